@@ -1,0 +1,44 @@
+/** createApp(deps): the Express app, ready for listen() or supertest. It never listens itself. */
+import express, { type Express } from 'express';
+import type { Deps } from './deps.ts';
+import { errorHandler, HttpError } from './http/problem.ts';
+import { mountRoutes, type AnyRoute } from './http/route.ts';
+import { incidentRoutes } from './http/routes/incidents.ts';
+import { mfaRoutes } from './http/routes/mfa.ts';
+import { scoreRoutes } from './http/routes/scores.ts';
+import { subprocessorRoutes } from './http/routes/subprocessors.ts';
+import { systemRoutes } from './http/routes/system.ts';
+import { vendorRoutes } from './http/routes/vendors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { staticRoutes } from './http/static.ts';
+
+export const BODY_LIMIT = '1mb';
+
+/** Every API route, in the order they are documented. */
+export function apiRoutes(deps: Deps): AnyRoute[] {
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...systemRoutes(deps, () => routes),
+    ...vendorRoutes(deps),
+    ...incidentRoutes(deps),
+    ...subprocessorRoutes(deps),
+    ...mfaRoutes(deps),
+    ...scoreRoutes(deps),
+  );
+  return routes;
+}
+
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders);
+  app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
+  app.use('/api/v1', mountRoutes(apiRoutes(deps)));
+  app.use('/api', (req) => {
+    throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);
+  });
+  if (deps.staticDir) app.use(staticRoutes(deps.staticDir));
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,139 @@
+/** SQL for incidents. */
+import type { Db } from './open.ts';
+import { bit, bool, json, list } from './row-codec.ts';
+import type { Incident, IncidentInput } from '../domain/incident.ts';
+import { precisionOf } from '../domain/partial-date.ts';
+import type { AccessVector, Confidence, MfaRelevance, Severity, SupportInvolvementType } from '../domain/vocabulary.ts';
+
+interface IncidentRow {
+  id: number;
+  vendor_id: number;
+  ref: string | null;
+  title: string;
+  intrusion_start_date: string | null;
+  detected_by_vendor_date: string | null;
+  first_reported_by_third_party_date: string | null;
+  first_reported_by: string | null;
+  public_disclosure_date: string | null;
+  initial_access_vectors: string;
+  initial_access_detail: string | null;
+  support_involved: number | null;
+  support_involvement_type: string;
+  support_subprocessor: string | null;
+  support_detail: string | null;
+  mfa_relevance: string;
+  mfa_detail: string | null;
+  customers_affected: number | null;
+  customers_affected_detail: string | null;
+  threat_actor: string | null;
+  severity: string;
+  severity_rationale: string | null;
+  related_incident_ids: string;
+  also_affected_vendors: string;
+  sources: string;
+  confidence: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toIncident = (r: IncidentRow): Incident => ({
+  id: r.id,
+  vendorId: r.vendor_id,
+  ref: r.ref,
+  title: r.title,
+  intrusionStartDate: r.intrusion_start_date,
+  intrusionStartPrecision: precisionOf(r.intrusion_start_date),
+  detectedByVendorDate: r.detected_by_vendor_date,
+  firstReportedByThirdPartyDate: r.first_reported_by_third_party_date,
+  firstReportedBy: r.first_reported_by,
+  publicDisclosureDate: r.public_disclosure_date,
+  initialAccessVectors: list<AccessVector>(r.initial_access_vectors),
+  initialAccessDetail: r.initial_access_detail,
+  supportInvolved: bool(r.support_involved),
+  supportInvolvementType: r.support_involvement_type as SupportInvolvementType,
+  supportSubprocessor: r.support_subprocessor,
+  supportDetail: r.support_detail,
+  mfaRelevance: r.mfa_relevance as MfaRelevance,
+  mfaDetail: r.mfa_detail,
+  customersAffected: r.customers_affected,
+  customersAffectedDetail: r.customers_affected_detail,
+  threatActor: r.threat_actor,
+  severity: r.severity as Severity,
+  severityRationale: r.severity_rationale,
+  relatedIncidentIds: list(r.related_incident_ids),
+  alsoAffectedVendors: list(r.also_affected_vendors),
+  sources: list(r.sources),
+  confidence: r.confidence as Confidence,
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const columns = (i: IncidentInput, now: string) => ({
+  ref: i.ref,
+  title: i.title,
+  intrusion_start_date: i.intrusionStartDate,
+  detected_by_vendor_date: i.detectedByVendorDate,
+  first_reported_by_third_party_date: i.firstReportedByThirdPartyDate,
+  first_reported_by: i.firstReportedBy,
+  public_disclosure_date: i.publicDisclosureDate,
+  initial_access_vectors: json(i.initialAccessVectors),
+  initial_access_detail: i.initialAccessDetail,
+  support_involved: bit(i.supportInvolved),
+  support_involvement_type: i.supportInvolvementType,
+  support_subprocessor: i.supportSubprocessor,
+  support_detail: i.supportDetail,
+  mfa_relevance: i.mfaRelevance,
+  mfa_detail: i.mfaDetail,
+  customers_affected: i.customersAffected,
+  customers_affected_detail: i.customersAffectedDetail,
+  threat_actor: i.threatActor,
+  severity: i.severity,
+  severity_rationale: i.severityRationale,
+  related_incident_ids: json(i.relatedIncidentIds),
+  also_affected_vendors: json(i.alsoAffectedVendors),
+  sources: json(i.sources),
+  confidence: i.confidence,
+  notes: i.notes,
+  now,
+});
+
+const COLUMNS = Object.keys(columns({} as IncidentInput, '')).filter((c) => c !== 'now');
+
+// Newest first by disclosure; undisclosed incidents (NULL) come first, they are the freshest news.
+const ORDER = 'ORDER BY public_disclosure_date IS NOT NULL, public_disclosure_date DESC, id DESC';
+
+export function incidentsRepo(db: Db) {
+  const byId = db.prepare<[number], IncidentRow>('SELECT * FROM incidents WHERE id = ?');
+  const byVendor = db.prepare<[number], IncidentRow>(`SELECT * FROM incidents WHERE vendor_id = ? ${ORDER}`);
+  const all = db.prepare<[], IncidentRow>(`SELECT * FROM incidents ${ORDER}`);
+  const countFor = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE vendor_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO incidents (vendor_id, ${COLUMNS.join(', ')}, created_at, updated_at)
+     VALUES (@vendor_id, ${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE incidents SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
+  );
+  const remove = db.prepare<[number]>('DELETE FROM incidents WHERE id = ?');
+
+  return {
+    find: (id: number): Incident | undefined => {
+      const r = byId.get(id);
+      return r && toIncident(r);
+    },
+    listByVendor: (vendorId: number): Incident[] => byVendor.all(vendorId).map(toIncident),
+    all: (): Incident[] => all.all().map(toIncident),
+    countByVendor: (vendorId: number): number => countFor.get(vendorId)!.n,
+    /** Inserts an incident; a ref already used for this vendor throws SQLITE_CONSTRAINT_UNIQUE. */
+    create: (vendorId: number, i: IncidentInput, now: string): number =>
+      Number(insert.run({ ...columns(i, now), vendor_id: vendorId }).lastInsertRowid),
+    update: (id: number, i: IncidentInput, now: string): void => {
+      update.run({ ...columns(i, now), id });
+    },
+    remove: (id: number): boolean => remove.run(id).changes > 0,
+  };
+}
+
+export type IncidentsRepo = ReturnType<typeof incidentsRepo>;

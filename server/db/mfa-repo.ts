@@ -1,0 +1,71 @@
+/** SQL for MFA posture: one record per vendor and population. */
+import type { Db } from './open.ts';
+import type { MfaRecord } from '../domain/mfa.ts';
+import type { MfaMethod, MfaPopulation } from '../domain/vocabulary.ts';
+import type { MFA_EVIDENCE } from '../domain/mfa.ts';
+
+interface MfaRow {
+  vendor_id: number;
+  population: string;
+  method: string;
+  enforced: number;
+  evidence: string;
+  source: string | null;
+  assessed_on: string;
+  notes: string | null;
+}
+
+const toRecord = (r: MfaRow): MfaRecord => ({
+  population: r.population as MfaPopulation,
+  method: r.method as MfaMethod,
+  enforced: r.enforced === 1,
+  evidence: r.evidence as (typeof MFA_EVIDENCE)[number],
+  source: r.source,
+  assessedOn: r.assessed_on,
+  notes: r.notes,
+});
+
+// Populations in the order people read them: who holds the keys first.
+const ORDER = `ORDER BY CASE population WHEN 'admins' THEN 1 WHEN 'support' THEN 2 WHEN 'workforce' THEN 3
+  WHEN 'contractors' THEN 4 ELSE 5 END`;
+
+export function mfaRepo(db: Db) {
+  const byVendor = db.prepare<[number], MfaRow>(`SELECT * FROM mfa_postures WHERE vendor_id = ? ${ORDER}`);
+  const all = db.prepare<[], MfaRow>(`SELECT * FROM mfa_postures ${ORDER}`);
+  const clear = db.prepare<[number]>('DELETE FROM mfa_postures WHERE vendor_id = ?');
+  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, updated_at)
+    VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @now)`);
+
+  return {
+    listByVendor: (vendorId: number): MfaRecord[] => byVendor.all(vendorId).map(toRecord),
+    /** Every vendor's records, grouped by vendor id. */
+    allByVendor: (): Map<number, MfaRecord[]> => {
+      const out = new Map<number, MfaRecord[]>();
+      for (const r of all.all()) {
+        const list = out.get(r.vendor_id);
+        if (list) list.push(toRecord(r));
+        else out.set(r.vendor_id, [toRecord(r)]);
+      }
+      return out;
+    },
+    /** Replaces the vendor's whole posture with these records, atomically. */
+    replace: db.transaction((vendorId: number, items: readonly MfaRecord[], now: string) => {
+      clear.run(vendorId);
+      for (const i of items) {
+        insert.run({
+          vendor_id: vendorId,
+          population: i.population,
+          method: i.method,
+          enforced: i.enforced ? 1 : 0,
+          evidence: i.evidence,
+          source: i.source,
+          assessed_on: i.assessedOn,
+          notes: i.notes,
+          now,
+        });
+      }
+    }),
+  };
+}
+
+export type MfaRepo = ReturnType<typeof mfaRepo>;

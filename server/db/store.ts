@@ -1,0 +1,28 @@
+/** All repositories over one connection, plus the transaction boundary services use. */
+import type { Db } from './open.ts';
+import { incidentsRepo } from './incidents-repo.ts';
+import { metaRepo } from './meta-repo.ts';
+import { mfaRepo } from './mfa-repo.ts';
+import { postureFactsRepo } from './posture-facts-repo.ts';
+import { subprocessorsRepo } from './subprocessors-repo.ts';
+import { vendorsRepo } from './vendors-repo.ts';
+
+export function createStore(db: Db) {
+  const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
+  return {
+    vendors: vendorsRepo(db),
+    incidents: incidentsRepo(db),
+    subprocessors: subprocessorsRepo(db),
+    mfa: mfaRepo(db),
+    postureFacts: postureFactsRepo(db),
+    meta: metaRepo(db),
+    /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** Deletes every vendor and all they own. */
+    clearAll: (): void => {
+      clearAll.run();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

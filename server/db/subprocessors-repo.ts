@@ -1,0 +1,95 @@
+/** SQL for subprocessors (support arrangements and other fourth parties). */
+import type { Db } from './open.ts';
+import { bit, bool, json, list } from './row-codec.ts';
+import type { Subprocessor, SubprocessorInput } from '../domain/subprocessor.ts';
+import type { AccessLevel, MfaMethod } from '../domain/vocabulary.ts';
+
+interface SubprocessorRow {
+  id: number;
+  parent_vendor_id: number;
+  name: string;
+  function: string;
+  outsourced: number;
+  access_level: string;
+  artifacts_sanitized: number | null;
+  retention_days: number | null;
+  staff_mfa: string | null;
+  vendor_id: number | null;
+  location: string | null;
+  since: string | null;
+  until: string | null;
+  evidence: string | null;
+  sources: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
+  id: r.id,
+  parentVendorId: r.parent_vendor_id,
+  name: r.name,
+  function: r.function,
+  outsourced: r.outsourced === 1,
+  accessLevel: r.access_level as AccessLevel,
+  artifactsSanitized: bool(r.artifacts_sanitized),
+  retentionDays: r.retention_days,
+  staffMfa: r.staff_mfa as MfaMethod | null,
+  vendorId: r.vendor_id,
+  location: r.location,
+  since: r.since,
+  until: r.until,
+  evidence: r.evidence,
+  sources: list(r.sources),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const columns = (s: SubprocessorInput, now: string) => ({
+  name: s.name,
+  function: s.function,
+  outsourced: bit(s.outsourced),
+  access_level: s.accessLevel,
+  artifacts_sanitized: bit(s.artifactsSanitized),
+  retention_days: s.retentionDays,
+  staff_mfa: s.staffMfa,
+  vendor_id: s.vendorId,
+  location: s.location,
+  since: s.since,
+  until: s.until,
+  evidence: s.evidence,
+  sources: json(s.sources),
+  now,
+});
+
+export function subprocessorsRepo(db: Db) {
+  const byId = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE id = ?');
+  const byParent = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE parent_vendor_id = ? ORDER BY name, id');
+  const all = db.prepare<[], SubprocessorRow>('SELECT * FROM subprocessors ORDER BY parent_vendor_id, name, id');
+  const insert = db.prepare(`INSERT INTO subprocessors (parent_vendor_id, name, function, outsourced, access_level,
+      artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, created_at, updated_at)
+    VALUES (@parent_vendor_id, @name, @function, @outsourced, @access_level, @artifacts_sanitized, @retention_days,
+      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, @now, @now)`);
+  const update = db.prepare(`UPDATE subprocessors SET name = @name, function = @function, outsourced = @outsourced,
+      access_level = @access_level, artifacts_sanitized = @artifacts_sanitized, retention_days = @retention_days,
+      staff_mfa = @staff_mfa, vendor_id = @vendor_id, location = @location, since = @since, until = @until,
+      evidence = @evidence, sources = @sources, updated_at = @now
+    WHERE id = @id`);
+  const remove = db.prepare<[number]>('DELETE FROM subprocessors WHERE id = ?');
+
+  return {
+    find: (id: number): Subprocessor | undefined => {
+      const r = byId.get(id);
+      return r && toSubprocessor(r);
+    },
+    listByVendor: (parentVendorId: number): Subprocessor[] => byParent.all(parentVendorId).map(toSubprocessor),
+    all: (): Subprocessor[] => all.all().map(toSubprocessor),
+    create: (parentVendorId: number, s: SubprocessorInput, now: string): number =>
+      Number(insert.run({ ...columns(s, now), parent_vendor_id: parentVendorId }).lastInsertRowid),
+    update: (id: number, s: SubprocessorInput, now: string): void => {
+      update.run({ ...columns(s, now), id });
+    },
+    remove: (id: number): boolean => remove.run(id).changes > 0,
+  };
+}
+
+export type SubprocessorsRepo = ReturnType<typeof subprocessorsRepo>;

@@ -1,0 +1,119 @@
+/** SQL for vendors. */
+import type { Db } from './open.ts';
+import { bit, likePattern } from './row-codec.ts';
+import { domainOf, nameKey, type Vendor, type VendorInput } from '../domain/vendor.ts';
+import type { DataAccess, EnvironmentAccess, VendorStatus } from '../domain/vocabulary.ts';
+
+interface VendorRow {
+  id: number;
+  name: string;
+  category: string;
+  website: string | null;
+  tier: number;
+  data_access: string;
+  environment_access: string;
+  status: string;
+  business_owner: string | null;
+  next_review_on: string | null;
+  notes: string | null;
+  relationship_is_example: number;
+  incident_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VendorFilter {
+  tier?: number | undefined;
+  category?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const toVendor = (r: VendorRow): Vendor => ({
+  id: r.id,
+  name: r.name,
+  category: r.category,
+  website: r.website,
+  domain: domainOf(r.website),
+  tier: r.tier,
+  dataAccess: r.data_access as DataAccess,
+  environmentAccess: r.environment_access as EnvironmentAccess,
+  status: r.status as VendorStatus,
+  businessOwner: r.business_owner,
+  nextReviewOn: r.next_review_on,
+  notes: r.notes,
+  relationshipIsExample: r.relationship_is_example === 1,
+  incidentCount: r.incident_count,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const SELECT = `SELECT v.*, (SELECT COUNT(*) FROM incidents i WHERE i.vendor_id = v.id) AS incident_count FROM vendors v`;
+// One statement for every combination of filters: a NULL parameter switches its clause off.
+const WHERE = `WHERE (@tier IS NULL OR v.tier = @tier)
+  AND (@category IS NULL OR v.category = @category COLLATE NOCASE)
+  AND (@q IS NULL OR v.name LIKE @q ESCAPE '\\' OR v.category LIKE @q ESCAPE '\\' OR v.website LIKE @q ESCAPE '\\')`;
+
+const columns = (v: VendorInput, now: string) => ({
+  name: v.name,
+  name_key: nameKey(v.name),
+  category: v.category,
+  website: v.website,
+  tier: v.tier,
+  data_access: v.dataAccess,
+  environment_access: v.environmentAccess,
+  status: v.status,
+  business_owner: v.businessOwner,
+  next_review_on: v.nextReviewOn,
+  notes: v.notes,
+  relationship_is_example: bit(v.relationshipIsExample),
+  now,
+});
+
+export function vendorsRepo(db: Db) {
+  const byId = db.prepare<[number], VendorRow>(`${SELECT} WHERE v.id = ?`);
+  const byNameKey = db.prepare<[string], VendorRow>(`${SELECT} WHERE v.name_key = ?`);
+  const all = db.prepare<[], VendorRow>(`${SELECT} ORDER BY v.name COLLATE NOCASE, v.id`);
+  const page = db.prepare<Record<string, unknown>, VendorRow>(
+    `${SELECT} ${WHERE} ORDER BY v.name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM vendors v ${WHERE}`);
+  const insert = db.prepare(`INSERT INTO vendors (name, name_key, category, website, tier, data_access,
+      environment_access, status, business_owner, next_review_on, notes, relationship_is_example, created_at, updated_at)
+    VALUES (@name, @name_key, @category, @website, @tier, @data_access, @environment_access, @status,
+      @business_owner, @next_review_on, @notes, @relationship_is_example, @now, @now)`);
+  const update = db.prepare(`UPDATE vendors SET name = @name, name_key = @name_key, category = @category,
+      website = @website, tier = @tier, data_access = @data_access, environment_access = @environment_access,
+      status = @status, business_owner = @business_owner, next_review_on = @next_review_on, notes = @notes,
+      relationship_is_example = @relationship_is_example, updated_at = @now
+    WHERE id = @id`);
+  const remove = db.prepare<[number]>('DELETE FROM vendors WHERE id = ?');
+
+  return {
+    find: (id: number): Vendor | undefined => {
+      const r = byId.get(id);
+      return r && toVendor(r);
+    },
+    findByName: (name: string): Vendor | undefined => {
+      const r = byNameKey.get(nameKey(name));
+      return r && toVendor(r);
+    },
+    all: (): Vendor[] => all.all().map(toVendor),
+    list: (f: VendorFilter): { items: Vendor[]; total: number } => {
+      const params = { tier: f.tier ?? null, category: f.category ?? null, q: f.q ? likePattern(f.q) : null };
+      return {
+        items: page.all({ ...params, limit: f.limit, offset: f.offset }).map(toVendor),
+        total: count.get(params)!.n,
+      };
+    },
+    /** Inserts a vendor; a duplicate name throws SQLITE_CONSTRAINT_UNIQUE. */
+    create: (v: VendorInput, now: string): number => Number(insert.run(columns(v, now)).lastInsertRowid),
+    update: (id: number, v: VendorInput, now: string): void => {
+      update.run({ ...columns(v, now), id });
+    },
+    remove: (id: number): boolean => remove.run(id).changes > 0,
+  };
+}
+
+export type VendorsRepo = ReturnType<typeof vendorsRepo>;

@@ -1,0 +1,37 @@
+/** Wiring: one database handle in, every service out. No side effects beyond what it is given. */
+import type { Db } from './db/open.ts';
+import { createStore } from './db/store.ts';
+import type { Logger } from './logger.ts';
+import type { Policy } from './scoring/policy.ts';
+import type { Clock } from './services/clock.ts';
+import { incidentsService } from './services/incidents-service.ts';
+import { mfaService } from './services/mfa-service.ts';
+import { scoringService } from './services/scoring-service.ts';
+import { subprocessorsService } from './services/subprocessors-service.ts';
+import { vendorsService } from './services/vendors-service.ts';
+import { aboutService } from './services/about-service.ts';
+
+export interface DepsOptions {
+  readonly clock: Clock;
+  readonly policy: Policy;
+  readonly log: Logger;
+  readonly version: string;
+  /** The built web app (web/dist), or null to serve the API alone. */
+  readonly staticDir: string | null;
+}
+
+export function makeDeps(db: Db, opts: DepsOptions) {
+  const store = createStore(db);
+  return {
+    ...opts,
+    store,
+    vendors: vendorsService(store, opts.clock),
+    incidents: incidentsService(store, opts.clock),
+    subprocessors: subprocessorsService(store, opts.clock),
+    mfa: mfaService(store, opts.clock),
+    scoring: scoringService(store, opts.policy),
+    about: aboutService(store, opts.version),
+  };
+}
+
+export type Deps = ReturnType<typeof makeDeps>;

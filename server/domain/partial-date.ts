@@ -1,0 +1,61 @@
+/**
+ * Dates as the sources give them: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A partial date stands for a
+ * range of days. Arithmetic works on day numbers (days since 1970-01-01, UTC) so that nothing
+ * depends on the machine's time zone.
+ */
+import type { DatePrecision } from './vocabulary.ts';
+
+export interface DayRange {
+  readonly precision: DatePrecision;
+  /** First day the date can mean. */
+  readonly first: number;
+  /** Last day the date can mean. */
+  readonly last: number;
+}
+
+const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DAY_MS = 86_400_000;
+
+const dayOf = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
+
+/** Parses a partial date; `undefined` when the text is not one, or names an impossible day. */
+export function parsePartialDate(text: string): DayRange | undefined {
+  const m = PATTERN.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2999) return undefined;
+  if (m[2] === undefined) return { precision: 'year', first: dayOf(year, 1, 1), last: dayOf(year, 12, 31) };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  const lastOfMonth = dayOf(year, month + 1, 1) - 1;
+  if (m[3] === undefined) return { precision: 'month', first: dayOf(year, month, 1), last: lastOfMonth };
+  const day = dayOf(year, month, Number(m[3]));
+  if (Number(m[3]) < 1 || day > lastOfMonth) return undefined;
+  return { precision: 'day', first: day, last: day };
+}
+
+export const isPartialDate = (text: string): boolean => parsePartialDate(text) !== undefined;
+
+/** Precision of a valid partial date, or null for a missing one. */
+export function precisionOf(text: string | null): DatePrecision | null {
+  return text === null ? null : (parsePartialDate(text)?.precision ?? null);
+}
+
+/** Day number of a full `YYYY-MM-DD` date; throws on anything else (callers validate first). */
+export function dayNumber(isoDay: string): number {
+  const r = parsePartialDate(isoDay);
+  if (!r || r.precision !== 'day') throw new RangeError(`not a YYYY-MM-DD date: ${isoDay}`);
+  return r.first;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** True when `a` certainly lies before `b` (every day `a` can mean is before every day of `b`). */
+export function certainlyBefore(a: string, b: string): boolean {
+  const ra = parsePartialDate(a);
+  const rb = parsePartialDate(b);
+  return ra !== undefined && rb !== undefined && ra.last < rb.first;
+}

@@ -1,0 +1,70 @@
+/**
+ * A support arrangement or other subprocessor (a fourth party): who in the vendor's chain can reach
+ * customer tenants, and how. A subprocessor may itself be a vendor in our database (`vendorId`).
+ */
+import { z } from 'zod';
+import { ACCESS_LEVELS, MFA_METHODS } from './vocabulary.ts';
+import { atLeastOneField, httpUrl, id, label, partialDate, prose, timestamp } from './fields.ts';
+import { certainlyBefore } from './partial-date.ts';
+
+const fields = {
+  name: label(200),
+  function: label(200).meta({ description: 'What it does for the vendor: customer support, hosting, telephony…' }),
+  outsourced: z.boolean(),
+  accessLevel: z.enum(ACCESS_LEVELS).meta({
+    description:
+      'Access to customer tenants: none, ticket metadata, customer data, troubleshooting artefacts that can carry session tokens (HAR files, logs), or impersonation/admin access.',
+  }),
+  artifactsSanitized: z.boolean().nullable().meta({ description: 'Are troubleshooting artefacts sanitized on upload? null = unknown.' }),
+  retentionDays: z.number().int().min(0).max(36_500).nullable().meta({ description: 'How long artefacts are kept; null = unknown.' }),
+  staffMfa: z.enum(MFA_METHODS).nullable().meta({ description: "The subprocessor staff's MFA method; null = unknown." }),
+  vendorId: id.nullable().meta({ description: "The subprocessor's own vendor record, when it has one." }),
+  location: label(200).nullable(),
+  since: partialDate.nullable().meta({ description: 'When the arrangement began, if known.' }),
+  until: partialDate.nullable().meta({ description: 'When it ended; null while it lasts.' }),
+  evidence: prose(),
+  sources: z.array(httpUrl).max(20),
+};
+
+type Fields = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
+
+export function impossiblePeriod(s: Partial<Fields>): Array<[keyof Fields, string]> {
+  return s.since && s.until && certainlyBefore(s.until, s.since) ? [['until', `until ${s.until} is before since ${s.since}`]] : [];
+}
+
+export const subprocessorInput = z
+  .strictObject({
+    ...fields,
+    artifactsSanitized: fields.artifactsSanitized.default(null),
+    retentionDays: fields.retentionDays.default(null),
+    staffMfa: fields.staffMfa.default(null),
+    vendorId: fields.vendorId.default(null),
+    location: fields.location.default(null),
+    since: fields.since.default(null),
+    until: fields.until.default(null),
+    evidence: fields.evidence.default(null),
+    sources: fields.sources.default([]),
+  })
+  .superRefine((s, ctx) => {
+    for (const [path, message] of impossiblePeriod(s)) ctx.addIssue({ code: 'custom', path: [path], message });
+  })
+  .meta({ id: 'SubprocessorInput' });
+
+export const subprocessorPatch = z
+  .strictObject(fields)
+  .partial()
+  .refine(...atLeastOneField)
+  .meta({ id: 'SubprocessorPatch' });
+
+export const subprocessor = z
+  .object({ id, parentVendorId: id, ...fields, createdAt: timestamp, updatedAt: timestamp })
+  .meta({ id: 'Subprocessor' });
+
+export type SubprocessorInput = z.output<typeof subprocessorInput>;
+export type SubprocessorPatch = z.output<typeof subprocessorPatch>;
+export type Subprocessor = z.output<typeof subprocessor>;
+
+export function subprocessorAsInput(s: Subprocessor): Record<string, unknown> {
+  const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, ...rest } = s;
+  return rest;
+}

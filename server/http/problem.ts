@@ -1,0 +1,81 @@
+/**
+ * Errors as RFC 9457 problem documents. Every failure a client can see has a stable `code`;
+ * validation failures list the failing fields. Codes are listed here and in docs/API.md.
+ */
+import type { ErrorRequestHandler, Response } from 'express';
+import type { FieldProblem } from '../domain/field-problems.ts';
+import { ServiceError } from '../services/errors.ts';
+import type { Logger } from '../logger.ts';
+
+export const PROBLEM_TITLES = {
+  'validation-failed': 'The request is invalid',
+  'malformed-json': 'The body is not valid JSON',
+  'unsupported-media-type': 'The body must be application/json',
+  'payload-too-large': 'The body is too large',
+  'no-such-endpoint': 'No such endpoint',
+  'vendor-not-found': 'Vendor not found',
+  'incident-not-found': 'Incident not found',
+  'subprocessor-not-found': 'Subprocessor not found',
+  'vendor-name-taken': 'A vendor with this name exists',
+  'incident-ref-taken': 'An incident with this ref exists for the vendor',
+  'vendor-has-incidents': 'The vendor has incidents',
+  conflict: 'The change conflicts with stored data',
+  'internal-error': 'Something went wrong on our side',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_TITLES;
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly fields: readonly FieldProblem[];
+  constructor(status: number, code: ProblemCode, detail: string, fields: readonly FieldProblem[] = []) {
+    super(detail);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const validationError = (fields: readonly FieldProblem[]): HttpError =>
+  new HttpError(400, 'validation-failed', `${fields.length} field(s) failed validation.`, fields);
+
+export function sendProblem(res: Response, status: number, code: ProblemCode, detail: string, fields: readonly FieldProblem[] = []): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `urn:vendorscope:problem:${code}`,
+        title: PROBLEM_TITLES[code],
+        status,
+        detail,
+        code,
+        instance: res.req.originalUrl.split('?')[0],
+        ...(fields.length > 0 ? { errors: fields } : {}),
+      }),
+    );
+}
+
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
+
+/** The one error handler, registered last. Never sends a stack trace or an internal message. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    if (err instanceof HttpError) return sendProblem(res, err.status, err.code, err.message, err.fields);
+    if (err instanceof ServiceError) {
+      const code = (err.code in PROBLEM_TITLES ? err.code : 'conflict') as ProblemCode;
+      return sendProblem(res, SERVICE_STATUS[err.kind], code, err.message, err.fields);
+    }
+    const e = err as { type?: string; status?: number; code?: string };
+    // body-parser's own errors carry a type and a 4xx status.
+    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'Request bodies are limited to 1 MB.');
+    if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed-json', 'The request body could not be parsed as JSON.');
+    if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+      return sendProblem(res, 409, 'conflict', 'The change conflicts with stored data.');
+    }
+    log.error(`${req.method} ${req.originalUrl.split('?')[0]} failed`, err);
+    return sendProblem(res, 500, 'internal-error', 'The server could not complete the request; it has been logged.');
+  };
+}

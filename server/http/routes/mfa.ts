@@ -1,0 +1,31 @@
+/** /vendors/:id/mfa: MFA posture, one record per population. */
+import { mfaPosture } from '../../domain/mfa.ts';
+import { route } from '../route.ts';
+import { idParams } from '../schemas/common.ts';
+import type { Deps } from '../../deps.ts';
+
+export const mfaRoutes = ({ mfa }: Deps) => [
+  route({
+    method: 'get',
+    path: '/vendors/:id/mfa',
+    tag: 'mfa',
+    summary: "A vendor's MFA posture; populations without a record are unknown",
+    params: idParams,
+    status: 200,
+    response: mfaPosture,
+    errors: [404],
+    handle: ({ params }) => mfa.get(params.id),
+  }),
+  route({
+    method: 'put',
+    path: '/vendors/:id/mfa',
+    tag: 'mfa',
+    summary: 'Replace the MFA posture (populations left out become unknown)',
+    params: idParams,
+    body: mfaPosture,
+    status: 200,
+    response: mfaPosture,
+    errors: [404, 413, 415],
+    handle: ({ params, body }) => mfa.replace(params.id, body),
+  }),
+];

@@ -1,0 +1,30 @@
+/** Scores: one vendor's score and the portfolio heatmap, as of a day. */
+import { route } from '../route.ts';
+import { asOfQuery, idParams } from '../schemas/common.ts';
+import { heatmap, vendorScore } from '../schemas/score.ts';
+import type { Deps } from '../../deps.ts';
+
+export const scoreRoutes = ({ scoring, clock }: Deps) => [
+  route({
+    method: 'get',
+    path: '/vendors/:id/score',
+    tag: 'scores',
+    summary: "A vendor's score as of a day, with every factor and contribution",
+    params: idParams,
+    query: asOfQuery,
+    status: 200,
+    response: vendorScore,
+    errors: [404],
+    handle: ({ params, query }) => scoring.score(params.id, query.asOf ?? clock.today()),
+  }),
+  route({
+    method: 'get',
+    path: '/portfolio/heatmap',
+    tag: 'scores',
+    summary: 'Every engaged vendor × factor, as of a day, riskiest first',
+    query: asOfQuery,
+    status: 200,
+    response: heatmap,
+    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today()),
+  }),
+];

@@ -1,0 +1,65 @@
+/** Subprocessors (support arrangements): /vendors/:id/subprocessors and /subprocessors/:id. */
+import { z } from 'zod';
+import { subprocessor, subprocessorInput, subprocessorPatch } from '../../domain/subprocessor.ts';
+import { route } from '../route.ts';
+import { idParams } from '../schemas/common.ts';
+import type { Deps } from '../../deps.ts';
+
+export const subprocessorRoutes = ({ subprocessors }: Deps) => [
+  route({
+    method: 'get',
+    path: '/vendors/:id/subprocessors',
+    tag: 'subprocessors',
+    summary: "A vendor's subprocessors and support arrangements",
+    params: idParams,
+    status: 200,
+    response: z.object({ items: z.array(subprocessor) }),
+    errors: [404],
+    handle: ({ params }) => ({ items: subprocessors.listForVendor(params.id) }),
+  }),
+  route({
+    method: 'post',
+    path: '/vendors/:id/subprocessors',
+    tag: 'subprocessors',
+    summary: 'Record a subprocessor of a vendor',
+    params: idParams,
+    body: subprocessorInput,
+    status: 201,
+    response: subprocessor,
+    errors: [404, 413, 415],
+    handle: ({ params, body }) => subprocessors.create(params.id, body),
+  }),
+  route({
+    method: 'get',
+    path: '/subprocessors/:id',
+    tag: 'subprocessors',
+    summary: 'One subprocessor',
+    params: idParams,
+    status: 200,
+    response: subprocessor,
+    errors: [404],
+    handle: ({ params }) => subprocessors.get(params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/subprocessors/:id',
+    tag: 'subprocessors',
+    summary: 'Change some fields of a subprocessor',
+    params: idParams,
+    body: subprocessorPatch,
+    status: 200,
+    response: subprocessor,
+    errors: [404, 413, 415],
+    handle: ({ params, body }) => subprocessors.update(params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/subprocessors/:id',
+    tag: 'subprocessors',
+    summary: 'Delete a subprocessor',
+    params: idParams,
+    status: 204,
+    errors: [404],
+    handle: ({ params }) => subprocessors.remove(params.id),
+  }),
+];

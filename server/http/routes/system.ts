@@ -1,0 +1,35 @@
+/** Health, about, and the OpenAPI document. */
+import { z } from 'zod';
+import { route, type AnyRoute } from '../route.ts';
+import { openApiDocument } from '../openapi.ts';
+import type { Deps } from '../../deps.ts';
+
+const health = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), db: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
+
+export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRoute[]) => [
+  route({
+    method: 'get',
+    path: '/health',
+    tag: 'system',
+    summary: 'Liveness and database health',
+    status: 200,
+    response: health,
+    handle: () => about.health(),
+  }),
+  route({
+    method: 'get',
+    path: '/about',
+    tag: 'system',
+    summary: 'Version, the demo company (when seeded) and the data sources',
+    status: 200,
+    handle: () => about.about(),
+  }),
+  route({
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'system',
+    summary: 'This API, as an OpenAPI 3.1 document generated from the validating schemas',
+    status: 200,
+    handle: () => openApiDocument(all(), version),
+  }),
+];

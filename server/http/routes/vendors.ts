@@ -1,0 +1,92 @@
+/** /vendors: the portfolio's vendors and our relationship with each. */
+import { z } from 'zod';
+import { vendor, vendorInput, vendorPatch } from '../../domain/vendor.ts';
+import { postureFact } from '../../domain/posture-fact.ts';
+import { route } from '../route.ts';
+import { idParams } from '../schemas/common.ts';
+import type { Deps } from '../../deps.ts';
+
+const listQuery = z.strictObject({
+  tier: z.coerce.number().int().min(1).max(4).optional(),
+  category: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact category, case-insensitive' }),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text in name, category or website' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const deleteQuery = z.strictObject({
+  cascade: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .meta({ description: 'Also delete the vendor’s incidents; without it a vendor with incidents is not deleted (409).' }),
+});
+
+export const vendorRoutes = ({ vendors }: Deps) => [
+  route({
+    method: 'get',
+    path: '/vendors',
+    tag: 'vendors',
+    summary: 'List vendors, filtered and paged',
+    query: listQuery,
+    status: 200,
+    response: z.object({ items: z.array(vendor), total: z.number().int().meta({ description: 'All matches, not just this page' }) }),
+    handle: ({ query }) => vendors.list(query),
+  }),
+  route({
+    method: 'post',
+    path: '/vendors',
+    tag: 'vendors',
+    summary: 'Add a vendor',
+    body: vendorInput,
+    status: 201,
+    response: vendor,
+    errors: [409, 413, 415],
+    handle: ({ body }) => vendors.create(body),
+  }),
+  route({
+    method: 'get',
+    path: '/vendors/:id',
+    tag: 'vendors',
+    summary: 'One vendor',
+    params: idParams,
+    status: 200,
+    response: vendor,
+    errors: [404],
+    handle: ({ params }) => vendors.get(params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/vendors/:id',
+    tag: 'vendors',
+    summary: 'Change some fields of a vendor',
+    params: idParams,
+    body: vendorPatch,
+    status: 200,
+    response: vendor,
+    errors: [404, 409, 413, 415],
+    handle: ({ params, body }) => vendors.update(params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/vendors/:id',
+    tag: 'vendors',
+    summary: 'Delete a vendor (with ?cascade=true also its incidents)',
+    params: idParams,
+    query: deleteQuery,
+    status: 204,
+    errors: [404, 409],
+    handle: ({ params, query }) => vendors.remove(params.id, query.cascade),
+  }),
+  route({
+    method: 'get',
+    path: '/vendors/:id/posture-facts',
+    tag: 'vendors',
+    summary: "Public statements about the vendor's posture, with their sources",
+    params: idParams,
+    status: 200,
+    response: z.object({ items: z.array(postureFact) }),
+    errors: [404],
+    handle: ({ params }) => ({ items: vendors.postureFacts(params.id) }),
+  }),
+];

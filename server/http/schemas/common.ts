@@ -1,0 +1,27 @@
+/** Request and response schemas shared by several routes. */
+import { z } from 'zod';
+import { isoDay } from '../../domain/fields.ts';
+
+export const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'expected a positive integer id')
+  .transform(Number)
+  .meta({ description: 'Numeric id' });
+
+export const idParams = z.strictObject({ id: idParam });
+
+export const asOfQuery = z.strictObject({
+  asOf: isoDay.optional().meta({ description: 'Score as of this day (YYYY-MM-DD); today when left out.' }),
+});
+
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().meta({ description: 'Stable, machine-readable error code' }),
+    instance: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -1,0 +1,60 @@
+/** The documented shapes of scores and the portfolio heatmap (what the engine returns). */
+import { z } from 'zod';
+import { BANDS, FACTOR_IDS } from '../../scoring/types.ts';
+
+const contribution = z
+  .object({
+    label: z.string(),
+    points: z.number(),
+    ref: z.string().nullable().meta({ description: 'incident:ID, subprocessor:ID, mfa:POPULATION, impact:PART, or null' }),
+    detail: z.string(),
+  })
+  .meta({ id: 'Contribution' });
+
+export const vendorScore = z
+  .object({
+    vendorId: z.number().int(),
+    asOf: z.string(),
+    methodologyVersion: z.string(),
+    likelihood: z.number().min(0).max(100),
+    impact: z.number().min(0).max(100),
+    risk: z.number().min(0).max(100),
+    band: z.enum(BANDS),
+    confidence: z.number().min(0).max(1),
+    cell: z.object({ likelihood: z.number().int().min(1).max(5), impact: z.number().int().min(1).max(5) }),
+    factors: z.array(
+      z.object({
+        id: z.enum(FACTOR_IDS),
+        label: z.string(),
+        score: z.number().min(0).max(100),
+        weight: z.number().min(0).max(1),
+        known: z.boolean(),
+        contributions: z.array(contribution),
+      }),
+    ),
+    impactContributions: z.array(contribution),
+  })
+  .meta({ id: 'VendorScore' });
+
+export const heatmap = z
+  .object({
+    asOf: z.string(),
+    methodologyVersion: z.string(),
+    factors: z.array(z.object({ id: z.enum(FACTOR_IDS), label: z.string(), weight: z.number() })),
+    rows: z.array(
+      z.object({
+        vendorId: z.number().int(),
+        name: z.string(),
+        category: z.string(),
+        tier: z.number().int(),
+        status: z.string(),
+        likelihood: z.number(),
+        impact: z.number(),
+        risk: z.number(),
+        band: z.enum(BANDS),
+        confidence: z.number(),
+        cells: z.record(z.string(), z.number().nullable()).meta({ description: 'Factor id → score; null when the factor is unknown' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Heatmap' });

@@ -1,0 +1,88 @@
+/**
+ * The process entry, and the only module with side effects:
+ *   serve          build the web app if stale, open and migrate the database, seed the demo
+ *                  portfolio into an empty one, listen
+ *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import { buildWeb, webBuildIsStale } from './build-web.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config.ts';
+import { makeDeps } from './deps.ts';
+import { DatabaseTooNewError, listMigrations, migrate } from './db/migrate.ts';
+import { openDb, type Db } from './db/open.ts';
+import { createStore, type Store } from './db/store.ts';
+import { consoleLogger as log } from './logger.ts';
+import { DEFAULT_POLICY } from './scoring/policy.ts';
+import { systemClock } from './services/clock.ts';
+import { loadDemoPortfolio } from './services/demo-portfolio.ts';
+import { DEMO_SEEDED_KEY, seedDemoPortfolio } from './services/seed-service.ts';
+
+const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function openMigrated(config: Config): Db {
+  const db = openDb(config.dbPath);
+  const applied = migrate(db, listMigrations(config.migrationsDir));
+  if (applied.length > 0) log.info(`database ${config.dbPath}: applied migration(s) ${applied.join(', ')}`);
+  return db;
+}
+
+function seed(config: Config, store: Store, reset: boolean): void {
+  const s = seedDemoPortfolio(store, loadDemoPortfolio(config.seedDir), systemClock, { reset });
+  log.info(
+    `demo portfolio${reset ? ' (reset)' : ''}: ${s.vendorsCreated} vendors, ${s.incidentsCreated} incidents created, ` +
+      `${s.incidentsUpdated} updated, ${s.subprocessorsCreated} subprocessors, ${s.mfaRecordsCreated} MFA records, ${s.postureFacts} posture facts`,
+  );
+}
+
+async function serve(config: Config): Promise<void> {
+  if (webBuildIsStale(PROJECT_ROOT, config.webDir, config.staticDir)) {
+    log.info('building the web app (missing or older than its sources)…');
+    await buildWeb(PROJECT_ROOT);
+  }
+  const db = openMigrated(config);
+  const deps = makeDeps(db, { clock: systemClock, policy: DEFAULT_POLICY, log, version, staticDir: config.staticDir });
+  // Only a database that never had the demo and holds no vendors gets it: deleting the demo sticks.
+  if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
+    seed(config, deps.store, false);
+  }
+  const app = createApp(deps);
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info(`Vendorscope ${version} serving http://${config.host}:${port} (database ${config.dbPath})`);
+  });
+  server.on('error', (e) => {
+    log.error(`cannot listen on ${config.host}:${config.port}`, e);
+    process.exit(1);
+  });
+  const stop = () => {
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function run(argv: readonly string[]): Promise<void> {
+  const [command = 'serve', ...args] = argv;
+  const config = loadConfig(process.env);
+  if (command === 'serve') return serve(config);
+  if (command === 'seed') {
+    const db = openMigrated(config);
+    seed(config, createStore(db), args.includes('--reset'));
+    db.close();
+    return;
+  }
+  throw new ConfigError(`unknown command "${command}"; use "serve" or "seed [--reset]"`);
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof DatabaseTooNewError || e instanceof ConfigError) console.error(`vendorscope: ${e.message}`);
+  else console.error('vendorscope: failed to start:', e);
+  process.exit(1);
+});

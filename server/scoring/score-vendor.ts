@@ -1,0 +1,49 @@
+/**
+ * scoreVendor(facts, policy, asOf): the whole engine. Pure: it reads no database, clock or
+ * environment, and the same input always gives the same output.
+ */
+import { dayNumber } from '../domain/partial-date.ts';
+import { clamp, round1 } from './arithmetic.ts';
+import { confidenceOf } from './confidence.ts';
+import { disclosureFactor } from './disclosure-factor.ts';
+import { impactOf } from './impact.ts';
+import { incidentsFactor } from './incidents-factor.ts';
+import { mfaFactor } from './mfa-factor.ts';
+import type { Policy } from './policy.ts';
+import { supportFactor } from './support-factor.ts';
+import type { Band, ScoringFacts, VendorScore } from './types.ts';
+
+export function bandOf(risk: number, policy: Policy): Band {
+  return (policy.bands.find((b) => risk >= b.minRisk) ?? policy.bands.at(-1)!).band;
+}
+
+/** Axis level 1–5 of the risk matrix for a 0–100 value. */
+export const matrixLevel = (value: number): number => clamp(Math.floor(value / 20) + 1, 1, 5);
+
+/** Scores one vendor as of `asOf` (YYYY-MM-DD), from what was known on that day. */
+export function scoreVendor(facts: ScoringFacts, policy: Policy, asOf: string): VendorScore {
+  const day = dayNumber(asOf);
+  const factors = [
+    incidentsFactor(facts.incidents, policy, day),
+    supportFactor(facts.subprocessors, policy, day),
+    mfaFactor(facts.mfa, policy, day),
+    disclosureFactor(facts.incidents, policy, day),
+  ];
+  const likelihood = round1(factors.reduce((sum, f) => sum + f.weight * f.score, 0));
+  const { impact, contributions: impactContributions } = impactOf(facts.vendor, policy);
+  // Risk is likelihood scaled by impact: a certain breach at a vendor that cannot hurt us is no risk.
+  const risk = round1((likelihood * impact) / 100);
+  return {
+    vendorId: facts.vendor.id,
+    asOf,
+    methodologyVersion: policy.version,
+    likelihood,
+    impact,
+    risk,
+    band: bandOf(risk, policy),
+    confidence: confidenceOf(facts, policy, day),
+    cell: { likelihood: matrixLevel(likelihood), impact: matrixLevel(impact) },
+    factors,
+    impactContributions,
+  };
+}

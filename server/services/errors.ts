@@ -1,0 +1,33 @@
+/**
+ * Failures a service reports in domain terms. The HTTP layer maps `kind` to a status; `code` is
+ * the stable identifier clients see.
+ */
+
+import type { FieldProblem } from '../domain/field-problems.ts';
+
+export type FailureKind = 'not-found' | 'conflict' | 'invalid';
+
+export class ServiceError extends Error {
+  readonly kind: FailureKind;
+  readonly code: string;
+  readonly fields: readonly FieldProblem[];
+  constructor(kind: FailureKind, code: string, message: string, fields: readonly FieldProblem[] = []) {
+    super(message);
+    this.name = 'ServiceError';
+    this.kind = kind;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const notFound = (what: string, id: number | string): ServiceError =>
+  new ServiceError('not-found', `${what}-not-found`, `No ${what} with id ${id}.`);
+
+export const invalid = (message: string, fields: readonly FieldProblem[]): ServiceError =>
+  new ServiceError('invalid', 'validation-failed', message, fields);
+
+/** The value, or a not-found failure naming what was looked for. */
+export function found<T>(value: T | undefined, what: string, id: number): T {
+  if (value === undefined) throw notFound(what, id);
+  return value;
+}

@@ -1,0 +1,51 @@
+/** Incidents of a vendor. */
+import { incidentAsInput, incidentInput, type Incident, type IncidentInput, type IncidentPatch } from '../domain/incident.ts';
+import { parseWith } from '../domain/field-problems.ts';
+import type { Store } from '../db/store.ts';
+import type { Clock } from './clock.ts';
+import { found, invalid, ServiceError } from './errors.ts';
+
+const refTaken = (ref: string) =>
+  new ServiceError('conflict', 'incident-ref-taken', `This vendor already has an incident with ref "${ref}".`, [
+    { path: 'body.ref', message: 'already used for this vendor' },
+  ]);
+
+export function incidentsService(store: Store, clock: Clock) {
+  const get = (id: number): Incident => found(store.incidents.find(id), 'incident', id);
+  const vendorExists = (vendorId: number) => {
+    found(store.vendors.find(vendorId), 'vendor', vendorId);
+  };
+  const refClash = (vendorId: number, ref: string | null, self?: number) =>
+    ref !== null && store.incidents.listByVendor(vendorId).some((i) => i.ref === ref && i.id !== self);
+
+  return {
+    get,
+    listForVendor: (vendorId: number): Incident[] => {
+      vendorExists(vendorId);
+      return store.incidents.listByVendor(vendorId);
+    },
+    create: (vendorId: number, input: IncidentInput): Incident =>
+      store.transaction(() => {
+        vendorExists(vendorId);
+        if (refClash(vendorId, input.ref)) throw refTaken(input.ref!);
+        return get(store.incidents.create(vendorId, input, clock.now()));
+      }),
+    update: (id: number, patch: IncidentPatch): Incident =>
+      store.transaction(() => {
+        const current = get(id);
+        // Dropping the derived precision lets a new intrusion date bring its own.
+        const base = { ...incidentAsInput(current), intrusionStartPrecision: undefined };
+        const merged = parseWith(incidentInput, { ...base, ...patch }, 'body', (f) => invalid('The incident would be invalid.', f));
+        if (refClash(current.vendorId, merged.ref, id)) throw refTaken(merged.ref!);
+        store.incidents.update(id, merged, clock.now());
+        return get(id);
+      }),
+    remove: (id: number): void =>
+      store.transaction(() => {
+        get(id);
+        store.incidents.remove(id);
+      }),
+  };
+}
+
+export type IncidentsService = ReturnType<typeof incidentsService>;

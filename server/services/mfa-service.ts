@@ -1,0 +1,24 @@
+/** MFA posture of a vendor: one record per population; a missing population is unknown. */
+import type { MfaPosture } from '../domain/mfa.ts';
+import type { Store } from '../db/store.ts';
+import type { Clock } from './clock.ts';
+import { found } from './errors.ts';
+
+export function mfaService(store: Store, clock: Clock) {
+  const posture = (vendorId: number): MfaPosture => {
+    found(store.vendors.find(vendorId), 'vendor', vendorId);
+    return { items: store.mfa.listByVendor(vendorId) };
+  };
+  return {
+    get: posture,
+    /** Replaces the whole posture: populations left out become unknown. */
+    replace: (vendorId: number, next: MfaPosture): MfaPosture =>
+      store.transaction(() => {
+        found(store.vendors.find(vendorId), 'vendor', vendorId);
+        store.mfa.replace(vendorId, next.items, clock.now());
+        return posture(vendorId);
+      }),
+  };
+}
+
+export type MfaService = ReturnType<typeof mfaService>;

@@ -1,0 +1,71 @@
+/**
+ * Seeding the demo portfolio. Idempotent: what exists is left as it is (our relationship settings,
+ * subprocessors, posture) except the public incident and posture-fact records, which are brought
+ * to the shipped version. All in one transaction.
+ */
+import type { Store } from '../db/store.ts';
+import type { Clock } from './clock.ts';
+import type { DemoPortfolio } from './demo-portfolio.ts';
+import { DEMO_COMPANY_KEY } from './about-service.ts';
+
+export const DEMO_SEEDED_KEY = 'demo-portfolio-seeded-at';
+
+export interface SeedSummary {
+  vendorsCreated: number;
+  incidentsCreated: number;
+  incidentsUpdated: number;
+  subprocessorsCreated: number;
+  mfaRecordsCreated: number;
+  postureFacts: number;
+}
+
+export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Clock, opts: { reset: boolean }): SeedSummary {
+  return store.transaction(() => {
+    if (opts.reset) store.clearAll();
+    const now = clock.now();
+    const summary: SeedSummary = { vendorsCreated: 0, incidentsCreated: 0, incidentsUpdated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0, postureFacts: 0 };
+    const ids = new Map<string, number>();
+    for (const v of demo.vendors) {
+      const existing = store.vendors.findByName(v.name);
+      if (existing) ids.set(v.name, existing.id);
+      else {
+        ids.set(v.name, store.vendors.create(v, now));
+        summary.vendorsCreated++;
+      }
+    }
+    const idOf = (name: string) => ids.get(name)!;
+
+    for (const { vendor, incident } of demo.incidents) {
+      const current = store.incidents.listByVendor(idOf(vendor)).find((i) => i.ref === incident.ref);
+      if (current) {
+        store.incidents.update(current.id, incident, now);
+        summary.incidentsUpdated++;
+      } else {
+        store.incidents.create(idOf(vendor), incident, now);
+        summary.incidentsCreated++;
+      }
+    }
+    for (const { vendor, fact } of demo.postureFacts) {
+      store.postureFacts.upsert(idOf(vendor), fact);
+      summary.postureFacts++;
+    }
+    for (const { vendor, linkedVendor, input } of demo.subprocessors) {
+      const parent = idOf(vendor);
+      if (store.subprocessors.listByVendor(parent).some((s) => s.name === input.name)) continue;
+      store.subprocessors.create(parent, { ...input, vendorId: linkedVendor ? idOf(linkedVendor) : null }, now);
+      summary.subprocessorsCreated++;
+    }
+    for (const vendor of new Set(demo.mfa.map((m) => m.vendor))) {
+      const current = store.mfa.listByVendor(idOf(vendor));
+      const missing = demo.mfa
+        .filter((m) => m.vendor === vendor && !current.some((c) => c.population === m.record.population))
+        .map((m) => m.record);
+      if (missing.length === 0) continue;
+      store.mfa.replace(idOf(vendor), [...current, ...missing], now);
+      summary.mfaRecordsCreated += missing.length;
+    }
+    store.meta.set(DEMO_SEEDED_KEY, now);
+    store.meta.set(DEMO_COMPANY_KEY, JSON.stringify({ ...demo.company, seededAt: now }));
+    return summary;
+  });
+}

@@ -1,0 +1,54 @@
+/** Subprocessors (support arrangements) of a vendor. */
+import {
+  subprocessorAsInput,
+  subprocessorInput,
+  type Subprocessor,
+  type SubprocessorInput,
+  type SubprocessorPatch,
+} from '../domain/subprocessor.ts';
+import { parseWith } from '../domain/field-problems.ts';
+import type { Store } from '../db/store.ts';
+import type { Clock } from './clock.ts';
+import { found, invalid } from './errors.ts';
+
+export function subprocessorsService(store: Store, clock: Clock) {
+  const get = (id: number): Subprocessor => found(store.subprocessors.find(id), 'subprocessor', id);
+
+  /** The linked vendor record must exist and must not be the parent itself. */
+  const checkLink = (parentId: number, s: SubprocessorInput) => {
+    if (s.vendorId === null) return;
+    if (s.vendorId === parentId) throw invalid('A vendor cannot be its own subprocessor.', [{ path: 'body.vendorId', message: 'is the parent vendor itself' }]);
+    if (!store.vendors.find(s.vendorId)) throw invalid('The linked vendor does not exist.', [{ path: 'body.vendorId', message: `no vendor with id ${s.vendorId}` }]);
+  };
+
+  return {
+    get,
+    listForVendor: (vendorId: number): Subprocessor[] => {
+      found(store.vendors.find(vendorId), 'vendor', vendorId);
+      return store.subprocessors.listByVendor(vendorId);
+    },
+    create: (vendorId: number, input: SubprocessorInput): Subprocessor =>
+      store.transaction(() => {
+        found(store.vendors.find(vendorId), 'vendor', vendorId);
+        checkLink(vendorId, input);
+        return get(store.subprocessors.create(vendorId, input, clock.now()));
+      }),
+    update: (id: number, patch: SubprocessorPatch): Subprocessor =>
+      store.transaction(() => {
+        const current = get(id);
+        const merged = parseWith(subprocessorInput, { ...subprocessorAsInput(current), ...patch }, 'body', (f) =>
+          invalid('The subprocessor would be invalid.', f),
+        );
+        checkLink(current.parentVendorId, merged);
+        store.subprocessors.update(id, merged, clock.now());
+        return get(id);
+      }),
+    remove: (id: number): void =>
+      store.transaction(() => {
+        get(id);
+        store.subprocessors.remove(id);
+      }),
+  };
+}
+
+export type SubprocessorsService = ReturnType<typeof subprocessorsService>;
