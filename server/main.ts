@@ -37,11 +37,12 @@ function seed(config: Config, store: Store, reset: boolean): void {
 }
 
 async function serve(config: Config): Promise<void> {
+  // The database first: a database from a newer release stops us before any other work.
+  const db = openMigrated(config);
   if (webBuildIsStale(PROJECT_ROOT, config.webDir, config.staticDir)) {
     log.info('building the web app (missing or older than its sources)…');
     await buildWeb(PROJECT_ROOT);
   }
-  const db = openMigrated(config);
   const deps = makeDeps(db, { clock: systemClock, policy: DEFAULT_POLICY, log, version, staticDir: config.staticDir });
   // Only a database that never had the demo and holds no vendors gets it: deleting the demo sticks.
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {

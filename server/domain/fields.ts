@@ -27,5 +27,6 @@ export const timestamp = z.string().meta({ description: 'ISO-8601 UTC timestamp'
 /** Refinement for PATCH bodies: an empty patch is a mistake, not a no-op. */
 export const atLeastOneField = [
   (o: object) => Object.keys(o).length > 0,
-  { message: 'give at least one field to change' },
+  // Only when the fields themselves passed: `{ "id": 1 }` is an unknown field, not an empty patch.
+  { message: 'give at least one field to change', when: (p: { issues: readonly unknown[] }) => p.issues.length === 0 },
 ] as const;

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export function staticRoutes(dir: string): Router {
   const router = Router();
   // Vite names assets by content hash, so they never change under the same URL.
-  router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y' }), (_req, res) => {
+    // A missing asset is a 404, never the page (a browser would try to run HTML as a script).
+    res.status(404).type('text/plain').send('Not found');
+  });
   router.use(express.static(dir, { index: false, maxAge: 0 }));
   router.get('/{*splat}', (_req, res) => {
     res.set('Cache-Control', 'no-cache').sendFile(join(dir, 'index.html'));

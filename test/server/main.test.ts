@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../server/db/open.ts';
+import { runMain, startServer, stopServer } from '../helpers/process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vs-main-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('server/main.ts', () => {
+  it('refuses to start on a database newer than the code, with a clear message', () => {
+    const path = join(dir, 'future.sqlite');
+    const db = openDb(path);
+    db.pragma('user_version = 999');
+    db.close();
+    const r = runMain(['serve'], { DB_PATH: path, PORT: '0' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/schema version 999.*newer release/s);
+  });
+
+  it('seeds with `seed`, idempotently, and rebuilds with `seed --reset`', () => {
+    const path = join(dir, 'seed.sqlite');
+    const first = runMain(['seed'], { DB_PATH: path });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/34 vendors, 35 incidents created/);
+    expect(runMain(['seed'], { DB_PATH: path }).stdout).toMatch(/0 vendors, 0 incidents created, 35 updated/);
+    expect(runMain(['seed', '--reset'], { DB_PATH: path }).stdout).toMatch(/\(reset\): 34 vendors/);
+  });
+
+  it('rejects an unknown command and bad configuration', () => {
+    expect(runMain(['frobnicate'], { DB_PATH: join(dir, 'x.sqlite') }).stderr).toMatch(/unknown command/);
+    expect(runMain(['serve'], { PORT: 'eighty' }).stderr).toMatch(/PORT must be an integer/);
+  });
+
+  it('serves the demo portfolio on 127.0.0.1 from an empty database', async () => {
+    const { url, child } = await startServer({ DB_PATH: join(dir, 'demo.sqlite') });
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const vendors = (await (await fetch(`${url}/api/v1/vendors`)).json()) as { total: number };
+      expect(vendors.total).toBe(34);
+    } finally {
+      await stopServer(child);
+    }
+  });
+
+  it('leaves a new database empty with VENDORSCOPE_DEMO=off', async () => {
+    const { url, child } = await startServer({ DB_PATH: join(dir, 'empty.sqlite'), VENDORSCOPE_DEMO: 'off' });
+    try {
+      const vendors = (await (await fetch(`${url}/api/v1/vendors`)).json()) as { total: number };
+      expect(vendors.total).toBe(0);
+    } finally {
+      await stopServer(child);
+    }
+  });
+});

@@ -1,0 +1,164 @@
+/** The properties DESIGN §4 asks the engine to prove, checked over generated inputs. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../../server/domain/partial-date.ts';
+import { ACCESS_LEVELS, CONFIDENCES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from '../../../server/domain/vocabulary.ts';
+import { DEFAULT_POLICY as P } from '../../../server/scoring/policy.ts';
+import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
+import { incidentPoints } from '../../../server/scoring/incidents-factor.ts';
+import type { IncidentFacts, ScoringFacts, SubprocessorFacts } from '../../../server/scoring/types.ts';
+import type { MfaRecord } from '../../../server/domain/mfa.ts';
+
+const D2018 = 17532; // 2018-01-01 as a day number
+const day = fc.integer({ min: D2018, max: D2018 + 2500 }).map(isoDay);
+
+const incident: fc.Arbitrary<IncidentFacts> = fc
+  .record({
+    id: fc.nat(),
+    severity: fc.constantFrom(...SEVERITIES),
+    confidence: fc.constantFrom(...CONFIDENCES),
+    customersAffected: fc.option(fc.nat({ max: 100_000 })),
+    start: fc.integer({ min: D2018, max: D2018 + 2000 }),
+    detectAfter: fc.option(fc.nat({ max: 200 })),
+    reportAfter: fc.option(fc.nat({ max: 200 })),
+    discloseAfter: fc.nat({ max: 200 }),
+  })
+  .map((r) => ({
+    id: r.id,
+    title: `incident ${r.id}`,
+    severity: r.severity,
+    confidence: r.confidence,
+    customersAffected: r.customersAffected,
+    intrusionStartDate: isoDay(r.start),
+    detectedByVendorDate: r.detectAfter === null ? null : isoDay(r.start + r.detectAfter),
+    firstReportedByThirdPartyDate: r.reportAfter === null ? null : isoDay(r.start + r.reportAfter),
+    publicDisclosureDate: isoDay(r.start + Math.max(r.discloseAfter, r.detectAfter ?? 0, r.reportAfter ?? 0)),
+  }));
+
+const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
+  id: fc.nat(),
+  name: fc.constant('S'),
+  function: fc.constant('customer support'),
+  outsourced: fc.boolean(),
+  accessLevel: fc.constantFrom(...ACCESS_LEVELS),
+  artifactsSanitized: fc.option(fc.boolean()),
+  retentionDays: fc.option(fc.nat({ max: 400 })),
+  staffMfa: fc.option(fc.constantFrom(...MFA_METHODS)),
+  since: fc.constant(null),
+  until: fc.constant(null),
+});
+
+const mfa: fc.Arbitrary<MfaRecord[]> = fc.uniqueArray(
+  fc.record({
+    population: fc.constantFrom(...MFA_POPULATIONS),
+    method: fc.constantFrom(...MFA_METHODS),
+    enforced: fc.boolean(),
+    evidence: fc.constant('observed' as const),
+    source: fc.constant(null),
+    assessedOn: fc.constant('2018-01-01'),
+    notes: fc.constant(null),
+  }),
+  { selector: (r) => r.population },
+);
+
+const vendorFacts: fc.Arbitrary<ScoringFacts> = fc.record({
+  vendor: fc.record({
+    id: fc.constant(1),
+    name: fc.constant('V'),
+    tier: fc.integer({ min: 1, max: 4 }),
+    dataAccess: fc.constantFrom('none', 'internal', 'confidential', 'restricted' as const),
+    environmentAccess: fc.constantFrom('none', 'user', 'admin', 'identity-provider' as const),
+  }),
+  incidents: fc.array(incident, { maxLength: 5 }),
+  subprocessors: fc.array(subprocessor, { maxLength: 4 }),
+  mfa,
+});
+
+const ASOF = '2025-06-30';
+const score = (f: ScoringFacts, asOf = ASOF) => scoreVendor(f, P, asOf);
+const EPS = 0.1 + 1e-9; // one rounding step
+
+describe('scoring properties', () => {
+  it('contributions add up to each factor score, and factors to likelihood', () => {
+    fc.assert(
+      fc.property(vendorFacts, day, (f, asOf) => {
+        const s = score(f, asOf);
+        for (const x of s.factors) expect(x.contributions.reduce((a, c) => a + c.points, 0)).toBeCloseTo(x.score, 9);
+        expect(Math.abs(s.factors.reduce((a, x) => a + x.weight * x.score, 0) - s.likelihood)).toBeLessThanOrEqual(0.05 + 1e-9);
+        for (const v of [s.likelihood, s.impact, s.risk]) expect(v >= 0 && v <= 100).toBe(true);
+        expect(s.confidence >= 0 && s.confidence <= 1).toBe(true);
+      }),
+    );
+  });
+
+  it('adding an incident never lowers likelihood', () => {
+    fc.assert(
+      fc.property(vendorFacts, incident, (f, extra) => {
+        expect(score({ ...f, incidents: [...f.incidents, extra] }).likelihood).toBeGreaterThanOrEqual(score(f).likelihood - EPS);
+      }),
+    );
+  });
+
+  it('a second incident like the first raises the factor: one incident does not saturate it', () => {
+    fc.assert(
+      fc.property(incident, (i) => {
+        const f = (xs: IncidentFacts[]) => score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: xs, subprocessors: [], mfa: [] });
+        expect(f([i, { ...i, id: i.id + 1 }]).factors[0]!.score).toBeGreaterThan(f([i]).factors[0]!.score);
+      }),
+    );
+  });
+
+  it('a more recent identical incident weighs more', () => {
+    fc.assert(
+      fc.property(incident, fc.integer({ min: 1, max: 1500 }), (i, shift) => {
+        const older = { ...i, intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2020-01-01' };
+        const newer = { ...older, publicDisclosureDate: isoDay(18262 + shift) };
+        const asOf = dayFromIso(ASOF);
+        // Strictly more before rounding; never less once rounded to a tenth.
+        expect(incidentPoints(newer, P, asOf).points).toBeGreaterThan(incidentPoints(older, P, asOf).points);
+        const f = (x: IncidentFacts) => score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: [x], subprocessors: [], mfa: [] });
+        expect(f(newer).factors[0]!.score).toBeGreaterThanOrEqual(f(older).factors[0]!.score);
+      }),
+    );
+  });
+
+  it('a longer disclosure lag never lowers risk', () => {
+    fc.assert(
+      fc.property(vendorFacts, incident, fc.nat({ max: 300 }), (f, i, more) => {
+        const later = { ...i, publicDisclosureDate: isoDay(Math.min(dayFromIso(i.publicDisclosureDate!) + more, dayFromIso('2025-01-01'))) };
+        if (later.publicDisclosureDate < i.publicDisclosureDate!) return;
+        // Compare once both are known, so only the lag differs.
+        const a = score({ ...f, incidents: [...f.incidents, i] }, '2025-06-30');
+        const b = score({ ...f, incidents: [...f.incidents, later] }, '2025-06-30');
+        expect(b.factors[3]!.score).toBeGreaterThanOrEqual(a.factors[3]!.score - EPS);
+      }),
+    );
+  });
+
+  it('stronger MFA for a population never raises risk; unknown is never better than SMS', () => {
+    fc.assert(
+      fc.property(vendorFacts, fc.constantFrom(...MFA_POPULATIONS), fc.boolean(), (f, population, enforced) => {
+        const others = f.mfa.filter((r) => r.population !== population);
+        const withMethod = (method: (typeof MFA_METHODS)[number]) =>
+          score({ ...f, mfa: [...others, { population, method, enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', notes: null }] }).risk;
+        const risks = MFA_METHODS.map(withMethod);
+        for (let k = 1; k < risks.length; k++) expect(risks[k]!).toBeLessThanOrEqual(risks[k - 1]! + EPS);
+        const unknown = score({ ...f, mfa: others }).risk;
+        expect(unknown).toBeGreaterThanOrEqual(withMethod('sms') - EPS);
+      }),
+    );
+  });
+
+  it('adding a subprocessor with tenant access never lowers risk', () => {
+    const tenantAccess = subprocessor.filter((s) => ['customer-data', 'session-artifacts', 'admin'].includes(s.accessLevel));
+    fc.assert(
+      fc.property(vendorFacts, tenantAccess, (f, s) => {
+        expect(score({ ...f, subprocessors: [...f.subprocessors, s] }).risk).toBeGreaterThanOrEqual(score(f).risk - EPS);
+      }),
+    );
+  });
+});
+
+function dayFromIso(d: string): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+}
