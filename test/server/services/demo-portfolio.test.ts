@@ -58,6 +58,17 @@ describe('the demo portfolio', () => {
     expect(after.factors[0]!.contributions).toHaveLength(2);
   });
 
+  it('matches the worked example of docs/METHODOLOGY.md', () => {
+    const { store, scoring } = seeded();
+    const okta = store.vendors.findByName('Okta')!.id;
+    const row = (asOf: string) => {
+      const s = scoring.score(okta, asOf);
+      return [...s.factors.map((f) => f.score), s.likelihood, s.impact, s.risk, s.band];
+    };
+    expect(row('2023-09-30')).toEqual([29, 72.8, 79.4, 15.2, 50.5, 91, 46, 'high']);
+    expect(row('2023-10-31')).toEqual([80.1, 72.8, 79.4, 39.7, 72, 91, 65.5, 'critical']);
+  });
+
   it('is idempotent: seeding again changes nothing', () => {
     const { db, store } = seeded();
     const before = fingerprint(db);
