@@ -1,4 +1,4 @@
-/** A public statement about a vendor's posture, kept verbatim from its source with its citation. */
+/** A public statement about a vendor's posture, as the reference dataset states it, with its sources. */
 import { z } from 'zod';
 import { CONFIDENCES, POSTURE_FACT_TYPES } from './vocabulary.ts';
 import { id } from './fields.ts';

@@ -28,7 +28,7 @@ export function aboutService(store: Store, version: string) {
       return {
         product: 'Vendorscope',
         version,
-        demo: company ? (JSON.parse(company) as { name: string; note: string; seededAt: string }) : null,
+        demo: company ? (JSON.parse(company) as { name: string; fictional: boolean; note: string; seededAt: string }) : null,
         dataSources: DATA_SOURCES,
       };
     },

@@ -27,6 +27,8 @@ export interface Heatmap {
   asOf: string;
   methodologyVersion: string;
   factors: Array<{ id: string; label: string; weight: number }>;
+  /** Lowest risk of each band, so a reader can see where the bands begin. */
+  bands: Policy['bands'];
   rows: HeatmapRow[];
 }
 
@@ -82,6 +84,7 @@ export function scoringService(store: Store, policy: Policy) {
         asOf,
         methodologyVersion: policy.version,
         factors: FACTOR_IDS.map((id) => ({ id, label: FACTOR_LABELS[id], weight: policy.weights[id] })),
+        bands: policy.bands,
         rows,
       };
     },

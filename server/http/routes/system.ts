@@ -4,6 +4,18 @@ import { route, type AnyRoute } from '../route.ts';
 import { openApiDocument } from '../openapi.ts';
 import type { Deps } from '../../deps.ts';
 
+const aboutInfo = z
+  .object({
+    product: z.string(),
+    version: z.string(),
+    demo: z
+      .object({ name: z.string(), fictional: z.boolean(), note: z.string(), seededAt: z.string() })
+      .nullable()
+      .meta({ description: 'The fictional demo company, when the demo portfolio was seeded' }),
+    dataSources: z.array(z.object({ name: z.string(), scope: z.string(), license: z.string(), note: z.string() })),
+  })
+  .meta({ id: 'About' });
+
 const health = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), db: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
 
 export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRoute[]) => [
@@ -22,6 +34,7 @@ export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRo
     tag: 'system',
     summary: 'Version, the demo company (when seeded) and the data sources',
     status: 200,
+    response: aboutInfo,
     handle: () => about.about(),
   }),
   route({

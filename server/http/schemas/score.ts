@@ -41,6 +41,7 @@ export const heatmap = z
     asOf: z.string(),
     methodologyVersion: z.string(),
     factors: z.array(z.object({ id: z.enum(FACTOR_IDS), label: z.string(), weight: z.number() })),
+    bands: z.array(z.object({ band: z.enum(BANDS), minRisk: z.number() })).meta({ description: 'Lowest risk of each band, highest band first' }),
     rows: z.array(
       z.object({
         vendorId: z.number().int(),

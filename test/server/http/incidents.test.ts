@@ -39,7 +39,7 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
     [{ sources: ['javascript:alert(1)'] }, 'body.sources.0', 'not an http(s) URL'],
     [{ customersAffected: -1 }, 'body.customersAffected', 'negative count'],
     [{ vendorName: 'Okta' }, 'body.vendorName', 'unknown field'],
-  ])('rejects %j at %s (%s) and writes nothing', async (patch, path) => {
+  ])('rejects %j at %s (%s) and writes nothing', async (patch, path, _why) => {
     const { db, http } = await withVendor();
     const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/incidents').send(incidentBody(patch as object)));
     expectProblem(res, 400, 'validation-failed');

@@ -1,0 +1,308 @@
+/**
+ * The dashboard in a real browser: the built app served by the real server (one process, a temp
+ * database seeded with the demo portfolio), driven by headless Chromium. Without Chromium the
+ * suite is skipped with one loud line, except on CI, where a missing browser is a failure.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { Heatmap } from '../../server/services/scoring-service.ts';
+import type { VendorScore } from '../../server/scoring/types.ts';
+import type { MfaPosture } from '../../server/domain/mfa.ts';
+import { axeViolations, describeViolations, findChromium, launchBrowser, PROJECT_ROOT, startServer, watchConsole, type RunningServer } from './harness.ts';
+
+const DEMO_VENDORS = 34;
+const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
+const OKTA_2022 = 'Lapsus$ reaches Okta support tooling through a Sitel/Sykes contractor workstation';
+
+const chromiumPath = findChromium();
+const onCi = process.env.CI === 'true';
+if (!chromiumPath) {
+  const line = `!!! BROWSER TESTS ${onCi ? 'FAILED' : 'SKIPPED'}: no Chromium found — run \`npm run setup:browser\` (Debian chromium) !!!`;
+  if (onCi) console.error(line);
+  else console.warn(line);
+}
+
+// Declared only when it must fail, so that an ordinary run reports no extra skipped test.
+if (!chromiumPath && onCi) {
+  describe('browser tests on CI', () => {
+    it('find Chromium', () => {
+      throw new Error('CI=true but no Chromium was found (looked at CHROMIUM_PATH, /usr/bin/chromium and PATH): run `npm run setup:browser`.');
+    });
+  });
+}
+
+describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let problems: string[] = [];
+  let heatmap: Heatmap;
+
+  const api = async <T>(path: string): Promise<T> => (await fetch(`${server!.url}/api/v1${path}`)).json() as Promise<T>;
+  // Text is read from an element inside each component's shadow root: a host's own textContent has none of it.
+  const rows = (): Locator => page.locator('vr-heatmap tbody tr[data-vendor-id]');
+  const firstRowName = () => rows().first().locator('th.vendor a').textContent();
+  const shoot = async (file: string) => {
+    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage: true });
+  };
+  const expectNoAxeViolations = async () => {
+    const violations = await axeViolations(page);
+    if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
+    expect(violations.map((v) => v.id)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath!);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    problems = watchConsole(page);
+    heatmap = await api<Heatmap>('/portfolio/heatmap');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('portfolio page', () => {
+    it('shows exactly one heatmap row per vendor of the demo portfolio', async () => {
+      await page.goto(`${server!.url}/`);
+      await rows().first().waitFor();
+      expect(heatmap.rows.length).toBe(DEMO_VENDORS);
+      expect(await rows().count()).toBe(heatmap.rows.length);
+      expect(await rows().count()).toBe(DEMO_VENDORS);
+      const ids = await rows().evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+      expect(ids.sort((a, b) => a - b)).toEqual(heatmap.rows.map((r) => r.vendorId).sort((a, b) => a - b));
+      const names = await rows().locator('th.vendor a').allTextContents();
+      expect(names.sort()).toEqual(heatmap.rows.map((r) => r.name).sort());
+    });
+
+    it('colours known cells from the scale and marks unknown cells', async () => {
+      const cells = heatmap.rows.flatMap((r) => heatmap.factors.map((f) => ({ vendorId: r.vendorId, factor: f.id, value: r.cells[f.id] ?? null })));
+      const unknown = cells.filter((c) => c.value === null).length;
+      expect(unknown).toBeGreaterThan(0);
+
+      const fills = await page.locator('vr-heatmap td.heat:not([data-unknown]) rect.swatch').evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
+      expect(fills).toHaveLength(cells.length - unknown);
+      for (const fill of fills) expect(fill).toMatch(/^(#[0-9a-f]{6}|rgb\(\d+, ?\d+, ?\d+\))$/i);
+      expect(new Set(fills).size).toBeGreaterThan(5);
+
+      const known = cells.filter((c) => c.value !== null).sort((a, b) => a.value! - b.value!);
+      const fillOf = (c: (typeof cells)[number]) =>
+        page.locator(`vr-heatmap tr[data-vendor-id="${c.vendorId}"] td[data-factor="${c.factor}"] rect.swatch`).getAttribute('fill');
+      expect(await fillOf(known[0]!)).not.toBe(await fillOf(known.at(-1)!));
+
+      const marked = page.locator('vr-heatmap td.heat[data-unknown]');
+      expect(await marked.count()).toBe(unknown);
+      expect(await page.locator('vr-heatmap td.heat[data-unknown] path.hatch').count()).toBe(unknown);
+      for (const text of await marked.allTextContents()) expect(text).toContain('unknown');
+      expect(await page.locator('vr-heatmap-legend figure').textContent()).toContain('unknown');
+      expect(await page.locator('vr-heatmap-legend svg[role="img"]').count()).toBe(1);
+    });
+
+    it('sorts by risk by default, by any column on request, with the sort in the URL', async () => {
+      const riskiest = [...heatmap.rows].sort((a, b) => b.risk - a.risk)[0]!;
+      expect(await firstRowName()).toBe(riskiest.name);
+      expect(await page.locator('vr-heatmap th:has(button[data-sort="risk"])').getAttribute('aria-sort')).toBe('descending');
+
+      await page.locator('vr-heatmap button[data-sort="name"]').click();
+      await page.waitForURL(/\?sort=name$/);
+      const byName = heatmap.rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+      expect(await firstRowName()).toBe(byName[0]);
+      expect(await page.locator('vr-heatmap th:has(button[data-sort="name"])').getAttribute('aria-sort')).toBe('ascending');
+      expect(await page.locator('vr-heatmap th:has(button[data-sort="risk"])').getAttribute('aria-sort')).toBeNull();
+
+      await page.locator('vr-heatmap button[data-sort="name"]').click();
+      await page.waitForURL(/\?sort=name&dir=desc$/);
+      expect(await firstRowName()).toBe(byName.at(-1));
+
+      await page.locator('vr-heatmap button[data-sort="risk"]').click();
+      await page.waitForURL(/\?sort=risk$/);
+      expect(await firstRowName()).toBe(riskiest.name);
+      const risks = (await rows().locator('td.risk').allTextContents()).map(Number);
+      expect(risks[0]).toBe(Math.max(...heatmap.rows.map((r) => r.risk)));
+      expect(risks).toEqual([...risks].sort((a, b) => b - a));
+
+      await page.goto(`${server!.url}/?sort=tier`);
+      await rows().first().waitFor();
+      expect(await rows().first().locator('td').first().textContent()).toBe('1');
+    });
+
+    it('moves between rows with the arrow keys and opens the focused row with Enter', async () => {
+      await page.goto(`${server!.url}/?sort=risk`);
+      await rows().first().waitFor();
+      await rows().nth(1).focus();
+      await page.keyboard.press('ArrowDown');
+      const third = rows().nth(2);
+      await expect.poll(() => third.evaluate((tr) => (tr.getRootNode() as ShadowRoot).activeElement === tr)).toBe(true);
+      const id = await third.getAttribute('data-vendor-id');
+      const name = await third.locator('th.vendor a').textContent();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/vendors/${id}$`));
+      expect(await page.locator('vr-vendor-page h1').textContent()).toBe(name);
+      await page.goBack();
+      await page.waitForURL(/\?sort=risk$/);
+      await rows().first().waitFor();
+      expect(await rows().count()).toBe(DEMO_VENDORS);
+    });
+
+    it('refetches when the "as of" date changes', async () => {
+      const past = await api<Heatmap>('/portfolio/heatmap?asOf=2021-01-01');
+      await page.locator('vr-as-of input[type="date"]').fill('2021-01-01');
+      await page.waitForURL(/asOf=2021-01-01/);
+      await page.locator('vr-portfolio-page .lede', { hasText: 'as of 2021-01-01' }).waitFor();
+      expect(await firstRowName()).toBe(past.rows[0]!.name);
+      await page.locator('vr-as-of button', { hasText: 'Today' }).click();
+      await page.locator('vr-portfolio-page .lede', { hasText: `as of ${heatmap.asOf}` }).waitFor();
+      expect(page.url()).not.toContain('asOf=');
+    });
+
+    it('has no accessibility violations (axe)', async () => {
+      await page.goto(`${server!.url}/`);
+      await rows().first().waitFor();
+      await expectNoAxeViolations();
+      await shoot('dashboard.png');
+    });
+  });
+
+  describe("Okta's vendor page", () => {
+    const okta = () => heatmap.rows.find((r) => r.name === 'Okta')!;
+
+    it("opens from a click on Okta's row", async () => {
+      await page.goto(`${server!.url}/`);
+      const row = rows().filter({ has: page.locator('th.vendor a', { hasText: /^Okta$/ }) });
+      expect(await row.count()).toBe(1);
+      await row.locator('td.heat').first().click();
+      await page.waitForURL(new RegExp(`/vendors/${okta().vendorId}$`));
+      expect(await page.locator('vr-vendor-page h1').textContent()).toBe('Okta');
+      await page.locator('vr-incident-list article').first().waitFor();
+      await page.locator('vr-score-breakdown [data-factor]').first().waitFor();
+    });
+
+    it('lists both Okta incidents, newest first, with their sources as links', async () => {
+      const titles = await page.locator('vr-incident-list article h3').allTextContents();
+      expect(titles).toContain(OKTA_2023);
+      expect(titles).toContain(OKTA_2022);
+      expect(titles.indexOf(OKTA_2023)).toBeLessThan(titles.indexOf(OKTA_2022));
+      for (const article of await page.locator('vr-incident-list article').all()) {
+        const links = article.locator('vr-source-links a');
+        expect(await links.count()).toBeGreaterThan(0);
+        for (const a of await links.all()) {
+          expect(await a.getAttribute('href')).toMatch(/^https?:\/\//);
+          expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+          expect(await a.getAttribute('target')).toBe('_blank');
+        }
+      }
+      expect(await page.locator('vr-incident-list section').textContent()).toContain('Disclosed 21 days after the first outside report');
+    });
+
+    it('shows the score breakdown: every factor and every contribution', async () => {
+      const score = await api<VendorScore>(`/vendors/${okta().vendorId}/score`);
+      expect(await page.locator('vr-score-summary section').textContent()).toContain(score.risk.toFixed(1));
+      for (const f of score.factors) {
+        const block = page.locator(`vr-score-breakdown [data-factor="${f.id}"]`);
+        expect(await block.locator('h3').textContent()).toBe(f.label);
+        expect(await block.locator('tbody tr').count()).toBe(f.contributions.length);
+        const text = await block.textContent();
+        for (const c of f.contributions) {
+          expect(text).toContain(c.label);
+          expect(text).toContain(c.points.toFixed(1));
+        }
+        expect(await block.locator('tfoot').textContent()).toContain(f.score.toFixed(1));
+      }
+      expect(await page.locator('vr-score-breakdown section').textContent()).toContain('Impact');
+    });
+
+    it('shows every MFA population, with the ones on no record as "unknown"', async () => {
+      const posture = await api<MfaPosture>(`/vendors/${okta().vendorId}/mfa`);
+      expect(await page.locator('vr-mfa-grid tbody tr[data-population]').count()).toBe(5);
+      const unknownRows = page.locator('vr-mfa-grid tbody tr[data-unknown]');
+      expect(await unknownRows.count()).toBe(5 - posture.items.length);
+      expect(await unknownRows.count()).toBeGreaterThan(0);
+      for (const text of await unknownRows.allTextContents()) expect(text).toContain('unknown');
+    });
+
+    it('lists Sitel among the subprocessors and labels the relationship as an example setting', async () => {
+      expect((await page.locator('vr-subprocessor-list h3').allTextContents()).join('\n')).toContain('Sitel');
+      expect(await page.locator('vr-relationship section').textContent()).toContain('Example setting');
+      expect(await page.locator('vr-data-notice section').textContent()).toContain('Public fact');
+    });
+
+    it('has no accessibility violations (axe)', async () => {
+      await expectNoAxeViolations();
+      await shoot('vendor-okta.png');
+    });
+
+    it('rescores as of another day: Okta is riskier just after its October 2023 disclosure', async () => {
+      const riskOn = async (day: string) => {
+        await page.locator('vr-vendor-page vr-as-of input[type="date"]').fill(day);
+        await page.waitForURL(new RegExp(`asOf=${day}$`));
+        await page.locator('vr-score-summary .meta', { hasText: `As of ${day}` }).waitFor();
+        return Number(await page.locator('vr-score-summary .risk .value').textContent());
+      };
+      const september = await riskOn('2023-09-30');
+      const october = await riskOn('2023-10-31');
+      expect(september).toBe((await api<VendorScore>(`/vendors/${okta().vendorId}/score?asOf=2023-09-30`)).risk);
+      expect(october).toBeGreaterThan(september);
+    });
+
+    it('loads from a deep link, and goes back to the portfolio', async () => {
+      await page.goto(`${server!.url}/vendors/${okta().vendorId}`);
+      expect(await page.locator('vr-vendor-page h1').textContent()).toBe('Okta');
+      await page.locator('vr-vendor-page a.back').click();
+      await page.waitForURL(`${server!.url}/`);
+      await rows().first().waitFor();
+    });
+  });
+
+  describe('a portfolio of thousands (runs last: it adds vendors)', () => {
+    const EXTRA = 1200;
+
+    it('renders only the rows near the viewport, and keys and scrolling still reach every row', async () => {
+      const post = (n: number) =>
+        fetch(`${server!.url}/api/v1/vendors`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Bulk vendor ${String(n).padStart(4, '0')}`, category: 'bulk', tier: 4, dataAccess: 'none', environmentAccess: 'none' }),
+        }).then((r) => expect(r.status).toBe(201));
+      for (let n = 0; n < EXTRA; n += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => post(n + k)));
+      const total = DEMO_VENDORS + EXTRA;
+
+      await page.goto(`${server!.url}/?sort=name`);
+      await rows().first().waitFor();
+      expect(await page.locator('vr-heatmap table').getAttribute('aria-rowcount')).toBe(String(total + 1));
+      expect(await rows().count()).toBeLessThan(150);
+
+      await rows().first().focus();
+      await page.keyboard.press('End');
+      // End scrolls the last row into the window first, then focuses it.
+      const last = page.locator(`vr-heatmap tbody tr[data-index="${total - 1}"]`);
+      await last.waitFor();
+      await expect.poll(() => last.evaluate((tr) => (tr.getRootNode() as ShadowRoot).activeElement === tr)).toBe(true);
+      expect(await last.locator('th.vendor a').textContent()).toBe('Zendesk');
+
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      const middle = page.locator(`vr-heatmap tbody tr[data-index="${Math.floor(total / 2)}"]`);
+      await middle.waitFor();
+      expect(await rows().count()).toBeLessThan(150);
+    });
+  });
+
+  it('shows an unknown vendor through the error element', async () => {
+    // A page of its own: the 404 is expected here, and Chromium logs every 404 to the console.
+    const other = await browser!.newPage();
+    await other.goto(`${server!.url}/vendors/999999`);
+    const error = other.locator('vr-vendor-page vr-error [role="alert"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('vendor-not-found');
+    await other.close();
+  });
+
+  it('logged no page errors and no console errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});

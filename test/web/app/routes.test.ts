@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { inAppTarget, matchRoute, urlWith, type LinkClick } from '../../../web/app/routes.ts';
+
+describe('matchRoute', () => {
+  it.each(['/', '/portfolio', '/portfolio/', ''])('shows the portfolio at %j', (path) => {
+    expect(matchRoute(path).name).toBe('portfolio');
+  });
+
+  it('keeps the query for the page', () => {
+    const r = matchRoute('/', '?sort=name&asOf=2023-10-31');
+    expect(r.name === 'portfolio' && r.query.get('sort')).toBe('name');
+  });
+
+  it('shows a vendor at /vendors/:id', () => {
+    expect(matchRoute('/vendors/3', '?asOf=2023-10-31')).toMatchObject({ name: 'vendor', vendorId: 3 });
+    expect(matchRoute('/vendors/12/')).toMatchObject({ name: 'vendor', vendorId: 12 });
+  });
+
+  it.each(['/vendors/0', '/vendors/abc', '/vendors/-1', '/vendors/3/extra', '/elsewhere'])('knows nothing at %j', (path) => {
+    expect(matchRoute(path)).toEqual({ name: 'not-found', path });
+  });
+});
+
+describe('inAppTarget', () => {
+  const ORIGIN = 'http://127.0.0.1:3000';
+  const click = (href: string, over: Partial<LinkClick> = {}): LinkClick => ({ href, target: '', download: false, button: 0, modified: false, ...over });
+
+  it('handles same-origin app links itself, keeping the query', () => {
+    expect(inAppTarget(click(`${ORIGIN}/vendors/1?asOf=2023-10-31`), ORIGIN)).toBe('/vendors/1?asOf=2023-10-31');
+    expect(inAppTarget(click('/'), ORIGIN)).toBe('/');
+  });
+
+  it('leaves other origins, the API, new tabs, downloads and modified clicks to the browser', () => {
+    expect(inAppTarget(click('https://www.okta.com/blog'), ORIGIN)).toBeNull();
+    expect(inAppTarget(click(`${ORIGIN}/api/v1/openapi.json`), ORIGIN)).toBeNull();
+    expect(inAppTarget(click('/vendors/1', { target: '_blank' }), ORIGIN)).toBeNull();
+    expect(inAppTarget(click('/vendors/1', { download: true }), ORIGIN)).toBeNull();
+    expect(inAppTarget(click('/vendors/1', { modified: true }), ORIGIN)).toBeNull();
+    expect(inAppTarget(click('/vendors/1', { button: 1 }), ORIGIN)).toBeNull();
+  });
+
+  it('treats target=_self like no target', () => {
+    expect(inAppTarget(click('/vendors/1', { target: '_self' }), ORIGIN)).toBe('/vendors/1');
+  });
+});
+
+describe('urlWith', () => {
+  it('leaves out empty values', () => {
+    expect(urlWith('/', { sort: 'risk', asOf: '', dir: undefined })).toBe('/?sort=risk');
+    expect(urlWith('/vendors/1', {})).toBe('/vendors/1');
+  });
+});

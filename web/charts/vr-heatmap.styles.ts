@@ -1,0 +1,180 @@
+/** Styles of <vr-heatmap>, apart from its logic. Rows have one fixed height: the row window depends on it. */
+import { css } from 'lit';
+import { controls, srOnly } from '../styles/shared.ts';
+
+export const ROW_HEIGHT = 34;
+
+export const heatmapStyles = [
+  srOnly,
+  controls,
+  css`
+    :host {
+      display: block;
+    }
+    table {
+      width: 100%;
+      /* Narrow screens scroll the page sideways rather than crush the columns; a scrolling
+         wrapper would break the sticky header. */
+      min-width: 1080px;
+      table-layout: fixed;
+      border-collapse: separate;
+      border-spacing: 0;
+      font-size: 0.93rem;
+    }
+    col.c-vendor {
+      width: auto;
+    }
+    col.c-tier {
+      width: 64px;
+    }
+    col.c-factor {
+      width: 124px;
+    }
+    col.c-num {
+      width: 96px;
+    }
+    col.c-risk {
+      width: 80px;
+    }
+    col.c-band {
+      width: 116px;
+    }
+    col.c-conf {
+      width: 108px;
+    }
+    thead th {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      background: var(--vr-surface);
+      border-bottom: 2px solid var(--vr-line-strong);
+      padding: 0;
+      vertical-align: bottom;
+      text-align: left;
+    }
+    thead th.factor {
+      text-align: center;
+    }
+    thead th.num {
+      text-align: right;
+    }
+    th button {
+      all: unset;
+      box-sizing: border-box;
+      display: flex;
+      align-items: flex-end;
+      gap: 4px;
+      width: 100%;
+      padding: 8px 8px 6px;
+      font-weight: 600;
+      font-size: 0.86rem;
+      color: var(--vr-ink);
+      cursor: pointer;
+      line-height: 1.2;
+    }
+    th.num button {
+      justify-content: flex-end;
+    }
+    th.factor button {
+      justify-content: center;
+      text-align: center;
+    }
+    th button:hover {
+      background: var(--vr-canvas);
+    }
+    th button:focus-visible {
+      outline: 3px solid var(--vr-focus);
+      outline-offset: -3px;
+    }
+    .label .sub {
+      display: block;
+      font-weight: 400;
+      font-size: 0.75rem;
+      color: var(--vr-ink-muted);
+    }
+    .arrow {
+      color: var(--vr-ink-faint);
+      font-size: 0.7rem;
+      padding-bottom: 2px;
+    }
+    .arrow.on {
+      color: var(--vr-accent);
+    }
+    tbody tr {
+      height: ${ROW_HEIGHT}px;
+      cursor: pointer;
+    }
+    tbody tr:not(.spacer):hover > * {
+      background: var(--vr-accent-soft);
+    }
+    tbody tr:focus-visible {
+      outline: 3px solid var(--vr-focus);
+      outline-offset: -3px;
+    }
+    tbody th,
+    tbody td {
+      height: ${ROW_HEIGHT}px;
+      padding: 0 8px;
+      border-bottom: 1px solid var(--vr-line);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-weight: 400;
+      text-align: left;
+    }
+    tr.spacer td {
+      padding: 0;
+      border: 0;
+    }
+    .vendor a {
+      font-weight: 600;
+      color: var(--vr-ink);
+      text-decoration: none;
+    }
+    .vendor a:hover {
+      text-decoration: underline;
+    }
+    .vendor .category {
+      margin-left: 8px;
+      color: var(--vr-ink-muted);
+      font-size: 0.82rem;
+    }
+    td.num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    td.risk {
+      font-weight: 700;
+    }
+    td.heat {
+      padding: 0 2px;
+      text-align: center;
+      line-height: 0;
+    }
+    td.heat svg {
+      display: inline-block;
+      vertical-align: middle;
+    }
+    td.heat text {
+      font-family: var(--vr-font);
+      font-size: 12.5px;
+      font-weight: 600;
+      text-anchor: middle;
+      font-variant-numeric: tabular-nums;
+    }
+    td.heat text.unknown {
+      font-weight: 400;
+      font-style: italic;
+      font-size: 11.5px;
+    }
+    .hatch {
+      stroke: #aab0b9;
+      stroke-width: 1.25;
+    }
+    .frame {
+      fill: none;
+      stroke: #9aa1ab;
+      stroke-dasharray: 3 2;
+    }
+  `,
+];

@@ -1,0 +1,136 @@
+/** Styles of <vr-incident-list>; also used by the other evidence lists for their section heads. */
+import { css } from 'lit';
+import { controls } from '../styles/shared.ts';
+
+export const sectionHead = css`
+  .section-head {
+    display: flex;
+    align-items: baseline;
+    gap: 12px;
+    margin-bottom: 12px;
+  }
+  .section-head h2 {
+    margin: 0;
+  }
+  .count {
+    color: var(--vr-ink-muted);
+    font-weight: 400;
+  }
+  .unknown {
+    color: var(--vr-ink-muted);
+    font-style: italic;
+  }
+  .pill {
+    display: inline-block;
+    font-size: 0.78rem;
+    padding: 1px 8px;
+    border-radius: 999px;
+    background: var(--vr-canvas);
+    border: 1px solid var(--vr-line);
+  }
+`;
+
+export const incidentStyles = [
+  controls,
+  sectionHead,
+  css`
+    :host {
+      display: block;
+    }
+    ol.incidents {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    ol.incidents > li + li {
+      margin-top: 16px;
+      padding-top: 16px;
+      border-top: 1px solid var(--vr-line);
+    }
+    h3 {
+      font-size: 1.02rem;
+      margin: 0 0 6px;
+    }
+    .badges {
+      display: flex;
+      gap: 6px;
+      flex-wrap: wrap;
+      margin: 0 0 10px;
+    }
+    .sev {
+      font-size: 0.78rem;
+      font-weight: 700;
+      padding: 1px 8px;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+    }
+    .sev-critical {
+      color: #7a0c2e;
+      background: #fde8ee;
+    }
+    .sev-high {
+      color: #8a3b00;
+      background: #fff0e3;
+    }
+    .sev-medium,
+    .sev-low {
+      color: #4a4f57;
+      background: var(--vr-canvas);
+    }
+    dl.dates {
+      display: grid;
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+      gap: 8px 16px;
+      margin: 0 0 8px;
+      padding: 10px 12px;
+      background: var(--vr-canvas);
+      border-radius: var(--vr-radius);
+    }
+    dl.dates dt {
+      font-size: 0.75rem;
+      color: var(--vr-ink-muted);
+    }
+    dl.dates dd {
+      margin: 0;
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    vr-incident-timeline {
+      margin: 4px 0 8px;
+    }
+    .by {
+      display: block;
+      font-weight: 400;
+      font-size: 0.8rem;
+      color: var(--vr-ink-muted);
+    }
+    .lag {
+      font-weight: 600;
+      margin: 0 0 8px;
+    }
+    p {
+      margin: 0 0 8px;
+      max-width: 100ch;
+    }
+    details {
+      margin: 0 0 8px;
+      font-size: 0.88rem;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--vr-accent);
+    }
+    dl.more {
+      display: grid;
+      grid-template-columns: 12em 1fr;
+      gap: 6px 12px;
+      margin: 8px 0 0;
+    }
+    dl.more dt {
+      font-weight: 600;
+    }
+    dl.more dd {
+      margin: 0;
+    }
+  `,
+];

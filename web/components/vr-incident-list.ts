@@ -1,0 +1,96 @@
+/**
+ * A vendor's past incidents, in the order the API gives (newest disclosure first): what happened,
+ * the four dates that matter (intrusion, detection, first outside report, disclosure), the
+ * disclosure lag, and the public sources.
+ */
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Incident } from '../../server/domain/incident.ts';
+import { CONFIDENCE_LABEL, disclosureLag, partialDate, SEVERITY_LABEL } from '../format.ts';
+import { card, provenance } from '../styles/shared.ts';
+import { incidentStyles } from './vr-incident-list.styles.ts';
+import './vr-source-links.ts';
+import '../charts/vr-incident-timeline.ts';
+
+const when = (d: string | null) => (d ? html`<time datetime=${d}>${partialDate(d)}</time>` : html`<span class="unknown">unknown</span>`);
+
+function lagSentence(i: Incident, vendor: string): string {
+  const lag = disclosureLag(i);
+  if (!i.publicDisclosureDate) return 'No public disclosure on record.';
+  if (!lag) return 'Disclosure lag cannot be computed: neither a detection date nor a first outside report is on record.';
+  const days = `${lag.approximate ? 'about ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+  return lag.from === 'third-party'
+    ? `Disclosed ${days} after the first outside report; others found it before ${vendor} did.`
+    : `Disclosed ${days} after ${vendor} detected it.`;
+}
+
+@customElement('vr-incident-list')
+export class IncidentList extends LitElement {
+  static override styles = [card, provenance, incidentStyles];
+
+  @property({ attribute: false }) incidents: readonly Incident[] = [];
+  @property() vendorName = 'the vendor';
+
+  override render() {
+    return html`<section class="card" aria-labelledby="t">
+      <header class="section-head">
+        <h2 id="t">Incidents <span class="count">(${this.incidents.length})</span></h2>
+        <span class="tag fact">Public facts</span>
+      </header>
+      ${this.incidents.length === 0
+        ? html`<p class="muted">No incident on record for this vendor.</p>`
+        : html`<ol class="incidents">
+            ${this.incidents.map((i) => html`<li>${this._incident(i)}</li>`)}
+          </ol>`}
+    </section>`;
+  }
+
+  private _incident(i: Incident) {
+    return html`<article class="incident" data-incident-id=${i.id}>
+      <h3>${i.title}</h3>
+      <p class="badges">
+        <span class="sev sev-${i.severity}">${SEVERITY_LABEL[i.severity]} severity</span>
+        <span class="pill">${CONFIDENCE_LABEL[i.confidence]} confidence</span>
+        ${i.threatActor ? html`<span class="pill">Actor: ${i.threatActor}</span>` : nothing}
+        ${i.supportInvolved ? html`<span class="pill">Support channel on the path</span>` : nothing}
+      </p>
+      <dl class="dates">
+        <div><dt>Intrusion began</dt><dd>${when(i.intrusionStartDate)}</dd></div>
+        <div><dt>Vendor detected</dt><dd>${when(i.detectedByVendorDate)}</dd></div>
+        <div>
+          <dt>First reported by a third party</dt>
+          <dd>${i.firstReportedByThirdPartyDate ? when(i.firstReportedByThirdPartyDate) : html`<span class="unknown">none on record</span>`}
+            ${i.firstReportedBy ? html`<span class="by">by ${i.firstReportedBy}</span>` : nothing}</dd>
+        </div>
+        <div><dt>Publicly disclosed</dt><dd>${when(i.publicDisclosureDate)}</dd></div>
+      </dl>
+      <vr-incident-timeline .dates=${i}></vr-incident-timeline>
+      <p class="lag">${lagSentence(i, this.vendorName)}</p>
+      ${i.initialAccessDetail ? html`<p>${i.initialAccessDetail}</p>` : nothing}
+      ${this._more(i)}
+      <vr-source-links .sources=${i.sources}></vr-source-links>
+    </article>`;
+  }
+
+  private _more(i: Incident) {
+    const rows: Array<[string, string | null]> = [
+      ['Support path', i.supportDetail ?? (i.supportSubprocessor ? `Through ${i.supportSubprocessor}` : null)],
+      ['MFA', i.mfaDetail],
+      ['Customers affected', i.customersAffectedDetail ?? (i.customersAffected === null ? null : String(i.customersAffected))],
+      ['Why this severity', i.severityRationale],
+      ['Notes', i.notes],
+    ];
+    const shown = rows.filter((r): r is [string, string] => !!r[1]);
+    if (shown.length === 0) return nothing;
+    return html`<details>
+      <summary>Support path, MFA, customers affected and notes</summary>
+      <dl class="more">${shown.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-incident-list': IncidentList;
+  }
+}

@@ -1,0 +1,78 @@
+/** Our relationship with a vendor (what drives impact), labelled as an example setting when it is one. */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Vendor } from '../../server/domain/vendor.ts';
+import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, partialDate, STATUS_LABEL } from '../format.ts';
+import { card, provenance } from '../styles/shared.ts';
+
+@customElement('vr-relationship')
+export class Relationship extends LitElement {
+  static override styles = [
+    card,
+    provenance,
+    css`
+      :host {
+        display: block;
+      }
+      header {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 8px;
+        margin-bottom: 12px;
+      }
+      header h2 {
+        margin: 0;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 6px 16px;
+        margin: 0;
+        font-size: 0.92rem;
+      }
+      dt {
+        color: var(--vr-ink-muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 600;
+      }
+      .note {
+        margin: 12px 0 0;
+        font-size: 0.8rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) vendor?: Vendor;
+
+  override render() {
+    const v = this.vendor;
+    if (!v) return nothing;
+    return html`<section class="card" aria-labelledby="t">
+      <header>
+        <h2 id="t">Our relationship</h2>
+        ${v.relationshipIsExample ? html`<span class="tag example">Example setting</span>` : nothing}
+      </header>
+      <dl>
+        <dt>Tier</dt><dd>Tier ${v.tier}<span class="muted"> (1 = most critical to us)</span></dd>
+        <dt>Data access</dt><dd>${DATA_ACCESS_LABEL[v.dataAccess]}</dd>
+        <dt>Access into our environment</dt><dd>${ENVIRONMENT_ACCESS_LABEL[v.environmentAccess]}</dd>
+        <dt>Review status</dt><dd>${STATUS_LABEL[v.status]}</dd>
+        <dt>Business owner</dt><dd>${v.businessOwner ?? html`<span class="muted">not set</span>`}</dd>
+        <dt>Next review</dt><dd>${v.nextReviewOn ? partialDate(v.nextReviewOn) : html`<span class="muted">not scheduled</span>`}</dd>
+      </dl>
+      ${v.relationshipIsExample
+        ? html`<p class="note muted">These are example settings of the fictional demo company, not public facts. They set the impact axis of the score.</p>`
+        : nothing}
+      ${v.notes ? html`<p class="note">${v.notes}</p>` : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-relationship': Relationship;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Why a vendor scores as it does: every factor with its weight and every contribution that adds
+ * up to it, then the parts of impact. Nothing is summarised away; the points are the engine's.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Contribution, FactorScore, VendorScore } from '../../server/scoring/types.ts';
+import { percent, points } from '../format.ts';
+import { card, provenance } from '../styles/shared.ts';
+
+@customElement('vr-score-breakdown')
+export class ScoreBreakdown extends LitElement {
+  static override styles = [
+    card,
+    provenance,
+    css`
+      :host {
+        display: block;
+      }
+      .factor {
+        margin: 0 0 20px;
+      }
+      .factor-head {
+        display: flex;
+        align-items: baseline;
+        gap: 10px;
+        flex-wrap: wrap;
+        margin-bottom: 6px;
+      }
+      .factor-head h3 {
+        margin: 0;
+      }
+      .factor-head .meta {
+        color: var(--vr-ink-muted);
+        font-size: 0.85rem;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.88rem;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--vr-line);
+        vertical-align: top;
+      }
+      thead th {
+        font-size: 0.78rem;
+        color: var(--vr-ink-muted);
+        font-weight: 600;
+        border-bottom: 1px solid var(--vr-line-strong);
+      }
+      .pts {
+        text-align: right;
+        width: 6em;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      td.what {
+        width: 36%;
+        font-weight: 600;
+      }
+      td.how {
+        color: var(--vr-ink-muted);
+      }
+      tfoot th,
+      tfoot td {
+        font-weight: 700;
+        border-bottom: 0;
+      }
+      .none {
+        color: var(--vr-ink-muted);
+        font-style: italic;
+      }
+      .formula {
+        margin: 0 0 16px;
+        font-size: 0.88rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) score?: VendorScore;
+
+  override render() {
+    const s = this.score;
+    if (!s) return nothing;
+    const terms = s.factors.map((f) => `${f.weight} × ${points(f.score)}`).join(' + ');
+    return html`<section class="card" aria-labelledby="t">
+      <h2 id="t">Why: factor breakdown</h2>
+      <p class="formula muted">Likelihood = ${terms} = <strong>${points(s.likelihood)}</strong>. Each factor's contributions add up to its score.</p>
+      ${s.factors.map((f) => this._factor(f))}
+      <div class="factor">
+        <div class="factor-head">
+          <h3>Impact</h3>
+          <span class="meta">${points(s.impact)} / 100 · from our relationship with the vendor</span>
+        </div>
+        ${this._table(s.impactContributions, 'Impact', s.impact)}
+      </div>
+    </section>`;
+  }
+
+  private _factor(f: FactorScore) {
+    return html`<div class="factor" data-factor=${f.id}>
+      <div class="factor-head">
+        <h3>${f.label}</h3>
+        <span class="meta num">
+          ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood
+        </span>
+        ${f.known ? nothing : html`<span class="tag unknown">unknown: no evidence, counted as below</span>`}
+      </div>
+      ${this._table(f.contributions, `${f.label} score`, f.score)}
+    </div>`;
+  }
+
+  private _table(parts: readonly Contribution[], total: string, value: number) {
+    return html`<table>
+      <thead>
+        <tr><th scope="col">Contribution</th><th scope="col">How the points were reached</th><th scope="col" class="pts">Points</th></tr>
+      </thead>
+      <tbody>
+        ${parts.length === 0
+          ? html`<tr><td class="none" colspan="3">Nothing contributes: no evidence of risk on record for this factor.</td></tr>`
+          : parts.map(
+              (c) => html`<tr data-ref=${c.ref ?? nothing}><td class="what">${c.label}</td><td class="how">${c.detail}</td><td class="pts">${points(c.points)}</td></tr>`,
+            )}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row" colspan="2">${total}</th><td class="pts">${points(value)}</td></tr>
+      </tfoot>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-score-breakdown': ScoreBreakdown;
+  }
+}

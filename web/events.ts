@@ -1,0 +1,62 @@
+/**
+ * The app's DOM events: each a typed Event subclass, declared in HTMLElementEventMap so that
+ * `addEventListener` and Lit's `@event` bindings see the payload type. They bubble and cross
+ * shadow roots, because the listener is usually a page or the app, several roots up.
+ */
+import type { SortDir } from './charts/heatmap.sort.ts';
+
+const UP: EventInit = { bubbles: true, composed: true };
+
+/** A vendor was picked (row click, Enter or Space on a row). */
+export class VendorSelected extends Event {
+  static readonly type = 'vendor-selected';
+  readonly vendorId: number;
+  constructor(vendorId: number) {
+    super(VendorSelected.type, UP);
+    this.vendorId = vendorId;
+  }
+}
+
+/** The user asked for another sort column or direction. */
+export class SortChanged extends Event {
+  static readonly type = 'sort-changed';
+  readonly key: string;
+  readonly dir: SortDir;
+  constructor(key: string, dir: SortDir) {
+    super(SortChanged.type, UP);
+    this.key = key;
+    this.dir = dir;
+  }
+}
+
+/** A page asks the app to go to another URL (path plus query) of this app. */
+export class NavigationRequested extends Event {
+  static readonly type = 'navigation-requested';
+  readonly url: string;
+  /** Replace the history entry instead of adding one (for view state such as the sort). */
+  readonly replace: boolean;
+  constructor(url: string, replace = false) {
+    super(NavigationRequested.type, UP);
+    this.url = url;
+    this.replace = replace;
+  }
+}
+
+/** The user picked another "as of" day; an empty `asOf` means today. */
+export class AsOfChanged extends Event {
+  static readonly type = 'as-of-changed';
+  readonly asOf: string;
+  constructor(asOf: string) {
+    super(AsOfChanged.type, UP);
+    this.asOf = asOf;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'vendor-selected': VendorSelected;
+    'sort-changed': SortChanged;
+    'navigation-requested': NavigationRequested;
+    'as-of-changed': AsOfChanged;
+  }
+}

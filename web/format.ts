@@ -1,0 +1,134 @@
+/** Words and numbers for the screen, PURE. Vocabulary maps are typed by the server's unions, so a new value fails the type check here. */
+import type {
+  AccessLevel,
+  Confidence,
+  DataAccess,
+  EnvironmentAccess,
+  MfaMethod,
+  MfaPopulation,
+  PostureFactType,
+  Severity,
+  VendorStatus,
+} from '../server/domain/vocabulary.ts';
+import type { Incident } from '../server/domain/incident.ts';
+
+export const DATA_ACCESS_LABEL: Readonly<Record<DataAccess, string>> = {
+  none: 'None',
+  internal: 'Internal data',
+  confidential: 'Confidential data',
+  restricted: 'Restricted data',
+};
+
+export const ENVIRONMENT_ACCESS_LABEL: Readonly<Record<EnvironmentAccess, string>> = {
+  none: 'None',
+  user: 'User-level',
+  admin: 'Admin',
+  'identity-provider': 'Identity provider for everything',
+};
+
+export const STATUS_LABEL: Readonly<Record<VendorStatus, string>> = {
+  proposed: 'Proposed',
+  'under-review': 'Under review',
+  approved: 'Approved',
+  'approved-with-conditions': 'Approved with conditions',
+  rejected: 'Rejected',
+  offboarded: 'Offboarded',
+  'not-engaged': 'Not engaged',
+};
+
+export const ACCESS_LEVEL_LABEL: Readonly<Record<AccessLevel, string>> = {
+  none: 'No access to customer tenants',
+  metadata: 'Ticket metadata',
+  'customer-data': 'Customer data',
+  'session-artifacts': 'Troubleshooting artefacts that can carry session tokens (HAR files, logs)',
+  admin: 'Impersonation or admin access to customer tenants',
+};
+
+export const MFA_METHOD_LABEL: Readonly<Record<MfaMethod, string>> = {
+  none: 'No MFA',
+  sms: 'SMS codes',
+  totp: 'Authenticator codes (TOTP)',
+  push: 'Push approval',
+  'push-number-matching': 'Push with number matching',
+  fido2: 'FIDO2 / passkeys (phishing-resistant)',
+};
+
+/** In the order the methodology weighs them, most at stake first. */
+export const MFA_POPULATIONS = ['admins', 'support', 'workforce', 'contractors', 'customers'] as const satisfies readonly MfaPopulation[];
+export const MFA_POPULATION_LABEL: Readonly<Record<MfaPopulation, string>> = {
+  admins: 'Admins',
+  support: 'Support staff',
+  workforce: 'Workforce',
+  contractors: 'Contractors and subprocessor staff',
+  customers: 'Customer-facing login',
+};
+
+export const FACT_TYPE_LABEL: Readonly<Record<PostureFactType, string>> = {
+  'mfa-posture': 'MFA posture',
+  'support-outsourcing': 'Support outsourcing',
+  'support-access-control': 'Support access control',
+  'subprocessor-disclosure': 'Subprocessor disclosure',
+};
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+export const CONFIDENCE_LABEL: Readonly<Record<Confidence, string>> = { low: 'Low', medium: 'Medium', high: 'High' };
+
+/** "yes" / "no" / "unknown" for a nullable fact. */
+export const yesNo = (v: boolean | null): string => (v === null ? 'unknown' : v ? 'yes' : 'no');
+
+/** 0.54 → "54%". */
+export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** One decimal, as the engine rounds. */
+export const points = (n: number): string => n.toFixed(1);
+
+/** "okta.com/blog/2022/03/…": a link's text that names where it goes. */
+export function linkText(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = u.pathname === '/' ? '' : u.pathname.replace(/\/$/, '');
+    return `${u.hostname.replace(/^www\./, '')}${path}`;
+  } catch {
+    return url;
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A source's date at its own precision: "20 Oct 2023", "Oct 2023" or "2023". */
+export function partialDate(text: string | null): string {
+  const m = text ? PARTIAL.exec(text) : null;
+  if (!m) return text ?? '';
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1] ?? '';
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** Day number (UTC) of the first day a partial date can mean. */
+function firstDay(text: string | null): { day: number; exact: boolean } | undefined {
+  const m = text ? PARTIAL.exec(text) : null;
+  if (!m) return undefined;
+  return { day: Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) / 86_400_000, exact: m[3] !== undefined };
+}
+
+export interface DisclosureLag {
+  readonly days: number;
+  /** Whose knowledge the lag counts from: whoever knew first. */
+  readonly from: 'third-party' | 'vendor';
+  /** True when a date it rests on is only a month or a year. */
+  readonly approximate: boolean;
+}
+
+/**
+ * Days from when the vendor knew (its own detection or the first outside report, whichever came
+ * first) to public disclosure, as the methodology counts it; null when it cannot be computed.
+ */
+export function disclosureLag(i: Pick<Incident, 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'publicDisclosureDate'>): DisclosureLag | null {
+  const end = firstDay(i.publicDisclosureDate);
+  const detected = firstDay(i.detectedByVendorDate);
+  const reported = firstDay(i.firstReportedByThirdPartyDate);
+  const start = reported && (!detected || reported.day < detected.day) ? { ...reported, from: 'third-party' as const } : detected && { ...detected, from: 'vendor' as const };
+  if (!end || !start) return null;
+  return { days: Math.max(0, end.day - start.day), from: start.from, approximate: !end.exact || !start.exact };
+}

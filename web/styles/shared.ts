@@ -1,0 +1,104 @@
+/** Style snippets shared by several shadow roots (each element adopts the ones it needs). */
+import { css } from 'lit';
+
+/** Hidden on screen, read by screen readers. */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** Links, focus rings and buttons, the same everywhere. */
+export const controls = css`
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  a {
+    color: var(--vr-accent);
+    text-underline-offset: 2px;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--vr-focus);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  button,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+`;
+
+/** A white panel with a title row. */
+export const card = css`
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .card {
+    background: var(--vr-surface);
+    border: 1px solid var(--vr-line);
+    border-radius: var(--vr-radius);
+    box-shadow: var(--vr-shadow);
+    padding: var(--vr-space-4) var(--vr-space-5);
+  }
+  .card > h2:first-child,
+  .card > header:first-child h2 {
+    margin-top: 0;
+  }
+  h2 {
+    font-size: 1.15rem;
+    margin: 0 0 var(--vr-space-3);
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0 0 var(--vr-space-2);
+  }
+  .muted {
+    color: var(--vr-ink-muted);
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+  }
+`;
+
+/** Small labels that say where a piece of information comes from. */
+export const provenance = css`
+  .tag {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    padding: 1px 8px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    vertical-align: middle;
+    white-space: nowrap;
+  }
+  .tag.example {
+    color: var(--vr-example);
+    background: var(--vr-example-soft);
+  }
+  .tag.fact {
+    color: var(--vr-fact);
+    background: var(--vr-fact-soft);
+  }
+  .tag.unknown {
+    color: var(--vr-ink-muted);
+    background: repeating-linear-gradient(135deg, #fff 0 4px, #eceef1 4px 8px);
+  }
+`;
