@@ -10,7 +10,7 @@ import { incidentInput, type IncidentInput } from '../domain/incident.ts';
 import { mfaRecord, type MfaRecord } from '../domain/mfa.ts';
 import { subprocessorInput, type SubprocessorInput } from '../domain/subprocessor.ts';
 import { vendorInput, type VendorInput } from '../domain/vendor.ts';
-import { CONFIDENCES, POSTURE_FACT_TYPES } from '../domain/vocabulary.ts';
+import { postureFact } from '../domain/posture-fact.ts';
 import type { NewPostureFact } from '../db/posture-facts-repo.ts';
 
 const referenceFile = z.object({
@@ -18,19 +18,7 @@ const referenceFile = z.object({
     z.looseObject({ id: z.string(), vendorName: z.string(), alsoAffectedVendors: z.array(z.string()).optional() }),
   ),
   vendor_posture: z.array(
-    z.object({
-      id: z.string(),
-      vendor: z.string(),
-      vendorName: z.string(),
-      factType: z.enum(POSTURE_FACT_TYPES),
-      appliesTo: z.string(),
-      statement: z.string(),
-      statedDate: z.string().nullable(),
-      relatedIncidentIds: z.array(z.string()),
-      sources: z.array(z.string()),
-      confidence: z.enum(CONFIDENCES),
-      notes: z.string().nullable(),
-    }),
+    postureFact.omit({ id: true, vendorId: true, ref: true }).extend({ id: z.string(), vendor: z.string(), vendorName: z.string() }),
   ),
 });
 

@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
 import { linkText, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS, partialDate } from '../format.ts';
-import { card, controls, provenance, srOnly } from '../styles/shared.ts';
+import { card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
 
 const EVIDENCE: Readonly<Record<MfaRecord['evidence'], string>> = {
@@ -17,6 +17,7 @@ const EVIDENCE: Readonly<Record<MfaRecord['evidence'], string>> = {
 export class MfaGrid extends LitElement {
   static override styles = [
     card,
+    dataTable,
     controls,
     srOnly,
     provenance,
@@ -24,23 +25,6 @@ export class MfaGrid extends LitElement {
     css`
       :host {
         display: block;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.88rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 7px 8px;
-        border-bottom: 1px solid var(--vr-line);
-        vertical-align: top;
-      }
-      thead th {
-        font-size: 0.78rem;
-        color: var(--vr-ink-muted);
-        border-bottom: 1px solid var(--vr-line-strong);
       }
       tbody th {
         font-weight: 600;

@@ -6,12 +6,13 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Contribution, FactorScore, VendorScore } from '../../server/scoring/types.ts';
 import { percent, points } from '../format.ts';
-import { card, provenance } from '../styles/shared.ts';
+import { card, dataTable, provenance } from '../styles/shared.ts';
 
 @customElement('vr-score-breakdown')
 export class ScoreBreakdown extends LitElement {
   static override styles = [
     card,
+    dataTable,
     provenance,
     css`
       :host {
@@ -33,24 +34,6 @@ export class ScoreBreakdown extends LitElement {
       .factor-head .meta {
         color: var(--vr-ink-muted);
         font-size: 0.85rem;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.88rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 6px 8px;
-        border-bottom: 1px solid var(--vr-line);
-        vertical-align: top;
-      }
-      thead th {
-        font-size: 0.78rem;
-        color: var(--vr-ink-muted);
-        font-weight: 600;
-        border-bottom: 1px solid var(--vr-line-strong);
       }
       .pts {
         text-align: right;

@@ -102,3 +102,25 @@ export const provenance = css`
     background: repeating-linear-gradient(135deg, #fff 0 4px, #eceef1 4px 8px);
   }
 `;
+
+/** Tables of facts and points (score breakdown, MFA grid): quiet rules, muted headers. */
+export const dataTable = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.88rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 7px 8px;
+    border-bottom: 1px solid var(--vr-line);
+    vertical-align: top;
+  }
+  thead th {
+    font-size: 0.78rem;
+    color: var(--vr-ink-muted);
+    font-weight: 600;
+    border-bottom: 1px solid var(--vr-line-strong);
+  }
+`;
