@@ -4,6 +4,8 @@ import type { Deps } from './deps.ts';
 import { errorHandler, HttpError } from './http/problem.ts';
 import { mountRoutes, type AnyRoute } from './http/route.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
+import { historyRoutes } from './http/routes/history.ts';
+import { methodologyRoutes } from './http/routes/methodology.ts';
 import { mfaRoutes } from './http/routes/mfa.ts';
 import { scoreRoutes } from './http/routes/scores.ts';
 import { subprocessorRoutes } from './http/routes/subprocessors.ts';
@@ -24,6 +26,8 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...subprocessorRoutes(deps),
     ...mfaRoutes(deps),
     ...scoreRoutes(deps),
+    ...historyRoutes(deps),
+    ...methodologyRoutes(deps),
   );
   return routes;
 }

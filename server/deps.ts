@@ -10,9 +10,13 @@ import { scoringService } from './services/scoring-service.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { aboutService } from './services/about-service.ts';
+import { historyService } from './services/history-service.ts';
+import { methodologyService } from './services/methodology-service.ts';
+import { whatIfService } from './services/what-if-service.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
+  /** The methodology a new database starts with. */
   readonly policy: Policy;
   readonly log: Logger;
   readonly version: string;
@@ -22,6 +26,7 @@ export interface DepsOptions {
 
 export function makeDeps(db: Db, opts: DepsOptions) {
   const store = createStore(db);
+  const methodology = methodologyService(store, opts.clock, opts.policy);
   return {
     ...opts,
     store,
@@ -29,7 +34,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     incidents: incidentsService(store, opts.clock),
     subprocessors: subprocessorsService(store, opts.clock),
     mfa: mfaService(store, opts.clock),
-    scoring: scoringService(store, opts.policy),
+    methodology,
+    scoring: scoringService(store, methodology),
+    history: historyService(store, opts.clock, methodology),
+    whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
   };
 }

@@ -44,6 +44,7 @@ async function serve(config: Config): Promise<void> {
     await buildWeb(PROJECT_ROOT);
   }
   const deps = makeDeps(db, { clock: systemClock, policy: DEFAULT_POLICY, log, version, staticDir: config.staticDir });
+  deps.methodology.ensureDefault();
   // Only a database that never had the demo and holds no vendors gets it: deleting the demo sticks.
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
     seed(config, deps.store, false);

@@ -6,6 +6,8 @@ import { mfaRepo } from './mfa-repo.ts';
 import { postureFactsRepo } from './posture-facts-repo.ts';
 import { subprocessorsRepo } from './subprocessors-repo.ts';
 import { vendorsRepo } from './vendors-repo.ts';
+import { methodologyRepo } from './methodology-repo.ts';
+import { snapshotsRepo } from './snapshots-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -16,6 +18,8 @@ export function createStore(db: Db) {
     mfa: mfaRepo(db),
     postureFacts: postureFactsRepo(db),
     meta: metaRepo(db),
+    methodology: methodologyRepo(db),
+    snapshots: snapshotsRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /** Deletes every vendor and all they own. */

@@ -19,6 +19,7 @@ export const PROBLEM_TITLES = {
   'vendor-name-taken': 'A vendor with this name exists',
   'incident-ref-taken': 'An incident with this ref exists for the vendor',
   'vendor-has-incidents': 'The vendor has incidents',
+  'methodology-version-taken': 'This methodology version exists',
   conflict: 'The change conflicts with stored data',
   'internal-error': 'Something went wrong on our side',
 } as const;

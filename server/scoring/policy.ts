@@ -1,76 +1,37 @@
 /**
- * The methodology's numbers, as data. docs/METHODOLOGY.md shows these values and explains them;
- * a test keeps the document and this file in step.
+ * The default methodology's numbers. docs/METHODOLOGY.md shows these values and explains them;
+ * a test keeps the document and this file in step. Stored versions live in the database; this is
+ * the one a new database starts with.
  */
-import type { AccessLevel, Confidence, DataAccess, EnvironmentAccess, MfaMethod, MfaPopulation, Severity } from '../domain/vocabulary.ts';
-import type { Band, FactorId } from './types.ts';
-import type { DecayPolicy } from './decay.ts';
+import type { Policy } from '../domain/methodology.ts';
+import { DECAY_POLICIES } from './decay.ts';
 
-export interface Policy {
-  readonly version: string;
-  readonly weights: Readonly<Record<FactorId, number>>;
-  readonly decay: DecayPolicy;
-  readonly incidents: {
-    readonly severityPoints: Readonly<Record<Severity, number>>;
-    readonly confidenceWeight: Readonly<Record<Confidence, number>>;
-    /** Extra weight per tenfold of customers affected, up to `maxBoost`. */
-    readonly boostPerTenfoldCustomers: number;
-    readonly maxCustomersBoost: number;
-  };
-  readonly disclosure: {
-    readonly lagPoints: number;
-    /** A lag this long or longer earns all of `lagPoints`. */
-    readonly fullLagDays: number;
-    /** Counted when no date tells when the vendor learned of the incident. */
-    readonly unknownLagDays: number;
-    /** Customers or third parties found the incident before the vendor did. */
-    readonly foundByOthersPoints: number;
-    readonly severityScale: Readonly<Record<Severity, number>>;
-  };
-  readonly support: {
-    readonly accessPoints: Readonly<Record<AccessLevel, number>>;
-    readonly outsourcedMultiplier: number;
-    /** Staff MFA scales points between `staffMfaFloor` (phishing-proof) and 1 (none). */
-    readonly staffMfaFloor: number;
-    readonly unsanitizedArtifactsPoints: number;
-    readonly maxSafeRetentionDays: number;
-    readonly longRetentionPoints: number;
-  };
-  readonly mfa: {
-    /** Points at stake per population; they add up to 100. */
-    readonly populationWeights: Readonly<Record<MfaPopulation, number>>;
-    /** Residual risk of each method when enforced, 0 (none left) to 1. */
-    readonly methodRisk: Readonly<Record<MfaMethod, number>>;
-    /** Share of its benefit that MFA keeps when it is offered but not enforced. */
-    readonly unenforcedBenefit: number;
-    /** An unknown posture counts as this known weak one. */
-    readonly unknownCountsAs: { readonly method: MfaMethod; readonly enforced: boolean };
-  };
-  readonly impact: {
-    readonly weights: { readonly tier: number; readonly dataAccess: number; readonly environmentAccess: number };
-    readonly tierPoints: Readonly<Record<1 | 2 | 3 | 4, number>>;
-    readonly dataAccessPoints: Readonly<Record<DataAccess, number>>;
-    readonly environmentAccessPoints: Readonly<Record<EnvironmentAccess, number>>;
-  };
-  /** Lowest risk of each band, from the top. */
-  readonly bands: ReadonlyArray<{ readonly band: Band; readonly minRisk: number }>;
-  readonly confidence: {
-    readonly weights: { readonly mfa: number; readonly support: number; readonly incidents: number };
-    /** Posture evidence older than this counts half. */
-    readonly freshDays: number;
-    readonly incidentConfidence: Readonly<Record<Confidence, number>>;
-  };
-}
+export type { Policy } from '../domain/methodology.ts';
 
 export const DEFAULT_POLICY: Policy = {
-  version: '0.1.0',
-  weights: { incidents: 0.35, support: 0.25, mfa: 0.25, disclosure: 0.15 },
-  decay: { name: 'long-memory', kind: 'half-life', halfLifeDays: 1095 },
+  version: '1.0.0',
+  weights: { incidents: 0.3, recurrence: 0.1, support: 0.25, mfa: 0.2, disclosure: 0.15 },
+  decay: DECAY_POLICIES['long-memory'],
   incidents: {
     severityPoints: { low: 8, medium: 20, high: 40, critical: 60 },
     confidenceWeight: { high: 1, medium: 0.85, low: 0.6 },
     boostPerTenfoldCustomers: 0.1,
     maxCustomersBoost: 0.3,
+  },
+  recurrence: {
+    windowDays: 1095,
+    repeatPoints: 50,
+    classWeights: {
+      'support-channel': 1,
+      subprocessor: 1,
+      'token-theft': 0.8,
+      'software-supply-chain': 0.8,
+      'credential-theft': 0.7,
+      'social-engineering': 0.7,
+      insider: 0.7,
+      vulnerability: 0.5,
+    },
+    severityScale: { low: 0.25, medium: 0.5, high: 0.8, critical: 1 },
   },
   disclosure: {
     lagPoints: 40,
@@ -86,6 +47,8 @@ export const DEFAULT_POLICY: Policy = {
     unsanitizedArtifactsPoints: 10,
     maxSafeRetentionDays: 30,
     longRetentionPoints: 5,
+    inheritedShare: 0.5,
+    inheritedCap: 30,
   },
   mfa: {
     populationWeights: { admins: 30, support: 30, workforce: 15, contractors: 15, customers: 10 },
@@ -109,5 +72,11 @@ export const DEFAULT_POLICY: Policy = {
     weights: { mfa: 0.5, support: 0.3, incidents: 0.2 },
     freshDays: 730,
     incidentConfidence: { high: 1, medium: 0.7, low: 0.4 },
+  },
+  findings: {
+    lateDisclosureDays: 14,
+    lookbackDays: 1095,
+    recentCriticalDays: 365,
+    phishingResistantMfaUpToTier: 2,
   },
 };

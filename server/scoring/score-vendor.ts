@@ -11,6 +11,9 @@ import { incidentsFactor } from './incidents-factor.ts';
 import { mfaFactor } from './mfa-factor.ts';
 import type { Policy } from './policy.ts';
 import { supportFactor } from './support-factor.ts';
+import { recurrenceFactor } from './recurrence-factor.ts';
+import { findingsOf } from './findings/index.ts';
+import { gapsOf } from './gaps.ts';
 import type { Band, ScoringFacts, VendorScore } from './types.ts';
 
 export function bandOf(risk: number, policy: Policy): Band {
@@ -25,6 +28,7 @@ export function scoreVendor(facts: ScoringFacts, policy: Policy, asOf: string): 
   const day = dayNumber(asOf);
   const factors = [
     incidentsFactor(facts.incidents, policy, day),
+    recurrenceFactor(facts.incidents, policy, day),
     supportFactor(facts.subprocessors, policy, day),
     mfaFactor(facts.mfa, policy, day),
     disclosureFactor(facts.incidents, policy, day),
@@ -45,5 +49,7 @@ export function scoreVendor(facts: ScoringFacts, policy: Policy, asOf: string): 
     cell: { likelihood: matrixLevel(likelihood), impact: matrixLevel(impact) },
     factors,
     impactContributions,
+    findings: findingsOf(facts, policy, day),
+    gaps: gapsOf(facts, policy, day),
   };
 }

@@ -3,15 +3,17 @@
  * that path is guarded. Each arrangement is scored on its own; arrangements combine like
  * independent risks, so adding one never lowers the factor.
  */
+import type { AccessLevel } from '../domain/vocabulary.ts';
 import { unionOf } from './arithmetic.ts';
 import { factorScore, type RawPart } from './factor.ts';
+import { incidentsFactor } from './incidents-factor.ts';
 import { subprocessorActiveAt } from './known-at.ts';
 import { METHOD_LABELS, methodRisk } from './mfa-factor.ts';
 import type { Policy } from './policy.ts';
 import type { FactorScore, SubprocessorFacts } from './types.ts';
 
 /** Levels whose holders handle troubleshooting artefacts or act inside tenants. */
-const ARTEFACT_LEVELS = new Set(['session-artifacts', 'admin']);
+export const handlesArtefacts = (level: AccessLevel): boolean => level === 'session-artifacts' || level === 'admin';
 
 export function subprocessorPoints(s: Pick<SubprocessorFacts, 'accessLevel' | 'outsourced' | 'staffMfa' | 'artifactsSanitized' | 'retentionDays'>, policy: Policy) {
   const p = policy.support;
@@ -20,7 +22,7 @@ export function subprocessorPoints(s: Pick<SubprocessorFacts, 'accessLevel' | 'o
   const mfaScale = p.staffMfaFloor + (1 - p.staffMfaFloor) * mfaRisk;
   let points = p.accessPoints[s.accessLevel] * (s.outsourced ? p.outsourcedMultiplier : 1) * mfaScale;
   const notes: string[] = [];
-  if (ARTEFACT_LEVELS.has(s.accessLevel)) {
+  if (handlesArtefacts(s.accessLevel)) {
     // Unknown handling counts as unsafe handling: no data is not no risk.
     if (s.artifactsSanitized !== true) {
       points += p.unsanitizedArtifactsPoints;
@@ -51,10 +53,10 @@ export function supportFactor(subprocessors: readonly SubprocessorFacts[], polic
     const part = { label: 'Support chain unknown', share: points, ref: null, detail: 'No support arrangement on record; counted as in-house support with customer-data access' };
     return factorScore('support', w, false, points, [part]);
   }
-  const parts: RawPart[] = active.map((s) => {
+  const parts: RawPart[] = active.flatMap((s) => {
     const { points, notes } = subprocessorPoints(s, policy);
     const mfa = s.staffMfa ? METHOD_LABELS[s.staffMfa] : 'unknown';
-    return {
+    const own: RawPart = {
       label: `${s.name} (${s.function})`,
       share: points,
       ref: `subprocessor:${s.id}`,
@@ -63,6 +65,28 @@ export function supportFactor(subprocessors: readonly SubprocessorFacts[], polic
         `access: ${s.accessLevel} (${policy.support.accessPoints[s.accessLevel]} points), staff MFA: ${mfa}` +
         (notes.length ? `, ${notes.join(', ')}` : ''),
     };
+    const inherited = inheritedPoints(s, policy, asOf);
+    return inherited ? [own, inherited] : [own];
   });
   return factorScore('support', w, true, unionOf(parts.map((p) => p.share)), parts);
+}
+
+/**
+ * A subprocessor that is itself a vendor on record passes on part of its own incident score,
+ * scaled by how far it reaches into tenants and capped, so that one bad fourth party cannot
+ * swamp its parent's score. One level only: inherited risk is not inherited again.
+ */
+export function inheritedPoints(s: SubprocessorFacts, policy: Policy, asOf: number): RawPart | null {
+  const own = incidentsFactor(s.ownIncidents, policy, asOf);
+  if (own.score === 0) return null;
+  const { accessPoints, inheritedShare, inheritedCap } = policy.support;
+  const reach = accessPoints[s.accessLevel] / Math.max(...Object.values(accessPoints));
+  const share = Math.min(inheritedCap, own.score * inheritedShare) * reach;
+  if (share === 0) return null;
+  return {
+    label: `Inherited: ${s.name}'s own incidents`,
+    share,
+    ref: `subprocessor:${s.id}:incidents`,
+    detail: `its incident score ${own.score} × ${inheritedShare} (at most ${inheritedCap}) × reach ${Math.round(reach * 100)}% for ${s.accessLevel} access`,
+  };
 }

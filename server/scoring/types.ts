@@ -3,6 +3,7 @@ import type { Incident } from '../domain/incident.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { Subprocessor } from '../domain/subprocessor.ts';
 import type { Vendor } from '../domain/vendor.ts';
+import type { Band, FactorId } from '../domain/methodology.ts';
 
 export type VendorFacts = Pick<Vendor, 'id' | 'name' | 'tier' | 'dataAccess' | 'environmentAccess'>;
 export type IncidentFacts = Pick<
@@ -16,11 +17,17 @@ export type IncidentFacts = Pick<
   | 'detectedByVendorDate'
   | 'firstReportedByThirdPartyDate'
   | 'publicDisclosureDate'
+  | 'initialAccessVectors'
+  | 'supportInvolved'
+  | 'supportInvolvementType'
 >;
 export type SubprocessorFacts = Pick<
   Subprocessor,
   'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until'
->;
+> & {
+  /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
+  readonly ownIncidents: readonly IncidentFacts[];
+};
 
 /** Everything known about one vendor, whatever the date; the engine picks what was known at asOf. */
 export interface ScoringFacts {
@@ -39,14 +46,7 @@ export interface Contribution {
   readonly detail: string;
 }
 
-export const FACTOR_IDS = ['incidents', 'support', 'mfa', 'disclosure'] as const;
-export type FactorId = (typeof FACTOR_IDS)[number];
-export const FACTOR_LABELS: Readonly<Record<FactorId, string>> = {
-  incidents: 'Past incidents',
-  support: 'Support chain',
-  mfa: 'MFA posture',
-  disclosure: 'Disclosure',
-};
+export { FACTOR_IDS, FACTOR_LABELS, BANDS, type FactorId, type Band } from '../domain/methodology.ts';
 
 export interface FactorScore {
   readonly id: FactorId;
@@ -60,8 +60,6 @@ export interface FactorScore {
   readonly contributions: readonly Contribution[];
 }
 
-export const BANDS = ['low', 'moderate', 'high', 'critical'] as const;
-export type Band = (typeof BANDS)[number];
 
 export interface VendorScore {
   readonly vendorId: number;
@@ -78,4 +76,28 @@ export interface VendorScore {
   readonly factors: readonly FactorScore[];
   /** The parts of `impact`: tier, data access, access into our environment. */
   readonly impactContributions: readonly Contribution[];
+  /** What a reviewer must act on, most severe first. */
+  readonly findings: readonly Finding[];
+  /** Evidence the score needed and did not have; each is counted as documented, never as good. */
+  readonly gaps: readonly Gap[];
+}
+
+export const FINDING_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+export interface Finding {
+  /** Unique within a score: the rule and what it is about, e.g. `late-disclosure:incident:12`. */
+  readonly id: string;
+  readonly rule: string;
+  readonly severity: (typeof FINDING_SEVERITIES)[number];
+  readonly title: string;
+  readonly rationale: string;
+  /** A clause procurement can put in the contract. */
+  readonly suggestedCondition: string;
+  readonly refs: readonly string[];
+}
+
+export interface Gap {
+  readonly factor: FactorId;
+  readonly ref: string | null;
+  readonly text: string;
 }

@@ -1,13 +1,12 @@
-/** Gathers the facts, asks the pure engine, shapes the answer. */
+/** Scores and the portfolio heatmap: gathers the facts, asks the pure engine, shapes the answer. */
 import type { Store } from '../db/store.ts';
-import type { Policy } from '../scoring/policy.ts';
-import { scoreVendor } from '../scoring/score-vendor.ts';
-import { FACTOR_IDS, FACTOR_LABELS, type ScoringFacts, type VendorScore } from '../scoring/types.ts';
 import type { Vendor } from '../domain/vendor.ts';
-import type { Incident } from '../domain/incident.ts';
-import type { Subprocessor } from '../domain/subprocessor.ts';
-import type { MfaRecord } from '../domain/mfa.ts';
+import { scoreVendor } from '../scoring/score-vendor.ts';
+import { FACTOR_IDS, FACTOR_LABELS, type VendorScore } from '../scoring/types.ts';
+import type { Policy } from '../scoring/policy.ts';
 import { found } from './errors.ts';
+import { loadAllFacts, loadFacts } from './facts-loader.ts';
+import type { MethodologyService } from './methodology-service.ts';
 
 export interface HeatmapRow {
   vendorId: number;
@@ -32,38 +31,21 @@ export interface Heatmap {
   rows: HeatmapRow[];
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const item of items) {
-    const list = out.get(key(item));
-    if (list) list.push(item);
-    else out.set(key(item), [item]);
-  }
-  return out;
-}
-
-function factsOf(v: Vendor, incidents: readonly Incident[], subprocessors: readonly Subprocessor[], mfa: readonly MfaRecord[]): ScoringFacts {
-  return { vendor: v, incidents, subprocessors, mfa };
-}
-
-export function scoringService(store: Store, policy: Policy) {
+export function scoringService(store: Store, methodology: MethodologyService) {
   return {
     score: (vendorId: number, asOf: string): VendorScore => {
       const v = found(store.vendors.find(vendorId), 'vendor', vendorId);
-      const facts = factsOf(v, store.incidents.listByVendor(v.id), store.subprocessors.listByVendor(v.id), store.mfa.listByVendor(v.id));
-      return scoreVendor(facts, policy, asOf);
+      return scoreVendor(loadFacts(store, v), methodology.active(), asOf);
     },
 
-    /** Every engaged vendor scored as of one day, in four queries whatever the portfolio's size. */
+    /** Every engaged vendor scored as of one day, riskiest first, in one batched pass. */
     heatmap: (asOf: string): Heatmap => {
-      const incidents = groupBy(store.incidents.all(), (i) => i.vendorId);
-      const subprocessors = groupBy(store.subprocessors.all(), (s) => s.parentVendorId);
-      const mfa = store.mfa.allByVendor();
-      const rows = store.vendors
-        .all()
-        .filter((v) => v.status !== 'not-engaged')
-        .map((v): HeatmapRow => {
-          const s = scoreVendor(factsOf(v, incidents.get(v.id) ?? [], subprocessors.get(v.id) ?? [], mfa.get(v.id) ?? []), policy, asOf);
+      const policy = methodology.active();
+      const rows = loadAllFacts(store)
+        .filter((f) => f.vendor.status !== 'not-engaged')
+        .map((f): HeatmapRow => {
+          const v = f.vendor;
+          const s = scoreVendor(f, policy, asOf);
           return {
             vendorId: v.id,
             name: v.name,

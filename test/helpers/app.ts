@@ -13,6 +13,7 @@ export const NOW = '2026-11-29T12:00:00.000Z';
 export function testApp() {
   const db = memDb();
   const deps = makeDeps(db, { clock: fixedClock(NOW), policy: DEFAULT_POLICY, log: silentLogger, version: 'test', staticDir: null });
+  deps.methodology.ensureDefault(); // as start-up does
   const app = createApp(deps);
   return { db, deps, app, http: request(app) };
 }

@@ -66,6 +66,9 @@ export const incidentFacts = (o: Partial<IncidentFacts> = {}): IncidentFacts => 
   detectedByVendorDate: '2022-01-10',
   firstReportedByThirdPartyDate: null,
   publicDisclosureDate: '2022-02-01',
+  initialAccessVectors: [],
+  supportInvolved: false,
+  supportInvolvementType: 'none',
   ...o,
 });
 
@@ -80,6 +83,7 @@ export const subprocessorFacts = (o: Partial<SubprocessorFacts> = {}): Subproces
   staffMfa: null,
   since: null,
   until: null,
+  ownIncidents: [],
   ...o,
 });
 

@@ -1,6 +1,6 @@
 /** The documented shapes of scores and the portfolio heatmap (what the engine returns). */
 import { z } from 'zod';
-import { BANDS, FACTOR_IDS } from '../../scoring/types.ts';
+import { BANDS, FACTOR_IDS, FINDING_SEVERITIES } from '../../scoring/types.ts';
 
 const contribution = z
   .object({
@@ -33,6 +33,20 @@ export const vendorScore = z
       }),
     ),
     impactContributions: z.array(contribution),
+    findings: z.array(
+      z
+        .object({
+          id: z.string(),
+          rule: z.string(),
+          severity: z.enum(FINDING_SEVERITIES),
+          title: z.string(),
+          rationale: z.string(),
+          suggestedCondition: z.string(),
+          refs: z.array(z.string()),
+        })
+        .meta({ id: 'Finding' }),
+    ),
+    gaps: z.array(z.object({ factor: z.enum(FACTOR_IDS), ref: z.string().nullable(), text: z.string() }).meta({ id: 'Gap' })),
   })
   .meta({ id: 'VendorScore' });
 

@@ -24,19 +24,19 @@ describe('every API route', () => {
 
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s rejects an unknown query parameter', async (_m, path, r) => {
     const { db, http } = await populated();
-    const url = `/api/v1${path.replace(':id', '1')}?zzz=1`;
+    const url = `/api/v1${path.replace(':id', '1').replace(':quarter', '2023-Q4')}?zzz=1`;
     const res = await expectNoWrite(db, () => http[r.method](url).send(r.body ? {} : undefined));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain('query.zzz');
   });
 
-  it.each(routes.filter((r) => r.path.includes(':id')).map((r) => [r.method.toUpperCase(), r.path, r] as const))(
-    '%s %s rejects a malformed id',
+  it.each(routes.filter((r) => r.path.includes('/:')).map((r) => [r.method.toUpperCase(), r.path, r] as const))(
+    '%s %s rejects a malformed path parameter',
     async (_m, path, r) => {
       const { db, http } = await populated();
-      const res = await expectNoWrite(db, () => http[r.method](`/api/v1${path.replace(':id', 'abc')}`).send(r.body ? {} : undefined));
+      const res = await expectNoWrite(db, () => http[r.method](`/api/v1${path.replace(/:\w+/, 'abc')}`).send(r.body ? {} : undefined));
       expectProblem(res, 400, 'validation-failed');
-      expect(failingPaths(res)).toContain('params.id');
+      expect(failingPaths(res)).toContain(`params.${/:(\w+)/.exec(path)![1]}`);
     },
   );
 });

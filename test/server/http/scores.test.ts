@@ -22,8 +22,8 @@ describe('GET /api/v1/vendors/:id/score', () => {
     const res = await http.get('/api/v1/vendors/1/score?asOf=2023-10-31');
     expect(res.status).toBe(200);
     const s = vendorScore.parse(res.body);
-    expect(s).toMatchObject({ vendorId: 1, asOf: '2023-10-31', methodologyVersion: '0.1.0' });
-    expect(s.factors.map((f) => f.id)).toEqual(['incidents', 'support', 'mfa', 'disclosure']);
+    expect(s).toMatchObject({ vendorId: 1, asOf: '2023-10-31', methodologyVersion: '1.0.0' });
+    expect(s.factors.map((f) => f.id)).toEqual(['incidents', 'recurrence', 'support', 'mfa', 'disclosure']);
     for (const f of s.factors) expect(sum(f.contributions.map((c) => c.points))).toBeCloseTo(f.score, 9);
     expect(sum(s.impactContributions.map((c) => c.points))).toBeCloseTo(s.impact, 9);
     expect(sum(s.factors.map((f) => f.weight))).toBeCloseTo(1, 9);
@@ -64,11 +64,11 @@ describe('GET /api/v1/portfolio/heatmap', () => {
     const { http } = await withScoredVendor();
     const res = await http.get('/api/v1/portfolio/heatmap?asOf=2024-01-01');
     const h = heatmapSchema.parse(res.body);
-    expect(h.factors.map((f) => f.id)).toEqual(['incidents', 'support', 'mfa', 'disclosure']);
+    expect(h.factors.map((f) => f.id)).toEqual(['incidents', 'recurrence', 'support', 'mfa', 'disclosure']);
     expect(h.rows.map((r) => r.name)).toEqual(['Acme Identity', 'Quiet Tools']);
     const [acme, quiet] = h.rows;
     expect(acme!.cells.support).toBeGreaterThan(0);
-    expect(quiet!.cells).toEqual({ incidents: 0, support: null, mfa: null, disclosure: 0 });
+    expect(quiet!.cells).toEqual({ incidents: 0, recurrence: 0, support: null, mfa: null, disclosure: 0 });
     const single = (await http.get('/api/v1/vendors/1/score?asOf=2024-01-01')).body;
     expect(acme).toMatchObject({ risk: single.risk, band: single.band, likelihood: single.likelihood, impact: single.impact });
   });

@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../server/domain/partial-date.ts';
-import { ACCESS_LEVELS, CONFIDENCES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from '../../../server/domain/vocabulary.ts';
+import { ACCESS_LEVELS, ACCESS_VECTORS, CONFIDENCES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from '../../../server/domain/vocabulary.ts';
 import { DEFAULT_POLICY as P } from '../../../server/scoring/policy.ts';
 import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
 import { incidentPoints } from '../../../server/scoring/incidents-factor.ts';
+import { incidentClasses } from '../../../server/scoring/incident-classes.ts';
 import type { IncidentFacts, ScoringFacts, SubprocessorFacts } from '../../../server/scoring/types.ts';
 import type { MfaRecord } from '../../../server/domain/mfa.ts';
 
@@ -22,6 +23,8 @@ const incident: fc.Arbitrary<IncidentFacts> = fc
     detectAfter: fc.option(fc.nat({ max: 200 })),
     reportAfter: fc.option(fc.nat({ max: 200 })),
     discloseAfter: fc.nat({ max: 200 }),
+    initialAccessVectors: fc.uniqueArray(fc.constantFrom(...ACCESS_VECTORS), { maxLength: 3 }),
+    supportInvolvementType: fc.constantFrom(...SUPPORT_INVOLVEMENT_TYPES),
   })
   .map((r) => ({
     id: r.id,
@@ -33,6 +36,9 @@ const incident: fc.Arbitrary<IncidentFacts> = fc
     detectedByVendorDate: r.detectAfter === null ? null : isoDay(r.start + r.detectAfter),
     firstReportedByThirdPartyDate: r.reportAfter === null ? null : isoDay(r.start + r.reportAfter),
     publicDisclosureDate: isoDay(r.start + Math.max(r.discloseAfter, r.detectAfter ?? 0, r.reportAfter ?? 0)),
+    initialAccessVectors: r.initialAccessVectors,
+    supportInvolved: r.supportInvolvementType !== 'none',
+    supportInvolvementType: r.supportInvolvementType,
   }));
 
 const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
@@ -46,6 +52,7 @@ const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
   staffMfa: fc.option(fc.constantFrom(...MFA_METHODS)),
   since: fc.constant(null),
   until: fc.constant(null),
+  ownIncidents: fc.array(incident, { maxLength: 2 }),
 });
 
 const mfa: fc.Arbitrary<MfaRecord[]> = fc.uniqueArray(
@@ -95,6 +102,30 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(vendorFacts, incident, (f, extra) => {
         expect(score({ ...f, incidents: [...f.incidents, extra] }).likelihood).toBeGreaterThanOrEqual(score(f).likelihood - EPS);
+      }),
+    );
+  });
+
+  it('the same input gives the same output', () => {
+    fc.assert(
+      fc.property(vendorFacts, day, (f, asOf) => {
+        expect(scoreVendor(structuredClone(f), P, asOf)).toEqual(scoreVendor(f, P, asOf));
+      }),
+    );
+  });
+
+  it('a repeat weighs more than a first occurrence', () => {
+    // Two earlier incidents alike in all but their class: one shares the new incident's class, one does not.
+    const classed = incident.filter((i) => incidentClasses(i).size > 0 && incidentClasses(i).size < 8);
+    fc.assert(
+      fc.property(vendorFacts, classed, fc.integer({ min: 30, max: 900 }), (f, later, gap) => {
+        const laterDay = dayFromIso(later.publicDisclosureDate!);
+        const classes = incidentClasses(later);
+        const same = { ...later, id: later.id + 1, title: 'same way', intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: isoDay(laterDay - gap) };
+        const other = { ...same, title: 'another way', supportInvolved: false, supportInvolvementType: 'none' as const, initialAccessVectors: ACCESS_VECTORS.filter((v) => ![...incidentClasses({ initialAccessVectors: [v], supportInvolved: false, supportInvolvementType: 'none' })].some((c) => classes.has(c))).slice(0, 1) };
+        const base = { ...f, incidents: [] };
+        const rise = (earlier: IncidentFacts) => score({ ...base, incidents: [earlier, later] }, ASOF).likelihood - score({ ...base, incidents: [earlier] }, ASOF).likelihood;
+        expect(rise(same)).toBeGreaterThan(rise(other));
       }),
     );
   });

@@ -1,0 +1,145 @@
+/**
+ * The methodology's parameters as a schema: the engine reads them, the API validates and stores
+ * new versions of them, and docs/METHODOLOGY.md shows the default ones. Weights and decay are
+ * data, not code (DESIGN §4.9).
+ */
+import { z } from 'zod';
+import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
+
+export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
+export type FactorId = (typeof FACTOR_IDS)[number];
+export const FACTOR_LABELS: Readonly<Record<FactorId, string>> = {
+  incidents: 'Past incidents',
+  recurrence: 'Repeat incidents',
+  support: 'Support chain',
+  mfa: 'MFA posture',
+  disclosure: 'Disclosure',
+};
+
+export const BANDS = ['low', 'moderate', 'high', 'critical'] as const;
+export type Band = (typeof BANDS)[number];
+
+/**
+ * What an incident's root cause or path was, derived from its vectors and support involvement.
+ * Two incidents sharing a class are "the same way twice".
+ */
+export const INCIDENT_CLASSES = [
+  'support-channel',
+  'subprocessor',
+  'token-theft',
+  'credential-theft',
+  'social-engineering',
+  'software-supply-chain',
+  'vulnerability',
+  'insider',
+] as const;
+export type IncidentClass = (typeof INCIDENT_CLASSES)[number];
+
+const share = z.number().min(0).max(1);
+const points = z.number().min(0).max(100);
+const days = z.number().int().min(1).max(36_500);
+const byKey = <K extends readonly [string, ...string[]]>(keys: K, value: z.ZodNumber) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as { [P in K[number]]: z.ZodNumber });
+
+export const decayPolicy = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      name: z.string().min(1).max(60),
+      kind: z.literal('half-life'),
+      halfLifeDays: days,
+      cutoffDays: days.nullable().meta({ description: 'Weight drops to 0 from this age on; null = never' }),
+    }),
+    z.strictObject({
+      name: z.string().min(1).max(60),
+      kind: z.literal('linear'),
+      days: days.meta({ description: 'Weight falls in a straight line from 1 to 0 over this many days' }),
+    }),
+  ])
+  .meta({ id: 'DecayPolicy' });
+export type DecayPolicy = z.output<typeof decayPolicy>;
+
+const sumsTo = (target: number, what: string) => ({
+  check: (o: Record<string, number>) => Math.abs(Object.values(o).reduce((a, b) => a + b, 0) - target) < 1e-9,
+  message: `${what} must add up to ${target}`,
+});
+
+const weights = byKey(FACTOR_IDS, share);
+const populationWeights = byKey(MFA_POPULATIONS, points);
+
+export const policyParameters = z.strictObject({
+  weights: weights.refine(sumsTo(1, 'factor weights').check, sumsTo(1, 'factor weights').message),
+  decay: decayPolicy,
+  incidents: z.strictObject({
+    severityPoints: byKey(SEVERITIES, points),
+    confidenceWeight: byKey(CONFIDENCES, share),
+    boostPerTenfoldCustomers: share,
+    maxCustomersBoost: share,
+  }),
+  recurrence: z.strictObject({
+    windowDays: days.meta({ description: 'An incident repeats an earlier one known at most this many days before it' }),
+    repeatPoints: points,
+    classWeights: byKey(INCIDENT_CLASSES, share),
+    severityScale: byKey(SEVERITIES, share),
+  }),
+  disclosure: z.strictObject({
+    lagPoints: points,
+    fullLagDays: days,
+    unknownLagDays: z.number().int().min(0).max(3650),
+    foundByOthersPoints: points,
+    severityScale: byKey(SEVERITIES, share),
+  }),
+  support: z.strictObject({
+    accessPoints: byKey(ACCESS_LEVELS, points),
+    outsourcedMultiplier: z.number().min(1).max(3),
+    staffMfaFloor: share,
+    unsanitizedArtifactsPoints: points,
+    maxSafeRetentionDays: z.number().int().min(0).max(36_500),
+    longRetentionPoints: points,
+    inheritedShare: share.meta({ description: "Share of a subprocessor's own incident score its parent inherits" }),
+    inheritedCap: points.meta({ description: 'Most points one subprocessor can pass on from its own incidents' }),
+  }),
+  mfa: z.strictObject({
+    populationWeights: populationWeights.refine(sumsTo(100, 'population weights').check, sumsTo(100, 'population weights').message),
+    methodRisk: byKey(MFA_METHODS, share).refine(
+      (r) => MFA_METHODS.every((m, i) => i === 0 || r[m] <= r[MFA_METHODS[i - 1]!]),
+      'methodRisk must not rise from none to fido2 (stronger MFA never scores worse)',
+    ),
+    unenforcedBenefit: share,
+    unknownCountsAs: z.strictObject({ method: z.enum(MFA_METHODS), enforced: z.boolean() }),
+  }),
+  impact: z.strictObject({
+    weights: z
+      .strictObject({ tier: share, dataAccess: share, environmentAccess: share })
+      .refine(sumsTo(1, 'impact weights').check, sumsTo(1, 'impact weights').message),
+    tierPoints: z.strictObject({ 1: points, 2: points, 3: points, 4: points }),
+    dataAccessPoints: byKey(DATA_ACCESS, points),
+    environmentAccessPoints: byKey(ENVIRONMENT_ACCESS, points),
+  }),
+  bands: z
+    .array(z.strictObject({ band: z.enum(BANDS), minRisk: points }))
+    .length(BANDS.length)
+    .refine(
+      (b) => b.map((x) => x.band).join() === [...BANDS].reverse().join() && b.every((x, i) => i === 0 || x.minRisk < b[i - 1]!.minRisk) && b.at(-1)!.minRisk === 0,
+      'bands must run critical, high, moderate, low with falling minRisk, the last at 0',
+    ),
+  confidence: z.strictObject({
+    weights: z
+      .strictObject({ mfa: share, support: share, incidents: share })
+      .refine(sumsTo(1, 'confidence weights').check, sumsTo(1, 'confidence weights').message),
+    freshDays: days,
+    incidentConfidence: byKey(CONFIDENCES, share),
+  }),
+  findings: z.strictObject({
+    lateDisclosureDays: z.number().int().min(0).max(3650),
+    lookbackDays: days.meta({ description: 'Incidents known longer ago than this raise no findings' }),
+    recentCriticalDays: days,
+    phishingResistantMfaUpToTier: z.number().int().min(0).max(4).meta({ description: 'Vendors of this tier or more critical must show FIDO2 for admins and support' }),
+  }),
+});
+
+export const versionLabel = z
+  .string()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/, 'expected 1–40 letters, digits, dots, dashes, pluses or underscores');
+
+export const policy = policyParameters.extend({ version: versionLabel }).meta({ id: 'Methodology' });
+export type Policy = z.output<typeof policy>;

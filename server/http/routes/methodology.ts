@@ -1,0 +1,45 @@
+/** /methodology: the parameters in force, their versions, and storing a new version. */
+import { z } from 'zod';
+import { policy } from '../../domain/methodology.ts';
+import { route } from '../route.ts';
+import type { Deps } from '../../deps.ts';
+
+const stored = policy.extend({ note: z.string().nullable(), createdAt: z.string() }).meta({ id: 'MethodologyVersion' });
+const newVersion = policy
+  .extend({ note: z.string().trim().max(2000).nullable().default(null).meta({ description: 'Why this version exists' }) })
+  .meta({ id: 'NewMethodologyVersion' });
+
+export const methodologyRoutes = ({ methodology }: Deps) => [
+  route({
+    method: 'get',
+    path: '/methodology',
+    tag: 'methodology',
+    summary: 'The methodology in force: its version and every parameter',
+    status: 200,
+    response: stored,
+    handle: () => methodology.current(),
+  }),
+  route({
+    method: 'put',
+    path: '/methodology',
+    tag: 'methodology',
+    summary: 'Store a new methodology version and put it in force (versions are never overwritten)',
+    body: newVersion,
+    status: 200,
+    response: stored,
+    errors: [409, 413, 415],
+    handle: ({ body }) => {
+      const { note, ...next } = body;
+      return methodology.create(next, note);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/methodology/versions',
+    tag: 'methodology',
+    summary: 'Every stored methodology version, oldest first',
+    status: 200,
+    response: z.object({ items: z.array(z.object({ version: z.string(), note: z.string().nullable(), createdAt: z.string(), active: z.boolean() })) }),
+    handle: () => ({ items: methodology.versions() }),
+  }),
+];

@@ -1,0 +1,37 @@
+/** What every finding rule reads, computed once per score. */
+import type { MfaRecord } from '../../domain/mfa.ts';
+import type { MfaPopulation } from '../../domain/vocabulary.ts';
+import { incidentKnownAt, incidentKnownFrom, subprocessorActiveAt } from '../known-at.ts';
+import { postureAt } from '../mfa-factor.ts';
+import type { Policy } from '../policy.ts';
+import { repeatsAt, type Repeat } from '../recurrence-factor.ts';
+import type { Finding, IncidentFacts, ScoringFacts, SubprocessorFacts } from '../types.ts';
+
+export interface FindingContext {
+  readonly facts: ScoringFacts;
+  readonly policy: Policy;
+  readonly asOf: number;
+  /** Incidents known at asOf and known for no longer than the look-back window. */
+  readonly recent: readonly IncidentFacts[];
+  readonly posture: ReadonlyMap<MfaPopulation, MfaRecord>;
+  readonly active: readonly SubprocessorFacts[];
+  readonly repeats: readonly Repeat[];
+}
+
+export interface FindingRule {
+  readonly id: string;
+  evaluate(ctx: FindingContext): Finding[];
+}
+
+export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number): FindingContext {
+  const recent = facts.incidents.filter((i) => incidentKnownAt(i, asOf) && asOf - incidentKnownFrom(i) <= policy.findings.lookbackDays);
+  return {
+    facts,
+    policy,
+    asOf,
+    recent,
+    posture: postureAt(facts.mfa, asOf),
+    active: facts.subprocessors.filter((s) => subprocessorActiveAt(s, asOf)),
+    repeats: repeatsAt(facts.incidents, policy, asOf).filter((r) => recent.includes(r.incident)),
+  };
+}

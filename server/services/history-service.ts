@@ -1,0 +1,102 @@
+/**
+ * Quarter-end history. A closed quarter's score is frozen the first time it is computed and read
+ * back unchanged afterwards, so a report on that quarter is reproducible; recomputing it (say,
+ * under a new methodology) is an explicit action. The current quarter is live, as of today.
+ */
+import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
+import type { Store } from '../db/store.ts';
+import { scoreVendor } from '../scoring/score-vendor.ts';
+import type { VendorScore } from '../scoring/types.ts';
+import type { Clock } from './clock.ts';
+import { found, invalid } from './errors.ts';
+import { loadAllFacts, loadFacts } from './facts-loader.ts';
+import type { MethodologyService } from './methodology-service.ts';
+
+export const MAX_QUARTERS = 40;
+
+export interface HistoryItem {
+  quarter: string;
+  asOf: string;
+  likelihood: number;
+  impact: number;
+  risk: number;
+  band: VendorScore['band'];
+  methodologyVersion: string;
+  /** True for a closed quarter's stored snapshot; false for the live current quarter. */
+  frozen: boolean;
+}
+
+const item = (quarter: string, s: VendorScore, frozen: boolean): HistoryItem => ({
+  quarter,
+  asOf: s.asOf,
+  likelihood: s.likelihood,
+  impact: s.impact,
+  risk: s.risk,
+  band: s.band,
+  methodologyVersion: s.methodologyVersion,
+  frozen,
+});
+
+export function historyService(store: Store, clock: Clock, methodology: MethodologyService) {
+  const current = () => quarterOf(clock.today());
+
+  const checkClosed = (quarter: string, path: string) => {
+    if (quarter >= current()) throw invalid(`${quarter} is not closed yet.`, [{ path, message: `must be before the current quarter ${current()}` }]);
+  };
+
+  return {
+    /** One item per quarter end from `from` to `to` (defaults: the last eight quarters). */
+    history: (vendorId: number, range: { from?: string | undefined; to?: string | undefined }): { items: HistoryItem[] } => {
+      const vendor = found(store.vendors.find(vendorId), 'vendor', vendorId);
+      const to = range.to ?? current();
+      const from = range.from ?? shiftQuarter(to, -7);
+      if (to > current()) throw invalid('The history cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
+      const span = quarterSpan(from, to);
+      if (span < 1) throw invalid('from must not be after to.', [{ path: 'query.from', message: `must not be after ${to}` }]);
+      if (span > MAX_QUARTERS) throw invalid(`At most ${MAX_QUARTERS} quarters at a time.`, [{ path: 'query.from', message: `spans ${span} quarters` }]);
+
+      return store.transaction(() => {
+        const frozen = new Map(store.snapshots.forVendor(vendorId, from, to).map((s) => [s.quarter, s.score]));
+        const facts = loadFacts(store, vendor);
+        const policy = methodology.active();
+        const items = quarterRange(from, to).map((q) => {
+          if (q === current()) return item(q, scoreVendor(facts, policy, clock.today()), false);
+          let s = frozen.get(q);
+          if (!s) {
+            s = scoreVendor(facts, policy, quarterEnd(q));
+            store.snapshots.put(q, s, clock.now());
+          }
+          return item(q, s, true);
+        });
+        return { items };
+      });
+    },
+
+    /** Freezes every vendor's score of a closed quarter that has no snapshot yet; returns them all. */
+    freezeQuarter: (quarter: string): VendorScore[] =>
+      store.transaction(() => {
+        checkClosed(quarter, 'params.quarter');
+        const have = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
+        const policy = methodology.active();
+        return loadAllFacts(store).map((f) => {
+          const existing = have.get(f.vendor.id);
+          if (existing) return existing;
+          const s = scoreVendor(f, policy, quarterEnd(quarter));
+          store.snapshots.put(quarter, s, clock.now());
+          return s;
+        });
+      }),
+
+    /** Recomputes every vendor's snapshot of a closed quarter under the methodology in force. */
+    recompute: (quarter: string) =>
+      store.transaction(() => {
+        checkClosed(quarter, 'params.quarter');
+        const policy = methodology.active();
+        const all = loadAllFacts(store);
+        for (const f of all) store.snapshots.put(quarter, scoreVendor(f, policy, quarterEnd(quarter)), clock.now());
+        return { quarter, asOf: quarterEnd(quarter), methodologyVersion: policy.version, vendors: all.length };
+      }),
+  };
+}
+
+export type HistoryService = ReturnType<typeof historyService>;

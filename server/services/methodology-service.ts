@@ -1,0 +1,70 @@
+/**
+ * Methodology versions: the one in force is the latest stored. A new database starts with the
+ * shipped default; an admin stores a new version with PUT /api/v1/methodology.
+ */
+import { policy as policySchema, type Policy } from '../domain/methodology.ts';
+import type { Store } from '../db/store.ts';
+import type { Clock } from './clock.ts';
+import { ServiceError } from './errors.ts';
+
+export interface MethodologyVersion {
+  readonly version: string;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly active: boolean;
+}
+
+export function methodologyService(store: Store, clock: Clock, shipped: Policy) {
+  let cache: { id: number; policy: Policy } | undefined;
+
+  const parametersOf = ({ version: _v, ...parameters }: Policy) => parameters;
+
+  /** Id of the version in force, storing the shipped default first on a new database. */
+  const activeId = (): number =>
+    store.methodology.latestId() ??
+    store.transaction(() => store.methodology.latestId() ?? store.methodology.create(shipped.version, parametersOf(shipped), 'Shipped default', clock.now()));
+
+  const load = (id: number): Policy => {
+    const stored = store.methodology.find(id)!;
+    // Stored parameters were validated on the way in; parsing again guards against hand edits.
+    return policySchema.parse({ ...(stored.parameters as object), version: stored.version });
+  };
+
+  const active = (): Policy => {
+    const id = activeId();
+    if (cache?.id !== id) cache = { id, policy: load(id) };
+    return cache.policy;
+  };
+
+  return {
+    /** Stores the shipped default on a database that has no methodology yet (start-up does this). */
+    ensureDefault: (): void => {
+      activeId();
+    },
+    active,
+    /** The version in force with every parameter, as GET /api/v1/methodology shows it. */
+    current: () => {
+      const id = activeId();
+      const stored = store.methodology.find(id)!;
+      return { ...active(), note: stored.note, createdAt: stored.createdAt };
+    },
+    versions: (): MethodologyVersion[] => {
+      const id = activeId();
+      return store.methodology.list().map((m) => ({ version: m.version, note: m.note, createdAt: m.createdAt, active: m.id === id }));
+    },
+    /** Stores a new version and puts it in force. */
+    create: (next: Policy, note: string | null) =>
+      store.transaction(() => {
+        activeId();
+        if (store.methodology.findVersion(next.version)) {
+          throw new ServiceError('conflict', 'methodology-version-taken', `Methodology version ${next.version} exists; versions are never overwritten.`, [
+            { path: 'body.version', message: 'already used' },
+          ]);
+        }
+        store.methodology.create(next.version, parametersOf(next), note, clock.now());
+        return { ...active(), note, createdAt: clock.now() };
+      }),
+  };
+}
+
+export type MethodologyService = ReturnType<typeof methodologyService>;

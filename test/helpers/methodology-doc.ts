@@ -1,0 +1,63 @@
+/**
+ * The generated parts of docs/METHODOLOGY.md: the decay comparison, the worked example and the
+ * default parameters. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them.
+ */
+import { makeDeps } from '../../server/deps.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { DECAY_POLICIES, remainingWeight } from '../../server/scoring/decay.ts';
+import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
+import { fixedClock } from '../../server/services/clock.ts';
+import { loadDemoPortfolio } from '../../server/services/demo-portfolio.ts';
+import { seedDemoPortfolio } from '../../server/services/seed-service.ts';
+import { loadConfig } from '../../server/config.ts';
+import { memDb } from './db.ts';
+
+export const WORKED_DATES = ['2021-12-31', '2022-03-31', '2023-09-30', '2023-10-31'] as const;
+export const WORKED_VENDORS = ['Okta', 'Cloudflare'] as const;
+const AGES: ReadonlyArray<[number, string]> = [
+  [30, '30 days'],
+  [120, '120 days'],
+  [365, '1 year'],
+  [577, '577 days (Okta 2022 → 2023)'],
+  [730, '2 years'],
+  [1095, '3 years'],
+  [2190, '6 years'],
+];
+
+export function decayTable(): string {
+  const names = Object.keys(DECAY_POLICIES) as Array<keyof typeof DECAY_POLICIES>;
+  const head = `| age | ${names.join(' | ')} |\n| --- | ${names.map(() => '---').join(' | ')} |`;
+  const rows = AGES.map(([days, label]) => `| ${label} | ${names.map((n) => `${Math.round(remainingWeight(DECAY_POLICIES[n], days) * 1000) / 10}%`).join(' | ')} |`);
+  return [head, ...rows].join('\n');
+}
+
+export function workedExample(): string {
+  const clock = fixedClock('2026-11-29T12:00:00.000Z');
+  const deps = makeDeps(memDb(), { clock, policy: DEFAULT_POLICY, log: silentLogger, version: 'doc', staticDir: null });
+  seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false });
+  const head =
+    '| vendor | as of | incidents | recurrence | support | MFA | disclosure | likelihood | impact | risk | band | confidence | findings |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const rows = WORKED_VENDORS.flatMap((name) =>
+    WORKED_DATES.map((asOf) => {
+      const s = deps.scoring.score(deps.store.vendors.findByName(name)!.id, asOf);
+      const f = (id: string) => s.factors.find((x) => x.id === id)!.score.toFixed(1);
+      return `| ${name} | ${asOf} | ${f('incidents')} | ${f('recurrence')} | ${f('support')} | ${f('mfa')} | ${f('disclosure')} | ${s.likelihood.toFixed(1)} | ${s.impact.toFixed(1)} | ${s.risk.toFixed(1)} | ${s.band} | ${s.confidence.toFixed(2)} | ${s.findings.length} |`;
+    }),
+  );
+  return [head, ...rows].join('\n');
+}
+
+export const policyJson = (): string => `\`\`\`json\n${JSON.stringify(DEFAULT_POLICY, null, 2)}\n\`\`\``;
+
+export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'default-policy': policyJson } as const;
+
+/** The text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+export function section(doc: string, name: string): string | undefined {
+  const m = new RegExp(`<!-- generated:${name} -->\\n(?:([\\s\\S]*?)\\n)?<!-- /generated:${name} -->`).exec(doc);
+  return m ? (m[1] ?? '') : undefined;
+}
+
+export function withSection(doc: string, name: string, body: string): string {
+  return doc.replace(new RegExp(`(<!-- generated:${name} -->)\\n(?:[\\s\\S]*?\\n)?(<!-- /generated:${name} -->)`), (_m, open: string, close: string) => `${open}\n${body}\n${close}`);
+}

@@ -1,0 +1,40 @@
+/** The methodology's "done when" checks, through the API. */
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../helpers/app.ts';
+import { incidentBody, mfaItem, vendorBody } from '../../helpers/fixtures.ts';
+
+const supportChannel = {
+  supportInvolved: true,
+  supportInvolvementType: 'in-house-support-system',
+  initialAccessVectors: ['stolen-credentials'],
+} as const;
+
+describe('scoring through the API', () => {
+  it('raises the vendor with a 2022 support-channel incident more for the same new support-channel incident', async () => {
+    const { http } = testApp();
+    await http.post('/api/v1/vendors').send(vendorBody({ name: 'With history' }));
+    await http.post('/api/v1/vendors').send(vendorBody({ name: 'Without' }));
+    const earlier = { title: '2022 incident', severity: 'high', intrusionStartDate: '2022-01-16', detectedByVendorDate: '2022-01-20', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-03-22', confidence: 'high' } as const;
+    await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ...earlier, ref: 'a-2022', ...supportChannel, initialAccessVectors: [...supportChannel.initialAccessVectors], supportInvolvementType: 'outsourced-support-provider' }));
+    // The same incident for the other vendor, but through a vulnerability, not support.
+    await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ...earlier, ref: 'b-2022', supportInvolved: false, supportInvolvementType: 'none', initialAccessVectors: ['vulnerability-exploit'] }));
+    const score = async (id: number) => (await http.get(`/api/v1/vendors/${id}/score?asOf=2023-10-31`)).body;
+    const [a0, b0] = [await score(1), await score(2)];
+    expect(a0.risk).toBe(b0.risk);
+    for (const id of [1, 2]) await http.post(`/api/v1/vendors/${id}/incidents`).send(incidentBody({ ref: 'new-2023', ...supportChannel, initialAccessVectors: [...supportChannel.initialAccessVectors] }));
+    const [a1, b1] = [await score(1), await score(2)];
+    expect(a1.risk - a0.risk).toBeGreaterThan(b1.risk - b0.risk);
+    expect(a1.findings.map((f: { rule: string }) => f.rule)).toContain('repeat-root-cause');
+    expect(b1.findings.map((f: { rule: string }) => f.rule)).not.toContain('repeat-root-cause');
+  });
+
+  it('lowers likelihood when support-staff MFA changes from SMS to FIDO2', async () => {
+    const { http } = testApp();
+    await http.post('/api/v1/vendors').send(vendorBody());
+    await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ population: 'support', method: 'sms' })] });
+    const sms = (await http.get('/api/v1/vendors/1/score?asOf=2024-01-31')).body;
+    await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ population: 'support', method: 'fido2' })] });
+    const fido2 = (await http.get('/api/v1/vendors/1/score?asOf=2024-01-31')).body;
+    expect(fido2.likelihood).toBeLessThan(sms.likelihood);
+  });
+});
