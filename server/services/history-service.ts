@@ -72,21 +72,6 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       });
     },
 
-    /** Freezes every vendor's score of a closed quarter that has no snapshot yet; returns them all. */
-    freezeQuarter: (quarter: string): VendorScore[] =>
-      store.transaction(() => {
-        checkClosed(quarter, 'params.quarter');
-        const have = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
-        const policy = methodology.active();
-        return loadAllFacts(store).map((f) => {
-          const existing = have.get(f.vendor.id);
-          if (existing) return existing;
-          const s = scoreVendor(f, policy, quarterEnd(quarter));
-          store.snapshots.put(quarter, s, clock.now());
-          return s;
-        });
-      }),
-
     /** Recomputes every vendor's snapshot of a closed quarter under the methodology in force. */
     recompute: (quarter: string) =>
       store.transaction(() => {

@@ -1,6 +1,9 @@
 /** The methodology's "done when" checks, through the API. */
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../helpers/app.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
+import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
 import { incidentBody, mfaItem, vendorBody } from '../../helpers/fixtures.ts';
 
 const supportChannel = {
@@ -10,6 +13,18 @@ const supportChannel = {
 } as const;
 
 describe('scoring through the API', () => {
+  it('rates Okta higher as of 2023-10-31 than as of 2023-09-30 on the demo portfolio', async () => {
+    const { deps, http } = testApp();
+    seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), deps.clock, { reset: false });
+    const okta = (await http.get('/api/v1/vendors?q=okta')).body.items[0];
+    const at = async (asOf: string) => (await http.get(`/api/v1/vendors/${okta.id}/score?asOf=${asOf}`)).body;
+    const [before, after] = [await at('2023-09-30'), await at('2023-10-31')];
+    expect(after.risk).toBeGreaterThan(before.risk);
+    expect([before.band, after.band]).toEqual(['high', 'critical']);
+    expect(after.findings[0]).toMatchObject({ rule: 'repeat-root-cause', severity: 'critical' });
+    expect(before.findings.map((f: { rule: string }) => f.rule)).not.toContain('repeat-root-cause');
+  });
+
   it('raises the vendor with a 2022 support-channel incident more for the same new support-channel incident', async () => {
     const { http } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'With history' }));
