@@ -52,11 +52,23 @@ export class AsOfChanged extends Event {
   }
 }
 
+/** A link asked to show a piece of evidence on this page (a finding or a gap pointing at an incident, a subprocessor, an MFA row). */
+export class EvidenceRequested extends Event {
+  static readonly type = 'evidence-requested';
+  /** The id of the element to show, e.g. `incident-12`; it lives in some component's shadow root. */
+  readonly anchor: string;
+  constructor(anchor: string) {
+    super(EvidenceRequested.type, UP);
+    this.anchor = anchor;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'vendor-selected': VendorSelected;
     'sort-changed': SortChanged;
     'navigation-requested': NavigationRequested;
     'as-of-changed': AsOfChanged;
+    'evidence-requested': EvidenceRequested;
   }
 }

@@ -71,6 +71,8 @@ export const FACT_TYPE_LABEL: Readonly<Record<PostureFactType, string>> = {
 };
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+/** Incidents and findings share these severities; lists show the most severe first. */
+export const SEVERITIES_MOST_FIRST = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Severity[];
 export const CONFIDENCE_LABEL: Readonly<Record<Confidence, string>> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 /** "yes" / "no" / "unknown" for a nullable fact. */

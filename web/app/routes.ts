@@ -25,9 +25,10 @@ export interface LinkClick {
 
 /**
  * The in-app URL (path + query) a link click should navigate to without a page load, or null to
- * let the browser handle it: other origins, new tabs or windows, downloads, the API and its docs.
+ * let the browser handle it: other origins, new tabs or windows, downloads, the API and its docs,
+ * and a `#fragment` link to the page shown now (`current` is its path and query).
  */
-export function inAppTarget(link: LinkClick, origin: string): string | null {
+export function inAppTarget(link: LinkClick, origin: string, current = ''): string | null {
   if (link.button !== 0 || link.modified || link.download) return null;
   if (link.target !== '' && link.target !== '_self') return null;
   let url: URL;
@@ -38,6 +39,7 @@ export function inAppTarget(link: LinkClick, origin: string): string | null {
   }
   if (url.origin !== origin || url.pathname.startsWith('/api/')) return null;
   // A pure fragment change on the same page is the browser's job (it scrolls).
+  if (url.hash && `${url.pathname}${url.search}` === current) return null;
   return `${url.pathname}${url.search}`;
 }
 

@@ -99,7 +99,7 @@ export class App extends LitElement {
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a) return;
     const modified = e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
-    const url = inAppTarget({ href: a.href, target: a.target, download: a.hasAttribute('download'), button: e.button, modified }, location.origin);
+    const url = inAppTarget({ href: a.href, target: a.target, download: a.hasAttribute('download'), button: e.button, modified }, location.origin, `${location.pathname}${location.search}`);
     if (url === null) return;
     e.preventDefault();
     this.navigate(url);

@@ -6,8 +6,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
+import { anchorId } from '../evidence.ts';
 import { CONFIDENCE_LABEL, disclosureLag, partialDate, SEVERITY_LABEL } from '../format.ts';
-import { card, provenance } from '../styles/shared.ts';
+import { anchorTarget, card, provenance } from '../styles/shared.ts';
 import { incidentStyles } from './vr-incident-list.styles.ts';
 import './vr-source-links.ts';
 import '../charts/vr-incident-timeline.ts';
@@ -26,7 +27,7 @@ function lagSentence(i: Incident, vendor: string): string {
 
 @customElement('vr-incident-list')
 export class IncidentList extends LitElement {
-  static override styles = [card, provenance, incidentStyles];
+  static override styles = [card, provenance, incidentStyles, anchorTarget];
 
   @property({ attribute: false }) incidents: readonly Incident[] = [];
   @property() vendorName = 'the vendor';
@@ -46,7 +47,8 @@ export class IncidentList extends LitElement {
   }
 
   private _incident(i: Incident) {
-    return html`<article class="incident" data-incident-id=${i.id}>
+    // The target of findings' and gaps' links (`incident:12` → `#incident-12`).
+    return html`<article class="incident anchor-target" id=${anchorId(`incident:${i.id}`)} tabindex="-1" data-incident-id=${i.id}>
       <h3>${i.title}</h3>
       <p class="badges">
         <span class="sev sev-${i.severity}">${SEVERITY_LABEL[i.severity]} severity</span>

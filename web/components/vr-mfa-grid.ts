@@ -2,8 +2,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
+import { anchorId } from '../evidence.ts';
 import { linkText, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS, partialDate } from '../format.ts';
-import { card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
+import { anchorTarget, card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
 
 const EVIDENCE: Readonly<Record<MfaRecord['evidence'], string>> = {
@@ -22,6 +23,7 @@ export class MfaGrid extends LitElement {
     srOnly,
     provenance,
     sectionHead,
+    anchorTarget,
     css`
       :host {
         display: block;
@@ -67,12 +69,13 @@ export class MfaGrid extends LitElement {
           ${MFA_POPULATIONS.map((p) => {
             const r = byPopulation.get(p);
             const name = html`<th scope="row">${MFA_POPULATION_LABEL[p]}</th>`;
+            const id = anchorId(`mfa:${p}`);
             if (!r) {
-              return html`<tr class="no-record" data-population=${p} data-unknown="true">
+              return html`<tr class="no-record anchor-target" id=${id} tabindex="-1" data-population=${p} data-unknown="true">
                 ${name}<td class="method">unknown</td><td class="unknown">unknown</td><td colspan="3" class="notes">No record: nothing public says how this population signs in.</td>
               </tr>`;
             }
-            return html`<tr data-population=${p}>
+            return html`<tr class="anchor-target" id=${id} tabindex="-1" data-population=${p}>
               ${name}<td class="method">${MFA_METHOD_LABEL[r.method]}</td><td>${r.enforced ? 'yes' : 'no'}</td>
               <td>${EVIDENCE[r.evidence]}</td><td>${partialDate(r.assessedOn)}</td>
               <td class="notes">${this._source(r.source)}${r.notes ? html`<div>${r.notes}</div>` : ''}</td>

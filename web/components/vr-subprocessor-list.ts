@@ -2,8 +2,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
+import { anchorId } from '../evidence.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, partialDate, yesNo } from '../format.ts';
-import { card, provenance } from '../styles/shared.ts';
+import { anchorTarget, card, provenance } from '../styles/shared.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
 import './vr-source-links.ts';
 
@@ -21,6 +22,7 @@ export class SubprocessorList extends LitElement {
     card,
     provenance,
     sectionHead,
+    anchorTarget,
     css`
       :host {
         display: block;
@@ -78,7 +80,7 @@ export class SubprocessorList extends LitElement {
       ${this.items.length === 0
         ? html`<p class="muted">No subprocessor on record: the support chain is <strong>unknown</strong>, and the score counts it as such.</p>`
         : html`<ul>
-            ${this.items.map((s) => html`<li data-subprocessor-id=${s.id}>${this._item(s)}</li>`)}
+            ${this.items.map((s) => html`<li class="anchor-target" id=${anchorId(`subprocessor:${s.id}`)} tabindex="-1" data-subprocessor-id=${s.id}>${this._item(s)}</li>`)}
           </ul>`}
     </section>`;
   }

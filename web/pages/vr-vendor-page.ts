@@ -1,16 +1,19 @@
 /**
- * One vendor: who they are to us, the score and every contribution to it, and the public evidence
+ * One vendor: who they are to us, the score, what to act on (findings with their contract
+ * conditions, then the evidence gaps), every contribution to the score, and the public evidence
  * (incidents, subprocessors, MFA posture, posture statements). Two Tasks: the facts load once per
- * vendor; the score reloads when the "as of" day changes.
+ * vendor; the score reloads when the "as of" day changes. Findings and gaps link to the evidence
+ * they rest on; the page finds it in the evidence components' shadow roots and moves focus there.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
-import { NavigationRequested, type AsOfChanged } from '../events.ts';
+import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
+import { evidenceTargets } from '../evidence.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
@@ -18,6 +21,8 @@ import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
 import '../components/vr-score-summary.ts';
+import '../components/vr-findings-list.ts';
+import '../components/vr-gaps-list.ts';
 import '../components/vr-score-breakdown.ts';
 import '../components/vr-relationship.ts';
 import '../components/vr-incident-list.ts';
@@ -47,7 +52,8 @@ export class VendorPage extends LitElement {
         margin-bottom: 20px;
         align-items: start;
       }
-      .stack > * + * {
+      .stack > * + *,
+      .stack + .stack {
         margin-top: 20px;
       }
       @media (max-width: 900px) {
@@ -64,6 +70,8 @@ export class VendorPage extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
   /** Where "back to portfolio" goes: the portfolio as last shown, with its sort and date. */
   @property() backHref = '/';
+  /** The vendor whose URL fragment (a deep link to a piece of evidence) was already shown. */
+  private _fragmentShownFor = 0;
 
   private _facts = new Task(this, {
     args: () => [this.vendorId] as const,
@@ -95,6 +103,8 @@ export class VendorPage extends LitElement {
     if (!f || f.vendor.id !== this.vendorId) return html`${back}<p class="loading" role="status">Loading the vendor…</p>`;
     const v = f.vendor;
     const score = this._score.value;
+    const scored = this._score.status === TaskStatus.ERROR ? undefined : score;
+    const evidence = evidenceTargets(f.incidents, f.subprocessors);
     return html`${back}
       <header class="page-head">
         <div>
@@ -118,8 +128,14 @@ export class VendorPage extends LitElement {
         </div>
         <vr-relationship .vendor=${v}></vr-relationship>
       </div>
+      ${scored
+        ? html`<div class="stack" aria-busy=${this._score.status === TaskStatus.PENDING ? 'true' : 'false'} @evidence-requested=${this._onEvidence}>
+            <vr-findings-list .score=${scored} .evidence=${evidence}></vr-findings-list>
+            <vr-gaps-list .score=${scored} .evidence=${evidence}></vr-gaps-list>
+            <vr-score-breakdown .score=${scored}></vr-score-breakdown>
+          </div>`
+        : nothing}
       <div class="stack">
-        ${score && this._score.status !== TaskStatus.ERROR ? html`<vr-score-breakdown .score=${score}></vr-score-breakdown>` : nothing}
         <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name}></vr-incident-list>
         <vr-subprocessor-list .items=${f.subprocessors}></vr-subprocessor-list>
         <vr-mfa-grid .posture=${f.mfa}></vr-mfa-grid>
@@ -130,6 +146,29 @@ export class VendorPage extends LitElement {
   protected override updated(): void {
     const name = this._facts.value?.vendor.name;
     document.title = name ? `${name} · Vendorscope` : 'Vendor · Vendorscope';
+    // A deep link such as /vendors/1#incident-2: the browser cannot see into shadow roots, so show it once everything is drawn.
+    if (location.hash.length > 1 && this._fragmentShownFor !== this.vendorId && this._facts.value?.vendor.id === this.vendorId && this._score.value) {
+      this._fragmentShownFor = this.vendorId;
+      const anchor = decodeURIComponent(location.hash.slice(1));
+      const parts = [...this.renderRoot.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete);
+      void Promise.all(parts).then(() => this._reveal(anchor));
+    }
+  }
+
+  private _onEvidence(e: EvidenceRequested): void {
+    e.stopPropagation();
+    this._reveal(e.anchor);
+  }
+
+  /** Scrolls to the element with this id inside one of the page's components, and focuses it. */
+  private _reveal(anchor: string): void {
+    for (const el of this.renderRoot.querySelectorAll('*')) {
+      const target = el.shadowRoot?.getElementById(anchor);
+      if (!target) continue;
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+      return;
+    }
   }
 
   private _onAsOf(e: AsOfChanged): void {

@@ -124,3 +124,18 @@ export const dataTable = css`
     border-bottom: 1px solid var(--vr-line-strong);
   }
 `;
+
+/**
+ * Elements a finding or a gap links to (`id="incident-12"`, `tabindex="-1"`): focused when a link
+ * asks for them, with a ring that shows where the jump landed, whatever moved the focus.
+ */
+export const anchorTarget = css`
+  .anchor-target {
+    scroll-margin-top: var(--vr-space-4);
+  }
+  .anchor-target:focus {
+    outline: 3px solid var(--vr-focus);
+    outline-offset: 4px;
+    border-radius: 2px;
+  }
+`;

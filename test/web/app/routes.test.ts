@@ -28,6 +28,9 @@ describe('inAppTarget', () => {
   it('handles same-origin app links itself, keeping the query', () => {
     expect(inAppTarget(click(`${ORIGIN}/vendors/1?asOf=2023-10-31`), ORIGIN)).toBe('/vendors/1?asOf=2023-10-31');
     expect(inAppTarget(click('/'), ORIGIN)).toBe('/');
+    // A fragment on the page shown now is left to the browser; on another page it navigates.
+    expect(inAppTarget(click('/vendors/1#incident-2'), ORIGIN, '/vendors/1')).toBeNull();
+    expect(inAppTarget(click('/vendors/1#incident-2'), ORIGIN, '/')).toBe('/vendors/1');
   });
 
   it('leaves other origins, the API, new tabs, downloads and modified clicks to the browser', () => {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Gap } from '../../server/scoring/types.ts';
+import { anchorId, evidenceTargets, groupGaps, severityCounts } from '../../web/evidence.ts';
+
+const FACTORS = [
+  { id: 'incidents', label: 'Past incidents' },
+  { id: 'recurrence', label: 'Repeat incidents' },
+  { id: 'support', label: 'Support chain' },
+  { id: 'mfa', label: 'MFA posture' },
+  { id: 'disclosure', label: 'Disclosure' },
+] as const;
+
+const gap = (factor: Gap['factor'], text: string, ref: string | null = null): Gap => ({ factor, ref, text });
+
+describe('anchorId', () => {
+  it('turns a ref into an element id', () => {
+    expect(anchorId('incident:12')).toBe('incident-12');
+    expect(anchorId('subprocessor:3')).toBe('subprocessor-3');
+    expect(anchorId('mfa:support')).toBe('mfa-support');
+  });
+
+  it('never yields characters that would need escaping in a fragment or a selector', () => {
+    expect(anchorId('subprocessor:3:incidents')).toBe('subprocessor-3-incidents');
+    expect(anchorId('odd ref/with#stuff')).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('evidenceTargets', () => {
+  const targets = evidenceTargets(
+    [
+      { id: 2, title: 'HAR files exposed' },
+      { id: 1, title: 'Lapsus$ via Sitel' },
+    ],
+    [{ id: 3, name: 'Sitel' }],
+  );
+
+  it('names every incident, subprocessor and MFA population the page shows', () => {
+    expect(targets.get('incident:2')).toEqual({ anchor: 'incident-2', label: 'Incident: HAR files exposed' });
+    expect(targets.get('subprocessor:3')).toEqual({ anchor: 'subprocessor-3', label: 'Subprocessor: Sitel' });
+    expect(targets.get('mfa:support')).toEqual({ anchor: 'mfa-support', label: 'MFA posture: Support staff' });
+    expect([...targets.keys()].filter((k) => k.startsWith('mfa:'))).toHaveLength(5);
+  });
+
+  it('knows nothing of refs the page does not show', () => {
+    expect(targets.get('incident:99')).toBeUndefined();
+    expect(targets.get('impact:tier')).toBeUndefined();
+  });
+});
+
+describe('groupGaps', () => {
+  it('groups by factor in the order of the score’s factors, with their labels, keeping each group’s order', () => {
+    const gaps = [
+      gap('support', 'Sitel: staff MFA unknown', 'subprocessor:3'),
+      gap('mfa', 'No evidence about admins MFA', 'mfa:admins'),
+      gap('disclosure', 'Some incident: no date'),
+      gap('mfa', 'No evidence about support staff MFA', 'mfa:support'),
+    ];
+    expect(groupGaps(gaps, FACTORS)).toEqual([
+      { factor: 'support', label: 'Support chain', gaps: [gaps[0]] },
+      { factor: 'mfa', label: 'MFA posture', gaps: [gaps[1], gaps[3]] },
+      { factor: 'disclosure', label: 'Disclosure', gaps: [gaps[2]] },
+    ]);
+  });
+
+  it('is empty without gaps, and puts a factor the score does not list last, under its id', () => {
+    expect(groupGaps([], FACTORS)).toEqual([]);
+    const g = gap('recurrence', 'x');
+    expect(groupGaps([g, gap('mfa', 'y')], FACTORS.filter((f) => f.id !== 'recurrence')).map((x) => [x.factor, x.label])).toEqual([
+      ['mfa', 'MFA posture'],
+      ['recurrence', 'recurrence'],
+    ]);
+  });
+});
+
+describe('severityCounts', () => {
+  const of = (...s: Array<'low' | 'medium' | 'high' | 'critical'>) => s.map((severity) => ({ severity }));
+
+  it('counts most severe first, in words', () => {
+    expect(severityCounts(of('high', 'critical', 'high', 'medium', 'high'))).toBe('1 critical, 3 high and 1 medium');
+    expect(severityCounts(of('low', 'high'))).toBe('1 high and 1 low');
+    expect(severityCounts(of('medium'))).toBe('1 medium');
+    expect(severityCounts([])).toBe('');
+  });
+});

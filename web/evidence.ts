@@ -1,0 +1,61 @@
+/**
+ * How findings and gaps point at the evidence shown on the vendor page, PURE: the score's refs
+ * (`incident:12`, `subprocessor:3`, `mfa:support`) become element ids (`incident-12`…) and link
+ * text, and gaps are grouped by factor.
+ */
+import type { Incident } from '../server/domain/incident.ts';
+import type { Subprocessor } from '../server/domain/subprocessor.ts';
+import type { FactorScore, Finding, Gap } from '../server/scoring/types.ts';
+import { MFA_POPULATION_LABEL, MFA_POPULATIONS, SEVERITIES_MOST_FIRST, SEVERITY_LABEL } from './format.ts';
+
+/** `incident:12` → `incident-12`: the id of the element that shows what the ref points to. */
+export const anchorId = (ref: string): string => ref.replace(/[^A-Za-z0-9_-]+/g, '-');
+
+/** Where a ref is shown on the page, and the words of a link to it. */
+export interface EvidenceTarget {
+  readonly anchor: string;
+  readonly label: string;
+}
+
+/** Refs → targets, for everything the vendor page shows: every incident, every subprocessor, every MFA population. */
+export function evidenceTargets(
+  incidents: readonly Pick<Incident, 'id' | 'title'>[],
+  subprocessors: readonly Pick<Subprocessor, 'id' | 'name'>[],
+): ReadonlyMap<string, EvidenceTarget> {
+  const refs: Array<[string, string]> = [
+    ...incidents.map((i): [string, string] => [`incident:${i.id}`, `Incident: ${i.title}`]),
+    ...subprocessors.map((s): [string, string] => [`subprocessor:${s.id}`, `Subprocessor: ${s.name}`]),
+    // The MFA grid shows a row for every population, on record or not.
+    ...MFA_POPULATIONS.map((p): [string, string] => [`mfa:${p}`, `MFA posture: ${MFA_POPULATION_LABEL[p]}`]),
+  ];
+  return new Map(refs.map(([ref, label]) => [ref, { anchor: anchorId(ref), label }]));
+}
+
+export interface GapGroup {
+  readonly factor: Gap['factor'];
+  readonly label: string;
+  readonly gaps: readonly Gap[];
+}
+
+/**
+ * Gaps by factor, in the order of the score's factors and labelled as they are; gaps keep their
+ * order within a group. Factors without a gap are left out; a factor the score does not list
+ * (it should not happen) comes last, under its id.
+ */
+export function groupGaps(gaps: readonly Gap[], factors: readonly Pick<FactorScore, 'id' | 'label'>[]): GapGroup[] {
+  const order = [...factors.map((f) => f.id), ...gaps.map((g) => g.factor)];
+  const labels = new Map(factors.map((f) => [f.id, f.label]));
+  return [...new Set(order)].flatMap((factor) => {
+    const mine = gaps.filter((g) => g.factor === factor);
+    return mine.length === 0 ? [] : [{ factor, label: labels.get(factor) ?? factor, gaps: mine }];
+  });
+}
+
+/** "1 critical, 6 high and 2 medium": how many findings of each severity, most severe first; "" for none. */
+export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): string {
+  const parts = SEVERITIES_MOST_FIRST.flatMap((s) => {
+    const n = findings.filter((f) => f.severity === s).length;
+    return n === 0 ? [] : [`${n} ${SEVERITY_LABEL[s].toLowerCase()}`];
+  });
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
