@@ -2,7 +2,12 @@
 import express, { type Express } from 'express';
 import type { Deps } from './deps.ts';
 import { errorHandler, HttpError } from './http/problem.ts';
-import { mountRoutes, type AnyRoute } from './http/route.ts';
+import { mountRoutes, type AnyRoute, type Authenticate } from './http/route.ts';
+import { readCookie, SESSION_COOKIE } from './http/request-context.ts';
+import { accountRoutes } from './http/routes/accounts.ts';
+import { auditRoutes } from './http/routes/audit.ts';
+import { passkeyRoutes } from './http/routes/passkeys.ts';
+import { sessionRoutes } from './http/routes/session.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -12,6 +17,7 @@ import { subprocessorRoutes } from './http/routes/subprocessors.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { accessLog } from './http/access-log.ts';
 import { staticRoutes } from './http/static.ts';
 
 export const BODY_LIMIT = '1mb';
@@ -28,17 +34,37 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...scoreRoutes(deps),
     ...historyRoutes(deps),
     ...methodologyRoutes(deps),
+    ...sessionRoutes(deps),
+    ...passkeyRoutes(deps),
+    ...accountRoutes(deps),
+    ...auditRoutes(deps),
   );
   return routes;
 }
+
+/** The caller of a request: an API token (Authorization: Bearer) or else the session cookie. */
+const authenticator =
+  ({ auth }: Deps): Authenticate =>
+  (req) => {
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      return auth.fromToken(m?.[1] ?? '');
+    }
+    const cookie = readCookie(req, SESSION_COOKIE);
+    return cookie ? auth.fromSession(cookie) : null;
+  };
 
 export function createApp(deps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Only behind a TLS-terminating proxy that we trust may X-Forwarded-Proto make a request "secure".
+  app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
+  app.use('/api', accessLog(deps.log));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
-  app.use('/api/v1', mountRoutes(apiRoutes(deps)));
+  app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);
   });

@@ -15,6 +15,13 @@ export interface Config {
   readonly seedDir: string;
   readonly webDir: string;
   readonly staticDir: string;
+  /** The first admin, created when the database has no users (unattended installs, CI). */
+  readonly firstAdmin: { readonly email: string; readonly password: string } | null;
+  readonly trustProxy: boolean | number | string;
+  readonly publicUrl: string | null;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  readonly requirePasskeyForAdmins: boolean;
 }
 
 export class ConfigError extends Error {
@@ -32,7 +39,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const host = env.HOST?.trim() || '127.0.0.1';
   const demo = (env.VENDORSCOPE_DEMO ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(demo)) throw new ConfigError(`VENDORSCOPE_DEMO must be "on" or "off", not "${env.VENDORSCOPE_DEMO}"`);
+  const email = env.VENDORSCOPE_ADMIN_EMAIL?.trim();
+  const password = env.VENDORSCOPE_ADMIN_PASSWORD;
+  if (Boolean(email) !== Boolean(password)) throw new ConfigError('set both VENDORSCOPE_ADMIN_EMAIL and VENDORSCOPE_ADMIN_PASSWORD, or neither');
+  const publicUrl = env.PUBLIC_URL?.trim() || null;
+  if (publicUrl !== null && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, not "${publicUrl}"`);
   return Object.freeze({
+    firstAdmin: email && password ? { email, password } : null,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    publicUrl,
+    sessionIdleMinutes: positive(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
+    sessionMaxHours: positive(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS'),
+    requirePasskeyForAdmins: flag(env.REQUIRE_PASSKEY_FOR_ADMINS, 'REQUIRE_PASSKEY_FOR_ADMINS'),
     port,
     host,
     dbPath: fromRoot(env.DB_PATH?.trim() || 'data/vendorscope.sqlite'),
@@ -42,4 +60,26 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     webDir: fromRoot('web'),
     staticDir: fromRoot('web/dist'),
   });
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, not "${value}"`);
+  return n;
+}
+
+function flag(value: string | undefined, name: string): boolean {
+  const v = (value ?? 'false').trim().toLowerCase();
+  if (!['true', 'false', '1', '0', ''].includes(v)) throw new ConfigError(`${name} must be true or false, not "${value}"`);
+  return v === 'true' || v === '1';
+}
+
+/** TRUST_PROXY: unset/false (default), true, a hop count, or Express's names ("loopback", addresses). */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }

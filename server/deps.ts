@@ -4,14 +4,19 @@ import { createStore } from './db/store.ts';
 import type { Logger } from './logger.ts';
 import type { Policy } from './scoring/policy.ts';
 import type { Clock } from './services/clock.ts';
+import { aboutService } from './services/about-service.ts';
+import { accountsService } from './services/accounts-service.ts';
+import { auditService } from './services/audit-service.ts';
+import { authService, type AuthOptions } from './services/auth-service.ts';
+import { historyService } from './services/history-service.ts';
 import { incidentsService } from './services/incidents-service.ts';
+import { methodologyService } from './services/methodology-service.ts';
 import { mfaService } from './services/mfa-service.ts';
+import { passkeysService } from './services/passkeys-service.ts';
 import { scoringService } from './services/scoring-service.ts';
+import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
 import { vendorsService } from './services/vendors-service.ts';
-import { aboutService } from './services/about-service.ts';
-import { historyService } from './services/history-service.ts';
-import { methodologyService } from './services/methodology-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
 export interface DepsOptions {
@@ -22,11 +27,19 @@ export interface DepsOptions {
   readonly version: string;
   /** The built web app (web/dist), or null to serve the API alone. */
   readonly staticDir: string | null;
+  readonly auth: AuthOptions;
+  readonly throttle: ThrottleLimits;
+  /** Express's `trust proxy` setting: false, or what to trust (e.g. `loopback`, a hop count). */
+  readonly trustProxy: boolean | number | string;
+  /** The URL browsers use for the app, when it is not the one requests arrive at (behind a proxy). */
+  readonly publicUrl: string | null;
 }
 
 export function makeDeps(db: Db, opts: DepsOptions) {
   const store = createStore(db);
   const methodology = methodologyService(store, opts.clock, opts.policy);
+  const throttle = new SignInThrottle(opts.throttle, () => Date.parse(opts.clock.now()));
+  const auth = authService(store, opts.clock, throttle, opts.auth);
   return {
     ...opts,
     store,
@@ -39,6 +52,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     history: historyService(store, opts.clock, methodology),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
+    accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost }),
+    auth,
+    passkeys: passkeysService(store, opts.clock, auth),
+    audit: auditService(store),
   };
 }
 

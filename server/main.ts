@@ -15,7 +15,11 @@ import { openDb, type Db } from './db/open.ts';
 import { createStore, type Store } from './db/store.ts';
 import { consoleLogger as log } from './logger.ts';
 import { DEFAULT_POLICY } from './scoring/policy.ts';
+import { SYSTEM } from './domain/account.ts';
+import { DEFAULT_SCRYPT_COST } from './services/passwords.ts';
+import { DEFAULT_THROTTLE } from './services/sign-in-throttle.ts';
 import { systemClock } from './services/clock.ts';
+import { ServiceError } from './services/errors.ts';
 import { loadDemoPortfolio } from './services/demo-portfolio.ts';
 import { DEMO_SEEDED_KEY, seedDemoPortfolio } from './services/seed-service.ts';
 
@@ -28,8 +32,8 @@ function openMigrated(config: Config): Db {
   return db;
 }
 
-function seed(config: Config, store: Store, reset: boolean): void {
-  const s = seedDemoPortfolio(store, loadDemoPortfolio(config.seedDir), systemClock, { reset });
+function seed(config: Config, store: Store, reset: boolean, via: string): void {
+  const s = seedDemoPortfolio(store, loadDemoPortfolio(config.seedDir), systemClock, { reset, actor: { ...SYSTEM, via } });
   log.info(
     `demo portfolio${reset ? ' (reset)' : ''}: ${s.vendorsCreated} vendors, ${s.incidentsCreated} incidents created, ` +
       `${s.incidentsUpdated} updated, ${s.subprocessorsCreated} subprocessors, ${s.mfaRecordsCreated} MFA records, ${s.postureFacts} posture facts`,
@@ -43,17 +47,42 @@ async function serve(config: Config): Promise<void> {
     log.info('building the web app (missing or older than its sources)…');
     await buildWeb(PROJECT_ROOT);
   }
-  const deps = makeDeps(db, { clock: systemClock, policy: DEFAULT_POLICY, log, version, staticDir: config.staticDir });
+  const deps = makeDeps(db, {
+    clock: systemClock,
+    policy: DEFAULT_POLICY,
+    log,
+    version,
+    staticDir: config.staticDir,
+    auth: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionMaxHours: config.sessionMaxHours,
+      requirePasskeyForAdmins: config.requirePasskeyForAdmins,
+      passwordCost: DEFAULT_SCRYPT_COST,
+    },
+    throttle: DEFAULT_THROTTLE,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+  });
   deps.methodology.ensureDefault();
+  if (config.firstAdmin) {
+    const admin = await deps.accounts.createFirstAdmin(config.firstAdmin.email, config.firstAdmin.password);
+    if (admin) log.info(`created the first admin, ${admin.email}, from VENDORSCOPE_ADMIN_EMAIL`);
+  }
+  const setup = deps.accounts.hasUsers() ? null : deps.accounts.issueSetupToken();
   // Only a database that never had the demo and holds no vendors gets it: deleting the demo sticks.
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
-    seed(config, deps.store, false);
+    seed(config, deps.store, false, 'first-start');
   }
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log.info(`Vendorscope ${version} serving http://${config.host}:${port} (database ${config.dbPath})`);
+    if (setup) {
+      // Passkeys need a host name, not an address, so the link uses localhost for a loopback server.
+      const base = config.publicUrl ?? `http://${['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${port}`;
+      log.info(`No users yet. Create the first admin within an hour at ${base}/setup#token=${setup.token}`);
+    }
   });
   server.on('error', (e) => {
     log.error(`cannot listen on ${config.host}:${config.port}`, e);
@@ -76,7 +105,7 @@ async function run(argv: readonly string[]): Promise<void> {
   if (command === 'serve') return serve(config);
   if (command === 'seed') {
     const db = openMigrated(config);
-    seed(config, createStore(db), args.includes('--reset'));
+    seed(config, createStore(db), args.includes('--reset'), 'cli');
     db.close();
     return;
   }
@@ -85,6 +114,7 @@ async function run(argv: readonly string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof DatabaseTooNewError || e instanceof ConfigError) console.error(`vendorscope: ${e.message}`);
+  else if (e instanceof ServiceError) console.error(`vendorscope: ${e.message} ${e.fields.map((f) => f.message).join('; ')}`);
   else console.error('vendorscope: failed to start:', e);
   process.exit(1);
 });

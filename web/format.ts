@@ -134,3 +134,16 @@ export function disclosureLag(i: Pick<Incident, 'detectedByVendorDate' | 'firstR
   if (!end || !start) return null;
   return { days: Math.max(0, end.day - start.day), from: start.from, approximate: !end.exact || !start.exact };
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant in the reader's own time zone, to the minute, "20 Oct 2023, 14:05", or to the second
+ * where order within a minute matters (the audit log). Month names as partialDate spells them.
+ */
+export function timestamp(iso: string | null, seconds = false): string {
+  const t = iso ? new Date(iso) : null;
+  if (!t || Number.isNaN(t.getTime())) return '';
+  const time = `${pad(t.getHours())}:${pad(t.getMinutes())}${seconds ? `:${pad(t.getSeconds())}` : ''}`;
+  return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${time}`;
+}

@@ -8,6 +8,11 @@ import { subprocessorsRepo } from './subprocessors-repo.ts';
 import { vendorsRepo } from './vendors-repo.ts';
 import { methodologyRepo } from './methodology-repo.ts';
 import { snapshotsRepo } from './snapshots-repo.ts';
+import { auditRepo } from './audit-repo.ts';
+import { passkeysRepo } from './passkeys-repo.ts';
+import { sessionsRepo } from './sessions-repo.ts';
+import { tokensRepo } from './tokens-repo.ts';
+import { usersRepo } from './users-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -20,6 +25,11 @@ export function createStore(db: Db) {
     meta: metaRepo(db),
     methodology: methodologyRepo(db),
     snapshots: snapshotsRepo(db),
+    users: usersRepo(db),
+    sessions: sessionsRepo(db),
+    tokens: tokensRepo(db),
+    passkeys: passkeysRepo(db),
+    audit: auditRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /** Deletes every vendor and all they own. */

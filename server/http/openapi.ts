@@ -13,6 +13,9 @@ const STATUS_TEXT: Record<number, string> = {
   201: 'Created',
   204: 'Deleted',
   400: 'Invalid request (code validation-failed or malformed-json)',
+  401: 'Not signed in, or the session or token is no longer valid',
+  403: 'The role does not allow this, or the request did not come from the app (csrf-rejected)',
+  429: 'Too many failed attempts; see Retry-After',
   404: 'Not found',
   409: 'Conflict with stored data',
   413: 'Body over 1 MB',
@@ -69,11 +72,12 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
   convert(problem, 'output');
   for (const r of routes) {
     const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
-    const errors = [...new Set([400, ...(r.errors ?? []), 500])].sort();
+    const errors = [...new Set([400, ...(r.access === 'public' ? [] : [401, 403]), ...(r.errors ?? []), 500])].sort();
     paths[path] ??= {};
     paths[path][r.method] = {
-      summary: r.summary,
+      summary: r.access === 'public' ? r.summary : `${r.summary} (${r.access} or above)`,
       tags: [r.tag],
+      security: r.access === 'public' ? [] : [{ session: [] }, { token: [] }],
       operationId: `${r.method}${r.path.replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert)],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(r.body, 'input') } } } } : {}),
@@ -97,6 +101,12 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'vs_session', description: 'Set by POST /api/v1/session; changes need the app’s own Origin' },
+        token: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens (vst_…)' },
+      },
+    },
   };
 }

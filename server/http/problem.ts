@@ -20,6 +20,23 @@ export const PROBLEM_TITLES = {
   'incident-ref-taken': 'An incident with this ref exists for the vendor',
   'vendor-has-incidents': 'The vendor has incidents',
   'methodology-version-taken': 'This methodology version exists',
+  'user-not-found': 'User not found',
+  'token-not-found': 'API token not found',
+  'session-not-found': 'Session not found',
+  'passkey-not-found': 'Passkey not found',
+  'user-exists': 'A user with this e-mail exists',
+  'passkey-exists': 'This passkey is registered already',
+  'authentication-required': 'Sign in first',
+  'invalid-credentials': 'Sign-in failed',
+  'session-expired': 'The session has ended',
+  'invalid-token': 'The API token is not valid',
+  'passkey-not-verified': 'The passkey could not be verified',
+  'setup-token-invalid': 'The setup link is not valid',
+  'setup-complete': 'Setup is complete',
+  forbidden: 'Your role does not allow this',
+  'passkey-required': 'Admin actions need a passkey sign-in',
+  'csrf-rejected': 'The request did not come from this app',
+  'too-many-attempts': 'Too many attempts',
   conflict: 'The change conflicts with stored data',
   'internal-error': 'Something went wrong on our side',
 } as const;
@@ -59,14 +76,23 @@ export function sendProblem(res: Response, status: number, code: ProblemCode, de
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unauthenticated: 401, forbidden: 403, throttled: 429 } as const;
+const FALLBACK_CODE = {
+  'not-found': 'no-such-endpoint',
+  conflict: 'conflict',
+  invalid: 'validation-failed',
+  unauthenticated: 'authentication-required',
+  forbidden: 'forbidden',
+  throttled: 'too-many-attempts',
+} as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     if (err instanceof HttpError) return sendProblem(res, err.status, err.code, err.message, err.fields);
     if (err instanceof ServiceError) {
-      const code = (err.code in PROBLEM_TITLES ? err.code : 'conflict') as ProblemCode;
+      const code = err.code in PROBLEM_TITLES ? (err.code as ProblemCode) : FALLBACK_CODE[err.kind];
+      if (err.retryAfter !== undefined) res.set('Retry-After', String(err.retryAfter));
       return sendProblem(res, SERVICE_STATUS[err.kind], code, err.message, err.fields);
     }
     const e = err as { type?: string; status?: number; code?: string };

@@ -5,18 +5,21 @@
 
 import type { FieldProblem } from '../domain/field-problems.ts';
 
-export type FailureKind = 'not-found' | 'conflict' | 'invalid';
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'throttled';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;
   readonly code: string;
   readonly fields: readonly FieldProblem[];
-  constructor(kind: FailureKind, code: string, message: string, fields: readonly FieldProblem[] = []) {
+  /** For `throttled`: seconds until a new attempt may be made. */
+  readonly retryAfter: number | undefined;
+  constructor(kind: FailureKind, code: string, message: string, fields: readonly FieldProblem[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ServiceError';
     this.kind = kind;
     this.code = code;
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 }
 

@@ -7,6 +7,7 @@ import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '
 import type { Store } from '../db/store.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import type { VendorScore } from '../scoring/types.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
 import { loadAllFacts, loadFacts } from './facts-loader.ts';
@@ -73,13 +74,15 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
     },
 
     /** Recomputes every vendor's snapshot of a closed quarter under the methodology in force. */
-    recompute: (quarter: string) =>
+    recompute: (actor: Actor, quarter: string) =>
       store.transaction(() => {
         checkClosed(quarter, 'params.quarter');
         const policy = methodology.active();
         const all = loadAllFacts(store);
         for (const f of all) store.snapshots.put(quarter, scoreVendor(f, policy, quarterEnd(quarter)), clock.now());
-        return { quarter, asOf: quarterEnd(quarter), methodologyVersion: policy.version, vendors: all.length };
+        const result = { quarter, asOf: quarterEnd(quarter), methodologyVersion: policy.version, vendors: all.length };
+        store.audit.append(actor, { action: 'recompute', entity: 'snapshot', entityId: quarter, after: result }, clock.now());
+        return result;
       }),
   };
 }

@@ -2,6 +2,7 @@
 import { incidentAsInput, incidentInput, type Incident, type IncidentInput, type IncidentPatch } from '../domain/incident.ts';
 import { parseWith } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid, ServiceError } from './errors.ts';
 
@@ -24,13 +25,15 @@ export function incidentsService(store: Store, clock: Clock) {
       vendorExists(vendorId);
       return store.incidents.listByVendor(vendorId);
     },
-    create: (vendorId: number, input: IncidentInput): Incident =>
+    create: (actor: Actor, vendorId: number, input: IncidentInput): Incident =>
       store.transaction(() => {
         vendorExists(vendorId);
         if (refClash(vendorId, input.ref)) throw refTaken(input.ref!);
-        return get(store.incidents.create(vendorId, input, clock.now()));
+        const created = get(store.incidents.create(vendorId, input, clock.now()));
+        store.audit.append(actor, { action: 'create', entity: 'incident', entityId: created.id, vendorId, after: created }, clock.now());
+        return created;
       }),
-    update: (id: number, patch: IncidentPatch): Incident =>
+    update: (actor: Actor, id: number, patch: IncidentPatch): Incident =>
       store.transaction(() => {
         const current = get(id);
         // Dropping the derived precision lets a new intrusion date bring its own.
@@ -38,12 +41,15 @@ export function incidentsService(store: Store, clock: Clock) {
         const merged = parseWith(incidentInput, { ...base, ...patch }, 'body', (f) => invalid('The incident would be invalid.', f));
         if (refClash(current.vendorId, merged.ref, id)) throw refTaken(merged.ref!);
         store.incidents.update(id, merged, clock.now());
-        return get(id);
+        const after = get(id);
+        store.audit.append(actor, { action: 'update', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
+        return after;
       }),
-    remove: (id: number): void =>
+    remove: (actor: Actor, id: number): void =>
       store.transaction(() => {
-        get(id);
+        const current = get(id);
         store.incidents.remove(id);
+        store.audit.append(actor, { action: 'delete', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current }, clock.now());
       }),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { policy as policySchema, type Policy } from '../domain/methodology.ts';
 import type { Store } from '../db/store.ts';
+import { SYSTEM, type Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { ServiceError } from './errors.ts';
 
@@ -22,7 +23,13 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
   /** Id of the version in force, storing the shipped default first on a new database. */
   const activeId = (): number =>
     store.methodology.latestId() ??
-    store.transaction(() => store.methodology.latestId() ?? store.methodology.create(shipped.version, parametersOf(shipped), 'Shipped default', clock.now()));
+    store.transaction(() => {
+      const existing = store.methodology.latestId();
+      if (existing !== undefined) return existing;
+      const id = store.methodology.create(shipped.version, parametersOf(shipped), 'Shipped default', clock.now());
+      store.audit.append(SYSTEM, { action: 'create', entity: 'methodology', entityId: shipped.version, after: shipped }, clock.now());
+      return id;
+    });
 
   const load = (id: number): Policy => {
     const stored = store.methodology.find(id)!;
@@ -53,7 +60,7 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
       return store.methodology.list().map((m) => ({ version: m.version, note: m.note, createdAt: m.createdAt, active: m.id === id }));
     },
     /** Stores a new version and puts it in force. */
-    create: (next: Policy, note: string | null) =>
+    create: (actor: Actor, next: Policy, note: string | null) =>
       store.transaction(() => {
         activeId();
         if (store.methodology.findVersion(next.version)) {
@@ -61,7 +68,9 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
             { path: 'body.version', message: 'already used' },
           ]);
         }
+        const before = active();
         store.methodology.create(next.version, parametersOf(next), note, clock.now());
+        store.audit.append(actor, { action: 'create', entity: 'methodology', entityId: next.version, before, after: { ...next, note } }, clock.now());
         return { ...active(), note, createdAt: clock.now() };
       }),
   };

@@ -1,6 +1,7 @@
 /** MFA posture of a vendor: one record per population; a missing population is unknown. */
 import type { MfaPosture } from '../domain/mfa.ts';
 import type { Store } from '../db/store.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found } from './errors.ts';
 
@@ -12,11 +13,13 @@ export function mfaService(store: Store, clock: Clock) {
   return {
     get: posture,
     /** Replaces the whole posture: populations left out become unknown. */
-    replace: (vendorId: number, next: MfaPosture): MfaPosture =>
+    replace: (actor: Actor, vendorId: number, next: MfaPosture): MfaPosture =>
       store.transaction(() => {
-        found(store.vendors.find(vendorId), 'vendor', vendorId);
+        const before = posture(vendorId);
         store.mfa.replace(vendorId, next.items, clock.now());
-        return posture(vendorId);
+        const after = posture(vendorId);
+        store.audit.append(actor, { action: 'replace', entity: 'mfa', entityId: vendorId, vendorId, before, after }, clock.now());
+        return after;
       }),
   };
 }

@@ -4,6 +4,7 @@
  * to the shipped version. All in one transaction.
  */
 import type { Store } from '../db/store.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import type { DemoPortfolio } from './demo-portfolio.ts';
 import { DEMO_COMPANY_KEY } from './about-service.ts';
@@ -19,7 +20,7 @@ export interface SeedSummary {
   postureFacts: number;
 }
 
-export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Clock, opts: { reset: boolean }): SeedSummary {
+export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Clock, opts: { reset: boolean; actor: Actor }): SeedSummary {
   return store.transaction(() => {
     if (opts.reset) store.clearAll();
     const now = clock.now();
@@ -66,6 +67,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
     }
     store.meta.set(DEMO_SEEDED_KEY, now);
     store.meta.set(DEMO_COMPANY_KEY, JSON.stringify({ ...demo.company, seededAt: now }));
+    store.audit.append(opts.actor, { action: opts.reset ? 'reset-and-seed' : 'seed', entity: 'demo-portfolio', entityId: null, after: summary }, now);
     return summary;
   });
 }

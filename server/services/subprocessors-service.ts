@@ -8,6 +8,7 @@ import {
 } from '../domain/subprocessor.ts';
 import { parseWith } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
 
@@ -27,13 +28,15 @@ export function subprocessorsService(store: Store, clock: Clock) {
       found(store.vendors.find(vendorId), 'vendor', vendorId);
       return store.subprocessors.listByVendor(vendorId);
     },
-    create: (vendorId: number, input: SubprocessorInput): Subprocessor =>
+    create: (actor: Actor, vendorId: number, input: SubprocessorInput): Subprocessor =>
       store.transaction(() => {
         found(store.vendors.find(vendorId), 'vendor', vendorId);
         checkLink(vendorId, input);
-        return get(store.subprocessors.create(vendorId, input, clock.now()));
+        const created = get(store.subprocessors.create(vendorId, input, clock.now()));
+        store.audit.append(actor, { action: 'create', entity: 'subprocessor', entityId: created.id, vendorId, after: created }, clock.now());
+        return created;
       }),
-    update: (id: number, patch: SubprocessorPatch): Subprocessor =>
+    update: (actor: Actor, id: number, patch: SubprocessorPatch): Subprocessor =>
       store.transaction(() => {
         const current = get(id);
         const merged = parseWith(subprocessorInput, { ...subprocessorAsInput(current), ...patch }, 'body', (f) =>
@@ -41,12 +44,15 @@ export function subprocessorsService(store: Store, clock: Clock) {
         );
         checkLink(current.parentVendorId, merged);
         store.subprocessors.update(id, merged, clock.now());
-        return get(id);
+        const after = get(id);
+        store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());
+        return after;
       }),
-    remove: (id: number): void =>
+    remove: (actor: Actor, id: number): void =>
       store.transaction(() => {
-        get(id);
+        const current = get(id);
         store.subprocessors.remove(id);
+        store.audit.append(actor, { action: 'delete', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current }, clock.now());
       }),
   };
 }

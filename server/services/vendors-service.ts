@@ -4,6 +4,7 @@ import { parseWith } from '../domain/field-problems.ts';
 import type { PostureFact } from '../domain/posture-fact.ts';
 import type { Store } from '../db/store.ts';
 import type { VendorFilter } from '../db/vendors-repo.ts';
+import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid, ServiceError } from './errors.ts';
 
@@ -23,24 +24,28 @@ export function vendorsService(store: Store, clock: Clock) {
       return store.postureFacts.listByVendor(id);
     },
 
-    create: (input: VendorInput): Vendor =>
+    create: (actor: Actor, input: VendorInput): Vendor =>
       store.transaction(() => {
         if (store.vendors.findByName(input.name)) throw nameTaken(input.name);
-        return get(store.vendors.create(input, clock.now()));
+        const created = get(store.vendors.create(input, clock.now()));
+        store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: created.id, vendorId: created.id, after: created }, clock.now());
+        return created;
       }),
 
-    update: (id: number, patch: VendorPatch): Vendor =>
+    update: (actor: Actor, id: number, patch: VendorPatch): Vendor =>
       store.transaction(() => {
         const current = get(id);
         const merged = parseWith(vendorInput, { ...asInput(current), ...patch }, 'body', (f) => invalid('The vendor would be invalid.', f));
         const clash = store.vendors.findByName(merged.name);
         if (clash && clash.id !== id) throw nameTaken(merged.name);
         store.vendors.update(id, merged, clock.now());
-        return get(id);
+        const after = get(id);
+        store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: id, vendorId: id, before: current, after }, clock.now());
+        return after;
       }),
 
     /** Deletes a vendor; one with incidents only when `cascade` says so. */
-    remove: (id: number, cascade: boolean): void =>
+    remove: (actor: Actor, id: number, cascade: boolean): void =>
       store.transaction(() => {
         const current = get(id);
         if (current.incidentCount > 0 && !cascade) {
@@ -51,6 +56,7 @@ export function vendorsService(store: Store, clock: Clock) {
           );
         }
         store.vendors.remove(id);
+        store.audit.append(actor, { action: 'delete', entity: 'vendor', entityId: id, vendorId: id, before: current, after: cascade ? { cascade: true } : null }, clock.now());
       }),
   };
 }

@@ -15,12 +15,13 @@ import { silentLogger } from '../../server/logger.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { fixedClock } from '../../server/services/clock.ts';
 import { memDb } from '../helpers/db.ts';
+import { testOptions } from '../helpers/app.ts';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 5000);
 const RUNS = 7;
 const NOW = '2026-11-29T00:00:00.000Z';
 
-const deps = makeDeps(memDb(), { clock: fixedClock(NOW), policy: DEFAULT_POLICY, log: silentLogger, version: 'bench', staticDir: null });
+const deps = makeDeps(memDb(), testOptions({ version: 'bench' }));
 const { store } = deps;
 const severities = ['low', 'medium', 'high', 'critical'] as const;
 

@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real browser: the built app served by the real server (one process, a temp
- * database seeded with the demo portfolio), driven by headless Chromium. Without Chromium the
- * suite is skipped with one loud line, except on CI, where a missing browser is a failure.
+ * database seeded with the demo portfolio, a first admin), driven by headless Chromium opened at
+ * http://localhost:PORT. The browser signs in through the sign-in page first, as a user does.
+ * Without Chromium the suite is skipped with one loud line, except on CI, where a missing browser is a failure.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,20 @@ import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
-import { axeViolations, describeViolations, findChromium, launchBrowser, PROJECT_ROOT, startServer, watchConsole, type RunningServer } from './harness.ts';
+import {
+  ADMIN,
+  apiSession,
+  axeViolations,
+  chromiumForTests,
+  describeViolations,
+  launchBrowser,
+  PROJECT_ROOT,
+  signInThroughPage,
+  startServer,
+  watchConsole,
+  type ApiCall,
+  type RunningServer,
+} from './harness.ts';
 
 const DEMO_VENDORS = 34;
 const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
@@ -24,22 +38,7 @@ const SUPPORT_MFA_GAP = 'No evidence about support staff MFA';
  */
 const AFTER_OKTA_2023 = '2023-10-31';
 
-const chromiumPath = findChromium();
-const onCi = process.env.CI === 'true';
-if (!chromiumPath) {
-  const line = `!!! BROWSER TESTS ${onCi ? 'FAILED' : 'SKIPPED'}: no Chromium found — run \`npm run setup:browser\` (Debian chromium) !!!`;
-  if (onCi) console.error(line);
-  else console.warn(line);
-}
-
-// Declared only when it must fail, so that an ordinary run reports no extra skipped test.
-if (!chromiumPath && onCi) {
-  describe('browser tests on CI', () => {
-    it('find Chromium', () => {
-      throw new Error('CI=true but no Chromium was found (looked at CHROMIUM_PATH, /usr/bin/chromium and PATH): run `npm run setup:browser`.');
-    });
-  });
-}
+const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   let server: RunningServer | undefined;
@@ -47,8 +46,10 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   let page: Page;
   let problems: string[] = [];
   let heatmap: Heatmap;
+  /** The test's own API calls, signed in as the admin (the browser has its own session). */
+  let call: ApiCall;
 
-  const api = async <T>(path: string): Promise<T> => (await fetch(`${server!.url}/api/v1${path}`)).json() as Promise<T>;
+  const api = async <T>(path: string): Promise<T> => (await call(path)).json() as Promise<T>;
   // Text is read from an element inside each component's shadow root: a host's own textContent has none of it.
   const rows = (): Locator => page.locator('vr-heatmap tbody tr[data-vendor-id]');
   const firstRowName = () => rows().first().locator('th.vendor a').textContent();
@@ -67,9 +68,11 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser(chromiumPath!);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // A context of its own, so that a second page can share the signed-in session.
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     page.setDefaultTimeout(15_000);
     problems = watchConsole(page);
+    call = await apiSession(server.url, ADMIN.email, ADMIN.password);
     heatmap = await api<Heatmap>('/portfolio/heatmap');
   }, 120_000);
 
@@ -78,9 +81,23 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     await server?.stop();
   });
 
+  describe('signing in', () => {
+    it('asks an anonymous visitor to sign in, then shows the portfolio', async () => {
+      await page.goto(`${server!.appUrl}/`);
+      await page.waitForURL(`${server!.appUrl}/sign-in`);
+      await signInThroughPage(page, ADMIN.email, ADMIN.password);
+      await page.waitForURL(`${server!.appUrl}/`);
+      await rows().first().waitFor();
+      // Asking GET /me is how the app learns nobody is signed in; Chromium logs that 401 as a console
+      // error (it does so for every failed fetch). Exactly that one, and nothing else, before signing in.
+      expect(problems).toEqual([expect.stringMatching(/^console\.error: Failed to load resource: .*401.*\/api\/v1\/me\)$/)]);
+      problems.length = 0;
+    });
+  });
+
   describe('portfolio page', () => {
     it('shows exactly one heatmap row per vendor of the demo portfolio', async () => {
-      await page.goto(`${server!.url}/`);
+      await page.goto(`${server!.appUrl}/`);
       await rows().first().waitFor();
       expect(heatmap.rows.length).toBe(DEMO_VENDORS);
       expect(await rows().count()).toBe(heatmap.rows.length);
@@ -137,13 +154,13 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       expect(risks[0]).toBe(Math.max(...heatmap.rows.map((r) => r.risk)));
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
 
-      await page.goto(`${server!.url}/?sort=tier`);
+      await page.goto(`${server!.appUrl}/?sort=tier`);
       await rows().first().waitFor();
       expect(await rows().first().locator('td').first().textContent()).toBe('1');
     });
 
     it('moves between rows with the arrow keys and opens the focused row with Enter', async () => {
-      await page.goto(`${server!.url}/?sort=risk`);
+      await page.goto(`${server!.appUrl}/?sort=risk`);
       await rows().first().waitFor();
       await rows().nth(1).focus();
       await page.keyboard.press('ArrowDown');
@@ -172,7 +189,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     });
 
     it('has no accessibility violations (axe)', async () => {
-      await page.goto(`${server!.url}/`);
+      await page.goto(`${server!.appUrl}/`);
       await rows().first().waitFor();
       await expectNoAxeViolations();
       await shoot('dashboard.png');
@@ -183,7 +200,9 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     const okta = () => heatmap.rows.find((r) => r.name === 'Okta')!;
 
     it("opens from a click on Okta's row", async () => {
-      await page.goto(`${server!.url}/`);
+      await page.goto(`${server!.appUrl}/`);
+      // The app asks who is signed in before it fetches the portfolio: wait for the rows, do not race them.
+      await rows().first().waitFor();
       const row = rows().filter({ has: page.locator('th.vendor a', { hasText: /^Okta$/ }) });
       expect(await row.count()).toBe(1);
       await row.locator('td.heat').first().click();
@@ -267,7 +286,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       const score = await api<VendorScore>(`/vendors/${id}/score?asOf=${AFTER_OKTA_2023}`);
       const incidents = (await api<{ items: Incident[] }>(`/vendors/${id}/incidents`)).items;
       const incidentId = (title: string) => incidents.find((i) => i.title === title)!.id;
-      await page.goto(`${server!.url}/vendors/${id}?asOf=${AFTER_OKTA_2023}`);
+      await page.goto(`${server!.appUrl}/vendors/${id}?asOf=${AFTER_OKTA_2023}`);
       await page.locator('vr-score-summary .meta', { hasText: `As of ${AFTER_OKTA_2023}` }).waitFor();
       await page.locator('vr-findings-list li.finding').first().waitFor();
 
@@ -322,7 +341,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       const condition = await repeat.locator('blockquote').textContent();
 
       // The copy button puts exactly the clause on the clipboard, and says so.
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.url });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.appUrl });
       await repeat.getByRole('button', { name: /^Copy condition/ }).click();
       await repeat.locator('[role="status"]', { hasText: 'Copied' }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(condition);
@@ -334,7 +353,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       await expect.poll(() => isFocused(article)).toBe(true);
       expect(await article.locator('h3').textContent()).toBe(OKTA_2022);
       expect(await article.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(100);
-      expect(page.url()).toBe(`${server!.url}/vendors/${id}?asOf=${AFTER_OKTA_2023}`);
+      expect(page.url()).toBe(`${server!.appUrl}/vendors/${id}?asOf=${AFTER_OKTA_2023}`);
 
       // Enter on the support-MFA gap lands on the MFA grid's support row.
       await page.locator('vr-gaps-list section[data-factor="mfa"] li', { hasText: SUPPORT_MFA_GAP }).locator('a').focus();
@@ -346,7 +365,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       const id = okta().vendorId;
       const incidents = (await api<{ items: Incident[] }>(`/vendors/${id}/incidents`)).items;
       const anchor = `incident-${incidents.find((i) => i.title === OKTA_2022)!.id}`;
-      await page.goto(`${server!.url}/vendors/${id}?asOf=${AFTER_OKTA_2023}#${anchor}`);
+      await page.goto(`${server!.appUrl}/vendors/${id}?asOf=${AFTER_OKTA_2023}#${anchor}`);
       await expect.poll(() => isFocused(page.locator(`vr-incident-list article#${anchor}`))).toBe(true);
     });
 
@@ -364,10 +383,10 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     });
 
     it('loads from a deep link, and goes back to the portfolio', async () => {
-      await page.goto(`${server!.url}/vendors/${okta().vendorId}`);
+      await page.goto(`${server!.appUrl}/vendors/${okta().vendorId}`);
       expect(await page.locator('vr-vendor-page h1').textContent()).toBe('Okta');
       await page.locator('vr-vendor-page a.back').click();
-      await page.waitForURL(`${server!.url}/`);
+      await page.waitForURL(`${server!.appUrl}/`);
       await rows().first().waitFor();
     });
 
@@ -381,7 +400,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
         }
       }
       expect(quiet).toBeDefined();
-      await page.goto(`${server!.url}/vendors/${quiet!.vendorId}`);
+      await page.goto(`${server!.appUrl}/vendors/${quiet!.vendorId}`);
       const empty = page.locator('vr-findings-list p.empty');
       await empty.waitFor();
       expect(await empty.textContent()).toMatch(/^No findings as of \d{1,2} \w{3} \d{4}\.$/);
@@ -396,15 +415,14 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
 
     it('renders only the rows near the viewport, and keys and scrolling still reach every row', async () => {
       const post = (n: number) =>
-        fetch(`${server!.url}/api/v1/vendors`, {
+        call('/vendors', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `Bulk vendor ${String(n).padStart(4, '0')}`, category: 'bulk', tier: 4, dataAccess: 'none', environmentAccess: 'none' }),
+          body: { name: `Bulk vendor ${String(n).padStart(4, '0')}`, category: 'bulk', tier: 4, dataAccess: 'none', environmentAccess: 'none' },
         }).then((r) => expect(r.status).toBe(201));
       for (let n = 0; n < EXTRA; n += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => post(n + k)));
       const total = DEMO_VENDORS + EXTRA;
 
-      await page.goto(`${server!.url}/?sort=name`);
+      await page.goto(`${server!.appUrl}/?sort=name`);
       await rows().first().waitFor();
       expect(await page.locator('vr-heatmap table').getAttribute('aria-rowcount')).toBe(String(total + 1));
       expect(await rows().count()).toBeLessThan(150);
@@ -425,9 +443,9 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   });
 
   it('shows an unknown vendor through the error element', async () => {
-    // A page of its own: the 404 is expected here, and Chromium logs every 404 to the console.
-    const other = await browser!.newPage();
-    await other.goto(`${server!.url}/vendors/999999`);
+    // A page of its own (signed in: same browser context): the 404 is expected here, and Chromium logs every 404 to the console.
+    const other = await page.context().newPage();
+    await other.goto(`${server!.appUrl}/vendors/999999`);
     const error = other.locator('vr-vendor-page vr-error [role="alert"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('vendor-not-found');

@@ -1,21 +1,56 @@
-/** createApp over a fresh in-memory database with a fixed clock, for supertest. */
+/**
+ * createApp over a fresh in-memory database with a fixed clock, for supertest. `http` is signed
+ * in as an admin, the way a browser would be: session cookie, and the app's own Host and Origin.
+ */
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { makeDeps } from '../../server/deps.ts';
+import { makeDeps, type DepsOptions } from '../../server/deps.ts';
+import type { Role } from '../../server/domain/account.ts';
+import { SESSION_COOKIE } from '../../server/http/request-context.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { fixedClock } from '../../server/services/clock.ts';
+import { DEFAULT_THROTTLE } from '../../server/services/sign-in-throttle.ts';
 import { fingerprint, memDb } from './db.ts';
+import { TEST_PASSWORD_HASH } from './passwords.ts';
 
 export const NOW = '2026-11-29T12:00:00.000Z';
+export const HOST = 'vendorscope.test';
+export const ORIGIN = `http://${HOST}`;
+/** Cheap scrypt for tests; production uses the OWASP cost. */
+export const TEST_SCRYPT_COST = 1024;
 
-export function testApp() {
+export const testOptions = (over: Partial<DepsOptions> = {}): DepsOptions => ({
+  clock: fixedClock(NOW),
+  policy: DEFAULT_POLICY,
+  log: silentLogger,
+  version: 'test',
+  staticDir: null,
+  auth: { sessionIdleMinutes: 30, sessionMaxHours: 12, requirePasskeyForAdmins: false, passwordCost: TEST_SCRYPT_COST },
+  throttle: DEFAULT_THROTTLE,
+  trustProxy: false,
+  publicUrl: null,
+  ...over,
+});
+
+export function testApp(over: Partial<DepsOptions> = {}) {
   const db = memDb();
-  const deps = makeDeps(db, { clock: fixedClock(NOW), policy: DEFAULT_POLICY, log: silentLogger, version: 'test', staticDir: null });
+  const deps = makeDeps(db, testOptions(over));
   deps.methodology.ensureDefault(); // as start-up does
   const app = createApp(deps);
-  return { db, deps, app, http: request(app) };
+  /** An agent that sends the app's own Host and Origin, as the app's pages do. */
+  const anon = () => request.agent(app).set('Host', HOST).set('Origin', ORIGIN);
+  /** The Cookie header of a new user with this role, signed in. */
+  const cookieFor = (role: Role, email = `${role}-${deps.store.users.count() + 1}@example.com`) => {
+    const id = deps.store.users.create(email, TEST_PASSWORD_HASH, role, NOW);
+    const { secret } = deps.auth.startSession(deps.store.users.find(id)!, false, { ip: '127.0.0.1', userAgent: 'test' }, null);
+    return `${SESSION_COOKIE}=${secret}`;
+  };
+  /** An agent for a new user with this role, signed in. */
+  const as = (role: Role, email?: string) => anon().set('Cookie', cookieFor(role, email));
+  const http = as('admin', 'admin@example.com');
+  return { db, deps, app, http, anon, as, cookieFor };
 }
 
 /** Asserts an RFC 9457 problem answer with this status and code. */

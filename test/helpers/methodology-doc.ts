@@ -3,6 +3,7 @@
  * default parameters. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them.
  */
 import { makeDeps } from '../../server/deps.ts';
+import { SYSTEM } from '../../server/domain/account.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { DECAY_POLICIES, remainingWeight } from '../../server/scoring/decay.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
@@ -11,6 +12,7 @@ import { loadDemoPortfolio } from '../../server/services/demo-portfolio.ts';
 import { seedDemoPortfolio } from '../../server/services/seed-service.ts';
 import { loadConfig } from '../../server/config.ts';
 import { memDb } from './db.ts';
+import { testOptions } from './app.ts';
 
 export const WORKED_DATES = ['2021-12-31', '2022-03-31', '2023-09-30', '2023-10-31'] as const;
 export const WORKED_VENDORS = ['Okta', 'Cloudflare'] as const;
@@ -33,8 +35,8 @@ export function decayTable(): string {
 
 export function workedExample(): string {
   const clock = fixedClock('2026-11-29T12:00:00.000Z');
-  const deps = makeDeps(memDb(), { clock, policy: DEFAULT_POLICY, log: silentLogger, version: 'doc', staticDir: null });
-  seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false });
+  const deps = makeDeps(memDb(), testOptions({ clock, version: 'doc' }));
+  seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false, actor: SYSTEM });
   const head =
     '| vendor | as of | incidents | recurrence | support | MFA | disclosure | likelihood | impact | risk | band | confidence | findings |\n' +
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';

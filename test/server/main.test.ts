@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db/open.ts';
-import { runMain, startServer, stopServer } from '../helpers/process.ts';
+import { ADMIN, ADMIN_ENV, runMain, signIn, startServer, stopServer } from '../helpers/process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vs-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,20 +34,45 @@ describe('server/main.ts', () => {
   });
 
   it('serves the demo portfolio on 127.0.0.1 from an empty database', async () => {
-    const { url, child } = await startServer({ DB_PATH: join(dir, 'demo.sqlite') });
+    const { url, child } = await startServer({ DB_PATH: join(dir, 'demo.sqlite'), ...ADMIN_ENV });
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const vendors = (await (await fetch(`${url}/api/v1/vendors`)).json()) as { total: number };
+      const cookie = await signIn(url, ADMIN.email, ADMIN.password);
+      const vendors = (await (await fetch(`${url}/api/v1/vendors`, { headers: { cookie } })).json()) as { total: number };
       expect(vendors.total).toBe(34);
     } finally {
       await stopServer(child);
     }
   });
 
-  it('leaves a new database empty with VENDORSCOPE_DEMO=off', async () => {
-    const { url, child } = await startServer({ DB_PATH: join(dir, 'empty.sqlite'), VENDORSCOPE_DEMO: 'off' });
+  it('prints a one-time setup link on a first start without admin variables, and it works once', async () => {
+    const { url, child, output } = await startServer({ DB_PATH: join(dir, 'setup.sqlite'), VENDORSCOPE_ADMIN_EMAIL: '', VENDORSCOPE_ADMIN_PASSWORD: '' });
     try {
-      const vendors = (await (await fetch(`${url}/api/v1/vendors`)).json()) as { total: number };
+      const pattern = /Create the first admin within an hour at (http:\/\/localhost:\d+)\/setup#token=([\w-]+)/;
+      for (let i = 0; i < 50 && !pattern.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+      const link = pattern.exec(output());
+      expect(link, output()).not.toBeNull();
+      const setup = (token: string) =>
+        fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ token, email: 'first@example.com', password: 'the very first admin' }) });
+      expect((await setup(link![2]!)).status).toBe(201);
+      expect((await setup(link![2]!)).status).toBe(409);
+      expect(await signIn(url, 'first@example.com', 'the very first admin')).toMatch(/^vs_session=/);
+    } finally {
+      await stopServer(child);
+    }
+  });
+
+  it('refuses to start with a weak VENDORSCOPE_ADMIN_PASSWORD', () => {
+    const r = runMain(['serve'], { DB_PATH: join(dir, 'weak.sqlite'), PORT: '0', VENDORSCOPE_ADMIN_EMAIL: 'a@example.com', VENDORSCOPE_ADMIN_PASSWORD: 'password1234' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/commonly used password/);
+  });
+
+  it('leaves a new database empty with VENDORSCOPE_DEMO=off', async () => {
+    const { url, child } = await startServer({ DB_PATH: join(dir, 'empty.sqlite'), VENDORSCOPE_DEMO: 'off', ...ADMIN_ENV });
+    try {
+      const cookie = await signIn(url, ADMIN.email, ADMIN.password);
+      const vendors = (await (await fetch(`${url}/api/v1/vendors`, { headers: { cookie } })).json()) as { total: number };
       expect(vendors.total).toBe(0);
     } finally {
       await stopServer(child);

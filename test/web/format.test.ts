@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureLag, linkText, partialDate, percent, yesNo } from '../../web/format.ts';
+import { disclosureLag, linkText, partialDate, percent, timestamp, yesNo } from '../../web/format.ts';
 
 const dates = (detected: string | null, reported: string | null, disclosed: string | null) => ({
   detectedByVendorDate: detected,
@@ -47,5 +47,17 @@ describe('formatting', () => {
   it('says unknown for a missing yes/no fact', () => {
     expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(['yes', 'no', 'unknown']);
     expect(percent(0.537)).toBe('54%');
+  });
+});
+
+describe('timestamp', () => {
+  // Tests run with TZ=UTC (package.json), so the reader's zone is UTC here.
+  it('writes an instant to the minute, or to the second', () => {
+    expect(timestamp('2023-10-20T14:05:09.123Z')).toBe('20 Oct 2023, 14:05');
+    expect(timestamp('2023-09-02T00:05:09.000Z', true)).toBe('2 Sep 2023, 00:05:09');
+  });
+
+  it('writes nothing for a missing or broken value', () => {
+    expect([timestamp(null), timestamp('not a date')]).toEqual(['', '']);
   });
 });

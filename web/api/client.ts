@@ -1,7 +1,15 @@
 /**
  * The one door to the REST API. Typed by the server's own types (imported as types only), and
- * every failure becomes an ApiError carrying the problem+json `status` and `code`.
+ * every failure becomes an ApiError carrying the problem+json `status` and `code`. The session
+ * travels as an HttpOnly cookie the app never sees: fetch sends it (same origin), and a 401 that
+ * means "signed out" on any call is reported through `onSignedOut`, so the app can ask again.
  */
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
@@ -9,23 +17,21 @@ import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { PostureFact } from '../../server/domain/posture-fact.ts';
+import type { ApiToken, AuditEntry, Passkey, Role, Session, User } from '../../server/domain/account.ts';
 import type { aboutService } from '../../server/services/about-service.ts';
+import type { meOf } from '../../server/http/routes/session.ts';
+import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
+export { ApiError } from './api-error.ts';
 export type About = ReturnType<ReturnType<typeof aboutService>['about']>;
-
-/** A failed request: HTTP status (0 when the server could not be reached) and a stable code. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly fields: ReadonlyArray<{ path: string; message: string }>;
-  constructor(status: number, code: string, message: string, fields: ApiError['fields'] = []) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
+/** The signed-in caller: user, the role this session acts with, and whether a passkey is still needed. */
+export type Me = ReturnType<typeof meOf>;
+export type CreatedToken = ApiToken & { readonly token: string };
+export interface AuditPage {
+  readonly items: AuditEntry[];
+  readonly total: number;
 }
+export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
@@ -33,21 +39,12 @@ export interface RequestOptions {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 type Items<T> = { items: T[] };
-
-async function problemOf(res: Response): Promise<ApiError> {
-  const fallback = `${res.status} ${res.statusText}`.trim();
-  try {
-    const body = (await res.json()) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
-    const code = typeof body.code === 'string' ? body.code : `http-${res.status}`;
-    const message = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : fallback;
-    return new ApiError(res.status, code, message, Array.isArray(body.errors) ? body.errors : []);
-  } catch {
-    return new ApiError(res.status, `http-${res.status}`, fallback);
-  }
-}
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export class ApiClient {
   readonly base: string;
+  /** Called when a request finds nobody signed in (never for a failed sign-in attempt). */
+  onSignedOut: ((e: ApiError) => void) | undefined;
   private readonly _fetch: Fetch;
 
   constructor(base = '/api/v1', fetchImpl: Fetch = (input, init) => fetch(input, init)) {
@@ -55,29 +52,69 @@ export class ApiClient {
     this._fetch = fetchImpl;
   }
 
-  async get<T>(path: string, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<T> {
+  async request<T>(method: Method, path: string, body?: unknown, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<T> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await this._fetch(url, { signal: opts.signal, headers: { accept: 'application/json' } });
+      // The browser adds the session cookie and, on state-changing methods, the Origin the server checks.
+      res = await this._fetch(url, { method, signal: opts.signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (e) {
       // An abort is the Task cancelling a stale request: let it through untouched.
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(0, 'network-error', 'The server could not be reached.');
     }
-    if (!res.ok) throw await problemOf(res);
-    return (await res.json()) as T;
+    if (!res.ok) {
+      const problem = await problemOf(res);
+      if (isSignedOut(problem)) this.onSignedOut?.(problem);
+      throw problem;
+    }
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  get<T>(path: string, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<T> {
+    return this.request<T>('GET', path, undefined, query, opts);
+  }
+
+  private async _items<T>(path: string, query: Record<string, string | undefined>, o?: RequestOptions): Promise<T[]> {
+    return (await this.get<Items<T>>(path, query, o)).items;
   }
 
   about = (o?: RequestOptions) => this.get<About>('/about', {}, o);
   heatmap = (asOf?: string, o?: RequestOptions) => this.get<Heatmap>('/portfolio/heatmap', { asOf }, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);
   score = (id: number, asOf?: string, o?: RequestOptions) => this.get<VendorScore>(`/vendors/${id}/score`, { asOf }, o);
-  incidents = async (id: number, o?: RequestOptions) => (await this.get<Items<Incident>>(`/vendors/${id}/incidents`, {}, o)).items;
-  subprocessors = async (id: number, o?: RequestOptions) =>
-    (await this.get<Items<Subprocessor>>(`/vendors/${id}/subprocessors`, {}, o)).items;
+  incidents = (id: number, o?: RequestOptions) => this._items<Incident>(`/vendors/${id}/incidents`, {}, o);
+  subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);
   mfa = (id: number, o?: RequestOptions) => this.get<MfaPosture>(`/vendors/${id}/mfa`, {}, o);
-  postureFacts = async (id: number, o?: RequestOptions) =>
-    (await this.get<Items<PostureFact>>(`/vendors/${id}/posture-facts`, {}, o)).items;
+  postureFacts = (id: number, o?: RequestOptions) => this._items<PostureFact>(`/vendors/${id}/posture-facts`, {}, o);
+  vendorChanges = (id: number, limit = 100, o?: RequestOptions) => this.get<AuditPage>(`/vendors/${id}/changes`, { limit: String(limit) }, o);
+
+  // Signing in and out, and the first admin.
+  me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);
+  signIn = (email: string, password: string) => this.request<Me>('POST', '/session', { email, password });
+  signOut = () => this.request<void>('DELETE', '/session');
+  setup = (token: string, email: string, password: string) => this.request<Me>('POST', '/setup', { token, email, password });
+  changePassword = (currentPassword: string, newPassword: string) => this.request<void>('PUT', '/me/password', { currentPassword, newPassword });
+  passkeySignInOptions = () => this.request<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }>('POST', '/session/passkey-options');
+  passkeySignIn = (challengeId: string, response: AuthenticationResponseJSON) => this.request<Me>('POST', '/session/passkey', { challengeId, response });
+
+  // The caller's own sessions, API tokens and passkeys.
+  sessions = (o?: RequestOptions) => this._items<Session>('/sessions', {}, o);
+  revokeSession = (id: number) => this.request<void>('DELETE', `/sessions/${id}`);
+  tokens = (o?: RequestOptions) => this._items<ApiToken>('/tokens', {}, o);
+  createToken = (t: { name: string; role: Role; expiresInDays: number }) => this.request<CreatedToken>('POST', '/tokens', t);
+  revokeToken = (id: number) => this.request<void>('DELETE', `/tokens/${id}`);
+  passkeys = (o?: RequestOptions) => this._items<Passkey>('/passkeys', {}, o);
+  passkeyRegistrationOptions = () => this.request<PublicKeyCredentialCreationOptionsJSON>('POST', '/passkeys/registration-options');
+  addPasskey = (name: string, response: RegistrationResponseJSON) => this.request<Passkey>('POST', '/passkeys', { name, response });
+  removePasskey = (id: number) => this.request<void>('DELETE', `/passkeys/${id}`);
+
+  // Admins: users and the audit trail.
+  users = (o?: RequestOptions) => this._items<User>('/users', {}, o);
+  createUser = (u: { email: string; password: string; role: Role }) => this.request<User>('POST', '/users', u);
+  updateUser = (id: number, patch: { role?: Role; disabled?: boolean }) => this.request<User>('PATCH', `/users/${id}`, patch);
+  audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
 }

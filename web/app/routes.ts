@@ -3,7 +3,14 @@
 export type Route =
   | { readonly name: 'portfolio'; readonly query: URLSearchParams }
   | { readonly name: 'vendor'; readonly vendorId: number; readonly query: URLSearchParams }
+  | { readonly name: 'sign-in'; readonly next: string }
+  | { readonly name: 'setup' }
+  | { readonly name: 'account' }
+  | { readonly name: 'admin-users' }
+  | { readonly name: 'admin-audit'; readonly query: URLSearchParams }
   | { readonly name: 'not-found'; readonly path: string };
+
+const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users' } as const;
 
 /** The page for a path and query string. */
 export function matchRoute(pathname: string, search = ''): Route {
@@ -12,8 +19,40 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/' || path === '/portfolio') return { name: 'portfolio', query };
   const vendor = /^\/vendors\/([1-9]\d{0,14})$/.exec(path);
   if (vendor?.[1]) return { name: 'vendor', vendorId: Number(vendor[1]), query };
+  if (path === '/sign-in') return { name: 'sign-in', next: safeNext(query.get('next')) };
+  if (path === '/admin/audit') return { name: 'admin-audit', query };
+  if (path in FIXED) return { name: FIXED[path as keyof typeof FIXED] };
   return { name: 'not-found', path: pathname };
 }
+
+/** Pages anyone may see; every other page needs a signed-in user. */
+export const isPublic = (r: Route): boolean => r.name === 'sign-in' || r.name === 'setup';
+
+/**
+ * Where to go after signing in: an in-app path (with its query) from `?next=`, or the portfolio.
+ * Anything else (another origin, `//host`, a backslash trick, the API, the sign-in page itself)
+ * falls back to `/`, so the parameter cannot send anyone elsewhere.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, 'http://app.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://app.invalid' || url.pathname.startsWith('/api/') || ['/sign-in', '/setup'].includes(url.pathname)) return '/';
+  return `${url.pathname}${url.search}`;
+}
+
+/** The sign-in page, remembering the page the user wanted (left out when it is the portfolio). */
+export function signInUrl(wanted: string): string {
+  const next = safeNext(wanted);
+  return urlWith('/sign-in', { next: next === '/' ? undefined : next });
+}
+
+/** The one-time token of a setup link's `#token=…` fragment, or '' when there is none. */
+export const setupToken = (hash: string): string => new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
 
 export interface LinkClick {
   readonly href: string;

@@ -70,4 +70,17 @@ export const appStyles = css`
     font-size: 0.82rem;
     background: var(--vr-surface);
   }
+  /* Narrow screens: the tagline gives way to the menu. */
+  @media (max-width: 760px) {
+    .bar {
+      padding: 0 16px;
+      gap: 8px;
+    }
+    .tagline {
+      display: none;
+    }
+    main {
+      padding: 16px;
+    }
+  }
 `;

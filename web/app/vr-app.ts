@@ -1,29 +1,41 @@
 /**
- * The root element: the header and footer, a tiny History-API router, and the API client that
- * every page gets through context. Pages ask for navigation with a NavigationRequested event;
- * same-origin link clicks are caught here too, so plain <a href> works everywhere.
+ * The root element: the header and footer, a tiny History-API router, the API client every page
+ * gets through context, and who is signed in. It asks GET /me once at start; nobody signed in
+ * (then, or on any later call: the client reports it) means the sign-in page, which remembers the
+ * page wanted in `?next=`. Pages ask for navigation with a NavigationRequested event; same-origin
+ * link clicks are caught here too, so plain <a href> works everywhere.
  */
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { ApiClient } from '../api/client.ts';
-import { apiContext } from '../state/contexts.ts';
-import { inAppTarget, matchRoute, type Route } from './routes.ts';
+import { ApiClient, type Me } from '../api/client.ts';
+import { isSignedOut, type ApiError } from '../api/api-error.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
+import { inAppTarget, isPublic, matchRoute, signInUrl, type Route } from './routes.ts';
 import { controls } from '../styles/shared.ts';
 import { appStyles } from './vr-app.styles.ts';
 import type { NavigationRequested } from '../events.ts';
-import '../pages/vr-portfolio-page.ts';
-import '../pages/vr-vendor-page.ts';
+import type { SignedIn } from '../account-events.ts';
+import { pageFor } from './pages.ts';
 import '../components/vr-error.ts';
+import '../components/vr-user-menu.ts';
+import '../components/vr-passkey-banner.ts';
 
 const here = (): Route => matchRoute(location.pathname, location.search);
+const pathHere = (): string => `${location.pathname}${location.search}`;
 
 @customElement('vr-app')
 export class App extends LitElement {
   static override styles = [controls, appStyles];
 
   @provide({ context: apiContext }) api = new ApiClient();
+  /** The signed-in caller: undefined until GET /me answers, null when nobody is signed in. */
+  @provide({ context: meContext }) @state() private _me: Me | null | undefined = undefined;
   @state() private _route: Route = here();
+  /** Why the sign-in page is shown ("You are signed out."); cleared by the next sign-in. */
+  @state() private _notice = '';
+  /** GET /me failed for another reason than "nobody signed in" (say, the server is down). */
+  @state() private _startError: unknown = undefined;
   /** The portfolio URL last shown (with its sort and date), for the vendor page's back link. */
   private _portfolioUrl = '/';
 
@@ -32,60 +44,117 @@ export class App extends LitElement {
     window.addEventListener('popstate', this._onPopState);
     this.addEventListener('click', this._onClick);
     this.addEventListener('navigation-requested', this._onNavigationRequested);
+    this.addEventListener('signed-in', this._onSignedIn);
+    this.addEventListener('sign-out-requested', this._onSignOutRequested);
+    this.api.onSignedOut = this._onSignedOut;
+    void this._whoAmI();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this._onPopState);
     this.removeEventListener('click', this._onClick);
     this.removeEventListener('navigation-requested', this._onNavigationRequested);
+    this.removeEventListener('signed-in', this._onSignedIn);
+    this.removeEventListener('sign-out-requested', this._onSignOutRequested);
+    this.api.onSignedOut = undefined;
     super.disconnectedCallback();
   }
 
-  /** Shows `url` (path + query of this app), adding a history entry unless `replace`. */
-  navigate(url: string, replace = false): void {
+  /**
+   * Shows `url` (path + query of this app), adding a history entry unless `replace`. Focus moves to
+   * the new page unless only the view of the same page changed (a replaced URL), or `moveFocus` says otherwise.
+   */
+  navigate(url: string, replace = false, moveFocus = !replace): void {
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
-    this._show(here(), !replace);
+    this._show(here(), moveFocus);
   }
 
   override render() {
+    const me = this._me;
+    const r = this._route;
     return html`
       <header class="bar">
         <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>
         <span class="tagline">Third-party supply-chain risk</span>
-        <nav aria-label="Main"><a href=${this._portfolioUrl} aria-current=${this._route.name === 'portfolio' ? 'page' : 'false'}>Portfolio</a></nav>
+        ${me
+          ? html`<nav aria-label="Main"><a href=${this._portfolioUrl} aria-current=${r.name === 'portfolio' ? 'page' : 'false'}>Portfolio</a></nav>
+              <vr-user-menu .me=${me} current=${r.name}></vr-user-menu>`
+          : nothing}
       </header>
-      <main tabindex="-1">${this._page()}</main>
+      <main tabindex="-1">
+        ${me?.passkeyRequired && !isPublic(r) ? html`<vr-passkey-banner></vr-passkey-banner>` : nothing}${this._page(me)}
+      </main>
       <footer>
-        Vendorscope · scores follow the documented methodology; every incident and posture statement links to its public sources ·
-        <a href="/api/v1/openapi.json">API (OpenAPI)</a>
+        Vendorscope · scores follow the documented methodology; every incident and posture statement links to its public sources
+        ${me ? html` · <a href="/api/v1/openapi.json">API (OpenAPI)</a>` : nothing}
       </footer>
     `;
   }
 
-  private _page() {
+  private _page(me: Me | null | undefined) {
     const r = this._route;
-    switch (r.name) {
-      case 'portfolio':
-        return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
-      case 'vendor':
-        return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${this._portfolioUrl}></vr-vendor-page>`;
-      default:
-        return html`<vr-error heading="Page not found" .error=${new Error(`Nothing lives at ${r.path}.`)}>
-          <a href="/">Go to the portfolio</a>
-        </vr-error>`;
+    if (isPublic(r)) return pageFor(r, { notice: this._notice, backHref: this._portfolioUrl });
+    if (this._startError !== undefined) {
+      return html`<vr-error heading="Vendorscope could not start" .error=${this._startError}>
+        <button type="button" @click=${() => void this._whoAmI()}>Try again</button>
+      </vr-error>`;
+    }
+    if (!me) return html`<p class="loading" role="status">Checking your session…</p>`;
+    return pageFor(r, { notice: this._notice, backHref: this._portfolioUrl });
+  }
+
+  private async _whoAmI(): Promise<void> {
+    this._startError = undefined;
+    try {
+      this._me = await this.api.me();
+    } catch (e) {
+      // "Nobody signed in" has reached _onSignedOut already; anything else is shown with a retry.
+      if (!isSignedOut(e)) this._startError = e;
     }
   }
 
   private _show(route: Route, moveFocus: boolean): void {
+    if (this._me === null && !isPublic(route)) {
+      history.replaceState(null, '', signInUrl(pathHere()));
+      route = here();
+    }
     this._route = route;
-    if (route.name === 'portfolio') this._portfolioUrl = `${location.pathname}${location.search}`;
+    if (route.name === 'portfolio') this._portfolioUrl = pathHere();
     if (moveFocus) {
       window.scrollTo(0, 0);
       // Screen readers start reading the new page instead of staying on the old link.
       void this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus({ preventScroll: true }));
     }
   }
+
+  /** From the API client: a call found nobody signed in (never signed in, or the session ended). */
+  private readonly _onSignedOut = (e: ApiError) => {
+    const wasSignedIn = !!this._me;
+    this._me = null;
+    if (wasSignedIn || e.code === 'session-expired') this._notice = 'Your session has ended. Sign in again to continue.';
+    if (!isPublic(this._route)) this._show(this._route, wasSignedIn);
+  };
+
+  private readonly _onSignedIn = (e: SignedIn) => {
+    e.stopPropagation();
+    this._me = e.me;
+    this._notice = '';
+    const r = this._route;
+    // The sign-in page leaves history: Back from the page wanted does not return to the form.
+    this.navigate(r.name === 'sign-in' ? r.next : '/', true, true);
+  };
+
+  private readonly _onSignOutRequested = async () => {
+    try {
+      await this.api.signOut();
+    } catch {
+      // A session that already ended is signed out all the same.
+    }
+    this._me = null;
+    this._notice = 'You are signed out.';
+    this.navigate('/sign-in', true, true);
+  };
 
   private readonly _onPopState = () => this._show(here(), false);
 
@@ -99,7 +168,7 @@ export class App extends LitElement {
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a) return;
     const modified = e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
-    const url = inAppTarget({ href: a.href, target: a.target, download: a.hasAttribute('download'), button: e.button, modified }, location.origin, `${location.pathname}${location.search}`);
+    const url = inAppTarget({ href: a.href, target: a.target, download: a.hasAttribute('download'), button: e.button, modified }, location.origin, pathHere());
     if (url === null) return;
     e.preventDefault();
     this.navigate(url);

@@ -4,6 +4,7 @@
  * (incidents, subprocessors, MFA posture, posture statements). Two Tasks: the facts load once per
  * vendor; the score reloads when the "as of" day changes. Findings and gaps link to the evidence
  * they rest on; the page finds it in the evidence components' shadow roots and moves focus there.
+ * Last, the change history from the audit trail (its own Task: a failure there hides nothing else).
  */
 import { css, html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -29,6 +30,10 @@ import '../components/vr-incident-list.ts';
 import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
+import '../components/vr-change-history.ts';
+
+/** How many of a vendor's newest changes the page shows. */
+const CHANGES_SHOWN = 50;
 
 @customElement('vr-vendor-page')
 export class VendorPage extends LitElement {
@@ -94,6 +99,11 @@ export class VendorPage extends LitElement {
     task: ([id, asOf], { signal }) => this._api.score(id, asOf || undefined, { signal }),
   });
 
+  private _changes = new Task(this, {
+    args: () => [this.vendorId] as const,
+    task: ([id], { signal }) => this._api.vendorChanges(id, CHANGES_SHOWN, { signal }),
+  });
+
   override render() {
     const back = html`<a class="back" href=${this.backHref}>← Back to portfolio</a>`;
     if (this._facts.status === TaskStatus.ERROR) {
@@ -140,6 +150,11 @@ export class VendorPage extends LitElement {
         <vr-subprocessor-list .items=${f.subprocessors}></vr-subprocessor-list>
         <vr-mfa-grid .posture=${f.mfa}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts}></vr-posture-facts>
+        ${this._changes.status === TaskStatus.ERROR
+          ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
+          : this._changes.value
+            ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
+            : nothing}
       </div>`;
   }
 

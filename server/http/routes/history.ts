@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { quarterLabel } from '../../domain/quarter.ts';
 import { whatIf } from '../../domain/what-if.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import { vendorScore } from '../schemas/score.ts';
 import { BANDS } from '../../scoring/types.ts';
@@ -24,6 +25,7 @@ const delta = z.object({ likelihood: z.number(), impact: z.number(), risk: z.num
 export const historyRoutes = ({ history, whatIf: whatIfs }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/history',
     tag: 'scores',
     summary: 'The score at each quarter end (closed quarters frozen on first use; the current one live)',
@@ -39,16 +41,18 @@ export const historyRoutes = ({ history, whatIf: whatIfs }: Deps) => [
   }),
   route({
     method: 'post',
+    access: 'admin',
     path: '/snapshots/:quarter/recompute',
     tag: 'scores',
     summary: 'Recompute every vendor’s frozen snapshot of a closed quarter under the methodology in force',
     params: z.strictObject({ quarter: quarterLabel }),
     status: 200,
     response: z.object({ quarter: z.string(), asOf: z.string(), methodologyVersion: z.string(), vendors: z.number().int() }),
-    handle: ({ params }) => history.recompute(params.quarter),
+    handle: ({ params, principal }) => history.recompute(actorOf(principal), params.quarter),
   }),
   route({
     method: 'post',
+    access: 'viewer',
     path: '/vendors/:id/what-if',
     tag: 'scores',
     summary: 'Score hypothetical changes beside the real score; stores nothing',

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { incident, incidentInput, incidentPatch } from '../../domain/incident.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 export const incidentRoutes = ({ incidents }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/incidents',
     tag: 'incidents',
     summary: "A vendor's incidents, newest disclosure first",
@@ -19,6 +21,7 @@ export const incidentRoutes = ({ incidents }: Deps) => [
   }),
   route({
     method: 'post',
+    access: 'analyst',
     path: '/vendors/:id/incidents',
     tag: 'incidents',
     summary: 'Record an incident of a vendor',
@@ -27,10 +30,11 @@ export const incidentRoutes = ({ incidents }: Deps) => [
     status: 201,
     response: incident,
     errors: [404, 409, 413, 415],
-    handle: ({ params, body }) => incidents.create(params.id, body),
+    handle: ({ params, body, principal }) => incidents.create(actorOf(principal), params.id, body),
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/incidents/:id',
     tag: 'incidents',
     summary: 'One incident',
@@ -42,6 +46,7 @@ export const incidentRoutes = ({ incidents }: Deps) => [
   }),
   route({
     method: 'patch',
+    access: 'analyst',
     path: '/incidents/:id',
     tag: 'incidents',
     summary: 'Change some fields of an incident (the result is checked as a whole)',
@@ -50,16 +55,17 @@ export const incidentRoutes = ({ incidents }: Deps) => [
     status: 200,
     response: incident,
     errors: [404, 409, 413, 415],
-    handle: ({ params, body }) => incidents.update(params.id, body),
+    handle: ({ params, body, principal }) => incidents.update(actorOf(principal), params.id, body),
   }),
   route({
     method: 'delete',
+    access: 'analyst',
     path: '/incidents/:id',
     tag: 'incidents',
     summary: 'Delete an incident',
     params: idParams,
     status: 204,
     errors: [404],
-    handle: ({ params }) => incidents.remove(params.id),
+    handle: ({ params, principal }) => incidents.remove(actorOf(principal), params.id),
   }),
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { policy } from '../../domain/methodology.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
 
 const stored = policy.extend({ note: z.string().nullable(), createdAt: z.string() }).meta({ id: 'MethodologyVersion' });
@@ -12,6 +13,7 @@ const newVersion = policy
 export const methodologyRoutes = ({ methodology }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/methodology',
     tag: 'methodology',
     summary: 'The methodology in force: its version and every parameter',
@@ -21,6 +23,7 @@ export const methodologyRoutes = ({ methodology }: Deps) => [
   }),
   route({
     method: 'put',
+    access: 'admin',
     path: '/methodology',
     tag: 'methodology',
     summary: 'Store a new methodology version and put it in force (versions are never overwritten)',
@@ -28,13 +31,14 @@ export const methodologyRoutes = ({ methodology }: Deps) => [
     status: 200,
     response: stored,
     errors: [409, 413, 415],
-    handle: ({ body }) => {
+    handle: ({ body, principal }) => {
       const { note, ...next } = body;
-      return methodology.create(next, note);
+      return methodology.create(actorOf(principal), next, note);
     },
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/methodology/versions',
     tag: 'methodology',
     summary: 'Every stored methodology version, oldest first',

@@ -1,12 +1,14 @@
 /** /vendors/:id/mfa: MFA posture, one record per population. */
 import { mfaPosture } from '../../domain/mfa.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 export const mfaRoutes = ({ mfa }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/mfa',
     tag: 'mfa',
     summary: "A vendor's MFA posture; populations without a record are unknown",
@@ -18,6 +20,7 @@ export const mfaRoutes = ({ mfa }: Deps) => [
   }),
   route({
     method: 'put',
+    access: 'analyst',
     path: '/vendors/:id/mfa',
     tag: 'mfa',
     summary: 'Replace the MFA posture (populations left out become unknown)',
@@ -26,6 +29,6 @@ export const mfaRoutes = ({ mfa }: Deps) => [
     status: 200,
     response: mfaPosture,
     errors: [404, 413, 415],
-    handle: ({ params, body }) => mfa.replace(params.id, body),
+    handle: ({ params, body, principal }) => mfa.replace(actorOf(principal), params.id, body),
   }),
 ];

@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 export const scoreRoutes = ({ scoring, clock }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/score',
     tag: 'scores',
     summary: "A vendor's score as of a day, with every factor and contribution",
@@ -19,6 +20,7 @@ export const scoreRoutes = ({ scoring, clock }: Deps) => [
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/portfolio/heatmap',
     tag: 'scores',
     summary: 'Every engaged vendor × factor, as of a day, riskiest first',

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { subprocessor, subprocessorInput, subprocessorPatch } from '../../domain/subprocessor.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 export const subprocessorRoutes = ({ subprocessors }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/subprocessors',
     tag: 'subprocessors',
     summary: "A vendor's subprocessors and support arrangements",
@@ -19,6 +21,7 @@ export const subprocessorRoutes = ({ subprocessors }: Deps) => [
   }),
   route({
     method: 'post',
+    access: 'analyst',
     path: '/vendors/:id/subprocessors',
     tag: 'subprocessors',
     summary: 'Record a subprocessor of a vendor',
@@ -27,10 +30,11 @@ export const subprocessorRoutes = ({ subprocessors }: Deps) => [
     status: 201,
     response: subprocessor,
     errors: [404, 413, 415],
-    handle: ({ params, body }) => subprocessors.create(params.id, body),
+    handle: ({ params, body, principal }) => subprocessors.create(actorOf(principal), params.id, body),
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/subprocessors/:id',
     tag: 'subprocessors',
     summary: 'One subprocessor',
@@ -42,6 +46,7 @@ export const subprocessorRoutes = ({ subprocessors }: Deps) => [
   }),
   route({
     method: 'patch',
+    access: 'analyst',
     path: '/subprocessors/:id',
     tag: 'subprocessors',
     summary: 'Change some fields of a subprocessor',
@@ -50,16 +55,17 @@ export const subprocessorRoutes = ({ subprocessors }: Deps) => [
     status: 200,
     response: subprocessor,
     errors: [404, 413, 415],
-    handle: ({ params, body }) => subprocessors.update(params.id, body),
+    handle: ({ params, body, principal }) => subprocessors.update(actorOf(principal), params.id, body),
   }),
   route({
     method: 'delete',
+    access: 'analyst',
     path: '/subprocessors/:id',
     tag: 'subprocessors',
     summary: 'Delete a subprocessor',
     params: idParams,
     status: 204,
     errors: [404],
-    handle: ({ params }) => subprocessors.remove(params.id),
+    handle: ({ params, principal }) => subprocessors.remove(actorOf(principal), params.id),
   }),
 ];

@@ -21,6 +21,7 @@ const health = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(
 export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRoute[]) => [
   route({
     method: 'get',
+    access: 'public',
     path: '/health',
     tag: 'system',
     summary: 'Liveness and database health',
@@ -30,6 +31,7 @@ export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRo
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/about',
     tag: 'system',
     summary: 'Version, the demo company (when seeded) and the data sources',
@@ -39,6 +41,7 @@ export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRo
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/openapi.json',
     tag: 'system',
     summary: 'This API, as an OpenAPI 3.1 document generated from the validating schemas',

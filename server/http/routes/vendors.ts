@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { vendor, vendorInput, vendorPatch } from '../../domain/vendor.ts';
 import { postureFact } from '../../domain/posture-fact.ts';
 import { route } from '../route.ts';
+import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
@@ -25,6 +26,7 @@ const deleteQuery = z.strictObject({
 export const vendorRoutes = ({ vendors }: Deps) => [
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors',
     tag: 'vendors',
     summary: 'List vendors, filtered and paged',
@@ -35,6 +37,7 @@ export const vendorRoutes = ({ vendors }: Deps) => [
   }),
   route({
     method: 'post',
+    access: 'analyst',
     path: '/vendors',
     tag: 'vendors',
     summary: 'Add a vendor',
@@ -42,10 +45,11 @@ export const vendorRoutes = ({ vendors }: Deps) => [
     status: 201,
     response: vendor,
     errors: [409, 413, 415],
-    handle: ({ body }) => vendors.create(body),
+    handle: ({ body, principal }) => vendors.create(actorOf(principal), body),
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id',
     tag: 'vendors',
     summary: 'One vendor',
@@ -57,6 +61,7 @@ export const vendorRoutes = ({ vendors }: Deps) => [
   }),
   route({
     method: 'patch',
+    access: 'analyst',
     path: '/vendors/:id',
     tag: 'vendors',
     summary: 'Change some fields of a vendor',
@@ -65,10 +70,11 @@ export const vendorRoutes = ({ vendors }: Deps) => [
     status: 200,
     response: vendor,
     errors: [404, 409, 413, 415],
-    handle: ({ params, body }) => vendors.update(params.id, body),
+    handle: ({ params, body, principal }) => vendors.update(actorOf(principal), params.id, body),
   }),
   route({
     method: 'delete',
+    access: 'analyst',
     path: '/vendors/:id',
     tag: 'vendors',
     summary: 'Delete a vendor (with ?cascade=true also its incidents)',
@@ -76,10 +82,11 @@ export const vendorRoutes = ({ vendors }: Deps) => [
     query: deleteQuery,
     status: 204,
     errors: [404, 409],
-    handle: ({ params, query }) => vendors.remove(params.id, query.cascade),
+    handle: ({ params, query, principal }) => vendors.remove(actorOf(principal), params.id, query.cascade),
   }),
   route({
     method: 'get',
+    access: 'viewer',
     path: '/vendors/:id/posture-facts',
     tag: 'vendors',
     summary: "Public statements about the vendor's posture, with their sources",

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../../../server/app.ts';
 import type { Logger } from '../../../server/logger.ts';
-import { expectNoWrite, expectProblem, testApp } from '../../helpers/app.ts';
+import { expectNoWrite, expectProblem, HOST, testApp } from '../../helpers/app.ts';
 
 describe('GET /api/v1/health', () => {
   it('reports ok, the version and the database', async () => {
@@ -93,7 +93,7 @@ describe('unknown endpoints and failures', () => {
     const logged: string[] = [];
     const log: Logger = { info: () => {}, error: (m, e) => logged.push(`${m} ${String(e)}`) };
     const deps = { ...t.deps, log, vendors: { ...t.deps.vendors, get: () => { throw new Error('disk password=hunter2 exploded'); } } };
-    const res = await request(createApp(deps)).get('/api/v1/vendors/1');
+    const res = await request(createApp(deps)).get('/api/v1/vendors/1').set('Host', HOST).set('Cookie', t.cookieFor('viewer'));
     expectProblem(res, 500, 'internal-error');
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
     expect(logged.join()).toContain('GET /api/v1/vendors/1 failed');

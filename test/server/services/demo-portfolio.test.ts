@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../../server/domain/account.ts';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../../server/db/store.ts';
 import { loadConfig } from '../../../server/config.ts';
@@ -15,7 +16,7 @@ const clock = fixedClock('2026-11-29T12:00:00.000Z');
 function seeded() {
   const db = memDb();
   const store = createStore(db);
-  const summary = seedDemoPortfolio(store, demo, clock, { reset: false });
+  const summary = seedDemoPortfolio(store, demo, clock, { reset: false, actor: SYSTEM });
   return { db, store, summary, scoring: scoringService(store, methodologyService(store, clock, DEFAULT_POLICY)) };
 }
 
@@ -61,26 +62,27 @@ describe('the demo portfolio', () => {
 
   it('is idempotent: seeding again changes nothing', () => {
     const { db, store } = seeded();
-    const before = fingerprint(db);
-    const again = seedDemoPortfolio(store, demo, clock, { reset: false });
+    // The audit trail records each run; nothing else changes.
+    const before = fingerprint(db, ['audit_log']);
+    const again = seedDemoPortfolio(store, demo, clock, { reset: false, actor: SYSTEM });
     expect(again).toMatchObject({ vendorsCreated: 0, incidentsCreated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0 });
-    expect(fingerprint(db)).toBe(before);
+    expect(fingerprint(db, ['audit_log'])).toBe(before);
   });
 
   it('keeps a user’s changes on a re-seed, and --reset rebuilds the portfolio', () => {
     const { db, store } = seeded();
     const okta = store.vendors.findByName('Okta')!;
     store.vendors.update(okta.id, { ...okta, tier: 3 }, 'later');
-    seedDemoPortfolio(store, demo, clock, { reset: false });
+    seedDemoPortfolio(store, demo, clock, { reset: false, actor: SYSTEM });
     expect(store.vendors.find(okta.id)!.tier).toBe(3);
 
     const fresh = seeded();
-    seedDemoPortfolio(store, demo, clock, { reset: true });
+    seedDemoPortfolio(store, demo, clock, { reset: true, actor: SYSTEM });
     expect(store.vendors.findByName('Okta')!.tier).toBe(1);
     expect(store.vendors.all()).toHaveLength(34);
     // Same content as a first seed, ids aside.
     const strip = (x: string) => x.replace(/"(id|vendor_id|parent_vendor_id)":\d+/g, '');
-    expect(strip(fingerprint(db))).toBe(strip(fingerprint(fresh.db)));
+    expect(strip(fingerprint(db, ['audit_log']))).toBe(strip(fingerprint(fresh.db, ['audit_log'])));
   });
 
   it('stores the demo company so the UI can say which settings are examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '../../../web/api/client.ts';
+import { fieldErrors } from '../../../web/api/api-error.ts';
 
 function fakeFetch(status: number, body: unknown, type = 'application/json') {
   const calls: string[] = [];
@@ -53,5 +54,76 @@ describe('ApiClient', () => {
       throw new DOMException('aborted', 'AbortError');
     });
     expect(await aborted.about().catch((x: unknown) => x)).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('ApiClient and the session', () => {
+  function recorder(status: number, body: unknown, headers: Record<string, string> = {}) {
+    const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+    const impl = async (url: string, init?: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+    };
+    return { calls, impl };
+  }
+
+  it('sends JSON bodies with their method, and nothing secret in the URL', async () => {
+    const f = recorder(200, { user: { email: 'a@example.com' } });
+    await new ApiClient('/api/v1', f.impl).signIn('a@example.com', 'a long pass phrase');
+    expect(f.calls[0]!.url).toBe('/api/v1/session');
+    expect(f.calls[0]!.init).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json' } });
+    expect(JSON.parse(String(f.calls[0]!.init!.body))).toEqual({ email: 'a@example.com', password: 'a long pass phrase' });
+  });
+
+  it('answers undefined for 204 No Content', async () => {
+    const f = recorder(204, null);
+    expect(await new ApiClient('/api/v1', f.impl).revokeToken(4)).toBeUndefined();
+    expect(f.calls[0]).toMatchObject({ url: '/api/v1/tokens/4', init: { method: 'DELETE' } });
+  });
+
+  it('reports "signed out" for a missing or ended session, on any call', async () => {
+    for (const code of ['authentication-required', 'session-expired']) {
+      const api = new ApiClient('/api/v1', recorder(401, { status: 401, code, detail: 'Sign in' }).impl);
+      const seen: string[] = [];
+      api.onSignedOut = (e) => seen.push(e.code);
+      await expect(api.heatmap()).rejects.toMatchObject({ status: 401, code });
+      expect(seen).toEqual([code]);
+    }
+  });
+
+  it('does not report a failed sign-in attempt or a refusal as "signed out"', async () => {
+    for (const [status, code] of [[401, 'invalid-credentials'], [401, 'passkey-not-verified'], [403, 'forbidden'], [403, 'passkey-required']] as const) {
+      const api = new ApiClient('/api/v1', recorder(status, { status, code }).impl);
+      let called = false;
+      api.onSignedOut = () => (called = true);
+      await expect(api.users()).rejects.toMatchObject({ status, code });
+      expect(called).toBe(false);
+    }
+  });
+
+  it('keeps Retry-After of a throttled sign-in', async () => {
+    const api = new ApiClient('/api/v1', recorder(429, { status: 429, code: 'too-many-attempts', detail: 'Too many' }, { 'retry-after': '840' }).impl);
+    await expect(api.signIn('a@example.com', 'x')).rejects.toMatchObject({ status: 429, code: 'too-many-attempts', retryAfter: 840 });
+  });
+
+  it('builds the audit query and the vendor history limit', async () => {
+    const f = recorder(200, { items: [], total: 0 });
+    const api = new ApiClient('/api/v1', f.impl);
+    await api.audit({ entity: 'user', actor: '', offset: '50', limit: '50' });
+    await api.vendorChanges(3, 20);
+    expect(f.calls.map((c) => c.url)).toEqual(['/api/v1/audit?entity=user&offset=50&limit=50', '/api/v1/vendors/3/changes?limit=20']);
+  });
+});
+
+describe('fieldErrors', () => {
+  it('gives each body field its messages, joined', () => {
+    const e = new ApiError(400, 'validation-failed', 'x', [
+      { path: 'body.password', message: 'at least 12 characters' },
+      { path: 'body.password', message: 'is a commonly used password' },
+      { path: 'body.email', message: 'expected an e-mail address' },
+      { path: 'query.limit', message: 'too big' },
+    ]);
+    expect(fieldErrors(e)).toEqual({ password: 'at least 12 characters; is a commonly used password', email: 'expected an e-mail address' });
+    expect(fieldErrors(new Error('x'))).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inAppTarget, matchRoute, urlWith, type LinkClick } from '../../../web/app/routes.ts';
+import { inAppTarget, isPublic, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
 
 describe('matchRoute', () => {
   it.each(['/', '/portfolio', '/portfolio/', ''])('shows the portfolio at %j', (path) => {
@@ -51,5 +51,62 @@ describe('urlWith', () => {
   it('leaves out empty values', () => {
     expect(urlWith('/', { sort: 'risk', asOf: '', dir: undefined })).toBe('/?sort=risk');
     expect(urlWith('/vendors/1', {})).toBe('/vendors/1');
+  });
+});
+
+describe('account and admin routes', () => {
+  it.each([
+    ['/account', 'account'],
+    ['/account/', 'account'],
+    ['/admin/users', 'admin-users'],
+    ['/admin/audit', 'admin-audit'],
+    ['/setup', 'setup'],
+    ['/sign-in', 'sign-in'],
+  ])('shows %s as %s', (path, name) => {
+    expect(matchRoute(path).name).toBe(name);
+  });
+
+  it('keeps the audit filters in the query', () => {
+    const r = matchRoute('/admin/audit', '?entity=user&offset=50');
+    expect(r.name === 'admin-audit' && [r.query.get('entity'), r.query.get('offset')]).toEqual(['user', '50']);
+  });
+
+  it('reads where to go after signing in, and only ever goes to a page of this app', () => {
+    expect(matchRoute('/sign-in', '?next=%2Fvendors%2F3%3FasOf%3D2023-10-31')).toEqual({ name: 'sign-in', next: '/vendors/3?asOf=2023-10-31' });
+    expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in', next: '/' });
+    for (const evil of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/api/v1/me', '/sign-in?next=/x', ' /account']) {
+      expect(matchRoute('/sign-in', `?next=${encodeURIComponent(evil)}`)).toEqual({ name: 'sign-in', next: '/' });
+    }
+  });
+
+  it.each(['/admin', '/admin/users/3', '/accounts', '/sign-in/again'])('knows nothing at %j', (path) => {
+    expect(matchRoute(path)).toEqual({ name: 'not-found', path });
+  });
+
+  it('lets anyone see only the sign-in and setup pages', () => {
+    const open = ['/', '/vendors/1', '/sign-in', '/setup', '/account', '/admin/users', '/admin/audit', '/nowhere'].filter((p) => isPublic(matchRoute(p)));
+    expect(open).toEqual(['/sign-in', '/setup']);
+  });
+});
+
+describe('safeNext and signInUrl', () => {
+  it('keeps in-app paths with their query', () => {
+    expect(safeNext('/admin/audit?entity=user')).toBe('/admin/audit?entity=user');
+    expect(safeNext(null)).toBe('/');
+    expect(safeNext('')).toBe('/');
+  });
+
+  it('remembers the page wanted, except the portfolio itself', () => {
+    expect(signInUrl('/vendors/3?asOf=2023-10-31')).toBe('/sign-in?next=%2Fvendors%2F3%3FasOf%3D2023-10-31');
+    expect(signInUrl('/')).toBe('/sign-in');
+    expect(signInUrl('/sign-in?next=/account')).toBe('/sign-in');
+  });
+});
+
+describe('setupToken', () => {
+  it('reads the token from the fragment, never from the query', () => {
+    expect(setupToken('#token=abc_DEF-123')).toBe('abc_DEF-123');
+    expect(setupToken('')).toBe('');
+    expect(setupToken('#other=1')).toBe('');
   });
 });

@@ -1,0 +1,343 @@
+/**
+ * Accounts in a real browser: signing in and out through the pages, an admin adding an analyst
+ * who then sees no admin links and is refused the admin pages, API tokens shown once and usable
+ * as Bearer tokens, the audit log, and a vendor's change history. Its own server (a fresh
+ * database with the demo portfolio and a first admin), opened at http://localhost:PORT.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Heatmap } from '../../server/services/scoring-service.ts';
+import {
+  ADMIN,
+  apiSession,
+  axeViolations,
+  chromiumForTests,
+  describeViolations,
+  launchBrowser,
+  PROJECT_ROOT,
+  signInThroughPage,
+  signOutThroughMenu,
+  startServer,
+  watchConsole,
+  type ApiCall,
+  type RunningServer,
+} from './harness.ts';
+
+const chromiumPath = chromiumForTests();
+const ANALYST = { email: 'analyst@e2e.example', password: 'violet harbour compass 82' } as const;
+
+describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  /** The admin's browser: signed in through the sign-in page in beforeAll. */
+  let admin: Page;
+  let problems: string[] = [];
+  let call: ApiCall;
+  const contexts: BrowserContext[] = [];
+
+  /** A fresh browser profile (no session), as another person's browser would be. */
+  const stranger = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const shoot = async (page: Page, file: string) => {
+    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage: true });
+  };
+  const expectNoAxeViolations = async (page: Page) => {
+    const violations = await axeViolations(page);
+    if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
+    expect(violations.map((v) => v.id)).toEqual([]);
+  };
+  const status = (page: Page, path: string, headers: Record<string, string> = {}) =>
+    page.evaluate(async ([p, h]) => (await fetch(p, { headers: h })).status, [path, headers] as const);
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath!);
+    admin = await stranger();
+    problems = watchConsole(admin);
+    await admin.goto(`${server.appUrl}/`);
+    await signInThroughPage(admin, ADMIN.email, ADMIN.password);
+    call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('signing in and out', () => {
+    it('shows an anonymous visitor the sign-in page, remembering the page wanted', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/admin/users`);
+      await page.waitForURL(`${server.appUrl}/sign-in?next=%2Fadmin%2Fusers`);
+      expect(await page.locator('vr-sign-in-page h1').textContent()).toBe('Sign in');
+      const form = page.locator('vr-sign-in-page form');
+      expect(await form.getByLabel('E-mail address').getAttribute('autocomplete')).toBe('username');
+      expect(await form.getByLabel('Password').getAttribute('autocomplete')).toBe('current-password');
+      expect(await page.getByRole('button', { name: 'Sign in with a passkey' }).isVisible()).toBe(true);
+      // Nobody signed in: no header menu, no page content behind the form.
+      expect(await page.locator('vr-user-menu').count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await shoot(page, 'sign-in.png');
+    });
+
+    it('says so when the password is wrong, and keeps credentials out of the URL and storage', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/sign-in`);
+      const form = page.locator('vr-sign-in-page form');
+      await form.getByLabel('E-mail address').fill(ADMIN.email);
+      await form.getByLabel('Password').fill('not the password at all');
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('vr-sign-in-page [role="alert"]', { hasText: 'The e-mail address or the password is wrong.' }).waitFor();
+      expect(page.url()).toBe(`${server.appUrl}/sign-in`);
+      expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+      await expectNoAxeViolations(page);
+    });
+
+    it('says how long to wait once sign-ins for an account are throttled', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/sign-in`);
+      const form = page.locator('vr-sign-in-page form');
+      await form.getByLabel('E-mail address').fill('nobody@e2e.example');
+      await form.getByLabel('Password').fill('guess guess guess');
+      const alert = page.locator('vr-sign-in-page #failure');
+      for (let n = 0; n < 6; n++) {
+        await form.getByRole('button', { name: 'Sign in' }).click();
+        await expect.poll(() => alert.textContent()).not.toBe('');
+      }
+      await expect.poll(() => alert.textContent()).toMatch(/^Too many failed sign-ins\. Try again in 15 minutes\.$/);
+    });
+
+    it('signs in, goes on to the page wanted, and signs out', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/account`);
+      await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
+      await signInThroughPage(page, ADMIN.email, ADMIN.password);
+      await page.waitForURL(`${server.appUrl}/account`);
+      await page.locator('vr-account-page h1', { hasText: 'Your account' }).waitFor();
+      expect(await page.locator('vr-user-menu button.toggle').textContent()).toMatch(/admin@e2e\.example\s*Admin/);
+      expect(await status(page, '/api/v1/me')).toBe(200);
+
+      await signOutThroughMenu(page);
+      await page.locator('vr-sign-in-page [role="status"]', { hasText: 'You are signed out.' }).waitFor();
+      expect(await status(page, '/api/v1/me')).toBe(401);
+      await page.goto(`${server.appUrl}/`);
+      await page.waitForURL(`${server.appUrl}/sign-in`);
+    });
+
+    it('opens the user menu by keyboard, with Escape closing it', async () => {
+      const toggle = admin.locator('vr-user-menu button.toggle');
+      await toggle.focus();
+      await admin.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const links = admin.locator('vr-user-menu nav a');
+      expect(await links.allTextContents()).toEqual(['Account', 'Users', 'Audit log']);
+      await admin.keyboard.press('Tab');
+      expect(await links.first().evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).toBe(true);
+      await admin.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    });
+  });
+
+  describe('users and roles', () => {
+    it('lets an admin add an analyst on the Users page, with the server’s password rule beside the field', async () => {
+      await admin.locator('vr-user-menu button.toggle').click();
+      await admin.locator('vr-user-menu nav a', { hasText: 'Users' }).click();
+      await admin.waitForURL(`${server.appUrl}/admin/users`);
+      const form = admin.locator('vr-user-form form');
+      await form.getByLabel('E-mail address').fill(ANALYST.email);
+      await form.getByLabel('First password').fill('password');
+      await form.getByLabel('Role').selectOption('analyst');
+      await form.getByRole('button', { name: 'Add user' }).click();
+      const fieldError = admin.locator('vr-user-form #user-password-error');
+      await fieldError.waitFor();
+      expect(await fieldError.textContent()).toContain('at least 12 characters');
+      expect(await form.getByLabel('First password').getAttribute('aria-invalid')).toBe('true');
+
+      await form.getByLabel('First password').fill(ANALYST.password);
+      await form.getByRole('button', { name: 'Add user' }).click();
+      await admin.locator('vr-user-form [role="status"]', { hasText: `${ANALYST.email} added as Analyst` }).waitFor();
+      const row = admin.locator('vr-user-table tr', { hasText: ANALYST.email });
+      await row.waitFor();
+      expect(await row.locator('select').inputValue()).toBe('analyst');
+      expect(await form.getByLabel('E-mail address').inputValue()).toBe('');
+      await expectNoAxeViolations(admin);
+    });
+
+    it('shows the analyst no admin links, and refuses them the admin pages by URL', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/`);
+      await signInThroughPage(page, ANALYST.email, ANALYST.password);
+      await page.locator('vr-user-menu button.toggle').click();
+      expect(await page.locator('vr-user-menu nav a').allTextContents()).toEqual(['Account']);
+      expect(await page.locator('vr-user-menu .who').textContent()).toContain('Analyst: can edit');
+
+      await page.goto(`${server.appUrl}/admin/audit`);
+      const refusal = page.locator('vr-audit-page vr-error');
+      await refusal.locator('h2', { hasText: 'Admins only' }).waitFor();
+      expect(await refusal.locator('[role="alert"]').textContent()).toContain('forbidden');
+      await page.goto(`${server.appUrl}/admin/users`);
+      await page.locator('vr-users-page vr-error h2', { hasText: 'Admins only' }).waitFor();
+      await expectNoAxeViolations(page);
+    });
+
+    it('changes a role: the analyst becomes a viewer, and their session ends', async () => {
+      const page = await stranger();
+      await page.goto(`${server.appUrl}/`);
+      await signInThroughPage(page, ANALYST.email, ANALYST.password);
+
+      const row = admin.locator('vr-user-table tr', { hasText: ANALYST.email });
+      await row.locator('select').selectOption('viewer');
+      await row.getByRole('button', { name: /^Save role/ }).click();
+      await admin.locator('vr-users-page [role="status"]', { hasText: `${ANALYST.email} is now Viewer` }).waitFor();
+
+      // The analyst's next call finds the session ended: the app asks them to sign in again.
+      await page.locator('vr-user-menu button.toggle').click();
+      await page.locator('vr-user-menu nav a', { hasText: 'Account' }).click();
+      await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
+      await page.locator('vr-sign-in-page [role="status"]', { hasText: 'Your session has ended' }).waitFor();
+    });
+  });
+
+  describe('API tokens', () => {
+    it('shows a new token once, copyable, and it works as a Bearer token until revoked', async () => {
+      await admin.goto(`${server.appUrl}/account`);
+      const form = admin.locator('vr-token-form form');
+      await form.getByLabel('Name', { exact: true }).fill('e2e export');
+      await form.getByLabel('Role').selectOption('viewer');
+      await form.getByLabel('Expires after (days)').fill('30');
+      await form.getByRole('button', { name: 'Create token' }).click();
+
+      const secret = admin.locator('vr-token-secret code.secret');
+      await secret.waitFor();
+      const token = (await secret.textContent())!.trim();
+      expect(token).toMatch(/^vst_\S{20,}$/);
+      expect(await admin.locator('vr-token-secret .box').textContent()).toContain('it will not be shown again');
+
+      await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.appUrl });
+      await admin.locator('vr-token-secret').getByRole('button', { name: 'Copy token' }).click();
+      await admin.locator('vr-token-secret [role="status"]', { hasText: 'Copied' }).waitFor();
+      expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(token);
+
+      // From node, and from a page with no session at all: the token alone is enough.
+      const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ user: { email: ADMIN.email }, role: 'viewer', via: 'token' });
+      const other = await stranger();
+      await other.goto(`${server.appUrl}/sign-in`);
+      expect(await status(other, '/api/v1/portfolio/heatmap', { authorization: `Bearer ${token}` })).toBe(200);
+
+      const row = admin.locator('vr-token-list tr', { hasText: 'e2e export' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Viewer');
+      await expectNoAxeViolations(admin);
+      await shoot(admin, 'account.png');
+
+      // Once stored, the secret is gone from the page, and a reload never brings it back.
+      await admin.locator('vr-token-secret').getByRole('button', { name: /^Done/ }).click();
+      expect(await admin.locator('vr-token-secret code').count()).toBe(0);
+      await admin.reload();
+      await row.waitFor();
+      expect(await admin.locator('vr-account-page').evaluate((el) => el.shadowRoot!.innerHTML)).not.toContain(token);
+
+      await row.getByRole('button', { name: /^Revoke/ }).click();
+      await admin.locator('vr-account-page [role="status"]', { hasText: 'Token "e2e export" revoked.' }).waitFor();
+      await expect.poll(() => row.textContent()).toContain('Revoked');
+      expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    });
+
+    it('lists sessions with this browser marked, and ends another one', async () => {
+      const extra = await apiSession(server.url, ADMIN.email, ADMIN.password);
+      await admin.reload();
+      const rows = admin.locator('vr-session-list tbody tr');
+      await rows.first().waitFor();
+      expect(await admin.locator('vr-session-list tr[data-current]').count()).toBe(1);
+      expect(await admin.locator('vr-session-list tr[data-current]').textContent()).toMatch(/Chrome \d+ \(headless\) on Linux\s*This browser/);
+      const count = await rows.count();
+      const nodeRow = admin.locator('vr-session-list tbody tr', { hasText: 'node' }).last();
+      await nodeRow.getByRole('button', { name: /^End/ }).click();
+      await admin.locator('vr-account-page [role="status"]', { hasText: /^Session of .* ended\.$/ }).waitFor();
+      await expect.poll(() => rows.count()).toBe(count - 1);
+      // Ended sessions fail one of the two node sessions; the other (this test's own) still works.
+      const answers = [(await extra('/me')).status, (await call('/me')).status].sort();
+      expect(answers).toEqual([200, 401]);
+      if ((await call('/me')).status === 401) call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+    });
+  });
+
+  describe('audit trail', () => {
+    it('lists the sign-ins and the user creation, newest first, with before and after', async () => {
+      await admin.locator('vr-user-menu button.toggle').click();
+      await admin.locator('vr-user-menu nav a', { hasText: 'Audit log' }).click();
+      await admin.waitForURL(`${server.appUrl}/admin/audit`);
+      const rows = admin.locator('vr-audit-table tbody tr[data-audit-id]');
+      await rows.first().waitFor();
+      const ids = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-id'))));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      const signIn = admin.locator('vr-audit-table tr[data-action="sign-in"]', { hasText: ADMIN.email }).first();
+      expect(await signIn.textContent()).toContain('via session');
+      const created = admin.locator('vr-audit-table tr[data-action="create"][data-entity="user"]', { hasText: ADMIN.email });
+      expect(await created.count()).toBe(1);
+
+      await created.getByRole('button', { name: /^Show/ }).click();
+      const diff = admin.locator('vr-audit-table tr.diff vr-audit-diff');
+      await diff.waitFor();
+      expect(await diff.locator('tr[data-field="email"] td.after').textContent()).toBe(ANALYST.email);
+      expect(await diff.locator('tr[data-field="role"] td.after').textContent()).toBe('analyst');
+      expect(await created.getByRole('button', { name: /^Hide/ }).getAttribute('aria-expanded')).toBe('true');
+      await expectNoAxeViolations(admin);
+      await shoot(admin, 'audit.png');
+    });
+
+    it('filters by record type and actor, with the filters in the URL', async () => {
+      const filters = admin.locator('vr-audit-filters form');
+      await filters.getByLabel('Record type').selectOption('user');
+      await filters.getByRole('button', { name: 'Apply' }).click();
+      await admin.waitForURL(/\/admin\/audit\?entity=user$/);
+      const rows = admin.locator('vr-audit-table tbody tr[data-audit-id]');
+      await expect.poll(async () => [...new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-entity'))))]).toEqual(['user']);
+      await filters.getByLabel(/^Who/).fill(ANALYST.email);
+      await filters.getByLabel('Record type').selectOption('');
+      await filters.getByRole('button', { name: 'Apply' }).click();
+      await admin.waitForURL(/\/admin\/audit\?actor=analyst%40e2e\.example$/);
+      await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(2)').allTextContents())].map((t) => t.split('via')[0]!.trim())).toEqual([ANALYST.email]);
+      await filters.getByRole('button', { name: 'Clear' }).click();
+      await admin.waitForURL(`${server.appUrl}/admin/audit`);
+    });
+
+    it("shows a vendor's change history: who, when, and the fields changed", async () => {
+      const heatmap = (await (await call('/portfolio/heatmap')).json()) as Heatmap;
+      const vendor = heatmap.rows[0]!;
+      const before = (await (await call(`/vendors/${vendor.vendorId}`)).json()) as { tier: number };
+      const tier = before.tier === 4 ? 3 : before.tier + 1;
+      expect((await call(`/vendors/${vendor.vendorId}`, { method: 'PATCH', body: { tier } })).status).toBe(200);
+
+      await admin.goto(`${server.appUrl}/vendors/${vendor.vendorId}`);
+      const history = admin.locator('vr-change-history');
+      const update = history.locator('ol > li', { hasText: `Updated vendor #${vendor.vendorId}` }).first();
+      await update.waitFor();
+      expect(await update.textContent()).toContain(ADMIN.email);
+      expect(await update.locator('ul.fields li').allTextContents()).toContain(`tier: ${before.tier} → ${tier}`);
+      expect(await history.locator('h2').textContent()).toMatch(/^Change history \(\d+\)$/);
+      await expectNoAxeViolations(admin);
+    });
+  });
+
+  it("logged nothing on the admin's page but the failures it provoked", () => {
+    // Chromium logs every failed fetch: the app's first GET /me (nobody signed in yet), the refused weak password.
+    expect(problems).toEqual([
+      expect.stringMatching(/^console\.error: Failed to load resource: .*401.*\/api\/v1\/me\)$/),
+      expect.stringMatching(/^console\.error: Failed to load resource: .*400.*\/api\/v1\/users\)$/),
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+/** Which element shows a route. Kept apart from <vr-app> so the shell stays about sessions and navigation. */
+import { html } from 'lit';
+import type { Route } from './routes.ts';
+import '../pages/vr-portfolio-page.ts';
+import '../pages/vr-vendor-page.ts';
+import '../pages/vr-sign-in-page.ts';
+import '../pages/vr-setup-page.ts';
+import '../pages/vr-account-page.ts';
+import '../pages/vr-users-page.ts';
+import '../pages/vr-audit-page.ts';
+import '../components/vr-error.ts';
+
+export interface PageOptions {
+  /** Why the sign-in page is shown, if the app knows. */
+  readonly notice: string;
+  /** Where a vendor's "back to portfolio" goes: the portfolio as last shown. */
+  readonly backHref: string;
+}
+
+export function pageFor(r: Route, o: PageOptions) {
+  switch (r.name) {
+    case 'portfolio':
+      return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
+    case 'vendor':
+      return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${o.backHref}></vr-vendor-page>`;
+    case 'sign-in':
+      return html`<vr-sign-in-page .notice=${o.notice}></vr-sign-in-page>`;
+    case 'setup':
+      return html`<vr-setup-page></vr-setup-page>`;
+    case 'account':
+      return html`<vr-account-page></vr-account-page>`;
+    case 'admin-users':
+      return html`<vr-users-page></vr-users-page>`;
+    case 'admin-audit':
+      return html`<vr-audit-page .query=${r.query}></vr-audit-page>`;
+    case 'not-found':
+      return html`<vr-error heading="Page not found" .error=${new Error(`Nothing lives at ${r.path}.`)}>
+        <a href="/">Go to the portfolio</a>
+      </vr-error>`;
+  }
+}

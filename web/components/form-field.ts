@@ -1,0 +1,71 @@
+/**
+ * A labelled input or select with its hint and its error beside it, as a template (not an
+ * element): inputs must share the form's shadow root, or the form, password managers and
+ * `<label for>` could not reach them. The error is tied to the control with aria-describedby.
+ */
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+interface Common {
+  readonly id: string;
+  readonly label: string;
+  readonly name: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly value?: string | undefined;
+}
+
+export interface InputSpec extends Common {
+  readonly type?: 'text' | 'email' | 'password' | 'number' | 'date';
+  readonly autocomplete?: string;
+  readonly required?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxlength?: number;
+}
+
+export interface SelectSpec extends Common {
+  readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+}
+
+const describedBy = (f: Common): string | undefined =>
+  [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+const notes = (f: Common) => html`${f.hint ? html`<p class="hint" id=${`${f.id}-hint`}>${f.hint}</p>` : nothing}
+${f.error ? html`<p class="field-error" id=${`${f.id}-error`}>${f.error}</p>` : nothing}`;
+
+export const field = (f: InputSpec) => html`<div class="field">
+  <label for=${f.id}>${f.label}</label>
+  <input
+    id=${f.id}
+    name=${f.name}
+    type=${f.type ?? 'text'}
+    autocomplete=${ifDefined(f.autocomplete)}
+    ?required=${f.required ?? false}
+    min=${ifDefined(f.min)}
+    max=${ifDefined(f.max)}
+    maxlength=${ifDefined(f.maxlength)}
+    value=${ifDefined(f.value)}
+    aria-invalid=${f.error ? 'true' : 'false'}
+    aria-describedby=${ifDefined(describedBy(f))}
+  />
+  ${notes(f)}
+</div>`;
+
+export const selectField = (f: SelectSpec) => html`<div class="field">
+  <label for=${f.id}>${f.label}</label>
+  <select id=${f.id} name=${f.name} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(f))}>
+    ${f.options.map((o) => html`<option value=${o.value} ?selected=${o.value === f.value}>${o.label}</option>`)}
+  </select>
+  ${notes(f)}
+</div>`;
+
+/** The text of a named control of a submitted form. */
+export const formText = (form: HTMLFormElement, name: string): string => {
+  const v = new FormData(form).get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+/** A form's outcome lines, always in the DOM so screen readers announce a change: success, then failure. */
+export const outcomes = (done: string, failure: string) =>
+  html`<p class="outcome ok" role="status">${done}</p><p class="outcome" role="alert">${failure}</p>`;

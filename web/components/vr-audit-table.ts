@@ -1,0 +1,102 @@
+/**
+ * Audit entries, newest first: when, who (and how: session, passkey, token…), what, and a
+ * button that opens the entry's before/after beneath its row.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AuditEntry } from '../../server/domain/account.ts';
+import { describeEntry } from '../audit.ts';
+import { timestamp } from '../format.ts';
+import { controls, dataTable, srOnly } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
+import { accountTable } from './account-table.styles.ts';
+import './vr-audit-diff.ts';
+
+@customElement('vr-audit-table')
+export class AuditTable extends LitElement {
+  static override styles = [
+    controls,
+    dataTable,
+    forms,
+    srOnly,
+    accountTable,
+    css`
+      .via {
+        display: block;
+        font-size: 0.78rem;
+        color: var(--vr-ink-muted);
+      }
+      tr.diff > td {
+        background: var(--vr-canvas);
+        padding: 10px 12px 14px;
+      }
+      button.secondary {
+        padding: 2px 10px;
+        font-size: 0.82rem;
+        font-weight: 600;
+      }
+      time {
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) items: readonly AuditEntry[] = [];
+  /** Entries whose before/after is open. */
+  @state() private _open: ReadonlySet<number> = new Set();
+
+  override render() {
+    if (this.items.length === 0) return html`<p class="empty">No entries match these filters.</p>`;
+    return html`<table>
+      <caption class="sr-only">Audit entries, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">What</th>
+          <th scope="col">Changes</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.items.map((e) => this._rows(e))}
+      </tbody>
+    </table>`;
+  }
+
+  private _rows(e: AuditEntry) {
+    const open = this._open.has(e.id);
+    const hasDetail = e.before !== null || e.after !== null;
+    return html`<tr data-audit-id=${e.id} data-action=${e.action} data-entity=${e.entity}>
+        <td><time datetime=${e.at}>${timestamp(e.at, true)}</time></td>
+        <td>${e.actor}${e.via ? html`<span class="via">via ${e.via}</span>` : ''}</td>
+        <th scope="row">
+          ${describeEntry(e)}
+          ${e.vendorId !== null ? html`<span class="via"><a href=${`/vendors/${e.vendorId}`}>vendor #${e.vendorId}</a></span>` : ''}
+        </th>
+        <td>
+          ${hasDetail
+            ? html`<button class="secondary" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? `diff-${e.id}` : nothing} @click=${() => this._toggle(e.id)}>
+                ${open ? 'Hide' : 'Show'}<span class="sr-only"> the changes of entry ${e.id}</span>
+              </button>`
+            : html`<span class="muted">—</span>`}
+        </td>
+      </tr>
+      ${open
+        ? html`<tr class="diff" id=${`diff-${e.id}`}>
+            <td colspan="4"><vr-audit-diff .previous=${e.before} .next=${e.after}></vr-audit-diff></td>
+          </tr>`
+        : ''}`;
+  }
+
+  private _toggle(id: number): void {
+    const next = new Set(this._open);
+    if (!next.delete(id)) next.add(id);
+    this._open = next;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-audit-table': AuditTable;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Admins manage users: add one, change a role, disable or enable an account (the server ends
+ * that user's sessions, so a change takes effect at once). Anyone else who reaches the page by
+ * URL is refused by the server, and sees why.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { fieldErrors } from '../api/api-error.ts';
+import type { ApiClient, Me } from '../api/client.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
+import type { NewUser, UserChangeRequested, UserCreateRequested } from '../account-events.ts';
+import { ROLE_LABEL } from '../roles.ts';
+import { outcomes } from '../components/form-field.ts';
+import { card, controls } from '../styles/shared.ts';
+import { pageStyles } from '../styles/page.ts';
+import { forms } from '../styles/forms.ts';
+import { refusal } from './refusal.ts';
+import '../components/vr-user-form.ts';
+import '../components/vr-user-table.ts';
+
+const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
+  t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '';
+
+@customElement('vr-users-page')
+export class UsersPage extends LitElement {
+  static override styles = [
+    controls,
+    card,
+    forms,
+    pageStyles,
+    css`
+      .card + .card {
+        margin-top: 20px;
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
+  @state() private _said = '';
+  @state() private _created = '';
+  @state() private _reset = 0;
+
+  private _users = new Task(this, { task: (_, { signal }) => this._api.users({ signal }), args: () => [] as const });
+  private _create = new Task(this, {
+    autoRun: false,
+    task: ([u]: readonly [NewUser]) => this._api.createUser(u),
+    onComplete: (u) => {
+      this._created = `${u.email} added as ${ROLE_LABEL[u.role]}. Hand over the first password; they can change it on their account page.`;
+      this._reset++;
+      void this._users.run();
+    },
+  });
+  private _change = new Task(this, {
+    autoRun: false,
+    task: async ([e]: readonly [UserChangeRequested]) => ({ user: await this._api.updateUser(e.id, e.patch), patch: e.patch }),
+    onComplete: ({ user: u, patch }) => {
+      this._said =
+        patch.disabled === true
+          ? `${u.email} is disabled and signed out everywhere.`
+          : patch.disabled === false
+            ? `${u.email} can sign in again.`
+            : `${u.email} is now ${ROLE_LABEL[u.role]}; their sessions ended, so the new role applies from their next sign-in.`;
+      void this._users.run();
+    },
+  });
+
+  override render() {
+    const head = html`<header class="page-head">
+      <div>
+        <h1>Users</h1>
+        <p class="lede">Who can sign in, and with which role. Changing a role or disabling an account ends that user's sessions.</p>
+      </div>
+    </header>`;
+    if (this._users.status === TaskStatus.ERROR) return html`${head}${refusal(this._users.error, 'user list')}`;
+    const users = this._users.value;
+    if (!users) return html`${head}<p class="loading" role="status">Loading the users…</p>`;
+    const errors = fieldErrors(this._create.error);
+    return html`${head}
+      <section class="card" aria-labelledby="add-title">
+        <h2 id="add-title">Add a user</h2>
+        <vr-user-form
+          .errors=${errors}
+          failure=${Object.keys(errors).length === 0 ? message(this._create) : ''}
+          done=${this._created}
+          ?busy=${this._create.status === TaskStatus.PENDING}
+          .resetKey=${this._reset}
+          @user-create-requested=${(e: UserCreateRequested) => ((this._created = ''), void this._create.run([e.user]))}
+        ></vr-user-form>
+      </section>
+      <section class="card" aria-labelledby="list-title">
+        <h2 id="list-title">All users <span class="muted">(${users.length})</span></h2>
+        ${outcomes(this._said, message(this._change))}
+        ${this._me ? html`<vr-user-table .users=${users} selfId=${this._me.user.id} @user-change-requested=${this._onChange}></vr-user-table>` : nothing}
+      </section>`;
+  }
+
+  protected override updated(): void {
+    document.title = 'Users · Vendorscope';
+  }
+
+  private readonly _onChange = (e: UserChangeRequested) => {
+    e.stopPropagation();
+    this._said = '';
+    void this._change.run([e]);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-users-page': UsersPage;
+  }
+}
