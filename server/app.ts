@@ -8,6 +8,7 @@ import { accountRoutes } from './http/routes/accounts.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { passkeyRoutes } from './http/routes/passkeys.ts';
 import { sessionRoutes } from './http/routes/session.ts';
+import { portfolioRoutes } from './http/routes/portfolio.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -33,6 +34,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...mfaRoutes(deps),
     ...scoreRoutes(deps),
     ...historyRoutes(deps),
+    ...portfolioRoutes(deps),
     ...methodologyRoutes(deps),
     ...sessionRoutes(deps),
     ...passkeyRoutes(deps),

@@ -16,6 +16,7 @@ import { passkeysService } from './services/passkeys-service.ts';
 import { scoringService } from './services/scoring-service.ts';
 import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
+import { supplyChainService } from './services/supply-chain-service.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
@@ -56,6 +57,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     auth,
     passkeys: passkeysService(store, opts.clock, auth),
     audit: auditService(store),
+    supplyChain: supplyChainService(store),
   };
 }
 

@@ -41,6 +41,10 @@ const days = z.number().int().min(1).max(36_500);
 const byKey = <K extends readonly [string, ...string[]]>(keys: K, value: z.ZodNumber) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as { [P in K[number]]: z.ZodNumber });
 
+/** The named decay policies the engine offers (server/scoring/decay.ts defines them). */
+export const DECAY_POLICY_NAMES = ['long-memory', 'short-penalty', 'peer-half-life'] as const;
+export type DecayPolicyName = (typeof DECAY_POLICY_NAMES)[number];
+
 export const decayPolicy = z
   .discriminatedUnion('kind', [
     z.strictObject({

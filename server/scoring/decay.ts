@@ -6,7 +6,7 @@
  * - peer-half-life is modelled on Bitsight: halves every 120 days, gone at two years.
  * Both peers had forgotten Okta's 2022 support breach when the 2023 one happened.
  */
-import type { DecayPolicy } from '../domain/methodology.ts';
+import type { DecayPolicy, DecayPolicyName } from '../domain/methodology.ts';
 
 export type { DecayPolicy } from '../domain/methodology.ts';
 
@@ -14,7 +14,7 @@ export const DECAY_POLICIES = {
   'long-memory': { name: 'long-memory', kind: 'half-life', halfLifeDays: 1095, cutoffDays: null },
   'short-penalty': { name: 'short-penalty', kind: 'linear', days: 30 },
   'peer-half-life': { name: 'peer-half-life', kind: 'half-life', halfLifeDays: 120, cutoffDays: 730 },
-} as const satisfies Record<string, DecayPolicy>;
+} as const satisfies Record<DecayPolicyName, DecayPolicy>;
 
 /** Remaining weight, 1 (just known) down to 0. */
 export function remainingWeight(policy: DecayPolicy, ageDays: number): number {

@@ -21,7 +21,7 @@ export function incidentKnownFrom(i: IncidentFacts): number {
 export const incidentKnownAt = (i: IncidentFacts, asOf: number): boolean => incidentKnownFrom(i) <= asOf;
 
 /** An arrangement counts from its start (or always, when the start is unknown) until it ended. */
-export function subprocessorActiveAt(s: SubprocessorFacts, asOf: number): boolean {
+export function subprocessorActiveAt(s: Pick<SubprocessorFacts, 'since' | 'until'>, asOf: number): boolean {
   const since = first(s.since);
   const until = last(s.until);
   return (since === undefined || since <= asOf) && (until === undefined || until >= asOf);

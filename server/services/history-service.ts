@@ -6,6 +6,7 @@
 import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
 import type { Store } from '../db/store.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
+import { round1 } from '../scoring/arithmetic.ts';
 import type { VendorScore } from '../scoring/types.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
@@ -14,6 +15,8 @@ import { loadAllFacts, loadFacts } from './facts-loader.ts';
 import type { MethodologyService } from './methodology-service.ts';
 
 export const MAX_QUARTERS = 40;
+const MOVERS = 5;
+const MOVER_POINTS = 5;
 
 export interface HistoryItem {
   quarter: string;
@@ -70,6 +73,51 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
           return item(q, s, true);
         });
         return { items };
+      });
+    },
+
+    /**
+     * Every engaged vendor's risk at each quarter end from `from` to `to` (default: the last eight),
+     * frozen like a vendor's history, with the change over the span and the biggest movers marked.
+     */
+    trends: (range: { from?: string | undefined; to?: string | undefined }) => {
+      const to = range.to ?? current();
+      const from = range.from ?? shiftQuarter(to, -7);
+      if (to > current()) throw invalid('Trends cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
+      const span = quarterSpan(from, to);
+      if (span < 2) throw invalid('Trends need at least two quarters.', [{ path: 'query.from', message: `must be before ${to}` }]);
+      if (span > MAX_QUARTERS) throw invalid(`At most ${MAX_QUARTERS} quarters at a time.`, [{ path: 'query.from', message: `spans ${span} quarters` }]);
+      return store.transaction(() => {
+        const quarters = quarterRange(from, to);
+        const facts = loadAllFacts(store).filter((f) => f.vendor.status !== 'not-engaged');
+        const policy = methodology.active();
+        const byQuarter = quarters.map((q) => {
+          if (q === current()) return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
+          const frozen = new Map(store.snapshots.forQuarter(q).map((s) => [s.vendorId, s.score]));
+          for (const f of facts) {
+            if (frozen.has(f.vendor.id)) continue;
+            const s = scoreVendor(f, policy, quarterEnd(q));
+            store.snapshots.put(q, s, clock.now());
+            frozen.set(f.vendor.id, s);
+          }
+          return frozen;
+        });
+        const rows = facts.map((f) => {
+          const scores = byQuarter.map((m) => m.get(f.vendor.id)!);
+          return {
+            vendorId: f.vendor.id,
+            name: f.vendor.name,
+            tier: f.vendor.tier,
+            risks: scores.map((s) => s.risk),
+            bands: scores.map((s) => s.band),
+            delta: round1(scores.at(-1)!.risk - scores[0]!.risk),
+            mover: false,
+          };
+        });
+        // The biggest movers: the five largest changes of at least five points, either way.
+        const movers = [...rows].filter((r) => Math.abs(r.delta) >= MOVER_POINTS).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, MOVERS);
+        for (const r of movers) r.mover = true;
+        return { quarters, asOf: quarters.map((q) => (q === current() ? clock.today() : quarterEnd(q))), rows: rows.sort((a, b) => b.risks.at(-1)! - a.risks.at(-1)! || a.name.localeCompare(b.name)) };
       });
     },
 

@@ -2,10 +2,11 @@
  * Methodology versions: the one in force is the latest stored. A new database starts with the
  * shipped default; an admin stores a new version with PUT /api/v1/methodology.
  */
-import { policy as policySchema, type Policy } from '../domain/methodology.ts';
+import { policy as policySchema, type DecayPolicy, type Policy } from '../domain/methodology.ts';
 import type { Store } from '../db/store.ts';
 import { SYSTEM, type Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
+import { DECAY_POLICIES, remainingWeight } from '../scoring/decay.ts';
 import { ServiceError } from './errors.ts';
 
 export interface MethodologyVersion {
@@ -54,6 +55,18 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
       const id = activeId();
       const stored = store.methodology.find(id)!;
       return { ...active(), note: stored.note, createdAt: stored.createdAt };
+    },
+    /** The named decay policies with sampled curves (every 30 days for six years). */
+    decayPolicies: () => {
+      const inForce = active().decay;
+      // A stored methodology may use a decay policy of its own: it is listed first.
+      const named: DecayPolicy[] = Object.values(DECAY_POLICIES);
+      const all = named.some((d) => d.name === inForce.name) ? named : [inForce, ...named];
+      return all.map((d) => ({
+        ...d,
+        inForce: d.name === inForce.name,
+        curve: Array.from({ length: 74 }, (_, i) => ({ days: i * 30, weight: Math.round(remainingWeight(d, i * 30) * 10_000) / 10_000 })),
+      }));
     },
     versions: (): MethodologyVersion[] => {
       const id = activeId();

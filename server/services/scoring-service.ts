@@ -4,6 +4,8 @@ import type { Vendor } from '../domain/vendor.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import { FACTOR_IDS, FACTOR_LABELS, type VendorScore } from '../scoring/types.ts';
 import type { Policy } from '../scoring/policy.ts';
+import { DECAY_POLICIES } from '../scoring/decay.ts';
+import type { DecayPolicyName } from '../domain/methodology.ts';
 import { found } from './errors.ts';
 import { loadAllFacts, loadFacts } from './facts-loader.ts';
 import type { MethodologyService } from './methodology-service.ts';
@@ -19,17 +21,26 @@ export interface HeatmapRow {
   risk: number;
   band: VendorScore['band'];
   confidence: number;
+  cell: VendorScore['cell'];
   cells: Record<string, number | null>;
+  /** Per factor, its largest contribution: what a tooltip says the value is made of. */
+  top: Record<string, { label: string; points: number } | null>;
+  findings: number;
 }
 
 export interface Heatmap {
   asOf: string;
   methodologyVersion: string;
+  /** The decay policy the scores use (the methodology's, or the one asked for). */
+  decay: string;
   factors: Array<{ id: string; label: string; weight: number }>;
   /** Lowest risk of each band, so a reader can see where the bands begin. */
   bands: Policy['bands'];
   rows: HeatmapRow[];
 }
+
+const largest = (cs: readonly { label: string; points: number }[]) =>
+  cs.reduce<{ label: string; points: number } | null>((best, c) => (c.points > 0 && (!best || c.points > best.points) ? { label: c.label, points: c.points } : best), null);
 
 export function scoringService(store: Store, methodology: MethodologyService) {
   return {
@@ -38,9 +49,13 @@ export function scoringService(store: Store, methodology: MethodologyService) {
       return scoreVendor(loadFacts(store, v), methodology.active(), asOf);
     },
 
-    /** Every engaged vendor scored as of one day, riskiest first, in one batched pass. */
-    heatmap: (asOf: string): Heatmap => {
-      const policy = methodology.active();
+    /**
+     * Every engaged vendor scored as of one day, riskiest first, in one batched pass. With
+     * `decay`, the methodology in force but another named decay policy: what the choice does.
+     */
+    heatmap: (asOf: string, decay?: DecayPolicyName): Heatmap => {
+      const inForce = methodology.active();
+      const policy = decay ? { ...inForce, decay: DECAY_POLICIES[decay] } : inForce;
       const rows = loadAllFacts(store)
         .filter((f) => f.vendor.status !== 'not-engaged')
         .map((f): HeatmapRow => {
@@ -57,14 +72,18 @@ export function scoringService(store: Store, methodology: MethodologyService) {
             risk: s.risk,
             band: s.band,
             confidence: s.confidence,
+            cell: s.cell,
             // An unknown factor shows as null: it is counted in the score, but it is not evidence.
             cells: Object.fromEntries(s.factors.map((f) => [f.id, f.known ? f.score : null])),
+            top: Object.fromEntries(s.factors.map((f) => [f.id, largest(f.contributions)])),
+            findings: s.findings.length,
           };
         })
         .sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name));
       return {
         asOf,
         methodologyVersion: policy.version,
+        decay: policy.decay.name,
         factors: FACTOR_IDS.map((id) => ({ id, label: FACTOR_LABELS[id], weight: policy.weights[id] })),
         bands: policy.bands,
         rows,

@@ -1,6 +1,6 @@
 /** /methodology: the parameters in force, their versions, and storing a new version. */
 import { z } from 'zod';
-import { policy } from '../../domain/methodology.ts';
+import { decayPolicy, policy } from '../../domain/methodology.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
@@ -10,7 +10,28 @@ const newVersion = policy
   .extend({ note: z.string().trim().max(2000).nullable().default(null).meta({ description: 'Why this version exists' }) })
   .meta({ id: 'NewMethodologyVersion' });
 
+const decayCatalogue = z.object({
+  items: z.array(
+    decayPolicy.and(
+      z.object({
+        inForce: z.boolean(),
+        curve: z.array(z.object({ days: z.number().int(), weight: z.number() })).meta({ description: 'Remaining weight of an incident by age, every 30 days for six years' }),
+      }),
+    ),
+  ),
+});
+
 export const methodologyRoutes = ({ methodology }: Deps) => [
+  route({
+    method: 'get',
+    path: '/methodology/decay-policies',
+    access: 'viewer',
+    tag: 'methodology',
+    summary: 'The named decay policies, the one in force marked, with their curves',
+    status: 200,
+    response: decayCatalogue,
+    handle: () => ({ items: methodology.decayPolicies() }),
+  }),
   route({
     method: 'get',
     access: 'viewer',

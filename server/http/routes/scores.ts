@@ -1,5 +1,7 @@
 /** Scores: one vendor's score and the portfolio heatmap, as of a day. */
+import { z } from 'zod';
 import { route } from '../route.ts';
+import { DECAY_POLICY_NAMES } from '../../domain/methodology.ts';
 import { asOfQuery, idParams } from '../schemas/common.ts';
 import { heatmap, vendorScore } from '../schemas/score.ts';
 import type { Deps } from '../../deps.ts';
@@ -23,10 +25,12 @@ export const scoreRoutes = ({ scoring, clock }: Deps) => [
     access: 'viewer',
     path: '/portfolio/heatmap',
     tag: 'scores',
-    summary: 'Every engaged vendor × factor, as of a day, riskiest first',
-    query: asOfQuery,
+    summary: 'Every engaged vendor × factor, as of a day, riskiest first (optionally under another decay policy)',
+    query: asOfQuery.extend({
+      decay: z.enum(DECAY_POLICY_NAMES).optional().meta({ description: 'Score with this decay policy instead of the methodology’s' }),
+    }),
     status: 200,
     response: heatmap,
-    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today()),
+    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today(), query.decay),
   }),
 ];

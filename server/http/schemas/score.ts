@@ -54,6 +54,7 @@ export const heatmap = z
   .object({
     asOf: z.string(),
     methodologyVersion: z.string(),
+    decay: z.string().meta({ description: 'The decay policy the scores use' }),
     factors: z.array(z.object({ id: z.enum(FACTOR_IDS), label: z.string(), weight: z.number() })),
     bands: z.array(z.object({ band: z.enum(BANDS), minRisk: z.number() })).meta({ description: 'Lowest risk of each band, highest band first' }),
     rows: z.array(
@@ -68,7 +69,12 @@ export const heatmap = z
         risk: z.number(),
         band: z.enum(BANDS),
         confidence: z.number(),
+        cell: z.object({ likelihood: z.number().int(), impact: z.number().int() }),
         cells: z.record(z.string(), z.number().nullable()).meta({ description: 'Factor id → score; null when the factor is unknown' }),
+        top: z
+          .record(z.string(), z.object({ label: z.string(), points: z.number() }).nullable())
+          .meta({ description: 'Factor id → its largest contribution' }),
+        findings: z.number().int(),
       }),
     ),
   })

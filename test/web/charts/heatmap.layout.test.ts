@@ -21,7 +21,10 @@ function row(over: Partial<HeatmapRow> = {}): HeatmapRow {
     risk: 45,
     band: 'high',
     confidence: 0.5,
+    cell: { likelihood: 3, impact: 5 },
     cells: { incidents: 44.4, support: null },
+    top: { incidents: { label: 'Support system breach', points: 30 }, support: null },
+    findings: 2,
     ...over,
   };
 }

@@ -15,7 +15,10 @@ const row = (vendorId: number, name: string, risk: number, over: Partial<Heatmap
   risk,
   band: risk >= 50 ? 'critical' : risk >= 30 ? 'high' : risk >= 15 ? 'moderate' : 'low',
   confidence: 0.5,
+  cell: { likelihood: 3, impact: 3 },
   cells: { incidents: risk, support: null },
+  top: { incidents: null, support: null },
+  findings: 0,
   ...over,
 });
 
