@@ -20,6 +20,16 @@ import type { PostureFact } from '../../server/domain/posture-fact.ts';
 import type { ApiToken, AuditEntry, Passkey, Role, Session, User } from '../../server/domain/account.ts';
 import type { aboutService } from '../../server/services/about-service.ts';
 import type { meOf } from '../../server/http/routes/session.ts';
+import type { HistoryService } from '../../server/services/history-service.ts';
+import type { SupplyChainService } from '../../server/services/supply-chain-service.ts';
+import type { MethodologyService } from '../../server/services/methodology-service.ts';
+import type { WhatIfResult } from '../../server/services/what-if-service.ts';
+import type { whatIf } from '../../server/domain/what-if.ts';
+import type { incidentInput } from '../../server/domain/incident.ts';
+import type { subprocessorInput } from '../../server/domain/subprocessor.ts';
+import type { vendorInput } from '../../server/domain/vendor.ts';
+import type { DecayPolicyName } from '../../server/domain/methodology.ts';
+import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
 export { ApiError } from './api-error.ts';
@@ -27,10 +37,21 @@ export type About = ReturnType<ReturnType<typeof aboutService>['about']>;
 /** The signed-in caller: user, the role this session acts with, and whether a passkey is still needed. */
 export type Me = ReturnType<typeof meOf>;
 export type CreatedToken = ApiToken & { readonly token: string };
+export type { WhatIfResult };
 export interface AuditPage {
   readonly items: AuditEntry[];
   readonly total: number;
 }
+export type Trends = ReturnType<HistoryService['trends']>;
+export type HistoryItem = ReturnType<HistoryService['history']>['items'][number];
+export type SupplyChain = ReturnType<SupplyChainService['graph']>;
+export type Methodology = ReturnType<MethodologyService['current']>;
+export type DecayPolicyCurve = ReturnType<MethodologyService['decayPolicies']>[number];
+/** The body of POST /vendors/:id/what-if (as sent: defaults may be left out). */
+export type WhatIfRequest = z.input<typeof whatIf>;
+export type IncidentBody = z.input<typeof incidentInput>;
+export type SubprocessorBody = z.input<typeof subprocessorInput>;
+export type VendorBody = z.input<typeof vendorInput>;
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
 
 export interface RequestOptions {
@@ -83,7 +104,13 @@ export class ApiClient {
   }
 
   about = (o?: RequestOptions) => this.get<About>('/about', {}, o);
-  heatmap = (asOf?: string, o?: RequestOptions) => this.get<Heatmap>('/portfolio/heatmap', { asOf }, o);
+  heatmap = (asOf?: string, o?: RequestOptions, decay?: DecayPolicyName) => this.get<Heatmap>('/portfolio/heatmap', { asOf, decay }, o);
+  trends = (range: { from?: string; to?: string } = {}, o?: RequestOptions) => this.get<Trends>('/portfolio/trends', range, o);
+  supplyChain = (asOf?: string, o?: RequestOptions) => this.get<SupplyChain>('/portfolio/supply-chain', { asOf }, o);
+  methodology = (o?: RequestOptions) => this.get<Methodology>('/methodology', {}, o);
+  decayPolicies = (o?: RequestOptions) => this._items<DecayPolicyCurve>('/methodology/decay-policies', {}, o);
+  history = (id: number, range: { from?: string; to?: string } = {}, o?: RequestOptions) => this._items<HistoryItem>(`/vendors/${id}/history`, range, o);
+  whatIf = (id: number, change: WhatIfRequest, o?: RequestOptions) => this.request<WhatIfResult>('POST', `/vendors/${id}/what-if`, change, {}, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);
   score = (id: number, asOf?: string, o?: RequestOptions) => this.get<VendorScore>(`/vendors/${id}/score`, { asOf }, o);
   incidents = (id: number, o?: RequestOptions) => this._items<Incident>(`/vendors/${id}/incidents`, {}, o);
@@ -91,6 +118,16 @@ export class ApiClient {
   mfa = (id: number, o?: RequestOptions) => this.get<MfaPosture>(`/vendors/${id}/mfa`, {}, o);
   postureFacts = (id: number, o?: RequestOptions) => this._items<PostureFact>(`/vendors/${id}/posture-facts`, {}, o);
   vendorChanges = (id: number, limit = 100, o?: RequestOptions) => this.get<AuditPage>(`/vendors/${id}/changes`, { limit: String(limit) }, o);
+
+  // Analysts: the facts behind a vendor's score. Validation errors come back as ApiError field errors.
+  createIncident = (vendorId: number, body: IncidentBody) => this.request<Incident>('POST', `/vendors/${vendorId}/incidents`, body);
+  updateIncident = (id: number, patch: Partial<IncidentBody>) => this.request<Incident>('PATCH', `/incidents/${id}`, patch);
+  deleteIncident = (id: number) => this.request<void>('DELETE', `/incidents/${id}`);
+  createSubprocessor = (vendorId: number, body: SubprocessorBody) => this.request<Subprocessor>('POST', `/vendors/${vendorId}/subprocessors`, body);
+  updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>) => this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch);
+  deleteSubprocessor = (id: number) => this.request<void>('DELETE', `/subprocessors/${id}`);
+  putMfa = (vendorId: number, posture: MfaPosture) => this.request<MfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture);
+  updateVendor = (id: number, patch: Partial<VendorBody>) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch);
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);

@@ -8,6 +8,11 @@ import '../pages/vr-setup-page.ts';
 import '../pages/vr-account-page.ts';
 import '../pages/vr-users-page.ts';
 import '../pages/vr-audit-page.ts';
+import '../pages/vr-matrix-page.ts';
+import '../pages/vr-trends-page.ts';
+import '../pages/vr-compare-page.ts';
+import '../pages/vr-graph-page.ts';
+import '../pages/vr-methodology-page.ts';
 import '../components/vr-error.ts';
 
 export interface PageOptions {
@@ -23,6 +28,16 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
     case 'vendor':
       return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${o.backHref}></vr-vendor-page>`;
+    case 'matrix':
+      return html`<vr-matrix-page .query=${r.query}></vr-matrix-page>`;
+    case 'trends':
+      return html`<vr-trends-page .query=${r.query}></vr-trends-page>`;
+    case 'compare':
+      return html`<vr-compare-page .query=${r.query}></vr-compare-page>`;
+    case 'graph':
+      return html`<vr-graph-page .query=${r.query}></vr-graph-page>`;
+    case 'methodology':
+      return html`<vr-methodology-page .query=${r.query}></vr-methodology-page>`;
     case 'sign-in':
       return html`<vr-sign-in-page .notice=${o.notice}></vr-sign-in-page>`;
     case 'setup':

@@ -2,6 +2,11 @@
 
 export type Route =
   | { readonly name: 'portfolio'; readonly query: URLSearchParams }
+  | { readonly name: 'matrix'; readonly query: URLSearchParams }
+  | { readonly name: 'trends'; readonly query: URLSearchParams }
+  | { readonly name: 'compare'; readonly query: URLSearchParams }
+  | { readonly name: 'graph'; readonly query: URLSearchParams }
+  | { readonly name: 'methodology'; readonly query: URLSearchParams }
   | { readonly name: 'vendor'; readonly vendorId: number; readonly query: URLSearchParams }
   | { readonly name: 'sign-in'; readonly next: string }
   | { readonly name: 'setup' }
@@ -11,12 +16,26 @@ export type Route =
   | { readonly name: 'not-found'; readonly path: string };
 
 const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users' } as const;
+/** Views whose state (filters, picks, dates) lives in the query string. */
+const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology' } as const;
+
+/** The main navigation, in reading order. */
+export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: string; readonly route: Route['name'] }> = [
+  { href: '/', label: 'Portfolio', route: 'portfolio' },
+  { href: '/matrix', label: 'Risk matrix', route: 'matrix' },
+  { href: '/trends', label: 'Trends', route: 'trends' },
+  { href: '/compare', label: 'Compare', route: 'compare' },
+  { href: '/graph', label: 'Supply chain', route: 'graph' },
+  { href: '/methodology', label: 'Methodology', route: 'methodology' },
+];
 
 /** The page for a path and query string. */
 export function matchRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/portfolio') return { name: 'portfolio', query };
+  const view = VIEWS[path as keyof typeof VIEWS];
+  if (view) return { name: view, query };
   const vendor = /^\/vendors\/([1-9]\d{0,14})$/.exec(path);
   if (vendor?.[1]) return { name: 'vendor', vendorId: Number(vendor[1]), query };
   if (path === '/sign-in') return { name: 'sign-in', next: safeNext(query.get('next')) };

@@ -11,7 +11,7 @@ import { provide } from '@lit/context';
 import { ApiClient, type Me } from '../api/client.ts';
 import { isSignedOut, type ApiError } from '../api/api-error.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
-import { inAppTarget, isPublic, matchRoute, signInUrl, type Route } from './routes.ts';
+import { inAppTarget, isPublic, MAIN_NAV, matchRoute, signInUrl, type Route } from './routes.ts';
 import { controls } from '../styles/shared.ts';
 import { appStyles } from './vr-app.styles.ts';
 import type { NavigationRequested } from '../events.ts';
@@ -78,7 +78,11 @@ export class App extends LitElement {
         <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>
         <span class="tagline">Third-party supply-chain risk</span>
         ${me
-          ? html`<nav aria-label="Main"><a href=${this._portfolioUrl} aria-current=${r.name === 'portfolio' ? 'page' : 'false'}>Portfolio</a></nav>
+          ? html`<nav aria-label="Main">
+                ${MAIN_NAV.map(
+                  (n) => html`<a href=${n.route === 'portfolio' ? this._portfolioUrl : n.href} aria-current=${r.name === n.route ? 'page' : 'false'}>${n.label}</a>`,
+                )}
+              </nav>
               <vr-user-menu .me=${me} current=${r.name}></vr-user-menu>`
           : nothing}
       </header>

@@ -1,0 +1,20 @@
+/** Placeholder for the graph view (being built); keeps the route and navigation whole. */
+import { html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { pageStyles } from '../styles/page.ts';
+
+@customElement('vr-graph-page')
+export class GraphPage extends LitElement {
+  static override styles = [pageStyles];
+  @property({ attribute: false }) query = new URLSearchParams();
+
+  override render() {
+    return html`<header class="page-head"><h1>Graph</h1></header>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-graph-page': GraphPage;
+  }
+}
