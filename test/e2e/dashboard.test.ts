@@ -159,13 +159,15 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       expect(await rows().first().locator('td').first().textContent()).toBe('1');
     });
 
-    it('moves between rows with the arrow keys and opens the focused row with Enter', async () => {
+    it('moves between cells with the arrow keys and opens the focused cell\'s vendor with Enter', async () => {
       await page.goto(`${server!.appUrl}/?sort=risk`);
       await rows().first().waitFor();
-      await rows().nth(1).focus();
+      await rows().nth(1).locator('th.vendor').focus();
       await page.keyboard.press('ArrowDown');
       const third = rows().nth(2);
-      await expect.poll(() => third.evaluate((tr) => (tr.getRootNode() as ShadowRoot).activeElement === tr)).toBe(true);
+      await expect.poll(() => isFocused(third.locator('th.vendor'))).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => isFocused(third.locator('td').first())).toBe(true);
       const id = await third.getAttribute('data-vendor-id');
       const name = await third.locator('th.vendor a').textContent();
       await page.keyboard.press('Enter');
@@ -427,15 +429,16 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       expect(await page.locator('vr-heatmap table').getAttribute('aria-rowcount')).toBe(String(total + 1));
       expect(await rows().count()).toBeLessThan(150);
 
-      await rows().first().focus();
-      await page.keyboard.press('End');
-      // End scrolls the last row into the window first, then focuses it.
+      await rows().first().locator('th.vendor').focus();
+      await page.keyboard.press('Control+End');
+      // Ctrl+End scrolls the last row into the window first, then focuses its last cell.
       const last = page.locator(`vr-heatmap tbody tr[data-index="${total - 1}"]`);
       await last.waitFor();
-      await expect.poll(() => last.evaluate((tr) => (tr.getRootNode() as ShadowRoot).activeElement === tr)).toBe(true);
+      await expect.poll(() => isFocused(last.locator('td').last())).toBe(true);
       expect(await last.locator('th.vendor a').textContent()).toBe('Zendesk');
 
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      // The grid scrolls in its own box (its header row and vendor column stick); the rows follow that box.
+      await page.locator('vr-heatmap .scroller').evaluate((box) => box.scrollTo(0, box.scrollHeight / 2));
       const middle = page.locator(`vr-heatmap tbody tr[data-index="${Math.floor(total / 2)}"]`);
       await middle.waitFor();
       expect(await rows().count()).toBeLessThan(150);

@@ -66,6 +66,23 @@ export interface HeatmapLayout {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+/**
+ * A score's fill and ink, memoized: the ramp and the contrast check cost microseconds each, and
+ * 5,000 vendors × 5 factors would spend most of a frame on them. Scores come rounded to one
+ * decimal, so a few hundred distinct values cover a whole portfolio; the cap only guards odd input.
+ */
+const SWATCHES = new Map<number, { readonly fill: string; readonly ink: string }>();
+export function swatchOf(value: number): { readonly fill: string; readonly ink: string } {
+  let s = SWATCHES.get(value);
+  if (!s) {
+    if (SWATCHES.size >= 5000) SWATCHES.clear();
+    const fill = riskColor(value);
+    s = { fill, ink: inkOn(fill) };
+    SWATCHES.set(value, s);
+  }
+  return s;
+}
+
 export function layoutHeatmap(
   data: Pick<Heatmap, 'factors' | 'rows'> | undefined,
   size: { cellWidth: number; cellHeight: number },
@@ -81,9 +98,9 @@ export function layoutHeatmap(
         const label = `${f.label}: unknown (no evidence; counted in the score as a weak posture)`;
         return { factorId: f.id, value, unknown: true, fill: UNKNOWN_FILL, ink: '#3d434c', text: 'unknown', label };
       }
-      const fill = riskColor(value);
+      const { fill, ink } = swatchOf(value);
       const label = `${f.label}: ${value.toFixed(1)} of 100 (weight ${f.weightText})`;
-      return { factorId: f.id, value, unknown: false, fill, ink: inkOn(fill), text: String(Math.round(value)), label };
+      return { factorId: f.id, value, unknown: false, fill, ink, text: String(Math.round(value)), label };
     }),
   }));
   const cell = { width: size.cellWidth, height: size.cellHeight, hatch: hatchPath(size.cellWidth, size.cellHeight) };

@@ -1,5 +1,9 @@
-/** The heatmap's key: the colour ramp with its ticks, and the hatched swatch that means "unknown". */
-import { css, html, LitElement, svg } from 'lit';
+/**
+ * The heatmap's key: the colour ramp with its ticks, and the hatched swatch that means "unknown".
+ * The trend heatmap colours risk with the same ramp, so it shows this key too, under its own
+ * caption and without the unknown swatch (a risk is never unknown).
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { layoutLegend, UNKNOWN_STROKE } from './heatmap.layout.ts';
 
@@ -48,6 +52,10 @@ export class HeatmapLegend extends LitElement {
 
   /** Width of the colour ramp in CSS pixels. */
   @property({ type: Number }) width = 220;
+  /** What the colours measure. */
+  @property() caption = 'Factor score (0 = least risk, 100 = most)';
+  /** Whether to explain the hatched "unknown" swatch. */
+  @property({ type: Boolean }) unknown = true;
 
   override render() {
     const g = layoutLegend(this.width);
@@ -55,7 +63,7 @@ export class HeatmapLegend extends LitElement {
     const s = g.swatch;
     return html`<figure>
       <div class="ramp">
-        <figcaption id="cap">Factor score (0 = least risk, 100 = most)</figcaption>
+        <figcaption id="cap">${this.caption}</figcaption>
         <svg width=${g.width + 2} height=${h + 18} role="img" aria-labelledby="cap" aria-describedby="ramp-desc">
           <desc id="ramp-desc">Pale yellow at 0 through orange and magenta to deep purple at 100.</desc>
           <g transform="translate(1,0)">
@@ -67,7 +75,12 @@ export class HeatmapLegend extends LitElement {
           </g>
         </svg>
       </div>
-      <div class="unknown">
+      ${this.unknown ? this._unknown(s) : nothing}
+    </figure>`;
+  }
+
+  private _unknown(s: ReturnType<typeof layoutLegend>['swatch']) {
+    return html`<div class="unknown">
         <div class="unknown-row">
           <svg width=${s.size} height=${s.size} aria-hidden="true" focusable="false">
             <rect width=${s.size} height=${s.size} rx="2" fill=${s.fill}></rect>
@@ -76,8 +89,7 @@ export class HeatmapLegend extends LitElement {
           </svg>
           <span><strong>unknown</strong>: no evidence; counted in the score as a weak posture, never as a good one</span>
         </div>
-      </div>
-    </figure>`;
+      </div>`;
   }
 }
 

@@ -1,4 +1,8 @@
-/** Styles of <vr-heatmap>, apart from its logic. Rows have one fixed height: the row window depends on it. */
+/**
+ * Styles of <vr-heatmap>, apart from its logic. Rows have one fixed height: the row window depends
+ * on it. The table scrolls in its own box (.scroller), the header row sticks to its top and the
+ * vendor column to its left edge; narrow screens scroll the box sideways, never the page.
+ */
 import { css } from 'lit';
 import { controls, srOnly } from '../styles/shared.ts';
 
@@ -11,11 +15,17 @@ export const heatmapStyles = [
     :host {
       display: block;
     }
+    .scroller {
+      position: relative;
+      overflow: auto;
+      /* Tall enough to read, short enough that the header row and the page's own header both fit. */
+      max-height: max(360px, calc(100vh - 120px));
+      border-top: 1px solid var(--vr-line);
+    }
     table {
       width: 100%;
-      /* Narrow screens scroll the page sideways rather than crush the columns; a scrolling
-         wrapper would break the sticky header. */
-      min-width: 1080px;
+      /* Below this the box scrolls sideways rather than crush the columns; the vendor column stays. */
+      min-width: 1260px;
       table-layout: fixed;
       border-collapse: separate;
       border-spacing: 0;
@@ -25,27 +35,32 @@ export const heatmapStyles = [
       width: auto;
     }
     col.c-tier {
-      width: 64px;
+      width: 56px;
     }
     col.c-factor {
-      width: 124px;
+      width: 110px;
     }
     col.c-num {
-      width: 96px;
+      width: 90px;
     }
     col.c-risk {
-      width: 80px;
+      width: 74px;
     }
     col.c-band {
-      width: 116px;
+      width: 110px;
     }
     col.c-conf {
-      width: 108px;
+      width: 100px;
+    }
+    @media (max-width: 640px) {
+      table {
+        min-width: 1190px;
+      }
     }
     thead th {
       position: sticky;
       top: 0;
-      z-index: 1;
+      z-index: 2;
       background: var(--vr-surface);
       border-bottom: 2px solid var(--vr-line-strong);
       padding: 0;
@@ -100,16 +115,32 @@ export const heatmapStyles = [
     .arrow.on {
       color: var(--vr-accent);
     }
+    /* The corner stays above both sticky edges. */
+    thead th.vendor {
+      left: 0;
+      z-index: 3;
+    }
+    tbody th.vendor {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      background: var(--vr-surface);
+    }
+    th.vendor {
+      box-shadow: inset -1px 0 0 var(--vr-line);
+    }
     tbody tr {
       height: ${ROW_HEIGHT}px;
       cursor: pointer;
     }
-    tbody tr:not(.spacer):hover > * {
+    tbody tr:not(.spacer):hover > *,
+    tbody tr:focus-within > * {
       background: var(--vr-accent-soft);
     }
-    tbody tr:focus-visible {
+    tbody tr > :focus-visible {
       outline: 3px solid var(--vr-focus);
       outline-offset: -3px;
+      border-radius: 0;
     }
     tbody th,
     tbody td {
@@ -175,6 +206,35 @@ export const heatmapStyles = [
       fill: none;
       stroke: #9aa1ab;
       stroke-dasharray: 3 2;
+    }
+    /* The tooltip (it renders into its own light DOM, so these rules reach it). */
+    vr-heatmap-tooltip {
+      position: fixed;
+      top: 0;
+      left: 0;
+      z-index: 20;
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      max-width: min(360px, calc(100vw - 16px));
+      padding: 8px 10px;
+      border-radius: 4px;
+      background: #14213d;
+      color: #fff;
+      font-size: 0.82rem;
+      line-height: 1.35;
+      box-shadow: 0 4px 14px rgb(16 24 40 / 22%);
+      /* The pointer passes through, so it never hides the cell next to the one it describes. */
+      pointer-events: none;
+    }
+    vr-heatmap-tooltip[hidden] {
+      display: none;
+    }
+    vr-heatmap-tooltip strong {
+      font-weight: 700;
+    }
+    vr-heatmap-tooltip span {
+      color: #d5dbe6;
     }
   `,
 ];

@@ -2,7 +2,9 @@
  * Renders only the rows near the viewport once a table grows long, so a portfolio of thousands
  * of vendors scrolls as smoothly as one of thirty. Rows have a fixed height; the rows left out
  * are stood in for by spacer rows of the same total height. Below `threshold` rows every row is
- * rendered, which keeps small tables simple for find-in-page and screen readers.
+ * rendered, which keeps small tables simple for find-in-page and screen readers. A table that
+ * scrolls inside its own box (for sticky headers in both directions) names that box as `scroller`:
+ * its scrolls are followed, and only its visible height counts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -35,6 +37,8 @@ export interface RowWindowOptions {
   readonly count: () => number;
   /** The element whose top is the first row's top (the table body). */
   readonly anchor: () => Element | null | undefined;
+  /** The element the rows scroll in, when it is not the page. */
+  readonly scroller?: () => Element | null | undefined;
   readonly overscan?: number;
   readonly threshold?: number;
 }
@@ -44,6 +48,8 @@ export class RowWindowController implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
   private readonly _opts: RowWindowOptions;
   private _frame = 0;
+  /** The scroller listened to, once it has been rendered. */
+  private _scroller: Element | null = null;
   private readonly _onScroll = () => {
     if (this._frame === 0) this._frame = requestAnimationFrame(() => ((this._frame = 0), this.measure()));
   };
@@ -62,6 +68,8 @@ export class RowWindowController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('scroll', this._onScroll);
     window.removeEventListener('resize', this._onScroll);
+    this._scroller?.removeEventListener('scroll', this._onScroll);
+    this._scroller = null;
     cancelAnimationFrame(this._frame);
     this._frame = 0;
   }
@@ -72,6 +80,13 @@ export class RowWindowController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // The scroller exists only once rendered, and a re-render may replace it.
+    const scroller = this._opts.scroller?.() ?? null;
+    if (scroller !== this._scroller) {
+      this._scroller?.removeEventListener('scroll', this._onScroll);
+      scroller?.addEventListener('scroll', this._onScroll, { passive: true });
+      this._scroller = scroller;
+    }
     // The anchor may have moved (first render, data above it changed): re-measure once.
     this.measure();
   }
@@ -86,11 +101,14 @@ export class RowWindowController implements ReactiveController {
   }
 
   private _compute(): RowRange {
+    const top = this._opts.anchor()?.getBoundingClientRect().top ?? 0;
+    const box = this._opts.scroller?.()?.getBoundingClientRect();
     return visibleRange({
       count: this._opts.count(),
       rowHeight: this._opts.rowHeight,
-      top: this._opts.anchor()?.getBoundingClientRect().top ?? 0,
-      viewportHeight: window.innerHeight,
+      // Inside a scroller, the rows in its box are the ones to render, wherever the page has scrolled it.
+      top: box ? top - box.top : top,
+      viewportHeight: box ? Math.min(box.height, window.innerHeight) : window.innerHeight,
       overscan: this._opts.overscan ?? 12,
       threshold: this._opts.threshold ?? 300,
     });

@@ -1,28 +1,45 @@
 /**
- * The portfolio: every engaged vendor × factor as of a day. Owns the fetch (Task); the sort and
- * the date live in the URL (`?sort=risk&asOf=2023-10-31`), so a view can be shared and reloaded.
+ * The portfolio: every engaged vendor × factor as of a day. Owns the fetch (Task); the filters,
+ * the sort and the date live in the URL (`/portfolio?tier=1&band=high&q=okta&sort=risk&asOf=…`),
+ * so a view can be shared, reloaded, and found again with Back. Filter and sort changes replace
+ * the history entry (they refine one view; Back leaves the portfolio), and never refetch: only
+ * the date does.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
+import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { apiContext } from '../state/contexts.ts';
-import { parseSort, sortQuery } from '../charts/heatmap.sort.ts';
+import { parseSort, type SortState } from '../charts/heatmap.sort.ts';
+import { categoriesOf, filterKey, filterRows, NO_FILTERS, parseFilters, portfolioQuery, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
+import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import { card } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
 import { pageStyles } from '../styles/page.ts';
 import '../charts/vr-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
+import '../components/vr-portfolio-filters.ts';
+
+/** The rows a filter lets through, kept while neither the data nor the filter changes (the grid lays out once per change). */
+interface View {
+  readonly source: Heatmap;
+  readonly key: string;
+  readonly data: Pick<Heatmap, 'factors' | 'bands' | 'rows'>;
+  readonly categories: string[];
+}
 
 @customElement('vr-portfolio-page')
 export class PortfolioPage extends LitElement {
   static override styles = [
     card,
+    forms,
     pageStyles,
     css`
       .card {
@@ -35,7 +52,6 @@ export class PortfolioPage extends LitElement {
         gap: 16px;
         flex-wrap: wrap;
         padding: 16px 20px 12px;
-        border-bottom: 1px solid var(--vr-line);
       }
       .card-head h2 {
         margin: 0;
@@ -44,18 +60,33 @@ export class PortfolioPage extends LitElement {
         margin: 2px 0 0;
         font-size: 0.85rem;
       }
+      .filters {
+        padding: 12px 20px;
+        border-top: 1px solid var(--vr-line);
+        background: #fafbfc;
+      }
+      .empty {
+        padding: 32px 20px;
+        border-top: 1px solid var(--vr-line);
+        text-align: center;
+      }
+      .empty p {
+        margin: 0 0 12px;
+      }
       .foot {
         padding: 12px 20px 16px;
         margin: 0;
         font-size: 0.82rem;
         color: var(--vr-ink-muted);
+        border-top: 1px solid var(--vr-line);
       }
     `,
   ];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
-  /** The URL's query: `sort`, `dir`, `asOf`. */
+  /** The URL's query: `tier`, `category`, `band`, `q`, `sort`, `dir`, `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
+  private _view?: View;
 
   private _heatmap = new Task(this, {
     task: ([asOf], { signal }) => this._api.heatmap(asOf || undefined, { signal }),
@@ -79,9 +110,13 @@ export class PortfolioPage extends LitElement {
       <vr-as-of .value=${asOf} .effective=${data?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
     </header>`;
     if (this._heatmap.status === TaskStatus.ERROR) {
-      return html`${head}<vr-error heading="The portfolio could not be loaded" .error=${this._heatmap.error}></vr-error>`;
+      return html`${head}<vr-error heading="The portfolio could not be loaded" .error=${this._heatmap.error}>
+          <button class="secondary" type="button" @click=${() => void this._heatmap.run()}>Try again</button>
+        </vr-error>`;
     }
     if (!data) return html`${head}<p class="loading" role="status">Loading the portfolio…</p>`;
+    const filters = parseFilters(this.query);
+    const view = this._filtered(data, filters);
     const sort = parseSort(this.query, data.factors.map((f) => f.id));
     return html`${head}
       <vr-data-notice .about=${this._about.value}></vr-data-notice>
@@ -89,15 +124,27 @@ export class PortfolioPage extends LitElement {
         <div class="card-head">
           <div>
             <h2 id="hm-title">Vendors by risk factor</h2>
-            <p class="muted">Likelihood weighs the four factors; impact comes from our relationship; risk combines the two.</p>
+            <p class="muted">Likelihood weighs the factors; impact comes from our relationship; risk combines the two.</p>
           </div>
           <vr-heatmap-legend></vr-heatmap-legend>
         </div>
-        <vr-heatmap .data=${data} .sort=${sort} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
-        <p class="foot">
-          Click a row, or focus it and press Enter, to open the vendor. Arrow keys move between rows. Confidence is the share of
-          the evidence a score needs that is known and fresh; unknowns are counted, never scored as good.
-        </p>
+        <div class="filters">
+          <vr-portfolio-filters
+            .filters=${filters}
+            .categories=${view.categories}
+            .shown=${view.data.rows.length}
+            .total=${data.rows.length}
+            @portfolio-filters-changed=${this._onFilters}
+          ></vr-portfolio-filters>
+        </div>
+        ${view.data.rows.length > 0
+          ? html`<vr-heatmap .data=${view.data} .sort=${sort} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
+              <p class="foot">
+                Click a row, or move to a cell with the arrow keys and press Enter, to open the vendor. Hover or focus a factor cell to see
+                its largest contribution. Confidence is the share of the evidence a score needs that is known and fresh; unknowns are
+                counted, never scored as good.
+              </p>`
+          : this._empty(data.rows.length)}
       </section>`;
   }
 
@@ -105,16 +152,45 @@ export class PortfolioPage extends LitElement {
     document.title = 'Portfolio · Vendorscope';
   }
 
-  private _go(query: Record<string, string | undefined>, replace: boolean): void {
-    this.dispatchEvent(new NavigationRequested(urlWith('/', query), replace));
+  private _empty(total: number) {
+    if (total === 0) {
+      return html`<div class="empty"><p><strong>No vendors yet.</strong> Vendors added through the API or the seed appear here with their scores.</p></div>`;
+    }
+    return html`<div class="empty">
+      <p><strong>No vendor matches these filters.</strong> Try another tier, category or band, or a shorter search.</p>
+      <button class="secondary" type="button" @click=${() => this._go({ filters: NO_FILTERS })}>Clear filters</button>
+    </div>`;
+  }
+
+  private _filtered(data: Heatmap, filters: PortfolioFilters): View {
+    const key = filterKey(filters);
+    if (this._view?.source !== data || this._view.key !== key) {
+      const rows = filterRows(data.rows, filters) as Heatmap['rows'];
+      this._view = { source: data, key, data: { factors: data.factors, bands: data.bands, rows }, categories: categoriesOf(data.rows, filters.category) };
+    }
+    return this._view;
+  }
+
+  /** Shows the portfolio with `change` applied and everything else as the URL has it, replacing the history entry. */
+  private _go(change: { filters?: PortfolioFilters; sort?: SortState; asOf?: string }): void {
+    const q = this.query;
+    const sort = change.sort ?? { sort: q.get('sort') ?? undefined, dir: q.get('dir') ?? undefined };
+    const query = portfolioQuery(change.filters ?? parseFilters(q), sort, change.asOf ?? q.get('asOf') ?? '');
+    // The portfolio answers at `/` and `/portfolio`; stay on the one the user came in by.
+    const path = location.pathname.replace(/\/+$/, '') === '/portfolio' ? '/portfolio' : '/';
+    this.dispatchEvent(new NavigationRequested(urlWith(path, query), true));
+  }
+
+  private _onFilters(e: PortfolioFiltersChanged): void {
+    this._go({ filters: e.filters });
   }
 
   private _onSort(e: SortChanged): void {
-    this._go({ ...sortQuery({ key: e.key, dir: e.dir }), asOf: this.query.get('asOf') ?? undefined }, true);
+    this._go({ sort: { key: e.key, dir: e.dir } });
   }
 
   private _onAsOf(e: AsOfChanged): void {
-    this._go({ sort: this.query.get('sort') ?? undefined, dir: this.query.get('dir') ?? undefined, asOf: e.asOf }, true);
+    this._go({ asOf: e.asOf });
   }
 
   private _onVendor(e: VendorSelected): void {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
+import { cellKey, cellLevel, layoutRiskMatrix, levelRange, parseCell } from '../../../web/charts/risk-matrix.layout.ts';
+import { BAND_TINT } from '../../../web/charts/heatmap.bands.ts';
+import { contrast } from '../../../web/charts/heatmap.layout.ts';
+
+const row = (vendorId: number, name: string, likelihood: number, impact: number, risk: number): HeatmapRow => ({
+  vendorId,
+  name,
+  category: 'x',
+  tier: 1,
+  status: 'approved',
+  likelihood: likelihood * 20 - 10,
+  impact: impact * 20 - 10,
+  risk,
+  band: 'low',
+  confidence: 0.5,
+  cell: { likelihood, impact },
+  cells: {},
+  top: {},
+  findings: 0,
+});
+
+const ROWS = [row(1, 'Microsoft', 4, 5, 59.8), row(2, 'Okta', 3, 5, 48.1), row(3, 'Zendesk', 2, 3, 14.8), row(4, 'Slack', 2, 3, 14.3), row(5, 'Atlassian', 2, 3, 24)];
+
+describe('cell keys', () => {
+  it('reads "likelihood-impact" and nothing else', () => {
+    expect(parseCell('4-5')).toEqual({ likelihood: 4, impact: 5 });
+    expect(cellKey({ likelihood: 4, impact: 5 })).toBe('4-5');
+    for (const bad of ['0-3', '6-1', '4', '4-5-1', 'a-b', '', null, undefined]) expect(parseCell(bad)).toBeNull();
+  });
+
+  it('names the values a level stands for', () => {
+    expect(levelRange(1)).toBe('0–20');
+    expect(levelRange(5)).toBe('80–100');
+  });
+});
+
+describe('cellLevel', () => {
+  it('is the band in the middle of the cell', () => {
+    // Middle of likelihood 5 × impact 5: 90 × 90 / 100 = 81; of 3 × 3: 50 × 50 / 100 = 25; of 1 × 5: 10 × 90 / 100 = 9.
+    expect(cellLevel({ likelihood: 5, impact: 5 })).toBe('critical');
+    expect(cellLevel({ likelihood: 3, impact: 5 })).toBe('high');
+    expect(cellLevel({ likelihood: 3, impact: 3 })).toBe('moderate');
+    expect(cellLevel({ likelihood: 1, impact: 5 })).toBe('low');
+  });
+
+  it('rises with either axis', () => {
+    const rank = { low: 0, moderate: 1, high: 2, critical: 3 };
+    for (let l = 1; l <= 5; l++)
+      for (let i = 1; i < 5; i++) {
+        expect(rank[cellLevel({ likelihood: l, impact: i + 1 })]).toBeGreaterThanOrEqual(rank[cellLevel({ likelihood: l, impact: i })]);
+        expect(rank[cellLevel({ likelihood: i + 1, impact: l })]).toBeGreaterThanOrEqual(rank[cellLevel({ likelihood: i, impact: l })]);
+      }
+  });
+});
+
+describe('layoutRiskMatrix', () => {
+  const g = layoutRiskMatrix(ROWS);
+  const at = (l: number, i: number) => g.rows.flat().find((c) => c.likelihood === l && c.impact === i)!;
+
+  it('has five rows of five cells, likelihood 5 on top, impact 1 on the left', () => {
+    expect(g.rows).toHaveLength(5);
+    expect(g.rows.map((r) => r.length)).toEqual([5, 5, 5, 5, 5]);
+    expect(g.rows[0]!.map((c) => c.key)).toEqual(['5-1', '5-2', '5-3', '5-4', '5-5']);
+    expect(g.rows[4]![0]!.key).toBe('1-1');
+    expect(at(5, 1).y).toBeLessThan(at(1, 1).y);
+    expect(at(1, 1).x).toBeLessThan(at(1, 5).x);
+    expect(at(3, 4)).toMatchObject({ row: 2, col: 3 });
+  });
+
+  it('lays cells out as equal squares that do not overlap, inside the chart', () => {
+    const cells = g.rows.flat();
+    expect(new Set(cells.map((c) => c.size)).size).toBe(1);
+    expect(at(1, 2).x).toBeGreaterThan(at(1, 1).x + at(1, 1).size);
+    expect(at(1, 1).y).toBeGreaterThan(at(2, 1).y + at(2, 1).size);
+    for (const c of cells) {
+      expect(c.x).toBeGreaterThanOrEqual(g.plot.x);
+      expect(c.x + c.size).toBeLessThanOrEqual(g.width);
+      expect(c.y + c.size).toBeLessThanOrEqual(g.height);
+    }
+  });
+
+  it('counts each vendor once, in its cell, riskiest first', () => {
+    expect(g.rows.flat().reduce((n, c) => n + c.vendors.length, 0)).toBe(ROWS.length);
+    expect(g.total).toBe(5);
+    expect(at(2, 3).vendors.map((v) => v.name)).toEqual(['Atlassian', 'Zendesk', 'Slack']);
+    expect(at(4, 5).vendors.map((v) => v.name)).toEqual(['Microsoft']);
+    expect(at(5, 5).vendors).toEqual([]);
+  });
+
+  it("tints occupied cells with their level's band tint, fades empty ones, and keeps the ink readable", () => {
+    expect(at(4, 5)).toMatchObject({ level: 'critical', fill: BAND_TINT.critical });
+    expect(at(5, 5).level).toBe('critical');
+    expect(at(5, 5).fill).not.toBe(BAND_TINT.critical);
+    for (const c of g.rows.flat()) expect(contrast(c.fill, c.ink), c.key).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('describes every cell in words', () => {
+    expect(at(4, 5).label).toBe('1 Critical: 1 vendor at likelihood 4 (60–80), impact 5 (80–100)');
+    expect(at(1, 1).label).toMatch(/^0 Low: 0 vendors/);
+  });
+
+  it('places axis ticks at the middle of each column and row', () => {
+    expect(g.xTicks.map((t) => t.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(g.xTicks[0]!.x).toBe(at(1, 1).x + at(1, 1).size / 2);
+    expect(g.yTicks.find((t) => t.level === 5)!.y).toBe(at(5, 1).y + at(5, 1).size / 2);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Risk bands in words and tints, PURE: where each band begins and ends, and the tint that echoes
+ * it (the word always comes with it; the tint is never the only carrier).
+ */
+import type { Band } from '../../server/scoring/types.ts';
+import type { Heatmap } from '../../server/services/scoring-service.ts';
+import { inkOn, riskColor } from './heatmap.layout.ts';
+
+export const BAND_LABEL: Readonly<Record<Band, string>> = { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' };
+
+/** The heatmap ramp at a point inside each band, as <vr-band-badge> tints it: "darker = riskier" holds everywhere. */
+export const BAND_TINT: Readonly<Record<Band, string>> = { low: riskColor(8), moderate: riskColor(32), high: riskColor(58), critical: riskColor(85) };
+export const BAND_INK: Readonly<Record<Band, string>> = {
+  low: inkOn(BAND_TINT.low),
+  moderate: inkOn(BAND_TINT.moderate),
+  high: inkOn(BAND_TINT.high),
+  critical: inkOn(BAND_TINT.critical),
+};
+
+/** The policy's bands when the API gave none (they match the default methodology). */
+export const DEFAULT_BANDS: Heatmap['bands'] = [
+  { band: 'critical', minRisk: 50 },
+  { band: 'high', minRisk: 30 },
+  { band: 'moderate', minRisk: 15 },
+  { band: 'low', minRisk: 0 },
+];
+
+export interface BandRange {
+  readonly band: Band;
+  readonly label: string;
+  readonly min: number;
+  /** Where the next band begins; null for the top band. */
+  readonly below: number | null;
+  /** "50 and above", "30 to under 50". */
+  readonly text: string;
+}
+
+/** Each band's range, least risk first. */
+export function bandRanges(bands: Heatmap['bands'] = DEFAULT_BANDS): BandRange[] {
+  const up = [...bands].sort((a, b) => a.minRisk - b.minRisk);
+  return up.map((b, i) => {
+    const below = up[i + 1]?.minRisk ?? null;
+    return { band: b.band, label: BAND_LABEL[b.band], min: b.minRisk, below, text: below === null ? `${b.minRisk} and above` : `${b.minRisk} to under ${below}` };
+  });
+}
+
+/** The band a risk falls in, as the engine assigns it. */
+export function bandAt(risk: number, bands: Heatmap['bands'] = DEFAULT_BANDS): Band {
+  const down = [...bands].sort((a, b) => b.minRisk - a.minRisk);
+  return (down.find((b) => risk >= b.minRisk) ?? down.at(-1) ?? { band: 'low' as const }).band;
+}
