@@ -9,6 +9,7 @@ import { auditRoutes } from './http/routes/audit.ts';
 import { passkeyRoutes } from './http/routes/passkeys.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { portfolioRoutes } from './http/routes/portfolio.ts';
+import { importRoutes } from './http/routes/imports.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -20,8 +21,6 @@ import { vendorRoutes } from './http/routes/vendors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { staticRoutes } from './http/static.ts';
-
-export const BODY_LIMIT = '1mb';
 
 /** Every API route, in the order they are documented. */
 export function apiRoutes(deps: Deps): AnyRoute[] {
@@ -40,6 +39,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...passkeyRoutes(deps),
     ...accountRoutes(deps),
     ...auditRoutes(deps),
+    ...importRoutes(deps),
   );
   return routes;
 }
@@ -65,7 +65,6 @@ export function createApp(deps: Deps): Express {
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
   app.use('/api', accessLog(deps.log));
-  app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
   app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);

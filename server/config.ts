@@ -13,6 +13,7 @@ export interface Config {
   readonly demo: boolean;
   readonly migrationsDir: string;
   readonly seedDir: string;
+  readonly verisSchemaDir: string;
   readonly webDir: string;
   readonly staticDir: string;
   /** The first admin, created when the database has no users (unattended installs, CI). */
@@ -57,6 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     demo: demo === 'on',
     migrationsDir: fromRoot('data/migrations'),
     seedDir: fromRoot('data/seed'),
+    verisSchemaDir: fromRoot('data/veris'),
     webDir: fromRoot('web'),
     staticDir: fromRoot('web/dist'),
   });

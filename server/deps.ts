@@ -17,6 +17,8 @@ import { scoringService } from './services/scoring-service.ts';
 import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
 import { supplyChainService } from './services/supply-chain-service.ts';
+import { jobsService } from './services/jobs-service.ts';
+import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
@@ -34,6 +36,8 @@ export interface DepsOptions {
   readonly trustProxy: boolean | number | string;
   /** The URL browsers use for the app, when it is not the one requests arrive at (behind a proxy). */
   readonly publicUrl: string | null;
+  /** Where the VERIS schemas live (data/veris). */
+  readonly verisSchemaDir: string;
 }
 
 export function makeDeps(db: Db, opts: DepsOptions) {
@@ -58,6 +62,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     passkeys: passkeysService(store, opts.clock, auth),
     audit: auditService(store),
     supplyChain: supplyChainService(store),
+    jobs: jobsService(opts.clock, opts.log),
+    veris: verisValidator(opts.verisSchemaDir),
   };
 }
 

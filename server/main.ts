@@ -62,6 +62,7 @@ async function serve(config: Config): Promise<void> {
     throttle: DEFAULT_THROTTLE,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    verisSchemaDir: config.verisSchemaDir,
   });
   deps.methodology.ensureDefault();
   if (config.firstAdmin) {

@@ -1,7 +1,7 @@
 /** SQL for incidents. */
 import type { Db } from './open.ts';
-import { bit, bool, json, list } from './row-codec.ts';
-import type { Incident, IncidentInput } from '../domain/incident.ts';
+import { bit, bool, json, list, type Kept } from './row-codec.ts';
+import type { Incident, IncidentInput, IncidentSource } from '../domain/incident.ts';
 import { precisionOf } from '../domain/partial-date.ts';
 import type { AccessVector, Confidence, MfaRelevance, Severity, SupportInvolvementType } from '../domain/vocabulary.ts';
 
@@ -33,8 +33,19 @@ interface IncidentRow {
   sources: string;
   confidence: string;
   notes: string | null;
+  source_format: string | null;
+  source_id: string | null;
+  source_attribution: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface IncidentFilter {
+  vendorId?: number | undefined;
+  source?: string | undefined;
+  year?: number | undefined;
+  limit: number;
+  offset: number;
 }
 
 const toIncident = (r: IncidentRow): Incident => ({
@@ -66,6 +77,7 @@ const toIncident = (r: IncidentRow): Incident => ({
   sources: list(r.sources),
   confidence: r.confidence as Confidence,
   notes: r.notes,
+  source: r.source_format === 'veris' ? { format: 'veris', id: r.source_id ?? '', attribution: r.source_attribution ?? '' } : null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -101,6 +113,18 @@ const columns = (i: IncidentInput, now: string) => ({
 
 const COLUMNS = Object.keys(columns({} as IncidentInput, '')).filter((c) => c !== 'now');
 
+const sourceColumns = (source: IncidentSource) => ({
+  source_format: source?.format ?? null,
+  source_id: source?.id ?? null,
+  source_key: source?.id.toLowerCase() ?? null,
+  source_attribution: source?.attribution ?? null,
+});
+
+// One statement for every combination of filters: a NULL parameter switches its clause off.
+const LIST_WHERE = `WHERE (@vendor_id IS NULL OR vendor_id = @vendor_id)
+  AND (@source IS NULL OR source_format = @source)
+  AND (@year IS NULL OR substr(intrusion_start_date, 1, 4) = @year)`;
+
 // Newest first by disclosure; undisclosed incidents (NULL) come first, they are the freshest news.
 const ORDER = 'ORDER BY public_disclosure_date IS NOT NULL, public_disclosure_date DESC, id DESC';
 
@@ -110,9 +134,12 @@ export function incidentsRepo(db: Db) {
   const all = db.prepare<[], IncidentRow>(`SELECT * FROM incidents ${ORDER}`);
   const countFor = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE vendor_id = ?');
   const insert = db.prepare(
-    `INSERT INTO incidents (vendor_id, ${COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (@vendor_id, ${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+    `INSERT INTO incidents (id, vendor_id, ${COLUMNS.join(', ')}, source_format, source_id, source_key, source_attribution, created_at, updated_at)
+     VALUES (@id, @vendor_id, ${COLUMNS.map((c) => `@${c}`).join(', ')}, @source_format, @source_id, @source_key, @source_attribution, @created_at, @updated_at)`,
   );
+  const bySource = db.prepare<[string, string], IncidentRow>('SELECT * FROM incidents WHERE source_format = ? AND source_key = ?');
+  const page = db.prepare<Record<string, unknown>, IncidentRow>(`SELECT * FROM incidents ${LIST_WHERE} ${ORDER} LIMIT @limit OFFSET @offset`);
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM incidents ${LIST_WHERE}`);
   const update = db.prepare(
     `UPDATE incidents SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
@@ -126,9 +153,22 @@ export function incidentsRepo(db: Db) {
     listByVendor: (vendorId: number): Incident[] => byVendor.all(vendorId).map(toIncident),
     all: (): Incident[] => all.all().map(toIncident),
     countByVendor: (vendorId: number): number => countFor.get(vendorId)!.n,
+    /** The incident imported from this source record, if any (ids compared ignoring case). */
+    findBySource: (format: string, id: string): Incident | undefined => {
+      const r = bySource.get(format, id.toLowerCase());
+      return r && toIncident(r);
+    },
+    /** Incidents across vendors, filtered and paged, newest disclosure first. */
+    list: (f: IncidentFilter): { items: Incident[]; total: number } => {
+      const p = { vendor_id: f.vendorId ?? null, source: f.source ?? null, year: f.year === undefined ? null : String(f.year) };
+      return { items: page.all({ ...p, limit: f.limit, offset: f.offset }).map(toIncident), total: count.get(p)!.n };
+    },
     /** Inserts an incident; a ref already used for this vendor throws SQLITE_CONSTRAINT_UNIQUE. */
-    create: (vendorId: number, i: IncidentInput, now: string): number =>
-      Number(insert.run({ ...columns(i, now), vendor_id: vendorId }).lastInsertRowid),
+    create: (vendorId: number, i: IncidentInput, now: string, source: IncidentSource = null, keep?: Kept): number =>
+      Number(
+        insert.run({ ...columns(i, now), ...sourceColumns(source), vendor_id: vendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
+          .lastInsertRowid,
+      ),
     update: (id: number, i: IncidentInput, now: string): void => {
       update.run({ ...columns(i, now), id });
     },

@@ -32,6 +32,7 @@ export function methodologyRepo(db: Db) {
   const byVersion = db.prepare<[string], Row>('SELECT * FROM methodology_versions WHERE version = ?');
   const list = db.prepare<[], Row>('SELECT * FROM methodology_versions ORDER BY id');
   const insert = db.prepare('INSERT INTO methodology_versions (version, parameters, note, created_at) VALUES (@version, @parameters, @note, @now)');
+  const clear = db.prepare('DELETE FROM methodology_versions');
   return {
     /** Id of the version in force (the latest), or undefined on a database that has none yet. */
     latestId: (): number | undefined => latestId.get()?.id,
@@ -47,6 +48,10 @@ export function methodologyRepo(db: Db) {
     /** Stores a version; a version label already used throws SQLITE_CONSTRAINT_UNIQUE. */
     create: (version: string, parameters: object, note: string | null, now: string): number =>
       Number(insert.run({ version, parameters: JSON.stringify(parameters), note, now }).lastInsertRowid),
+    /** Removes every version (a restore then writes the exported ones, oldest first). */
+    clear: (): void => {
+      clear.run();
+    },
   };
 }
 

@@ -35,20 +35,24 @@ const toFact = (r: PostureFactRow): PostureFact => ({
 export type NewPostureFact = Omit<PostureFact, 'id' | 'vendorId'>;
 
 export function postureFactsRepo(db: Db) {
+  const all = db.prepare<[], PostureFactRow>('SELECT * FROM posture_facts ORDER BY id');
   const byVendor = db.prepare<[number], PostureFactRow>(
     'SELECT * FROM posture_facts WHERE vendor_id = ? ORDER BY stated_date IS NULL, stated_date DESC, id',
   );
-  const upsert = db.prepare(`INSERT INTO posture_facts (vendor_id, ref, fact_type, applies_to, statement, stated_date,
+  const upsert = db.prepare(`INSERT INTO posture_facts (id, vendor_id, ref, fact_type, applies_to, statement, stated_date,
       related_incident_ids, sources, confidence, notes)
-    VALUES (@vendor_id, @ref, @fact_type, @applies_to, @statement, @stated_date, @related_incident_ids, @sources, @confidence, @notes)
+    VALUES (@id, @vendor_id, @ref, @fact_type, @applies_to, @statement, @stated_date, @related_incident_ids, @sources, @confidence, @notes)
     ON CONFLICT (vendor_id, ref) DO UPDATE SET fact_type = excluded.fact_type, applies_to = excluded.applies_to,
       statement = excluded.statement, stated_date = excluded.stated_date, related_incident_ids = excluded.related_incident_ids,
       sources = excluded.sources, confidence = excluded.confidence, notes = excluded.notes`);
 
   return {
     listByVendor: (vendorId: number): PostureFact[] => byVendor.all(vendorId).map(toFact),
-    upsert: (vendorId: number, f: NewPostureFact): void => {
+    all: (): PostureFact[] => all.all().map(toFact),
+    /** Adds or updates a fact by (vendor, ref); a restore passes the exported id. */
+    upsert: (vendorId: number, f: NewPostureFact, id: number | null = null): void => {
       upsert.run({
+        id,
         vendor_id: vendorId,
         ref: f.ref,
         fact_type: f.factType,

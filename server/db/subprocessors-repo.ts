@@ -1,6 +1,6 @@
 /** SQL for subprocessors (support arrangements and other fourth parties). */
 import type { Db } from './open.ts';
-import { bit, bool, json, list } from './row-codec.ts';
+import { bit, bool, json, list, type Kept } from './row-codec.ts';
 import type { Subprocessor, SubprocessorInput } from '../domain/subprocessor.ts';
 import type { AccessLevel, MfaMethod } from '../domain/vocabulary.ts';
 
@@ -65,10 +65,10 @@ export function subprocessorsRepo(db: Db) {
   const byId = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE id = ?');
   const byParent = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE parent_vendor_id = ? ORDER BY name, id');
   const all = db.prepare<[], SubprocessorRow>('SELECT * FROM subprocessors ORDER BY parent_vendor_id, name, id');
-  const insert = db.prepare(`INSERT INTO subprocessors (parent_vendor_id, name, function, outsourced, access_level,
+  const insert = db.prepare(`INSERT INTO subprocessors (id, parent_vendor_id, name, function, outsourced, access_level,
       artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, created_at, updated_at)
-    VALUES (@parent_vendor_id, @name, @function, @outsourced, @access_level, @artifacts_sanitized, @retention_days,
-      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, @now, @now)`);
+    VALUES (@id, @parent_vendor_id, @name, @function, @outsourced, @access_level, @artifacts_sanitized, @retention_days,
+      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, @created_at, @updated_at)`);
   const update = db.prepare(`UPDATE subprocessors SET name = @name, function = @function, outsourced = @outsourced,
       access_level = @access_level, artifacts_sanitized = @artifacts_sanitized, retention_days = @retention_days,
       staff_mfa = @staff_mfa, vendor_id = @vendor_id, location = @location, since = @since, until = @until,
@@ -83,8 +83,11 @@ export function subprocessorsRepo(db: Db) {
     },
     listByVendor: (parentVendorId: number): Subprocessor[] => byParent.all(parentVendorId).map(toSubprocessor),
     all: (): Subprocessor[] => all.all().map(toSubprocessor),
-    create: (parentVendorId: number, s: SubprocessorInput, now: string): number =>
-      Number(insert.run({ ...columns(s, now), parent_vendor_id: parentVendorId }).lastInsertRowid),
+    create: (parentVendorId: number, s: SubprocessorInput, now: string, keep?: Kept): number =>
+      Number(
+        insert.run({ ...columns(s, now), parent_vendor_id: parentVendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
+          .lastInsertRowid,
+      ),
     update: (id: number, s: SubprocessorInput, now: string): void => {
       update.run({ ...columns(s, now), id });
     },

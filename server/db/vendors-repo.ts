@@ -3,6 +3,7 @@ import type { Db } from './open.ts';
 import { bit, likePattern } from './row-codec.ts';
 import { domainOf, nameKey, type Vendor, type VendorInput } from '../domain/vendor.ts';
 import type { DataAccess, EnvironmentAccess, VendorStatus } from '../domain/vocabulary.ts';
+import type { Kept } from './row-codec.ts';
 
 interface VendorRow {
   id: number;
@@ -79,10 +80,11 @@ export function vendorsRepo(db: Db) {
     `${SELECT} ${WHERE} ORDER BY v.name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM vendors v ${WHERE}`);
-  const insert = db.prepare(`INSERT INTO vendors (name, name_key, category, website, tier, data_access,
+  // A NULL id lets SQLite pick one; a restore passes the exported id and timestamps.
+  const insert = db.prepare(`INSERT INTO vendors (id, name, name_key, category, website, tier, data_access,
       environment_access, status, business_owner, next_review_on, notes, relationship_is_example, created_at, updated_at)
-    VALUES (@name, @name_key, @category, @website, @tier, @data_access, @environment_access, @status,
-      @business_owner, @next_review_on, @notes, @relationship_is_example, @now, @now)`);
+    VALUES (@id, @name, @name_key, @category, @website, @tier, @data_access, @environment_access, @status,
+      @business_owner, @next_review_on, @notes, @relationship_is_example, @created_at, @updated_at)`);
   const update = db.prepare(`UPDATE vendors SET name = @name, name_key = @name_key, category = @category,
       website = @website, tier = @tier, data_access = @data_access, environment_access = @environment_access,
       status = @status, business_owner = @business_owner, next_review_on = @next_review_on, notes = @notes,
@@ -108,7 +110,8 @@ export function vendorsRepo(db: Db) {
       };
     },
     /** Inserts a vendor; a duplicate name throws SQLITE_CONSTRAINT_UNIQUE. */
-    create: (v: VendorInput, now: string): number => Number(insert.run(columns(v, now)).lastInsertRowid),
+    create: (v: VendorInput, now: string, keep?: Kept): number =>
+      Number(insert.run({ ...columns(v, now), id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now }).lastInsertRowid),
     update: (id: number, v: VendorInput, now: string): void => {
       update.run({ ...columns(v, now), id });
     },

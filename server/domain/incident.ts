@@ -117,11 +117,23 @@ export const incidentInput = z
 /** A PATCH is checked field by field here, and the merged record again by incidentInput. */
 export const incidentPatch = z.strictObject(fields).partial().refine(...atLeastOneField).meta({ id: 'IncidentPatch' });
 
+/** Where an imported incident came from; null for incidents entered here. */
+export const incidentSource = z
+  .object({
+    format: z.enum(['veris']),
+    id: z.string().meta({ description: 'The id in the source, as written there' }),
+    attribution: z.string().meta({ description: 'Credit and licence of the source, shown with the incident' }),
+  })
+  .nullable()
+  .meta({ id: 'IncidentSource' });
+export type IncidentSource = z.output<typeof incidentSource>;
+
 export const incident = z
   .object({
     id,
     vendorId: id,
     ...fields,
+    source: incidentSource,
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -133,7 +145,7 @@ export type Incident = z.output<typeof incident>;
 
 /** The fields of a stored incident as an input, for merging a PATCH into it. */
 export function incidentAsInput(i: Incident): Record<string, unknown> {
-  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, ...rest } = i;
+  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, source: _s, ...rest } = i;
   return rest;
 }
 

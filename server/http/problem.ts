@@ -10,6 +10,10 @@ import type { Logger } from '../logger.ts';
 export const PROBLEM_TITLES = {
   'validation-failed': 'The request is invalid',
   'malformed-json': 'The body is not valid JSON',
+  'bad-encoding': 'The body is not UTF-8',
+  'import-invalid': 'Nothing was imported: some records are invalid',
+  'database-not-empty': 'The database is not empty',
+  'job-not-found': 'Job not found',
   'unsupported-media-type': 'The body must be application/json',
   'payload-too-large': 'The body is too large',
   'no-such-endpoint': 'No such endpoint',
@@ -97,7 +101,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const e = err as { type?: string; status?: number; code?: string };
     // body-parser's own errors carry a type and a 4xx status.
-    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'Request bodies are limited to 1 MB.');
+    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'The request body is larger than this endpoint accepts (1 MB for records; see the API for imports).');
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed-json', 'The request body could not be parsed as JSON.');
     if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
       return sendProblem(res, 409, 'conflict', 'The change conflicts with stored data.');

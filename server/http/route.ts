@@ -3,7 +3,7 @@
  * its success status and response schema, and a handler. The same object authorizes and validates
  * requests, mounts the Express handler and writes the OpenAPI document, so they cannot drift.
  */
-import { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { atLeast, type Role } from '../domain/account.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
@@ -27,8 +27,15 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  /** Success status: 200, 201 or 204. */
-  readonly status: 200 | 201 | 204;
+  /**
+   * A body that is not a JSON object (CSV, NDJSON, a large JSON document): it reaches the handler
+   * as text, checked to be UTF-8, with a larger size limit.
+   */
+  readonly rawBody?: { readonly types: readonly string[]; readonly limit: string };
+  /** Success status: 200, 201, 202 or 204 (a handler may pick another success status with `reply`). */
+  readonly status: 200 | 201 | 202 | 204;
+  /** The response's content type when it is not JSON (e.g. text/csv); the handler returns a string. */
+  readonly produces?: string;
   readonly response?: z.ZodType;
   /** Error statuses this route can answer besides 400, 401, 403 and 500. */
   readonly errors?: readonly number[];
@@ -38,6 +45,8 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
     body: Out<B>;
     principal: A extends 'public' ? Principal | null : Principal;
     ctx: RequestContext;
+    /** The body of a `rawBody` route, decoded. */
+    text: string;
   }) => unknown;
 }
 
@@ -61,6 +70,28 @@ export interface MountOptions {
 }
 
 const NO_QUERY = z.strictObject({});
+/** JSON bodies (records, patches) are small; imports use `rawBody` with their own limit. */
+export const JSON_LIMIT = '1mb';
+
+/**
+ * What a handler returns when the answer is not the route's usual one: another status (202 for a
+ * job), another content type (CSV), or extra headers (a file name, a Location).
+ */
+export class Reply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+  send(res: Response): void {
+    res.status(this.status).set(this.headers);
+    if (typeof this.body === 'string') res.send(this.body);
+    else res.json(this.body);
+  }
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function parsePart(schema: z.ZodType, value: unknown, part: string): unknown {
@@ -73,6 +104,23 @@ function parseBody(spec: AnyRoute, req: Request): unknown {
   if (!spec.body) return undefined;
   if (!req.is('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send the body as application/json.');
   return parsePart(spec.body, req.body, 'body');
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a raw body: one of the route's types, valid UTF-8, without a byte-order mark. */
+function rawText(spec: AnyRoute, req: Request): string {
+  if (!spec.rawBody) return '';
+  if (!req.is([...spec.rawBody.types]) || !Buffer.isBuffer(req.body)) {
+    throw new HttpError(415, 'unsupported-media-type', `Send the body as ${spec.rawBody.types.join(' or ')}.`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(req.body);
+  } catch {
+    throw new HttpError(400, 'bad-encoding', 'The body is not valid UTF-8; save the file as UTF-8 and try again.');
+  }
+  return text.replace(/^\uFEFF/, '');
 }
 
 function authorize(spec: AnyRoute, req: Request, authenticate: Authenticate): Principal | null {
@@ -114,15 +162,27 @@ function checkOrigin(req: Request, principal: Principal | null, publicUrl: strin
 export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Router {
   const router = Router();
   for (const spec of routes) {
-    router[spec.method](spec.path, async (req, res) => {
+    const parser = spec.rawBody
+      ? express.raw({ type: [...spec.rawBody.types], limit: spec.rawBody.limit })
+      : express.json({ limit: JSON_LIMIT });
+    // Who is calling is settled before the body is read: an anonymous caller never makes us parse megabytes.
+    const gate = (req: Request, res: Response, next: () => void) => {
       const principal = authorize(spec, req, opts.authenticate);
       checkOrigin(req, principal, opts.publicUrl);
+      res.locals.principal = principal;
+      next();
+    };
+    router[spec.method](spec.path, gate, parser, async (req, res) => {
+      const principal = res.locals.principal as Principal | null;
       const params = spec.params ? parsePart(spec.params, req.params, 'params') : undefined;
       const query = parsePart(spec.query ?? NO_QUERY, req.query, 'query');
       const body = parseBody(spec, req);
+      const text = rawText(spec, req);
       const ctx = requestContext(req, res, opts.publicUrl);
-      const result = await spec.handle({ params, query, body, principal: principal as Principal, ctx } as never);
+      const result = await spec.handle({ params, query, body, principal: principal as Principal, ctx, text } as never);
+      if (result instanceof Reply) return result.send(res);
       if (spec.status === 204) res.status(204).end();
+      else if (spec.produces) res.status(spec.status).type(spec.produces).send(result);
       else res.status(spec.status).json(result);
     });
   }

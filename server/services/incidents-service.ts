@@ -2,6 +2,7 @@
 import { incidentAsInput, incidentInput, type Incident, type IncidentInput, type IncidentPatch } from '../domain/incident.ts';
 import { parseWith } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
+import type { IncidentFilter } from '../db/incidents-repo.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid, ServiceError } from './errors.ts';
@@ -21,6 +22,7 @@ export function incidentsService(store: Store, clock: Clock) {
 
   return {
     get,
+    list: (filter: IncidentFilter) => store.incidents.list(filter),
     listForVendor: (vendorId: number): Incident[] => {
       vendorExists(vendorId);
       return store.incidents.listByVendor(vendorId);

@@ -19,6 +19,7 @@ export function vendorsService(store: Store, clock: Clock) {
   return {
     get,
     list: (filter: VendorFilter) => store.vendors.list(filter),
+    all: (): Vendor[] => store.vendors.all(),
     postureFacts: (id: number): PostureFact[] => {
       get(id);
       return store.postureFacts.listByVendor(id);

@@ -13,6 +13,7 @@ import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { fixedClock } from '../../server/services/clock.ts';
 import { DEFAULT_THROTTLE } from '../../server/services/sign-in-throttle.ts';
 import { fingerprint, memDb } from './db.ts';
+import { loadConfig } from '../../server/config.ts';
 import { TEST_PASSWORD_HASH } from './passwords.ts';
 
 export const NOW = '2026-11-29T12:00:00.000Z';
@@ -31,6 +32,7 @@ export const testOptions = (over: Partial<DepsOptions> = {}): DepsOptions => ({
   throttle: DEFAULT_THROTTLE,
   trustProxy: false,
   publicUrl: null,
+  verisSchemaDir: loadConfig({}).verisSchemaDir,
   ...over,
 });
 

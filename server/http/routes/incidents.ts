@@ -2,11 +2,39 @@
 import { z } from 'zod';
 import { incident, incidentInput, incidentPatch } from '../../domain/incident.ts';
 import { route } from '../route.ts';
+import { csvReply } from '../csv-reply.ts';
+import { incidentsToCsv } from '../../services/imports/incidents-csv.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
-export const incidentRoutes = ({ incidents }: Deps) => [
+const listQuery = z.strictObject({
+  vendorId: z.coerce.number().int().positive().optional(),
+  source: z.enum(['veris']).optional().meta({ description: 'Only incidents imported from this format' }),
+  year: z.coerce.number().int().min(1900).max(2999).optional().meta({ description: 'Year the intrusion began' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Default 50 (for CSV: all)' }),
+  offset: z.coerce.number().int().min(0).default(0),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
+  route({
+    method: 'get',
+    path: '/incidents',
+    access: 'viewer',
+    tag: 'incidents',
+    summary: 'Incidents across vendors, filtered and paged (?format=csv for a spreadsheet)',
+    query: listQuery,
+    status: 200,
+    response: z.object({ items: z.array(incident), total: z.number().int() }),
+    handle: ({ query }) => {
+      const { format, limit, ...filter } = query;
+      const page = incidents.list({ ...filter, limit: limit ?? (format === 'csv' ? Number.MAX_SAFE_INTEGER : 50) });
+      if (format === 'json') return page;
+      const names = new Map(vendors.all().map((v) => [v.id, v.name]));
+      return csvReply(incidentsToCsv(page.items, (id) => names.get(id) ?? ''), 'incidents', clock.today());
+    },
+  }),
   route({
     method: 'get',
     access: 'viewer',

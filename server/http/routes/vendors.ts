@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { vendor, vendorInput, vendorPatch } from '../../domain/vendor.ts';
 import { postureFact } from '../../domain/posture-fact.ts';
 import { route } from '../route.ts';
+import { csvReply } from '../csv-reply.ts';
+import { vendorsToCsv } from '../../services/imports/vendors-csv.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
@@ -11,8 +13,9 @@ const listQuery = z.strictObject({
   tier: z.coerce.number().int().min(1).max(4).optional(),
   category: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact category, case-insensitive' }),
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text in name, category or website' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Default 50 (for CSV: all)' }),
   offset: z.coerce.number().int().min(0).default(0),
+  format: z.enum(['json', 'csv']).default('json').meta({ description: 'csv: a spreadsheet, formula-like cells neutralized' }),
 });
 
 const deleteQuery = z.strictObject({
@@ -23,7 +26,7 @@ const deleteQuery = z.strictObject({
     .meta({ description: 'Also delete the vendor’s incidents; without it a vendor with incidents is not deleted (409).' }),
 });
 
-export const vendorRoutes = ({ vendors }: Deps) => [
+export const vendorRoutes = ({ vendors, clock }: Deps) => [
   route({
     method: 'get',
     access: 'viewer',
@@ -33,7 +36,11 @@ export const vendorRoutes = ({ vendors }: Deps) => [
     query: listQuery,
     status: 200,
     response: z.object({ items: z.array(vendor), total: z.number().int().meta({ description: 'All matches, not just this page' }) }),
-    handle: ({ query }) => vendors.list(query),
+    handle: ({ query }) => {
+      const { format, limit, ...filter } = query;
+      const page = vendors.list({ ...filter, limit: limit ?? (format === 'csv' ? Number.MAX_SAFE_INTEGER : 50) });
+      return format === 'csv' ? csvReply(vendorsToCsv(page.items), 'vendors', clock.today()) : page;
+    },
   }),
   route({
     method: 'post',

@@ -26,7 +26,7 @@ describe('repositories', () => {
     const input = incidentInput.parse(incidentBody({ intrusionStartDate: '2023', alsoAffectedVendors: ['Other Co'], relatedIncidentIds: ['x-1'] }));
     const id = store.incidents.create(vendorId, input, NOW);
     const { id: _i, vendorId: _v, createdAt, updatedAt, ...stored } = store.incidents.find(id)!;
-    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year' });
+    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null });
     expect([createdAt, updatedAt]).toEqual([NOW, NOW]);
   });
 

@@ -24,7 +24,7 @@ describe('every API route', () => {
 
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s rejects an unknown query parameter', async (_m, path, r) => {
     const { db, http } = await populated();
-    const url = `/api/v1${path.replace(':id', '1').replace(':quarter', '2023-Q4')}?zzz=1`;
+    const url = `/api/v1${path.replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4')}?zzz=1`;
     const res = await expectNoWrite(db, () => http[r.method](url).send(r.body ? {} : undefined));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain('query.zzz');

@@ -59,7 +59,7 @@ describe('GET /api/v1/openapi.json', () => {
       ]),
     );
     const list = doc.paths['/api/v1/vendors'].get;
-    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['tier', 'category', 'q', 'limit', 'offset']);
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['tier', 'category', 'q', 'limit', 'offset', 'format']);
     expect(list.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ maximum: 1000 });
     const post = doc.paths['/api/v1/vendors'].post;
     const body = post.requestBody.content['application/json'].schema;

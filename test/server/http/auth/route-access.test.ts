@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../../../server/domain/account.ts';
 import { expectNoWrite, expectProblem, testApp } from '../../../helpers/app.ts';
 
 const routes = apiRoutes(testApp().deps);
-const url = (path: string) => `/api/v1${path.replace(':id', '1').replace(':quarter', '2023-Q4')}`;
+const url = (path: string) => `/api/v1${path.replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4')}`;
 const below = (role: Role): Role | undefined => ROLES[ROLES.indexOf(role) - 1];
 
 describe('access to every route', () => {

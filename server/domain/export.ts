@@ -1,0 +1,47 @@
+/**
+ * The full export: one versioned JSON document with every entity the portfolio is made of (no
+ * accounts, secrets or audit trail). Restoring it into an empty database gives the same export.
+ */
+import { z } from 'zod';
+import { incident, incidentSource } from './incident.ts';
+import { mfaRecord } from './mfa.ts';
+import { policyParameters, versionLabel } from './methodology.ts';
+import { postureFact } from './posture-fact.ts';
+import { subprocessor } from './subprocessor.ts';
+import { vendor } from './vendor.ts';
+import { quarterLabel } from './quarter.ts';
+
+export const EXPORT_FORMAT = 'vendorscope-export';
+export const EXPORT_VERSION = 1;
+
+// Derived fields (a vendor's domain and incident count, an incident's date precision) are left out:
+// they are recomputed, so a document cannot disagree with itself.
+export const exportedVendor = vendor.omit({ domain: true, incidentCount: true }).strict();
+export const exportedIncident = incident.omit({ intrusionStartPrecision: true }).extend({ source: incidentSource }).strict();
+export const exportedSubprocessor = subprocessor.strict();
+export const exportedMfa = mfaRecord.extend({ vendorId: z.number().int().positive() });
+export const exportedSnapshot = z.strictObject({
+  vendorId: z.number().int().positive(),
+  quarter: quarterLabel,
+  frozenAt: z.string(),
+  score: z.looseObject({ vendorId: z.number().int(), asOf: z.string(), methodologyVersion: z.string(), risk: z.number(), band: z.string() }),
+});
+
+export const exportDocument = z
+  .strictObject({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string(),
+    appVersion: z.string(),
+    vendors: z.array(exportedVendor),
+    incidents: z.array(exportedIncident),
+    subprocessors: z.array(exportedSubprocessor),
+    mfa: z.array(exportedMfa),
+    postureFacts: z.array(postureFact.strict()),
+    methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
+    snapshots: z.array(exportedSnapshot),
+    demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
+  })
+  .meta({ id: 'ExportDocument' });
+
+export type ExportDocument = z.output<typeof exportDocument>;

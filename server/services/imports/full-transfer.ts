@@ -1,0 +1,157 @@
+/**
+ * Full export and restore. A restore goes into an empty database (default), replaces everything
+ * (`replace`, admins), or merges into what is there (`merge`: records matched by name, source or
+ * ref are updated, the rest added). One transaction: a restore that fails writes nothing.
+ */
+import { ZodError } from 'zod';
+import type { Actor } from '../../domain/account.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportDocument, type ExportDocument } from '../../domain/export.ts';
+import { fieldProblems } from '../../domain/field-problems.ts';
+import { incidentAsInput, incidentInput } from '../../domain/incident.ts';
+import { subprocessorAsInput, subprocessorInput } from '../../domain/subprocessor.ts';
+import { nameKey, vendorInput } from '../../domain/vendor.ts';
+import type { Store } from '../../db/store.ts';
+import type { Clock } from '../clock.ts';
+import { invalid, ServiceError } from '../errors.ts';
+import { DEMO_COMPANY_KEY } from '../about-service.ts';
+import { DEMO_SEEDED_KEY } from '../seed-service.ts';
+
+export type RestoreMode = 'empty' | 'merge' | 'replace';
+
+export function exportAll(store: Store, clock: Clock, appVersion: string): ExportDocument {
+  const strip = <T extends { domain?: unknown; incidentCount?: unknown }>({ domain: _d, incidentCount: _c, ...rest }: T) => rest;
+  const company = store.meta.get(DEMO_COMPANY_KEY);
+  const seededAt = store.meta.get(DEMO_SEEDED_KEY);
+  const mfa = store.mfa.allByVendor();
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: clock.now(),
+    appVersion,
+    vendors: store.vendors.all().sort((a, b) => a.id - b.id).map(strip),
+    incidents: store.incidents
+      .all()
+      .sort((a, b) => a.id - b.id)
+      .map(({ intrusionStartPrecision: _p, ...i }) => i),
+    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id),
+    mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
+    postureFacts: store.postureFacts.all(),
+    methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
+    snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
+    demo: company && seededAt ? { company, seededAt } : null,
+  };
+}
+
+/** Parses and checks a document; every problem as a field path. */
+export function parseExport(text: string): ExportDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw invalid('The document is not valid JSON (is it truncated?).', [{ path: 'body', message: (e as Error).message }]);
+  }
+  const r = exportDocument.safeParse(raw);
+  if (!r.success) throw invalid('The document is not a Vendorscope export of this version.', fieldProblems(r.error, 'body').slice(0, 200));
+  return r.data;
+}
+
+const counts = (d: ExportDocument) => ({
+  vendors: d.vendors.length,
+  incidents: d.incidents.length,
+  subprocessors: d.subprocessors.length,
+  mfaRecords: d.mfa.length,
+  postureFacts: d.postureFacts.length,
+  methodologyVersions: d.methodologyVersions.length,
+  snapshots: d.snapshots.length,
+});
+
+/** Writes the document with its own ids, into a database that holds no portfolio. */
+function restoreExact(store: Store, d: ExportDocument, now: string): void {
+  for (const v of d.vendors) {
+    const { id, createdAt, updatedAt, ...fields } = v;
+    store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt });
+  }
+  for (const i of d.incidents) {
+    const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
+    store.incidents.create(vendorId, incidentInput.parse(fields), createdAt, source, { id, createdAt, updatedAt });
+  }
+  for (const s of d.subprocessors) {
+    store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt });
+  }
+  const byVendor = new Map<number, Array<(typeof d.mfa)[number]>>();
+  for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
+  for (const [vendorId, items] of byVendor) store.mfa.replace(vendorId, items.map(({ vendorId: _v, ...r }) => r), now);
+  for (const f of d.postureFacts) {
+    const { id, vendorId, ...fields } = f;
+    store.postureFacts.upsert(vendorId, fields, id);
+  }
+  store.methodology.clear();
+  for (const m of d.methodologyVersions) store.methodology.create(m.version, m.parameters, m.note, m.createdAt);
+  store.snapshots.clear();
+  for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
+  if (d.demo) {
+    store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
+    store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);
+  }
+}
+
+/** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
+function merge(store: Store, d: ExportDocument, now: string): void {
+  const vendorIds = new Map<number, number>();
+  for (const v of d.vendors) {
+    const { id, createdAt: _c, updatedAt: _u, ...fields } = v;
+    const input = vendorInput.parse(fields);
+    const existing = store.vendors.findByName(v.name);
+    if (existing) store.vendors.update(existing.id, input, now);
+    vendorIds.set(id, existing?.id ?? store.vendors.create(input, now));
+  }
+  const mapVendor = (id: number) => vendorIds.get(id) ?? id;
+  for (const i of d.incidents) {
+    const vendorId = mapVendor(i.vendorId);
+    const input = incidentInput.parse(incidentAsInput({ ...i, intrusionStartPrecision: null }));
+    const existing = (i.source && store.incidents.findBySource(i.source.format, i.source.id)) || (i.ref ? store.incidents.listByVendor(vendorId).find((x) => x.ref === i.ref) : undefined);
+    if (existing) store.incidents.update(existing.id, input, now);
+    else store.incidents.create(vendorId, input, now, i.source);
+  }
+  for (const s of d.subprocessors) {
+    const parent = mapVendor(s.parentVendorId);
+    const input = subprocessorInput.parse({ ...subprocessorAsInput(s), vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
+    const existing = store.subprocessors.listByVendor(parent).find((x) => nameKey(x.name) === nameKey(s.name));
+    if (existing) store.subprocessors.update(existing.id, input, now);
+    else store.subprocessors.create(parent, input, now);
+  }
+  const incoming = new Map<number, Array<(typeof d.mfa)[number]>>();
+  for (const m of d.mfa) incoming.set(mapVendor(m.vendorId), [...(incoming.get(mapVendor(m.vendorId)) ?? []), m]);
+  for (const [vendorId, items] of incoming) {
+    const replaced = new Set(items.map((m) => m.population));
+    const kept = store.mfa.listByVendor(vendorId).filter((r) => !replaced.has(r.population));
+    store.mfa.replace(vendorId, [...kept, ...items.map(({ vendorId: _v, ...r }) => r)], now);
+  }
+  for (const f of d.postureFacts) {
+    const { id: _id, vendorId, ...fields } = f;
+    store.postureFacts.upsert(mapVendor(vendorId), fields);
+  }
+  // Methodology versions and frozen snapshots are history: a merge keeps this database's own.
+}
+
+export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode) {
+  return store.transaction(() => {
+    const now = clock.now();
+    if (mode === 'empty' && store.vendors.all().length > 0) {
+      throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
+    }
+    if (mode === 'replace') store.clearAll();
+    try {
+      if (mode === 'merge') merge(store, d, now);
+      else restoreExact(store, d, now);
+    } catch (e) {
+      // A record that passes the document schema can still be impossible as a whole (dates).
+      if (e instanceof ZodError) throw invalid('A record in the document is invalid; nothing was restored.', fieldProblems(e, 'body').slice(0, 200));
+      throw e;
+    }
+    const summary = { mode, ...counts(d) };
+    store.audit.append(actor, { action: 'restore', entity: 'export', entityId: null, after: summary }, now);
+    return summary;
+  });
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Validating VERIS records against the schema of their own version (data/veris/), after
+ * smoothing the quirks the real data is known to have (shared guide, section 6).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
+
+export interface VerisProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const SCHEMAS = { '1.3': 'vcdb-1.3.4.schema.json', '1.4': 'verisc-1.4.1.schema.json' } as const;
+
+/** Loads and compiles the schemas once; they are large and compiling takes a moment. */
+export function verisValidator(schemaDir: string) {
+  const compiled = new Map<string, ValidateFunction>();
+  const validatorFor = (family: keyof typeof SCHEMAS): ValidateFunction => {
+    let v = compiled.get(family);
+    if (!v) {
+      // strict: false, because the VERIS schemas use minLength on integers and other loose keywords.
+      // ajv-draft-04 is CommonJS: its class is the default export's `default`.
+      const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+      v = ajv.compile(JSON.parse(readFileSync(join(schemaDir, SCHEMAS[family]), 'utf8')));
+      compiled.set(family, v);
+    }
+    return v;
+  };
+
+  return (record: Record<string, unknown>): VerisProblem[] => {
+    const version = String(record.schema_version ?? '').replace(/_/g, '.');
+    const family = (Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>).find((f) => version.startsWith(`${f}.`));
+    if (!family) return [{ path: 'schema_version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` }];
+    const validate = validatorFor(family);
+    if (validate(record)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : '';
+      const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).slice(0, 8).join(', ')}` : '';
+      return { path: where, message: `${e.message ?? 'is invalid'}${extra}${allowed}` };
+    });
+  };
+}
+
+/**
+ * The known quirks, smoothed so that a sound record is not refused for them: a schema_version
+ * written with underscores ("1_3_4"), and a VERIS 1.2-style discovery_method string.
+ */
+export function smoothQuirks(record: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...record };
+  if (typeof out.schema_version === 'string') out.schema_version = out.schema_version.replace(/_/g, '.');
+  if (typeof out.discovery_method === 'string') {
+    const text = out.discovery_method.toLowerCase();
+    out.discovery_method = text.startsWith('ext')
+      ? { external: { variety: [text.includes('customer') ? 'Customer' : 'Unknown'] } }
+      : text.startsWith('int')
+        ? { internal: { variety: ['Unknown'] } }
+        : text.startsWith('prt') || text.startsWith('partner')
+          ? { partner: { variety: ['Unknown'] } }
+          : { unknown: true };
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../server/config.ts';
+import { SYSTEM } from '../../../server/domain/account.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
+import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
+import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
+import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
+
+async function richApp() {
+  const t = testApp();
+  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
+  await t.http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '1.1.0' });
+  await t.http.get('/api/v1/portfolio/trends?from=2023-Q1&to=2023-Q4'); // freezes snapshots
+  // A VERIS incident too, so that sources and attributions travel.
+  const veris = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb', '00204495-81A8-4D51-B4FE-896AA0F89DA2.json'), 'utf8');
+  expect((await t.http.post('/api/v1/import/veris').set('Content-Type', 'application/json').send(veris)).status).toBe(200);
+  return t;
+}
+
+const withoutStamp = ({ exportedAt: _e, ...rest }: Record<string, unknown>) => rest;
+const restoreInto = (http: ReturnType<typeof testApp>['http'], doc: unknown, qs = '') =>
+  http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
+
+describe('export and restore', () => {
+  it('round-trips without loss: export, restore into a fresh database, export again', async () => {
+    const a = await richApp();
+    const first = await a.http.get('/api/v1/export');
+    expect(first.headers['content-disposition']).toMatch(/attachment; filename="vendorscope-2026-11-29.json"/);
+    const doc = first.body;
+    expect(doc).toMatchObject({ format: 'vendorscope-export', version: 1 });
+    expect(doc.vendors).toHaveLength(35);
+    expect(doc.snapshots.length).toBeGreaterThan(100);
+    expect(doc.methodologyVersions.map((m: { version: string }) => m.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(JSON.stringify(doc)).not.toMatch(/scrypt\$|"password(Hash)?"|token_?hash|vs_session|"email"/i);
+
+    const b = testApp();
+    const res = await restoreInto(b.http, doc);
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'empty', vendors: 35, incidents: 36 });
+    const second = (await b.http.get('/api/v1/export')).body;
+    expect(withoutStamp(second)).toEqual(withoutStamp(doc));
+    // The restored database scores as the original did.
+    const okta = doc.vendors.find((v: { name: string }) => v.name === 'Okta').id;
+    expect((await b.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body).toEqual((await a.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body);
+  });
+
+  it('refuses to restore over a portfolio unless asked to merge or replace', async () => {
+    const a = await richApp();
+    const doc = (await a.http.get('/api/v1/export')).body;
+    expectProblem(await expectNoWrite(a.db, () => restoreInto(a.http, doc)), 409, 'database-not-empty');
+  });
+
+  it('replaces everything with mode=replace', async () => {
+    const a = testApp();
+    await a.http.post('/api/v1/vendors').send(vendorBody({ name: 'Only here' }));
+    const source = await richApp();
+    const doc = (await source.http.get('/api/v1/export')).body;
+    const res = await restoreInto(a.http, doc, '?mode=replace');
+    expect(res.body.mode).toBe('replace');
+    const names = (await a.http.get('/api/v1/vendors?limit=1000')).body.items.map((v: { name: string }) => v.name);
+    expect(names).not.toContain('Only here');
+    expect(names).toHaveLength(35);
+  });
+
+  it('merges with mode=merge: matching vendors and incidents are updated, the rest added', async () => {
+    const a = testApp();
+    await a.http.post('/api/v1/vendors').send(vendorBody({ name: 'okta', tier: 4 }));
+    await a.http.post('/api/v1/vendors').send(vendorBody({ name: 'Only here' }));
+    await a.http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'okta-2022-01-sitel', title: 'placeholder' }));
+    const doc = (await (await richApp()).http.get('/api/v1/export')).body;
+    expect((await restoreInto(a.http, doc, '?mode=merge')).body.mode).toBe('merge');
+    const vendors = (await a.http.get('/api/v1/vendors?limit=1000')).body.items;
+    expect(vendors).toHaveLength(36);
+    const okta = vendors.find((v: { name: string }) => v.name === 'Okta');
+    expect(okta).toMatchObject({ id: 1, tier: 1 });
+    const incidents = (await a.http.get('/api/v1/vendors/1/incidents')).body.items.map((i: { title: string }) => i.title);
+    expect(incidents).toHaveLength(2);
+    expect(incidents).not.toContain('placeholder');
+  });
+
+  it.each([
+    ['truncated JSON', (d: string) => d.slice(0, d.length / 2), 'body'],
+    ['another format', (d: string) => d.replace('"vendorscope-export"', '"spreadsheet"'), 'body.format'],
+    ['a wrong type', (d: string) => d.replace(/"tier":1/, '"tier":"one"'), 'body.vendors'],
+    ['an impossible incident', (d: string) => d.replace('"publicDisclosureDate":"2023-10-20"', '"publicDisclosureDate":"2001-01-01"'), 'body.publicDisclosureDate'],
+  ])('refuses %s and writes nothing', async (_what, spoil, path) => {
+    const doc = JSON.stringify((await (await richApp()).http.get('/api/v1/export')).body);
+    const b = testApp();
+    const res = await expectNoWrite(b.db, () => b.http.post('/api/v1/import/full').set('Content-Type', 'application/json').send(spoil(doc)));
+    expectProblem(res, 400, 'validation-failed');
+    expect(failingPaths(res).some((p) => p.startsWith(path))).toBe(true);
+  });
+
+  it('needs an admin to restore; a viewer may export', async () => {
+    const { as, db } = testApp();
+    const viewer = as('viewer');
+    const analyst = as('analyst');
+    expect((await viewer.get('/api/v1/export')).status).toBe(200);
+    expectProblem(await expectNoWrite(db, () => analyst.post('/api/v1/import/full').set('Content-Type', 'application/json').send('{}')), 403, 'forbidden');
+  });
+});
+
+describe('GET /api/v1/incidents', () => {
+  it('lists across vendors with vendor, source and year filters, paged', async () => {
+    const { http } = testApp();
+    await http.post('/api/v1/vendors').send(vendorBody({ name: 'A' }));
+    await http.post('/api/v1/vendors').send(vendorBody({ name: 'B' }));
+    await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'a1' }));
+    await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ref: 'b1', intrusionStartDate: '2022-05', detectedByVendorDate: '2022-06-01', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-07-01' }));
+    await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ref: 'b2' }));
+    expect((await http.get('/api/v1/incidents')).body.total).toBe(3);
+    expect((await http.get('/api/v1/incidents?vendorId=2')).body.items.map((i: { ref: string }) => i.ref)).toEqual(['b2', 'b1']);
+    expect((await http.get('/api/v1/incidents?year=2022')).body.items.map((i: { ref: string }) => i.ref)).toEqual(['b1']);
+    expect((await http.get('/api/v1/incidents?source=veris')).body.total).toBe(0);
+    const page = (await http.get('/api/v1/incidents?limit=1&offset=1')).body;
+    expect([page.items.length, page.total]).toEqual([1, 3]);
+  });
+
+  it.each(['year=22', 'source=csv', 'vendorId=x', 'limit=0', 'format=xml', 'sort=title'])('rejects ?%s', async (qs) => {
+    const { http, db } = testApp();
+    expectProblem(await expectNoWrite(db, () => http.get(`/api/v1/incidents?${qs}`)), 400, 'validation-failed');
+  });
+});
