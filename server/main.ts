@@ -3,16 +3,18 @@
  *   serve          build the web app if stale, open and migrate the database, seed the demo
  *                  portfolio into an empty one, listen
  *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
+ *   import | export | restore | backup   the data commands of server/cli/commands.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config.ts';
-import { makeDeps } from './deps.ts';
+import { makeDeps, type Deps } from './deps.ts';
 import { DatabaseTooNewError, listMigrations, migrate } from './db/migrate.ts';
 import { openDb, type Db } from './db/open.ts';
 import { createStore, type Store } from './db/store.ts';
+import { runCommand } from './cli/commands.ts';
 import { consoleLogger as log } from './logger.ts';
 import { DEFAULT_POLICY } from './scoring/policy.ts';
 import { SYSTEM } from './domain/account.ts';
@@ -40,13 +42,7 @@ function seed(config: Config, store: Store, reset: boolean, via: string): void {
   );
 }
 
-async function serve(config: Config): Promise<void> {
-  // The database first: a database from a newer release stops us before any other work.
-  const db = openMigrated(config);
-  if (webBuildIsStale(PROJECT_ROOT, config.webDir, config.staticDir)) {
-    log.info('building the web app (missing or older than its sources)…');
-    await buildWeb(PROJECT_ROOT);
-  }
+function depsFor(config: Config, db: Db): Deps {
   const deps = makeDeps(db, {
     clock: systemClock,
     policy: DEFAULT_POLICY,
@@ -65,6 +61,34 @@ async function serve(config: Config): Promise<void> {
     verisSchemaDir: config.verisSchemaDir,
   });
   deps.methodology.ensureDefault();
+  return deps;
+}
+
+/** The data commands (import, export, restore, backup), on the database at DB_PATH. */
+async function dataCommand(config: Config, args: readonly string[]): Promise<number> {
+  const db = openMigrated(config);
+  try {
+    return await runCommand(depsFor(config, db), args, {
+      line: (text) => {
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        console.log(text);
+      },
+      // On a terminal the bar redraws in place; in a log each step is its own line.
+      progress: (text) => (process.stderr.isTTY ? process.stderr.write(`\r\x1b[K${text}`) : console.error(text)),
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  // The database first: a database from a newer release stops us before any other work.
+  const db = openMigrated(config);
+  if (webBuildIsStale(PROJECT_ROOT, config.webDir, config.staticDir)) {
+    log.info('building the web app (missing or older than its sources)…');
+    await buildWeb(PROJECT_ROOT);
+  }
+  const deps = depsFor(config, db);
   if (config.firstAdmin) {
     const admin = await deps.accounts.createFirstAdmin(config.firstAdmin.email, config.firstAdmin.password);
     if (admin) log.info(`created the first admin, ${admin.email}, from VENDORSCOPE_ADMIN_EMAIL`);
@@ -110,7 +134,11 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  throw new ConfigError(`unknown command "${command}"; use "serve" or "seed [--reset]"`);
+  if (['import', 'export', 'restore', 'backup'].includes(command)) {
+    process.exitCode = await dataCommand(config, argv);
+    return;
+  }
+  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore or backup`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {

@@ -17,6 +17,8 @@ import { usersRepo } from './users-repo.ts';
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
   return {
+    /** The connection itself, for whole-database operations (backup). */
+    db,
     vendors: vendorsRepo(db),
     incidents: incidentsRepo(db),
     subprocessors: subprocessorsRepo(db),

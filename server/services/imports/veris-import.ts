@@ -115,7 +115,7 @@ export async function importVeris(
         const vendorId = vendorFor(p.victim, p.victimCategory);
         const source = { format: 'veris' as const, id: p.id, attribution: VERIS_ATTRIBUTION };
         const id = store.incidents.create(vendorId, p.incident, now, source);
-        store.audit.append(actor, { action: 'create', entity: 'incident', entityId: id, vendorId, after: store.incidents.find(id) }, now);
+        store.audit.append(actor, { action: 'create', entity: 'incident', entityId: id, vendorId, after: { ...p.incident, source } }, now);
         created++;
       }
     }

@@ -16,14 +16,16 @@ const SCHEMAS = { '1.3': 'vcdb-1.3.4.schema.json', '1.4': 'verisc-1.4.1.schema.j
 
 /** Loads and compiles the schemas once; they are large and compiling takes a moment. */
 export function verisValidator(schemaDir: string) {
-  const compiled = new Map<string, ValidateFunction>();
-  const validatorFor = (family: keyof typeof SCHEMAS): ValidateFunction => {
+  const compiled = new Map<string, { fast: ValidateFunction; full: ValidateFunction }>();
+  const validatorFor = (family: keyof typeof SCHEMAS) => {
     let v = compiled.get(family);
     if (!v) {
+      const schema = JSON.parse(readFileSync(join(schemaDir, SCHEMAS[family]), 'utf8'));
       // strict: false, because the VERIS schemas use minLength on integers and other loose keywords.
       // ajv-draft-04 is CommonJS: its class is the default export's `default`.
-      const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-      v = ajv.compile(JSON.parse(readFileSync(join(schemaDir, SCHEMAS[family]), 'utf8')));
+      const make = (allErrors: boolean) => new AjvDraft04.default({ allErrors, strict: false }).compile(schema);
+      // Most records are valid: a first pass stops at the first error; only a failing record is checked again for all of them.
+      v = { fast: make(false), full: make(true) };
       compiled.set(family, v);
     }
     return v;
@@ -33,8 +35,8 @@ export function verisValidator(schemaDir: string) {
     const version = String(record.schema_version ?? '').replace(/_/g, '.');
     const family = (Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>).find((f) => version.startsWith(`${f}.`));
     if (!family) return [{ path: 'schema_version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` }];
-    const validate = validatorFor(family);
-    if (validate(record)) return [];
+    const { fast, full: validate } = validatorFor(family);
+    if (fast(record) || validate(record)) return [];
     return (validate.errors ?? []).map((e) => {
       const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : '';

@@ -1,0 +1,130 @@
+/**
+ * The command line (`npm run vendorscope -- …`): imports, export, restore and backup, on the
+ * database at DB_PATH, safe to run beside a running server. Each command returns an exit code;
+ * main.ts runs it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM } from '../domain/account.ts';
+import { backupTo } from '../db/backup.ts';
+import type { Deps } from '../deps.ts';
+import type { JobError } from '../services/jobs-service.ts';
+import { exportAll, parseExport, restore, type RestoreMode } from '../services/imports/full-transfer.ts';
+import { importVendorsCsv } from '../services/imports/vendors-csv.ts';
+import { importVeris, parseVerisText } from '../services/imports/veris-import.ts';
+import { ServiceError } from '../services/errors.ts';
+
+export interface Output {
+  line(text: string): void;
+  /** A progress line that replaces itself on a terminal. */
+  progress(text: string): void;
+}
+
+const ACTOR = { ...SYSTEM, via: 'cli' };
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+const readText = (file: string): string => UTF8.decode(readFileSync(file)).replace(/^\uFEFF/, '');
+
+const bar = (out: Output, what: string, total: number) => (done: number) => {
+  const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+  out.progress(`${what}: [${'#'.repeat(Math.floor(pct / 5)).padEnd(20, '.')}] ${done}/${total} (${pct}%)`);
+};
+
+function reportErrors(out: Output, errors: readonly JobError[]): number {
+  out.line(`nothing was written: ${errors.length} problem(s)`);
+  for (const e of errors.slice(0, 50)) out.line(`  ${e.path}: ${e.message}`);
+  if (errors.length > 50) out.line(`  … and ${errors.length - 50} more`);
+  return 1;
+}
+
+/** Every VERIS record in a file (JSON object, array, or NDJSON) or a folder of them. */
+function verisRecords(path: string): { records: unknown[]; errors: JobError[] } {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path).filter((f) => /\.(json|ndjson|jsonl)$/i.test(f)).sort().map((f) => join(path, f))
+    : [path];
+  const records: unknown[] = [];
+  const errors: JobError[] = [];
+  for (const f of files) {
+    const parsed = parseVerisText(readText(f));
+    records.push(...parsed.records);
+    errors.push(...parsed.errors.map((e) => ({ ...e, path: `${f}${e.path ? `: ${e.path}` : ''}` })));
+  }
+  return { records, errors };
+}
+
+export async function runCommand(deps: Deps, args: readonly string[], out: Output): Promise<number> {
+  const [command, sub, ...rest] = args;
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  try {
+    if (command === 'import' && sub === 'vendors') {
+      const file = rest.find((a) => !a.startsWith('--'));
+      if (!file) return usage(out);
+      const text = readText(file);
+      const total = Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
+      const dryRun = args.includes('--dry-run');
+      const r = await importVendorsCsv(deps.store, deps.clock, ACTOR, text, { dryRun, progress: bar(out, 'vendors', total) });
+      if (r.errors.length > 0) return reportErrors(out, r.errors);
+      out.line(`${dryRun ? 'dry run, would have ' : ''}created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}`);
+      return 0;
+    }
+    if (command === 'import' && sub === 'veris') {
+      const path = rest[0];
+      if (!path) return usage(out);
+      const { records, errors } = verisRecords(path);
+      if (errors.length > 0) return reportErrors(out, errors);
+      const r = await importVeris(deps.store, deps.clock, deps.veris, records, { actor: ACTOR, progress: bar(out, 'VERIS records', records.length) });
+      if (r.errors.length > 0) return reportErrors(out, r.errors);
+      out.line(`created ${r.created}, updated ${r.updated}, vendors created ${r.vendorsCreated}`);
+      return 0;
+    }
+    if (command === 'export') {
+      const file = option('--out');
+      if (!file) return usage(out);
+      const doc = exportAll(deps.store, deps.clock, deps.version);
+      writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
+      out.line(`exported ${doc.vendors.length} vendors and ${doc.incidents.length} incidents to ${file}`);
+      return 0;
+    }
+    if (command === 'restore') {
+      const file = sub;
+      const mode = (option('--mode') ?? 'empty') as RestoreMode;
+      if (!file || !['empty', 'merge', 'replace'].includes(mode)) return usage(out);
+      const r = restore(deps.store, deps.clock, ACTOR, parseExport(readText(file)), mode);
+      out.line(`restored (${r.mode}): ${r.vendors} vendors, ${r.incidents} incidents, ${r.snapshots} snapshots`);
+      return 0;
+    }
+    if (command === 'backup') {
+      const file = option('--out');
+      if (!file) return usage(out);
+      if (existsSync(file)) {
+        out.line(`${file} exists; choose a new file`);
+        return 1;
+      }
+      backupTo(deps.store.db, file);
+      out.line(`backed up to ${file}`);
+      return 0;
+    }
+    return usage(out);
+  } catch (e) {
+    if (e instanceof ServiceError) return reportErrors(out, e.fields.length > 0 ? e.fields.map((f) => ({ path: f.path, message: f.message })) : [{ path: '', message: e.message }]);
+    if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) return reportErrors(out, [{ path: '', message: 'the file is not valid UTF-8' }]);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return reportErrors(out, [{ path: '', message: (e as Error).message }]);
+    throw e;
+  }
+}
+
+function usage(out: Output): number {
+  for (const l of [
+    'usage: npm run vendorscope -- <command>',
+    '  import vendors FILE.csv [--dry-run]',
+    '  import veris FILE_OR_DIR',
+    '  export --out FILE.json',
+    '  restore FILE.json [--mode empty|merge|replace]',
+    '  backup --out FILE.sqlite',
+  ])
+    out.line(l);
+  return 2;
+}

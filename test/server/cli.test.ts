@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/config.ts';
+import { ADMIN, ADMIN_ENV, runMain, signIn, startServer, stopServer } from '../helpers/process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vs-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const env = (name: string) => ({ DB_PATH: join(dir, name), VENDORSCOPE_DEMO: 'off' });
+const HEADER = 'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes';
+
+describe('npm run vendorscope -- …', () => {
+  it('imports vendors from CSV, with a dry run first, printing progress', () => {
+    const csv = join(dir, 'vendors.csv');
+    writeFileSync(csv, `${HEADER}\nAlpha,cat,,1,internal,none,,,,\nBravo,cat,,2,none,user,,,,\n`);
+    const dry = runMain(['import', 'vendors', csv, '--dry-run'], env('csv.sqlite'));
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run, would have created 2');
+    expect(dry.stderr).toMatch(/vendors: \[#+\.*\] 2\/2 \(100%\)/);
+    const real = runMain(['import', 'vendors', csv], env('csv.sqlite'));
+    expect(real.stdout).toContain('created 2, updated 0');
+  });
+
+  it('refuses a bad CSV with its row errors and exit code 1', () => {
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, `${HEADER}\nAlpha,cat,,9,internal,none,,,,\n`);
+    const r = runMain(['import', 'vendors', csv], env('bad.sqlite'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('rows.2.tier');
+  });
+
+  it('imports a folder of VERIS records, then exports and restores without loss', () => {
+    const veris = runMain(['import', 'veris', join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb')], env('veris.sqlite'));
+    expect(veris.status, veris.stderr).toBe(0);
+    expect(veris.stdout).toContain('created 155');
+    const out1 = join(dir, 'export1.json');
+    expect(runMain(['export', '--out', out1], env('veris.sqlite')).status).toBe(0);
+    const restored = runMain(['restore', out1], env('restored.sqlite'));
+    expect(restored.stdout, restored.stderr).toContain('restored (empty)');
+    const out2 = join(dir, 'export2.json');
+    runMain(['export', '--out', out2], env('restored.sqlite'));
+    const strip = (f: string) => ({ ...JSON.parse(readFileSync(f, 'utf8')), exportedAt: null });
+    expect(strip(out2)).toEqual(strip(out1));
+    expect(runMain(['restore', out1], env('restored.sqlite')).status).toBe(1); // not empty any more
+  });
+
+  it('backs up online: the copy passes integrity_check while the server keeps writing', async () => {
+    const server = await startServer({ ...env('live.sqlite'), ...ADMIN_ENV });
+    try {
+      const cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+      let stop = false;
+      let written = 0;
+      const writer = (async () => {
+        for (let i = 0; !stop; i++) {
+          const res = await fetch(`${server.url}/api/v1/vendors`, {
+            method: 'POST',
+            headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `Vendor ${i}`, category: 'c', tier: 2, dataAccess: 'none', environmentAccess: 'none' }),
+          });
+          if (res.status === 201) written++;
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 300));
+      const file = join(dir, 'backup.sqlite');
+      const r = runMain(['backup', '--out', file], env('live.sqlite'));
+      const atBackup = written;
+      await new Promise((r) => setTimeout(r, 200));
+      stop = true;
+      await writer;
+      expect(r.status, r.stderr).toBe(0);
+      const copy = new Database(file, { readonly: true });
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const n = (copy.prepare('SELECT COUNT(*) AS n FROM vendors').get() as { n: number }).n;
+      copy.close();
+      expect(n).toBeGreaterThan(0);
+      expect(written).toBeGreaterThan(atBackup); // writes went on after the backup
+      expect(runMain(['backup', '--out', file], env('live.sqlite')).status).toBe(1); // never overwrites
+    } finally {
+      await stopServer(server.child);
+    }
+  });
+
+  it('prints usage for an unknown data command', () => {
+    const r = runMain(['export'], env('usage.sqlite'));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('usage: npm run vendorscope');
+  });
+});
