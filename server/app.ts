@@ -10,6 +10,7 @@ import { passkeyRoutes } from './http/routes/passkeys.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { portfolioRoutes } from './http/routes/portfolio.ts';
 import { importRoutes } from './http/routes/imports.ts';
+import { reportRoutes } from './http/routes/reports.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -40,6 +41,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...accountRoutes(deps),
     ...auditRoutes(deps),
     ...importRoutes(deps),
+    ...reportRoutes(deps),
   );
   return routes;
 }

@@ -18,6 +18,7 @@ import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle
 import { subprocessorsService } from './services/subprocessors-service.ts';
 import { supplyChainService } from './services/supply-chain-service.ts';
 import { jobsService } from './services/jobs-service.ts';
+import { reportService } from './services/reports/report-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
@@ -45,6 +46,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const methodology = methodologyService(store, opts.clock, opts.policy);
   const throttle = new SignInThrottle(opts.throttle, () => Date.parse(opts.clock.now()));
   const auth = authService(store, opts.clock, throttle, opts.auth);
+  const history = historyService(store, opts.clock, methodology);
   return {
     ...opts,
     store,
@@ -54,7 +56,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa: mfaService(store, opts.clock),
     methodology,
     scoring: scoringService(store, methodology),
-    history: historyService(store, opts.clock, methodology),
+    history,
+    reports: reportService(store, opts.clock, history, methodology),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
     accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost }),

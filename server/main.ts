@@ -73,6 +73,7 @@ async function dataCommand(config: Config, args: readonly string[]): Promise<num
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         console.log(text);
       },
+      raw: (text) => process.stdout.write(text),
       // On a terminal the bar redraws in place; in a log each step is its own line.
       progress: (text) => (process.stderr.isTTY ? process.stderr.write(`\r\x1b[K${text}`) : console.error(text)),
     });
@@ -134,11 +135,11 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  if (['import', 'export', 'restore', 'backup'].includes(command)) {
+  if (['import', 'export', 'restore', 'backup', 'report'].includes(command)) {
     process.exitCode = await dataCommand(config, argv);
     return;
   }
-  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore or backup`);
+  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup or report`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {

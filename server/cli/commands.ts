@@ -13,9 +13,12 @@ import { exportAll, parseExport, restore, type RestoreMode } from '../services/i
 import { importVendorsCsv } from '../services/imports/vendors-csv.ts';
 import { importVeris, parseVerisText } from '../services/imports/veris-import.ts';
 import { ServiceError } from '../services/errors.ts';
+import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
 
 export interface Output {
   line(text: string): void;
+  /** Text as it is, for output meant to be piped (a report on stdout). */
+  raw(text: string): void;
   /** A progress line that replaces itself on a terminal. */
   progress(text: string): void;
 }
@@ -96,6 +99,19 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       out.line(`restored (${r.mode}): ${r.vendors} vendors, ${r.incidents} incidents, ${r.snapshots} snapshots`);
       return 0;
     }
+    if (command === 'report') {
+      const quarter = option('--quarter');
+      const format = option('--format') ?? 'json';
+      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || !['json', 'csv', 'md'].includes(format)) return usage(out);
+      const report = deps.reports.quarterly(quarter, option('--vs'));
+      const text = format === 'csv' ? reportCsv(report) : format === 'md' ? reportMarkdown(report) : `${JSON.stringify(report, null, 1)}\n`;
+      const file = option('--out');
+      if (file) {
+        writeFileSync(file, text);
+        out.line(`wrote the ${quarter} report (${format}) to ${file}`);
+      } else out.raw(text);
+      return 0;
+    }
     if (command === 'backup') {
       const file = option('--out');
       if (!file) return usage(out);
@@ -124,6 +140,7 @@ function usage(out: Output): number {
     '  export --out FILE.json',
     '  restore FILE.json [--mode empty|merge|replace]',
     '  backup --out FILE.sqlite',
+    '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--format json|csv|md] [--out FILE]',
   ])
     out.line(l);
   return 2;

@@ -8,6 +8,7 @@ import { subprocessorsRepo } from './subprocessors-repo.ts';
 import { vendorsRepo } from './vendors-repo.ts';
 import { methodologyRepo } from './methodology-repo.ts';
 import { snapshotsRepo } from './snapshots-repo.ts';
+import { reportsRepo } from './reports-repo.ts';
 import { auditRepo } from './audit-repo.ts';
 import { passkeysRepo } from './passkeys-repo.ts';
 import { sessionsRepo } from './sessions-repo.ts';
@@ -27,6 +28,7 @@ export function createStore(db: Db) {
     meta: metaRepo(db),
     methodology: methodologyRepo(db),
     snapshots: snapshotsRepo(db),
+    reports: reportsRepo(db),
     users: usersRepo(db),
     sessions: sessionsRepo(db),
     tokens: tokensRepo(db),

@@ -40,6 +40,7 @@ export const exportDocument = z
     postureFacts: z.array(postureFact.strict()),
     methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
+    reports: z.array(z.strictObject({ quarter: quarterLabel, vs: quarterLabel, body: z.looseObject({ quarter: quarterLabel }), frozenAt: z.string() })),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
   })
   .meta({ id: 'ExportDocument' });

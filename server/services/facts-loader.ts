@@ -21,7 +21,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]
 }
 
 /** The engine's facts, keeping the whole vendor record for the caller. */
-export type LoadedFacts = ScoringFacts & { readonly vendor: Vendor };
+export type LoadedFacts = Omit<ScoringFacts, 'vendor' | 'incidents'> & { readonly vendor: Vendor; readonly incidents: readonly Incident[] };
 
 function assemble(v: Vendor, incidents: (id: number) => readonly Incident[], subprocessors: readonly Subprocessor[], mfa: readonly MfaRecord[]): LoadedFacts {
   return {

@@ -11,7 +11,7 @@ import type { VendorScore } from '../scoring/types.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
-import { loadAllFacts, loadFacts } from './facts-loader.ts';
+import { loadAllFacts, loadFacts, type LoadedFacts } from './facts-loader.ts';
 import type { MethodologyService } from './methodology-service.ts';
 
 export const MAX_QUARTERS = 40;
@@ -48,7 +48,26 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
     if (quarter >= current()) throw invalid(`${quarter} is not closed yet.`, [{ path, message: `must be before the current quarter ${current()}` }]);
   };
 
+  /**
+   * Every engaged vendor's score at a quarter end: the frozen snapshot of a closed quarter (frozen
+   * now if there is none yet), or the live score of the current one.
+   */
+  const scoresAt = (quarter: string, facts: readonly LoadedFacts[]): Map<number, VendorScore> => {
+    const policy = methodology.active();
+    if (quarter === current()) return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
+    const frozen = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
+    for (const f of facts) {
+      if (frozen.has(f.vendor.id)) continue;
+      const s = scoreVendor(f, policy, quarterEnd(quarter));
+      store.snapshots.put(quarter, s, clock.now());
+      frozen.set(f.vendor.id, s);
+    }
+    return frozen;
+  };
+
   return {
+    scoresAt,
+    current,
     /** One item per quarter end from `from` to `to` (defaults: the last eight quarters). */
     history: (vendorId: number, range: { from?: string | undefined; to?: string | undefined }): { items: HistoryItem[] } => {
       const vendor = found(store.vendors.find(vendorId), 'vendor', vendorId);
@@ -90,18 +109,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       return store.transaction(() => {
         const quarters = quarterRange(from, to);
         const facts = loadAllFacts(store).filter((f) => f.vendor.status !== 'not-engaged');
-        const policy = methodology.active();
-        const byQuarter = quarters.map((q) => {
-          if (q === current()) return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
-          const frozen = new Map(store.snapshots.forQuarter(q).map((s) => [s.vendorId, s.score]));
-          for (const f of facts) {
-            if (frozen.has(f.vendor.id)) continue;
-            const s = scoreVendor(f, policy, quarterEnd(q));
-            store.snapshots.put(q, s, clock.now());
-            frozen.set(f.vendor.id, s);
-          }
-          return frozen;
-        });
+        const byQuarter = quarters.map((q) => scoresAt(q, facts));
         const rows = facts.map((f) => {
           const scores = byQuarter.map((m) => m.get(f.vendor.id)!);
           return {

@@ -44,7 +44,14 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
     return cache.policy;
   };
 
+  /** A stored version's policy, by its label (for explaining old scores). */
+  const byVersion = (version: string): Policy | undefined => {
+    const stored = store.methodology.findVersion(version);
+    return stored && policySchema.parse({ ...(stored.parameters as object), version: stored.version });
+  };
+
   return {
+    byVersion,
     /** Stores the shipped default on a database that has no methodology yet (start-up does this). */
     ensureDefault: (): void => {
       activeId();

@@ -82,6 +82,21 @@ describe('npm run vendorscope -- …', () => {
     }
   });
 
+  it('writes the quarterly report as JSON, CSV or Markdown', () => {
+    const db = { DB_PATH: join(dir, 'report.sqlite') }; // with the demo portfolio
+    expect(runMain(['seed'], db).status).toBe(0);
+    const md = runMain(['report', '--quarter', '2023-Q4', '--format', 'md'], db);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^# Vendor risk report, 2023-Q4/);
+    expect(md.stdout).toContain('Okta');
+    const file = join(dir, 'report.csv');
+    expect(runMain(['report', '--quarter', '2023-Q4', '--format', 'csv', '--out', file], db).stdout).toContain(`to ${file}`);
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toMatch(/^quarter,asOf,methodologyVersion,vendorId,name/);
+    const json = JSON.parse(runMain(['report', '--quarter', '2023-Q4'], db).stdout);
+    expect(json.quarter).toBe('2023-Q4');
+    expect(runMain(['report', '--quarter', '2023Q4'], db).status).toBe(2);
+  });
+
   it('prints usage for an unknown data command', () => {
     const r = runMain(['export'], env('usage.sqlite'));
     expect(r.status).toBe(2);

@@ -38,6 +38,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     postureFacts: store.postureFacts.all(),
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
+    reports: store.reports.all().map((r) => ({ ...r, body: r.body as ExportDocument['reports'][number]['body'] })),
     demo: company && seededAt ? { company, seededAt } : null,
   };
 }
@@ -63,6 +64,7 @@ const counts = (d: ExportDocument) => ({
   postureFacts: d.postureFacts.length,
   methodologyVersions: d.methodologyVersions.length,
   snapshots: d.snapshots.length,
+  reports: d.reports.length,
 });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
@@ -89,6 +91,8 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
   for (const m of d.methodologyVersions) store.methodology.create(m.version, m.parameters, m.note, m.createdAt);
   store.snapshots.clear();
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
+  store.reports.clear();
+  for (const r of d.reports) store.reports.put(r.quarter, r.vs, r.body, r.frozenAt);
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);
@@ -131,7 +135,7 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     const { id: _id, vendorId, ...fields } = f;
     store.postureFacts.upsert(mapVendor(vendorId), fields);
   }
-  // Methodology versions and frozen snapshots are history: a merge keeps this database's own.
+  // Methodology versions, frozen snapshots and reports are history: a merge keeps this database's own.
 }
 
 export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode) {

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../../server/domain/account.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
+import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
+import { parseCsv } from '../../../server/services/imports/csv.ts';
+import { CAUSES } from '../../../server/scoring/attribution.ts';
+import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
+
+function demo() {
+  const t = testApp();
+  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
+  return t;
+}
+const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) / 10;
+
+describe('GET /api/v1/reports/quarterly/:quarter', () => {
+  it('2023-Q4: Okta’s support-system breach among the new incidents with its lag, Okta a mover through incidents', async () => {
+    const { http } = demo();
+    const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
+    expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '1.0.0', frozen: true });
+    expect(r.summary.vendors).toBe(34);
+    expect(sum(Object.values(r.summary.byBand) as number[])).toBe(34);
+    const breach = r.newIncidents.find((n: { title: string }) => n.title.startsWith('Stolen service-account credentials'));
+    expect(breach).toMatchObject({ vendorName: 'Okta', publicDisclosureDate: '2023-10-20', lagDays: 21, foundByOthersFirst: true, severity: 'critical' });
+    const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');
+    expect(okta.delta).toBeGreaterThan(0);
+    expect(sum(CAUSES.map((c) => okta.causes[c]))).toBe(okta.delta);
+    expect(okta.causes.incidents).toBeGreaterThan(okta.delta * 0.9);
+    expect(r.findings.every((f: { tier: number }) => f.tier <= 2)).toBe(true);
+    expect(r.findings.map((f: { rule: string; name: string }) => `${f.name} ${f.rule}`)).toContain('Okta repeat-root-cause');
+    expect(r.topRisks[0].risk).toBeGreaterThanOrEqual(r.topRisks[1].risk);
+    expect(r.disclosureLags).toMatchObject({ incidents: 2, known: 2, maxDays: 21, overFourteenDays: 1 });
+  });
+
+  it('every mover’s causes add up to its change', async () => {
+    const { http } = demo();
+    for (const q of ['2022-Q1', '2022-Q2', '2023-Q4', '2024-Q1']) {
+      for (const m of (await http.get(`/api/v1/reports/quarterly/${q}`)).body.movers) {
+        expect(sum(CAUSES.map((c) => m.causes[c])), `${q} ${m.name}`).toBe(m.delta);
+      }
+    }
+  });
+
+  it('gives a closed quarter the same body every time, even after the data changed', async () => {
+    const { http } = demo();
+    const first = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
+    const okta = first.movers.find((m: { name: string }) => m.name === 'Okta').vendorId;
+    await http.post(`/api/v1/vendors/${okta}/incidents`).send(incidentBody({ ref: 'late-entry', publicDisclosureDate: '2023-11-15', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null }));
+    await http.patch(`/api/v1/vendors/${okta}`).send({ tier: 4 });
+    const second = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
+    const strip = ({ generatedAt: _g, ...rest }: Record<string, unknown>) => rest;
+    expect(strip(second)).toEqual(strip(first));
+    // The Markdown and CSV of that quarter come from the same frozen body.
+    expect((await http.get('/api/v1/reports/quarterly/2023-Q4?format=md')).text).not.toContain('late-entry');
+  });
+
+  it('compares with any earlier quarter with ?vs=', async () => {
+    const { http } = demo();
+    const r = (await http.get('/api/v1/reports/quarterly/2023-Q4?vs=2021-Q4')).body;
+    expect(r).toMatchObject({ vs: '2021-Q4', vsAsOf: '2021-12-31' });
+    const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');
+    expect(sum(CAUSES.map((c) => okta.causes[c]))).toBe(okta.delta);
+  });
+
+  it('is live for the current quarter', async () => {
+    const { http } = demo();
+    const r = (await http.get('/api/v1/reports/quarterly/2026-Q4')).body;
+    expect(r).toMatchObject({ asOf: '2026-11-29', frozen: false });
+  });
+
+  it('exports CSV (one row per vendor, formulas neutralized) and Markdown', async () => {
+    const { http } = testApp();
+    await http.post('/api/v1/vendors').send(vendorBody({ name: '=HYPERLINK("http://example.invalid","x")' }));
+    const csv = await http.get('/api/v1/reports/quarterly/2026-Q3?format=csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('vendorscope-report-2026-Q3.csv');
+    const rows = parseCsv(csv.text).map((r) => r.cells);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![4]).toBe('\'=HYPERLINK("http://example.invalid","x")');
+    const md = await http.get('/api/v1/reports/quarterly/2026-Q3?format=md');
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.text).toMatch(/^# Vendor risk report, 2026-Q3/);
+    expect(md.text).toContain('Methodology 1.0.0');
+  });
+
+  it.each([
+    ['2023-Q5', '', 'params.quarter'],
+    ['2027-Q1', '', 'params.quarter'],
+    ['2023-Q4', '?vs=2024-Q1', 'query.vs'],
+    ['2023-Q4', '?format=pdf', 'query.format'],
+  ])('rejects %s%s', async (q, qs, path) => {
+    const { http, db } = demo();
+    const res = await expectNoWrite(db, () => http.get(`/api/v1/reports/quarterly/${q}${qs}`));
+    expectProblem(res, 400, 'validation-failed');
+    expect(failingPaths(res)).toContain(path);
+  });
+});
