@@ -30,5 +30,7 @@ export default defineConfig({
     // Browser tests start a server and Chromium; give them room on a busy 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll for the page to catch up; on a loaded 2-core CI machine a second is not enough.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -35,10 +35,16 @@ export class NavigationRequested extends Event {
   readonly url: string;
   /** Replace the history entry instead of adding one (for view state such as the sort). */
   readonly replace: boolean;
-  constructor(url: string, replace = false) {
+  /**
+   * Move focus to the new page (as for a new page) or leave it where it is (an in-page change of the URL, such as a
+   * pick in a picker, where the control the user is on must keep focus). By default: only for an added history entry.
+   */
+  readonly moveFocus: boolean;
+  constructor(url: string, replace = false, moveFocus = !replace) {
     super(NavigationRequested.type, UP);
     this.url = url;
     this.replace = replace;
+    this.moveFocus = moveFocus;
   }
 }
 
@@ -63,6 +69,26 @@ export class EvidenceRequested extends Event {
   }
 }
 
+/** The vendors to compare changed (added or removed), in order. */
+export class CompareSelectionChanged extends Event {
+  static readonly type = 'compare-selection-changed';
+  readonly vendorIds: readonly number[];
+  constructor(vendorIds: readonly number[]) {
+    super(CompareSelectionChanged.type, UP);
+    this.vendorIds = vendorIds;
+  }
+}
+
+/** A node of the supply-chain graph was selected; '' clears the selection. */
+export class GraphNodeSelected extends Event {
+  static readonly type = 'graph-node-selected';
+  readonly nodeId: string;
+  constructor(nodeId: string) {
+    super(GraphNodeSelected.type, UP);
+    this.nodeId = nodeId;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'vendor-selected': VendorSelected;
@@ -70,5 +96,7 @@ declare global {
     'navigation-requested': NavigationRequested;
     'as-of-changed': AsOfChanged;
     'evidence-requested': EvidenceRequested;
+    'compare-selection-changed': CompareSelectionChanged;
+    'graph-node-selected': GraphNodeSelected;
   }
 }

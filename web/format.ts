@@ -1,16 +1,42 @@
 /** Words and numbers for the screen, PURE. Vocabulary maps are typed by the server's unions, so a new value fails the type check here. */
 import type {
   AccessLevel,
+  AccessVector,
   Confidence,
   DataAccess,
   EnvironmentAccess,
   MfaMethod,
   MfaPopulation,
+  MfaRelevance,
   PostureFactType,
   Severity,
+  SupportInvolvementType,
   VendorStatus,
 } from '../server/domain/vocabulary.ts';
 import type { Incident } from '../server/domain/incident.ts';
+import type { MfaRecord } from '../server/domain/mfa.ts';
+import type { FactorId } from '../server/domain/methodology.ts';
+
+/** As the engine names its factors (server/domain/methodology.ts FACTOR_LABELS, which the web may not import); typed, so a new factor fails here. */
+export const FACTOR_LABEL: Readonly<Record<FactorId, string>> = {
+  incidents: 'Past incidents',
+  recurrence: 'Repeat incidents',
+  support: 'Support chain',
+  mfa: 'MFA posture',
+  disclosure: 'Disclosure',
+};
+
+/** Short names of the engine's finding rules (row headings in compare, what-if lists); a rule not listed is named by its finding's title. */
+export const FINDING_RULE_LABEL: Readonly<Record<string, string>> = {
+  'repeat-root-cause': 'Same root cause twice',
+  'recent-critical-incident': 'Critical incident in the last year',
+  'late-disclosure': 'Late disclosure',
+  'found-by-others-first': 'Found by others first',
+  'unsanitized-support-artifacts': 'Unsanitized support artefacts',
+  'outsourced-tenant-access': 'Outsourced access to customer tenants',
+  'support-mfa-not-phishing-resistant': 'Support staff MFA not phishing-resistant',
+  'admins-mfa-not-phishing-resistant': 'Admin MFA not phishing-resistant',
+};
 
 export const DATA_ACCESS_LABEL: Readonly<Record<DataAccess, string>> = {
   none: 'None',
@@ -53,6 +79,23 @@ export const MFA_METHOD_LABEL: Readonly<Record<MfaMethod, string>> = {
   fido2: 'FIDO2 / passkeys (phishing-resistant)',
 };
 
+/** Column headings of the MFA grid, weakest first (MFA_METHODS order). */
+export const MFA_METHOD_SHORT: Readonly<Record<MfaMethod, string>> = {
+  none: 'None',
+  sms: 'SMS',
+  totp: 'TOTP',
+  push: 'Push',
+  'push-number-matching': 'Push + number match',
+  fido2: 'FIDO2 / passkey',
+};
+
+export const MFA_EVIDENCE_LABEL: Readonly<Record<MfaRecord['evidence'], string>> = {
+  'public-statement': 'Public statement',
+  attestation: 'Attestation',
+  'audit-report': 'Audit report',
+  observed: 'Observed',
+};
+
 /** In the order the methodology weighs them, most at stake first. */
 export const MFA_POPULATIONS = ['admins', 'support', 'workforce', 'contractors', 'customers'] as const satisfies readonly MfaPopulation[];
 export const MFA_POPULATION_LABEL: Readonly<Record<MfaPopulation, string>> = {
@@ -68,6 +111,42 @@ export const FACT_TYPE_LABEL: Readonly<Record<PostureFactType, string>> = {
   'support-outsourcing': 'Support outsourcing',
   'support-access-control': 'Support access control',
   'subprocessor-disclosure': 'Subprocessor disclosure',
+};
+
+export const ACCESS_VECTOR_LABEL: Readonly<Record<AccessVector, string>> = {
+  'stolen-credentials': 'Stolen credentials',
+  'phishing-social-engineering': 'Phishing or social engineering',
+  'mfa-fatigue': 'MFA fatigue (push bombing)',
+  'sim-swap': 'SIM swap',
+  'vulnerability-exploit': 'Vulnerability exploit',
+  'malicious-update-build-compromise': 'Malicious update or build compromise',
+  'subprocessor-compromise': 'Subprocessor compromise',
+  'token-theft': 'Session or token theft',
+  'insider-bribery': 'Insider or bribery',
+};
+
+export const SUPPORT_INVOLVEMENT_LABEL: Readonly<Record<SupportInvolvementType, string>> = {
+  none: 'None',
+  'outsourced-support-provider': 'Outsourced support provider',
+  'in-house-support-system': 'In-house support system',
+  'in-house-support-tool': 'In-house support tool',
+  'internal-admin-tools': 'Internal admin tools',
+  'support-agent-endpoint': "A support agent's device",
+  'outsourced-it-provider': 'Outsourced IT provider',
+  'third-party-support-system': 'Third-party support system',
+  'external-contractor': 'External contractor',
+  'telephony-subprocessor': 'Telephony subprocessor',
+  'support-platform-vendor': 'Support platform vendor',
+};
+
+export const MFA_RELEVANCE_LABEL: Readonly<Record<MfaRelevance, string>> = {
+  'mfa-absent': 'MFA absent',
+  'weak-mfa-bypassed': 'Weak MFA bypassed',
+  'phishing-resistant-mfa-stopped': 'Phishing-resistant MFA stopped it',
+  'phishing-resistant-mfa-would-have-stopped': 'Phishing-resistant MFA would have stopped it',
+  'mfa-stopped-direct-account-takeover': 'MFA stopped a direct account takeover',
+  'not-applicable': 'Not applicable',
+  unknown: 'Unknown',
 };
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };

@@ -1,9 +1,10 @@
 /**
- * The analysis views in a real browser: compare, the supply-chain graph and the methodology,
- * against the demo portfolio on a server of their own (a fresh database, a first admin), opened at
- * http://localhost:PORT and signed in through the sign-in page. What the pages show is checked
- * against the API's own answers. The last part adds a shared provider through the API (so it runs
- * last): the demo portfolio has none, and a concentration must show in both compare and the graph.
+ * The analysis views in a real browser: compare and the supply-chain graph (the methodology is
+ * methodology-view.test.ts), against the demo portfolio on a server of their own (a fresh
+ * database, a first admin), opened at http://localhost:PORT and signed in through the sign-in page.
+ * What the pages show is checked against the API's own answers. The last part adds a shared
+ * provider through the API (so it runs last): the demo portfolio has none, and a concentration
+ * must show in both compare and the graph.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,9 +30,7 @@ import {
   type RunningServer,
 } from './harness.ts';
 
-const DEMO_VENDORS = 34;
 const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
-const POLICIES = ['long-memory', 'short-penalty', 'peer-half-life'];
 type Graph = { asOf: string; nodes: SupplyChainNode[]; edges: SupplyChainEdge[] };
 
 const chromiumPath = chromiumForTests();
@@ -337,69 +336,6 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       await go(`/graph?node=vendor:${idOf('Okta')}`);
       await detail().locator('h2', { hasText: 'Okta' }).waitFor();
       await shoot('graph.png');
-    });
-  });
-
-  describe('methodology', () => {
-    const columns = () => page.locator('vr-methodology-ranking table[data-policy]');
-    const order = (policy: string) => page.locator(`vr-methodology-ranking table[data-policy="${policy}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
-    const apiOrder = async (policy: string, asOf = '') => {
-      const h = await api<Heatmap>(`/portfolio/heatmap?decay=${policy}${asOf ? `&asOf=${asOf}` : ''}`);
-      return [...h.rows].sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name)).map((r) => r.vendorId);
-    };
-
-    it('shows the parameters in force', async () => {
-      const m = await api<{ version: string; weights: Record<string, number> }>('/methodology');
-      await go('/methodology');
-      const params = page.locator('vr-methodology-parameters section');
-      await params.waitFor();
-      expect(await params.textContent()).toContain(`Version ${m.version}`);
-      const bars = params.locator('ul.bars li');
-      expect(await bars.count()).toBe(5);
-      for (const [id, w] of Object.entries(m.weights)) expect(await params.locator(`li[data-factor="${id}"] .share`).textContent()).toBe(`${Math.round(w * 100)}%`);
-      expect(await page.locator('vr-methodology-points section').textContent()).toContain('FIDO2 / passkeys');
-    });
-
-    it('plots the three decay policies, the one in force marked, with the Okta gap', async () => {
-      const curves = page.locator('vr-decay-plot path.curve');
-      await curves.first().waitFor();
-      expect(await curves.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-policy')))).toEqual(POLICIES);
-      expect(await page.locator('vr-decay-plot path.curve[data-in-force]').getAttribute('data-policy')).toBe('long-memory');
-      expect(new Set(await curves.evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray')))).size).toBe(3);
-      expect(await page.locator('vr-decay-plot .legend li.in-force').textContent()).toContain('long-memory (in force)');
-      expect(await page.locator('vr-decay-plot text.gap-label').textContent()).toBe('577 days: Okta 2022 → 2023');
-      // The table equivalent, at 577 days.
-      const at577 = (policy: string) => page.locator(`vr-methodology-decay-table tr[data-policy="${policy}"] td.gap`).textContent();
-      expect([await at577('long-memory'), await at577('short-penalty'), await at577('peer-half-life')]).toEqual(['69%', '0%', '4%']);
-      expect(await page.locator('vr-methodology-page .explain').textContent()).toContain('577 days');
-    });
-
-    it(`ranks the portfolio under each policy, ${DEMO_VENDORS} vendors a column, as the API does, the biggest movers marked`, async () => {
-      await columns().nth(2).waitFor();
-      expect(await columns().evaluateAll((ts) => ts.map((t) => t.getAttribute('data-policy')))).toEqual(POLICIES);
-      for (const p of POLICIES) {
-        expect(await page.locator(`vr-methodology-ranking table[data-policy="${p}"] tbody tr`).count()).toBe(DEMO_VENDORS);
-        expect(await order(p)).toEqual(await apiOrder(p));
-      }
-      expect(await page.locator('vr-methodology-ranking table[data-in-force] caption').textContent()).toContain('long-memory');
-      const movers = page.locator('vr-methodology-ranking table[data-policy="long-memory"] tr[data-mover]');
-      expect(await movers.count()).toBeGreaterThan(0);
-      expect(await movers.first().locator('.moves').textContent()).toMatch(/^moves \d+ places$/);
-    });
-
-    it('re-ranks when the date changes', async () => {
-      await page.locator('vr-methodology-page vr-as-of input[type="date"]').fill('2023-10-31');
-      await page.waitForURL(`${server!.appUrl}/methodology?asOf=2023-10-31`);
-      await page.locator('vr-methodology-page .card-head p', { hasText: 'as of 2023-10-31' }).waitFor();
-      for (const p of POLICIES) expect(await order(p)).toEqual(await apiOrder(p, '2023-10-31'));
-      expect(await order('long-memory')).not.toEqual(await apiOrder('long-memory'));
-    });
-
-    it('has no accessibility violations (axe)', async () => {
-      await go('/methodology');
-      await columns().nth(2).waitFor();
-      await expectNoAxeViolations();
-      await shoot('methodology.png');
     });
   });
 

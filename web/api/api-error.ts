@@ -54,3 +54,18 @@ export function fieldErrors(e: unknown, part = 'body'): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * A validation failure's messages by their whole path under `part`, for forms whose fields are
+ * nested: `body.items.0.assessedOn` → `items.0.assessedOn`. Empty for any other failure.
+ */
+export function fieldErrorPaths(e: unknown, part = 'body'): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(e instanceof ApiError)) return out;
+  for (const f of e.fields) {
+    if (!f.path.startsWith(`${part}.`)) continue;
+    const path = f.path.slice(part.length + 1);
+    out[path] = out[path] ? `${out[path]}; ${f.message}` : f.message;
+  }
+  return out;
+}

@@ -112,6 +112,9 @@ export class ApiClient {
   history = (id: number, range: { from?: string; to?: string } = {}, o?: RequestOptions) => this._items<HistoryItem>(`/vendors/${id}/history`, range, o);
   whatIf = (id: number, change: WhatIfRequest, o?: RequestOptions) => this.request<WhatIfResult>('POST', `/vendors/${id}/what-if`, change, {}, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);
+  /** Vendors by name, a page at a time (at most 1000): for pickers such as a subprocessor's own vendor record. */
+  vendors = (q: { q?: string; limit?: number; offset?: number } = {}, o?: RequestOptions) =>
+    this.get<{ items: Vendor[]; total: number }>('/vendors', { q: q.q, limit: q.limit?.toString(), offset: q.offset?.toString() }, o);
   score = (id: number, asOf?: string, o?: RequestOptions) => this.get<VendorScore>(`/vendors/${id}/score`, { asOf }, o);
   incidents = (id: number, o?: RequestOptions) => this._items<Incident>(`/vendors/${id}/incidents`, {}, o);
   subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);

@@ -38,6 +38,8 @@ export class App extends LitElement {
   @state() private _startError: unknown = undefined;
   /** The portfolio URL last shown (with its sort and date), for the vendor page's back link. */
   private _portfolioUrl = '/';
+  /** Narrow screens fold the main navigation behind a Menu button; whether it is unfolded. */
+  @state() private _navOpen = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,7 +80,10 @@ export class App extends LitElement {
         <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>
         <span class="tagline">Third-party supply-chain risk</span>
         ${me
-          ? html`<nav aria-label="Main">
+          ? html`<button type="button" class="nav-toggle" aria-expanded=${this._navOpen ? 'true' : 'false'} aria-controls="main-nav" @click=${() => (this._navOpen = !this._navOpen)}>
+                <span class="burger" aria-hidden="true"></span>Menu
+              </button>
+              <nav id="main-nav" aria-label="Main" class=${this._navOpen ? 'open' : ''} @keydown=${this._onNavKey}>
                 ${MAIN_NAV.map(
                   (n) => html`<a href=${n.route === 'portfolio' ? this._portfolioUrl : n.href} aria-current=${r.name === n.route ? 'page' : 'false'}>${n.label}</a>`,
                 )}
@@ -124,6 +129,7 @@ export class App extends LitElement {
       route = here();
     }
     this._route = route;
+    this._navOpen = false;
     if (route.name === 'portfolio') this._portfolioUrl = pathHere();
     if (moveFocus) {
       window.scrollTo(0, 0);
@@ -162,9 +168,16 @@ export class App extends LitElement {
 
   private readonly _onPopState = () => this._show(here(), false);
 
+  /** Escape folds the unfolded navigation and returns to its Menu button. */
+  private readonly _onNavKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !this._navOpen) return;
+    this._navOpen = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('.nav-toggle')?.focus();
+  };
+
   private readonly _onNavigationRequested = (e: NavigationRequested) => {
     e.stopPropagation();
-    this.navigate(e.url, e.replace);
+    this.navigate(e.url, e.replace, e.moveFocus);
   };
 
   private readonly _onClick = (e: MouseEvent) => {

@@ -6,7 +6,7 @@
 import type { Finding, VendorScore } from '../../server/scoring/types.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
-import { SEVERITIES_MOST_FIRST } from '../format.ts';
+import { FINDING_RULE_LABEL, SEVERITIES_MOST_FIRST } from '../format.ts';
 import { activeAt, dayRange, factorEvidence, type EvidenceFacts, type FactorEvidence } from './compare.evidence.ts';
 
 export const MIN_COMPARED = 2;
@@ -55,18 +55,6 @@ export function listNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Row headings for the engine's finding rules; a rule not listed here is named by its first finding's title. */
-const RULE_LABEL: Readonly<Record<string, string>> = {
-  'repeat-root-cause': 'Same root cause twice',
-  'recent-critical-incident': 'Critical incident in the last year',
-  'late-disclosure': 'Late disclosure',
-  'found-by-others-first': 'Found by others first',
-  'unsanitized-support-artifacts': 'Unsanitized support artefacts',
-  'outsourced-tenant-access': 'Outsourced access to customer tenants',
-  'support-mfa-not-phishing-resistant': 'Support staff MFA not phishing-resistant',
-  'admins-mfa-not-phishing-resistant': 'Admin MFA not phishing-resistant',
-};
-
 export interface FindingRow {
   readonly rule: string;
   readonly label: string;
@@ -89,7 +77,7 @@ export function findingRows(columns: ReadonlyArray<{ readonly vendorId: number; 
     const all = cells.flatMap((c) => c.findings);
     return {
       rule,
-      label: RULE_LABEL[rule] ?? all[0]!.title,
+      label: FINDING_RULE_LABEL[rule] ?? all[0]!.title,
       condition: all[0]!.suggestedCondition,
       cells,
       worst: Math.min(...all.map((f) => rank(f.severity))),

@@ -7,7 +7,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { DecayPolicyCurve } from '../api/client.ts';
-import { riskColor } from './heatmap.layout.ts';
+import { onDark, riskColor } from './heatmap.layout.ts';
 
 export const YEAR_DAYS = 365;
 export const SPAN_DAYS = 6 * YEAR_DAYS;
@@ -31,10 +31,10 @@ export const TABLE_AGES = [30, 120, YEAR_DAYS, REFERENCE_GAP.days, 2 * YEAR_DAYS
 
 /** One look per line, in the order the server lists the policies. Dark enough for 3:1 on white. */
 const LOOKS = [
-  { dash: '', colour: riskColor(95) },
-  { dash: '9 5', colour: riskColor(62) },
-  { dash: '2 4', colour: riskColor(45) },
-  { dash: '12 4 3 4', colour: riskColor(80) },
+  { dash: '', colour: riskColor(95), dark: onDark(95) },
+  { dash: '9 5', colour: riskColor(62), dark: onDark(62) },
+  { dash: '2 4', colour: riskColor(45), dark: onDark(45) },
+  { dash: '12 4 3 4', colour: riskColor(80), dark: onDark(80) },
 ] as const;
 
 export interface DecayLine {
@@ -43,6 +43,8 @@ export interface DecayLine {
   readonly path: string;
   readonly dash: string;
   readonly colour: string;
+  /** The colour on a dark canvas (onDark). */
+  readonly colourDark: string;
   readonly width: number;
   /** The direct label, beside the line, clear of the other lines and labels. */
   readonly label: { readonly x: number; readonly y: number; readonly text: string };
@@ -162,6 +164,7 @@ export function layoutDecayPlot(policies: ReadonlyArray<Params & Pick<DecayPolic
       path: path(curve) ?? '',
       dash: look.dash,
       colour: look.colour,
+      colourDark: look.dark,
       width: p.inForce ? 4 : 2.25,
       label: { x: spot.x, y: spot.y, text },
       atGap: { weight: kept, x: x(REFERENCE_GAP.days), y: y(kept), labelY: y(kept) - 6 },

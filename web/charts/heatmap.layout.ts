@@ -16,6 +16,13 @@ const PALE = 0.97;
 const DARK = 0.16;
 export const riskColor = scaleSequential<string>([0, 100], (t) => interpolateMagma(PALE - (PALE - DARK) * t)).clamp(true);
 
+/**
+ * The colour a LINE drawn at `ramp` on the ramp takes on a dark canvas: the ramp's light half,
+ * mirrored (100 → 5, 40 → 32), so that more risk still means more contrast with the ground.
+ * Filled cells keep their colour in both schemes (they carry their own ink); thin lines cannot.
+ */
+export const onDark = (ramp: number): string => riskColor(5 + (100 - ramp) * 0.45);
+
 /** Background of an unknown cell; the hatch drawn over it is what marks it. */
 export const UNKNOWN_FILL = '#f3f4f6';
 export const UNKNOWN_STROKE = '#8a919c';

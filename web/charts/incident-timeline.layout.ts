@@ -1,64 +1,143 @@
 /**
- * One incident's dates on a day axis, with the disclosure lag as a band, PURE. Partial dates sit
- * on their first day and are flagged, so the drawing can show them as approximate.
+ * A vendor's incidents on one time axis, PURE: a row per incident (oldest first), a marker per
+ * known date (intrusion, first outside report, vendor detection, public disclosure), and the
+ * disclosure lag as a bar from whoever knew first to the disclosure. A date known only to the
+ * month or year is a range of days: it is drawn as that range, its marker in the middle.
+ * Intrusion and disclosure sit above each row's line, report and detection below it, so that
+ * dates a day apart (Okta 2023: intrusion 28 Sep, report 29 Sep) do not cover each other.
  */
-import { scaleLinear } from 'd3';
+import { scaleUtc, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3';
 import type { Incident } from '../../server/domain/incident.ts';
+import { disclosureLag, partialDate } from '../format.ts';
 
-export type TimelineDates = Pick<Incident, 'intrusionStartDate' | 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'publicDisclosureDate'>;
+export type TimelineIncident = Pick<
+  Incident,
+  'id' | 'title' | 'intrusionStartDate' | 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'publicDisclosureDate'
+>;
+export type MarkKind = 'intrusion' | 'reported' | 'detected' | 'disclosed';
+
+/** The four dates in the order they usually happen, with what the legend and the table call them. */
+export const MARK_KINDS: ReadonlyArray<{ readonly kind: MarkKind; readonly field: keyof TimelineIncident; readonly label: string; readonly above: boolean }> = [
+  { kind: 'intrusion', field: 'intrusionStartDate', label: 'Intrusion began', above: true },
+  { kind: 'reported', field: 'firstReportedByThirdPartyDate', label: 'First outside report', above: false },
+  { kind: 'detected', field: 'detectedByVendorDate', label: 'Vendor detected', above: false },
+  { kind: 'disclosed', field: 'publicDisclosureDate', label: 'Publicly disclosed', above: true },
+];
 
 export interface TimelineMark {
-  readonly key: 'intrusion' | 'reported' | 'detected' | 'disclosed';
-  readonly label: string;
+  readonly kind: MarkKind;
+  /** Centre of the marker: the day itself, or the middle of a month or year. */
   readonly x: number;
-  readonly approximate: boolean;
-  /** Labels alternate above and below the axis so neighbours do not collide. */
-  readonly above: boolean;
-  readonly anchor: 'start' | 'middle' | 'end';
+  readonly y: number;
+  /** The range a partial date covers (x0 === x1 for a day). */
+  readonly x0: number;
+  readonly x1: number;
+  readonly partial: boolean;
+  /** "20 Oct 2023", "Mar 2022", "2021". */
+  readonly text: string;
+}
+
+export interface TimelineRow {
+  readonly id: number;
+  readonly title: string;
+  /** The title cut to fit the width, with an ellipsis when cut. */
+  readonly shortTitle: string;
+  readonly titleY: number;
+  readonly lineY: number;
+  readonly marks: readonly TimelineMark[];
+  readonly lag: { readonly x0: number; readonly x1: number; readonly days: number; readonly approximate: boolean; readonly text: string; readonly textX: number; readonly anchor: 'start' | 'end' } | null;
 }
 
 export interface TimelineLayout {
   readonly width: number;
   readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly rows: readonly TimelineRow[];
+  readonly ticks: ReadonlyArray<{ readonly x: number; readonly text: string }>;
   readonly axisY: number;
-  readonly x0: number;
-  readonly x1: number;
-  readonly marks: readonly TimelineMark[];
-  /** From when the vendor (or anyone who told it) knew, to public disclosure. */
-  readonly lag: { readonly x0: number; readonly x1: number; readonly days: number } | null;
 }
 
 const DAY_MS = 86_400_000;
-const PAD = 12;
-const HEIGHT = 64;
+const ROW_H = 72;
+const TOP = 4;
+const AXIS_H = 26;
+const LEFT = 12;
+const RIGHT = 72;
+const LANE = 11;
+/** Roughly how wide a character of the 12 px title is, to cut titles without measuring text. */
+const CHAR_W = 6.6;
+/** Below this the drawing keeps its width and scrolls in its own box. */
+export const MIN_TIMELINE_WIDTH = 520;
 
-function dayOf(text: string | null): { day: number; approximate: boolean } | undefined {
+/** The first and last day (as UTC dates) a partial date can mean; undefined for none or a malformed one. */
+export function dayRange(text: string | null): { first: Date; last: Date; partial: boolean } | undefined {
   const m = text ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text) : null;
   if (!m) return undefined;
-  return { day: Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) / DAY_MS, approximate: m[3] === undefined };
+  const y = Number(m[1]);
+  if (m[3] !== undefined) {
+    const d = new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3])));
+    return { first: d, last: d, partial: false };
+  }
+  if (m[2] !== undefined) return { first: new Date(Date.UTC(y, Number(m[2]) - 1, 1)), last: new Date(Date.UTC(y, Number(m[2]), 0)), partial: true };
+  return { first: new Date(Date.UTC(y, 0, 1)), last: new Date(Date.UTC(y, 11, 31)), partial: true };
 }
 
-/** The layout, or null when fewer than two dates are known (a line needs two ends). */
-export function layoutIncidentTimeline(i: TimelineDates, width: number): TimelineLayout | null {
-  const raw = [
-    { key: 'intrusion', label: 'intrusion', d: dayOf(i.intrusionStartDate) },
-    { key: 'reported', label: 'outside report', d: dayOf(i.firstReportedByThirdPartyDate) },
-    { key: 'detected', label: 'vendor detected', d: dayOf(i.detectedByVendorDate) },
-    { key: 'disclosed', label: 'disclosed', d: dayOf(i.publicDisclosureDate) },
-  ] as const;
-  const known = raw.flatMap((r) => (r.d ? [{ ...r, d: r.d }] : [])).sort((a, b) => a.d.day - b.d.day);
-  if (known.length < 2 || width <= 2 * PAD) return null;
-  const first = known[0]!.d.day;
-  const last = known.at(-1)!.d.day;
-  const x = scaleLinear([first, last === first ? first + 1 : last], [PAD, width - PAD]);
-  const edge = Math.min(90, width / 4);
-  const marks = known.map((r, n): TimelineMark => {
-    const at = x(r.d.day);
-    return { key: r.key, label: r.label, x: at, approximate: r.d.approximate, above: n % 2 === 0, anchor: at < edge ? 'start' : at > width - edge ? 'end' : 'middle' };
-  });
-  const aware = [dayOf(i.detectedByVendorDate), dayOf(i.firstReportedByThirdPartyDate)].flatMap((d) => (d ? [d.day] : []));
-  const disclosed = dayOf(i.publicDisclosureDate)?.day;
-  const from = aware.length > 0 ? Math.min(...aware) : undefined;
-  const lag = from !== undefined && disclosed !== undefined ? { x0: x(Math.min(from, disclosed)), x1: x(disclosed), days: Math.max(0, disclosed - from) } : null;
-  return { width, height: HEIGHT, axisY: HEIGHT / 2, x0: PAD, x1: width - PAD, marks, lag };
+const cut = (text: string, chars: number): string => (text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1)).trimEnd()}…`);
+
+/** The layout; rows without any known date are left out (the table still lists them). */
+export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], width: number): TimelineLayout {
+  const w = Math.max(MIN_TIMELINE_WIDTH, Math.floor(width));
+  const dated = incidents
+    .map((i) => ({ i, ranges: MARK_KINDS.map((k) => ({ ...k, r: dayRange(i[k.field] as string | null) })) }))
+    .filter((d) => d.ranges.some((k) => k.r));
+  const firsts = dated.flatMap((d) => d.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : [])));
+  const lasts = dated.flatMap((d) => d.ranges.flatMap((k) => (k.r ? [k.r.last.getTime()] : [])));
+  const lo = firsts.length > 0 ? Math.min(...firsts) : 0;
+  const hi = lasts.length > 0 ? Math.max(...lasts) : DAY_MS;
+  // A little air at both ends (at least two weeks), so end markers are not cut by the frame.
+  const pad = Math.max(14 * DAY_MS, (hi - lo) * 0.04);
+  const x = scaleUtc([new Date(lo - pad), new Date(hi + pad)], [LEFT, w - RIGHT]);
+  const at = (d: Date) => x(d);
+
+  const rows = [...dated]
+    .sort((a, b) => Math.min(...a.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))) - Math.min(...b.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))))
+    .map(({ i, ranges }, n): TimelineRow => {
+      const top = TOP + n * ROW_H;
+      const lineY = top + 44;
+      const marks = ranges.flatMap((k): TimelineMark[] => {
+        if (!k.r) return [];
+        const x0 = at(k.r.first);
+        const x1 = at(new Date(k.r.last.getTime() + (k.r.partial ? DAY_MS : 0)));
+        return [{ kind: k.kind, x: k.r.partial ? (x0 + x1) / 2 : x0, y: lineY + (k.above ? -LANE : LANE), x0, x1: k.r.partial ? x1 : x0, partial: k.r.partial, text: partialDate(i[k.field] as string) }];
+      });
+      const lag = disclosureLag(i);
+      const from = lag ? dayRange(lag.from === 'third-party' ? i.firstReportedByThirdPartyDate : i.detectedByVendorDate) : undefined;
+      const to = dayRange(i.publicDisclosureDate);
+      let lagBar: TimelineRow['lag'] = null;
+      if (lag && from && to) {
+        const x0 = at(from.first);
+        const x1 = Math.max(x0 + 2, at(to.first));
+        const text = `${lag.approximate ? '~' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+        // The length goes after the bar and the disclosure's marker (or its month or year), or before the bar near the right edge.
+        const shown = marks.find((m) => m.kind === 'disclosed');
+        const after = Math.max(x1, shown?.x1 ?? x1, (shown?.x ?? x1) + 6) + 8;
+        const fitsAfter = after + text.length * CHAR_W <= w;
+        lagBar = { x0, x1, days: lag.days, approximate: lag.approximate, text, textX: fitsAfter ? after : x0 - 10, anchor: fitsAfter ? 'start' : 'end' };
+      }
+      return { id: i.id, title: i.title, shortTitle: cut(i.title, Math.floor((w - LEFT - 8) / CHAR_W)), titleY: top + 14, lineY, marks, lag: lagBar };
+    });
+
+  const axisY = TOP + rows.length * ROW_H + 4;
+  const format = x.tickFormat();
+  const ticks = x.ticks(Math.max(2, Math.floor((w - LEFT - RIGHT) / 90))).map((d) => ({ x: x(d), text: format(d) }));
+  return { width: w, height: axisY + AXIS_H, left: LEFT, right: w - RIGHT, rows, ticks, axisY };
 }
+
+/** Each date's marker, centred on 0,0 (d3 symbols): the shape, not the colour, says which date it is. */
+export const MARK_PATH: Readonly<Record<MarkKind, string>> = {
+  intrusion: symbol(symbolCircle, 80)()!,
+  reported: symbol(symbolTriangle, 80)()!,
+  detected: symbol(symbolSquare, 72)()!,
+  disclosed: symbol(symbolDiamond, 90)()!,
+};

@@ -8,7 +8,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, scaleLinear, scaleSqrt, type SimulationNodeDatum } from 'd3';
 import type { SupplyChainEdge, SupplyChainNode } from '../../server/services/supply-chain-service.ts';
 import type { AccessLevel } from '../../server/domain/vocabulary.ts';
-import { riskColor } from './heatmap.layout.ts';
+import { onDark, riskColor } from './heatmap.layout.ts';
 
 export interface AccessStroke {
   /** 0 (none) to 4 (admin): how far into customer tenants it reaches. */
@@ -17,17 +17,19 @@ export interface AccessStroke {
   /** SVG stroke-dasharray; '' is a solid line. */
   readonly dash: string;
   readonly colour: string;
+  /** The colour on a dark canvas (onDark). */
+  readonly dark: string;
   /** The legend's words. */
   readonly label: string;
 }
 
 /** Wider and more solid means more access; the heatmap's ramp (from 40, where lines keep 3:1 on white) echoes it. */
 export const ACCESS_STROKE: Readonly<Record<AccessLevel, AccessStroke>> = {
-  none: { rank: 0, width: 1, dash: '1 3', colour: riskColor(40), label: 'No tenant access' },
-  metadata: { rank: 1, width: 1.5, dash: '5 3', colour: riskColor(55), label: 'Ticket metadata' },
-  'customer-data': { rank: 2, width: 2.5, dash: '10 4', colour: riskColor(70), label: 'Customer data' },
-  'session-artifacts': { rank: 3, width: 3.5, dash: '12 3 2 3', colour: riskColor(85), label: 'Session artefacts (HAR files, logs)' },
-  admin: { rank: 4, width: 5, dash: '', colour: riskColor(100), label: 'Admin or impersonation' },
+  none: { rank: 0, width: 1, dash: '1 3', colour: riskColor(40), dark: onDark(40), label: 'No tenant access' },
+  metadata: { rank: 1, width: 1.5, dash: '5 3', colour: riskColor(55), dark: onDark(55), label: 'Ticket metadata' },
+  'customer-data': { rank: 2, width: 2.5, dash: '10 4', colour: riskColor(70), dark: onDark(70), label: 'Customer data' },
+  'session-artifacts': { rank: 3, width: 3.5, dash: '12 3 2 3', colour: riskColor(85), dark: onDark(85), label: 'Session artefacts (HAR files, logs)' },
+  admin: { rank: 4, width: 5, dash: '', colour: riskColor(100), dark: onDark(100), label: 'Admin or impersonation' },
 };
 
 /** Access levels, least first, for the legend. */

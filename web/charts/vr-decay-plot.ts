@@ -4,7 +4,9 @@
  * breaches marked and what each policy keeps there. The table beside it says the same in numbers.
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { darkTones } from '../styles/shared.ts';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { DecayPolicyCurve } from '../api/client.ts';
 import { WidthController } from '../controllers/resize-controller.ts';
 import { layoutDecayPlot, REFERENCE_GAP, type DecayLine } from './decay.layout.ts';
@@ -14,85 +16,88 @@ const HEIGHT = 320;
 
 @customElement('vr-decay-plot')
 export class DecayPlot extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    figure {
-      margin: 0;
-    }
-    figcaption {
-      font-size: 0.85rem;
-      color: var(--vr-ink-muted);
-      margin-bottom: 8px;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 20px;
-      list-style: none;
-      margin: 0 0 8px;
-      padding: 0;
-      font-size: 0.85rem;
-    }
-    .legend li {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-    }
-    .legend .in-force {
-      font-weight: 700;
-    }
-    .placeholder {
-      height: 320px;
-    }
-    svg {
-      display: block;
-      overflow: visible;
-    }
-    text {
-      font-family: var(--vr-font);
-      font-size: 11px;
-      fill: var(--vr-ink-muted);
-    }
-    .grid {
-      stroke: var(--vr-line);
-    }
-    .axis {
-      stroke: var(--vr-line-strong);
-    }
-    .curve {
-      fill: none;
-      stroke-linejoin: round;
-    }
-    text.direct {
-      font-size: 12px;
-      font-weight: 700;
-      fill: var(--vr-ink);
-      paint-order: stroke;
-      stroke: #fff;
-      stroke-width: 4px;
-    }
-    .gap {
-      stroke: var(--vr-ink);
-      stroke-dasharray: 3 3;
-    }
-    text.gap-label {
-      font-weight: 700;
-      fill: var(--vr-ink);
-    }
-    .dot {
-      stroke: #fff;
-      stroke-width: 1.5;
-    }
-    text.kept {
-      font-weight: 700;
-      fill: var(--vr-ink);
-      paint-order: stroke;
-      stroke: #fff;
-      stroke-width: 3px;
-    }
-  `;
+  static override styles = [
+    darkTones,
+    css`
+      :host {
+        display: block;
+      }
+      figure {
+        margin: 0;
+      }
+      figcaption {
+        font-size: 0.85rem;
+        color: var(--vr-ink-muted);
+        margin-bottom: 8px;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 20px;
+        list-style: none;
+        margin: 0 0 8px;
+        padding: 0;
+        font-size: 0.85rem;
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .legend .in-force {
+        font-weight: 700;
+      }
+      .placeholder {
+        height: 320px;
+      }
+      svg {
+        display: block;
+        overflow: visible;
+      }
+      text {
+        font-family: var(--vr-font);
+        font-size: 11px;
+        fill: var(--vr-ink-muted);
+      }
+      .grid {
+        stroke: var(--vr-line);
+      }
+      .axis {
+        stroke: var(--vr-line-strong);
+      }
+      .curve {
+        fill: none;
+        stroke-linejoin: round;
+      }
+      text.direct {
+        font-size: 12px;
+        font-weight: 700;
+        fill: var(--vr-ink);
+        paint-order: stroke;
+        stroke: var(--vr-surface);
+        stroke-width: 4px;
+      }
+      .gap {
+        stroke: var(--vr-ink);
+        stroke-dasharray: 3 3;
+      }
+      text.gap-label {
+        font-weight: 700;
+        fill: var(--vr-ink);
+      }
+      .dot {
+        stroke: var(--vr-surface);
+        stroke-width: 1.5;
+      }
+      text.kept {
+        font-weight: 700;
+        fill: var(--vr-ink);
+        paint-order: stroke;
+        stroke: var(--vr-surface);
+        stroke-width: 3px;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) policies: readonly DecayPolicyCurve[] = [];
   private _size = new WidthController(this);
@@ -107,7 +112,7 @@ export class DecayPlot extends LitElement {
         ${(g?.lines ?? []).map(
           (l) => html`<li class=${l.inForce ? 'in-force' : ''} data-policy=${l.name}>
             <svg width="40" height="10" aria-hidden="true" focusable="false">
-              <line x1="0" x2="40" y1="5" y2="5" stroke=${l.colour} stroke-width=${l.width} stroke-dasharray=${l.dash || nothing}></line>
+              <line class="tone" x1="0" x2="40" y1="5" y2="5" stroke=${l.colour} style=${styleMap({ '--on-dark': l.colourDark })} stroke-width=${l.width} stroke-dasharray=${l.dash || nothing}></line>
             </svg>
             ${l.name}${l.inForce ? ' (in force)' : ''}
           </li>`,
@@ -135,13 +140,13 @@ export class DecayPlot extends LitElement {
   }
 
   private _line(l: DecayLine) {
-    return svg`<path class="curve" d=${l.path} stroke=${l.colour} stroke-width=${l.width} stroke-dasharray=${l.dash || nothing} data-policy=${l.name} ?data-in-force=${l.inForce}></path>
+    return svg`<path class="curve tone" d=${l.path} stroke=${l.colour} style=${styleMap({ '--on-dark': l.colourDark })} stroke-width=${l.width} stroke-dasharray=${l.dash || nothing} data-policy=${l.name} ?data-in-force=${l.inForce}></path>
       <text class="direct" x=${l.label.x} y=${l.label.y}>${l.label.text}</text>`;
   }
 
   /** The dot where the line meets the 577-day mark, and what it keeps there. */
   private _kept(l: DecayLine) {
-    return svg`<circle class="dot" cx=${l.atGap.x} cy=${l.atGap.y} r="4.5" fill=${l.colour}></circle>
+    return svg`<circle class="dot tone-fill" cx=${l.atGap.x} cy=${l.atGap.y} r="4.5" fill=${l.colour} style=${styleMap({ '--on-dark': l.colourDark })}></circle>
       <text class="kept" x=${l.atGap.x + 8} y=${l.atGap.labelY}>${percent(l.atGap.weight)}</text>`;
   }
 }

@@ -44,8 +44,14 @@ export class HeatmapLegend extends LitElement {
       font-size: 11px;
       fill: var(--vr-ink-muted);
     }
+    .ground {
+      fill: var(--vr-unknown-fill);
+    }
+    .frame {
+      stroke: var(--vr-unknown-frame);
+    }
     .hatch {
-      stroke: #aab0b9;
+      stroke: var(--vr-unknown-stroke);
       stroke-width: 1.25;
     }
   `;
@@ -83,9 +89,9 @@ export class HeatmapLegend extends LitElement {
     return html`<div class="unknown">
         <div class="unknown-row">
           <svg width=${s.size} height=${s.size} aria-hidden="true" focusable="false">
-            <rect width=${s.size} height=${s.size} rx="2" fill=${s.fill}></rect>
+            <rect class="ground" width=${s.size} height=${s.size} rx="2" fill=${s.fill}></rect>
             <path class="hatch" d=${s.hatch}></path>
-            <rect x="0.5" y="0.5" width=${s.size - 1} height=${s.size - 1} rx="2" fill="none" stroke=${UNKNOWN_STROKE} stroke-dasharray="3 2"></rect>
+            <rect class="frame" x="0.5" y="0.5" width=${s.size - 1} height=${s.size - 1} rx="2" fill="none" stroke=${UNKNOWN_STROKE} stroke-dasharray="3 2"></rect>
           </svg>
           <span><strong>unknown</strong>: no evidence; counted in the score as a weak posture, never as a good one</span>
         </div>

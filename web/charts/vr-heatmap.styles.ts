@@ -199,13 +199,20 @@ export const heatmapStyles = [
       font-size: 11.5px;
     }
     .hatch {
-      stroke: #aab0b9;
+      stroke: var(--vr-unknown-stroke);
       stroke-width: 1.25;
     }
     .frame {
       fill: none;
-      stroke: #9aa1ab;
+      stroke: var(--vr-unknown-frame);
       stroke-dasharray: 3 2;
+    }
+    /* The layout's colours are for a light page; CSS (which wins over SVG attributes) adapts an unknown cell to the scheme. */
+    td.heat[data-unknown] rect.swatch {
+      fill: var(--vr-unknown-fill);
+    }
+    td.heat[data-unknown] text {
+      fill: var(--vr-unknown-ink);
     }
     /* The tooltip (it renders into its own light DOM, so these rules reach it). */
     vr-heatmap-tooltip {
@@ -219,8 +226,9 @@ export const heatmapStyles = [
       max-width: min(360px, calc(100vw - 16px));
       padding: 8px 10px;
       border-radius: 4px;
-      background: #14213d;
-      color: #fff;
+      background: var(--vr-tip);
+      color: var(--vr-tip-ink);
+      border: 1px solid var(--vr-bar-line);
       font-size: 0.82rem;
       line-height: 1.35;
       box-shadow: 0 4px 14px rgb(16 24 40 / 22%);
@@ -234,7 +242,7 @@ export const heatmapStyles = [
       font-weight: 700;
     }
     vr-heatmap-tooltip span {
-      color: #d5dbe6;
+      color: var(--vr-tip-muted);
     }
   `,
 ];

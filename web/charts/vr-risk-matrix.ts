@@ -40,6 +40,7 @@ export class RiskMatrix extends LitElement {
       :host {
         display: block;
         max-width: 100%;
+        position: relative;
         overflow-x: auto;
       }
       svg {
@@ -153,9 +154,9 @@ export class RiskMatrix extends LitElement {
     </g>`;
   }
 
-  /** The same counts as a plain table, for screen readers. */
+  /** The same counts as a plain table, for screen readers; in a hidden box, since a table is not clipped by its own overflow. */
   private _table() {
-    return html`<table class="sr-only">
+    return html`<div class="sr-only"><table>
       <caption>Vendors per cell: likelihood level (rows) by impact level (columns)</caption>
       <thead>
         <tr>
@@ -171,7 +172,7 @@ export class RiskMatrix extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private _cellOf(e: Event): SVGGElement | null {

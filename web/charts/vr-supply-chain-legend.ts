@@ -1,60 +1,65 @@
 /** The graph's key: each access level's line (width and dash), the node shapes, the concentration ring, ended arrangements. */
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { darkTones } from '../styles/shared.ts';
 import { customElement } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ACCESS_ORDER, ACCESS_STROKE } from './supply-chain.layout.ts';
 
 const SAMPLE = 44;
 
 @customElement('vr-supply-chain-legend')
 export class SupplyChainLegend extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.8rem;
-      color: var(--vr-ink-muted);
-    }
-    .groups {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 32px;
-    }
-    h3 {
-      font-size: 0.8rem;
-      color: var(--vr-ink);
-      margin: 0 0 4px;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 2px;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    svg {
-      flex: none;
-    }
-    .vendor {
-      fill: var(--vr-accent-soft);
-      stroke: var(--vr-accent);
-      stroke-width: 2;
-    }
-    .sub {
-      fill: #fff;
-      stroke: var(--vr-ink);
-      stroke-width: 2;
-    }
-    .ring {
-      fill: none;
-      stroke: #7a0c2e;
-      stroke-width: 2.5;
-      stroke-dasharray: 4 2;
-    }
-  `;
+  static override styles = [
+    darkTones,
+    css`
+      :host {
+        display: block;
+        font-size: 0.8rem;
+        color: var(--vr-ink-muted);
+      }
+      .groups {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 32px;
+      }
+      h3 {
+        font-size: 0.8rem;
+        color: var(--vr-ink);
+        margin: 0 0 4px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 2px;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      svg {
+        flex: none;
+      }
+      .vendor {
+        fill: var(--vr-accent-soft);
+        stroke: var(--vr-accent);
+        stroke-width: 2;
+      }
+      .sub {
+        fill: var(--vr-surface);
+        stroke: var(--vr-ink);
+        stroke-width: 2;
+      }
+      .ring {
+        fill: none;
+        stroke: var(--vr-critical);
+        stroke-width: 2.5;
+        stroke-dasharray: 4 2;
+      }
+    `,
+  ];
 
   override render() {
     return html`<div class="groups">
@@ -65,14 +70,14 @@ export class SupplyChainLegend extends LitElement {
             const s = ACCESS_STROKE[a];
             return html`<li>
               <svg width=${SAMPLE} height="12" aria-hidden="true" focusable="false">
-                <line x1="0" x2=${SAMPLE} y1="6" y2="6" stroke=${s.colour} stroke-width=${s.width} stroke-dasharray=${s.dash || nothing}></line>
+                <line class="tone" x1="0" x2=${SAMPLE} y1="6" y2="6" stroke=${s.colour} style=${styleMap({ '--on-dark': s.dark })} stroke-width=${s.width} stroke-dasharray=${s.dash || nothing}></line>
               </svg>
               ${s.label}
             </li>`;
           })}
           <li>
             <svg width=${SAMPLE} height="12" aria-hidden="true" focusable="false">
-              <line x1="0" x2=${SAMPLE} y1="6" y2="6" stroke=${ACCESS_STROKE.admin.colour} stroke-width="3" opacity="0.3"></line>
+              <line class="tone" x1="0" x2=${SAMPLE} y1="6" y2="6" stroke=${ACCESS_STROKE.admin.colour} style=${styleMap({ '--on-dark': ACCESS_STROKE.admin.dark })} stroke-width="3" opacity="0.3"></line>
             </svg>
             Faded: the arrangement has ended
           </li>

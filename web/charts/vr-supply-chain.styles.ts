@@ -5,6 +5,7 @@ export const supplyChainStyles = css`
   :host {
     display: block;
     min-height: 1px;
+    position: relative;
     overflow-x: auto;
   }
   .placeholder {
@@ -41,7 +42,7 @@ export const supplyChainStyles = css`
     stroke-width: 2;
   }
   .shape.sub {
-    fill: #fff;
+    fill: var(--vr-surface);
     stroke: var(--vr-ink);
     stroke-width: 2;
   }
@@ -59,7 +60,7 @@ export const supplyChainStyles = css`
   }
   .ring {
     fill: none;
-    stroke: #7a0c2e;
+    stroke: var(--vr-critical);
     stroke-width: 2.5;
     stroke-dasharray: 4 2;
   }
@@ -88,16 +89,16 @@ export const supplyChainStyles = css`
     font-weight: 600;
     fill: var(--vr-ink);
     paint-order: stroke;
-    stroke: #fff;
+    stroke: var(--vr-surface);
     stroke-width: 3px;
     stroke-linejoin: round;
   }
   .serves {
     font-size: 11px;
     font-weight: 700;
-    fill: #7a0c2e;
+    fill: var(--vr-critical);
     paint-order: stroke;
-    stroke: #fff;
+    stroke: var(--vr-surface);
     stroke-width: 3px;
   }
 `;

@@ -8,20 +8,13 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { SupplyChain } from '../api/client.ts';
 import { WidthController } from '../controllers/resize-controller.ts';
 import { ACCESS_ORDER, ACCESS_STROKE, CONCENTRATION_RING, layoutSupplyChain, type GraphNode, type SupplyChainLayout } from './supply-chain.layout.ts';
 import { supplyChainStyles } from './vr-supply-chain.styles.ts';
-
-/** A node of the supply-chain graph was selected; '' clears the selection. */
-export class GraphNodeSelected extends Event {
-  static readonly type = 'graph-node-selected';
-  readonly nodeId: string;
-  constructor(nodeId: string) {
-    super(GraphNodeSelected.type, { bubbles: true, composed: true });
-    this.nodeId = nodeId;
-  }
-}
+import { darkTones } from '../styles/shared.ts';
+import { GraphNodeSelected } from '../events.ts';
 
 /** Height for a width: wide screens get a landscape box, narrow ones a taller one. */
 const heightFor = (w: number) => Math.round(Math.min(560, Math.max(380, w * 0.62)));
@@ -30,7 +23,7 @@ const MIN_WIDTH = 760;
 
 @customElement('vr-supply-chain')
 export class SupplyChainGraph extends LitElement {
-  static override styles = supplyChainStyles;
+  static override styles = [darkTones, supplyChainStyles];
 
   @property({ attribute: false }) data?: SupplyChain;
   /** The selected node's id, or ''. */
@@ -51,15 +44,15 @@ export class SupplyChainGraph extends LitElement {
       <defs>
         ${ACCESS_ORDER.map(
           (a) => svg`<marker id=${`arrow-${a}`} viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-            <path d="M0,0L10,5L0,10z" fill=${ACCESS_STROKE[a].colour}></path>
+            <path class="tone-fill" d="M0,0L10,5L0,10z" fill=${ACCESS_STROKE[a].colour} style=${styleMap({ '--on-dark': ACCESS_STROKE[a].dark })}></path>
           </marker>`,
         )}
       </defs>
       <rect class="bg" width=${g.width} height=${g.height}></rect>
       <g class="edges" aria-hidden="true">
         ${edges.map(
-          (e) => svg`<line class="edge ${e.active ? '' : 'ended'}" x1=${e.x1} y1=${e.y1} x2=${e.x2} y2=${e.y2}
-            stroke=${e.stroke.colour} stroke-width=${e.stroke.width} stroke-dasharray=${e.stroke.dash || nothing}
+          (e) => svg`<line class="edge tone ${e.active ? '' : 'ended'}" x1=${e.x1} y1=${e.y1} x2=${e.x2} y2=${e.y2}
+            stroke=${e.stroke.colour} style=${styleMap({ '--on-dark': e.stroke.dark })} stroke-width=${e.stroke.width} stroke-dasharray=${e.stroke.dash || nothing}
             marker-end=${`url(#arrow-${e.accessLevel})`} data-source=${e.source} data-target=${e.target} data-access=${e.accessLevel}
             ?data-related=${!!this.selected && (e.source === this.selected || e.target === this.selected)}></line>`,
         )}
@@ -126,8 +119,5 @@ export class SupplyChainGraph extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'vr-supply-chain': SupplyChainGraph;
-  }
-  interface HTMLElementEventMap {
-    'graph-node-selected': GraphNodeSelected;
   }
 }

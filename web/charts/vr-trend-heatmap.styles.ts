@@ -154,7 +154,7 @@ export const trendStyles = [
       line-height: 0;
     }
     td.heat.live {
-      background: repeating-linear-gradient(135deg, transparent 0 6px, #eef3fc 6px 8px);
+      background: repeating-linear-gradient(135deg, transparent 0 6px, var(--vr-accent-soft) 6px 8px);
     }
     td.heat svg {
       display: inline-block;

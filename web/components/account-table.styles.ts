@@ -4,6 +4,10 @@ import { css } from 'lit';
 export const accountTable = css`
   :host {
     display: block;
+  }
+  /* A wide table scrolls in its own box (reachable by keyboard), not the page. */
+  .scroll {
+    position: relative;
     overflow-x: auto;
   }
   tbody th {

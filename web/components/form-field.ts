@@ -22,6 +22,20 @@ export interface InputSpec extends Common {
   readonly min?: number;
   readonly max?: number;
   readonly maxlength?: number;
+  readonly placeholder?: string;
+  /** The id of a <datalist> of suggestions. */
+  readonly list?: string;
+  readonly inputmode?: 'numeric' | 'url' | 'text';
+}
+
+export interface TextareaSpec extends Common {
+  readonly rows?: number;
+  readonly maxlength?: number;
+}
+
+export interface ChecksSpec extends Omit<Common, 'value'> {
+  readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+  readonly values: readonly string[];
 }
 
 export interface SelectSpec extends Common {
@@ -45,6 +59,9 @@ export const field = (f: InputSpec) => html`<div class="field">
     min=${ifDefined(f.min)}
     max=${ifDefined(f.max)}
     maxlength=${ifDefined(f.maxlength)}
+    placeholder=${ifDefined(f.placeholder)}
+    list=${ifDefined(f.list)}
+    inputmode=${ifDefined(f.inputmode)}
     value=${ifDefined(f.value)}
     aria-invalid=${f.error ? 'true' : 'false'}
     aria-describedby=${ifDefined(describedBy(f))}
@@ -59,6 +76,32 @@ export const selectField = (f: SelectSpec) => html`<div class="field">
   </select>
   ${notes(f)}
 </div>`;
+
+/** Lit cannot bind inside <textarea>: the text goes in as its value. */
+export const textareaField = (f: TextareaSpec) => html`<div class="field">
+  <label for=${f.id}>${f.label}</label>
+  <textarea
+    id=${f.id}
+    name=${f.name}
+    rows=${f.rows ?? 3}
+    maxlength=${ifDefined(f.maxlength)}
+    .value=${f.value ?? ''}
+    aria-invalid=${f.error ? 'true' : 'false'}
+    aria-describedby=${ifDefined(describedBy(f))}
+  ></textarea>
+  ${notes(f)}
+</div>`;
+
+/** A group of checkboxes sharing a name (FormData.getAll reads them), labelled by its legend. */
+export const checkboxGroup = (f: ChecksSpec) => html`<fieldset class="field checks" id=${f.id} aria-describedby=${ifDefined(describedBy(f))}>
+  <legend>${f.label}</legend>
+  <div class="options">
+    ${f.options.map(
+      (o) => html`<label class="check"><input type="checkbox" name=${f.name} value=${o.value} ?checked=${f.values.includes(o.value)} />${o.label}</label>`,
+    )}
+  </div>
+  ${notes(f)}
+</fieldset>`;
 
 /** The text of a named control of a submitted form. */
 export const formText = (form: HTMLFormElement, name: string): string => {

@@ -47,7 +47,7 @@ export class AuditTable extends LitElement {
 
   override render() {
     if (this.items.length === 0) return html`<p class="empty">No entries match these filters.</p>`;
-    return html`<table>
+    return html`<div class="scroll" role="region" aria-label="Audit entries table" tabindex="0"><table>
       <caption class="sr-only">Audit entries, newest first</caption>
       <thead>
         <tr>
@@ -60,7 +60,7 @@ export class AuditTable extends LitElement {
       <tbody>
         ${this.items.map((e) => this._rows(e))}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private _rows(e: AuditEntry) {

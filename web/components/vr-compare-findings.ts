@@ -49,7 +49,7 @@ export class CompareFindings extends LitElement {
         font-weight: 700;
       }
       td[data-raised] {
-        background: #fdf6f0;
+        background: var(--vr-high-soft);
       }
       .raised {
         display: flex;
@@ -65,7 +65,7 @@ export class CompareFindings extends LitElement {
         height: 20px;
         border-radius: 50%;
         background: var(--vr-ink);
-        color: #fff;
+        color: var(--vr-surface);
         font-size: 0.8rem;
       }
       .sev {
@@ -76,16 +76,16 @@ export class CompareFindings extends LitElement {
         border: 1px solid currentColor;
       }
       .sev-critical {
-        color: #7a0c2e;
-        background: #fde8ee;
+        color: var(--vr-critical);
+        background: var(--vr-critical-soft);
       }
       .sev-high {
-        color: #8a3b00;
-        background: #fff0e3;
+        color: var(--vr-high);
+        background: var(--vr-high-soft);
       }
       .sev-medium,
       .sev-low {
-        color: #4a4f57;
+        color: var(--vr-medium);
         background: var(--vr-canvas);
       }
       td ul {

@@ -8,18 +8,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MAX_COMPARED } from '../charts/compare.layout.ts';
+import { CompareSelectionChanged } from '../events.ts';
 import { controls, srOnly } from '../styles/shared.ts';
 import { comparePickerStyles } from './vr-compare-picker.styles.ts';
-
-/** The vendors to compare changed (added or removed). */
-export class CompareSelectionChanged extends Event {
-  static readonly type = 'compare-selection-changed';
-  readonly vendorIds: readonly number[];
-  constructor(vendorIds: readonly number[]) {
-    super(CompareSelectionChanged.type, { bubbles: true, composed: true });
-    this.vendorIds = vendorIds;
-  }
-}
 
 export interface PickerOption {
   readonly vendorId: number;
@@ -101,17 +92,13 @@ export class ComparePicker extends LitElement {
 
   private _set(ids: readonly number[]): void {
     this.dispatchEvent(new CompareSelectionChanged(ids));
-    // A pick is a new history entry, and the app moves focus to the page for those; bring it back
-    // to the search once that has happened (a timer runs after the app's update and focus).
-    setTimeout(() => this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus(), 0);
+    // The page asks the app not to move focus for a pick; a removed chip's button is gone, though: the search takes focus.
+    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'vr-compare-picker': ComparePicker;
-  }
-  interface HTMLElementEventMap {
-    'compare-selection-changed': CompareSelectionChanged;
   }
 }

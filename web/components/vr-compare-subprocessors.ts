@@ -31,8 +31,8 @@ export class CompareSubprocessors extends LitElement {
         background: var(--vr-canvas);
       }
       .callout[data-risk] {
-        border-left-color: #7a0c2e;
-        background: #fdf2f5;
+        border-left-color: var(--vr-critical);
+        background: var(--vr-critical-soft);
       }
       .callout p {
         margin: 0;
@@ -67,8 +67,8 @@ export class CompareSubprocessors extends LitElement {
       }
       ul.subs li[data-shared],
       ul.subs li[data-chain] {
-        border: 2px solid #7a0c2e;
-        background: #fdf2f5;
+        border: 2px solid var(--vr-critical);
+        background: var(--vr-critical-soft);
       }
       ul.subs li[data-ended] {
         color: var(--vr-ink-muted);
@@ -89,8 +89,8 @@ export class CompareSubprocessors extends LitElement {
         font-weight: 700;
         padding: 1px 8px;
         border-radius: 999px;
-        color: #fff;
-        background: #7a0c2e;
+        color: var(--vr-surface);
+        background: var(--vr-critical);
       }
       .unknown {
         font-style: italic;

@@ -11,6 +11,8 @@ export const compareTableStyles = css`
     max-width: 100ch;
   }
   .scroll {
+    /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
+    position: relative;
     overflow-x: auto;
   }
   table {
@@ -97,9 +99,9 @@ export const compareTableStyles = css`
   .swatch.unknown {
     font-weight: 600;
     font-style: italic;
-    color: #3d434c;
-    background: repeating-linear-gradient(135deg, #f3f4f6 0 4px, #dfe2e6 4px 6px);
-    border: 1px dashed #8a919c;
+    color: var(--vr-ink);
+    background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 4px, var(--vr-hatch-b) 4px 6px);
+    border: 1px dashed var(--vr-medium-line);
   }
   .small {
     font-size: 0.82rem;
@@ -136,7 +138,7 @@ export const compareTableStyles = css`
     overflow-wrap: anywhere;
   }
   .evidence[data-none] {
-    background: repeating-linear-gradient(135deg, #fff 0 4px, #f0f1f3 4px 8px);
+    background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 4px, var(--vr-hatch-b) 4px 8px);
     border: 1px dashed var(--vr-line-strong);
   }
   .evidence .label {

@@ -11,7 +11,7 @@ export class ErrorMessage extends LitElement {
       margin: 16px 0;
     }
     div {
-      border: 1px solid #e3a5a7;
+      border: 1px solid var(--vr-danger-line);
       border-left: 4px solid var(--vr-danger);
       background: var(--vr-danger-soft);
       border-radius: var(--vr-radius);

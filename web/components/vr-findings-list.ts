@@ -45,13 +45,13 @@ export class FindingsList extends LitElement {
       }
       /* The stripe echoes the badge; darker means more severe, so it reads without hue. */
       li.finding[data-severity='critical'] {
-        border-left-color: #7a0c2e;
+        border-left-color: var(--vr-critical);
       }
       li.finding[data-severity='high'] {
-        border-left-color: #b3540b;
+        border-left-color: var(--vr-high-line);
       }
       li.finding[data-severity='medium'] {
-        border-left-color: #8a919c;
+        border-left-color: var(--vr-medium-line);
       }
       li.finding[data-severity='low'] {
         border-left-color: var(--vr-line);
@@ -76,17 +76,17 @@ export class FindingsList extends LitElement {
         vertical-align: 2px;
       }
       .sev-critical {
-        color: #fff;
-        background: #7a0c2e;
-        border-color: #7a0c2e;
+        color: var(--vr-surface);
+        background: var(--vr-critical);
+        border-color: var(--vr-critical);
       }
       .sev-high {
-        color: #8a3b00;
-        background: #fff0e3;
+        color: var(--vr-high);
+        background: var(--vr-high-soft);
         border-width: 2px;
       }
       .sev-medium {
-        color: #3d434b;
+        color: var(--vr-medium);
         background: var(--vr-canvas);
       }
       .sev-low {

@@ -30,14 +30,14 @@ export class GapsList extends LitElement {
       }
       .groups {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(360px, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(360px, 100%), 1fr));
         gap: 12px 24px;
       }
       .group {
         padding: 10px 14px;
         border: 1px dashed var(--vr-line-strong);
         border-radius: var(--vr-radius);
-        background: repeating-linear-gradient(135deg, #fff 0 6px, #f7f8fa 6px 12px);
+        background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 6px, var(--vr-panel) 6px 12px);
       }
       h3 {
         font-size: 0.95rem;

@@ -8,7 +8,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SupplyChain } from '../api/client.ts';
-import { GraphNodeSelected } from '../charts/vr-supply-chain.ts';
+import { GraphNodeSelected } from '../events.ts';
 import { ACCESS_LEVEL_LABEL } from '../format.ts';
 import { card, controls } from '../styles/shared.ts';
 
@@ -44,8 +44,8 @@ export class GraphDetail extends LitElement {
       .concentration {
         margin: 0 0 10px;
         padding: 6px 10px;
-        border-left: 4px solid #7a0c2e;
-        background: #fdf2f5;
+        border-left: 4px solid var(--vr-critical);
+        background: var(--vr-critical-soft);
         font-size: 0.88rem;
         font-weight: 600;
       }

@@ -3,7 +3,7 @@
  * screen readers and for a window too narrow to read the drawing. It always lists them all,
  * ended ones included (the graph's toggle only declutters the drawing).
  */
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SupplyChain } from '../api/client.ts';
 import { ACCESS_LEVEL_LABEL } from '../format.ts';
@@ -22,6 +22,8 @@ export class GraphEdgeTable extends LitElement {
         display: block;
       }
       .scroll {
+        /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
+        position: relative;
         overflow-x: auto;
       }
       /* The first column stays in view while the others scroll sideways on a narrow window. */
@@ -41,7 +43,7 @@ export class GraphEdgeTable extends LitElement {
         display: block;
         font-size: 0.78rem;
         font-weight: 700;
-        color: #7a0c2e;
+        color: var(--vr-critical);
       }
     `,
   ];
@@ -71,6 +73,7 @@ export class GraphEdgeTable extends LitElement {
             </tr>
           </thead>
           <tbody>
+            ${rows.length === 0 ? html`<tr><td colspan="6" class="muted">No arrangement is on record for any of our vendors.</td></tr>` : nothing}
             ${rows.map(
               (e) => html`<tr data-source=${e.source} data-target=${e.target} data-subprocessor-id=${e.subprocessorId} ?data-ended=${!e.active}>
                 <th scope="row">${this._name(byId.get(e.source), e.source)}</th>

@@ -6,7 +6,8 @@ export const sectionHead = css`
   .section-head {
     display: flex;
     align-items: baseline;
-    gap: 12px;
+    flex-wrap: wrap;
+    gap: 6px 12px;
     margin-bottom: 12px;
   }
   .section-head h2 {
@@ -65,16 +66,16 @@ export const incidentStyles = [
       border: 1px solid currentColor;
     }
     .sev-critical {
-      color: #7a0c2e;
-      background: #fde8ee;
+      color: var(--vr-critical);
+      background: var(--vr-critical-soft);
     }
     .sev-high {
-      color: #8a3b00;
-      background: #fff0e3;
+      color: var(--vr-high);
+      background: var(--vr-high-soft);
     }
     .sev-medium,
     .sev-low {
-      color: #4a4f57;
+      color: var(--vr-medium);
       background: var(--vr-canvas);
     }
     dl.dates {
@@ -95,8 +96,17 @@ export const incidentStyles = [
       font-weight: 600;
       font-size: 0.9rem;
     }
+    .timeline {
+      margin: 0 0 20px;
+      padding: 0 0 16px;
+      border-bottom: 1px solid var(--vr-line);
+    }
+    .timeline h3 {
+      font-size: 0.95rem;
+      margin: 0 0 8px;
+    }
     vr-incident-timeline {
-      margin: 4px 0 8px;
+      margin: 0 0 12px;
     }
     .by {
       display: block;

@@ -1,16 +1,23 @@
 /**
- * A vendor's past incidents, in the order the API gives (newest disclosure first): what happened,
- * the four dates that matter (intrusion, detection, first outside report, disclosure), the
- * disclosure lag, and the public sources.
+ * A vendor's past incidents: first all of them on one time axis (the chart, then the same as a
+ * table), then each in the order the API gives (newest disclosure first): what happened, the four
+ * dates that matter (intrusion, detection, first outside report, disclosure), the disclosure lag,
+ * and the public sources. Analysts get Add, Edit and Delete.
+ *
+ * @fires edit-requested - Add incident (id null) or Edit on one
+ * @fires delete-requested - Delete on one
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
 import { anchorId } from '../evidence.ts';
 import { CONFIDENCE_LABEL, disclosureLag, partialDate, SEVERITY_LABEL } from '../format.ts';
-import { anchorTarget, card, provenance } from '../styles/shared.ts';
+import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
+import { DeleteRequested, EditRequested } from '../vendor-events.ts';
 import { incidentStyles } from './vr-incident-list.styles.ts';
+import { editControlStyles, recordActions, savedLine } from './edit-controls.ts';
 import './vr-source-links.ts';
+import './vr-incident-timeline-table.ts';
 import '../charts/vr-incident-timeline.ts';
 
 const when = (d: string | null) => (d ? html`<time datetime=${d}>${partialDate(d)}</time>` : html`<span class="unknown">unknown</span>`);
@@ -27,22 +34,35 @@ function lagSentence(i: Incident, vendor: string): string {
 
 @customElement('vr-incident-list')
 export class IncidentList extends LitElement {
-  static override styles = [card, provenance, incidentStyles, anchorTarget];
+  static override styles = [card, provenance, srOnly, incidentStyles, anchorTarget, editControlStyles];
 
   @property({ attribute: false }) incidents: readonly Incident[] = [];
   @property() vendorName = 'the vendor';
+  /** Whether to offer Add, Edit and Delete (analysts and admins; the server refuses others anyway). */
+  @property({ type: Boolean }) editable = false;
+  /** What the last change here did, in words. */
+  @property() notice = '';
 
   override render() {
-    return html`<section class="card" aria-labelledby="t">
+    return html`<section class="card" aria-labelledby="incidents-heading">
       <header class="section-head">
-        <h2 id="t">Incidents <span class="count">(${this.incidents.length})</span></h2>
+        <h2 id="incidents-heading" tabindex="-1">Incidents <span class="count">(${this.incidents.length})</span></h2>
         <span class="tag fact">Public facts</span>
+        ${this.editable
+          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('incident'))}>Add incident</button></span>`
+          : nothing}
       </header>
+      ${savedLine(this.notice)}
       ${this.incidents.length === 0
         ? html`<p class="muted">No incident on record for this vendor.</p>`
-        : html`<ol class="incidents">
-            ${this.incidents.map((i) => html`<li>${this._incident(i)}</li>`)}
-          </ol>`}
+        : html`<div class="timeline">
+              <h3>Timeline</h3>
+              <vr-incident-timeline .incidents=${this.incidents}></vr-incident-timeline>
+              <vr-incident-timeline-table .incidents=${this.incidents}></vr-incident-timeline-table>
+            </div>
+            <ol class="incidents">
+              ${this.incidents.map((i) => html`<li>${this._incident(i)}</li>`)}
+            </ol>`}
     </section>`;
   }
 
@@ -50,6 +70,13 @@ export class IncidentList extends LitElement {
     // The target of findings' and gaps' links (`incident:12` → `#incident-12`).
     return html`<article class="incident anchor-target" id=${anchorId(`incident:${i.id}`)} tabindex="-1" data-incident-id=${i.id}>
       <h3>${i.title}</h3>
+      ${recordActions(
+        this.editable,
+        'incident',
+        i.title,
+        () => this.dispatchEvent(new EditRequested('incident', i.id)),
+        () => this.dispatchEvent(new DeleteRequested('incident', i.id, i.title)),
+      )}
       <p class="badges">
         <span class="sev sev-${i.severity}">${SEVERITY_LABEL[i.severity]} severity</span>
         <span class="pill">${CONFIDENCE_LABEL[i.confidence]} confidence</span>
@@ -66,7 +93,6 @@ export class IncidentList extends LitElement {
         </div>
         <div><dt>Publicly disclosed</dt><dd>${when(i.publicDisclosureDate)}</dd></div>
       </dl>
-      <vr-incident-timeline .dates=${i}></vr-incident-timeline>
       <p class="lag">${lagSentence(i, this.vendorName)}</p>
       ${i.initialAccessDetail ? html`<p>${i.initialAccessDetail}</p>` : nothing}
       ${this._more(i)}

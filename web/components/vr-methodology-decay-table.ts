@@ -18,6 +18,8 @@ export class MethodologyDecayTable extends LitElement {
         display: block;
       }
       .scroll {
+        /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
+        position: relative;
         overflow-x: auto;
       }
       /* The first column stays in view while the others scroll sideways on a narrow window. */

@@ -7,20 +7,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Methodology } from '../api/client.ts';
-import type { FactorId } from '../../server/domain/methodology.ts';
 import { describeDecay } from '../charts/decay.layout.ts';
-import { percent, timestamp } from '../format.ts';
+import { FACTOR_LABEL, percent, timestamp } from '../format.ts';
 import { card, dataTable } from '../styles/shared.ts';
 import './vr-band-badge.ts';
-
-/** As the engine names its factors (server/domain/methodology.ts FACTOR_LABELS); typed, so a new factor fails here. */
-const FACTOR_LABEL: Readonly<Record<FactorId, string>> = {
-  incidents: 'Past incidents',
-  recurrence: 'Repeat incidents',
-  support: 'Support chain',
-  mfa: 'MFA posture',
-  disclosure: 'Disclosure',
-};
 
 @customElement('vr-methodology-parameters')
 export class MethodologyParameters extends LitElement {
@@ -95,7 +85,7 @@ export class MethodologyParameters extends LitElement {
   override render() {
     const m = this.methodology;
     if (!m) return nothing;
-    const weights = Object.entries(m.weights) as Array<[FactorId, number]>;
+    const weights = Object.entries(m.weights) as Array<[keyof typeof FACTOR_LABEL, number]>;
     const max = Math.max(...weights.map(([, w]) => w));
     return html`<section class="card" aria-labelledby="t">
       <h2 id="t">Parameters in force</h2>

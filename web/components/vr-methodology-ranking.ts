@@ -48,7 +48,7 @@ export class MethodologyRanking extends LitElement {
         margin-left: 6px;
         border-radius: 999px;
         background: var(--vr-ink);
-        color: #fff;
+        color: var(--vr-surface);
       }
       th,
       td {
@@ -65,10 +65,10 @@ export class MethodologyRanking extends LitElement {
         width: 7.2em;
       }
       tr[data-mover] > * {
-        background: #f3effa;
+        background: var(--vr-emphasis-soft);
       }
       tr[data-mover] > :first-child {
-        box-shadow: inset 4px 0 0 #3b0f70;
+        box-shadow: inset 4px 0 0 var(--vr-emphasis);
       }
       tr[data-mover] .vendor {
         font-weight: 700;
@@ -77,7 +77,7 @@ export class MethodologyRanking extends LitElement {
         display: block;
         font-size: 0.75rem;
         font-weight: 600;
-        color: #3b0f70;
+        color: var(--vr-emphasis);
       }
       vr-band-badge {
         font-size: 0.8rem;

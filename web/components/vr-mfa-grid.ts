@@ -1,96 +1,104 @@
-/** MFA posture per population. A population without a record is shown as "unknown", never left out. */
-import { css, html, LitElement } from 'lit';
+/**
+ * MFA posture as a grid: a row per population (most at stake first), a column per method from
+ * weakest to strongest, and in each row the cell of the method on record, saying "enforced" or
+ * "not enforced" with its evidence and date. A population without a record is never left out:
+ * its row says "unknown" and marks the cell the score counts it as. Analysts get "Edit".
+ *
+ * @fires edit-requested - Edit MFA posture
+ */
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
+import type { MfaPosture } from '../../server/domain/mfa.ts';
 import { anchorId } from '../evidence.ts';
-import { linkText, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS, partialDate } from '../format.ts';
+import { linkText, MFA_METHOD_SHORT, MFA_POPULATIONS } from '../format.ts';
+import { MFA_METHODS_WEAK_FIRST, mfaGrid, UNKNOWN_COUNTS_AS, type MfaGridCell, type MfaGridRow, type UnknownCountsAs } from '../charts/mfa-grid.layout.ts';
 import { anchorTarget, card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
+import { EditRequested } from '../vendor-events.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
-
-const EVIDENCE: Readonly<Record<MfaRecord['evidence'], string>> = {
-  'public-statement': 'Public statement',
-  attestation: 'Attestation',
-  'audit-report': 'Audit report',
-  observed: 'Observed',
-};
+import { editControlStyles, savedLine } from './edit-controls.ts';
+import { mfaGridStyles } from './vr-mfa-grid.styles.ts';
 
 @customElement('vr-mfa-grid')
 export class MfaGrid extends LitElement {
-  static override styles = [
-    card,
-    dataTable,
-    controls,
-    srOnly,
-    provenance,
-    sectionHead,
-    anchorTarget,
-    css`
-      :host {
-        display: block;
-      }
-      tbody th {
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      tr.no-record td.method {
-        background: repeating-linear-gradient(135deg, #fff 0 5px, #eceef1 5px 10px);
-        font-style: italic;
-        color: var(--vr-ink-muted);
-      }
-      td.notes {
-        color: var(--vr-ink-muted);
-        max-width: 48ch;
-      }
-      a {
-        overflow-wrap: anywhere;
-      }
-    `,
-  ];
+  static override styles = [card, dataTable, controls, srOnly, provenance, sectionHead, anchorTarget, editControlStyles, mfaGridStyles];
 
   @property({ attribute: false }) posture: MfaPosture = { items: [] };
+  /** How the methodology scores a population without a record. */
+  @property({ attribute: false }) unknownAs: UnknownCountsAs = UNKNOWN_COUNTS_AS;
+  @property({ type: Boolean }) editable = false;
+  @property() notice = '';
 
   override render() {
-    const byPopulation = new Map(this.posture.items.map((r) => [r.population, r]));
-    const known = byPopulation.size;
-    return html`<section class="card" aria-labelledby="t">
+    const rows = mfaGrid(this.posture, this.unknownAs);
+    const known = rows.filter((r) => r.record).length;
+    const notes = rows.filter((r) => r.record?.notes);
+    return html`<section class="card" aria-labelledby="mfa-heading">
       <header class="section-head">
-        <h2 id="t">MFA posture</h2>
+        <h2 id="mfa-heading" tabindex="-1">MFA posture</h2>
         <span class="tag fact">Public facts</span>
         <span class="muted">${known} of ${MFA_POPULATIONS.length} populations on record; the rest are unknown and scored as weak.</span>
+        ${this.editable
+          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('mfa'))}>Edit MFA posture</button></span>`
+          : nothing}
       </header>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Population</th><th scope="col">Weakest method allowed</th><th scope="col">Enforced</th>
-            <th scope="col">Evidence</th><th scope="col">Assessed</th><th scope="col">Source and notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${MFA_POPULATIONS.map((p) => {
-            const r = byPopulation.get(p);
-            const name = html`<th scope="row">${MFA_POPULATION_LABEL[p]}</th>`;
-            const id = anchorId(`mfa:${p}`);
-            if (!r) {
-              return html`<tr class="no-record anchor-target" id=${id} tabindex="-1" data-population=${p} data-unknown="true">
-                ${name}<td class="method">unknown</td><td class="unknown">unknown</td><td colspan="3" class="notes">No record: nothing public says how this population signs in.</td>
-              </tr>`;
-            }
-            return html`<tr class="anchor-target" id=${id} tabindex="-1" data-population=${p}>
-              ${name}<td class="method">${MFA_METHOD_LABEL[r.method]}</td><td>${r.enforced ? 'yes' : 'no'}</td>
-              <td>${EVIDENCE[r.evidence]}</td><td>${partialDate(r.assessedOn)}</td>
-              <td class="notes">${this._source(r.source)}${r.notes ? html`<div>${r.notes}</div>` : ''}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+      ${savedLine(this.notice)}
+      <div class="scroll" role="region" aria-label="MFA posture by population and method" tabindex="0">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" class="pop">Population</th>
+              ${MFA_METHODS_WEAK_FIRST.map((m) => html`<th scope="col" class="method">${MFA_METHOD_SHORT[m]}</th>`)}
+              <th scope="col">Source</th>
+            </tr>
+            <tr class="scale" aria-hidden="true">
+              <td></td><td colspan=${MFA_METHODS_WEAK_FIRST.length}><div class="scale-line"><span>weakest</span><span class="arrow"></span><span>strongest</span></div></td><td></td>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((r) => this._row(r))}
+          </tbody>
+        </table>
+      </div>
+      ${notes.length > 0
+        ? html`<dl class="notes">${notes.map((r) => html`<dt>${r.label}</dt><dd>${r.record!.notes}</dd>`)}</dl>`
+        : nothing}
     </section>`;
   }
 
+  private _row(r: MfaGridRow) {
+    return html`<tr
+      class="anchor-target ${r.record ? '' : 'no-record'}"
+      id=${anchorId(`mfa:${r.population}`)}
+      tabindex="-1"
+      data-population=${r.population}
+      data-unknown=${r.record ? nothing : 'true'}
+    >
+      <th scope="row">${r.label}${r.record ? nothing : html`<span class="unknown-tag">unknown</span>`}</th>
+      ${r.cells.map((c) => this._cell(r, c))}
+      <td class="source">${r.record ? this._source(r.record.source) : html`<span class="muted">No record</span>`}</td>
+    </tr>`;
+  }
+
+  private _cell(r: MfaGridRow, c: MfaGridCell) {
+    const cls = `cell ${c.below ? 'below' : ''} ${c.recorded ? 'recorded' : ''} ${c.countedAs ? 'counted' : ''}`;
+    if (c.recorded) {
+      const enforced = r.record!.enforced;
+      return html`<td class=${cls} data-method=${c.method} data-enforced=${enforced ? 'true' : 'false'}>
+        <span class="mark ${enforced ? 'on' : 'off'}" aria-hidden="true"></span><strong>${enforced ? 'enforced' : 'not enforced'}</strong>
+        <span class="ev">${r.evidence}</span>
+      </td>`;
+    }
+    if (c.countedAs) {
+      return html`<td class=${cls} data-method=${c.method}><strong>unknown</strong><span class="ev">counted as ${MFA_METHOD_SHORT[c.method]}, ${this.unknownAs.enforced ? 'enforced' : 'not enforced'}</span></td>`;
+    }
+    return html`<td class=${cls} data-method=${c.method}><span class="sr-only">${r.record ? '' : 'unknown'}</span></td>`;
+  }
+
   private _source(source: string | null) {
-    if (!source) return html`<div>No source given.</div>`;
+    if (!source) return html`<span class="muted">No source given.</span>`;
     // The field may hold a citation instead of a URL; only URLs become links.
-    if (!/^https?:\/\//.test(source)) return html`<div>${source}</div>`;
-    return html`<div><a href=${source} rel="noopener noreferrer" target="_blank">${linkText(source)}<span class="sr-only"> (opens in a new tab)</span></a></div>`;
+    if (!/^https?:\/\//.test(source)) return source;
+    return html`<a href=${source} rel="noopener noreferrer" target="_blank">${linkText(source)}<span class="sr-only"> (opens in a new tab)</span></a>`;
   }
 }
 

@@ -17,7 +17,7 @@ export class PasskeyBanner extends LitElement {
       }
       div {
         padding: 10px 16px;
-        border: 1px solid #e6c58a;
+        border: 1px solid var(--vr-example-line);
         border-left: 4px solid var(--vr-example);
         border-radius: var(--vr-radius);
         background: var(--vr-example-soft);

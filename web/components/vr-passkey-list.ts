@@ -63,7 +63,7 @@ export class PasskeyList extends LitElement {
   override render() {
     return html`${this.passkeys.length === 0
         ? html`<p class="empty">No passkeys yet.</p>`
-        : html`<table>
+        : html`<div class="scroll" role="region" aria-label="Passkeys table" tabindex="0"><table>
             <caption class="sr-only">Your passkeys</caption>
             <thead>
               <tr>
@@ -87,7 +87,7 @@ export class PasskeyList extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table></div>`}
       <form @submit=${this._onSubmit} aria-describedby=${this.problem ? 'passkey-problem' : nothing}>
         ${field({ id: 'passkey-name', name: 'name', label: 'Name of the new passkey', required: true, maxlength: 100, value: this.defaultName })}
         <div class="actions">

@@ -22,7 +22,7 @@ export class PostureFacts extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(440px, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(440px, 100%), 1fr));
         gap: 12px;
       }
       li {

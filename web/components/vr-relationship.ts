@@ -1,15 +1,24 @@
-/** Our relationship with a vendor (what drives impact), labelled as an example setting when it is one. */
+/**
+ * Our relationship with a vendor (what drives impact), labelled as an example setting when it is
+ * one. Analysts get "Edit".
+ *
+ * @fires edit-requested - Edit relationship
+ */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, partialDate, STATUS_LABEL } from '../format.ts';
-import { card, provenance } from '../styles/shared.ts';
+import { card, provenance, srOnly } from '../styles/shared.ts';
+import { EditRequested } from '../vendor-events.ts';
+import { editControlStyles, savedLine } from './edit-controls.ts';
 
 @customElement('vr-relationship')
 export class Relationship extends LitElement {
   static override styles = [
     card,
     provenance,
+    srOnly,
+    editControlStyles,
     css`
       :host {
         display: block;
@@ -17,12 +26,13 @@ export class Relationship extends LitElement {
       header {
         display: flex;
         align-items: baseline;
-        justify-content: space-between;
+        flex-wrap: wrap;
         gap: 8px;
         margin-bottom: 12px;
       }
       header h2 {
         margin: 0;
+        margin-right: auto;
       }
       dl {
         display: grid;
@@ -46,6 +56,8 @@ export class Relationship extends LitElement {
   ];
 
   @property({ attribute: false }) vendor?: Vendor;
+  @property({ type: Boolean }) editable = false;
+  @property() notice = '';
 
   override render() {
     const v = this.vendor;
@@ -54,7 +66,11 @@ export class Relationship extends LitElement {
       <header>
         <h2 id="t">Our relationship</h2>
         ${v.relationshipIsExample ? html`<span class="tag example">Example setting</span>` : nothing}
+        ${this.editable
+          ? html`<button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('relationship'))}>Edit<span class="sr-only"> relationship</span></button>`
+          : nothing}
       </header>
+      ${savedLine(this.notice)}
       <dl>
         <dt>Tier</dt><dd>Tier ${v.tier}<span class="muted"> (1 = most critical to us)</span></dd>
         <dt>Data access</dt><dd>${DATA_ACCESS_LABEL[v.dataAccess]}</dd>

@@ -21,7 +21,7 @@ export class SessionList extends LitElement {
   @property({ attribute: false }) sessions: readonly Session[] = [];
 
   override render() {
-    return html`<table>
+    return html`<div class="scroll" role="region" aria-label="Sessions table" tabindex="0"><table>
       <caption class="sr-only">Your sessions</caption>
       <thead>
         <tr>
@@ -51,7 +51,7 @@ export class SessionList extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }
 

@@ -1,11 +1,19 @@
-/** Fourth parties: who in the vendor's chain can reach customer tenants, how, and how well guarded. Null facts show as "unknown". */
+/**
+ * Fourth parties: who in the vendor's chain can reach customer tenants, how, and how well guarded.
+ * Null facts show as "unknown". Analysts get Add, Edit and Delete.
+ *
+ * @fires edit-requested - Add subprocessor (id null) or Edit on one
+ * @fires delete-requested - Delete on one
+ */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import { anchorId } from '../evidence.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, partialDate, yesNo } from '../format.ts';
-import { anchorTarget, card, provenance } from '../styles/shared.ts';
+import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
+import { DeleteRequested, EditRequested } from '../vendor-events.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
+import { editControlStyles, recordActions, savedLine } from './edit-controls.ts';
 import './vr-source-links.ts';
 
 const unknown = html`<span class="unknown">unknown</span>`;
@@ -21,8 +29,10 @@ export class SubprocessorList extends LitElement {
   static override styles = [
     card,
     provenance,
+    srOnly,
     sectionHead,
     anchorTarget,
+    editControlStyles,
     css`
       :host {
         display: block;
@@ -58,7 +68,7 @@ export class SubprocessorList extends LitElement {
         font-weight: 600;
         font-size: 0.9rem;
       }
-      dd.wide {
+      div.wide {
         grid-column: span 2;
       }
       .evidence {
@@ -70,13 +80,19 @@ export class SubprocessorList extends LitElement {
   ];
 
   @property({ attribute: false }) items: readonly Subprocessor[] = [];
+  @property({ type: Boolean }) editable = false;
+  @property() notice = '';
 
   override render() {
-    return html`<section class="card" aria-labelledby="t">
+    return html`<section class="card" aria-labelledby="subprocessors-heading">
       <header class="section-head">
-        <h2 id="t">Subprocessors and support arrangements <span class="count">(${this.items.length})</span></h2>
+        <h2 id="subprocessors-heading" tabindex="-1">Subprocessors and support arrangements <span class="count">(${this.items.length})</span></h2>
         <span class="tag fact">Public facts</span>
+        ${this.editable
+          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('subprocessor'))}>Add subprocessor</button></span>`
+          : nothing}
       </header>
+      ${savedLine(this.notice)}
       ${this.items.length === 0
         ? html`<p class="muted">No subprocessor on record: the support chain is <strong>unknown</strong>, and the score counts it as such.</p>`
         : html`<ul>
@@ -87,6 +103,13 @@ export class SubprocessorList extends LitElement {
 
   private _item(s: Subprocessor) {
     return html`<h3>${s.name} ${s.until ? html`<span class="ended">(former, ended ${partialDate(s.until)})</span>` : nothing}</h3>
+      ${recordActions(
+        this.editable,
+        'subprocessor',
+        s.name,
+        () => this.dispatchEvent(new EditRequested('subprocessor', s.id)),
+        () => this.dispatchEvent(new DeleteRequested('subprocessor', s.id, s.name)),
+      )}
       <dl>
         <div><dt>Function</dt><dd>${s.function}</dd></div>
         <div><dt>Delivered</dt><dd>${s.outsourced ? 'Outsourced' : 'In-house'}</dd></div>

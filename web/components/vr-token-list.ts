@@ -27,7 +27,7 @@ export class TokenList extends LitElement {
 
   override render() {
     if (this.tokens.length === 0) return html`<p class="empty">No API tokens yet.</p>`;
-    return html`<table>
+    return html`<div class="scroll" role="region" aria-label="API tokens table" tabindex="0"><table>
       <caption class="sr-only">Your API tokens</caption>
       <thead>
         <tr>
@@ -60,7 +60,7 @@ export class TokenList extends LitElement {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }
 

@@ -24,7 +24,7 @@ export class TokenSecret extends LitElement {
       }
       .box {
         padding: 14px 16px;
-        border: 1px solid #e6c58a;
+        border: 1px solid var(--vr-example-line);
         border-left: 4px solid var(--vr-example);
         border-radius: var(--vr-radius);
         background: var(--vr-example-soft);

@@ -11,10 +11,10 @@ export const userMenuStyles = css`
     align-items: center;
     gap: 8px;
     padding: 5px 10px;
-    border: 1px solid #3c4a66;
+    border: 1px solid var(--vr-bar-line);
     border-radius: 4px;
     background: transparent;
-    color: #fff;
+    color: var(--vr-bar-ink);
     cursor: pointer;
   }
   .toggle:hover,
@@ -22,7 +22,7 @@ export const userMenuStyles = css`
     background: rgb(255 255 255 / 12%);
   }
   .toggle:focus-visible {
-    outline-color: #9cc3ff;
+    outline-color: var(--vr-bar-focus);
   }
   .email {
     max-width: 32vw;
@@ -35,8 +35,8 @@ export const userMenuStyles = css`
     font-weight: 700;
     padding: 0 7px;
     border-radius: 999px;
-    background: #e6eefb;
-    color: #14213d;
+    background: var(--vr-bar-ink);
+    color: var(--vr-bar);
   }
   .caret {
     width: 0;
@@ -44,6 +44,17 @@ export const userMenuStyles = css`
     border-left: 4px solid transparent;
     border-right: 4px solid transparent;
     border-top: 5px solid currentColor;
+  }
+  /* On a narrow screen the role stands for the account (the e-mail is still read out). */
+  @media (max-width: 560px) {
+    .email {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   }
   .panel {
     position: absolute;
@@ -56,7 +67,8 @@ export const userMenuStyles = css`
     color: var(--vr-ink);
     border: 1px solid var(--vr-line);
     border-radius: var(--vr-radius);
-    box-shadow: 0 6px 20px rgb(16 24 40 / 18%);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 25%);
+    max-width: calc(100vw - 24px);
   }
   .panel[hidden] {
     display: none;

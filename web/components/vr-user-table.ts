@@ -32,7 +32,7 @@ export class UserTable extends LitElement {
   }
 
   override render() {
-    return html`<table>
+    return html`<div class="scroll" role="region" aria-label="Users table" tabindex="0"><table>
       <caption class="sr-only">Users</caption>
       <thead>
         <tr>
@@ -47,7 +47,7 @@ export class UserTable extends LitElement {
       <tbody>
         ${this.users.map((u) => this._row(u))}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private _row(u: User) {

@@ -10,9 +10,8 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
-import { NavigationRequested, type AsOfChanged } from '../events.ts';
+import { NavigationRequested, type AsOfChanged, type CompareSelectionChanged } from '../events.ts';
 import { compareColumn, compareUrl, listNames, MIN_COMPARED, parseIds, type CompareColumn } from '../charts/compare.layout.ts';
-import type { CompareSelectionChanged } from '../components/vr-compare-picker.ts';
 import { card } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import '../components/vr-as-of.ts';
@@ -146,7 +145,8 @@ export class ComparePage extends LitElement {
   }
 
   private _go(ids: readonly number[], asOf: string, replace: boolean): void {
-    this.dispatchEvent(new NavigationRequested(compareUrl(ids, asOf), replace));
+    // A pick is a history entry of its own (Back undoes it), but focus stays in the picker the user is working in.
+    this.dispatchEvent(new NavigationRequested(compareUrl(ids, asOf), replace, false));
   }
 
   private _onPick(e: CompareSelectionChanged): void {

@@ -11,7 +11,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
 import { NavigationRequested, type AsOfChanged } from '../events.ts';
-import type { GraphNodeSelected } from '../charts/vr-supply-chain.ts';
+import type { GraphNodeSelected } from '../events.ts';
 import { card, controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import '../charts/vr-supply-chain.ts';

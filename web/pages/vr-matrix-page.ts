@@ -58,7 +58,7 @@ export class MatrixPage extends LitElement {
       .filters {
         padding: 12px 20px;
         border-top: 1px solid var(--vr-line);
-        background: #fafbfc;
+        background: var(--vr-panel);
       }
       .body {
         display: flex;

@@ -63,7 +63,7 @@ export class PortfolioPage extends LitElement {
       .filters {
         padding: 12px 20px;
         border-top: 1px solid var(--vr-line);
-        background: #fafbfc;
+        background: var(--vr-panel);
       }
       .empty {
         padding: 32px 20px;

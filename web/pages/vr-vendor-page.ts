@@ -1,29 +1,40 @@
 /**
  * One vendor: who they are to us, the score, what to act on (findings with their contract
- * conditions, then the evidence gaps), every contribution to the score, and the public evidence
- * (incidents, subprocessors, MFA posture, posture statements). Two Tasks: the facts load once per
- * vendor; the score reloads when the "as of" day changes. Findings and gaps link to the evidence
- * they rest on; the page finds it in the evidence components' shadow roots and moves focus there.
- * Last, the change history from the audit trail (its own Task: a failure there hides nothing else).
+ * conditions, then the evidence gaps), a what-if panel, every contribution to the score, and the
+ * public evidence (incidents on one time axis and one by one, subprocessors, MFA posture, posture
+ * statements), then the change history. Tasks: the facts load once per vendor; the score reloads
+ * when the "as of" day changes; the change history on its own (a failure there hides nothing
+ * else). The what-if and the analysts' edits live in controllers; after an edit the page reloads
+ * what it touched. Findings and gaps link to the evidence they rest on; the page finds it in the
+ * evidence components' shadow roots and moves focus there.
  */
-import { css, html, LitElement, nothing, type ReactiveElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type ReactiveElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient } from '../api/client.ts';
-import { apiContext } from '../state/contexts.ts';
+import type { ApiClient, Me } from '../api/client.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
+import type { DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
 import { evidenceTargets } from '../evidence.ts';
+import { canEdit } from '../roles.ts';
+import { pruneDraft } from '../what-if.ts';
+import { WhatIfController } from '../controllers/what-if-controller.ts';
+import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
+import type { VendorEdit } from '../vendor-edits.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
+import { vendorPageStyles } from './vr-vendor-page.styles.ts';
+import { vendorDialog } from './vendor-dialog.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
 import '../components/vr-score-summary.ts';
 import '../components/vr-findings-list.ts';
 import '../components/vr-gaps-list.ts';
+import '../components/vr-what-if-panel.ts';
 import '../components/vr-score-breakdown.ts';
 import '../components/vr-relationship.ts';
 import '../components/vr-incident-list.ts';
@@ -37,39 +48,10 @@ const CHANGES_SHOWN = 50;
 
 @customElement('vr-vendor-page')
 export class VendorPage extends LitElement {
-  static override styles = [
-    controls,
-    pageStyles,
-    css`
-      .back {
-        display: inline-block;
-        margin: 0 0 12px;
-        font-size: 0.9rem;
-      }
-      .sub {
-        margin: 0;
-        color: var(--vr-ink-muted);
-      }
-      .top {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        gap: 20px;
-        margin-bottom: 20px;
-        align-items: start;
-      }
-      .stack > * + *,
-      .stack + .stack {
-        margin-top: 20px;
-      }
-      @media (max-width: 900px) {
-        .top {
-          grid-template-columns: 1fr;
-        }
-      }
-    `,
-  ];
+  static override styles = [controls, pageStyles, vendorPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   @property({ type: Number }) vendorId = 0;
   /** The URL's query: `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
@@ -82,20 +64,21 @@ export class VendorPage extends LitElement {
     args: () => [this.vendorId] as const,
     task: async ([id], { signal }) => {
       const o = { signal };
-      const [vendor, incidents, subprocessors, mfa, postureFacts, about] = await Promise.all([
+      const [vendor, incidents, subprocessors, mfa, postureFacts, about, methodology] = await Promise.all([
         this._api.vendor(id, o),
         this._api.incidents(id, o),
         this._api.subprocessors(id, o),
         this._api.mfa(id, o),
         this._api.postureFacts(id, o),
         this._api.about(o),
+        this._api.methodology(o),
       ]);
-      return { vendor, incidents, subprocessors, mfa, postureFacts, about };
+      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: methodology.mfa.unknownCountsAs };
     },
   });
 
   private _score = new Task(this, {
-    args: () => [this.vendorId, this.query.get('asOf') ?? ''] as const,
+    args: () => [this.vendorId, this._asOf()] as const,
     task: ([id, asOf], { signal }) => this._api.score(id, asOf || undefined, { signal }),
   });
 
@@ -104,69 +87,128 @@ export class VendorPage extends LitElement {
     task: ([id], { signal }) => this._api.vendorChanges(id, CHANGES_SHOWN, { signal }),
   });
 
+  private _whatIf = new WhatIfController(this, {
+    api: () => this._api,
+    vendorId: () => this.vendorId,
+    asOf: () => this._asOf(),
+    relationship: () => this._current()?.vendor,
+  });
+
+  private _edits = new VendorEditsController(this, {
+    api: () => this._api,
+    vendorId: () => this.vendorId,
+    afterSave: (edit) => this._afterSave(edit),
+  });
+
   override render() {
     const back = html`<a class="back" href=${this.backHref}>← Back to portfolio</a>`;
     if (this._facts.status === TaskStatus.ERROR) {
       return html`${back}<vr-error heading="This vendor could not be loaded" .error=${this._facts.error}></vr-error>`;
     }
-    const f = this._facts.value;
-    if (!f || f.vendor.id !== this.vendorId) return html`${back}<p class="loading" role="status">Loading the vendor…</p>`;
+    const f = this._current();
+    if (!f) return html`${back}<p class="loading" role="status">Loading the vendor…</p>`;
     const v = f.vendor;
     const score = this._score.value;
     const scored = this._score.status === TaskStatus.ERROR ? undefined : score;
+    const busy = this._score.status === TaskStatus.PENDING ? 'true' : 'false';
     const evidence = evidenceTargets(f.incidents, f.subprocessors);
+    const editable = canEdit(this._me?.role);
+    const said = (section: string) => (this._edits.said?.section === section ? this._edits.said.text : '');
+    const w = this._whatIf.task;
     return html`${back}
       <header class="page-head">
         <div>
           <h1>${v.name}</h1>
           <p class="sub">
-            ${v.category}${v.website
-              ? html` · <a href=${v.website} rel="noopener noreferrer" target="_blank">${linkText(v.website)}</a>`
-              : nothing}
+            ${v.category}${v.website ? html` · <a href=${v.website} rel="noopener noreferrer" target="_blank">${linkText(v.website)}</a>` : nothing}
           </p>
         </div>
-        <vr-as-of .value=${this.query.get('asOf') ?? ''} .effective=${score?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
+        <vr-as-of .value=${this._asOf()} .effective=${score?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
       </header>
       <vr-data-notice .about=${f.about}></vr-data-notice>
-      <div class="top">
-        <div class="stack" aria-busy=${this._score.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      <div class="top" @edit-requested=${this._onEdit}>
+        <div class="stack" aria-busy=${busy}>
           ${this._score.status === TaskStatus.ERROR
             ? html`<vr-error heading="The score could not be computed" .error=${this._score.error}></vr-error>`
             : score
               ? html`<vr-score-summary .score=${score}></vr-score-summary>`
               : html`<p class="loading" role="status">Scoring…</p>`}
         </div>
-        <vr-relationship .vendor=${v}></vr-relationship>
+        <vr-relationship .vendor=${v} ?editable=${editable} notice=${said('relationship')}></vr-relationship>
       </div>
       ${scored
-        ? html`<div class="stack" aria-busy=${this._score.status === TaskStatus.PENDING ? 'true' : 'false'} @evidence-requested=${this._onEvidence}>
+        ? html`<div class="stack" aria-busy=${busy} @evidence-requested=${this._onEvidence}>
             <vr-findings-list .score=${scored} .evidence=${evidence}></vr-findings-list>
             <vr-gaps-list .score=${scored} .evidence=${evidence}></vr-gaps-list>
-            <vr-score-breakdown .score=${scored}></vr-score-breakdown>
           </div>`
         : nothing}
-      <div class="stack">
-        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name}></vr-incident-list>
-        <vr-subprocessor-list .items=${f.subprocessors}></vr-subprocessor-list>
-        <vr-mfa-grid .posture=${f.mfa}></vr-mfa-grid>
+      <vr-what-if-panel
+        .draft=${this._whatIf.draft}
+        .relationship=${v}
+        .subprocessors=${f.subprocessors}
+        .mfa=${f.mfa}
+        .result=${w.value}
+        ?pending=${w.status === TaskStatus.PENDING}
+        .error=${w.status === TaskStatus.ERROR ? w.error : undefined}
+        @what-if-changed=${(e: WhatIfChanged) => this._whatIf.set(e.draft)}
+      ></vr-what-if-panel>
+      ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
+      <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete}>
+        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')}></vr-incident-list>
+        <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')}></vr-subprocessor-list>
+        <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts}></vr-posture-facts>
         ${this._changes.status === TaskStatus.ERROR
           ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
           : this._changes.value
             ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
-            : nothing}
-      </div>`;
+            : html`<p class="loading" role="status">Loading the change history…</p>`}
+      </div>
+      <div @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)} @edit-cancelled=${() => this._edits.close()}>${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
   }
 
   protected override updated(): void {
     const name = this._facts.value?.vendor.name;
     document.title = name ? `${name} · Vendorscope` : 'Vendor · Vendorscope';
     // A deep link such as /vendors/1#incident-2: the browser cannot see into shadow roots, so show it once everything is drawn.
-    if (location.hash.length > 1 && this._fragmentShownFor !== this.vendorId && this._facts.value?.vendor.id === this.vendorId && this._score.value) {
+    if (location.hash.length > 1 && this._fragmentShownFor !== this.vendorId && this._current() && this._score.value) {
       this._fragmentShownFor = this.vendorId;
       const anchor = decodeURIComponent(location.hash.slice(1));
       const parts = [...this.renderRoot.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete);
       void Promise.all(parts).then(() => this._reveal(anchor));
+    }
+  }
+
+  /** The facts of the vendor shown now (not those of the previous vendor while the next one loads). */
+  private _current() {
+    const f = this._facts.value;
+    return f && f.vendor.id === this.vendorId ? f : undefined;
+  }
+
+  private _asOf(): string {
+    return this.query.get('asOf') ?? '';
+  }
+
+  private _onEdit(e: EditRequested): void {
+    e.stopPropagation();
+    this._edits.open(e.what === 'incident' || e.what === 'subprocessor' ? { kind: e.what, id: e.id } : { kind: e.what });
+  }
+
+  private _onDelete(e: DeleteRequested): void {
+    e.stopPropagation();
+    this._edits.open({ kind: 'delete', what: e.what, id: e.id, label: e.label });
+  }
+
+  /** After a change: the facts, the score, the history and the what-if again; a deleted record's section heading takes focus. */
+  private async _afterSave(edit: VendorEdit): Promise<void> {
+    await Promise.all([this._facts.run(), this._score.run(), this._changes.run()]);
+    const f = this._current();
+    if (f) this._whatIf.set(pruneDraft(this._whatIf.draft, f.subprocessors.map((s) => s.id)));
+    void this._whatIf.task.run();
+    if (edit.kind === 'delete-incident' || edit.kind === 'delete-subprocessor') {
+      // The Delete button that had focus is gone with its record: its section's heading takes it.
+      await this.updateComplete;
+      this._reveal(edit.kind === 'delete-incident' ? 'incidents-heading' : 'subprocessors-heading');
     }
   }
 

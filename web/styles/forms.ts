@@ -27,7 +27,48 @@ export const forms = css`
     font: inherit;
     color: inherit;
   }
-  .field input[aria-invalid='true'] {
+  .field textarea {
+    width: 100%;
+    padding: 7px 10px;
+    border: 1px solid var(--vr-line-strong);
+    border-radius: 4px;
+    background: var(--vr-surface);
+    font: inherit;
+    color: inherit;
+    resize: vertical;
+  }
+  fieldset.field {
+    border: 1px solid var(--vr-line);
+    border-radius: var(--vr-radius);
+    padding: 8px 12px 10px;
+  }
+  fieldset.field legend {
+    font-weight: 600;
+    font-size: 0.9rem;
+    padding: 0 4px;
+  }
+  .checks .options {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+    gap: 4px 16px;
+  }
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    font-weight: 400;
+    font-size: 0.9rem;
+    cursor: pointer;
+  }
+  label.check input {
+    width: 16px;
+    height: 16px;
+    margin: 0;
+    accent-color: var(--vr-accent);
+  }
+  .field input[aria-invalid='true'],
+  .field select[aria-invalid='true'],
+  .field textarea[aria-invalid='true'] {
     border-color: var(--vr-danger);
     box-shadow: inset 3px 0 0 var(--vr-danger);
   }
@@ -60,10 +101,10 @@ export const forms = css`
   }
   button.primary {
     background: var(--vr-accent);
-    color: #fff;
+    color: var(--vr-on-accent);
   }
   button.primary:hover {
-    background: #173d7c;
+    background: var(--vr-accent-strong);
   }
   button.secondary {
     background: var(--vr-surface);
@@ -75,7 +116,7 @@ export const forms = css`
   button.danger {
     background: var(--vr-surface);
     color: var(--vr-danger);
-    border-color: #d9a3a5;
+    border-color: var(--vr-danger-line);
     padding: 3px 12px;
     font-size: 0.85rem;
   }
@@ -92,13 +133,13 @@ export const forms = css`
     margin: 0 0 14px;
     padding: 8px 12px;
     border-radius: var(--vr-radius);
-    border: 1px solid #e3a5a7;
+    border: 1px solid var(--vr-danger-line);
     border-left: 4px solid var(--vr-danger);
     background: var(--vr-danger-soft);
     font-size: 0.9rem;
   }
   .outcome.ok {
-    border-color: #9fd0b5;
+    border-color: var(--vr-fact-line);
     border-left-color: var(--vr-fact);
     background: var(--vr-fact-soft);
   }

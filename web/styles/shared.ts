@@ -30,7 +30,10 @@ export const controls = css`
   a:hover {
     text-decoration-thickness: 2px;
   }
-  :focus-visible {
+  :focus-visible,
+  input:focus,
+  select:focus,
+  textarea:focus {
     outline: 3px solid var(--vr-focus);
     outline-offset: 2px;
     border-radius: 2px;
@@ -99,7 +102,7 @@ export const provenance = css`
   }
   .tag.unknown {
     color: var(--vr-ink-muted);
-    background: repeating-linear-gradient(135deg, #fff 0 4px, #eceef1 4px 8px);
+    background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 4px, var(--vr-hatch-b) 4px 8px);
   }
 `;
 
@@ -137,5 +140,20 @@ export const anchorTarget = css`
     outline: 3px solid var(--vr-focus);
     outline-offset: 4px;
     border-radius: 2px;
+  }
+`;
+
+/**
+ * Chart lines on a dark canvas: an element with `tone` (stroke) or `tone-fill` (fill) takes the
+ * colour its layout gave for dark (`--on-dark`, set per element) instead of its light one.
+ */
+export const darkTones = css`
+  @media (prefers-color-scheme: dark) {
+    .tone {
+      stroke: var(--on-dark);
+    }
+    .tone-fill {
+      fill: var(--on-dark);
+    }
   }
 `;

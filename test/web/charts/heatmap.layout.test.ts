@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
 import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
-import { contrast, hatchPath, inkOn, layoutHeatmap, layoutLegend, riskColor, UNKNOWN_FILL } from '../../../web/charts/heatmap.layout.ts';
+import { contrast, hatchPath, inkOn, layoutHeatmap, layoutLegend, onDark, riskColor, UNKNOWN_FILL } from '../../../web/charts/heatmap.layout.ts';
 
 const SIZE = { cellWidth: 90, cellHeight: 24 };
 const FACTORS = [
@@ -143,5 +143,15 @@ describe('layoutLegend', () => {
   it('survives a zero width', () => {
     const g = layoutLegend(0);
     expect(g.steps.every((s) => s.width === 0)).toBe(true);
+  });
+});
+
+describe('onDark', () => {
+  it('gives lines on the dark canvas at least 3:1 contrast, more risk still meaning more contrast', () => {
+    const DARK_SURFACE = '#1a1f27';
+    const ramps = [40, 45, 55, 62, 70, 80, 85, 95, 100];
+    for (const r of ramps) expect(contrast(onDark(r), DARK_SURFACE), `ramp ${r}`).toBeGreaterThanOrEqual(3);
+    const c = ramps.map((r) => contrast(onDark(r), DARK_SURFACE));
+    expect(c).toEqual([...c].sort((a, b) => a - b));
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * One browser-test file's setup, shared: a real server on a fresh database (the demo portfolio, a
+ * first admin), headless Chromium with one page in a context of its own, the console watched, the
+ * test's own API session as the admin, and the small helpers every file used to repeat (go to a
+ * path, screenshot into test-results/, axe, focus inside shadow roots).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import {
+  ADMIN,
+  apiSession,
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  PROJECT_ROOT,
+  signInThroughPage,
+  startServer,
+  watchConsole,
+  type ApiCall,
+  type AxeViolation,
+  type RunningServer,
+  type ServerOptions,
+} from './harness.ts';
+
+export interface E2eSession {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Page errors and console errors/warnings so far (clear it with `problems.length = 0`). */
+  readonly problems: string[];
+  /** The test's own API calls, signed in as the admin (the browser has its own session). */
+  readonly call: ApiCall;
+  api<T>(path: string): Promise<T>;
+  /** The app's URL of a path (http://localhost:PORT/…). */
+  url(path: string): string;
+  go(path: string): Promise<unknown>;
+  /** Signs the browser in through the sign-in page the app shows, then forgets the 401s of GET /me that led there. */
+  signIn(email?: string, password?: string): Promise<void>;
+  shoot(file: string, fullPage?: boolean): Promise<void>;
+  /** A screenshot of one element, into test-results/. */
+  shootElement(l: Locator, file: string): Promise<void>;
+  /** axe over the whole document; `keep` narrows the violations that count. */
+  expectNoAxeViolations(keep?: (v: AxeViolation) => boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly viewport?: { width: number; height: number };
+  readonly context?: BrowserContextOptions;
+  readonly server?: ServerOptions;
+}
+
+/** Whether the element is the focused one of its shadow root (document.activeElement stops at the first host). */
+export const isFocused = (l: Locator) => l.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+
+/** The element with focus, looking into shadow roots: its tag, id and text, for assertions. */
+export const deepFocus = (page: Page) =>
+  page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return { tag: a?.localName ?? '', id: a?.id ?? '', text: (a?.textContent ?? '').trim() };
+  });
+
+/** Everything a test file needs, with Chromium at `chromiumPath` (from chromiumForTests()). */
+export async function openSession(chromiumPath: string, o: SessionOptions = {}): Promise<E2eSession> {
+  const server = await startServer(o.server);
+  const browser = await launchBrowser(chromiumPath);
+  const page = await (await browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 }, ...o.context })).newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = watchConsole(page);
+  const call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+  const url = (path: string) => `${server.appUrl}${path}`;
+  return {
+    server,
+    browser,
+    page,
+    problems,
+    call,
+    api: async <T>(path: string) => (await call(path)).json() as Promise<T>,
+    url,
+    go: (path) => page.goto(url(path)),
+    async signIn(email = ADMIN.email, password = ADMIN.password) {
+      // Any page of the app shows the sign-in form to a stranger (remembering the page wanted); a blank tab goes there.
+      if (page.url() === 'about:blank') await page.goto(url('/sign-in'));
+      await signInThroughPage(page, email, password);
+      // Asking GET /me before signing in is how the app learns nobody is signed in; Chromium logs that 401.
+      const rest = problems.filter((p) => !/401.*\/api\/v1\/me\)$/.test(p));
+      problems.splice(0, problems.length, ...rest);
+    },
+    async shoot(file, fullPage = true) {
+      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage });
+    },
+    async shootElement(l, file) {
+      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+      await l.screenshot({ path: join(PROJECT_ROOT, 'test-results', file) });
+    },
+    async expectNoAxeViolations(keep = () => true) {
+      const violations = (await axeViolations(page)).filter(keep);
+      if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
+      expect(violations.map((v) => v.id)).toEqual([]);
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, fieldErrorPaths } from '../../web/api/api-error.ts';
+import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, readableErrors, readableMessage, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
+
+const form = (entries: Array<[string, string]>): FormData => {
+  const fd = new FormData();
+  for (const [k, v] of entries) fd.append(k, v);
+  return fd;
+};
+
+describe('reading form fields', () => {
+  it('trims text and reads empty text as null', () => {
+    const fd = form([['a', '  x '], ['b', '   ']]);
+    expect(textOrNull(fd, 'a')).toBe('x');
+    expect(textOrNull(fd, 'b')).toBeNull();
+    expect(textOrNull(fd, 'missing')).toBeNull();
+  });
+
+  it('reads yes / no / unknown as true / false / null', () => {
+    const fd = form([['y', 'yes'], ['n', 'no'], ['u', '']]);
+    expect([triState(fd, 'y'), triState(fd, 'n'), triState(fd, 'u')]).toEqual([true, false, null]);
+  });
+
+  it('reads whole numbers, and hands anything else to the server as typed', () => {
+    expect(numberOrNull(form([['n', '134']]), 'n')).toBe(134);
+    expect(numberOrNull(form([['n', '']]), 'n')).toBeNull();
+    expect(numberOrNull(form([['n', '1.5']]), 'n')).toBe('1.5');
+  });
+
+  it('reads one item a line, skipping blank lines', () => {
+    expect(lines(form([['s', ' https://a.example/1 \n\n https://b.example/2\r\n']]), 's')).toEqual(['https://a.example/1', 'https://b.example/2']);
+  });
+});
+
+describe('incidentBody', () => {
+  it('builds the request body of an incident form, nulls for what was left empty', () => {
+    const fd = form([
+      ['title', 'Support tool breach'],
+      ['severity', 'high'],
+      ['confidence', 'medium'],
+      ['intrusionStartDate', '2024-05-01'],
+      ['publicDisclosureDate', '2024-04'],
+      ['initialAccessVectors', 'stolen-credentials'],
+      ['initialAccessVectors', 'token-theft'],
+      ['supportInvolved', 'yes'],
+      ['supportInvolvementType', 'outsourced-support-provider'],
+      ['mfaRelevance', ''],
+      ['customersAffected', '12'],
+      ['sources', 'https://example.com/report'],
+    ]);
+    expect(incidentBody(fd)).toEqual({
+      title: 'Support tool breach',
+      severity: 'high',
+      confidence: 'medium',
+      intrusionStartDate: '2024-05-01',
+      firstReportedByThirdPartyDate: null,
+      firstReportedBy: null,
+      detectedByVendorDate: null,
+      publicDisclosureDate: '2024-04',
+      initialAccessVectors: ['stolen-credentials', 'token-theft'],
+      initialAccessDetail: null,
+      supportInvolved: true,
+      supportInvolvementType: 'outsourced-support-provider',
+      supportSubprocessor: null,
+      mfaRelevance: 'unknown',
+      customersAffected: 12,
+      threatActor: null,
+      sources: ['https://example.com/report'],
+      notes: null,
+    });
+  });
+});
+
+describe('subprocessorBody', () => {
+  it('reads the tri-state and the unknowns as null, and the linked vendor as an id', () => {
+    const body = subprocessorBody(form([['name', 'Sitel'], ['function', 'support'], ['outsourced', 'yes'], ['accessLevel', 'admin'], ['artifactsSanitized', ''], ['staffMfa', 'fido2'], ['vendorId', '7'], ['retentionDays', '']]));
+    expect(body).toMatchObject({ name: 'Sitel', outsourced: true, accessLevel: 'admin', artifactsSanitized: null, staffMfa: 'fido2', vendorId: 7, retentionDays: null, sources: [] });
+    expect(subprocessorBody(form([['outsourced', 'no'], ['staffMfa', '']]))).toMatchObject({ outsourced: false, staffMfa: null, vendorId: null });
+  });
+});
+
+describe('the MFA posture form', () => {
+  const fd = form([
+    ['admins.method', ''],
+    ['support.method', 'fido2'],
+    ['support.enforced', 'on'],
+    ['support.evidence', 'attestation'],
+    ['support.assessedOn', '2024-06'],
+    ['workforce.method', 'totp'],
+    ['workforce.evidence', 'observed'],
+    ['workforce.assessedOn', 'soon'],
+  ]);
+
+  it('sends a record per population set, none for a population set to unknown', () => {
+    expect(mfaPostureOf(fd)).toEqual({
+      items: [
+        { population: 'support', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-06', notes: null },
+        { population: 'workforce', method: 'totp', enforced: false, evidence: 'observed', source: null, assessedOn: 'soon', notes: null },
+      ],
+    });
+  });
+
+  it("puts the server's errors on the nested items beside the population's own fields", () => {
+    const e = new ApiError(400, 'validation-failed', 'invalid', [
+      { path: 'body.items.1.assessedOn', message: 'expected a real date' },
+      { path: 'body.items', message: 'expected at most one record per population' },
+    ]);
+    expect(fieldErrorPaths(e)).toEqual({ 'items.1.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
+    expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({ 'workforce.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
+    expect(mfaFieldErrors(new Error('boom'), mfaPostureOf(fd))).toEqual({});
+  });
+});
+
+describe('relationshipPatch', () => {
+  it('reads the relationship form, the tier as a number', () => {
+    const fd = form([['tier', '2'], ['dataAccess', 'restricted'], ['environmentAccess', 'admin'], ['status', 'approved'], ['businessOwner', ''], ['nextReviewOn', '2027-01-31'], ['relationshipIsExample', 'on']]);
+    expect(relationshipPatch(fd)).toEqual({ tier: 2, dataAccess: 'restricted', environmentAccess: 'admin', status: 'approved', businessOwner: null, nextReviewOn: '2027-01-31', notes: null, relationshipIsExample: true });
+  });
+});
+
+describe('editOutcome', () => {
+  it('says what went through, in the section it belongs to', () => {
+    expect(editOutcome({ kind: 'incident', id: null, body: { title: 'Breach', severity: 'high' } })).toEqual({ section: 'incidents', text: 'Incident “Breach” added. The score has been recomputed.' });
+    expect(editOutcome({ kind: 'delete-subprocessor', id: 3, label: 'Sitel' }).section).toBe('subprocessors');
+    expect(editOutcome({ kind: 'mfa', posture: { items: [] } }).text).toBe('MFA posture saved: 0 of 5 populations on record. The score has been recomputed.');
+  });
+});
+
+describe('readableMessage', () => {
+  it("puts the API's field names in words beside a labelled field", () => {
+    expect(readableMessage('publicDisclosureDate 2024-04-02 is before the intrusion began (2024-05-10)')).toBe(
+      'The disclosure date 2024-04-02 is before the intrusion began (2024-05-10)',
+    );
+    expect(readableErrors({ until: 'until 2021 is before since 2022', title: 'too small' })).toEqual({ until: 'Until 2021 is before since 2022', title: 'Too small' });
+    expect(readableMessage('someOtherField is wrong')).toBe('SomeOtherField is wrong');
+  });
+});

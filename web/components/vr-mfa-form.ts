@@ -1,0 +1,114 @@
+/**
+ * An analyst sets the MFA posture, every population at once (PUT replaces the whole posture): for
+ * each, the weakest method allowed, whether it is enforced, the evidence, its date and source.
+ * "Unknown" leaves a population without a record, which the score counts as weak. The server's
+ * reasons come back by population (`support.assessedOn`) and show beside their fields.
+ *
+ * @fires edit-submitted - the posture to store
+ * @fires edit-cancelled - Cancel
+ */
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { MfaPosture } from '../../server/domain/mfa.ts';
+import type { MfaPopulation } from '../../server/domain/vocabulary.ts';
+import { MFA_EVIDENCE_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS } from '../format.ts';
+import { mfaPostureOf } from '../vendor-edits.ts';
+import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
+import { field, outcomes, selectField } from './form-field.ts';
+import { controls } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
+import { editFormStyles, focusFirstError, errorsChanged, unplacedErrors, options } from './edit-form.ts';
+
+@customElement('vr-mfa-form')
+export class MfaForm extends LitElement {
+  static override styles = [
+    controls,
+    forms,
+    editFormStyles,
+    css`
+      .row.pop {
+        grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr) minmax(0, 1fr);
+        align-items: start;
+      }
+      .enforced {
+        display: flex;
+        align-items: center;
+        min-height: 36px;
+        margin-top: 25px;
+      }
+      @media (max-width: 640px) {
+        .row.pop {
+          grid-template-columns: 1fr;
+        }
+        .enforced {
+          margin-top: 0;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) posture: MfaPosture = { items: [] };
+  /** By population and field: `support.assessedOn`; `items` for the posture as a whole. */
+  @property({ attribute: false, hasChanged: errorsChanged }) errors: Readonly<Record<string, string>> = {};
+  /** Raised by each refused save: focus then moves to the first field named (again). */
+  @property({ type: Number }) refusals = 0;
+  @property() failure = '';
+  @property({ type: Boolean }) busy = false;
+  /** The date a new record is assessed on unless the analyst says otherwise (YYYY-MM-DD). */
+  @property() today = new Date().toISOString().slice(0, 10);
+
+  /** The server's messages about fields this form does not show. */
+  @state() private _unplaced = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The form's fields are the same on every render, so those of the last one tell which errors have no field here.
+    if (changed.has('errors')) this._unplaced = unplacedErrors(this.renderRoot, this.errors);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('refusals')) focusFirstError(this.renderRoot);
+  }
+
+  override render() {
+    return html`<form method="post" novalidate @submit=${this._onSubmit}>
+      ${outcomes('', this.failure || this._unplaced)}
+      <p class="hint">Each population's weakest allowed method. Set a population to “Unknown” when nothing says how it signs in.</p>
+      ${MFA_POPULATIONS.map((p) => this._population(p))}
+      <div class="actions">
+        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : 'Save MFA posture'}</button>
+        <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private _population(p: MfaPopulation) {
+    const r = this.posture.items.find((x) => x.population === p);
+    const e = (f: string) => this.errors[`${p}.${f}`];
+    const id = (f: string) => `mfa-${p}-${f}`;
+    return html`<fieldset class="group" data-population=${p}>
+      <legend>${MFA_POPULATION_LABEL[p]}</legend>
+      <div class="row pop">
+        ${selectField({ id: id('method'), name: `${p}.method`, label: 'Method', options: [{ value: '', label: 'Unknown (no record)' }, ...options(MFA_METHOD_LABEL)], value: r?.method ?? '', error: e('method') })}
+        <label class="check enforced"><input type="checkbox" name=${`${p}.enforced`} ?checked=${r?.enforced ?? true} />Enforced for everyone</label>
+        ${selectField({ id: id('evidence'), name: `${p}.evidence`, label: 'Evidence', options: options(MFA_EVIDENCE_LABEL), value: r?.evidence ?? 'public-statement', error: e('evidence') })}
+      </div>
+      <div class="row pop">
+        ${field({ id: id('source'), name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: r?.source ?? '', error: e('source') })}
+        ${field({ id: id('assessedOn'), name: `${p}.assessedOn`, label: 'Assessed on', placeholder: 'YYYY-MM-DD', maxlength: 10, value: r?.assessedOn ?? this.today, error: e('assessedOn') })}
+        ${field({ id: id('notes'), name: `${p}.notes`, label: 'Notes', maxlength: 5000, value: r?.notes ?? '', error: e('notes') })}
+      </div>
+    </fieldset>`;
+  }
+
+  private _onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.busy) return;
+    this.dispatchEvent(new EditSubmitted({ kind: 'mfa', posture: mfaPostureOf(new FormData(e.currentTarget as HTMLFormElement)) }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-mfa-form': MfaForm;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The vendor page's one dialog, as a template: the form (or the delete question) for what the
+ * edits controller has open, with the server's errors of the last failed save beside their fields.
+ */
+import { html, nothing } from 'lit';
+import type { Incident } from '../../server/domain/incident.ts';
+import type { MfaPosture } from '../../server/domain/mfa.ts';
+import type { Subprocessor } from '../../server/domain/subprocessor.ts';
+import type { Vendor } from '../../server/domain/vendor.ts';
+import { ApiError, fieldErrors } from '../api/api-error.ts';
+import type { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
+import { mfaFieldErrors, readableErrors } from '../vendor-edits.ts';
+import '../components/vr-edit-dialog.ts';
+import '../components/vr-incident-form.ts';
+import '../components/vr-subprocessor-form.ts';
+import '../components/vr-mfa-form.ts';
+import '../components/vr-relationship-form.ts';
+import '../components/vr-delete-confirm.ts';
+
+export interface DialogFacts {
+  readonly vendor: Vendor;
+  readonly incidents: readonly Incident[];
+  readonly subprocessors: readonly Subprocessor[];
+  readonly mfa: MfaPosture;
+}
+
+/** The failure in words when the server named no field (a field's message shows beside the field). */
+function failureOf(error: unknown, errors: Readonly<Record<string, string>>): string {
+  if (error === undefined || Object.keys(errors).length > 0) return '';
+  if (error instanceof ApiError && error.code === 'forbidden') return 'Your role may not change this vendor’s evidence: analysts and admins may.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
+  const d = edits.dialog;
+  const busy = edits.busy;
+  const sent = edits.sent;
+  const errors = readableErrors(sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : fieldErrors(edits.error));
+  const failure = failureOf(edits.error, errors);
+  let heading = '';
+  let body: unknown = nothing;
+  if (d?.kind === 'incident') {
+    const incident = f.incidents.find((i) => i.id === d.id) ?? null;
+    heading = incident ? `Edit incident` : `Add an incident of ${f.vendor.name}`;
+    body = html`<vr-incident-form refusals=${edits.refusals} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
+  } else if (d?.kind === 'subprocessor') {
+    const subprocessor = f.subprocessors.find((s) => s.id === d.id) ?? null;
+    const vendors = (edits.vendors.value ?? []).filter((v) => v.id !== f.vendor.id);
+    heading = subprocessor ? `Edit subprocessor` : `Add a subprocessor of ${f.vendor.name}`;
+    body = html`<vr-subprocessor-form refusals=${edits.refusals} .subprocessor=${subprocessor} .vendors=${vendors} .errors=${errors} failure=${failure} ?busy=${busy}></vr-subprocessor-form>`;
+  } else if (d?.kind === 'mfa') {
+    heading = `MFA posture of ${f.vendor.name}`;
+    body = html`<vr-mfa-form refusals=${edits.refusals} .posture=${f.mfa} .errors=${errors} failure=${failure} ?busy=${busy}></vr-mfa-form>`;
+  } else if (d?.kind === 'relationship') {
+    heading = `Our relationship with ${f.vendor.name}`;
+    body = html`<vr-relationship-form refusals=${edits.refusals} .vendor=${f.vendor} .errors=${errors} failure=${failure} ?busy=${busy}></vr-relationship-form>`;
+  } else if (d?.kind === 'delete') {
+    heading = `Delete this ${d.what}?`;
+    body = html`<vr-delete-confirm what=${d.what} recordId=${d.id} label=${d.label} failure=${failure} ?busy=${busy}></vr-delete-confirm>`;
+  }
+  return html`<vr-edit-dialog heading=${heading} ?open=${!!d} ?narrow=${d?.kind === 'delete'}>${body}</vr-edit-dialog>`;
+}

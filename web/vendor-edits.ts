@@ -1,0 +1,177 @@
+/**
+ * What an analyst's forms on the vendor page send, PURE: a submitted form's FormData read into
+ * the API's request bodies (empty text is null, "unknown" is null, one source URL a line), and
+ * the server's errors on the MFA posture's nested paths mapped back to the form's own fields.
+ * The server checks everything again; nothing here second-guesses it.
+ */
+import type { MfaPosture, MfaRecord } from '../server/domain/mfa.ts';
+import type { AccessLevel, AccessVector, Confidence, DataAccess, EnvironmentAccess, MfaMethod, MfaPopulation, MfaRelevance, Severity, SupportInvolvementType, VendorStatus } from '../server/domain/vocabulary.ts';
+import type { IncidentBody, SubprocessorBody, VendorBody } from './api/client.ts';
+import { fieldErrorPaths } from './api/api-error.ts';
+import { MFA_POPULATIONS } from './format.ts';
+
+/** One change an analyst asked for; the page runs it and refreshes what it touched. */
+export type VendorEdit =
+  | { readonly kind: 'incident'; readonly id: number | null; readonly body: IncidentBody }
+  | { readonly kind: 'subprocessor'; readonly id: number | null; readonly body: SubprocessorBody }
+  | { readonly kind: 'mfa'; readonly posture: MfaPosture }
+  | { readonly kind: 'relationship'; readonly patch: Partial<VendorBody> }
+  | { readonly kind: 'delete-incident'; readonly id: number; readonly label: string }
+  | { readonly kind: 'delete-subprocessor'; readonly id: number; readonly label: string };
+
+/** A field's trimmed text, or null when it is empty (or absent). */
+export function textOrNull(fd: FormData, name: string): string | null {
+  const v = fd.get(name);
+  const t = typeof v === 'string' ? v.trim() : '';
+  return t === '' ? null : t;
+}
+
+const text = (fd: FormData, name: string): string => textOrNull(fd, name) ?? '';
+
+/** "yes" / "no" / anything else (unknown) → true / false / null. */
+export function triState(fd: FormData, name: string): boolean | null {
+  const v = fd.get(name);
+  return v === 'yes' ? true : v === 'no' ? false : null;
+}
+
+/** A whole number, or null when empty; text that is not a number goes as it is, for the server to name the problem. */
+export function numberOrNull(fd: FormData, name: string): number | null {
+  const t = textOrNull(fd, name);
+  if (t === null) return null;
+  return /^-?\d+$/.test(t) ? Number(t) : (t as unknown as number);
+}
+
+/** A textarea of one item a line: the non-empty lines, trimmed. */
+export const lines = (fd: FormData, name: string): string[] =>
+  text(fd, name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function incidentBody(fd: FormData): IncidentBody {
+  return {
+    title: text(fd, 'title'),
+    severity: text(fd, 'severity') as Severity,
+    confidence: text(fd, 'confidence') as Confidence,
+    intrusionStartDate: textOrNull(fd, 'intrusionStartDate'),
+    firstReportedByThirdPartyDate: textOrNull(fd, 'firstReportedByThirdPartyDate'),
+    firstReportedBy: textOrNull(fd, 'firstReportedBy'),
+    detectedByVendorDate: textOrNull(fd, 'detectedByVendorDate'),
+    publicDisclosureDate: textOrNull(fd, 'publicDisclosureDate'),
+    initialAccessVectors: fd.getAll('initialAccessVectors').filter((v): v is AccessVector => typeof v === 'string'),
+    initialAccessDetail: textOrNull(fd, 'initialAccessDetail'),
+    supportInvolved: triState(fd, 'supportInvolved'),
+    supportInvolvementType: (textOrNull(fd, 'supportInvolvementType') ?? 'none') as SupportInvolvementType,
+    supportSubprocessor: textOrNull(fd, 'supportSubprocessor'),
+    mfaRelevance: (textOrNull(fd, 'mfaRelevance') ?? 'unknown') as MfaRelevance,
+    customersAffected: numberOrNull(fd, 'customersAffected'),
+    threatActor: textOrNull(fd, 'threatActor'),
+    sources: lines(fd, 'sources'),
+    notes: textOrNull(fd, 'notes'),
+  };
+}
+
+export function subprocessorBody(fd: FormData): SubprocessorBody {
+  const vendorId = textOrNull(fd, 'vendorId');
+  return {
+    name: text(fd, 'name'),
+    function: text(fd, 'function'),
+    outsourced: fd.get('outsourced') === 'yes',
+    accessLevel: text(fd, 'accessLevel') as AccessLevel,
+    artifactsSanitized: triState(fd, 'artifactsSanitized'),
+    retentionDays: numberOrNull(fd, 'retentionDays'),
+    staffMfa: textOrNull(fd, 'staffMfa') as MfaMethod | null,
+    vendorId: vendorId === null ? null : Number(vendorId),
+    location: textOrNull(fd, 'location'),
+    since: textOrNull(fd, 'since'),
+    until: textOrNull(fd, 'until'),
+    evidence: textOrNull(fd, 'evidence'),
+    sources: lines(fd, 'sources'),
+  };
+}
+
+/** The posture a form describes, a field per population (`support.method`…); a population set to "unknown" has no record. */
+export function mfaPostureOf(fd: FormData): MfaPosture {
+  const items = MFA_POPULATIONS.flatMap((p): MfaRecord[] => {
+    const method = textOrNull(fd, `${p}.method`);
+    if (method === null) return [];
+    return [
+      {
+        population: p,
+        method: method as MfaMethod,
+        enforced: fd.get(`${p}.enforced`) === 'on',
+        evidence: (textOrNull(fd, `${p}.evidence`) ?? 'public-statement') as MfaRecord['evidence'],
+        source: textOrNull(fd, `${p}.source`),
+        assessedOn: text(fd, `${p}.assessedOn`),
+        notes: textOrNull(fd, `${p}.notes`),
+      },
+    ];
+  });
+  return { items };
+}
+
+/** The server's errors on a PUT posture (`items.1.assessedOn`) as the form's fields (`support.assessedOn`); a whole-list error under `items`. */
+export function mfaFieldErrors(e: unknown, sent: MfaPosture): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrorPaths(e))) {
+    const m = /^items\.(\d+)\.(\w+)/.exec(path);
+    const population: MfaPopulation | undefined = m ? sent.items[Number(m[1])]?.population : undefined;
+    const key = m && population ? `${population}.${m[2]}` : 'items';
+    out[key] = out[key] ? `${out[key]}; ${message}` : message;
+  }
+  return out;
+}
+
+export function relationshipPatch(fd: FormData): Partial<VendorBody> {
+  return {
+    tier: Number(text(fd, 'tier')),
+    dataAccess: text(fd, 'dataAccess') as DataAccess,
+    environmentAccess: text(fd, 'environmentAccess') as EnvironmentAccess,
+    status: text(fd, 'status') as VendorStatus,
+    businessOwner: textOrNull(fd, 'businessOwner'),
+    nextReviewOn: textOrNull(fd, 'nextReviewOn'),
+    notes: textOrNull(fd, 'notes'),
+    relationshipIsExample: fd.get('relationshipIsExample') === 'on',
+  };
+}
+
+/** Where on the page an edit shows, and what to say once it went through. */
+export function editOutcome(edit: VendorEdit): { readonly section: 'incidents' | 'subprocessors' | 'mfa' | 'relationship'; readonly text: string } {
+  const rescored = 'The score has been recomputed.';
+  switch (edit.kind) {
+    case 'incident':
+      return { section: 'incidents', text: `Incident “${edit.body.title}” ${edit.id === null ? 'added' : 'saved'}. ${rescored}` };
+    case 'subprocessor':
+      return { section: 'subprocessors', text: `Subprocessor “${edit.body.name}” ${edit.id === null ? 'added' : 'saved'}. ${rescored}` };
+    case 'mfa':
+      return { section: 'mfa', text: `MFA posture saved: ${edit.posture.items.length} of ${MFA_POPULATIONS.length} populations on record. ${rescored}` };
+    case 'relationship':
+      return { section: 'relationship', text: `Relationship saved. ${rescored}` };
+    case 'delete-incident':
+      return { section: 'incidents', text: `Incident “${edit.label}” deleted. ${rescored}` };
+    case 'delete-subprocessor':
+      return { section: 'subprocessors', text: `Subprocessor “${edit.label}” deleted. ${rescored}` };
+  }
+}
+
+/** The server names fields as the API spells them ("publicDisclosureDate 2024-04-02 is before…"); beside a labelled field, words read better. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  intrusionStartDate: 'the intrusion date',
+  intrusionStartPrecision: 'the precision of the intrusion date',
+  detectedByVendorDate: 'the detection date',
+  firstReportedByThirdPartyDate: 'the date of the first outside report',
+  publicDisclosureDate: 'the disclosure date',
+  customersAffected: 'customers affected',
+  retentionDays: 'retention',
+  assessedOn: 'the assessment date',
+};
+
+/** A server message with API field names put in words, starting with a capital. */
+export function readableMessage(message: string): string {
+  const s = message.replace(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g, (name) => FIELD_WORDS[name] ?? name);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Every message of a field-error map, in words. */
+export const readableErrors = (errors: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, readableMessage(m)]));
