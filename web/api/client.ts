@@ -29,6 +29,11 @@ import type { incidentInput } from '../../server/domain/incident.ts';
 import type { subprocessorInput } from '../../server/domain/subprocessor.ts';
 import type { vendorInput } from '../../server/domain/vendor.ts';
 import type { DecayPolicyName } from '../../server/domain/methodology.ts';
+import type { Job } from '../../server/services/jobs-service.ts';
+import type { importVendorsCsv } from '../../server/services/imports/vendors-csv.ts';
+import type { importVeris } from '../../server/services/imports/veris-import.ts';
+import type { restore, RestoreMode } from '../../server/services/imports/full-transfer.ts';
+import type { QuarterlyReport } from '../../server/services/reports/report-service.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -52,6 +57,12 @@ export type WhatIfRequest = z.input<typeof whatIf>;
 export type IncidentBody = z.input<typeof incidentInput>;
 export type SubprocessorBody = z.input<typeof subprocessorInput>;
 export type VendorBody = z.input<typeof vendorInput>;
+export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
+export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
+export type RestoreResult = ReturnType<typeof restore>;
+export type { Job, QuarterlyReport, RestoreMode };
+/** An import either finished at once (its result) or, when large, runs as a job to poll. */
+export type ImportOutcome<T> = { readonly kind: 'done'; readonly result: T } | { readonly kind: 'job'; readonly job: Job };
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
 
 export interface RequestOptions {
@@ -74,14 +85,23 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, body?: unknown, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<T> {
+    return (await this._send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) }, query, opts)).body;
+  }
+
+  /** Sends a text body as is (CSV, NDJSON, an export document), keeping the status: 202 means a job. */
+  upload<T>(path: string, text: string, type: string, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<{ status: number; body: T }> {
+    return this._send<T>('POST', path, { type, text }, query, opts);
+  }
+
+  private async _send<T>(method: Method, path: string, body: { type: string; text: string } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body.type;
     let res: Response;
     try {
       // The browser adds the session cookie and, on state-changing methods, the Origin the server checks.
-      res = await this._fetch(url, { method, signal: opts.signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await this._fetch(url, { method, signal: opts.signal, headers, body: body?.text });
     } catch (e) {
       // An abort is the Task cancelling a stale request: let it through untouched.
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -92,7 +112,7 @@ export class ApiClient {
       if (isSignedOut(problem)) this.onSignedOut?.(problem);
       throw problem;
     }
-    return (res.status === 204 ? undefined : await res.json()) as T;
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
   }
 
   get<T>(path: string, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<T> {
@@ -132,6 +152,16 @@ export class ApiClient {
   putMfa = (vendorId: number, posture: MfaPosture) => this.request<MfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture);
   updateVendor = (id: number, patch: Partial<VendorBody>) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch);
 
+  // Data in and out. Large imports answer 202 with a job whose progress `job(id)` reports.
+  importVendors = async (csv: string, dryRun: boolean): Promise<ImportOutcome<VendorImport>> =>
+    outcome(await this.upload<VendorImport | Job>('/import/vendors', csv, 'text/csv', { dryRun: dryRun ? 'true' : undefined }));
+  importVeris = async (text: string, type: 'application/json' | 'application/x-ndjson'): Promise<ImportOutcome<VerisImport>> =>
+    outcome(await this.upload<VerisImport | Job>('/import/veris', text, type));
+  job = (id: string, o?: RequestOptions) => this.get<Job>(`/jobs/${encodeURIComponent(id)}`, {}, o);
+  restore = async (json: string, mode: RestoreMode) => (await this.upload<RestoreResult>('/import/full', json, 'application/json', { mode })).body;
+  /** The quarterly report (`2023-Q4`), compared with the previous quarter or with `vs`. */
+  quarterlyReport = (quarter: string, vs?: string, o?: RequestOptions) => this.get<QuarterlyReport>(`/reports/quarterly/${encodeURIComponent(quarter)}`, { vs }, o);
+
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);
   signIn = (email: string, password: string) => this.request<Me>('POST', '/session', { email, password });
@@ -157,4 +187,8 @@ export class ApiClient {
   createUser = (u: { email: string; password: string; role: Role }) => this.request<User>('POST', '/users', u);
   updateUser = (id: number, patch: { role?: Role; disabled?: boolean }) => this.request<User>('PATCH', `/users/${id}`, patch);
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
+}
+
+function outcome<T>(r: { status: number; body: T | Job }): ImportOutcome<T> {
+  return r.status === 202 ? { kind: 'job', job: r.body as Job } : { kind: 'done', result: r.body as T };
 }

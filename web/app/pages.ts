@@ -13,6 +13,9 @@ import '../pages/vr-trends-page.ts';
 import '../pages/vr-compare-page.ts';
 import '../pages/vr-graph-page.ts';
 import '../pages/vr-methodology-page.ts';
+import '../pages/vr-report-page.ts';
+import '../pages/vr-reviews-page.ts';
+import '../pages/vr-data-page.ts';
 import '../components/vr-error.ts';
 
 export interface PageOptions {
@@ -38,6 +41,12 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-graph-page .query=${r.query}></vr-graph-page>`;
     case 'methodology':
       return html`<vr-methodology-page .query=${r.query}></vr-methodology-page>`;
+    case 'report':
+      return html`<vr-report-page .quarter=${r.quarter} .query=${r.query}></vr-report-page>`;
+    case 'reviews':
+      return html`<vr-reviews-page .query=${r.query}></vr-reviews-page>`;
+    case 'data':
+      return html`<vr-data-page></vr-data-page>`;
     case 'sign-in':
       return html`<vr-sign-in-page .notice=${o.notice}></vr-sign-in-page>`;
     case 'setup':

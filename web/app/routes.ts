@@ -8,6 +8,10 @@ export type Route =
   | { readonly name: 'graph'; readonly query: URLSearchParams }
   | { readonly name: 'methodology'; readonly query: URLSearchParams }
   | { readonly name: 'vendor'; readonly vendorId: number; readonly query: URLSearchParams }
+  /** `/reports/2023-Q4?vs=2022-Q4`; `/reports` alone is the current quarter (quarter ''). */
+  | { readonly name: 'report'; readonly quarter: string; readonly query: URLSearchParams }
+  | { readonly name: 'reviews'; readonly query: URLSearchParams }
+  | { readonly name: 'data' }
   | { readonly name: 'sign-in'; readonly next: string }
   | { readonly name: 'setup' }
   | { readonly name: 'account' }
@@ -15,9 +19,9 @@ export type Route =
   | { readonly name: 'admin-audit'; readonly query: URLSearchParams }
   | { readonly name: 'not-found'; readonly path: string };
 
-const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users' } as const;
+const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users', '/data': 'data' } as const;
 /** Views whose state (filters, picks, dates) lives in the query string. */
-const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology' } as const;
+const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology', '/reviews': 'reviews' } as const;
 
 /** The main navigation, in reading order. */
 export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: string; readonly route: Route['name'] }> = [
@@ -26,6 +30,9 @@ export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: st
   { href: '/trends', label: 'Trends', route: 'trends' },
   { href: '/compare', label: 'Compare', route: 'compare' },
   { href: '/graph', label: 'Supply chain', route: 'graph' },
+  { href: '/reports', label: 'Reports', route: 'report' },
+  { href: '/reviews', label: 'Reviews', route: 'reviews' },
+  { href: '/data', label: 'Data', route: 'data' },
   { href: '/methodology', label: 'Methodology', route: 'methodology' },
 ];
 
@@ -38,6 +45,8 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (view) return { name: view, query };
   const vendor = /^\/vendors\/([1-9]\d{0,14})$/.exec(path);
   if (vendor?.[1]) return { name: 'vendor', vendorId: Number(vendor[1]), query };
+  const report = /^\/reports(?:\/(\d{4}-Q[1-4]))?$/.exec(path);
+  if (report) return { name: 'report', quarter: report[1] ?? '', query };
   if (path === '/sign-in') return { name: 'sign-in', next: safeNext(query.get('next')) };
   if (path === '/admin/audit') return { name: 'admin-audit', query };
   if (path in FIXED) return { name: FIXED[path as keyof typeof FIXED] };

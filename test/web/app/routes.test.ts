@@ -16,6 +16,22 @@ describe('matchRoute', () => {
     expect(matchRoute('/vendors/12/')).toMatchObject({ name: 'vendor', vendorId: 12 });
   });
 
+  it('shows a quarterly report at /reports/:quarter, and the current quarter at /reports', () => {
+    const r = matchRoute('/reports/2023-Q4', '?vs=2022-Q4');
+    expect(r).toMatchObject({ name: 'report', quarter: '2023-Q4' });
+    expect(r.name === 'report' && r.query.get('vs')).toBe('2022-Q4');
+    expect(matchRoute('/reports')).toMatchObject({ name: 'report', quarter: '' });
+  });
+
+  it('shows the review due list at /reviews and data in and out at /data', () => {
+    expect(matchRoute('/reviews', '?tier=1')).toMatchObject({ name: 'reviews' });
+    expect(matchRoute('/data')).toEqual({ name: 'data' });
+  });
+
+  it.each(['/reports/2023-Q5', '/reports/23-Q1', '/reports/2023-Q4/x'])('knows no report at %j', (path) => {
+    expect(matchRoute(path)).toEqual({ name: 'not-found', path });
+  });
+
   it.each(['/vendors/0', '/vendors/abc', '/vendors/-1', '/vendors/3/extra', '/elsewhere'])('knows nothing at %j', (path) => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });

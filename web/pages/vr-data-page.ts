@@ -1,0 +1,18 @@
+/** Placeholder until the page lands (being built in this change). */
+import { html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+@customElement('vr-data-page')
+export class DataPage extends LitElement {
+  @property({ attribute: false }) query = new URLSearchParams();
+  @property() quarter = '';
+  override render() {
+    return html`<h1>Data</h1>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-data-page': DataPage;
+  }
+}
