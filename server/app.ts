@@ -11,6 +11,7 @@ import { sessionRoutes } from './http/routes/session.ts';
 import { portfolioRoutes } from './http/routes/portfolio.ts';
 import { importRoutes } from './http/routes/imports.ts';
 import { reportRoutes } from './http/routes/reports.ts';
+import { reviewRoutes } from './http/routes/reviews.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -42,6 +43,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...auditRoutes(deps),
     ...importRoutes(deps),
     ...reportRoutes(deps),
+    ...reviewRoutes(deps),
   );
   return routes;
 }

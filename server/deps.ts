@@ -19,6 +19,7 @@ import { subprocessorsService } from './services/subprocessors-service.ts';
 import { supplyChainService } from './services/supply-chain-service.ts';
 import { jobsService } from './services/jobs-service.ts';
 import { reportService } from './services/reports/report-service.ts';
+import { reviewsService } from './services/reviews/reviews-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
@@ -58,6 +59,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     scoring: scoringService(store, methodology),
     history,
     reports: reportService(store, opts.clock, history, methodology),
+    reviews: reviewsService(store, opts.clock, methodology),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
     accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost }),

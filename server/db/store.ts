@@ -9,6 +9,7 @@ import { vendorsRepo } from './vendors-repo.ts';
 import { methodologyRepo } from './methodology-repo.ts';
 import { snapshotsRepo } from './snapshots-repo.ts';
 import { reportsRepo } from './reports-repo.ts';
+import { reviewsRepo } from './reviews-repo.ts';
 import { auditRepo } from './audit-repo.ts';
 import { passkeysRepo } from './passkeys-repo.ts';
 import { sessionsRepo } from './sessions-repo.ts';
@@ -29,6 +30,7 @@ export function createStore(db: Db) {
     methodology: methodologyRepo(db),
     snapshots: snapshotsRepo(db),
     reports: reportsRepo(db),
+    reviews: reviewsRepo(db),
     users: usersRepo(db),
     sessions: sessionsRepo(db),
     tokens: tokensRepo(db),

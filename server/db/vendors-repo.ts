@@ -91,6 +91,7 @@ export function vendorsRepo(db: Db) {
       relationship_is_example = @relationship_is_example, updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare<[number]>('DELETE FROM vendors WHERE id = ?');
+  const reviewed = db.prepare('UPDATE vendors SET status = @status, next_review_on = @next_review_on, updated_at = @now WHERE id = @id');
 
   return {
     find: (id: number): Vendor | undefined => {
@@ -116,6 +117,10 @@ export function vendorsRepo(db: Db) {
       update.run({ ...columns(v, now), id });
     },
     remove: (id: number): boolean => remove.run(id).changes > 0,
+    /** What a procurement decision leaves on the vendor: its status and next review date. */
+    setReviewOutcome: (id: number, status: VendorStatus, nextReviewOn: string | null, now: string): void => {
+      reviewed.run({ id, status, next_review_on: nextReviewOn, now });
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { postureFact } from './posture-fact.ts';
 import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
 import { quarterLabel } from './quarter.ts';
+import { cadence, condition, review } from './review.ts';
 
 export const EXPORT_FORMAT = 'vendorscope-export';
 export const EXPORT_VERSION = 1;
@@ -27,6 +28,9 @@ export const exportedSnapshot = z.strictObject({
   score: z.looseObject({ vendorId: z.number().int(), asOf: z.string(), methodologyVersion: z.string(), risk: z.number(), band: z.string() }),
 });
 
+// A review carries its conditions; their vendor and review ids follow from where they sit.
+export const exportedReview = review.extend({ conditions: z.array(condition.omit({ vendorId: true, reviewId: true }).strict()) }).strict();
+
 export const exportDocument = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
@@ -41,6 +45,9 @@ export const exportDocument = z
     methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
     reports: z.array(z.strictObject({ quarter: quarterLabel, vs: quarterLabel, body: z.looseObject({ quarter: quarterLabel }), frozenAt: z.string() })),
+    // Added after version 1 shipped: documents without them restore as having none.
+    reviews: z.array(exportedReview).default([]),
+    reviewCadence: cadence.nullable().default(null),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
   })
   .meta({ id: 'ExportDocument' });

@@ -20,6 +20,7 @@ export const PROBLEM_TITLES = {
   'vendor-not-found': 'Vendor not found',
   'incident-not-found': 'Incident not found',
   'subprocessor-not-found': 'Subprocessor not found',
+  'condition-not-found': 'Condition not found',
   'vendor-name-taken': 'A vendor with this name exists',
   'incident-ref-taken': 'An incident with this ref exists for the vendor',
   'vendor-has-incidents': 'The vendor has incidents',

@@ -32,6 +32,11 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
    * as text, checked to be UTF-8, with a larger size limit.
    */
   readonly rawBody?: { readonly types: readonly string[]; readonly limit: string };
+  /**
+   * A feed for apps that cannot send an Authorization header (calendars): an API token may come as
+   * `?token=` or as the password of HTTP Basic. Only on such routes, and only GETs.
+   */
+  readonly tokenInUrl?: boolean;
   /** Success status: 200, 201, 202 or 204 (a handler may pick another success status with `reply`). */
   readonly status: 200 | 201 | 202 | 204;
   /** The response's content type when it is not JSON (e.g. text/csv); the handler returns a string. */
@@ -158,6 +163,18 @@ function checkOrigin(req: Request, principal: Principal | null, publicUrl: strin
   }
 }
 
+/** Moves a feed's token (`?token=`, or a Basic password) into the Bearer header the authenticator reads. */
+function feedToken(req: Request): void {
+  const header = req.get('authorization');
+  const basic = header && /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+  if (basic) {
+    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    req.headers.authorization = `Bearer ${decoded.slice(decoded.indexOf(':') + 1)}`;
+  } else if (header === undefined && typeof req.query.token === 'string') {
+    req.headers.authorization = `Bearer ${req.query.token}`;
+  }
+}
+
 /** Mounts the routes, each authorizing and validating its input before its handler runs. */
 export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Router {
   const router = Router();
@@ -167,6 +184,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       : express.json({ limit: JSON_LIMIT });
     // Who is calling is settled before the body is read: an anonymous caller never makes us parse megabytes.
     const gate = (req: Request, res: Response, next: () => void) => {
+      if (spec.tokenInUrl) feedToken(req);
       const principal = authorize(spec, req, opts.authenticate);
       checkOrigin(req, principal, opts.publicUrl);
       res.locals.principal = principal;

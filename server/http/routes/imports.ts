@@ -158,6 +158,7 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
         methodologyVersions: z.number().int(),
         snapshots: z.number().int(),
         reports: z.number().int(),
+        reviews: z.number().int(),
       }),
       errors: [409, 413, 415],
       handle: ({ query, text, principal }) => restore(store, clock, actorOf(principal), parseExport(text), query.mode),

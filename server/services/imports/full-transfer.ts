@@ -15,6 +15,8 @@ import type { Clock } from '../clock.ts';
 import { invalid, ServiceError } from '../errors.ts';
 import { DEMO_COMPANY_KEY } from '../about-service.ts';
 import { DEMO_SEEDED_KEY } from '../seed-service.ts';
+import { cadence as cadenceShape } from '../../domain/review.ts';
+import { REVIEW_CADENCE_KEY } from '../reviews/cadence.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -23,6 +25,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
   const company = store.meta.get(DEMO_COMPANY_KEY);
   const seededAt = store.meta.get(DEMO_SEEDED_KEY);
   const mfa = store.mfa.allByVendor();
+  const cadence = store.meta.get(REVIEW_CADENCE_KEY);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -39,6 +42,8 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
     reports: store.reports.all().map((r) => ({ ...r, body: r.body as ExportDocument['reports'][number]['body'] })),
+    reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, ...c }) => c) })),
+    reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
     demo: company && seededAt ? { company, seededAt } : null,
   };
 }
@@ -65,7 +70,20 @@ const counts = (d: ExportDocument) => ({
   methodologyVersions: d.methodologyVersions.length,
   snapshots: d.snapshots.length,
   reports: d.reports.length,
+  reviews: d.reviews.length,
 });
+
+type ExportedReview = ExportDocument['reviews'][number];
+
+/** Adds a review and its conditions; `exact` keeps their ids and timestamps. */
+function addReview(store: Store, vendorId: number, r: ExportedReview, exact: boolean, now: string): void {
+  const { id, createdAt, conditions, vendorId: _v, ...fields } = r;
+  const reviewId = store.reviews.create({ ...fields, vendorId }, now, exact ? { id, createdAt } : undefined);
+  for (const c of conditions) {
+    const { id: cid, createdAt: cc, updatedAt: cu, ...cf } = c;
+    store.reviews.addCondition(reviewId, cf, now, exact ? { id: cid, createdAt: cc, updatedAt: cu } : undefined);
+  }
+}
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
 function restoreExact(store: Store, d: ExportDocument, now: string): void {
@@ -93,6 +111,8 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   store.reports.clear();
   for (const r of d.reports) store.reports.put(r.quarter, r.vs, r.body, r.frozenAt);
+  for (const r of d.reviews) addReview(store, r.vendorId, r, true, now);
+  if (d.reviewCadence) store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);
@@ -135,7 +155,13 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     const { id: _id, vendorId, ...fields } = f;
     store.postureFacts.upsert(mapVendor(vendorId), fields);
   }
-  // Methodology versions, frozen snapshots and reports are history: a merge keeps this database's own.
+  // A decision already recorded (same vendor, day, decision and rationale) is not recorded twice.
+  for (const r of d.reviews) {
+    const vendorId = mapVendor(r.vendorId);
+    const same = store.reviews.listByVendor(vendorId).some((x) => x.decidedOn === r.decidedOn && x.decision === r.decision && x.rationale === r.rationale);
+    if (!same) addReview(store, vendorId, r, false, now);
+  }
+  // Methodology versions, frozen snapshots, reports and the review cadence are this database's own.
 }
 
 export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode) {

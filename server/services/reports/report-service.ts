@@ -11,7 +11,7 @@ import type { Store } from '../../db/store.ts';
 import { round1 } from '../../scoring/arithmetic.ts';
 import { explainChange, type Causes } from '../../scoring/attribution.ts';
 import { disclosureLag, foundByOthersFirst } from '../../scoring/disclosure-factor.ts';
-import { FINDING_SEVERITIES, type VendorScore } from '../../scoring/types.ts';
+import { FINDING_SEVERITIES, type Finding, type VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
 import { invalid } from '../errors.ts';
 import { loadAllFacts } from '../facts-loader.ts';
@@ -100,9 +100,17 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       overFourteenDays: lags.filter((d) => d > LATE_DAYS).length,
       foundByOthersFirst: newIncidents.filter((n) => n.foundByOthersFirst).length,
     };
+    // The score's open findings, and the open contract conditions of decisions taken by asOf.
+    const reviews = store.reviews.all().filter((r) => r.decidedOn <= asOf);
     const findings = rows
       .filter(({ f }) => f.vendor.tier <= 2)
-      .flatMap(({ f, s }) => s.findings.map((x) => ({ vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: x.id, rule: x.rule, severity: x.severity, title: x.title, suggestedCondition: x.suggestedCondition })))
+      .flatMap(({ f, s }) => [
+        ...s.findings.map((x) => ({ source: 'score' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: x.id, rule: x.rule, severity: x.severity, title: x.title, suggestedCondition: x.suggestedCondition, owner: null, dueOn: null })),
+        ...reviews
+          .filter((r) => r.vendorId === f.vendor.id)
+          .flatMap((r) => r.conditions.filter((c) => c.state === 'open'))
+          .map((c) => ({ source: 'condition' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: `condition:${c.id}`, rule: 'review-condition', severity: (c.severity ?? 'medium') as Finding['severity'], title: `Open condition: ${c.text}`, suggestedCondition: c.text, owner: c.owner, dueOn: c.dueOn })),
+      ])
       .sort((a, b) => FINDING_SEVERITIES.indexOf(b.severity) - FINDING_SEVERITIES.indexOf(a.severity) || a.tier - b.tier || a.name.localeCompare(b.name));
     const vendors = [...rows]
       .sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name))
@@ -125,7 +133,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       vendors,
       method: {
         movers: `Vendors whose risk changed by at least ${MOVER_POINTS} point since ${vs}. Each change is split by recomputing with one part moved at a time, in this order: methodology, decay, new incidents, posture (MFA, support arrangements, relationship); the causes add up to the change.`,
-        findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end.',
+        findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',
       },
     };
   };

@@ -18,6 +18,12 @@ async function richApp() {
   // A VERIS incident too, so that sources and attributions travel.
   const veris = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb', '00204495-81A8-4D51-B4FE-896AA0F89DA2.json'), 'utf8');
   expect((await t.http.post('/api/v1/import/veris').set('Content-Type', 'application/json').send(veris)).status).toBe(200);
+  // A procurement decision with conditions (one waived), and a changed review cadence.
+  const finding = (await t.http.get('/api/v1/vendors/1/score?asOf=2023-11-30')).body.findings[0].id;
+  const review = await t.http.post('/api/v1/vendors/1/reviews').send({ decision: 'approved-with-conditions', rationale: 'Keep, with conditions.', decidedOn: '2023-11-30', conditions: [{ findingId: finding, owner: 'CISO' }, { text: 'Quarterly access review of support staff' }] });
+  expect(review.status, JSON.stringify(review.body)).toBe(201);
+  expect((await t.http.patch(`/api/v1/conditions/${review.body.conditions[1].id}`).send({ state: 'waived', waiverExpiresOn: '2024-06-30' })).status).toBe(200);
+  expect((await t.http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: null })).status).toBe(200);
   return t;
 }
 
@@ -35,12 +41,15 @@ describe('export and restore', () => {
     expect(doc.vendors).toHaveLength(35);
     expect(doc.snapshots.length).toBeGreaterThan(100);
     expect(doc.methodologyVersions.map((m: { version: string }) => m.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(doc.reviews).toHaveLength(1);
+    expect(doc.reviews[0].conditions.map((c: { state: string }) => c.state)).toEqual(['open', 'waived']);
+    expect(doc.reviewCadence).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: null });
     expect(JSON.stringify(doc)).not.toMatch(/scrypt\$|"password(Hash)?"|token_?hash|vs_session|"email"/i);
 
     const b = testApp();
     const res = await restoreInto(b.http, doc);
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
-    expect(res.body).toMatchObject({ mode: 'empty', vendors: 35, incidents: 36 });
+    expect(res.body).toMatchObject({ mode: 'empty', vendors: 35, incidents: 36, reviews: 1 });
     const second = (await b.http.get('/api/v1/export')).body;
     expect(withoutStamp(second)).toEqual(withoutStamp(doc));
     // The restored database scores as the original did.
@@ -80,6 +89,10 @@ describe('export and restore', () => {
     const incidents = (await a.http.get('/api/v1/vendors/1/incidents')).body.items.map((i: { title: string }) => i.title);
     expect(incidents).toHaveLength(2);
     expect(incidents).not.toContain('placeholder');
+    // The decision came along once; merging the same document again does not record it twice.
+    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(1);
+    await restoreInto(a.http, doc, '?mode=merge');
+    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(1);
   });
 
   it.each([

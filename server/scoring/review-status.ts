@@ -1,0 +1,118 @@
+/**
+ * A vendor's review status as of a day, PURE: whether its last procurement decision still stands.
+ * A decision is reopened (`review-needed`) by what happened since it was taken — the band rose, a
+ * high or critical incident became known, an incident repeated an earlier root cause, a
+ * subprocessor with tenant access was added, a waiver expired — and is otherwise `overdue`, `due`
+ * (within `dueSoonDays`) or `ok` by its next review date. Okta approved in mid-2022 is reopened by
+ * its October 2023 support-system incident: same channel, high severity.
+ */
+import { BANDS, type Band } from '../domain/methodology.ts';
+import { dayNumber, isoDay, parsePartialDate } from '../domain/partial-date.ts';
+import type { Condition, Decision, ReviewReason, ReviewState } from '../domain/review.ts';
+import type { AccessLevel } from '../domain/vocabulary.ts';
+import { CLASS_LABELS } from './incident-classes.ts';
+import { incidentKnownFrom } from './known-at.ts';
+import type { Policy } from './policy.ts';
+import { repeatsAt } from './recurrence-factor.ts';
+import type { IncidentFacts } from './types.ts';
+
+/** Access levels that reach into a customer's tenant or its data. */
+export const TENANT_ACCESS: ReadonlySet<AccessLevel> = new Set(['customer-data', 'session-artifacts', 'admin']);
+
+export interface LastDecision {
+  readonly id: number;
+  readonly decision: Decision;
+  readonly decidedOn: string;
+  readonly nextReviewOn: string | null;
+  /** The band of the score the decision was taken on. */
+  readonly band: Band;
+}
+
+export interface ReviewFacts {
+  /** The latest decision taken on or before asOf, or null. */
+  readonly lastReview: LastDecision | null;
+  /** The band as of asOf. */
+  readonly bandNow: Band;
+  readonly incidents: readonly IncidentFacts[];
+  /** Subprocessors with the day they were added: their start, or when recorded if the start is unknown. */
+  readonly subprocessors: ReadonlyArray<{ readonly id: number; readonly name: string; readonly accessLevel: AccessLevel; readonly addedOn: string }>;
+  readonly conditions: readonly Pick<Condition, 'id' | 'text' | 'state' | 'waiverExpiresOn'>[];
+}
+
+export interface ReviewStatusResult {
+  readonly state: ReviewState;
+  readonly reasons: readonly ReviewReason[];
+}
+
+const SEVERE = new Set(['high', 'critical']);
+const rank = (b: Band) => BANDS.indexOf(b);
+
+/** What reopened the decision, oldest cause first. */
+export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): ReviewReason[] {
+  const last = f.lastReview;
+  if (!last) return [];
+  const from = dayNumber(last.decidedOn);
+  const to = dayNumber(asOf);
+  const since = (day: number) => day > from && day <= to;
+  const out: ReviewReason[] = [];
+  if (rank(f.bandNow) > rank(last.band)) {
+    out.push({ code: 'band-rose', text: `The band rose from ${last.band} to ${f.bandNow} since the decision of ${last.decidedOn}.`, ref: null });
+  }
+  for (const i of f.incidents) {
+    const known = incidentKnownFrom(i);
+    if (SEVERE.has(i.severity) && since(known)) {
+      out.push({ code: 'incident-disclosed', text: `A ${i.severity} incident became known on ${isoDay(known)}: ${i.title}.`, ref: `incident:${i.id}` });
+    }
+  }
+  for (const r of repeatsAt(f.incidents, policy, to)) {
+    if (!since(incidentKnownFrom(r.incident))) continue;
+    const how = r.shared.map((c) => CLASS_LABELS[c]).join(' and ');
+    out.push({ code: 'root-cause-repeated', text: `${r.incident.title} happened through ${how} again, like ${r.earlier.title} ${r.daysApart} days earlier.`, ref: `incident:${r.incident.id}` });
+  }
+  for (const s of f.subprocessors) {
+    const added = parsePartialDate(s.addedOn)?.first;
+    if (added !== undefined && TENANT_ACCESS.has(s.accessLevel) && since(added)) {
+      out.push({ code: 'subprocessor-added', text: `${s.name} was added on ${s.addedOn} with ${s.accessLevel} access to tenants.`, ref: `subprocessor:${s.id}` });
+    }
+  }
+  for (const c of f.conditions) {
+    // A waiver is good through its expiry day; it lapsed when the day after falls in the span.
+    const lapsed = c.state === 'waived' && c.waiverExpiresOn !== null ? dayNumber(c.waiverExpiresOn) + 1 : undefined;
+    if (lapsed !== undefined && since(lapsed)) {
+      out.push({ code: 'waiver-expired', text: `The waiver of "${c.text}" expired on ${c.waiverExpiresOn}.`, ref: `condition:${c.id}` });
+    }
+  }
+  return out;
+}
+
+/** The status: triggers first, then the calendar. */
+export function reviewStatusOf(f: ReviewFacts, policy: Policy, asOf: string, dueSoonDays: number): ReviewStatusResult {
+  const triggers = reviewTriggers(f, policy, asOf);
+  const last = f.lastReview;
+  const today = dayNumber(asOf);
+  const calendar: ReviewReason[] = [];
+  let state: ReviewState = 'ok';
+  if (!last) {
+    calendar.push({ code: 'never-reviewed', text: 'No procurement decision has been recorded for this vendor.', ref: null });
+    state = 'due';
+  } else if (last.nextReviewOn !== null) {
+    const next = dayNumber(last.nextReviewOn);
+    if (next < today) {
+      calendar.push({ code: 'overdue', text: `The review was due on ${last.nextReviewOn}, ${today - next} days ago.`, ref: `review:${last.id}` });
+      state = 'overdue';
+    } else if (next - today <= dueSoonDays) {
+      calendar.push({ code: 'due-soon', text: `The next review is due on ${last.nextReviewOn}, in ${next - today} days.`, ref: `review:${last.id}` });
+      state = 'due';
+    }
+  }
+  return { state: triggers.length > 0 ? 'review-needed' : state, reasons: [...triggers, ...calendar] };
+}
+
+/** `day` plus whole calendar months, clamped to the month's end (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

@@ -1,0 +1,65 @@
+/**
+ * The due list as an iCalendar feed (RFC 5545), PURE: one all-day event per vendor on its review
+ * date (or today, when a vendor is flagged or has never been reviewed), so review dates land in
+ * people's calendars. Lines end in CRLF and fold at 75 octets; text values are escaped.
+ */
+import type { DueItem } from './reviews-service.ts';
+
+const STATE_WORDS = { 'review-needed': 'Re-review needed', overdue: 'Overdue review', due: 'Review due', ok: 'Review' } as const;
+
+/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
+export const escapeText = (s: string): string => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+
+/** Folds a content line into lines of at most 75 octets, continuation lines starting with a space (§3.1). */
+export function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    // Never split a multi-byte character: back up to the start of one.
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString('utf8'));
+    start = end;
+    limit = 74; // the leading space counts
+  }
+  return parts.join('\r\n ');
+}
+
+const basicDate = (day: string) => day.replaceAll('-', '');
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const stamp = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
+
+export interface CalendarOptions {
+  /** When the feed was made (DTSTAMP). */
+  readonly now: string;
+  readonly today: string;
+  /** The app's origin, for links to vendor pages and stable UIDs; null when unknown. */
+  readonly origin: string | null;
+  readonly host: string;
+}
+
+export function dueCalendar(items: readonly DueItem[], o: CalendarOptions): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vendorscope//Review due list//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Vendorscope reviews'];
+  for (const it of items) {
+    const day = it.nextReviewOn !== null && it.nextReviewOn >= o.today && it.state !== 'review-needed' ? it.nextReviewOn : o.today;
+    const why = it.reasons.map((r) => `- ${r.text}`).join('\n');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:review-${it.vendorId}@${o.host}`,
+      `DTSTAMP:${stamp(o.now)}`,
+      `DTSTART;VALUE=DATE:${basicDate(day)}`,
+      `DTEND;VALUE=DATE:${basicDate(nextDay(day))}`,
+      `SUMMARY:${escapeText(`${STATE_WORDS[it.state]}: ${it.name} (tier ${it.tier})`)}`,
+      `DESCRIPTION:${escapeText(`${why}${it.businessOwner ? `\nOwner: ${it.businessOwner}` : ''}`)}`,
+      ...(o.origin ? [`URL:${o.origin}/vendors/${it.vendorId}`] : []),
+      `CATEGORIES:${escapeText(it.state)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

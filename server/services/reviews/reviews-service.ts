@@ -1,0 +1,166 @@
+/**
+ * Procurement reviews: record a decision (frozen with the score it was taken on), carry its
+ * conditions, schedule the next review by the tier's cadence, and tell which vendors need one.
+ */
+import type { Store } from '../../db/store.ts';
+import type { Actor } from '../../domain/account.ts';
+import type { Band } from '../../domain/methodology.ts';
+import {
+  STATUS_OF_DECISION,
+  type Condition,
+  type ConditionPatch,
+  type Review,
+  type ReviewInput,
+  type ReviewStatus,
+} from '../../domain/review.ts';
+import type { Vendor } from '../../domain/vendor.ts';
+import type { Policy } from '../../scoring/policy.ts';
+import { addMonths, reviewStatusOf, type ReviewFacts } from '../../scoring/review-status.ts';
+import { scoreVendor } from '../../scoring/score-vendor.ts';
+import type { VendorScore } from '../../scoring/types.ts';
+import type { Clock } from '../clock.ts';
+import { found, invalid, ServiceError } from '../errors.ts';
+import { loadAllFacts, loadFacts, type LoadedFacts } from '../facts-loader.ts';
+import type { MethodologyService } from '../methodology-service.ts';
+import { cadenceStore } from './cadence.ts';
+import { checkConditionChange } from './condition-rules.ts';
+
+/** A review date this close (or closer) counts as due. */
+export const DUE_SOON_DAYS = 30;
+
+export interface DueQuery {
+  readonly before: string;
+  readonly asOf: string;
+  readonly owner?: string | undefined;
+  readonly tier?: number | undefined;
+}
+
+export interface DueItem extends ReviewStatus {
+  readonly name: string;
+  readonly tier: number;
+  readonly status: Vendor['status'];
+  readonly businessOwner: string | null;
+}
+
+/** Vendors we have no relationship with are never due for review. */
+const outOfScope = (v: Vendor) => v.status === 'not-engaged' || v.status === 'offboarded';
+
+export function reviewsService(store: Store, clock: Clock, methodology: MethodologyService) {
+  const cadence = cadenceStore(store, clock);
+
+  /** The status of one vendor from its loaded facts and its reviews (latest decision first). */
+  const statusOf = (f: LoadedFacts, reviews: readonly Review[], added: ReadonlyMap<number, string>, policy: Policy, asOf: string): ReviewStatus => {
+    const last = reviews.find((r) => r.decidedOn <= asOf) ?? null;
+    const facts: ReviewFacts = {
+      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: last.nextReviewOn, band: last.score.band as Band },
+      bandNow: scoreVendor(f, policy, asOf).band,
+      incidents: f.incidents,
+      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, addedOn: s.since ?? added.get(s.id) ?? asOf })),
+      conditions: reviews.filter((r) => r.decidedOn <= asOf).flatMap((r) => r.conditions),
+    };
+    const s = reviewStatusOf(facts, policy, asOf, DUE_SOON_DAYS);
+    return {
+      vendorId: f.vendor.id,
+      asOf,
+      state: s.state,
+      reasons: [...s.reasons],
+      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, band: last.score.band },
+      nextReviewOn: last ? last.nextReviewOn : null,
+    };
+  };
+
+  /** When each subprocessor was recorded, for those whose start date is unknown. */
+  const recordedOn = (): Map<number, string> => new Map(store.subprocessors.all().map((s) => [s.id, s.createdAt.slice(0, 10)]));
+
+  const conditionsFrom = (score: VendorScore, input: ReviewInput) =>
+    input.conditions.map((c, i) => {
+      if (c.findingId === null) return { text: c.text!, findingId: null, severity: null, owner: c.owner, dueOn: c.dueOn };
+      const f = score.findings.find((x) => x.id === c.findingId);
+      if (!f) throw invalid('A condition names a finding the score does not have.', [{ path: `body.conditions.${i}.findingId`, message: `no finding ${c.findingId} in the score as of ${score.asOf}` }]);
+      return { text: c.text ?? f.suggestedCondition, findingId: f.id, severity: f.severity, owner: c.owner, dueOn: c.dueOn };
+    });
+
+  const checkDecision = (input: ReviewInput, decidedOn: string, today: string) => {
+    const n = input.conditions.length;
+    if (decidedOn > today) throw invalid('A decision cannot be dated in the future.', [{ path: 'body.decidedOn', message: `after today (${today})` }]);
+    if (input.decision === 'approved-with-conditions' && n === 0) throw invalid('An approval with conditions needs at least one condition.', [{ path: 'body.conditions', message: 'give at least one condition' }]);
+    if ((input.decision === 'approved' || input.decision === 'rejected') && n > 0) {
+      throw invalid(`A decision "${input.decision}" carries no conditions; use approved-with-conditions.`, [{ path: 'body.conditions', message: `not allowed with ${input.decision}` }]);
+    }
+    if (input.nextReviewOn && input.nextReviewOn <= decidedOn) throw invalid('The next review must come after the decision.', [{ path: 'body.nextReviewOn', message: `not after ${decidedOn}` }]);
+  };
+
+  return {
+    cadence: cadence.get,
+    setCadence: cadence.set,
+
+    list: (vendorId: number): Review[] => {
+      found(store.vendors.find(vendorId), 'vendor', vendorId);
+      return store.reviews.listByVendor(vendorId);
+    },
+
+    create: (actor: Actor, vendorId: number, input: ReviewInput): Review =>
+      store.transaction(() => {
+        const v = found(store.vendors.find(vendorId), 'vendor', vendorId);
+        const now = clock.now();
+        const decidedOn = input.decidedOn ?? clock.today();
+        checkDecision(input, decidedOn, clock.today());
+        const score = scoreVendor(loadFacts(store, v), methodology.active(), decidedOn);
+        const conditions = conditionsFrom(score, input);
+        const months = cadence.get()[`tier${v.tier as 1 | 2 | 3 | 4}`];
+        const byTier = months === null ? null : addMonths(decidedOn, months);
+        const nextReviewOn = input.nextReviewOn === undefined ? byTier : input.nextReviewOn;
+        const id = store.reviews.create(
+          { vendorId, decision: input.decision, rationale: input.rationale, decidedOn, nextReviewOn, nextReviewSet: input.nextReviewOn === undefined ? 'tier' : 'manual', decidedBy: actor.label, score },
+          now,
+        );
+        for (const c of conditions) store.reviews.addCondition(id, c, now);
+        // The vendor follows its latest decision; recording an older one leaves it as it is.
+        const latest = store.reviews.listByVendor(vendorId)[0]!;
+        if (latest.id === id) store.vendors.setReviewOutcome(vendorId, STATUS_OF_DECISION[input.decision], nextReviewOn, now);
+        const created = store.reviews.find(id)!;
+        store.audit.append(actor, { action: 'create', entity: 'review', entityId: id, vendorId, after: { ...created, score: { risk: score.risk, band: score.band, asOf: score.asOf } } }, now);
+        return created;
+      }),
+
+    updateCondition: (actor: Actor, id: number, patch: ConditionPatch): Condition =>
+      store.transaction(() => {
+        const current = found(store.reviews.findCondition(id), 'condition', id);
+        const next = checkConditionChange(current, patch, actor.label);
+        store.reviews.updateCondition(id, next, clock.now());
+        const after = store.reviews.findCondition(id)!;
+        store.audit.append(actor, { action: 'update', entity: 'condition', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
+        return after;
+      }),
+
+    status: (vendorId: number, asOf: string): ReviewStatus => {
+      const v = found(store.vendors.find(vendorId), 'vendor', vendorId);
+      return statusOf(loadFacts(store, v), store.reviews.listByVendor(vendorId), recordedOn(), methodology.active(), asOf);
+    },
+
+    /** Vendors overdue, due by `before`, or flagged, most urgent first. */
+    due: (q: DueQuery): DueItem[] => {
+      if (q.before < q.asOf) throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [{ path: 'query.before', message: `before ${q.asOf}` }]);
+      const policy = methodology.active();
+      const reviews = new Map<number, Review[]>();
+      for (const r of store.reviews.all()) {
+        const list = reviews.get(r.vendorId) ?? [];
+        list.push(r);
+        reviews.set(r.vendorId, list);
+      }
+      const added = recordedOn();
+      const owner = q.owner?.trim().toLowerCase();
+      const order = { 'review-needed': 0, overdue: 1, due: 2, ok: 3 } as const;
+      return loadAllFacts(store)
+        .filter(({ vendor: v }) => !outOfScope(v) && (q.tier === undefined || v.tier === q.tier) && (!owner || v.businessOwner?.toLowerCase() === owner))
+        .map((f) => ({ f, s: statusOf(f, sortLatestFirst(reviews.get(f.vendor.id) ?? []), added, policy, q.asOf) }))
+        .filter(({ s }) => s.state === 'review-needed' || s.state === 'overdue' || s.lastReview === null || (s.nextReviewOn !== null && s.nextReviewOn <= q.before))
+        .map(({ f, s }): DueItem => ({ ...s, name: f.vendor.name, tier: f.vendor.tier, status: f.vendor.status, businessOwner: f.vendor.businessOwner }))
+        .sort((a, b) => order[a.state] - order[b.state] || (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? '') || a.tier - b.tier || a.name.localeCompare(b.name));
+    },
+  };
+}
+
+const sortLatestFirst = (rs: readonly Review[]): Review[] => [...rs].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id);
+
+export type ReviewsService = ReturnType<typeof reviewsService>;

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumber, isoDay } from '../../../server/domain/partial-date.ts';
+import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
+import { addMonths, reviewStatusOf, reviewTriggers, type ReviewFacts } from '../../../server/scoring/review-status.ts';
+import { incidentFacts } from '../../helpers/fixtures.ts';
+
+const DECIDED = '2022-06-30';
+const AS_OF = '2023-10-31';
+
+/** A vendor approved on DECIDED in band `moderate`, next review a year on, nothing since. */
+const calm = (o: Partial<ReviewFacts> = {}): ReviewFacts => ({
+  lastReview: { id: 7, decision: 'approved', decidedOn: DECIDED, nextReviewOn: '2024-06-30', band: 'moderate' },
+  bandNow: 'moderate',
+  incidents: [],
+  subprocessors: [],
+  conditions: [],
+  ...o,
+});
+const codes = (f: ReviewFacts, asOf = AS_OF) => reviewTriggers(f, DEFAULT_POLICY, asOf).map((r) => r.code);
+const status = (f: ReviewFacts, asOf = AS_OF) => reviewStatusOf(f, DEFAULT_POLICY, asOf, 30);
+
+describe('re-review triggers', () => {
+  it('fire on nothing when nothing happened', () => {
+    expect(codes(calm())).toEqual([]);
+    expect(status(calm())).toEqual({ state: 'ok', reasons: [] });
+  });
+
+  it('band-rose: fires when the band is higher than at the decision, not when equal or lower', () => {
+    expect(codes(calm({ bandNow: 'high' }))).toEqual(['band-rose']);
+    expect(codes(calm({ bandNow: 'low' }))).toEqual([]);
+  });
+
+  it('incident-disclosed: a high or critical incident known after the decision, not a low one or an earlier one', () => {
+    const late = incidentFacts({ severity: 'critical', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-29' });
+    expect(reviewTriggers(calm({ incidents: [late] }), DEFAULT_POLICY, AS_OF)[0]).toMatchObject({ code: 'incident-disclosed', ref: `incident:${late.id}` });
+    expect(codes(calm({ incidents: [{ ...late, severity: 'medium' }] }))).toEqual([]);
+    expect(codes(calm({ incidents: [{ ...late, publicDisclosureDate: '2022-03-22' }] }))).toEqual([]);
+    // Not yet known as of the day asked about.
+    expect(codes(calm({ incidents: [late] }), '2023-10-19')).toEqual([]);
+  });
+
+  it('root-cause-repeated: a later incident through the same path as an earlier one', () => {
+    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, publicDisclosureDate: '2022-03-22' });
+    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
+    const other = { ...again, supportInvolvementType: 'none' as const, supportInvolved: false, initialAccessVectors: ['vulnerability-exploit' as const] };
+    expect(codes(calm({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
+    expect(codes(calm({ incidents: [first, other] }))).toEqual([]);
+    // Both before the decision: the decision knew.
+    expect(codes(calm({ incidents: [first, again] }), '2023-10-19')).toEqual([]);
+  });
+
+  it('subprocessor-added: one with tenant access added after the decision; not metadata-only, not earlier', () => {
+    const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, addedOn: '2023-02' };
+    expect(codes(calm({ subprocessors: [sub] }))).toEqual(['subprocessor-added']);
+    expect(codes(calm({ subprocessors: [{ ...sub, accessLevel: 'metadata' }] }))).toEqual([]);
+    expect(codes(calm({ subprocessors: [{ ...sub, addedOn: '2021-01-01' }] }))).toEqual([]);
+  });
+
+  it('waiver-expired: a waiver that lapsed between the decision and asOf; not one still running, not a met condition', () => {
+    const waived = { id: 9, text: 'Phishing-resistant MFA for support staff', state: 'waived' as const, waiverExpiresOn: '2023-06-30' };
+    expect(codes(calm({ conditions: [waived] }))).toEqual(['waiver-expired']);
+    expect(codes(calm({ conditions: [{ ...waived, waiverExpiresOn: '2023-10-31' }] }))).toEqual([]); // good through its last day
+    expect(codes(calm({ conditions: [{ ...waived, state: 'met', waiverExpiresOn: null }] }))).toEqual([]);
+  });
+
+  it('never fire without a decision to reopen', () => {
+    expect(codes(calm({ lastReview: null, bandNow: 'critical' }))).toEqual([]);
+  });
+});
+
+describe('review state', () => {
+  it('is due for a vendor never reviewed', () => {
+    expect(status(calm({ lastReview: null }))).toMatchObject({ state: 'due', reasons: [{ code: 'never-reviewed' }] });
+  });
+
+  it('is due within 30 days of the next review, overdue after it, ok before', () => {
+    expect(status(calm(), '2024-05-31').state).toBe('due');
+    expect(status(calm(), '2024-05-30').state).toBe('ok');
+    expect(status(calm(), '2024-06-30').state).toBe('due');
+    expect(status(calm(), '2024-07-01')).toMatchObject({ state: 'overdue', reasons: [{ code: 'overdue', ref: 'review:7' }] });
+  });
+
+  it('has no calendar when the decision set no next review', () => {
+    expect(status(calm({ lastReview: { ...calm().lastReview!, nextReviewOn: null } }), '2030-01-01').state).toBe('ok');
+  });
+
+  it('puts a trigger above the calendar, keeping both reasons', () => {
+    const s = status(calm({ bandNow: 'critical' }), '2024-07-01');
+    expect(s.state).toBe('review-needed');
+    expect(s.reasons.map((r) => r.code)).toEqual(['band-rose', 'overdue']);
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day, clamped to the end of a shorter month', () => {
+    expect(addMonths('2022-06-30', 6)).toBe('2022-12-30');
+    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
+    expect(addMonths('2022-08-31', 6)).toBe('2023-02-28');
+    expect(addMonths('2022-11-15', 24)).toBe('2024-11-15');
+  });
+
+  it('always lands in the month n months on, never on a later day of the month than it started', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('1990-01-01'), max: dayNumber('2090-12-31') }), fc.integer({ min: 1, max: 120 }), (day, n) => {
+        const from = isoDay(day);
+        const to = addMonths(from, n);
+        const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+        const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+        expect(ty * 12 + tm - (fy * 12 + fm)).toBe(n);
+        expect(td).toBeLessThanOrEqual(fd);
+        if (fd <= 28) expect(td).toBe(fd);
+      }),
+    );
+  });
+});

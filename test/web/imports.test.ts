@@ -1,0 +1,196 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../web/api/api-error.ts';
+import type { Job, RestoreResult, VendorImport } from '../../web/api/client.ts';
+import {
+  attributionParts,
+  csvProblems,
+  importButtonLabel,
+  isImportRefusal,
+  jobResult,
+  pollJob,
+  progressText,
+  refuseIfErrors,
+  refusalText,
+  restoreCounts,
+  settle,
+  sleep,
+  vendorImportSummary,
+  verisContentType,
+  verisProblems,
+  verisSummary,
+} from '../../web/imports.ts';
+
+const job = (o: Partial<Job> = {}): Job => ({
+  id: 'job_1',
+  kind: 'vendors-csv',
+  ownerId: 1,
+  state: 'running',
+  done: 0,
+  total: 2400,
+  errors: [],
+  result: null,
+  startedAt: '2024-01-01T00:00:00.000Z',
+  finishedAt: null,
+  ...o,
+});
+
+const report = (o: Partial<VendorImport> = {}): VendorImport => ({ dryRun: true, created: 3, updated: 1, unchanged: 2, rows: [], errors: [], ...o });
+
+describe('verisContentType', () => {
+  it('sends .ndjson and .jsonl as NDJSON, anything else as JSON', () => {
+    expect(verisContentType('vcdb.ndjson')).toBe('application/x-ndjson');
+    expect(verisContentType('EXPORT.JSONL')).toBe('application/x-ndjson');
+    expect(verisContentType('one.json')).toBe('application/json');
+    expect(verisContentType('incidents.ndjson.json')).toBe('application/json');
+    expect(verisContentType('pasted text')).toBe('application/json');
+  });
+});
+
+describe('problems as table rows', () => {
+  it('reads the CSV importer’s rows and columns; row 1 is the header, no row is the whole file', () => {
+    expect(
+      csvProblems([
+        { path: 'rows.4.tier', row: 4, column: 'tier', message: 'expected 1 to 4' },
+        { path: 'rows.1.colour', row: 1, column: 'colour', message: 'unknown column' },
+        { path: 'rows.7', row: 7, column: null, message: 'has 3 cells; the header has 5' },
+        { path: '', message: 'the body is empty' },
+      ]),
+    ).toEqual([
+      { where: 'row 4', field: 'tier', message: 'expected 1 to 4' },
+      { where: 'row 1 (header)', field: 'colour', message: 'unknown column' },
+      { where: 'row 7', field: '', message: 'has 3 cells; the header has 5' },
+      { where: 'whole file', field: '', message: 'the body is empty' },
+    ]);
+  });
+
+  it('names a VERIS record by its place and incident id, the path within it, and NDJSON lines', () => {
+    expect(
+      verisProblems([
+        { path: 'records.2.timeline.incident.year', index: 2, id: 'ABC-1', message: 'required' },
+        { path: 'records.0', index: 0, id: null, message: 'expected a VERIS incident object' },
+        { path: 'lines.7', line: 7, message: 'not valid JSON' },
+        { path: '', message: 'no records' },
+      ]),
+    ).toEqual([
+      { where: 'record 3 (ABC-1)', field: 'timeline.incident.year', message: 'required' },
+      { where: 'record 1', field: '', message: 'expected a VERIS incident object' },
+      { where: 'line 7', field: '', message: 'not valid JSON' },
+      { where: 'whole file', field: '', message: 'no records' },
+    ]);
+  });
+});
+
+describe('results in words', () => {
+  it('says what a dry run would do and what an import did, and labels the button by the rows it writes', () => {
+    expect(vendorImportSummary(report())).toBe('3 vendors to create, 1 to update, 2 unchanged.');
+    expect(vendorImportSummary(report({ dryRun: false, created: 1, updated: 0, unchanged: 1200 }))).toBe('1 vendor created, 0 updated, 1,200 unchanged.');
+    expect(importButtonLabel(report())).toBe('Import 4 vendors');
+    expect(importButtonLabel(report({ created: 1, updated: 0 }))).toBe('Import 1 vendor');
+    expect(verisSummary({ created: 2, updated: 1, vendorsCreated: 1, errors: [] })).toBe('2 incidents created, 1 updated; 1 new vendor (not engaged).');
+    expect(verisSummary({ created: 0, updated: 1, vendorsCreated: 0, errors: [] })).toBe('0 incidents created, 1 updated; no new vendor.');
+  });
+
+  it('lists a restore’s counts in a fixed order, a kind it does not know last, named after its key', () => {
+    const r = { mode: 'merge', newThings: 5, reports: 2, vendors: 34, incidents: 40, subprocessors: 12, mfaRecords: 50, postureFacts: 3, methodologyVersions: 1, snapshots: 8 };
+    expect(restoreCounts(r as unknown as RestoreResult)).toEqual([
+      ['Vendors', 34],
+      ['Incidents', 40],
+      ['Subprocessors', 12],
+      ['MFA records', 50],
+      ['Posture facts', 3],
+      ['Methodology versions', 1],
+      ['Quarter snapshots', 8],
+      ['Reports', 2],
+      ['New Things', 5],
+    ]);
+  });
+
+  it('tells progress, then how the job ended', () => {
+    expect(progressText(job({ done: 1000 }), 'row')).toBe('Working: 1,000 of 2,400 rows (41%).');
+    expect(progressText(job({ done: 0, total: 0 }), 'record')).toBe('Working: 0 of 0 records (0%).');
+    expect(progressText(job({ state: 'succeeded', done: 2400 }), 'row')).toBe('Finished: 2,400 of 2,400 rows.');
+    expect(progressText(job({ state: 'failed', done: 500, total: 1 }), 'record')).toBe('Stopped after 500 of 1 record; nothing was written.');
+  });
+});
+
+describe('waiting for a job', () => {
+  const noWait = () => Promise.resolve();
+
+  it('asks until the job is no longer running, reporting every state seen', async () => {
+    const states = [job({ done: 500 }), job({ done: 1500 }), job({ state: 'succeeded', done: 2400, result: report() })];
+    const get = vi.fn(() => Promise.resolve(states.shift()!));
+    const seen: number[] = [];
+    const last = await pollJob(get, job(), { wait: noWait, onProgress: (j) => seen.push(j.done) });
+    expect(last.state).toBe('succeeded');
+    expect(seen).toEqual([0, 500, 1500, 2400]);
+    expect(get).toHaveBeenCalledTimes(3);
+    expect(get).toHaveBeenCalledWith('job_1');
+  });
+
+  it('does not ask for a job that has already ended', async () => {
+    const get = vi.fn();
+    expect((await pollJob(get, job({ state: 'failed' }), { wait: noWait })).state).toBe('failed');
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('stops on abort, between two questions', async () => {
+    const ctl = new AbortController();
+    const get = vi.fn(() => Promise.resolve(job({ done: 100 })));
+    const run = pollJob(get, job(), { signal: ctl.signal, intervalMs: 10_000 });
+    ctl.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('sleep resolves after its time and rejects at once if already aborted', async () => {
+    await expect(sleep(1)).resolves.toBeUndefined();
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(sleep(10_000, ctl.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('settles an inline result at once, and a job into its result or the refusal a small import gets', async () => {
+    expect(await settle({ kind: 'done', result: 7 }, vi.fn())).toBe(7);
+    const done = job({ state: 'succeeded', result: report({ created: 1200 }) });
+    expect(await settle<VendorImport>({ kind: 'job', job: job() }, () => Promise.resolve(done), { wait: noWait })).toMatchObject({ created: 1200 });
+
+    const failed = job({ state: 'failed', errors: [{ path: 'rows.5.tier', row: 5, column: 'tier', message: 'bad' }] });
+    const refusal = (() => {
+      try {
+        jobResult(failed);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isImportRefusal(refusal)).toBe(true);
+    expect((refusal as ApiError).fields).toEqual(failed.errors);
+    expect(() => jobResult(job({ state: 'failed', errors: [{ path: '', message: 'The import failed on the server; nothing was written.' }] }))).toThrow(
+      expect.objectContaining({ status: 500, code: 'import-failed', message: 'The import failed on the server; nothing was written.' }),
+    );
+  });
+
+  it('turns a dry run that lists problems into a refusal, and passes a clean one through', () => {
+    const clean = report();
+    expect(refuseIfErrors(clean)).toBe(clean);
+    expect(() => refuseIfErrors(report({ errors: [{ path: 'rows.2.name', row: 2, column: 'name', message: 'required' }] }))).toThrow(
+      expect.objectContaining({ status: 400, code: 'import-invalid', message: '1 problem(s) found; nothing was written.' }),
+    );
+    expect(isImportRefusal(new ApiError(400, 'validation-failed', 'x'))).toBe(false);
+    const two = new ApiError(400, 'import-invalid', 'x', [
+      { path: 'rows.2', message: 'a' },
+      { path: 'rows.3', message: 'b' },
+    ]);
+    expect(refusalText('bad.csv', two)).toBe('bad.csv was refused: 2 problems, listed below; nothing was written.');
+  });
+});
+
+describe('attributionParts', () => {
+  it('splits the address off the credit so it can be a link', () => {
+    expect(attributionParts('VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0 (https://github.com/vz-risk/VCDB)')).toEqual({
+      text: 'VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0',
+      url: 'https://github.com/vz-risk/VCDB',
+    });
+    expect(attributionParts('Someone, CC BY 4.0 (https://example.org/x).')).toEqual({ text: 'Someone, CC BY 4.0', url: 'https://example.org/x' });
+    expect(attributionParts(' Plain credit ')).toEqual({ text: 'Plain credit', url: null });
+  });
+});
