@@ -34,6 +34,8 @@ import type { importVendorsCsv } from '../../server/services/imports/vendors-csv
 import type { importVeris } from '../../server/services/imports/veris-import.ts';
 import type { restore, RestoreMode } from '../../server/services/imports/full-transfer.ts';
 import type { QuarterlyReport } from '../../server/services/reports/report-service.ts';
+import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus } from '../../server/domain/review.ts';
+import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -61,6 +63,15 @@ export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
 export type RestoreResult = ReturnType<typeof restore>;
 export type { Job, QuarterlyReport, RestoreMode };
+export type { Cadence, Condition, DueItem, Review, ReviewStatus };
+export type ReviewBody = z.input<typeof reviewInput>;
+export type ConditionChange = z.input<typeof conditionPatch>;
+export interface DueList {
+  readonly asOf: string;
+  readonly before: string;
+  readonly items: DueItem[];
+}
+export type DueQuery = Partial<Record<'before' | 'asOf' | 'owner' | 'tier', string>>;
 /** An import either finished at once (its result) or, when large, runs as a job to poll. */
 export type ImportOutcome<T> = { readonly kind: 'done'; readonly result: T } | { readonly kind: 'job'; readonly job: Job };
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
@@ -161,6 +172,14 @@ export class ApiClient {
   restore = async (json: string, mode: RestoreMode) => (await this.upload<RestoreResult>('/import/full', json, 'application/json', { mode })).body;
   /** The quarterly report (`2023-Q4`), compared with the previous quarter or with `vs`. */
   quarterlyReport = (quarter: string, vs?: string, o?: RequestOptions) => this.get<QuarterlyReport>(`/reports/quarterly/${encodeURIComponent(quarter)}`, { vs }, o);
+
+  // Procurement reviews: decisions, their conditions, and who is due.
+  reviews = (vendorId: number, o?: RequestOptions) => this._items<Review>(`/vendors/${vendorId}/reviews`, {}, o);
+  createReview = (vendorId: number, body: ReviewBody) => this.request<Review>('POST', `/vendors/${vendorId}/reviews`, body);
+  updateCondition = (id: number, patch: ConditionChange) => this.request<Condition>('PATCH', `/conditions/${id}`, patch);
+  reviewStatus = (vendorId: number, asOf?: string, o?: RequestOptions) => this.get<ReviewStatus>(`/vendors/${vendorId}/review-status`, { asOf }, o);
+  dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
+  reviewCadence = (o?: RequestOptions) => this.get<Cadence>('/reviews/cadence', {}, o);
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);
