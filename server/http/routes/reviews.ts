@@ -1,6 +1,7 @@
 /** Procurement reviews: decisions, their conditions, review status, the due list and its calendar feed. */
 import { z } from 'zod';
 import { isoDay } from '../../domain/fields.ts';
+import { dayNumber, isoDay as isoDayOf } from '../../domain/partial-date.ts';
 import { cadence, condition, conditionPatch, review, reviewInput, reviewStatus } from '../../domain/review.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { toCsv } from '../../services/imports/csv.ts';
@@ -26,12 +27,11 @@ const dueCsv = (items: readonly DueItem[]) =>
     items.map((i) => [i.vendorId, i.name, i.tier, i.status, i.businessOwner, i.state, i.nextReviewOn, i.lastReview?.decision ?? null, i.lastReview?.decidedOn ?? null, i.reasons.map((r) => r.text).join(' | ')]),
   );
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const reviewRoutes = ({ reviews, clock }: Deps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
     const asOf = q.asOf ?? clock.today();
-    return { asOf, before: q.before ?? addDays(asOf, DUE_SOON_DAYS), owner: q.owner, tier: q.tier };
+    return { asOf, before: q.before ?? isoDayOf(dayNumber(asOf) + DUE_SOON_DAYS), owner: q.owner, tier: q.tier };
   };
   return [
     route({

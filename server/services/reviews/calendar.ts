@@ -3,6 +3,7 @@
  * date (or today, when a vendor is flagged or has never been reviewed), so review dates land in
  * people's calendars. Lines end in CRLF and fold at 75 octets; text values are escaped.
  */
+import { dayNumber, isoDay } from '../../domain/partial-date.ts';
 import type { DueItem } from './reviews-service.ts';
 
 const STATE_WORDS = { 'review-needed': 'Re-review needed', overdue: 'Overdue review', due: 'Review due', ok: 'Review' } as const;
@@ -29,7 +30,7 @@ export function fold(line: string): string {
 }
 
 const basicDate = (day: string) => day.replaceAll('-', '');
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) => isoDay(dayNumber(day) + 1);
 const stamp = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 export interface CalendarOptions {
