@@ -142,5 +142,28 @@ export const incidentStyles = [
     dl.more dd {
       margin: 0;
     }
+    /* Where an imported incident came from, and the credit its licence asks for. */
+    .imported {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 4px 8px;
+      margin: 8px 0 0;
+      font-size: 0.85rem;
+      color: var(--vr-ink-muted);
+    }
+    .tag.import {
+      color: var(--vr-ink);
+      background: var(--vr-canvas);
+      border-style: dashed;
+    }
+    .imported a {
+      white-space: nowrap;
+    }
+    .source-id {
+      font-family: var(--vr-font-mono);
+      font-size: 0.95em;
+      overflow-wrap: anywhere;
+    }
   `,
 ];

@@ -2,7 +2,9 @@
  * A vendor's past incidents: first all of them on one time axis (the chart, then the same as a
  * table), then each in the order the API gives (newest disclosure first): what happened, the four
  * dates that matter (intrusion, detection, first outside report, disclosure), the disclosure lag,
- * and the public sources. Analysts get Add, Edit and Delete.
+ * and the public sources. An incident imported from VERIS says so, with its VERIS id and the
+ * source's attribution (the VCDB's CC BY-SA licence asks for it wherever the record is shown).
+ * Analysts get Add, Edit and Delete.
  *
  * @fires edit-requested - Add incident (id null) or Edit on one
  * @fires delete-requested - Delete on one
@@ -11,7 +13,8 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
 import { anchorId } from '../evidence.ts';
-import { CONFIDENCE_LABEL, disclosureLag, partialDate, SEVERITY_LABEL } from '../format.ts';
+import { CONFIDENCE_LABEL, disclosureLag, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
+import { attributionParts } from '../imports.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
 import { DeleteRequested, EditRequested } from '../vendor-events.ts';
 import { incidentStyles } from './vr-incident-list.styles.ts';
@@ -97,7 +100,17 @@ export class IncidentList extends LitElement {
       ${i.initialAccessDetail ? html`<p>${i.initialAccessDetail}</p>` : nothing}
       ${this._more(i)}
       <vr-source-links .sources=${i.sources}></vr-source-links>
+      ${i.source?.format === 'veris' ? this._imported(i.source) : nothing}
     </article>`;
+  }
+
+  private _imported(s: NonNullable<Incident['source']>) {
+    const credit = attributionParts(s.attribution);
+    return html`<p class="imported" data-source=${s.format}>
+      <span class="tag import">Imported from VERIS</span>
+      <span>VERIS id <code class="source-id">${s.id}</code>.</span>
+      <span class="credit">${credit.text}${credit.url ? html` (<a href=${credit.url}>${linkText(credit.url)}</a>)` : nothing}.</span>
+    </p>`;
   }
 
   private _more(i: Incident) {

@@ -1,0 +1,137 @@
+/**
+ * What a CSV of vendors would do (a dry run) or did: the counts, then every row with its action
+ * (create, update or unchanged, in words) and a link to the vendor it matched or made. A long
+ * file shows its first rows until asked for all of them, so a 10,000-row preview stays quick.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { VendorImport } from '../api/client.ts';
+import { controls, dataTable } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
+import { importTables } from './vr-import-problems.ts';
+
+type Action = VendorImport['rows'][number]['action'];
+
+const ACTION_LABEL: Readonly<Record<Action, { plan: string; done: string }>> = {
+  create: { plan: 'Create', done: 'Created' },
+  update: { plan: 'Update', done: 'Updated' },
+  unchanged: { plan: 'Unchanged', done: 'Unchanged' },
+};
+
+/** Rows shown before "Show all". */
+const FIRST = 200;
+
+@customElement('vr-import-preview')
+export class ImportPreview extends LitElement {
+  static override styles = [
+    controls,
+    dataTable,
+    forms,
+    importTables,
+    css`
+      :host {
+        display: block;
+        margin: 12px 0;
+      }
+      dl.counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 24px;
+        margin: 0 0 12px;
+      }
+      dl.counts div {
+        display: flex;
+        flex-direction: column-reverse;
+      }
+      dl.counts dt {
+        font-size: 0.8rem;
+        color: var(--vr-ink-muted);
+      }
+      dl.counts dd {
+        margin: 0;
+        font-size: 1.5rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      /* The action is a word; the border style tells them apart without colour too. */
+      .action {
+        display: inline-block;
+        font-size: 0.78rem;
+        font-weight: 600;
+        padding: 0 8px;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+        white-space: nowrap;
+      }
+      .action.create {
+        color: var(--vr-fact);
+        background: var(--vr-fact-soft);
+      }
+      .action.update {
+        color: var(--vr-example);
+        background: var(--vr-example-soft);
+        border-style: dashed;
+      }
+      .action.unchanged {
+        color: var(--vr-ink-muted);
+        border-style: dotted;
+      }
+      .more {
+        margin: 8px 0 0;
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        flex-wrap: wrap;
+        font-size: 0.88rem;
+        color: var(--vr-ink-muted);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) report: VendorImport | null = null;
+  @state() private _all = false;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('report')) this._all = false;
+  }
+
+  override render() {
+    const r = this.report;
+    if (!r) return nothing;
+    const word = r.dryRun ? 'plan' : 'done';
+    const shown = this._all ? r.rows : r.rows.slice(0, FIRST);
+    return html`<dl class="counts">
+        <div><dt>${r.dryRun ? 'To create' : 'Created'}</dt><dd data-count="created">${r.created.toLocaleString('en-US')}</dd></div>
+        <div><dt>${r.dryRun ? 'To update' : 'Updated'}</dt><dd data-count="updated">${r.updated.toLocaleString('en-US')}</dd></div>
+        <div><dt>Unchanged</dt><dd data-count="unchanged">${r.unchanged.toLocaleString('en-US')}</dd></div>
+      </dl>
+      <div class="scroll" role="region" aria-label=${r.dryRun ? 'Rows as checked' : 'Rows as imported'} tabindex="0">
+        <table>
+          <thead>
+            <tr><th scope="col" class="num">Row</th><th scope="col">${r.dryRun ? 'Would' : 'Did'}</th><th scope="col">Vendor</th></tr>
+          </thead>
+          <tbody>
+            ${shown.map(
+              (row) => html`<tr data-row=${row.row} data-action=${row.action}>
+                <td class="num">${row.row}</td>
+                <td><span class="action ${row.action}">${ACTION_LABEL[row.action][word]}</span></td>
+                <td>${row.vendorId === null ? row.name : html`<a href="/vendors/${row.vendorId}">${row.name}</a>`}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${shown.length < r.rows.length
+        ? html`<p class="more">
+            The first ${shown.length.toLocaleString('en-US')} of ${r.rows.length.toLocaleString('en-US')} rows; the counts cover them all.
+            <button type="button" class="secondary" @click=${() => (this._all = true)}>Show all ${r.rows.length.toLocaleString('en-US')} rows</button>
+          </p>`
+        : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vr-import-preview': ImportPreview;
+  }
+}
