@@ -163,4 +163,20 @@ export const appStyles = css`
       padding: 16px 12px;
     }
   }
+  /* On paper only the page shows: no bar, navigation or footer, and the page takes the printable width. */
+  @media print {
+    :host {
+      display: block;
+      min-height: 0;
+    }
+    .bar,
+    footer,
+    vr-passkey-banner {
+      display: none;
+    }
+    main {
+      max-width: none;
+      padding: 0;
+    }
+  }
 `;

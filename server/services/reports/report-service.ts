@@ -114,7 +114,9 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       .sort((a, b) => FINDING_SEVERITIES.indexOf(b.severity) - FINDING_SEVERITIES.indexOf(a.severity) || a.tier - b.tier || a.name.localeCompare(b.name));
     const vendors = [...rows]
       .sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name))
-      .map(({ f, s, was }) => ({ vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, category: f.vendor.category, likelihood: s.likelihood, impact: s.impact, risk: s.risk, band: s.band, previousRisk: was.risk, delta: round1(s.risk - was.risk), findings: s.findings.length, confidence: s.confidence }));
+      .map(({ f, s, was }) => ({ vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, category: f.vendor.category, likelihood: s.likelihood, impact: s.impact, risk: s.risk, band: s.band, cell: s.cell, previousRisk: was.risk, delta: round1(s.risk - was.risk), findings: s.findings.length, confidence: s.confidence }));
+    // The appendix explains each tier-1 vendor to the last point: its score as the report used it (frozen with it).
+    const tier1Scores = [...rows].filter(({ f }) => f.vendor.tier === 1).sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name)).map(({ s }) => s);
 
     const versions = [...new Set(rows.map((r) => r.s.methodologyVersion))];
     return {
@@ -131,6 +133,8 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       disclosureLags,
       findings,
       vendors,
+      tier1Scores,
+      bands: (methodology.byVersion(versions[0] ?? '') ?? methodology.active()).bands,
       method: {
         movers: `Vendors whose risk changed by at least ${MOVER_POINTS} point since ${vs}. Each change is split by recomputing with one part moved at a time, in this order: methodology, decay, new incidents, posture (MFA, support arrangements, relationship); the causes add up to the change.`,
         findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',

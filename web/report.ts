@@ -1,0 +1,164 @@
+/**
+ * The quarterly report in the web app, PURE: which quarter `/reports` means today, the quarters the
+ * pickers offer, the report's URLs (its page and its downloads), and what the page derives from the
+ * report's own data, so a closed quarter's frozen figures are never mixed with today's: the risk
+ * matrix's rows, the average risk of the quarter compared with, and each tier-1 vendor's section.
+ */
+import type { HeatmapRow } from '../server/services/scoring-service.ts';
+import type { QuarterlyReport } from './api/client.ts';
+import { urlWith } from './app/routes.ts';
+import { isQuarter, quarterOf, quarterSpan, shiftQuarter } from './charts/trend.quarters.ts';
+
+export type Report = QuarterlyReport;
+export type ReportVendor = Report['vendors'][number];
+export type ReportMover = Report['movers'][number];
+export type ReportIncident = Report['newIncidents'][number];
+export type ReportFinding = Report['findings'][number];
+
+/** How many quarters a picker offers by default (ten years), as the trend view does. */
+export const PICKER_QUARTERS = 40;
+/** The executive summary holds two pages: beyond these, movers and incidents continue after the vendor sections. */
+export const SUMMARY_MOVERS = 8;
+export const SUMMARY_INCIDENTS = 5;
+
+/** The quarter running on `now`, in UTC as the server's clock counts days. */
+export const currentQuarter = (now: Date): string => quarterOf(now.toISOString().slice(0, 10));
+
+/** The report's page: `/reports/2023-Q4`, with `?vs=` only when another quarter than the previous one is compared. */
+export const reportPath = (quarter: string, vs = ''): string => urlWith(`/reports/${quarter}`, { vs: vs || undefined });
+
+/**
+ * The quarter compared with, from the URL: a well-formed quarter before the previous one, else ''
+ * (the previous quarter: the server's default, so `?vs=` naming it changes nothing).
+ */
+export function vsOf(quarter: string, query: URLSearchParams): string {
+  const vs = query.get('vs') ?? '';
+  return isQuarter(vs) && (!isQuarter(quarter) || quarterSpan(vs, quarter) > 2) ? vs : '';
+}
+
+/** The quarters a report can be asked for, newest first: the current one back ten years, or to `shown` when older. */
+export function quarterChoices(current: string, shown = ''): string[] {
+  const n = Math.max(PICKER_QUARTERS, isQuarter(shown) ? quarterSpan(shown, current) : 0);
+  return Array.from({ length: n }, (_, i) => shiftQuarter(current, -i));
+}
+
+/** The quarters a report of `quarter` can be compared with, newest first (the previous one first): ten years, or back to `vs` when older. */
+export function vsChoices(quarter: string, vs = ''): string[] {
+  const n = Math.max(PICKER_QUARTERS, isQuarter(vs) ? quarterSpan(vs, quarter) - 1 : 0);
+  return Array.from({ length: n }, (_, i) => shiftQuarter(quarter, -1 - i));
+}
+
+/** After picking another quarter: the comparison stays when it is still earlier, and goes back to the previous quarter otherwise. */
+export const keepVs = (quarter: string, vs: string): string => (isQuarter(vs) && quarterSpan(vs, quarter) > 2 ? vs : '');
+
+export const FORMATS = [
+  { format: 'csv', label: 'CSV', ext: 'csv', what: 'one row per vendor, with the causes of each change' },
+  { format: 'md', label: 'Markdown', ext: 'md', what: 'the summary as text, for a board pack or a wiki' },
+  { format: 'json', label: 'JSON', ext: 'json', what: 'everything the report holds' },
+] as const;
+export type ReportFormat = (typeof FORMATS)[number]['format'];
+
+/** The API URL a download link fetches (the session cookie travels with it: same origin). */
+export function downloadHref(apiBase: string, quarter: string, format: ReportFormat, vs = ''): string {
+  const q = new URLSearchParams({ format });
+  if (vs) q.set('vs', vs);
+  return `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}?${q}`;
+}
+
+/** The file name, as the server's Content-Disposition names it. */
+export const downloadName = (quarter: string, format: ReportFormat, vs = ''): string =>
+  `vendorscope-report-${quarter}${vs ? `-vs-${vs}` : ''}.${FORMATS.find((f) => f.format === format)?.ext ?? format}`;
+
+/** "2023 Q4". */
+export const quarterWords = (q: string): string => q.replace('-', ' ');
+
+/** The engine's matrix level of a 0–100 value (server/scoring/score-vendor.ts matrixLevel): fifths, 1–5. */
+export const matrixLevel = (value: number): number => Math.min(5, Math.max(1, Math.floor(value / 20) + 1));
+
+/**
+ * The report's vendors as the risk matrix takes them: its figures are the quarter's (frozen for a
+ * closed one), so the matrix is not the heatmap of today. What the matrix does not show is left neutral.
+ */
+export function matrixRows(vendors: readonly ReportVendor[]): HeatmapRow[] {
+  return vendors.map((v) => ({
+    vendorId: v.vendorId,
+    name: v.name,
+    category: v.category,
+    tier: v.tier,
+    // The report leaves the status out (it scores every engaged vendor); the matrix does not read it.
+    status: 'approved',
+    likelihood: v.likelihood,
+    impact: v.impact,
+    risk: v.risk,
+    band: v.band,
+    confidence: v.confidence,
+    // Reports frozen before the cell was carried get it by the engine's own rule.
+    cell: v.cell ?? { likelihood: matrixLevel(v.likelihood), impact: matrixLevel(v.impact) },
+    cells: {},
+    top: {},
+    findings: v.findings,
+  }));
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** The average risk of the same vendors at the quarter compared with, and the change since. */
+export function averageChange(r: Pick<Report, 'vendors' | 'summary'>): { before: number; change: number } | null {
+  if (r.vendors.length === 0) return null;
+  const before = round1(r.vendors.reduce((a, v) => a + v.previousRisk, 0) / r.vendors.length);
+  return { before, change: round1(r.summary.averageRisk - before) };
+}
+
+/** Frozen or live, in words a reader of a printed copy understands. */
+export function reportState(r: Pick<Report, 'frozen' | 'asOf' | 'quarter'>): { label: 'Frozen' | 'Live'; text: string } {
+  return r.frozen
+    ? { label: 'Frozen', text: `A closed quarter, scored as of its last day (${r.asOf}) and stored: it reads the same every time it is opened.` }
+    : { label: 'Live', text: `The current quarter, scored as of today (${r.asOf}): it moves with new evidence until ${quarterWords(r.quarter)} closes.` };
+}
+
+/** "21 days", "1 day", "same day", "unknown". */
+export const lagText = (days: number | null): string => (days === null ? 'unknown' : days === 0 ? 'same day' : `${days} day${days === 1 ? '' : 's'}`);
+
+export interface Tier1Section {
+  readonly vendor: ReportVendor;
+  readonly mover: ReportMover | undefined;
+  /** The score's open findings. */
+  readonly findings: readonly ReportFinding[];
+  /** The open contract conditions of its procurement decisions. */
+  readonly conditions: readonly ReportFinding[];
+  readonly incidents: readonly ReportIncident[];
+}
+
+/** One appendix section per tier-1 vendor, riskiest first (the report's order), from the report's own data. */
+export function tier1Sections(r: Pick<Report, 'vendors' | 'movers' | 'findings' | 'newIncidents'>): Tier1Section[] {
+  return r.vendors
+    .filter((v) => v.tier === 1)
+    .map((vendor) => ({
+      vendor,
+      mover: r.movers.find((m) => m.vendorId === vendor.vendorId),
+      // Reports frozen before conditions were reported carry findings without a source: the score's.
+      findings: r.findings.filter((f) => f.vendorId === vendor.vendorId && f.source !== 'condition'),
+      conditions: r.findings.filter((f) => f.vendorId === vendor.vendorId && f.source === 'condition'),
+      incidents: r.newIncidents.filter((i) => i.vendorId === vendor.vendorId),
+    }));
+}
+
+/** Movers in the summary (the largest first, as the report orders them) and how many continue at the end. */
+export function summaryMovers(movers: readonly ReportMover[], limit = SUMMARY_MOVERS): { shown: ReportMover[]; more: number } {
+  return { shown: movers.slice(0, limit), more: Math.max(0, movers.length - limit) };
+}
+
+/** Movers up and down. */
+export function moverCounts(movers: readonly Pick<ReportMover, 'delta'>[]): { up: number; down: number } {
+  return { up: movers.filter((m) => m.delta > 0).length, down: movers.filter((m) => m.delta < 0).length };
+}
+
+/** What continues after the vendor sections: the movers and incidents the summary had no room for, and the tier-2 findings. */
+export function restLists(r: Pick<Report, 'movers' | 'newIncidents' | 'findings'>) {
+  const lists = {
+    movers: r.movers.length > SUMMARY_MOVERS ? r.movers : [],
+    incidents: r.newIncidents.slice(SUMMARY_INCIDENTS),
+    tier2: r.findings.filter((f) => f.tier === 2),
+  };
+  return { ...lists, empty: lists.movers.length + lists.incidents.length + lists.tier2.length === 0 };
+}
