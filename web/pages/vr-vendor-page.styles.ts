@@ -1,4 +1,4 @@
-/** Styles of <vr-vendor-page>: the title row, the score beside the relationship, and the stacked sections. */
+/** Styles of <vr-vendor-page>: the title row, the score beside the relationship, the stacked sections and the procurement review. */
 import { css } from 'lit';
 
 export const vendorPageStyles = css`
@@ -24,6 +24,41 @@ export const vendorPageStyles = css`
   .stack + vr-what-if-panel,
   vr-what-if-panel + .stack {
     margin-top: 20px;
+  }
+  /* The procurement review: one card, its parts (status, conditions, decisions, the form) set apart by rules. */
+  section.reviews {
+    margin-top: 20px;
+    background: var(--vr-surface);
+    border: 1px solid var(--vr-line);
+    border-radius: var(--vr-radius);
+    box-shadow: var(--vr-shadow);
+    padding: 16px 24px;
+  }
+  section.reviews + vr-what-if-panel {
+    margin-top: 20px;
+  }
+  section.reviews > h2 {
+    font-size: 1.15rem;
+    margin: 0 0 12px;
+  }
+  section.reviews > * + :not(h2) {
+    margin-top: 16px;
+    padding-top: 16px;
+    border-top: 1px solid var(--vr-line);
+  }
+  section.reviews > h2 + * {
+    margin-top: 0;
+    padding-top: 0;
+    border-top: 0;
+  }
+  section.reviews .muted {
+    color: var(--vr-ink-muted);
+    margin-bottom: 0;
+  }
+  @media (max-width: 640px) {
+    section.reviews {
+      padding: 12px 14px;
+    }
   }
   @media (max-width: 900px) {
     .top {

@@ -6,7 +6,9 @@
  * when the "as of" day changes; the change history on its own (a failure there hides nothing
  * else). The what-if and the analysts' edits live in controllers; after an edit the page reloads
  * what it touched. Findings and gaps link to the evidence they rest on; the page finds it in the
- * evidence components' shadow roots and moves focus there.
+ * evidence components' shadow roots and moves focus there. The procurement review (status as of
+ * the page's day, conditions, decisions, the analysts' decision form) lives in its own controller,
+ * which hears the section's events; its status reasons link to evidence the same way.
  */
 import { html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -17,17 +19,20 @@ import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import type { DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
-import { evidenceTargets } from '../evidence.ts';
+import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
 import { canEdit } from '../roles.ts';
 import { pruneDraft } from '../what-if.ts';
 import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
+import { ReviewsController } from '../controllers/reviews-controller.ts';
+import type { Vendor } from '../../server/domain/vendor.ts';
 import type { VendorEdit } from '../vendor-edits.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
 import { vendorPageStyles } from './vr-vendor-page.styles.ts';
 import { vendorDialog } from './vendor-dialog.ts';
+import { loaded } from './loaded.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
@@ -42,6 +47,10 @@ import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
 import '../components/vr-change-history.ts';
+import '../components/vr-review-status.ts';
+import '../components/vr-condition-list.ts';
+import '../components/vr-review-history.ts';
+import '../components/vr-decision-form.ts';
 
 /** How many of a vendor's newest changes the page shows. */
 const CHANGES_SHOWN = 50;
@@ -100,6 +109,16 @@ export class VendorPage extends LitElement {
     afterSave: (edit) => this._afterSave(edit),
   });
 
+  private _reviews = new ReviewsController(this, {
+    api: () => this._api,
+    vendorId: () => this.vendorId,
+    asOf: () => this._asOf(),
+    editable: () => canEdit(this._me?.role),
+    vendorName: () => this._current()?.vendor.name ?? 'the vendor',
+    // A decision sets the vendor's status and next review, and both land in its change history.
+    afterChange: async () => void (await Promise.all([this._facts.run(), this._changes.run()])),
+  });
+
   override render() {
     const back = html`<a class="back" href=${this.backHref}>← Back to portfolio</a>`;
     if (this._facts.status === TaskStatus.ERROR) {
@@ -142,6 +161,7 @@ export class VendorPage extends LitElement {
             <vr-gaps-list .score=${scored} .evidence=${evidence}></vr-gaps-list>
           </div>`
         : nothing}
+      ${this._reviewSection(v, evidence, editable)}
       <vr-what-if-panel
         .draft=${this._whatIf.draft}
         .relationship=${v}
@@ -165,6 +185,23 @@ export class VendorPage extends LitElement {
             : html`<p class="loading" role="status">Loading the change history…</p>`}
       </div>
       <div @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)} @edit-cancelled=${() => this._edits.close()}>${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
+  }
+
+  private _reviewSection(v: Vendor, evidence: ReadonlyMap<string, EvidenceTarget>, editable: boolean) {
+    const r = this._reviews;
+    const f = r.findings;
+    const done = f.status === TaskStatus.COMPLETE ? f.value : undefined;
+    const form = html`<vr-decision-form vendorId=${v.id} tier=${v.tier} .cadence=${r.cadence.value} .findings=${done?.findings}
+      findingsAsOf=${done?.asOf ?? ''} findingsFailure=${f.status === TaskStatus.ERROR ? String((f.error as Error)?.message ?? f.error) : ''} .errors=${r.decisionErrors}
+      refusals=${r.refusals} recorded=${r.recorded} ?busy=${r.busy} failure=${r.failure('decision')} notice=${r.notice('decision')}></vr-decision-form>`;
+    return html`<section class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
+      <h2 id="reviews-title">Procurement review</h2>
+      ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} .evidence=${evidence}></vr-review-status>`)}
+      ${loaded(r.list, 'decisions', (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
+          ?busy=${r.busy} failure=${r.failure('condition')} notice=${r.notice('conditions')} asOf=${this._asOf()}></vr-condition-list>
+        <vr-review-history .reviews=${items}></vr-review-history>`)}
+      ${editable ? form : html`<p class="muted">Analysts and admins record decisions and change conditions.</p>`}
+    </section>`;
   }
 
   protected override updated(): void {
@@ -199,9 +236,9 @@ export class VendorPage extends LitElement {
     this._edits.open({ kind: 'delete', what: e.what, id: e.id, label: e.label });
   }
 
-  /** After a change: the facts, the score, the history and the what-if again; a deleted record's section heading takes focus. */
+  /** After a change: the facts, the score, the history, the review status (new evidence may reopen a decision) and the what-if again; a deleted record's section heading takes focus. */
   private async _afterSave(edit: VendorEdit): Promise<void> {
-    await Promise.all([this._facts.run(), this._score.run(), this._changes.run()]);
+    await Promise.all([this._facts.run(), this._score.run(), this._changes.run(), this._reviews.status.run()]);
     const f = this._current();
     if (f) this._whatIf.set(pruneDraft(this._whatIf.draft, f.subprocessors.map((s) => s.id)));
     void this._whatIf.task.run();
