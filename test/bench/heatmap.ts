@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: how long the portfolio heatmap takes to compute and to serve for a large
- * portfolio (5,000 vendors with incidents, support arrangements and MFA posture). Prints figures;
- * asserts nothing, because timings belong in benchmarks, not in tests.
+ * `npm run bench`: how long the portfolio heatmap and the review due list take to compute and to
+ * serve for a large portfolio (5,000 vendors with incidents, support arrangements, MFA posture, and
+ * procurement decisions for a quarter of them). Prints figures; asserts nothing, because timings
+ * belong in benchmarks, not in tests.
  */
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
@@ -11,11 +12,15 @@ import { incidentInput } from '../../server/domain/incident.ts';
 import { mfaRecord } from '../../server/domain/mfa.ts';
 import { subprocessorInput } from '../../server/domain/subprocessor.ts';
 import { vendorInput } from '../../server/domain/vendor.ts';
+import { reviewInput } from '../../server/domain/review.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { fixedClock } from '../../server/services/clock.ts';
+import { SESSION_COOKIE } from '../../server/http/request-context.ts';
+import { SYSTEM } from '../../server/domain/account.ts';
 import { memDb } from '../helpers/db.ts';
 import { testOptions } from '../helpers/app.ts';
+import { TEST_PASSWORD_HASH } from '../helpers/passwords.ts';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 5000);
 const RUNS = 7;
@@ -58,6 +63,16 @@ store.transaction(() => {
   }
 });
 
+// Decisions on every fourth vendor, on days spread over two years, so every state of the due list occurs.
+for (let i = 0; i < VENDORS; i += 4) {
+  const day = `${2024 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-15`;
+  deps.reviews.create(SYSTEM, i + 1, reviewInput.parse({ decision: 'approved', rationale: 'bench', decidedOn: day }));
+}
+
+// The API is for signed-in callers: a viewer's session, as a browser would send it.
+const viewer = store.users.create('bench@example.com', TEST_PASSWORD_HASH, 'viewer', deps.clock.now());
+const cookie = `${SESSION_COOKIE}=${deps.auth.startSession(store.users.find(viewer)!, false, { ip: '127.0.0.1', userAgent: 'bench' }, null).secret}`;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = async (fn: () => unknown | Promise<unknown>) => {
   const ms: number[] = [];
@@ -70,13 +85,30 @@ const time = async (fn: () => unknown | Promise<unknown>) => {
 };
 
 const compute = await time(() => deps.scoring.heatmap('2026-11-29'));
-const http = request(createApp(deps));
+const app = createApp(deps);
+const get = async (path: string) => {
+  const res = await request(app).get(path).set('Cookie', cookie);
+  if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+  return res.text.length;
+};
 let bytes = 0;
 const served = await time(async () => {
-  const res = await http.get('/api/v1/portfolio/heatmap?asOf=2026-11-29');
-  bytes = res.text.length;
+  bytes = await get('/api/v1/portfolio/heatmap?asOf=2026-11-29');
+});
+const due = await time(() => deps.reviews.due({ asOf: '2026-11-29', before: '2026-12-29' }));
+let dueBytes = 0;
+const dueServed = await time(async () => {
+  dueBytes = await get('/api/v1/reviews/due?asOf=2026-11-29');
+});
+let icsBytes = 0;
+const icsServed = await time(async () => {
+  icsBytes = await get('/api/v1/reviews/due.ics?asOf=2026-11-29');
 });
 const fmt = (t: { median: number; min: number; max: number }) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
 console.log(`heatmap, ${VENDORS} vendors × ${deps.scoring.heatmap('2026-11-29').factors.length} factors, ${RUNS} runs (target: well under 1 s)`);
 console.log(`  compute (5 queries + scoring): ${fmt(compute)}`);
 console.log(`  GET /api/v1/portfolio/heatmap: ${fmt(served)}, ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`review due list, ${VENDORS} vendors, ${deps.reviews.due({ asOf: '2026-11-29', before: '2026-12-29' }).length} due (target: under 1 s)`);
+console.log(`  compute (status of every vendor): ${fmt(due)}`);
+console.log(`  GET /api/v1/reviews/due: ${fmt(dueServed)}, ${(dueBytes / 1024).toFixed(0)} KiB`);
+console.log(`  GET /api/v1/reviews/due.ics: ${fmt(icsServed)}, ${(icsBytes / 1024).toFixed(0)} KiB`);
