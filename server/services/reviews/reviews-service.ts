@@ -51,8 +51,10 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
   /** The status of one vendor from its loaded facts and its reviews (latest decision first). */
   const statusOf = (f: LoadedFacts, reviews: readonly Review[], added: ReadonlyMap<number, string>, policy: Policy, asOf: string): ReviewStatus => {
     const last = reviews.find((r) => r.decidedOn <= asOf) ?? null;
+    // The latest decision's date lives on the vendor too, where it can be moved by hand afterwards.
+    const next = last === null ? null : last.id === reviews[0]?.id ? f.vendor.nextReviewOn : last.nextReviewOn;
     const facts: ReviewFacts = {
-      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: last.nextReviewOn, band: last.score.band as Band },
+      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
       bandNow: scoreVendor(f, policy, asOf).band,
       incidents: f.incidents,
       subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, addedOn: s.since ?? added.get(s.id) ?? asOf })),
@@ -65,7 +67,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
       state: s.state,
       reasons: [...s.reasons],
       lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, band: last.score.band },
-      nextReviewOn: last ? last.nextReviewOn : null,
+      nextReviewOn: next,
     };
   };
 

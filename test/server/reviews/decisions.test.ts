@@ -64,6 +64,14 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
     expect((await decide(http, id, { decision: 'approved', nextReviewOn: null })).body).toMatchObject({ nextReviewOn: null, nextReviewSet: 'manual' });
   });
 
+  it('lets the next review date be moved by hand on the vendor afterwards, and the status follows it', async () => {
+    const { http, id } = await vendorWithTier(2);
+    await decide(http, id, { decision: 'approved', decidedOn: '2025-01-10' });
+    expect((await http.get(`/api/v1/vendors/${id}/review-status`)).body).toMatchObject({ state: 'overdue', nextReviewOn: '2026-01-10' });
+    await http.patch(`/api/v1/vendors/${id}`).send({ nextReviewOn: '2027-03-01' });
+    expect((await http.get(`/api/v1/vendors/${id}/review-status`)).body).toMatchObject({ state: 'ok', nextReviewOn: '2027-03-01' });
+  });
+
   it('follows a changed cadence for later decisions', async () => {
     const { http, id } = await vendorWithTier(1);
     const put = await http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: 48 });
