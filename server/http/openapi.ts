@@ -77,7 +77,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
     paths[path][r.method] = {
       summary: r.access === 'public' ? r.summary : `${r.summary} (${r.access} or above)`,
       tags: [r.tag],
-      security: r.access === 'public' ? [] : [{ session: [] }, { token: [] }],
+      security: r.access === 'public' ? [] : [{ session: [] }, { token: [] }, ...(r.tokenInUrl ? [{ tokenInUrl: [] }, { tokenAsBasic: [] }] : [])],
       operationId: `${r.method}${r.path.replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert)],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(r.body, 'input') } } } } : {}),
@@ -106,6 +106,8 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'vs_session', description: 'Set by POST /api/v1/session; changes need the app’s own Origin' },
         token: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens (vst_…)' },
+        tokenInUrl: { type: 'apiKey', in: 'query', name: 'token', description: 'An API token in the URL, for calendar feeds only' },
+        tokenAsBasic: { type: 'http', scheme: 'basic', description: 'An API token as the Basic password (any user name), for calendar feeds only' },
       },
     },
   };

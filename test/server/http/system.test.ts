@@ -78,6 +78,15 @@ describe('GET /api/v1/openapi.json', () => {
     const schema = doc.components.schemas.Subprocessor ?? doc.components.schemas.SubprocessorOutput;
     expect(schema.properties.accessLevel.enum).toEqual(['none', 'metadata', 'customer-data', 'session-artifacts', 'admin']);
   });
+
+  it('documents a token in the URL for the calendar feed, and for no other route', async () => {
+    const { http } = testApp();
+    const doc = (await http.get('/api/v1/openapi.json')).body;
+    const withUrlToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.some((s) => 'tokenInUrl' in s)).map(([method]) => `${method} ${path}`));
+    expect(withUrlToken).toEqual(['get /api/v1/reviews/due.ics']);
+    expect(doc.components.securitySchemes.tokenInUrl).toMatchObject({ type: 'apiKey', in: 'query', name: 'token' });
+  });
 });
 
 describe('unknown endpoints and failures', () => {
