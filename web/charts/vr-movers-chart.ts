@@ -12,6 +12,35 @@ import { dataTable } from '../styles/shared.ts';
 /** The width the chart is laid out at; it shrinks to fit narrower boxes (a phone, an A4 page). */
 const WIDTH = 640;
 
+/**
+ * The movers in numbers, a table's head and rows: from, to, the change and each cause (a Tier
+ * column too when `tier`). The chart's own table, and the report's list of every mover.
+ */
+export function moversTableRows(movers: readonly (MoverInput & { readonly tier?: number })[], tier = false) {
+  return html`<thead>
+      <tr>
+        <th scope="col">Vendor</th>
+        ${tier ? html`<th scope="col" class="num">Tier</th>` : nothing}
+        <th scope="col" class="num">From</th>
+        <th scope="col" class="num">To</th>
+        <th scope="col" class="num">Change</th>
+        ${CAUSES.map((c) => html`<th scope="col" class="num">${CAUSE_SHORT[c]}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${movers.map(
+        (m) => html`<tr data-vendor-id=${m.vendorId}>
+          <th scope="row">${m.name}</th>
+          ${tier ? html`<td class="num">${m.tier}</td>` : nothing}
+          <td class="num">${m.from}</td>
+          <td class="num">${m.to}</td>
+          <td class="num change"><strong>${signed(m.delta)}</strong></td>
+          ${CAUSES.map((c) => html`<td class="num" data-cause=${c}>${signed(m.causes[c])}</td>`)}
+        </tr>`,
+      )}
+    </tbody>`;
+}
+
 @customElement('vr-movers-chart')
 export class MoversChart extends LitElement {
   static override styles = [
@@ -166,26 +195,7 @@ export class MoversChart extends LitElement {
   private _table() {
     return html`<div class="scroll" role="region" aria-label="Movers and their causes, as a table" tabindex="0">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Vendor</th>
-            <th scope="col" class="num">From</th>
-            <th scope="col" class="num">To</th>
-            <th scope="col" class="num">Change</th>
-            ${CAUSES.map((c) => html`<th scope="col" class="num">${CAUSE_SHORT[c]}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${this.movers.map(
-            (m) => html`<tr data-vendor-id=${m.vendorId}>
-              <th scope="row">${m.name}</th>
-              <td class="num">${m.from}</td>
-              <td class="num">${m.to}</td>
-              <td class="num change"><strong>${signed(m.delta)}</strong></td>
-              ${CAUSES.map((c) => html`<td class="num" data-cause=${c}>${signed(m.causes[c])}</td>`)}
-            </tr>`,
-          )}
-        </tbody>
+        ${moversTableRows(this.movers)}
       </table>
     </div>`;
   }

@@ -1,7 +1,8 @@
 /**
  * The analyst's controls on the vendor page's evidence lists: "Add …" in a section's head, "Edit"
  * and "Delete" on each record (named for screen readers: "Edit incident: Lapsus$ …"), and the
- * line that says a change went through. Templates, shown only to those who may edit.
+ * line that says a change went through. Templates, shown only to those who may edit. The review
+ * section's forms use the same small buttons (`button.edit`).
  */
 import { css, html, nothing } from 'lit';
 

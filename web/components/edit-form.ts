@@ -1,8 +1,15 @@
 /**
- * What the vendor page's edit forms share: their grid of fields, vocabulary options, the
- * yes / no / unknown choice, and moving focus to the first field the server refused.
+ * What the vendor page's edit forms share: the element they extend (the server's errors, the
+ * outcome line, Save and Cancel), their grid of fields, vocabulary options, the yes / no /
+ * unknown choice, and moving focus to the first field the server refused.
  */
-import { css } from 'lit';
+import { css, html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { VendorEdit } from '../vendor-edits.ts';
+import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
+import { outcomes } from './form-field.ts';
+import { controls } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
 
 /**
  * A select's options from a vocabulary's labels (format.ts), in their order. The labels are typed
@@ -76,4 +83,55 @@ export function unplacedErrors(root: ParentNode, errors: Readonly<Record<string,
     .filter(([name]) => !root.querySelector(`[name="${CSS.escape(name)}"]`))
     .map(([name, message]) => `${name}: ${message}`)
     .join('; ');
+}
+
+/**
+ * An analyst's edit form (incident, subprocessor, MFA posture, relationship): the server's errors
+ * beside their fields, focus on the first of them after each refused save, the messages about
+ * fields the form does not show in its outcome line, and Save and Cancel at its foot.
+ *
+ * @fires edit-submitted - the form was submitted: the change `edit()` reads from it
+ * @fires edit-cancelled - Cancel
+ */
+export abstract class EditForm extends LitElement {
+  static override styles: CSSResultGroup = [controls, forms, editFormStyles];
+
+  @property({ attribute: false, hasChanged: errorsChanged }) errors: Readonly<Record<string, string>> = {};
+  /** Raised by each refused save: focus then moves to the first field named (again). */
+  @property({ type: Number }) refusals = 0;
+  @property() failure = '';
+  @property({ type: Boolean }) busy = false;
+
+  /** The server's messages about fields this form does not show. */
+  @state() private _unplaced = '';
+
+  /** The change a submitted form asks for. */
+  protected abstract edit(data: FormData): VendorEdit;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The form's fields are the same on every render, so those of the last one tell which errors have no field here.
+    if (changed.has('errors')) this._unplaced = unplacedErrors(this.renderRoot, this.errors);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('refusals')) focusFirstError(this.renderRoot);
+  }
+
+  /** The form around its fields: the outcome line first, Save (named `save`) and Cancel last. */
+  protected form(fields: TemplateResult, save: string) {
+    return html`<form method="post" novalidate @submit=${this._onSubmit}>
+      ${outcomes('', this.failure || this._unplaced)}
+      ${fields}
+      <div class="actions">
+        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : save}</button>
+        <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private _onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.busy) return;
+    this.dispatchEvent(new EditSubmitted(this.edit(new FormData(e.currentTarget as HTMLFormElement))));
+  }
 }

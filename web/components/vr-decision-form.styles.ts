@@ -114,20 +114,6 @@ export const decisionFormStyles = css`
     font-weight: 600;
     font-size: 0.9rem;
   }
-  button.small {
-    font: inherit;
-    font-size: 0.85rem;
-    font-weight: 600;
-    padding: 3px 12px;
-    border-radius: 4px;
-    border: 1px solid var(--vr-line-strong);
-    background: var(--vr-surface);
-    color: var(--vr-accent);
-    cursor: pointer;
-  }
-  button.small:hover {
-    background: var(--vr-accent-soft);
-  }
   .add-row {
     margin: 0 0 12px;
   }

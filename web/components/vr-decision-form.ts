@@ -21,6 +21,7 @@ import { DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
 import { controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { errorsChanged } from './edit-form.ts';
+import { editControlStyles } from './edit-controls.ts';
 import { field, outcomes, textareaField } from './form-field.ts';
 import { decisionFormStyles } from './vr-decision-form.styles.ts';
 
@@ -30,7 +31,7 @@ const errorOf = (id: string, message: string | undefined) => (message ? html`<p 
 
 @customElement('vr-decision-form')
 export class DecisionForm extends LitElement {
-  static override styles = [controls, forms, srOnly, decisionFormStyles];
+  static override styles = [controls, forms, srOnly, editControlStyles, decisionFormStyles];
 
   @property({ type: Number }) vendorId = 0;
   @property({ type: Number }) tier = 1;
@@ -146,7 +147,7 @@ export class DecisionForm extends LitElement {
       ${this._findings(d, rows)}
       <h4>Other conditions</h4>
       ${repeat(free, (c) => c.key, (c, n) => this._free(c, n + 1, rows.get(c.key) ?? {}))}
-      <button class="small add-row" type="button" @click=${this._add}>Add a condition</button>
+      <button class="edit add-row" type="button" @click=${this._add}>Add a condition</button>
     </fieldset>`;
   }
 
@@ -180,7 +181,7 @@ export class DecisionForm extends LitElement {
     return html`<div class="free" data-key=${c.key}>
       <div class="free-head">
         <span>Condition ${n}</span>
-        <button class="small" type="button" @click=${() => this._remove(c.key)}>Remove<span class="sr-only"> condition ${n}</span></button>
+        <button class="edit" type="button" @click=${() => this._remove(c.key)}>Remove<span class="sr-only"> condition ${n}</span></button>
       </div>
       ${textareaField({ id: `dec-c${c.key}-text`, name: `c.${c.key}.text`, label: 'What is asked', rows: 2, maxlength: 2000, value: c.text, error: err.text })}
       <div class="row">${this._ownerDue(c, err)}</div>

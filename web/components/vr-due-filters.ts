@@ -13,7 +13,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { NO_DUE_FILTERS, type DueFilters } from '../reviews.ts';
 import { DueFiltersChanged } from '../review-events.ts';
 import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { filterBar, forms } from '../styles/forms.ts';
 
 const TIERS = [1, 2, 3, 4] as const;
 
@@ -22,35 +22,20 @@ export class DueFiltersForm extends LitElement {
   static override styles = [
     controls,
     forms,
+    filterBar,
     css`
       :host {
         display: block;
       }
+      /* The date fields carry a hint below: the fields line up by their tops, Clear by the controls. */
       form {
-        display: flex;
-        flex-wrap: wrap;
         align-items: flex-start;
-        gap: 8px 12px;
-      }
-      .field {
-        margin: 0;
-        flex: 0 1 170px;
       }
       .field.wide {
         flex: 1 1 220px;
         max-width: 300px;
       }
-      .field label {
-        font-size: 0.82rem;
-      }
-      .field input,
-      .field select {
-        height: 34px;
-        padding: 5px 8px;
-      }
       button.secondary {
-        height: 34px;
-        padding: 4px 14px;
         margin-top: 22px;
       }
     `,

@@ -39,11 +39,6 @@ export class ImportFile extends LitElement {
       :host {
         display: block;
       }
-      .field input[type='file'] {
-        height: auto;
-        padding: 6px;
-        max-width: 34rem;
-      }
       details {
         margin: 0 0 14px;
       }

@@ -7,94 +7,65 @@
  * @fires edit-submitted - the form was submitted: an incident to create (id null) or update
  * @fires edit-cancelled - Cancel
  */
-import { html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
 import { ACCESS_VECTOR_LABEL, CONFIDENCE_LABEL, MFA_RELEVANCE_LABEL, SEVERITY_LABEL, SUPPORT_INVOLVEMENT_LABEL } from '../format.ts';
-import { incidentBody } from '../vendor-edits.ts';
-import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
-import { checkboxGroup, field, outcomes, selectField, textareaField } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { editFormStyles, focusFirstError, errorsChanged, unplacedErrors, options, triValue, TRI_OPTIONS } from './edit-form.ts';
+import { incidentBody, type VendorEdit } from '../vendor-edits.ts';
+import { checkboxGroup, field, selectField, textareaField } from './form-field.ts';
+import { EditForm, options, triValue, TRI_OPTIONS } from './edit-form.ts';
 
 const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source';
 
 @customElement('vr-incident-form')
-export class IncidentForm extends LitElement {
-  static override styles = [controls, forms, editFormStyles];
-
+export class IncidentForm extends EditForm {
   /** The incident to edit, or null for a new one. */
   @property({ attribute: false }) incident: Incident | null = null;
   /** The vendor's subprocessors, suggested for "through which subprocessor". */
   @property({ attribute: false }) subprocessorNames: readonly string[] = [];
-  @property({ attribute: false, hasChanged: errorsChanged }) errors: Readonly<Record<string, string>> = {};
-  /** Raised by each refused save: focus then moves to the first field named (again). */
-  @property({ type: Number }) refusals = 0;
-  @property() failure = '';
-  @property({ type: Boolean }) busy = false;
-
-  /** The server's messages about fields this form does not show. */
-  @state() private _unplaced = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The form's fields are the same on every render, so those of the last one tell which errors have no field here.
-    if (changed.has('errors')) this._unplaced = unplacedErrors(this.renderRoot, this.errors);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('refusals')) focusFirstError(this.renderRoot);
-  }
 
   override render() {
     const i = this.incident;
     const e = this.errors;
     const date = (name: keyof Incident & string, label: string) =>
       field({ id: `inc-${name}`, name, label, value: (i?.[name] as string | null) ?? '', placeholder: 'YYYY-MM-DD', error: e[name], maxlength: 10 });
-    return html`<form method="post" novalidate @submit=${this._onSubmit}>
-      ${outcomes('', this.failure || this._unplaced)}
-      ${field({ id: 'inc-title', name: 'title', label: 'Title', required: true, maxlength: 300, value: i?.title ?? '', error: e.title })}
-      <div class="row three">
-        ${selectField({ id: 'inc-severity', name: 'severity', label: 'Severity', options: options(SEVERITY_LABEL), value: i?.severity ?? 'medium', error: e.severity })}
-        ${selectField({ id: 'inc-confidence', name: 'confidence', label: 'Confidence in the facts', options: options(CONFIDENCE_LABEL), value: i?.confidence ?? 'medium', error: e.confidence })}
-        ${field({ id: 'inc-customers', name: 'customersAffected', label: 'Customers affected', type: 'number', min: 0, inputmode: 'numeric', value: i?.customersAffected?.toString() ?? '', error: e.customersAffected })}
-      </div>
-      <fieldset class="group" aria-describedby="dates-hint">
-        <legend>Dates</legend>
-        <p class="hint" id="dates-hint">${DATE_HINT}. Leave a date empty when it is not known.</p>
-        <div class="row two">
-          ${date('intrusionStartDate', 'Intrusion began')} ${date('detectedByVendorDate', 'Vendor detected')}
-          ${date('firstReportedByThirdPartyDate', 'First reported by a third party')}
-          ${field({ id: 'inc-reported-by', name: 'firstReportedBy', label: 'Reported by', value: i?.firstReportedBy ?? '', maxlength: 500, error: e.firstReportedBy })}
-          ${date('publicDisclosureDate', 'Publicly disclosed')}
+    return this.form(
+      html`${field({ id: 'inc-title', name: 'title', label: 'Title', required: true, maxlength: 300, value: i?.title ?? '', error: e.title })}
+        <div class="row three">
+          ${selectField({ id: 'inc-severity', name: 'severity', label: 'Severity', options: options(SEVERITY_LABEL), value: i?.severity ?? 'medium', error: e.severity })}
+          ${selectField({ id: 'inc-confidence', name: 'confidence', label: 'Confidence in the facts', options: options(CONFIDENCE_LABEL), value: i?.confidence ?? 'medium', error: e.confidence })}
+          ${field({ id: 'inc-customers', name: 'customersAffected', label: 'Customers affected', type: 'number', min: 0, inputmode: 'numeric', value: i?.customersAffected?.toString() ?? '', error: e.customersAffected })}
         </div>
-      </fieldset>
-      ${checkboxGroup({ id: 'inc-vectors', name: 'initialAccessVectors', label: 'Initial access', options: options(ACCESS_VECTOR_LABEL), values: i?.initialAccessVectors ?? [], error: e.initialAccessVectors })}
-      <div class="row three">
-        ${selectField({ id: 'inc-support', name: 'supportInvolved', label: 'Support on the path', options: TRI_OPTIONS, value: triValue(i?.supportInvolved ?? null), error: e.supportInvolved })}
-        ${selectField({ id: 'inc-support-type', name: 'supportInvolvementType', label: 'How support was involved', options: options(SUPPORT_INVOLVEMENT_LABEL), value: i?.supportInvolvementType ?? 'none', error: e.supportInvolvementType })}
-        ${field({ id: 'inc-sub', name: 'supportSubprocessor', label: 'Through which subprocessor', list: 'sub-names', maxlength: 200, value: i?.supportSubprocessor ?? '', error: e.supportSubprocessor })}
-      </div>
-      <datalist id="sub-names">${this.subprocessorNames.map((n) => html`<option value=${n}></option>`)}</datalist>
-      <div class="row two">
-        ${selectField({ id: 'inc-mfa', name: 'mfaRelevance', label: 'MFA relevance', options: options(MFA_RELEVANCE_LABEL), value: i?.mfaRelevance ?? 'unknown', error: e.mfaRelevance })}
-        ${field({ id: 'inc-actor', name: 'threatActor', label: 'Threat actor', maxlength: 200, value: i?.threatActor ?? '', error: e.threatActor })}
-      </div>
-      ${textareaField({ id: 'inc-detail', name: 'initialAccessDetail', label: 'How they got in', rows: 3, value: i?.initialAccessDetail ?? '', error: e.initialAccessDetail })}
-      ${textareaField({ id: 'inc-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (i?.sources ?? []).join('\n'), error: e.sources })}
-      ${textareaField({ id: 'inc-notes', name: 'notes', label: 'Notes', rows: 2, value: i?.notes ?? '', error: e.notes })}
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : i ? 'Save changes' : 'Add incident'}</button>
-        <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
-      </div>
-    </form>`;
+        <fieldset class="group" aria-describedby="dates-hint">
+          <legend>Dates</legend>
+          <p class="hint" id="dates-hint">${DATE_HINT}. Leave a date empty when it is not known.</p>
+          <div class="row two">
+            ${date('intrusionStartDate', 'Intrusion began')} ${date('detectedByVendorDate', 'Vendor detected')}
+            ${date('firstReportedByThirdPartyDate', 'First reported by a third party')}
+            ${field({ id: 'inc-reported-by', name: 'firstReportedBy', label: 'Reported by', value: i?.firstReportedBy ?? '', maxlength: 500, error: e.firstReportedBy })}
+            ${date('publicDisclosureDate', 'Publicly disclosed')}
+          </div>
+        </fieldset>
+        ${checkboxGroup({ id: 'inc-vectors', name: 'initialAccessVectors', label: 'Initial access', options: options(ACCESS_VECTOR_LABEL), values: i?.initialAccessVectors ?? [], error: e.initialAccessVectors })}
+        <div class="row three">
+          ${selectField({ id: 'inc-support', name: 'supportInvolved', label: 'Support on the path', options: TRI_OPTIONS, value: triValue(i?.supportInvolved ?? null), error: e.supportInvolved })}
+          ${selectField({ id: 'inc-support-type', name: 'supportInvolvementType', label: 'How support was involved', options: options(SUPPORT_INVOLVEMENT_LABEL), value: i?.supportInvolvementType ?? 'none', error: e.supportInvolvementType })}
+          ${field({ id: 'inc-sub', name: 'supportSubprocessor', label: 'Through which subprocessor', list: 'sub-names', maxlength: 200, value: i?.supportSubprocessor ?? '', error: e.supportSubprocessor })}
+        </div>
+        <datalist id="sub-names">${this.subprocessorNames.map((n) => html`<option value=${n}></option>`)}</datalist>
+        <div class="row two">
+          ${selectField({ id: 'inc-mfa', name: 'mfaRelevance', label: 'MFA relevance', options: options(MFA_RELEVANCE_LABEL), value: i?.mfaRelevance ?? 'unknown', error: e.mfaRelevance })}
+          ${field({ id: 'inc-actor', name: 'threatActor', label: 'Threat actor', maxlength: 200, value: i?.threatActor ?? '', error: e.threatActor })}
+        </div>
+        ${textareaField({ id: 'inc-detail', name: 'initialAccessDetail', label: 'How they got in', rows: 3, value: i?.initialAccessDetail ?? '', error: e.initialAccessDetail })}
+        ${textareaField({ id: 'inc-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (i?.sources ?? []).join('\n'), error: e.sources })}
+        ${textareaField({ id: 'inc-notes', name: 'notes', label: 'Notes', rows: 2, value: i?.notes ?? '', error: e.notes })}`,
+      i ? 'Save changes' : 'Add incident',
+    );
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (this.busy) return;
-    const body = incidentBody(new FormData(e.currentTarget as HTMLFormElement));
-    this.dispatchEvent(new EditSubmitted({ kind: 'incident', id: this.incident?.id ?? null, body }));
+  protected override edit(data: FormData): VendorEdit {
+    return { kind: 'incident', id: this.incident?.id ?? null, body: incidentBody(data) };
   }
 }
 

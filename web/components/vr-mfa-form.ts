@@ -7,24 +7,19 @@
  * @fires edit-submitted - the posture to store
  * @fires edit-cancelled - Cancel
  */
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { MfaPopulation } from '../../server/domain/vocabulary.ts';
 import { MFA_EVIDENCE_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS } from '../format.ts';
-import { mfaPostureOf } from '../vendor-edits.ts';
-import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
-import { field, outcomes, selectField } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { editFormStyles, focusFirstError, errorsChanged, unplacedErrors, options } from './edit-form.ts';
+import { mfaPostureOf, type VendorEdit } from '../vendor-edits.ts';
+import { field, selectField } from './form-field.ts';
+import { EditForm, options } from './edit-form.ts';
 
 @customElement('vr-mfa-form')
-export class MfaForm extends LitElement {
+export class MfaForm extends EditForm {
   static override styles = [
-    controls,
-    forms,
-    editFormStyles,
+    EditForm.styles,
     css`
       .row.pop {
         grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr) minmax(0, 1fr);
@@ -48,37 +43,16 @@ export class MfaForm extends LitElement {
   ];
 
   @property({ attribute: false }) posture: MfaPosture = { items: [] };
-  /** By population and field: `support.assessedOn`; `items` for the posture as a whole. */
-  @property({ attribute: false, hasChanged: errorsChanged }) errors: Readonly<Record<string, string>> = {};
-  /** Raised by each refused save: focus then moves to the first field named (again). */
-  @property({ type: Number }) refusals = 0;
-  @property() failure = '';
-  @property({ type: Boolean }) busy = false;
   /** The date a new record is assessed on unless the analyst says otherwise (YYYY-MM-DD). */
   @property() today = new Date().toISOString().slice(0, 10);
 
-  /** The server's messages about fields this form does not show. */
-  @state() private _unplaced = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The form's fields are the same on every render, so those of the last one tell which errors have no field here.
-    if (changed.has('errors')) this._unplaced = unplacedErrors(this.renderRoot, this.errors);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('refusals')) focusFirstError(this.renderRoot);
-  }
-
   override render() {
-    return html`<form method="post" novalidate @submit=${this._onSubmit}>
-      ${outcomes('', this.failure || this._unplaced)}
-      <p class="hint">Each population's weakest allowed method. Set a population to “Unknown” when nothing says how it signs in.</p>
-      ${MFA_POPULATIONS.map((p) => this._population(p))}
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : 'Save MFA posture'}</button>
-        <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
-      </div>
-    </form>`;
+    // `errors` go by population and field (`support.assessedOn`), `items` for the posture as a whole.
+    return this.form(
+      html`<p class="hint">Each population's weakest allowed method. Set a population to “Unknown” when nothing says how it signs in.</p>
+        ${MFA_POPULATIONS.map((p) => this._population(p))}`,
+      'Save MFA posture',
+    );
   }
 
   private _population(p: MfaPopulation) {
@@ -100,10 +74,8 @@ export class MfaForm extends LitElement {
     </fieldset>`;
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (this.busy) return;
-    this.dispatchEvent(new EditSubmitted({ kind: 'mfa', posture: mfaPostureOf(new FormData(e.currentTarget as HTMLFormElement)) }));
+  protected override edit(data: FormData): VendorEdit {
+    return { kind: 'mfa', posture: mfaPostureOf(data) };
   }
 }
 

@@ -12,7 +12,7 @@ import type { Band } from '../../server/scoring/types.ts';
 import { BANDS_LOW_FIRST, describeFilters, hasFilters, NO_FILTERS, TIERS, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { BAND_LABEL } from '../charts/heatmap.bands.ts';
 import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { filterBar, forms } from '../styles/forms.ts';
 
 const UP: EventInit = { bubbles: true, composed: true };
 
@@ -33,43 +33,17 @@ export class PortfolioFiltersForm extends LitElement {
   static override styles = [
     controls,
     forms,
+    filterBar,
     css`
       :host {
         display: block;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 8px 12px;
-      }
       .field {
-        margin: 0;
-        flex: 0 1 150px;
+        flex-basis: 150px;
       }
       .field.wide {
         flex: 1 1 220px;
         max-width: 320px;
-      }
-      .field label {
-        font-size: 0.82rem;
-      }
-      .field input,
-      .field select {
-        height: 34px;
-        padding: 5px 8px;
-      }
-      button.secondary {
-        height: 34px;
-        padding: 4px 14px;
-      }
-      .count {
-        margin: 10px 0 0;
-        font-size: 0.88rem;
-        color: var(--vr-ink-muted);
-      }
-      .count strong {
-        color: var(--vr-ink);
       }
     `,
   ];

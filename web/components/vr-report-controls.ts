@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { downloadHref, downloadName, FORMATS, keepVs, quarterChoices, quarterWords, vsChoices } from '../report.ts';
 import { shiftQuarter } from '../charts/trend.quarters.ts';
 import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { filterBar, forms } from '../styles/forms.ts';
 
 export class ReportPicked extends Event {
   static readonly type = 'report-picked';
@@ -30,26 +30,10 @@ export class ReportControls extends LitElement {
   static override styles = [
     controls,
     forms,
+    filterBar,
     css`
       :host {
         display: block;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 8px 12px;
-      }
-      .field {
-        margin: 0;
-        flex: 0 1 170px;
-      }
-      .field label {
-        font-size: 0.82rem;
-      }
-      .field select {
-        height: 34px;
-        padding: 5px 8px;
       }
       .downloads {
         display: flex;
@@ -76,10 +60,6 @@ export class ReportControls extends LitElement {
       }
       .downloads a:hover {
         background: var(--vr-accent-soft);
-      }
-      button.secondary {
-        height: 34px;
-        padding: 4px 14px;
       }
       @media print {
         :host {

@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { CAUSES, CAUSE_SHORT, signed } from '../charts/movers.layout.ts';
+import { moversTableRows } from '../charts/vr-movers-chart.ts';
 import { quarterWords, restLists, type Report } from '../report.ts';
 import { SEVERITY_LABEL } from '../format.ts';
 import { incidentHead, incidentRows } from './vr-report-changes.ts';
@@ -42,28 +42,7 @@ export class ReportLists extends LitElement {
             <h2 id="all-movers">All ${rest.movers.length} movers since ${quarterWords(r.vs)}</h2>
             <div class="scroll" role="region" aria-labelledby="all-movers" tabindex="0">
               <table class="movers">
-                <thead>
-                  <tr>
-                    <th scope="col">Vendor</th>
-                    <th scope="col" class="num">Tier</th>
-                    <th scope="col" class="num">From</th>
-                    <th scope="col" class="num">To</th>
-                    <th scope="col" class="num">Change</th>
-                    ${CAUSES.map((c) => html`<th scope="col" class="num">${CAUSE_SHORT[c]}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rest.movers.map(
-                    (m) => html`<tr data-vendor-id=${m.vendorId}>
-                      <th scope="row">${m.name}</th>
-                      <td class="num">${m.tier}</td>
-                      <td class="num">${m.from}</td>
-                      <td class="num">${m.to}</td>
-                      <td class="num"><strong>${signed(m.delta)}</strong></td>
-                      ${CAUSES.map((c) => html`<td class="num">${signed(m.causes[c])}</td>`)}
-                    </tr>`,
-                  )}
-                </tbody>
+                ${moversTableRows(rest.movers, true)}
               </table>
             </div>
           </section>`

@@ -7,6 +7,18 @@
  */
 import { css } from 'lit';
 
+/** The small "where am I" line over a title ("Executive summary", "Appendix · lists"); the page's head has one too. */
+export const eyebrow = css`
+  .eyebrow {
+    margin: 0 0 2px;
+    font-size: 0.78rem;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--vr-ink-muted);
+  }
+`;
+
 export const reportSheet = css`
   :host {
     display: block;
@@ -24,14 +36,7 @@ export const reportSheet = css`
     box-shadow: var(--vr-shadow);
     padding: var(--vr-space-4) var(--vr-space-5);
   }
-  .eyebrow {
-    margin: 0 0 2px;
-    font-size: 0.78rem;
-    font-weight: 700;
-    letter-spacing: 0.04em;
-    text-transform: uppercase;
-    color: var(--vr-ink-muted);
-  }
+  ${eyebrow}
   h2 {
     font-size: 1.2rem;
     margin: 0 0 var(--vr-space-3);

@@ -49,11 +49,6 @@ export class RestoreForm extends LitElement {
       :host {
         display: block;
       }
-      .field input[type='file'] {
-        height: auto;
-        padding: 6px;
-        max-width: 34rem;
-      }
       label.check {
         align-items: flex-start;
       }

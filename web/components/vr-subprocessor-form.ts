@@ -7,16 +7,13 @@
  * @fires edit-submitted - a subprocessor to create (id null) or update
  * @fires edit-cancelled - Cancel
  */
-import { html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL } from '../format.ts';
-import { subprocessorBody } from '../vendor-edits.ts';
-import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
-import { field, outcomes, selectField, textareaField } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { editFormStyles, focusFirstError, errorsChanged, unplacedErrors, options, triValue, TRI_OPTIONS } from './edit-form.ts';
+import { subprocessorBody, type VendorEdit } from '../vendor-edits.ts';
+import { field, selectField, textareaField } from './form-field.ts';
+import { EditForm, options, triValue, TRI_OPTIONS } from './edit-form.ts';
 
 export interface VendorOption {
   readonly id: number;
@@ -24,30 +21,11 @@ export interface VendorOption {
 }
 
 @customElement('vr-subprocessor-form')
-export class SubprocessorForm extends LitElement {
-  static override styles = [controls, forms, editFormStyles];
-
+export class SubprocessorForm extends EditForm {
   /** The subprocessor to edit, or null for a new one. */
   @property({ attribute: false }) subprocessor: Subprocessor | null = null;
   /** Vendors it may be linked to (its own record in the portfolio); the parent vendor is left out by the page. */
   @property({ attribute: false }) vendors: readonly VendorOption[] = [];
-  @property({ attribute: false, hasChanged: errorsChanged }) errors: Readonly<Record<string, string>> = {};
-  /** Raised by each refused save: focus then moves to the first field named (again). */
-  @property({ type: Number }) refusals = 0;
-  @property() failure = '';
-  @property({ type: Boolean }) busy = false;
-
-  /** The server's messages about fields this form does not show. */
-  @state() private _unplaced = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The form's fields are the same on every render, so those of the last one tell which errors have no field here.
-    if (changed.has('errors')) this._unplaced = unplacedErrors(this.renderRoot, this.errors);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('refusals')) focusFirstError(this.renderRoot);
-  }
 
   override render() {
     const s = this.subprocessor;
@@ -56,39 +34,32 @@ export class SubprocessorForm extends LitElement {
     // A link on record stays selectable while the list of vendors loads (or when it is not among them).
     const linked = s?.vendorId && !this.vendors.some((v) => v.id === s.vendorId) ? [{ id: s.vendorId, name: `Vendor #${s.vendorId}` }] : [];
     const vendors = [{ value: '', label: 'None: not a vendor of ours' }, ...[...linked, ...this.vendors].map((v) => ({ value: String(v.id), label: v.name }))];
-    return html`<form method="post" novalidate @submit=${this._onSubmit}>
-      ${outcomes('', this.failure || this._unplaced)}
-      <div class="row two">
-        ${field({ id: 'sub-name', name: 'name', label: 'Name', required: true, maxlength: 200, value: s?.name ?? '', error: e.name })}
-        ${field({ id: 'sub-function', name: 'function', label: 'What it does', hint: 'Customer support, hosting, telephony…', required: true, maxlength: 200, value: s?.function ?? '', error: e.function })}
-        ${selectField({ id: 'sub-outsourced', name: 'outsourced', label: 'Delivered', options: [{ value: 'yes', label: 'Outsourced' }, { value: 'no', label: 'In-house' }], value: s && !s.outsourced ? 'no' : 'yes', error: e.outsourced })}
-        ${selectField({ id: 'sub-access', name: 'accessLevel', label: 'Access to customer tenants', options: options(ACCESS_LEVEL_LABEL), value: s?.accessLevel ?? 'metadata', error: e.accessLevel })}
-      </div>
-      <div class="row three">
-        ${selectField({ id: 'sub-mfa', name: 'staffMfa', label: 'Staff MFA', options: unknownFirst, value: s?.staffMfa ?? '', error: e.staffMfa })}
-        ${selectField({ id: 'sub-sanitized', name: 'artifactsSanitized', label: 'Artefacts sanitized on upload', options: TRI_OPTIONS, value: triValue(s?.artifactsSanitized ?? null), error: e.artifactsSanitized })}
-        ${field({ id: 'sub-retention', name: 'retentionDays', label: 'Artefacts kept (days)', type: 'number', min: 0, max: 36500, inputmode: 'numeric', value: s?.retentionDays?.toString() ?? '', error: e.retentionDays })}
-      </div>
-      <div class="row two">
-        ${selectField({ id: 'sub-vendor', name: 'vendorId', label: 'Its own vendor record', hint: 'Links its incidents into this vendor’s score', options: vendors, value: s?.vendorId?.toString() ?? '', error: e.vendorId })}
-        ${field({ id: 'sub-location', name: 'location', label: 'Location', maxlength: 200, value: s?.location ?? '', error: e.location })}
-        ${field({ id: 'sub-since', name: 'since', label: 'Since', hint: 'YYYY, YYYY-MM or YYYY-MM-DD', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.since ?? '', error: e.since })}
-        ${field({ id: 'sub-until', name: 'until', label: 'Until', hint: 'Empty while the arrangement lasts', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.until ?? '', error: e.until })}
-      </div>
-      ${textareaField({ id: 'sub-evidence', name: 'evidence', label: 'Evidence', rows: 3, value: s?.evidence ?? '', error: e.evidence })}
-      ${textareaField({ id: 'sub-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (s?.sources ?? []).join('\n'), error: e.sources })}
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : s ? 'Save changes' : 'Add subprocessor'}</button>
-        <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
-      </div>
-    </form>`;
+    return this.form(
+      html`<div class="row two">
+          ${field({ id: 'sub-name', name: 'name', label: 'Name', required: true, maxlength: 200, value: s?.name ?? '', error: e.name })}
+          ${field({ id: 'sub-function', name: 'function', label: 'What it does', hint: 'Customer support, hosting, telephony…', required: true, maxlength: 200, value: s?.function ?? '', error: e.function })}
+          ${selectField({ id: 'sub-outsourced', name: 'outsourced', label: 'Delivered', options: [{ value: 'yes', label: 'Outsourced' }, { value: 'no', label: 'In-house' }], value: s && !s.outsourced ? 'no' : 'yes', error: e.outsourced })}
+          ${selectField({ id: 'sub-access', name: 'accessLevel', label: 'Access to customer tenants', options: options(ACCESS_LEVEL_LABEL), value: s?.accessLevel ?? 'metadata', error: e.accessLevel })}
+        </div>
+        <div class="row three">
+          ${selectField({ id: 'sub-mfa', name: 'staffMfa', label: 'Staff MFA', options: unknownFirst, value: s?.staffMfa ?? '', error: e.staffMfa })}
+          ${selectField({ id: 'sub-sanitized', name: 'artifactsSanitized', label: 'Artefacts sanitized on upload', options: TRI_OPTIONS, value: triValue(s?.artifactsSanitized ?? null), error: e.artifactsSanitized })}
+          ${field({ id: 'sub-retention', name: 'retentionDays', label: 'Artefacts kept (days)', type: 'number', min: 0, max: 36500, inputmode: 'numeric', value: s?.retentionDays?.toString() ?? '', error: e.retentionDays })}
+        </div>
+        <div class="row two">
+          ${selectField({ id: 'sub-vendor', name: 'vendorId', label: 'Its own vendor record', hint: 'Links its incidents into this vendor’s score', options: vendors, value: s?.vendorId?.toString() ?? '', error: e.vendorId })}
+          ${field({ id: 'sub-location', name: 'location', label: 'Location', maxlength: 200, value: s?.location ?? '', error: e.location })}
+          ${field({ id: 'sub-since', name: 'since', label: 'Since', hint: 'YYYY, YYYY-MM or YYYY-MM-DD', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.since ?? '', error: e.since })}
+          ${field({ id: 'sub-until', name: 'until', label: 'Until', hint: 'Empty while the arrangement lasts', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.until ?? '', error: e.until })}
+        </div>
+        ${textareaField({ id: 'sub-evidence', name: 'evidence', label: 'Evidence', rows: 3, value: s?.evidence ?? '', error: e.evidence })}
+        ${textareaField({ id: 'sub-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (s?.sources ?? []).join('\n'), error: e.sources })}`,
+      s ? 'Save changes' : 'Add subprocessor',
+    );
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (this.busy) return;
-    const body = subprocessorBody(new FormData(e.currentTarget as HTMLFormElement));
-    this.dispatchEvent(new EditSubmitted({ kind: 'subprocessor', id: this.subprocessor?.id ?? null, body }));
+  protected override edit(data: FormData): VendorEdit {
+    return { kind: 'subprocessor', id: this.subprocessor?.id ?? null, body: subprocessorBody(data) };
   }
 }
 

@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { TREND_SORTS, type TrendSort, type TrendView } from '../charts/trend.layout.ts';
 import { normalizeRange, quarterText, rangeChoices } from '../charts/trend.quarters.ts';
 import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { filterBar, forms } from '../styles/forms.ts';
 
 const UP: EventInit = { bubbles: true, composed: true };
 
@@ -29,26 +29,13 @@ export class TrendControls extends LitElement {
   static override styles = [
     controls,
     forms,
+    filterBar,
     css`
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 8px 12px;
-      }
       .field {
-        margin: 0;
-        flex: 0 1 140px;
+        flex-basis: 140px;
       }
       .field.sort {
         flex-basis: 210px;
-      }
-      .field label {
-        font-size: 0.82rem;
-      }
-      .field select {
-        height: 34px;
-        padding: 5px 8px;
       }
       .check {
         display: flex;
@@ -62,18 +49,6 @@ export class TrendControls extends LitElement {
         width: 18px;
         height: 18px;
         margin: 0;
-      }
-      button.secondary {
-        height: 34px;
-        padding: 4px 14px;
-      }
-      .count {
-        margin: 10px 0 0;
-        font-size: 0.88rem;
-        color: var(--vr-ink-muted);
-      }
-      .count strong {
-        color: var(--vr-ink);
       }
     `,
   ];

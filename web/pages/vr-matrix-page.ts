@@ -20,7 +20,7 @@ import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters
 import type { MatrixCellSelected } from '../charts/vr-risk-matrix.ts';
 import { card } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
-import { pageStyles } from '../styles/page.ts';
+import { pageStyles, viewCard } from '../styles/page.ts';
 import '../charts/vr-risk-matrix.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-error.ts';
@@ -36,30 +36,8 @@ export class MatrixPage extends LitElement {
     card,
     forms,
     pageStyles,
+    viewCard,
     css`
-      .card {
-        padding: 0;
-      }
-      .card-head {
-        display: flex;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 16px;
-        flex-wrap: wrap;
-        padding: 16px 20px 12px;
-      }
-      .card-head h2 {
-        margin: 0;
-      }
-      .card-head p {
-        margin: 2px 0 0;
-        font-size: 0.85rem;
-      }
-      .filters {
-        padding: 12px 20px;
-        border-top: 1px solid var(--vr-line);
-        background: var(--vr-panel);
-      }
       .body {
         display: flex;
         flex-wrap: wrap;

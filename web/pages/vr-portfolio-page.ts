@@ -5,7 +5,7 @@
  * the history entry (they refine one view; Back leaves the portfolio), and never refetch: only
  * the date does.
  */
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -19,7 +19,7 @@ import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSel
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import { card } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
-import { pageStyles } from '../styles/page.ts';
+import { pageStyles, viewCard } from '../styles/page.ts';
 import '../charts/vr-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-as-of.ts';
@@ -41,46 +41,7 @@ export class PortfolioPage extends LitElement {
     card,
     forms,
     pageStyles,
-    css`
-      .card {
-        padding: 0;
-      }
-      .card-head {
-        display: flex;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 16px;
-        flex-wrap: wrap;
-        padding: 16px 20px 12px;
-      }
-      .card-head h2 {
-        margin: 0;
-      }
-      .card-head p {
-        margin: 2px 0 0;
-        font-size: 0.85rem;
-      }
-      .filters {
-        padding: 12px 20px;
-        border-top: 1px solid var(--vr-line);
-        background: var(--vr-panel);
-      }
-      .empty {
-        padding: 32px 20px;
-        border-top: 1px solid var(--vr-line);
-        text-align: center;
-      }
-      .empty p {
-        margin: 0 0 12px;
-      }
-      .foot {
-        padding: 12px 20px 16px;
-        margin: 0;
-        font-size: 0.82rem;
-        color: var(--vr-ink-muted);
-        border-top: 1px solid var(--vr-line);
-      }
-    `,
+    viewCard,
   ];
 
   @consume({ context: apiContext }) private _api!: ApiClient;

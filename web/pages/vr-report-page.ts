@@ -20,6 +20,7 @@ import { currentQuarter, quarterWords, reportPath, restLists, tier1Sections, vsO
 import type { ReportPicked } from '../components/vr-report-controls.ts';
 import { pageStyles } from '../styles/page.ts';
 import { reportPageStyles } from './vr-report-page.styles.ts';
+import { eyebrow } from '../components/vr-report-sheet.styles.ts';
 import '../components/vr-error.ts';
 import '../components/vr-report-controls.ts';
 import '../components/vr-report-summary.ts';
@@ -29,7 +30,7 @@ import '../components/vr-report-lists.ts';
 
 @customElement('vr-report-page')
 export class ReportPage extends LitElement {
-  static override styles = [pageStyles, reportPageStyles];
+  static override styles = [pageStyles, eyebrow, reportPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   /** The URL's query: `vs`, the quarter compared with (the previous one when absent). */

@@ -20,7 +20,7 @@ import { partialDate } from '../format.ts';
 import { readableErrors } from '../vendor-edits.ts';
 import { card } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
-import { pageStyles } from '../styles/page.ts';
+import { pageStyles, viewCard } from '../styles/page.ts';
 import { reviewsPageStyles } from './vr-reviews-page.styles.ts';
 import '../components/vr-error.ts';
 import '../components/vr-due-filters.ts';
@@ -30,7 +30,7 @@ import '../components/vr-due-feed.ts';
 
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
-  static override styles = [card, forms, pageStyles, reviewsPageStyles];
+  static override styles = [card, forms, pageStyles, viewCard, reviewsPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   /** The URL's query: `owner`, `tier`, `before`, `asOf`. */

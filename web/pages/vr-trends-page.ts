@@ -4,7 +4,7 @@
  * (`/trends?from=2025-Q1&to=2026-Q4&movers=1&sort=delta`); only the range refetches. Changes
  * replace the history entry; opening a vendor adds one, so Back returns to the same view.
  */
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -17,7 +17,7 @@ import { NavigationRequested, type VendorSelected } from '../events.ts';
 import type { TrendViewChanged } from '../components/vr-trend-controls.ts';
 import { card } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
-import { pageStyles } from '../styles/page.ts';
+import { pageStyles, viewCard } from '../styles/page.ts';
 import '../charts/vr-trend-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-error.ts';
@@ -29,46 +29,7 @@ export class TrendsPage extends LitElement {
     card,
     forms,
     pageStyles,
-    css`
-      .card {
-        padding: 0;
-      }
-      .card-head {
-        display: flex;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 16px;
-        flex-wrap: wrap;
-        padding: 16px 20px 12px;
-      }
-      .card-head h2 {
-        margin: 0;
-      }
-      .card-head p {
-        margin: 2px 0 0;
-        font-size: 0.85rem;
-      }
-      .filters {
-        padding: 12px 20px;
-        border-top: 1px solid var(--vr-line);
-        background: var(--vr-panel);
-      }
-      .empty {
-        padding: 32px 20px;
-        border-top: 1px solid var(--vr-line);
-        text-align: center;
-      }
-      .empty p {
-        margin: 0 0 12px;
-      }
-      .foot {
-        padding: 12px 20px 16px;
-        margin: 0;
-        font-size: 0.82rem;
-        color: var(--vr-ink-muted);
-        border-top: 1px solid var(--vr-line);
-      }
-    `,
+    viewCard,
   ];
 
   @consume({ context: apiContext }) private _api!: ApiClient;

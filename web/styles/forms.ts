@@ -17,16 +17,7 @@ export const forms = css`
     font-size: 0.9rem;
   }
   .field input,
-  .field select {
-    width: 100%;
-    height: 36px;
-    padding: 7px 10px;
-    border: 1px solid var(--vr-line-strong);
-    border-radius: 4px;
-    background: var(--vr-surface);
-    font: inherit;
-    color: inherit;
-  }
+  .field select,
   .field textarea {
     width: 100%;
     padding: 7px 10px;
@@ -35,6 +26,18 @@ export const forms = css`
     background: var(--vr-surface);
     font: inherit;
     color: inherit;
+  }
+  .field input,
+  .field select {
+    height: 36px;
+  }
+  /* A file input (an import, a restore) is not a text box: its own height, and no wider than a line of text. */
+  .field input[type='file'] {
+    height: auto;
+    padding: 6px;
+    max-width: 34rem;
+  }
+  .field textarea {
     resize: vertical;
   }
   fieldset.field {
@@ -145,6 +148,44 @@ export const forms = css`
   }
   .outcome:empty {
     display: none;
+  }
+`;
+
+/**
+ * A row of compact fields that wraps, above what it filters or picks (the portfolio's and the due
+ * list's filters, the trend and report controls): smaller labels and controls, a Clear or Print
+ * button level with them, and the count of what is shown below. Each sets its fields' widths.
+ */
+export const filterBar = css`
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 8px 12px;
+  }
+  .field {
+    margin: 0;
+    flex: 0 1 170px;
+  }
+  .field label {
+    font-size: 0.82rem;
+  }
+  .field input,
+  .field select {
+    height: 34px;
+    padding: 5px 8px;
+  }
+  button.secondary {
+    height: 34px;
+    padding: 4px 14px;
+  }
+  .count {
+    margin: 10px 0 0;
+    font-size: 0.88rem;
+    color: var(--vr-ink-muted);
+  }
+  .count strong {
+    color: var(--vr-ink);
   }
 `;
 

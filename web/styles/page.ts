@@ -1,4 +1,4 @@
-/** Layout shared by the pages: the title row and its controls. */
+/** Layout shared by the pages: the title row and its controls, and the card a filtered view fills. */
 import { css } from 'lit';
 
 export const pageStyles = css`
@@ -30,5 +30,51 @@ export const pageStyles = css`
   [aria-busy='true'] {
     opacity: 0.6;
     transition: opacity 0.2s;
+  }
+`;
+
+/**
+ * A card that a filtered view fills edge to edge (portfolio, matrix, trends, due list): its head
+ * (the title and a line about the data), the filters on a panel, then the view, its empty state
+ * (a `div.empty`) and a note at its foot, ruled apart.
+ */
+export const viewCard = css`
+  .card {
+    padding: 0;
+  }
+  .card-head {
+    display: flex;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 16px;
+    flex-wrap: wrap;
+    padding: 16px 20px 12px;
+  }
+  .card-head h2 {
+    margin: 0;
+  }
+  .card-head p {
+    margin: 2px 0 0;
+    font-size: 0.85rem;
+  }
+  .filters {
+    padding: 12px 20px;
+    border-top: 1px solid var(--vr-line);
+    background: var(--vr-panel);
+  }
+  div.empty {
+    padding: 32px 20px;
+    border-top: 1px solid var(--vr-line);
+    text-align: center;
+  }
+  div.empty p {
+    margin: 0 0 12px;
+  }
+  .foot {
+    padding: 12px 20px 16px;
+    margin: 0;
+    font-size: 0.82rem;
+    color: var(--vr-ink-muted);
+    border-top: 1px solid var(--vr-line);
   }
 `;
