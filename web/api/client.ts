@@ -180,6 +180,7 @@ export class ApiClient {
   reviewStatus = (vendorId: number, asOf?: string, o?: RequestOptions) => this.get<ReviewStatus>(`/vendors/${vendorId}/review-status`, { asOf }, o);
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
   reviewCadence = (o?: RequestOptions) => this.get<Cadence>('/reviews/cadence', {}, o);
+  setReviewCadence = (c: Cadence) => this.request<Cadence>('PUT', '/reviews/cadence', c);
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);
