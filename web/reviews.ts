@@ -1,9 +1,9 @@
 /**
  * Procurement reviews in words and as requests, PURE: the vocabulary of decisions, review states
- * and conditions; the next review date the tier's cadence gives; the decision form's draft and
- * the ReviewBody it sends (its conditions in the draft's order, so that the server's
- * `conditions.N.*` errors land on row N); the due list's kinds, counts and order; and its filters
- * as a URL query. The server checks everything again; nothing here second-guesses it.
+ * and conditions; the cadence in words, the body its form sends, and the next review date it
+ * gives; the decision form's draft and the ReviewBody it sends (its conditions in the draft's
+ * order, so that the server's `conditions.N.*` errors land on row N); the due list's kinds, counts
+ * and order; and its filters as a URL query. The server checks everything again.
  */
 import type { ConditionState, Decision, ReviewState } from '../server/domain/review.ts';
 import type { Cadence, ConditionChange, DueItem, ReviewBody, ReviewStatus } from './api/client.ts';
@@ -98,6 +98,29 @@ export function cadenceDate(decidedOn: string, tier: number, cadence: Cadence): 
   const months = cadence[`tier${tier}` as keyof Cadence] ?? null;
   return months === null || !DAY.test(decidedOn) ? null : addMonths(decidedOn, months);
 }
+
+/** The cadence's keys, tier 1 (the most critical) first. */
+export const CADENCE_TIERS = ['tier1', 'tier2', 'tier3', 'tier4'] as const satisfies readonly (keyof Cadence)[];
+
+/** One tier's months in words: "every 6 months", "every month", or "no periodic review" (null). */
+export const monthsInWords = (months: number | null): string => (months === null ? 'no periodic review' : months === 1 ? 'every month' : `every ${months} months`);
+
+/** The cadence in words: "Tier 1: every 6 months · Tier 2: every 12 months · … · Tier 4: no periodic review". */
+export const cadenceInWords = (c: Cadence): string => CADENCE_TIERS.map((k, i) => `Tier ${i + 1}: ${monthsInWords(c[k])}`).join(' · ');
+
+/**
+ * The cadence a submitted form asks for: per tier null when its "no periodic review" box (`tierN-none`)
+ * is ticked, else its months (`tierN`): a number as a number, even one out of range or not whole;
+ * a blank or anything else as it is, for the server to name.
+ */
+export function cadenceFromForm(fd: FormData): Cadence {
+  const months = (v: string): number => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : (v as unknown as number));
+  return Object.fromEntries(CADENCE_TIERS.map((k) => [k, fd.has(`${k}-none`) ? null : months(text(fd, k).trim())])) as Cadence;
+}
+
+/** What a saved cadence changed, in words, for the reviews page's status line. */
+export const cadenceOutcome = (c: Cadence): string =>
+  `Review cadence saved: ${cadenceInWords(c)}. Decisions recorded from now on take it; next review dates already set stay as they are.`;
 
 /** One condition of the draft: picked from a finding (findingId) or written freely (text). `key` is stable while rows come and go. */
 export interface DraftCondition {

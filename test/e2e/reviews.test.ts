@@ -5,13 +5,16 @@
  * finding picked, one written freely); the server's refusals beside their fields with nothing
  * written; a condition met on evidence, another waived. Then the due list: Okta with its reason,
  * the tier filter in the URL and the rows, Back, the CSV link and the calendar feed; a refused
- * filter and an empty list. Both at 400 px, 700 px and in the dark scheme; a viewer reads only.
+ * filter and an empty list. Both at 400 px, 700 px and in the dark scheme. The admin changes the
+ * review cadence (a refused value beside its field, nothing written) and a decision recorded then
+ * takes it; the cadence is put back. A viewer reads only, the cadence included.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Review, ReviewStatus } from '../../server/domain/review.ts';
-import type { DueList } from '../../web/api/client.ts';
+import type { Cadence, DueList } from '../../web/api/client.ts';
+import { addMonths } from '../../web/reviews.ts';
 import { axeViolations, chromiumForTests, describeViolations, signInThroughPage } from './harness.ts';
 import { deepFocus, isFocused, openSession, type E2eSession } from './session.ts';
 
@@ -19,6 +22,7 @@ const OKTA_2023 = "Stolen service-account credentials expose customer HAR files 
 const AFTER_OKTA_2023 = '2023-10-31';
 const PICKED = 'unsanitized-support-artifacts:subprocessor:2';
 const FREE = 'HAR files sanitized before upload to any support case';
+const DEFAULT_CADENCE = 'Tier 1: every 6 months · Tier 2: every 12 months · Tier 3: every 24 months · Tier 4: no periodic review';
 const VIEWER = { email: 'reader@e2e.example', password: 'granite willow harbour 83' } as const;
 
 const chromiumPath = chromiumForTests();
@@ -285,6 +289,49 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     }
   });
 
+  it('lets the admin change the review cadence, refusing a bad value beside its field; decisions from then on take it', async () => {
+    const before = await s.api<Cadence>('/reviews/cadence');
+    await s.go('/reviews');
+    const card = s.page.locator('vr-reviews-page section.cadence');
+    await expect.poll(() => card.locator('.words').textContent()).toBe(DEFAULT_CADENCE);
+    const edit = card.getByRole('button', { name: 'Edit the review cadence' });
+    const form = s.page.locator('vr-cadence-form');
+    const tier1 = form.locator('#cad-tier1');
+    try {
+      await edit.click();
+      await expect.poll(() => isFocused(tier1)).toBe(true);
+      expect(await form.locator('#cad-tier4-none').isChecked()).toBe(true);
+      await tier1.fill('0');
+      await form.getByRole('button', { name: 'Save cadence' }).click();
+      await form.locator('#cad-tier1-error').waitFor();
+      expect(await form.locator('#cad-tier1-error').textContent()).toMatch(/>=\s?1/);
+      expect(await tier1.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => isFocused(tier1)).toBe(true);
+      expect(await s.api<Cadence>('/reviews/cadence')).toEqual(before);
+      await s.expectNoAxeViolations();
+      await s.shootElement(card, 'review-cadence-error.png');
+      expectOnlyRefusals(1);
+
+      await tier1.fill('3');
+      await form.getByRole('button', { name: 'Save cadence' }).click();
+      await card.locator('.saved', { hasText: 'Review cadence saved: Tier 1: every 3 months' }).waitFor();
+      expect(await s.api<Cadence>('/reviews/cadence')).toEqual({ ...before, tier1: 3 });
+      expect(await card.locator('.words').textContent()).toBe(DEFAULT_CADENCE.replace('every 6 months', 'every 3 months'));
+      await expect.poll(() => isFocused(edit)).toBe(true);
+      await edit.click();
+      await s.page.keyboard.press('Escape');
+      await expect.poll(() => isFocused(edit)).toBe(true);
+
+      const vendor = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.tier === 1 && r.vendorId !== okta)!;
+      const res = await s.call(`/vendors/${vendor.vendorId}/reviews`, { method: 'POST', body: { decision: 'approved', rationale: 'Cadence check.', conditions: [] } });
+      expect(res.status).toBe(201);
+      const r = (await res.json()) as Review;
+      expect(r).toMatchObject({ nextReviewSet: 'tier', nextReviewOn: addMonths(r.decidedOn, 3) });
+    } finally {
+      expect((await s.call('/reviews/cadence', { method: 'PUT', body: before })).status).toBe(200);
+    }
+  });
+
   it('shows a viewer the decisions and conditions without a control to change them', async () => {
     expect((await s.call('/users', { method: 'POST', body: { ...VIEWER, role: 'viewer' } })).status).toBe(201);
     const page = await (await s.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
@@ -295,6 +342,11 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(await page.locator('vr-decision-form').count()).toBe(0);
     expect(await page.locator('vr-vendor-page section.reviews').textContent()).toContain('Analysts and admins record decisions');
     expect(await page.locator('vr-review-history li').count()).toBe(2);
+    // The cadence in words, without Edit.
+    await page.goto(s.url('/reviews'));
+    await expect.poll(() => page.locator('vr-reviews-page section.cadence .words').textContent()).toBe(DEFAULT_CADENCE);
+    expect(await page.locator('vr-reviews-page section.cadence').textContent()).toContain('Admins change it.');
+    expect(await page.locator('vr-reviews-page section.cadence button').count()).toBe(0);
     await page.context().close();
   });
 });

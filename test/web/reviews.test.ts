@@ -4,6 +4,9 @@ import {
   addFreeCondition,
   addMonths,
   cadenceDate,
+  cadenceFromForm,
+  cadenceInWords,
+  cadenceOutcome,
   calendarFeedUrl,
   changeCondition,
   conditionOutcome,
@@ -16,6 +19,7 @@ import {
   emptyDraft,
   keepFindings,
   localToday,
+  monthsInWords,
   NO_DUE_FILTERS,
   ownersOf,
   parseDueFilters,
@@ -205,5 +209,27 @@ describe('the due list', () => {
 
   it('offers each business owner once, A→Z', () => {
     expect(ownersOf([{ businessOwner: 'IT' }, { businessOwner: null }, { businessOwner: 'Engineering' }, { businessOwner: 'IT' }])).toEqual(['Engineering', 'IT']);
+  });
+});
+
+describe('the review cadence', () => {
+  it('says each tier in words, one month and none included', () => {
+    expect(cadenceInWords(CADENCE)).toBe('Tier 1: every 6 months · Tier 2: every 12 months · Tier 3: every 24 months · Tier 4: no periodic review');
+    expect(monthsInWords(1)).toBe('every month');
+    expect(monthsInWords(null)).toBe('no periodic review');
+    expect(cadenceOutcome({ ...CADENCE, tier1: 3 })).toBe(
+      'Review cadence saved: Tier 1: every 3 months · Tier 2: every 12 months · Tier 3: every 24 months · Tier 4: no periodic review. ' +
+        'Decisions recorded from now on take it; next review dates already set stay as they are.',
+    );
+  });
+
+  it('reads the form: months as numbers, a ticked "no periodic review" as null whatever the months say', () => {
+    const fd = form([['tier1', ' 3 '], ['tier2', '12'], ['tier2-none', 'on'], ['tier3', '24'], ['tier4-none', 'on']]);
+    expect(cadenceFromForm(fd)).toEqual({ tier1: 3, tier2: null, tier3: 24, tier4: null });
+  });
+
+  it('sends numbers out of range or not whole as numbers, and blanks or other text as they are, for the server to name', () => {
+    const fd = form([['tier1', '0'], ['tier2', '2.5'], ['tier3', ''], ['tier4', '1e2']]);
+    expect(cadenceFromForm(fd)).toEqual({ tier1: 0, tier2: 2.5, tier3: '', tier4: '1e2' });
   });
 });

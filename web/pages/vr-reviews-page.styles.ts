@@ -1,6 +1,6 @@
 /**
  * Styles of <vr-reviews-page> beyond the view card (page.ts) the due list fills: its head's line
- * beside the title, the counts, the table, and the feed below.
+ * beside the title, the counts, the table, the feed below, and the review cadence last.
  */
 import { css } from 'lit';
 
@@ -33,5 +33,25 @@ export const reviewsPageStyles = css`
   }
   vr-due-feed {
     margin-top: 20px;
+  }
+  .cadence {
+    margin-top: 20px;
+  }
+  .cadence .pad {
+    border-top: 1px solid var(--vr-line);
+  }
+  .cadence .words {
+    margin: 0 0 6px;
+    font-weight: 600;
+  }
+  .cadence p.muted {
+    margin: 0;
+    font-size: 0.88rem;
+    max-width: 80ch;
+  }
+  vr-cadence-form {
+    margin-top: 14px;
+    padding-top: 14px;
+    border-top: 1px solid var(--vr-line);
   }
 `;

@@ -3,40 +3,55 @@
  * it), overdue, due soon or never reviewed, most urgent first, with the reasons. The filters (owner,
  * tier, horizon, as-of day) live in the URL (`/reviews?tier=1&owner=…&before=…&asOf=…`), so a view
  * can be shared and found again with Back; changes replace the history entry, opening a vendor
- * adds one. Below: the list as CSV, and the calendar feed with how to get a token for it.
+ * adds one. Below: the list as CSV, and the calendar feed with how to get a token for it; then the
+ * review cadence in words (the months between reviews by tier), which admins change in a small form.
  */
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient, DueList } from '../api/client.ts';
-import { fieldErrors } from '../api/api-error.ts';
-import { apiContext } from '../state/contexts.ts';
+import type { ApiClient, Cadence, DueList, Me } from '../api/client.ts';
+import { ApiError, fieldErrors } from '../api/api-error.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested } from '../events.ts';
 import type { DueFiltersChanged } from '../review-events.ts';
-import { countByKind, dueQuery, NO_DUE_FILTERS, ownersOf, parseDueFilters, sortDue, type DueFilters } from '../reviews.ts';
+import { cadenceInWords, cadenceOutcome, countByKind, dueQuery, NO_DUE_FILTERS, ownersOf, parseDueFilters, sortDue, type DueFilters } from '../reviews.ts';
+import { isAdmin } from '../roles.ts';
 import { partialDate } from '../format.ts';
 import { readableErrors } from '../vendor-edits.ts';
-import { card } from '../styles/shared.ts';
+import { card, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { pageStyles, viewCard } from '../styles/page.ts';
+import { editControlStyles, savedLine } from '../components/edit-controls.ts';
 import { reviewsPageStyles } from './vr-reviews-page.styles.ts';
+import type { CadenceSubmitted } from '../components/vr-cadence-form.ts';
 import '../components/vr-error.ts';
 import '../components/vr-due-filters.ts';
 import '../components/vr-due-summary.ts';
 import '../components/vr-due-table.ts';
 import '../components/vr-due-feed.ts';
+import '../components/vr-cadence-form.ts';
 
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
-  static override styles = [card, forms, pageStyles, viewCard, reviewsPageStyles];
+  static override styles = [card, forms, srOnly, pageStyles, viewCard, editControlStyles, reviewsPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   /** The URL's query: `owner`, `tier`, `before`, `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
   /** The sorted rows of the last answer, kept while it stays the same. */
   private _sorted?: { readonly source: DueList; readonly items: DueList['items'] };
+  /** Whether the cadence form is open; the cadence last saved here; the last refusal, and how many so far. */
+  @state() private _editingCadence = false;
+  @state() private _savedCadence: Cadence | undefined;
+  @state() private _cadenceError: unknown;
+  @state() private _cadenceRefusals = 0;
+  /** What the last save of the cadence did, in words. */
+  @state() private _cadenceSaid = '';
+  /** Focus goes back to the Edit button after the next render (the form closed). */
+  private _focusEdit = false;
 
   private _due = new Task(this, {
     args: () => [JSON.stringify(dueQuery(parseDueFilters(this.query)))] as const,
@@ -47,6 +62,26 @@ export class ReviewsPage extends LitElement {
   private _owners = new Task(this, {
     args: () => [] as const,
     task: async (_, { signal }) => ownersOf((await this._api.vendors({ limit: 1000 }, { signal })).items),
+  });
+
+  private _cadence = new Task(this, {
+    args: () => [] as const,
+    task: (_, { signal }) => this._api.reviewCadence({ signal }),
+  });
+
+  private _saveCadence = new Task(this, {
+    autoRun: false,
+    task: ([body]: readonly [Cadence]) => this._api.setReviewCadence(body),
+    onComplete: (saved) => {
+      this._savedCadence = saved;
+      this._cadenceSaid = cadenceOutcome(saved);
+      this._editingCadence = false;
+      this._focusEdit = true;
+    },
+    onError: (e) => {
+      this._cadenceError = e;
+      this._cadenceRefusals++;
+    },
   });
 
   override render() {
@@ -75,7 +110,69 @@ export class ReviewsPage extends LitElement {
         </div>
         ${this._body(filters, data, failed, Object.keys(errors).length > 0)}
       </section>
-      <vr-due-feed .filters=${filters} origin=${location.origin}></vr-due-feed>`;
+      <vr-due-feed .filters=${filters} origin=${location.origin}></vr-due-feed>
+      ${this._cadenceCard()}`;
+  }
+
+  /** The months between reviews by tier, in words; for admins, Edit and the form. */
+  private _cadenceCard() {
+    const t = this._cadence;
+    const shown = this._savedCadence ?? t.value;
+    const admin = isAdmin(this._me?.role);
+    let body;
+    if (t.status === TaskStatus.ERROR) {
+      body = html`<vr-error heading="The review cadence could not be loaded" .error=${t.error}>
+        <button class="secondary" type="button" @click=${() => void t.run()}>Try again</button>
+      </vr-error>`;
+    } else if (!shown) {
+      body = html`<p class="loading" role="status">Loading the review cadence…</p>`;
+    } else {
+      const errors = readableErrors(fieldErrors(this._cadenceError));
+      body = html`<p class="words" id="cadence-words">${cadenceInWords(shown)}</p>
+        <p class="muted">
+          How long after a decision the next review falls by default, by the vendor's tier. A change applies to decisions recorded from then on; next review
+          dates already set stay as they are.${admin ? '' : ' Admins change it.'}
+        </p>
+        ${this._editingCadence
+          ? html`<vr-cadence-form .cadence=${shown} .errors=${errors} failure=${this._cadenceFailure(Object.keys(errors).length)}
+              refusals=${this._cadenceRefusals} ?busy=${this._saveCadence.status === TaskStatus.PENDING}
+              @cadence-submitted=${this._onCadence} @cadence-edit-cancelled=${this._closeCadence}></vr-cadence-form>`
+          : nothing}`;
+    }
+    return html`<section class="card cadence" aria-labelledby="cadence-title">
+      <div class="card-head">
+        <h2 id="cadence-title">Review cadence</h2>
+        ${admin && shown && !this._editingCadence
+          ? html`<button type="button" class="edit" id="cadence-edit" @click=${this._openCadence}>Edit<span class="sr-only"> the review cadence</span></button>`
+          : nothing}
+      </div>
+      <div class="pad">${savedLine(this._cadenceSaid)}${body}</div>
+    </section>`;
+  }
+
+  /** The failure in words when the server named no field (a field's message shows beside it). */
+  private _cadenceFailure(named: number): string {
+    const e = this._cadenceError;
+    if (e === undefined || named > 0) return '';
+    if (e instanceof ApiError && e.code === 'forbidden') return 'Only admins may change the review cadence.';
+    return e instanceof Error ? e.message : String(e);
+  }
+
+  private _openCadence(): void {
+    this._cadenceError = undefined;
+    this._cadenceSaid = '';
+    this._editingCadence = true;
+  }
+
+  private _closeCadence(): void {
+    this._editingCadence = false;
+    this._focusEdit = true;
+  }
+
+  private _onCadence(e: CadenceSubmitted): void {
+    if (this._saveCadence.status === TaskStatus.PENDING) return;
+    this._cadenceError = undefined;
+    void this._saveCadence.run([e.cadence]);
   }
 
   private _body(filters: DueFilters, data: DueList | undefined, failed: boolean, placed: boolean) {
@@ -109,6 +206,10 @@ export class ReviewsPage extends LitElement {
 
   protected override updated(): void {
     document.title = 'Reviews · Vendorscope';
+    if (this._focusEdit) {
+      this._focusEdit = false;
+      this.renderRoot.querySelector<HTMLElement>('#cadence-edit')?.focus();
+    }
   }
 
   private _items(data: DueList): DueList['items'] {
