@@ -74,6 +74,7 @@ const CONDITIONS = 'SELECT c.*, r.vendor_id FROM review_conditions c JOIN review
 export function reviewsRepo(db: Db) {
   const byVendor = db.prepare<[number], ReviewRow>('SELECT * FROM reviews WHERE vendor_id = ? ORDER BY decided_on DESC, id DESC');
   const all = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
+  const allLatestFirst = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY vendor_id, decided_on DESC, id DESC');
   const one = db.prepare<[number], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
   const conditionsOfVendor = db.prepare<[number], ConditionRow>(`${CONDITIONS} WHERE r.vendor_id = ? ORDER BY c.id`);
   const allConditions = db.prepare<[], ConditionRow>(`${CONDITIONS} ORDER BY c.id`);
@@ -86,14 +87,17 @@ export function reviewsRepo(db: Db) {
   const updateCondition = db.prepare(`UPDATE review_conditions SET state = @state, owner = @owner, due_on = @due_on, evidence = @evidence,
       waiver_expires_on = @waiver_expires_on, waiver_approver = @waiver_approver, updated_at = @now WHERE id = @id`);
 
-  const withConditions = (rows: ReviewRow[], conditions: Condition[]): Review[] =>
-    rows.map((r) => toReview(r, conditions.filter((c) => c.reviewId === r.id)));
+  const withConditions = (rows: ReviewRow[], conditions: Condition[]): Review[] => {
+    const byReview = new Map<number, Condition[]>();
+    for (const c of conditions) byReview.set(c.reviewId, [...(byReview.get(c.reviewId) ?? []), c]);
+    return rows.map((r) => toReview(r, byReview.get(r.id) ?? []));
+  };
 
   return {
     /** A vendor's reviews, latest decision first. */
     listByVendor: (vendorId: number): Review[] => withConditions(byVendor.all(vendorId), conditionsOfVendor.all(vendorId).map(toCondition)),
-    /** Every review, by id (export, due lists). */
-    all: (): Review[] => withConditions(all.all(), allConditions.all().map(toCondition)),
+    /** Every review, by id (the export), or by vendor with its latest decision first (due lists). */
+    all: (o: { latestFirst?: boolean } = {}): Review[] => withConditions((o.latestFirst ? allLatestFirst : all).all(), allConditions.all().map(toCondition)),
     find: (id: number): Review | undefined => {
       const r = one.get(id);
       return r && withConditions([r], conditionsOfVendor.all(r.vendor_id).map(toCondition))[0];

@@ -8,9 +8,10 @@ import type { Incident } from '../domain/incident.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { Subprocessor } from '../domain/subprocessor.ts';
 import type { Vendor } from '../domain/vendor.ts';
-import type { ScoringFacts } from '../scoring/types.ts';
+import type { ScoringFacts, SubprocessorFacts } from '../scoring/types.ts';
 
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
+/** Items by a numeric key (a vendor id), in their order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>();
   for (const item of items) {
     const list = out.get(key(item));
@@ -20,8 +21,12 @@ function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]
   return out;
 }
 
-/** The engine's facts, keeping the whole vendor record for the caller. */
-export type LoadedFacts = Omit<ScoringFacts, 'vendor' | 'incidents'> & { readonly vendor: Vendor; readonly incidents: readonly Incident[] };
+/** The engine's facts, keeping the whole vendor, incident and subprocessor records for the caller. */
+export type LoadedFacts = Omit<ScoringFacts, 'vendor' | 'incidents' | 'subprocessors'> & {
+  readonly vendor: Vendor;
+  readonly incidents: readonly Incident[];
+  readonly subprocessors: ReadonlyArray<Subprocessor & SubprocessorFacts>;
+};
 
 function assemble(v: Vendor, incidents: (id: number) => readonly Incident[], subprocessors: readonly Subprocessor[], mfa: readonly MfaRecord[]): LoadedFacts {
   return {

@@ -17,12 +17,9 @@ import type { Page } from 'playwright-core';
 import { makeDeps } from '../../server/deps.ts';
 import { openDb } from '../../server/db/open.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { incidentInput } from '../../server/domain/incident.ts';
-import { mfaRecord } from '../../server/domain/mfa.ts';
-import { subprocessorInput } from '../../server/domain/subprocessor.ts';
-import { vendorInput } from '../../server/domain/vendor.ts';
 import { MIGRATIONS } from '../helpers/db.ts';
 import { testOptions } from '../helpers/app.ts';
+import { seedSyntheticPortfolio } from './synthetic-portfolio.ts';
 import { ADMIN, findChromium, launchBrowser, startServer } from '../e2e/harness.ts';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 5000);
@@ -30,44 +27,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGET_MS = 300;
 /** Pixels the grid scrolls per frame in the scrolling figure: a fast fling, past the overscan every frame. */
 const SCROLL_STEP = Number(process.env.BENCH_SCROLL_STEP ?? 600);
-const NOW = '2026-11-29T00:00:00.000Z';
-const severities = ['low', 'medium', 'high', 'critical'] as const;
 
-/** 5,000 vendors with incidents (repeats too), outsourced support (some inherited) and MFA posture, as `npm run bench` makes them. */
+/** A fresh database file holding the benchmarks' large portfolio. */
 function seed(dbPath: string): void {
   const db = openDb(dbPath);
   migrate(db, MIGRATIONS);
-  const { store } = makeDeps(db, testOptions({ version: 'bench' }));
-  store.transaction(() => {
-    for (let i = 0; i < VENDORS; i++) {
-      const id = store.vendors.create(
-        vendorInput.parse({ name: `Vendor ${i}`, category: `category ${i % 12}`, tier: (i % 4) + 1, dataAccess: 'confidential', environmentAccess: 'user' }),
-        NOW,
-      );
-      for (let k = 0; k < i % 4; k++) {
-        const year = 2018 + ((i + k) % 8);
-        store.incidents.create(
-          id,
-          incidentInput.parse({
-            title: `Incident ${k}`,
-            severity: severities[(i + k) % 4],
-            intrusionStartDate: `${year}-02-01`,
-            detectedByVendorDate: `${year}-03-01`,
-            publicDisclosureDate: `${year}-04-15`,
-            supportInvolved: k % 2 === 0,
-            supportInvolvementType: k % 2 === 0 ? 'in-house-support-tool' : 'none',
-            initialAccessVectors: ['stolen-credentials'],
-          }),
-          NOW,
-        );
-      }
-      if (i % 3 === 0) {
-        const vendorId = i % 6 === 0 && i > 0 ? id - 1 : null;
-        store.subprocessors.create(id, subprocessorInput.parse({ name: 'Support', function: 'customer support', outsourced: true, accessLevel: 'session-artifacts', vendorId }), NOW);
-      }
-      if (i % 2 === 0) store.mfa.replace(id, [mfaRecord.parse({ population: 'admins', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-01-01' })], NOW);
-    }
-  });
+  seedSyntheticPortfolio(makeDeps(db, testOptions({ version: 'bench' })).store, VENDORS);
   db.close();
 }
 

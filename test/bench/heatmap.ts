@@ -8,62 +8,23 @@ import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { makeDeps } from '../../server/deps.ts';
-import { incidentInput } from '../../server/domain/incident.ts';
-import { mfaRecord } from '../../server/domain/mfa.ts';
-import { subprocessorInput } from '../../server/domain/subprocessor.ts';
-import { vendorInput } from '../../server/domain/vendor.ts';
 import { reviewInput } from '../../server/domain/review.ts';
-import { silentLogger } from '../../server/logger.ts';
-import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
-import { fixedClock } from '../../server/services/clock.ts';
 import { SESSION_COOKIE } from '../../server/http/request-context.ts';
 import { SYSTEM } from '../../server/domain/account.ts';
 import { memDb } from '../helpers/db.ts';
 import { testOptions } from '../helpers/app.ts';
 import { TEST_PASSWORD_HASH } from '../helpers/passwords.ts';
+import { seedSyntheticPortfolio } from './synthetic-portfolio.ts';
 
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 5000);
 const RUNS = 7;
-const NOW = '2026-11-29T00:00:00.000Z';
 
 const deps = makeDeps(memDb(), testOptions({ version: 'bench' }));
 const { store } = deps;
-const severities = ['low', 'medium', 'high', 'critical'] as const;
 
-store.transaction(() => {
-  for (let i = 0; i < VENDORS; i++) {
-    const id = store.vendors.create(
-      vendorInput.parse({ name: `Vendor ${i}`, category: `category ${i % 12}`, tier: (i % 4) + 1, dataAccess: 'confidential', environmentAccess: 'user' }),
-      NOW,
-    );
-    for (let k = 0; k < i % 4; k++) {
-      const year = 2018 + ((i + k) % 8);
-      store.incidents.create(
-        id,
-        incidentInput.parse({
-          title: `Incident ${k}`,
-          severity: severities[(i + k) % 4],
-          intrusionStartDate: `${year}-02-01`,
-          detectedByVendorDate: `${year}-03-01`,
-          publicDisclosureDate: `${year}-04-15`,
-          // Every other incident runs through support, so repeats (recurrence) are exercised too.
-          supportInvolved: k % 2 === 0,
-          supportInvolvementType: k % 2 === 0 ? 'in-house-support-tool' : 'none',
-          initialAccessVectors: ['stolen-credentials'],
-        }),
-        NOW,
-      );
-    }
-    // Every third vendor outsources support; half of those to another vendor on record (inherited risk).
-    if (i % 3 === 0) {
-      const vendorId = i % 6 === 0 && i > 0 ? id - 1 : null;
-      store.subprocessors.create(id, subprocessorInput.parse({ name: 'Support', function: 'customer support', outsourced: true, accessLevel: 'session-artifacts', vendorId }), NOW);
-    }
-    if (i % 2 === 0) store.mfa.replace(id, [mfaRecord.parse({ population: 'admins', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-01-01' })], NOW);
-  }
-});
+seedSyntheticPortfolio(store, VENDORS);
 
-// Decisions on every fourth vendor, on days spread over two years, so every state of the due list occurs.
+// Decisions on every fourth vendor, on days spread over three years, so every state of the due list occurs.
 for (let i = 0; i < VENDORS; i += 4) {
   const day = `${2024 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-15`;
   deps.reviews.create(SYSTEM, i + 1, reviewInput.parse({ decision: 'approved', rationale: 'bench', decidedOn: day }));

@@ -14,7 +14,7 @@ import { disclosureLag, foundByOthersFirst } from '../../scoring/disclosure-fact
 import { FINDING_SEVERITIES, type Finding, type VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
 import { invalid } from '../errors.ts';
-import { loadAllFacts } from '../facts-loader.ts';
+import { groupBy, loadAllFacts } from '../facts-loader.ts';
 import type { HistoryService } from '../history-service.ts';
 import type { MethodologyService } from '../methodology-service.ts';
 
@@ -101,13 +101,12 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       foundByOthersFirst: newIncidents.filter((n) => n.foundByOthersFirst).length,
     };
     // The score's open findings, and the open contract conditions of decisions taken by asOf.
-    const reviews = store.reviews.all().filter((r) => r.decidedOn <= asOf);
+    const reviews = groupBy(store.reviews.all().filter((r) => r.decidedOn <= asOf), (r) => r.vendorId);
     const findings = rows
       .filter(({ f }) => f.vendor.tier <= 2)
       .flatMap(({ f, s }) => [
         ...s.findings.map((x) => ({ source: 'score' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: x.id, rule: x.rule, severity: x.severity, title: x.title, suggestedCondition: x.suggestedCondition, owner: null, dueOn: null })),
-        ...reviews
-          .filter((r) => r.vendorId === f.vendor.id)
+        ...(reviews.get(f.vendor.id) ?? [])
           .flatMap((r) => r.conditions.filter((c) => c.state === 'open'))
           .map((c) => ({ source: 'condition' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: `condition:${c.id}`, rule: 'review-condition', severity: (c.severity ?? 'medium') as Finding['severity'], title: `Open condition: ${c.text}`, suggestedCondition: c.text, owner: c.owner, dueOn: c.dueOn })),
       ])

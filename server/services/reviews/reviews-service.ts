@@ -20,7 +20,7 @@ import { scoreVendor } from '../../scoring/score-vendor.ts';
 import type { VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
 import { found, invalid, ServiceError } from '../errors.ts';
-import { loadAllFacts, loadFacts, type LoadedFacts } from '../facts-loader.ts';
+import { groupBy, loadAllFacts, loadFacts, type LoadedFacts } from '../facts-loader.ts';
 import type { MethodologyService } from '../methodology-service.ts';
 import { cadenceStore } from './cadence.ts';
 import { checkConditionChange } from './condition-rules.ts';
@@ -49,7 +49,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
   const cadence = cadenceStore(store, clock);
 
   /** The status of one vendor from its loaded facts and its reviews (latest decision first). */
-  const statusOf = (f: LoadedFacts, reviews: readonly Review[], added: ReadonlyMap<number, string>, policy: Policy, asOf: string): ReviewStatus => {
+  const statusOf = (f: LoadedFacts, reviews: readonly Review[], policy: Policy, asOf: string): ReviewStatus => {
     const last = reviews.find((r) => r.decidedOn <= asOf) ?? null;
     // The latest decision's date lives on the vendor too, where it can be moved by hand afterwards.
     const next = last === null ? null : last.id === reviews[0]?.id ? f.vendor.nextReviewOn : last.nextReviewOn;
@@ -57,7 +57,8 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
       lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
       bandNow: scoreVendor(f, policy, asOf).band,
       incidents: f.incidents,
-      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, addedOn: s.since ?? added.get(s.id) ?? asOf })),
+      // A subprocessor whose start is unknown counts from the day it was recorded.
+      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, addedOn: s.since ?? s.createdAt.slice(0, 10) })),
       conditions: reviews.filter((r) => r.decidedOn <= asOf).flatMap((r) => r.conditions),
     };
     const s = reviewStatusOf(facts, policy, asOf, DUE_SOON_DAYS);
@@ -70,9 +71,6 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
       nextReviewOn: next,
     };
   };
-
-  /** When each subprocessor was recorded, for those whose start date is unknown. */
-  const recordedOn = (): Map<number, string> => new Map(store.subprocessors.all().map((s) => [s.id, s.createdAt.slice(0, 10)]));
 
   const conditionsFrom = (score: VendorScore, input: ReviewInput) =>
     input.conditions.map((c, i) => {
@@ -137,32 +135,25 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
 
     status: (vendorId: number, asOf: string): ReviewStatus => {
       const v = found(store.vendors.find(vendorId), 'vendor', vendorId);
-      return statusOf(loadFacts(store, v), store.reviews.listByVendor(vendorId), recordedOn(), methodology.active(), asOf);
+      return statusOf(loadFacts(store, v), store.reviews.listByVendor(vendorId), methodology.active(), asOf);
     },
 
     /** Vendors overdue, due by `before`, or flagged, most urgent first. */
     due: (q: DueQuery): DueItem[] => {
       if (q.before < q.asOf) throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [{ path: 'query.before', message: `before ${q.asOf}` }]);
       const policy = methodology.active();
-      const reviews = new Map<number, Review[]>();
-      for (const r of store.reviews.all()) {
-        const list = reviews.get(r.vendorId) ?? [];
-        list.push(r);
-        reviews.set(r.vendorId, list);
-      }
-      const added = recordedOn();
+      // Latest decision first within each vendor, as statusOf expects.
+      const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);
       const owner = q.owner?.trim().toLowerCase();
       const order = { 'review-needed': 0, overdue: 1, due: 2, ok: 3 } as const;
       return loadAllFacts(store)
         .filter(({ vendor: v }) => !outOfScope(v) && (q.tier === undefined || v.tier === q.tier) && (!owner || v.businessOwner?.toLowerCase() === owner))
-        .map((f) => ({ f, s: statusOf(f, sortLatestFirst(reviews.get(f.vendor.id) ?? []), added, policy, q.asOf) }))
+        .map((f) => ({ f, s: statusOf(f, reviews.get(f.vendor.id) ?? [], policy, q.asOf) }))
         .filter(({ s }) => s.state === 'review-needed' || s.state === 'overdue' || s.lastReview === null || (s.nextReviewOn !== null && s.nextReviewOn <= q.before))
         .map(({ f, s }): DueItem => ({ ...s, name: f.vendor.name, tier: f.vendor.tier, status: f.vendor.status, businessOwner: f.vendor.businessOwner }))
         .sort((a, b) => order[a.state] - order[b.state] || (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? '') || a.tier - b.tier || a.name.localeCompare(b.name));
     },
   };
 }
-
-const sortLatestFirst = (rs: readonly Review[]): Review[] => [...rs].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id);
 
 export type ReviewsService = ReturnType<typeof reviewsService>;

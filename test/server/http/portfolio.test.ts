@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../../server/domain/account.ts';
-import { loadConfig } from '../../../server/config.ts';
 import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
-import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
-import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { demoApp } from '../../helpers/demo.ts';
 
-function demo() {
-  const t = testApp();
-  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
-  return t;
-}
 const oktaRow = (rows: Array<{ name: string }>) => rows.find((r) => r.name === 'Okta') as Record<string, unknown> & { name: string };
 
 describe('GET /api/v1/portfolio/heatmap', () => {
   it('gives each row its matrix cell, finding count and each factor’s largest contribution', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const h = (await http.get('/api/v1/portfolio/heatmap?asOf=2023-10-31')).body;
     const okta = oktaRow(h.rows);
     expect(okta).toMatchObject({ cell: { likelihood: 4, impact: 5 }, findings: 8 });
@@ -24,7 +16,7 @@ describe('GET /api/v1/portfolio/heatmap', () => {
   });
 
   it('ranks the portfolio under another decay policy on request, without storing anything', async () => {
-    const { http, db } = demo();
+    const { http, db } = demoApp();
     const long = (await http.get('/api/v1/portfolio/heatmap?asOf=2024-06-30')).body;
     const short = (await expectNoWrite(db, () => http.get('/api/v1/portfolio/heatmap?asOf=2024-06-30&decay=short-penalty'))).body;
     expect(short).toMatchObject({ decay: 'short-penalty', methodologyVersion: DEFAULT_POLICY.version });
@@ -37,7 +29,7 @@ describe('GET /api/v1/portfolio/heatmap', () => {
 
 describe('GET /api/v1/portfolio/trends', () => {
   it('gives every vendor’s risk per quarter end, frozen, with the biggest movers marked', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const res = await http.get('/api/v1/portfolio/trends?from=2023-Q1&to=2024-Q4');
     expect(res.status).toBe(200);
     expect(res.body.quarters).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
@@ -54,7 +46,7 @@ describe('GET /api/v1/portfolio/trends', () => {
   });
 
   it('defaults to the last eight quarters, the current one live', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const res = (await http.get('/api/v1/portfolio/trends')).body;
     expect(res.quarters.at(-1)).toBe('2026-Q4');
     expect(res.asOf.at(-1)).toBe('2026-11-29');
@@ -67,7 +59,7 @@ describe('GET /api/v1/portfolio/trends', () => {
     ['from=2000-Q1&to=2024-Q1', 'query.from'],
     ['from=2024Q1', 'query.from'],
   ])('rejects ?%s', async (qs, path) => {
-    const { http, db } = demo();
+    const { http, db } = demoApp();
     const res = await expectNoWrite(db, () => http.get(`/api/v1/portfolio/trends?${qs}`));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain(path);
@@ -76,7 +68,7 @@ describe('GET /api/v1/portfolio/trends', () => {
 
 describe('GET /api/v1/portfolio/supply-chain', () => {
   it('links vendors to their subprocessors, walks into linked vendor records, and marks what serves several', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const g = (await http.get('/api/v1/portfolio/supply-chain?asOf=2022-01-31')).body;
     const node = (name: string) => g.nodes.find((n: { name: string }) => n.name === name);
     const okta = node('Okta');

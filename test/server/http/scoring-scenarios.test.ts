@@ -1,10 +1,7 @@
 /** The methodology's "done when" checks, through the API. */
-import { SYSTEM } from '../../../server/domain/account.ts';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../helpers/app.ts';
-import { loadConfig } from '../../../server/config.ts';
-import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
-import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
+import { demoApp } from '../../helpers/demo.ts';
 import { incidentBody, mfaItem, vendorBody } from '../../helpers/fixtures.ts';
 
 const supportChannel = {
@@ -15,8 +12,7 @@ const supportChannel = {
 
 describe('scoring through the API', () => {
   it('rates Okta higher as of 2023-10-31 than as of 2023-09-30 on the demo portfolio', async () => {
-    const { deps, http } = testApp();
-    seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), deps.clock, { reset: false, actor: SYSTEM });
+    const { http } = demoApp();
     const okta = (await http.get('/api/v1/vendors?q=okta')).body.items[0];
     const at = async (asOf: string) => (await http.get(`/api/v1/vendors/${okta.id}/score?asOf=${asOf}`)).body;
     const [before, after] = [await at('2023-09-30'), await at('2023-10-31')];

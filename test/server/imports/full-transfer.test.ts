@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
-import { SYSTEM } from '../../../server/domain/account.ts';
-import { loadConfig } from '../../../server/config.ts';
 import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
-import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
-import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { demoApp } from '../../helpers/demo.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
 async function richApp() {
-  const t = testApp();
-  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
+  const t = demoApp();
   await t.http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '1.1.0' });
   await t.http.get('/api/v1/portfolio/trends?from=2023-Q1&to=2023-Q4'); // freezes snapshots
   // A VERIS incident too, so that sources and attributions travel.

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../../server/domain/account.ts';
-import { loadConfig } from '../../../server/config.ts';
-import { loadDemoPortfolio } from '../../../server/services/demo-portfolio.ts';
-import { seedDemoPortfolio } from '../../../server/services/seed-service.ts';
 import { parseCsv } from '../../../server/services/imports/csv.ts';
 import { CAUSES } from '../../../server/scoring/attribution.ts';
+import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { demoApp } from '../../helpers/demo.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
-function demo() {
-  const t = testApp();
-  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
-  return t;
-}
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) / 10;
 
 describe('GET /api/v1/reports/quarterly/:quarter', () => {
   it('2023-Q4: Okta’s support-system breach among the new incidents with its lag, Okta a mover through incidents', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '1.0.0', frozen: true });
     expect(r.summary.vendors).toBe(34);
@@ -32,10 +25,16 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     expect(r.findings.map((f: { rule: string; name: string }) => `${f.name} ${f.rule}`)).toContain('Okta repeat-root-cause');
     expect(r.topRisks[0].risk).toBeGreaterThanOrEqual(r.topRisks[1].risk);
     expect(r.disclosureLags).toMatchObject({ incidents: 2, known: 2, maxDays: 21, overFourteenDays: 1 });
+    // The appendix's material: each tier-1 vendor's score as the report used it, its cell, the bands in force.
+    const tier1 = r.vendors.filter((v: { tier: number }) => v.tier === 1);
+    expect(r.tier1Scores.map((s: { vendorId: number; risk: number }) => [s.vendorId, s.risk])).toEqual(tier1.map((v: { vendorId: number; risk: number }) => [v.vendorId, v.risk]));
+    expect(r.tier1Scores.every((s: { asOf: string; factors: unknown[] }) => s.asOf === '2023-12-31' && s.factors.length === 5)).toBe(true);
+    expect(r.vendors.every((v: { cell: { likelihood: number; impact: number } }) => v.cell.likelihood >= 1 && v.cell.impact <= 5)).toBe(true);
+    expect(r.bands).toEqual(DEFAULT_POLICY.bands);
   });
 
   it('every mover’s causes add up to its change', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     for (const q of ['2022-Q1', '2022-Q2', '2023-Q4', '2024-Q1']) {
       for (const m of (await http.get(`/api/v1/reports/quarterly/${q}`)).body.movers) {
         expect(sum(CAUSES.map((c) => m.causes[c])), `${q} ${m.name}`).toBe(m.delta);
@@ -44,7 +43,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
   });
 
   it('gives a closed quarter the same body every time, even after the data changed', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const first = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const okta = first.movers.find((m: { name: string }) => m.name === 'Okta').vendorId;
     await http.post(`/api/v1/vendors/${okta}/incidents`).send(incidentBody({ ref: 'late-entry', publicDisclosureDate: '2023-11-15', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null }));
@@ -57,7 +56,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
   });
 
   it('compares with any earlier quarter with ?vs=', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4?vs=2021-Q4')).body;
     expect(r).toMatchObject({ vs: '2021-Q4', vsAsOf: '2021-12-31' });
     const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');
@@ -65,7 +64,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
   });
 
   it('is live for the current quarter', async () => {
-    const { http } = demo();
+    const { http } = demoApp();
     const r = (await http.get('/api/v1/reports/quarterly/2026-Q4')).body;
     expect(r).toMatchObject({ asOf: '2026-11-29', frozen: false });
   });
@@ -91,7 +90,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     ['2023-Q4', '?vs=2024-Q1', 'query.vs'],
     ['2023-Q4', '?format=pdf', 'query.format'],
   ])('rejects %s%s', async (q, qs, path) => {
-    const { http, db } = demo();
+    const { http, db } = demoApp();
     const res = await expectNoWrite(db, () => http.get(`/api/v1/reports/quarterly/${q}${qs}`));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain(path);
