@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { apiToken, newToken, newUser, session, user, userPatch } from '../../domain/account.ts';
 import { route } from '../route.ts';
-import { idParams } from '../schemas/common.ts';
+import { flagParam, idParams } from '../schemas/common.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
 
@@ -73,7 +73,7 @@ export const accountRoutes = ({ accounts, auth }: Deps) => [
     access: 'viewer',
     tag: 'accounts',
     summary: 'Your API tokens (admins: everyone’s, with ?all=true); never the secrets',
-    query: z.strictObject({ all: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }),
+    query: z.strictObject({ all: flagParam }),
     status: 200,
     response: z.object({ items: z.array(apiToken) }),
     handle: ({ query, principal }) => ({ items: auth.tokens(principal, query.all) }),

@@ -9,12 +9,11 @@ import { importVendorsCsv, vendorCsvRowCount, VENDOR_TEMPLATE } from '../../serv
 import { importVeris, parseVerisText } from '../../services/imports/veris-import.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
+import { flagParam } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 /** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
 export const JOB_THRESHOLD = 1000;
-
-const flag = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
 
 /** Problems of records as a problem document: nothing was written. */
 const refused = (errors: readonly JobError[]) =>
@@ -83,7 +82,7 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       access: 'analyst',
       tag: 'imports',
       summary: 'Import vendors from CSV, all or nothing (?dryRun=true reports without writing); over 1,000 rows runs as a job (202)',
-      query: z.strictObject({ dryRun: flag }),
+      query: z.strictObject({ dryRun: flagParam }),
       rawBody: { types: ['text/csv', 'text/plain'], limit: '20mb' },
       status: 200,
       response: z.object({

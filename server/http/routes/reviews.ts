@@ -9,14 +9,14 @@ import { dueCalendar } from '../../services/reviews/calendar.ts';
 import { DUE_SOON_DAYS, type DueItem } from '../../services/reviews/reviews-service.ts';
 import { csvReply } from '../csv-reply.ts';
 import { Reply, route } from '../route.ts';
-import { asOfQuery, idParams } from '../schemas/common.ts';
+import { asOfQuery, idParams, tierParam } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 const dueFilters = {
   before: isoDay.optional().meta({ description: `Review dates up to this day; ${DUE_SOON_DAYS} days from asOf when left out` }),
   asOf: isoDay.optional().meta({ description: 'The day the status is computed for; today when left out' }),
   owner: z.string().trim().min(1).max(200).optional().meta({ description: 'Business owner (case ignored)' }),
-  tier: z.enum(['1', '2', '3', '4']).transform(Number).optional(),
+  tier: tierParam.optional(),
 };
 
 const dueItem = reviewStatus.extend({ name: z.string(), tier: z.number().int(), status: z.string(), businessOwner: z.string().nullable() }).meta({ id: 'DueReview' });

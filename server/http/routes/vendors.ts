@@ -6,11 +6,11 @@ import { route } from '../route.ts';
 import { csvReply } from '../csv-reply.ts';
 import { vendorsToCsv } from '../../services/imports/vendors-csv.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import { idParams } from '../schemas/common.ts';
+import { flagParam, idParams, tierParam } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
 const listQuery = z.strictObject({
-  tier: z.coerce.number().int().min(1).max(4).optional(),
+  tier: tierParam.optional(),
   category: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact category, case-insensitive' }),
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text in name, category or website' }),
   limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Default 50 (for CSV: all)' }),
@@ -19,11 +19,7 @@ const listQuery = z.strictObject({
 });
 
 const deleteQuery = z.strictObject({
-  cascade: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true')
-    .meta({ description: 'Also delete the vendor’s incidents; without it a vendor with incidents is not deleted (409).' }),
+  cascade: flagParam.meta({ description: 'Also delete the vendor’s incidents; without it a vendor with incidents is not deleted (409).' }),
 });
 
 export const vendorRoutes = ({ vendors, clock }: Deps) => [

@@ -10,6 +10,12 @@ export const idParam = z
 
 export const idParams = z.strictObject({ id: idParam });
 
+/** A vendor tier in a query string, 1 (most critical to us) to 4. */
+export const tierParam = z.coerce.number().int().min(1).max(4);
+
+/** A `true`/`false` query flag; absent means false. */
+export const flagParam = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+
 export const asOfQuery = z.strictObject({
   asOf: isoDay.optional().meta({ description: 'Score as of this day (YYYY-MM-DD); today when left out.' }),
 });
