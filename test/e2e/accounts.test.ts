@@ -4,80 +4,43 @@
  * as Bearer tokens, the audit log, and a vendor's change history. Its own server (a fresh
  * database with the demo portfolio and a first admin), opened at http://localhost:PORT.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
-import {
-  ADMIN,
-  apiSession,
-  axeViolations,
-  chromiumForTests,
-  describeViolations,
-  launchBrowser,
-  PROJECT_ROOT,
-  signInThroughPage,
-  signOutThroughMenu,
-  startServer,
-  watchConsole,
-  type ApiCall,
-  type RunningServer,
-} from './harness.ts';
+import { ADMIN, apiSession, chromiumForTests, signInThroughPage, signOutThroughMenu, type ApiCall } from './harness.ts';
+import { expectNoAxeViolationsOn, shootPage, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
 const ANALYST = { email: 'analyst@e2e.example', password: 'violet harbour compass 82' } as const;
 
 describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
   /** The admin's browser: signed in through the sign-in page in beforeAll. */
   let admin: Page;
-  let problems: string[] = [];
+  /** The test's own API calls as the admin (a test that ends this session opens another). */
   let call: ApiCall;
-  const contexts: BrowserContext[] = [];
+  const s = useSession(chromiumPath!, {
+    start: async () => {
+      admin = s.page;
+      call = s.call;
+      await admin.goto(s.url('/'));
+      await signInThroughPage(admin, ADMIN.email, ADMIN.password);
+    },
+  });
 
   /** A fresh browser profile (no session), as another person's browser would be. */
   const stranger = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await (await s.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     page.setDefaultTimeout(15_000);
     return page;
-  };
-  const shoot = async (page: Page, file: string) => {
-    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage: true });
-  };
-  const expectNoAxeViolations = async (page: Page) => {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
-    expect(violations.map((v) => v.id)).toEqual([]);
   };
   const status = (page: Page, path: string, headers: Record<string, string> = {}) =>
     page.evaluate(async ([p, h]) => (await fetch(p, { headers: h })).status, [path, headers] as const);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath!);
-    admin = await stranger();
-    problems = watchConsole(admin);
-    await admin.goto(`${server.appUrl}/`);
-    await signInThroughPage(admin, ADMIN.email, ADMIN.password);
-    call = await apiSession(server.url, ADMIN.email, ADMIN.password);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   describe('signing in and out', () => {
     it('shows an anonymous visitor the sign-in page, remembering the page wanted', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/admin/users`);
-      await page.waitForURL(`${server.appUrl}/sign-in?next=%2Fadmin%2Fusers`);
+      await page.goto(s.url('/admin/users'));
+      await page.waitForURL(s.url('/sign-in?next=%2Fadmin%2Fusers'));
       expect(await page.locator('vr-sign-in-page h1').textContent()).toBe('Sign in');
       const form = page.locator('vr-sign-in-page form');
       expect(await form.getByLabel('E-mail address').getAttribute('autocomplete')).toBe('username');
@@ -85,27 +48,27 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Sign in with a passkey' }).isVisible()).toBe(true);
       // Nobody signed in: no header menu, no page content behind the form.
       expect(await page.locator('vr-user-menu').count()).toBe(0);
-      await expectNoAxeViolations(page);
-      await shoot(page, 'sign-in.png');
+      await expectNoAxeViolationsOn(page);
+      await shootPage(page, 'sign-in.png');
     });
 
     it('says so when the password is wrong, and keeps credentials out of the URL and storage', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/sign-in`);
+      await page.goto(s.url('/sign-in'));
       const form = page.locator('vr-sign-in-page form');
       await form.getByLabel('E-mail address').fill(ADMIN.email);
       await form.getByLabel('Password').fill('not the password at all');
       await form.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('vr-sign-in-page [role="alert"]', { hasText: 'The e-mail address or the password is wrong.' }).waitFor();
-      expect(page.url()).toBe(`${server.appUrl}/sign-in`);
+      expect(page.url()).toBe(s.url('/sign-in'));
       expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
       expect(await page.evaluate(() => document.cookie)).toBe('');
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolationsOn(page);
     });
 
     it('says how long to wait once sign-ins for an account are throttled', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/sign-in`);
+      await page.goto(s.url('/sign-in'));
       const form = page.locator('vr-sign-in-page form');
       await form.getByLabel('E-mail address').fill('nobody@e2e.example');
       await form.getByLabel('Password').fill('guess guess guess');
@@ -119,10 +82,10 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
 
     it('signs in, goes on to the page wanted, and signs out', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/account`);
+      await page.goto(s.url('/account'));
       await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
       await signInThroughPage(page, ADMIN.email, ADMIN.password);
-      await page.waitForURL(`${server.appUrl}/account`);
+      await page.waitForURL(s.url('/account'));
       await page.locator('vr-account-page h1', { hasText: 'Your account' }).waitFor();
       expect(await page.locator('vr-user-menu button.toggle').textContent()).toMatch(/admin@e2e\.example\s*Admin/);
       expect(await status(page, '/api/v1/me')).toBe(200);
@@ -130,8 +93,8 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await signOutThroughMenu(page);
       await page.locator('vr-sign-in-page [role="status"]', { hasText: 'You are signed out.' }).waitFor();
       expect(await status(page, '/api/v1/me')).toBe(401);
-      await page.goto(`${server.appUrl}/`);
-      await page.waitForURL(`${server.appUrl}/sign-in`);
+      await page.goto(s.url('/'));
+      await page.waitForURL(s.url('/sign-in'));
     });
 
     it('opens the user menu by keyboard, with Escape closing it', async () => {
@@ -153,7 +116,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
     it('lets an admin add an analyst on the Users page, with the server’s password rule beside the field', async () => {
       await admin.locator('vr-user-menu button.toggle').click();
       await admin.locator('vr-user-menu nav a', { hasText: 'Users' }).click();
-      await admin.waitForURL(`${server.appUrl}/admin/users`);
+      await admin.waitForURL(s.url('/admin/users'));
       const form = admin.locator('vr-user-form form');
       await form.getByLabel('E-mail address').fill(ANALYST.email);
       await form.getByLabel('First password').fill('password');
@@ -171,29 +134,29 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await row.waitFor();
       expect(await row.locator('select').inputValue()).toBe('analyst');
       expect(await form.getByLabel('E-mail address').inputValue()).toBe('');
-      await expectNoAxeViolations(admin);
+      await expectNoAxeViolationsOn(admin);
     });
 
     it('shows the analyst no admin links, and refuses them the admin pages by URL', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/`);
+      await page.goto(s.url('/'));
       await signInThroughPage(page, ANALYST.email, ANALYST.password);
       await page.locator('vr-user-menu button.toggle').click();
       expect(await page.locator('vr-user-menu nav a').allTextContents()).toEqual(['Account']);
       expect(await page.locator('vr-user-menu .who').textContent()).toContain('Analyst: can edit');
 
-      await page.goto(`${server.appUrl}/admin/audit`);
+      await page.goto(s.url('/admin/audit'));
       const refusal = page.locator('vr-audit-page vr-error');
       await refusal.locator('h2', { hasText: 'Admins only' }).waitFor();
       expect(await refusal.locator('[role="alert"]').textContent()).toContain('forbidden');
-      await page.goto(`${server.appUrl}/admin/users`);
+      await page.goto(s.url('/admin/users'));
       await page.locator('vr-users-page vr-error h2', { hasText: 'Admins only' }).waitFor();
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolationsOn(page);
     });
 
     it('changes a role: the analyst becomes a viewer, and their session ends', async () => {
       const page = await stranger();
-      await page.goto(`${server.appUrl}/`);
+      await page.goto(s.url('/'));
       await signInThroughPage(page, ANALYST.email, ANALYST.password);
 
       const row = admin.locator('vr-user-table tr', { hasText: ANALYST.email });
@@ -211,7 +174,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
 
   describe('API tokens', () => {
     it('shows a new token once, copyable, and it works as a Bearer token until revoked', async () => {
-      await admin.goto(`${server.appUrl}/account`);
+      await admin.goto(s.url('/account'));
       const form = admin.locator('vr-token-form form');
       await form.getByLabel('Name', { exact: true }).fill('e2e export');
       await form.getByLabel('Role').selectOption('viewer');
@@ -224,24 +187,24 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       expect(token).toMatch(/^vst_\S{20,}$/);
       expect(await admin.locator('vr-token-secret .box').textContent()).toContain('it will not be shown again');
 
-      await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.appUrl });
+      await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.server.appUrl });
       await admin.locator('vr-token-secret').getByRole('button', { name: 'Copy token' }).click();
       await admin.locator('vr-token-secret [role="status"]', { hasText: 'Copied' }).waitFor();
       expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
       // From node, and from a page with no session at all: the token alone is enough.
-      const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      const me = await fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ user: { email: ADMIN.email }, role: 'viewer', via: 'token' });
       const other = await stranger();
-      await other.goto(`${server.appUrl}/sign-in`);
+      await other.goto(s.url('/sign-in'));
       expect(await status(other, '/api/v1/portfolio/heatmap', { authorization: `Bearer ${token}` })).toBe(200);
 
       const row = admin.locator('vr-token-list tr', { hasText: 'e2e export' });
       await row.waitFor();
       expect(await row.textContent()).toContain('Viewer');
-      await expectNoAxeViolations(admin);
-      await shoot(admin, 'account.png');
+      await expectNoAxeViolationsOn(admin);
+      await shootPage(admin, 'account.png');
 
       // Once stored, the secret is gone from the page, and a reload never brings it back.
       await admin.locator('vr-token-secret').getByRole('button', { name: /^Done/ }).click();
@@ -253,11 +216,11 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await row.getByRole('button', { name: /^Revoke/ }).click();
       await admin.locator('vr-account-page [role="status"]', { hasText: 'Token "e2e export" revoked.' }).waitFor();
       await expect.poll(() => row.textContent()).toContain('Revoked');
-      expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     });
 
     it('lists sessions with this browser marked, and ends another one', async () => {
-      const extra = await apiSession(server.url, ADMIN.email, ADMIN.password);
+      const extra = await apiSession(s.server.url, ADMIN.email, ADMIN.password);
       await admin.reload();
       const rows = admin.locator('vr-session-list tbody tr');
       await rows.first().waitFor();
@@ -271,7 +234,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       // Ended sessions fail one of the two node sessions; the other (this test's own) still works.
       const answers = [(await extra('/me')).status, (await call('/me')).status].sort();
       expect(answers).toEqual([200, 401]);
-      if ((await call('/me')).status === 401) call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+      if ((await call('/me')).status === 401) call = await apiSession(s.server.url, ADMIN.email, ADMIN.password);
     });
   });
 
@@ -279,7 +242,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
     it('lists the sign-ins and the user creation, newest first, with before and after', async () => {
       await admin.locator('vr-user-menu button.toggle').click();
       await admin.locator('vr-user-menu nav a', { hasText: 'Audit log' }).click();
-      await admin.waitForURL(`${server.appUrl}/admin/audit`);
+      await admin.waitForURL(s.url('/admin/audit'));
       const rows = admin.locator('vr-audit-table tbody tr[data-audit-id]');
       await rows.first().waitFor();
       const ids = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-id'))));
@@ -295,8 +258,8 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       expect(await diff.locator('tr[data-field="email"] td.after').textContent()).toBe(ANALYST.email);
       expect(await diff.locator('tr[data-field="role"] td.after').textContent()).toBe('analyst');
       expect(await created.getByRole('button', { name: /^Hide/ }).getAttribute('aria-expanded')).toBe('true');
-      await expectNoAxeViolations(admin);
-      await shoot(admin, 'audit.png');
+      await expectNoAxeViolationsOn(admin);
+      await shootPage(admin, 'audit.png');
     });
 
     it('filters by record type and actor, with the filters in the URL', async () => {
@@ -312,7 +275,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await admin.waitForURL(/\/admin\/audit\?actor=analyst%40e2e\.example$/);
       await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(2)').allTextContents())].map((t) => t.split('via')[0]!.trim())).toEqual([ANALYST.email]);
       await filters.getByRole('button', { name: 'Clear' }).click();
-      await admin.waitForURL(`${server.appUrl}/admin/audit`);
+      await admin.waitForURL(s.url('/admin/audit'));
     });
 
     it("shows a vendor's change history: who, when, and the fields changed", async () => {
@@ -322,20 +285,20 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       const tier = before.tier === 4 ? 3 : before.tier + 1;
       expect((await call(`/vendors/${vendor.vendorId}`, { method: 'PATCH', body: { tier } })).status).toBe(200);
 
-      await admin.goto(`${server.appUrl}/vendors/${vendor.vendorId}`);
+      await admin.goto(s.url(`/vendors/${vendor.vendorId}`));
       const history = admin.locator('vr-change-history');
       const update = history.locator('ol > li', { hasText: `Updated vendor #${vendor.vendorId}` }).first();
       await update.waitFor();
       expect(await update.textContent()).toContain(ADMIN.email);
       expect(await update.locator('ul.fields li').allTextContents()).toContain(`tier: ${before.tier} → ${tier}`);
       expect(await history.locator('h2').textContent()).toMatch(/^Change history \(\d+\)$/);
-      await expectNoAxeViolations(admin);
+      await expectNoAxeViolationsOn(admin);
     });
   });
 
   it("logged nothing on the admin's page but the failures it provoked", () => {
     // Chromium logs every failed fetch: the app's first GET /me (nobody signed in yet), the refused weak password.
-    expect(problems).toEqual([
+    expect(s.problems).toEqual([
       expect.stringMatching(/^console\.error: Failed to load resource: .*401.*\/api\/v1\/me\)$/),
       expect.stringMatching(/^console\.error: Failed to load resource: .*400.*\/api\/v1\/users\)$/),
     ]);

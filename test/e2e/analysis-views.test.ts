@@ -6,132 +6,86 @@
  * provider through the API (so it runs last): the demo portfolio has none, and a concentration
  * must show in both compare and the graph.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { SupplyChainEdge, SupplyChainNode } from '../../server/services/supply-chain-service.ts';
-import {
-  ADMIN,
-  apiSession,
-  axeViolations,
-  chromiumForTests,
-  describeViolations,
-  launchBrowser,
-  PROJECT_ROOT,
-  signInThroughPage,
-  startServer,
-  watchConsole,
-  type ApiCall,
-  type RunningServer,
-} from './harness.ts';
+import { OKTA_2023 } from './demo.ts';
+import { chromiumForTests } from './harness.ts';
+import { isFocused, useSession } from './session.ts';
 
-const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
 type Graph = { asOf: string; nodes: SupplyChainNode[]; edges: SupplyChainEdge[] };
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let problems: string[] = [];
-  let call: ApiCall;
   let heatmap: Heatmap;
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    start: async () => {
+      heatmap = await s.api<Heatmap>('/portfolio/heatmap');
+      await s.go('/compare');
+      // Signing in forgets the one 401 of asking GET /me before (see web/README.md).
+      await s.signIn();
+      await s.page.waitForURL(s.url('/compare'));
+    },
+  });
   const idOf = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
 
-  const api = async <T>(path: string): Promise<T> => (await call(path)).json() as Promise<T>;
-  const go = (path: string) => page.goto(`${server!.appUrl}${path}`);
-  const shoot = async (file: string) => {
-    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage: true });
-  };
-  const isFocused = (l: Locator) => l.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
-  const expectNoAxeViolations = async () => {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
-    expect(violations.map((v) => v.id)).toEqual([]);
-  };
   /** The parts of the page that must fit a narrow window (the app's own header is not this file's business). */
   const overflowing = (host: string) =>
-    page.locator(host).evaluate((el) =>
+    s.page.locator(host).evaluate((el) =>
       [...el.shadowRoot!.querySelectorAll('section, .card, header')].filter((s) => s.getBoundingClientRect().right > window.innerWidth + 1).map((s) => s.className || s.localName),
     );
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath!);
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    call = await apiSession(server.url, ADMIN.email, ADMIN.password);
-    heatmap = await api<Heatmap>('/portfolio/heatmap');
-    await go('/compare');
-    await signInThroughPage(page, ADMIN.email, ADMIN.password);
-    await page.waitForURL(`${server.appUrl}/compare`);
-    // The one 401 of asking GET /me before signing in (see web/README.md).
-    problems.length = 0;
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   describe('compare', () => {
-    const picker = () => page.locator('vr-compare-picker');
+    const picker = () => s.page.locator('vr-compare-picker');
     const search = () => picker().getByLabel('Add a vendor');
-    const columns = () => page.locator('vr-compare-table thead th[data-vendor-id]');
-    const cell = (factor: string, vendorId: number) => page.locator(`vr-compare-table tr[data-factor="${factor}"] td[data-vendor-id="${vendorId}"]`);
+    const columns = () => s.page.locator('vr-compare-table thead th[data-vendor-id]');
+    const cell = (factor: string, vendorId: number) => s.page.locator(`vr-compare-table tr[data-factor="${factor}"] td[data-vendor-id="${vendorId}"]`);
 
     it('starts empty, then compares Okta and Cloudflare picked with the picker (mouse and keyboard), the ids in the URL', async () => {
       const [okta, cloudflare] = [idOf('Okta'), idOf('Cloudflare')];
-      await page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
+      await s.page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
 
       await search().fill('okt');
       await picker().getByRole('button', { name: /^Add Okta/ }).click();
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${okta}`);
+      await s.page.waitForURL(s.url(`/compare?ids=${okta}`));
       await expect.poll(() => isFocused(search())).toBe(true);
       expect(await picker().locator('li.chip').allTextContents()).toEqual([expect.stringContaining('Okta')]);
 
       // Enter in the search adds the first match.
-      await page.keyboard.type('cloud');
+      await s.page.keyboard.type('cloud');
       await picker().locator('[role="status"]', { hasText: '1 vendor matches.' }).waitFor();
-      await page.keyboard.press('Enter');
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${okta},${cloudflare}`);
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL(s.url(`/compare?ids=${okta},${cloudflare}`));
       await expect.poll(() => isFocused(search())).toBe(true);
       await columns().nth(1).waitFor();
       expect(await columns().locator('a').allTextContents()).toEqual(['Okta', 'Cloudflare']);
-      expect(await page.title()).toBe('Compare Okta and Cloudflare · Vendorscope');
+      expect(await s.page.title()).toBe('Compare Okta and Cloudflare · Vendorscope');
     });
 
     it('shows both vendors’ scores and every factor, each with its largest contributions', async () => {
       for (const name of ['Okta', 'Cloudflare']) {
-        const s = await api<VendorScore>(`/vendors/${idOf(name)}/score`);
-        const risk = page.locator(`vr-compare-table tr[data-row="risk"] td[data-vendor-id="${idOf(name)}"]`);
-        expect(await risk.textContent()).toContain(s.risk.toFixed(1));
-        expect((await risk.locator('vr-band-badge span').textContent())!.toLowerCase()).toBe(s.band);
-        for (const f of s.factors) {
+        const score = await s.api<VendorScore>(`/vendors/${idOf(name)}/score`);
+        const risk = s.page.locator(`vr-compare-table tr[data-row="risk"] td[data-vendor-id="${idOf(name)}"]`);
+        expect(await risk.textContent()).toContain(score.risk.toFixed(1));
+        expect((await risk.locator('vr-band-badge span').textContent())!.toLowerCase()).toBe(score.band);
+        for (const f of score.factors) {
           const text = await cell(f.id, idOf(name)).textContent();
           expect(text).toContain(f.known ? f.score.toFixed(1) : 'unknown');
           const top = [...f.contributions].sort((a, b) => b.points - a.points).filter((c) => c.points > 0)[0];
           if (top) expect(text).toContain(top.label);
         }
       }
-      expect(await page.locator('vr-compare-table tbody.factors tr[data-factor]').count()).toBe(5);
+      expect(await s.page.locator('vr-compare-table tbody.factors tr[data-factor]').count()).toBe(5);
     });
 
     it('gives the age and source of the evidence behind each factor cell, and says "no evidence" for unknowns', async () => {
       const okta = idOf('Okta');
-      const incidents = (await api<{ items: Incident[] }>(`/vendors/${okta}/incidents`)).items;
+      const incidents = (await s.api<{ items: Incident[] }>(`/vendors/${okta}/incidents`)).items;
       const newest = incidents.find((i) => i.title === OKTA_2023)!;
       const evidence = cell('incidents', okta).locator('.evidence');
       expect(await evidence.locator('.what').textContent()).toBe('Newest incident disclosed 20 Oct 2023');
@@ -145,13 +99,13 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
 
       // Cloudflare's support chain is its arrangement through Okta, dated by its record.
       const cloudflare = idOf('Cloudflare');
-      const subs = (await api<{ items: Subprocessor[] }>(`/vendors/${cloudflare}/subprocessors`)).items;
+      const subs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${cloudflare}/subprocessors`)).items;
       const support = cell('support', cloudflare).locator('.evidence');
       expect(await support.locator('.what').textContent()).toContain(`Newest record: ${subs[0]!.name}`);
       expect(await support.locator('a').getAttribute('href')).toBe(subs[0]!.sources[0]);
 
       // A vendor with no support arrangement on record: the factor is unknown, and so is its evidence.
-      await go(`/compare?ids=${okta},${idOf('GitHub')}`);
+      await s.go(`/compare?ids=${okta},${idOf('GitHub')}`);
       const unknown = cell('support', idOf('GitHub'));
       await unknown.waitFor();
       expect(await unknown.locator('.swatch').textContent()).toBe('unknown');
@@ -160,13 +114,13 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
 
     it('lists a row per finding rule, marked in the columns of the vendors that have it, with the suggested condition', async () => {
       const [okta, cloudflare] = [idOf('Okta'), idOf('Cloudflare')];
-      await go(`/compare?ids=${okta},${cloudflare}`);
-      await page.locator('vr-compare-findings tr[data-rule]').first().waitFor();
-      const scores = [await api<VendorScore>(`/vendors/${okta}/score`), await api<VendorScore>(`/vendors/${cloudflare}/score`)];
+      await s.go(`/compare?ids=${okta},${cloudflare}`);
+      await s.page.locator('vr-compare-findings tr[data-rule]').first().waitFor();
+      const scores = [await s.api<VendorScore>(`/vendors/${okta}/score`), await s.api<VendorScore>(`/vendors/${cloudflare}/score`)];
       const rules = [...new Set(scores.flatMap((s) => s.findings.map((f) => f.rule)))];
-      expect((await page.locator('vr-compare-findings tr[data-rule]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule')))).sort()).toEqual(rules.sort());
+      expect((await s.page.locator('vr-compare-findings tr[data-rule]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule')))).sort()).toEqual(rules.sort());
       for (const rule of rules) {
-        const row = page.locator(`vr-compare-findings tr[data-rule="${rule}"]`);
+        const row = s.page.locator(`vr-compare-findings tr[data-rule="${rule}"]`);
         for (const s of scores) {
           const mine = s.findings.filter((f) => f.rule === rule);
           const td = row.locator(`td[data-vendor-id="${s.vendorId}"]`);
@@ -178,18 +132,18 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
         expect(await row.locator('blockquote').textContent()).toBe(condition);
       }
       // Both have the unsanitized-artefacts finding: a mark in both columns.
-      expect(await page.locator('vr-compare-findings tr[data-rule="unsanitized-support-artifacts"] td[data-raised]').count()).toBe(2);
+      expect(await s.page.locator('vr-compare-findings tr[data-rule="unsanitized-support-artifacts"] td[data-raised]').count()).toBe(2);
     });
 
     it('says what the two have in common: no shared subprocessor, but Cloudflare’s chain runs through Okta', async () => {
       const [okta, cloudflare] = [idOf('Okta'), idOf('Cloudflare')];
       // The demo data: Cloudflare's one arrangement is Okta's own vendor record; Okta's are its support system and Sitel.
-      const cfSubs = (await api<{ items: Subprocessor[] }>(`/vendors/${cloudflare}/subprocessors`)).items;
-      const oktaSubs = (await api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items;
+      const cfSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${cloudflare}/subprocessors`)).items;
+      const oktaSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items;
       expect(cfSubs.map((s) => s.vendorId)).toEqual([okta]);
       expect(oktaSubs.some((s) => s.vendorId === cloudflare || cfSubs.some((c) => c.name.toLowerCase() === s.name.toLowerCase()))).toBe(false);
 
-      const box = page.locator('vr-compare-subprocessors');
+      const box = s.page.locator('vr-compare-subprocessors');
       const callout = await box.locator('.callout').textContent();
       expect(callout).toContain('Okta and Cloudflare share no subprocessor on record');
       expect(callout).toContain("Cloudflare's support chain runs through Okta (workforce identity provider and its support channel): a breach at Okta reaches Cloudflare.");
@@ -202,86 +156,86 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('has no accessibility violations (axe)', async () => {
-      await expectNoAxeViolations();
-      await shoot('compare.png');
+      await s.expectNoAxeViolations();
+      await s.shoot('compare.png');
     });
 
     it('goes back and forward through the picks, removes a vendor by keyboard, and opens from a shared link', async () => {
       const [okta, cloudflare, microsoft] = [idOf('Okta'), idOf('Cloudflare'), idOf('Microsoft')];
-      await go('/compare');
+      await s.go('/compare');
       await search().fill('Micro');
       await picker().getByRole('button', { name: /^Add Microsoft/ }).click();
-      await page.waitForURL(/\?ids=\d+$/);
+      await s.page.waitForURL(/\?ids=\d+$/);
       await search().fill('Okta');
-      await page.keyboard.press('Enter');
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${microsoft},${okta}`);
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL(s.url(`/compare?ids=${microsoft},${okta}`));
       await columns().nth(1).waitFor();
 
-      await page.goBack();
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${microsoft}`);
-      await page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
-      await page.goForward();
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${microsoft},${okta}`);
+      await s.page.goBack();
+      await s.page.waitForURL(s.url(`/compare?ids=${microsoft}`));
+      await s.page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
+      await s.page.goForward();
+      await s.page.waitForURL(s.url(`/compare?ids=${microsoft},${okta}`));
       await columns().nth(1).waitFor();
 
       await picker().getByRole('button', { name: 'Remove Microsoft' }).focus();
-      await page.keyboard.press('Enter');
-      await page.waitForURL(`${server!.appUrl}/compare?ids=${okta}`);
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL(s.url(`/compare?ids=${okta}`));
 
       // A shared link, in its own order.
-      await go(`/compare?ids=${cloudflare},${okta},${microsoft}`);
+      await s.go(`/compare?ids=${cloudflare},${okta},${microsoft}`);
       await columns().nth(2).waitFor();
       expect(await columns().locator('a').allTextContents()).toEqual(['Cloudflare', 'Okta', 'Microsoft']);
     });
 
     it('names a vendor that cannot be loaded instead of dropping it', async () => {
-      await go(`/compare?ids=${idOf('Okta')},999999`);
-      await page.locator('vr-compare-page vr-error h2', { hasText: 'Vendor #999999 could not be loaded' }).waitFor();
-      expect(await page.locator('vr-compare-page').getByText('Fewer than two vendors could be loaded').count()).toBe(1);
+      await s.go(`/compare?ids=${idOf('Okta')},999999`);
+      await s.page.locator('vr-compare-page vr-error h2', { hasText: 'Vendor #999999 could not be loaded' }).waitFor();
+      expect(await s.page.locator('vr-compare-page').getByText('Fewer than two vendors could be loaded').count()).toBe(1);
       expect(await picker().getByRole('button', { name: 'Remove Vendor #999999' }).count()).toBe(1);
       // Chromium logs the 404s of the vendor's calls: expected here.
-      expect(problems.every((p) => /404/.test(p))).toBe(true);
-      problems.length = 0;
+      expect(s.problems.every((p) => /404/.test(p))).toBe(true);
+      s.problems.length = 0;
     });
   });
 
   describe('supply-chain graph', () => {
     let graph: Graph;
-    const node = (id: string) => page.locator(`vr-supply-chain g.node[data-node-id="${id}"]`);
-    const detail = () => page.locator('vr-graph-detail section');
+    const node = (id: string) => s.page.locator(`vr-supply-chain g.node[data-node-id="${id}"]`);
+    const detail = () => s.page.locator('vr-graph-detail section');
 
     beforeAll(async () => {
-      graph = await api<Graph>('/portfolio/supply-chain');
+      graph = await s.api<Graph>('/portfolio/supply-chain');
     });
 
     it('draws every vendor and subprocessor that has an arrangement, and every arrangement, styled by access', async () => {
-      await go('/graph');
-      await page.locator('vr-supply-chain g.node').first().waitFor();
+      await s.go('/graph');
+      await s.page.locator('vr-supply-chain g.node').first().waitFor();
       const touched = new Set(graph.edges.flatMap((e) => [e.source, e.target]));
-      const drawn = await page.locator('vr-supply-chain g.node').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-node-id')));
+      const drawn = await s.page.locator('vr-supply-chain g.node').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-node-id')));
       expect(drawn.sort()).toEqual([...touched].sort());
-      expect(await page.locator('vr-supply-chain line.edge').count()).toBe(graph.edges.length);
+      expect(await s.page.locator('vr-supply-chain line.edge').count()).toBe(graph.edges.length);
       // The rest are named under the graph.
-      expect(await page.locator('vr-graph-page .isolated').textContent()).toContain(`Not drawn: ${graph.nodes.length - touched.size} vendors`);
+      expect(await s.page.locator('vr-graph-page .isolated').textContent()).toContain(`Not drawn: ${graph.nodes.length - touched.size} vendors`);
 
       // Okta's Sitel contract (ended, admin access) and Cloudflare's chain through Okta (session artefacts).
       const okta = `vendor:${idOf('Okta')}`;
       const sitel = graph.nodes.find((n) => n.name.startsWith('Sitel'))!;
-      const sitelEdge = page.locator(`vr-supply-chain line.edge[data-source="${okta}"][data-target="${sitel.id}"]`);
+      const sitelEdge = s.page.locator(`vr-supply-chain line.edge[data-source="${okta}"][data-target="${sitel.id}"]`);
       expect(await sitelEdge.getAttribute('class')).toContain('ended');
       expect(await sitelEdge.getAttribute('data-access')).toBe('admin');
       expect(await sitelEdge.getAttribute('stroke-dasharray')).toBeNull();
       expect(await sitelEdge.getAttribute('stroke-width')).toBe('5');
-      const cfEdge = page.locator(`vr-supply-chain line.edge[data-source="vendor:${idOf('Cloudflare')}"][data-target="${okta}"]`);
+      const cfEdge = s.page.locator(`vr-supply-chain line.edge[data-source="vendor:${idOf('Cloudflare')}"][data-target="${okta}"]`);
       expect(await cfEdge.getAttribute('data-access')).toBe('session-artifacts');
       expect(await cfEdge.getAttribute('stroke-dasharray')).toBe('12 3 2 3');
       // The legend names every access level.
-      const legend = await page.locator('vr-supply-chain-legend .groups').textContent();
+      const legend = await s.page.locator('vr-supply-chain-legend .groups').textContent();
       for (const words of ['No tenant access', 'Ticket metadata', 'Customer data', 'Session artefacts', 'Admin or impersonation', 'ended']) expect(legend).toContain(words);
     });
 
     it('lists the same arrangements in the edge table as the API', async () => {
-      const rows = page.locator('vr-graph-edge-table tbody tr');
+      const rows = s.page.locator('vr-graph-edge-table tbody tr');
       const listed = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-source')}>${tr.getAttribute('data-target')}#${tr.getAttribute('data-subprocessor-id')}`));
       expect(listed.sort()).toEqual(graph.edges.map((e) => `${e.source}>${e.target}#${e.subprocessorId}`).sort());
       const sitelRow = rows.filter({ hasText: 'Sitel' });
@@ -292,7 +246,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     it('opens a node’s details on a click, with the node in the URL', async () => {
       const okta = idOf('Okta');
       await node(`vendor:${okta}`).click();
-      await page.waitForURL(`${server!.appUrl}/graph?node=vendor:${okta}`);
+      await s.page.waitForURL(s.url(`/graph?node=vendor:${okta}`));
       expect(await detail().locator('h2').textContent()).toBe('Okta');
       expect(await detail().getByRole('link', { name: "Open Okta's page" }).getAttribute('href')).toBe(`/vendors/${okta}`);
       const text = await detail().textContent();
@@ -306,54 +260,54 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     it('opens a node’s details with Enter on the focused node, and Escape closes them', async () => {
       const sitel = graph.nodes.find((n) => n.name.startsWith('Sitel'))!;
       await node(sitel.id).focus();
-      await page.keyboard.press('Enter');
-      await page.waitForURL((u) => new URL(u).searchParams.get('node') === sitel.id);
-      expect(page.url()).toContain('node=sub:sitel');
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL((u) => new URL(u).searchParams.get('node') === sitel.id);
+      expect(s.page.url()).toContain('node=sub:sitel');
       expect(await detail().locator('h2').textContent()).toBe(sitel.name);
       expect(await detail().textContent()).toContain('Serves (0 in place)');
       expect(await detail().locator('li[data-ended]').textContent()).toContain('Okta');
       await expect.poll(() => isFocused(node(sitel.id))).toBe(true);
-      await page.keyboard.press('Escape');
-      await page.waitForURL(`${server!.appUrl}/graph`);
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForURL(s.url('/graph'));
       expect(await detail().locator('h2').textContent()).toBe('Details');
     });
 
     it('hides ended arrangements with the toggle, keeping them in the table', async () => {
       const sitel = graph.nodes.find((n) => n.name.startsWith('Sitel'))!;
-      await page.getByLabel('Show ended arrangements').uncheck();
-      await page.waitForURL(`${server!.appUrl}/graph?ended=hide`);
+      await s.page.getByLabel('Show ended arrangements').uncheck();
+      await s.page.waitForURL(s.url('/graph?ended=hide'));
       expect(await node(sitel.id).count()).toBe(0);
-      expect(await page.locator('vr-supply-chain line.edge').count()).toBe(graph.edges.filter((e) => e.active).length);
-      expect(await page.locator('vr-graph-edge-table tbody tr').count()).toBe(graph.edges.length);
-      await page.getByLabel('Show ended arrangements').check();
-      await page.waitForURL(`${server!.appUrl}/graph`);
+      expect(await s.page.locator('vr-supply-chain line.edge').count()).toBe(graph.edges.filter((e) => e.active).length);
+      expect(await s.page.locator('vr-graph-edge-table tbody tr').count()).toBe(graph.edges.length);
+      await s.page.getByLabel('Show ended arrangements').check();
+      await s.page.waitForURL(s.url('/graph'));
     });
 
     it('opens from a shared link with a node selected; no accessibility violations (axe)', async () => {
-      await go(`/graph?node=vendor:${idOf('Cloudflare')}`);
+      await s.go(`/graph?node=vendor:${idOf('Cloudflare')}`);
       await detail().locator('h2', { hasText: 'Cloudflare' }).waitFor();
-      await expectNoAxeViolations();
-      await go(`/graph?node=vendor:${idOf('Okta')}`);
+      await s.expectNoAxeViolations();
+      await s.go(`/graph?node=vendor:${idOf('Okta')}`);
       await detail().locator('h2', { hasText: 'Okta' }).waitFor();
-      await shoot('graph.png');
+      await s.shoot('graph.png');
     });
   });
 
   describe('in a narrow window', () => {
     afterAll(async () => {
-      await page.setViewportSize({ width: 1400, height: 900 });
+      await s.page.setViewportSize({ width: 1400, height: 900 });
     });
 
     it('keeps every page’s content within the width', async () => {
-      await page.setViewportSize({ width: 400, height: 900 });
-      await go(`/compare?ids=${idOf('Okta')},${idOf('Cloudflare')}`);
-      await page.locator('vr-compare-table thead th').first().waitFor();
+      await s.page.setViewportSize({ width: 400, height: 900 });
+      await s.go(`/compare?ids=${idOf('Okta')},${idOf('Cloudflare')}`);
+      await s.page.locator('vr-compare-table thead th').first().waitFor();
       expect(await overflowing('vr-compare-page')).toEqual([]);
-      await go('/graph');
-      await page.locator('vr-graph-edge-table tbody tr').first().waitFor();
+      await s.go('/graph');
+      await s.page.locator('vr-graph-edge-table tbody tr').first().waitFor();
       expect(await overflowing('vr-graph-page')).toEqual([]);
-      await go('/methodology');
-      await page.locator('vr-methodology-ranking table').first().waitFor();
+      await s.go('/methodology');
+      await s.page.locator('vr-methodology-ranking table').first().waitFor();
       expect(await overflowing('vr-methodology-page')).toEqual([]);
     });
   });
@@ -361,35 +315,35 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
   describe('a provider shared by two vendors (added through the API)', () => {
     it('is highlighted in compare and emphasized in the graph', async () => {
       const [coinbase, cloudflare] = [idOf('Coinbase'), idOf('Cloudflare')];
-      const coinbaseSubs = (await api<{ items: Subprocessor[] }>(`/vendors/${coinbase}/subprocessors`)).items;
+      const coinbaseSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${coinbase}/subprocessors`)).items;
       expect(coinbaseSubs.map((s) => s.name)).toContain('TaskUs');
       // The same provider under another spelling (the server trims the spaces; the case differs).
-      const res = await call(`/vendors/${cloudflare}/subprocessors`, {
+      const res = await s.call(`/vendors/${cloudflare}/subprocessors`, {
         method: 'POST',
         body: { name: '  TASKUS ', function: 'customer support', outsourced: true, accessLevel: 'customer-data', sources: ['https://example.com/taskus'] },
       });
       expect(res.status).toBe(201);
 
-      await go(`/compare?ids=${coinbase},${cloudflare}`);
-      const box = page.locator('vr-compare-subprocessors');
+      await s.go(`/compare?ids=${coinbase},${cloudflare}`);
+      const box = s.page.locator('vr-compare-subprocessors');
       await box.locator('li[data-shared]').first().waitFor();
       expect(await box.locator('.callout').textContent()).toContain('Coinbase and Cloudflare share TaskUs: a concentration risk');
       expect(await box.locator('li[data-shared]').count()).toBe(2);
       expect(await box.locator(`section[data-vendor-id="${coinbase}"] li[data-shared] .tag`).textContent()).toBe('Shared with Cloudflare');
 
-      const graph = await api<Graph>('/portfolio/supply-chain');
+      const graph = await s.api<Graph>('/portfolio/supply-chain');
       // One node, whichever spelling the server met first.
       const taskus = graph.nodes.find((n) => n.id === 'sub:taskus')!;
       expect(taskus).toMatchObject({ serves: 2, concentration: true });
-      await go('/graph');
-      const n = page.locator(`vr-supply-chain g.node[data-node-id="${taskus.id}"]`);
+      await s.go('/graph');
+      const n = s.page.locator(`vr-supply-chain g.node[data-node-id="${taskus.id}"]`);
       await n.waitFor();
       expect(await n.getAttribute('data-concentration')).toBe('');
       expect(await n.locator('circle.ring').count()).toBe(1);
-      expect(await page.locator(`vr-supply-chain g.node-label[data-node-id="${taskus.id}"] text.serves`).textContent()).toBe('serves 2');
+      expect(await s.page.locator(`vr-supply-chain g.node-label[data-node-id="${taskus.id}"] text.serves`).textContent()).toBe('serves 2');
       await n.click();
-      await page.locator('vr-graph-detail .concentration', { hasText: 'Serves 2 of our vendors: a concentration risk' }).waitFor();
-      expect(await page.locator('vr-graph-edge-table tbody tr', { hasText: 'TaskUs' }).count()).toBe(2);
+      await s.page.locator('vr-graph-detail .concentration', { hasText: 'Serves 2 of our vendors: a concentration risk' }).waitFor();
+      expect(await s.page.locator('vr-graph-edge-table tbody tr', { hasText: 'TaskUs' }).count()).toBe(2);
     });
   });
 });

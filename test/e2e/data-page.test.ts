@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import { chromiumForTests, PROJECT_ROOT, signInThroughPage, watchConsole } from './harness.ts';
-import { deepFocus, openSession, type E2eSession } from './session.ts';
+import { deepFocus, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
 const HEADER = 'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes';
@@ -21,20 +21,9 @@ const NHS = '00204495-81A8-4D51-B4FE-896AA0F89DA2';
 const LEXIS = '064F5887-C2DA-4139-B3AA-D55906F8C30A';
 
 describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
-  let s: E2eSession;
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    await s.go('/data');
-    await s.signIn();
-  }, 120_000);
-
-  afterEach(() => {
-    expect(s.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await s?.close();
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    signInAt: '/data',
   });
 
   const section = (name: string) => s.page.locator(`vr-data-page section[data-section="${name}"]`);

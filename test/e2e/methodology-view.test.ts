@@ -3,10 +3,10 @@
  * the three decay policies plotted (the one in force marked, the Okta gap) and as a table, the
  * portfolio ranked under each policy with the biggest movers, re-ranked for another day.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { chromiumForTests } from './harness.ts';
-import { openSession, type E2eSession } from './session.ts';
+import { useSession } from './session.ts';
 
 const DEMO_VENDORS = 34;
 const POLICIES = ['long-memory', 'short-penalty', 'peer-half-life'];
@@ -14,20 +14,9 @@ const POLICIES = ['long-memory', 'short-penalty', 'peer-half-life'];
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('the methodology in Chromium', () => {
-  let s: E2eSession;
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    await s.go('/methodology');
-    await s.signIn();
-  }, 120_000);
-
-  afterEach(() => {
-    expect(s.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await s?.close();
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    signInAt: '/methodology',
   });
 
   describe('methodology', () => {

@@ -5,13 +5,12 @@
  * violation, with a screenshot of each page (test-results/dark-*.png); at 200 % zoom (700 px at
  * device scale 2) the portfolio and a vendor still work by keyboard with a visible focus ring.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { MAIN_NAV } from '../../web/app/routes.ts';
-import { axeViolations, chromiumForTests, describeViolations, PROJECT_ROOT } from './harness.ts';
-import { openSession, type E2eSession } from './session.ts';
+import { axeViolations, chromiumForTests, describeViolations } from './harness.ts';
+import { shootPage, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
 
@@ -19,8 +18,29 @@ const chromiumPath = chromiumForTests();
 type PageSpec = readonly [name: string, path: string, ready: string];
 
 describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
-  let s: E2eSession;
   let pages: PageSpec[];
+  const s = useSession(chromiumPath!, {
+    start: async () => {
+      const heatmap = await s.api<Heatmap>('/portfolio/heatmap');
+      const id = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
+      pages = [
+        ['portfolio', '/', 'vr-heatmap tbody tr[data-vendor-id]'],
+        ['matrix', '/matrix', 'vr-risk-matrix svg'],
+        ['trends', '/trends', 'vr-trend-heatmap tbody tr'],
+        ['compare', `/compare?ids=${id('Okta')},${id('Cloudflare')}`, 'vr-compare-table thead th[data-vendor-id]'],
+        ['graph', '/graph', 'vr-graph-edge-table tbody tr'],
+        ['methodology', '/methodology', 'vr-methodology-ranking table'],
+        ['report', '/reports/2023-Q4', 'vr-report-vendor table.factors'],
+        ['reviews', '/reviews', 'vr-due-table tbody tr'],
+        ['data', '/data', 'vr-data-page section[data-section="transfer"]'],
+        ['vendor', `/vendors/${id('Okta')}`, 'vr-incident-list article'],
+        ['account', '/account', 'vr-session-list tbody tr'],
+        ['users', '/admin/users', 'vr-user-table tbody tr'],
+        ['audit', '/admin/audit', 'vr-audit-table tbody tr[data-audit-id]'],
+      ];
+    },
+    signInAt: '/sign-in',
+  });
 
   /** Every page of a signed-in admin; the sign-in page is opened anonymously on its own. */
   const open = async (page: Page, [, path, ready]: PageSpec) => {
@@ -30,33 +50,6 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
   const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const seriousOnly = (page: Page) =>
     axeViolations(page).then((vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    const heatmap = await s.api<Heatmap>('/portfolio/heatmap');
-    const id = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
-    pages = [
-      ['portfolio', '/', 'vr-heatmap tbody tr[data-vendor-id]'],
-      ['matrix', '/matrix', 'vr-risk-matrix svg'],
-      ['trends', '/trends', 'vr-trend-heatmap tbody tr'],
-      ['compare', `/compare?ids=${id('Okta')},${id('Cloudflare')}`, 'vr-compare-table thead th[data-vendor-id]'],
-      ['graph', '/graph', 'vr-graph-edge-table tbody tr'],
-      ['methodology', '/methodology', 'vr-methodology-ranking table'],
-      ['report', '/reports/2023-Q4', 'vr-report-vendor table.factors'],
-      ['reviews', '/reviews', 'vr-due-table tbody tr'],
-      ['data', '/data', 'vr-data-page section[data-section="transfer"]'],
-      ['vendor', `/vendors/${id('Okta')}`, 'vr-incident-list article'],
-      ['account', '/account', 'vr-session-list tbody tr'],
-      ['users', '/admin/users', 'vr-user-table tbody tr'],
-      ['audit', '/admin/audit', 'vr-audit-table tbody tr[data-audit-id]'],
-    ];
-    await s.go('/sign-in');
-    await s.signIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
 
   describe('at 400 px wide', () => {
     beforeAll(async () => {
@@ -148,7 +141,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       const violations = await seriousOnly(page);
       if (violations.length > 0) console.error(describeViolations(violations));
       expect(violations.map((v) => v.id)).toEqual([]);
-      await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'dark-sign-in.png'), fullPage: true });
+      await shootPage(page, 'dark-sign-in.png');
       await page.context().close();
     });
   });
@@ -189,7 +182,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       expect(await pageOverflow(zoomed)).toBeLessThanOrEqual(0);
       expect(await zoomed.locator('vr-app button.nav-toggle').isVisible()).toBe(true);
       expect(await unringed(14)).toEqual([]);
-      await zoomed.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'zoom-portfolio.png') });
+      await shootPage(zoomed, 'zoom-portfolio.png', false);
     });
 
     it("shows a vendor's dossier the same way", async () => {
@@ -197,7 +190,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       expect(await pageOverflow(zoomed)).toBeLessThanOrEqual(0);
       expect(await zoomed.locator('vr-what-if-panel').isVisible()).toBe(true);
       expect(await unringed(20)).toEqual([]);
-      await zoomed.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'zoom-vendor.png') });
+      await shootPage(zoomed, 'zoom-vendor.png', false);
     });
   });
 

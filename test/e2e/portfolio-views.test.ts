@@ -6,171 +6,131 @@
  * The real server on a temp database with the demo portfolio; Chromium signs in through the
  * sign-in page. axe runs on every page, and screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
 import { sortRows } from '../../web/charts/heatmap.sort.ts';
-import {
-  ADMIN,
-  apiSession,
-  axeViolations,
-  chromiumForTests,
-  describeViolations,
-  launchBrowser,
-  PROJECT_ROOT,
-  signInThroughPage,
-  startServer,
-  watchConsole,
-  type ApiCall,
-  type RunningServer,
-} from './harness.ts';
+import { ADMIN, chromiumForTests, signInThroughPage } from './harness.ts';
+import { isFocused, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let problems: string[] = [];
   let heatmap: Heatmap;
-  let call: ApiCall;
+  // Signs in in its first test, through a shared link.
+  const s = useSession(chromiumPath!, {
+    start: async () => {
+      heatmap = await s.api<Heatmap>('/portfolio/heatmap');
+    },
+  });
 
-  const api = async <T>(path: string): Promise<T> => (await call(path)).json() as Promise<T>;
-  const url = (path: string) => `${server!.appUrl}${path}`;
-  const rows = (): Locator => page.locator('vr-heatmap tbody tr[data-vendor-id]');
+  const rows = (): Locator => s.page.locator('vr-heatmap tbody tr[data-vendor-id]');
   const names = (): Promise<string[]> => rows().locator('th.vendor a').allTextContents();
   /** Row `r`, column `c` of the heatmap grid (column 0 is the vendor). */
-  const cell = (r: number, c: number): Locator => page.locator(`vr-heatmap tbody tr[data-index="${r}"] > :nth-child(${c + 1})`);
-  const isFocused = (l: Locator) => l.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
-  const status = () => page.locator('vr-portfolio-filters .count').textContent();
-  const tooltip = () => page.locator('vr-heatmap vr-heatmap-tooltip');
-  const shoot = async (file: string, fullPage = true) => {
-    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage });
-  };
-  const expectNoAxeViolations = async () => {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
-    expect(violations.map((v) => v.id)).toEqual([]);
-  };
+  const cell = (r: number, c: number): Locator => s.page.locator(`vr-heatmap tbody tr[data-index="${r}"] > :nth-child(${c + 1})`);
+  const status = () => s.page.locator('vr-portfolio-filters .count').textContent();
+  const tooltip = () => s.page.locator('vr-heatmap vr-heatmap-tooltip');
   const where = (f: (r: HeatmapRow) => boolean) => heatmap.rows.filter(f);
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath!);
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    call = await apiSession(server.url, ADMIN.email, ADMIN.password);
-    heatmap = await api<Heatmap>('/portfolio/heatmap');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   describe('portfolio heatmap', () => {
     it('opens a shared filtered link after signing in, and shows the same view when opened directly', async () => {
       const expected = where((r) => r.tier === 1 && r.band === 'critical');
       expect(expected.length).toBeGreaterThan(0);
-      await page.goto(url('/portfolio?tier=1&band=critical'));
-      await page.waitForURL(/\/sign-in\?next=/);
-      await signInThroughPage(page, ADMIN.email, ADMIN.password);
-      await page.waitForURL(url('/portfolio?tier=1&band=critical'));
+      await s.go('/portfolio?tier=1&band=critical');
+      await s.page.waitForURL(/\/sign-in\?next=/);
+      await signInThroughPage(s.page, ADMIN.email, ADMIN.password);
+      await s.page.waitForURL(s.url('/portfolio?tier=1&band=critical'));
       await rows().first().waitFor();
       expect((await names()).sort()).toEqual(expected.map((r) => r.name).sort());
       // Only the 401 of GET /me before signing in (Chromium logs every failed fetch).
-      expect(problems).toEqual([expect.stringMatching(/401.*\/api\/v1\/me\)$/)]);
-      problems.length = 0;
+      expect(s.problems).toEqual([expect.stringMatching(/401.*\/api\/v1\/me\)$/)]);
+      s.problems.length = 0;
 
-      await page.goto(url('/portfolio?tier=1&band=critical'));
+      await s.go('/portfolio?tier=1&band=critical');
       await rows().first().waitFor();
       expect(await rows().count()).toBe(expected.length);
-      expect(await page.locator('vr-portfolio-filters #tier').inputValue()).toBe('1');
-      expect(await page.locator('vr-portfolio-filters #band').inputValue()).toBe('critical');
+      expect(await s.page.locator('vr-portfolio-filters #tier').inputValue()).toBe('1');
+      expect(await s.page.locator('vr-portfolio-filters #band').inputValue()).toBe('critical');
       expect(await status()).toContain(`Showing ${expected.length} of ${heatmap.rows.length} vendors`);
     });
 
     it('filters by tier, band and text, keeping them in the URL, and clears them', async () => {
-      await page.goto(url('/portfolio'));
+      await s.go('/portfolio');
       await rows().first().waitFor();
       expect(await rows().count()).toBe(heatmap.rows.length);
 
-      await page.locator('vr-portfolio-filters #tier').selectOption('1');
-      await page.waitForURL(url('/portfolio?tier=1'));
+      await s.page.locator('vr-portfolio-filters #tier').selectOption('1');
+      await s.page.waitForURL(s.url('/portfolio?tier=1'));
       await expect.poll(() => rows().count()).toBe(where((r) => r.tier === 1).length);
 
-      await page.locator('vr-portfolio-filters #band').selectOption('moderate');
-      await page.waitForURL(url('/portfolio?tier=1&band=moderate'));
+      await s.page.locator('vr-portfolio-filters #band').selectOption('moderate');
+      await s.page.waitForURL(s.url('/portfolio?tier=1&band=moderate'));
       const tierBand = where((r) => r.tier === 1 && r.band === 'moderate');
       await expect.poll(() => rows().count()).toBe(tierBand.length);
       expect(tierBand.length).toBeLessThan(where((r) => r.tier === 1).length);
       expect(await status()).toContain(`Showing ${tierBand.length} of ${heatmap.rows.length} vendors · tier 1, band moderate`);
 
-      await page.locator('vr-portfolio-filters #q').fill('cl');
-      await page.waitForURL(url('/portfolio?tier=1&band=moderate&q=cl'));
+      await s.page.locator('vr-portfolio-filters #q').fill('cl');
+      await s.page.waitForURL(s.url('/portfolio?tier=1&band=moderate&q=cl'));
       const text = tierBand.filter((r) => `${r.name} ${r.category}`.toLowerCase().includes('cl'));
       await expect.poll(() => names().then((n) => n.sort())).toEqual(text.map((r) => r.name).sort());
 
-      await page.locator('vr-portfolio-filters').getByRole('button', { name: 'Clear filters' }).click();
-      await page.waitForURL(url('/portfolio'));
+      await s.page.locator('vr-portfolio-filters').getByRole('button', { name: 'Clear filters' }).click();
+      await s.page.waitForURL(s.url('/portfolio'));
       await expect.poll(() => rows().count()).toBe(heatmap.rows.length);
-      expect(await page.locator('vr-portfolio-filters #q').inputValue()).toBe('');
-      expect(await page.locator('vr-portfolio-filters #tier').inputValue()).toBe('');
+      expect(await s.page.locator('vr-portfolio-filters #q').inputValue()).toBe('');
+      expect(await s.page.locator('vr-portfolio-filters #tier').inputValue()).toBe('');
     });
 
     it('says so when no vendor matches, and clears from there', async () => {
-      await page.goto(url('/portfolio?q=no-such-vendor-anywhere'));
-      const empty = page.locator('vr-portfolio-page .empty');
+      await s.go('/portfolio?q=no-such-vendor-anywhere');
+      const empty = s.page.locator('vr-portfolio-page .empty');
       await empty.waitFor();
       expect(await empty.textContent()).toContain('No vendor matches these filters');
       expect(await rows().count()).toBe(0);
       expect(await status()).toContain(`Showing 0 of ${heatmap.rows.length} vendors`);
-      await expectNoAxeViolations();
+      await s.expectNoAxeViolations();
       await empty.getByRole('button', { name: 'Clear filters' }).click();
-      await page.waitForURL(url('/portfolio'));
+      await s.page.waitForURL(s.url('/portfolio'));
       await rows().first().waitFor();
     });
 
     it('restores the filters with Back and Forward', async () => {
-      await page.goto(url('/portfolio?tier=2&band=moderate'));
+      await s.go('/portfolio?tier=2&band=moderate');
       await rows().first().waitFor();
       const shown = await rows().count();
       expect(shown).toBe(where((r) => r.tier === 2 && r.band === 'moderate').length);
       const id = await rows().first().getAttribute('data-vendor-id');
       await rows().first().locator('td.risk').click();
-      await page.waitForURL(url(`/vendors/${id}`));
-      await page.locator('vr-vendor-page h1').waitFor();
+      await s.page.waitForURL(s.url(`/vendors/${id}`));
+      await s.page.locator('vr-vendor-page h1').waitFor();
 
-      await page.goBack();
-      await page.waitForURL(url('/portfolio?tier=2&band=moderate'));
+      await s.page.goBack();
+      await s.page.waitForURL(s.url('/portfolio?tier=2&band=moderate'));
       await expect.poll(() => rows().count()).toBe(shown);
-      expect(await page.locator('vr-portfolio-filters #tier').inputValue()).toBe('2');
-      expect(await page.locator('vr-portfolio-filters #band').inputValue()).toBe('moderate');
+      expect(await s.page.locator('vr-portfolio-filters #tier').inputValue()).toBe('2');
+      expect(await s.page.locator('vr-portfolio-filters #band').inputValue()).toBe('moderate');
 
-      await page.goForward();
-      await page.waitForURL(url(`/vendors/${id}`));
-      await page.locator('vr-vendor-page h1').waitFor();
-      await page.goBack();
-      await page.waitForURL(url('/portfolio?tier=2&band=moderate'));
+      await s.page.goForward();
+      await s.page.waitForURL(s.url(`/vendors/${id}`));
+      await s.page.locator('vr-vendor-page h1').waitFor();
+      await s.page.goBack();
+      await s.page.waitForURL(s.url('/portfolio?tier=2&band=moderate'));
       await expect.poll(() => rows().count()).toBe(shown);
       // The vendor page's "back to portfolio" returns to the filtered view too.
       await rows().first().locator('th.vendor a').click();
-      await page.locator('vr-vendor-page a.back').click();
-      await page.waitForURL(url('/portfolio?tier=2&band=moderate'));
+      await s.page.locator('vr-vendor-page a.back').click();
+      await s.page.waitForURL(s.url('/portfolio?tier=2&band=moderate'));
     });
 
     it('sorts by a factor column, keeping the filters, with unknowns last', async () => {
-      await page.goto(url('/portfolio?tier=1'));
+      await s.go('/portfolio?tier=1');
       await rows().first().waitFor();
-      await page.locator('vr-heatmap button[data-sort="support"]').click();
-      await page.waitForURL(url('/portfolio?tier=1&sort=support'));
+      await s.page.locator('vr-heatmap button[data-sort="support"]').click();
+      await s.page.waitForURL(s.url('/portfolio?tier=1&sort=support'));
       const expected = sortRows(where((r) => r.tier === 1), { key: 'support', dir: 'desc' }).map((r) => r.name);
       await expect.poll(() => names()).toEqual(expected);
-      expect(await page.locator('vr-heatmap th:has(button[data-sort="support"])').getAttribute('aria-sort')).toBe('descending');
+      expect(await s.page.locator('vr-heatmap th:has(button[data-sort="support"])').getAttribute('aria-sort')).toBe('descending');
       const support = await rows().locator('td[data-factor="support"] .sr-only').allTextContents();
       const known = support.filter((t) => t !== 'unknown').map(Number);
       expect(known).toEqual([...known].sort((a, b) => b - a));
@@ -178,7 +138,7 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
     });
 
     it('moves across cells by keyboard, shows the largest contribution, and opens the vendor with Enter', async () => {
-      await page.goto(url('/portfolio?sort=risk'));
+      await s.go('/portfolio?sort=risk');
       await rows().first().waitFor();
       const byRisk = sortRows(heatmap.rows, { key: 'risk', dir: 'desc' });
       const factors = heatmap.factors.map((f) => f.id);
@@ -187,29 +147,29 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
 
       await cell(0, 0).focus();
       expect(await cell(0, 0).getAttribute('tabindex')).toBe('0');
-      await page.keyboard.press('ArrowRight');
+      await s.page.keyboard.press('ArrowRight');
       await expect.poll(() => isFocused(cell(0, 1))).toBe(true);
-      await page.keyboard.press('ArrowRight');
+      await s.page.keyboard.press('ArrowRight');
       await expect.poll(() => isFocused(cell(0, 2))).toBe(true);
-      await page.keyboard.press('ArrowDown');
+      await s.page.keyboard.press('ArrowDown');
       await expect.poll(() => isFocused(cell(1, 2))).toBe(true);
       // One tab stop in the whole grid: the focused cell.
-      expect(await page.locator('vr-heatmap tbody [tabindex="0"]').count()).toBe(1);
-      await page.keyboard.press('End');
+      expect(await s.page.locator('vr-heatmap tbody [tabindex="0"]').count()).toBe(1);
+      await s.page.keyboard.press('End');
       await expect.poll(() => isFocused(cell(1, cols - 1))).toBe(true);
-      await page.keyboard.press('Home');
+      await s.page.keyboard.press('Home');
       await expect.poll(() => isFocused(cell(1, 0))).toBe(true);
-      await page.keyboard.press('Control+End');
+      await s.page.keyboard.press('Control+End');
       await expect.poll(() => isFocused(cell(last, cols - 1))).toBe(true);
-      await page.keyboard.press('Control+Home');
+      await s.page.keyboard.press('Control+Home');
       await expect.poll(() => isFocused(cell(0, 0))).toBe(true);
 
       // To a factor cell whose largest contribution the API names: the tooltip says it, and describes the cell.
       const r = byRisk.findIndex((row) => factors.some((f) => row.top[f]));
       const f = factors.findIndex((id) => byRisk[r]!.top[id]);
       const top = byRisk[r]!.top[factors[f]!]!;
-      for (let i = 0; i < r; i++) await page.keyboard.press('ArrowDown');
-      for (let i = 0; i < f + 2; i++) await page.keyboard.press('ArrowRight');
+      for (let i = 0; i < r; i++) await s.page.keyboard.press('ArrowDown');
+      for (let i = 0; i < f + 2; i++) await s.page.keyboard.press('ArrowRight');
       const target = cell(r, f + 2);
       await expect.poll(() => isFocused(target)).toBe(true);
       await expect.poll(() => tooltip().isVisible()).toBe(true);
@@ -219,56 +179,56 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
       expect(await target.getAttribute('aria-describedby')).toBe('tip');
       expect(await tooltip().getAttribute('role')).toBe('tooltip');
       expect(await tooltip().getAttribute('id')).toBe('tip');
-      await shoot('portfolio-keyboard.png', false);
+      await s.shoot('portfolio-keyboard.png', false);
 
       // Escape hides it; hovering another cell shows that one's.
-      await page.keyboard.press('Escape');
+      await s.page.keyboard.press('Escape');
       await expect.poll(() => tooltip().isVisible()).toBe(false);
       await cell(0, 2).hover();
       await expect.poll(() => tooltip().textContent()).toContain(`${byRisk[0]!.name} · ${heatmap.factors[0]!.label}`);
 
-      await page.keyboard.press('Enter');
-      await page.waitForURL(url(`/vendors/${byRisk[r]!.vendorId}`));
-      expect(await page.locator('vr-vendor-page h1').textContent()).toBe(byRisk[r]!.name);
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL(s.url(`/vendors/${byRisk[r]!.vendorId}`));
+      expect(await s.page.locator('vr-vendor-page h1').textContent()).toBe(byRisk[r]!.name);
     });
 
     it('has no accessibility violations when filtered (axe)', async () => {
-      await page.goto(url('/portfolio?tier=1&band=moderate'));
+      await s.go('/portfolio?tier=1&band=moderate');
       await rows().first().waitFor();
-      await expectNoAxeViolations();
+      await s.expectNoAxeViolations();
       // A known factor cell, so the picture shows a largest contribution.
       await cell(1, 2).focus();
       await tooltip().waitFor();
-      await shoot('portfolio-filtered.png', false);
+      await s.shoot('portfolio-filtered.png', false);
     });
   });
 
   describe('risk matrix', () => {
     const countOf = (l: number, i: number, rs: readonly HeatmapRow[] = heatmap.rows) => rs.filter((r) => r.cell.likelihood === l && r.cell.impact === i).length;
-    const mcell = (key: string) => page.locator(`vr-risk-matrix g.cell[data-cell="${key}"]`);
-    const listed = () => page.locator('vr-matrix-vendors tbody tr');
+    const mcell = (key: string) => s.page.locator(`vr-risk-matrix g.cell[data-cell="${key}"]`);
+    const listed = () => s.page.locator('vr-matrix-vendors tbody tr');
 
     it("shows each cell's count as the API places the vendors, in the picture and in its table", async () => {
-      await page.goto(url('/matrix'));
-      await page.locator('vr-risk-matrix g.cell').first().waitFor();
-      expect(await page.locator('vr-risk-matrix g.cell').count()).toBe(25);
+      await s.go('/matrix');
+      await s.page.locator('vr-risk-matrix g.cell').first().waitFor();
+      expect(await s.page.locator('vr-risk-matrix g.cell').count()).toBe(25);
       for (let l = 1; l <= 5; l++)
         for (let i = 1; i <= 5; i++) {
           expect(await mcell(`${l}-${i}`).locator('text.count').textContent(), `${l}-${i}`).toBe(String(countOf(l, i)));
           expect(await mcell(`${l}-${i}`).getAttribute('aria-label')).toContain(`likelihood ${l}`);
         }
       // Likelihood 5 is the top row; the screen-reader table says the same counts.
-      expect(await page.locator('vr-risk-matrix g[role="row"]').first().locator('g.cell').first().getAttribute('data-cell')).toBe('5-1');
-      const table = await page.locator('vr-risk-matrix table tbody tr').first().locator('td').allTextContents();
+      expect(await s.page.locator('vr-risk-matrix g[role="row"]').first().locator('g.cell').first().getAttribute('data-cell')).toBe('5-1');
+      const table = await s.page.locator('vr-risk-matrix table tbody tr').first().locator('td').allTextContents();
       expect(table.map((t) => Number(t.split(',')[0]))).toEqual([1, 2, 3, 4, 5].map((i) => countOf(5, i)));
-      await expectNoAxeViolations();
+      await s.expectNoAxeViolations();
     });
 
     it("lists a clicked cell's vendors, riskiest first, with the cell in the URL", async () => {
       const busiest = heatmap.rows.reduce((best, r) => (countOf(r.cell.likelihood, r.cell.impact) > countOf(best.cell.likelihood, best.cell.impact) ? r : best));
       const key = `${busiest.cell.likelihood}-${busiest.cell.impact}`;
       await mcell(key).click();
-      await page.waitForURL(url(`/matrix?cell=${key}`));
+      await s.page.waitForURL(s.url(`/matrix?cell=${key}`));
       const expected = heatmap.rows
         .filter((r) => `${r.cell.likelihood}-${r.cell.impact}` === key)
         .sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name));
@@ -276,87 +236,87 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
       expect(await listed().locator('th a').allTextContents()).toEqual(expected.map((r) => r.name));
       expect(await listed().first().locator('a').getAttribute('href')).toBe(`/vendors/${expected[0]!.vendorId}`);
       expect(await mcell(key).getAttribute('aria-selected')).toBe('true');
-      expect(await page.locator('vr-matrix-vendors .status').textContent()).toContain(`${expected.length} vendors`);
+      expect(await s.page.locator('vr-matrix-vendors .status').textContent()).toContain(`${expected.length} vendors`);
 
       // A reload keeps the choice; a vendor link opens the vendor.
-      await page.reload();
+      await s.page.reload();
       await expect.poll(() => listed().count()).toBe(expected.length);
       await listed().first().locator('a').click();
-      await page.waitForURL(url(`/vendors/${expected[0]!.vendorId}`));
-      await page.goBack();
-      await page.waitForURL(url(`/matrix?cell=${key}`));
+      await s.page.waitForURL(s.url(`/vendors/${expected[0]!.vendorId}`));
+      await s.page.goBack();
+      await s.page.waitForURL(s.url(`/matrix?cell=${key}`));
     });
 
     it('is operable by keyboard: arrows move between cells, Enter selects', async () => {
-      await page.goto(url('/matrix?cell=2-3'));
+      await s.go('/matrix?cell=2-3');
       await mcell('2-3').waitFor();
       expect(await mcell('2-3').getAttribute('tabindex')).toBe('0');
       await mcell('2-3').focus();
-      await page.keyboard.press('ArrowUp');
+      await s.page.keyboard.press('ArrowUp');
       await expect.poll(() => isFocused(mcell('3-3'))).toBe(true);
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowRight');
+      await s.page.keyboard.press('ArrowRight');
+      await s.page.keyboard.press('ArrowRight');
       await expect.poll(() => isFocused(mcell('3-5'))).toBe(true);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(url('/matrix?cell=3-5'));
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForURL(s.url('/matrix?cell=3-5'));
       await expect.poll(() => listed().count()).toBe(countOf(3, 5));
-      await page.keyboard.press('Control+Home');
+      await s.page.keyboard.press('Control+Home');
       await expect.poll(() => isFocused(mcell('5-1'))).toBe(true);
-      await page.keyboard.press(' ');
-      await page.waitForURL(url('/matrix?cell=5-1'));
+      await s.page.keyboard.press(' ');
+      await s.page.waitForURL(s.url('/matrix?cell=5-1'));
       await expect.poll(() => listed().count()).toBe(countOf(5, 1));
-      if (countOf(5, 1) === 0) expect(await page.locator('vr-matrix-vendors .hint').textContent()).toBe('No vendor sits in this cell.');
+      if (countOf(5, 1) === 0) expect(await s.page.locator('vr-matrix-vendors .hint').textContent()).toBe('No vendor sits in this cell.');
     });
 
     it('filters by tier, counting only that tier', async () => {
-      await page.goto(url('/matrix?cell=2-3'));
+      await s.go('/matrix?cell=2-3');
       await mcell('2-3').waitFor();
-      await page.locator('vr-portfolio-filters #tier').selectOption('2');
-      await page.waitForURL(url('/matrix?tier=2&cell=2-3'));
+      await s.page.locator('vr-portfolio-filters #tier').selectOption('2');
+      await s.page.waitForURL(s.url('/matrix?tier=2&cell=2-3'));
       const tier2 = where((r) => r.tier === 2);
       await expect.poll(() => mcell('2-3').locator('text.count').textContent()).toBe(String(countOf(2, 3, tier2)));
       expect(await listed().count()).toBe(countOf(2, 3, tier2));
-      expect(await page.locator('vr-portfolio-filters #band').count()).toBe(0);
-      await expectNoAxeViolations();
-      await shoot('matrix.png');
+      expect(await s.page.locator('vr-portfolio-filters #band').count()).toBe(0);
+      await s.expectNoAxeViolations();
+      await s.shoot('matrix.png');
     });
   });
 
   describe('a narrow window (400 px)', () => {
     it('keeps every view inside the window, the charts scrolling sideways in their own boxes', async () => {
-      await page.setViewportSize({ width: 400, height: 800 });
+      await s.page.setViewportSize({ width: 400, height: 800 });
       try {
         for (const [path, el, box] of [
           ['/portfolio?band=moderate', 'vr-portfolio-page', 'vr-heatmap .scroller'],
           ['/matrix?cell=2-3', 'vr-matrix-page', 'vr-risk-matrix'],
           ['/trends', 'vr-trends-page', 'vr-trend-heatmap .scroller'],
         ] as const) {
-          await page.goto(url(path));
-          await page.locator(box).waitFor();
-          expect(await page.locator(el).evaluate((e) => e.getBoundingClientRect().right), path).toBeLessThanOrEqual(400);
-          const { scroll, client } = await page.locator(box).evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+          await s.go(path);
+          await s.page.locator(box).waitFor();
+          expect(await s.page.locator(el).evaluate((e) => e.getBoundingClientRect().right), path).toBeLessThanOrEqual(400);
+          const { scroll, client } = await s.page.locator(box).evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
           expect(client, path).toBeLessThanOrEqual(400);
           expect(scroll, path).toBeGreaterThanOrEqual(client);
         }
         // The sticky vendor column stays put while the grid scrolls sideways to a focused cell.
-        await page.goto(url('/portfolio?band=moderate'));
+        await s.go('/portfolio?band=moderate');
         await cell(0, 0).focus();
-        await page.keyboard.press('End');
+        await s.page.keyboard.press('End');
         await expect.poll(() => isFocused(cell(0, heatmap.factors.length + 6))).toBe(true);
-        expect(await page.locator('vr-heatmap .scroller').evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+        expect(await s.page.locator('vr-heatmap .scroller').evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
         const left = await cell(0, 0).evaluate((e) => e.getBoundingClientRect().left);
-        const boxLeft = await page.locator('vr-heatmap .scroller').evaluate((e) => e.getBoundingClientRect().left);
+        const boxLeft = await s.page.locator('vr-heatmap .scroller').evaluate((e) => e.getBoundingClientRect().left);
         expect(Math.abs(left - boxLeft)).toBeLessThan(2);
         // The whole page, the app's header included: its navigation folds behind a Menu button at this width.
-        await expectNoAxeViolations();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+        await s.expectNoAxeViolations();
+        expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
       } finally {
-        await page.setViewportSize({ width: 1400, height: 900 });
+        await s.page.setViewportSize({ width: 1400, height: 900 });
       }
     });
   });
 
   it('logged no page errors and no console errors or warnings', () => {
-    expect(problems).toEqual([]);
+    expect(s.problems).toEqual([]);
   });
 });

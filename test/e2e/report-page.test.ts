@@ -9,12 +9,12 @@
 import { inflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuarterlyReport } from '../../web/api/client.ts';
 import { signed } from '../../web/charts/movers.layout.ts';
 import { currentQuarter, SUMMARY_MOVERS } from '../../web/report.ts';
 import { chromiumForTests, PROJECT_ROOT } from './harness.ts';
-import { isFocused, openSession, type E2eSession } from './session.ts';
+import { isFocused, useSession } from './session.ts';
 
 /** Each page's text, in content order, from a PDF as Chromium (Skia) writes it. */
 function pdfPageTexts(pdf: Buffer): string[] {
@@ -60,22 +60,13 @@ const flat = (t: string) => t.replace(/\s+/g, '').toLowerCase();
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
-  let s: E2eSession;
   let q4: QuarterlyReport;
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    q4 = await s.api<QuarterlyReport>('/reports/quarterly/2023-Q4');
-    await s.go('/reports/2023-Q4');
-    await s.signIn();
-  }, 120_000);
-
-  afterEach(() => {
-    expect(s.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await s?.close();
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    start: async () => {
+      q4 = await s.api<QuarterlyReport>('/reports/quarterly/2023-Q4');
+    },
+    signInAt: '/reports/2023-Q4',
   });
 
   const open = async (path: string) => {

@@ -9,17 +9,16 @@
  * review cadence (a refused value beside its field, nothing written) and a decision recorded then
  * takes it; the cadence is put back. A viewer reads only, the cadence included.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Review, ReviewStatus } from '../../server/domain/review.ts';
 import type { Cadence, DueList } from '../../web/api/client.ts';
 import { addMonths } from '../../web/reviews.ts';
+import { OKTA_2023, AFTER_OKTA_2023 } from './demo.ts';
 import { axeViolations, chromiumForTests, describeViolations, signInThroughPage } from './harness.ts';
-import { deepFocus, isFocused, openSession, type E2eSession } from './session.ts';
+import { deepFocus, isFocused, useSession } from './session.ts';
 
-const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
-const AFTER_OKTA_2023 = '2023-10-31';
 const PICKED = 'unsanitized-support-artifacts:subprocessor:2';
 const FREE = 'HAR files sanitized before upload to any support case';
 const DEFAULT_CADENCE = 'Tier 1: every 6 months · Tier 2: every 12 months · Tier 3: every 24 months · Tier 4: no periodic review';
@@ -28,8 +27,16 @@ const VIEWER = { email: 'reader@e2e.example', password: 'granite willow harbour 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
-  let s: E2eSession;
   let okta: number;
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    start: async () => {
+      okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
+      await s.go(`/vendors/${okta}`);
+      await s.signIn();
+      await s.page.locator('vr-review-status .head').waitFor();
+    },
+  });
   const form = () => s.page.locator('vr-decision-form');
   const conditions = () => s.page.locator('vr-condition-list');
   const reviews = async () => (await s.api<{ items: Review[] }>(`/vendors/${okta}/reviews`)).items;
@@ -40,22 +47,6 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(s.problems).toHaveLength(n);
     s.problems.length = 0;
   };
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-    await s.go(`/vendors/${okta}`);
-    await s.signIn();
-    await s.page.locator('vr-review-status .head').waitFor();
-  }, 120_000);
-
-  afterEach(() => {
-    expect(s.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-  });
 
   it('shows a vendor never reviewed as such, and records an approval dated 2022-06-30 through the form', async () => {
     expect(await s.page.locator('vr-review-status vr-review-badge span.badge').textContent()).toContain('Never reviewed');

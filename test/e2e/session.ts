@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import {
   ADMIN,
@@ -63,6 +63,24 @@ export const deepFocus = (page: Page) =>
     return { tag: a?.localName ?? '', id: a?.id ?? '', text: (a?.textContent ?? '').trim() };
   });
 
+/** Where a screenshot goes: test-results/FILE (the folder made if need be). */
+function resultPath(file: string): string {
+  mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  return join(PROJECT_ROOT, 'test-results', file);
+}
+
+/** A screenshot of any page (the whole of it unless `fullPage` is false), into test-results/. */
+export async function shootPage(page: Page, file: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: resultPath(file), fullPage });
+}
+
+/** axe over any page's whole document; `keep` narrows the violations that count. */
+export async function expectNoAxeViolationsOn(page: Page, keep: (v: AxeViolation) => boolean = () => true): Promise<void> {
+  const violations = (await axeViolations(page)).filter(keep);
+  if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
 /** Everything a test file needs, with Chromium at `chromiumPath` (from chromiumForTests()). */
 export async function openSession(chromiumPath: string, o: SessionOptions = {}): Promise<E2eSession> {
   const server = await startServer(o.server);
@@ -89,22 +107,54 @@ export async function openSession(chromiumPath: string, o: SessionOptions = {}):
       const rest = problems.filter((p) => !/401.*\/api\/v1\/me\)$/.test(p));
       problems.splice(0, problems.length, ...rest);
     },
-    async shoot(file, fullPage = true) {
-      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-      await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', file), fullPage });
+    shoot: (file, fullPage) => shootPage(page, file, fullPage),
+    shootElement: async (l, file) => {
+      await l.screenshot({ path: resultPath(file) });
     },
-    async shootElement(l, file) {
-      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-      await l.screenshot({ path: join(PROJECT_ROOT, 'test-results', file) });
-    },
-    async expectNoAxeViolations(keep = () => true) {
-      const violations = (await axeViolations(page)).filter(keep);
-      if (violations.length > 0) console.error(`axe violations on ${page.url()}:\n${describeViolations(violations)}`);
-      expect(violations.map((v) => v.id)).toEqual([]);
-    },
+    expectNoAxeViolations: (keep) => expectNoAxeViolationsOn(page, keep),
     async close() {
       await browser.close();
       await server.stop();
     },
   };
+}
+
+export interface UseSessionOptions extends SessionOptions {
+  /** Runs once the session is open (the returned object works by then), in beforeAll: fetch what the tests compare against, go to a page, sign in. */
+  readonly start?: () => Promise<unknown>;
+  /** After `start`, the page to open and sign in at, through the sign-in form the app shows there. */
+  readonly signInAt?: string;
+  /** After each test, expect no page or console problems (a test that causes some on purpose clears them). */
+  readonly quietConsole?: boolean;
+}
+
+/**
+ * One session for the enclosing describe block: opened (then `start`, then signed in at `signInAt`) in beforeAll, closed in
+ * afterAll. The object returned stands for it: each property is read from the open session, so
+ * `s.page` in a test is the session's page (reading one before beforeAll has run throws).
+ */
+export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2eSession {
+  let session: E2eSession | undefined;
+  beforeAll(async () => {
+    session = await openSession(chromiumPath, o);
+    await o.start?.();
+    if (o.signInAt !== undefined) {
+      await session.go(o.signInAt);
+      await session.signIn();
+    }
+  }, 120_000);
+  if (o.quietConsole) {
+    afterEach(() => {
+      expect(session?.problems).toEqual([]);
+    });
+  }
+  afterAll(async () => {
+    await session?.close();
+  });
+  return new Proxy({} as E2eSession, {
+    get(_, key) {
+      if (!session) throw new Error(`the e2e session is not open yet (reading ${String(key)})`);
+      return session[key as keyof E2eSession];
+    },
+  });
 }

@@ -3,27 +3,21 @@
  * the movers (and "movers only"), sorting by change, the range from the URL and the controls, and
  * a range the server refuses. Its own server on the demo portfolio; Chromium signs in first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Trends } from '../../web/api/client.ts';
 import { sortTrendRows } from '../../web/charts/trend.layout.ts';
 import { chromiumForTests } from './harness.ts';
-import { isFocused, openSession, type E2eSession } from './session.ts';
+import { isFocused, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('the trend heatmap in Chromium', () => {
-  let s: E2eSession;
   let trends: Trends;
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    trends = await s.api<Trends>('/portfolio/trends');
-    await s.go('/trends');
-    await s.signIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
+  const s = useSession(chromiumPath!, {
+    start: async () => {
+      trends = await s.api<Trends>('/portfolio/trends');
+    },
+    signInAt: '/trends',
   });
 
   describe('trend heatmap', () => {

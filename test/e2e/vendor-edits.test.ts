@@ -5,39 +5,34 @@
  * staff MFA edited; the MFA posture set per population (a bad date refused beside its field);
  * our relationship changed (impact only); a delete confirmed. Dialogs take focus and give it back. A viewer sees no edit controls.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
+import { SUPPORT_MFA_FINDING } from './demo.ts';
 import { chromiumForTests, signInThroughPage } from './harness.ts';
-import { deepFocus, isFocused, openSession, type E2eSession } from './session.ts';
+import { deepFocus, isFocused, useSession } from './session.ts';
 
 const NEW_INCIDENT = 'Support portal session tokens exposed through a contractor laptop';
-const SUPPORT_MFA_FINDING = 'support-mfa-not-phishing-resistant:mfa:support';
 const VIEWER = { email: 'viewer@e2e.example', password: 'amber lighthouse meadow 59' } as const;
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium", () => {
-  let s: E2eSession;
   let okta: number;
+  const s = useSession(chromiumPath!, {
+    start: async () => {
+      okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
+      await s.go(`/vendors/${okta}`);
+      await s.signIn();
+      await s.page.locator('vr-incident-list article').first().waitFor();
+    },
+  });
   const dialog = () => s.page.locator('vr-edit-dialog dialog');
   const risk = async () => Number(await s.page.locator('vr-score-summary .risk .value').textContent());
   const scoreNow = () => s.api<VendorScore>(`/vendors/${okta}/score`);
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-    await s.go(`/vendors/${okta}`);
-    await s.signIn();
-    await s.page.locator('vr-incident-list article').first().waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
 
   it('opens the incident form in a dialog with focus on its first field, and Escape gives focus back to "Add incident"', async () => {
     const add = s.page.locator('vr-incident-list button.add');

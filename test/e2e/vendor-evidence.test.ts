@@ -4,40 +4,21 @@
  * evidence gaps grouped by factor, and the links from both to the evidence they rest on (mouse,
  * keyboard, and a deep link's #fragment); rescoring as of another day; a vendor without findings.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
+import { describe, expect, it } from 'vitest';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Incident } from '../../server/domain/incident.ts';
+import { OKTA_2023, OKTA_2022, AFTER_OKTA_2023, usePortfolioSession } from './demo.ts';
 import { chromiumForTests } from './harness.ts';
-import { isFocused, openSession, type E2eSession } from './session.ts';
+import { isFocused } from './session.ts';
 
-const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
-const OKTA_2022 = 'Lapsus$ reaches Okta support tooling through a Sitel/Sykes contractor workstation';
 const REPEAT_FINDING = 'The same root cause twice in 3 years';
 const SUPPORT_MFA_GAP = 'No evidence about support staff MFA';
-/**
- * A day after Okta's October 2023 disclosure (2023-10-20), pinned: findings look back a fixed
- * window (3 years), so on "today" the repeat finding has aged out once late 2026 is reached.
- */
-const AFTER_OKTA_2023 = '2023-10-31';
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)("what Okta's dossier asks to act on, in Chromium", () => {
-  let s: E2eSession;
-  let heatmap: Heatmap;
-  const okta = () => heatmap.rows.find((r) => r.name === 'Okta')!;
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    heatmap = await s.api<Heatmap>('/portfolio/heatmap');
-    await s.go('/');
-    await s.signIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const { s, heatmap, vendor } = usePortfolioSession(chromiumPath!);
+  const okta = () => vendor('Okta');
 
   it(`as of ${AFTER_OKTA_2023}, shows the repeat-root-cause finding with its contract condition, and the support MFA gap`, async () => {
     const id = okta().vendorId;
@@ -142,7 +123,7 @@ describe.skipIf(!chromiumPath)("what Okta's dossier asks to act on, in Chromium"
 
   it('says so when a vendor has no findings', async () => {
     let quiet: VendorScore | undefined;
-    for (const r of heatmap.rows) {
+    for (const r of heatmap().rows) {
       const score = await s.api<VendorScore>(`/vendors/${r.vendorId}/score`);
       if (score.findings.length === 0) {
         quiet = score;

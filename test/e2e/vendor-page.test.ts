@@ -6,37 +6,20 @@
  * finding). Findings as of a day and their evidence links are vendor-evidence.test.ts; the
  * analysts' forms are vendor-edits.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { WhatIfResult } from '../../web/api/client.ts';
+import { OKTA_2023, OKTA_2022, SUPPORT_MFA_FINDING, usePortfolioSession } from './demo.ts';
 import { chromiumForTests } from './harness.ts';
-import { openSession, type E2eSession } from './session.ts';
-
-const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
-const OKTA_2022 = 'Lapsus$ reaches Okta support tooling through a Sitel/Sykes contractor workstation';
-const SUPPORT_MFA_FINDING = 'support-mfa-not-phishing-resistant:mfa:support';
 
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
-  let s: E2eSession;
-  let heatmap: Heatmap;
-  const okta = () => heatmap.rows.find((r) => r.name === 'Okta')!;
+  const { s, vendor } = usePortfolioSession(chromiumPath!);
+  const okta = () => vendor('Okta');
   const rows = (): Locator => s.page.locator('vr-heatmap tbody tr[data-vendor-id]');
-
-  beforeAll(async () => {
-    s = await openSession(chromiumPath!);
-    heatmap = await s.api<Heatmap>('/portfolio/heatmap');
-    await s.go('/');
-    await s.signIn();
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
 
   it("opens from a click on Okta's row", async () => {
     const page = s.page;
