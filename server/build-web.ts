@@ -26,14 +26,6 @@ export async function buildWeb(root: string): Promise<void> {
   } catch {
     throw new Error('The web app is not built and Vite is not installed: run `npm install` (with dev dependencies), then start again.');
   }
-  // Vite picks development builds of dependencies (Lit's dev mode, with its console warnings) from
-  // NODE_ENV, which a test runner or a shell may have set: the app served is always a production build.
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await vite.build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    if (env === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = env;
-  }
+  // `mode` alone does not decide it: the caller also sets NODE_ENV=production (see main.ts).
+  await vite.build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), mode: 'production', logLevel: 'warn' });
 }

@@ -87,7 +87,16 @@ async function serve(config: Config): Promise<void> {
   const db = openMigrated(config);
   if (webBuildIsStale(PROJECT_ROOT, config.webDir, config.staticDir)) {
     log.info('building the web app (missing or older than its sources)…');
-    await buildWeb(PROJECT_ROOT);
+    // Vite picks development builds of dependencies (Lit's dev mode, with its console warnings) from
+    // NODE_ENV, which a test runner or a shell may have set: the app served is always a production build.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await buildWeb(PROJECT_ROOT);
+    } finally {
+      if (env === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = env;
+    }
   }
   const deps = depsFor(config, db);
   if (config.firstAdmin) {

@@ -176,6 +176,10 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await conditions().locator('.saved', { hasText: 'Condition waived until 2027-06-30.' }).waitFor();
     expect(await two.getAttribute('data-state')).toBe('waived');
     expect(await two.textContent()).toContain('approved by admin@e2e.example');
+    // A waived condition is told apart by its dashed frame too, not only by its word.
+    const badgeBorder = (li: typeof two) => li.locator('vr-condition-badge span.badge').evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(await badgeBorder(two)).toBe('dashed');
+    expect(await badgeBorder(one)).toBe('solid');
     const stored = (await reviews())[0]!.conditions;
     expect(stored.map((c) => [c.state, c.waiverExpiresOn, c.waiverApprover])).toEqual([['met', null, null], ['waived', '2027-06-30', 'admin@e2e.example']]);
 

@@ -4,7 +4,7 @@
  * breaches marked and what each policy keeps there. The table beside it says the same in numbers.
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { darkTones } from '../styles/shared.ts';
+import { chartLegend, darkTones } from '../styles/shared.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { DecayPolicyCurve } from '../api/client.ts';
@@ -30,19 +30,11 @@ export class DecayPlot extends LitElement {
         color: var(--vr-ink-muted);
         margin-bottom: 8px;
       }
+      ${chartLegend}
       .legend {
-        display: flex;
-        flex-wrap: wrap;
         gap: 4px 20px;
-        list-style: none;
         margin: 0 0 8px;
-        padding: 0;
         font-size: 0.85rem;
-      }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 6px;
       }
       .legend .in-force {
         font-weight: 700;

@@ -5,31 +5,18 @@
  */
 import { css } from 'lit';
 import { controls, srOnly } from '../styles/shared.ts';
+import { heatGrid } from './heat-grid.styles.ts';
 
-export const ROW_HEIGHT = 34;
+export { ROW_HEIGHT } from './heat-grid.styles.ts';
 
 export const heatmapStyles = [
   srOnly,
   controls,
+  heatGrid,
   css`
-    :host {
-      display: block;
-    }
-    .scroller {
-      position: relative;
-      overflow: auto;
-      /* Tall enough to read, short enough that the header row and the page's own header both fit. */
-      max-height: max(360px, calc(100vh - 120px));
-      border-top: 1px solid var(--vr-line);
-    }
     table {
-      width: 100%;
       /* Below this the box scrolls sideways rather than crush the columns; the vendor column stays. */
       min-width: 1260px;
-      table-layout: fixed;
-      border-collapse: separate;
-      border-spacing: 0;
-      font-size: 0.93rem;
     }
     col.c-vendor {
       width: auto;
@@ -58,20 +45,10 @@ export const heatmapStyles = [
       }
     }
     thead th {
-      position: sticky;
-      top: 0;
-      z-index: 2;
-      background: var(--vr-surface);
-      border-bottom: 2px solid var(--vr-line-strong);
       padding: 0;
-      vertical-align: bottom;
-      text-align: left;
     }
     thead th.factor {
       text-align: center;
-    }
-    thead th.num {
-      text-align: right;
     }
     th button {
       all: unset;
@@ -115,24 +92,6 @@ export const heatmapStyles = [
     .arrow.on {
       color: var(--vr-accent);
     }
-    /* The corner stays above both sticky edges. */
-    thead th.vendor {
-      left: 0;
-      z-index: 3;
-    }
-    tbody th.vendor {
-      position: sticky;
-      left: 0;
-      z-index: 1;
-      background: var(--vr-surface);
-    }
-    th.vendor {
-      box-shadow: inset -1px 0 0 var(--vr-line);
-    }
-    tbody tr {
-      height: ${ROW_HEIGHT}px;
-      cursor: pointer;
-    }
     tbody tr:not(.spacer):hover > *,
     tbody tr:focus-within > * {
       background: var(--vr-accent-soft);
@@ -142,56 +101,19 @@ export const heatmapStyles = [
       outline-offset: -3px;
       border-radius: 0;
     }
-    tbody th,
-    tbody td {
-      height: ${ROW_HEIGHT}px;
-      padding: 0 8px;
-      border-bottom: 1px solid var(--vr-line);
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      font-weight: 400;
-      text-align: left;
-    }
-    tr.spacer td {
-      padding: 0;
-      border: 0;
-    }
-    .vendor a {
-      font-weight: 600;
-      color: var(--vr-ink);
-      text-decoration: none;
-    }
-    .vendor a:hover {
-      text-decoration: underline;
-    }
     .vendor .category {
       margin-left: 8px;
       color: var(--vr-ink-muted);
       font-size: 0.82rem;
-    }
-    td.num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
     }
     td.risk {
       font-weight: 700;
     }
     td.heat {
       padding: 0 2px;
-      text-align: center;
-      line-height: 0;
-    }
-    td.heat svg {
-      display: inline-block;
-      vertical-align: middle;
     }
     td.heat text {
-      font-family: var(--vr-font);
       font-size: 12.5px;
-      font-weight: 600;
-      text-anchor: middle;
-      font-variant-numeric: tabular-nums;
     }
     td.heat text.unknown {
       font-weight: 400;

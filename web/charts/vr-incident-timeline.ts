@@ -7,38 +7,27 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { WidthController } from '../controllers/resize-controller.ts';
 import { layoutIncidentTimeline, MARK_KINDS, MARK_PATH, type TimelineIncident, type TimelineMark, type TimelineRow } from './incident-timeline.layout.ts';
-import { controls } from '../styles/shared.ts';
+import { chartLegend, controls, scrollBox } from '../styles/shared.ts';
 
 @customElement('vr-incident-timeline')
 export class IncidentTimeline extends LitElement {
   static override styles = [
     controls,
+    scrollBox,
     css`
       :host {
         display: block;
         min-width: 0;
       }
+      ${chartLegend}
       .legend {
-        display: flex;
-        flex-wrap: wrap;
         gap: 4px 18px;
         margin: 0 0 8px;
-        padding: 0;
-        list-style: none;
         font-size: 0.82rem;
         color: var(--vr-ink-muted);
       }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-      }
       .legend svg {
         overflow: visible;
-      }
-      .scroll {
-        position: relative;
-        overflow-x: auto;
       }
       svg text {
         font-family: var(--vr-font);

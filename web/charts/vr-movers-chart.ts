@@ -7,7 +7,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { CAUSES, CAUSE_SHORT, layoutMovers, signed, type MoverInput, type MoverRow, type MoversLayout } from './movers.layout.ts';
-import { dataTable } from '../styles/shared.ts';
+import { chartLegend, dataTable, numColumns, scrollBox } from '../styles/shared.ts';
 
 /** The width the chart is laid out at; it shrinks to fit narrower boxes (a phone, an A4 page). */
 const WIDTH = 640;
@@ -45,6 +45,7 @@ export function moversTableRows(movers: readonly (MoverInput & { readonly tier?:
 export class MoversChart extends LitElement {
   static override styles = [
     dataTable,
+    scrollBox,
     css`
       :host {
         display: block;
@@ -57,19 +58,11 @@ export class MoversChart extends LitElement {
         color: var(--vr-ink-muted);
         margin: 0 0 6px;
       }
+      ${chartLegend}
       .legend {
-        display: flex;
-        flex-wrap: wrap;
         gap: 2px 16px;
-        list-style: none;
         margin: 0 0 6px;
-        padding: 0;
         font-size: 0.82rem;
-      }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 6px;
       }
       svg.chart {
         display: block;
@@ -105,8 +98,6 @@ export class MoversChart extends LitElement {
         stroke-width: 2;
       }
       .scroll {
-        overflow-x: auto;
-        position: relative;
         margin-top: 8px;
       }
       /* Wide screens: the table beside the chart. Paper is narrower than this, so there it follows the chart. */
@@ -128,10 +119,9 @@ export class MoversChart extends LitElement {
       td {
         padding: 4px 6px;
       }
+      ${numColumns}
       td.num,
       th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
       @media print {

@@ -1,15 +1,9 @@
 /** What the account and admin tables add to the shared data table: badges, muted rows, a right-hand action column. */
 import { css } from 'lit';
+import { tableBox } from '../styles/shared.ts';
 
 export const accountTable = css`
-  :host {
-    display: block;
-  }
-  /* A wide table scrolls in its own box (reachable by keyboard), not the page. */
-  .scroll {
-    position: relative;
-    overflow-x: auto;
-  }
+  ${tableBox}
   tbody th {
     font-weight: 600;
   }

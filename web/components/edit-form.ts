@@ -7,7 +7,7 @@ import { css, html, LitElement, type CSSResultGroup, type PropertyValues, type T
 import { property, state } from 'lit/decorators.js';
 import type { VendorEdit } from '../vendor-edits.ts';
 import { EditCancelled, EditSubmitted } from '../vendor-events.ts';
-import { outcomes } from './form-field.ts';
+import { outcomes, submitButton } from './form-field.ts';
 import { controls } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 
@@ -123,7 +123,7 @@ export abstract class EditForm extends LitElement {
       ${outcomes('', this.failure || this._unplaced)}
       ${fields}
       <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : save}</button>
+        ${submitButton(this.busy, save, 'Saving…')}
         <button class="secondary" type="button" @click=${() => this.dispatchEvent(new EditCancelled())}>Cancel</button>
       </div>
     </form>`;

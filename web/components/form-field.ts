@@ -112,3 +112,7 @@ export const formText = (form: HTMLFormElement, name: string): string => {
 /** A form's outcome lines, always in the DOM so screen readers announce a change: success, then failure. */
 export const outcomes = (done: string, failure: string) =>
   html`<p class="outcome ok" role="status">${done}</p><p class="outcome" role="alert">${failure}</p>`;
+
+/** A form's submit button: while busy it says so and stays focusable (aria-disabled, not disabled). */
+export const submitButton = (busy: boolean, label: string, busyLabel: string, kind: 'primary' | 'secondary' = 'primary') =>
+  html`<button class=${kind} type="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? busyLabel : label}</button>`;

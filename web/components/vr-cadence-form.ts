@@ -12,9 +12,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Cadence } from '../api/client.ts';
 import { CADENCE_TIERS, cadenceFromForm } from '../reviews.ts';
 import { errorsChanged, focusFirstError, unplacedErrors } from './edit-form.ts';
-import { field, outcomes } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { field, outcomes, submitButton } from './form-field.ts';
+import { formElement } from '../styles/forms.ts';
 
 export class CadenceSubmitted extends Event {
   static readonly type = 'cadence-submitted';
@@ -37,12 +36,8 @@ type Tier = (typeof CADENCE_TIERS)[number];
 @customElement('vr-cadence-form')
 export class CadenceForm extends LitElement {
   static override styles = [
-    controls,
-    forms,
+    ...formElement,
     css`
-      :host {
-        display: block;
-      }
       .tiers {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
@@ -96,7 +91,7 @@ export class CadenceForm extends LitElement {
       <div class="tiers">${CADENCE_TIERS.map((k, i) => this._tier(k, i + 1))}</div>
       <p class="hint" id="cad-hint">Whole months, 1 to 120, or no periodic review. Next review dates already set stay as they are.</p>
       <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : 'Save cadence'}</button>
+        ${submitButton(this.busy, 'Save cadence', 'Saving…')}
         <button class="secondary" type="button" @click=${this._cancel}>Cancel</button>
       </div>
     </form>`;

@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { findingRows, type CompareColumn, type FindingRow } from '../charts/compare.layout.ts';
 import { SEVERITY_LABEL } from '../format.ts';
-import { card, controls, srOnly } from '../styles/shared.ts';
+import { card, controls, severityTones, srOnly } from '../styles/shared.ts';
 import { compareTableStyles } from './vr-compare-table.styles.ts';
 
 @customElement('vr-compare-findings')
@@ -75,19 +75,7 @@ export class CompareFindings extends LitElement {
         border-radius: 999px;
         border: 1px solid currentColor;
       }
-      .sev-critical {
-        color: var(--vr-critical);
-        background: var(--vr-critical-soft);
-      }
-      .sev-high {
-        color: var(--vr-high);
-        background: var(--vr-high-soft);
-      }
-      .sev-medium,
-      .sev-low {
-        color: var(--vr-medium);
-        background: var(--vr-canvas);
-      }
+      ${severityTones}
       td ul {
         margin: 0;
         padding-left: 18px;

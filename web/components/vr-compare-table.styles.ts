@@ -1,19 +1,13 @@
 /** Styles of the compare tables: a column per vendor, wide enough to read; sideways scrolling on a narrow window. */
 import { css } from 'lit';
+import { tableBox } from '../styles/shared.ts';
 
 export const compareTableStyles = css`
-  :host {
-    display: block;
-  }
+  ${tableBox}
   .intro {
     margin: 0 0 12px;
     font-size: 0.88rem;
     max-width: 100ch;
-  }
-  .scroll {
-    /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
-    position: relative;
-    overflow-x: auto;
   }
   table {
     width: 100%;

@@ -3,43 +3,37 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConditionState } from '../../server/domain/review.ts';
 import { CONDITION_STATE_LABEL } from '../reviews.ts';
+import { statePill } from '../styles/shared.ts';
 
 const MARK: Readonly<Record<ConditionState, string>> = { open: '○', met: '✓', waived: '–' };
 
 @customElement('vr-condition-badge')
 export class ConditionBadge extends LitElement {
-  static override styles = css`
-    :host {
-      display: inline-block;
-      vertical-align: middle;
-    }
-    span.badge {
-      display: inline-flex;
-      align-items: center;
-      gap: 5px;
-      min-width: 5.5em;
-      padding: 0 9px;
-      border-radius: 999px;
-      border: 1px solid currentColor;
-      font-size: 0.78rem;
-      font-weight: 700;
-      line-height: 1.6;
-      white-space: nowrap;
-    }
-    .open {
-      color: var(--vr-accent);
-      background: var(--vr-accent-soft);
-    }
-    .met {
-      color: var(--vr-fact);
-      background: var(--vr-fact-soft);
-    }
-    .waived {
-      color: var(--vr-ink-muted);
-      background: var(--vr-surface);
-      border-style: dashed;
-    }
-  `;
+  static override styles = [
+    statePill,
+    css`
+      span.badge {
+        gap: 5px;
+        min-width: 5.5em;
+        padding: 0 9px;
+        font-size: 0.78rem;
+        line-height: 1.6;
+      }
+      .open {
+        color: var(--vr-accent);
+        background: var(--vr-accent-soft);
+      }
+      .met {
+        color: var(--vr-fact);
+        background: var(--vr-fact-soft);
+      }
+      .waived {
+        color: var(--vr-ink-muted);
+        background: var(--vr-surface);
+        border-style: dashed;
+      }
+    `,
+  ];
 
   @property() state: ConditionState = 'open';
 

@@ -20,7 +20,7 @@ import { anchorTarget, card, controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { editControlStyles, savedLine } from './edit-controls.ts';
 import { errorsChanged, focusFirstError } from './edit-form.ts';
-import { field, outcomes, textareaField } from './form-field.ts';
+import { field, outcomes, submitButton, textareaField } from './form-field.ts';
 import { conditionListStyles } from './vr-condition-list.styles.ts';
 import './vr-condition-badge.ts';
 
@@ -135,7 +135,7 @@ export class ConditionList extends LitElement {
     return html`<form class="editor" method="post" novalidate aria-label=${heading} @submit=${(ev: SubmitEvent) => this._submit(ev, c, mode)} @keydown=${this._onKey}>
       ${outcomes('', this.failure || unplaced)} ${fields}
       <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Saving…' : SAVE_WORDS[mode]}</button>
+        ${submitButton(this.busy, SAVE_WORDS[mode], 'Saving…')}
         <button class="secondary" type="button" @click=${() => this.dispatchEvent(new ConditionEditCancelled())}>Cancel</button>
       </div>
     </form>`;

@@ -22,7 +22,7 @@ import { controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { errorsChanged } from './edit-form.ts';
 import { editControlStyles } from './edit-controls.ts';
-import { field, outcomes, textareaField } from './form-field.ts';
+import { field, outcomes, submitButton, textareaField } from './form-field.ts';
 import { decisionFormStyles } from './vr-decision-form.styles.ts';
 
 type Errors = Readonly<Record<string, string>>;
@@ -108,7 +108,7 @@ export class DecisionForm extends LitElement {
         </div>
         ${this._next(d, e.nextReviewOn)} ${this._conditions(d, e.conditions, rows)}
         <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Recording…' : 'Record decision'}</button>
+          ${submitButton(this.busy, 'Record decision', 'Recording…')}
         </div>
       </form>
     </details>`;

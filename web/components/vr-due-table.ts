@@ -10,7 +10,7 @@ import type { DueItem } from '../api/client.ts';
 import { partialDate } from '../format.ts';
 import { DECISION_LABEL, reviewKind } from '../reviews.ts';
 import { urlWith } from '../app/routes.ts';
-import { controls, dataTable, srOnly } from '../styles/shared.ts';
+import { tableStyles } from '../styles/shared.ts';
 import './vr-review-badge.ts';
 
 const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;
@@ -18,17 +18,8 @@ const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;
 @customElement('vr-due-table')
 export class DueTable extends LitElement {
   static override styles = [
-    controls,
-    dataTable,
-    srOnly,
+    ...tableStyles,
     css`
-      :host {
-        display: block;
-      }
-      .scroll {
-        position: relative;
-        overflow-x: auto;
-      }
       table {
         min-width: 860px;
       }

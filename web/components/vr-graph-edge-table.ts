@@ -7,7 +7,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SupplyChain } from '../api/client.ts';
 import { ACCESS_LEVEL_LABEL } from '../format.ts';
-import { card, controls, dataTable } from '../styles/shared.ts';
+import { card, controls, dataTable, stickyFirstColumn, tableBox } from '../styles/shared.ts';
 
 type Node = SupplyChain['nodes'][number];
 
@@ -17,21 +17,9 @@ export class GraphEdgeTable extends LitElement {
     card,
     controls,
     dataTable,
+    tableBox,
+    stickyFirstColumn,
     css`
-      :host {
-        display: block;
-      }
-      .scroll {
-        /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
-        position: relative;
-        overflow-x: auto;
-      }
-      /* The first column stays in view while the others scroll sideways on a narrow window. */
-      tr > :first-child {
-        position: sticky;
-        left: 0;
-        background: var(--vr-surface);
-      }
       table {
         min-width: 720px;
       }

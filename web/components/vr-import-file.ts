@@ -7,8 +7,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { formElement } from '../styles/forms.ts';
 
 export class ImportFileChosen extends Event {
   static readonly type = 'import-file-chosen';
@@ -33,12 +32,8 @@ declare global {
 @customElement('vr-import-file')
 export class ImportFile extends LitElement {
   static override styles = [
-    controls,
-    forms,
+    ...formElement,
     css`
-      :host {
-        display: block;
-      }
       details {
         margin: 0 0 14px;
       }

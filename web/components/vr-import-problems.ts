@@ -6,14 +6,12 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ImportProblem } from '../imports.ts';
-import { controls, dataTable } from '../styles/shared.ts';
+import { controls, dataTable, scrollBox } from '../styles/shared.ts';
 
 /** The table styles the import components share. */
 export const importTables = css`
+  ${scrollBox}
   .scroll {
-    /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
-    position: relative;
-    overflow-x: auto;
     max-height: 28rem;
     overflow-y: auto;
   }

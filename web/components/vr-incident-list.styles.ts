@@ -1,6 +1,6 @@
 /** Styles of <vr-incident-list>; also used by the other evidence lists for their section heads. */
 import { css } from 'lit';
-import { controls } from '../styles/shared.ts';
+import { controls, severityTones } from '../styles/shared.ts';
 
 export const sectionHead = css`
   .section-head {
@@ -65,19 +65,7 @@ export const incidentStyles = [
       border-radius: 999px;
       border: 1px solid currentColor;
     }
-    .sev-critical {
-      color: var(--vr-critical);
-      background: var(--vr-critical-soft);
-    }
-    .sev-high {
-      color: var(--vr-high);
-      background: var(--vr-high-soft);
-    }
-    .sev-medium,
-    .sev-low {
-      color: var(--vr-medium);
-      background: var(--vr-canvas);
-    }
+    ${severityTones}
     dl.dates {
       display: grid;
       grid-template-columns: repeat(4, minmax(0, 1fr));

@@ -6,7 +6,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { dayRange, MARK_KINDS, type TimelineIncident } from '../charts/incident-timeline.layout.ts';
 import { disclosureLag, partialDate } from '../format.ts';
-import { controls, dataTable, srOnly } from '../styles/shared.ts';
+import { tableStyles } from '../styles/shared.ts';
 
 const firstDay = (i: TimelineIncident): number =>
   Math.min(...MARK_KINDS.map((k) => dayRange(i[k.field] as string | null)?.first.getTime() ?? Infinity));
@@ -27,17 +27,8 @@ function lagText(i: TimelineIncident): string {
 @customElement('vr-incident-timeline-table')
 export class IncidentTimelineTable extends LitElement {
   static override styles = [
-    controls,
-    dataTable,
-    srOnly,
+    ...tableStyles,
     css`
-      :host {
-        display: block;
-      }
-      .scroll {
-        position: relative;
-        overflow-x: auto;
-      }
       table {
         min-width: 640px;
       }

@@ -9,7 +9,7 @@ import type { MatrixCell } from '../charts/risk-matrix.layout.ts';
 import { levelRange } from '../charts/risk-matrix.layout.ts';
 import { BAND_LABEL } from '../charts/heatmap.bands.ts';
 import { urlWith } from '../app/routes.ts';
-import { controls, dataTable, srOnly } from '../styles/shared.ts';
+import { numColumns, tableStyles } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 
 const LIMIT = 100;
@@ -18,13 +18,8 @@ const plural = (n: number) => `${n} vendor${n === 1 ? '' : 's'}`;
 @customElement('vr-matrix-vendors')
 export class MatrixVendors extends LitElement {
   static override styles = [
-    controls,
-    dataTable,
-    srOnly,
+    ...tableStyles,
     css`
-      :host {
-        display: block;
-      }
       h3 {
         margin: 0 0 2px;
         font-size: 1rem;
@@ -38,11 +33,7 @@ export class MatrixVendors extends LitElement {
         margin: 0;
         color: var(--vr-ink-muted);
       }
-      td.num,
-      th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
+      ${numColumns}
       td a {
         font-weight: 600;
       }

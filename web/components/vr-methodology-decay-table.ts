@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { DecayPolicyCurve } from '../api/client.ts';
 import { describeDecay, policyWeight, REFERENCE_GAP, TABLE_AGES, YEAR_DAYS } from '../charts/decay.layout.ts';
 import { percent } from '../format.ts';
-import { dataTable } from '../styles/shared.ts';
+import { dataTable, numColumns, stickyFirstColumn, tableBox } from '../styles/shared.ts';
 
 const ageLabel = (days: number) =>
   days === REFERENCE_GAP.days ? `${days} days (${REFERENCE_GAP.label})` : days % YEAR_DAYS === 0 ? `${days / YEAR_DAYS} year${days === YEAR_DAYS ? '' : 's'}` : `${days} days`;
@@ -13,21 +13,9 @@ const ageLabel = (days: number) =>
 export class MethodologyDecayTable extends LitElement {
   static override styles = [
     dataTable,
+    tableBox,
+    stickyFirstColumn,
     css`
-      :host {
-        display: block;
-      }
-      .scroll {
-        /* Positioned: screen-reader-only text inside scrolls with the box instead of widening the page. */
-        position: relative;
-        overflow-x: auto;
-      }
-      /* The first column stays in view while the others scroll sideways on a narrow window. */
-      tr > :first-child {
-        position: sticky;
-        left: 0;
-        background: var(--vr-surface);
-      }
       table {
         min-width: 760px;
       }
@@ -36,11 +24,7 @@ export class MethodologyDecayTable extends LitElement {
         font-weight: 600;
         padding: 0 0 6px;
       }
-      td.num,
-      th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
+      ${numColumns}
       th.gap,
       td.gap {
         background: var(--vr-canvas);

@@ -9,7 +9,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Methodology } from '../api/client.ts';
 import { describeDecay } from '../charts/decay.layout.ts';
 import { FACTOR_LABEL, percent, timestamp } from '../format.ts';
-import { card, dataTable } from '../styles/shared.ts';
+import { card, dataTable, numColumns } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 
 @customElement('vr-methodology-parameters')
@@ -67,11 +67,7 @@ export class MethodologyParameters extends LitElement {
         font-family: var(--vr-font-mono);
         font-weight: 700;
       }
-      td.num,
-      th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
+      ${numColumns}
       @media (max-width: 1000px) {
         .grid {
           grid-template-columns: 1fr;

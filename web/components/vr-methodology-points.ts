@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Methodology } from '../api/client.ts';
 import type { AccessLevel, MfaMethod, MfaPopulation, Severity } from '../../server/domain/vocabulary.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, percent, SEVERITY_LABEL } from '../format.ts';
-import { card, dataTable } from '../styles/shared.ts';
+import { card, dataTable, numColumns } from '../styles/shared.ts';
 
 const entries = <K extends string>(o: Readonly<Record<K, number>>) => Object.entries(o) as Array<[K, number]>;
 
@@ -26,10 +26,9 @@ export class MethodologyPoints extends LitElement {
         grid-template-columns: minmax(0, 0.8fr) minmax(0, 1.3fr) minmax(0, 1.1fr);
         gap: 24px;
       }
+      ${numColumns}
       td.num,
       th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
       p.note {

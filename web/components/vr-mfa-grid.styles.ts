@@ -1,15 +1,9 @@
 /** Styles of <vr-mfa-grid>: the method columns, the marked cell, and the hatch of an unknown row. */
 import { css } from 'lit';
+import { tableBox } from '../styles/shared.ts';
 
 export const mfaGridStyles = css`
-  :host {
-    display: block;
-  }
-  /* Positioned, so that screen-reader-only text inside scrolls (and is clipped) with the table, not the page. */
-  .scroll {
-    position: relative;
-    overflow-x: auto;
-  }
+  ${tableBox}
   table {
     min-width: 760px;
     table-layout: fixed;

@@ -5,18 +5,19 @@
  * @fires passkey-add-requested - "Add a passkey" with its name
  * @fires revoke-requested - "Remove" on a passkey
  */
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Passkey } from '../../server/domain/account.ts';
 import { PasskeyAddRequested, RevokeRequested } from '../account-events.ts';
 import { timestamp } from '../format.ts';
-import { field, formText, outcomes } from './form-field.ts';
+import { AccountForm } from './account-form.ts';
+import { field, formText, outcomes, submitButton } from './form-field.ts';
 import { controls, dataTable, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { accountTable } from './account-table.styles.ts';
 
 @customElement('vr-passkey-list')
-export class PasskeyList extends LitElement {
+export class PasskeyList extends AccountForm {
   static override styles = [
     controls,
     dataTable,
@@ -50,15 +51,6 @@ export class PasskeyList extends LitElement {
   @property() defaultName = 'My passkey';
   /** Why passkeys cannot work here (an IP address, no WebAuthn), or ''. */
   @property() problem = '';
-  @property() failure = '';
-  @property() done = '';
-  @property({ type: Boolean }) busy = false;
-  @property({ type: Number }) resetKey = 0;
-  @query('form') private _form!: HTMLFormElement;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('resetKey') && changed.get('resetKey') !== undefined) this._form?.reset();
-  }
 
   override render() {
     return html`${this.passkeys.length === 0
@@ -88,18 +80,17 @@ export class PasskeyList extends LitElement {
               )}
             </tbody>
           </table></div>`}
-      <form @submit=${this._onSubmit} aria-describedby=${this.problem ? 'passkey-problem' : nothing}>
+      <form @submit=${this.onSubmit} aria-describedby=${this.problem ? 'passkey-problem' : nothing}>
         ${field({ id: 'passkey-name', name: 'name', label: 'Name of the new passkey', required: true, maxlength: 100, value: this.defaultName })}
         <div class="actions">
-          <button class="secondary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Waiting for your device…' : 'Add a passkey'}</button>
+          ${submitButton(this.busy, 'Add a passkey', 'Waiting for your device…', 'secondary')}
         </div>
       </form>
       ${this.problem ? html`<p class="note" id="passkey-problem">${this.problem}</p>` : nothing} ${outcomes(this.done, this.failure)}`;
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (!this.busy) this.dispatchEvent(new PasskeyAddRequested(formText(e.currentTarget as HTMLFormElement, 'name').trim()));
+  protected override submitted(form: HTMLFormElement): void {
+    this.dispatchEvent(new PasskeyAddRequested(formText(form, 'name').trim()));
   }
 }
 

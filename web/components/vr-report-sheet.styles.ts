@@ -6,6 +6,7 @@
  * which web/styles/print.css makes smaller, so everything here is in rem.
  */
 import { css } from 'lit';
+import { scrollBox } from '../styles/shared.ts';
 
 /** The small "where am I" line over a title ("Executive summary", "Appendix · lists"); the page's head has one too. */
 export const eyebrow = css`
@@ -58,10 +59,7 @@ export const reportSheet = css`
   .print-only {
     display: none;
   }
-  .scroll {
-    overflow-x: auto;
-    position: relative;
-  }
+  ${scrollBox}
   table {
     width: 100%;
     border-collapse: collapse;

@@ -9,8 +9,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RestoreMode } from '../api/client.ts';
 import { RESTORE_MODE_LABEL } from '../imports.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { formElement } from '../styles/forms.ts';
 
 export class RestoreRequested extends Event {
   static readonly type = 'restore-requested';
@@ -43,12 +42,8 @@ const MODE_HINT: Readonly<Record<RestoreMode, string>> = {
 @customElement('vr-restore-form')
 export class RestoreForm extends LitElement {
   static override styles = [
-    controls,
-    forms,
+    ...formElement,
     css`
-      :host {
-        display: block;
-      }
       label.check {
         align-items: flex-start;
       }

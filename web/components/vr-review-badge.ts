@@ -6,57 +6,51 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { REVIEW_KIND_LABEL, type ReviewKind } from '../reviews.ts';
+import { statePill } from '../styles/shared.ts';
 
 const MARK: Readonly<Record<ReviewKind, string>> = { flagged: '⚑', overdue: '!', 'due-soon': '…', 'never-reviewed': '?', 'up-to-date': '✓' };
 
 @customElement('vr-review-badge')
 export class ReviewBadge extends LitElement {
-  static override styles = css`
-    :host {
-      display: inline-block;
-      vertical-align: middle;
-    }
-    span.badge {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      padding: 1px 10px;
-      border-radius: 999px;
-      border: 1px solid currentColor;
-      font-size: 0.8rem;
-      font-weight: 700;
-      line-height: 1.5;
-      white-space: nowrap;
-    }
-    .mark {
-      font-weight: 700;
-    }
-    .flagged {
-      color: var(--vr-surface);
-      background: var(--vr-danger);
-      border-color: var(--vr-danger);
-    }
-    .overdue {
-      color: var(--vr-high);
-      background: var(--vr-high-soft);
-      border: 2px solid var(--vr-high-line);
-    }
-    .due-soon {
-      color: var(--vr-example);
-      background: var(--vr-example-soft);
-      border: 1px dashed var(--vr-example);
-    }
-    .never-reviewed {
-      color: var(--vr-unknown-ink);
-      background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 4px, var(--vr-hatch-b) 4px 8px);
-      border: 1px dashed var(--vr-unknown-frame);
-    }
-    .up-to-date {
-      color: var(--vr-fact);
-      background: var(--vr-fact-soft);
-      border-color: var(--vr-fact-line);
-    }
-  `;
+  static override styles = [
+    statePill,
+    css`
+      span.badge {
+        gap: 6px;
+        padding: 1px 10px;
+        font-size: 0.8rem;
+        line-height: 1.5;
+      }
+      .mark {
+        font-weight: 700;
+      }
+      .flagged {
+        color: var(--vr-surface);
+        background: var(--vr-danger);
+        border-color: var(--vr-danger);
+      }
+      .overdue {
+        color: var(--vr-high);
+        background: var(--vr-high-soft);
+        border: 2px solid var(--vr-high-line);
+      }
+      .due-soon {
+        color: var(--vr-example);
+        background: var(--vr-example-soft);
+        border: 1px dashed var(--vr-example);
+      }
+      .never-reviewed {
+        color: var(--vr-unknown-ink);
+        background: repeating-linear-gradient(135deg, var(--vr-hatch-a) 0 4px, var(--vr-hatch-b) 4px 8px);
+        border: 1px dashed var(--vr-unknown-frame);
+      }
+      .up-to-date {
+        color: var(--vr-fact);
+        background: var(--vr-fact-soft);
+        border-color: var(--vr-fact-line);
+      }
+    `,
+  ];
 
   @property() kind: ReviewKind = 'up-to-date';
 

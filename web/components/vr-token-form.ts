@@ -4,22 +4,20 @@
  *
  * @fires token-create-requested - the form was submitted
  */
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Role } from '../../server/domain/account.ts';
 import { TokenCreateRequested } from '../account-events.ts';
 import { ROLE_LABEL, ROLE_MEANING } from '../roles.ts';
-import { field, formText, outcomes, selectField } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { AccountForm } from './account-form.ts';
+import { field, formText, outcomes, selectField, submitButton } from './form-field.ts';
 
 export const DEFAULT_TOKEN_DAYS = 90;
 
 @customElement('vr-token-form')
-export class TokenForm extends LitElement {
+export class TokenForm extends AccountForm {
   static override styles = [
-    controls,
-    forms,
+    AccountForm.styles,
     css`
       .row {
         display: grid;
@@ -43,36 +41,24 @@ export class TokenForm extends LitElement {
 
   /** The roles on offer: the user's acting role and the ones below it. */
   @property({ attribute: false }) roles: readonly Role[] = ['viewer'];
-  @property({ attribute: false }) errors: Readonly<Record<string, string>> = {};
-  @property() failure = '';
-  @property({ type: Boolean }) busy = false;
-  @property({ type: Number }) resetKey = 0;
-  @query('form') private _form!: HTMLFormElement;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('resetKey') && changed.get('resetKey') !== undefined) this._form?.reset();
-  }
 
   override render() {
     const e = this.errors;
     const options = this.roles.map((r) => ({ value: r, label: `${ROLE_LABEL[r]}: ${ROLE_MEANING[r]}` }));
-    return html`<form @submit=${this._onSubmit}>
-      ${outcomes('', this.failure)}
+    return html`<form @submit=${this.onSubmit}>
+      ${outcomes(this.done, this.failure)}
       <div class="row">
         ${field({ id: 'token-name', name: 'name', label: 'Name', required: true, maxlength: 100, hint: 'What uses it, e.g. "CI export".', error: e.name })}
         ${selectField({ id: 'token-role', name: 'role', label: 'Role', options, value: this.roles[0], error: e.role })}
         ${field({ id: 'token-days', name: 'days', label: 'Expires after (days)', type: 'number', min: 1, max: 365, required: true, value: String(DEFAULT_TOKEN_DAYS), error: e.expiresInDays })}
         <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Creating…' : 'Create token'}</button>
+          ${submitButton(this.busy, 'Create token', 'Creating…')}
         </div>
       </div>
     </form>`;
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (this.busy) return;
-    const form = e.currentTarget as HTMLFormElement;
+  protected override submitted(form: HTMLFormElement): void {
     const role = formText(form, 'role') as Role;
     this.dispatchEvent(new TokenCreateRequested({ name: formText(form, 'name').trim(), role, expiresInDays: Number(formText(form, 'days')) }));
   }

@@ -9,17 +9,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CreatedToken } from '../api/client.ts';
 import { SecretDismissed } from '../account-events.ts';
 import { timestamp } from '../format.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { formElement } from '../styles/forms.ts';
 
 @customElement('vr-token-secret')
 export class TokenSecret extends LitElement {
   static override styles = [
-    controls,
-    forms,
+    ...formElement,
     css`
       :host {
-        display: block;
         margin: 0 0 16px;
       }
       .box {

@@ -4,21 +4,19 @@
  *
  * @fires user-create-requested - the form was submitted
  */
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { Role } from '../../server/domain/account.ts';
 import { UserCreateRequested } from '../account-events.ts';
 import { PASSWORD_HINT } from '../account.ts';
 import { ROLE_LABEL, ROLE_MEANING, ROLES_LOW_FIRST } from '../roles.ts';
-import { field, formText, outcomes, selectField } from './form-field.ts';
-import { controls } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
+import { AccountForm } from './account-form.ts';
+import { field, formText, outcomes, selectField, submitButton } from './form-field.ts';
 
 @customElement('vr-user-form')
-export class UserForm extends LitElement {
+export class UserForm extends AccountForm {
   static override styles = [
-    controls,
-    forms,
+    AccountForm.styles,
     css`
       .row {
         display: grid;
@@ -33,21 +31,10 @@ export class UserForm extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) errors: Readonly<Record<string, string>> = {};
-  @property() failure = '';
-  @property() done = '';
-  @property({ type: Boolean }) busy = false;
-  @property({ type: Number }) resetKey = 0;
-  @query('form') private _form!: HTMLFormElement;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('resetKey') && changed.get('resetKey') !== undefined) this._form?.reset();
-  }
-
   override render() {
     const e = this.errors;
     const roles = ROLES_LOW_FIRST.map((r) => ({ value: r, label: `${ROLE_LABEL[r]}: ${ROLE_MEANING[r]}` }));
-    return html`<form method="post" @submit=${this._onSubmit}>
+    return html`<form method="post" @submit=${this.onSubmit}>
       ${outcomes(this.done, this.failure)}
       <div class="row">
         ${field({ id: 'user-email', name: 'email', label: 'E-mail address', type: 'email', autocomplete: 'off', required: true, maxlength: 254, error: e.email })}
@@ -55,15 +42,12 @@ export class UserForm extends LitElement {
         ${selectField({ id: 'user-role', name: 'role', label: 'Role', options: roles, value: 'viewer', error: e.role })}
       </div>
       <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? 'Adding…' : 'Add user'}</button>
+        ${submitButton(this.busy, 'Add user', 'Adding…')}
       </div>
     </form>`;
   }
 
-  private _onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    if (this.busy) return;
-    const form = e.currentTarget as HTMLFormElement;
+  protected override submitted(form: HTMLFormElement): void {
     this.dispatchEvent(new UserCreateRequested({ email: formText(form, 'email').trim(), password: formText(form, 'password'), role: formText(form, 'role') as Role }));
   }
 }

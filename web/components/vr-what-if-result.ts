@@ -9,7 +9,7 @@ import type { Band, Finding } from '../../server/scoring/types.ts';
 import type { WhatIfResult } from '../api/client.ts';
 import { points, SEVERITY_LABEL } from '../format.ts';
 import { delta, findingChanges } from '../what-if.ts';
-import { controls, dataTable, srOnly } from '../styles/shared.ts';
+import { numColumns, tableStyles } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 import './vr-error.ts';
 
@@ -19,12 +19,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 @customElement('vr-what-if-result')
 export class WhatIfResultView extends LitElement {
   static override styles = [
-    controls,
-    dataTable,
-    srOnly,
+    ...tableStyles,
     css`
       :host {
-        display: block;
         padding: 12px 14px;
         border: 1px solid var(--vr-line);
         border-radius: var(--vr-radius);
@@ -43,10 +40,9 @@ export class WhatIfResultView extends LitElement {
       [aria-busy='true'] .findings {
         opacity: 0.55;
       }
+      ${numColumns}
       td.num,
       th.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
       .delta {

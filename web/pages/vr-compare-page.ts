@@ -27,9 +27,6 @@ export class ComparePage extends LitElement {
     card,
     pageStyles,
     css`
-      .stack > * + * {
-        margin-top: 20px;
-      }
       .picker {
         margin-bottom: 20px;
       }

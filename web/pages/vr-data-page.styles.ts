@@ -2,9 +2,6 @@
 import { css } from 'lit';
 
 export const dataPageStyles = css`
-  .stack > * + * {
-    margin-top: 20px;
-  }
   .card p {
     max-width: 90ch;
   }

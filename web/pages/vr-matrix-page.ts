@@ -18,9 +18,7 @@ import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import type { MatrixCellSelected } from '../charts/vr-risk-matrix.ts';
-import { card } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { pageStyles, viewCard } from '../styles/page.ts';
+import { viewPage } from '../styles/page.ts';
 import '../charts/vr-risk-matrix.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-error.ts';
@@ -33,10 +31,7 @@ const FIELDS = ['tier', 'category', 'q'] as const;
 @customElement('vr-matrix-page')
 export class MatrixPage extends LitElement {
   static override styles = [
-    card,
-    forms,
-    pageStyles,
-    viewCard,
+    ...viewPage,
     css`
       .body {
         display: flex;

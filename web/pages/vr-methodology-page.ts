@@ -34,9 +34,6 @@ export class MethodologyPage extends LitElement {
     card,
     pageStyles,
     css`
-      .stack > * + * {
-        margin-top: 20px;
-      }
       .explain {
         margin: 0 0 12px;
         max-width: 110ch;

@@ -17,9 +17,7 @@ import { categoriesOf, filterKey, filterRows, NO_FILTERS, parseFilters, portfoli
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
-import { card } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { pageStyles, viewCard } from '../styles/page.ts';
+import { viewPage } from '../styles/page.ts';
 import '../charts/vr-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-as-of.ts';
@@ -37,12 +35,7 @@ interface View {
 
 @customElement('vr-portfolio-page')
 export class PortfolioPage extends LitElement {
-  static override styles = [
-    card,
-    forms,
-    pageStyles,
-    viewCard,
-  ];
+  static override styles = viewPage;
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   /** The URL's query: `tier`, `category`, `band`, `q`, `sort`, `dir`, `asOf`. */

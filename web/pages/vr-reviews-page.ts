@@ -20,9 +20,8 @@ import { cadenceInWords, cadenceOutcome, countByKind, dueQuery, NO_DUE_FILTERS, 
 import { isAdmin } from '../roles.ts';
 import { partialDate } from '../format.ts';
 import { readableErrors } from '../vendor-edits.ts';
-import { card, srOnly } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { pageStyles, viewCard } from '../styles/page.ts';
+import { srOnly } from '../styles/shared.ts';
+import { viewPage } from '../styles/page.ts';
 import { editControlStyles, savedLine } from '../components/edit-controls.ts';
 import { reviewsPageStyles } from './vr-reviews-page.styles.ts';
 import type { CadenceSubmitted } from '../components/vr-cadence-form.ts';
@@ -35,7 +34,7 @@ import '../components/vr-cadence-form.ts';
 
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
-  static override styles = [card, forms, srOnly, pageStyles, viewCard, editControlStyles, reviewsPageStyles];
+  static override styles = [...viewPage, srOnly, editControlStyles, reviewsPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;

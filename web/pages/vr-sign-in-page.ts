@@ -12,7 +12,7 @@ import type { ApiClient, Me } from '../api/client.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { SignedIn } from '../account-events.ts';
 import { passkeyHostProblem, signInFailure } from '../account.ts';
-import { field, formText } from '../components/form-field.ts';
+import { field, formText, submitButton } from '../components/form-field.ts';
 import { controls } from '../styles/shared.ts';
 import { authCard, forms } from '../styles/forms.ts';
 import { ROLE_LABEL } from '../roles.ts';
@@ -63,7 +63,7 @@ export class SignInPage extends LitElement {
         <p class="outcome" id="failure" role="alert">${failed}</p>
         ${field({ id: 'email', name: 'email', label: 'E-mail address', type: 'email', autocomplete: 'username', required: true, maxlength: 254 })}
         ${field({ id: 'password', name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', required: true, maxlength: 256 })}
-        <button class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? 'Signing in…' : 'Sign in'}</button>
+        ${submitButton(busy, 'Sign in', 'Signing in…')}
       </form>
       <div class="or" aria-hidden="true">or</div>
       ${browserSupportsWebAuthn()

@@ -15,9 +15,7 @@ import { quarterOf, quarterText } from '../charts/trend.quarters.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type VendorSelected } from '../events.ts';
 import type { TrendViewChanged } from '../components/vr-trend-controls.ts';
-import { card } from '../styles/shared.ts';
-import { forms } from '../styles/forms.ts';
-import { pageStyles, viewCard } from '../styles/page.ts';
+import { viewPage } from '../styles/page.ts';
 import '../charts/vr-trend-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-error.ts';
@@ -25,12 +23,7 @@ import '../components/vr-trend-controls.ts';
 
 @customElement('vr-trends-page')
 export class TrendsPage extends LitElement {
-  static override styles = [
-    card,
-    forms,
-    pageStyles,
-    viewCard,
-  ];
+  static override styles = viewPage;
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   /** The URL's query: `from`, `to`, `movers`, `sort`. */

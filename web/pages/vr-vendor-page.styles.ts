@@ -19,7 +19,6 @@ export const vendorPageStyles = css`
     margin-bottom: 20px;
     align-items: start;
   }
-  .stack > * + *,
   .stack + .stack,
   .stack + vr-what-if-panel,
   vr-what-if-panel + .stack {

@@ -1,5 +1,6 @@
 /** Forms: labelled fields with their hint and error beside them, and the three kinds of button. */
 import { css } from 'lit';
+import { blockHost, controls } from './shared.ts';
 
 export const forms = css`
   form {
@@ -236,3 +237,6 @@ export const authCard = css`
     color: var(--vr-ink-muted);
   }
 `;
+
+/** What a form element starts from: links and focus rings, the form controls, a block host. */
+export const formElement = [controls, forms, blockHost];

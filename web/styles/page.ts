@@ -1,5 +1,7 @@
-/** Layout shared by the pages: the title row and its controls, and the card a filtered view fills. */
+/** Layout shared by the pages: the title row and its controls, stacked sections, and the card a filtered view fills. */
 import { css } from 'lit';
+import { card } from './shared.ts';
+import { forms } from './forms.ts';
 
 export const pageStyles = css`
   :host {
@@ -30,6 +32,10 @@ export const pageStyles = css`
   [aria-busy='true'] {
     opacity: 0.6;
     transition: opacity 0.2s;
+  }
+  /* Sections stacked down a page. */
+  .stack > * + * {
+    margin-top: 20px;
   }
 `;
 
@@ -78,3 +84,6 @@ export const viewCard = css`
     border-top: 1px solid var(--vr-line);
   }
 `;
+
+/** A page around a filtered view (portfolio, matrix, trends, due list): cards, the filters' controls, the page, the view's card. */
+export const viewPage = [card, forms, pageStyles, viewCard];

@@ -129,6 +129,51 @@ export const dataTable = css`
 `;
 
 /**
+ * A table or chart wider than the window scrolls in its own box (`<div class="scroll" role="region"
+ * tabindex="0">`). Positioned: screen-reader-only text inside scrolls with the box instead of widening the page.
+ */
+export const scrollBox = css`
+  .scroll {
+    position: relative;
+    overflow-x: auto;
+  }
+`;
+
+/** An element that takes its own line. */
+export const blockHost = css`
+  :host {
+    display: block;
+  }
+`;
+
+/** A block host whose table scrolls in its own box. */
+export const tableBox = css`
+  ${blockHost}
+  ${scrollBox}
+`;
+
+/** What a table element starts from: links and focus rings, the data table, screen-reader text, the scroll box. */
+export const tableStyles = [controls, dataTable, srOnly, tableBox];
+
+/** Number columns of a data table: right-aligned, in figures of one width. */
+export const numColumns = css`
+  td.num,
+  th.num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+`;
+
+/** The first column (the row's name) stays in view while the others scroll sideways on a narrow window. */
+export const stickyFirstColumn = css`
+  tr > :first-child {
+    position: sticky;
+    left: 0;
+    background: var(--vr-surface);
+  }
+`;
+
+/**
  * Elements a finding or a gap links to (`id="incident-12"`, `tabindex="-1"`): focused when a link
  * asks for them, with a ring that shows where the jump landed, whatever moved the focus.
  */
@@ -140,6 +185,55 @@ export const anchorTarget = css`
     outline: 3px solid var(--vr-focus);
     outline-offset: 4px;
     border-radius: 2px;
+  }
+`;
+
+/** A state in words on a pill (`span.badge`), never by colour alone; each badge sets its size and its states' looks. */
+export const statePill = css`
+  :host {
+    display: inline-block;
+    vertical-align: middle;
+  }
+  /* One class, so that a state's own border (dashed, heavier) declared after it wins. */
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+`;
+
+/** A severity's colours on its pill (`.sev sev-high`): medium and low alike, the word tells them apart. */
+export const severityTones = css`
+  .sev-critical {
+    color: var(--vr-critical);
+    background: var(--vr-critical-soft);
+  }
+  .sev-high {
+    color: var(--vr-high);
+    background: var(--vr-high-soft);
+  }
+  .sev-medium,
+  .sev-low {
+    color: var(--vr-medium);
+    background: var(--vr-canvas);
+  }
+`;
+
+/** A chart's legend (`ul.legend`): swatches and their words on a wrapping row; each chart sets its spacing and size. */
+export const chartLegend = css`
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    list-style: none;
+    padding: 0;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 6px;
   }
 `;
 
