@@ -1,6 +1,6 @@
 /** SQL for vendors. */
 import type { Db } from './open.ts';
-import { bit, likePattern } from './row-codec.ts';
+import { bit, likePattern, list } from './row-codec.ts';
 import { domainOf, nameKey, type Vendor, type VendorInput } from '../domain/vendor.ts';
 import type { DataAccess, EnvironmentAccess, VendorStatus } from '../domain/vocabulary.ts';
 import type { Kept } from './row-codec.ts';
@@ -18,6 +18,8 @@ interface VendorRow {
   next_review_on: string | null;
   notes: string | null;
   relationship_is_example: number;
+  engaged_since: string | null;
+  aliases: string;
   incident_count: number;
   created_at: string;
   updated_at: string;
@@ -45,16 +47,22 @@ const toVendor = (r: VendorRow): Vendor => ({
   nextReviewOn: r.next_review_on,
   notes: r.notes,
   relationshipIsExample: r.relationship_is_example === 1,
+  // Rows from before engagement was recorded have none: the day they were recorded stands in.
+  engagedSince: r.engaged_since ?? r.created_at.slice(0, 10),
+  aliases: list(r.aliases),
   incidentCount: r.incident_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-const SELECT = `SELECT v.*, (SELECT COUNT(*) FROM incidents i WHERE i.vendor_id = v.id) AS incident_count FROM vendors v`;
+const SELECT = `SELECT v.*, (SELECT COUNT(*) FROM incidents i WHERE i.vendor_id = v.id) AS incident_count,
+    (SELECT json_group_array(alias) FROM (SELECT a.alias FROM vendor_aliases a WHERE a.vendor_id = v.id ORDER BY a.position)) AS aliases
+  FROM vendors v`;
 // One statement for every combination of filters: a NULL parameter switches its clause off.
 const WHERE = `WHERE (@tier IS NULL OR v.tier = @tier)
   AND (@category IS NULL OR v.category = @category COLLATE NOCASE)
-  AND (@q IS NULL OR v.name LIKE @q ESCAPE '\\' OR v.category LIKE @q ESCAPE '\\' OR v.website LIKE @q ESCAPE '\\')`;
+  AND (@q IS NULL OR v.name LIKE @q ESCAPE '\\' OR v.category LIKE @q ESCAPE '\\' OR v.website LIKE @q ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM vendor_aliases a WHERE a.vendor_id = v.id AND a.alias LIKE @q ESCAPE '\\'))`;
 
 const columns = (v: VendorInput, now: string) => ({
   name: v.name,
@@ -69,6 +77,8 @@ const columns = (v: VendorInput, now: string) => ({
   next_review_on: v.nextReviewOn,
   notes: v.notes,
   relationship_is_example: bit(v.relationshipIsExample),
+  // Not given: the relationship began the day the vendor is recorded.
+  engaged_since: v.engagedSince ?? now.slice(0, 10),
   now,
 });
 
@@ -82,14 +92,21 @@ export function vendorsRepo(db: Db) {
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM vendors v ${WHERE}`);
   // A NULL id lets SQLite pick one; a restore passes the exported id and timestamps.
   const insert = db.prepare(`INSERT INTO vendors (id, name, name_key, category, website, tier, data_access,
-      environment_access, status, business_owner, next_review_on, notes, relationship_is_example, created_at, updated_at)
+      environment_access, status, business_owner, next_review_on, notes, relationship_is_example, engaged_since, created_at, updated_at)
     VALUES (@id, @name, @name_key, @category, @website, @tier, @data_access, @environment_access, @status,
-      @business_owner, @next_review_on, @notes, @relationship_is_example, @created_at, @updated_at)`);
+      @business_owner, @next_review_on, @notes, @relationship_is_example, @engaged_since, @created_at, @updated_at)`);
   const update = db.prepare(`UPDATE vendors SET name = @name, name_key = @name_key, category = @category,
       website = @website, tier = @tier, data_access = @data_access, environment_access = @environment_access,
       status = @status, business_owner = @business_owner, next_review_on = @next_review_on, notes = @notes,
-      relationship_is_example = @relationship_is_example, updated_at = @now
+      relationship_is_example = @relationship_is_example, engaged_since = @engaged_since, updated_at = @now
     WHERE id = @id`);
+  const clearAliases = db.prepare<[number]>('DELETE FROM vendor_aliases WHERE vendor_id = ?');
+  const addAlias = db.prepare('INSERT INTO vendor_aliases (vendor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)');
+  const byAliasKey = db.prepare<[string], VendorRow>(`${SELECT} WHERE v.id = (SELECT vendor_id FROM vendor_aliases WHERE alias_key = ?)`);
+  const setAliases = (id: number, aliases: readonly string[]) => {
+    clearAliases.run(id);
+    aliases.forEach((a, i) => addAlias.run(id, i, a, nameKey(a)));
+  };
   const remove = db.prepare<[number]>('DELETE FROM vendors WHERE id = ?');
   const reviewed = db.prepare('UPDATE vendors SET status = @status, next_review_on = @next_review_on, updated_at = @now WHERE id = @id');
 
@@ -102,6 +119,11 @@ export function vendorsRepo(db: Db) {
       const r = byNameKey.get(nameKey(name));
       return r && toVendor(r);
     },
+    /** The vendor with this name or alias (case and spacing ignored). */
+    findByNameOrAlias: (name: string): Vendor | undefined => {
+      const r = byNameKey.get(nameKey(name)) ?? byAliasKey.get(nameKey(name));
+      return r && toVendor(r);
+    },
     all: (): Vendor[] => all.all().map(toVendor),
     list: (f: VendorFilter): { items: Vendor[]; total: number } => {
       const params = { tier: f.tier ?? null, category: f.category ?? null, q: f.q ? likePattern(f.q) : null };
@@ -110,11 +132,15 @@ export function vendorsRepo(db: Db) {
         total: count.get(params)!.n,
       };
     },
-    /** Inserts a vendor; a duplicate name throws SQLITE_CONSTRAINT_UNIQUE. */
-    create: (v: VendorInput, now: string, keep?: Kept): number =>
-      Number(insert.run({ ...columns(v, now), id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now }).lastInsertRowid),
+    /** Inserts a vendor; a duplicate name or alias throws SQLITE_CONSTRAINT_UNIQUE. */
+    create: (v: VendorInput, now: string, keep?: Kept): number => {
+      const id = Number(insert.run({ ...columns(v, keep?.createdAt ?? now), id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now }).lastInsertRowid);
+      setAliases(id, v.aliases);
+      return id;
+    },
     update: (id: number, v: VendorInput, now: string): void => {
       update.run({ ...columns(v, now), id });
+      setAliases(id, v.aliases);
     },
     remove: (id: number): boolean => remove.run(id).changes > 0,
     /** What a procurement decision leaves on the vendor: its status and next review date. */

@@ -17,7 +17,12 @@ export const EXPORT_VERSION = 1;
 
 // Derived fields (a vendor's domain and incident count, an incident's date precision) are left out:
 // they are recomputed, so a document cannot disagree with itself.
-export const exportedVendor = vendor.omit({ domain: true, incidentCount: true }).strict();
+// engagedSince and aliases came after version 1 shipped: without them a vendor is engaged from the
+// day it was recorded and has no aliases.
+export const exportedVendor = vendor
+  .omit({ domain: true, incidentCount: true })
+  .extend({ engagedSince: vendor.shape.engagedSince.optional(), aliases: vendor.shape.aliases.default([]) })
+  .strict();
 export const exportedIncident = incident.omit({ intrusionStartPrecision: true }).extend({ source: incidentSource }).strict();
 export const exportedSubprocessor = subprocessor.strict();
 export const exportedMfa = mfaRecord.extend({ vendorId: z.number().int().positive() });

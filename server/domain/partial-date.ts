@@ -59,3 +59,29 @@ export function certainlyBefore(a: string, b: string): boolean {
   const rb = parsePartialDate(b);
   return ra !== undefined && rb !== undefined && ra.last < rb.first;
 }
+
+/** The middle of the days a date can mean: a month's 16th (or 15½), a year's 2 July. */
+export const midpoint = (r: DayRange): number => (r.first + r.last) / 2;
+
+/** One day as a range, for an exact day such as a score's as-of day. */
+export const exactDay = (day: number): DayRange => ({ precision: 'day', first: day, last: day });
+
+/** A number of days between two dates, and whether it rests on a month or a year rather than days. */
+export interface Span {
+  readonly days: number;
+  readonly approximate: boolean;
+}
+
+/**
+ * Days from `from` to `to`: the one rule for intervals between partial dates (disclosure lags in
+ * the score, the report and the dossier). It is the distance between the two dates' midpoints,
+ * rounded to a whole day and never below zero, and approximate when either date is not a single
+ * day: from 10 January 2023 to "2023-01" is ≈ 6 days, neither 0 (the month's first day) nor 21
+ * (its last).
+ */
+export function spanBetween(from: DayRange, to: DayRange): Span {
+  return {
+    days: Math.max(0, Math.round(midpoint(to) - midpoint(from))),
+    approximate: from.precision !== 'day' || to.precision !== 'day',
+  };
+}

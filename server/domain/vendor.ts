@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { DATA_ACCESS, ENVIRONMENT_ACCESS, VENDOR_STATUSES } from './vocabulary.ts';
 import { atLeastOneField, httpUrl, id, isoDay, label, prose, timestamp } from './fields.ts';
 
+export const MAX_ALIASES = 20;
+
+/** The key two vendor names collide on: case and spacing ignored. */
+export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 // No defaults here: a PATCH must not fill in the fields it leaves out.
 const fields = {
   name: label(200),
@@ -18,6 +23,15 @@ const fields = {
   relationshipIsExample: z
     .boolean()
     .meta({ description: 'True when tier and access are example settings (the demo portfolio), not a real relationship.' }),
+  engagedSince: isoDay.meta({
+    description:
+      'The day our relationship with the vendor began; a quarterly report lists only the vendors engaged at its end. Defaults to the day the vendor is recorded (or, for a vendor that was not engaged, the day its status changes to an engaged one); set it to backfill history.',
+  }),
+  aliases: z
+    .array(label(200))
+    .max(MAX_ALIASES)
+    .refine((a) => new Set(a.map(nameKey)).size === a.length, { message: 'expected no duplicates (case and spacing ignored)' })
+    .meta({ description: 'Other names the vendor goes by ("Microsoft Corp"); imports match them as they match the name.' }),
 };
 
 export const vendorInput = z
@@ -29,6 +43,12 @@ export const vendorInput = z
     nextReviewOn: fields.nextReviewOn.default(null),
     notes: fields.notes.default(null),
     relationshipIsExample: fields.relationshipIsExample.default(false),
+    engagedSince: fields.engagedSince.nullable().default(null),
+    aliases: fields.aliases.default([]),
+  })
+  .superRefine((v, ctx) => {
+    const i = v.aliases.findIndex((a) => nameKey(a) === nameKey(v.name));
+    if (i >= 0) ctx.addIssue({ code: 'custom', path: ['aliases', i], message: 'is the vendor’s own name' });
   })
   .meta({ id: 'VendorInput' });
 
@@ -49,8 +69,6 @@ export type VendorInput = z.output<typeof vendorInput>;
 export type VendorPatch = z.output<typeof vendorPatch>;
 export type Vendor = z.output<typeof vendor>;
 
-/** The key two vendor names collide on: case and spacing ignored. */
-export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Host name of a website, without a leading `www.`. */
 export function domainOf(website: string | null): string | null {

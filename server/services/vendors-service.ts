@@ -1,5 +1,6 @@
 /** Vendors: create, read, change and delete, with the rules the database alone cannot state. */
-import { vendorInput, type Vendor, type VendorInput, type VendorPatch } from '../domain/vendor.ts';
+import { nameKey, vendorInput, type Vendor, type VendorInput, type VendorPatch } from '../domain/vendor.ts';
+import type { VendorStatus } from '../domain/vocabulary.ts';
 import { parseWith } from '../domain/field-problems.ts';
 import type { PostureFact } from '../domain/posture-fact.ts';
 import type { Store } from '../db/store.ts';
@@ -12,6 +13,26 @@ const nameTaken = (name: string) =>
   new ServiceError('conflict', 'vendor-name-taken', `A vendor named "${name}" already exists (names are compared ignoring case and spacing).`, [
     { path: 'body.name', message: 'already taken' },
   ]);
+
+const aliasTaken = (alias: string, i: number, owner: Vendor) =>
+  new ServiceError('conflict', 'vendor-name-taken', `"${alias}" is already ${nameKey(owner.name) === nameKey(alias) ? 'the name' : 'an alias'} of ${owner.name}.`, [
+    { path: `body.aliases.${i}`, message: `already taken by ${owner.name}` },
+  ]);
+
+/** A vendor's name and aliases must not name another vendor (by its name or one of its aliases). */
+export function checkNamesFree(store: Store, v: Pick<VendorInput, 'name' | 'aliases'>, self: number | null): void {
+  const other = (name: string) => {
+    const owner = store.vendors.findByNameOrAlias(name);
+    return owner && owner.id !== self ? owner : undefined;
+  };
+  if (other(v.name)) throw nameTaken(v.name);
+  v.aliases.forEach((a, i) => {
+    const owner = other(a);
+    if (owner) throw aliasTaken(a, i, owner);
+  });
+}
+
+const ENGAGED = (s: VendorStatus) => s !== 'not-engaged';
 
 export function vendorsService(store: Store, clock: Clock) {
   const get = (id: number): Vendor => found(store.vendors.find(id), 'vendor', id);
@@ -27,7 +48,7 @@ export function vendorsService(store: Store, clock: Clock) {
 
     create: (actor: Actor, input: VendorInput): Vendor =>
       store.transaction(() => {
-        if (store.vendors.findByName(input.name)) throw nameTaken(input.name);
+        checkNamesFree(store, input, null);
         const created = get(store.vendors.create(input, clock.now()));
         store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: created.id, vendorId: created.id, after: created }, clock.now());
         return created;
@@ -36,9 +57,11 @@ export function vendorsService(store: Store, clock: Clock) {
     update: (actor: Actor, id: number, patch: VendorPatch): Vendor =>
       store.transaction(() => {
         const current = get(id);
-        const merged = parseWith(vendorInput, { ...asInput(current), ...patch }, 'body', (f) => invalid('The vendor would be invalid.', f));
-        const clash = store.vendors.findByName(merged.name);
-        if (clash && clash.id !== id) throw nameTaken(merged.name);
+        // A vendor we start doing business with is engaged from today, unless the patch says otherwise.
+        const engagedNow = !ENGAGED(current.status) && patch.status !== undefined && ENGAGED(patch.status) && patch.engagedSince === undefined;
+        const next = { ...asInput(current), ...patch, ...(engagedNow ? { engagedSince: clock.today() } : {}) };
+        const merged = parseWith(vendorInput, next, 'body', (f) => invalid('The vendor would be invalid.', f));
+        checkNamesFree(store, merged, id);
         store.vendors.update(id, merged, clock.now());
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: id, vendorId: id, before: current, after }, clock.now());

@@ -17,6 +17,7 @@ import { DEMO_COMPANY_KEY } from '../about-service.ts';
 import { DEMO_SEEDED_KEY } from '../seed-service.ts';
 import { cadence as cadenceShape } from '../../domain/review.ts';
 import { REVIEW_CADENCE_KEY } from '../reviews/cadence.ts';
+import { checkNamesFree } from '../vendors-service.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -124,8 +125,10 @@ function merge(store: Store, d: ExportDocument, now: string): void {
   const vendorIds = new Map<number, number>();
   for (const v of d.vendors) {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = v;
-    const input = vendorInput.parse(fields);
     const existing = store.vendors.findByName(v.name);
+    // A document from before engagement dates keeps the date this database has.
+    const input = vendorInput.parse({ ...fields, engagedSince: fields.engagedSince ?? existing?.engagedSince ?? null });
+    checkNamesFree(store, input, existing?.id ?? null);
     if (existing) store.vendors.update(existing.id, input, now);
     vendorIds.set(id, existing?.id ?? store.vendors.create(input, now));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certainlyBefore, dayNumber, isoDay, parsePartialDate, precisionOf } from '../../../server/domain/partial-date.ts';
+import fc from 'fast-check';
+import { certainlyBefore, dayNumber, exactDay, isoDay, midpoint, parsePartialDate, precisionOf, spanBetween } from '../../../server/domain/partial-date.ts';
 
 describe('partial dates', () => {
   it.each([
@@ -26,5 +27,40 @@ describe('partial dates', () => {
     expect(isoDay(dayNumber('2023-10-31'))).toBe('2023-10-31');
     expect(() => dayNumber('2023-10')).toThrow();
     expect([precisionOf(null), precisionOf('2022')]).toEqual([null, 'year']);
+  });
+});
+
+describe('spans between partial dates (the lag rule)', () => {
+  const span = (a: string, b: string) => spanBetween(parsePartialDate(a)!, parsePartialDate(b)!);
+
+  it.each([
+    ['2023-10-19', '2023-10-20', 1, false],
+    ['2023-01-10', '2023-01', 6, true],
+    ['2023-01', '2023-01', 0, true],
+    ['2022-01-20', '2022-03', 55, true],
+    ['2023-09-29', '2023-10-20', 21, false],
+    ['2023', '2024', 366, true],
+    ['2023-10-20', '2023-10-01', 0, false],
+  ] as const)('from %s to %s is %i days (approximate: %s)', (a, b, days, approximate) => {
+    expect(span(a, b)).toEqual({ days, approximate });
+  });
+
+  it('measures from an exact as-of day as a single day', () => {
+    expect(spanBetween(parsePartialDate('2023-10')!, exactDay(dayNumber('2023-10-31')))).toEqual({ days: 15, approximate: true });
+  });
+
+  it('never counts a later date as less than an earlier one, and is exact only between days', () => {
+    const dates = fc.oneof(
+      fc.tuple(fc.integer({ min: 2000, max: 2030 })).map(([y]) => `${y}`),
+      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    );
+    fc.assert(
+      fc.property(dates, dates, dates, (a, b, c) => {
+        const [x, y, z] = [a, b, c].map((t) => parsePartialDate(t)!).sort((p, q) => midpoint(p) - midpoint(q));
+        expect(spanBetween(x!, z!).days).toBeGreaterThanOrEqual(spanBetween(x!, y!).days);
+        expect(spanBetween(x!, y!).approximate).toBe(x!.precision !== 'day' || y!.precision !== 'day');
+      }),
+    );
   });
 });
