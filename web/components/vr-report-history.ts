@@ -78,7 +78,7 @@ export class ReportHistory extends LitElement {
   }
 
   private _table() {
-    return html`<div class="scroll" role="region" aria-labelledby="hist-title" tabindex="0">
+    return html`<div class="scroll" role="region" aria-label=${`Snapshot table, ${quarterWords(this.quarter)}`} tabindex="0">
       <table class="history">
         <thead>
           <tr>
