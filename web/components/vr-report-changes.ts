@@ -100,7 +100,7 @@ export class ReportChanges extends LitElement {
         ${r.newIncidents.length > incidents.length ? html`<p class="note">${r.newIncidents.length - incidents.length} more: listed at the end.</p>` : nothing}
         <ul class="lags" aria-label="Disclosure lags">
           <li data-lag="known"><strong>${lags.known}</strong> of ${lags.incidents} lags known${lags.approximate ? `, ${lags.approximate} approximate (≈)` : ''}</li>
-          <li data-lag="median">median <strong>${lagText(lags.medianDays)}</strong></li>
+          <li data-lag="median">median <strong>${lagText(lags.medianDays, lags.approximate > 0)}</strong></li>
           <li data-lag="max">longest <strong>${lagText(lags.maxDays)}</strong></li>
           <li data-lag="late"><strong>${lags.overFourteenDays}</strong> over ${LATE_DAYS} days</li>
           <li data-lag="others"><strong>${lags.foundByOthersFirst}</strong> found by customers or others first</li>
