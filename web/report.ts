@@ -5,7 +5,7 @@
  * matrix's rows, the average risk of the quarter compared with, and each tier-1 vendor's section.
  */
 import type { HeatmapRow } from '../server/services/scoring-service.ts';
-import type { QuarterlyReport } from './api/client.ts';
+import type { QuarterlyReport, ReportSnapshots } from './api/client.ts';
 import { urlWith } from './app/routes.ts';
 import { isQuarter, quarterOf, quarterSpan, shiftQuarter } from './charts/trend.quarters.ts';
 
@@ -14,6 +14,10 @@ export type ReportVendor = Report['vendors'][number];
 export type ReportMover = Report['movers'][number];
 export type ReportIncident = Report['newIncidents'][number];
 export type ReportFinding = Report['findings'][number];
+export type Restatement = NonNullable<Report['restatement']>;
+export type ReportSnapshotItem = ReportSnapshots['items'][number];
+/** `restated` asks for a closed quarter as known today; '' for its frozen snapshot. */
+export type ReportViewParam = '' | 'restated';
 
 /** How many quarters a picker offers by default (ten years), as the trend view does. */
 export const PICKER_QUARTERS = 40;
@@ -24,8 +28,14 @@ export const SUMMARY_INCIDENTS = 5;
 /** The quarter running on `now`, in UTC as the server's clock counts days. */
 export const currentQuarter = (now: Date): string => quarterOf(now.toISOString().slice(0, 10));
 
-/** The report's page: `/reports/2023-Q4`, with `?vs=` only when another quarter than the previous one is compared. */
-export const reportPath = (quarter: string, vs = ''): string => urlWith(`/reports/${quarter}`, { vs: vs || undefined });
+/**
+ * The report's page: `/reports/2023-Q4`, with `?vs=` only when another quarter than the previous
+ * one is compared, and `?view=restated` for the quarter as known today.
+ */
+export const reportPath = (quarter: string, vs = '', view: ReportViewParam = ''): string => urlWith(`/reports/${quarter}`, { vs: vs || undefined, view: view || undefined });
+
+/** The view the URL asks for: `restated`, or '' (the frozen snapshot; the live quarter has no other). */
+export const viewOf = (query: URLSearchParams): ReportViewParam => (query.get('view') === 'restated' ? 'restated' : '');
 
 /**
  * The quarter compared with, from the URL: a well-formed quarter before the previous one, else ''
@@ -59,15 +69,19 @@ export const FORMATS = [
 export type ReportFormat = (typeof FORMATS)[number]['format'];
 
 /** The API URL a download link fetches (the session cookie travels with it: same origin). */
-export function downloadHref(apiBase: string, quarter: string, format: ReportFormat, vs = ''): string {
+export function downloadHref(apiBase: string, quarter: string, format: ReportFormat, vs = '', view: ReportViewParam = ''): string {
   const q = new URLSearchParams({ format });
   if (vs) q.set('vs', vs);
+  if (view) q.set('view', view);
   return `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}?${q}`;
 }
 
 /** The file name, as the server's Content-Disposition names it. */
-export const downloadName = (quarter: string, format: ReportFormat, vs = ''): string =>
-  `vendorscope-report-${quarter}${vs ? `-vs-${vs}` : ''}.${FORMATS.find((f) => f.format === format)?.ext ?? format}`;
+export const downloadName = (quarter: string, format: ReportFormat, vs = '', view: ReportViewParam = ''): string =>
+  `vendorscope-report-${quarter}${vs ? `-vs-${vs}` : ''}${view ? `-${view}` : ''}.${FORMATS.find((f) => f.format === format)?.ext ?? format}`;
+
+/** One stored snapshot as the API gives it (its body exactly as frozen). */
+export const snapshotHref = (apiBase: string, quarter: string, id: number): string => `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}/snapshots/${id}`;
 
 /** "2023 Q4". */
 export const quarterWords = (q: string): string => q.replace('-', ' ');
@@ -102,22 +116,51 @@ export function matrixRows(vendors: readonly ReportVendor[]): HeatmapRow[] {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** The average risk of the same vendors at the quarter compared with, and the change since. */
-export function averageChange(r: Pick<Report, 'vendors' | 'summary'>): { before: number; change: number } | null {
-  if (r.vendors.length === 0) return null;
-  const before = round1(r.vendors.reduce((a, v) => a + v.previousRisk, 0) / r.vendors.length);
-  return { before, change: round1(r.summary.averageRisk - before) };
+/**
+ * The average risk, then and now, of the vendors in both reports (a vendor new since the quarter
+ * compared with has no risk then), and the change; null when no vendor is in both.
+ */
+export function averageChange(r: Pick<Report, 'vendors'>): { before: number; after: number; change: number } | null {
+  const both = r.vendors.filter((v): v is typeof v & { previousRisk: number } => v.previousRisk !== null);
+  if (both.length === 0) return null;
+  const mean = (xs: number[]) => round1(xs.reduce((a, x) => a + x, 0) / xs.length);
+  const before = mean(both.map((v) => v.previousRisk));
+  const after = mean(both.map((v) => v.risk));
+  return { before, after, change: round1(after - before) };
 }
 
-/** Frozen or live, in words a reader of a printed copy understands. */
-export function reportState(r: Pick<Report, 'frozen' | 'asOf' | 'quarter'>): { label: 'Frozen' | 'Live'; text: string } {
-  return r.frozen
-    ? { label: 'Frozen', text: `A closed quarter, scored as of its last day (${r.asOf}) and stored: it reads the same every time it is opened.` }
-    : { label: 'Live', text: `The current quarter, scored as of today (${r.asOf}): it moves with new evidence until ${quarterWords(r.quarter)} closes.` };
+/** Frozen, restated or live, in words a reader of a printed copy understands. */
+export function reportState(r: Pick<Report, 'view' | 'asOf' | 'quarter' | 'snapshotId'>): { label: 'Frozen' | 'Restated' | 'Live'; text: string } {
+  if (r.view === 'frozen') return { label: 'Frozen', text: `A closed quarter, scored as of its last day (${r.asOf}) and stored: it reads the same every time it is opened.` };
+  if (r.view === 'restated') {
+    return { label: 'Restated', text: `The same quarter and day (${r.asOf}) scored from today's database, beside the frozen snapshot ${r.snapshotId ?? ''}: what was recorded since it was taken. Not stored.` };
+  }
+  return { label: 'Live', text: `The current quarter, scored as of today (${r.asOf}): it moves with new evidence until ${quarterWords(r.quarter)} closes.` };
 }
 
-/** "21 days", "1 day", "same day", "unknown". */
-export const lagText = (days: number | null): string => (days === null ? 'unknown' : days === 0 ? 'same day' : `${days} day${days === 1 ? '' : 's'}`);
+/** "21 days", "1 day", "same day", "unknown"; "≈ 15 days" when the lag rests on a month or a year. */
+export function lagText(days: number | null, approximate = false): string {
+  if (days === null) return 'unknown';
+  const text = days === 0 ? 'same day' : `${days} day${days === 1 ? '' : 's'}`;
+  return approximate ? `≈ ${text}` : text;
+}
+
+/** A vendor's figures in a restatement: "61.9, critical, 8 findings", or "not in the report". */
+export const restatedFigures = (f: Restatement['vendorChanges'][number]['frozen']): string => (f ? `${f.risk}, ${f.band}, ${f.findings} finding${f.findings === 1 ? '' : 's'}` : 'not in the report');
+
+/** What changed about an incident, in words. */
+export function incidentChangeText(i: Restatement['incidentChanges'][number]): string {
+  if (i.change === 'appeared') return `recorded since; disclosed ${i.restated?.publicDisclosureDate ?? 'on an unknown day'}`;
+  if (i.change === 'disappeared') return i.restated ? 'no longer known by the quarter’s end' : 'deleted, or no longer known by the quarter’s end';
+  return `corrected: ${i.fields.join(', ')}`;
+}
+
+/** Where a snapshot came from, in words. */
+export const ORIGIN_WORDS: Readonly<Record<ReportSnapshotItem['origin'], string>> = {
+  'first-view': 'frozen when first opened',
+  refreeze: 'refrozen by an admin',
+  'per-comparison': 'frozen per comparison (before one snapshot per quarter)',
+};
 
 export interface Tier1Section {
   readonly vendor: ReportVendor;

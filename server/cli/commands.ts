@@ -102,8 +102,10 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
     if (command === 'report') {
       const quarter = option('--quarter');
       const format = option('--format') ?? 'json';
-      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || !['json', 'csv', 'md'].includes(format)) return usage(out);
-      const report = deps.reports.quarterly(quarter, option('--vs'));
+      const view = option('--view') ?? 'frozen';
+      const vs = option('--vs');
+      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || (vs !== undefined && !/^\d{4}-Q[1-4]$/.test(vs)) || !['json', 'csv', 'md'].includes(format) || !['frozen', 'restated'].includes(view)) return usage(out);
+      const report = deps.reports.quarterly(ACTOR, quarter, { vs, view: view as 'frozen' | 'restated' });
       const text = format === 'csv' ? reportCsv(report) : format === 'md' ? reportMarkdown(report) : `${JSON.stringify(report, null, 1)}\n`;
       const file = option('--out');
       if (file) {
@@ -140,7 +142,7 @@ function usage(out: Output): number {
     '  export --out FILE.json',
     '  restore FILE.json [--mode empty|merge|replace]',
     '  backup --out FILE.sqlite',
-    '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--format json|csv|md] [--out FILE]',
+    '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--view frozen|restated] [--format json|csv|md] [--out FILE]',
   ])
     out.line(l);
   return 2;

@@ -11,6 +11,7 @@ import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
 import { quarterLabel } from './quarter.ts';
 import { cadence, condition, review } from './review.ts';
+import { exportedReportSnapshot, legacyReport, oneInForcePerQuarter } from './report-export.ts';
 
 export const EXPORT_FORMAT = 'vendorscope-export';
 export const EXPORT_VERSION = 1;
@@ -49,10 +50,13 @@ export const exportDocument = z
     postureFacts: z.array(postureFact.strict()),
     methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
-    reports: z.array(z.strictObject({ quarter: quarterLabel, vs: quarterLabel, body: z.looseObject({ quarter: quarterLabel }), frozenAt: z.string() })),
+    // Reports frozen per comparison, as version-1 documents carried them before a quarter had one
+    // snapshot: they restore into the report history (superseded). Newer documents leave it out.
+    reports: z.array(legacyReport).optional(),
     // Added after version 1 shipped: documents without them restore as having none.
     reviews: z.array(exportedReview).default([]),
     reviewCadence: cadence.nullable().default(null),
+    reportSnapshots: z.array(exportedReportSnapshot).superRefine(oneInForcePerQuarter).default([]),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
   })
   .meta({ id: 'ExportDocument' });

@@ -25,6 +25,8 @@ export const PROBLEM_TITLES = {
   'incident-ref-taken': 'An incident with this ref exists for the vendor',
   'vendor-has-incidents': 'The vendor has incidents',
   'methodology-version-taken': 'This methodology version exists',
+  'report-snapshot-not-found': 'Report snapshot not found',
+  'quarter-not-closed': 'The quarter is not closed',
   'user-not-found': 'User not found',
   'token-not-found': 'API token not found',
   'session-not-found': 'Session not found',

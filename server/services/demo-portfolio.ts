@@ -11,6 +11,7 @@ import { mfaRecord, type MfaRecord } from '../domain/mfa.ts';
 import { subprocessorInput, type SubprocessorInput } from '../domain/subprocessor.ts';
 import { vendorInput, type VendorInput } from '../domain/vendor.ts';
 import { postureFact } from '../domain/posture-fact.ts';
+import { isoDay } from '../domain/fields.ts';
 import type { NewPostureFact } from '../db/posture-facts-repo.ts';
 
 const referenceFile = z.object({
@@ -23,7 +24,9 @@ const referenceFile = z.object({
 });
 
 const portfolioFile = z.object({
-  company: z.object({ name: z.string(), fictional: z.literal(true), note: z.string() }),
+  // The day the example relationships began, for every vendor that does not give its own: the
+  // quarterly reports list only the vendors engaged at a quarter's end.
+  company: z.object({ name: z.string(), fictional: z.literal(true), note: z.string(), engagedSince: isoDay }),
   vendors: z.array(z.looseObject({ name: z.string() })),
   mfa: z.array(z.looseObject({ vendor: z.string(), fact: z.string() })),
   subprocessors: z.array(
@@ -57,7 +60,7 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 export function loadDemoPortfolio(dir: string): DemoPortfolio {
   const ref = parse(referenceFile, JSON.parse(readFileSync(join(dir, 'incidents.json'), 'utf8')), 'incidents.json');
   const mine = parse(portfolioFile, JSON.parse(readFileSync(join(dir, 'portfolio.json'), 'utf8')), 'portfolio.json');
-  const vendors = mine.vendors.map((v) => parse(vendorInput, { ...v, relationshipIsExample: true }, `vendor ${v.name}`));
+  const vendors = mine.vendors.map((v) => parse(vendorInput, { engagedSince: mine.company.engagedSince, ...v, relationshipIsExample: true }, `vendor ${v.name}`));
   const names = new Set(vendors.map((v) => v.name));
   const known = (name: string, where: string) => {
     if (!names.has(name)) throw new Error(`demo portfolio: ${where} names vendor "${name}", which portfolio.json does not list`);

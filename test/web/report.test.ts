@@ -5,6 +5,7 @@ import {
   currentQuarter,
   downloadHref,
   downloadName,
+  incidentChangeText,
   keepVs,
   lagText,
   matrixLevel,
@@ -14,12 +15,15 @@ import {
   quarterChoices,
   reportPath,
   reportState,
+  restatedFigures,
   restLists,
+  snapshotHref,
   summaryMovers,
   SUMMARY_INCIDENTS,
   SUMMARY_MOVERS,
   tier1Sections,
   vsChoices,
+  viewOf,
   vsOf,
   type Report,
 } from '../../web/report.ts';
@@ -102,6 +106,23 @@ describe('downloads', () => {
     expect(downloadName('2023-Q4', 'md', '2022-Q4')).toBe('vendorscope-report-2023-Q4-vs-2022-Q4.md');
     expect(downloadName('2023-Q4', 'json')).toBe('vendorscope-report-2023-Q4.json');
   });
+
+  it('ask for the restated view when the page shows it, and name the file so', () => {
+    expect(downloadHref('/api/v1', '2023-Q4', 'md', '2022-Q4', 'restated')).toBe('/api/v1/reports/quarterly/2023-Q4?format=md&vs=2022-Q4&view=restated');
+    expect(downloadName('2023-Q4', 'csv', '', 'restated')).toBe('vendorscope-report-2023-Q4-restated.csv');
+    expect(downloadName('2023-Q4', 'md', '2022-Q4', 'restated')).toBe('vendorscope-report-2023-Q4-vs-2022-Q4-restated.md');
+    expect(snapshotHref('/api/v1', '2023-Q4', 7)).toBe('/api/v1/reports/quarterly/2023-Q4/snapshots/7');
+  });
+});
+
+describe('the restated view in the URL', () => {
+  it('is asked for with ?view=restated, kept beside the comparison', () => {
+    expect(viewOf(q('view=restated'))).toBe('restated');
+    expect(viewOf(q('view=frozen'))).toBe('');
+    expect(viewOf(q(''))).toBe('');
+    expect(reportPath('2023-Q4', '', 'restated')).toBe('/reports/2023-Q4?view=restated');
+    expect(reportPath('2023-Q4', '2022-Q4', 'restated')).toBe('/reports/2023-Q4?vs=2022-Q4&view=restated');
+  });
 });
 
 const vendor = (over: Partial<Report['vendors'][number]>): Report['vendors'][number] => ({
@@ -116,6 +137,7 @@ const vendor = (over: Partial<Report['vendors'][number]>): Report['vendors'][num
   cell: { likelihood: 4, impact: 5 },
   previousRisk: 41,
   delta: 20.9,
+  newSinceVs: false,
   findings: 8,
   confidence: 0.57,
   ...over,
@@ -130,6 +152,7 @@ const incident = (incidentId: number, vendorId = 1) => ({
   severity: 'critical' as const,
   publicDisclosureDate: '2023-10-20',
   lagDays: 21,
+  lagApproximate: false,
   foundByOthersFirst: true,
   sources: [],
 });
@@ -151,20 +174,36 @@ describe('the risk matrix of the report', () => {
 });
 
 describe('what the page derives from the report', () => {
-  it('compares the average risk with the same vendors at the quarter compared with', () => {
+  it('compares the average risk of the vendors in both reports; a vendor new since then has no risk then', () => {
     const vendors = [vendor({ risk: 61.9, previousRisk: 41 }), vendor({ vendorId: 2, risk: 20, previousRisk: 21 })];
-    expect(averageChange({ vendors, summary: { vendors: 2, byBand: { low: 1, moderate: 0, high: 0, critical: 1 }, averageRisk: 41, critical: 1 } })).toEqual({ before: 31, change: 10 });
-    expect(averageChange({ vendors: [], summary: { vendors: 0, byBand: { low: 0, moderate: 0, high: 0, critical: 0 }, averageRisk: 0, critical: 0 } })).toBeNull();
+    expect(averageChange({ vendors })).toEqual({ before: 31, after: 41, change: 10 });
+    expect(averageChange({ vendors: [...vendors, vendor({ vendorId: 3, risk: 90, previousRisk: null, delta: null, newSinceVs: true })] })).toEqual({ before: 31, after: 41, change: 10 });
+    expect(averageChange({ vendors: [vendor({ previousRisk: null, delta: null, newSinceVs: true })] })).toBeNull();
+    expect(averageChange({ vendors: [] })).toBeNull();
   });
 
-  it('says frozen or live, with the day scored', () => {
-    expect(reportState({ frozen: true, asOf: '2023-12-31', quarter: '2023-Q4' })).toMatchObject({ label: 'Frozen' });
-    expect(reportState({ frozen: true, asOf: '2023-12-31', quarter: '2023-Q4' }).text).toContain('2023-12-31');
-    expect(reportState({ frozen: false, asOf: '2026-11-29', quarter: '2026-Q4' })).toMatchObject({ label: 'Live' });
+  it('says frozen, restated or live, with the day scored', () => {
+    const state = (view: Report['view']) => reportState({ view, asOf: '2023-12-31', quarter: '2023-Q4', snapshotId: 4 });
+    expect(state('frozen')).toMatchObject({ label: 'Frozen' });
+    expect(state('frozen').text).toContain('2023-12-31');
+    expect(state('restated')).toMatchObject({ label: 'Restated' });
+    expect(state('restated').text).toContain('snapshot 4');
+    expect(reportState({ view: 'live', asOf: '2026-11-29', quarter: '2026-Q4', snapshotId: null })).toMatchObject({ label: 'Live' });
   });
 
-  it('says lags in days', () => {
+  it('says lags in days, "≈" when a lag rests on a month or a year', () => {
     expect([lagText(21), lagText(1), lagText(0), lagText(null)]).toEqual(['21 days', '1 day', 'same day', 'unknown']);
+    expect([lagText(15, true), lagText(0, true), lagText(null, true)]).toEqual(['≈ 15 days', '≈ same day', 'unknown']);
+  });
+
+  it('says what a restatement changed, in words', () => {
+    expect(restatedFigures({ tier: 1, risk: 61.9, band: 'critical', findings: 8 })).toBe('61.9, critical, 8 findings');
+    expect(restatedFigures(null)).toBe('not in the report');
+    const change = { incidentId: 1, vendorId: 1, vendorName: 'Okta', title: 'x', fields: [] as string[], frozen: null, restated: null };
+    const dates = { severity: 'high' as const, intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' };
+    expect(incidentChangeText({ ...change, change: 'appeared', restated: dates })).toBe('recorded since; disclosed 2023-11-15');
+    expect(incidentChangeText({ ...change, change: 'changed', fields: ['detectedByVendorDate'], frozen: dates, restated: dates })).toBe('corrected: detectedByVendorDate');
+    expect(incidentChangeText({ ...change, change: 'disappeared', frozen: dates })).toMatch(/^deleted/);
   });
 
   it('makes one section per tier-1 vendor, in the report order, with its move, findings, open conditions and incidents', () => {

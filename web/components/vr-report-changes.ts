@@ -22,7 +22,7 @@ export function incidentRows(list: readonly ReportIncident[]) {
       <td>${n.title}</td>
       <td><span class="sev ${n.severity}">${SEVERITY_LABEL[n.severity]}</span></td>
       <td class="num">${partialDate(n.publicDisclosureDate)}</td>
-      <td class="num lag">${lagText(n.lagDays)}${n.lagDays !== null && n.lagDays > LATE_DAYS ? html` <strong>(late)</strong>` : nothing}</td>
+      <td class="num lag">${lagText(n.lagDays, n.lagApproximate)}${n.lagDays !== null && n.lagDays > LATE_DAYS ? html` <strong>(late)</strong>` : nothing}</td>
       <td>${n.foundByOthersFirst ? 'yes' : 'no'}</td>
     </tr>`,
   );
@@ -99,13 +99,13 @@ export class ReportChanges extends LitElement {
           : html`<p class="none">No incident was publicly disclosed during the quarter.</p>`}
         ${r.newIncidents.length > incidents.length ? html`<p class="note">${r.newIncidents.length - incidents.length} more: listed at the end.</p>` : nothing}
         <ul class="lags" aria-label="Disclosure lags">
-          <li data-lag="known"><strong>${lags.known}</strong> of ${lags.incidents} lags known</li>
-          <li data-lag="median">median <strong>${lagText(lags.medianDays)}</strong></li>
+          <li data-lag="known"><strong>${lags.known}</strong> of ${lags.incidents} lags known${lags.approximate ? `, ${lags.approximate} approximate (≈)` : ''}</li>
+          <li data-lag="median">median <strong>${lagText(lags.medianDays, lags.approximate > 0)}</strong></li>
           <li data-lag="max">longest <strong>${lagText(lags.maxDays)}</strong></li>
           <li data-lag="late"><strong>${lags.overFourteenDays}</strong> over ${LATE_DAYS} days</li>
           <li data-lag="others"><strong>${lags.foundByOthersFirst}</strong> found by customers or others first</li>
         </ul>
-        <p class="note">Lag: days from when the vendor knew (its own detection or the first outside report, whichever came first) to public disclosure.</p>
+        <p class="note">${r.method.lags}</p>
       </section>
     </div>`;
   }

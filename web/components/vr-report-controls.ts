@@ -8,7 +8,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { downloadHref, downloadName, FORMATS, keepVs, quarterChoices, quarterWords, vsChoices } from '../report.ts';
+import { downloadHref, downloadName, FORMATS, keepVs, quarterChoices, quarterWords, vsChoices, type ReportViewParam } from '../report.ts';
 import { shiftQuarter } from '../charts/trend.quarters.ts';
 import { controls } from '../styles/shared.ts';
 import { filterBar, forms } from '../styles/forms.ts';
@@ -77,6 +77,8 @@ export class ReportControls extends LitElement {
   @property() current = '';
   /** Where the API lives (`/api/v1`). */
   @property() apiBase = '/api/v1';
+  /** 'restated' when the page shows the quarter as known today: the downloads are of that view. */
+  @property() view: ReportViewParam = '';
 
   override render() {
     const q = this.quarter;
@@ -102,7 +104,7 @@ export class ReportControls extends LitElement {
         <li class="label" aria-hidden="true">Download</li>
         ${FORMATS.map(
           (f) => html`<li>
-            <a data-format=${f.format} href=${downloadHref(this.apiBase, q, f.format, this.vs)} download=${downloadName(q, f.format, this.vs)} title=${f.what}
+            <a data-format=${f.format} href=${downloadHref(this.apiBase, q, f.format, this.vs, this.view)} download=${downloadName(q, f.format, this.vs, this.view)} title=${f.what}
               >${f.label}</a
             >
           </li>`,

@@ -36,7 +36,8 @@ export class ReportSummary extends LitElement {
       .state {
         font-weight: 700;
       }
-      .state.Live {
+      .state.Live,
+      .state.Restated {
         color: var(--vr-fact);
       }
       .figures {
@@ -130,18 +131,20 @@ export class ReportSummary extends LitElement {
         <dd data-fact="vs">${quarterWords(r.vs)} (as of ${r.vsAsOf})</dd>
         <dt>Methodology</dt>
         <dd data-fact="methodology">Version ${r.methodologyVersion}</dd>
-        <dt>Generated</dt>
-        <dd data-fact="generated"><time datetime=${r.generatedAt}>${timestamp(r.generatedAt)}</time></dd>
+        <dt>${r.view === 'live' ? 'Generated' : 'Snapshot taken'}</dt>
+        <dd data-fact="generated">
+          <time datetime=${r.generatedAt}>${timestamp(r.generatedAt)}</time>${r.snapshotId !== null ? html` <span class="muted">(snapshot ${r.snapshotId}${r.view === 'restated' ? ', restated today' : ''})</span>` : nothing}
+        </dd>
       </dl>
       <ul class="figures" aria-label="Headline figures">
         ${this._figure('vendors', r.summary.vendors, 'vendors scored')}
-        ${this._figure('average', r.summary.averageRisk, avg ? `average risk (${signed(avg.change)} since ${quarterWords(r.vs)})` : 'average risk')}
+        ${this._figure('average', r.summary.averageRisk, avg ? `average risk (${signed(avg.change)} since ${quarterWords(r.vs)} for the vendors in both)` : 'average risk')}
         ${this._figure('critical', b.critical, 'critical')}
         ${this._figure('high', b.high, 'high')}
         ${this._figure('moderate', b.moderate, 'moderate')}
         ${this._figure('low', b.low, 'low')}
         ${this._figure('movers', r.movers.length, `moved a point or more (${moves.up} up, ${moves.down} down)`)}
-        ${this._figure('incidents', r.newIncidents.length, `incidents disclosed (median lag ${lagText(r.disclosureLags.medianDays)})`)}
+        ${this._figure('incidents', r.newIncidents.length, `incidents disclosed (median lag ${lagText(r.disclosureLags.medianDays, r.disclosureLags.approximate > 0)})`)}
       </ul>
       <div class="two">
         <div class="keep">

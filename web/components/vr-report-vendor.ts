@@ -90,7 +90,7 @@ export class ReportVendor extends LitElement {
         <div><dt>Likelihood</dt><dd>${v.likelihood}</dd></div>
         <div><dt>Impact</dt><dd>${v.impact}</dd></div>
         <div><dt>Confidence</dt><dd>${percent(v.confidence)}</dd></div>
-        <div><dt>Since ${quarterWords(this.vs)}</dt><dd data-fig="delta">${signed(v.delta)} (from ${v.previousRisk})</dd></div>
+        <div><dt>Since ${quarterWords(this.vs)}</dt><dd data-fig="delta">${v.delta === null || v.previousRisk === null ? `new since ${quarterWords(this.vs)}` : `${signed(v.delta)} (from ${v.previousRisk})`}</dd></div>
       </dl>
       ${s.mover ? html`<p class="causes">Why it moved: ${causesText(s.mover.causes)}.</p>` : nothing}
       ${s.incidents.length
@@ -98,7 +98,7 @@ export class ReportVendor extends LitElement {
             <ul class="new-incidents">
               ${s.incidents.map(
                 (n) => html`<li data-incident-id=${n.incidentId}>
-                  <span class="sev ${n.severity}">${SEVERITY_LABEL[n.severity]}</span> ${n.title}: disclosed ${n.publicDisclosureDate ?? 'on an unknown day'}, lag ${lagText(n.lagDays)}${n.foundByOthersFirst ? ', found by others first' : ''}.
+                  <span class="sev ${n.severity}">${SEVERITY_LABEL[n.severity]}</span> ${n.title}: disclosed ${n.publicDisclosureDate ?? 'on an unknown day'}, lag ${lagText(n.lagDays, n.lagApproximate)}${n.foundByOthersFirst ? ', found by others first' : ''}.
                 </li>`,
               )}
             </ul>`

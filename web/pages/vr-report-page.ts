@@ -6,18 +6,23 @@
  * paper, each part its own breaks. `/reports` alone opens the current quarter, replacing the URL
  * with that quarter's, so what the address bar shows can be shared. Picking a quarter adds a
  * history entry (Back returns to the report before); the downloads are the API's own formats.
+ * A closed quarter shows its frozen snapshot with a notice (taken when; whether a restated view
+ * differs), or with `?view=restated` the quarter as known today and what differs; below, its
+ * snapshot history, and for admins the refreeze.
  */
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { VendorScore } from '../../server/scoring/types.ts';
-import type { ApiClient } from '../api/client.ts';
-import { apiContext } from '../state/contexts.ts';
+import type { ApiClient, Me } from '../api/client.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
+import { isAdmin } from '../roles.ts';
 import { NavigationRequested } from '../events.ts';
 import { shiftQuarter } from '../charts/trend.quarters.ts';
-import { currentQuarter, quarterWords, reportPath, restLists, tier1Sections, vsOf, type Report } from '../report.ts';
+import { currentQuarter, quarterWords, reportPath, restLists, tier1Sections, viewOf, vsOf, type Report } from '../report.ts';
 import type { ReportPicked } from '../components/vr-report-controls.ts';
+import type { RefreezeConfirmed } from '../components/vr-report-history.ts';
 import { pageStyles } from '../styles/page.ts';
 import { reportPageStyles } from './vr-report-page.styles.ts';
 import { eyebrow } from '../components/vr-report-sheet.styles.ts';
@@ -27,20 +32,36 @@ import '../components/vr-report-summary.ts';
 import '../components/vr-report-changes.ts';
 import '../components/vr-report-vendor.ts';
 import '../components/vr-report-lists.ts';
+import '../components/vr-report-notice.ts';
+import '../components/vr-report-restatement.ts';
+import '../components/vr-report-history.ts';
 
 @customElement('vr-report-page')
 export class ReportPage extends LitElement {
   static override styles = [pageStyles, eyebrow, reportPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
-  /** The URL's query: `vs`, the quarter compared with (the previous one when absent). */
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
+  /** The URL's query: `vs`, the quarter compared with (the previous one when absent); `view=restated`. */
   @property({ attribute: false }) query = new URLSearchParams();
   /** The report's quarter, `2023-Q4`; '' for the current one. */
   @property() quarter = '';
+  /** Bumped by a refreeze, so that the report and its history are asked for again. */
+  @state() private _version = 0;
+  @state() private _refreezing = false;
+  @state() private _refreezeFailure: unknown = null;
+  @state() private _refreezeDone = '';
 
   private _report = new Task(this, {
-    args: () => [this.quarter, vsOf(this.quarter, this.query)] as const,
-    task: ([quarter, vs], { signal }) => (quarter ? this._api.quarterlyReport(quarter, vs || undefined, { signal }) : initialState),
+    // The current quarter is live: it has no restated view to ask for.
+    args: () => [this.quarter, vsOf(this.quarter, this.query), this.quarter === currentQuarter(new Date()) ? '' : viewOf(this.query), this._version] as const,
+    task: ([quarter, vs, view], { signal }) => (quarter ? this._api.quarterlyReport(quarter, vs || undefined, { signal }, view || undefined) : initialState),
+  });
+
+  /** A closed quarter's snapshots, once its report is there (opening the report freezes it). */
+  private _history = new Task(this, {
+    args: () => [this._report.value] as const,
+    task: ([r], { signal }) => (r && r.view !== 'live' ? this._api.reportSnapshots(r.quarter, { signal }) : initialState),
   });
 
   /**
@@ -74,7 +95,14 @@ export class ReportPage extends LitElement {
             incidents were disclosed. Two pages of summary, then one section per tier-1 vendor.
           </p>
         </div>
-        <vr-report-controls quarter=${quarter} vs=${vs} current=${current} .apiBase=${this._api.base} @report-picked=${this._onPicked}></vr-report-controls>
+        <vr-report-controls
+          quarter=${quarter}
+          vs=${vs}
+          current=${current}
+          view=${quarter === current ? '' : viewOf(this.query)}
+          .apiBase=${this._api.base}
+          @report-picked=${this._onPicked}
+        ></vr-report-controls>
       </header>
       <div aria-busy=${busy ? 'true' : 'false'}>${this._body(quarter, vs)}</div>`;
   }
@@ -100,7 +128,12 @@ export class ReportPage extends LitElement {
     // Scores of another report (still loading this one's) would describe another day.
     const scores = this._scores.value?.report === r ? this._scores.value.byId : undefined;
     const failed = this._scores.status === TaskStatus.ERROR;
-    return html`<vr-report-summary .report=${r}></vr-report-summary>
+    const vs = vsOf(r.quarter, this.query);
+    return html`<vr-report-notice .report=${r} vs=${vs}></vr-report-notice>
+      ${r.view === 'restated' && r.restatement
+        ? html`<vr-report-restatement .restatement=${r.restatement} .snapshotId=${r.snapshotId ?? 0}></vr-report-restatement>`
+        : nothing}
+      <vr-report-summary .report=${r}></vr-report-summary>
       <vr-report-changes .report=${r}></vr-report-changes>
       ${sections.map(
         (s, i) => html`<vr-report-vendor
@@ -115,7 +148,46 @@ export class ReportPage extends LitElement {
           .recomputed=${this._scores.value?.recomputed ?? false}
         ></vr-report-vendor>`,
       )}
-      ${restLists(r).empty ? nothing : html`<vr-report-lists .report=${r}></vr-report-lists>`}`;
+      ${restLists(r).empty ? nothing : html`<vr-report-lists .report=${r}></vr-report-lists>`} ${this._snapshots(r)}`;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // What a refreeze said belongs to its quarter.
+    if (changed.has('quarter')) {
+      this._refreezeDone = '';
+      this._refreezeFailure = null;
+    }
+  }
+
+  private _snapshots(r: Report) {
+    if (r.view === 'live') return nothing;
+    if (this._history.status === TaskStatus.ERROR) return html`<vr-error heading="The report's history could not be loaded" .error=${this._history.error}></vr-error>`;
+    const h = this._history.value;
+    return html`<vr-report-history
+      quarter=${r.quarter}
+      .items=${h?.quarter === r.quarter ? h.items : []}
+      .apiBase=${this._api.base}
+      ?canRefreeze=${isAdmin(this._me?.role)}
+      ?busy=${this._refreezing}
+      .failure=${this._refreezeFailure}
+      done=${this._refreezeDone}
+      @refreeze-confirmed=${this._onRefreeze}
+    ></vr-report-history>`;
+  }
+
+  private async _onRefreeze(e: RefreezeConfirmed): Promise<void> {
+    if (this._refreezing) return;
+    this._refreezing = true;
+    this._refreezeFailure = null;
+    try {
+      const r = await this._api.refreezeReport(e.quarter);
+      this._refreezeDone = `Snapshot ${r.snapshot.id} is in force${r.superseded ? `; snapshot ${r.superseded.id} stays in the history` : ''}.`;
+      this._version++;
+    } catch (err) {
+      this._refreezeFailure = err;
+    } finally {
+      this._refreezing = false;
+    }
   }
 
   protected override updated(): void {
@@ -125,12 +197,14 @@ export class ReportPage extends LitElement {
       return;
     }
     const vs = vsOf(this.quarter, this.query);
-    document.title = `Report ${this.quarter}${vs ? ` vs ${vs}` : ''} · Vendorscope`;
+    document.title = `Report ${this.quarter}${vs ? ` vs ${vs}` : ''}${viewOf(this.query) ? ' (restated)' : ''} · Vendorscope`;
   }
 
   private _onPicked(e: ReportPicked): void {
     // A new history entry, so Back returns to the report before; focus stays on the picker used.
-    this.dispatchEvent(new NavigationRequested(reportPath(e.quarter, e.vs), false, false));
+    // The restated view stays while the quarter does.
+    const view = e.quarter === this.quarter ? viewOf(this.query) : '';
+    this.dispatchEvent(new NavigationRequested(reportPath(e.quarter, e.vs, view), false, false));
   }
 }
 

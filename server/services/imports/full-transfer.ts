@@ -42,9 +42,9 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     postureFacts: store.postureFacts.all(),
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
-    reports: store.reports.all().map((r) => ({ ...r, body: r.body as ExportDocument['reports'][number]['body'] })),
     reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
+    reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
   };
 }
@@ -70,7 +70,7 @@ const counts = (d: ExportDocument) => ({
   postureFacts: d.postureFacts.length,
   methodologyVersions: d.methodologyVersions.length,
   snapshots: d.snapshots.length,
-  reports: d.reports.length,
+  reports: d.reportSnapshots.length + (d.reports?.length ?? 0),
   reviews: d.reviews.length,
 });
 
@@ -83,6 +83,32 @@ function addReview(store: Store, vendorId: number, r: ExportedReview, exact: boo
   for (const c of conditions) {
     const { id: cid, createdAt: cc, updatedAt: cu, ...cf } = c;
     store.reviews.addCondition(reviewId, cf, now, exact ? { id: cid, createdAt: cc, updatedAt: cu } : undefined);
+  }
+}
+
+/**
+ * Frozen reports with their own ids and history. A version-1 document's reports, frozen per
+ * comparison, join the history as superseded snapshots: none of them is put in force (they may
+ * hold vendors not engaged at the quarter's end), so each quarter is frozen anew when next asked for.
+ */
+function restoreReports(store: Store, d: ExportDocument, now: string): void {
+  store.reports.clear();
+  for (const r of d.reportSnapshots) {
+    store.reports.insert({ ...r, body: JSON.stringify(r.body), basis: r.basis === null ? null : JSON.stringify(r.basis) });
+  }
+  for (const r of d.reports ?? []) {
+    store.reports.insert({
+      quarter: r.quarter,
+      asOf: typeof r.body.asOf === 'string' ? r.body.asOf : '',
+      body: JSON.stringify(r.body),
+      basis: null,
+      generatedAt: r.frozenAt,
+      generatedBy: 'system',
+      supersededAt: now,
+      supersededBy: 'restore of an export frozen per comparison',
+      origin: 'per-comparison',
+      comparedWith: r.vs,
+    });
   }
 }
 
@@ -110,8 +136,7 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
   for (const m of d.methodologyVersions) store.methodology.create(m.version, m.parameters, m.note, m.createdAt);
   store.snapshots.clear();
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
-  store.reports.clear();
-  for (const r of d.reports) store.reports.put(r.quarter, r.vs, r.body, r.frozenAt);
+  restoreReports(store, d, now);
   for (const r of d.reviews) addReview(store, r.vendorId, r, true, now);
   if (d.reviewCadence) store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
   if (d.demo) {

@@ -1,160 +1,194 @@
 /**
- * The quarterly risk report: where the portfolio stands at a quarter's end, what moved since the
- * quarter compared with and why, which incidents were disclosed and how late, and the open
- * findings of the vendors that matter most. A closed quarter's report is frozen the first time it
- * is generated: later requests give the same body, whatever changed since.
+ * The quarterly risk report. A closed quarter has ONE frozen snapshot, taken the first time the
+ * quarter is asked for (or by an admin's refreeze): the vendors engaged at the quarter's end, their
+ * scores and findings as the database knew them then. It never changes afterwards, whatever it is
+ * compared with: `vs` only adds comparison columns, computed from the other quarter's own frozen
+ * snapshot. What was recorded since shows beside it as the restated view (`view: 'restated'`: the
+ * same quarter and day, scored from today's database under the snapshot's methodology) and as the
+ * diff of the two. The current quarter is live, as of today.
  */
-import { BANDS, type Band } from '../../domain/methodology.ts';
-import { dayNumber, parsePartialDate } from '../../domain/partial-date.ts';
+import type { Actor } from '../../domain/account.ts';
 import { quarterEnd, shiftQuarter } from '../../domain/quarter.ts';
 import type { Store } from '../../db/store.ts';
-import { round1 } from '../../scoring/arithmetic.ts';
-import { explainChange, type Causes } from '../../scoring/attribution.ts';
-import { disclosureLag, foundByOthersFirst } from '../../scoring/disclosure-factor.ts';
-import { FINDING_SEVERITIES, type Finding, type VendorScore } from '../../scoring/types.ts';
+import type { FrozenReportMeta, FrozenReportRecord } from '../../db/reports-repo.ts';
+import type { ReportOrigin, ReportViewParam } from '../../domain/report.ts';
+import type { Policy } from '../../scoring/policy.ts';
+import { scoreVendor } from '../../scoring/score-vendor.ts';
 import type { Clock } from '../clock.ts';
-import { invalid } from '../errors.ts';
-import { groupBy, loadAllFacts } from '../facts-loader.ts';
+import { invalid, ServiceError } from '../errors.ts';
+import { loadAllFacts } from '../facts-loader.ts';
 import type { HistoryService } from '../history-service.ts';
 import type { MethodologyService } from '../methodology-service.ts';
+import { buildReport, engagedOn, type ReportBasis, type ReportBody } from './report-body.ts';
+import { compareSides, MOVER_POINTS, type ReportSide } from './report-compare.ts';
+import { restate, type Restatement } from './report-restate.ts';
 
-const TOP = 10;
-/** Movers: vendors whose risk changed by at least this much. */
-const MOVER_POINTS = 1;
-const LATE_DAYS = 14;
+export type ReportView = ReportViewParam | 'live';
 
-export interface Mover {
-  vendorId: number;
-  name: string;
-  tier: number;
-  from: number;
-  to: number;
-  delta: number;
-  causes: Causes;
+/** A snapshot's headline: what the history lists and the audit trail records. */
+export function headlineOf(body: string) {
+  const b = JSON.parse(body) as Partial<ReportBody>;
+  return {
+    vendors: b.summary?.vendors ?? 0,
+    averageRisk: b.summary?.averageRisk ?? 0,
+    critical: b.summary?.critical ?? 0,
+    byBand: b.summary?.byBand ?? { critical: 0, high: 0, moderate: 0, low: 0 },
+    methodologyVersion: b.methodologyVersion ?? '',
+  };
 }
 
+const snapshotItem = (m: FrozenReportMeta & { body: string }) => {
+  const { body, ...meta } = m;
+  return { ...meta, inForce: m.supersededAt === null, headline: headlineOf(body) };
+};
+
 export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService) {
-  const build = (quarter: string, vs: string) => {
-    const facts = loadAllFacts(store).filter((f) => f.vendor.status !== 'not-engaged');
-    const now = history.scoresAt(quarter, facts);
-    const before = history.scoresAt(vs, facts);
-    const asOf = quarter === history.current() ? clock.today() : quarterEnd(quarter);
-    const vsAsOf = quarterEnd(vs);
-    const rows = facts.map((f) => ({ f, s: now.get(f.vendor.id)!, was: before.get(f.vendor.id)! }));
-    const policyOf = (s: VendorScore) => methodology.byVersion(s.methodologyVersion) ?? methodology.active();
+  const policyOf = (version: string): Policy => methodology.byVersion(version) ?? methodology.active();
 
-    const byBand = Object.fromEntries(BANDS.map((b) => [b, rows.filter((r) => r.s.band === b).length])) as Record<Band, number>;
-    const summary = {
-      vendors: rows.length,
-      byBand,
-      averageRisk: rows.length ? round1(rows.reduce((a, r) => a + r.s.risk, 0) / rows.length) : 0,
-      critical: byBand.critical,
-    };
-    const topRisks = [...rows]
-      .sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name))
-      .slice(0, TOP)
-      .map(({ f, s }) => ({ vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, likelihood: s.likelihood, impact: s.impact, risk: s.risk, band: s.band, cell: s.cell, topFinding: s.findings[0]?.title ?? null }));
-    const movers: Mover[] = rows
-      .map(({ f, s, was }) => ({
-        vendorId: f.vendor.id,
-        name: f.vendor.name,
-        tier: f.vendor.tier,
-        from: was.risk,
-        to: s.risk,
-        delta: round1(s.risk - was.risk),
-        causes: explainChange(f, { day: vsAsOf, policy: policyOf(was), risk: was.risk }, { day: asOf, policy: policyOf(s), risk: s.risk }),
-      }))
-      .filter((m) => Math.abs(m.delta) >= MOVER_POINTS)
-      .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.name.localeCompare(b.name));
+  /** The report of one quarter from the database as it stands, each vendor scored under `policyFor`. */
+  const compute = (quarter: string, asOf: string, policyFor: (vendorId: number) => Policy) => {
+    const rows = loadAllFacts(store)
+      .filter((f) => engagedOn(f.vendor, asOf))
+      .map((facts) => ({ facts, score: scoreVendor(facts, policyFor(facts.vendor.id), asOf) }));
+    return buildReport({ quarter, asOf, rows, reviews: store.reviews.all().filter((r) => r.decidedOn <= asOf), policyOf });
+  };
 
-    // Incidents publicly disclosed during the quarter (its first day to asOf), with their lags.
-    const start = dayNumber(quarterEnd(shiftQuarter(quarter, -1))) + 1;
-    const end = dayNumber(asOf);
-    const newIncidents = facts
-      .flatMap((f) => f.incidents.map((i) => ({ f, i })))
-      .filter(({ i }) => {
-        const d = i.publicDisclosureDate ? parsePartialDate(i.publicDisclosureDate) : undefined;
-        return d !== undefined && d.last >= start && d.last <= end;
-      })
-      .map(({ f, i }) => {
-        const lag = disclosureLag(i, end);
-        return {
-          incidentId: i.id,
-          vendorId: f.vendor.id,
-          vendorName: f.vendor.name,
-          title: i.title,
-          severity: i.severity,
-          publicDisclosureDate: i.publicDisclosureDate,
-          lagDays: lag.known ? lag.days : null,
-          foundByOthersFirst: foundByOthersFirst(i),
-          sources: i.sources.slice(0, 3),
-        };
-      })
-      .sort((a, b) => (b.publicDisclosureDate ?? '').localeCompare(a.publicDisclosureDate ?? '') || a.vendorName.localeCompare(b.vendorName));
-    const lags = newIncidents.map((n) => n.lagDays).filter((d): d is number => d !== null).sort((a, b) => a - b);
-    const disclosureLags = {
-      incidents: newIncidents.length,
-      known: lags.length,
-      medianDays: lags.length ? lags[Math.floor((lags.length - 1) / 2)]! : null,
-      maxDays: lags.length ? lags.at(-1)! : null,
-      overFourteenDays: lags.filter((d) => d > LATE_DAYS).length,
-      foundByOthersFirst: newIncidents.filter((n) => n.foundByOthersFirst).length,
-    };
-    // The score's open findings, and the open contract conditions of decisions taken by asOf.
-    const reviews = groupBy(store.reviews.all().filter((r) => r.decidedOn <= asOf), (r) => r.vendorId);
-    const findings = rows
-      .filter(({ f }) => f.vendor.tier <= 2)
-      .flatMap(({ f, s }) => [
-        ...s.findings.map((x) => ({ source: 'score' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: x.id, rule: x.rule, severity: x.severity, title: x.title, suggestedCondition: x.suggestedCondition, owner: null, dueOn: null })),
-        ...(reviews.get(f.vendor.id) ?? [])
-          .flatMap((r) => r.conditions.filter((c) => c.state === 'open'))
-          .map((c) => ({ source: 'condition' as const, vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, id: `condition:${c.id}`, rule: 'review-condition', severity: (c.severity ?? 'medium') as Finding['severity'], title: `Open condition: ${c.text}`, suggestedCondition: c.text, owner: c.owner, dueOn: c.dueOn })),
-      ])
-      .sort((a, b) => FINDING_SEVERITIES.indexOf(b.severity) - FINDING_SEVERITIES.indexOf(a.severity) || a.tier - b.tier || a.name.localeCompare(b.name));
-    const vendors = [...rows]
-      .sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name))
-      .map(({ f, s, was }) => ({ vendorId: f.vendor.id, name: f.vendor.name, tier: f.vendor.tier, category: f.vendor.category, likelihood: s.likelihood, impact: s.impact, risk: s.risk, band: s.band, cell: s.cell, previousRisk: was.risk, delta: round1(s.risk - was.risk), findings: s.findings.length, confidence: s.confidence }));
-    // The appendix explains each tier-1 vendor to the last point: its score as the report used it (frozen with it).
-    const tier1Scores = [...rows].filter(({ f }) => f.vendor.tier === 1).sort((a, b) => b.s.risk - a.s.risk || a.f.vendor.name.localeCompare(b.f.vendor.name)).map(({ s }) => s);
+  const sideOf = (r: FrozenReportRecord): ReportSide => ({ body: JSON.parse(r.body) as ReportBody, basis: JSON.parse(r.basis!) as ReportBasis, snapshotId: r.id, generatedAt: r.generatedAt });
 
-    const versions = [...new Set(rows.map((r) => r.s.methodologyVersion))];
-    return {
+  /** Takes a closed quarter's snapshot now, under the methodology in force. The caller supersedes the one before. */
+  const freeze = (quarter: string, actor: Actor, origin: ReportOrigin): FrozenReportRecord => {
+    const policy = methodology.active();
+    const { body, basis } = compute(quarter, quarterEnd(quarter), () => policy);
+    const record = {
       quarter,
-      asOf,
-      vs,
-      vsAsOf,
-      methodologyVersion: versions.length === 1 ? versions[0]! : versions.join(', '),
-      frozen: quarter !== history.current(),
-      summary,
-      topRisks,
+      asOf: quarterEnd(quarter),
+      body: JSON.stringify(body),
+      basis: JSON.stringify(basis),
+      generatedAt: clock.now(),
+      generatedBy: actor.label,
+      supersededAt: null,
+      supersededBy: null,
+      origin,
+      comparedWith: null,
+    };
+    return { ...record, id: store.reports.insert(record) };
+  };
+
+  /** The snapshot in force, taken now when the quarter was never frozen. */
+  const frozenSide = (quarter: string, actor: Actor): ReportSide => sideOf(store.reports.inForce(quarter) ?? freeze(quarter, actor, 'first-view'));
+
+  /** The frozen snapshot's quarter as known today: same day, each vendor under the methodology the snapshot used. */
+  const restatedSide = (frozen: ReportSide): ReportSide => {
+    const versions = new Map(frozen.basis.vendors.map((v) => [v.vendorId, v.methodologyVersion]));
+    const main = frozen.body.methodologyVersion.split(', ')[0]!;
+    const { body, basis } = compute(frozen.body.quarter, frozen.body.asOf, (id) => policyOf(versions.get(id) ?? main));
+    return { body, basis, snapshotId: frozen.snapshotId, generatedAt: frozen.generatedAt };
+  };
+
+  const liveSide = (quarter: string): ReportSide => {
+    const policy = methodology.active();
+    const { body, basis } = compute(quarter, clock.today(), () => policy);
+    return { body, basis, snapshotId: null, generatedAt: clock.now() };
+  };
+
+  const checkQuarter = (quarter: string) => {
+    if (quarter > history.current()) throw invalid(`${quarter} has not begun.`, [{ path: 'params.quarter', message: `must not be after ${history.current()}` }]);
+  };
+
+  const compose = (view: ReportView, side: ReportSide, vsSide: ReportSide, restatement: Restatement | null) => {
+    const b = side.body;
+    const vs = vsSide.body;
+    const { columns, movers, comparison } = compareSides(side, vsSide, policyOf);
+    return {
+      quarter: b.quarter,
+      asOf: b.asOf,
+      vs: vs.quarter,
+      vsAsOf: vs.asOf,
+      methodologyVersion: b.methodologyVersion,
+      view,
+      frozen: view === 'frozen',
+      snapshotId: side.snapshotId,
+      generatedAt: side.generatedAt,
+      summary: b.summary,
+      topRisks: b.topRisks,
       movers,
-      newIncidents,
-      disclosureLags,
-      findings,
-      vendors,
-      tier1Scores,
-      bands: (methodology.byVersion(versions[0] ?? '') ?? methodology.active()).bands,
+      newIncidents: b.newIncidents,
+      disclosureLags: b.disclosureLags,
+      findings: b.findings,
+      vendors: b.vendors.map((v) => ({ ...v, ...columns.get(v.vendorId)! })),
+      tier1Scores: b.tier1Scores,
+      bands: b.bands,
       method: {
-        movers: `Vendors whose risk changed by at least ${MOVER_POINTS} point since ${vs}. Each change is split by recomputing with one part moved at a time, in this order: methodology, decay, new incidents, posture (MFA, support arrangements, relationship); the causes add up to the change.`,
-        findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',
+        ...b.method,
+        movers: `Vendors in both reports whose risk changed by at least ${MOVER_POINTS} point since ${vs.quarter}. Each change is split by recomputing with one part moved at a time, in this order: methodology, decay, new incidents, posture (MFA, support arrangements, relationship); the causes add up to the change. Both sides are the quarters’ own snapshots and the facts each rested on, so the comparison reads the same every time.`,
       },
+      comparison: { ...comparison, view: view === 'live' ? ('frozen' as const) : view },
+      restatement,
     };
   };
 
   return {
-    /** The report of `quarter` compared with `vs` (default: the previous quarter). */
-    quarterly: (quarter: string, vs?: string) => {
-      const compareWith = vs ?? shiftQuarter(quarter, -1);
-      if (quarter > history.current()) throw invalid(`${quarter} has not begun.`, [{ path: 'params.quarter', message: `must not be after ${history.current()}` }]);
-      if (compareWith >= quarter) throw invalid('The quarter compared with must be earlier.', [{ path: 'query.vs', message: `must be before ${quarter}` }]);
+    /**
+     * The report of `quarter` compared with `vs` (default: the previous quarter): the frozen
+     * snapshot of a closed quarter (taken now if there is none), its restated view, or the live
+     * current quarter.
+     */
+    quarterly: (actor: Actor, quarter: string, o: { vs?: string | undefined; view?: ReportViewParam | undefined } = {}) => {
+      const vs = o.vs ?? shiftQuarter(quarter, -1);
+      const live = quarter === history.current();
+      checkQuarter(quarter);
+      if (vs >= quarter) throw invalid('The quarter compared with must be earlier.', [{ path: 'query.vs', message: `must be before ${quarter}` }]);
+      if (live && o.view === 'restated') {
+        throw invalid(`${quarter} is the current quarter: it is live, always as known today, so it has no restated view.`, [{ path: 'query.view', message: 'only a closed quarter has a restated view' }]);
+      }
       return store.transaction(() => {
-        const generatedAt = clock.now();
-        if (quarter === history.current()) return { ...build(quarter, compareWith), generatedAt };
-        const frozen = store.reports.find(quarter, compareWith);
-        if (frozen) return { ...(frozen.body as ReturnType<typeof build>), generatedAt };
-        const body = build(quarter, compareWith);
-        store.reports.put(quarter, compareWith, body, generatedAt);
-        return { ...body, generatedAt };
+        if (live) return compose('live', liveSide(quarter), frozenSide(vs, actor), null);
+        const frozen = frozenSide(quarter, actor);
+        const restated = restatedSide(frozen);
+        const restatement = restate(frozen, restated);
+        if (o.view === 'restated') return compose('restated', restated, restatedSide(frozenSide(vs, actor)), restatement);
+        return compose('frozen', frozen, frozenSide(vs, actor), restatement);
+      });
+    },
+
+    /** A quarter's snapshots, newest first: the one in force and those it replaced. */
+    snapshots: (quarter: string) => {
+      checkQuarter(quarter);
+      return { quarter, items: store.reports.history(quarter).map(snapshotItem) };
+    },
+
+    /** One stored snapshot, as it was stored. */
+    snapshot: (quarter: string, id: number) => {
+      const r = store.reports.find(quarter, id);
+      if (!r) throw new ServiceError('not-found', 'report-snapshot-not-found', `No snapshot ${id} of the ${quarter} report.`);
+      const { basis: _b, body, ...meta } = r;
+      return { ...snapshotItem({ ...meta, body }), body: JSON.parse(body) as unknown };
+    },
+
+    /**
+     * Replaces a closed quarter's snapshot by a new one taken now (the database as it stands, the
+     * methodology in force); the old one stays in the history, superseded. Audited.
+     */
+    refreeze: (actor: Actor, quarter: string) => {
+      checkQuarter(quarter);
+      if (quarter === history.current()) {
+        throw new ServiceError('conflict', 'quarter-not-closed', `${quarter} is the current quarter: it is live until it closes, so there is nothing to refreeze.`, [
+          { path: 'params.quarter', message: 'must be a closed quarter' },
+        ]);
+      }
+      return store.transaction(() => {
+        const now = clock.now();
+        const old = store.reports.inForce(quarter);
+        if (old) store.reports.supersede(old.id, now, actor.label);
+        const fresh = freeze(quarter, actor, 'refreeze');
+        const item = (r: FrozenReportRecord, supersededAt: string | null, supersededBy: string | null) => {
+          const { basis: _b, ...rest } = r;
+          return snapshotItem({ ...rest, supersededAt, supersededBy });
+        };
+        const result = { quarter, snapshot: item(fresh, null, null), superseded: old ? item(old, now, actor.label) : null };
+        const audit = (s: ReturnType<typeof item> | null) => s && { snapshotId: s.id, generatedAt: s.generatedAt, ...s.headline };
+        store.audit.append(actor, { action: 'refreeze', entity: 'report', entityId: quarter, before: audit(result.superseded), after: audit(result.snapshot) }, now);
+        return result;
       });
     },
   };
@@ -162,3 +196,6 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
 
 export type ReportService = ReturnType<typeof reportService>;
 export type QuarterlyReport = ReturnType<ReportService['quarterly']>;
+export type ReportSnapshots = ReturnType<ReportService['snapshots']>;
+export type ReportSnapshotItem = ReportSnapshots['items'][number];
+export type RefreezeResult = ReturnType<ReportService['refreeze']>;

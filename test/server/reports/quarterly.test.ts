@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../server/services/imports/csv.ts';
 import { CAUSES } from '../../../server/scoring/attribution.ts';
 import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
-import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
+import { expectNoWrite, expectProblem, failingPaths, NOW, testApp } from '../../helpers/app.ts';
 import { demoApp } from '../../helpers/demo.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
@@ -49,8 +49,11 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     await http.post(`/api/v1/vendors/${okta}/incidents`).send(incidentBody({ ref: 'late-entry', publicDisclosureDate: '2023-11-15', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null }));
     await http.patch(`/api/v1/vendors/${okta}`).send({ tier: 4 });
     const second = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
-    const strip = ({ generatedAt: _g, ...rest }: Record<string, unknown>) => rest;
+    // Only the restated notice beside it says that something changed since (frozen.test.ts).
+    const strip = ({ restatement: _r, ...rest }: Record<string, unknown>) => rest;
     expect(strip(second)).toEqual(strip(first));
+    expect(second.generatedAt).toBe(first.generatedAt);
+    expect(second.restatement.differs).toBe(true);
     // The Markdown and CSV of that quarter come from the same frozen body.
     expect((await http.get('/api/v1/reports/quarterly/2023-Q4?format=md')).text).not.toContain('late-entry');
   });
@@ -71,7 +74,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
 
   it('exports CSV (one row per vendor, formulas neutralized) and Markdown', async () => {
     const { http } = testApp();
-    await http.post('/api/v1/vendors').send(vendorBody({ name: '=HYPERLINK("http://example.invalid","x")' }));
+    await http.post('/api/v1/vendors').send(vendorBody({ name: '=HYPERLINK("http://example.invalid","x")', engagedSince: '2026-01-01' }));
     const csv = await http.get('/api/v1/reports/quarterly/2026-Q3?format=csv');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain('vendorscope-report-2026-Q3.csv');
@@ -82,6 +85,10 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.text).toMatch(/^# Vendor risk report, 2026-Q3/);
     expect(md.text).toContain('Methodology 1.0.0');
+    // Each download says which view it is and when the snapshot was taken.
+    expect(rows[0]!.slice(-3)).toEqual(['newSinceVs', 'view', 'generatedAt']);
+    expect(rows[1]!.slice(-2)).toEqual(['frozen', NOW]);
+    expect(md.text).toContain(`snapshot 1 was taken ${NOW}`);
   });
 
   it.each([
