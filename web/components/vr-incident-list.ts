@@ -13,7 +13,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
 import { anchorId } from '../evidence.ts';
-import { CONFIDENCE_LABEL, disclosureLag, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
+import { CONFIDENCE_LABEL, disclosureLag, lagDays, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
 import { attributionParts } from '../imports.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
 import { DeleteRequested, EditRequested } from '../vendor-events.ts';
@@ -29,7 +29,7 @@ function lagSentence(i: Incident, vendor: string): string {
   const lag = disclosureLag(i);
   if (!i.publicDisclosureDate) return 'No public disclosure on record.';
   if (!lag) return 'Disclosure lag cannot be computed: neither a detection date nor a first outside report is on record.';
-  const days = `${lag.approximate ? 'about ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+  const days = lagDays(lag);
   return lag.from === 'third-party'
     ? `Disclosed ${days} after the first outside report; others found it before ${vendor} did.`
     : `Disclosed ${days} after ${vendor} detected it.`;

@@ -41,7 +41,7 @@ describe('a subprocessor’s knownFrom', () => {
     [{ knownFrom: '2026-11-30' }, 'tomorrow'],
     [{ knownFrom: '2027' }, 'a year not begun'],
     [{ knownFrom: 20231020 }, 'a number'],
-  ])('refuses %j (%s) at body.knownFrom and writes nothing', async (patch) => {
+  ] as Array<[object, string]>)('refuses %j (%s) at body.knownFrom and writes nothing', async (patch) => {
     const { db, http } = await withVendor();
     const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody(patch as object)));
     expectProblem(res, 400, 'validation-failed');
