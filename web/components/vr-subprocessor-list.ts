@@ -150,7 +150,6 @@ export class SubprocessorList extends LitElement {
         <div><dt>Artefacts sanitized on upload</dt><dd>${s.artifactsSanitized === null ? unknown : yesNo(s.artifactsSanitized)}</dd></div>
         <div><dt>Retention</dt><dd>${s.retentionDays === null ? unknown : `${s.retentionDays} days`}</dd></div>
         <div><dt>Period</dt><dd>${period(s)}</dd></div>
-        <div><dt>Known from</dt><dd>${partialDate(s.knownFrom)}</dd></div>
         ${s.location ? html`<div><dt>Location</dt><dd>${s.location}</dd></div>` : nothing}
       </dl>
       ${s.evidence ? html`<p class="evidence">${s.evidence}</p>` : nothing}
