@@ -1,34 +1,54 @@
 /**
  * How findings and gaps point at the evidence shown on the vendor page, PURE: the score's refs
  * (`incident:12`, `subprocessor:3`, `mfa:support`) become element ids (`incident-12`…) and link
- * text, and gaps are grouped by factor.
+ * text with the fact's two dates (true since, known from), and gaps are grouped by factor.
  */
 import type { Incident } from '../server/domain/incident.ts';
+import type { MfaRecord } from '../server/domain/mfa.ts';
 import type { Subprocessor } from '../server/domain/subprocessor.ts';
 import type { FactorScore, Finding, Gap } from '../server/scoring/types.ts';
 import { MFA_POPULATION_LABEL, MFA_POPULATIONS, SEVERITIES_MOST_FIRST, SEVERITY_LABEL } from './format.ts';
+import { incidentDates, mfaDates, subprocessorDates } from './known.ts';
 
 /** `incident:12` → `incident-12`: the id of the element that shows what the ref points to. */
 export const anchorId = (ref: string): string => ref.replace(/[^A-Za-z0-9_-]+/g, '-');
 
-/** Where a ref is shown on the page, and the words of a link to it. */
+/** Where a ref is shown on the page, the words of a link to it, and the fact's two dates. */
 export interface EvidenceTarget {
   readonly anchor: string;
   readonly label: string;
+  /** "true since 28 Sep 2023; known from 20 Oct 2023", shown beside the link, when the record carries them. */
+  readonly dates?: string;
 }
 
-/** Refs → targets, for everything the vendor page shows: every incident, every subprocessor, every MFA population. */
+const INCIDENT_DATES = ['intrusionStartDate', 'detectedByVendorDate', 'firstReportedByThirdPartyDate', 'publicDisclosureDate'] as const;
+type IncidentRef = Pick<Incident, 'id' | 'title'> & Partial<Pick<Incident, (typeof INCIDENT_DATES)[number]>>;
+type SubprocessorRef = Pick<Subprocessor, 'id' | 'name'> & Partial<Pick<Subprocessor, 'since' | 'knownFrom'>>;
+
+/**
+ * Refs → targets, for everything the vendor page shows: every incident, every subprocessor, every
+ * MFA population (with its record's dates when it has one).
+ */
 export function evidenceTargets(
-  incidents: readonly Pick<Incident, 'id' | 'title'>[],
-  subprocessors: readonly Pick<Subprocessor, 'id' | 'name'>[],
+  incidents: readonly IncidentRef[],
+  subprocessors: readonly SubprocessorRef[],
+  mfa: readonly Pick<MfaRecord, 'population' | 'assessedOn' | 'knownFrom'>[] = [],
 ): ReadonlyMap<string, EvidenceTarget> {
-  const refs: Array<[string, string]> = [
-    ...incidents.map((i): [string, string] => [`incident:${i.id}`, `Incident: ${i.title}`]),
-    ...subprocessors.map((s): [string, string] => [`subprocessor:${s.id}`, `Subprocessor: ${s.name}`]),
-    // The MFA grid shows a row for every population, on record or not.
-    ...MFA_POPULATIONS.map((p): [string, string] => [`mfa:${p}`, `MFA posture: ${MFA_POPULATION_LABEL[p]}`]),
-  ];
-  return new Map(refs.map(([ref, label]) => [ref, { anchor: anchorId(ref), label }]));
+  const targets: Array<[string, EvidenceTarget]> = [];
+  const add = (ref: string, label: string, dates?: string) => targets.push([ref, { anchor: anchorId(ref), label, ...(dates ? { dates } : {}) }]);
+  for (const i of incidents) {
+    const dated = INCIDENT_DATES.every((k) => i[k] !== undefined);
+    add(`incident:${i.id}`, `Incident: ${i.title}`, dated ? incidentDates(i as Required<IncidentRef>, '').both : undefined);
+  }
+  for (const s of subprocessors) {
+    add(`subprocessor:${s.id}`, `Subprocessor: ${s.name}`, s.knownFrom !== undefined && s.since !== undefined ? subprocessorDates({ since: s.since, knownFrom: s.knownFrom }, '').both : undefined);
+  }
+  // The MFA grid shows a row for every population, on record or not.
+  for (const p of MFA_POPULATIONS) {
+    const r = mfa.find((x) => x.population === p);
+    add(`mfa:${p}`, `MFA posture: ${MFA_POPULATION_LABEL[p]}`, r ? mfaDates(r, '').both : undefined);
+  }
+  return new Map(targets);
 }
 
 export interface GapGroup {

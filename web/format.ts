@@ -186,33 +186,57 @@ export function partialDate(text: string | null): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
-/** Day number (UTC) of the first day a partial date can mean. */
-function firstDay(text: string | null): { day: number; exact: boolean } | undefined {
+/** The UTC day numbers a partial date can mean, first to last; undefined when it is not a real date. */
+export function dayRangeOf(text: string | null | undefined): { readonly first: number; readonly last: number; readonly exact: boolean } | undefined {
   const m = text ? PARTIAL.exec(text) : null;
   if (!m) return undefined;
-  return { day: Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) / 86_400_000, exact: m[3] !== undefined };
+  const y = Number(m[1]);
+  const mo = m[2] === undefined ? undefined : Number(m[2]);
+  if (mo === undefined) return { first: Date.UTC(y, 0, 1) / 86_400_000, last: Date.UTC(y, 11, 31) / 86_400_000, exact: false };
+  if (mo < 1 || mo > 12) return undefined;
+  const lastOfMonth = Date.UTC(y, mo, 0) / 86_400_000;
+  if (m[3] === undefined) return { first: Date.UTC(y, mo - 1, 1) / 86_400_000, last: lastOfMonth, exact: false };
+  const day = Date.UTC(y, mo - 1, Number(m[3])) / 86_400_000;
+  return Number(m[3]) < 1 || day > lastOfMonth ? undefined : { first: day, last: day, exact: true };
 }
 
 export interface DisclosureLag {
   readonly days: number;
   /** Whose knowledge the lag counts from: whoever knew first. */
   readonly from: 'third-party' | 'vendor';
-  /** True when a date it rests on is only a month or a year. */
+  /** True when a date it rests on is only a month or a year: shown as "≈ 15 days". */
   readonly approximate: boolean;
 }
 
+const mid = (r: { first: number; last: number }) => (r.first + r.last) / 2;
+
 /**
- * Days from when the vendor knew (its own detection or the first outside report, whichever came
- * first) to public disclosure, as the methodology counts it; null when it cannot be computed.
+ * Days from when the vendor knew (its own detection or the first outside report, whichever
+ * midpoint is earlier; on a tie the exact day) to public disclosure, or, not disclosed yet and
+ * given the as-of day (a UTC day number), to that day: midpoint to midpoint, rounded, never
+ * below zero, approximate when a date is a month or a year. The methodology's rule
+ * (server/scoring/disclosure-factor.ts, which the web may not import; a test keeps them alike).
+ * Null when it cannot be computed.
  */
-export function disclosureLag(i: Pick<Incident, 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'publicDisclosureDate'>): DisclosureLag | null {
-  const end = firstDay(i.publicDisclosureDate);
-  const detected = firstDay(i.detectedByVendorDate);
-  const reported = firstDay(i.firstReportedByThirdPartyDate);
-  const start = reported && (!detected || reported.day < detected.day) ? { ...reported, from: 'third-party' as const } : detected && { ...detected, from: 'vendor' as const };
+export function disclosureLag(
+  i: Pick<Incident, 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'publicDisclosureDate'>,
+  asOf?: number,
+): DisclosureLag | null {
+  const aware = [
+    { r: dayRangeOf(i.detectedByVendorDate), from: 'vendor' as const },
+    { r: dayRangeOf(i.firstReportedByThirdPartyDate), from: 'third-party' as const },
+  ].flatMap(({ r, from }) => (r ? [{ ...r, from }] : []));
+  const start = aware.reduce<(typeof aware)[number] | undefined>(
+    (best, r) => (!best || mid(r) < mid(best) || (mid(r) === mid(best) && r.last - r.first < best.last - best.first) ? r : best),
+    undefined,
+  );
+  const end = dayRangeOf(i.publicDisclosureDate) ?? (asOf === undefined ? undefined : { first: asOf, last: asOf, exact: true });
   if (!end || !start) return null;
-  return { days: Math.max(0, end.day - start.day), from: start.from, approximate: !end.exact || !start.exact };
+  return { days: Math.max(0, Math.round(mid(end) - mid(start))), from: start.from, approximate: !end.exact || !start.exact };
 }
+
+/** "21 days", "≈ 15 days", "1 day". */
+export const lagDays = (lag: Pick<DisclosureLag, 'days' | 'approximate'>): string => `${lag.approximate ? '≈ ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

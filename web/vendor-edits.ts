@@ -4,9 +4,9 @@
  * the server's errors on the MFA posture's nested paths mapped back to the form's own fields.
  * The server checks everything again; nothing here second-guesses it.
  */
-import type { MfaPosture, MfaRecord } from '../server/domain/mfa.ts';
+import type { MfaRecord } from '../server/domain/mfa.ts';
 import type { AccessLevel, AccessVector, Confidence, DataAccess, EnvironmentAccess, MfaMethod, MfaPopulation, MfaRelevance, Severity, SupportInvolvementType, VendorStatus } from '../server/domain/vocabulary.ts';
-import type { IncidentBody, SubprocessorBody, VendorBody } from './api/client.ts';
+import type { IncidentBody, MfaPostureBody, SubprocessorBody, VendorBody } from './api/client.ts';
 import { fieldErrorPaths } from './api/api-error.ts';
 import { MFA_POPULATIONS } from './format.ts';
 
@@ -14,7 +14,7 @@ import { MFA_POPULATIONS } from './format.ts';
 export type VendorEdit =
   | { readonly kind: 'incident'; readonly id: number | null; readonly body: IncidentBody }
   | { readonly kind: 'subprocessor'; readonly id: number | null; readonly body: SubprocessorBody }
-  | { readonly kind: 'mfa'; readonly posture: MfaPosture }
+  | { readonly kind: 'mfa'; readonly posture: MfaPostureBody }
   | { readonly kind: 'relationship'; readonly patch: Partial<VendorBody> }
   | { readonly kind: 'delete-incident'; readonly id: number; readonly label: string }
   | { readonly kind: 'delete-subprocessor'; readonly id: number; readonly label: string };
@@ -87,12 +87,14 @@ export function subprocessorBody(fd: FormData): SubprocessorBody {
     until: textOrNull(fd, 'until'),
     evidence: textOrNull(fd, 'evidence'),
     sources: lines(fd, 'sources'),
+    // Left empty, the server records it as known from today.
+    knownFrom: textOrNull(fd, 'knownFrom'),
   };
 }
 
 /** The posture a form describes, a field per population (`support.method`…); a population set to "unknown" has no record. */
-export function mfaPostureOf(fd: FormData): MfaPosture {
-  const items = MFA_POPULATIONS.flatMap((p): MfaRecord[] => {
+export function mfaPostureOf(fd: FormData): MfaPostureBody {
+  const items = MFA_POPULATIONS.flatMap((p): MfaPostureBody['items'] => {
     const method = textOrNull(fd, `${p}.method`);
     if (method === null) return [];
     return [
@@ -104,6 +106,7 @@ export function mfaPostureOf(fd: FormData): MfaPosture {
         source: textOrNull(fd, `${p}.source`),
         assessedOn: text(fd, `${p}.assessedOn`),
         notes: textOrNull(fd, `${p}.notes`),
+        knownFrom: textOrNull(fd, `${p}.knownFrom`),
       },
     ];
   });
@@ -111,7 +114,7 @@ export function mfaPostureOf(fd: FormData): MfaPosture {
 }
 
 /** The server's errors on a PUT posture (`items.1.assessedOn`) as the form's fields (`support.assessedOn`); a whole-list error under `items`. */
-export function mfaFieldErrors(e: unknown, sent: MfaPosture): Record<string, string> {
+export function mfaFieldErrors(e: unknown, sent: MfaPostureBody): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldErrorPaths(e))) {
     const m = /^items\.(\d+)\.(\w+)/.exec(path);
@@ -164,6 +167,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   customersAffected: 'customers affected',
   retentionDays: 'retention',
   assessedOn: 'the assessment date',
+  knownFrom: 'the day it became known',
 };
 
 /** A server message with API field names put in words, starting with a capital. */

@@ -13,6 +13,8 @@ interface MfaRow {
   source: string | null;
   assessed_on: string;
   notes: string | null;
+  known_from: string | null;
+  updated_at: string;
 }
 
 const toRecord = (r: MfaRow): MfaRecord => ({
@@ -23,6 +25,8 @@ const toRecord = (r: MfaRow): MfaRecord => ({
   source: r.source,
   assessedOn: r.assessed_on,
   notes: r.notes,
+  // Rows from before knownFrom was recorded have none: the day they were last written stands in.
+  knownFrom: r.known_from ?? r.updated_at.slice(0, 10),
 });
 
 // Populations in the order people read them: who holds the keys first.
@@ -33,8 +37,8 @@ export function mfaRepo(db: Db) {
   const byVendor = db.prepare<[number], MfaRow>(`SELECT * FROM mfa_postures WHERE vendor_id = ? ${ORDER}`);
   const all = db.prepare<[], MfaRow>(`SELECT * FROM mfa_postures ${ORDER}`);
   const clear = db.prepare<[number]>('DELETE FROM mfa_postures WHERE vendor_id = ?');
-  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, updated_at)
-    VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @now)`);
+  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at)
+    VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @known_from, @now)`);
 
   return {
     listByVendor: (vendorId: number): MfaRecord[] => byVendor.all(vendorId).map(toRecord),
@@ -61,6 +65,7 @@ export function mfaRepo(db: Db) {
           source: i.source,
           assessed_on: i.assessedOn,
           notes: i.notes,
+          known_from: i.knownFrom,
           now,
         });
       }

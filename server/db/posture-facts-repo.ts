@@ -16,6 +16,7 @@ interface PostureFactRow {
   sources: string;
   confidence: string;
   notes: string | null;
+  known_from: string | null;
 }
 
 const toFact = (r: PostureFactRow): PostureFact => ({
@@ -30,9 +31,11 @@ const toFact = (r: PostureFactRow): PostureFact => ({
   sources: list(r.sources),
   confidence: r.confidence as Confidence,
   notes: r.notes,
+  knownFrom: r.known_from ?? r.stated_date ?? '',
 });
 
-export type NewPostureFact = Omit<PostureFact, 'id' | 'vendorId'>;
+/** A statement to store; a null knownFrom is the day it is first stored (and kept on later updates). */
+export type NewPostureFact = Omit<PostureFact, 'id' | 'vendorId' | 'knownFrom'> & { readonly knownFrom: string | null };
 
 export function postureFactsRepo(db: Db) {
   const all = db.prepare<[], PostureFactRow>('SELECT * FROM posture_facts ORDER BY id');
@@ -40,17 +43,19 @@ export function postureFactsRepo(db: Db) {
     'SELECT * FROM posture_facts WHERE vendor_id = ? ORDER BY stated_date IS NULL, stated_date DESC, id',
   );
   const upsert = db.prepare(`INSERT INTO posture_facts (id, vendor_id, ref, fact_type, applies_to, statement, stated_date,
-      related_incident_ids, sources, confidence, notes)
-    VALUES (@id, @vendor_id, @ref, @fact_type, @applies_to, @statement, @stated_date, @related_incident_ids, @sources, @confidence, @notes)
+      related_incident_ids, sources, confidence, notes, known_from)
+    VALUES (@id, @vendor_id, @ref, @fact_type, @applies_to, @statement, @stated_date, @related_incident_ids, @sources, @confidence, @notes,
+      COALESCE(@known_from, @today))
     ON CONFLICT (vendor_id, ref) DO UPDATE SET fact_type = excluded.fact_type, applies_to = excluded.applies_to,
       statement = excluded.statement, stated_date = excluded.stated_date, related_incident_ids = excluded.related_incident_ids,
-      sources = excluded.sources, confidence = excluded.confidence, notes = excluded.notes`);
+      sources = excluded.sources, confidence = excluded.confidence, notes = excluded.notes,
+      known_from = COALESCE(@known_from, posture_facts.known_from)`);
 
   return {
     listByVendor: (vendorId: number): PostureFact[] => byVendor.all(vendorId).map(toFact),
     all: (): PostureFact[] => all.all().map(toFact),
-    /** Adds or updates a fact by (vendor, ref); a restore passes the exported id. */
-    upsert: (vendorId: number, f: NewPostureFact, id: number | null = null): void => {
+    /** Adds or updates a fact by (vendor, ref), on `today` (YYYY-MM-DD); a restore passes the exported id. */
+    upsert: (vendorId: number, f: NewPostureFact, today: string, id: number | null = null): void => {
       upsert.run({
         id,
         vendor_id: vendorId,
@@ -63,6 +68,8 @@ export function postureFactsRepo(db: Db) {
         sources: json(f.sources),
         confidence: f.confidence,
         notes: f.notes,
+        known_from: f.knownFrom,
+        today,
       });
     },
   };

@@ -20,6 +20,7 @@ interface SubprocessorRow {
   until: string | null;
   evidence: string | null;
   sources: string;
+  known_from: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +41,8 @@ const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
   until: r.until,
   evidence: r.evidence,
   sources: list(r.sources),
+  // Rows from before knownFrom was recorded have none: the day they were recorded stands in.
+  knownFrom: r.known_from ?? r.created_at.slice(0, 10),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -58,6 +61,7 @@ const columns = (s: SubprocessorInput, now: string) => ({
   until: s.until,
   evidence: s.evidence,
   sources: json(s.sources),
+  known_from: s.knownFrom,
   now,
 });
 
@@ -66,13 +70,13 @@ export function subprocessorsRepo(db: Db) {
   const byParent = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE parent_vendor_id = ? ORDER BY name, id');
   const all = db.prepare<[], SubprocessorRow>('SELECT * FROM subprocessors ORDER BY parent_vendor_id, name, id');
   const insert = db.prepare(`INSERT INTO subprocessors (id, parent_vendor_id, name, function, outsourced, access_level,
-      artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, created_at, updated_at)
+      artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, known_from, created_at, updated_at)
     VALUES (@id, @parent_vendor_id, @name, @function, @outsourced, @access_level, @artifacts_sanitized, @retention_days,
-      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, @created_at, @updated_at)`);
+      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, COALESCE(@known_from, substr(@created_at, 1, 10)), @created_at, @updated_at)`);
   const update = db.prepare(`UPDATE subprocessors SET name = @name, function = @function, outsourced = @outsourced,
       access_level = @access_level, artifacts_sanitized = @artifacts_sanitized, retention_days = @retention_days,
       staff_mfa = @staff_mfa, vendor_id = @vendor_id, location = @location, since = @since, until = @until,
-      evidence = @evidence, sources = @sources, updated_at = @now
+      evidence = @evidence, sources = @sources, known_from = COALESCE(@known_from, known_from), updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare<[number]>('DELETE FROM subprocessors WHERE id = ?');
 
@@ -83,11 +87,13 @@ export function subprocessorsRepo(db: Db) {
     },
     listByVendor: (parentVendorId: number): Subprocessor[] => byParent.all(parentVendorId).map(toSubprocessor),
     all: (): Subprocessor[] => all.all().map(toSubprocessor),
+    /** Inserts an arrangement; without a knownFrom it is known from the day it is recorded (created). */
     create: (parentVendorId: number, s: SubprocessorInput, now: string, keep?: Kept): number =>
       Number(
         insert.run({ ...columns(s, now), parent_vendor_id: parentVendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
           .lastInsertRowid,
       ),
+    /** Changes an arrangement; without a knownFrom it keeps the one it has. */
     update: (id: number, s: SubprocessorInput, now: string): void => {
       update.run({ ...columns(s, now), id });
     },

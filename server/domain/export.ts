@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { incident, incidentSource } from './incident.ts';
-import { mfaRecord } from './mfa.ts';
+import { knownTooEarly, mfaRecordShape } from './mfa.ts';
 import { policyParameters, versionLabel } from './methodology.ts';
-import { postureFact } from './posture-fact.ts';
+import { knownBeforeStated, postureFact } from './posture-fact.ts';
 import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
 import { quarterLabel } from './quarter.ts';
@@ -25,8 +25,23 @@ export const exportedVendor = vendor
   .extend({ engagedSince: vendor.shape.engagedSince.optional(), aliases: vendor.shape.aliases.default([]) })
   .strict();
 export const exportedIncident = incident.omit({ intrusionStartPrecision: true }).extend({ source: incidentSource }).strict();
-export const exportedSubprocessor = subprocessor.strict();
-export const exportedMfa = mfaRecord.extend({ vendorId: z.number().int().positive() });
+// knownFrom came after version 1 shipped too: without it a subprocessor is known from the day it
+// was recorded (its createdAt), and an MFA record or a posture statement, which have no such date,
+// from the day the document was exported (a statement from its statedDate when it has one).
+export const exportedSubprocessor = subprocessor.extend({ knownFrom: subprocessor.shape.knownFrom.optional() }).strict();
+export const exportedMfa = mfaRecordShape
+  .extend({ vendorId: z.number().int().positive(), knownFrom: mfaRecordShape.shape.knownFrom.optional() })
+  .superRefine((r, ctx) => {
+    const problem = r.knownFrom === undefined ? null : knownTooEarly({ knownFrom: r.knownFrom, assessedOn: r.assessedOn });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['knownFrom'], message: problem });
+  });
+export const exportedPostureFact = postureFact
+  .extend({ knownFrom: postureFact.shape.knownFrom.optional() })
+  .strict()
+  .superRefine((f, ctx) => {
+    const problem = f.knownFrom === undefined ? null : knownBeforeStated({ knownFrom: f.knownFrom, statedDate: f.statedDate });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['knownFrom'], message: problem });
+  });
 export const exportedSnapshot = z.strictObject({
   vendorId: z.number().int().positive(),
   quarter: quarterLabel,
@@ -47,7 +62,7 @@ export const exportDocument = z
     incidents: z.array(exportedIncident),
     subprocessors: z.array(exportedSubprocessor),
     mfa: z.array(exportedMfa),
-    postureFacts: z.array(postureFact.strict()),
+    postureFacts: z.array(exportedPostureFact),
     methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
     // Reports frozen per comparison, as version-1 documents carried them before a quarter had one

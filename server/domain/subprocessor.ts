@@ -6,6 +6,11 @@ import { z } from 'zod';
 import { ACCESS_LEVELS, MFA_METHODS } from './vocabulary.ts';
 import { atLeastOneField, httpUrl, id, label, partialDate, prose, timestamp } from './fields.ts';
 import { certainlyBefore } from './partial-date.ts';
+import { knownFromField, knownFromInput } from './known-from.ts';
+
+// A subprocessor may be announced before it starts (a new provider on a published list), so its
+// knownFrom may come before its since; an unknown since counts from knownFrom, never "always".
+const KNOWN_FROM_NOTE = 'It may come before since (an arrangement announced before it starts); with since unknown the arrangement counts from this day.';
 
 const fields = {
   name: label(200),
@@ -24,11 +29,12 @@ const fields = {
   until: partialDate.nullable().meta({ description: 'When it ended; null while it lasts.' }),
   evidence: prose(),
   sources: z.array(httpUrl).max(20),
+  knownFrom: knownFromField(KNOWN_FROM_NOTE),
 };
 
 type Fields = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
 
-export function impossiblePeriod(s: Partial<Fields>): Array<[keyof Fields, string]> {
+export function impossiblePeriod(s: Partial<Pick<Fields, 'since' | 'until'>>): Array<[keyof Fields, string]> {
   return s.since && s.until && certainlyBefore(s.until, s.since) ? [['until', `until ${s.until} is before since ${s.since}`]] : [];
 }
 
@@ -44,6 +50,7 @@ export const subprocessorInput = z
     until: fields.until.default(null),
     evidence: fields.evidence.default(null),
     sources: fields.sources.default([]),
+    knownFrom: knownFromInput(KNOWN_FROM_NOTE),
   })
   .superRefine((s, ctx) => {
     for (const [path, message] of impossiblePeriod(s)) ctx.addIssue({ code: 'custom', path: [path], message });
@@ -64,7 +71,7 @@ export type SubprocessorInput = z.output<typeof subprocessorInput>;
 export type SubprocessorPatch = z.output<typeof subprocessorPatch>;
 export type Subprocessor = z.output<typeof subprocessor>;
 
-export function subprocessorAsInput(s: Subprocessor): Record<string, unknown> {
+export function subprocessorAsInput(s: Omit<Subprocessor, 'knownFrom'> & { knownFrom?: string | undefined }): Record<string, unknown> {
   const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, ...rest } = s;
   return rest;
 }

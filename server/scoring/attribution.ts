@@ -10,7 +10,7 @@
  * Each step's effect is the difference it makes, so the causes add up to the change exactly.
  */
 import { dayNumber } from '../domain/partial-date.ts';
-import { incidentKnownAt, subprocessorActiveAt, validFrom } from './known-at.ts';
+import { incidentKnownAt, knownAt, mfaInForceAt, subprocessorActiveAt } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import { scoreVendor } from './score-vendor.ts';
 import type { ScoringFacts } from './types.ts';
@@ -21,12 +21,12 @@ export type Causes = Record<(typeof CAUSES)[number], number>;
 /** The facts as they stood on `day`, held there: later incidents and posture changes left out. */
 export function factsAsOf(facts: ScoringFacts, day: string): ScoringFacts {
   const d = dayNumber(day);
+  const known = knownAt(facts, d);
   return {
-    vendor: facts.vendor,
-    incidents: facts.incidents.filter((i) => incidentKnownAt(i, d)),
-    // Arrangements active then stay active: their end belongs to the posture step.
-    subprocessors: facts.subprocessors.filter((s) => subprocessorActiveAt(s, d)).map((s) => ({ ...s, since: null, until: null, ownIncidents: s.ownIncidents.filter((i) => incidentKnownAt(i, d)) })),
-    mfa: facts.mfa.filter((r) => validFrom(r.assessedOn) <= d),
+    ...known,
+    // Arrangements active then stay active (their knownFrom is already past): their end belongs to the posture step.
+    subprocessors: known.subprocessors.filter((s) => subprocessorActiveAt(s, d)).map((s) => ({ ...s, since: null, until: null })),
+    mfa: known.mfa.filter((r) => mfaInForceAt(r, d)),
   };
 }
 

@@ -5,7 +5,7 @@
 import { MFA_POPULATIONS, type MfaMethod, type MfaPopulation } from '../domain/vocabulary.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import { factorScore, type RawPart } from './factor.ts';
-import { validFrom } from './known-at.ts';
+import { mfaInForceAt, validFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import type { FactorScore } from './types.ts';
 
@@ -32,11 +32,11 @@ export function methodRisk(policy: Policy, method: MfaMethod, enforced: boolean)
   return enforced ? r : 1 - (1 - r) * policy.mfa.unenforcedBenefit;
 }
 
-/** The record in force at asOf for each population (the latest valid one). */
+/** The record in force at asOf for each population: the latest one both assessed and known by then. */
 export function postureAt(records: readonly MfaRecord[], asOf: number): Map<MfaPopulation, MfaRecord> {
   const out = new Map<MfaPopulation, MfaRecord>();
   for (const r of records) {
-    if (validFrom(r.assessedOn) > asOf) continue;
+    if (!mfaInForceAt(r, asOf)) continue;
     const prev = out.get(r.population);
     if (!prev || validFrom(prev.assessedOn) <= validFrom(r.assessedOn)) out.set(r.population, r);
   }
@@ -51,7 +51,7 @@ export function mfaFactor(records: readonly MfaRecord[], policy: Policy, asOf: n
     const r = posture.get(population);
     const risk = r ? methodRisk(policy, r.method, r.enforced) : methodRisk(policy, unknown.method, unknown.enforced);
     const what = r
-      ? `${METHOD_LABELS[r.method]}, ${r.enforced ? 'enforced' : 'not enforced'} (${r.evidence}, ${r.assessedOn})`
+      ? `${METHOD_LABELS[r.method]}, ${r.enforced ? 'enforced' : 'not enforced'} (${r.evidence}, true since ${r.assessedOn}, known from ${r.knownFrom})`
       : `unknown, counted as ${METHOD_LABELS[unknown.method]}${unknown.enforced ? '' : ' not enforced'}`;
     return {
       label: `${POPULATION_LABELS[population]}: ${r ? METHOD_LABELS[r.method] : 'unknown'}`,

@@ -7,11 +7,11 @@
  * its October 2023 support-system incident: same channel, high severity.
  */
 import { BANDS, type Band } from '../domain/methodology.ts';
-import { dayNumber, isoDay, parsePartialDate } from '../domain/partial-date.ts';
+import { dayNumber, isoDay } from '../domain/partial-date.ts';
 import type { Condition, Decision, ReviewReason, ReviewState } from '../domain/review.ts';
 import type { AccessLevel } from '../domain/vocabulary.ts';
 import { CLASS_LABELS } from './incident-classes.ts';
-import { incidentKnownFrom } from './known-at.ts';
+import { firstDay, incidentKnownFrom, knownFromDay, subprocessorCountsFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import { repeatsAt } from './recurrence-factor.ts';
 import type { IncidentFacts } from './types.ts';
@@ -34,8 +34,8 @@ export interface ReviewFacts {
   /** The band as of asOf. */
   readonly bandNow: Band;
   readonly incidents: readonly IncidentFacts[];
-  /** Subprocessors with the day they were added: their start, or when recorded if the start is unknown. */
-  readonly subprocessors: ReadonlyArray<{ readonly id: number; readonly name: string; readonly accessLevel: AccessLevel; readonly addedOn: string }>;
+  /** Subprocessors, added on the day they started to count: the later of their start and the day they became known. */
+  readonly subprocessors: ReadonlyArray<{ readonly id: number; readonly name: string; readonly accessLevel: AccessLevel; readonly since: string | null; readonly knownFrom: string }>;
   readonly conditions: readonly Pick<Condition, 'id' | 'text' | 'state' | 'waiverExpiresOn'>[];
 }
 
@@ -70,9 +70,11 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
     out.push({ code: 'root-cause-repeated', text: `${r.incident.title} happened through ${how} again, like ${r.earlier.title} ${r.daysApart} days earlier.`, ref: `incident:${r.incident.id}` });
   }
   for (const s of f.subprocessors) {
-    const added = parsePartialDate(s.addedOn)?.first;
-    if (added !== undefined && TENANT_ACCESS.has(s.accessLevel) && since(added)) {
-      out.push({ code: 'subprocessor-added', text: `${s.name} was added on ${s.addedOn} with ${s.accessLevel} access to tenants.`, ref: `subprocessor:${s.id}` });
+    const added = subprocessorCountsFrom(s);
+    if (Number.isFinite(added) && TENANT_ACCESS.has(s.accessLevel) && since(added)) {
+      // Said by the date that made it count: its start, or the day we learned of it when that came later.
+      const when = s.since !== null && (firstDay(s.since) ?? -Infinity) >= knownFromDay(s.knownFrom) ? `was added on ${s.since}` : `became known on ${s.knownFrom}`;
+      out.push({ code: 'subprocessor-added', text: `${s.name} ${when} with ${s.accessLevel} access to tenants.`, ref: `subprocessor:${s.id}` });
     }
   }
   for (const c of f.conditions) {

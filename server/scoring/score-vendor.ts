@@ -14,6 +14,7 @@ import { supportFactor } from './support-factor.ts';
 import { recurrenceFactor } from './recurrence-factor.ts';
 import { findingsOf } from './findings/index.ts';
 import { gapsOf } from './gaps.ts';
+import { knownAt } from './known-at.ts';
 import type { Band, ScoringFacts, VendorScore } from './types.ts';
 
 export function bandOf(risk: number, policy: Policy): Band {
@@ -24,8 +25,10 @@ export function bandOf(risk: number, policy: Policy): Band {
 export const matrixLevel = (value: number): number => clamp(Math.floor(value / 20) + 1, 1, 5);
 
 /** Scores one vendor as of `asOf` (YYYY-MM-DD), from what was known on that day. */
-export function scoreVendor(facts: ScoringFacts, policy: Policy, asOf: string): VendorScore {
+export function scoreVendor(all: ScoringFacts, policy: Policy, asOf: string): VendorScore {
   const day = dayNumber(asOf);
+  // Everything below sees only what was known on the day: no hindsight can reach a factor, a finding or a gap.
+  const facts = knownAt(all, day);
   const factors = [
     incidentsFactor(facts.incidents, policy, day),
     recurrenceFactor(facts.incidents, policy, day),

@@ -23,13 +23,17 @@ export type IncidentFacts = Pick<
 >;
 export type SubprocessorFacts = Pick<
   Subprocessor,
-  'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until'
+  'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until' | 'knownFrom'
 > & {
   /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
   readonly ownIncidents: readonly IncidentFacts[];
 };
 
-/** Everything known about one vendor, whatever the date; the engine picks what was known at asOf. */
+/**
+ * Everything known about one vendor, whatever the date, each fact with the day it became known
+ * (`knownFrom`; an incident's from its dates); the engine picks what was known at asOf
+ * (known-at.ts `knownAt`).
+ */
 export interface ScoringFacts {
   readonly vendor: VendorFacts;
   readonly incidents: readonly IncidentFacts[];

@@ -2,12 +2,19 @@
  * The demo portfolio: the public reference dataset (data/seed/incidents.json, sourced facts) and
  * our example relationship with each vendor (data/seed/portfolio.json). Everything passes through
  * the same schemas as the API, so a bad seed fails loudly instead of storing nonsense.
+ *
+ * When each fact became known (data/seed/README.md): a posture statement from its statedDate; a
+ * derived MFA or support record from the date of the cited item that established it (its
+ * `knownFromEvidence`: a statement's statedDate, an incident's public disclosure), never before
+ * the day an MFA record speaks for. An undated statement, and what rests on one, is known from the
+ * day it is seeded (null here).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { incidentInput, type IncidentInput } from '../domain/incident.ts';
-import { mfaRecord, type MfaRecord } from '../domain/mfa.ts';
+import { knownTooEarly, mfaRecordInput, type MfaRecordInput } from '../domain/mfa.ts';
+import { incidentKnownDate } from '../scoring/known-at.ts';
 import { subprocessorInput, type SubprocessorInput } from '../domain/subprocessor.ts';
 import { vendorInput, type VendorInput } from '../domain/vendor.ts';
 import { postureFact } from '../domain/posture-fact.ts';
@@ -19,7 +26,7 @@ const referenceFile = z.object({
     z.looseObject({ id: z.string(), vendorName: z.string(), alsoAffectedVendors: z.array(z.string()).optional() }),
   ),
   vendor_posture: z.array(
-    postureFact.omit({ id: true, vendorId: true, ref: true }).extend({ id: z.string(), vendor: z.string(), vendorName: z.string() }),
+    postureFact.omit({ id: true, vendorId: true, ref: true, knownFrom: true }).extend({ id: z.string(), vendor: z.string(), vendorName: z.string() }),
   ),
 });
 
@@ -28,13 +35,14 @@ const portfolioFile = z.object({
   // quarterly reports list only the vendors engaged at a quarter's end.
   company: z.object({ name: z.string(), fictional: z.literal(true), note: z.string(), engagedSince: isoDay }),
   vendors: z.array(z.looseObject({ name: z.string() })),
-  mfa: z.array(z.looseObject({ vendor: z.string(), fact: z.string() })),
+  mfa: z.array(z.looseObject({ vendor: z.string(), fact: z.string(), knownFromEvidence: z.string() })),
   subprocessors: z.array(
     z.looseObject({
       vendor: z.string(),
       linkedVendor: z.string().optional(),
       facts: z.array(z.string()),
       incidents: z.array(z.string()),
+      knownFromEvidence: z.string(),
     }),
   ),
 });
@@ -45,7 +53,8 @@ export interface DemoPortfolio {
   /** Incidents by vendor name. */
   readonly incidents: ReadonlyArray<{ vendor: string; incident: IncidentInput }>;
   readonly postureFacts: ReadonlyArray<{ vendor: string; fact: NewPostureFact }>;
-  readonly mfa: ReadonlyArray<{ vendor: string; record: MfaRecord }>;
+  /** knownFrom null: known from the day it is seeded. */
+  readonly mfa: ReadonlyArray<{ vendor: string; record: MfaRecordInput }>;
   readonly subprocessors: ReadonlyArray<{ vendor: string; linkedVendor: string | null; input: SubprocessorInput }>;
 }
 
@@ -81,26 +90,49 @@ export function loadDemoPortfolio(dir: string): DemoPortfolio {
     return f;
   };
   const incidentSources = new Map(ref.incidents.map((i) => [i.id, (i as { sources?: string[] }).sources ?? []]));
+  const incidentById = new Map(incidents.map(({ incident }) => [incident.ref!, incident]));
+
+  /**
+   * The date of the cited item a derived record names as the one that established it: a
+   * statement's statedDate, an incident's public disclosure (or, never disclosed, the first date
+   * anyone knew); null for an undated statement (known from the day it is seeded).
+   */
+  const evidenceDate = (id: string, cited: { facts: readonly string[]; incidents: readonly string[] }, where: string): string | null => {
+    if (cited.facts.includes(id)) return factOf(id, where).statedDate;
+    if (cited.incidents.includes(id)) {
+      const i = incidentById.get(id);
+      if (!i) throw new Error(`demo portfolio: ${where} cites incident "${id}", which incidents.json does not have`);
+      return incidentKnownDate(i);
+    }
+    throw new Error(`demo portfolio: ${where} is known from "${id}", which it does not cite`);
+  };
 
   return {
     company: mine.company,
     vendors,
     incidents,
+    // A statement is known from the day it was stated; an undated one from the day it is seeded.
     postureFacts: ref.vendor_posture.map(({ id, vendor: _v, vendorName, ...f }) => ({
       vendor: known(vendorName, `posture fact ${id}`),
-      fact: { ref: id, ...f },
+      fact: { ref: id, ...f, knownFrom: f.statedDate },
     })),
-    mfa: mine.mfa.map(({ vendor, fact, ...r }) => {
-      const f = factOf(fact, `MFA record of ${vendor}`);
-      const record = parse(mfaRecord, { source: f.sources[0] ?? null, notes: r.notes ?? f.statement, ...r }, `MFA record of ${vendor}`);
+    mfa: mine.mfa.map(({ vendor, fact, knownFromEvidence, ...r }) => {
+      const where = `MFA record of ${vendor}`;
+      const f = factOf(fact, where);
+      const cited = evidenceDate(knownFromEvidence, { facts: [fact], incidents: [] }, where);
+      // An announcement of a future requirement (GitHub's, May 2022, for the end of 2023) cannot make the record known before the day it speaks for.
+      const knownFrom = cited !== null && typeof r.assessedOn === 'string' && knownTooEarly({ knownFrom: cited, assessedOn: r.assessedOn }) ? r.assessedOn : cited;
+      const record = parse(mfaRecordInput, { source: f.sources[0] ?? null, notes: r.notes ?? f.statement, ...r, knownFrom }, where);
       return { vendor: known(vendor, 'an MFA record'), record };
     }),
-    subprocessors: mine.subprocessors.map(({ vendor, linkedVendor, facts: factIds, incidents: incidentIds, ...s }) => {
+    subprocessors: mine.subprocessors.map(({ vendor, linkedVendor, facts: factIds, incidents: incidentIds, knownFromEvidence, ...s }) => {
+      const where = `subprocessor ${String(s.name)}`;
       const sources = [
-        ...factIds.flatMap((id) => factOf(id, `subprocessor ${String(s.name)}`).sources),
+        ...factIds.flatMap((id) => factOf(id, where).sources),
         ...incidentIds.flatMap((id) => incidentSources.get(id) ?? []),
       ];
-      const input = parse(subprocessorInput, { ...s, sources: [...new Set(sources)] }, `subprocessor ${String(s.name)}`);
+      const knownFrom = evidenceDate(knownFromEvidence, { facts: factIds, incidents: incidentIds }, where);
+      const input = parse(subprocessorInput, { ...s, sources: [...new Set(sources)], knownFrom }, where);
       return { vendor: known(vendor, 'a subprocessor'), linkedVendor: linkedVendor ? known(linkedVendor, 'a subprocessor') : null, input };
     }),
   };

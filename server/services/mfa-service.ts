@@ -1,9 +1,36 @@
 /** MFA posture of a vendor: one record per population; a missing population is unknown. */
-import type { MfaPosture } from '../domain/mfa.ts';
+import { knownTooEarly, type MfaPosture, type MfaPostureInput, type MfaRecord, type MfaRecordInput } from '../domain/mfa.ts';
+import { knownFromInFuture } from '../domain/known-from.ts';
+import type { FieldProblem } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
-import { found } from './errors.ts';
+import { found, invalid } from './errors.ts';
+
+/** The same evidence as the stored record: a re-sent posture does not make it newly known. */
+const sameEvidence = (a: MfaRecordInput, b: MfaRecord) =>
+  a.method === b.method && a.enforced === b.enforced && a.evidence === b.evidence && a.source === b.source && a.assessedOn === b.assessedOn;
+
+/**
+ * Each record's knownFrom: as given; left out, the stored record's when the evidence is the same,
+ * else today (the day the record is created). Problems as field paths: a knownFrom in the future,
+ * or a record speaking for a day after its evidence was known.
+ */
+export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: readonly MfaRecord[], today: string): { items: MfaRecord[]; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const resolved = items.map((r, i): MfaRecord => {
+    const kept = stored.find((s) => s.population === r.population && sameEvidence(r, s));
+    const knownFrom = r.knownFrom ?? kept?.knownFrom ?? today;
+    const future = r.knownFrom === null ? null : knownFromInFuture(r.knownFrom, today);
+    if (future) problems.push({ path: `body.items.${i}.knownFrom`, message: future });
+    // Given, the schema already refused a knownFrom before assessedOn; defaulted, it is the assessment that cannot be right.
+    if (r.knownFrom === null && knownTooEarly({ knownFrom, assessedOn: r.assessedOn })) {
+      problems.push({ path: `body.items.${i}.assessedOn`, message: `is after ${knownFrom}, the day this record is known from: give knownFrom, the day its evidence was public or recorded` });
+    }
+    return { ...r, knownFrom };
+  });
+  return { items: resolved, problems };
+}
 
 export function mfaService(store: Store, clock: Clock) {
   const posture = (vendorId: number): MfaPosture => {
@@ -13,10 +40,12 @@ export function mfaService(store: Store, clock: Clock) {
   return {
     get: posture,
     /** Replaces the whole posture: populations left out become unknown. */
-    replace: (actor: Actor, vendorId: number, next: MfaPosture): MfaPosture =>
+    replace: (actor: Actor, vendorId: number, next: MfaPostureInput): MfaPosture =>
       store.transaction(() => {
         const before = posture(vendorId);
-        store.mfa.replace(vendorId, next.items, clock.now());
+        const { items, problems } = resolveKnownFrom(next.items, before.items, clock.today());
+        if (problems.length > 0) throw invalid('An MFA record cannot be known from that day.', problems);
+        store.mfa.replace(vendorId, items, clock.now());
         const after = posture(vendorId);
         store.audit.append(actor, { action: 'replace', entity: 'mfa', entityId: vendorId, vendorId, before, after }, clock.now());
         return after;

@@ -24,6 +24,8 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
   return store.transaction(() => {
     if (opts.reset) store.clearAll();
     const now = clock.now();
+    // What no source dates is known from the day it is seeded.
+    const today = clock.today();
     const summary: SeedSummary = { vendorsCreated: 0, incidentsCreated: 0, incidentsUpdated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0, postureFacts: 0 };
     const ids = new Map<string, number>();
     for (const v of demo.vendors) {
@@ -47,7 +49,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
       }
     }
     for (const { vendor, fact } of demo.postureFacts) {
-      store.postureFacts.upsert(idOf(vendor), fact);
+      store.postureFacts.upsert(idOf(vendor), fact, today);
       summary.postureFacts++;
     }
     for (const { vendor, linkedVendor, input } of demo.subprocessors) {
@@ -60,7 +62,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
       const current = store.mfa.listByVendor(idOf(vendor));
       const missing = demo.mfa
         .filter((m) => m.vendor === vendor && !current.some((c) => c.population === m.record.population))
-        .map((m) => m.record);
+        .map((m) => ({ ...m.record, knownFrom: m.record.knownFrom ?? today }));
       if (missing.length === 0) continue;
       store.mfa.replace(idOf(vendor), [...current, ...missing], now);
       summary.mfaRecordsCreated += missing.length;

@@ -11,6 +11,7 @@ import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
+import { knownFromInFuture } from '../domain/known-from.ts';
 
 export function subprocessorsService(store: Store, clock: Clock) {
   const get = (id: number): Subprocessor => found(store.subprocessors.find(id), 'subprocessor', id);
@@ -20,6 +21,12 @@ export function subprocessorsService(store: Store, clock: Clock) {
     if (s.vendorId === null) return;
     if (s.vendorId === parentId) throw invalid('A vendor cannot be its own subprocessor.', [{ path: 'body.vendorId', message: 'is the parent vendor itself' }]);
     if (!store.vendors.find(s.vendorId)) throw invalid('The linked vendor does not exist.', [{ path: 'body.vendorId', message: `no vendor with id ${s.vendorId}` }]);
+  };
+
+  /** A knownFrom given for a change made today must not lie in the future; left out, the repository fills in today. */
+  const checkKnownFrom = (knownFrom: string | null | undefined) => {
+    const problem = knownFrom ? knownFromInFuture(knownFrom, clock.today()) : null;
+    if (problem) throw invalid('The evidence cannot be known from a day after today.', [{ path: 'body.knownFrom', message: problem }]);
   };
 
   return {
@@ -32,6 +39,7 @@ export function subprocessorsService(store: Store, clock: Clock) {
       store.transaction(() => {
         found(store.vendors.find(vendorId), 'vendor', vendorId);
         checkLink(vendorId, input);
+        checkKnownFrom(input.knownFrom);
         const created = get(store.subprocessors.create(vendorId, input, clock.now()));
         store.audit.append(actor, { action: 'create', entity: 'subprocessor', entityId: created.id, vendorId, after: created }, clock.now());
         return created;
@@ -43,6 +51,7 @@ export function subprocessorsService(store: Store, clock: Clock) {
           invalid('The subprocessor would be invalid.', f),
         );
         checkLink(current.parentVendorId, merged);
+        checkKnownFrom(patch.knownFrom);
         store.subprocessors.update(id, merged, clock.now());
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());

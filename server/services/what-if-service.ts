@@ -47,12 +47,13 @@ function applyChanges(facts: ScoringFacts, change: WhatIf, asOf: string): Scorin
       }
       return merged;
     });
-  (change.addSubprocessors ?? []).forEach((s, i) => subprocessors.push({ ...s, id: HYPOTHETICAL_ID_BASE - i, ownIncidents: [] }));
+  // A hypothetical record is known on the day asked about (unless it says otherwise), so that it counts.
+  (change.addSubprocessors ?? []).forEach((s, i) => subprocessors.push({ ...s, knownFrom: s.knownFrom ?? asOf, id: HYPOTHETICAL_ID_BASE - i, ownIncidents: [] }));
 
   const replaced = new Set((change.mfa ?? []).map((r) => r.population));
   const mfa = [
     ...facts.mfa.filter((r) => !replaced.has(r.population)),
-    ...(change.mfa ?? []).map((r) => ({ ...r, assessedOn: r.assessedOn ?? asOf })),
+    ...(change.mfa ?? []).map((r) => ({ ...r, assessedOn: r.assessedOn ?? asOf, knownFrom: asOf })),
   ];
   const incidents = [...facts.incidents, ...(change.addIncidents ?? []).map((inc, i) => ({ ...inc, id: HYPOTHETICAL_ID_BASE - 100 - i }))];
   return { vendor: { ...facts.vendor, ...change.relationship }, incidents, subprocessors, mfa };

@@ -83,6 +83,8 @@ export const subprocessorFacts = (o: Partial<SubprocessorFacts> = {}): Subproces
   staffMfa: null,
   since: null,
   until: null,
+  // Known long before any day the tests score: a test about knowledge says when.
+  knownFrom: '2000-01-01',
   ownIncidents: [],
   ...o,
 });
@@ -95,4 +97,8 @@ export const facts = (o: Partial<ScoringFacts> = {}): ScoringFacts => ({
   ...o,
 });
 
-export const mfaRecord = (o: Partial<MfaRecord> = {}): MfaRecord => ({ ...(mfaItem() as MfaRecord), notes: null, ...o });
+/** An MFA record known from the day it speaks for, unless the test says otherwise. */
+export const mfaRecord = (o: Partial<MfaRecord> = {}): MfaRecord => {
+  const r = { ...(mfaItem() as Omit<MfaRecord, 'knownFrom'>), notes: null, ...o };
+  return { ...r, knownFrom: o.knownFrom ?? r.assessedOn };
+};

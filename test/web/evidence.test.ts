@@ -41,6 +41,23 @@ describe('evidenceTargets', () => {
     expect([...targets.keys()].filter((k) => k.startsWith('mfa:'))).toHaveLength(5);
   });
 
+  it('carries each record’s two dates, true since and known from, when the record has them', () => {
+    const dated = evidenceTargets(
+      [{ id: 2, title: 'HAR files exposed', intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', firstReportedByThirdPartyDate: '2023-09-29', publicDisclosureDate: '2023-10-20' }],
+      [
+        { id: 3, name: 'Sitel', since: null, knownFrom: '2022-03-23' },
+        { id: 4, name: 'TaskUs', since: '2017', knownFrom: '2025-05' },
+      ],
+      [{ population: 'workforce', assessedOn: '2023-09', knownFrom: '2023-09' }],
+    );
+    expect(dated.get('incident:2')!.dates).toBe('true since 28 Sep 2023; known from 20 Oct 2023');
+    expect(dated.get('subprocessor:3')!.dates).toBe('true since: start unknown, counted from when known; known from 23 Mar 2022');
+    expect(dated.get('subprocessor:4')!.dates).toBe('true since 2017; known from May 2025');
+    expect(dated.get('mfa:workforce')!.dates).toBe('true since Sep 2023; known from Sep 2023');
+    // A population without a record has nothing to date.
+    expect(dated.get('mfa:support')!.dates).toBeUndefined();
+  });
+
   it('knows nothing of refs the page does not show', () => {
     expect(targets.get('incident:99')).toBeUndefined();
     expect(targets.get('impact:tier')).toBeUndefined();

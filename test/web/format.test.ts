@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureLag, linkText, partialDate, percent, timestamp, yesNo } from '../../web/format.ts';
+import fc from 'fast-check';
+import { disclosureLag, lagDays, linkText, partialDate, percent, timestamp, yesNo } from '../../web/format.ts';
+import { disclosureLag as engineLag } from '../../server/scoring/disclosure-factor.ts';
+import { dayNumber, isoDay } from '../../server/domain/partial-date.ts';
+import type { IncidentFacts } from '../../server/scoring/types.ts';
 
 const dates = (detected: string | null, reported: string | null, disclosed: string | null) => ({
   detectedByVendorDate: detected,
@@ -16,8 +20,24 @@ describe('disclosureLag', () => {
     expect(disclosureLag(dates('2022-01-20', null, '2022-03-22'))).toEqual({ days: 61, from: 'vendor', approximate: false });
   });
 
-  it('marks a lag resting on a month or a year as approximate', () => {
-    expect(disclosureLag(dates('2023-01-15', null, '2023-03'))).toMatchObject({ days: 45, approximate: true });
+  it('marks a lag resting on a month or a year as approximate, counting midpoint to midpoint', () => {
+    // 15 January to the middle of March (the 16th).
+    expect(disclosureLag(dates('2023-01-15', null, '2023-03'))).toMatchObject({ days: 60, approximate: true });
+    expect(lagDays({ days: 60, approximate: true })).toBe('≈ 60 days');
+    expect(lagDays({ days: 1, approximate: false })).toBe('1 day');
+  });
+
+  it('the observed bug: detected 10 January 2023, disclosed "2023-01" is ≈ 6 days, not 0', () => {
+    expect(disclosureLag(dates('2023-01-10', null, '2023-01'))).toEqual({ days: 6, from: 'vendor', approximate: true });
+  });
+
+  it('counts from whichever of detection and outside report has the earlier midpoint', () => {
+    expect(disclosureLag(dates('2023-01-20', '2023-01', '2023-02-15'))).toEqual({ days: 30, from: 'third-party', approximate: true });
+    expect(disclosureLag(dates('2023-01-16', '2023-01', '2023-02-15'))).toEqual({ days: 30, from: 'vendor', approximate: false });
+  });
+
+  it('runs to the as-of day while not disclosed, when given one', () => {
+    expect(disclosureLag(dates('2024-01-01', null, null), dayNumber('2024-01-31'))).toEqual({ days: 30, from: 'vendor', approximate: false });
   });
 
   it('cannot be computed without a disclosure or without knowing when anyone knew', () => {
@@ -27,6 +47,25 @@ describe('disclosureLag', () => {
 
   it('never goes negative', () => {
     expect(disclosureLag(dates('2023-03-05', null, '2023-03-01'))?.days).toBe(0);
+  });
+});
+
+describe('disclosureLag agrees with the engine', () => {
+  const D2018 = 17532;
+  /** A date as sources give them: a day, or only its month or year. */
+  const date = fc.tuple(fc.integer({ min: D2018, max: D2018 + 3000 }), fc.constantFrom(10, 7, 4)).map(([d, n]) => isoDay(d).slice(0, n));
+  const incident = fc.record({ detectedByVendorDate: fc.option(date), firstReportedByThirdPartyDate: fc.option(date), publicDisclosureDate: fc.option(date) });
+
+  it('gives the same days and the same approximate flag for the same incident and day (fast-check)', () => {
+    fc.assert(
+      fc.property(incident, fc.integer({ min: D2018, max: D2018 + 3500 }), (i, asOf) => {
+        const engine = engineLag({ ...i, id: 1, title: 't', severity: 'low', confidence: 'low', customersAffected: null, intrusionStartDate: null, initialAccessVectors: [], supportInvolved: null, supportInvolvementType: 'none' } as IncidentFacts, asOf);
+        const web = disclosureLag(i, asOf);
+        if (!engine.known) expect(web).toBeNull();
+        else expect({ days: web!.days, approximate: web!.approximate }).toEqual({ days: engine.days, approximate: engine.approximate });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -77,6 +77,11 @@ describe('subprocessorBody', () => {
     expect(body).toMatchObject({ name: 'Sitel', outsourced: true, accessLevel: 'admin', artifactsSanitized: null, staffMfa: 'fido2', vendorId: 7, retentionDays: null, sources: [] });
     expect(subprocessorBody(form([['outsourced', 'no'], ['staffMfa', '']]))).toMatchObject({ outsourced: false, staffMfa: null, vendorId: null });
   });
+
+  it('sends the day the evidence became known as given; left empty, null (the server records today)', () => {
+    expect(subprocessorBody(form([['knownFrom', ' 2022-03-23 ']])).knownFrom).toBe('2022-03-23');
+    expect(subprocessorBody(form([['knownFrom', '']])).knownFrom).toBeNull();
+  });
 });
 
 describe('the MFA posture form', () => {
@@ -86,6 +91,7 @@ describe('the MFA posture form', () => {
     ['support.enforced', 'on'],
     ['support.evidence', 'attestation'],
     ['support.assessedOn', '2024-06'],
+    ['support.knownFrom', '2024-06-20'],
     ['workforce.method', 'totp'],
     ['workforce.evidence', 'observed'],
     ['workforce.assessedOn', 'soon'],
@@ -94,8 +100,8 @@ describe('the MFA posture form', () => {
   it('sends a record per population set, none for a population set to unknown', () => {
     expect(mfaPostureOf(fd)).toEqual({
       items: [
-        { population: 'support', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-06', notes: null },
-        { population: 'workforce', method: 'totp', enforced: false, evidence: 'observed', source: null, assessedOn: 'soon', notes: null },
+        { population: 'support', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-06', notes: null, knownFrom: '2024-06-20' },
+        { population: 'workforce', method: 'totp', enforced: false, evidence: 'observed', source: null, assessedOn: 'soon', notes: null, knownFrom: null },
       ],
     });
   });
@@ -105,6 +111,8 @@ describe('the MFA posture form', () => {
       { path: 'body.items.1.assessedOn', message: 'expected a real date' },
       { path: 'body.items', message: 'expected at most one record per population' },
     ]);
+    const known = new ApiError(400, 'validation-failed', 'invalid', [{ path: 'body.items.0.knownFrom', message: 'is before assessedOn (2024-06)' }]);
+    expect(readableErrors(mfaFieldErrors(known, mfaPostureOf(fd)))).toEqual({ 'support.knownFrom': 'Is before the assessment date (2024-06)' });
     expect(fieldErrorPaths(e)).toEqual({ 'items.1.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
     expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({ 'workforce.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
     expect(mfaFieldErrors(new Error('boom'), mfaPostureOf(fd))).toEqual({});

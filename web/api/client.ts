@@ -27,6 +27,7 @@ import type { WhatIfResult } from '../../server/services/what-if-service.ts';
 import type { whatIf } from '../../server/domain/what-if.ts';
 import type { incidentInput } from '../../server/domain/incident.ts';
 import type { subprocessorInput } from '../../server/domain/subprocessor.ts';
+import type { mfaPostureInput } from '../../server/domain/mfa.ts';
 import type { vendorInput } from '../../server/domain/vendor.ts';
 import type { DecayPolicyName } from '../../server/domain/methodology.ts';
 import type { Job } from '../../server/services/jobs-service.ts';
@@ -58,6 +59,8 @@ export type DecayPolicyCurve = ReturnType<MethodologyService['decayPolicies']>[n
 export type WhatIfRequest = z.input<typeof whatIf>;
 export type IncidentBody = z.input<typeof incidentInput>;
 export type SubprocessorBody = z.input<typeof subprocessorInput>;
+/** The body of PUT /vendors/:id/mfa: a record's knownFrom may be left out (or null). */
+export type MfaPostureBody = z.input<typeof mfaPostureInput>;
 export type VendorBody = z.input<typeof vendorInput>;
 export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
@@ -160,7 +163,7 @@ export class ApiClient {
   createSubprocessor = (vendorId: number, body: SubprocessorBody) => this.request<Subprocessor>('POST', `/vendors/${vendorId}/subprocessors`, body);
   updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>) => this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch);
   deleteSubprocessor = (id: number) => this.request<void>('DELETE', `/subprocessors/${id}`);
-  putMfa = (vendorId: number, posture: MfaPosture) => this.request<MfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture);
+  putMfa = (vendorId: number, posture: MfaPostureBody) => this.request<MfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture);
   updateVendor = (id: number, patch: Partial<VendorBody>) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch);
 
   // Data in and out. Large imports answer 202 with a job whose progress `job(id)` reports.

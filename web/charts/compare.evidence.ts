@@ -2,13 +2,16 @@
  * How old the evidence behind each factor of a compared vendor is, and where it comes from, PURE.
  * A score alone hides whether it rests on last month's audit or a 2019 blog post; side by side,
  * that difference decides which of two similar scores to trust. Ages count to the "as of" day,
- * from the day the engine counts a partial date from (its last possible day, server/scoring/known-at.ts).
+ * from the day the engine counts a partial date from (its last possible day, server/scoring/known-at.ts),
+ * and only what was known by then counts: an arrangement or an MFA record from its `knownFrom`,
+ * an incident from its disclosure (web/known.ts).
  */
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { FactorScore } from '../../server/scoring/types.ts';
 import { partialDate } from '../format.ts';
+import { incidentKnownDate as knownDate } from '../known.ts';
 
 const DAY_MS = 86_400_000;
 /** A partial date, or the day part of a timestamp. */
@@ -80,11 +83,6 @@ function refIds(f: Factor, kind: 'incident' | 'subprocessor'): Set<number> {
   return new Set(f.contributions.flatMap((c) => (c.ref ? [re.exec(c.ref)?.[1]] : [])).filter((x): x is string => !!x).map(Number));
 }
 
-/** The date an incident became known, as the engine counts it: disclosure, failing that the first date anyone knew. */
-function knownDate(i: Incident): string | null {
-  return i.publicDisclosureDate ?? i.detectedByVendorDate ?? i.firstReportedByThirdPartyDate ?? i.intrusionStartDate;
-}
-
 function incidentEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvidence {
   const refs = refIds(f, 'incident');
   const knownBy = facts.incidents.filter((i) => (dayRange(knownDate(i))?.last ?? -Infinity) <= asOf);
@@ -103,35 +101,39 @@ function incidentEvidence(f: Factor, facts: EvidenceFacts, asOf: number): Factor
   return dated(f.id, what, dayRange(when)?.last, asOf, newest.sources[0] ?? null, note);
 }
 
-/** Whether an arrangement was in place on a day: from its first possible start to its last possible end. */
-export const activeAt = (s: Pick<Subprocessor, 'since' | 'until'>, asOf: number): boolean =>
-  (dayRange(s.since)?.first ?? -Infinity) <= asOf && (dayRange(s.until)?.last ?? Infinity) >= asOf;
+/**
+ * Whether an arrangement counted on a day: known by then (its knownFrom's last possible day), and
+ * in place from its first possible start (unknown: from when known) to its last possible end.
+ */
+export const activeAt = (s: Pick<Subprocessor, 'since' | 'until' | 'knownFrom'>, asOf: number): boolean =>
+  (dayRange(s.knownFrom)?.last ?? Infinity) <= asOf && (dayRange(s.since)?.first ?? -Infinity) <= asOf && (dayRange(s.until)?.last ?? Infinity) >= asOf;
 
 function supportEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvidence {
   if (!f.known) return none(f.id, 'no support arrangement on record');
   const refs = refIds(f, 'subprocessor');
   const pool = refs.size > 0 ? facts.subprocessors.filter((s) => refs.has(s.id)) : facts.subprocessors.filter((s) => activeAt(s, asOf));
   if (pool.length === 0) return none(f.id, 'no support arrangement on record');
-  // A record's date: when it was last updated, or failing that when the arrangement began, whichever is the newest by the as-of day.
+  // A record's date: when its evidence became known, or when the arrangement began if that came later, whichever is the newest by the as-of day.
   const dates = pool.flatMap((s) => {
-    const updated = dayRange(s.updatedAt)?.first;
+    const known = dayRange(s.knownFrom)?.last;
     const since = dayRange(s.since)?.first;
     return [
-      ...(updated !== undefined && updated <= asOf ? [{ s, day: updated, what: `record updated ${partialDate(s.updatedAt.slice(0, 10))}` }] : []),
-      ...(since !== undefined && since <= asOf ? [{ s, day: since, what: `in place since ${partialDate(s.since)}` }] : []),
+      ...(known !== undefined && known <= asOf ? [{ s, day: known, what: `known from ${partialDate(s.knownFrom)}` }] : []),
+      ...(since !== undefined && since <= asOf && (known === undefined || since > known) ? [{ s, day: since, what: `in place since ${partialDate(s.since)}` }] : []),
     ];
   });
   const note = pool.length > 1 ? `${pool.length} arrangements behind it` : null;
   if (dates.length === 0) {
     const s = pool[0]!;
-    return dated(f.id, `${s.name}: recorded after this day`, undefined, asOf, s.sources[0] ?? null, note);
+    return dated(f.id, `${s.name}: known only after this day`, undefined, asOf, s.sources[0] ?? null, note);
   }
   const newest = dates.reduce((a, b) => (b.day > a.day ? b : a));
   return dated(f.id, `Newest record: ${newest.s.name}, ${newest.what}`, newest.day, asOf, newest.s.sources[0] ?? null, note);
 }
 
 function mfaEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvidence {
-  const valid = facts.mfa.items.filter((r) => (dayRange(r.assessedOn)?.last ?? Infinity) <= asOf);
+  // In force on the day: assessed and known by then.
+  const valid = facts.mfa.items.filter((r) => (dayRange(r.assessedOn)?.last ?? Infinity) <= asOf && (dayRange(r.knownFrom)?.last ?? Infinity) <= asOf);
   const missing = POPULATIONS - valid.length;
   const note = missing > 0 ? `${missing} of ${POPULATIONS} populations: no evidence` : null;
   if (valid.length === 0) return none(f.id, 'no MFA record by this day', note);

@@ -1,14 +1,15 @@
 /**
  * A vendor's incidents on one time axis, PURE: a row per incident (oldest first), a marker per
  * known date (intrusion, first outside report, vendor detection, public disclosure), and the
- * disclosure lag as a bar from whoever knew first to the disclosure. A date known only to the
+ * disclosure lag as a bar from whoever knew first to the disclosure (midpoint to midpoint for a
+ * month or a year, as the lag is counted; "≈" when it rests on one). A date known only to the
  * month or year is a range of days: it is drawn as that range, its marker in the middle.
  * Intrusion and disclosure sit above each row's line, report and detection below it, so that
  * dates a day apart (Okta 2023: intrusion 28 Sep, report 29 Sep) do not cover each other.
  */
 import { scaleUtc, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3';
 import type { Incident } from '../../server/domain/incident.ts';
-import { disclosureLag, partialDate } from '../format.ts';
+import { disclosureLag, lagDays, partialDate } from '../format.ts';
 
 export type TimelineIncident = Pick<
   Incident,
@@ -116,9 +117,11 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
       const to = dayRange(i.publicDisclosureDate);
       let lagBar: TimelineRow['lag'] = null;
       if (lag && from && to) {
-        const x0 = at(from.first);
-        const x1 = Math.max(x0 + 2, at(to.first));
-        const text = `${lag.approximate ? '~' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+        // Midpoint to midpoint, as the lag is counted: a month's bar end sits on its marker.
+        const middle = (r: NonNullable<typeof from>) => (r.partial ? (at(r.first) + at(new Date(r.last.getTime() + DAY_MS))) / 2 : at(r.first));
+        const x0 = middle(from);
+        const x1 = Math.max(x0 + 2, middle(to));
+        const text = lagDays(lag);
         // The length goes after the bar and the disclosure's marker (or its month or year), or before the bar near the right edge.
         const shown = marks.find((m) => m.kind === 'disclosed');
         const after = Math.max(x1, shown?.x1 ?? x1, (shown?.x ?? x1) + 6) + 8;

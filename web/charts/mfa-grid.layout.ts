@@ -2,11 +2,14 @@
  * The MFA grid's model, PURE: a row per population (most at stake first), a column per method
  * from weakest to strongest, and in each row the one cell of the method on record. A population
  * with no record is an explicit unknown, and its row says which cell the score counts it as
- * (the methodology's `unknownCountsAs`: SMS, not enforced, by default), never a good one.
+ * (the methodology's `unknownCountsAs`: SMS, not enforced, by default), never a good one. As of
+ * a day, a record not yet known (or not yet true) then says so: the score of that day counts its
+ * population as unknown.
  */
 import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
 import type { MfaMethod, MfaPopulation } from '../../server/domain/vocabulary.ts';
 import { MFA_EVIDENCE_LABEL, MFA_METHOD_LABEL, MFA_METHOD_SHORT, MFA_POPULATION_LABEL, MFA_POPULATIONS, partialDate } from '../format.ts';
+import { mfaDates, mfaNotInForce } from '../known.ts';
 
 /** Weakest first, as server/domain/vocabulary.ts MFA_METHODS orders them. */
 export const MFA_METHODS_WEAK_FIRST = ['none', 'sms', 'totp', 'push', 'push-number-matching', 'fido2'] as const satisfies readonly MfaMethod[];
@@ -38,11 +41,16 @@ export interface MfaGridRow {
   readonly status: string;
   /** "Public statement · Sep 2023", or '' for an unknown. */
   readonly evidence: string;
+  /** "true since Sep 2023; known from Sep 2023", or '' for an unknown. */
+  readonly dates: string;
+  /** As of the day shown: why the record did not count then ("not known on 19 Oct 2023 — known from 20 Oct 2023"), else null. */
+  readonly notYet: string | null;
   /** The whole row in one sentence, for screen readers and the tests. */
   readonly summary: string;
 }
 
-export function mfaGrid(posture: MfaPosture, unknownAs: UnknownCountsAs = UNKNOWN_COUNTS_AS): MfaGridRow[] {
+/** The grid; `asOf` (YYYY-MM-DD, or '' for none) marks the records that did not count on that day. */
+export function mfaGrid(posture: MfaPosture, unknownAs: UnknownCountsAs = UNKNOWN_COUNTS_AS, asOf = ''): MfaGridRow[] {
   const byPopulation = new Map(posture.items.map((r) => [r.population, r]));
   return MFA_POPULATIONS.map((population): MfaGridRow => {
     const record = byPopulation.get(population) ?? null;
@@ -51,10 +59,12 @@ export function mfaGrid(posture: MfaPosture, unknownAs: UnknownCountsAs = UNKNOW
     const label = MFA_POPULATION_LABEL[population];
     if (!record) {
       const counted = `${MFA_METHOD_SHORT[unknownAs.method]}, ${unknownAs.enforced ? 'enforced' : 'not enforced'}`;
-      return { population, label, record, cells, status: `unknown: counted as ${counted}`, evidence: '', summary: `${label}: unknown, no record; the score counts it as ${counted}.` };
+      return { population, label, record, cells, status: `unknown: counted as ${counted}`, evidence: '', dates: '', notYet: null, summary: `${label}: unknown, no record; the score counts it as ${counted}.` };
     }
     const status = record.enforced ? 'enforced' : 'not enforced';
     const evidence = `${MFA_EVIDENCE_LABEL[record.evidence]} · ${partialDate(record.assessedOn)}`;
-    return { population, label, record, cells, status, evidence, summary: `${label}: ${MFA_METHOD_LABEL[record.method]}, ${status} (${evidence}).` };
+    const notYet = mfaNotInForce(record, asOf);
+    const summary = `${label}: ${MFA_METHOD_LABEL[record.method]}, ${status} (${evidence}).${notYet ? ` ${notYet}: the score of that day counts it as unknown.` : ''}`;
+    return { population, label, record, cells, status, evidence, dates: mfaDates(record, asOf).both, notYet, summary };
   });
 }

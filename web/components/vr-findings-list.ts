@@ -10,7 +10,7 @@ import type { EvidenceTarget } from '../evidence.ts';
 import { severityCounts } from '../evidence.ts';
 import { partialDate, SEVERITY_LABEL } from '../format.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
-import { evidenceLink } from './evidence-link.ts';
+import { evidenceLink, evidenceLinkStyles } from './evidence-link.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
 
 /** How long "Copied" stays on screen. */
@@ -20,6 +20,7 @@ const STATUS_MS = 4000;
 export class FindingsList extends LitElement {
   static override styles = [
     card,
+    evidenceLinkStyles,
     controls,
     srOnly,
     sectionHead,

@@ -9,13 +9,14 @@ import type { Gap, VendorScore } from '../../server/scoring/types.ts';
 import { groupGaps, type EvidenceTarget } from '../evidence.ts';
 import { partialDate, percent } from '../format.ts';
 import { card, controls, provenance } from '../styles/shared.ts';
-import { evidenceLink } from './evidence-link.ts';
+import { evidenceLink, evidenceLinkStyles } from './evidence-link.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
 
 @customElement('vr-gaps-list')
 export class GapsList extends LitElement {
   static override styles = [
     card,
+    evidenceLinkStyles,
     controls,
     provenance,
     sectionHead,
@@ -91,7 +92,7 @@ export class GapsList extends LitElement {
 
   private _gap(g: Gap) {
     const target = g.ref ? this.evidence.get(g.ref) : undefined;
-    return target ? evidenceLink({ anchor: target.anchor, label: g.text }) : g.text;
+    return target ? evidenceLink({ ...target, label: g.text }) : g.text;
   }
 }
 

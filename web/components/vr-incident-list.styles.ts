@@ -106,6 +106,20 @@ export const incidentStyles = [
       font-weight: 600;
       margin: 0 0 8px;
     }
+    .known {
+      font-size: 0.85rem;
+      color: var(--vr-ink-muted);
+    }
+    /* Not yet known on the day shown: greyed, and said in words. */
+    article.not-yet {
+      color: var(--vr-ink-muted);
+      border-left: 3px dashed var(--vr-line-strong);
+      padding-left: 12px;
+    }
+    .not-yet-note {
+      font-size: 0.85rem;
+      font-style: italic;
+    }
     p {
       margin: 0 0 8px;
       max-width: 100ch;

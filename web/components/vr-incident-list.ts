@@ -4,7 +4,8 @@
  * dates that matter (intrusion, detection, first outside report, disclosure), the disclosure lag,
  * and the public sources. An incident imported from VERIS says so, with its VERIS id and the
  * source's attribution (the VCDB's CC BY-SA licence asks for it wherever the record is shown).
- * Analysts get Add, Edit and Delete.
+ * Each says when it was true (intrusion) and when it became known (disclosure); as of a day, one
+ * not yet known then is greyed and says so. Analysts get Add, Edit and Delete.
  *
  * @fires edit-requested - Add incident (id null) or Edit on one
  * @fires delete-requested - Delete on one
@@ -13,8 +14,9 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
 import { anchorId } from '../evidence.ts';
-import { CONFIDENCE_LABEL, disclosureLag, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
+import { CONFIDENCE_LABEL, disclosureLag, lagDays, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
 import { attributionParts } from '../imports.ts';
+import { incidentDates } from '../known.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
 import { DeleteRequested, EditRequested } from '../vendor-events.ts';
 import { incidentStyles } from './vr-incident-list.styles.ts';
@@ -29,7 +31,7 @@ function lagSentence(i: Incident, vendor: string): string {
   const lag = disclosureLag(i);
   if (!i.publicDisclosureDate) return 'No public disclosure on record.';
   if (!lag) return 'Disclosure lag cannot be computed: neither a detection date nor a first outside report is on record.';
-  const days = `${lag.approximate ? 'about ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+  const days = lagDays(lag);
   return lag.from === 'third-party'
     ? `Disclosed ${days} after the first outside report; others found it before ${vendor} did.`
     : `Disclosed ${days} after ${vendor} detected it.`;
@@ -45,6 +47,8 @@ export class IncidentList extends LitElement {
   @property({ type: Boolean }) editable = false;
   /** What the last change here did, in words. */
   @property() notice = '';
+  /** The day the page shows (YYYY-MM-DD; '' for none): incidents not known by then are marked. */
+  @property() asOf = '';
 
   override render() {
     return html`<section class="card" aria-labelledby="incidents-heading">
@@ -71,8 +75,10 @@ export class IncidentList extends LitElement {
 
   private _incident(i: Incident) {
     // The target of findings' and gaps' links (`incident:12` → `#incident-12`).
-    return html`<article class="incident anchor-target" id=${anchorId(`incident:${i.id}`)} tabindex="-1" data-incident-id=${i.id}>
+    const dates = incidentDates(i, this.asOf);
+    return html`<article class="incident anchor-target ${dates.notYet ? 'not-yet' : ''}" id=${anchorId(`incident:${i.id}`)} tabindex="-1" data-incident-id=${i.id} data-not-yet=${dates.notYet ? 'true' : nothing}>
       <h3>${i.title}</h3>
+      ${dates.notYet ? html`<p class="not-yet-note">${dates.notYet}: not counted in the score of that day.</p>` : nothing}
       ${recordActions(
         this.editable,
         'incident',
@@ -97,6 +103,7 @@ export class IncidentList extends LitElement {
         <div><dt>Publicly disclosed</dt><dd>${when(i.publicDisclosureDate)}</dd></div>
       </dl>
       <p class="lag">${lagSentence(i, this.vendorName)}</p>
+      <p class="known">${dates.both}</p>
       ${i.initialAccessDetail ? html`<p>${i.initialAccessDetail}</p>` : nothing}
       ${this._more(i)}
       <vr-source-links .sources=${i.sources}></vr-source-links>

@@ -5,7 +5,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { dayRange, MARK_KINDS, type TimelineIncident } from '../charts/incident-timeline.layout.ts';
-import { disclosureLag, partialDate } from '../format.ts';
+import { disclosureLag, lagDays, partialDate } from '../format.ts';
 import { tableStyles } from '../styles/shared.ts';
 
 const firstDay = (i: TimelineIncident): number =>
@@ -20,7 +20,7 @@ function when(text: string | null) {
 function lagText(i: TimelineIncident): string {
   const lag = disclosureLag(i);
   if (!lag) return i.publicDisclosureDate ? 'cannot be computed' : 'not disclosed';
-  const days = `${lag.approximate ? 'about ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+  const days = lagDays(lag);
   return `${days} from the ${lag.from === 'third-party' ? 'first outside report' : "vendor's detection"}`;
 }
 

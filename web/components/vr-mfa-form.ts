@@ -1,6 +1,8 @@
 /**
  * An analyst sets the MFA posture, every population at once (PUT replaces the whole posture): for
- * each, the weakest method allowed, whether it is enforced, the evidence, its date and source.
+ * each, the weakest method allowed, whether it is enforced, the evidence, the day it speaks for
+ * (assessed on), the day it was public or recorded (known from: today for a new record) and its
+ * source.
  * "Unknown" leaves a population without a record, which the score counts as weak. The server's
  * reasons come back by population (`support.assessedOn`) and show beside their fields.
  *
@@ -69,8 +71,9 @@ export class MfaForm extends EditForm {
       <div class="row pop">
         ${field({ id: id('source'), name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: r?.source ?? '', error: e('source') })}
         ${field({ id: id('assessedOn'), name: `${p}.assessedOn`, label: 'Assessed on', placeholder: 'YYYY-MM-DD', maxlength: 10, value: r?.assessedOn ?? this.today, error: e('assessedOn') })}
-        ${field({ id: id('notes'), name: `${p}.notes`, label: 'Notes', maxlength: 5000, value: r?.notes ?? '', error: e('notes') })}
+        ${field({ id: id('knownFrom'), name: `${p}.knownFrom`, label: 'Known from', hint: 'The day the evidence was public or recorded', placeholder: 'YYYY-MM-DD', maxlength: 10, value: r?.knownFrom ?? this.today, error: e('knownFrom') })}
       </div>
+      ${field({ id: id('notes'), name: `${p}.notes`, label: 'Notes', maxlength: 5000, value: r?.notes ?? '', error: e('notes') })}
     </fieldset>`;
   }
 

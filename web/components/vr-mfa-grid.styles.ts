@@ -103,6 +103,26 @@ export const mfaGridStyles = css`
     font-size: 0.8rem;
     overflow-wrap: anywhere;
   }
+  td.source .dates {
+    display: block;
+    margin-top: 2px;
+    color: var(--vr-ink-muted);
+  }
+  /* A record not yet known (or not yet true) on the day shown: drawn, but plainly not counted. */
+  tr.not-yet td.cell.recorded,
+  tr.not-yet td.cell.below {
+    background: var(--vr-surface);
+    box-shadow: inset 0 0 0 2px var(--vr-line-strong);
+    color: var(--vr-ink-muted);
+  }
+  tr.not-yet td.cell.below {
+    box-shadow: none;
+  }
+  tr.not-yet .mark {
+    border-style: dashed;
+    border-color: var(--vr-ink-muted);
+    background: transparent;
+  }
   dl.notes {
     display: grid;
     grid-template-columns: max-content 1fr;

@@ -2,7 +2,9 @@
  * MFA posture as a grid: a row per population (most at stake first), a column per method from
  * weakest to strongest, and in each row the cell of the method on record, saying "enforced" or
  * "not enforced" with its evidence and date. A population without a record is never left out:
- * its row says "unknown" and marks the cell the score counts it as. Analysts get "Edit".
+ * its row says "unknown" and marks the cell the score counts it as. Each record says when it was
+ * true and when it became known; as of a day, a record not yet known (or not yet true) then is
+ * greyed and says so ("not known on 19 Oct 2023 — known from 20 Oct 2023"). Analysts get "Edit".
  *
  * @fires edit-requested - Edit MFA posture
  */
@@ -27,9 +29,11 @@ export class MfaGrid extends LitElement {
   @property({ attribute: false }) unknownAs: UnknownCountsAs = UNKNOWN_COUNTS_AS;
   @property({ type: Boolean }) editable = false;
   @property() notice = '';
+  /** The day the page shows (YYYY-MM-DD; '' for none): records not known by then are marked. */
+  @property() asOf = '';
 
   override render() {
-    const rows = mfaGrid(this.posture, this.unknownAs);
+    const rows = mfaGrid(this.posture, this.unknownAs, this.asOf);
     const known = rows.filter((r) => r.record).length;
     const notes = rows.filter((r) => r.record?.notes);
     return html`<section class="card" aria-labelledby="mfa-heading">
@@ -67,15 +71,18 @@ export class MfaGrid extends LitElement {
 
   private _row(r: MfaGridRow) {
     return html`<tr
-      class="anchor-target ${r.record ? '' : 'no-record'}"
+      class="anchor-target ${r.record ? '' : 'no-record'} ${r.notYet ? 'not-yet' : ''}"
       id=${anchorId(`mfa:${r.population}`)}
       tabindex="-1"
       data-population=${r.population}
       data-unknown=${r.record ? nothing : 'true'}
+      data-not-yet=${r.notYet ? 'true' : nothing}
     >
-      <th scope="row">${r.label}${r.record ? nothing : html`<span class="unknown-tag">unknown</span>`}</th>
+      <th scope="row">${r.label}${r.record ? nothing : html`<span class="unknown-tag">unknown</span>`}${r.notYet
+          ? html`<span class="unknown-tag not-yet-tag">${r.notYet}; counted as unknown</span>`
+          : nothing}</th>
       ${r.cells.map((c) => this._cell(r, c))}
-      <td class="source">${r.record ? this._source(r.record.source) : html`<span class="muted">No record</span>`}</td>
+      <td class="source">${r.record ? html`${this._source(r.record.source)}<span class="dates">${r.dates}</span>` : html`<span class="muted">No record</span>`}</td>
     </tr>`;
   }
 

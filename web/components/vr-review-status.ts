@@ -11,7 +11,7 @@ import type { EvidenceTarget } from '../evidence.ts';
 import { partialDate } from '../format.ts';
 import { DECISION_LABEL, reasonTarget, reviewKind } from '../reviews.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
-import { evidenceLink } from './evidence-link.ts';
+import { evidenceLink, evidenceLinkStyles } from './evidence-link.ts';
 import './vr-band-badge.ts';
 import './vr-review-badge.ts';
 
@@ -21,6 +21,7 @@ const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;
 export class ReviewStatusView extends LitElement {
   static override styles = [
     card,
+    evidenceLinkStyles,
     controls,
     srOnly,
     css`

@@ -2,7 +2,9 @@
  * An analyst records or corrects a subprocessor (a support arrangement or other fourth party):
  * who, what it does, its access to customer tenants, how its staff sign in, what happens to the
  * troubleshooting artefacts it receives, and its own vendor record when it has one. Unknowns stay
- * unknown (the score counts them as weak). The server's reasons show beside their fields.
+ * unknown (the score counts them as weak). "Known from" is the day the evidence was public or
+ * recorded (today for a new record; a backfilled one gives its evidence's date): a score as of a
+ * day counts the arrangement only from then. The server's reasons show beside their fields.
  *
  * @fires edit-submitted - a subprocessor to create (id null) or update
  * @fires edit-cancelled - Cancel
@@ -26,6 +28,8 @@ export class SubprocessorForm extends EditForm {
   @property({ attribute: false }) subprocessor: Subprocessor | null = null;
   /** Vendors it may be linked to (its own record in the portfolio); the parent vendor is left out by the page. */
   @property({ attribute: false }) vendors: readonly VendorOption[] = [];
+  /** What "Known from" says for a new record unless the analyst says otherwise (YYYY-MM-DD, UTC as the server counts days). */
+  @property() today = new Date().toISOString().slice(0, 10);
 
   override render() {
     const s = this.subprocessor;
@@ -51,6 +55,7 @@ export class SubprocessorForm extends EditForm {
           ${field({ id: 'sub-location', name: 'location', label: 'Location', maxlength: 200, value: s?.location ?? '', error: e.location })}
           ${field({ id: 'sub-since', name: 'since', label: 'Since', hint: 'YYYY, YYYY-MM or YYYY-MM-DD', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.since ?? '', error: e.since })}
           ${field({ id: 'sub-until', name: 'until', label: 'Until', hint: 'Empty while the arrangement lasts', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.until ?? '', error: e.until })}
+          ${field({ id: 'sub-knownFrom', name: 'knownFrom', label: 'Known from', hint: 'The day the evidence was public or recorded', placeholder: 'YYYY-MM-DD', maxlength: 10, value: s?.knownFrom ?? this.today, error: e.knownFrom })}
         </div>
         ${textareaField({ id: 'sub-evidence', name: 'evidence', label: 'Evidence', rows: 3, value: s?.evidence ?? '', error: e.evidence })}
         ${textareaField({ id: 'sub-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (s?.sources ?? []).join('\n'), error: e.sources })}`,

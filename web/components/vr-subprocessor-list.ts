@@ -1,6 +1,8 @@
 /**
  * Fourth parties: who in the vendor's chain can reach customer tenants, how, and how well guarded.
- * Null facts show as "unknown". Analysts get Add, Edit and Delete.
+ * Null facts show as "unknown". Each says when it was true and when it became known; as of a day,
+ * one not yet known then is greyed and says so, rather than shown as if it counted. Analysts get
+ * Add, Edit and Delete.
  *
  * @fires edit-requested - Add subprocessor (id null) or Edit on one
  * @fires delete-requested - Delete on one
@@ -10,6 +12,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import { anchorId } from '../evidence.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, partialDate, yesNo } from '../format.ts';
+import { subprocessorDates } from '../known.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
 import { DeleteRequested, EditRequested } from '../vendor-events.ts';
 import { sectionHead } from './vr-incident-list.styles.ts';
@@ -76,12 +79,33 @@ export class SubprocessorList extends LitElement {
         font-size: 0.9rem;
         max-width: 100ch;
       }
+      .dates {
+        margin: 0 0 8px;
+        font-size: 0.85rem;
+        color: var(--vr-ink-muted);
+      }
+      /* Not yet known on the day shown: greyed, and said in words. */
+      li.not-yet {
+        color: var(--vr-ink-muted);
+        border-left: 3px dashed var(--vr-line-strong);
+        padding-left: 12px;
+      }
+      li.not-yet dd {
+        font-weight: 400;
+      }
+      .not-yet-note {
+        margin: 0 0 8px;
+        font-size: 0.85rem;
+        font-style: italic;
+      }
     `,
   ];
 
   @property({ attribute: false }) items: readonly Subprocessor[] = [];
   @property({ type: Boolean }) editable = false;
   @property() notice = '';
+  /** The day the page shows (YYYY-MM-DD; '' for none): arrangements not known by then are marked. */
+  @property() asOf = '';
 
   override render() {
     return html`<section class="card" aria-labelledby="subprocessors-heading">
@@ -96,13 +120,21 @@ export class SubprocessorList extends LitElement {
       ${this.items.length === 0
         ? html`<p class="muted">No subprocessor on record: the support chain is <strong>unknown</strong>, and the score counts it as such.</p>`
         : html`<ul>
-            ${this.items.map((s) => html`<li class="anchor-target" id=${anchorId(`subprocessor:${s.id}`)} tabindex="-1" data-subprocessor-id=${s.id}>${this._item(s)}</li>`)}
+            ${this.items.map((s) => {
+              const notYet = subprocessorDates(s, this.asOf).notYet;
+              return html`<li class="anchor-target ${notYet ? 'not-yet' : ''}" id=${anchorId(`subprocessor:${s.id}`)} tabindex="-1" data-subprocessor-id=${s.id} data-not-yet=${notYet ? 'true' : nothing}>
+                ${this._item(s)}
+              </li>`;
+            })}
           </ul>`}
     </section>`;
   }
 
   private _item(s: Subprocessor) {
+    const dates = subprocessorDates(s, this.asOf);
     return html`<h3>${s.name} ${s.until ? html`<span class="ended">(former, ended ${partialDate(s.until)})</span>` : nothing}</h3>
+      <p class="dates">${dates.both}</p>
+      ${dates.notYet ? html`<p class="not-yet-note">${dates.notYet}: not counted in the score of that day.</p>` : nothing}
       ${recordActions(
         this.editable,
         'subprocessor',

@@ -2,7 +2,8 @@
  * One vendor: who they are to us, the score, what to act on (findings with their contract
  * conditions, then the evidence gaps), a what-if panel, every contribution to the score, and the
  * public evidence (incidents on one time axis and one by one, subprocessors, MFA posture, posture
- * statements), then the change history. Tasks: the facts load once per vendor; the score reloads
+ * statements, each with the day it was true and the day it became known, and what was not yet
+ * known on the page's day marked as such), then the change history. Tasks: the facts load once per vendor; the score reloads
  * when the "as of" day changes; the change history on its own (a failure there hides nothing
  * else). The what-if and the analysts' edits live in controllers; after an edit the page reloads
  * what it touched. Findings and gaps link to the evidence they rest on; the page finds it in the
@@ -130,7 +131,9 @@ export class VendorPage extends LitElement {
     const score = this._score.value;
     const scored = this._score.status === TaskStatus.ERROR ? undefined : score;
     const busy = this._score.status === TaskStatus.PENDING ? 'true' : 'false';
-    const evidence = evidenceTargets(f.incidents, f.subprocessors);
+    const evidence = evidenceTargets(f.incidents, f.subprocessors, f.mfa.items);
+    // The day the score is as of (today when none is asked for): the evidence lists mark what was not yet known then.
+    const asOf = score?.asOf ?? this._asOf();
     const editable = canEdit(this._me?.role);
     const said = (section: string) => (this._edits.said?.section === section ? this._edits.said.text : '');
     const w = this._whatIf.task;
@@ -174,10 +177,10 @@ export class VendorPage extends LitElement {
       ></vr-what-if-panel>
       ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
       <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete}>
-        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')}></vr-incident-list>
-        <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')}></vr-subprocessor-list>
-        <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')}></vr-mfa-grid>
-        <vr-posture-facts .items=${f.postureFacts}></vr-posture-facts>
+        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf}></vr-incident-list>
+        <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
+        <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
+        <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
         ${this._changes.status === TaskStatus.ERROR
           ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
           : this._changes.value

@@ -1,5 +1,5 @@
 /** /vendors/:id/mfa: MFA posture, one record per population. */
-import { mfaPosture } from '../../domain/mfa.ts';
+import { mfaPosture, mfaPostureInput } from '../../domain/mfa.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
@@ -25,7 +25,7 @@ export const mfaRoutes = ({ mfa }: Deps) => [
     tag: 'mfa',
     summary: 'Replace the MFA posture (populations left out become unknown)',
     params: idParams,
-    body: mfaPosture,
+    body: mfaPostureInput,
     status: 200,
     response: mfaPosture,
     errors: [404, 413, 415],

@@ -1,5 +1,5 @@
 /** Late disclosure and incidents that customers found before the vendor did. */
-import { disclosureLag, foundByOthersFirst } from '../disclosure-factor.ts';
+import { disclosureLag, foundByOthersFirst, lagText } from '../disclosure-factor.ts';
 import type { FindingRule } from './context.ts';
 
 export const lateDisclosureRule: FindingRule = {
@@ -13,8 +13,8 @@ export const lateDisclosureRule: FindingRule = {
           id: `late-disclosure:incident:${i.id}`,
           rule: 'late-disclosure',
           severity: lag.days > 60 ? 'high' : 'medium',
-          title: `Disclosed ${lag.days} days after the vendor knew`,
-          rationale: `"${i.title}" became public ${lag.days} days after the vendor detected it or was told of it${i.publicDisclosureDate ? '' : ' (it is not disclosed yet)'}; customers could not act in the meantime.`,
+          title: `Disclosed ${lagText(lag)} after the vendor knew`,
+          rationale: `"${i.title}" became public ${lagText(lag)} after the vendor detected it or was told of it${i.publicDisclosureDate ? '' : ' (it is not disclosed yet)'}; customers could not act in the meantime.`,
           suggestedCondition:
             'Notify us within 72 hours of becoming aware of a security incident that may affect our data or tenant, including incidents first reported by a customer or third party.',
           refs: [`incident:${i.id}`],

@@ -8,6 +8,10 @@ import type { Actor } from '../../domain/account.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocument, type ExportDocument } from '../../domain/export.ts';
 import { fieldProblems } from '../../domain/field-problems.ts';
 import { incidentAsInput, incidentInput } from '../../domain/incident.ts';
+import type { FieldProblem } from '../../domain/field-problems.ts';
+import { knownFromInFuture } from '../../domain/known-from.ts';
+import type { MfaRecord } from '../../domain/mfa.ts';
+import { isPartialDate } from '../../domain/partial-date.ts';
 import { subprocessorAsInput, subprocessorInput } from '../../domain/subprocessor.ts';
 import { nameKey, vendorInput } from '../../domain/vendor.ts';
 import type { Store } from '../../db/store.ts';
@@ -112,8 +116,32 @@ function restoreReports(store: Store, d: ExportDocument, now: string): void {
   }
 }
 
+/**
+ * The day a record without knownFrom (a document from before it) is known from when it has no
+ * createdAt of its own (MFA records, posture statements): the day the document was exported, by
+ * when it was certainly recorded; never after today.
+ */
+export function exportedDay(d: Pick<ExportDocument, 'exportedAt'>, today: string): string {
+  const day = d.exportedAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && isPartialDate(day) && day < today ? day : today;
+}
+
+/** The knownFrom values a document gives that lie after today, as field paths; nothing is written when there are any. */
+export function futureKnownFrom(d: ExportDocument, today: string): FieldProblem[] {
+  const check = (list: ReadonlyArray<{ knownFrom?: string | undefined }>, where: string) =>
+    list.flatMap((r, i) => {
+      const problem = r.knownFrom === undefined ? null : knownFromInFuture(r.knownFrom, today);
+      return problem ? [{ path: `body.${where}.${i}.knownFrom`, message: problem }] : [];
+    });
+  return [...check(d.subprocessors, 'subprocessors'), ...check(d.mfa, 'mfa'), ...check(d.postureFacts, 'postureFacts')];
+}
+
+type ExportedMfa = ExportDocument['mfa'][number];
+const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
+
 /** Writes the document with its own ids, into a database that holds no portfolio. */
 function restoreExact(store: Store, d: ExportDocument, now: string): void {
+  const recorded = exportedDay(d, now.slice(0, 10));
   for (const v of d.vendors) {
     const { id, createdAt, updatedAt, ...fields } = v;
     store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt });
@@ -122,15 +150,16 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
     store.incidents.create(vendorId, incidentInput.parse(fields), createdAt, source, { id, createdAt, updatedAt });
   }
+  // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
   for (const s of d.subprocessors) {
     store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt });
   }
-  const byVendor = new Map<number, Array<(typeof d.mfa)[number]>>();
+  const byVendor = new Map<number, ExportedMfa[]>();
   for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
-  for (const [vendorId, items] of byVendor) store.mfa.replace(vendorId, items.map(({ vendorId: _v, ...r }) => r), now);
+  for (const [vendorId, items] of byVendor) store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now);
   for (const f of d.postureFacts) {
     const { id, vendorId, ...fields } = f;
-    store.postureFacts.upsert(vendorId, fields, id);
+    store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id);
   }
   store.methodology.clear();
   for (const m of d.methodologyVersions) store.methodology.create(m.version, m.parameters, m.note, m.createdAt);
@@ -147,6 +176,7 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
 
 /** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
 function merge(store: Store, d: ExportDocument, now: string): void {
+  const recorded = exportedDay(d, now.slice(0, 10));
   const vendorIds = new Map<number, number>();
   for (const v of d.vendors) {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = v;
@@ -167,8 +197,10 @@ function merge(store: Store, d: ExportDocument, now: string): void {
   }
   for (const s of d.subprocessors) {
     const parent = mapVendor(s.parentVendorId);
-    const input = subprocessorInput.parse({ ...subprocessorAsInput(s), vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
     const existing = store.subprocessors.listByVendor(parent).find((x) => nameKey(x.name) === nameKey(s.name));
+    // A document from before knownFrom keeps the date this database has, or else its record's createdAt day.
+    const knownFrom = s.knownFrom ?? existing?.knownFrom ?? s.createdAt.slice(0, 10);
+    const input = subprocessorInput.parse({ ...subprocessorAsInput(s), knownFrom, vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
     if (existing) store.subprocessors.update(existing.id, input, now);
     else store.subprocessors.create(parent, input, now);
   }
@@ -176,12 +208,16 @@ function merge(store: Store, d: ExportDocument, now: string): void {
   for (const m of d.mfa) incoming.set(mapVendor(m.vendorId), [...(incoming.get(mapVendor(m.vendorId)) ?? []), m]);
   for (const [vendorId, items] of incoming) {
     const replaced = new Set(items.map((m) => m.population));
-    const kept = store.mfa.listByVendor(vendorId).filter((r) => !replaced.has(r.population));
-    store.mfa.replace(vendorId, [...kept, ...items.map(({ vendorId: _v, ...r }) => r)], now);
+    const stored = store.mfa.listByVendor(vendorId);
+    const kept = stored.filter((r) => !replaced.has(r.population));
+    // Without knownFrom, a record with the same evidence as the stored one keeps its date.
+    const same = (m: ExportedMfa) => stored.find((r) => r.population === m.population && r.method === m.method && r.enforced === m.enforced && r.assessedOn === m.assessedOn)?.knownFrom;
+    store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded))], now);
   }
   for (const f of d.postureFacts) {
     const { id: _id, vendorId, ...fields } = f;
-    store.postureFacts.upsert(mapVendor(vendorId), fields);
+    // Without knownFrom: its statedDate; undated, the date this database has, or else the day the document was exported.
+    store.postureFacts.upsert(mapVendor(vendorId), { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded);
   }
   // A decision already recorded (same vendor, day, decision and rationale) is not recorded twice.
   for (const r of d.reviews) {
@@ -198,6 +234,8 @@ export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocum
     if (mode === 'empty' && store.vendors.all().length > 0) {
       throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
     }
+    const future = futureKnownFrom(d, clock.today());
+    if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
     if (mode === 'replace') store.clearAll();
     try {
       if (mode === 'merge') merge(store, d, now);

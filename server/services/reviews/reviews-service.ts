@@ -57,8 +57,8 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
       lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
       bandNow: scoreVendor(f, policy, asOf).band,
       incidents: f.incidents,
-      // A subprocessor whose start is unknown counts from the day it was recorded.
-      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, addedOn: s.since ?? s.createdAt.slice(0, 10) })),
+      // A subprocessor counts from the later of its start and the day it became known (knownFrom).
+      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, since: s.since, knownFrom: s.knownFrom })),
       conditions: reviews.filter((r) => r.decidedOn <= asOf).flatMap((r) => r.conditions),
     };
     const s = reviewStatusOf(facts, policy, asOf, DUE_SOON_DAYS);

@@ -8,6 +8,8 @@ import { memDb } from '../../helpers/db.ts';
 import { incidentBody, mfaItem, subprocessorBody, vendorBody } from '../../helpers/fixtures.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
+/** An MFA record as stored: known from the day it speaks for. */
+const known = (o: Parameters<typeof mfaItem>[0] = {}) => ({ ...mfaItem(o), knownFrom: mfaItem(o).assessedOn });
 const setup = () => {
   const store = createStore(memDb());
   const vendorId = store.vendors.create(vendorInput.parse(vendorBody()), NOW);
@@ -34,8 +36,14 @@ describe('repositories', () => {
     const { store, vendorId } = setup();
     const sub = subprocessorInput.parse(subprocessorBody({ artifactsSanitized: null, staffMfa: null }));
     const id = store.subprocessors.create(vendorId, sub, NOW);
-    expect(store.subprocessors.find(id)).toMatchObject({ ...sub, parentVendorId: vendorId });
-    const records = [mfaSchema.parse(mfaItem({ population: 'customers' })), mfaSchema.parse(mfaItem({ population: 'admins', enforced: false }))];
+    // Without a knownFrom, known from the day it was recorded.
+    expect(store.subprocessors.find(id)).toMatchObject({ ...sub, parentVendorId: vendorId, knownFrom: '2026-01-01' });
+    // An update without one keeps it; with one, takes it.
+    store.subprocessors.update(id, { ...sub, function: 'hosting' }, '2026-02-01T00:00:00.000Z');
+    expect(store.subprocessors.find(id)).toMatchObject({ function: 'hosting', knownFrom: '2026-01-01' });
+    store.subprocessors.update(id, { ...sub, knownFrom: '2022-04' }, '2026-02-01T00:00:00.000Z');
+    expect(store.subprocessors.find(id)!.knownFrom).toBe('2022-04');
+    const records = [mfaSchema.parse(known({ population: 'customers' })), mfaSchema.parse(known({ population: 'admins', enforced: false }))];
     store.mfa.replace(vendorId, records, NOW);
     expect(store.mfa.listByVendor(vendorId)).toEqual([records[1], records[0]]); // admins first
     expect(store.mfa.allByVendor().get(vendorId)).toHaveLength(2);
@@ -43,7 +51,7 @@ describe('repositories', () => {
 
   it('replace is atomic: a bad record leaves the old posture in place', () => {
     const { store, vendorId } = setup();
-    const good = mfaSchema.parse(mfaItem());
+    const good = mfaSchema.parse(known());
     store.mfa.replace(vendorId, [good], NOW);
     expect(() => store.mfa.replace(vendorId, [good, good], NOW)).toThrow(/UNIQUE/);
     expect(store.mfa.listByVendor(vendorId)).toEqual([good]);
@@ -53,7 +61,7 @@ describe('repositories', () => {
     const { store, vendorId } = setup();
     store.incidents.create(vendorId, incidentInput.parse(incidentBody()), NOW);
     store.subprocessors.create(vendorId, subprocessorInput.parse(subprocessorBody()), NOW);
-    store.mfa.replace(vendorId, [mfaSchema.parse(mfaItem())], NOW);
+    store.mfa.replace(vendorId, [mfaSchema.parse(known())], NOW);
     store.vendors.remove(vendorId);
     expect([store.incidents.all(), store.subprocessors.all(), store.mfa.listByVendor(vendorId)]).toEqual([[], [], []]);
   });

@@ -9,8 +9,9 @@ async function withScoredVendor() {
   await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Quiet Tools', tier: 4, dataAccess: 'none', environmentAccess: 'none' }));
   await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Prospect', status: 'not-engaged' }));
   await t.http.post('/api/v1/vendors/1/incidents').send(incidentBody());
-  await t.http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody());
-  await t.http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem()] });
+  // Backfilled history: known long before the days the tests score.
+  await t.http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody({ knownFrom: '2023-01-15' }));
+  await t.http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ knownFrom: '2023-01-15' })] });
   return t;
 }
 

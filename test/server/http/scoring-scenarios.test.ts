@@ -17,7 +17,8 @@ describe('scoring through the API', () => {
     const at = async (asOf: string) => (await http.get(`/api/v1/vendors/${okta.id}/score?asOf=${asOf}`)).body;
     const [before, after] = [await at('2023-09-30'), await at('2023-10-31')];
     expect(after.risk).toBeGreaterThan(before.risk);
-    expect([before.band, after.band]).toEqual(['high', 'critical']);
+    // In September 2023 nothing public yet said how Okta's own support handled HAR files: the support chain was unknown.
+    expect([before.band, after.band]).toEqual(['moderate', 'critical']);
     expect(after.findings[0]).toMatchObject({ rule: 'repeat-root-cause', severity: 'critical' });
     expect(before.findings.map((f: { rule: string }) => f.rule)).not.toContain('repeat-root-cause');
   });
@@ -44,9 +45,11 @@ describe('scoring through the API', () => {
     const { http } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody());
     await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ population: 'support', method: 'sms' })] });
-    const sms = (await http.get('/api/v1/vendors/1/score?asOf=2024-01-31')).body;
+    // Recorded today, so scored as of today (the records are known from the day they are recorded).
+    const sms = (await http.get('/api/v1/vendors/1/score')).body;
     await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ population: 'support', method: 'fido2' })] });
-    const fido2 = (await http.get('/api/v1/vendors/1/score?asOf=2024-01-31')).body;
+    const fido2 = (await http.get('/api/v1/vendors/1/score')).body;
+    expect(sms.factors.find((f: { id: string }) => f.id === 'mfa').known).toBe(true);
     expect(fido2.likelihood).toBeLessThan(sms.likelihood);
   });
 });

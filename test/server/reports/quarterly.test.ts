@@ -20,7 +20,9 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');
     expect(okta.delta).toBeGreaterThan(0);
     expect(sum(CAUSES.map((c) => okta.causes[c]))).toBe(okta.delta);
-    expect(okta.causes.incidents).toBeGreaterThan(okta.delta * 0.9);
+    // The breach itself, and what it made known about Okta's own support channel (a support arrangement known from 20 October 2023: posture).
+    expect(okta.causes.incidents).toBeGreaterThan(okta.delta * 0.5);
+    expect(okta.causes.posture).toBeGreaterThan(0);
     expect(r.findings.every((f: { tier: number }) => f.tier <= 2)).toBe(true);
     expect(r.findings.map((f: { rule: string; name: string }) => `${f.name} ${f.rule}`)).toContain('Okta repeat-root-cause');
     expect(r.topRisks[0].risk).toBeGreaterThanOrEqual(r.topRisks[1].risk);

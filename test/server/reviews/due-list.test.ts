@@ -11,7 +11,8 @@ async function portfolio() {
   await decide('Okta', { decidedOn: '2022-06-30', nextReviewOn: '2024-06-30' });
   await decide('Slack', { decidedOn: '2022-01-10', nextReviewOn: '2023-01-10' });
   await decide('GitHub', { decidedOn: '2023-01-05', nextReviewOn: '2023-11-15' });
-  await decide('Cloudflare', { decidedOn: '2023-10-01', nextReviewOn: '2024-10-01' });
+  // After 20 October 2023, when the Okta breach made Cloudflare's support channel through Okta known (a decision before it would be reopened).
+  await decide('Cloudflare', { decidedOn: '2023-10-25', nextReviewOn: '2024-10-01' });
   await t.http.patch(`/api/v1/vendors/${t.idOf('GitHub')}`).send({ businessOwner: 'Dana Reyes' });
   return t;
 }

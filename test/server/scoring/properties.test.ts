@@ -1,7 +1,7 @@
 /** The properties DESIGN §4 asks the engine to prove, checked over generated inputs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../../../server/domain/partial-date.ts';
+import { dayNumber, isoDay } from '../../../server/domain/partial-date.ts';
 import { ACCESS_LEVELS, ACCESS_VECTORS, CONFIDENCES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from '../../../server/domain/vocabulary.ts';
 import { DEFAULT_POLICY as P } from '../../../server/scoring/policy.ts';
 import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
@@ -12,6 +12,10 @@ import type { MfaRecord } from '../../../server/domain/mfa.ts';
 
 const D2018 = 17532; // 2018-01-01 as a day number
 const day = fc.integer({ min: D2018, max: D2018 + 2500 }).map(isoDay);
+/** A date as sources give them: a day, or only its month or year. */
+const partialDay = fc
+  .tuple(fc.integer({ min: D2018, max: D2018 + 2500 }), fc.constantFrom(10, 7, 4))
+  .map(([d, length]) => isoDay(d).slice(0, length));
 
 const incident: fc.Arbitrary<IncidentFacts> = fc
   .record({
@@ -50,8 +54,9 @@ const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
   artifactsSanitized: fc.option(fc.boolean()),
   retentionDays: fc.option(fc.nat({ max: 400 })),
   staffMfa: fc.option(fc.constantFrom(...MFA_METHODS)),
-  since: fc.constant(null),
-  until: fc.constant(null),
+  since: fc.option(partialDay),
+  until: fc.option(partialDay),
+  knownFrom: partialDay,
   ownIncidents: fc.array(incident, { maxLength: 2 }),
 });
 
@@ -62,7 +67,8 @@ const mfa: fc.Arbitrary<MfaRecord[]> = fc.uniqueArray(
     enforced: fc.boolean(),
     evidence: fc.constant('observed' as const),
     source: fc.constant(null),
-    assessedOn: fc.constant('2018-01-01'),
+    assessedOn: partialDay,
+    knownFrom: partialDay,
     notes: fc.constant(null),
   }),
   { selector: (r) => r.population },
@@ -171,7 +177,7 @@ describe('scoring properties', () => {
       fc.property(vendorFacts, fc.constantFrom(...MFA_POPULATIONS), fc.boolean(), (f, population, enforced) => {
         const others = f.mfa.filter((r) => r.population !== population);
         const withMethod = (method: (typeof MFA_METHODS)[number]) =>
-          score({ ...f, mfa: [...others, { population, method, enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', notes: null }] }).risk;
+          score({ ...f, mfa: [...others, { population, method, enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null }] }).risk;
         const risks = MFA_METHODS.map(withMethod);
         for (let k = 1; k < risks.length; k++) expect(risks[k]!).toBeLessThanOrEqual(risks[k - 1]! + EPS);
         const unknown = score({ ...f, mfa: others }).risk;
@@ -185,6 +191,75 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(vendorFacts, tenantAccess, (f, s) => {
         expect(score({ ...f, subprocessors: [...f.subprocessors, s] }).risk).toBeGreaterThanOrEqual(score(f).risk - EPS);
+      }),
+    );
+  });
+});
+
+/** Ids unique within the history, so that a ref names one fact. */
+const distinctIds = (f: ScoringFacts): ScoringFacts => {
+  let next = 1;
+  const inc = (i: IncidentFacts) => ({ ...i, id: next++ });
+  return { ...f, incidents: f.incidents.map(inc), subprocessors: f.subprocessors.map((s) => ({ ...s, id: next++, ownIncidents: s.ownIncidents.map(inc) })) };
+};
+
+/** One fact of a history: how to make it known only after a day, and the history without it. */
+interface FactPick {
+  readonly ref: string | null;
+  readonly later: (day: string) => ScoringFacts;
+  readonly without: ScoringFacts;
+}
+
+function picks(f: ScoringFacts): FactPick[] {
+  const incidentLater = (i: IncidentFacts, day: string): IncidentFacts => ({ ...i, publicDisclosureDate: day });
+  const drop = <T>(xs: readonly T[], k: number) => xs.filter((_, j) => j !== k);
+  const swap = <T>(xs: readonly T[], k: number, x: T) => xs.map((y, j) => (j === k ? x : y));
+  return [
+    ...f.incidents.map((i, k): FactPick => ({ ref: `incident:${i.id}`, later: (d) => ({ ...f, incidents: swap(f.incidents, k, incidentLater(i, d)) }), without: { ...f, incidents: drop(f.incidents, k) } })),
+    ...f.subprocessors.map((s, k): FactPick => ({ ref: `subprocessor:${s.id}`, later: (d) => ({ ...f, subprocessors: swap(f.subprocessors, k, { ...s, knownFrom: d }) }), without: { ...f, subprocessors: drop(f.subprocessors, k) } })),
+    ...f.subprocessors.flatMap((s, k) =>
+      s.ownIncidents.map((i, n): FactPick => ({
+        ref: `incident:${i.id}`,
+        later: (d) => ({ ...f, subprocessors: swap(f.subprocessors, k, { ...s, ownIncidents: swap(s.ownIncidents, n, incidentLater(i, d)) }) }),
+        without: { ...f, subprocessors: swap(f.subprocessors, k, { ...s, ownIncidents: drop(s.ownIncidents, n) }) },
+      })),
+    ),
+    // A population always has its row (unknown without a record): an MFA record's trace is the difference it makes.
+    ...f.mfa.map((r, k): FactPick => ({ ref: null, later: (d) => ({ ...f, mfa: swap(f.mfa, k, { ...r, knownFrom: d }) }), without: { ...f, mfa: drop(f.mfa, k) } })),
+  ];
+}
+
+const refsOf = (s: ReturnType<typeof score>): string[] => [
+  ...s.factors.flatMap((x) => x.contributions.map((c) => c.ref)),
+  ...s.findings.flatMap((x) => x.refs),
+  ...s.gaps.map((g) => g.ref),
+].filter((r): r is string => r !== null);
+
+describe('what was known on asOf', () => {
+  it('a fact known only after asOf leaves no trace: the score, its findings and gaps are exactly those of the history without it', () => {
+    const history = vendorFacts.map(distinctIds).filter((f) => picks(f).length > 0);
+    fc.assert(
+      fc.property(history, day, fc.nat(), fc.integer({ min: 1, max: 2000 }), fc.constantFrom(10, 7, 4), (f, asOf, n, after, length) => {
+        const all = picks(f);
+        const p = all[n % all.length]!;
+        // Known from a day past asOf, at any precision: a month or a year past asOf counts from its last day.
+        const later = isoDay(dayNumber(asOf) + after).slice(0, length);
+        const moved = score(p.later(later), asOf);
+        expect(moved).toEqual(score(p.without, asOf));
+        if (p.ref) expect(refsOf(moved).filter((r) => r === p.ref || r.startsWith(`${p.ref}:`))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a fact known on asOf itself counts: moving it to asOf gives the score with it', () => {
+    fc.assert(
+      fc.property(vendorFacts.map(distinctIds), day, (f, asOf) => {
+        const known = { ...f, subprocessors: f.subprocessors.map((s) => ({ ...s, knownFrom: asOf })), mfa: f.mfa.map((r) => ({ ...r, knownFrom: asOf })) };
+        const early = { ...f, subprocessors: f.subprocessors.map((s) => ({ ...s, knownFrom: '2017-01-01' })), mfa: f.mfa.map((r) => ({ ...r, knownFrom: '2017-01-01' })) };
+        // Alike in all but the words that name the day it became known.
+        const gist = (x: ReturnType<typeof score>) => ({ ...x, factors: x.factors.map((c) => ({ ...c, contributions: c.contributions.map(({ detail: _d, ...rest }) => rest) })) });
+        expect(gist(score(known, asOf))).toEqual(gist(score(early, asOf)));
       }),
     );
   });

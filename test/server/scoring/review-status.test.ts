@@ -51,10 +51,25 @@ describe('re-review triggers', () => {
   });
 
   it('subprocessor-added: one with tenant access added after the decision; not metadata-only, not earlier', () => {
-    const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, addedOn: '2023-02' };
-    expect(codes(calm({ subprocessors: [sub] }))).toEqual(['subprocessor-added']);
+    const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, since: '2023-02', knownFrom: '2023-02-01' };
+    expect(reviewTriggers(calm({ subprocessors: [sub] }), DEFAULT_POLICY, AS_OF)).toEqual([
+      { code: 'subprocessor-added', text: 'TaskUs was added on 2023-02 with session-artifacts access to tenants.', ref: 'subprocessor:3' },
+    ]);
     expect(codes(calm({ subprocessors: [{ ...sub, accessLevel: 'metadata' }] }))).toEqual([]);
-    expect(codes(calm({ subprocessors: [{ ...sub, addedOn: '2021-01-01' }] }))).toEqual([]);
+    expect(codes(calm({ subprocessors: [{ ...sub, since: '2021-01-01', knownFrom: '2021-01-01' }] }))).toEqual([]);
+  });
+
+  it('subprocessor-added: one that began before the decision but became known after it reopens the decision, from the day it became known', () => {
+    // TaskUs served Coinbase from 2017; the public learned of it in May 2025.
+    const sub = { id: 3, name: 'TaskUs', accessLevel: 'customer-data' as const, since: '2017', knownFrom: '2023-05' };
+    expect(reviewTriggers(calm({ subprocessors: [sub] }), DEFAULT_POLICY, AS_OF)).toEqual([
+      { code: 'subprocessor-added', text: 'TaskUs became known on 2023-05 with customer-data access to tenants.', ref: 'subprocessor:3' },
+    ]);
+    // Not yet known on the day asked about: nothing to reopen.
+    expect(codes(calm({ subprocessors: [sub] }), '2023-05-30')).toEqual([]);
+    expect(codes(calm({ subprocessors: [sub] }), '2023-05-31')).toEqual(['subprocessor-added']);
+    // Start unknown: it counts from the day it became known.
+    expect(codes(calm({ subprocessors: [{ ...sub, since: null, knownFrom: '2022-01-10' }] }))).toEqual([]);
   });
 
   it('waiver-expired: a waiver that lapsed between the decision and asOf; not one still running, not a met condition', () => {

@@ -66,6 +66,26 @@ describe('scoreVendor', () => {
     expect(factor(scoreVendor(f, P, '2022-03-31'), 'support').known).toBe(true);
     expect(factor(scoreVendor(f, P, '2022-04-01'), 'support').known).toBe(false);
   });
+
+  it('ignores an arrangement or an MFA record not yet known on asOf, however long it was true; a partial knownFrom counts from its last day', () => {
+    // True since 2020, but only known from April 2022 (its last day, the 30th).
+    const sub = subprocessorFacts({ since: '2020', until: null, knownFrom: '2022-04' });
+    const f = facts({ subprocessors: [sub], mfa: [mfaRecord({ population: 'support', method: 'fido2', assessedOn: '2021-01-01', knownFrom: '2022-04-30' })] });
+    const before = scoreVendor(f, P, '2022-04-29');
+    const after = scoreVendor(f, P, '2022-04-30');
+    expect(factor(before, 'support').known).toBe(false);
+    expect(factor(after, 'support').contributions.map((c) => c.ref)).toEqual([`subprocessor:${sub.id}`]);
+    expect(before.gaps.map((g) => g.ref)).toContain('mfa:support');
+    expect(after.gaps.map((g) => g.ref)).not.toContain('mfa:support');
+    // An unknown start counts from the day it became known, never "always".
+    const unknownStart = facts({ subprocessors: [subprocessorFacts({ since: null, knownFrom: '2023-10-20' })] });
+    expect(factor(scoreVendor(unknownStart, P, '2023-10-19'), 'support').known).toBe(false);
+    expect(factor(scoreVendor(unknownStart, P, '2023-10-20'), 'support').known).toBe(true);
+    // Announced before it starts: counted from its start.
+    const announced = facts({ subprocessors: [subprocessorFacts({ since: '2024-03-01', knownFrom: '2024-01-15' })] });
+    expect(factor(scoreVendor(announced, P, '2024-02-29'), 'support').known).toBe(false);
+    expect(factor(scoreVendor(announced, P, '2024-03-01'), 'support').known).toBe(true);
+  });
 });
 
 describe('the parts', () => {
@@ -78,11 +98,37 @@ describe('the parts', () => {
 
   it('disclosure lag runs from the earliest awareness to disclosure, or on to asOf while undisclosed', () => {
     const okta2023 = incidentFacts({ detectedByVendorDate: '2023-10-19', firstReportedByThirdPartyDate: '2023-09-29', publicDisclosureDate: '2023-10-20' });
-    expect(disclosureLag(okta2023, dayNumber('2024-01-01'))).toEqual({ days: 21, known: true });
+    expect(disclosureLag(okta2023, dayNumber('2024-01-01'))).toEqual({ days: 21, known: true, approximate: false });
     expect(foundByOthersFirst(okta2023)).toBe(true);
     const undisclosed = incidentFacts({ detectedByVendorDate: '2024-01-01', publicDisclosureDate: null });
-    expect(disclosureLag(undisclosed, dayNumber('2024-01-31'))).toEqual({ days: 30, known: true });
-    expect(disclosureLag(incidentFacts({ detectedByVendorDate: null }), 0).known).toBe(false);
+    expect(disclosureLag(undisclosed, dayNumber('2024-01-31'))).toEqual({ days: 30, known: true, approximate: false });
+    expect(disclosureLag(incidentFacts({ detectedByVendorDate: null }), 0)).toEqual({ days: 0, known: false, approximate: false });
+  });
+
+  it('a lag with a month-only date runs midpoint to midpoint, approximately: detected 2023-01-10, disclosed "2023-01" is ≈ 6 days, not 0', () => {
+    // The observed bug: the month was read from its first day, a 0-day lag.
+    const i = incidentFacts({ intrusionStartDate: '2023-01-02', detectedByVendorDate: '2023-01-10', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-01' });
+    expect(disclosureLag(i, dayNumber('2023-06-30'))).toEqual({ days: 6, known: true, approximate: true });
+    const s = scoreVendor(facts({ incidents: [i] }), P, '2023-06-30');
+    expect(factor(s, 'disclosure').contributions[0]!.detail).toMatch(/^≈ 6 days to public disclosure;/);
+  });
+
+  it('earliest awareness is whichever of detection and the first outside report has the earlier midpoint; a tie goes to the exact day', () => {
+    // Reported "2023-01" (midpoint 16 January) comes before a detection on 20 January.
+    const reported = incidentFacts({ detectedByVendorDate: '2023-01-20', firstReportedByThirdPartyDate: '2023-01', publicDisclosureDate: '2023-02-15' });
+    expect(disclosureLag(reported, 0)).toEqual({ days: 30, known: true, approximate: true });
+    // Detected on 16 January, the month's own midpoint: the exact day wins, the lag is exact.
+    const tie = incidentFacts({ detectedByVendorDate: '2023-01-16', firstReportedByThirdPartyDate: '2023-01', publicDisclosureDate: '2023-02-15' });
+    expect(disclosureLag(tie, 0)).toEqual({ days: 30, known: true, approximate: false });
+    // Not disclosed yet: to the as-of day, an exact day.
+    expect(disclosureLag(incidentFacts({ detectedByVendorDate: '2023-01', publicDisclosureDate: null, intrusionStartDate: null }), dayNumber('2023-03-01'))).toEqual({ days: 44, known: true, approximate: true });
+  });
+
+  it('a late-disclosure finding says "≈" when its lag rests on a month', () => {
+    const i = incidentFacts({ severity: 'critical', detectedByVendorDate: '2023-01-10', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-03' });
+    const late = scoreVendor(facts({ incidents: [i] }), P, '2023-06-30').findings.find((f) => f.rule === 'late-disclosure')!;
+    expect(late.title).toBe('Disclosed ≈ 65 days after the vendor knew');
+    expect(late.rationale).toContain('became public ≈ 65 days after');
   });
 
   it('grades MFA methods from none to FIDO2, and unenforced MFA keeps little of its benefit', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MfaRecord } from '../../../server/domain/mfa.ts';
 import type { FactorScore } from '../../../server/scoring/types.ts';
-import { ageText, dayRange, factorEvidence, type EvidenceFacts } from '../../../web/charts/compare.evidence.ts';
+import { activeAt, ageText, dayRange, factorEvidence, type EvidenceFacts } from '../../../web/charts/compare.evidence.ts';
 import { incident, sub } from './compare.fixtures.ts';
 
-const mfa = (population: MfaRecord['population'], assessedOn: string, source = `https://example.com/${population}`): MfaRecord =>
-  ({ population, method: 'fido2', enforced: true, evidence: 'public-statement', source, assessedOn, notes: null }) as MfaRecord;
+const mfa = (population: MfaRecord['population'], assessedOn: string, source = `https://example.com/${population}`, knownFrom = assessedOn): MfaRecord =>
+  ({ population, method: 'fido2', enforced: true, evidence: 'public-statement', source, assessedOn, knownFrom, notes: null }) as MfaRecord;
 
 const factor = (id: FactorScore['id'], refs: Array<string | null> = [], known = true): Pick<FactorScore, 'id' | 'known' | 'contributions'> => ({
   id,
@@ -66,17 +66,41 @@ describe('factorEvidence', () => {
     expect(e.ageDays).toBe(30); // from 31 May, the last day "2023-05" can mean
   });
 
-  it('dates the support chain by its newest record (last update or start), with that record’s source', () => {
-    const a = sub(1, { since: '2021-03', updatedAt: '2024-01-15T10:00:00.000Z' });
-    const b = sub(2, { since: '2024-06-01', updatedAt: '2024-02-01T00:00:00.000Z', sources: ['https://b.example'] });
+  it('dates the support chain by its newest record (when it became known, or its start if later), with that record’s source', () => {
+    const a = sub(1, { since: '2021-03', knownFrom: '2024-01-15' });
+    const b = sub(2, { since: '2024-06-01', knownFrom: '2024-02-01', sources: ['https://b.example'] });
     const e = factorEvidence(factor('support', ['subprocessor:1', 'subprocessor:2:incidents']), facts({ subprocessors: [a, b] }), '2024-07-01');
     expect(e).toMatchObject({ what: 'Newest record: Provider 2, in place since 1 Jun 2024', ageDays: 30, source: 'https://b.example', note: '2 arrangements behind it' });
   });
 
-  it('ignores record dates after the day, and says so when nothing is left', () => {
-    const a = sub(1, { since: null, updatedAt: '2026-11-29T16:00:00.000Z' });
+  it('names the day an arrangement became known', () => {
+    const a = sub(1, { since: null, knownFrom: '2023-10-20' });
     const e = factorEvidence(factor('support', ['subprocessor:1']), facts({ subprocessors: [a] }), '2023-10-31');
-    expect(e).toMatchObject({ none: false, what: 'Provider 1: recorded after this day', ageDays: null, age: '', source: 'https://example.com/sub-1' });
+    expect(e).toMatchObject({ what: 'Newest record: Provider 1, known from 20 Oct 2023', ageDays: 11 });
+  });
+
+  it('ignores record dates after the day, and says so when nothing is left', () => {
+    const a = sub(1, { since: null, knownFrom: '2026-11-29' });
+    const e = factorEvidence(factor('support', ['subprocessor:1']), facts({ subprocessors: [a] }), '2023-10-31');
+    expect(e).toMatchObject({ none: false, what: 'Provider 1: known only after this day', ageDays: null, age: '', source: 'https://example.com/sub-1' });
+  });
+
+  it('counts an arrangement only once it is known, and from then when its start is unknown (as the engine does)', () => {
+    const day = (s: string) => dayRange(s)!.first;
+    const helpCenter = sub(1, { since: null, knownFrom: '2023-10-20' });
+    expect([activeAt(helpCenter, day('2023-10-19')), activeAt(helpCenter, day('2023-10-20'))]).toEqual([false, true]);
+    // Known from a month: from its last day.
+    const month = sub(2, { since: '2019', knownFrom: '2022-04' });
+    expect([activeAt(month, day('2022-04-29')), activeAt(month, day('2022-04-30'))]).toEqual([false, true]);
+    // Announced before it starts: from its start.
+    const announced = sub(3, { since: '2024-03-01', knownFrom: '2024-01-15' });
+    expect([activeAt(announced, day('2024-02-29')), activeAt(announced, day('2024-03-01'))]).toEqual([false, true]);
+  });
+
+  it('leaves out MFA records not yet known on the day', () => {
+    const posture = { items: [mfa('admins', '2022-08-09'), mfa('support', '2022-08-09', 'https://later.example', '2023-11')] };
+    const e = factorEvidence(factor('mfa'), facts({ mfa: posture }), '2023-10-31');
+    expect(e).toMatchObject({ what: 'Assessed 9 Aug 2022', note: '4 of 5 populations: no evidence' });
   });
 
   it('says "no evidence" for an unknown support chain', () => {

@@ -27,6 +27,7 @@ export const sub = (id: number, o: Partial<Subprocessor> = {}): Subprocessor =>
     since: null,
     until: null,
     sources: [`https://example.com/sub-${id}`],
+    knownFrom: '2020-01-01',
     updatedAt: '2024-01-15T10:00:00.000Z',
     ...o,
   }) as Subprocessor;

@@ -69,8 +69,10 @@ describe('layoutIncidentTimeline', () => {
     expect(detected!.x0).toBe(detected!.x1);
     // A year is twelve times a month, give or take a day.
     expect((disclosed!.x1 - disclosed!.x0) / (intrusion!.x1 - intrusion!.x0)).toBeCloseTo(365 / 31, 0);
-    // The lag counts from the first day a partial date can mean, and says it is approximate.
-    expect(partial.rows[0]!.lag).toMatchObject({ days: 0, approximate: true, text: '~0 days' });
+    // The lag runs from the detection (20 Jan 2022) to the middle of 2022 (2 July), and says it is approximate.
+    expect(partial.rows[0]!.lag).toMatchObject({ days: 163, approximate: true, text: '≈ 163 days' });
+    // Its bar ends on the year's marker, in the middle of the year.
+    expect(partial.rows[0]!.lag!.x1).toBeCloseTo(disclosed!.x, 5);
   });
 
   it('labels the axis with ticks inside the plot, and cuts long titles to the width', () => {

@@ -4,7 +4,7 @@ import type { MfaPosture } from '../../../server/domain/mfa.ts';
 
 const OKTA: MfaPosture = {
   items: [
-    { population: 'workforce', method: 'fido2', enforced: true, evidence: 'public-statement', source: 'https://www.okta.com/blog/2023/09/how-we-went-passwordless-at-okta', assessedOn: '2023-09', notes: null },
+    { population: 'workforce', method: 'fido2', enforced: true, evidence: 'public-statement', source: 'https://www.okta.com/blog/2023/09/how-we-went-passwordless-at-okta', assessedOn: '2023-09', knownFrom: '2023-09', notes: null },
   ],
 };
 
@@ -24,6 +24,22 @@ describe('mfaGrid', () => {
     expect(workforce.status).toBe('enforced');
     expect(workforce.evidence).toBe('Public statement · Sep 2023');
     expect(workforce.summary).toBe('Workforce: FIDO2 / passkeys (phishing-resistant), enforced (Public statement · Sep 2023).');
+    expect(workforce.dates).toBe('true since Sep 2023; known from Sep 2023');
+    expect(workforce.notYet).toBeNull();
+  });
+
+  it('as of a day, says when a record was not yet known or not yet true: the score counts it as unknown', () => {
+    const support = { ...OKTA.items[0]!, population: 'support' as const, assessedOn: '2023-10-01', knownFrom: '2023-10-20' };
+    const row = (asOf: string) => mfaGrid({ items: [support] }, undefined, asOf).find((r) => r.population === 'support')!;
+    expect(row('2023-10-19').notYet).toBe('not known on 19 Oct 2023 — known from 20 Oct 2023');
+    expect(row('2023-10-19').summary).toContain('not known on 19 Oct 2023 — known from 20 Oct 2023: the score of that day counts it as unknown.');
+    expect(row('2023-09-30').notYet).toBe('not known on 30 Sep 2023 — known from 20 Oct 2023');
+    expect(row('2023-10-20').notYet).toBeNull();
+    // Known only from a month: from its last day.
+    const later = mfaGrid({ items: [{ ...support, assessedOn: '2023-11', knownFrom: '2023-11' }] }, undefined, '2023-11-15').find((r) => r.population === 'support')!;
+    expect(later.notYet).toBe('not known on 15 Nov 2023 — known from Nov 2023');
+    // Without a day, nothing is marked.
+    expect(mfaGrid({ items: [support] }).find((r) => r.population === 'support')!.notYet).toBeNull();
   });
 
   it('says "unknown" for a population without a record, and which cell the score counts it as', () => {
