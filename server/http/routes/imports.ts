@@ -9,7 +9,7 @@ import { importVendorsCsv, vendorCsvRowCount, VENDOR_TEMPLATE } from '../../serv
 import { importVeris, parseVerisText } from '../../services/imports/veris-import.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
-import { problems, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
+import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
 import type { Deps } from '../../deps.ts';
 
 /** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
@@ -107,15 +107,23 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       path: '/import/veris',
       access: 'analyst',
       tag: 'imports',
-      summary: 'Import VERIS incidents (one object, an array, or NDJSON), all or nothing; over 1,000 records runs as a job (202)',
+      summary:
+        'Import VERIS incidents (one object, an array, or NDJSON): invalid optional fields are left out with a warning; records without a usable id, victim name or incident year refuse the import, or are skipped with ?onInvalid=skip; ?dryRun=true shows each record and the vendor it lands on without writing; over 1,000 records runs as a job (202)',
+      query: verisQuery,
       rawBody: { types: ['application/json', 'application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '100mb' },
       status: 200,
-      response: z.object({ created: z.number().int(), updated: z.number().int(), vendorsCreated: z.number().int(), errors: importProblems }),
+      response: verisReport,
       errors: [413, 415],
-      handle: ({ text, principal }) => {
+      handle: ({ query, text, principal }) => {
         const { records, errors } = parseVerisText(text);
         if (errors.length > 0) throw refused(errors);
-        return runImport('veris', principal, records.length, (progress) => importVeris(store, clock, veris, records, { actor: actorOf(principal), progress }));
+        return runImport(
+          'veris',
+          principal,
+          records.length,
+          (progress) => importVeris(store, clock, veris, records, { actor: actorOf(principal), progress, dryRun: query.dryRun, onInvalid: query.onInvalid }),
+          !query.dryRun,
+        );
       },
     }),
     route({

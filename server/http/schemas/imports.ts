@@ -60,3 +60,34 @@ export const vendorsCsvReport = z.object({
   skipped: firstThousand('With onInvalid=skip, the problems of the rows left out, each { path, row, column, message }'),
   skippedTotal: z.number().int(),
 });
+
+export const verisQuery = z.strictObject({ dryRun, onInvalid });
+
+const landing = z
+  .object({
+    vendorId: z.number().int().nullable().meta({ description: 'null: a new vendor (not engaged) would be created' }),
+    name: z.string(),
+    match: z.enum(['name', 'alias', 'incident', 'new']).meta({
+      description: "name or alias: an existing vendor's (case and spacing ignored); incident: the vendor of the incident this record updates; new: a vendor to create",
+    }),
+  })
+  .meta({ description: 'The vendor the record lands on' });
+
+export const verisReport = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  vendorsCreated: z.number().int(),
+  invalid: z.number().int().meta({ description: 'Records without a usable incident_id, victim name or incident year (or an NDJSON line that is not JSON).' }),
+  errors: problems.meta({ description: 'Problems that refuse the import, each { path, index, id, field, message } (or { path: "lines.N", line } for a line that is not JSON); empty when it went through.' }),
+  skipped: firstThousand('With onInvalid=skip, the problems of the records left out, each { path, index, id, field, message }'),
+  skippedTotal: z.number().int(),
+  warnings: firstThousand(
+    'Fields taken out of records that import without them (an unknown enumeration, a field VERIS does not have, an impossible date), each { path, index, id, field, value, message }',
+  ),
+  warningsTotal: z.number().int(),
+  records: z
+    .array(z.object({ index: z.number().int(), id: z.string(), title: z.string(), action: z.enum(['create', 'update']), vendor: landing, warnings: z.number().int() }))
+    .optional()
+    .meta({ description: 'A dry run only: each record that would be imported and where it lands (the first 1,000; the counts cover them all).' }),
+});
