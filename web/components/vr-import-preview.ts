@@ -93,7 +93,7 @@ export class ImportPreview extends LitElement {
         list-style: none;
         font-size: 0.88rem;
       }
-      ul.changes .field {
+      ul.changes .what {
         font-weight: 600;
       }
       ul.changes .from {
@@ -176,7 +176,7 @@ export class ImportPreview extends LitElement {
     return html`<ul class="changes">
       ${row.changes.map(
         (c) => html`<li data-field=${c.field}>
-          <span class="field">${FIELD_LABEL[c.field]}:</span> <span class="from">${changeValue(c.field, c.from)}</span>
+          <span class="what">${FIELD_LABEL[c.field]}:</span> <span class="from">${changeValue(c.field, c.from)}</span>
           <span aria-hidden="true">→</span><span class="sr-only">changes to</span> <span class="to">${changeValue(c.field, c.to)}</span>
         </li>`,
       )}

@@ -54,7 +54,12 @@ export class Relationship extends LitElement {
         list-style: none;
         display: flex;
         flex-wrap: wrap;
-        gap: 2px 12px;
+        gap: 2px 8px;
+      }
+      ul.aliases li + li::before {
+        content: '·';
+        margin-right: 8px;
+        color: var(--vr-ink-muted);
       }
       .note {
         margin: 12px 0 0;
