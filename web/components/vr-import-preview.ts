@@ -104,6 +104,9 @@ export class ImportPreview extends LitElement {
         display: block;
         font-size: 0.85rem;
       }
+      .muted {
+        color: var(--vr-ink-muted);
+      }
       .more {
         margin: 8px 0 0;
         display: flex;
