@@ -59,12 +59,16 @@ export interface VerisImportResult {
   readonly records?: readonly RecordPlan[];
 }
 
-/** An NDJSON line that is not JSON keeps its place among the records, so that indices stay those of the lines. */
-export interface BrokenLine {
-  readonly brokenLine: number;
-  readonly message: string;
+/**
+ * An NDJSON line that is not JSON keeps its place among the records, so that indices stay those of
+ * the lines. A class, so that no parsed record can pass for one.
+ */
+export class BrokenLine {
+  constructor(
+    readonly line: number,
+    readonly message: string,
+  ) {}
 }
-const isBroken = (r: unknown): r is BrokenLine => !!r && typeof r === 'object' && typeof (r as BrokenLine).brokenLine === 'number';
 
 /** Records from a request body: a JSON object, a JSON array, or one JSON object per line. */
 export function parseVerisText(text: string): { records: unknown[]; errors: JobError[] } {
@@ -83,7 +87,7 @@ export function parseVerisText(text: string): { records: unknown[]; errors: JobE
     try {
       records.push(JSON.parse(line));
     } catch (e) {
-      records.push({ brokenLine: i + 1, message: `not valid JSON: ${(e as Error).message}` } satisfies BrokenLine);
+      records.push(new BrokenLine(i + 1, `not valid JSON: ${(e as Error).message}`));
     }
   });
   return { records, errors: [] };
@@ -153,7 +157,7 @@ export async function importVeris(
       count++;
       warnings.push({ path: `records.${index}.${field}`, index, id, field, value, message });
     };
-    if (isBroken(raw)) fail(`lines.${raw.brokenLine}`, raw.message, null, { line: raw.brokenLine });
+    if (raw instanceof BrokenLine) fail(`lines.${raw.line}`, raw.message, null, { line: raw.line });
     else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('', 'expected a VERIS incident object');
     else {
       const smoothed = smoothQuirks(raw as Record<string, unknown>);
