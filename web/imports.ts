@@ -5,6 +5,7 @@
  */
 import { ApiError } from './api/api-error.ts';
 import type { ImportOutcome, Job, RestoreResult, VendorImport, VerisImport } from './api/client.ts';
+import { undecided, vendorsToWrite, type OnDuplicate } from './vendor-import.ts';
 
 /** The licence and home of the VERIS Community Database, restated (the web takes only types from the server). */
 export const VCDB_URL = 'https://github.com/vz-risk/VCDB';
@@ -38,44 +39,64 @@ export function csvProblems(fields: readonly Loose[]): ImportProblem[] {
   });
 }
 
+/** A record by its place in the request: "record 3", or where it came from when several files were sent ("b.json, record 1"). */
+export type RecordPlace = (index: number) => string;
+const byIndex: RecordPlace = (index) => `record ${index + 1}`;
+
 /**
  * A VERIS import's problems: a record's (`records.3.timeline.incident.year`, with its index and
  * incident id), a line of NDJSON that is not JSON (`lines.7`), or the body's (`path: ''`).
  */
-export function verisProblems(fields: readonly Loose[]): ImportProblem[] {
+export function verisProblems(fields: readonly Loose[], place: RecordPlace = byIndex): ImportProblem[] {
   return fields.map((f) => {
     const path = String(f.path ?? '');
     const message = String(f.message ?? '');
     const line = num(f.line);
-    if (line !== null) return { where: `line ${line}`, field: '', message };
     const index = num(f.index);
+    if (line !== null) return { where: index === null || place === byIndex ? `line ${line}` : place(index), field: '', message };
     const id = str(f.id);
     const field = path.replace(/^records\.\d+\.?/, '');
     if (index === null) return { where: 'whole file', field, message };
-    return { where: id ? `record ${index + 1} (${id})` : `record ${index + 1}`, field, message };
+    return { where: id ? `${place(index)} (${id})` : place(index), field, message };
   });
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-/** How many rows a confirmed CSV import would write: the unchanged ones are left alone. */
-export const vendorsToWrite = (r: VendorImport): number => r.created + r.updated;
 
 /** A CSV import's counts in words, for a dry run ("would") or the real thing. */
 export function vendorImportSummary(r: VendorImport): string {
   const counts = r.dryRun
     ? [`${plural(r.created, 'vendor')} to create`, `${r.updated.toLocaleString('en-US')} to update`, `${r.unchanged.toLocaleString('en-US')} unchanged`]
     : [`${plural(r.created, 'vendor')} created`, `${r.updated.toLocaleString('en-US')} updated`, `${r.unchanged.toLocaleString('en-US')} unchanged`];
-  return `${counts.join(', ')}.`;
+  const waiting = r.dryRun ? undecided(r) : 0;
+  const more = [
+    waiting > 0 ? plural(waiting, 'possible duplicate') : '',
+    r.invalid > 0 ? `${plural(r.invalid, 'invalid row')} ${r.dryRun ? 'to leave out' : 'left out'}` : '',
+  ].filter(Boolean);
+  return `${counts.join(', ')}${more.length ? `; ${more.join('; ')}` : ''}.`;
 }
 
-/** The label of the button that confirms a checked CSV. */
-export const importButtonLabel = (r: VendorImport): string => `Import ${plural(vendorsToWrite(r), 'vendor')}`;
+/** The label of the button that confirms a checked CSV: the vendors it writes, or the valid rows when some are not. */
+export const importButtonLabel = (r: VendorImport, onDuplicate?: OnDuplicate): string =>
+  r.invalid > 0 ? `Import the ${plural(r.rows.length, 'valid row')}` : `Import ${plural(vendorsToWrite(r, onDuplicate), 'vendor')}`;
 
 export function verisSummary(r: VerisImport): string {
   const made = r.vendorsCreated === 0 ? 'no new vendor' : `${plural(r.vendorsCreated, 'new vendor')} (not engaged)`;
-  return `${plural(r.created, 'incident')} created, ${r.updated.toLocaleString('en-US')} updated; ${made}.`;
+  const counts = r.dryRun
+    ? `${plural(r.created, 'incident')} to create, ${r.updated.toLocaleString('en-US')} to update; ${made.replace('no new vendor', 'no new vendor to create')}`
+    : `${plural(r.created, 'incident')} created, ${r.updated.toLocaleString('en-US')} updated; ${made}`;
+  const more = [
+    r.warningsTotal > 0 ? plural(r.warningsTotal, 'warning') : '',
+    r.invalid > 0 ? `${plural(r.invalid, 'invalid record')} ${r.dryRun ? 'to leave out' : 'left out'}` : '',
+  ].filter(Boolean);
+  return `${counts}${more.length ? `; ${more.join('; ')}` : ''}.`;
 }
+
+/** The label of the button that confirms a checked VERIS file: the records it imports, "valid" when some are not. */
+export const verisButtonLabel = (r: VerisImport): string => {
+  const n = r.created + r.updated;
+  return r.invalid > 0 ? `Import the ${plural(n, 'valid record')}` : `Import ${plural(n, 'record')}`;
+};
 
 /** A restore's counts in this order; a kind added to exports later follows, named after its key. */
 const RESTORED: Readonly<Record<string, string>> = {
@@ -153,6 +174,9 @@ export function jobResult<T>(job: Job): T {
   if (job.state === 'succeeded') return job.result as T;
   const general = job.errors.every((e) => e.path === '');
   if (general) throw new ApiError(500, 'import-failed', job.errors[0]?.message ?? 'The import failed; nothing was written.');
+  if (job.errors.every((e) => e.duplicateOf)) {
+    throw new ApiError(409, 'import-possible-duplicates', `${job.errors.length.toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
+  }
   throw new ApiError(400, 'import-invalid', `${job.errors.length.toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
 }
 
@@ -165,8 +189,9 @@ export async function settle<T>(outcome: ImportOutcome<T>, get: (id: string) => 
 /** A refused import in one line, for the status line above the list of problems. */
 export const refusalText = (source: string, e: ApiError): string => `${source} was refused: ${plural(e.fields.length, 'problem')}, listed below; nothing was written.`;
 
-/** Whether a failure is an import's list of bad rows or records (shown as a table, not as an error box). */
-export const isImportRefusal = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 400 && e.code === 'import-invalid';
+/** Whether a failure is an import's list of bad rows or records, or of possible duplicates (shown as a table, not as an error box). */
+export const isImportRefusal = (e: unknown): e is ApiError =>
+  e instanceof ApiError && ((e.status === 400 && e.code === 'import-invalid') || (e.status === 409 && e.code === 'import-possible-duplicates'));
 
 /** An attribution whose text ends with its home in brackets, split so the address can be a link. */
 export function attributionParts(text: string): { readonly text: string; readonly url: string | null } {

@@ -125,7 +125,13 @@ export function mfaFieldErrors(e: unknown, sent: MfaPostureBody): Record<string,
   return out;
 }
 
-export function relationshipPatch(fd: FormData): Partial<VendorBody> {
+/**
+ * The relationship form's change. `engagedSince` goes only when the analyst changed it: left as it
+ * was, a vendor that becomes engaged now starts today (the server's rule). The aliases, one a
+ * line, replace the vendor's.
+ */
+export function relationshipPatch(fd: FormData, current?: { readonly engagedSince: string }): Partial<VendorBody> {
+  const engagedSince = textOrNull(fd, 'engagedSince');
   return {
     tier: Number(text(fd, 'tier')),
     dataAccess: text(fd, 'dataAccess') as DataAccess,
@@ -135,7 +141,21 @@ export function relationshipPatch(fd: FormData): Partial<VendorBody> {
     nextReviewOn: textOrNull(fd, 'nextReviewOn'),
     notes: textOrNull(fd, 'notes'),
     relationshipIsExample: fd.get('relationshipIsExample') === 'on',
+    aliases: lines(fd, 'aliases'),
+    ...(engagedSince !== null && engagedSince !== current?.engagedSince ? { engagedSince } : {}),
   };
+}
+
+/** The server's errors on a relationship save by field; one about an alias (`aliases.1`) names the alias, as the form shows them one a line. */
+export function relationshipFieldErrors(e: unknown, sent: Partial<VendorBody>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrorPaths(e))) {
+    const m = /^aliases\.(\d+)$/.exec(path);
+    const key = m ? 'aliases' : (path.split('.')[0] ?? path);
+    const text = m ? `“${sent.aliases?.[Number(m[1])] ?? ''}” (line ${Number(m[1]) + 1}): ${message}` : message;
+    out[key] = out[key] ? `${out[key]}; ${text}` : text;
+  }
+  return out;
 }
 
 /** Where on the page an edit shows, and what to say once it went through. */
@@ -168,6 +188,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   retentionDays: 'retention',
   assessedOn: 'the assessment date',
   knownFrom: 'the day it became known',
+  engagedSince: 'the day the relationship began',
 };
 
 /** A server message with API field names put in words, starting with a capital. */

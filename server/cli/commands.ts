@@ -33,6 +33,14 @@ const bar = (out: Output, what: string, total: number) => (done: number) => {
   out.progress(`${what}: [${'#'.repeat(Math.floor(pct / 5)).padEnd(20, '.')}] ${done}/${total} (${pct}%)`);
 };
 
+/** The rows or records `--on-invalid skip` left out, and why. */
+function reportSkipped(out: Output, invalid: number, skipped: readonly JobError[], total: number, unit: string): void {
+  if (invalid === 0) return;
+  out.line(`${invalid} invalid ${unit}(s) left out:`);
+  for (const e of skipped.slice(0, 50)) out.line(`  ${e.path}: ${e.message}`);
+  if (total > 50) out.line(`  … and ${total - 50} more`);
+}
+
 function reportErrors(out: Output, errors: readonly JobError[]): number {
   out.line(`nothing was written: ${errors.length} problem(s)`);
   for (const e of errors.slice(0, 50)) out.line(`  ${e.path}: ${e.message}`);
@@ -62,25 +70,49 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
     return i >= 0 ? args[i + 1] : undefined;
   };
   try {
+    const onInvalid = option('--on-invalid') ?? 'reject';
+    const onDuplicate = option('--on-duplicate');
+    if (command === 'import' && (!['reject', 'skip'].includes(onInvalid) || (onDuplicate !== undefined && !['create', 'skip'].includes(onDuplicate)))) return usage(out);
+    // The file is the first argument after the subcommand that is neither an option nor an option's value.
+    const positional = rest.filter((a, i) => !a.startsWith('--') && !['--on-invalid', '--on-duplicate'].includes(rest[i - 1] ?? ''));
     if (command === 'import' && sub === 'vendors') {
-      const file = rest.find((a) => !a.startsWith('--'));
+      const file = positional[0];
       if (!file) return usage(out);
       const text = readText(file);
       const total = Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
       const dryRun = args.includes('--dry-run');
-      const r = await importVendorsCsv(deps.store, deps.clock, ACTOR, text, { dryRun, progress: bar(out, 'vendors', total) });
+      const r = await importVendorsCsv(deps.store, deps.clock, ACTOR, text, {
+        dryRun,
+        onInvalid: onInvalid as 'reject' | 'skip',
+        onDuplicate: onDuplicate as 'create' | 'skip' | undefined,
+        progress: bar(out, 'vendors', total),
+      });
       if (r.errors.length > 0) return reportErrors(out, r.errors);
       out.line(`${dryRun ? 'dry run, would have ' : ''}created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}`);
+      for (const row of r.rows.filter((x) => x.action === 'duplicate' || x.action === 'skip')) {
+        out.line(`  row ${row.row} (${row.name}): possible duplicate of ${row.duplicateOf?.name}; ${row.action === 'skip' ? 'skipped' : 'choose --on-duplicate create or skip'}`);
+      }
+      reportSkipped(out, r.invalid, r.skipped, r.skippedTotal, 'row');
       return 0;
     }
     if (command === 'import' && sub === 'veris') {
-      const path = rest[0];
+      const path = positional[0];
       if (!path) return usage(out);
       const { records, errors } = verisRecords(path);
       if (errors.length > 0) return reportErrors(out, errors);
-      const r = await importVeris(deps.store, deps.clock, deps.veris, records, { actor: ACTOR, progress: bar(out, 'VERIS records', records.length) });
+      const dryRun = args.includes('--dry-run');
+      const r = await importVeris(deps.store, deps.clock, deps.veris, records, {
+        actor: ACTOR,
+        dryRun,
+        onInvalid: onInvalid as 'reject' | 'skip',
+        progress: bar(out, 'VERIS records', records.length),
+      });
       if (r.errors.length > 0) return reportErrors(out, r.errors);
-      out.line(`created ${r.created}, updated ${r.updated}, vendors created ${r.vendorsCreated}`);
+      out.line(`${dryRun ? 'dry run, would have ' : ''}created ${r.created}, updated ${r.updated}, vendors created ${r.vendorsCreated}`);
+      if (r.warningsTotal > 0) out.line(`${r.warningsTotal} warning(s): fields left out, the records imported without them`);
+      for (const w of r.warnings.slice(0, 50)) out.line(`  record ${String(w.id ?? w.index)}: ${w.message}`);
+      if (r.warningsTotal > 50) out.line(`  … and ${r.warningsTotal - 50} more`);
+      reportSkipped(out, r.invalid, r.skipped, r.skippedTotal, 'record');
       return 0;
     }
     if (command === 'export') {
@@ -137,8 +169,8 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
 function usage(out: Output): number {
   for (const l of [
     'usage: npm run vendorscope -- <command>',
-    '  import vendors FILE.csv [--dry-run]',
-    '  import veris FILE_OR_DIR',
+    '  import vendors FILE.csv [--dry-run] [--on-invalid reject|skip] [--on-duplicate create|skip]',
+    '  import veris FILE_OR_DIR [--dry-run] [--on-invalid reject|skip]',
     '  export --out FILE.json',
     '  restore FILE.json [--mode empty|merge|replace]',
     '  backup --out FILE.sqlite',

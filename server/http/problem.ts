@@ -12,6 +12,7 @@ export const PROBLEM_TITLES = {
   'malformed-json': 'The body is not valid JSON',
   'bad-encoding': 'The body is not UTF-8',
   'import-invalid': 'Nothing was imported: some records are invalid',
+  'import-possible-duplicates': 'Nothing was imported: some rows may duplicate existing vendors',
   'database-not-empty': 'The database is not empty',
   'job-not-found': 'Job not found',
   'unsupported-media-type': 'The body must be application/json',

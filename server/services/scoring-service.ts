@@ -39,6 +39,12 @@ export interface Heatmap {
   rows: HeatmapRow[];
 }
 
+/** Which vendors the heatmap shows: the engaged ones (every status but not-engaged), all of them, or those of one status. */
+export type HeatmapStatus = 'engaged' | 'all' | Vendor['status'];
+
+const shows = (status: HeatmapStatus) => (v: Vendor): boolean =>
+  status === 'all' ? true : status === 'engaged' ? v.status !== 'not-engaged' : v.status === status;
+
 const largest = (cs: readonly { label: string; points: number }[]) =>
   cs.reduce<{ label: string; points: number } | null>((best, c) => (c.points > 0 && (!best || c.points > best.points) ? { label: c.label, points: c.points } : best), null);
 
@@ -50,14 +56,15 @@ export function scoringService(store: Store, methodology: MethodologyService) {
     },
 
     /**
-     * Every engaged vendor scored as of one day, riskiest first, in one batched pass. With
-     * `decay`, the methodology in force but another named decay policy: what the choice does.
+     * Every engaged vendor (or those `status` asks for) scored as of one day, riskiest first, in
+     * one batched pass. With `decay`, the methodology in force but another named decay policy:
+     * what the choice does.
      */
-    heatmap: (asOf: string, decay?: DecayPolicyName): Heatmap => {
+    heatmap: (asOf: string, decay?: DecayPolicyName, status: HeatmapStatus = 'engaged'): Heatmap => {
       const inForce = methodology.active();
       const policy = decay ? { ...inForce, decay: DECAY_POLICIES[decay] } : inForce;
       const rows = loadAllFacts(store)
-        .filter((f) => f.vendor.status !== 'not-engaged')
+        .filter((f) => shows(status)(f.vendor))
         .map((f): HeatmapRow => {
           const v = f.vendor;
           const s = scoreVendor(f, policy, asOf);

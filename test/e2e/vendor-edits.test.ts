@@ -144,6 +144,36 @@ describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium",
     await expect.poll(risk).toBe(after.risk);
   });
 
+  it('edits the aliases and the day our relationship began: another vendor’s name is refused beside the field, then both show on the dossier', async () => {
+    const other = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.vendorId !== okta)!;
+    await s.page.locator('vr-relationship').getByRole('button', { name: 'Edit relationship' }).click();
+    const form = s.page.locator('vr-relationship-form');
+    const aliases = form.getByLabel('Also known as');
+    await aliases.fill(`Okta Inc\n${other.name}`);
+    await form.getByLabel('Engaged since').fill('2019-03-01');
+    await form.getByRole('button', { name: 'Save relationship' }).click();
+    const error = form.locator('#rel-aliases-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`“${other.name}” (line 2): already taken by ${other.name}`);
+    expect(await aliases.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(async () => (await deepFocus(s.page)).id).toBe('rel-aliases');
+    // Chromium logs the refused save (409), made on purpose; the last test counts the others.
+    await expect.poll(() => s.problems.some((p) => /status of 409/.test(p))).toBe(true);
+    s.problems.splice(0, s.problems.length, ...s.problems.filter((p) => !/status of 409/.test(p)));
+    expect((await s.api<{ aliases: string[] }>(`/vendors/${okta}`)).aliases).toEqual([]);
+
+    await aliases.fill('Okta Inc\nOkta Identity Cloud');
+    await form.getByRole('button', { name: 'Save relationship' }).click();
+    await s.page.locator('vr-relationship .saved', { hasText: 'Relationship saved' }).waitFor();
+    expect(await s.page.locator('vr-relationship dd[data-field="aliases"] li').allTextContents()).toEqual(['Okta Inc', 'Okta Identity Cloud']);
+    expect(await s.page.locator('vr-relationship dd[data-field="engagedSince"]').textContent()).toContain('1 Mar 2019');
+    expect(await s.api<{ aliases: string[]; engagedSince: string }>(`/vendors/${okta}`)).toMatchObject({ aliases: ['Okta Inc', 'Okta Identity Cloud'], engagedSince: '2019-03-01' });
+    // The vendor search finds it by an alias.
+    expect((await s.api<{ items: Array<{ id: number }> }>('/vendors?q=identity%20cloud')).items.map((v) => v.id)).toEqual([okta]);
+    await s.shootElement(s.page.locator('vr-relationship'), 'dossier-aliases.png');
+    await s.expectNoAxeViolations();
+  });
+
   it('deletes the new incident after asking, Cancel first, and lands on the Incidents heading', async () => {
     const article = s.page.locator('vr-incident-list article', { hasText: NEW_INCIDENT });
     await article.getByRole('button', { name: /^Delete incident/ }).click();

@@ -31,10 +31,28 @@ describe('npm run vendorscope -- …', () => {
     expect(r.stdout).toContain('rows.2.tier');
   });
 
+  it('leaves invalid rows out with --on-invalid skip, and possible duplicates with --on-duplicate skip, saying which', () => {
+    const csv = join(dir, 'mixed.csv');
+    writeFileSync(csv, `${HEADER}\nDuo,idp,https://duo.com,1,internal,none,,,,\n`);
+    expect(runMain(['import', 'vendors', csv], env('mixed.sqlite')).status).toBe(0);
+    writeFileSync(csv, `${HEADER}\nDuo Alt,idp,https://duo.com,3,internal,none,,,,\nGood,cat,,2,none,none,,,,\nBad,cat,,9,none,none,,,,\n`);
+    const refused = runMain(['import', 'vendors', csv, '--on-invalid', 'skip'], env('mixed.sqlite'));
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('possible duplicate of Duo');
+    const r = runMain(['import', 'vendors', '--on-invalid', 'skip', csv, '--on-duplicate', 'skip'], env('mixed.sqlite'));
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('created 1, updated 0, unchanged 0');
+    expect(r.stdout).toContain('row 2 (Duo Alt): possible duplicate of Duo; skipped');
+    expect(r.stdout).toContain('1 invalid row(s) left out:');
+    expect(r.stdout).toContain('rows.4.tier');
+    expect(runMain(['import', 'vendors', csv, '--on-invalid', 'maybe'], env('mixed.sqlite')).status).toBe(2);
+  });
+
   it('imports a folder of VERIS records, then exports and restores without loss', () => {
     const veris = runMain(['import', 'veris', join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb')], env('veris.sqlite'));
     expect(veris.status, veris.stderr).toBe(0);
     expect(veris.stdout).toContain('created 155');
+    expect(veris.stdout).toContain('4 warning(s): fields left out, the records imported without them');
     const out1 = join(dir, 'export1.json');
     expect(runMain(['export', '--out', out1], env('veris.sqlite')).status).toBe(0);
     const restored = runMain(['restore', out1], env('restored.sqlite'));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../web/api/api-error.ts';
-import type { Job, RestoreResult, VendorImport } from '../../web/api/client.ts';
+import type { Job, RestoreResult, VendorImport, VerisImport } from '../../web/api/client.ts';
 import {
   attributionParts,
   csvProblems,
@@ -17,6 +17,7 @@ import {
   vendorImportSummary,
   verisContentType,
   verisProblems,
+  verisButtonLabel,
   verisSummary,
 } from '../../web/imports.ts';
 
@@ -34,7 +35,32 @@ const job = (o: Partial<Job> = {}): Job => ({
   ...o,
 });
 
-const report = (o: Partial<VendorImport> = {}): VendorImport => ({ dryRun: true, created: 3, updated: 1, unchanged: 2, rows: [], errors: [], ...o });
+const report = (o: Partial<VendorImport> = {}): VendorImport => ({
+  dryRun: true,
+  created: 3,
+  updated: 1,
+  unchanged: 2,
+  duplicates: 0,
+  invalid: 0,
+  rows: [],
+  errors: [],
+  skipped: [],
+  skippedTotal: 0,
+  ...o,
+});
+const veris = (o: Partial<VerisImport> = {}): VerisImport => ({
+  dryRun: false,
+  created: 2,
+  updated: 1,
+  vendorsCreated: 1,
+  invalid: 0,
+  errors: [],
+  skipped: [],
+  skippedTotal: 0,
+  warnings: [],
+  warningsTotal: 0,
+  ...o,
+});
 
 describe('verisContentType', () => {
   it('sends .ndjson and .jsonl as NDJSON, anything else as JSON', () => {
@@ -78,6 +104,22 @@ describe('problems as table rows', () => {
       { where: 'whole file', field: '', message: 'no records' },
     ]);
   });
+
+  it('names a record by its file and place when several files were sent', () => {
+    const place = (i: number) => (i < 2 ? `a.json, record ${i + 1}` : `b.ndjson, record ${i - 1}`);
+    expect(
+      verisProblems(
+        [
+          { path: 'records.2.timeline.incident.year', index: 2, id: 'ABC-1', message: 'not usable' },
+          { path: 'lines.4', line: 4, index: 3, message: 'not valid JSON' },
+        ],
+        place,
+      ),
+    ).toEqual([
+      { where: 'b.ndjson, record 1 (ABC-1)', field: 'timeline.incident.year', message: 'not usable' },
+      { where: 'b.ndjson, record 2', field: '', message: 'not valid JSON' },
+    ]);
+  });
 });
 
 describe('results in words', () => {
@@ -86,8 +128,29 @@ describe('results in words', () => {
     expect(vendorImportSummary(report({ dryRun: false, created: 1, updated: 0, unchanged: 1200 }))).toBe('1 vendor created, 0 updated, 1,200 unchanged.');
     expect(importButtonLabel(report())).toBe('Import 4 vendors');
     expect(importButtonLabel(report({ created: 1, updated: 0 }))).toBe('Import 1 vendor');
-    expect(verisSummary({ created: 2, updated: 1, vendorsCreated: 1, errors: [] })).toBe('2 incidents created, 1 updated; 1 new vendor (not engaged).');
-    expect(verisSummary({ created: 0, updated: 1, vendorsCreated: 0, errors: [] })).toBe('0 incidents created, 1 updated; no new vendor.');
+    expect(verisSummary(veris())).toBe('2 incidents created, 1 updated; 1 new vendor (not engaged).');
+    expect(verisSummary(veris({ created: 0, vendorsCreated: 0 }))).toBe('0 incidents created, 1 updated; no new vendor.');
+  });
+
+  it('counts possible duplicates and invalid rows, and offers "the N valid rows" when some are not', () => {
+    const dup = { row: 3, action: 'duplicate' as const, name: 'Duo Alt', vendorId: null, duplicateOf: { vendorId: 4, name: 'Cisco Duo', domain: 'duo.com' } };
+    const rows = [{ row: 2, action: 'create' as const, name: 'A', vendorId: null }, dup];
+    const withDup = report({ created: 1, updated: 0, unchanged: 0, duplicates: 1, rows });
+    expect(vendorImportSummary(withDup)).toBe('1 vendor to create, 0 to update, 0 unchanged; 1 possible duplicate.');
+    expect(importButtonLabel(withDup)).toBe('Import 1 vendor');
+    expect(importButtonLabel(withDup, 'skip')).toBe('Import 1 vendor');
+    expect(importButtonLabel(withDup, 'create')).toBe('Import 2 vendors');
+    const someBad = report({ created: 1, updated: 0, unchanged: 1, invalid: 2, rows: [rows[0]!, { row: 4, action: 'unchanged', name: 'B', vendorId: 1 }] });
+    expect(importButtonLabel(someBad)).toBe('Import the 2 valid rows');
+    expect(vendorImportSummary(someBad)).toBe('1 vendor to create, 0 to update, 1 unchanged; 2 invalid rows to leave out.');
+    expect(vendorImportSummary({ ...someBad, dryRun: false })).toBe('1 vendor created, 0 updated, 1 unchanged; 2 invalid rows left out.');
+  });
+
+  it('says what VERIS files would do, with their warnings and invalid records, and labels the button', () => {
+    const dry = veris({ dryRun: true, warningsTotal: 3, invalid: 1 });
+    expect(verisSummary(dry)).toBe('2 incidents to create, 1 to update; 1 new vendor (not engaged); 3 warnings; 1 invalid record to leave out.');
+    expect(verisButtonLabel(dry)).toBe('Import the 3 valid records');
+    expect(verisButtonLabel(veris({ dryRun: true, created: 1, updated: 0 }))).toBe('Import 1 record');
   });
 
   it('lists a restore’s counts in a fixed order, a kind it does not know last, named after its key', () => {
@@ -164,6 +227,10 @@ describe('waiting for a job', () => {
     })();
     expect(isImportRefusal(refusal)).toBe(true);
     expect((refusal as ApiError).fields).toEqual(failed.errors);
+    // Rows refused only as possible duplicates are the conflict an inline import gets (409).
+    const dupJob = job({ state: 'failed', errors: [{ path: 'rows.3.website', row: 3, column: 'website', message: 'possible duplicate of Cisco Duo', duplicateOf: { vendorId: 4 } }] });
+    expect(() => jobResult(dupJob)).toThrow(expect.objectContaining({ status: 409, code: 'import-possible-duplicates' }));
+    expect(isImportRefusal(new ApiError(409, 'import-possible-duplicates', 'x'))).toBe(true);
     expect(() => jobResult(job({ state: 'failed', errors: [{ path: '', message: 'The import failed on the server; nothing was written.' }] }))).toThrow(
       expect.objectContaining({ status: 500, code: 'import-failed', message: 'The import failed on the server; nothing was written.' }),
     );

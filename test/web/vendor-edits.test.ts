@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldErrorPaths } from '../../web/api/api-error.ts';
-import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, readableErrors, readableMessage, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
+import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, readableErrors, readableMessage, relationshipFieldErrors, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
 
 const form = (entries: Array<[string, string]>): FormData => {
   const fd = new FormData();
@@ -122,7 +122,28 @@ describe('the MFA posture form', () => {
 describe('relationshipPatch', () => {
   it('reads the relationship form, the tier as a number', () => {
     const fd = form([['tier', '2'], ['dataAccess', 'restricted'], ['environmentAccess', 'admin'], ['status', 'approved'], ['businessOwner', ''], ['nextReviewOn', '2027-01-31'], ['relationshipIsExample', 'on']]);
-    expect(relationshipPatch(fd)).toEqual({ tier: 2, dataAccess: 'restricted', environmentAccess: 'admin', status: 'approved', businessOwner: null, nextReviewOn: '2027-01-31', notes: null, relationshipIsExample: true });
+    expect(relationshipPatch(fd)).toEqual({ tier: 2, dataAccess: 'restricted', environmentAccess: 'admin', status: 'approved', businessOwner: null, nextReviewOn: '2027-01-31', notes: null, relationshipIsExample: true, aliases: [] });
+  });
+
+  it('reads the aliases one a line, and sends engagedSince only when it was changed', () => {
+    const fd = form([['tier', '1'], ['aliases', ' Microsoft Corp \n\nMSFT\r\n'], ['engagedSince', '2019-03-01']]);
+    expect(relationshipPatch(fd, { engagedSince: '2024-05-06' })).toMatchObject({ aliases: ['Microsoft Corp', 'MSFT'], engagedSince: '2019-03-01' });
+    // Left as it was, the server decides (a vendor engaged now starts today).
+    expect(relationshipPatch(fd, { engagedSince: '2019-03-01' })).not.toHaveProperty('engagedSince');
+    expect(relationshipPatch(form([['tier', '1'], ['engagedSince', '']]), { engagedSince: '2019-03-01' })).not.toHaveProperty('engagedSince');
+  });
+});
+
+describe('relationshipFieldErrors', () => {
+  it('puts an alias’s error beside the aliases, naming the alias and its line', () => {
+    const e = new ApiError(409, 'vendor-name-taken', 'x', [
+      { path: 'body.aliases.1', message: 'already taken by Microsoft' },
+      { path: 'body.engagedSince', message: 'expected a real date as YYYY-MM-DD' },
+    ]);
+    expect(relationshipFieldErrors(e, { aliases: ['Okta Inc', 'MSFT'] })).toEqual({
+      aliases: '“MSFT” (line 2): already taken by Microsoft',
+      engagedSince: 'expected a real date as YYYY-MM-DD',
+    });
   });
 });
 

@@ -10,7 +10,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapStatus } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { Incident } from '../../server/domain/incident.ts';
@@ -75,6 +75,11 @@ export interface DueList {
   readonly items: DueItem[];
 }
 export type DueQuery = Partial<Record<'before' | 'asOf' | 'owner' | 'tier', string>>;
+/** A check (dry run) or the import, and what to do with invalid rows or records (the server's default: reject). */
+export interface ImportOptions {
+  readonly dryRun: boolean;
+  readonly onInvalid?: 'reject' | 'skip' | undefined;
+}
 /** An import either finished at once (its result) or, when large, runs as a job to poll. */
 export type ImportOutcome<T> = { readonly kind: 'done'; readonly result: T } | { readonly kind: 'job'; readonly job: Job };
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
@@ -138,7 +143,8 @@ export class ApiClient {
   }
 
   about = (o?: RequestOptions) => this.get<About>('/about', {}, o);
-  heatmap = (asOf?: string, o?: RequestOptions, decay?: DecayPolicyName) => this.get<Heatmap>('/portfolio/heatmap', { asOf, decay }, o);
+  /** `status`: engaged when left out (the server's default), `all`, or one status. */
+  heatmap = (asOf?: string, o?: RequestOptions, decay?: DecayPolicyName, status?: HeatmapStatus) => this.get<Heatmap>('/portfolio/heatmap', { asOf, decay, status }, o);
   trends = (range: { from?: string; to?: string } = {}, o?: RequestOptions) => this.get<Trends>('/portfolio/trends', range, o);
   supplyChain = (asOf?: string, o?: RequestOptions) => this.get<SupplyChain>('/portfolio/supply-chain', { asOf }, o);
   methodology = (o?: RequestOptions) => this.get<Methodology>('/methodology', {}, o);
@@ -167,10 +173,10 @@ export class ApiClient {
   updateVendor = (id: number, patch: Partial<VendorBody>) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch);
 
   // Data in and out. Large imports answer 202 with a job whose progress `job(id)` reports.
-  importVendors = async (csv: string, dryRun: boolean): Promise<ImportOutcome<VendorImport>> =>
-    outcome(await this.upload<VendorImport | Job>('/import/vendors', csv, 'text/csv', { dryRun: dryRun ? 'true' : undefined }));
-  importVeris = async (text: string, type: 'application/json' | 'application/x-ndjson'): Promise<ImportOutcome<VerisImport>> =>
-    outcome(await this.upload<VerisImport | Job>('/import/veris', text, type));
+  importVendors = async (csv: string, o: ImportOptions & { readonly onDuplicate?: 'create' | 'skip' | undefined }): Promise<ImportOutcome<VendorImport>> =>
+    outcome(await this.upload<VendorImport | Job>('/import/vendors', csv, 'text/csv', { dryRun: o.dryRun ? 'true' : undefined, onInvalid: o.onInvalid, onDuplicate: o.onDuplicate }));
+  importVeris = async (text: string, type: 'application/json' | 'application/x-ndjson', o: ImportOptions = { dryRun: false }): Promise<ImportOutcome<VerisImport>> =>
+    outcome(await this.upload<VerisImport | Job>('/import/veris', text, type, { dryRun: o.dryRun ? 'true' : undefined, onInvalid: o.onInvalid }));
   job = (id: string, o?: RequestOptions) => this.get<Job>(`/jobs/${encodeURIComponent(id)}`, {}, o);
   restore = async (json: string, mode: RestoreMode) => (await this.upload<RestoreResult>('/import/full', json, 'application/json', { mode })).body;
   /** The quarterly report (`2023-Q4`), compared with the previous quarter or with `vs`; `restated`: as known today. */

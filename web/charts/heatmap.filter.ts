@@ -1,10 +1,14 @@
 /**
  * The portfolio's filters, PURE: read from and written to the URL
- * (`/portfolio?tier=1&band=high&q=okta&sort=risk`), and applied to the heatmap rows. The URL is
- * the only place they live, so a shared link or Back shows the same view.
+ * (`/portfolio?tier=1&band=high&status=all&q=okta&sort=risk`), and applied to the heatmap rows. The
+ * URL is the only place they live, so a shared link or Back shows the same view. The status filter
+ * is the one that also changes what is fetched: the server sends the engaged vendors unless asked
+ * for all of them (`heatmapStatus`).
  */
-import type { HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { HeatmapRow, HeatmapStatus } from '../../server/services/scoring-service.ts';
+import type { VendorStatus } from '../../server/domain/vocabulary.ts';
 import type { Band } from '../../server/scoring/types.ts';
+import { STATUS_LABEL } from '../format.ts';
 import { sortQuery, type SortState } from './heatmap.sort.ts';
 
 /** Bands from least to most risk: the order filters and legends list them in. */
@@ -13,16 +17,22 @@ export const TIERS: readonly number[] = [1, 2, 3, 4];
 /** Longer free text is cut: no vendor name is this long, and the URL stays bounded. */
 const MAX_Q = 100;
 
+/** Engaged vendors (every status but not engaged; the default), all of them, or those of one status. */
+export type StatusFilter = HeatmapStatus;
+export const STATUS_FILTERS: readonly StatusFilter[] = ['engaged', 'all', ...(Object.keys(STATUS_LABEL) as VendorStatus[])];
+export const STATUS_FILTER_LABEL = (s: StatusFilter): string => (s === 'engaged' ? 'Engaged (not “Not engaged”)' : s === 'all' ? 'All statuses' : STATUS_LABEL[s]);
+
 export interface PortfolioFilters {
   readonly tier: number | null;
   /** '' for any category. */
   readonly category: string;
   readonly band: Band | null;
+  readonly status: StatusFilter;
   /** The text as typed (kept untrimmed so the search box does not fight the typist); matched trimmed. */
   readonly q: string;
 }
 
-export const NO_FILTERS: PortfolioFilters = { tier: null, category: '', band: null, q: '' };
+export const NO_FILTERS: PortfolioFilters = { tier: null, category: '', band: null, status: 'engaged', q: '' };
 
 const isBand = (v: string | null): v is Band => BANDS_LOW_FIRST.includes(v as Band);
 
@@ -30,15 +40,20 @@ const isBand = (v: string | null): v is Band => BANDS_LOW_FIRST.includes(v as Ba
 export function parseFilters(query: URLSearchParams): PortfolioFilters {
   const tier = Number(query.get('tier'));
   const band = query.get('band');
+  const status = query.get('status') as StatusFilter | null;
   return {
     tier: TIERS.includes(tier) ? tier : null,
     category: (query.get('category') ?? '').trim(),
     band: isBand(band) ? band : null,
+    status: status && STATUS_FILTERS.includes(status) ? status : 'engaged',
     q: (query.get('q') ?? '').slice(0, MAX_Q),
   };
 }
 
-export const hasFilters = (f: PortfolioFilters): boolean => f.tier !== null || f.category !== '' || f.band !== null || f.q.trim() !== '';
+export const hasFilters = (f: PortfolioFilters): boolean => f.tier !== null || f.category !== '' || f.band !== null || f.status !== 'engaged' || f.q.trim() !== '';
+
+/** What to ask the server for: the engaged vendors (its default), or all of them for any other status filter. */
+export const heatmapStatus = (f: PortfolioFilters): HeatmapStatus | undefined => (f.status === 'engaged' ? undefined : 'all');
 
 /** The filters as URL query entries; unset ones are left out so URLs stay short. */
 export function filtersQuery(f: PortfolioFilters): Record<string, string | undefined> {
@@ -46,6 +61,7 @@ export function filtersQuery(f: PortfolioFilters): Record<string, string | undef
     tier: f.tier === null ? undefined : String(f.tier),
     category: f.category || undefined,
     band: f.band ?? undefined,
+    status: f.status === 'engaged' ? undefined : f.status,
     q: f.q.trim() ? f.q : undefined,
   };
 }
@@ -64,17 +80,21 @@ export function portfolioQuery(
 }
 
 /** What to memoize filtered rows on: two filters with the same key pass the same rows. */
-export const filterKey = (f: PortfolioFilters): string => [f.tier ?? '', f.category, f.band ?? '', f.q.trim().toLocaleLowerCase()].join('\u0000');
+export const filterKey = (f: PortfolioFilters): string => [f.tier ?? '', f.category, f.band ?? '', f.status, f.q.trim().toLocaleLowerCase()].join('\u0000');
+
+const passesStatus = (s: StatusFilter, status: VendorStatus) => (s === 'all' ? true : s === 'engaged' ? status !== 'not-engaged' : status === s);
 
 /** The rows that pass every filter, in their order; the same array when nothing filters (cheap to memoize on). */
 export function filterRows(rows: readonly HeatmapRow[], f: PortfolioFilters): readonly HeatmapRow[] {
-  if (!hasFilters(f)) return rows;
+  // Rows fetched for another status filter may still be on screen while the engaged ones load.
+  if (!hasFilters(f) && !rows.some((r) => r.status === 'not-engaged')) return rows;
   const needle = f.q.trim().toLocaleLowerCase();
   return rows.filter(
     (r) =>
       (f.tier === null || r.tier === f.tier) &&
       (f.category === '' || r.category === f.category) &&
       (f.band === null || r.band === f.band) &&
+      passesStatus(f.status, r.status) &&
       (needle === '' || r.name.toLocaleLowerCase().includes(needle) || r.category.toLocaleLowerCase().includes(needle)),
   );
 }
@@ -92,6 +112,7 @@ export function describeFilters(f: PortfolioFilters): string {
     f.tier === null ? '' : `tier ${f.tier}`,
     f.category ? `category ${f.category}` : '',
     f.band ? `band ${f.band}` : '',
+    f.status === 'engaged' ? '' : f.status === 'all' ? 'all statuses' : `status ${STATUS_LABEL[f.status].toLowerCase()}`,
     f.q.trim() ? `matching “${f.q.trim()}”` : '',
   ];
   return parts.filter(Boolean).join(', ');

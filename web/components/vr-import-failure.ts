@@ -6,7 +6,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/api-error.ts';
-import { csvProblems, isImportRefusal, verisProblems } from '../imports.ts';
+import { csvProblems, isImportRefusal, verisProblems, type RecordPlace } from '../imports.ts';
 import './vr-error.ts';
 import './vr-import-problems.ts';
 
@@ -24,6 +24,8 @@ export class ImportFailure extends LitElement {
   @property() kind: TransferKind = 'csv';
   /** The file's name, for the headings. */
   @property() source = 'the file';
+  /** How a VERIS record is named: its file and place when several files were sent. */
+  @property({ attribute: false }) place: RecordPlace | undefined;
 
   override render() {
     const e = this.error;
@@ -31,7 +33,7 @@ export class ImportFailure extends LitElement {
     if (isImportRefusal(e) && this.kind !== 'restore') {
       return this.kind === 'csv'
         ? html`<vr-import-problems .problems=${csvProblems(e.fields)} source=${this.source} whereLabel="Row" fieldLabel="Column"></vr-import-problems>`
-        : html`<vr-import-problems .problems=${verisProblems(e.fields)} source=${this.source} whereLabel="Record" fieldLabel="Field"></vr-import-problems>`;
+        : html`<vr-import-problems .problems=${verisProblems(e.fields, this.place)} source=${this.source} whereLabel="Record" fieldLabel="Field"></vr-import-problems>`;
     }
     const restore = this.kind === 'restore';
     if (e instanceof ApiError && e.status === 403) {

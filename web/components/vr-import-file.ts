@@ -1,9 +1,9 @@
 /**
- * A labelled file input that reads the chosen file as text and says so with an event; optionally
- * a paste area for those who have the text but no file (a spreadsheet's copied cells). Reading a
- * local file is not fetching: what to do with the text is the page's business.
+ * A labelled file input that reads the chosen file (or files, with `multiple`) as text and says so
+ * with an event; optionally a paste area for those who have the text but no file (a spreadsheet's
+ * copied cells). Reading a local file is not fetching: what to do with the text is the page's business.
  *
- * @fires import-file-chosen - a file was chosen (or text pasted), with its name and text
+ * @fires import-file-chosen - files were chosen (or text pasted): the first one's name and text, and all of them
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -13,10 +13,13 @@ export class ImportFileChosen extends Event {
   static readonly type = 'import-file-chosen';
   readonly name: string;
   readonly text: string;
-  constructor(name: string, text: string) {
+  /** Every file chosen, in the order given (one, unless the input takes several). */
+  readonly files: ReadonlyArray<{ readonly name: string; readonly text: string }>;
+  constructor(name: string, text: string, files = [{ name, text }]) {
     super(ImportFileChosen.type, { bubbles: true, composed: true });
     this.name = name;
     this.text = text;
+    this.files = files;
   }
 }
 
@@ -58,6 +61,8 @@ export class ImportFile extends LitElement {
   /** When set, a paste area with this label is offered too. */
   @property() pasteLabel = '';
   @property({ type: Boolean }) busy = false;
+  /** Whether several files may be chosen at once. */
+  @property({ type: Boolean }) multiple = false;
   @state() private _reading = '';
   @query('textarea') private _paste!: HTMLTextAreaElement | null;
 
@@ -65,7 +70,7 @@ export class ImportFile extends LitElement {
     const id = `${this.key}-input`;
     return html`<div class="field">
         <label for=${id}>${this.label}</label>
-        <input id=${id} type="file" accept=${this.accept} aria-describedby=${`${id}-hint`} @change=${this._onChange} />
+        <input id=${id} type="file" accept=${this.accept} ?multiple=${this.multiple} aria-describedby=${`${id}-hint`} @change=${this._onChange} />
         <p class="hint" id=${`${id}-hint`}>${this._reading ? `Reading ${this._reading}…` : this.hint}</p>
       </div>
       ${this.pasteLabel ? this._pasteArea() : nothing}`;
@@ -87,12 +92,12 @@ export class ImportFile extends LitElement {
 
   private readonly _onChange = async (e: Event) => {
     const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this._reading = file.name;
+    const chosen = [...(input.files ?? [])];
+    if (chosen.length === 0) return;
+    this._reading = chosen.length === 1 ? chosen[0]!.name : `${chosen.length} files`;
     try {
-      const text = await file.text();
-      this.dispatchEvent(new ImportFileChosen(file.name, text));
+      const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
+      this.dispatchEvent(new ImportFileChosen(files[0]!.name, files[0]!.text, files));
     } finally {
       this._reading = '';
       // Cleared so that choosing the same file again, once fixed, is a change too.

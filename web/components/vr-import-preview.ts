@@ -1,12 +1,15 @@
 /**
  * What a CSV of vendors would do (a dry run) or did: the counts, then every row with its action
- * (create, update or unchanged, in words) and a link to the vendor it matched or made. A long
- * file shows its first rows until asked for all of them, so a 10,000-row preview stays quick.
+ * (create, update, unchanged, possible duplicate or skip, in words), a link to the vendor it matched
+ * or made, and each update's changes field by field (old → new). A possible duplicate names the
+ * vendor it resembles. A long file shows its first rows until asked for all of them, so a
+ * 10,000-row preview stays quick.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { VendorImport } from '../api/client.ts';
-import { controls, dataTable } from '../styles/shared.ts';
+import { changeValue, FIELD_LABEL, undecided, type CsvRow } from '../vendor-import.ts';
+import { controls, dataTable, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 import { importTables } from './vr-import-problems.ts';
 
@@ -16,6 +19,8 @@ const ACTION_LABEL: Readonly<Record<Action, { plan: string; done: string }>> = {
   create: { plan: 'Create', done: 'Created' },
   update: { plan: 'Update', done: 'Updated' },
   unchanged: { plan: 'Unchanged', done: 'Unchanged' },
+  duplicate: { plan: 'Possible duplicate', done: 'Possible duplicate' },
+  skip: { plan: 'Skip', done: 'Skipped' },
 };
 
 /** Rows shown before "Show all". */
@@ -27,6 +32,7 @@ export class ImportPreview extends LitElement {
     controls,
     dataTable,
     forms,
+    srOnly,
     importTables,
     css`
       :host {
@@ -72,9 +78,34 @@ export class ImportPreview extends LitElement {
         background: var(--vr-example-soft);
         border-style: dashed;
       }
-      .action.unchanged {
+      .action.unchanged,
+      .action.skip {
         color: var(--vr-ink-muted);
         border-style: dotted;
+      }
+      .action.duplicate {
+        color: var(--vr-danger);
+        border-width: 2px;
+      }
+      ul.changes {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        font-size: 0.88rem;
+      }
+      ul.changes .what {
+        font-weight: 600;
+      }
+      ul.changes .from {
+        text-decoration: line-through;
+        color: var(--vr-ink-muted);
+      }
+      .like {
+        display: block;
+        font-size: 0.85rem;
+      }
+      .muted {
+        color: var(--vr-ink-muted);
       }
       .more {
         margin: 8px 0 0;
@@ -100,22 +131,26 @@ export class ImportPreview extends LitElement {
     if (!r) return nothing;
     const word = r.dryRun ? 'plan' : 'done';
     const shown = this._all ? r.rows : r.rows.slice(0, FIRST);
+    const waiting = undecided(r);
     return html`<dl class="counts">
         <div><dt>${r.dryRun ? 'To create' : 'Created'}</dt><dd data-count="created">${r.created.toLocaleString('en-US')}</dd></div>
         <div><dt>${r.dryRun ? 'To update' : 'Updated'}</dt><dd data-count="updated">${r.updated.toLocaleString('en-US')}</dd></div>
         <div><dt>Unchanged</dt><dd data-count="unchanged">${r.unchanged.toLocaleString('en-US')}</dd></div>
+        ${waiting > 0 ? html`<div><dt>Possible duplicates</dt><dd data-count="duplicates">${waiting.toLocaleString('en-US')}</dd></div>` : nothing}
+        ${r.invalid > 0 ? html`<div><dt>${r.dryRun ? 'Invalid rows, to leave out' : 'Invalid rows, left out'}</dt><dd data-count="invalid">${r.invalid.toLocaleString('en-US')}</dd></div>` : nothing}
       </dl>
       <div class="scroll" role="region" aria-label=${r.dryRun ? 'Rows as checked' : 'Rows as imported'} tabindex="0">
         <table>
           <thead>
-            <tr><th scope="col" class="num">Row</th><th scope="col">${r.dryRun ? 'Would' : 'Did'}</th><th scope="col">Vendor</th></tr>
+            <tr><th scope="col" class="num">Row</th><th scope="col">${r.dryRun ? 'Would' : 'Did'}</th><th scope="col">Vendor</th><th scope="col">Changes</th></tr>
           </thead>
           <tbody>
             ${shown.map(
               (row) => html`<tr data-row=${row.row} data-action=${row.action}>
                 <td class="num">${row.row}</td>
                 <td><span class="action ${row.action}">${ACTION_LABEL[row.action][word]}</span></td>
-                <td>${row.vendorId === null ? row.name : html`<a href="/vendors/${row.vendorId}">${row.name}</a>`}</td>
+                <td>${row.vendorId === null ? row.name : html`<a href="/vendors/${row.vendorId}">${row.name}</a>`}${this._like(row)}</td>
+                <td>${this._changes(row)}</td>
               </tr>`,
             )}
           </tbody>
@@ -127,6 +162,28 @@ export class ImportPreview extends LitElement {
             <button type="button" class="secondary" @click=${() => (this._all = true)}>Show all ${r.rows.length.toLocaleString('en-US')} rows</button>
           </p>`
         : nothing}`;
+  }
+
+  /** The vendor a possible duplicate resembles, by its website's domain. */
+  private _like(row: CsvRow) {
+    const d = row.duplicateOf;
+    if (!d) return nothing;
+    return html`<span class="like" data-duplicate-of=${d.vendorId}
+      >${row.action === 'duplicate' ? 'possible duplicate of' : 'resembles'} <a href="/vendors/${d.vendorId}">${d.name}</a> (same website domain, ${d.domain})</span
+    >`;
+  }
+
+  /** An update's changes, field by field: old → new. */
+  private _changes(row: CsvRow) {
+    if (!row.changes || row.changes.length === 0) return html`<span class="muted">—</span>`;
+    return html`<ul class="changes">
+      ${row.changes.map(
+        (c) => html`<li data-field=${c.field}>
+          <span class="what">${FIELD_LABEL[c.field]}:</span> <span class="from">${changeValue(c.field, c.from)}</span>
+          <span aria-hidden="true">→</span><span class="sr-only">changes to</span> <span class="to">${changeValue(c.field, c.to)}</span>
+        </li>`,
+      )}
+    </ul>`;
   }
 }
 

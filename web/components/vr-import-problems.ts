@@ -75,12 +75,17 @@ export class ImportProblems extends LitElement {
   @property() fieldLabel = 'Column';
   /** What to do next, under the heading. */
   @property() advice = 'Fix these and choose the file again.';
+  /** Instead of "N problems in the file: nothing was written" (the preview's rows to be left out, say). */
+  @property() heading = '';
+  /** How many problems there are in all, when the list holds only the first of them. */
+  @property({ type: Number }) total = 0;
 
   override render() {
     const n = this.problems.length;
+    const all = Math.max(this.total, n);
     return html`<div class="box">
-      <h3>${n.toLocaleString('en-US')} ${n === 1 ? 'problem' : 'problems'} in ${this.source}: nothing was written</h3>
-      <p>${this.advice}</p>
+      <h3>${this.heading || `${all.toLocaleString('en-US')} ${all === 1 ? 'problem' : 'problems'} in ${this.source}: nothing was written`}</h3>
+      <p>${this.advice}${all > n ? ` The first ${n.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} are listed.` : ''}</p>
       <div class="scroll" role="region" aria-label="Problems found" tabindex="0">
         <table>
           <thead>

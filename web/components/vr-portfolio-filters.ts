@@ -1,5 +1,5 @@
 /**
- * The portfolio's filters (tier, category, band, free text) and how many vendors pass them. The
+ * The portfolio's filters (tier, category, band, status, free text) and how many vendors pass them. The
  * values come from the URL; every change goes up at once (no Apply button: the view follows as you
  * choose, and the page keeps it in the URL). The matrix shows the same filters, minus the band.
  *
@@ -9,7 +9,17 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Band } from '../../server/scoring/types.ts';
-import { BANDS_LOW_FIRST, describeFilters, hasFilters, NO_FILTERS, TIERS, type PortfolioFilters } from '../charts/heatmap.filter.ts';
+import {
+  BANDS_LOW_FIRST,
+  describeFilters,
+  hasFilters,
+  NO_FILTERS,
+  STATUS_FILTER_LABEL,
+  STATUS_FILTERS,
+  TIERS,
+  type PortfolioFilters,
+  type StatusFilter,
+} from '../charts/heatmap.filter.ts';
 import { BAND_LABEL } from '../charts/heatmap.bands.ts';
 import { controls } from '../styles/shared.ts';
 import { filterBar, forms } from '../styles/forms.ts';
@@ -52,7 +62,7 @@ export class PortfolioFiltersForm extends LitElement {
   /** The categories to offer, A→Z. */
   @property({ attribute: false }) categories: readonly string[] = [];
   /** Which filters to show, in this order. */
-  @property({ attribute: false }) fields: readonly FilterField[] = ['tier', 'category', 'band', 'q'];
+  @property({ attribute: false }) fields: readonly FilterField[] = ['tier', 'category', 'band', 'status', 'q'];
   /** Vendors that pass the filters, and in all. */
   @property({ type: Number }) shown = 0;
   @property({ type: Number }) total = 0;
@@ -94,6 +104,13 @@ export class PortfolioFiltersForm extends LitElement {
           <select id="band" .value=${live(f.band ?? '')} @change=${(e: Event) => this._set({ band: (this._value(e) || null) as Band | null })}>
             <option value="" ?selected=${f.band === null}>All bands</option>
             ${[...BANDS_LOW_FIRST].reverse().map((b) => html`<option value=${b} ?selected=${f.band === b}>${BAND_LABEL[b]}</option>`)}
+          </select>
+        </div>`;
+      case 'status':
+        return html`<div class="field">
+          <label for="status">Status</label>
+          <select id="status" .value=${live(f.status)} @change=${(e: Event) => this._set({ status: this._value(e) as StatusFilter })}>
+            ${STATUS_FILTERS.map((s) => html`<option value=${s} ?selected=${f.status === s}>${STATUS_FILTER_LABEL(s)}</option>`)}
           </select>
         </div>`;
       case 'q':

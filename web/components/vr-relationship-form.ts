@@ -1,7 +1,8 @@
 /**
  * An analyst sets our relationship with a vendor, the impact side of its score: tier, data
- * access, access into our environment, and the review (status, owner, next review). The demo
- * portfolio's settings are examples; the checkbox says whether these still are.
+ * access, access into our environment, and the review (status, owner, next review); the day the
+ * relationship began; the other names imports know the vendor by. The demo portfolio's settings
+ * are examples; the checkbox says whether these still are.
  *
  * @fires edit-submitted - the vendor fields to change
  * @fires edit-cancelled - Cancel
@@ -35,6 +36,26 @@ export class RelationshipForm extends EditForm {
           ${field({ id: 'rel-owner', name: 'businessOwner', label: 'Business owner', maxlength: 200, value: v.businessOwner ?? '', error: e.businessOwner })}
           ${field({ id: 'rel-review', name: 'nextReviewOn', label: 'Next review', type: 'date', value: v.nextReviewOn ?? '', error: e.nextReviewOn })}
         </div>
+        <div class="row two">
+          ${field({
+            id: 'rel-engaged',
+            name: 'engagedSince',
+            label: 'Engaged since',
+            type: 'date',
+            value: v.engagedSince,
+            error: e.engagedSince,
+            hint: 'The day our relationship began: a quarterly report lists the vendor from then on. Left as it is, a vendor engaged now starts today.',
+          })}
+          ${textareaField({
+            id: 'rel-aliases',
+            name: 'aliases',
+            label: 'Also known as',
+            rows: 3,
+            value: v.aliases.join('\n'),
+            error: e.aliases,
+            hint: 'Other names of the vendor, one a line (“Microsoft Corp”): CSV and VERIS imports match them as they match the name.',
+          })}
+        </div>
         ${textareaField({ id: 'rel-notes', name: 'notes', label: 'Notes', rows: 3, value: v.notes ?? '', error: e.notes })}
         <div class="field">
           <label class="check"><input type="checkbox" name="relationshipIsExample" ?checked=${v.relationshipIsExample} />These are example settings, not our real relationship</label>
@@ -44,7 +65,7 @@ export class RelationshipForm extends EditForm {
   }
 
   protected override edit(data: FormData): VendorEdit {
-    return { kind: 'relationship', patch: relationshipPatch(data) };
+    return { kind: 'relationship', patch: relationshipPatch(data, this.vendor) };
   }
 }
 

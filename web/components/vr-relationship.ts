@@ -1,6 +1,6 @@
 /**
  * Our relationship with a vendor (what drives impact), labelled as an example setting when it is
- * one. Analysts get "Edit".
+ * one, with the day it began and the other names the vendor goes by. Analysts get "Edit".
  *
  * @fires edit-requested - Edit relationship
  */
@@ -48,6 +48,19 @@ export class Relationship extends LitElement {
         margin: 0;
         font-weight: 600;
       }
+      ul.aliases {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 8px;
+      }
+      ul.aliases li + li::before {
+        content: '·';
+        margin-right: 8px;
+        color: var(--vr-ink-muted);
+      }
       .note {
         margin: 12px 0 0;
         font-size: 0.8rem;
@@ -78,6 +91,14 @@ export class Relationship extends LitElement {
         <dt>Review status</dt><dd>${STATUS_LABEL[v.status]}</dd>
         <dt>Business owner</dt><dd>${v.businessOwner ?? html`<span class="muted">not set</span>`}</dd>
         <dt>Next review</dt><dd>${v.nextReviewOn ? partialDate(v.nextReviewOn) : html`<span class="muted">not scheduled</span>`}</dd>
+        <dt>Engaged since</dt>
+        <dd data-field="engagedSince">
+          ${v.status === 'not-engaged' ? html`<span class="muted">not engaged</span>` : html`<time datetime=${v.engagedSince}>${partialDate(v.engagedSince)}</time>`}
+        </dd>
+        <dt>Also known as</dt>
+        <dd data-field="aliases">
+          ${v.aliases.length > 0 ? html`<ul class="aliases">${v.aliases.map((a) => html`<li>${a}</li>`)}</ul>` : html`<span class="muted">no other names</span>`}
+        </dd>
       </dl>
       ${v.relationshipIsExample
         ? html`<p class="note muted">These are example settings of the fictional demo company, not public facts. They set the impact axis of the score.</p>`

@@ -9,7 +9,7 @@ import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import { ApiError, fieldErrors } from '../api/api-error.ts';
 import type { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
-import { mfaFieldErrors, readableErrors } from '../vendor-edits.ts';
+import { mfaFieldErrors, readableErrors, relationshipFieldErrors } from '../vendor-edits.ts';
 import '../components/vr-edit-dialog.ts';
 import '../components/vr-incident-form.ts';
 import '../components/vr-subprocessor-form.ts';
@@ -35,7 +35,9 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
   const d = edits.dialog;
   const busy = edits.busy;
   const sent = edits.sent;
-  const errors = readableErrors(sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : fieldErrors(edits.error));
+  const errors = readableErrors(
+    sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : sent?.kind === 'relationship' ? relationshipFieldErrors(edits.error, sent.patch) : fieldErrors(edits.error),
+  );
   const failure = failureOf(edits.error, errors);
   let heading = '';
   let body: unknown = nothing;

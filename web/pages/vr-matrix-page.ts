@@ -170,7 +170,8 @@ export class MatrixPage extends LitElement {
   }
 
   private _filters(): PortfolioFilters {
-    return { ...parseFilters(this.query), band: null };
+    // The matrix shows the engaged vendors its heatmap has; a status asked for on the portfolio does not carry over.
+    return { ...parseFilters(this.query), band: null, status: 'engaged' };
   }
 
   private _filtered(data: Heatmap, filters: PortfolioFilters): { rows: Heatmap['rows']; layout: MatrixLayout } {

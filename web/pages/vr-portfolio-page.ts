@@ -1,9 +1,10 @@
 /**
- * The portfolio: every engaged vendor × factor as of a day. Owns the fetch (Task); the filters,
- * the sort and the date live in the URL (`/portfolio?tier=1&band=high&q=okta&sort=risk&asOf=…`),
- * so a view can be shared, reloaded, and found again with Back. Filter and sort changes replace
- * the history entry (they refine one view; Back leaves the portfolio), and never refetch: only
- * the date does.
+ * The portfolio: every engaged vendor × factor as of a day (or, with the status filter, the vendors
+ * of another status). Owns the fetch (Task); the filters, the sort and the date live in the URL
+ * (`/portfolio?tier=1&band=high&status=all&q=okta&sort=risk&asOf=…`), so a view can be shared,
+ * reloaded, and found again with Back. Filter and sort changes replace the history entry (they
+ * refine one view; Back leaves the portfolio), and never refetch: only the date does, and the
+ * status filter when it first reaches past the engaged vendors.
  */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -13,7 +14,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { apiContext } from '../state/contexts.ts';
 import { parseSort, type SortState } from '../charts/heatmap.sort.ts';
-import { categoriesOf, filterKey, filterRows, NO_FILTERS, parseFilters, portfolioQuery, type PortfolioFilters } from '../charts/heatmap.filter.ts';
+import { categoriesOf, filterKey, filterRows, heatmapStatus, NO_FILTERS, parseFilters, portfolioQuery, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
@@ -38,13 +39,13 @@ export class PortfolioPage extends LitElement {
   static override styles = viewPage;
 
   @consume({ context: apiContext }) private _api!: ApiClient;
-  /** The URL's query: `tier`, `category`, `band`, `q`, `sort`, `dir`, `asOf`. */
+  /** The URL's query: `tier`, `category`, `band`, `status`, `q`, `sort`, `dir`, `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
   private _view?: View;
 
   private _heatmap = new Task(this, {
-    task: ([asOf], { signal }) => this._api.heatmap(asOf || undefined, { signal }),
-    args: () => [this.query.get('asOf') ?? ''] as const,
+    task: ([asOf, status], { signal }) => this._api.heatmap(asOf || undefined, { signal }, undefined, status),
+    args: () => [this.query.get('asOf') ?? '', heatmapStatus(parseFilters(this.query))] as const,
   });
   private _about = new Task(this, { task: (_, { signal }) => this._api.about({ signal }), args: () => [] as const });
 
@@ -111,7 +112,7 @@ export class PortfolioPage extends LitElement {
       return html`<div class="empty"><p><strong>No vendors yet.</strong> Vendors added through the API or the seed appear here with their scores.</p></div>`;
     }
     return html`<div class="empty">
-      <p><strong>No vendor matches these filters.</strong> Try another tier, category or band, or a shorter search.</p>
+      <p><strong>No vendor matches these filters.</strong> Try another tier, category, band or status, or a shorter search.</p>
       <button class="secondary" type="button" @click=${() => this._go({ filters: NO_FILTERS })}>Clear filters</button>
     </div>`;
   }

@@ -9,15 +9,20 @@ import { importVendorsCsv, vendorCsvRowCount, VENDOR_TEMPLATE } from '../../serv
 import { importVeris, parseVerisText } from '../../services/imports/veris-import.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
-import { flagParam } from '../schemas/common.ts';
+import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
 import type { Deps } from '../../deps.ts';
 
 /** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
 export const JOB_THRESHOLD = 1000;
 
-/** Problems of records as a problem document: nothing was written. */
+/**
+ * Problems of records as a problem document: nothing was written. Rows refused only as possible
+ * duplicates (a website domain alone matched) are a conflict that `onDuplicate` settles.
+ */
 const refused = (errors: readonly JobError[]) =>
-  new HttpError(400, 'import-invalid', `${errors.length} problem(s) found; nothing was written.`, errors.slice(0, 1000));
+  errors.every((e) => e.duplicateOf)
+    ? new HttpError(409, 'import-possible-duplicates', `${errors.length} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
+    : new HttpError(400, 'import-invalid', `${errors.length} problem(s) found; nothing was written.`, errors.slice(0, 1000));
 
 const jobView = (j: Job) => ({
   id: j.id,
@@ -45,7 +50,7 @@ const job = z
   })
   .meta({ id: 'Job' });
 
-const importProblems = z.array(z.looseObject({ path: z.string(), message: z.string() }));
+const importProblems = problems;
 
 export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
   /** Runs an import inline, or as a job when it is large; a refused inline import is a 400. */
@@ -81,36 +86,44 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       path: '/import/vendors',
       access: 'analyst',
       tag: 'imports',
-      summary: 'Import vendors from CSV, all or nothing (?dryRun=true reports without writing); over 1,000 rows runs as a job (202)',
-      query: z.strictObject({ dryRun: flagParam }),
+      summary:
+        'Import vendors from CSV: rows match vendors by id, or by name or alias; a website-domain match alone is only a possible duplicate (onDuplicate); every update shows its diff; ?dryRun=true reports without writing; ?onInvalid=skip imports the valid rows; over 1,000 rows runs as a job (202)',
+      query: vendorsCsvQuery,
       rawBody: { types: ['text/csv', 'text/plain'], limit: '20mb' },
       status: 200,
-      response: z.object({
-        dryRun: z.boolean(),
-        created: z.number().int(),
-        updated: z.number().int(),
-        unchanged: z.number().int(),
-        rows: z.array(z.object({ row: z.number().int(), action: z.enum(['create', 'update', 'unchanged']), name: z.string(), vendorId: z.number().int().nullable() })),
-        errors: importProblems,
-      }),
-      errors: [413, 415],
+      response: vendorsCsvReport,
+      errors: [409, 413, 415],
       handle: ({ query, text, principal }) =>
-        runImport('vendors-csv', principal, vendorCsvRowCount(text), (progress) => importVendorsCsv(store, clock, actorOf(principal), text, { dryRun: query.dryRun, progress }), !query.dryRun),
+        runImport(
+          'vendors-csv',
+          principal,
+          vendorCsvRowCount(text),
+          (progress) => importVendorsCsv(store, clock, actorOf(principal), text, { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate, progress }),
+          !query.dryRun,
+        ),
     }),
     route({
       method: 'post',
       path: '/import/veris',
       access: 'analyst',
       tag: 'imports',
-      summary: 'Import VERIS incidents (one object, an array, or NDJSON), all or nothing; over 1,000 records runs as a job (202)',
+      summary:
+        'Import VERIS incidents (one object, an array, or NDJSON): invalid optional fields are left out with a warning; records without a usable id, victim name or incident year refuse the import, or are skipped with ?onInvalid=skip; ?dryRun=true shows each record and the vendor it lands on without writing; over 1,000 records runs as a job (202)',
+      query: verisQuery,
       rawBody: { types: ['application/json', 'application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '100mb' },
       status: 200,
-      response: z.object({ created: z.number().int(), updated: z.number().int(), vendorsCreated: z.number().int(), errors: importProblems }),
+      response: verisReport,
       errors: [413, 415],
-      handle: ({ text, principal }) => {
+      handle: ({ query, text, principal }) => {
         const { records, errors } = parseVerisText(text);
         if (errors.length > 0) throw refused(errors);
-        return runImport('veris', principal, records.length, (progress) => importVeris(store, clock, veris, records, { actor: actorOf(principal), progress }));
+        return runImport(
+          'veris',
+          principal,
+          records.length,
+          (progress) => importVeris(store, clock, veris, records, { actor: actorOf(principal), progress, dryRun: query.dryRun, onInvalid: query.onInvalid }),
+          !query.dryRun,
+        );
       },
     }),
     route({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { route } from '../route.ts';
 import { DECAY_POLICY_NAMES } from '../../domain/methodology.ts';
+import { VENDOR_STATUSES } from '../../domain/vocabulary.ts';
 import { asOfQuery, idParams } from '../schemas/common.ts';
 import { heatmap, vendorScore } from '../schemas/score.ts';
 import type { Deps } from '../../deps.ts';
@@ -25,12 +26,19 @@ export const scoreRoutes = ({ scoring, clock }: Deps) => [
     access: 'viewer',
     path: '/portfolio/heatmap',
     tag: 'scores',
-    summary: 'Every engaged vendor × factor, as of a day, riskiest first (optionally under another decay policy)',
+    summary: 'Every engaged vendor (or those of ?status=) × factor, as of a day, riskiest first (optionally under another decay policy)',
     query: asOfQuery.extend({
       decay: z.enum(DECAY_POLICY_NAMES).optional().meta({ description: 'Score with this decay policy instead of the methodology’s' }),
+      status: z
+        .enum(['engaged', 'all', ...VENDOR_STATUSES])
+        .default('engaged')
+        .meta({
+          description:
+            'Which vendors: engaged (default: every status but not-engaged), all, or one status (not-engaged finds the victims a VERIS import created).',
+        }),
     }),
     status: 200,
     response: heatmap,
-    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today(), query.decay),
+    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today(), query.decay, query.status),
   }),
 ];

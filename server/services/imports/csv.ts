@@ -74,6 +74,9 @@ export function parseCsv(text: string): CsvRecord[] {
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 export const neutralize = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
+/** A cell as it was before `neutralize`: an exported file imports back as it was. */
+export const unneutralize = (value: string): string => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** CSV text (CRLF, as spreadsheets expect) with every text cell neutralized. */

@@ -1,164 +1,213 @@
 /**
- * Vendors from a spreadsheet: the template, and an all-or-nothing import that matches existing
- * vendors by name (case and spacing ignored) or by website domain and updates them. A dry run
- * reports what would happen, and every bad row, without writing.
+ * Vendors from a spreadsheet: the template, and an import that matches rows to vendors by `id`,
+ * or by name or alias (vendor-rows.ts), shows every update field by field, and never applies a
+ * match by website domain alone. A dry run reports what would happen without writing. Bad rows
+ * refuse the whole file (`onInvalid=reject`, the default) or are left out and listed
+ * (`onInvalid=skip`); possible duplicates refuse it unless `onDuplicate` says create or skip.
  */
-import { fieldProblems } from '../../domain/field-problems.ts';
-import { domainOf, nameKey, vendorInput, type Vendor, type VendorInput } from '../../domain/vendor.ts';
 import { type Actor } from '../../domain/account.ts';
+import type { Vendor } from '../../domain/vendor.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { breathe, type JobError, type Progress } from '../jobs-service.ts';
+import { Capped } from './capped.ts';
 import { CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
+import { ALIAS_SEPARATOR, EXPORT_ONLY_COLUMNS, readCell, VENDOR_COLUMNS, type Column } from './vendor-cells.ts';
+import { vendorIndex } from './vendor-index.ts';
+import { duplicateMessage, FileClaims, planRow, type OnDuplicate, type RowPlan } from './vendor-rows.ts';
 
-export const VENDOR_COLUMNS = ['name', 'category', 'website', 'tier', 'dataAccess', 'environmentAccess', 'status', 'businessOwner', 'nextReviewOn', 'notes'] as const;
-const REQUIRED = ['name', 'category', 'tier', 'dataAccess', 'environmentAccess'] as const;
-type Column = (typeof VENDOR_COLUMNS)[number];
+export { VENDOR_COLUMNS } from './vendor-cells.ts';
+export type { DuplicateOf, FieldChange, OnDuplicate, RowPlan } from './vendor-rows.ts';
+export type OnInvalid = 'reject' | 'skip';
+
+/** Columns a file must have: a row that creates a vendor needs them all (an update may leave cells blank). */
+const REQUIRED_COLUMNS = ['name', 'category', 'tier', 'dataAccess', 'environmentAccess'] as const;
 
 export const VENDOR_TEMPLATE = toCsv(VENDOR_COLUMNS, [
-  ['Example Identity Inc.', 'identity provider', 'https://www.example.com', 1, 'confidential', 'identity-provider', 'under-review', 'IT Operations', '2027-06-30', 'Replace these two example rows'],
-  ['Example Mail Ltd', 'email marketing', '', 3, 'internal', 'none', 'proposed', '', '', ''],
+  [
+    '',
+    'Example Identity Inc.',
+    'identity provider',
+    'https://www.example.com',
+    1,
+    'Confidential data',
+    'Identity provider for everything',
+    'Under review',
+    'IT Operations',
+    '2027-06-30',
+    '2024-01-15',
+    'Example Identity; ExampleID',
+    `Replace these example rows. Leave id empty to create a vendor; give a vendor's id (from the export) to update or rename it; a row without id updates the vendor it names by name or alias. Several aliases go in one cell, separated by "${ALIAS_SEPARATOR}". Tier, access and status take the words the app shows (User-level) or the stored values (user). engagedSince is the day the relationship began (default: today).`,
+  ],
+  ['', 'Example Mail Ltd', 'email marketing', '', 3, 'internal', 'none', 'proposed', '', '', '', '', ''],
 ]);
-
-export interface RowPlan {
-  readonly row: number;
-  readonly action: 'create' | 'update' | 'unchanged';
-  readonly name: string;
-  readonly vendorId: number | null;
-}
 
 export interface VendorImportReport {
   readonly dryRun: boolean;
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Rows that resemble an existing vendor by website domain alone (created, skipped or awaiting a choice). */
+  readonly duplicates: number;
+  /** Rows with problems: refused with the file (`errors`), or left out (`skipped`). */
+  readonly invalid: number;
   readonly rows: readonly RowPlan[];
+  /** Problems that refuse the import; nothing was (or would be) written. */
   readonly errors: readonly JobError[];
+  /** With onInvalid=skip, the problems of the rows left out: the first 1,000. */
+  readonly skipped: readonly JobError[];
+  /** How many problems the skipped rows have in all. */
+  readonly skippedTotal: number;
 }
 
-const rowError = (row: number, column: string | null, message: string): JobError => ({
+const rowError = (row: number, column: string | null, message: string, extra: object = {}): JobError => ({
   path: column ? `rows.${row}.${column}` : `rows.${row}`,
   row,
   column,
   message,
+  ...extra,
 });
-
-/** Cell text to the value the vendor schema expects; blank means "not given". */
-function value(column: Column, cell: string): unknown {
-  const text = cell.trim();
-  if (text === '') return undefined;
-  if (column === 'tier') return /^\d+$/.test(text) ? Number(text) : text;
-  return text;
-}
 
 const CHUNK = 500;
 
-export async function importVendorsCsv(
-  store: Store,
-  clock: Clock,
-  actor: Actor,
-  text: string,
-  opts: { dryRun: boolean; progress?: Progress },
-): Promise<VendorImportReport> {
+export interface VendorImportOptions {
+  readonly dryRun: boolean;
+  readonly onInvalid?: OnInvalid;
+  readonly onDuplicate?: OnDuplicate | undefined;
+  readonly progress?: Progress;
+}
+
+export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor, text: string, opts: VendorImportOptions): Promise<VendorImportReport> {
+  const skipInvalid = opts.onInvalid === 'skip';
   const errors: JobError[] = [];
-  const empty = (rows: RowPlan[] = []): VendorImportReport => ({ dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, rows, errors });
+  const skipped = new Capped<JobError>();
+  const refusal = (rows: RowPlan[] = [], invalid = 0): VendorImportReport => ({
+    dryRun: opts.dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    invalid,
+    rows,
+    errors,
+    skipped: skipped.items,
+    skippedTotal: skipped.total,
+  });
   let records;
   try {
     records = parseCsv(text);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     errors.push(rowError(e.line, null, e.message));
-    return empty();
+    return refusal();
   }
   const [head, ...data] = records;
   if (!head) {
     errors.push(rowError(1, null, 'the file is empty; start from the template'));
-    return empty();
+    return refusal();
   }
   const header = head.cells.map((h) => h.trim());
+  const known = [...VENDOR_COLUMNS, ...EXPORT_ONLY_COLUMNS] as readonly string[];
   header.forEach((h, i) => {
-    if (!(VENDOR_COLUMNS as readonly string[]).includes(h)) errors.push(rowError(1, h || `column ${i + 1}`, `unknown column; expected ${VENDOR_COLUMNS.join(', ')}`));
+    if (!known.includes(h)) errors.push(rowError(1, h || `column ${i + 1}`, `unknown column; the columns are ${VENDOR_COLUMNS.join(', ')}`));
     else if (header.indexOf(h) !== i) errors.push(rowError(1, h, 'the column appears twice'));
   });
-  for (const r of REQUIRED) if (!header.includes(r)) errors.push(rowError(1, r, 'required column is missing'));
-  if (errors.length > 0) return empty();
+  for (const r of REQUIRED_COLUMNS) if (!header.includes(r)) errors.push(rowError(1, r, 'required column is missing'));
+  if (errors.length > 0) return refusal();
+  if (data.length === 0) {
+    errors.push(rowError(1, null, 'the file has a header but no vendors'));
+    return refusal();
+  }
 
-  const existing = store.vendors.all();
-  const byName = new Map(existing.map((v) => [nameKey(v.name), v]));
-  const byDomain = new Map(existing.filter((v) => v.domain).map((v) => [v.domain!, v]));
-  const seenName = new Map<string, number>();
-  const seenDomain = new Map<string, number>();
-  const plans: Array<RowPlan & { input?: VendorInput; target?: Vendor }> = [];
-
+  const ctx = { index: vendorIndex(store.vendors.all()), claims: new FileClaims(), onDuplicate: opts.onDuplicate, today: clock.today() };
+  const plans: Array<RowPlan & { input: Parameters<Store['vendors']['create']>[0]; target: Vendor | null }> = [];
+  let invalid = 0;
   for (const [n, rec] of data.entries()) {
     if (n % CHUNK === 0) {
       opts.progress?.(n);
       await breathe();
     }
     const row = rec.line;
-    if (rec.cells.length !== header.length) {
-      errors.push(rowError(row, null, `has ${rec.cells.length} cells; the header has ${header.length}`));
-      continue;
+    const problems: Array<{ column: string | null; message: string }> = [];
+    const given: Partial<Record<Column, unknown>> = {};
+    if (rec.cells.length !== header.length) problems.push({ column: null, message: `has ${rec.cells.length} cells; the header has ${header.length}` });
+    else {
+      header.forEach((h, i) => {
+        if (!(VENDOR_COLUMNS as readonly string[]).includes(h)) return;
+        const cell = readCell(h as Column, rec.cells[i]!);
+        if (cell === undefined) return;
+        if (cell.ok) given[h as Column] = cell.value;
+        else problems.push({ column: h, message: cell.message });
+      });
     }
-    const given: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      const v = value(h as Column, rec.cells[i]!);
-      if (v !== undefined) given[h] = v;
-    });
-    const name = typeof given.name === 'string' ? given.name : '';
-    const domain = typeof given.website === 'string' ? domainOf(given.website) : null;
-    const earlier = seenName.get(nameKey(name)) ?? (domain ? seenDomain.get(domain) : undefined);
-    if (name && earlier !== undefined) {
-      errors.push(rowError(row, 'name', `duplicates row ${earlier}`));
-      continue;
+    if (problems.length === 0) {
+      const planned = planRow(ctx, row, given);
+      if (planned.ok) plans.push({ ...planned.plan, input: planned.input, target: planned.target });
+      else problems.push(...planned.problems);
     }
-    if (name) seenName.set(nameKey(name), row);
-    if (domain) seenDomain.set(domain, row);
-
-    const target = byName.get(nameKey(name)) ?? (domain ? byDomain.get(domain) : undefined);
-    const { id: _i, domain: _d, incidentCount: _c, createdAt: _ca, updatedAt: _u, ...current } = target ?? ({} as Vendor);
-    const parsed = vendorInput.safeParse(target ? { ...current, ...given } : given);
-    if (!parsed.success) {
-      for (const p of fieldProblems(parsed.error, '')) errors.push(rowError(row, p.path.split('.')[0] || null, p.message));
-      continue;
+    if (problems.length > 0) {
+      invalid++;
+      for (const p of problems) (skipInvalid ? skipped.push.bind(skipped) : errors.push.bind(errors))(rowError(row, p.column, p.message));
     }
-    const changed = !target || VENDOR_COLUMNS.some((c) => JSON.stringify(parsed.data[c]) !== JSON.stringify(target[c]));
-    plans.push({ row, action: !target ? 'create' : changed ? 'update' : 'unchanged', name: parsed.data.name, vendorId: target?.id ?? null, input: parsed.data, target });
   }
   opts.progress?.(data.length);
 
-  const rows = plans.map(({ row, action, name, vendorId }) => ({ row, action, name, vendorId }));
+  const rows = plans.map(({ input: _i, target: _t, ...plan }) => plan);
   const count = (a: RowPlan['action']) => rows.filter((r) => r.action === a).length;
-  if (errors.length > 0) return empty(rows);
-  if (data.length === 0) return { ...empty(), errors: [rowError(1, null, 'the file has a header but no vendors')] };
-  if (opts.dryRun) return { dryRun: true, created: count('create'), updated: count('update'), unchanged: count('unchanged'), rows, errors };
+  const report = (): VendorImportReport => ({
+    dryRun: opts.dryRun,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    duplicates: rows.filter((r) => r.duplicateOf).length,
+    invalid,
+    rows,
+    errors,
+    skipped: skipped.items,
+    skippedTotal: skipped.total,
+  });
+  if (opts.dryRun || errors.length > 0) return errors.length > 0 ? refusal(rows, invalid) : report();
+  // Undecided possible duplicates refuse the import: a domain alone never decides.
+  for (const r of rows) if (r.action === 'duplicate' && r.duplicateOf) errors.push(rowError(r.row, 'website', duplicateMessage(r.duplicateOf), { duplicateOf: r.duplicateOf }));
+  if (errors.length > 0) return refusal(rows, invalid);
 
   const written = store.transaction(() => {
     const now = clock.now();
-    return plans.map((p) => {
-      if (p.action === 'unchanged') return p;
+    return plans.map(({ input, target, ...p }): RowPlan => {
       if (p.action === 'create') {
-        const id = store.vendors.create(p.input!, now);
+        const id = store.vendors.create(input, now);
         store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: id, vendorId: id, after: store.vendors.find(id) }, now);
         return { ...p, vendorId: id };
       }
-      store.vendors.update(p.target!.id, p.input!, now);
-      store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: p.target!.id, vendorId: p.target!.id, before: p.target, after: store.vendors.find(p.target!.id) }, now);
+      if (p.action === 'update' && target) {
+        store.vendors.update(target.id, input, now);
+        store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: target.id, vendorId: target.id, before: target, after: store.vendors.find(target.id) }, now);
+      }
       return p;
     });
   });
-  const report = { dryRun: false, created: count('create'), updated: count('update'), unchanged: count('unchanged'), rows: written.map(({ row, action, name, vendorId }) => ({ row, action, name, vendorId })), errors };
-  store.audit.append(actor, { action: 'import', entity: 'vendors-csv', entityId: null, after: { created: report.created, updated: report.updated, unchanged: report.unchanged } }, clock.now());
-  return report;
+  const done = { ...report(), dryRun: false, rows: written };
+  store.audit.append(
+    actor,
+    { action: 'import', entity: 'vendors-csv', entityId: null, after: { created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.invalid + count('skip') } },
+    clock.now(),
+  );
+  return done;
 }
 
 export const vendorCsvRowCount = (text: string): number => Math.max(0, text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);
 
-/** Vendors as CSV, the template's columns first. */
+/** Vendors as CSV: the template's columns (aliases joined by "; "), then what the server keeps itself. */
 export function vendorsToCsv(vendors: readonly Vendor[]): string {
   return toCsv(
-    ['id', ...VENDOR_COLUMNS, 'domain', 'incidentCount', 'relationshipIsExample', 'createdAt', 'updatedAt'],
-    vendors.map((v) => [v.id, ...VENDOR_COLUMNS.map((c) => v[c] ?? null), v.domain, v.incidentCount, v.relationshipIsExample, v.createdAt, v.updatedAt]),
+    [...VENDOR_COLUMNS, ...EXPORT_ONLY_COLUMNS],
+    vendors.map((v) => [
+      ...VENDOR_COLUMNS.map((c) => (c === 'aliases' ? v.aliases.join(`${ALIAS_SEPARATOR} `) : (v[c] ?? null))),
+      v.domain,
+      v.incidentCount,
+      v.relationshipIsExample,
+      v.createdAt,
+      v.updatedAt,
+    ]),
   );
 }
-

@@ -10,6 +10,12 @@ import type { ValidateFunction } from 'ajv';
 export interface VerisProblem {
   readonly path: string;
   readonly message: string;
+  /** The JSON Schema keyword that failed (`enum`, `type`, `required`…), or `version` for a version we cannot read. */
+  readonly keyword?: string;
+  /** `required`: the missing property; `additionalProperties`: the unknown one. */
+  readonly property?: string;
+  /** `type`: the type expected. */
+  readonly expected?: string;
 }
 
 const SCHEMAS = { '1.3': 'vcdb-1.3.4.schema.json', '1.4': 'verisc-1.4.1.schema.json' } as const;
@@ -34,14 +40,22 @@ export function verisValidator(schemaDir: string) {
   return (record: Record<string, unknown>): VerisProblem[] => {
     const version = String(record.schema_version ?? '').replace(/_/g, '.');
     const family = (Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>).find((f) => version.startsWith(`${f}.`));
-    if (!family) return [{ path: 'schema_version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` }];
+    if (!family) return [{ path: 'schema_version', keyword: 'version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` }];
     const { fast, full: validate } = validatorFor(family);
     if (fast(record) || validate(record)) return [];
     return (validate.errors ?? []).map((e) => {
       const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : '';
-      const allowed = e.keyword === 'enum' ? `: one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).slice(0, 8).join(', ')}` : '';
-      return { path: where, message: `${e.message ?? 'is invalid'}${extra}${allowed}` };
+      const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[]; type?: string };
+      const extra = e.keyword === 'additionalProperties' ? ` (${String(params.additionalProperty)})` : '';
+      const allowed = e.keyword === 'enum' ? `: one of ${(params.allowedValues ?? []).slice(0, 8).join(', ')}` : '';
+      const property = params.additionalProperty ?? params.missingProperty;
+      return {
+        path: where,
+        message: `${e.message ?? 'is invalid'}${extra}${allowed}`,
+        keyword: e.keyword,
+        ...(property !== undefined ? { property } : {}),
+        ...(typeof params.type === 'string' ? { expected: params.type } : {}),
+      };
     });
   };
 }

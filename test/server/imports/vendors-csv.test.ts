@@ -4,36 +4,40 @@ import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpe
 import { vendorBody } from '../../helpers/fixtures.ts';
 
 const HEADER = 'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes';
+const TEMPLATE_HEADER = 'id,name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,engagedSince,aliases,notes';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
 const upload = (http: ReturnType<typeof testApp>['http'], body: string | Buffer, qs = '') => http.post(`/api/v1/import/vendors${qs}`).set('Content-Type', 'text/csv').send(body);
 
 describe('GET /api/v1/import/vendors/template.csv', () => {
-  it('gives a template whose header the importer accepts', async () => {
+  it('gives a template (with id, engagedSince and aliases) whose rows the importer accepts, labels and all', async () => {
     const { http } = testApp();
     const res = await http.get('/api/v1/import/vendors/template.csv');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('vendors-template.csv');
-    expect(parseCsv(res.text)[0]!.cells.join(',')).toBe(HEADER);
+    const [head, first] = parseCsv(res.text);
+    expect(head!.cells.join(',')).toBe(TEMPLATE_HEADER);
+    // It says how several aliases share a cell.
+    expect(first!.cells.at(-1)).toContain('separated by ";"');
     expect((await upload(http, res.text, '?dryRun=true')).body).toMatchObject({ created: 2, errors: [] });
+    expect((await upload(http, res.text)).status).toBe(200);
+    const made = (await http.get('/api/v1/vendors').query({ q: 'Example Identity' })).body.items[0];
+    expect(made).toMatchObject({ environmentAccess: 'identity-provider', dataAccess: 'confidential', status: 'under-review', engagedSince: '2024-01-15', aliases: ['Example Identity', 'ExampleID'] });
   });
 });
 
 describe('POST /api/v1/import/vendors', () => {
-  it('creates and updates (matched by name ignoring case and spacing, or by domain), with a BOM, quotes and CRLF', async () => {
+  it('creates and updates (matched by name ignoring case and spacing, keeping the stored name), with a BOM, quotes and CRLF', async () => {
     const { http } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Acme Identity', website: 'https://acme.example.com' }));
-    await http.post('/api/v1/vendors').send(vendorBody({ name: 'Old Name', website: 'https://www.byhost.example' }));
     const body = '\uFEFF' + csv(
       ' acme   IDENTITY ,identity provider,https://acme.example.com,2,confidential,identity-provider,approved,,,',
-      'Renamed Co,hosting,https://byhost.example,3,internal,none,,,,',
       '"Quotes, ""Commas"" & Co",email,,4,none,none,proposed,"Ops, team","2027-01-31","line one\r\nline two"',
     );
     const res = await upload(http, Buffer.from(body, 'utf8'));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: false, created: 1, updated: 2, errors: [] });
+    expect(res.body).toMatchObject({ dryRun: false, created: 1, updated: 1, errors: [] });
     const list = (await http.get('/api/v1/vendors')).body.items;
-    expect(list.find((v: { name: string }) => v.name.toLowerCase().includes('acme')).tier).toBe(2);
-    expect(list.find((v: { name: string }) => v.name === 'Renamed Co')).toMatchObject({ id: 2, category: 'hosting' });
+    expect(list.find((v: { name: string }) => v.name === 'Acme Identity')).toMatchObject({ id: 1, tier: 2, status: 'approved' });
     expect(list.find((v: { name: string }) => v.name.startsWith('Quotes'))).toMatchObject({ name: 'Quotes, "Commas" & Co', businessOwner: 'Ops, team', notes: 'line one\r\nline two', nextReviewOn: '2027-01-31' });
   });
 
@@ -129,6 +133,7 @@ describe('CSV out', () => {
     expect(vendors.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parseCsv(vendors.text).map((r) => r.cells);
     expect(rows).toHaveLength(2);
+    expect(rows[0]!.slice(0, 2)).toEqual(['id', 'name']);
     expect(rows[1]![1]).toBe('\'=HYPERLINK("http://evil")');
     const incidents = parseCsv((await http.get('/api/v1/incidents?format=csv')).text).map((r) => r.cells);
     expect(incidents[1]![4]).toBe("'@SUM(A1:A9)");

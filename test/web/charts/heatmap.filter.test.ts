@@ -7,6 +7,7 @@ import {
   filterRows,
   filtersQuery,
   hasFilters,
+  heatmapStatus,
   NO_FILTERS,
   parseFilters,
   portfolioQuery,
@@ -41,7 +42,9 @@ const names = (rows: readonly HeatmapRow[]) => rows.map((r) => r.name);
 
 describe('parseFilters', () => {
   it('reads tier, category, band and text from the URL', () => {
-    expect(parseFilters(new URLSearchParams('tier=1&band=high&q=okta&category=CRM'))).toEqual({ tier: 1, category: 'CRM', band: 'high', q: 'okta' });
+    expect(parseFilters(new URLSearchParams('tier=1&band=high&q=okta&category=CRM'))).toEqual({ tier: 1, category: 'CRM', band: 'high', status: 'engaged', q: 'okta' });
+    expect(parseFilters(new URLSearchParams('status=not-engaged')).status).toBe('not-engaged');
+    expect(parseFilters(new URLSearchParams('status=all')).status).toBe('all');
   });
 
   it('means "no filter" for anything missing or unknown', () => {
@@ -49,6 +52,7 @@ describe('parseFilters', () => {
     expect(parseFilters(new URLSearchParams('tier=9&band=scary'))).toEqual(NO_FILTERS);
     expect(parseFilters(new URLSearchParams('tier=1.5&band='))).toEqual(NO_FILTERS);
     expect(parseFilters(new URLSearchParams('tier=0'))).toEqual(NO_FILTERS);
+    expect(parseFilters(new URLSearchParams('status=dormant'))).toEqual(NO_FILTERS);
   });
 
   it('keeps the text as typed (the search box must not lose a trailing space), cut at 100 characters', () => {
@@ -59,9 +63,9 @@ describe('parseFilters', () => {
 
 describe('filtersQuery and portfolioQuery', () => {
   it('round-trips through the URL, leaving unset filters out', () => {
-    const f = { tier: 2, category: 'CI/CD', band: 'critical' as const, q: 'git' };
+    const f = { tier: 2, category: 'CI/CD', band: 'critical' as const, status: 'not-engaged' as const, q: 'git' };
     const url = urlWith('/portfolio', filtersQuery(f));
-    expect(url).toBe('/portfolio?tier=2&category=CI%2FCD&band=critical&q=git');
+    expect(url).toBe('/portfolio?tier=2&category=CI%2FCD&band=critical&status=not-engaged&q=git');
     expect(parseFilters(new URL(url, 'http://x').searchParams)).toEqual(f);
     expect(urlWith('/', filtersQuery(NO_FILTERS))).toBe('/');
     expect(filtersQuery({ ...NO_FILTERS, q: '   ' }).q).toBeUndefined();
@@ -91,6 +95,17 @@ describe('filterRows', () => {
     expect(filterRows(ROWS, { ...NO_FILTERS, tier: 4 })).toEqual([]);
   });
 
+  it('lets through the engaged vendors by default, all of them, or those of one status', () => {
+    const rows = [...ROWS, row(5, 'NHS England', { status: 'not-engaged', tier: 4 }), row(6, 'Sitel', { status: 'under-review' })];
+    expect(names(filterRows(rows, NO_FILTERS))).not.toContain('NHS England');
+    expect(names(filterRows(rows, { ...NO_FILTERS, status: 'not-engaged' }))).toEqual(['NHS England']);
+    expect(names(filterRows(rows, { ...NO_FILTERS, status: 'under-review' }))).toEqual(['Sitel']);
+    expect(filterRows(rows, { ...NO_FILTERS, status: 'all' })).toHaveLength(6);
+    // The server sends the engaged vendors unless another status is asked for.
+    expect(heatmapStatus(NO_FILTERS)).toBeUndefined();
+    expect(heatmapStatus({ ...NO_FILTERS, status: 'not-engaged' })).toBe('all');
+  });
+
   it('matches the text in the name or the category, ignoring case and surrounding spaces', () => {
     expect(names(filterRows(ROWS, { ...NO_FILTERS, q: ' OKTA ' }))).toEqual(['Okta', 'Okta Workflows']);
     expect(names(filterRows(ROWS, { ...NO_FILTERS, q: 'customer' }))).toEqual(['Zendesk']);
@@ -103,11 +118,13 @@ describe('the rest', () => {
     expect(hasFilters(NO_FILTERS)).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, q: ' ' })).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, category: 'CRM' })).toBe(true);
+    expect(hasFilters({ ...NO_FILTERS, status: 'all' })).toBe(true);
   });
 
   it('keys filters by what they let through', () => {
     expect(filterKey({ ...NO_FILTERS, q: 'Okta ' })).toBe(filterKey({ ...NO_FILTERS, q: 'okta' }));
     expect(filterKey({ ...NO_FILTERS, tier: 1 })).not.toBe(filterKey(NO_FILTERS));
+    expect(filterKey({ ...NO_FILTERS, status: 'all' })).not.toBe(filterKey(NO_FILTERS));
   });
 
   it('lists categories A→Z, once each, plus a stale one asked for', () => {
@@ -116,7 +133,9 @@ describe('the rest', () => {
   });
 
   it('puts the filters in words', () => {
-    expect(describeFilters({ tier: 1, category: '', band: 'critical', q: ' okta ' })).toBe('tier 1, band critical, matching “okta”');
+    expect(describeFilters({ tier: 1, category: '', band: 'critical', status: 'engaged', q: ' okta ' })).toBe('tier 1, band critical, matching “okta”');
+    expect(describeFilters({ ...NO_FILTERS, status: 'not-engaged' })).toBe('status not engaged');
+    expect(describeFilters({ ...NO_FILTERS, status: 'all' })).toBe('all statuses');
     expect(describeFilters(NO_FILTERS)).toBe('');
   });
 });
