@@ -213,8 +213,8 @@ const mid = (r: { first: number; last: number }) => (r.first + r.last) / 2;
 /**
  * Days from when the vendor knew (its own detection or the first outside report, whichever
  * midpoint is earlier; on a tie the exact day) to public disclosure, or, not disclosed yet and
- * given the as-of day (a UTC day number), to that day: midpoint to midpoint, rounded, never
- * below zero, approximate when a date is a month or a year. The methodology's rule
+ * given the as-of day (a UTC day number), to that day: each date narrowed to the days the other
+ * leaves possible, then midpoint to midpoint, rounded, never below zero, approximate when a date is a month or a year. The methodology's rule
  * (server/scoring/disclosure-factor.ts, which the web may not import; a test keeps them alike).
  * Null when it cannot be computed.
  */
@@ -232,7 +232,11 @@ export function disclosureLag(
   );
   const end = dayRangeOf(i.publicDisclosureDate) ?? (asOf === undefined ? undefined : { first: asOf, last: asOf, exact: true });
   if (!end || !start) return null;
-  return { days: Math.max(0, Math.round(mid(end) - mid(start))), from: start.from, approximate: !end.exact || !start.exact };
+  // Disclosure cannot come before awareness: each date narrowed to the days the other leaves possible.
+  const a = { first: start.first, last: Math.min(start.last, end.last) };
+  const b = { first: Math.max(end.first, start.first), last: end.last };
+  const [x, y] = a.first <= a.last && b.first <= b.last ? [a, b] : [start, end];
+  return { days: Math.max(0, Math.round(mid(y) - mid(x))), from: start.from, approximate: !end.exact || !start.exact };
 }
 
 /** "21 days", "≈ 15 days", "1 day". */

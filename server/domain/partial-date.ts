@@ -61,7 +61,7 @@ export function certainlyBefore(a: string, b: string): boolean {
 }
 
 /** The middle of the days a date can mean: a month's 16th (or 15½), a year's 2 July. */
-export const midpoint = (r: DayRange): number => (r.first + r.last) / 2;
+export const midpoint = (r: Pick<DayRange, 'first' | 'last'>): number => (r.first + r.last) / 2;
 
 /** One day as a range, for an exact day such as a score's as-of day. */
 export const exactDay = (day: number): DayRange => ({ precision: 'day', first: day, last: day });
@@ -74,14 +74,20 @@ export interface Span {
 
 /**
  * Days from `from` to `to`: the one rule for intervals between partial dates (disclosure lags in
- * the score, the report and the dossier). It is the distance between the two dates' midpoints,
- * rounded to a whole day and never below zero, and approximate when either date is not a single
- * day: from 10 January 2023 to "2023-01" is ≈ 6 days, neither 0 (the month's first day) nor 21
- * (its last).
+ * the score, the report and the dossier). `to` cannot come before `from`, so each date is first
+ * narrowed to the days the other leaves possible ("reported in October 2023, disclosed on the
+ * 4th" means reported on the 1st to the 4th); the span is then the distance between the two
+ * midpoints, rounded to a whole day and never below zero, and approximate when either date is not
+ * a single day. From 10 January 2023 to "2023-01" is ≈ 11 days (10 January to the 20½th), neither
+ * 0 (the month's first day) nor 21 (its last). Dates that cannot be narrowed (the later one
+ * wholly before the earlier) are taken as given.
  */
 export function spanBetween(from: DayRange, to: DayRange): Span {
+  const a = { first: from.first, last: Math.min(from.last, to.last) };
+  const b = { first: Math.max(to.first, from.first), last: to.last };
+  const [x, y] = a.first <= a.last && b.first <= b.last ? [a, b] : [from, to];
   return {
-    days: Math.max(0, Math.round(midpoint(to) - midpoint(from))),
+    days: Math.max(0, Math.round(midpoint(y) - midpoint(x))),
     approximate: from.precision !== 'day' || to.precision !== 'day',
   };
 }

@@ -27,8 +27,11 @@ describe('disclosureLag', () => {
     expect(lagDays({ days: 1, approximate: false })).toBe('1 day');
   });
 
-  it('the observed bug: detected 10 January 2023, disclosed "2023-01" is ≈ 6 days, not 0', () => {
-    expect(disclosureLag(dates('2023-01-10', null, '2023-01'))).toEqual({ days: 6, from: 'vendor', approximate: true });
+  it('the observed bug: detected 10 January 2023, disclosed "2023-01" is ≈ 11 days, not 0', () => {
+    // The month narrowed to the days a disclosure after the detection leaves: 10–31 January.
+    expect(disclosureLag(dates('2023-01-10', null, '2023-01'))).toEqual({ days: 11, from: 'vendor', approximate: true });
+    // Reported in "2023-10" and disclosed on the 4th: reported on the 1st to the 4th.
+    expect(disclosureLag(dates(null, '2023-10', '2023-10-04'))).toEqual({ days: 2, from: 'third-party', approximate: true });
   });
 
   it('counts from whichever of detection and outside report has the earlier midpoint', () => {

@@ -105,12 +105,16 @@ describe('the parts', () => {
     expect(disclosureLag(incidentFacts({ detectedByVendorDate: null }), 0)).toEqual({ days: 0, known: false, approximate: false });
   });
 
-  it('a lag with a month-only date runs midpoint to midpoint, approximately: detected 2023-01-10, disclosed "2023-01" is ≈ 6 days, not 0', () => {
+  it('a lag with a month-only date runs midpoint to midpoint, approximately: detected 2023-01-10, disclosed "2023-01" is ≈ 11 days, not 0', () => {
     // The observed bug: the month was read from its first day, a 0-day lag.
     const i = incidentFacts({ intrusionStartDate: '2023-01-02', detectedByVendorDate: '2023-01-10', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-01' });
-    expect(disclosureLag(i, dayNumber('2023-06-30'))).toEqual({ days: 6, known: true, approximate: true });
+    // The disclosure cannot precede the detection: the month narrows to 10–31 January, midpoint the 20½th.
+    expect(disclosureLag(i, dayNumber('2023-06-30'))).toEqual({ days: 11, known: true, approximate: true });
     const s = scoreVendor(facts({ incidents: [i] }), P, '2023-06-30');
-    expect(factor(s, 'disclosure').contributions[0]!.detail).toMatch(/^≈ 6 days to public disclosure;/);
+    expect(factor(s, 'disclosure').contributions[0]!.detail).toMatch(/^≈ 11 days to public disclosure;/);
+    // Reported in "2023-10", disclosed on the 4th (Atlassian's Confluence flaw): reported on the 1st to the 4th, ≈ 2 days, not 0.
+    const reported = incidentFacts({ intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: '2023-10', publicDisclosureDate: '2023-10-04' });
+    expect(disclosureLag(reported, dayNumber('2023-12-31'))).toEqual({ days: 2, known: true, approximate: true });
   });
 
   it('earliest awareness is whichever of detection and the first outside report has the earlier midpoint; a tie goes to the exact day', () => {
