@@ -20,6 +20,12 @@ async function richApp() {
   expect(review.status, JSON.stringify(review.body)).toBe(201);
   expect((await t.http.patch(`/api/v1/conditions/${review.body.conditions[1].id}`).send({ state: 'waived', waiverExpiresOn: '2024-06-30' })).status).toBe(200);
   expect((await t.http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: null })).status).toBe(200);
+  // What issue 12 added: aliases, a backfilled engagement, a backfilled fact's knownFrom, a frozen report and its history.
+  expect((await t.http.patch(`/api/v1/vendors/${t.idOf('Microsoft')}`).send({ aliases: ['Microsoft Corp'], engagedSince: '2018-05-01' })).status).toBe(200);
+  const sub = await t.http.post(`/api/v1/vendors/${t.idOf('Slack')}/subprocessors`).send({ name: 'Support BPO', function: 'customer support', outsourced: true, accessLevel: 'customer-data', since: '2021', knownFrom: '2022-06-15' });
+  expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+  expect((await t.http.get('/api/v1/reports/quarterly/2023-Q4')).status).toBe(200);
+  expect((await t.http.post('/api/v1/reports/quarterly/2023-Q4/refreeze')).status).toBe(200);
   return t;
 }
 
@@ -40,6 +46,12 @@ describe('export and restore', () => {
     expect(doc.reviews).toHaveLength(1);
     expect(doc.reviews[0].conditions.map((c: { state: string }) => c.state)).toEqual(['open', 'waived']);
     expect(doc.reviewCadence).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: null });
+    expect(doc.vendors.find((v: { name: string }) => v.name === 'Microsoft')).toMatchObject({ aliases: ['Microsoft Corp'], engagedSince: '2018-05-01' });
+    expect(doc.subprocessors.find((x: { name: string }) => x.name === 'Support BPO')).toMatchObject({ since: '2021', knownFrom: '2022-06-15' });
+    expect(doc.mfa.every((m: { knownFrom?: string }) => typeof m.knownFrom === 'string')).toBe(true);
+    expect(doc.postureFacts.every((f: { knownFrom?: string }) => typeof f.knownFrom === 'string')).toBe(true);
+    const q4 = doc.reportSnapshots.filter((r: { quarter: string }) => r.quarter === '2023-Q4');
+    expect(q4.map((r: { origin: string; supersededAt: string | null }) => [r.origin, r.supersededAt === null])).toEqual([['first-view', false], ['refreeze', true]]);
     expect(JSON.stringify(doc)).not.toMatch(/scrypt\$|"password(Hash)?"|token_?hash|vs_session|"email"/i);
 
     const b = testApp();
@@ -51,6 +63,8 @@ describe('export and restore', () => {
     // The restored database scores as the original did.
     const okta = doc.vendors.find((v: { name: string }) => v.name === 'Okta').id;
     expect((await b.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body).toEqual((await a.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body);
+    // And its frozen report is the same text, snapshot id and generatedAt included.
+    expect((await b.http.get('/api/v1/reports/quarterly/2023-Q4')).text).toBe((await a.http.get('/api/v1/reports/quarterly/2023-Q4')).text);
   });
 
   it('refuses to restore over a portfolio unless asked to merge or replace', async () => {
