@@ -117,10 +117,14 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
       const to = dayRange(i.publicDisclosureDate);
       let lagBar: TimelineRow['lag'] = null;
       if (lag && from && to) {
-        // Midpoint to midpoint, as the lag is counted: a month's bar end sits on its marker.
+        // As the lag is counted: each end narrowed to the days the other leaves possible (a disclosure
+        // cannot precede the knowledge), then midpoint to midpoint; an unnarrowed month's bar end sits on its marker.
         const middle = (r: NonNullable<typeof from>) => (r.partial ? (at(r.first) + at(new Date(r.last.getTime() + DAY_MS))) / 2 : at(r.first));
-        const x0 = middle(from);
-        const x1 = Math.max(x0 + 2, middle(to));
+        const start = { ...from, last: from.last < to.last ? from.last : to.last };
+        const end = { ...to, first: to.first > from.first ? to.first : from.first };
+        const narrowed = start.first <= start.last && end.first <= end.last;
+        const x0 = middle(narrowed ? start : from);
+        const x1 = Math.max(x0 + 2, middle(narrowed ? end : to));
         const text = lagDays(lag);
         // The length goes after the bar and the disclosure's marker (or its month or year), or before the bar near the right edge.
         const shown = marks.find((m) => m.kind === 'disclosed');

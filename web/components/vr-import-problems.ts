@@ -8,9 +8,29 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ImportProblem } from '../imports.ts';
 import { controls, dataTable, scrollBox } from '../styles/shared.ts';
 
-/** The table styles the import components share. */
+/** The table styles the import components share, and the counts above a preview. */
 export const importTables = css`
   ${scrollBox}
+  dl.counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 24px;
+    margin: 0 0 12px;
+  }
+  dl.counts div {
+    display: flex;
+    flex-direction: column-reverse;
+  }
+  dl.counts dt {
+    font-size: 0.8rem;
+    color: var(--vr-ink-muted);
+  }
+  dl.counts dd {
+    margin: 0;
+    font-size: 1.5rem;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
   .scroll {
     max-height: 28rem;
     overflow-y: auto;

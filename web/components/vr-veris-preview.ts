@@ -33,26 +33,6 @@ export class VerisPreview extends LitElement {
         display: block;
         margin: 12px 0;
       }
-      dl.counts {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 24px;
-        margin: 0 0 12px;
-      }
-      dl.counts div {
-        display: flex;
-        flex-direction: column-reverse;
-      }
-      dl.counts dt {
-        font-size: 0.8rem;
-        color: var(--vr-ink-muted);
-      }
-      dl.counts dd {
-        margin: 0;
-        font-size: 1.5rem;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
       h4 {
         margin: 16px 0 6px;
       }

@@ -69,10 +69,13 @@ describe('layoutIncidentTimeline', () => {
     expect(detected!.x0).toBe(detected!.x1);
     // A year is twelve times a month, give or take a day.
     expect((disclosed!.x1 - disclosed!.x0) / (intrusion!.x1 - intrusion!.x0)).toBeCloseTo(365 / 31, 0);
-    // The lag runs from the detection (20 Jan 2022) to the middle of 2022 (2 July), and says it is approximate.
-    expect(partial.rows[0]!.lag).toMatchObject({ days: 163, approximate: true, text: '≈ 163 days' });
-    // Its bar ends on the year's marker, in the middle of the year.
-    expect(partial.rows[0]!.lag!.x1).toBeCloseTo(disclosed!.x, 5);
+    // The lag runs from the detection (20 Jan 2022) to the middle of the days of 2022 a disclosure after
+    // it leaves (20 Jan to 31 Dec: 11 July), and says it is approximate.
+    expect(partial.rows[0]!.lag).toMatchObject({ days: 173, approximate: true, text: '≈ 173 days' });
+    // Its bar ends inside the year, past the year's own marker (2 July) by the nine days the detection rules out.
+    const perDay = (disclosed!.x1 - disclosed!.x0) / 365;
+    expect(partial.rows[0]!.lag!.x1 - disclosed!.x).toBeCloseTo(9.5 * perDay, 0);
+    expect(partial.rows[0]!.lag!.x1 - partial.rows[0]!.lag!.x0).toBeCloseTo(173 * perDay, -1);
   });
 
   it('labels the axis with ticks inside the plot, and cuts long titles to the width', () => {
