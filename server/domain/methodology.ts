@@ -147,3 +147,12 @@ export const versionLabel = z
 
 export const policy = policyParameters.extend({ version: versionLabel }).meta({ id: 'Methodology' });
 export type Policy = z.output<typeof policy>;
+
+/**
+ * A stored version's policy, from its parameters as stored. Every stored version must go on
+ * scoring as it did when it was stored (test/server/scoring/golden-1.0.0.test.ts): this is where
+ * the parameters of an older version would be read into today's shape.
+ */
+export function storedPolicy(parameters: unknown, version: string): Policy {
+  return policy.parse({ ...(parameters as object), version });
+}

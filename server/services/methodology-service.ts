@@ -2,7 +2,7 @@
  * Methodology versions: the one in force is the latest stored. A new database starts with the
  * shipped default; an admin stores a new version with PUT /api/v1/methodology.
  */
-import { policy as policySchema, type DecayPolicy, type Policy } from '../domain/methodology.ts';
+import { storedPolicy, type DecayPolicy, type Policy } from '../domain/methodology.ts';
 import type { Store } from '../db/store.ts';
 import { SYSTEM, type Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
@@ -35,7 +35,7 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
   const load = (id: number): Policy => {
     const stored = store.methodology.find(id)!;
     // Stored parameters were validated on the way in; parsing again guards against hand edits.
-    return policySchema.parse({ ...(stored.parameters as object), version: stored.version });
+    return storedPolicy(stored.parameters, stored.version);
   };
 
   const active = (): Policy => {
@@ -47,7 +47,7 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
   /** A stored version's policy, by its label (for explaining old scores). */
   const byVersion = (version: string): Policy | undefined => {
     const stored = store.methodology.findVersion(version);
-    return stored && policySchema.parse({ ...(stored.parameters as object), version: stored.version });
+    return stored && storedPolicy(stored.parameters, stored.version);
   };
 
   return {
