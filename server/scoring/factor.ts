@@ -8,6 +8,8 @@ export interface RawPart {
   readonly share: number;
   readonly ref: string | null;
   readonly detail: string;
+  /** The arithmetic with its numbers (Contribution.formula). */
+  readonly formula?: string;
 }
 
 export function factorScore(
@@ -18,6 +20,6 @@ export function factorScore(
   parts: readonly RawPart[],
 ): FactorScore {
   const points = apportion(total, parts.map((p) => p.share));
-  const contributions: Contribution[] = parts.map((p, i) => ({ label: p.label, points: points[i]!, ref: p.ref, detail: p.detail }));
+  const contributions: Contribution[] = parts.map((p, i) => ({ label: p.label, points: points[i]!, ref: p.ref, detail: p.detail, ...(p.formula === undefined ? {} : { formula: p.formula }) }));
   return { id, label: FACTOR_LABELS[id], score: round1(total), weight, known, contributions };
 }

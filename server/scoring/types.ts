@@ -48,6 +48,12 @@ export interface Contribution {
   readonly ref: string | null;
   /** How the points were reached, in words. */
   readonly detail: string;
+  /**
+   * The arithmetic with its numbers, so that a reader can redo it from the methodology page:
+   * "access 50 × outsourced 1.2 × staff MFA 0.96 + artefacts 10 + retention 5 = 72.6" (the raw
+   * value before the factor's rounding and apportioning). Absent where a factor does not give one yet.
+   */
+  readonly formula?: string;
 }
 
 export { FACTOR_IDS, FACTOR_LABELS, BANDS, type FactorId, type Band } from '../domain/methodology.ts';

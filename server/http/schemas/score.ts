@@ -8,6 +8,7 @@ const contribution = z
     points: z.number(),
     ref: z.string().nullable().meta({ description: 'incident:ID, subprocessor:ID, mfa:POPULATION, impact:PART, or null' }),
     detail: z.string(),
+    formula: z.string().optional().meta({ description: 'The arithmetic with its numbers, e.g. "access 50 × outsourced 1.2 × staff MFA 0.96 + artefacts 10 + retention 5 = 72.6"' }),
   })
   .meta({ id: 'Contribution' });
 
