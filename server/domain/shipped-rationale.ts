@@ -33,7 +33,7 @@ export const SHIPPED_RATIONALE: Rationale = {
   'disclosure.severityScale': { why: 'Late disclosure of a low incident matters less than of a critical one: 0.25 to 1.', source: V1 },
   'support.accessPoints': { why: 'Points follow what an intruder at the support desk reaches: ticket metadata 15, customer data 35, session-bearing artefacts (HAR files) 50, impersonation or admin 60.', source: 'design/peer-systems.md §0 (HAR-file tokens hijacked 5 customer sessions) and ideas #2, #6; numbers by judgement (methodology 1.0.0)' },
   'support.outsourcedMultiplier': { why: "×1.2 for an outsourced desk: one more company's staff and laptops on the path, as with Sitel in 2022.", source: `Okta/Sitel 2022 (DESIGN.md §1); size by ${V1}` },
-  'support.staffMfaFloor': { why: 'Even FIDO2 support staff leave half the access points: MFA does not stop a stolen session, a saved service-account credential or an insider.', source: `${V1}; Okta 2023's root cause (design/peer-systems.md §0)` },
+  'support.staffMfaFloor': { why: "Even FIDO2 support staff keep half the access points (staff-MFA scale = 0.5 + 0.5 × the staff method's risk): MFA does not stop a stolen session, a saved service-account credential or an insider.", source: `${V1}; Okta 2023's root cause (design/peer-systems.md §0)` },
   'support.unsanitizedArtifactsPoints': { why: '+10 when uploaded HAR files and logs are not scrubbed of tokens: the exact path of Okta 2023.', source: 'design/peer-systems.md §0 and idea #6' },
   'support.maxSafeRetentionDays': { why: 'Artefacts kept 30 days or less count as short retention.', source: V1 },
   'support.longRetentionPoints': { why: '+5 for longer retention: a larger store of old tokens for an intruder to find.', source: V1 },

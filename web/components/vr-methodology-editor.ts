@@ -31,7 +31,7 @@ import {
 import { formElement } from '../styles/forms.ts';
 import { card, srOnly } from '../styles/shared.ts';
 import { editFormStyles, errorsChanged, focusFirstError } from './edit-form.ts';
-import { field, outcomes, selectField, submitButton, textareaField } from './form-field.ts';
+import { field, outcomes, submitButton, textareaField } from './form-field.ts';
 import './vr-methodology-ranking.ts';
 
 class DraftEvent extends Event {
@@ -208,47 +208,60 @@ export class MethodologyEditor extends LitElement {
 
   private _section(s: ParameterSection) {
     const error = this.errors[`s.${s.id}`];
-    return html`<fieldset class="group" data-section=${s.id} aria-describedby=${error ? idOf('ed-s', s.id) : nothing}>
+    const errorId = idOf('ed-s', s.id);
+    return html`<fieldset class="group" data-section=${s.id} aria-describedby=${error ? errorId : nothing}>
       <legend>${s.label}</legend>
-      ${error ? html`<p class="field-error block" id=${idOf('ed-s', s.id)}>${error}</p>` : nothing}
-      ${s.rows.map((r) => this._parameter(r))}
+      ${error ? html`<p class="field-error block" id=${errorId}>${error}</p>` : nothing}
+      ${s.rows.map((r) => this._parameter(r, error ? errorId : ''))}
     </fieldset>`;
   }
 
-  private _parameter(r: ParameterRow) {
+  /** A parameter's values and rationale; `sectionError` is the id of its section's error, if any (its values are then marked too). */
+  private _parameter(r: ParameterRow, sectionError: string) {
     const e = this.errors;
     const rowError = e[`p.${r.path}`];
+    const blame = [sectionError, rowError ? idOf('ed-pe', r.path) : ''].filter(Boolean).join(' ');
     // One group per parameter, named by its path: its values' and rationale's short labels read with it.
-    return html`<div class="param" data-parameter=${r.path} role="group" aria-labelledby=${idOf('ed-p', r.path)}
-      aria-describedby=${rowError ? idOf('ed-pe', r.path) : nothing}>
+    return html`<div class="param" data-parameter=${r.path} role="group" aria-labelledby=${idOf('ed-p', r.path)}>
       <div>
         <p class="param-name" id=${idOf('ed-p', r.path)}>${r.path}</p>
         ${rowError ? html`<p class="field-error" id=${idOf('ed-pe', r.path)}>${rowError}</p>` : nothing}
       </div>
-      <div class="values">${leavesOf(r.value, r.path).map((leaf) => this._value(r.path, leaf))}</div>
+      <div class="values">${leavesOf(r.value, r.path).map((leaf) => this._value(r.path, leaf, blame))}</div>
       <div class="why">
         ${field({ id: idOf('ed-why', r.path), name: whyName(r.path), label: 'Why', value: r.rationale?.why ?? '', error: e[whyName(r.path)], maxlength: 400 })}
-        ${field({ id: idOf('ed-src', r.path), name: sourceName(r.path), label: 'Source', value: r.rationale?.source ?? '', error: e[sourceName(r.path)], maxlength: 400})}
+        ${field({ id: idOf('ed-src', r.path), name: sourceName(r.path), label: 'Source', value: r.rationale?.source ?? '', error: e[sourceName(r.path)], maxlength: 400 })}
       </div>
     </div>`;
   }
 
-  private _value(parameter: string, leaf: string) {
+  /**
+   * One value's control. Its own error shows beside it; an error about its whole parameter or
+   * section (a record that must add up) marks it too, pointing at that message.
+   */
+  private _value(parameter: string, leaf: string, blame: string) {
     const d = this.draft!;
     const control = d.controls[leaf] ?? 'number';
     const value = getAt(d.values, leaf);
     const label = leafLabel(d.values, parameter, leaf);
-    const common = { id: idOf('ed-v', leaf), name: valueName(leaf), label, error: this.errors[valueName(leaf)] };
     if (control === 'fixed') return html`<p class="fixed">${label}: <strong>${String(value)}</strong></p>`;
-    if (control === 'select') {
-      const options = optionsOf(leaf) ?? [];
-      return selectField({ ...common, value: String(value ?? ''), options });
-    }
-    if (control === 'yes-no') {
-      return selectField({ ...common, value: value === true ? 'yes' : value === false ? 'no' : String(value ?? ''), options: [{ value: 'yes', label: 'yes' }, { value: 'no', label: 'no' }] });
-    }
-    if (control === 'text') return field({ ...common, value: String(value ?? ''), maxlength: 60 });
-    return field({ ...common, type: 'text', inputmode: 'numeric', value: value === null || value === undefined ? '' : String(value), hint: value === null ? 'blank: none' : undefined });
+    const id = idOf('ed-v', leaf);
+    const own = this.errors[valueName(leaf)];
+    const invalid = own || blame ? 'true' : 'false';
+    const describedBy = [own ? `${id}-error` : '', blame].filter(Boolean).join(' ') || nothing;
+    const options =
+      control === 'select' ? (optionsOf(leaf) ?? []) : control === 'yes-no' ? [{ value: 'yes', label: 'yes' }, { value: 'no', label: 'no' }] : undefined;
+    const shown = control === 'yes-no' && typeof value === 'boolean' ? (value ? 'yes' : 'no') : value === null || value === undefined ? '' : String(value);
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${options
+        ? html`<select id=${id} name=${valueName(leaf)} aria-invalid=${invalid} aria-describedby=${describedBy}>
+            ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === shown}>${o.label}</option>`)}
+          </select>`
+        : html`<input id=${id} name=${valueName(leaf)} type="text" inputmode=${control === 'number' ? 'decimal' : 'text'} .value=${shown}
+            aria-invalid=${invalid} aria-describedby=${describedBy} placeholder=${value === null ? 'none' : nothing} />`}
+      ${own ? html`<p class="field-error" id=${`${id}-error`}>${own}</p>` : nothing}
+    </div>`;
   }
 
   private _comparison() {
@@ -256,7 +269,7 @@ export class MethodologyEditor extends LitElement {
     return html`<section class="compare" aria-labelledby="cmp-t" aria-busy=${this.comparing ? 'true' : 'false'}>
       <h3 id="cmp-t">Rankings: the version in force and this draft${this.asOf ? `, as of ${this.asOf}` : ''}</h3>
       ${this.comparison
-        ? html`<vr-methodology-ranking .rankings=${this.comparison}></vr-methodology-ranking>`
+        ? html`<vr-methodology-ranking noun="version" .rankings=${this.comparison}></vr-methodology-ranking>`
         : html`<p class="loading" role="status">Ranking the portfolio under the draft…</p>`}
     </section>`;
   }

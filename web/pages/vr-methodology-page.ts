@@ -82,8 +82,10 @@ export class MethodologyPage extends LitElement {
     api: () => this._api,
     asOf: () => this.query.get('asOf') ?? '',
     afterSave: async () => {
-      await Promise.all([this._method.run(), this._ranked.run()]);
+      // The editor has closed: its Edit button takes focus back while the page reloads under the new version.
       this._focusEdit = true;
+      this.requestUpdate();
+      await Promise.all([this._method.run(), this._ranked.run()]);
     },
   });
   /** Focus goes back to the Edit button after the next render (the editor closed). */
