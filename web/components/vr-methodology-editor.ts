@@ -32,39 +32,8 @@ import { formElement } from '../styles/forms.ts';
 import { card, srOnly } from '../styles/shared.ts';
 import { editFormStyles, errorsChanged, focusFirstError } from './edit-form.ts';
 import { field, outcomes, submitButton, textareaField } from './form-field.ts';
+import { MethodologyDraftChanged, MethodologyDraftCompare, MethodologyDraftSubmitted, MethodologyEditCancelled } from '../methodology-events.ts';
 import './vr-methodology-ranking.ts';
-
-class DraftEvent extends Event {
-  readonly draft: MethodologyDraft;
-  constructor(type: string, draft: MethodologyDraft) {
-    super(type, { bubbles: true, composed: true });
-    this.draft = draft;
-  }
-}
-export class MethodologyDraftChanged extends DraftEvent {
-  static readonly type = 'methodology-draft-changed';
-  constructor(d: MethodologyDraft) {
-    super(MethodologyDraftChanged.type, d);
-  }
-}
-export class MethodologyDraftCompare extends DraftEvent {
-  static readonly type = 'methodology-draft-compare';
-  constructor(d: MethodologyDraft) {
-    super(MethodologyDraftCompare.type, d);
-  }
-}
-export class MethodologyDraftSubmitted extends DraftEvent {
-  static readonly type = 'methodology-draft-submitted';
-  constructor(d: MethodologyDraft) {
-    super(MethodologyDraftSubmitted.type, d);
-  }
-}
-export class MethodologyEditCancelled extends Event {
-  static readonly type = 'methodology-edit-cancelled';
-  constructor() {
-    super(MethodologyEditCancelled.type, { bubbles: true, composed: true });
-  }
-}
 
 const idOf = (prefix: string, path: string) => `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -300,12 +269,6 @@ export class MethodologyEditor extends LitElement {
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'methodology-draft-changed': MethodologyDraftChanged;
-    'methodology-draft-compare': MethodologyDraftCompare;
-    'methodology-draft-submitted': MethodologyDraftSubmitted;
-    'methodology-edit-cancelled': MethodologyEditCancelled;
-  }
   interface HTMLElementTagNameMap {
     'vr-methodology-editor': MethodologyEditor;
   }

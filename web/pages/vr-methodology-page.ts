@@ -17,7 +17,7 @@ import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import { isAdmin } from '../roles.ts';
 import { MethodologyEditController } from '../controllers/methodology-edit-controller.ts';
-import type { MethodologyDraftChanged, MethodologyDraftCompare, MethodologyDraftSubmitted } from '../components/vr-methodology-editor.ts';
+import type { MethodologyDraftChanged, MethodologyDraftCompare, MethodologyDraftSubmitted } from '../methodology-events.ts';
 import type { MethodologyDraft } from '../methodology-draft.ts';
 import { editControlStyles, savedLine } from '../components/edit-controls.ts';
 import { policyWeight, REFERENCE_GAP } from '../charts/decay.layout.ts';
