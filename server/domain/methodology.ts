@@ -4,6 +4,8 @@
  * data, not code (DESIGN §4.9).
  */
 import { z } from 'zod';
+import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
+import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 
 export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
@@ -70,7 +72,7 @@ const sumsTo = (target: number, what: string) => ({
 const weights = byKey(FACTOR_IDS, share);
 const populationWeights = byKey(MFA_POPULATIONS, points);
 
-export const policyParameters = z.strictObject({
+const parameterFields = z.strictObject({
   weights: weights.refine(sumsTo(1, 'factor weights').check, sumsTo(1, 'factor weights').message),
   decay: decayPolicy,
   incidents: z.strictObject({
@@ -139,7 +141,18 @@ export const policyParameters = z.strictObject({
     recentCriticalDays: days,
     phishingResistantMfaUpToTier: z.number().int().min(0).max(4).meta({ description: 'Vendors of this tier or more critical must show FIDO2 for admins and support' }),
   }),
+  reviewTriggers: z.strictObject({
+    minIncidentSeverity: z
+      .strictObject({ 1: z.enum(SEVERITIES), 2: z.enum(SEVERITIES), 3: z.enum(SEVERITIES), 4: z.enum(SEVERITIES) })
+      .meta({ description: "Per tier, the lowest severity of a newly known incident that reopens the vendor's procurement decision" }),
+    lookbackWithoutDecisionDays: days.meta({ description: 'For a vendor with no decision yet, triggers count what became known this many days before asOf' }),
+  }),
 });
+
+/** Every parameter's path (`weights`, `support.accessPoints`…): each one needs a rationale. */
+export const PARAMETER_PATHS: readonly string[] = parameterPathsOf(parameterFields.shape);
+
+export const policyParameters = parameterFields.extend({ rationale: rationaleFor(PARAMETER_PATHS) });
 
 export const versionLabel = z
   .string()
@@ -154,5 +167,24 @@ export type Policy = z.output<typeof policy>;
  * the parameters of an older version would be read into today's shape.
  */
 export function storedPolicy(parameters: unknown, version: string): Policy {
-  return policy.parse({ ...(parameters as object), version });
+  const p = parameters as Record<string, unknown>;
+  return policy.parse({
+    ...p,
+    // Review triggers decide when a decision is reopened, never a score: versions stored before
+    // issue 13 made them parameters get the rule that fixed them (a medium incident at tier 1).
+    reviewTriggers: p.reviewTriggers ?? { minIncidentSeverity: { 1: 'medium', 2: 'high', 3: 'high', 4: 'high' }, lookbackWithoutDecisionDays: 1095 },
+    // Rationale never changes a score: versions stored without it read the shipped one.
+    rationale: withRationale(p.rationale, PARAMETER_PATHS, SHIPPED_RATIONALE),
+    version,
+  });
 }
+
+/**
+ * The parameters of a stored version as an export carries them: as stored, so that a restore
+ * stores them unchanged; what older versions lack is filled when they are read (storedPolicy).
+ */
+export const storedParameters = policyParameters.extend({
+  reviewTriggers: parameterFields.shape.reviewTriggers.optional(),
+  // Possibly written before a parameter existed: read with the shipped rationale filled in.
+  rationale: z.record(z.string(), rationaleEntry).optional(),
+});

@@ -4,6 +4,7 @@
  * the one a new database starts with.
  */
 import type { Policy } from '../domain/methodology.ts';
+import { SHIPPED_RATIONALE } from '../domain/shipped-rationale.ts';
 import { DECAY_POLICIES } from './decay.ts';
 
 export type { Policy } from '../domain/methodology.ts';
@@ -79,4 +80,10 @@ export const DEFAULT_POLICY: Policy = {
     recentCriticalDays: 365,
     phishingResistantMfaUpToTier: 2,
   },
+  reviewTriggers: {
+    minIncidentSeverity: { 1: 'medium', 2: 'high', 3: 'high', 4: 'high' },
+    lookbackWithoutDecisionDays: 1095,
+  },
+  // Why each value, and its source: one line per parameter in server/domain/shipped-rationale.ts.
+  rationale: SHIPPED_RATIONALE,
 };

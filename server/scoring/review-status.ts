@@ -1,15 +1,19 @@
 /**
  * A vendor's review status as of a day, PURE: whether its last procurement decision still stands.
- * A decision is reopened (`review-needed`) by what happened since it was taken — the band rose, a
- * high or critical incident became known, an incident repeated an earlier root cause, a
- * subprocessor with tenant access was added, a waiver expired — and is otherwise `overdue`, `due`
- * (within `dueSoonDays`) or `ok` by its next review date. Okta approved in mid-2022 is reopened by
- * its October 2023 support-system incident: same channel, high severity.
+ * A decision is reopened (`review-needed`) by what happened since it was taken — the band rose, an
+ * incident became known that is severe enough for the vendor's tier (the methodology's
+ * `reviewTriggers.minIncidentSeverity`: medium at tier 1, high elsewhere), an incident repeated an
+ * earlier one (whatever its severity), a subprocessor with tenant access was added, a waiver
+ * expired — and is otherwise `overdue`, `due` (within `dueSoonDays`) or `ok` by its next review
+ * date. Okta approved in mid-2022 is reopened by its October 2023 support-system incident: same
+ * channel, critical. A vendor with no decision yet is reopened by the same triggers over the
+ * look-back (`reviewTriggers.lookbackWithoutDecisionDays`) — except band-rose, which needs a
+ * decided band — so "never reviewed" becomes "review needed" with its reasons.
  */
 import { BANDS, type Band } from '../domain/methodology.ts';
 import { dayNumber, isoDay } from '../domain/partial-date.ts';
 import type { Condition, Decision, ReviewReason, ReviewState } from '../domain/review.ts';
-import type { AccessLevel } from '../domain/vocabulary.ts';
+import { SEVERITIES, type AccessLevel } from '../domain/vocabulary.ts';
 import { CLASS_LABELS } from './incident-classes.ts';
 import { firstDay, incidentKnownFrom, knownFromDay, subprocessorCountsFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
@@ -29,6 +33,8 @@ export interface LastDecision {
 }
 
 export interface ReviewFacts {
+  /** The vendor's tier (1 is the most critical): how severe an incident must be to reopen a decision. */
+  readonly tier: number;
   /** The latest decision taken on or before asOf, or null. */
   readonly lastReview: LastDecision | null;
   /** The band as of asOf. */
@@ -44,23 +50,30 @@ export interface ReviewStatusResult {
   readonly reasons: readonly ReviewReason[];
 }
 
-const SEVERE = new Set(['high', 'critical']);
 const rank = (b: Band) => BANDS.indexOf(b);
 
-/** What reopened the decision, oldest cause first. */
+/** Whether an incident of this severity reopens a decision on a vendor of this tier. */
+export function severeEnough(severity: IncidentFacts['severity'], tier: number, policy: Policy): boolean {
+  const min = policy.reviewTriggers.minIncidentSeverity[tier as 1 | 2 | 3 | 4] ?? 'high';
+  return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(min);
+}
+
+/**
+ * What reopened the decision, oldest cause first: what happened after the decision, or, with no
+ * decision yet, what became known within the look-back before asOf.
+ */
 export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): ReviewReason[] {
   const last = f.lastReview;
-  if (!last) return [];
-  const from = dayNumber(last.decidedOn);
   const to = dayNumber(asOf);
+  const from = last ? dayNumber(last.decidedOn) : to - policy.reviewTriggers.lookbackWithoutDecisionDays;
   const since = (day: number) => day > from && day <= to;
   const out: ReviewReason[] = [];
-  if (rank(f.bandNow) > rank(last.band)) {
+  if (last && rank(f.bandNow) > rank(last.band)) {
     out.push({ code: 'band-rose', text: `The band rose from ${last.band} to ${f.bandNow} since the decision of ${last.decidedOn}.`, ref: null });
   }
   for (const i of f.incidents) {
     const known = incidentKnownFrom(i);
-    if (SEVERE.has(i.severity) && since(known)) {
+    if (severeEnough(i.severity, f.tier, policy) && since(known)) {
       out.push({ code: 'incident-disclosed', text: `A ${i.severity} incident became known on ${isoDay(known)}: ${i.title}.`, ref: `incident:${i.id}` });
     }
   }

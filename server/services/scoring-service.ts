@@ -58,10 +58,11 @@ export function scoringService(store: Store, methodology: MethodologyService) {
     /**
      * Every engaged vendor (or those `status` asks for) scored as of one day, riskiest first, in
      * one batched pass. With `decay`, the methodology in force but another named decay policy:
-     * what the choice does.
+     * what the choice does. With `draft`, a methodology that is not stored at all (the editor's
+     * preview of what putting it in force would do).
      */
-    heatmap: (asOf: string, decay?: DecayPolicyName, status: HeatmapStatus = 'engaged'): Heatmap => {
-      const inForce = methodology.active();
+    heatmap: (asOf: string, decay?: DecayPolicyName, status: HeatmapStatus = 'engaged', draft?: Policy): Heatmap => {
+      const inForce = draft ?? methodology.active();
       const policy = decay ? { ...inForce, decay: DECAY_POLICIES[decay] } : inForce;
       const rows = loadAllFacts(store)
         .filter((f) => shows(status)(f.vendor))

@@ -1,12 +1,13 @@
 /**
- * The generated parts of docs/METHODOLOGY.md: the decay comparison, the worked example and the
- * default parameters. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them.
+ * The generated parts of docs/METHODOLOGY.md: the decay comparison, the worked example, the
+ * default parameters, and every parameter with its rationale and source. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them.
  */
 import { makeDeps } from '../../server/deps.ts';
 import { SYSTEM } from '../../server/domain/account.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { DECAY_POLICIES, remainingWeight } from '../../server/scoring/decay.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
+import { PARAMETER_PATHS } from '../../server/domain/methodology.ts';
 import { fixedClock } from '../../server/services/clock.ts';
 import { loadDemoPortfolio } from '../../server/services/demo-portfolio.ts';
 import { seedDemoPortfolio } from '../../server/services/seed-service.ts';
@@ -50,9 +51,33 @@ export function workedExample(): string {
   return [head, ...rows].join('\n');
 }
 
-export const policyJson = (): string => `\`\`\`json\n${JSON.stringify(DEFAULT_POLICY, null, 2)}\n\`\`\``;
+/** The default policy's values, without the rationale (which the parameters table shows). */
+export const policyJson = (): string => {
+  const { rationale: _r, ...values } = DEFAULT_POLICY;
+  return `\`\`\`json\n${JSON.stringify(values, null, 2)}\n\`\`\``;
+};
 
-export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'default-policy': policyJson } as const;
+/** A parameter's value in a table cell: `low 8, medium 20`; a list of records item by item. */
+export function valueCell(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? Object.values(x).join(' ') : String(x))).join(', ');
+  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${valueCell(x)}`).join(', ');
+  return String(v);
+}
+
+const valueAt = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
+const cell = (s: string) => s.replaceAll('|', '\\|');
+
+/** Every parameter of the default policy with its value, why it has it and its source. */
+export function parameterTable(): string {
+  const head = '| parameter | default | why | source |\n| --- | --- | --- | --- |';
+  const rows = PARAMETER_PATHS.map((path) => {
+    const r = DEFAULT_POLICY.rationale[path]!;
+    return `| \`${path}\` | ${cell(valueCell(valueAt(DEFAULT_POLICY, path)))} | ${cell(r.why)} | ${cell(r.source)} |`;
+  });
+  return [head, ...rows].join('\n');
+}
+
+export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'default-policy': policyJson, parameters: parameterTable } as const;
 
 /** The text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function section(doc: string, name: string): string | undefined {

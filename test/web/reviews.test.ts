@@ -169,6 +169,8 @@ describe('the due list', () => {
 
   it('tells a vendor never reviewed from one whose date comes up', () => {
     expect(reviewKind(item('a', 'review-needed'))).toBe('flagged');
+    // Issue 13: a vendor never decided on that a trigger flags is flagged, not merely never reviewed.
+    expect(reviewKind(item('a', 'review-needed', { lastReview: null }))).toBe('flagged');
     expect(reviewKind(item('a', 'overdue'))).toBe('overdue');
     expect(reviewKind(item('a', 'due', { lastReview: null }))).toBe('never-reviewed');
     expect(reviewKind(item('a', 'due'))).toBe('due-soon');

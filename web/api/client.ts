@@ -55,6 +55,8 @@ export type HistoryItem = ReturnType<HistoryService['history']>['items'][number]
 export type SupplyChain = ReturnType<SupplyChainService['graph']>;
 export type Methodology = ReturnType<MethodologyService['current']>;
 export type DecayPolicyCurve = ReturnType<MethodologyService['decayPolicies']>[number];
+/** The body of PUT /methodology (a new version) and of POST /methodology/preview (a draft). */
+export type MethodologyBody = Omit<Methodology, 'createdAt' | 'note'> & { readonly note: string | null };
 /** The body of POST /vendors/:id/what-if (as sent: defaults may be left out). */
 export type WhatIfRequest = z.input<typeof whatIf>;
 export type IncidentBody = z.input<typeof incidentInput>;
@@ -149,6 +151,10 @@ export class ApiClient {
   supplyChain = (asOf?: string, o?: RequestOptions) => this.get<SupplyChain>('/portfolio/supply-chain', { asOf }, o);
   methodology = (o?: RequestOptions) => this.get<Methodology>('/methodology', {}, o);
   decayPolicies = (o?: RequestOptions) => this._items<DecayPolicyCurve>('/methodology/decay-policies', {}, o);
+  /** Admins: stores a new methodology version and puts it in force. */
+  putMethodology = (body: MethodologyBody, o?: RequestOptions) => this.request<Methodology>('PUT', '/methodology', body, {}, o);
+  /** Admins: the engaged vendors ranked under a draft that is not stored. */
+  previewMethodology = (body: MethodologyBody, asOf?: string, o?: RequestOptions) => this.request<Heatmap>('POST', '/methodology/preview', body, { asOf }, o);
   history = (id: number, range: { from?: string; to?: string } = {}, o?: RequestOptions) => this._items<HistoryItem>(`/vendors/${id}/history`, range, o);
   whatIf = (id: number, change: WhatIfRequest, o?: RequestOptions) => this.request<WhatIfResult>('POST', `/vendors/${id}/what-if`, change, {}, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);

@@ -107,7 +107,8 @@ export function inAppTarget(link: LinkClick, origin: string, current = ''): stri
   if (url.origin !== origin || url.pathname.startsWith('/api/')) return null;
   // A pure fragment change on the same page is the browser's job (it scrolls).
   if (url.hash && `${url.pathname}${url.search}` === current) return null;
-  return `${url.pathname}${url.search}`;
+  // Another page keeps the fragment: the page shows the part it names once drawn (/methodology#params-support).
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** `path?query`, leaving out empty values so URLs stay short. */

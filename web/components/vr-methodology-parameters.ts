@@ -1,6 +1,7 @@
 /**
  * The methodology in force, readably: the version and its note, the factor weights as a bar
- * list (each bar's share written beside it), the decay policy in words, and the risk bands.
+ * list (each bar's share written beside it, each factor's name a link to its parameters), the
+ * decay policy in words, and the risk bands.
  * The points tables (severity, access, MFA) are `vr-methodology-points`.
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -9,7 +10,9 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Methodology } from '../api/client.ts';
 import { describeDecay } from '../charts/decay.layout.ts';
 import { FACTOR_LABEL, percent, timestamp } from '../format.ts';
+import { sectionAnchor } from '../methodology-draft.ts';
 import { card, dataTable, numColumns } from '../styles/shared.ts';
+import { evidenceLink } from './evidence-link.ts';
 import './vr-band-badge.ts';
 
 @customElement('vr-methodology-parameters')
@@ -95,12 +98,13 @@ export class MethodologyParameters extends LitElement {
           <ul class="bars" aria-labelledby="w">
             ${weights.map(
               ([id, w]) => html`<li data-factor=${id}>
-                <span>${FACTOR_LABEL[id] ?? id}</span>
+                <span>${evidenceLink({ anchor: sectionAnchor(id), label: FACTOR_LABEL[id] ?? id })}</span>
                 <span class="track" aria-hidden="true"><span class="bar" style=${styleMap({ display: 'block', width: `${(w / max) * 100}%` })}></span></span>
                 <span class="share">${percent(w)}</span>
               </li>`,
             )}
           </ul>
+          <p class="rule muted">Each factor's name leads to its parameters, with why each has its value and its source.</p>
         </div>
         <div>
           <h3>Decay policy</h3>

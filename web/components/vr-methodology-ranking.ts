@@ -91,6 +91,8 @@ export class MethodologyRanking extends LitElement {
   ];
 
   @property({ attribute: false }) rankings?: Rankings;
+  /** What the columns differ by, in the sentence above them: a decay policy, or a methodology version. */
+  @property() noun = 'policy';
 
   override render() {
     const r = this.rankings;
@@ -102,9 +104,9 @@ export class MethodologyRanking extends LitElement {
   }
 
   private _sentence(movers: readonly Mover[]) {
-    if (movers.length === 0) return 'On this day every vendor ranks the same under every policy.';
+    if (movers.length === 0) return `On this day every vendor ranks the same under every ${this.noun}.`;
     const parts = movers.map((m) => `${m.name} (${ordinal(m.highest.rank)} under ${m.highest.policy}, ${ordinal(m.lowest.rank)} under ${m.lowest.policy})`);
-    return html`The choice of policy moves these vendors most: <strong>${listNames(parts)}</strong>. They are marked in every column.`;
+    return html`The choice of ${this.noun} moves these vendors most: <strong>${listNames(parts)}</strong>. They are marked in every column.`;
   }
 
   private _column(c: RankingColumn, movers: ReadonlyMap<number, Mover>) {

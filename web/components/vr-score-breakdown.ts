@@ -1,12 +1,16 @@
 /**
  * Why a vendor scores as it does: every factor with its weight and every contribution that adds
  * up to it, then the parts of impact. Nothing is summarised away; the points are the engine's.
+ * A contribution that carries its formula ("access 50 × outsourced 1.2 × … = 72.6") shows it as
+ * text under its explanation, and each factor links to its parameters on the methodology page
+ * (`/methodology#params-support`), where every number of the formula is given with its reason.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Contribution, FactorScore, VendorScore } from '../../server/scoring/types.ts';
 import { percent, points } from '../format.ts';
-import { card, dataTable, provenance } from '../styles/shared.ts';
+import { sectionAnchor } from '../methodology-draft.ts';
+import { card, dataTable, provenance, srOnly } from '../styles/shared.ts';
 
 @customElement('vr-score-breakdown')
 export class ScoreBreakdown extends LitElement {
@@ -14,6 +18,7 @@ export class ScoreBreakdown extends LitElement {
     card,
     dataTable,
     provenance,
+    srOnly,
     css`
       :host {
         display: block;
@@ -61,6 +66,18 @@ export class ScoreBreakdown extends LitElement {
         margin: 0 0 16px;
         font-size: 0.88rem;
       }
+      .arithmetic {
+        display: block;
+        margin-top: 3px;
+        font-family: var(--vr-font-mono);
+        font-size: 0.8rem;
+        color: var(--vr-ink);
+        overflow-wrap: anywhere;
+      }
+      .factor-head a.params {
+        font-size: 0.85rem;
+        margin-left: auto;
+      }
     `,
   ];
 
@@ -78,6 +95,7 @@ export class ScoreBreakdown extends LitElement {
         <div class="factor-head">
           <h3>Impact</h3>
           <span class="meta">${points(s.impact)} / 100 · from our relationship with the vendor</span>
+          <a class="params" href=${`/methodology#${sectionAnchor('impact')}`}>Its parameters<span class="sr-only"> (impact)</span> and why</a>
         </div>
         ${this._table(s.impactContributions, 'Impact', s.impact)}
       </div>
@@ -92,6 +110,7 @@ export class ScoreBreakdown extends LitElement {
           ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood
         </span>
         ${f.known ? nothing : html`<span class="tag unknown">unknown: no evidence, counted as below</span>`}
+        <a class="params" href=${`/methodology#${sectionAnchor(f.id)}`}>Its parameters<span class="sr-only"> (${f.label})</span> and why</a>
       </div>
       ${this._table(f.contributions, `${f.label} score`, f.score)}
     </div>`;
@@ -106,7 +125,13 @@ export class ScoreBreakdown extends LitElement {
         ${parts.length === 0
           ? html`<tr><td class="none" colspan="3">Nothing contributes: no evidence of risk on record for this factor.</td></tr>`
           : parts.map(
-              (c) => html`<tr data-ref=${c.ref ?? nothing}><td class="what">${c.label}</td><td class="how">${c.detail}</td><td class="pts">${points(c.points)}</td></tr>`,
+              (c) => html`<tr data-ref=${c.ref ?? nothing}>
+                <td class="what">${c.label}</td>
+                <td class="how">${c.detail}${c.formula
+                    ? html`<span class="arithmetic" data-formula><span class="sr-only">Formula: </span>${c.formula}</span>`
+                    : nothing}</td>
+                <td class="pts">${points(c.points)}</td>
+              </tr>`,
             )}
       </tbody>
       <tfoot>

@@ -1,17 +1,25 @@
 /**
- * The methodology in force (`/methodology?asOf=2023-10-31`): its parameters, each decay policy's
- * curve, and the portfolio ranked under each policy as of a day, so the choice of memory can be
- * judged by what it does. Two Tasks: the parameters and curves (once), and the rankings (per day).
+ * The methodology in force (`/methodology?asOf=2023-10-31`): its parameters, every parameter with
+ * why it has its value and its source (`#params-support`: a factor's numbers), each decay
+ * policy's curve, and the portfolio ranked under each policy as of a day, so the choice of memory
+ * can be judged by what it does. Two Tasks: the parameters and curves (once), and the rankings
+ * (per day). Admins also edit a new version here (MethodologyEditController): the form, the
+ * rankings under the draft beside those in force, then saving puts it in force.
  */
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type ReactiveElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient, DecayPolicyCurve } from '../api/client.ts';
+import type { ApiClient, DecayPolicyCurve, Me } from '../api/client.ts';
 import type { DecayPolicyName } from '../../server/domain/methodology.ts';
-import { apiContext } from '../state/contexts.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
-import { NavigationRequested, type AsOfChanged } from '../events.ts';
+import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
+import { isAdmin } from '../roles.ts';
+import { MethodologyEditController } from '../controllers/methodology-edit-controller.ts';
+import type { MethodologyDraftChanged, MethodologyDraftCompare, MethodologyDraftSubmitted } from '../methodology-events.ts';
+import type { MethodologyDraft } from '../methodology-draft.ts';
+import { editControlStyles, savedLine } from '../components/edit-controls.ts';
 import { policyWeight, REFERENCE_GAP } from '../charts/decay.layout.ts';
 import { rankings } from '../charts/ranking.diff.ts';
 import { percent } from '../format.ts';
@@ -24,6 +32,8 @@ import '../components/vr-methodology-parameters.ts';
 import '../components/vr-methodology-points.ts';
 import '../components/vr-methodology-decay-table.ts';
 import '../components/vr-methodology-ranking.ts';
+import '../components/vr-methodology-rationale.ts';
+import '../components/vr-methodology-editor.ts';
 
 /** The policies the heatmap can rank under (`?decay=`), in the order the engine lists them. */
 const NAMED = ['long-memory', 'short-penalty', 'peer-half-life'] as const satisfies readonly DecayPolicyName[];
@@ -33,7 +43,11 @@ export class MethodologyPage extends LitElement {
   static override styles = [
     card,
     pageStyles,
+    editControlStyles,
     css`
+      .page-head button.edit {
+        align-self: center;
+      }
       .explain {
         margin: 0 0 12px;
         max-width: 110ch;
@@ -60,8 +74,24 @@ export class MethodologyPage extends LitElement {
   ];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   /** The URL's query: `asOf` (the rankings' day). */
   @property({ attribute: false }) query = new URLSearchParams();
+  /** The admin's draft of a new version, its comparison and its save. */
+  private _edit = new MethodologyEditController(this, {
+    api: () => this._api,
+    asOf: () => this.query.get('asOf') ?? '',
+    afterSave: async () => {
+      // The editor has closed: its Edit button takes focus back while the page reloads under the new version.
+      this._focusEdit = true;
+      this.requestUpdate();
+      await Promise.all([this._method.run(), this._ranked.run()]);
+    },
+  });
+  /** Focus goes back to the Edit button after the next render (the editor closed). */
+  private _focusEdit = false;
+  /** A `#params-…` link into the page is shown once, when the parameters are drawn. */
+  private _fragmentShown = false;
 
   private _method = new Task(this, {
     args: () => [] as const,
@@ -84,18 +114,26 @@ export class MethodologyPage extends LitElement {
   });
 
   override render() {
+    const admin = isAdmin(this._me?.role);
+    const m = this._method.value?.methodology;
     return html`<header class="page-head">
         <div>
           <h1>Methodology</h1>
-          <p class="lede">How scores are made: the parameters in force, how long an incident keeps counting, and what that choice does to the ranking.</p>
+          <p class="lede">How scores are made: the parameters in force and why each has its value, how long an incident keeps counting, and what that choice does to the ranking.</p>
         </div>
+        ${admin && m && !this._edit.editing
+          ? html`<button type="button" class="edit" id="methodology-edit" @click=${() => this._edit.open(m)}>Edit a new version</button>`
+          : nothing}
       </header>
+      ${savedLine(this._edit.said)}
       ${loaded(
         this._method,
         'methodology',
-        ({ methodology, policies }) => html`<div class="stack">
+        ({ methodology, policies }) => html`<div class="stack" @evidence-requested=${this._onReveal}>
+          ${admin && this._edit.draft ? this._editor(this._edit.draft) : nothing}
           <vr-methodology-parameters .methodology=${methodology}></vr-methodology-parameters>
           <vr-methodology-points .methodology=${methodology}></vr-methodology-points>
+          <vr-methodology-rationale .methodology=${methodology}></vr-methodology-rationale>
           <section class="card" aria-labelledby="decay-title">
             <h2 id="decay-title">How long an incident counts</h2>
             <p class="explain">${this._explain(policies)}</p>
@@ -136,8 +174,59 @@ export class MethodologyPage extends LitElement {
     </section>`;
   }
 
+  private _editor(draft: MethodologyDraft) {
+    const e = this._edit;
+    const compared = e.comparison;
+    return html`<vr-methodology-editor .draft=${draft} inForce=${e.inForce} .errors=${e.errors} refusals=${e.refusals} failure=${e.failure} ?busy=${e.busy}
+      .comparison=${compared?.rankings} ?comparing=${e.comparing} asOf=${compared?.asOf ?? ''}
+      @methodology-draft-changed=${(ev: MethodologyDraftChanged) => e.change(ev.draft)}
+      @methodology-draft-compare=${(ev: MethodologyDraftCompare) => e.requestCompare(ev.draft, this.query.get('asOf') ?? '')}
+      @methodology-draft-submitted=${(ev: MethodologyDraftSubmitted) => e.submit(ev.draft)}
+      @methodology-edit-cancelled=${this._closeEditor}>${this._draftBacktest(draft)}</vr-methodology-editor>`;
+  }
+
+  /**
+   * The backtest of this draft (issue 13 §4), shown in the editor under the rankings: the place for
+   * `<vr-backtest slot="draft-backtest">` fed by POST /api/v1/methodology/backtest with the draft's
+   * body (`draftBody(draft)`). Nothing until that lands.
+   */
+  private _draftBacktest(_draft: MethodologyDraft) {
+    return nothing;
+  }
+
+  private _closeEditor(): void {
+    this._edit.close();
+    this._focusEdit = true;
+  }
+
   protected override updated(): void {
     document.title = 'Methodology · Vendorscope';
+    if (this._focusEdit) {
+      this._focusEdit = false;
+      this.renderRoot.querySelector<HTMLElement>('#methodology-edit')?.focus();
+    }
+    // A link such as /methodology#params-support: the browser cannot see into shadow roots, so show it once drawn.
+    if (!this._fragmentShown && location.hash.startsWith('#params-') && this._method.value) {
+      this._fragmentShown = true;
+      const parts = [...this.renderRoot.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete);
+      void Promise.all(parts).then(() => this._reveal(decodeURIComponent(location.hash.slice(1))));
+    }
+  }
+
+  private _onReveal(e: EvidenceRequested): void {
+    e.stopPropagation();
+    this._reveal(e.anchor);
+  }
+
+  /** Scrolls to the element with this id inside one of the page's components, and focuses it. */
+  private _reveal(anchor: string): void {
+    for (const el of this.renderRoot.querySelectorAll('*')) {
+      const target = el.shadowRoot?.getElementById(anchor);
+      if (!target) continue;
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+      return;
+    }
   }
 
   private _onAsOf(e: AsOfChanged): void {

@@ -93,7 +93,8 @@ export class ReviewsPage extends LitElement {
         <h1>Reviews due</h1>
         <p class="lede">
           Vendors whose procurement decision needs another look: flagged by what happened since (a higher band, a serious incident, a repeated root
-          cause, a new subprocessor with tenant access, an expired waiver), overdue, due by the horizon, or never reviewed.
+          cause, a new subprocessor with tenant access, an expired waiver), overdue, due by the horizon, or never reviewed. A vendor never decided on
+          is flagged too when any of these became known in the methodology's look-back.
         </p>
       </div>
     </header>`;
@@ -198,7 +199,8 @@ export class ReviewsPage extends LitElement {
     }
     return html`${summary}<vr-due-table .items=${items} asOf=${filters.asOf}></vr-due-table>
       <p class="foot">
-        Flagged vendors come first, then overdue ones, then those due by the horizon, then those never reviewed. Record a decision on a vendor's page, under
+        Flagged vendors come first (never reviewed ones among them when something flagged them), then overdue ones, then those due by the horizon, then
+        those never reviewed. Record a decision on a vendor's page, under
         Procurement review.
       </p>`;
   }

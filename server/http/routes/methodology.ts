@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { decayPolicy, policy } from '../../domain/methodology.ts';
 import { route } from '../route.ts';
+import { asOfQuery } from '../schemas/common.ts';
+import { heatmap } from '../schemas/score.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
 
@@ -21,7 +23,7 @@ const decayCatalogue = z.object({
   ),
 });
 
-export const methodologyRoutes = ({ methodology }: Deps) => [
+export const methodologyRoutes = ({ methodology, scoring, clock }: Deps) => [
   route({
     method: 'get',
     path: '/methodology/decay-policies',
@@ -55,6 +57,22 @@ export const methodologyRoutes = ({ methodology }: Deps) => [
     handle: ({ body, principal }) => {
       const { note, ...next } = body;
       return methodology.create(actorOf(principal), next, note);
+    },
+  }),
+  route({
+    method: 'post',
+    access: 'admin',
+    path: '/methodology/preview',
+    tag: 'methodology',
+    summary: 'The engaged vendors ranked under a draft methodology (the body PUT would take), as of a day; nothing is stored',
+    query: asOfQuery,
+    body: newVersion,
+    status: 200,
+    response: heatmap,
+    errors: [413, 415],
+    handle: ({ body, query }) => {
+      const { note: _note, ...draft } = body;
+      return scoring.heatmap(query.asOf ?? clock.today(), undefined, 'engaged', draft);
     },
   }),
   route({

@@ -54,6 +54,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
     // The latest decision's date lives on the vendor too, where it can be moved by hand afterwards.
     const next = last === null ? null : last.id === reviews[0]?.id ? f.vendor.nextReviewOn : last.nextReviewOn;
     const facts: ReviewFacts = {
+      tier: f.vendor.tier,
       lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
       bandNow: scoreVendor(f, policy, asOf).band,
       incidents: f.incidents,

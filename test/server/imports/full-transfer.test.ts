@@ -118,6 +118,21 @@ describe('export and restore', () => {
     expect(failingPaths(res).some((p) => p.startsWith(path))).toBe(true);
   });
 
+  it('restores a methodology version stored before issue 13 (no rationale, no review triggers) as it was, and reads it with the shipped ones', async () => {
+    const a = testApp();
+    const doc = (await a.http.get('/api/v1/export')).body;
+    const { rationale: _r, reviewTriggers: _t, ...v1 } = doc.methodologyVersions[0].parameters;
+    const old = { ...doc, methodologyVersions: [{ ...doc.methodologyVersions[0], parameters: v1 }] };
+    const b = testApp();
+    const res = await restoreInto(b.http, old);
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    const m = (await b.http.get('/api/v1/methodology')).body;
+    expect(m.rationale).toEqual(DEFAULT_POLICY.rationale);
+    expect(m.reviewTriggers).toEqual(DEFAULT_POLICY.reviewTriggers);
+    // Stored as it came: the next export carries it unchanged.
+    expect((await b.http.get('/api/v1/export')).body.methodologyVersions[0].parameters).toEqual(v1);
+  });
+
   it('needs an admin to restore; a viewer may export', async () => {
     const { as, db } = testApp();
     const viewer = as('viewer');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { FINDING_RULES } from '../../../server/scoring/findings/index.ts';
 import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
+import { PARAMETER_PATHS } from '../../../server/domain/methodology.ts';
 import { GENERATED, section, withSection } from '../../helpers/methodology-doc.ts';
 
 const PATH = join(PROJECT_ROOT, 'docs', 'METHODOLOGY.md');
@@ -20,9 +21,18 @@ describe('docs/METHODOLOGY.md', () => {
     expect(section(doc, name), `regenerate with UPDATE_DOCS=1 npx vitest run ${'test/server/scoring/methodology-doc.test.ts'}`).toBe(expected);
   });
 
-  it('shows the default policy verbatim', () => {
+  it('shows the default policy verbatim (its rationale in the parameters table)', () => {
     const block = /```json\n([\s\S]*?)```/.exec(section(doc, 'default-policy') ?? '')?.[1];
-    expect(JSON.parse(block!)).toEqual(DEFAULT_POLICY);
+    const { rationale: _r, ...values } = DEFAULT_POLICY;
+    expect(JSON.parse(block!)).toEqual(values);
+  });
+
+  it('lists every parameter with its rationale and source', () => {
+    const table = section(doc, 'parameters') ?? '';
+    for (const path of PARAMETER_PATHS) {
+      expect(table, path).toContain(`| \`${path}\` |`);
+      expect(table, path).toContain(DEFAULT_POLICY.rationale[path]!.why);
+    }
   });
 
   it('names the methodology version in its title and documents every finding rule', () => {

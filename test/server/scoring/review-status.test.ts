@@ -10,6 +10,7 @@ const AS_OF = '2023-10-31';
 
 /** A vendor approved on DECIDED in band `moderate`, next review a year on, nothing since. */
 const calm = (o: Partial<ReviewFacts> = {}): ReviewFacts => ({
+  tier: 2,
   lastReview: { id: 7, decision: 'approved', decidedOn: DECIDED, nextReviewOn: '2024-06-30', band: 'moderate' },
   bandNow: 'moderate',
   incidents: [],
@@ -79,8 +80,72 @@ describe('re-review triggers', () => {
     expect(codes(calm({ conditions: [{ ...waived, state: 'met', waiverExpiresOn: null }] }))).toEqual([]);
   });
 
-  it('never fire without a decision to reopen', () => {
+  it('band-rose needs a decision: without one there is no band to rise from', () => {
     expect(codes(calm({ lastReview: null, bandNow: 'critical' }))).toEqual([]);
+  });
+});
+
+describe('re-review triggers as issue 13 sets them', () => {
+  const medium = incidentFacts({ severity: 'medium', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-29' });
+
+  // Observed gap: a medium incident at a tier-1 vendor never reopened its decision.
+  it('incident-disclosed: a medium incident at a tier-1 vendor reopens the decision; at tier 2 to 4 it takes a high one', () => {
+    expect(reviewTriggers(calm({ tier: 1, incidents: [medium] }), DEFAULT_POLICY, AS_OF)).toEqual([
+      { code: 'incident-disclosed', text: `A medium incident became known on 2023-10-20: ${medium.title}.`, ref: `incident:${medium.id}` },
+    ]);
+    for (const tier of [2, 3, 4]) expect(codes(calm({ tier, incidents: [medium] }))).toEqual([]);
+    expect(codes(calm({ tier: 1, incidents: [{ ...medium, severity: 'low' }] }))).toEqual([]);
+    for (const tier of [1, 2, 3, 4]) expect(codes(calm({ tier, incidents: [{ ...medium, severity: 'high' }] }))).toEqual(['incident-disclosed']);
+  });
+
+  it('the lowest severity that reopens a decision is a methodology parameter, per tier', () => {
+    const policy = { ...DEFAULT_POLICY, reviewTriggers: { ...DEFAULT_POLICY.reviewTriggers, minIncidentSeverity: { 1: 'low', 2: 'medium', 3: 'critical', 4: 'critical' } } } as const;
+    const at = (tier: number, severity: 'low' | 'medium' | 'high') => reviewTriggers(calm({ tier, incidents: [{ ...medium, severity }] }), policy, AS_OF).length;
+    expect([at(1, 'low'), at(2, 'low'), at(2, 'medium'), at(3, 'high')]).toEqual([1, 0, 1, 0]);
+  });
+
+  it('root-cause-repeated: any repeat reopens the decision, whatever its severity and the tier', () => {
+    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, publicDisclosureDate: '2022-03-22' });
+    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, publicDisclosureDate: '2023-10-20' });
+    for (const tier of [1, 2, 3, 4]) expect(codes(calm({ tier, incidents: [first, again] }))).toEqual(['root-cause-repeated']);
+  });
+
+  // Observed gap: a vendor with no decision stayed "due: never reviewed" whatever happened to it.
+  describe('for a vendor with no decision yet', () => {
+    const undecided = (o: Partial<ReviewFacts> = {}) => calm({ lastReview: null, ...o });
+    const high = { ...medium, severity: 'high' as const };
+
+    it('is review-needed with the reasons when a trigger fires, the never-reviewed reason kept last', () => {
+      const s = status(undecided({ incidents: [high] }));
+      expect(s.state).toBe('review-needed');
+      expect(s.reasons.map((r) => r.code)).toEqual(['incident-disclosed', 'never-reviewed']);
+      expect(s.reasons[0]).toMatchObject({ ref: `incident:${high.id}` });
+    });
+
+    it('counts what became known within the look-back (default three years before asOf), not older history', () => {
+      const days = DEFAULT_POLICY.reviewTriggers.lookbackWithoutDecisionDays;
+      expect(days).toBe(1095);
+      const known = dayNumber('2023-10-20');
+      expect(codes(undecided({ incidents: [high] }), isoDay(known + days - 1))).toEqual(['incident-disclosed']);
+      expect(codes(undecided({ incidents: [high] }), isoDay(known + days))).toEqual([]);
+      expect(status(undecided({ incidents: [high] }), isoDay(known + days))).toMatchObject({ state: 'due', reasons: [{ code: 'never-reviewed' }] });
+      // Not yet known on the day asked about.
+      expect(codes(undecided({ incidents: [high] }), '2023-10-19')).toEqual([]);
+    });
+
+    it('applies the tier rule, repeats, and new subprocessors with tenant access as with a decision', () => {
+      expect(codes(undecided({ tier: 1, incidents: [medium] }))).toEqual(['incident-disclosed']);
+      expect(codes(undecided({ tier: 2, incidents: [medium] }))).toEqual([]);
+      const first = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', publicDisclosureDate: '2022-03-22' });
+      const again = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'in-house-support-system', publicDisclosureDate: '2023-10-20' });
+      expect(codes(undecided({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
+      const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, since: '2023-02', knownFrom: '2023-02-01' };
+      expect(codes(undecided({ subprocessors: [sub] }))).toEqual(['subprocessor-added']);
+    });
+
+    it('stays due, never reviewed, when nothing fired', () => {
+      expect(status(undecided())).toEqual({ state: 'due', reasons: [{ code: 'never-reviewed', text: 'No procurement decision has been recorded for this vendor.', ref: null }] });
+    });
   });
 });
 

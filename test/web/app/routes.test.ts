@@ -46,7 +46,8 @@ describe('inAppTarget', () => {
     expect(inAppTarget(click('/'), ORIGIN)).toBe('/');
     // A fragment on the page shown now is left to the browser; on another page it navigates.
     expect(inAppTarget(click('/vendors/1#incident-2'), ORIGIN, '/vendors/1')).toBeNull();
-    expect(inAppTarget(click('/vendors/1#incident-2'), ORIGIN, '/')).toBe('/vendors/1');
+    expect(inAppTarget(click('/vendors/1#incident-2'), ORIGIN, '/')).toBe('/vendors/1#incident-2');
+    expect(inAppTarget(click('/methodology#params-support'), ORIGIN, '/vendors/1')).toBe('/methodology#params-support');
   });
 
   it('leaves other origins, the API, new tabs, downloads and modified clicks to the browser', () => {
