@@ -4,7 +4,8 @@
  * data, not code (DESIGN §4.9).
  */
 import { z } from 'zod';
-import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
+import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
+import { withV1Defaults } from './methodology-v1.ts';
 
 export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
 export type FactorId = (typeof FACTOR_IDS)[number];
@@ -20,8 +21,9 @@ export const BANDS = ['low', 'moderate', 'high', 'critical'] as const;
 export type Band = (typeof BANDS)[number];
 
 /**
- * What an incident's root cause or path was, derived from its vectors and support involvement.
- * Two incidents sharing a class are "the same way twice".
+ * Methodology 1.x's classes of an incident's root cause or path, derived from its vectors and
+ * support involvement; two incidents sharing one were "the same way twice" (`recurrence.matchOn:
+ * classes`). Methodology 2 matches on root cause and entry path instead (vocabulary.ts).
  */
 export const INCIDENT_CLASSES = [
   'support-channel',
@@ -82,8 +84,29 @@ export const policyParameters = z.strictObject({
   recurrence: z.strictObject({
     windowDays: days.meta({ description: 'An incident repeats an earlier one known at most this many days before it' }),
     repeatPoints: points,
-    classWeights: byKey(INCIDENT_CLASSES, share),
+    classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
     severityScale: byKey(SEVERITIES, share),
+    matchOn: z
+      .enum(['root-cause', 'classes'])
+      .meta({ description: 'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)' }),
+    requireSameEntryPath: z.boolean().meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
+    pairWith: z
+      .enum(['strongest', 'closest'])
+      .meta({ description: 'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)' }),
+    rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({ description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats' }),
+  }),
+  campaigns: z.strictObject({
+    countAsOne: z.boolean().meta({
+      description: 'Incidents linked by continuationOf count once: the worst severity, the lag from the first awareness to the last disclosure, no repeat within the campaign (false in methodology 1.x)',
+    }),
+  }),
+  incidentCap: z.strictObject({
+    likelihoodPoints: z
+      .number()
+      .min(1)
+      .max(100)
+      .nullable()
+      .meta({ description: 'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)' }),
   }),
   disclosure: z.strictObject({
     lagPoints: points,
@@ -154,5 +177,5 @@ export type Policy = z.output<typeof policy>;
  * the parameters of an older version would be read into today's shape.
  */
 export function storedPolicy(parameters: unknown, version: string): Policy {
-  return policy.parse({ ...(parameters as object), version });
+  return policy.parse({ ...(withV1Defaults(parameters) as object), version });
 }

@@ -41,8 +41,9 @@ describe('re-review triggers', () => {
   });
 
   it('root-cause-repeated: a later incident through the same path as an earlier one', () => {
-    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, publicDisclosureDate: '2022-03-22' });
-    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
+    // A support agent's stolen credentials both times (methodology 2 matches root cause and entry path; an unknown root cause never repeats).
+    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
+    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
     const other = { ...again, supportInvolvementType: 'none' as const, supportInvolved: false, initialAccessVectors: ['vulnerability-exploit' as const] };
     expect(codes(calm({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
     expect(codes(calm({ incidents: [first, other] }))).toEqual([]);
