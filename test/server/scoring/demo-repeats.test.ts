@@ -28,7 +28,9 @@ const ASOF = dayNumber('2025-12-31');
 
 /** "later ← earlier" by ref, for every repeat of a vendor known at the end of 2025 (within the window). */
 function pairs(vendor: string, policy: Policy, asOf = ASOF): string[] {
-  return repeatsAt(facts.get(vendor)!.incidents, policy, asOf).map((r) => `${(r.incident as { ref: string }).ref} ← ${(r.earlier as { ref: string }).ref}`);
+  const incidents = facts.get(vendor)!.incidents;
+  const ref = (id: number) => incidents.find((i) => i.id === id)!.ref;
+  return repeatsAt(incidents, policy, asOf).map((r) => `${ref(r.incident.id)} ← ${ref(r.earlier.id)}`);
 }
 
 describe('repeats on the demo portfolio', () => {
