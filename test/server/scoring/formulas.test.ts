@@ -96,7 +96,7 @@ describe('formulas', () => {
     expect(evaluate('(lag 40 × min(1, 21 days / 90 days) + found by others 20) × critical 1 × decay 0.99')).toBeCloseTo((40 * (21 / 90) + 20) * 0.99, 9);
   });
 
-  it('the demo portfolio on three days: every contribution of the three factors redone; Okta'"'"'s repeat and lag as of 2023-10-31', () => {
+  it("the demo portfolio on three days: every contribution of the three factors redone; Okta's repeat and lag as of 2023-10-31", () => {
     const store = createStore(memDb());
     seedDemoPortfolio(store, loadDemoPortfolio(loadConfig({}).seedDir), fixedClock('2026-01-01T00:00:00.000Z'), { reset: false, actor: SYSTEM });
     for (const facts of loadAllFacts(store)) {
