@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { incident, incidentSource } from './incident.ts';
 import { knownTooEarly, mfaRecordShape } from './mfa.ts';
 import { policyParameters, versionLabel } from './methodology.ts';
+import { withV1Defaults } from './methodology-v1.ts';
 import { knownBeforeStated, postureFact } from './posture-fact.ts';
 import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
@@ -24,7 +25,18 @@ export const exportedVendor = vendor
   .omit({ domain: true, incidentCount: true })
   .extend({ engagedSince: vendor.shape.engagedSince.optional(), aliases: vendor.shape.aliases.default([]) })
   .strict();
-export const exportedIncident = incident.omit({ intrusionStartPrecision: true }).extend({ source: incidentSource }).strict();
+// The derived root cause and entry path are left out too. rootCause, entryPath and continuationOf
+// came after version 1 shipped: without them a restored incident's are derived and it continues
+// nothing (a merge keeps what the database has). continuationOf is an id of this document.
+export const exportedIncident = incident
+  .omit({ intrusionStartPrecision: true, derivedRootCause: true, derivedEntryPath: true })
+  .extend({
+    source: incidentSource,
+    rootCause: incident.shape.rootCause.optional(),
+    entryPath: incident.shape.entryPath.optional(),
+    continuationOf: incident.shape.continuationOf.optional(),
+  })
+  .strict();
 // knownFrom came after version 1 shipped too: without it a subprocessor is known from the day it
 // was recorded (its createdAt), and an MFA record or a posture statement, which have no such date,
 // from the day the document was exported (a statement from its statedDate when it has one).
@@ -63,7 +75,8 @@ export const exportDocument = z
     subprocessors: z.array(exportedSubprocessor),
     mfa: z.array(exportedMfa),
     postureFacts: z.array(exportedPostureFact),
-    methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
+    // A version stored before a parameter existed is read with the value that keeps its old behaviour (storedPolicy does the same).
+    methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: z.preprocess(withV1Defaults, policyParameters), note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
     // Reports frozen per comparison, as version-1 documents carried them before a quarter had one
     // snapshot: they restore into the report history (superseded). Newer documents leave it out.
