@@ -11,9 +11,11 @@ export const repeatRootCauseRule: FindingRule = {
     const byCampaign = new Map<Campaign, Repeat[]>();
     for (const r of repeats) byCampaign.set(r.campaign, [...(byCampaign.get(r.campaign) ?? []), r]);
     return [...byCampaign.entries()].map(([campaign, list]) => {
+      // Critical when any member's repeat is; told by the first repeat that makes it so.
       const critical = list.some((r) => r.critical);
-      const { incident, earlier, daysApart } = list.find((r) => r.critical === critical)!;
-      const how = sharedText(list.find((r) => r.critical === critical)!);
+      const shown = list.find((r) => r.critical === critical)!;
+      const { incident, earlier, daysApart } = shown;
+      const how = sharedText(shown);
       const years = Math.round((policy.recurrence.windowDays / 365) * 10) / 10;
       return {
         id: `repeat-root-cause:incident:${campaign.root.id}`,
