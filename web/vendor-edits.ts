@@ -5,7 +5,21 @@
  * The server checks everything again; nothing here second-guesses it.
  */
 import type { MfaRecord } from '../server/domain/mfa.ts';
-import type { AccessLevel, AccessVector, Confidence, DataAccess, EnvironmentAccess, MfaMethod, MfaPopulation, MfaRelevance, Severity, SupportInvolvementType, VendorStatus } from '../server/domain/vocabulary.ts';
+import type {
+  AccessLevel,
+  AccessVector,
+  Confidence,
+  DataAccess,
+  EntryPath,
+  EnvironmentAccess,
+  MfaMethod,
+  MfaPopulation,
+  MfaRelevance,
+  RootCause,
+  Severity,
+  SupportInvolvementType,
+  VendorStatus,
+} from '../server/domain/vocabulary.ts';
 import type { IncidentBody, MfaPostureBody, SubprocessorBody, VendorBody } from './api/client.ts';
 import { fieldErrorPaths } from './api/api-error.ts';
 import { MFA_POPULATIONS } from './format.ts';
@@ -68,6 +82,10 @@ export function incidentBody(fd: FormData): IncidentBody {
     threatActor: textOrNull(fd, 'threatActor'),
     sources: lines(fd, 'sources'),
     notes: textOrNull(fd, 'notes'),
+    // Empty is "derived" (null) for root cause and entry path, "continues nothing" for the campaign.
+    rootCause: textOrNull(fd, 'rootCause') as RootCause | null,
+    entryPath: textOrNull(fd, 'entryPath') as EntryPath | null,
+    continuationOf: numberOrNull(fd, 'continuationOf'),
   };
 }
 

@@ -1,9 +1,9 @@
 /** SQL for incidents. */
 import type { Db } from './open.ts';
 import { bit, bool, json, list, type Kept } from './row-codec.ts';
-import type { Incident, IncidentInput, IncidentSource } from '../domain/incident.ts';
+import { derivedClassification, type Incident, type IncidentInput, type IncidentSource } from '../domain/incident.ts';
 import { precisionOf } from '../domain/partial-date.ts';
-import type { AccessVector, Confidence, MfaRelevance, Severity, SupportInvolvementType } from '../domain/vocabulary.ts';
+import type { AccessVector, Confidence, EntryPath, MfaRelevance, RootCause, Severity, SupportInvolvementType } from '../domain/vocabulary.ts';
 
 interface IncidentRow {
   id: number;
@@ -33,6 +33,9 @@ interface IncidentRow {
   sources: string;
   confidence: string;
   notes: string | null;
+  root_cause: string | null;
+  entry_path: string | null;
+  continuation_of: number | null;
   source_format: string | null;
   source_id: string | null;
   source_attribution: string | null;
@@ -48,7 +51,7 @@ export interface IncidentFilter {
   offset: number;
 }
 
-const toIncident = (r: IncidentRow): Incident => ({
+const toIncident = (r: IncidentRow): Incident => withDerived({
   id: r.id,
   vendorId: r.vendor_id,
   ref: r.ref,
@@ -77,10 +80,15 @@ const toIncident = (r: IncidentRow): Incident => ({
   sources: list(r.sources),
   confidence: r.confidence as Confidence,
   notes: r.notes,
+  rootCause: r.root_cause as RootCause | null,
+  entryPath: r.entry_path as EntryPath | null,
+  continuationOf: r.continuation_of,
   source: r.source_format === 'veris' ? { format: 'veris', id: r.source_id ?? '', attribution: r.source_attribution ?? '' } : null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+const withDerived = (i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath'>): Incident => ({ ...i, ...derivedClassification(i) });
 
 const columns = (i: IncidentInput, now: string) => ({
   ref: i.ref,
@@ -108,6 +116,9 @@ const columns = (i: IncidentInput, now: string) => ({
   sources: json(i.sources),
   confidence: i.confidence,
   notes: i.notes,
+  root_cause: i.rootCause,
+  entry_path: i.entryPath,
+  continuation_of: i.continuationOf,
   now,
 });
 
@@ -144,6 +155,8 @@ export function incidentsRepo(db: Db) {
     `UPDATE incidents SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
   const remove = db.prepare<[number]>('DELETE FROM incidents WHERE id = ?');
+  const link = db.prepare<{ id: number; continuation_of: number | null; now: string }>('UPDATE incidents SET continuation_of = @continuation_of, updated_at = @now WHERE id = @id');
+  const continuations = db.prepare<[number], IncidentRow>(`SELECT * FROM incidents WHERE continuation_of = ? ${ORDER}`);
 
   return {
     find: (id: number): Incident | undefined => {
@@ -173,6 +186,12 @@ export function incidentsRepo(db: Db) {
       update.run({ ...columns(i, now), id });
     },
     remove: (id: number): boolean => remove.run(id).changes > 0,
+    /** Sets or clears the incident an incident continues (seeding and restores set links once every incident exists). */
+    setContinuationOf: (id: number, continuationOf: number | null, now: string): void => {
+      link.run({ id, continuation_of: continuationOf, now });
+    },
+    /** The incidents that continue this one. */
+    continuationsOf: (id: number): Incident[] => continuations.all(id).map(toIncident),
   };
 }
 

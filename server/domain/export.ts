@@ -24,7 +24,18 @@ export const exportedVendor = vendor
   .omit({ domain: true, incidentCount: true })
   .extend({ engagedSince: vendor.shape.engagedSince.optional(), aliases: vendor.shape.aliases.default([]) })
   .strict();
-export const exportedIncident = incident.omit({ intrusionStartPrecision: true }).extend({ source: incidentSource }).strict();
+// The derived root cause and entry path are left out too. rootCause, entryPath and continuationOf
+// came after version 1 shipped: without them a restored incident's are derived and it continues
+// nothing (a merge keeps what the database has). continuationOf is an id of this document.
+export const exportedIncident = incident
+  .omit({ intrusionStartPrecision: true, derivedRootCause: true, derivedEntryPath: true })
+  .extend({
+    source: incidentSource,
+    rootCause: incident.shape.rootCause.optional(),
+    entryPath: incident.shape.entryPath.optional(),
+    continuationOf: incident.shape.continuationOf.optional(),
+  })
+  .strict();
 // knownFrom came after version 1 shipped too: without it a subprocessor is known from the day it
 // was recorded (its createdAt), and an MFA record or a posture statement, which have no such date,
 // from the day the document was exported (a statement from its statedDate when it has one).
@@ -63,6 +74,7 @@ export const exportDocument = z
     subprocessors: z.array(exportedSubprocessor),
     mfa: z.array(exportedMfa),
     postureFacts: z.array(exportedPostureFact),
+    // As stored: a version stored before a parameter existed lacks it, and is read with it filled in (storedPolicy).
     methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: storedParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
     // Reports frozen per comparison, as version-1 documents carried them before a quarter had one

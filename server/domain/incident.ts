@@ -7,12 +7,15 @@ import {
   ACCESS_VECTORS,
   CONFIDENCES,
   DATE_PRECISIONS,
+  ENTRY_PATHS,
   MFA_RELEVANCE,
+  ROOT_CAUSES,
   SEVERITIES,
   SUPPORT_INVOLVEMENT_TYPES,
 } from './vocabulary.ts';
 import { atLeastOneField, httpUrl, id, label, partialDate, prose, timestamp } from './fields.ts';
 import { certainlyBefore, precisionOf } from './partial-date.ts';
+import { deriveEntryPath, deriveRootCause, entryPathOf } from './root-cause.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a lower-case slug (a-z, 0-9, -)');
 const date = partialDate.nullable();
@@ -52,6 +55,17 @@ const fields = {
   sources: uniqueList(httpUrl, 20),
   confidence: z.enum(CONFIDENCES),
   notes: prose(),
+  rootCause: z
+    .enum(ROOT_CAUSES)
+    .nullable()
+    .meta({ description: 'How it began, as an analyst set it; null = derived from the vectors, support involvement and access detail (derivedRootCause)' }),
+  entryPath: z
+    .enum(ENTRY_PATHS)
+    .nullable()
+    .meta({ description: 'Where the attacker came in, as an analyst set it; null = derived (derivedEntryPath)' }),
+  continuationOf: id
+    .nullable()
+    .meta({ description: 'The earlier incident of the same vendor this one continues: the two are one campaign, counted once. Null = none' }),
 };
 
 type Fields = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -110,6 +124,9 @@ export const incidentInput = z
     sources: fields.sources.default([]),
     confidence: fields.confidence.default('medium'),
     notes: fields.notes.default(null),
+    rootCause: fields.rootCause.default(null),
+    entryPath: fields.entryPath.default(null),
+    continuationOf: fields.continuationOf.default(null),
   })
   .superRefine(checkDates)
   .meta({ id: 'IncidentInput' });
@@ -134,6 +151,8 @@ export const incident = z
     vendorId: id,
     ...fields,
     source: incidentSource,
+    derivedRootCause: z.enum(ROOT_CAUSES).meta({ description: 'The root cause the record implies (from the entry path in force); rootCause, when set, overrides it' }),
+    derivedEntryPath: z.enum(ENTRY_PATHS).meta({ description: 'The entry path the record implies; entryPath, when set, overrides it' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -144,8 +163,14 @@ export type IncidentPatch = z.output<typeof incidentPatch>;
 export type Incident = z.output<typeof incident>;
 
 /** The fields of a stored incident as an input, for merging a PATCH into it. */
-export function incidentAsInput(i: Incident): Record<string, unknown> {
-  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, source: _s, ...rest } = i;
-  return rest;
+export function incidentAsInput(i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath'>): Record<string, unknown> {
+  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, source: _s, ...rest } = i as Incident;
+  const { derivedRootCause: _r, derivedEntryPath: _p, ...input } = rest;
+  return input;
+}
+
+/** The root cause and entry path a record implies, for the API to show beside what an analyst set. */
+export function derivedClassification(i: Pick<Incident, 'initialAccessVectors' | 'supportInvolved' | 'supportInvolvementType' | 'initialAccessDetail' | 'entryPath'>) {
+  return { derivedRootCause: deriveRootCause(i, entryPathOf(i)), derivedEntryPath: deriveEntryPath(i) };
 }
 

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
-import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
+import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
+import { withV1Defaults } from './methodology-v1.ts';
 
 export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
 export type FactorId = (typeof FACTOR_IDS)[number];
@@ -22,8 +23,9 @@ export const BANDS = ['low', 'moderate', 'high', 'critical'] as const;
 export type Band = (typeof BANDS)[number];
 
 /**
- * What an incident's root cause or path was, derived from its vectors and support involvement.
- * Two incidents sharing a class are "the same way twice".
+ * Methodology 1.x's classes of an incident's root cause or path, derived from its vectors and
+ * support involvement; two incidents sharing one were "the same way twice" (`recurrence.matchOn:
+ * classes`). Methodology 2 matches on root cause and entry path instead (vocabulary.ts).
  */
 export const INCIDENT_CLASSES = [
   'support-channel',
@@ -84,8 +86,29 @@ const parameterFields = z.strictObject({
   recurrence: z.strictObject({
     windowDays: days.meta({ description: 'An incident repeats an earlier one known at most this many days before it' }),
     repeatPoints: points,
-    classWeights: byKey(INCIDENT_CLASSES, share),
+    classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
     severityScale: byKey(SEVERITIES, share),
+    matchOn: z
+      .enum(['root-cause', 'classes'])
+      .meta({ description: 'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)' }),
+    requireSameEntryPath: z.boolean().meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
+    pairWith: z
+      .enum(['strongest', 'closest'])
+      .meta({ description: 'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)' }),
+    rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({ description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats' }),
+  }),
+  campaigns: z.strictObject({
+    countAsOne: z.boolean().meta({
+      description: 'Incidents linked by continuationOf count once: the worst severity, the lag from the first awareness to the last disclosure, no repeat within the campaign (false in methodology 1.x)',
+    }),
+  }),
+  incidentCap: z.strictObject({
+    likelihoodPoints: z
+      .number()
+      .min(1)
+      .max(100)
+      .nullable()
+      .meta({ description: 'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)' }),
   }),
   disclosure: z.strictObject({
     lagPoints: points,
@@ -167,24 +190,33 @@ export type Policy = z.output<typeof policy>;
  * the parameters of an older version would be read into today's shape.
  */
 export function storedPolicy(parameters: unknown, version: string): Policy {
-  const p = parameters as Record<string, unknown>;
-  return policy.parse({
+  return policy.parse({ ...readable(parameters), version });
+}
+
+/**
+ * A stored version's parameters in today's shape: what a version stored before a parameter existed
+ * lacks is filled in. Scoring parameters get the values that keep its old behaviour
+ * (methodology-v1.ts); review triggers (which decide when a decision is reopened, never a score)
+ * get the rule issue 13 set (a medium incident at tier 1); the rationale, the shipped one.
+ */
+function readable(parameters: unknown): Record<string, unknown> {
+  const p = (withV1Defaults(parameters) ?? {}) as Record<string, unknown>;
+  return {
     ...p,
-    // Review triggers decide when a decision is reopened, never a score: versions stored before
-    // issue 13 made them parameters get the rule that fixed them (a medium incident at tier 1).
     reviewTriggers: p.reviewTriggers ?? { minIncidentSeverity: { 1: 'medium', 2: 'high', 3: 'high', 4: 'high' }, lookbackWithoutDecisionDays: 1095 },
-    // Rationale never changes a score: versions stored without it read the shipped one.
     rationale: withRationale(p.rationale, PARAMETER_PATHS, SHIPPED_RATIONALE),
-    version,
-  });
+  };
 }
 
 /**
  * The parameters of a stored version as an export carries them: as stored, so that a restore
- * stores them unchanged; what older versions lack is filled when they are read (storedPolicy).
+ * stores them unchanged (an export restores to the same export); they are checked as they would
+ * be read (storedPolicy), with what older versions lack filled in.
  */
-export const storedParameters = policyParameters.extend({
-  reviewTriggers: parameterFields.shape.reviewTriggers.optional(),
-  // Possibly written before a parameter existed: read with the shipped rationale filled in.
-  rationale: z.record(z.string(), rationaleEntry).optional(),
-});
+export const storedParameters = z
+  .record(z.string(), z.unknown())
+  .superRefine((p, ctx) => {
+    const r = policyParameters.safeParse(readable(p));
+    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  })
+  .meta({ id: 'StoredMethodologyParameters', description: 'A methodology version’s parameters as stored; a version stored before a parameter existed lacks it.' });

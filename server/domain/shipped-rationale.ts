@@ -10,6 +10,7 @@ import type { Rationale } from './parameter-rationale.ts';
 
 const V1 = 'judgement (Vendorscope maintainers, methodology 1.0.0, 2026-11-29)';
 const I13 = 'judgement (issue 13 §3, 2026-12)';
+const I13_2 = 'issue 13 §2 (2026-12)';
 
 export const SHIPPED_RATIONALE: Rationale = {
   'weights.incidents': { why: 'Past incidents are the most direct evidence that a vendor can be breached: the largest share, 0.30.', source: `${V1}; to be checked by the backtest (issue 13 §4)` },
@@ -26,6 +27,10 @@ export const SHIPPED_RATIONALE: Rationale = {
   'recurrence.repeatPoints': { why: 'A repeat through the same path shows the weakness was not fixed; it can add up to 50 points (Okta 2023 after 2022: 49.7).', source: V1 },
   'recurrence.classWeights': { why: "Paths straight into customers' tenants (support channel, subprocessor) weigh 1; common classes such as stolen credentials or vulnerabilities say less about one unfixed weakness.", source: V1 },
   'recurrence.severityScale': { why: 'A repeat of a low incident says less than a repeat of a critical one: 0.25 to 1.', source: V1 },
+  'recurrence.matchOn': { why: 'A repeat shares a root cause, not a coarse class: "stolen credentials" appears in most incidents, so classes made unrelated breaches repeat each other (Microsoft 2021 → 2023 → 2024).', source: `${I13_2}; DESIGN.md §4.4; test/server/scoring/demo-repeats.test.ts` },
+  'recurrence.requireSameEntryPath': { why: 'The same technique through another door is not the same unfixed weakness; Okta repeats because both breaches came through the support channel.', source: `${I13_2}; DESIGN.md §1` },
+  'recurrence.pairWith': { why: 'A repeat pairs with the strongest earlier match: pairing with the closest let a minor incident weaken a critical repeat and lower risk; the strongest is monotone.', source: `${I13_2}; test/server/scoring/okta-minor-incident.test.ts` },
+  'recurrence.rootCauseWeights': { why: 'Support and subprocessor causes weigh 1; supply chain, token forgery and token theft 0.8; credentials, social engineering, SIM swap and insider 0.7; exploited vulnerabilities 0.5.', source: `the 1.0.0 class weights carried over to the finer vocabulary (${I13_2}); to be checked by the backtest` },
   'disclosure.lagPoints': { why: 'A vendor that sat on a breach for the full lag gets 40 points: its customers could not protect themselves meanwhile.', source: `${V1}; DESIGN.md §4.5; no peer scores disclosure delay (design/peer-systems.md idea #1)` },
   'disclosure.fullLagDays': { why: 'Ninety days or more earns the full lag points; the longest dated lag in the demo portfolio is 78 days (Cisco), Okta 2022 took 61.', source: `${V1}; lags of data/seed/incidents.json` },
   'disclosure.unknownLagDays': { why: 'With no date for when the vendor knew, the lag counts as 30 days, worse than the median dated lag (6 days), never as none.', source: `${V1}; 23 dated lags in data/seed/incidents.json` },
@@ -55,6 +60,8 @@ export const SHIPPED_RATIONALE: Rationale = {
   'findings.lookbackDays': { why: 'Findings look back three years, as the recurrence window does.', source: V1 },
   'findings.recentCriticalDays': { why: 'A critical incident known within the last year calls for a contract condition now.', source: V1 },
   'findings.phishingResistantMfaUpToTier': { why: 'Tier-1 and tier-2 vendors must show FIDO2 for admins and support staff, what critics asked of Okta after 2023.', source: 'DESIGN.md §1' },
+  'campaigns.countAsOne': { why: 'One attack disclosed in stages is one incident: counting it twice doubles its severity and hides the whole lag (LastPass, August and November 2022).', source: `${I13_2}; LastPass posts of 2022-12 and 2023-03 (blog.lastpass.com)` },
+  'incidentCap.likelihoodPoints': { why: 'One breach counted three ways (incidents, recurrence, disclosure) could add up to 37.4 likelihood points; 30 keeps any one incident below that, so double counting stays bounded.', source: `${I13_2}; the arithmetic in docs/METHODOLOGY.md "The incident cap"; judgement, to be checked by the backtest` },
   'reviewTriggers.minIncidentSeverity': { why: 'A medium incident at a tier-1 vendor reopens its decision; other tiers need high or critical. Before, medium incidents at tier 1 reopened nothing.', source: I13 },
   'reviewTriggers.lookbackWithoutDecisionDays': { why: 'A vendor never decided on is flagged by what became known in the last three years (the findings look-back), not by its whole history.', source: I13 },
 };

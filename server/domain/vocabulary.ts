@@ -57,6 +57,31 @@ export const MFA_RELEVANCE = [
   'unknown',
 ] as const;
 
+/**
+ * How an incident began, finer than its access vectors, so that "the same way twice" means it
+ * (docs/METHODOLOGY.md, "Root causes and entry paths"). Derived from the vectors, the support
+ * involvement and the access detail unless an analyst sets it (server/domain/root-cause.ts).
+ */
+export const KNOWN_ROOT_CAUSES = [
+  'support-credential-theft',
+  'support-social-engineering',
+  'artefact-session-tokens',
+  'subprocessor-compromise',
+  'software-supply-chain',
+  'exploited-vulnerability',
+  'token-forgery',
+  'token-theft',
+  'credential-stuffing',
+  'employee-social-engineering',
+  'sim-swap',
+  'stolen-credentials',
+  'insider',
+] as const;
+export const ROOT_CAUSES = [...KNOWN_ROOT_CAUSES, 'unknown'] as const;
+
+/** Where the attacker came in: the vendor's support channel, a third party working for it, its staff, or its product. */
+export const ENTRY_PATHS = ['support-channel', 'subprocessor', 'employee', 'product', 'unknown'] as const;
+
 /** Access a support arrangement has to customer tenants, from least to most. */
 export const ACCESS_LEVELS = ['none', 'metadata', 'customer-data', 'session-artifacts', 'admin'] as const;
 
@@ -81,6 +106,9 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export type AccessVector = (typeof ACCESS_VECTORS)[number];
 export type SupportInvolvementType = (typeof SUPPORT_INVOLVEMENT_TYPES)[number];
 export type MfaRelevance = (typeof MFA_RELEVANCE)[number];
+export type KnownRootCause = (typeof KNOWN_ROOT_CAUSES)[number];
+export type RootCause = (typeof ROOT_CAUSES)[number];
+export type EntryPath = (typeof ENTRY_PATHS)[number];
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export type MfaPopulation = (typeof MFA_POPULATIONS)[number];
 export type MfaMethod = (typeof MFA_METHODS)[number];

@@ -1,12 +1,16 @@
 /**
  * Factor `disclosure`: how long a vendor kept a known incident from its customers, and whether
- * customers or third parties found it before the vendor did.
+ * customers or third parties found it before the vendor did. A campaign (campaigns.ts) counts
+ * once, with the lag of the whole: from the first awareness of any member to the last disclosure.
  */
 import { remainingWeight } from './decay.ts';
 import { unionOf } from './arithmetic.ts';
+import { campaignLabel, campaignsOf, latestKnownFrom, memberTitles, type Campaign } from './campaigns.ts';
 import { factorScore, type RawPart } from './factor.ts';
-import { exactDay, midpoint, parsePartialDate, spanBetween, type DayRange } from '../domain/partial-date.ts';
-import { firstDay, incidentKnownAt, incidentKnownFrom } from './known-at.ts';
+import { capped, num } from './formula.ts';
+import { ceilingsOf } from './incident-cap.ts';
+import { exactDay, midpoint, parsePartialDate, spanBetween, type DayRange, type Span } from '../domain/partial-date.ts';
+import { firstDay, incidentKnownAt } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import type { FactorScore, IncidentFacts } from './types.ts';
 
@@ -54,27 +58,75 @@ export function foundByOthersFirst(i: IncidentFacts): boolean {
   return reported !== undefined && (detected === undefined || reported < detected);
 }
 
+/** A campaign's lag: the longest from any member's awareness to any member's disclosure (or asOf). */
+export interface CampaignLag extends DisclosureLag {
+  /** Some member has no date saying when the vendor learned of it. */
+  readonly someUnknown: boolean;
+}
+
+/**
+ * The lag of a campaign as a whole: the longest span from a member's awareness to a member's
+ * disclosure (still running at asOf for one not disclosed yet), which is the first awareness to the
+ * last disclosure; for a campaign of one, its incident's lag. Longest over all pairs, so a new
+ * member never shortens it.
+ */
+export function campaignLag(c: Campaign, asOf: number): CampaignLag {
+  const someUnknown = c.members.some((m) => !earliestAwareness(m));
+  if (c.members.length === 1) return { ...disclosureLag(c.root, asOf), someUnknown };
+  let longest: Span | undefined;
+  for (const a of c.members) {
+    const aware = earliestAwareness(a);
+    if (!aware) continue;
+    for (const d of c.members) {
+      const span = spanBetween(aware, range(d.publicDisclosureDate) ?? exactDay(asOf));
+      if (!longest || span.days > longest.days) longest = span;
+    }
+  }
+  return longest ? { days: longest.days, known: true, approximate: longest.approximate, someUnknown } : { days: 0, known: false, approximate: false, someUnknown };
+}
+
+/**
+ * The days the factor counts: the lag when it is known; a member whose lag is unknown counts as
+ * `unknownLagDays`, so the whole counts at least that (an unknown lag is not a short one).
+ */
+export function countedLagDays(lag: CampaignLag, policy: Policy): number {
+  if (!lag.known) return policy.disclosure.unknownLagDays;
+  return lag.someUnknown ? Math.max(lag.days, policy.disclosure.unknownLagDays) : lag.days;
+}
+
 export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number): FactorScore {
   const p = policy.disclosure;
-  const parts: RawPart[] = incidents
-    .filter((i) => incidentKnownAt(i, asOf))
-    .map((i) => {
-      const lag = disclosureLag(i, asOf);
-      const days = lag.known ? lag.days : p.unknownLagDays;
-      const others = foundByOthersFirst(i);
-      const age = asOf - incidentKnownFrom(i);
-      const decay = remainingWeight(policy.decay, Number.isFinite(age) ? age : 0);
-      const raw = p.lagPoints * Math.min(1, days / p.fullLagDays) + (others ? p.foundByOthersPoints : 0);
-      return {
-        label: i.title,
-        share: raw * p.severityScale[i.severity] * decay,
-        ref: `incident:${i.id}`,
-        detail:
-          `${lag.known ? lagText(lag) : `lag unknown, counted as ${days} days`} to public disclosure` +
-          `${i.publicDisclosureDate ? '' : ' (not disclosed yet)'}` +
-          `${others ? `; found by others first (+${p.foundByOthersPoints})` : ''}; ` +
-          `${i.severity} (×${p.severityScale[i.severity]}), ${Math.round(decay * 100)}% weight left`,
-      };
-    });
+  const ceiling = ceilingsOf(policy).disclosure;
+  const known = incidents.filter((i) => incidentKnownAt(i, asOf));
+  const parts: RawPart[] = campaignsOf(known, policy).map((c) => {
+    const lag = campaignLag(c, asOf);
+    const days = countedLagDays(lag, policy);
+    const others = c.members.some(foundByOthersFirst);
+    const worst = c.members.reduce((a, b) => (p.severityScale[b.severity] > p.severityScale[a.severity] ? b : a));
+    const age = asOf - latestKnownFrom(c);
+    const decay = remainingWeight(policy.decay, Number.isFinite(age) ? age : 0);
+    const raw = p.lagPoints * Math.min(1, days / p.fullLagDays) + (others ? p.foundByOthersPoints : 0);
+    const { formula, points } = capped(
+      `(lag ${num(p.lagPoints)} × min(1, ${num(days)} days / ${num(p.fullLagDays)} days) + found by others ${others ? num(p.foundByOthersPoints) : 0}) × ${worst.severity} ${num(p.severityScale[worst.severity])} × decay ${num(decay)}`,
+      raw * p.severityScale[worst.severity] * decay,
+      ceiling,
+    );
+    const single = c.members.length === 1;
+    const undisclosed = c.members.some((m) => !m.publicDisclosureDate);
+    return {
+      label: campaignLabel(c),
+      share: points,
+      ref: `incident:${c.root.id}`,
+      detail:
+        (single ? '' : `one campaign of ${memberTitles(c)}, from its first awareness to its last disclosure: `) +
+        `${lag.known ? lagText(lag) : `lag unknown, counted as ${days} days`} to public disclosure` +
+        (lag.known && days > lag.days ? ` (a member's lag is unknown: counted as ${days} days)` : '') +
+        `${undisclosed ? ' (not disclosed yet)' : ''}` +
+        `${others ? `; found by others first (+${p.foundByOthersPoints})` : ''}; ` +
+        `${worst.severity} (×${p.severityScale[worst.severity]}), ${Math.round(decay * 100)}% weight left` +
+        (points < raw * p.severityScale[worst.severity] * decay ? `; cut to the cap of ${num(ceiling)} points one incident may add here` : ''),
+      formula,
+    };
+  });
   return factorScore('disclosure', policy.weights.disclosure, true, unionOf(parts.map((x) => x.share)), parts);
 }

@@ -20,7 +20,9 @@ export type IncidentFacts = Pick<
   | 'initialAccessVectors'
   | 'supportInvolved'
   | 'supportInvolvementType'
->;
+> &
+  // Read where a stored record has them; facts written before them (golden fixtures) score as null.
+  Partial<Pick<Incident, 'initialAccessDetail' | 'rootCause' | 'entryPath' | 'continuationOf'>>;
 export type SubprocessorFacts = Pick<
   Subprocessor,
   'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until' | 'knownFrom'

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { incidentInput, type IncidentInput } from '../domain/incident.ts';
 import { knownTooEarly, mfaRecordInput, type MfaRecordInput } from '../domain/mfa.ts';
 import { incidentKnownDate } from '../scoring/known-at.ts';
+import { continuesValidly } from '../scoring/campaigns.ts';
 import { subprocessorInput, type SubprocessorInput } from '../domain/subprocessor.ts';
 import { vendorInput, type VendorInput } from '../domain/vendor.ts';
 import { postureFact } from '../domain/posture-fact.ts';
@@ -45,6 +46,10 @@ const portfolioFile = z.object({
       knownFromEvidence: z.string(),
     }),
   ),
+  // Our reading of which incidents are one campaign (data/seed/README.md), each with its sources.
+  campaigns: z
+    .array(z.strictObject({ vendor: z.string(), incident: z.string(), continuationOf: z.string(), sources: z.array(z.url()).min(1), evidence: z.string().min(1) }))
+    .default([]),
 });
 
 export interface DemoPortfolio {
@@ -56,6 +61,8 @@ export interface DemoPortfolio {
   /** knownFrom null: known from the day it is seeded. */
   readonly mfa: ReadonlyArray<{ vendor: string; record: MfaRecordInput }>;
   readonly subprocessors: ReadonlyArray<{ vendor: string; linkedVendor: string | null; input: SubprocessorInput }>;
+  /** Campaign links by incident ref: `incident` continues `continuationOf`, both of `vendor`. */
+  readonly campaigns: ReadonlyArray<{ vendor: string; incident: string; continuationOf: string }>;
 }
 
 const fail = (what: string, e: z.ZodError) => new Error(`demo portfolio: ${what} is invalid: ${z.prettifyError(e)}`);
@@ -107,7 +114,20 @@ export function loadDemoPortfolio(dir: string): DemoPortfolio {
     throw new Error(`demo portfolio: ${where} is known from "${id}", which it does not cite`);
   };
 
+  const campaigns = mine.campaigns.map(({ vendor, incident, continuationOf }) => {
+    const where = `campaign link ${incident} → ${continuationOf}`;
+    const of = (ref: string) => {
+      const found = incidents.find((x) => x.vendor === known(vendor, where) && x.incident.ref === ref);
+      if (!found) throw new Error(`demo portfolio: ${where} names incident "${ref}", which ${vendor} does not have`);
+      return { ...found.incident, id: 0 };
+    };
+    // The rule the API applies: the continued incident was known no later than its continuation.
+    if (!continuesValidly({ ...of(continuationOf), id: -1 }, of(incident))) throw new Error(`demo portfolio: ${where}: the continued incident became known after its continuation`);
+    return { vendor, incident, continuationOf };
+  });
+
   return {
+    campaigns,
     company: mine.company,
     vendors,
     incidents,

@@ -6,6 +6,7 @@ import type { IncidentFilter } from '../db/incidents-repo.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid, ServiceError } from './errors.ts';
+import { campaignLinkProblems } from './campaign-links.ts';
 
 const refTaken = (ref: string) =>
   new ServiceError('conflict', 'incident-ref-taken', `This vendor already has an incident with ref "${ref}".`, [
@@ -19,6 +20,11 @@ export function incidentsService(store: Store, clock: Clock) {
   };
   const refClash = (vendorId: number, ref: string | null, self?: number) =>
     ref !== null && store.incidents.listByVendor(vendorId).some((i) => i.ref === ref && i.id !== self);
+  /** Refuses a campaign link that cannot hold (campaign-links.ts), before anything is written. */
+  const checkLinks = (vendorId: number, self: number | null, input: IncidentInput) => {
+    const problems = campaignLinkProblems(vendorId, self, input, (id) => store.incidents.find(id), self === null ? [] : store.incidents.continuationsOf(self));
+    if (problems.length > 0) throw invalid('The incident would break a campaign link.', problems);
+  };
 
   return {
     get,
@@ -31,6 +37,7 @@ export function incidentsService(store: Store, clock: Clock) {
       store.transaction(() => {
         vendorExists(vendorId);
         if (refClash(vendorId, input.ref)) throw refTaken(input.ref!);
+        checkLinks(vendorId, null, input);
         const created = get(store.incidents.create(vendorId, input, clock.now()));
         store.audit.append(actor, { action: 'create', entity: 'incident', entityId: created.id, vendorId, after: created }, clock.now());
         return created;
@@ -42,6 +49,7 @@ export function incidentsService(store: Store, clock: Clock) {
         const base = { ...incidentAsInput(current), intrusionStartPrecision: undefined };
         const merged = parseWith(incidentInput, { ...base, ...patch }, 'body', (f) => invalid('The incident would be invalid.', f));
         if (refClash(current.vendorId, merged.ref, id)) throw refTaken(merged.ref!);
+        checkLinks(current.vendorId, id, merged);
         store.incidents.update(id, merged, clock.now());
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
@@ -50,6 +58,14 @@ export function incidentsService(store: Store, clock: Clock) {
     remove: (actor: Actor, id: number): void =>
       store.transaction(() => {
         const current = get(id);
+        const continued = store.incidents.continuationsOf(id);
+        if (continued.length > 0) {
+          throw new ServiceError(
+            'conflict',
+            'incident-continued',
+            `Incident ${id} is continued by ${continued.map((c) => `${c.id} ("${c.title}")`).join(', ')}: unlink ${continued.length === 1 ? 'it' : 'them'} first (continuationOf: null).`,
+          );
+        }
         store.incidents.remove(id);
         store.audit.append(actor, { action: 'delete', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current }, clock.now());
       }),

@@ -38,15 +38,24 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
     }
     const idOf = (name: string) => ids.get(name)!;
 
+    const created = new Set<string>();
     for (const { vendor, incident } of demo.incidents) {
       const current = store.incidents.listByVendor(idOf(vendor)).find((i) => i.ref === incident.ref);
       if (current) {
-        store.incidents.update(current.id, incident, now);
+        // The public record is brought to the shipped version; its root cause, entry path and campaign are ours and stay.
+        store.incidents.update(current.id, { ...incident, rootCause: current.rootCause, entryPath: current.entryPath, continuationOf: current.continuationOf }, now);
         summary.incidentsUpdated++;
       } else {
         store.incidents.create(idOf(vendor), incident, now);
+        created.add(`${vendor}\n${incident.ref}`);
         summary.incidentsCreated++;
       }
+    }
+    // Campaign links are set when their incident is first seeded (a database seeded before them got them from migration 0011).
+    for (const c of demo.campaigns) {
+      if (!created.has(`${c.vendor}\n${c.incident}`)) continue;
+      const byRef = new Map(store.incidents.listByVendor(idOf(c.vendor)).map((i) => [i.ref, i.id]));
+      store.incidents.setContinuationOf(byRef.get(c.incident)!, byRef.get(c.continuationOf)!, now);
     }
     for (const { vendor, fact } of demo.postureFacts) {
       store.postureFacts.upsert(idOf(vendor), fact, today);

@@ -1,7 +1,12 @@
-/** Generated scoring inputs (fast-check): incidents, support arrangements, MFA records and whole vendors, with partial dates. */
+/**
+ * Generated scoring inputs (fast-check): incidents, support arrangements, MFA records and whole
+ * vendors, with partial dates. A vendor's incidents have distinct ids, some set root causes and
+ * entry paths, and campaigns: links from an incident to one listed before it (valid or not by
+ * their dates: the engine must cope with both).
+ */
 import fc from 'fast-check';
 import { isoDay } from '../../server/domain/partial-date.ts';
-import { ACCESS_LEVELS, ACCESS_VECTORS, CONFIDENCES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from '../../server/domain/vocabulary.ts';
+import { ACCESS_LEVELS, ACCESS_VECTORS, CONFIDENCES, ENTRY_PATHS, MFA_METHODS, MFA_POPULATIONS, ROOT_CAUSES, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from '../../server/domain/vocabulary.ts';
 import type { IncidentFacts, ScoringFacts, SubprocessorFacts } from '../../server/scoring/types.ts';
 import type { MfaRecord } from '../../server/domain/mfa.ts';
 
@@ -11,6 +16,16 @@ export const day = fc.integer({ min: D2018, max: D2018 + 2500 }).map(isoDay);
 export const partialDay = fc
   .tuple(fc.integer({ min: D2018, max: D2018 + 2500 }), fc.constantFrom(10, 7, 4))
   .map(([d, length]) => isoDay(d).slice(0, length));
+
+/** Access details that steer the derived root cause and path (server/domain/root-cause.ts). */
+const DETAILS = [
+  'A password spray hit a corporate test account.',
+  "Forged tokens signed with a stolen signing key reached customers' mailboxes.",
+  'An engineer’s laptop was compromised.',
+  "Infostealer logs held customer usernames and passwords.",
+  'HAR files uploaded to support cases held live session tokens.',
+  'Not published.',
+] as const;
 
 export const incident: fc.Arbitrary<IncidentFacts> = fc
   .record({
@@ -24,6 +39,9 @@ export const incident: fc.Arbitrary<IncidentFacts> = fc
     discloseAfter: fc.nat({ max: 200 }),
     initialAccessVectors: fc.uniqueArray(fc.constantFrom(...ACCESS_VECTORS), { maxLength: 3 }),
     supportInvolvementType: fc.constantFrom(...SUPPORT_INVOLVEMENT_TYPES),
+    initialAccessDetail: fc.option(fc.constantFrom(...DETAILS)),
+    rootCause: fc.option(fc.constantFrom(...ROOT_CAUSES), { freq: 4 }),
+    entryPath: fc.option(fc.constantFrom(...ENTRY_PATHS), { freq: 4 }),
   })
   .map((r) => ({
     id: r.id,
@@ -38,7 +56,24 @@ export const incident: fc.Arbitrary<IncidentFacts> = fc
     initialAccessVectors: r.initialAccessVectors,
     supportInvolved: r.supportInvolvementType !== 'none',
     supportInvolvementType: r.supportInvolvementType,
+    initialAccessDetail: r.initialAccessDetail,
+    rootCause: r.rootCause,
+    entryPath: r.entryPath,
+    continuationOf: null,
   }));
+
+/**
+ * Incidents with ids first, first + 1, … and campaigns: each may continue one listed before it
+ * (`links[k]` odd: the one at `links[k] % k`).
+ */
+export const incidentList = (maxLength: number, first = 1): fc.Arbitrary<IncidentFacts[]> =>
+  fc.tuple(fc.array(incident, { maxLength }), fc.array(fc.nat(), { minLength: maxLength, maxLength })).map(([list, links]) =>
+    list.map((i, k) => {
+      const id = first + k;
+      const l = links[k]!;
+      return { ...i, id, title: `incident ${id}`, continuationOf: k > 0 && l % 2 === 1 ? first + (l % k) : null };
+    }),
+  );
 
 export const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
   id: fc.nat(),
@@ -52,7 +87,7 @@ export const subprocessor: fc.Arbitrary<SubprocessorFacts> = fc.record({
   since: fc.option(partialDay),
   until: fc.option(partialDay),
   knownFrom: partialDay,
-  ownIncidents: fc.array(incident, { maxLength: 2 }),
+  ownIncidents: incidentList(3, 1000),
 });
 
 export const mfa: fc.Arbitrary<MfaRecord[]> = fc.uniqueArray(
@@ -77,7 +112,7 @@ export const vendorFacts: fc.Arbitrary<ScoringFacts> = fc.record({
     dataAccess: fc.constantFrom('none', 'internal', 'confidential', 'restricted' as const),
     environmentAccess: fc.constantFrom('none', 'user', 'admin', 'identity-provider' as const),
   }),
-  incidents: fc.array(incident, { maxLength: 5 }),
+  incidents: incidentList(6),
   subprocessors: fc.array(subprocessor, { maxLength: 4 }),
   mfa,
 });

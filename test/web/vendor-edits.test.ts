@@ -67,7 +67,23 @@ describe('incidentBody', () => {
       threatActor: null,
       sources: ['https://example.com/report'],
       notes: null,
+      rootCause: null,
+      entryPath: null,
+      continuationOf: null,
     });
+  });
+
+  it('reads a set root cause, entry path and campaign link; empty is derived, and no campaign', () => {
+    const fd = form([
+      ['title', 'November'],
+      ['severity', 'critical'],
+      ['confidence', 'high'],
+      ['rootCause', 'exploited-vulnerability'],
+      ['entryPath', 'employee'],
+      ['continuationOf', '3'],
+    ]);
+    expect(incidentBody(fd)).toMatchObject({ rootCause: 'exploited-vulnerability', entryPath: 'employee', continuationOf: 3 });
+    expect(incidentBody(form([['title', 'x'], ['rootCause', ''], ['entryPath', ''], ['continuationOf', '']]))).toMatchObject({ rootCause: null, entryPath: null, continuationOf: null });
   });
 });
 

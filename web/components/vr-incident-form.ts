@@ -1,6 +1,8 @@
 /**
  * An analyst records or corrects an incident: what happened, the four dates at the precision the
- * sources give (a year, a month or a day), the path in, the support channel, MFA and the sources.
+ * sources give (a year, a month or a day), the path in, the support channel, MFA, the root cause
+ * and entry path (left "derived", the methodology reads them from the record; the choice shows
+ * what it derived last), the earlier incident it continues (one campaign) and the sources.
  * The server checks the whole record (a disclosure before the intrusion is refused) and its
  * reasons come back through `errors`, shown beside their fields; focus moves to the first of them.
  *
@@ -10,7 +12,8 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
-import { ACCESS_VECTOR_LABEL, CONFIDENCE_LABEL, MFA_RELEVANCE_LABEL, SEVERITY_LABEL, SUPPORT_INVOLVEMENT_LABEL } from '../format.ts';
+import { ACCESS_VECTOR_LABEL, CONFIDENCE_LABEL, MFA_RELEVANCE_LABEL, partialDate, SEVERITY_LABEL, SUPPORT_INVOLVEMENT_LABEL } from '../format.ts';
+import { ENTRY_PATH_LABEL, ROOT_CAUSE_LABEL } from '../root-causes.ts';
 import { incidentBody, type VendorEdit } from '../vendor-edits.ts';
 import { checkboxGroup, field, selectField, textareaField } from './form-field.ts';
 import { EditForm, options, triValue, TRI_OPTIONS } from './edit-form.ts';
@@ -23,6 +26,8 @@ export class IncidentForm extends EditForm {
   @property({ attribute: false }) incident: Incident | null = null;
   /** The vendor's subprocessors, suggested for "through which subprocessor". */
   @property({ attribute: false }) subprocessorNames: readonly string[] = [];
+  /** The vendor's incidents, offered for "continues" (the server refuses a later one). */
+  @property({ attribute: false }) incidents: readonly Incident[] = [];
 
   override render() {
     const i = this.incident;
@@ -58,10 +63,31 @@ export class IncidentForm extends EditForm {
           ${field({ id: 'inc-actor', name: 'threatActor', label: 'Threat actor', maxlength: 200, value: i?.threatActor ?? '', error: e.threatActor })}
         </div>
         ${textareaField({ id: 'inc-detail', name: 'initialAccessDetail', label: 'How they got in', rows: 3, value: i?.initialAccessDetail ?? '', error: e.initialAccessDetail })}
+        ${this._rootCause(i)}
         ${textareaField({ id: 'inc-sources', name: 'sources', label: 'Sources', hint: 'One http(s) URL a line', rows: 3, value: (i?.sources ?? []).join('\n'), error: e.sources })}
         ${textareaField({ id: 'inc-notes', name: 'notes', label: 'Notes', rows: 2, value: i?.notes ?? '', error: e.notes })}`,
       i ? 'Save changes' : 'Add incident',
     );
+  }
+
+  /** Root cause, entry path and campaign: "derived" (empty) unless the analyst chooses. */
+  private _rootCause(i: Incident | null) {
+    const e = this.errors;
+    const derived = (label: string | undefined) => (label ? `Derived: ${label}` : 'Derived from the record');
+    const others = this.incidents.filter((x) => x.id !== i?.id);
+    const continues = [
+      { value: '', label: 'Nothing (not a campaign)' },
+      ...others.map((x) => ({ value: String(x.id), label: `${x.title} (${x.publicDisclosureDate ? `disclosed ${partialDate(x.publicDisclosureDate)}` : 'not disclosed'})` })),
+    ];
+    return html`<fieldset class="group" aria-describedby="root-cause-hint">
+      <legend>Root cause and campaign</legend>
+      <p class="hint" id="root-cause-hint">A repeat needs the same root cause and entry path as an earlier incident. Leave them derived to let the methodology read them from the vectors, the support path and the access detail.</p>
+      <div class="row two">
+        ${selectField({ id: 'inc-root-cause', name: 'rootCause', label: 'Root cause', options: [{ value: '', label: derived(i ? ROOT_CAUSE_LABEL[i.derivedRootCause] : undefined) }, ...options(ROOT_CAUSE_LABEL)], value: i?.rootCause ?? '', error: e.rootCause })}
+        ${selectField({ id: 'inc-entry-path', name: 'entryPath', label: 'Entry path', options: [{ value: '', label: derived(i ? ENTRY_PATH_LABEL[i.derivedEntryPath] : undefined) }, ...options(ENTRY_PATH_LABEL)], value: i?.entryPath ?? '', error: e.entryPath })}
+      </div>
+      ${selectField({ id: 'inc-continues', name: 'continuationOf', label: 'Continues incident', hint: 'The earlier incident of this vendor that this one continues: the two count once, as one campaign, and neither repeats the other.', options: continues, value: i?.continuationOf?.toString() ?? '', error: e.continuationOf })}
+    </fieldset>`;
   }
 
   protected override edit(data: FormData): VendorEdit {

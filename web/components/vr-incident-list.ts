@@ -5,7 +5,9 @@
  * and the public sources. An incident imported from VERIS says so, with its VERIS id and the
  * source's attribution (the VCDB's CC BY-SA licence asks for it wherever the record is shown).
  * Each says when it was true (intrusion) and when it became known (disclosure); as of a day, one
- * not yet known then is greyed and says so. Analysts get Add, Edit and Delete.
+ * not yet known then is greyed and says so. Each says how the methodology reads it (root cause and
+ * entry path, set or derived; its campaign) and the points it adds to the score in all
+ * (vr-incident-reading.ts). Analysts get Add, Edit and Delete.
  *
  * @fires edit-requested - Add incident (id null) or Edit on one
  * @fires delete-requested - Delete on one
@@ -13,6 +15,10 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
+import type { VendorScore } from '../../server/scoring/types.ts';
+import { incidentWeights } from '../root-causes.ts';
+import { campaignOf, readingOf, readingStyles, weightOf } from './vr-incident-reading.ts';
+import { evidenceLinkStyles } from './evidence-link.ts';
 import { anchorId } from '../evidence.ts';
 import { CONFIDENCE_LABEL, disclosureLag, lagDays, linkText, partialDate, SEVERITY_LABEL } from '../format.ts';
 import { attributionParts } from '../imports.ts';
@@ -39,7 +45,7 @@ function lagSentence(i: Incident, vendor: string): string {
 
 @customElement('vr-incident-list')
 export class IncidentList extends LitElement {
-  static override styles = [card, provenance, srOnly, incidentStyles, anchorTarget, editControlStyles];
+  static override styles = [card, provenance, srOnly, incidentStyles, anchorTarget, editControlStyles, readingStyles, evidenceLinkStyles];
 
   @property({ attribute: false }) incidents: readonly Incident[] = [];
   @property() vendorName = 'the vendor';
@@ -49,8 +55,13 @@ export class IncidentList extends LitElement {
   @property() notice = '';
   /** The day the page shows (YYYY-MM-DD; '' for none): incidents not known by then are marked. */
   @property() asOf = '';
+  /** The score of that day, for the points each incident adds in all (none while it loads). */
+  @property({ attribute: false }) score: Pick<VendorScore, 'factors'> | undefined;
+  /** The methodology's cap on one incident's likelihood points (null: none). */
+  @property({ attribute: false }) incidentCap: number | null = null;
 
   override render() {
+    const weights = this.score ? incidentWeights(this.score) : undefined;
     return html`<section class="card" aria-labelledby="incidents-heading">
       <header class="section-head">
         <h2 id="incidents-heading" tabindex="-1">Incidents <span class="count">(${this.incidents.length})</span></h2>
@@ -68,12 +79,12 @@ export class IncidentList extends LitElement {
               <vr-incident-timeline-table .incidents=${this.incidents}></vr-incident-timeline-table>
             </div>
             <ol class="incidents">
-              ${this.incidents.map((i) => html`<li>${this._incident(i)}</li>`)}
+              ${this.incidents.map((i) => html`<li>${this._incident(i, weights)}</li>`)}
             </ol>`}
     </section>`;
   }
 
-  private _incident(i: Incident) {
+  private _incident(i: Incident, weights: ReturnType<typeof incidentWeights> | undefined) {
     // The target of findings' and gaps' links (`incident:12` → `#incident-12`).
     const dates = incidentDates(i, this.asOf);
     return html`<article class="incident anchor-target ${dates.notYet ? 'not-yet' : ''}" id=${anchorId(`incident:${i.id}`)} tabindex="-1" data-incident-id=${i.id} data-not-yet=${dates.notYet ? 'true' : nothing}>
@@ -102,6 +113,8 @@ export class IncidentList extends LitElement {
         </div>
         <div><dt>Publicly disclosed</dt><dd>${when(i.publicDisclosureDate)}</dd></div>
       </dl>
+      ${readingOf(i)} ${campaignOf(i, this.incidents)}
+      ${weights && !dates.notYet ? weightOf(i, weights.get(i.id), this.incidentCap, i.continuationOf !== null) : nothing}
       <p class="lag">${lagSentence(i, this.vendorName)}</p>
       <p class="known">${dates.both}</p>
       ${i.initialAccessDetail ? html`<p>${i.initialAccessDetail}</p>` : nothing}

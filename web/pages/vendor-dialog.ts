@@ -44,7 +44,7 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
   if (d?.kind === 'incident') {
     const incident = f.incidents.find((i) => i.id === d.id) ?? null;
     heading = incident ? `Edit incident` : `Add an incident of ${f.vendor.name}`;
-    body = html`<vr-incident-form refusals=${edits.refusals} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
+    body = html`<vr-incident-form refusals=${edits.refusals} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .incidents=${f.incidents} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
   } else if (d?.kind === 'subprocessor') {
     const subprocessor = f.subprocessors.find((s) => s.id === d.id) ?? null;
     const vendors = (edits.vendors.value ?? []).filter((v) => v.id !== f.vendor.id);

@@ -83,7 +83,7 @@ export class VendorPage extends LitElement {
         this._api.about(o),
         this._api.methodology(o),
       ]);
-      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: methodology.mfa.unknownCountsAs };
+      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: methodology.mfa.unknownCountsAs, incidentCap: methodology.incidentCap.likelihoodPoints };
     },
   });
 
@@ -176,8 +176,8 @@ export class VendorPage extends LitElement {
         @what-if-changed=${(e: WhatIfChanged) => this._whatIf.set(e.draft)}
       ></vr-what-if-panel>
       ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
-      <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete}>
-        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf}></vr-incident-list>
+      <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete} @evidence-requested=${this._onEvidence}>
+        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf} .score=${scored} .incidentCap=${f.incidentCap}></vr-incident-list>
         <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
         <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>

@@ -90,10 +90,10 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
     access: 'analyst',
     path: '/incidents/:id',
     tag: 'incidents',
-    summary: 'Delete an incident',
+    summary: 'Delete an incident (refused while another incident continues it)',
     params: idParams,
     status: 204,
-    errors: [404],
+    errors: [404, 409],
     handle: ({ params, principal }) => incidents.remove(actorOf(principal), params.id),
   }),
 ];

@@ -5,6 +5,7 @@ import { incidentKnownAt, incidentKnownFrom, subprocessorActiveAt } from '../kno
 import { postureAt } from '../mfa-factor.ts';
 import type { Policy } from '../policy.ts';
 import { repeatsAt, type Repeat } from '../recurrence-factor.ts';
+import { campaignsOf, type Campaign } from '../campaigns.ts';
 import type { Finding, IncidentFacts, ScoringFacts, SubprocessorFacts } from '../types.ts';
 
 export interface FindingContext {
@@ -15,7 +16,10 @@ export interface FindingContext {
   readonly recent: readonly IncidentFacts[];
   readonly posture: ReadonlyMap<MfaPopulation, MfaRecord>;
   readonly active: readonly SubprocessorFacts[];
+  /** Repeats by incidents in `recent`. */
   readonly repeats: readonly Repeat[];
+  /** Campaigns (campaigns.ts) with a member in `recent`; each incident its own when campaigns are not counted as one. */
+  readonly campaigns: readonly Campaign[];
 }
 
 export interface FindingRule {
@@ -33,5 +37,9 @@ export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number
     posture: postureAt(facts.mfa, asOf),
     active: facts.subprocessors.filter((s) => subprocessorActiveAt(s, asOf)),
     repeats: repeatsAt(facts.incidents, policy, asOf).filter((r) => recent.includes(r.incident)),
+    campaigns: campaignsOf(
+      facts.incidents.filter((i) => incidentKnownAt(i, asOf)),
+      policy,
+    ).filter((c) => c.members.some((m) => recent.includes(m))),
   };
 }

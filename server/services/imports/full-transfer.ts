@@ -22,6 +22,8 @@ import { DEMO_SEEDED_KEY } from '../seed-service.ts';
 import { cadence as cadenceShape } from '../../domain/review.ts';
 import { REVIEW_CADENCE_KEY } from '../reviews/cadence.ts';
 import { checkNamesFree } from '../vendors-service.ts';
+import { continuesValidly } from '../../scoring/campaigns.ts';
+import type { IncidentFacts } from '../../scoring/types.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -40,7 +42,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     incidents: store.incidents
       .all()
       .sort((a, b) => a.id - b.id)
-      .map(({ intrusionStartPrecision: _p, ...i }) => i),
+      .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, ...i }) => i),
     subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id),
     mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
     postureFacts: store.postureFacts.all(),
@@ -136,6 +138,29 @@ export function futureKnownFrom(d: ExportDocument, today: string): FieldProblem[
   return [...check(d.subprocessors, 'subprocessors'), ...check(d.mfa, 'mfa'), ...check(d.postureFacts, 'postureFacts')];
 }
 
+/**
+ * The campaign links of a document's incidents that cannot hold (campaign-links.ts rules, within
+ * the document): to an incident it does not have, of another vendor, known later, or in a cycle.
+ */
+export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): FieldProblem[] {
+  const byId = new Map(d.incidents.map((i) => [i.id, i]));
+  return d.incidents.flatMap((i, k) => {
+    if (i.continuationOf == null) return [];
+    const target = byId.get(i.continuationOf);
+    const path = `body.incidents.${k}.continuationOf`;
+    if (!target) return [{ path, message: `the document has no incident ${i.continuationOf}` }];
+    if (target.vendorId !== i.vendorId) return [{ path, message: `incident ${target.id} belongs to another vendor: a campaign is one vendor's` }];
+    if (!continuesValidly(target as IncidentFacts, i as IncidentFacts)) return [{ path, message: `incident ${target.id} became known after incident ${i.id}, which continues it` }];
+    const seen = new Set<number>([i.id]);
+    for (let at = target; at.continuationOf != null; at = byId.get(at.continuationOf) ?? at) {
+      if (seen.has(at.id)) return [{ path, message: `the links from incident ${i.id} make a cycle` }];
+      seen.add(at.id);
+      if (!byId.has(at.continuationOf)) break;
+    }
+    return [];
+  });
+}
+
 type ExportedMfa = ExportDocument['mfa'][number];
 const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
 
@@ -146,10 +171,12 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
     const { id, createdAt, updatedAt, ...fields } = v;
     store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt });
   }
+  // Links once every incident exists: a document lists incidents by id, not by campaign.
   for (const i of d.incidents) {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
-    store.incidents.create(vendorId, incidentInput.parse(fields), createdAt, source, { id, createdAt, updatedAt });
+    store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt });
   }
+  for (const i of d.incidents) if (i.continuationOf != null) store.incidents.setContinuationOf(i.id, i.continuationOf, i.updatedAt);
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
   for (const s of d.subprocessors) {
     store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt });
@@ -188,12 +215,20 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     vendorIds.set(id, existing?.id ?? store.vendors.create(input, now));
   }
   const mapVendor = (id: number) => vendorIds.get(id) ?? id;
+  const incidentIds = new Map<number, number>();
   for (const i of d.incidents) {
     const vendorId = mapVendor(i.vendorId);
-    const input = incidentInput.parse(incidentAsInput({ ...i, intrusionStartPrecision: null }));
     const existing = (i.source && store.incidents.findBySource(i.source.format, i.source.id)) || (i.ref ? store.incidents.listByVendor(vendorId).find((x) => x.ref === i.ref) : undefined);
+    // A document from before root causes and campaigns keeps what this database has; links are set below, in this database's ids.
+    const input = incidentInput.parse({
+      ...incidentAsInput({ ...i, intrusionStartPrecision: null, rootCause: i.rootCause === undefined ? (existing?.rootCause ?? null) : i.rootCause, entryPath: i.entryPath === undefined ? (existing?.entryPath ?? null) : i.entryPath, continuationOf: null }),
+      continuationOf: existing?.continuationOf ?? null,
+    });
     if (existing) store.incidents.update(existing.id, input, now);
-    else store.incidents.create(vendorId, input, now, i.source);
+    incidentIds.set(i.id, existing?.id ?? store.incidents.create(vendorId, input, now, i.source));
+  }
+  for (const i of d.incidents) {
+    if (i.continuationOf !== undefined) store.incidents.setContinuationOf(incidentIds.get(i.id)!, i.continuationOf === null ? null : incidentIds.get(i.continuationOf)!, now);
   }
   for (const s of d.subprocessors) {
     const parent = mapVendor(s.parentVendorId);
@@ -236,6 +271,8 @@ export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocum
     }
     const future = futureKnownFrom(d, clock.today());
     if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
+    const links = documentLinkProblems(d);
+    if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
     if (mode === 'replace') store.clearAll();
     try {
       if (mode === 'merge') merge(store, d, now);

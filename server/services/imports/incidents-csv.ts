@@ -1,4 +1,4 @@
-/** Incidents as CSV: one row per incident, lists joined, every text cell neutralized. */
+/** Incidents as CSV: one row per incident, lists joined, every text cell neutralized; root cause and entry path as in force. */
 import type { Incident } from '../../domain/incident.ts';
 import { toCsv } from './csv.ts';
 
@@ -26,6 +26,10 @@ const COLUMNS = [
   'sourceFormat',
   'sourceId',
   'attribution',
+  'rootCause',
+  'entryPath',
+  'classifiedBy',
+  'continuationOf',
 ] as const;
 
 export function incidentsToCsv(incidents: readonly Incident[], vendorName: (id: number) => string): string {
@@ -55,6 +59,11 @@ export function incidentsToCsv(incidents: readonly Incident[], vendorName: (id: 
       i.source?.format ?? null,
       i.source?.id ?? null,
       i.source?.attribution ?? null,
+      // In force: the analyst's where set, else derived; classifiedBy says which (root cause first).
+      i.rootCause ?? i.derivedRootCause,
+      i.entryPath ?? i.derivedEntryPath,
+      i.rootCause !== null || i.entryPath !== null ? 'analyst' : 'derived',
+      i.continuationOf,
     ]),
   );
 }

@@ -229,7 +229,12 @@ export async function importVeris(
     for (const p of planned.values()) {
       const { existing, landing } = where(p);
       if (existing) {
-        store.incidents.update(existing.id, { ...p.incident, ref: existing.ref }, now);
+        // The record is refreshed from VERIS; a root cause, entry path or campaign an analyst gave it stays where VERIS says nothing.
+        store.incidents.update(
+          existing.id,
+          { ...p.incident, ref: existing.ref, rootCause: p.incident.rootCause ?? existing.rootCause, entryPath: p.incident.entryPath ?? existing.entryPath, continuationOf: existing.continuationOf },
+          now,
+        );
         store.audit.append(actor, { action: 'update', entity: 'incident', entityId: existing.id, vendorId: existing.vendorId, before: existing, after: store.incidents.find(existing.id) }, now);
         updated++;
       } else {

@@ -3,7 +3,7 @@
  * vendor, dates keep their precision, "Unknown" in any form means unknown, and the record keeps
  * its VERIS id and the VCDB attribution. Pure: no I/O.
  */
-import type { AccessVector, Severity, Confidence } from '../../domain/vocabulary.ts';
+import type { AccessVector, Confidence, EntryPath, RootCause, Severity } from '../../domain/vocabulary.ts';
 import { certainlyBefore } from '../../domain/partial-date.ts';
 
 export const VERIS_ATTRIBUTION =
@@ -48,6 +48,17 @@ export function accessVectors(r: Json): AccessVector[] {
     out.add('vulnerability-exploit');
   }
   return [...out];
+}
+
+/**
+ * The root cause and entry path VERIS says outright where our vectors cannot (guide §4.4): misuse
+ * by an internal actor is an insider, through an employee. Otherwise null: derived from the
+ * vectors and the action words ("Brute force" reads as a password spray), like any incident.
+ */
+export function verisRootCause(r: Json): { rootCause: RootCause | null; entryPath: EntryPath | null } {
+  const action = obj(r.action);
+  if (action.misuse && obj(r.actor).internal) return { rootCause: 'insider', entryPath: 'employee' };
+  return { rootCause: null, entryPath: null };
 }
 
 /** The actions in words, e.g. "hacking: Use of stolen creds via Web application". */
@@ -168,6 +179,7 @@ export function mapVeris(r: Json): MappedVeris {
       severity,
       severityRationale: `Derived from the VERIS record: ${why}.`,
       sources: references(r.reference),
+      ...verisRootCause(r),
       confidence: confidence(r),
       notes: notes.join(' ').slice(0, 5000),
     },

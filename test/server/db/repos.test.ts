@@ -28,7 +28,10 @@ describe('repositories', () => {
     const input = incidentInput.parse(incidentBody({ intrusionStartDate: '2023', alsoAffectedVendors: ['Other Co'], relatedIncidentIds: ['x-1'] }));
     const id = store.incidents.create(vendorId, input, NOW);
     const { id: _i, vendorId: _v, createdAt, updatedAt, ...stored } = store.incidents.find(id)!;
-    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null });
+    // With the root cause and entry path the record implies beside the (unset) ones an analyst may set.
+    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null, derivedRootCause: 'support-credential-theft', derivedEntryPath: 'support-channel' });
+    store.incidents.update(id, { ...input, rootCause: 'insider', entryPath: 'employee', continuationOf: null }, NOW);
+    expect(store.incidents.find(id)).toMatchObject({ rootCause: 'insider', entryPath: 'employee', derivedEntryPath: 'support-channel' });
     expect([createdAt, updatedAt]).toEqual([NOW, NOW]);
   });
 

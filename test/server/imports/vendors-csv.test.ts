@@ -138,5 +138,8 @@ describe('CSV out', () => {
     const incidents = parseCsv((await http.get('/api/v1/incidents?format=csv')).text).map((r) => r.cells);
     expect(incidents[1]![4]).toBe("'@SUM(A1:A9)");
     expect(incidents[1]![2]).toBe('\'=HYPERLINK("http://evil")');
+    // Root cause and entry path as in force, who classified it, and the campaign link.
+    expect(incidents[0]!.slice(-4)).toEqual(['rootCause', 'entryPath', 'classifiedBy', 'continuationOf']);
+    expect(incidents[1]!.slice(-4)).toEqual(['unknown', 'unknown', 'derived', '']);
   });
 });

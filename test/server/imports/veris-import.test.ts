@@ -69,6 +69,20 @@ describe('POST /api/v1/import/veris', () => {
     expect(items[0].title).toBe('A corrected summary.');
   });
 
+  it('sets the root cause VERIS states (misuse by an insider) and leaves the rest derived; a second import keeps an analyst’s', async () => {
+    const { http } = testApp();
+    await post(http, JSON.stringify(one('0125ACA2-17F2-4BBC-AF88-1D21F296457C')));
+    await post(http, JSON.stringify(one('00204495-81A8-4D51-B4FE-896AA0F89DA2')));
+    const items = (await http.get('/api/v1/incidents?source=veris')).body.items as Array<Record<string, unknown>>;
+    const byId = (id: string) => items.find((i) => (i.source as { id: string }).id === id)!;
+    expect(byId('0125ACA2-17F2-4BBC-AF88-1D21F296457C')).toMatchObject({ rootCause: 'insider', entryPath: 'employee' });
+    const partner = byId('00204495-81A8-4D51-B4FE-896AA0F89DA2');
+    expect(partner).toMatchObject({ rootCause: null, entryPath: null, derivedEntryPath: 'subprocessor', derivedRootCause: 'subprocessor-compromise' });
+    expect((await http.patch(`/api/v1/incidents/${partner.id}`).send({ rootCause: 'insider' })).status).toBe(200);
+    await post(http, JSON.stringify(one('00204495-81A8-4D51-B4FE-896AA0F89DA2')));
+    expect((await http.get(`/api/v1/incidents/${partner.id}`)).body.rootCause).toBe('insider');
+  });
+
   it('accepts NDJSON, and treats a repeated id in one request as an update', async () => {
     const { http } = testApp();
     const [a, b] = [sample[0]!, sample[1]!];

@@ -43,8 +43,9 @@ describe('one frozen snapshot per closed quarter', () => {
   it('gives 2023-Q4 the same headline, top risks, bands, vendors and appendix whatever it is compared with, after vendors were added', async () => {
     const { http } = demoApp();
     const first = (await report(http, '2023-Q4')).body;
-    // 19.5 before support arrangements counted only from the day they became known (TaskUs, Okta's support system…).
-    expect(first.summary).toMatchObject({ vendors: 34, averageRisk: 19.3 });
+    // 19.5 before support arrangements counted only from the day they became known (TaskUs, Okta's support system…);
+    // 19.3 before root causes, campaigns and the incident cap (issue 13).
+    expect(first.summary).toMatchObject({ vendors: 34, averageRisk: 19.1 });
     // Added after 2023-Q4 was frozen: one recorded today, one backfilled to 2022 (2022-Q4 is not frozen yet), one engaged in 2024.
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Created today' }));
     const backfilled = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Engaged in 2022', engagedSince: '2022-06-01' }))).body.id;

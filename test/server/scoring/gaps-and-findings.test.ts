@@ -65,8 +65,9 @@ describe('findings', () => {
   });
 
   it('flag a repeated root cause as critical when it runs through support, and a recent critical incident', () => {
-    const a = incidentFacts({ publicDisclosureDate: '2022-03-22', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider' });
-    const b = incidentFacts({ severity: 'critical', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-28', supportInvolved: true, supportInvolvementType: 'in-house-support-system' });
+    // A support agent's stolen credentials both times (an unknown root cause would repeat nothing).
+    const a = incidentFacts({ publicDisclosureDate: '2022-03-22', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['stolen-credentials'] });
+    const b = incidentFacts({ severity: 'critical', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-28', supportInvolved: true, supportInvolvementType: 'in-house-support-system', initialAccessVectors: ['stolen-credentials'] });
     const s = scoreVendor(facts({ mfa: fido2Everywhere, incidents: [a, b] }), P, '2023-10-31');
     expect(s.findings[0]).toMatchObject({ rule: 'repeat-root-cause', severity: 'critical', refs: [`incident:${b.id}`, `incident:${a.id}`] });
     expect(s.findings.map((f) => f.rule)).toContain('recent-critical-incident');

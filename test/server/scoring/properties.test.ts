@@ -2,12 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDay } from '../../../server/domain/partial-date.ts';
-import { ACCESS_VECTORS, MFA_METHODS, MFA_POPULATIONS } from '../../../server/domain/vocabulary.ts';
+import { KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS } from '../../../server/domain/vocabulary.ts';
 import { DEFAULT_POLICY as P } from '../../../server/scoring/policy.ts';
 import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
 import { incidentPoints } from '../../../server/scoring/incidents-factor.ts';
-import { incidentClasses } from '../../../server/scoring/incident-classes.ts';
-import type { IncidentFacts, ScoringFacts } from '../../../server/scoring/types.ts';
+import { entryPathOf, rootCauseOf } from '../../../server/domain/root-cause.ts';
+import { FINDING_SEVERITIES, type IncidentFacts, type ScoringFacts, type VendorScore } from '../../../server/scoring/types.ts';
+import type { Policy } from '../../../server/scoring/policy.ts';
 import { day, incident, mfa, subprocessor, vendorFacts } from '../../helpers/scoring-arbitraries.ts';
 
 const ASOF = '2025-06-30';
@@ -44,14 +45,14 @@ describe('scoring properties', () => {
   });
 
   it('a repeat weighs more than a first occurrence', () => {
-    // Two earlier incidents alike in all but their class: one shares the new incident's class, one does not.
-    const classed = incident.filter((i) => incidentClasses(i).size > 0 && incidentClasses(i).size < 8);
+    // Two earlier incidents alike in all but their root cause: one has the new incident's, one another.
+    const classed = incident.filter((i) => rootCauseOf(i) !== 'unknown' && entryPathOf(i) !== 'unknown');
     fc.assert(
       fc.property(vendorFacts, classed, fc.integer({ min: 30, max: 900 }), (f, later, gap) => {
         const laterDay = dayFromIso(later.publicDisclosureDate!);
-        const classes = incidentClasses(later);
-        const same = { ...later, id: later.id + 1, title: 'same way', intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: isoDay(laterDay - gap) };
-        const other = { ...same, title: 'another way', supportInvolved: false, supportInvolvementType: 'none' as const, initialAccessVectors: ACCESS_VECTORS.filter((v) => ![...incidentClasses({ initialAccessVectors: [v], supportInvolved: false, supportInvolvementType: 'none' })].some((c) => classes.has(c))).slice(0, 1) };
+        const cause = rootCauseOf(later);
+        const same = { ...later, id: later.id + 1, title: 'same way', intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: isoDay(laterDay - gap), rootCause: cause, entryPath: entryPathOf(later) };
+        const other = { ...same, title: 'another way', rootCause: KNOWN_ROOT_CAUSES.find((c) => c !== cause)! };
         const base = { ...f, incidents: [] };
         const rise = (earlier: IncidentFacts) => score({ ...base, incidents: [earlier, later] }, ASOF).likelihood - score({ ...base, incidents: [earlier] }, ASOF).likelihood;
         expect(rise(same)).toBeGreaterThan(rise(other));
@@ -119,11 +120,131 @@ describe('scoring properties', () => {
   });
 });
 
+/** Methodology 2 with its switches in every position: monotonicity must not hang on one setting. */
+const policyVariant: fc.Arbitrary<Policy> = fc
+  .record({
+    matchOn: fc.constantFrom('root-cause' as const, 'classes' as const),
+    requireSameEntryPath: fc.boolean(),
+    countAsOne: fc.boolean(),
+    cap: fc.option(fc.integer({ min: 5, max: 60 })),
+  })
+  .map((v) => ({
+    ...P,
+    recurrence: { ...P.recurrence, matchOn: v.matchOn, requireSameEntryPath: v.requireSameEntryPath },
+    campaigns: { countAsOne: v.countAsOne },
+    incidentCap: { likelihoodPoints: v.cap },
+  }));
+
+/**
+ * Incidents drawn from a narrow vocabulary (three vectors, three support paths, no set root
+ * cause), so that they often share a class or a root cause: where pairing and campaigns bite.
+ */
+const NARROW_VECTORS = ['stolen-credentials', 'token-theft', 'phishing-social-engineering'] as const;
+const NARROW_SUPPORT = ['none', 'in-house-support-system', 'outsourced-support-provider'] as const;
+const narrow = (i: IncidentFacts): IncidentFacts => {
+  const initialAccessVectors = [...new Set(i.initialAccessVectors.map((v) => NARROW_VECTORS[v.length % 3]!))];
+  const supportInvolvementType = NARROW_SUPPORT[i.supportInvolvementType.length % 3]!;
+  return { ...i, initialAccessVectors, supportInvolvementType, supportInvolved: supportInvolvementType !== 'none', rootCause: null, entryPath: null };
+};
+const history = fc.oneof(vendorFacts, vendorFacts.map((f) => ({ ...f, incidents: f.incidents.map(narrow), subprocessors: f.subprocessors.map((x) => ({ ...x, ownIncidents: x.ownIncidents.map(narrow) })) })));
+const newIncident = fc.oneof(incident, incident.map(narrow));
+
+/** A finding severity's rank, to compare two scores' findings. */
+const severities = (s: VendorScore) => new Map(s.findings.map((f) => [f.id, FINDING_SEVERITIES.indexOf(f.severity)]));
+
+/** `after` lowers nothing of `before` (factors, likelihood, risk) and keeps every finding at its severity or worse. */
+function expectNoLower(before: VendorScore, after: VendorScore): void {
+  for (const f of before.factors) expect(after.factors.find((x) => x.id === f.id)!.score, f.id).toBeGreaterThanOrEqual(f.score - 1e-9);
+  expect(after.likelihood).toBeGreaterThanOrEqual(before.likelihood - 1e-9);
+  expect(after.risk).toBeGreaterThanOrEqual(before.risk - 1e-9);
+  const now = severities(after);
+  for (const [id, rank] of severities(before)) expect(now.get(id) ?? -1, id).toBeGreaterThanOrEqual(rank);
+}
+
+/** The same in the other direction: `after` raises nothing and adds no finding. */
+function expectNoHigher(before: VendorScore, after: VendorScore): void {
+  expectNoLower(after, before);
+  const then = severities(before);
+  for (const id of severities(after).keys()) expect(then.has(id), id).toBe(true);
+}
+
+describe('adding facts (methodology 2)', () => {
+  /** A new incident (an id no other has), perhaps continuing one of those already there. */
+  const added = (list: readonly IncidentFacts[], extra: IncidentFacts, pick: number | null, id: number): IncidentFacts => ({
+    ...extra,
+    id,
+    title: `added ${id}`,
+    continuationOf: pick === null || list.length === 0 ? null : list[pick % list.length]!.id,
+  });
+
+  it('adding an incident to the vendor never lowers a factor, likelihood or risk, nor removes or softens a finding', () => {
+    fc.assert(
+      fc.property(history, newIncident, fc.option(fc.nat()), policyVariant, day, (f, extra, pick, policy, asOf) => {
+        const more = { ...f, incidents: [...f.incidents, added(f.incidents, extra, pick, 500)] };
+        expectNoLower(scoreVendor(f, policy, asOf), scoreVendor(more, policy, asOf));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("adding an incident to a subprocessor's own vendor record never lowers its parent's", () => {
+    fc.assert(
+      fc.property(history.filter((f) => f.subprocessors.length > 0), newIncident, fc.nat(), fc.option(fc.nat()), policyVariant, day, (f, extra, which, pick, policy, asOf) => {
+        const k = which % f.subprocessors.length;
+        const s = f.subprocessors[k]!;
+        const more = { ...f, subprocessors: f.subprocessors.map((x, j) => (j === k ? { ...x, ownIncidents: [...s.ownIncidents, added(s.ownIncidents, extra, pick, 5000)] } : x)) };
+        expectNoLower(scoreVendor(f, policy, asOf), scoreVendor(more, policy, asOf));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding enforced phishing-resistant MFA (for a population, or a subprocessor’s staff) never raises a factor, likelihood or risk, nor adds or worsens a finding', () => {
+    fc.assert(
+      fc.property(history, fc.constantFrom(...MFA_POPULATIONS), fc.option(fc.nat()), policyVariant, day, (f, population, sub, policy, asOf) => {
+        const before = scoreVendor(f, policy, asOf);
+        if (!f.mfa.some((r) => r.population === population)) {
+          const fido2 = { population, method: 'fido2' as const, enforced: true, evidence: 'observed' as const, source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null };
+          expectNoHigher(before, scoreVendor({ ...f, mfa: [...f.mfa, fido2] }, policy, asOf));
+        }
+        const k = sub === null || f.subprocessors.length === 0 ? -1 : sub % f.subprocessors.length;
+        if (k >= 0 && f.subprocessors[k]!.staffMfa === null) {
+          const keys = { ...f, subprocessors: f.subprocessors.map((x, j) => (j === k ? { ...x, staffMfa: 'fido2' as const } : x)) };
+          expectNoHigher(before, scoreVendor(keys, policy, asOf));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('contributions add up to their factor under every variant, and one incident adds at most the cap', () => {
+    fc.assert(
+      fc.property(history, policyVariant, day, (f, policy, asOf) => {
+        const s = scoreVendor(f, policy, asOf);
+        for (const x of s.factors) expect(x.contributions.reduce((a, c) => a + c.points, 0)).toBeCloseTo(x.score, 9);
+        const cap = policy.incidentCap.likelihoodPoints;
+        if (cap === null) return;
+        const total = new Map<string, number>();
+        for (const x of s.factors.filter((x) => ['incidents', 'recurrence', 'disclosure'].includes(x.id))) {
+          for (const c of x.contributions) total.set(c.ref!, (total.get(c.ref!) ?? 0) + x.weight * c.points);
+        }
+        // Each part is rounded to a tenth before it is weighed: at most three half-tenths over.
+        for (const [ref, points] of total) expect(points, ref).toBeLessThanOrEqual(cap + 0.15 + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 /** Ids unique within the history, so that a ref names one fact. */
 const distinctIds = (f: ScoringFacts): ScoringFacts => {
   let next = 1;
-  const inc = (i: IncidentFacts) => ({ ...i, id: next++ });
-  return { ...f, incidents: f.incidents.map(inc), subprocessors: f.subprocessors.map((s) => ({ ...s, id: next++, ownIncidents: s.ownIncidents.map(inc) })) };
+  // New ids for a list of incidents, its campaign links following them.
+  const list = (xs: readonly IncidentFacts[]) => {
+    const ids = new Map(xs.map((i) => [i.id, next++]));
+    return xs.map((i) => ({ ...i, id: ids.get(i.id)!, continuationOf: i.continuationOf == null ? null : (ids.get(i.continuationOf) ?? null) }));
+  };
+  return { ...f, incidents: list(f.incidents), subprocessors: f.subprocessors.map((s) => ({ ...s, id: next++, ownIncidents: list(s.ownIncidents) })) };
 };
 
 /** One fact of a history: how to make it known only after a day, and the history without it. */

@@ -42,8 +42,9 @@ describe('re-review triggers', () => {
   });
 
   it('root-cause-repeated: a later incident through the same path as an earlier one', () => {
-    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, publicDisclosureDate: '2022-03-22' });
-    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
+    // A support agent's stolen credentials both times (methodology 2 matches root cause and entry path; an unknown root cause never repeats).
+    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
+    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
     const other = { ...again, supportInvolvementType: 'none' as const, supportInvolved: false, initialAccessVectors: ['vulnerability-exploit' as const] };
     expect(codes(calm({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
     expect(codes(calm({ incidents: [first, other] }))).toEqual([]);
@@ -105,8 +106,9 @@ describe('re-review triggers as issue 13 sets them', () => {
   });
 
   it('root-cause-repeated: any repeat reopens the decision, whatever its severity and the tier', () => {
-    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, publicDisclosureDate: '2022-03-22' });
-    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, publicDisclosureDate: '2023-10-20' });
+    // A support agent's stolen credentials through the support channel, twice (an unknown root cause never repeats).
+    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
+    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2023-10-20' });
     for (const tier of [1, 2, 3, 4]) expect(codes(calm({ tier, incidents: [first, again] }))).toEqual(['root-cause-repeated']);
   });
 
@@ -136,8 +138,8 @@ describe('re-review triggers as issue 13 sets them', () => {
     it('applies the tier rule, repeats, and new subprocessors with tenant access as with a decision', () => {
       expect(codes(undecided({ tier: 1, incidents: [medium] }))).toEqual(['incident-disclosed']);
       expect(codes(undecided({ tier: 2, incidents: [medium] }))).toEqual([]);
-      const first = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', publicDisclosureDate: '2022-03-22' });
-      const again = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'in-house-support-system', publicDisclosureDate: '2023-10-20' });
+      const first = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
+      const again = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'in-house-support-system', initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2023-10-20' });
       expect(codes(undecided({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
       const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, since: '2023-02', knownFrom: '2023-02-01' };
       expect(codes(undecided({ subprocessors: [sub] }))).toEqual(['subprocessor-added']);
