@@ -141,7 +141,7 @@ export const backtestReport = z
     quarters: z.array(z.object({ quarter: z.string(), asOf: z.string(), events: z.number().int() })),
     population: z.object({
       vendors: z.number().int().meta({ description: 'Every vendor on record, scored at every quarter end' }),
-      vendorsWithIncidents: z.number().int().meta({ description: 'Vendors with at least one incident on record (at any date)' }),
+      vendorsWithIncidents: z.number().int().meta({ description: 'Vendors with at least one incident of their own known by the end of the last horizon' }),
       observations: z.number().int().meta({ description: 'Vendor-quarters scored' }),
       events: z.number().int().meta({ description: 'Vendor-quarters followed by at least one incident becoming known within the horizon' }),
       incidents: z.number().int().meta({ description: 'Distinct incidents behind those events' }),

@@ -9,7 +9,9 @@
  * let other requests through during a long run; `backtest` runs it straight through.
  */
 import { COMPARED_BASELINES, SCORE_PREDICTORS, type BacktestReport, type Estimate } from '../../domain/backtest.ts';
+import { dayNumber } from '../../domain/partial-date.ts';
 import { quarterRange } from '../../domain/quarter.ts';
+import { incidentKnownFrom } from '../known-at.ts';
 import type { Policy } from '../policy.ts';
 import type { ScoringFacts } from '../types.ts';
 import { calibrationBins, groupRates } from './rates.ts';
@@ -91,6 +93,8 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
     estimateOf(point[slot(a, figure)]! - point[slot(b, figure)]!, draws.map((d) => d[slot(a, figure)]! - d[slot(b, figure)]!), o.level, 4);
 
   const incidents = new Set(replays.flatMap((r) => r.eventIncidents));
+  // Nothing is read from after the last horizon: the run's figures stand however the data grows.
+  const windowEnd = dayNumber(replays.at(-1)!.asOf) + o.horizonDays;
   const report: BacktestReport = {
     methodologyVersion: policy.version,
     decay: policy.decay.name,
@@ -101,7 +105,7 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
     quarters: replays.map((r) => ({ quarter: r.quarter, asOf: r.asOf, events: r.event.reduce((a, b) => a + b, 0) })),
     population: {
       vendors: n,
-      vendorsWithIncidents: vendors.filter((f) => f.incidents.length > 0).length,
+      vendorsWithIncidents: vendors.filter((f) => f.incidents.some((i) => incidentKnownFrom(i) <= windowEnd)).length,
       observations,
       events,
       incidents: incidents.size,
