@@ -4,18 +4,20 @@
  * score ranks better than chance, or beats a baseline, needs the bootstrap interval to say so.
  */
 import type { BacktestReport, Estimate, RateRow, Statement } from '../../domain/backtest.ts';
+import { dayNumber, isoDay } from '../../domain/partial-date.ts';
+import { decimals, ordinal, percent } from './format.ts';
 import { NOT_ASSESSED } from './predictors.ts';
 
 type Figures = Omit<BacktestReport, 'statements'>;
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)} %`);
-const two = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+const pct = percent;
+const two = (x: number | null) => decimals(x, 2);
 const interval = (e: Estimate, f: (x: number | null) => string) => `${f(e.value)} (95 % interval ${f(e.low)} to ${f(e.high)})`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function rank(f: Figures, id: 'likelihood' | 'risk'): Statement {
   const p = f.predictors.find((x) => x.id === id)!;
-  const where = `the vendors about to have an incident sat at the ${Math.round(p.meanPercentile.value ?? 50)}th percentile on average, ${pct(p.topQuartileShare.value)} of them in the top quarter`;
+  const where = `the vendors about to have an incident sat at the ${ordinal(Math.round(p.meanPercentile.value ?? 50))} percentile on average, ${pct(p.topQuartileShare.value)} of them in the top quarter`;
   const auc = `AUC ${interval(p.auc, two)}`;
   if ((p.auc.low ?? 0) > 0.5) return { id: `rank-${id}`, about: id, verdict: 'does', text: `${capital(id)} ranks the vendors about to have an incident above the others, better than chance: ${auc}; ${where}.` };
   if ((p.auc.high ?? 1) < 0.5) return { id: `rank-${id}`, about: id, verdict: 'does-not', text: `${capital(id)} ranks the vendors about to have an incident below the others, worse than chance: ${auc}; ${where}.` };
@@ -47,21 +49,24 @@ function calibration(f: Figures, id: 'likelihood' | 'risk'): Statement {
 function ordering(f: Figures, id: 'likelihood' | 'risk'): Statement[] {
   const p = f.predictors.find((x) => x.id === id)!;
   const rows = p.groups.filter((g) => g.id !== NOT_ASSESSED && g.observations > 0);
-  const what = id === 'risk' ? 'band' : 'likelihood row of the matrix';
+  const [what, step] = id === 'risk' ? ['band', 'band by band'] : ['likelihood row of the matrix', 'row by row down the likelihood rows of the matrix'];
   const show = (g: RateRow) => `${g.label} ${pct(g.rate)}`;
   const inversions = rows.slice(1).flatMap((g, k) => (g.rate! > rows[k]!.rate! ? [`${show(g)} is above ${show(rows[k]!)}`] : []));
   const out: Statement[] =
     rows.length < 2
       ? [{ id: `groups-${id}`, about: id, verdict: 'does-not', text: `Every vendor-quarter fell in one ${what} (${rows.map(show).join('')}): ${id} did not separate vendors into ${what}s.` }]
       : inversions.length === 0
-        ? [{ id: `groups-${id}`, about: id, verdict: 'does', text: `The observed incident rate falls ${what} by ${what}: ${rows.map(show).join(', ')}.` }]
-        : [{ id: `groups-${id}`, about: id, verdict: 'does-not', text: `The observed incident rate does not fall ${what} by ${what}: ${inversions.join('; ')}.` }];
+        ? [{ id: `groups-${id}`, about: id, verdict: 'does', text: `The observed incident rate falls ${step}: ${rows.map(show).join(', ')}.` }]
+        : [{ id: `groups-${id}`, about: id, verdict: 'does-not', text: `The observed incident rate does not fall ${step}: ${inversions.join('; ')}.` }];
   const unassessed = p.groups.find((g) => g.id === NOT_ASSESSED && g.observations > 0);
   if (unassessed) {
     out.push({ id: `not-assessed-${id}`, about: id, verdict: 'note', text: `Vendor-quarters not assessed (too little evidence): ${unassessed.observations}, of which ${unassessed.events} were followed by an incident (${pct(unassessed.rate)}).` });
   }
   return out;
 }
+
+/** The last day the run reads: the end of the last quarter's horizon. */
+const windowEnd = (f: Figures) => isoDay(dayNumber(f.quarters.at(-1)!.asOf) + f.horizonDays);
 
 function portfolio(f: Figures): Statement[] {
   const p = f.population;
@@ -79,7 +84,7 @@ function portfolio(f: Figures): Statement[] {
       id: 'sample',
       about: 'portfolio',
       verdict: 'note',
-      text: `${p.vendorsWithIncidents} of the ${p.vendors} vendors had an incident of their own by ${f.to}'s horizon: in a portfolio of mostly breached vendors the figures say more about whether the score foresees when a vendor is breached than whether it is.`,
+      text: `${p.vendorsWithIncidents} of the ${p.vendors} vendors had an incident of their own by ${windowEnd(f)}: in a portfolio of mostly breached vendors the figures tell whether the score foresees when a vendor is breached more than whether it is.`,
     });
   }
   return out;

@@ -15,7 +15,7 @@ import { BACKTEST, type BacktestReport } from '../../domain/backtest.ts';
 import { DECAY_POLICY_NAMES, type DecayPolicyName, type Policy } from '../../domain/methodology.ts';
 import { dayNumber } from '../../domain/partial-date.ts';
 import { quarterEnd, quarterOf, quarterSpan, shiftQuarter } from '../../domain/quarter.ts';
-import { backtestSteps } from '../../scoring/backtest/backtest.ts';
+import { backtestSteps, type BacktestOptions } from '../../scoring/backtest/backtest.ts';
 import { DECAY_POLICIES } from '../../scoring/decay.ts';
 import type { Clock } from '../clock.ts';
 import { invalid, ServiceError } from '../errors.ts';
@@ -33,6 +33,16 @@ export interface ResolvedRange {
   readonly to: string;
   readonly horizonDays: number;
 }
+
+/** The engine's options for a range: the fixed bootstrap and minimum of events (domain/backtest.ts). */
+export const backtestOptions = (range: ResolvedRange, draft: boolean): BacktestOptions => ({
+  ...range,
+  draft,
+  resamples: BACKTEST.resamples,
+  seed: BACKTEST.seed,
+  level: BACKTEST.level,
+  minEvents: BACKTEST.minEvents,
+});
 
 /** Most answers kept; each is a few kilobytes. */
 const CACHE_SIZE = 32;
@@ -87,7 +97,7 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
       return hit;
     }
     const pending = (async () => {
-      const steps = backtestSteps(facts, policy, { ...range, draft, resamples: BACKTEST.resamples, seed: BACKTEST.seed, level: BACKTEST.level, minEvents: BACKTEST.minEvents });
+      const steps = backtestSteps(facts, policy, backtestOptions(range, draft));
       for (;;) {
         const step = steps.next();
         if (step.done) {
@@ -112,9 +122,9 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
   return {
     resolveRange,
     /** GET /methodology/backtest: a stored version (default: in force), optionally under a named decay policy. */
-    stored: (q: BacktestRange & { version?: string | undefined; decay?: DecayPolicyName | undefined }): Promise<BacktestReport> => {
-      const range = resolveRange(q);
-      return run(policyFor(q.version, q.decay, 'query.version'), range, false);
+    stored: (q: BacktestRange & { version?: string | undefined; decay?: DecayPolicyName | undefined }, path = 'query'): Promise<BacktestReport> => {
+      const range = resolveRange(q, path);
+      return run(policyFor(q.version, q.decay, `${path}.version`), range, false);
     },
     /** POST /methodology/backtest: draft parameters (validated by the caller), before they are put in force. */
     draft: (policy: Policy, q: BacktestRange): Promise<BacktestReport> => run(policy, resolveRange(q), true),
