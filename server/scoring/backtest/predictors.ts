@@ -7,7 +7,7 @@
  */
 import { BANDS, type Policy } from '../../domain/methodology.ts';
 import type { PredictorId } from '../../domain/backtest.ts';
-import { rankWithin, type Ranking } from './stats.ts';
+import { prepare, type Prepared } from './stats.ts';
 import type { QuarterReplay } from './replay.ts';
 
 /** The band of a vendor with too little evidence to be rated: it gets a row of its own everywhere. */
@@ -25,11 +25,12 @@ export interface Predictor {
   readonly description: string;
   /** Per vendor-quarter (quarter by quarter), what it ranks by. */
   readonly values: Float64Array;
-  readonly ranking: Ranking;
   /** Per vendor-quarter, the forecast probability; null: its group's observed rate. */
   readonly probability: Float64Array | null;
   readonly group: Uint8Array;
   readonly groups: readonly Group[];
+  /** Ranked within each quarter, ready to be measured under any bootstrap weights. */
+  readonly prepared: Prepared;
 }
 
 type Column = (r: QuarterReplay, i: number) => number;
@@ -83,12 +84,12 @@ function recencyGroup(r: QuarterReplay, i: number): string {
 
 const clampShare = (x: number) => Math.min(1, Math.max(0, x));
 
-export function predictorsOf(replays: readonly QuarterReplay[], n: number, policy: Policy, horizonDays: number): Predictor[] {
-  const make = (p: Omit<Predictor, 'ranking' | 'group'>, groupOf: (r: QuarterReplay, i: number) => string): Predictor => ({
-    ...p,
-    ranking: rankWithin(p.values, n),
-    group: grouped(replays, n, p.groups, groupOf),
-  });
+export function predictorsOf(replays: readonly QuarterReplay[], n: number, outcome: Uint8Array, policy: Policy, horizonDays: number): Predictor[] {
+  const make = (p: Omit<Predictor, 'prepared' | 'group'>, groupOf: (r: QuarterReplay, i: number) => string): Predictor => {
+    const group = grouped(replays, n, p.groups, groupOf);
+    const forecast = p.probability ? { probability: p.probability } : { group, groups: p.groups.length };
+    return { ...p, group, prepared: prepare(p.values, n, outcome, forecast) };
+  };
   const bands = bandGroups(replays, policy);
   const seesNotAssessed = bands.some((b) => b.id === NOT_ASSESSED);
   const horizon = `an incident becoming known within ${horizonDays} days`;

@@ -3,9 +3,10 @@
  * intervals, quantiles and a seeded bootstrap.
  *
  * Layout: items come stratum by stratum (stratum s holds items s·n … s·n + n − 1; in the backtest,
- * quarter s), and item s·n + i belongs to unit i (a vendor). Every item carries its unit's weight:
- * how many times a bootstrap resample drew the unit (1 for the sample itself), so a resample is a
- * weight vector, not a copy. Ranks compare items within their stratum only.
+ * quarter s), and item s·n + i belongs to unit i (a vendor): every stratum holds every unit. Every
+ * item carries its unit's weight: how many times a bootstrap resample drew the unit (1 for the
+ * sample itself), so a resample is a weight vector, not a copy. Ranks compare items within their
+ * stratum only.
  */
 
 /** A seeded generator (mulberry32) of numbers in [0, 1): same seed, same sequence, on every platform. */
@@ -30,33 +31,52 @@ export function resampleWeights(random: () => number, n: number): Float64Array {
   return w;
 }
 
-/** Within each stratum, the units in ascending order of their item's value, and where each run of ties begins. */
-export interface Ranking {
+/** How an item is forecast: its own probability, or the observed rate of its group (0 … groups − 1) read off the same sample. */
+export type Forecast = { readonly probability: Float64Array } | { readonly group: Uint8Array; readonly groups: number };
+
+/**
+ * Items ready to be measured under any weights: within each stratum in ascending order of value
+ * (with where each run of ties begins), their outcomes and forecasts in the same order, so that a
+ * resample reads them in one sequential pass.
+ */
+export interface Prepared {
   readonly n: number;
   readonly strata: number;
-  readonly order: Int32Array;
+  /** The unit of each place. */
+  readonly unit: Int32Array;
   readonly tieStart: Uint8Array;
+  readonly outcome: Uint8Array;
+  readonly probability: Float64Array | null;
+  readonly group: Uint8Array | null;
+  readonly groups: number;
 }
 
-export function rankWithin(values: Float64Array, n: number): Ranking {
+export function prepare(values: Float64Array, n: number, outcome: Uint8Array, forecast: Forecast): Prepared {
   const strata = n === 0 ? 0 : values.length / n;
-  const order = new Int32Array(values.length);
+  const unit = new Int32Array(values.length);
   const tieStart = new Uint8Array(values.length);
+  const sortedOutcome = new Uint8Array(values.length);
+  const probability = 'probability' in forecast ? new Float64Array(values.length) : null;
+  const group = 'group' in forecast ? new Uint8Array(values.length) : null;
   const units = Array.from({ length: n }, (_, i) => i);
   for (let s = 0; s < strata; s++) {
     const base = s * n;
     // ±Infinity is a value ("never"): equal infinities compare as ties (NaN || 0).
     const sorted = units.slice().sort((a, b) => values[base + a]! - values[base + b]! || 0);
     for (let k = 0; k < n; k++) {
-      order[base + k] = sorted[k]!;
-      tieStart[base + k] = k === 0 || values[base + sorted[k]!] !== values[base + sorted[k - 1]!] ? 1 : 0;
+      const i = sorted[k]!;
+      unit[base + k] = i;
+      tieStart[base + k] = k === 0 || values[base + i] !== values[base + sorted[k - 1]!] ? 1 : 0;
+      sortedOutcome[base + k] = outcome[base + i]!;
+      if (probability) probability[base + k] = (forecast as { probability: Float64Array }).probability[base + i]!;
+      if (group) group[base + k] = (forecast as { group: Uint8Array }).group[base + i]!;
     }
   }
-  return { n, strata, order, tieStart };
+  return { n, strata, unit, tieStart, outcome: sortedOutcome, probability, group, groups: 'groups' in forecast ? forecast.groups : 0 };
 }
 
-/** NaN where a figure is undefined (no events, or no pair to compare). */
-export interface RankFigures {
+/** NaN where a figure is undefined (no events, no pair to compare, or no variation in outcomes). */
+export interface Figures {
   /** Mean mid-rank percentile (0–100) of the items with an outcome: (weight below + half the tied weight) ÷ stratum weight. */
   readonly meanPercentile: number;
   /**
@@ -66,107 +86,78 @@ export interface RankFigures {
   readonly topQuartileShare: number;
   /** Chance that an item with the outcome outranks one without in the same stratum, ties counting half (Mann–Whitney). */
   readonly auc: number;
+  /**
+   * 1 − BS ÷ BSref: BS = mean (forecast − outcome)², BSref = r(1 − r) with r the share of outcomes
+   * (the Brier score of forecasting the base rate for every item). 1 is perfect, 0 no better than
+   * the base rate, below 0 worse.
+   */
+  readonly brierSkill: number;
 }
 
-export function rankFigures(r: Ranking, outcome: Uint8Array, weight: ArrayLike<number>): RankFigures {
+/** Every figure under one set of unit weights, in one pass over the items. */
+export function figuresOf(p: Prepared, weight: ArrayLike<number>): Figures {
+  // Every stratum holds every unit, so every stratum weighs the same: the sum of the weights.
+  let total = 0;
+  for (let i = 0; i < p.n; i++) total += weight[i]!;
+  const topStart = 0.75 * total;
+  const groupWeight = new Float64Array(p.groups);
+  const groupEvents = new Float64Array(p.groups);
   let events = 0;
   let pct = 0;
   let top = 0;
   let aucNum = 0;
   let aucDen = 0;
-  for (let s = 0; s < r.strata; s++) {
-    const base = s * r.n;
-    let total = 0;
-    let positives = 0;
-    for (let k = 0; k < r.n; k++) {
-      const i = r.order[base + k]!;
-      total += weight[i]!;
-      if (outcome[base + i]) positives += weight[i]!;
-    }
-    if (total === 0) continue;
-    aucDen += positives * (total - positives);
+  let squares = 0;
+  for (let s = 0; s < p.strata && total > 0; s++) {
+    const base = s * p.n;
     let below = 0;
     let negativesBelow = 0;
-    for (let k = 0; k < r.n; ) {
-      let end = k + 1;
-      while (end < r.n && !r.tieStart[base + end]) end++;
-      let gw = 0;
-      let gp = 0;
-      for (let j = k; j < end; j++) {
-        const i = r.order[base + j]!;
-        gw += weight[i]!;
-        if (outcome[base + i]) gp += weight[i]!;
+    let gw = 0;
+    let gp = 0;
+    // In ascending order: a run of ties is added up, then settled as a whole.
+    for (let k = 0; k <= p.n; k++) {
+      if (k === p.n || (k > 0 && p.tieStart[base + k])) {
+        if (gw > 0) {
+          const gn = gw - gp;
+          pct += (gp * (below + gw / 2)) / total;
+          top += (gp * Math.max(0, below + gw - Math.max(below, topStart))) / gw;
+          aucNum += gp * (negativesBelow + gn / 2);
+          events += gp;
+          below += gw;
+          negativesBelow += gn;
+        }
+        gw = 0;
+        gp = 0;
+        if (k === p.n) break;
       }
-      if (gw > 0) {
-        const gn = gw - gp;
-        pct += (gp * (below + gw / 2)) / total;
-        top += (gp * Math.max(0, below + gw - Math.max(below, 0.75 * total))) / gw;
-        aucNum += gp * (negativesBelow + gn / 2);
-        events += gp;
-        below += gw;
-        negativesBelow += gn;
+      const w = weight[p.unit[base + k]!]!;
+      const y = p.outcome[base + k]!;
+      gw += w;
+      gp += w * y;
+      if (p.probability) {
+        const d = p.probability[base + k]! - y;
+        squares += w * d * d;
+      } else if (p.group) {
+        groupWeight[p.group[base + k]!]! += w;
+        groupEvents[p.group[base + k]!]! += w * y;
       }
-      k = end;
     }
+    // `below` is now the stratum's weight, `negativesBelow` its weight without an event.
+    aucDen += (below - negativesBelow) * negativesBelow;
   }
+  if (p.group) {
+    // Each group forecast at its own observed rate r: its squared errors add up to weight × r(1 − r).
+    for (let g = 0; g < p.groups; g++) if (groupWeight[g]! > 0) squares += groupEvents[g]! * (1 - groupEvents[g]! / groupWeight[g]!);
+  }
+  const all = total * p.strata;
+  const rate = all > 0 ? events / all : Number.NaN;
+  const reference = rate * (1 - rate);
   return {
     meanPercentile: events > 0 ? (100 * pct) / events : Number.NaN,
     topQuartileShare: events > 0 ? top / events : Number.NaN,
     auc: aucDen > 0 ? aucNum / aucDen : Number.NaN,
+    brierSkill: reference > 0 ? 1 - squares / all / reference : Number.NaN,
   };
-}
-
-/**
- * Brier skill of probability forecasts against the base rate of the same items: 1 − BS ÷ BSref,
- * BS = mean (p − y)², BSref = r(1 − r) with r the (weighted) share of outcomes. 1 is perfect, 0 no
- * better than forecasting the base rate for everyone, below 0 worse. NaN when every or no item has the outcome.
- */
-export function brierSkill(probability: Float64Array, outcome: Uint8Array, weight: ArrayLike<number>, n: number): number {
-  let total = 0;
-  let positives = 0;
-  let squares = 0;
-  for (let base = 0; base < probability.length; base += n) {
-    for (let i = 0; i < n; i++) {
-      const w = weight[i]!;
-      if (w === 0) continue;
-      const y = outcome[base + i]!;
-      const d = probability[base + i]! - y;
-      total += w;
-      positives += w * y;
-      squares += w * d * d;
-    }
-  }
-  const r = total > 0 ? positives / total : Number.NaN;
-  const reference = r * (1 - r);
-  return reference > 0 ? 1 - squares / total / reference : Number.NaN;
-}
-
-/**
- * Brier skill of a forecast that gives every item its group's observed rate (items in group
- * `group[x]`, 0 … groups − 1): how much knowing the group alone tells, read off the same sample.
- */
-export function groupBrierSkill(group: Uint8Array, groups: number, outcome: Uint8Array, weight: ArrayLike<number>, n: number): number {
-  const gw = new Float64Array(groups);
-  const gp = new Float64Array(groups);
-  for (let base = 0; base < group.length; base += n) {
-    for (let i = 0; i < n; i++) {
-      gw[group[base + i]!]! += weight[i]!;
-      if (outcome[base + i]) gp[group[base + i]!]! += weight[i]!;
-    }
-  }
-  let total = 0;
-  let positives = 0;
-  let squares = 0;
-  for (let g = 0; g < groups; g++) {
-    if (gw[g] === 0) continue;
-    const r = gp[g]! / gw[g]!;
-    total += gw[g]!;
-    positives += gp[g]!;
-    squares += gw[g]! * r * (1 - r);
-  }
-  const r = total > 0 ? positives / total : Number.NaN;
-  const reference = r * (1 - r);
-  return reference > 0 ? 1 - squares / total / reference : Number.NaN;
 }
 
 const Z95 = 1.959963984540054;

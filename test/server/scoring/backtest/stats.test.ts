@@ -1,40 +1,39 @@
 /** The backtest's statistics on cases small enough to compute by hand. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  brierSkill,
-  groupBrierSkill,
-  mulberry32,
-  percentileInterval,
-  quantile,
-  rankFigures,
-  rankWithin,
-  resampleWeights,
-  unitWeights,
-  wilson,
-} from '../../../../server/scoring/backtest/stats.ts';
+import { figuresOf, mulberry32, percentileInterval, prepare, quantile, resampleWeights, unitWeights, wilson, type Forecast } from '../../../../server/scoring/backtest/stats.ts';
 
-/** One stratum of values with outcomes, every unit weighing 1 (or as given). */
-const figuresOf = (values: number[], outcomes: number[], weights = unitWeights(values.length)) =>
-  rankFigures(rankWithin(Float64Array.from(values), values.length), Uint8Array.from(outcomes), weights);
+/** Strata of n items (quarters of n vendors), ranked by value, forecast by their own value as a probability unless told otherwise. */
+function measure(values: number[], outcomes: number[], o: { n?: number; weights?: Float64Array; forecast?: Forecast } = {}) {
+  const n = o.n ?? values.length;
+  const v = Float64Array.from(values);
+  const y = Uint8Array.from(outcomes);
+  return figuresOf(prepare(v, n, y, o.forecast ?? { probability: v }), o.weights ?? unitWeights(n));
+}
+/** Rank figures of one stratum. */
+const ranks = (values: number[], outcomes: number[], weights?: Float64Array) => measure(values, outcomes, { weights });
+/** Brier skill of probabilities. */
+const brier = (p: number[], y: number[]) => measure(p, y).brierSkill;
+/** Brier skill of group rates. */
+const groupBrier = (group: number[], groups: number, y: number[]) => measure(new Array(y.length).fill(0), y, { forecast: { group: Uint8Array.from(group), groups } }).brierSkill;
 
 describe('rank figures', () => {
   it('scores the textbook case: AUC 0.75, mean percentile 62.5, half in the top quarter', () => {
     // Sorted: 0.1, 0.35 (event), 0.4, 0.8 (event). Percentiles (below + ½) ÷ 4: 37.5 and 87.5.
-    const f = figuresOf([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);
+    const f = ranks([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);
     expect(f.auc).toBeCloseTo(0.75, 12);
     expect(f.meanPercentile).toBeCloseTo(62.5, 12);
     expect(f.topQuartileShare).toBeCloseTo(0.5, 12);
   });
 
   it('counts ties as chance does: all tied is the 50th percentile, a quarter in the top quarter, AUC 0.5', () => {
-    const f = figuresOf([7, 7, 7, 7], [1, 0, 0, 0]);
+    const f = ranks([7, 7, 7, 7], [1, 0, 0, 0]);
     expect([f.meanPercentile, f.topQuartileShare, f.auc]).toEqual([50, 0.25, 0.5]);
   });
 
   it('splits a run of ties at the top-quarter boundary by the share of its places above it', () => {
     // Places 0…3: the tie holds places 1 and 2 of 3 (the interval [1, 3)); the top quarter is [2.25, 3): 0.75 of 2 places.
-    const f = figuresOf([0, 1, 1], [0, 1, 0]);
+    const f = ranks([0, 1, 1], [0, 1, 0]);
     expect(f.topQuartileShare).toBeCloseTo(0.375, 12);
     expect(f.meanPercentile).toBeCloseTo((100 * (1 + 1)) / 3, 12);
     // Against the lower one it wins, against its tie it counts half.
@@ -43,28 +42,33 @@ describe('rank figures', () => {
 
   it('compares within a stratum only (each quarter with itself)', () => {
     // Quarter 0: 1 (no event) < 2 (event); quarter 1: 10 (no event) < 20 (event). Within: perfect. Pooled it would be 0.75.
-    const values = Float64Array.from([1, 2, 10, 20]);
-    const f = rankFigures(rankWithin(values, 2), Uint8Array.from([0, 1, 0, 1]), unitWeights(2));
+    const f = measure([1, 2, 10, 20], [0, 1, 0, 1], { n: 2 });
     expect(f.auc).toBe(1);
     expect(f.meanPercentile).toBe(75);
   });
 
   it('is undefined (NaN) without events or without a pair', () => {
-    const none = figuresOf([1, 2, 3], [0, 0, 0]);
+    const none = ranks([1, 2, 3], [0, 0, 0]);
     expect([none.meanPercentile, none.topQuartileShare, none.auc].every(Number.isNaN)).toBe(true);
-    expect(Number.isNaN(figuresOf([1, 2], [1, 1]).auc)).toBe(true);
+    expect(Number.isNaN(ranks([1, 2], [1, 1]).auc)).toBe(true);
   });
 
   it('weighs a unit drawn twice as two copies of it (what a resample does)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean(), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 12 }), (items) => {
-        const weighted = figuresOf(items.map(([v]) => v), items.map(([, y]) => Number(y)), Float64Array.from(items.map(([, , w]) => w)));
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }).map((v) => v / 5), fc.boolean(), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 12 }), (items) => {
+        const weighted = ranks(items.map(([v]) => v), items.map(([, y]) => Number(y)), Float64Array.from(items.map(([, , w]) => w)));
         const copies = items.flatMap(([v, y, w]) => Array.from({ length: w }, () => [v, Number(y)] as const));
-        const copied = figuresOf(copies.map(([v]) => v), copies.map(([, y]) => y));
-        for (const k of ['meanPercentile', 'topQuartileShare', 'auc'] as const) {
+        const copied = ranks(copies.map(([v]) => v), copies.map(([, y]) => y));
+        for (const k of ['meanPercentile', 'topQuartileShare', 'auc', 'brierSkill'] as const) {
           if (Number.isNaN(copied[k])) expect(weighted[k]).toBeNaN();
           else expect(weighted[k]).toBeCloseTo(copied[k], 9);
         }
+        // Forecast by group (the value's sixth) instead: the group rates are weighted the same way.
+        const byGroup = (vs: readonly number[]) => ({ forecast: { group: Uint8Array.from(vs.map((v) => v * 5)), groups: 6 } });
+        const g1 = measure(items.map(([v]) => v), items.map(([, y]) => Number(y)), { weights: Float64Array.from(items.map(([, , w]) => w)), ...byGroup(items.map(([v]) => v)) });
+        const g2 = measure(copies.map(([v]) => v), copies.map(([, y]) => y), byGroup(copies.map(([v]) => v)));
+        if (Number.isNaN(g2.brierSkill)) expect(g1.brierSkill).toBeNaN();
+        else expect(g1.brierSkill).toBeCloseTo(g2.brierSkill, 9);
       }),
     );
   });
@@ -73,23 +77,23 @@ describe('rank figures', () => {
 describe('Brier skill', () => {
   it('against the base rate: 1 − 0.158125 ÷ 0.25', () => {
     // (0.1² + 0.4² + 0.65² + 0.2²) ÷ 4 = 0.158125; base rate 0.5, so the reference is 0.25.
-    expect(brierSkill(Float64Array.from([0.1, 0.4, 0.35, 0.8]), Uint8Array.from([0, 0, 1, 1]), unitWeights(4), 4)).toBeCloseTo(0.3675, 12);
+    expect(brier([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBeCloseTo(0.3675, 12);
   });
 
   it('is 0 for the base rate itself, negative for a worse forecast, 1 for a perfect one', () => {
-    const y = Uint8Array.from([1, 0, 0, 0]);
-    expect(brierSkill(Float64Array.from([0.25, 0.25, 0.25, 0.25]), y, unitWeights(4), 4)).toBeCloseTo(0, 12);
-    expect(brierSkill(Float64Array.from([0, 1, 1, 1]), y, unitWeights(4), 4)).toBeLessThan(0);
-    expect(brierSkill(Float64Array.from([1, 0, 0, 0]), y, unitWeights(4), 4)).toBe(1);
-    expect(brierSkill(Float64Array.from([0.2, 0.2]), Uint8Array.from([0, 0]), unitWeights(2), 2)).toBeNaN();
+    const y = [1, 0, 0, 0];
+    expect(brier([0.25, 0.25, 0.25, 0.25], y)).toBeCloseTo(0, 12);
+    expect(brier([0, 1, 1, 1], y)).toBeLessThan(0);
+    expect(brier([1, 0, 0, 0], y)).toBe(1);
+    expect(brier([0.2, 0.2], [0, 0])).toBeNaN();
   });
 
   it('of group rates: groups at 0.5 and 1 against a base rate of 0.75', () => {
     // Forecasts 0.5, 0.5, 1, 1: BS = (0.25 + 0.25) ÷ 4 = 0.125; reference 0.75 × 0.25 = 0.1875.
-    const skill = groupBrierSkill(Uint8Array.from([0, 0, 1, 1]), 2, Uint8Array.from([0, 1, 1, 1]), unitWeights(4), 4);
+    const skill = groupBrier([0, 0, 1, 1], 2, [0, 1, 1, 1]);
     expect(skill).toBeCloseTo(1 - 0.125 / 0.1875, 12);
     // One group is the base rate: no skill.
-    expect(groupBrierSkill(Uint8Array.from([0, 0, 0, 0]), 1, Uint8Array.from([0, 1, 1, 1]), unitWeights(4), 4)).toBeCloseTo(0, 12);
+    expect(groupBrier([0, 0, 0, 0], 1, [0, 1, 1, 1])).toBeCloseTo(0, 12);
   });
 });
 
