@@ -2,6 +2,7 @@
  * The methodology in force (`/methodology?asOf=2023-10-31`): its parameters, each decay policy's
  * curve, and the portfolio ranked under each policy as of a day, so the choice of memory can be
  * judged by what it does. Two Tasks: the parameters and curves (once), and the rankings (per day).
+ * Below them, the backtest under each policy (vr-methodology-backtest, which asks for it itself).
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -24,6 +25,7 @@ import '../components/vr-methodology-parameters.ts';
 import '../components/vr-methodology-points.ts';
 import '../components/vr-methodology-decay-table.ts';
 import '../components/vr-methodology-ranking.ts';
+import '../components/vr-methodology-backtest.ts';
 
 /** The policies the heatmap can rank under (`?decay=`), in the order the engine lists them. */
 const NAMED = ['long-memory', 'short-penalty', 'peer-half-life'] as const satisfies readonly DecayPolicyName[];
@@ -103,6 +105,7 @@ export class MethodologyPage extends LitElement {
             <vr-methodology-decay-table .policies=${policies}></vr-methodology-decay-table>
           </section>
           ${this._ranking()}
+          <vr-methodology-backtest></vr-methodology-backtest>
         </div>`,
       )}`;
   }
