@@ -5,8 +5,8 @@
  * percentile, top quarter, AUC) and calibration (Brier skill, observed rate per band) for the score
  * and for the baselines, with vendor-bootstrap intervals. Same input, same report.
  *
- * It is a generator that pauses after each quarter and every few resamples, so that a server can
- * let other requests through during a long run; `backtest` runs it straight through.
+ * It is a generator that pauses every few hundred vendors and every few resamples, so that a server
+ * can let other requests through during a long run; `backtest` runs it straight through.
  */
 import { COMPARED_BASELINES, SCORE_PREDICTORS, type BacktestReport, type Estimate } from '../../domain/backtest.ts';
 import { dayNumber } from '../../domain/partial-date.ts';
@@ -16,7 +16,7 @@ import type { Policy } from '../policy.ts';
 import type { ScoringFacts } from '../types.ts';
 import { calibrationBins, groupRates } from './rates.ts';
 import { predictorsOf, type Predictor } from './predictors.ts';
-import { replayQuarter, type QuarterReplay } from './replay.ts';
+import { replayQuarterSteps, type QuarterReplay } from './replay.ts';
 import { statementsOf } from './statements.ts';
 import { figuresOf, mulberry32, percentileInterval, resampleWeights, unitWeights } from './stats.ts';
 
@@ -63,7 +63,7 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
   const n = vendors.length;
   const replays: QuarterReplay[] = [];
   for (const quarter of quarterRange(o.from, o.to)) {
-    replays.push(replayQuarter(vendors, policy, quarter, o.horizonDays));
+    replays.push(yield* replayQuarterSteps(vendors, policy, quarter, o.horizonDays));
     yield;
   }
   const outcome = new Uint8Array(replays.length * n);
