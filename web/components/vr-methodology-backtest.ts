@@ -24,7 +24,7 @@ export class MethodologyBacktest extends LitElement {
       :host {
         display: block;
       }
-      .explain {
+      .intro {
         margin: 0 0 16px;
         max-width: 110ch;
       }
@@ -36,7 +36,7 @@ export class MethodologyBacktest extends LitElement {
   override render() {
     return html`<section class="card" aria-labelledby="backtest-title">
       <h2 id="backtest-title">Does the score foresee incidents? The backtest</h2>
-      <p class="explain">
+      <p class="intro">
         Every vendor scored at each quarter end with only what was known on that day, against the incidents that became known in the year after, beside
         three simple baselines: chance, the number of incidents a vendor has had, and how recent the last one is. A score that does not beat them is not
         worth its complexity, and where it does not, this section says so. The figures rest on this database's history; docs/METHODOLOGY.md explains each.
