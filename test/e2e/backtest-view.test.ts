@@ -70,6 +70,26 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     expect(await text('vr-backtest-figures tr[data-predictor="likelihood"] td[data-figure="auc"]')).toBe(estimateText('auc', auc).replace(' (', '').replace(')', ''));
   });
 
+  it('embeds for a draft: <vr-backtest .draft=…> backtests parameters not stored, under other decay policies too', async () => {
+    const { createdAt: _c, note: _n, version: _v, ...parameters } = await s.api<Record<string, unknown>>('/methodology');
+    const draft = { ...parameters, decay: { name: 'quick', kind: 'half-life', halfLifeDays: 200, cutoffDays: null } };
+    await s.page.locator('vr-methodology-backtest').evaluate((host, body) => {
+      const el = document.createElement('vr-backtest') as HTMLElement & { draft: unknown; decays: string[] };
+      el.id = 'draft-backtest';
+      el.draft = body;
+      el.decays = ['short-penalty'];
+      host.shadowRoot!.append(el);
+    }, draft);
+    const rows = s.page.locator('#draft-backtest vr-backtest-policies tbody tr');
+    await rows.nth(1).waitFor();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-decay')))).toEqual(['quick', 'short-penalty']);
+    expect(await text('#draft-backtest vr-backtest-report [data-summary]')).toContain('draft · quick (draft):');
+    // Under short-penalty the draft is 1.0.0's parameters under short-penalty: the same figures as the stored run.
+    const auc = runs.get('short-penalty')!.predictors.find((x) => x.id === 'likelihood')!.auc;
+    expect(await text('#draft-backtest vr-backtest-policies tr[data-decay="short-penalty"] td[data-score="likelihood"][data-figure="auc"]')).toBe(estimateText('auc', auc));
+    await s.page.locator('#draft-backtest').evaluate((el) => el.remove());
+  });
+
   it('has no accessibility violations (axe)', async () => {
     await s.page.locator('vr-methodology-backtest').scrollIntoViewIfNeeded();
     await s.expectNoAxeViolations();

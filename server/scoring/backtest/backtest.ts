@@ -75,6 +75,7 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
   }
 
   const predictors = predictorsOf(replays, n, outcome, policy, o.horizonDays);
+  yield;
   const point = figures(predictors, unitWeights(n));
   // Vendors are resampled with all their quarters: one vendor's quarters are not independent draws.
   const random = mulberry32(o.seed);
@@ -109,7 +110,7 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
       observations,
       events,
       incidents: incidents.size,
-      baseRate: rounded(events / observations, 4)!,
+      baseRate: rounded(events / observations, 4) ?? 0,
     },
     bootstrap: { resamples: o.resamples, seed: o.seed, level: o.level, unit: 'vendor' },
     minEvents: o.minEvents,
