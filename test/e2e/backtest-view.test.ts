@@ -74,9 +74,9 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     const { createdAt: _c, note: _n, version: _v, ...parameters } = await s.api<Record<string, unknown>>('/methodology');
     const draft = { ...parameters, decay: { name: 'quick', kind: 'half-life', halfLifeDays: 200, cutoffDays: null } };
     await s.page.locator('vr-methodology-backtest').evaluate((host, body) => {
-      const el = document.createElement('vr-backtest') as HTMLElement & { draft: unknown; decays: string[] };
+      const el = document.createElement('vr-backtest');
       el.id = 'draft-backtest';
-      el.draft = body;
+      el.draft = body as never;
       el.decays = ['short-penalty'];
       host.shadowRoot!.append(el);
     }, draft);
