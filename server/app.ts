@@ -15,6 +15,7 @@ import { reviewRoutes } from './http/routes/reviews.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
+import { backtestRoutes } from './http/routes/backtest.ts';
 import { mfaRoutes } from './http/routes/mfa.ts';
 import { scoreRoutes } from './http/routes/scores.ts';
 import { subprocessorRoutes } from './http/routes/subprocessors.ts';
@@ -37,6 +38,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...historyRoutes(deps),
     ...portfolioRoutes(deps),
     ...methodologyRoutes(deps),
+    ...backtestRoutes(deps),
     ...sessionRoutes(deps),
     ...passkeyRoutes(deps),
     ...accountRoutes(deps),

@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import type { Policy } from './scoring/policy.ts';
 import type { Clock } from './services/clock.ts';
 import { aboutService } from './services/about-service.ts';
+import { backtestService } from './services/backtest/backtest-service.ts';
 import { accountsService } from './services/accounts-service.ts';
 import { auditService } from './services/audit-service.ts';
 import { authService, type AuthOptions } from './services/auth-service.ts';
@@ -56,6 +57,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     subprocessors: subprocessorsService(store, opts.clock),
     mfa: mfaService(store, opts.clock),
     methodology,
+    backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology),
     history,
     reports: reportService(store, opts.clock, history, methodology),

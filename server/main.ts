@@ -3,7 +3,7 @@
  *   serve          build the web app if stale, open and migrate the database, seed the demo
  *                  portfolio into an empty one, listen
  *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
- *   import | export | restore | backup   the data commands of server/cli/commands.ts
+ *   import | export | restore | backup | report | backtest   the data commands of server/cli/commands.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,11 +144,11 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  if (['import', 'export', 'restore', 'backup', 'report'].includes(command)) {
+  if (['import', 'export', 'restore', 'backup', 'report', 'backtest'].includes(command)) {
     process.exitCode = await dataCommand(config, argv);
     return;
   }
-  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup or report`);
+  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup, report or backtest`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {

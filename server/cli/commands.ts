@@ -1,6 +1,6 @@
 /**
- * The command line (`npm run vendorscope -- …`): imports, export, restore and backup, on the
- * database at DB_PATH, safe to run beside a running server. Each command returns an exit code;
+ * The command line (`npm run vendorscope -- …`): imports, export, restore, backup, reports and the
+ * backtest, on the database at DB_PATH, safe to run beside a running server. Each command returns an exit code;
  * main.ts runs it.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { importVendorsCsv } from '../services/imports/vendors-csv.ts';
 import { importVeris, parseVerisText } from '../services/imports/veris-import.ts';
 import { ServiceError } from '../services/errors.ts';
 import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
+import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
 
 export interface Output {
   line(text: string): void;
@@ -65,6 +66,7 @@ function verisRecords(path: string): { records: unknown[]; errors: JobError[] } 
 
 export async function runCommand(deps: Deps, args: readonly string[], out: Output): Promise<number> {
   const [command, sub, ...rest] = args;
+  if (command === 'backtest') return backtestCommand(deps, args.slice(1), out);
   const option = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -175,6 +177,7 @@ function usage(out: Output): number {
     '  restore FILE.json [--mode empty|merge|replace]',
     '  backup --out FILE.sqlite',
     '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--view frozen|restated] [--format json|csv|md] [--out FILE]',
+    BACKTEST_USAGE,
   ])
     out.line(l);
   return 2;

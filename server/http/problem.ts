@@ -47,6 +47,8 @@ export const PROBLEM_TITLES = {
   'csrf-rejected': 'The request did not come from this app',
   'too-many-attempts': 'Too many attempts',
   conflict: 'The change conflicts with stored data',
+  unprocessable: 'The data cannot answer this request',
+  'backtest-too-few-events': 'Too few incidents to backtest',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -85,11 +87,12 @@ export function sendProblem(res: Response, status: number, code: ProblemCode, de
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unauthenticated: 401, forbidden: 403, throttled: 429 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
   invalid: 'validation-failed',
+  unprocessable: 'unprocessable',
   unauthenticated: 'authentication-required',
   forbidden: 'forbidden',
   throttled: 'too-many-attempts',

@@ -5,7 +5,8 @@
 
 import type { FieldProblem } from '../domain/field-problems.ts';
 
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'throttled';
+/** `unprocessable`: the request is well formed but the data cannot answer it (a backtest with too few events). */
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;

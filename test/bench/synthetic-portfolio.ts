@@ -40,7 +40,7 @@ export function seedSyntheticPortfolio(store: Store, count: number): void {
         const vendorId = i % 6 === 0 && i > 0 ? id - 1 : null;
         store.subprocessors.create(id, subprocessorInput.parse({ name: 'Support', function: 'customer support', outsourced: true, accessLevel: 'session-artifacts', vendorId }), NOW);
       }
-      if (i % 2 === 0) store.mfa.replace(id, [mfaRecord.parse({ population: 'admins', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-01-01' })], NOW);
+      if (i % 2 === 0) store.mfa.replace(id, [mfaRecord.parse({ population: 'admins', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-01-01', knownFrom: '2024-01-01' })], NOW);
     }
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The generated parts of docs/METHODOLOGY.md: the decay comparison, the worked example, the
- * default parameters, and every parameter with its rationale and source. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them.
+ * backtest of the demo portfolio, the default parameters, and every parameter with its rationale and
+ * source. The doc test compares them with the document; `UPDATE_DOCS=1` rewrites them (after a
+ * change to the method, that is how the backtest figures are regenerated).
  */
 import { makeDeps } from '../../server/deps.ts';
 import { SYSTEM } from '../../server/domain/account.ts';
@@ -12,6 +14,11 @@ import { fixedClock } from '../../server/services/clock.ts';
 import { loadDemoPortfolio } from '../../server/services/demo-portfolio.ts';
 import { seedDemoPortfolio } from '../../server/services/seed-service.ts';
 import { loadConfig } from '../../server/config.ts';
+import { DECAY_POLICY_NAMES } from '../../server/domain/methodology.ts';
+import { backtest } from '../../server/scoring/backtest/backtest.ts';
+import { backtestOptions } from '../../server/services/backtest/backtest-service.ts';
+import { backtestStatements, backtestTables } from '../../server/services/backtest/backtest-tables.ts';
+import { loadAllFacts } from '../../server/services/facts-loader.ts';
 import { memDb } from './db.ts';
 import { testOptions } from './app.ts';
 
@@ -51,6 +58,28 @@ export function workedExample(): string {
   return [head, ...rows].join('\n');
 }
 
+/** The range the document's backtest covers: fixed, so that the figures do not move with the calendar. */
+export const BACKTEST_DOC_RANGE = { from: '2019-Q1', to: '2025-Q3', horizonDays: 365 } as const;
+
+/**
+ * The demo portfolio's backtest under the default methodology with each named decay policy (the
+ * tables `npm run vendorscope -- backtest --policy long-memory,short-penalty,peer-half-life
+ * --from 2019-Q1 --to 2025-Q3` prints), and what the default's figures say.
+ */
+export function backtestSection(): string {
+  const clock = fixedClock('2026-11-29T12:00:00.000Z');
+  const deps = makeDeps(memDb(), testOptions({ clock, version: 'doc' }));
+  seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false, actor: SYSTEM });
+  const facts = loadAllFacts(deps.store);
+  const reports = DECAY_POLICY_NAMES.map((name) => {
+    const outcome = backtest(facts, { ...DEFAULT_POLICY, decay: DECAY_POLICIES[name] }, backtestOptions(BACKTEST_DOC_RANGE, false));
+    if (!outcome.ok) throw new Error(`the demo portfolio has too few events (${outcome.events})`);
+    return outcome.report;
+  });
+  const inForce = reports.find((r) => r.decay === DEFAULT_POLICY.decay.name)!;
+  return `${backtestTables(reports)}\n\nWhat the figures of the default (${inForce.methodologyVersion}, ${inForce.decay}) say:\n\n${backtestStatements(inForce)}`;
+}
+
 /** The default policy's values, without the rationale (which the parameters table shows). */
 export const policyJson = (): string => {
   const { rationale: _r, ...values } = DEFAULT_POLICY;
@@ -77,7 +106,7 @@ export function parameterTable(): string {
   return [head, ...rows].join('\n');
 }
 
-export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'default-policy': policyJson, parameters: parameterTable } as const;
+export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, backtest: backtestSection, 'default-policy': policyJson, parameters: parameterTable } as const;
 
 /** The text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function section(doc: string, name: string): string | undefined {

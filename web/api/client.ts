@@ -30,6 +30,7 @@ import type { subprocessorInput } from '../../server/domain/subprocessor.ts';
 import type { mfaPostureInput } from '../../server/domain/mfa.ts';
 import type { vendorInput } from '../../server/domain/vendor.ts';
 import type { DecayPolicyName } from '../../server/domain/methodology.ts';
+import type { BacktestReport, draftMethodology } from '../../server/domain/backtest.ts';
 import type { Job } from '../../server/services/jobs-service.ts';
 import type { importVendorsCsv } from '../../server/services/imports/vendors-csv.ts';
 import type { importVeris } from '../../server/services/imports/veris-import.ts';
@@ -57,6 +58,15 @@ export type Methodology = ReturnType<MethodologyService['current']>;
 export type DecayPolicyCurve = ReturnType<MethodologyService['decayPolicies']>[number];
 /** The body of PUT /methodology (a new version) and of POST /methodology/preview (a draft). */
 export type MethodologyBody = Omit<Methodology, 'createdAt' | 'note'> & { readonly note: string | null };
+export type Backtest = BacktestReport;
+/** The quarters a backtest covers; the server's defaults where left out. */
+export interface BacktestRange {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly horizonDays?: number | undefined;
+}
+/** Draft methodology parameters to backtest: the body PUT /methodology takes, version and note optional. */
+export type DraftMethodologyBody = z.input<typeof draftMethodology>;
 /** The body of POST /vendors/:id/what-if (as sent: defaults may be left out). */
 export type WhatIfRequest = z.input<typeof whatIf>;
 export type IncidentBody = z.input<typeof incidentInput>;
@@ -155,6 +165,11 @@ export class ApiClient {
   putMethodology = (body: MethodologyBody, o?: RequestOptions) => this.request<Methodology>('PUT', '/methodology', body, {}, o);
   /** Admins: the engaged vendors ranked under a draft that is not stored. */
   previewMethodology = (body: MethodologyBody, asOf?: string, o?: RequestOptions) => this.request<Heatmap>('POST', '/methodology/preview', body, { asOf }, o);
+  /** The backtest of a stored version (default: in force), optionally under another named decay policy (analysts). */
+  backtest = (q: BacktestRange & { version?: string | undefined; decay?: DecayPolicyName | undefined } = {}, o?: RequestOptions) =>
+    this.get<Backtest>('/methodology/backtest', { ...rangeQuery(q), version: q.version, decay: q.decay }, o);
+  /** The backtest of draft parameters, before they are stored (admins); validation errors name `body.*` fields as PUT /methodology does. */
+  backtestDraft = (draft: DraftMethodologyBody, q: BacktestRange = {}, o?: RequestOptions) => this.request<Backtest>('POST', '/methodology/backtest', draft, rangeQuery(q), o);
   history = (id: number, range: { from?: string; to?: string } = {}, o?: RequestOptions) => this._items<HistoryItem>(`/vendors/${id}/history`, range, o);
   whatIf = (id: number, change: WhatIfRequest, o?: RequestOptions) => this.request<WhatIfResult>('POST', `/vendors/${id}/what-if`, change, {}, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);
@@ -228,6 +243,8 @@ export class ApiClient {
   updateUser = (id: number, patch: { role?: Role; disabled?: boolean }) => this.request<User>('PATCH', `/users/${id}`, patch);
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
 }
+
+const rangeQuery = (q: BacktestRange) => ({ from: q.from, to: q.to, horizonDays: q.horizonDays?.toString() });
 
 function outcome<T>(r: { status: number; body: T | Job }): ImportOutcome<T> {
   return r.status === 202 ? { kind: 'job', job: r.body as Job } : { kind: 'done', result: r.body as T };

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient, Methodology } from '../api/client.ts';
+import type { ApiClient, Methodology, MethodologyBody } from '../api/client.ts';
 import { ApiError, fieldErrorPaths } from '../api/api-error.ts';
 import { rankings, type Rankings } from '../charts/ranking.diff.ts';
 import { draftBody, draftOf, placeErrors, type MethodologyDraft } from '../methodology-draft.ts';
@@ -93,6 +93,15 @@ export class MethodologyEditController implements ReactiveController {
   }
 
   private _comparedDraft: MethodologyDraft | undefined;
+  private _comparedBody: MethodologyBody | undefined;
+
+  /**
+   * The body of the draft last compared, while the draft is unchanged: what its backtest runs on
+   * (one object per comparison, so that the backtest runs once per "Compare", not per keystroke).
+   */
+  get comparedBody(): MethodologyBody | undefined {
+    return this._comparedDraft === this.draft ? this._comparedBody : undefined;
+  }
 
   open(m: Methodology): void {
     this.draft = draftOf(m);
@@ -118,6 +127,7 @@ export class MethodologyEditController implements ReactiveController {
     this.draft = d;
     this.error = undefined;
     this._comparedDraft = d;
+    this._comparedBody = draftBody(d);
     void this.compare.run([d, asOf]);
   }
 

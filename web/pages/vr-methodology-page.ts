@@ -5,6 +5,7 @@
  * can be judged by what it does. Two Tasks: the parameters and curves (once), and the rankings
  * (per day). Admins also edit a new version here (MethodologyEditController): the form, the
  * rankings under the draft beside those in force, then saving puts it in force.
+ * Below them, the backtest under each policy (vr-methodology-backtest, which asks for it itself).
  */
 import { css, html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -34,6 +35,8 @@ import '../components/vr-methodology-decay-table.ts';
 import '../components/vr-methodology-ranking.ts';
 import '../components/vr-methodology-rationale.ts';
 import '../components/vr-methodology-editor.ts';
+import '../components/vr-methodology-backtest.ts';
+import '../components/vr-backtest.ts';
 
 /** The policies the heatmap can rank under (`?decay=`), in the order the engine lists them. */
 const NAMED = ['long-memory', 'short-penalty', 'peer-half-life'] as const satisfies readonly DecayPolicyName[];
@@ -141,6 +144,7 @@ export class MethodologyPage extends LitElement {
             <vr-methodology-decay-table .policies=${policies}></vr-methodology-decay-table>
           </section>
           ${this._ranking()}
+          <vr-methodology-backtest></vr-methodology-backtest>
         </div>`,
       )}`;
   }
@@ -186,12 +190,16 @@ export class MethodologyPage extends LitElement {
   }
 
   /**
-   * The backtest of this draft (issue 13 §4), shown in the editor under the rankings: the place for
-   * `<vr-backtest slot="draft-backtest">` fed by POST /api/v1/methodology/backtest with the draft's
-   * body (`draftBody(draft)`). Nothing until that lands.
+   * The backtest of this draft (issue 13 §4), under the rankings once the draft has been compared
+   * (POST /api/v1/methodology/backtest with the draft's body; run once per comparison).
    */
   private _draftBacktest(_draft: MethodologyDraft) {
-    return nothing;
+    const body = this._edit.comparedBody;
+    if (!body) return nothing;
+    return html`<section slot="draft-backtest" aria-labelledby="draft-bt-title">
+      <h3 id="draft-bt-title">Backtest of this draft: would it have foreseen what happened?</h3>
+      <vr-backtest .draft=${body}></vr-backtest>
+    </section>`;
   }
 
   private _closeEditor(): void {
