@@ -33,6 +33,8 @@ export const SECTION_LABEL: Readonly<Record<string, string>> = {
   decay: 'Decay policy',
   incidents: 'Past incidents',
   recurrence: 'Repeat incidents',
+  campaigns: 'Campaigns',
+  incidentCap: 'Incident cap',
   disclosure: 'Disclosure',
   support: 'Support chain',
   mfa: 'MFA posture',
