@@ -57,3 +57,16 @@ export function assessmentOf(factors: readonly FactorScore[], policy: Policy): A
   }
   return { assessed, evidenceCoverage: round2(coverage), unknownPoints: round1(unknown), toAssess };
 }
+
+type Ranked = { readonly assessed: boolean; readonly risk: number; readonly inherentRisk: number; readonly name: string };
+
+/**
+ * The portfolio's order, riskiest first: the assessed vendors by residual risk, then the
+ * not-assessed ones by inherent risk (the order to assess them in), then by residual risk. A
+ * residual risk that rests on priors is no rating, so a not-assessed vendor never outranks an
+ * assessed one.
+ */
+export function riskiestFirst(a: Ranked, b: Ranked): number {
+  if (a.assessed !== b.assessed) return a.assessed ? -1 : 1;
+  return (a.assessed ? b.risk - a.risk : b.inherentRisk - a.inherentRisk || b.risk - a.risk) || a.name.localeCompare(b.name);
+}

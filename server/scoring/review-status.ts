@@ -6,7 +6,7 @@
  * (within `dueSoonDays`) or `ok` by its next review date. Okta approved in mid-2022 is reopened by
  * its October 2023 support-system incident: same channel, high severity.
  */
-import { BANDS, type Band } from '../domain/methodology.ts';
+import { NOT_ASSESSED, RISK_BANDS, type Band } from '../domain/methodology.ts';
 import { dayNumber, isoDay } from '../domain/partial-date.ts';
 import type { Condition, Decision, ReviewReason, ReviewState } from '../domain/review.ts';
 import type { AccessLevel } from '../domain/vocabulary.ts';
@@ -45,7 +45,8 @@ export interface ReviewStatusResult {
 }
 
 const SEVERE = new Set(['high', 'critical']);
-const rank = (b: Band) => BANDS.indexOf(b);
+// Risk bands rank low to critical; not-assessed is no rank (-1): becoming not assessed is no rise.
+const rank = (b: Band) => (RISK_BANDS as readonly Band[]).indexOf(b);
 
 /** What reopened the decision, oldest cause first. */
 export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): ReviewReason[] {
@@ -55,7 +56,10 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
   const to = dayNumber(asOf);
   const since = (day: number) => day > from && day <= to;
   const out: ReviewReason[] = [];
-  if (rank(f.bandNow) > rank(last.band)) {
+  if (last.band === NOT_ASSESSED && f.bandNow !== NOT_ASSESSED) {
+    // A decision taken before the vendor could be rated is reopened once it is.
+    out.push({ code: 'band-rose', text: `Assessed since the decision of ${last.decidedOn}, when it was not assessed: the band is now ${f.bandNow}.`, ref: null });
+  } else if (rank(f.bandNow) > rank(last.band)) {
     out.push({ code: 'band-rose', text: `The band rose from ${last.band} to ${f.bandNow} since the decision of ${last.decidedOn}.`, ref: null });
   }
   for (const i of f.incidents) {
