@@ -78,8 +78,17 @@ export class ReportSummary extends LitElement {
         font-size: 0.85rem;
         margin: 6px 0 0;
       }
-      table.top .sub {
+      table.top .sub,
+      table.not-assessed .sub {
         font-weight: 400;
+      }
+      table.not-assessed .sub {
+        display: block;
+        font-size: 0.8rem;
+        color: var(--vr-ink-muted);
+      }
+      h3.apart {
+        margin-top: var(--vr-space-4);
       }
       td.rank {
         color: var(--vr-ink-muted);
@@ -143,16 +152,17 @@ export class ReportSummary extends LitElement {
         ${this._figure('high', b.high, 'high')}
         ${this._figure('moderate', b.moderate, 'moderate')}
         ${this._figure('low', b.low, 'low')}
+        ${this._figure('not-assessed', b['not-assessed'] ?? 0, 'not assessed (listed apart)')}
         ${this._figure('movers', r.movers.length, `moved a point or more (${moves.up} up, ${moves.down} down)`)}
         ${this._figure('incidents', r.newIncidents.length, `incidents disclosed (median lag ${lagText(r.disclosureLags.medianDays, r.disclosureLags.approximate > 0)})`)}
       </ul>
       <div class="two">
         <div class="keep">
           <h3>Risk matrix, ${quarterWords(r.quarter)}</h3>
-          <vr-risk-matrix .rows=${matrixRows(r.vendors)} .bands=${r.bands} selected=${this._cell} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
+          <vr-risk-matrix .rows=${matrixRows(r.vendors, r.notAssessed)} .bands=${r.bands} selected=${this._cell} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
           ${this._cellVendors(r)}
         </div>
-        <div>${this._topRisks(r)}</div>
+        <div>${this._topRisks(r)} ${this._notAssessed(r)}</div>
       </div>
     </section>`;
   }
@@ -162,7 +172,7 @@ export class ReportSummary extends LitElement {
   }
 
   private _topRisks(r: Report) {
-    return html`<h3 id="top-title">Top ${r.topRisks.length} risks</h3>
+    return html`<h3 id="top-title">Top ${r.topRisks.length} risks <span class="muted">(assessed vendors)</span></h3>
       <div class="scroll" role="region" aria-labelledby="top-title" tabindex="0">
         <table class="top">
           <thead>
@@ -187,11 +197,39 @@ export class ReportSummary extends LitElement {
       </div>`;
   }
 
+  /** The vendors not assessed: apart from the top risks and the matrix, highest inherent risk first, with what would assess them. */
+  private _notAssessed(r: Report) {
+    const list = r.notAssessed ?? [];
+    if (list.length === 0) return nothing;
+    return html`<h3 id="na-title" class="apart">Not assessed: ${list.length} vendor${list.length === 1 ? '' : 's'}</h3>
+      <p class="note">Too little evidence to rate; listed by inherent risk (category prior × impact), the order to assess them in.</p>
+      <div class="scroll" role="region" aria-labelledby="na-title" tabindex="0">
+        <table class="not-assessed">
+          <thead>
+            <tr>
+              <th scope="col">Vendor and what would assess it</th>
+              <th scope="col" class="num">Inherent risk</th>
+              <th scope="col" class="num">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${list.map(
+              (n) => html`<tr data-vendor-id=${n.vendorId}>
+                <th scope="row">${n.name} <span class="muted">· tier ${n.tier}</span><span class="sub">${n.toAssess.join('; ')}</span></th>
+                <td class="num">${n.inherentRisk}</td>
+                <td class="num">${Math.round(n.evidenceCoverage * 100)}%</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
   /** The chosen cell's vendors, in a live region that is always there, so each choice is announced. */
   private _cellVendors(r: Report) {
     const [l, i] = this._cell.split('-');
     const names = matrixRows(r.vendors)
-      .filter((v) => `${v.cell.likelihood}-${v.cell.impact}` === this._cell)
+      .filter((v) => v.band !== 'not-assessed' && `${v.cell.likelihood}-${v.cell.impact}` === this._cell)
       .map((v) => v.name);
     return html`<p class="cell-vendors note screen-only" role="status">
       ${this._cell ? `Likelihood ${l}, impact ${i}: ${names.length ? names.join(', ') : 'no vendors'}.` : 'Choose a cell to list its vendors.'}
