@@ -23,7 +23,7 @@ export interface Assessment {
 
 /** What to ask the vendor for, in words, for a contribution that rests on a prior. */
 function askFor(factor: FactorScore, ref: string | null, label: string): string {
-  if (factor.id === 'support') return 'The support chain: who can reach customer tenants (outsourced or in-house), with what access, staff MFA and artefact handling';
+  if (factor.id === 'support') return 'The support chain: who can reach customer tenants, and how';
   if (factor.id === 'mfa' && ref?.startsWith('mfa:')) return `MFA for ${POPULATION_LABELS[ref.slice(4) as MfaPopulation].toLowerCase()}`;
   return label;
 }

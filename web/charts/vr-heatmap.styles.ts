@@ -33,8 +33,9 @@ export const heatmapStyles = [
     col.c-risk {
       width: 74px;
     }
+    /* Wide enough for the longest band, "Not assessed". */
     col.c-band {
-      width: 110px;
+      width: 124px;
     }
     col.c-conf {
       width: 100px;

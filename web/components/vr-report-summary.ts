@@ -14,6 +14,9 @@ import { reportSheet } from './vr-report-sheet.styles.ts';
 import '../charts/vr-risk-matrix.ts';
 import './vr-band-badge.ts';
 
+/** Not-assessed vendors listed on the summary page. */
+const NOT_ASSESSED_SHOWN = 5;
+
 @customElement('vr-report-summary')
 export class ReportSummary extends LitElement {
   static override styles = [
@@ -104,7 +107,7 @@ export class ReportSummary extends LitElement {
           break-after: page;
         }
         .figures {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
+          grid-template-columns: repeat(5, minmax(0, 1fr));
         }
         .figures li {
           padding: 3px 8px;
@@ -199,10 +202,17 @@ export class ReportSummary extends LitElement {
 
   /** The vendors not assessed: apart from the top risks and the matrix, highest inherent risk first, with what would assess them. */
   private _notAssessed(r: Report) {
-    const list = r.notAssessed ?? [];
-    if (list.length === 0) return nothing;
-    return html`<h3 id="na-title" class="apart">Not assessed: ${list.length} vendor${list.length === 1 ? '' : 's'}</h3>
-      <p class="note">Too little evidence to rate; listed by inherent risk (category prior × impact), the order to assess them in.</p>
+    const all = r.notAssessed ?? [];
+    if (all.length === 0) return nothing;
+    // The summary is one printed page: the first few, and how many more (the downloads list them all).
+    const list = all.slice(0, NOT_ASSESSED_SHOWN);
+    const more = all.length - list.length;
+    return html`<h3 id="na-title" class="apart">Not assessed: ${all.length} vendor${all.length === 1 ? '' : 's'}</h3>
+      <p class="note">
+        Too little evidence to rate; by inherent risk (category prior × impact), the order to assess them in.${more > 0
+          ? ` The ${list.length} highest are listed; ${more} more are in the CSV and Markdown downloads, each with what would assess it.`
+          : ''}
+      </p>
       <div class="scroll" role="region" aria-labelledby="na-title" tabindex="0">
         <table class="not-assessed">
           <thead>
