@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { incident, incidentSource } from './incident.ts';
 import { knownTooEarly, mfaRecordShape } from './mfa.ts';
-import { policyParameters, versionLabel } from './methodology.ts';
+import { storedParameters, versionLabel } from './methodology.ts';
 import { knownBeforeStated, postureFact } from './posture-fact.ts';
 import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
@@ -63,7 +63,8 @@ export const exportDocument = z
     subprocessors: z.array(exportedSubprocessor),
     mfa: z.array(exportedMfa),
     postureFacts: z.array(exportedPostureFact),
-    methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: policyParameters, note: z.string().nullable(), createdAt: z.string() })),
+    // A version stored before a vendor could be not assessed (1.x) restores with the parameters that keep it scoring as it did.
+    methodologyVersions: z.array(z.strictObject({ version: versionLabel, parameters: storedParameters, note: z.string().nullable(), createdAt: z.string() })),
     snapshots: z.array(exportedSnapshot),
     // Reports frozen per comparison, as version-1 documents carried them before a quarter had one
     // snapshot: they restore into the report history (superseded). Newer documents leave it out.

@@ -256,6 +256,12 @@ export function withAssessmentDefaults(parameters: unknown): unknown {
 }
 
 /**
+ * Parameters as a stored version or an export document holds them: those of an older version are
+ * read with the defaults that keep its behaviour (`withAssessmentDefaults`), then checked as today's.
+ */
+export const storedParameters = z.preprocess(withAssessmentDefaults, policyParameters);
+
+/**
  * A stored version's policy, from its parameters as stored. Every stored version must go on
  * scoring as it did when it was stored (test/server/scoring/golden-1.0.0.test.ts): this is where
  * the parameters of an older version are read into today's shape.
