@@ -58,7 +58,8 @@ export class CompareTable extends LitElement {
             </tr>
             ${this._row('inherent', 'Inherent risk', 'category prior × impact ÷ 100', (c) => `${points(c.score.inherentRisk)} (${c.score.inherentBand})`)}
             ${this._row('evidence', 'Evidence coverage', 'share of the likelihood weight on evidence', (c) =>
-              `${percent(c.score.evidenceCoverage)} · ${points(c.score.unknownPoints)} of ${points(c.score.likelihood)} points on unknowns`,
+              `${percent(c.score.evidenceCoverage)} · ${points(c.score.unknownPoints)} of ${points(c.score.likelihood)} points on unknowns` +
+              (c.score.toAssess.length ? ` · to assess: ${c.score.toAssess.map((m) => m.text).join('; ')}` : ''),
             )}
             ${this._row('likelihood', 'Likelihood', 'from the factors below', (c) => points(c.score.likelihood))}
             ${this._row('impact', 'Impact', 'from our relationship', (c) => points(c.score.impact))}
