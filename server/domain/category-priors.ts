@@ -57,11 +57,17 @@ export const DEFAULT_CATEGORY_PRIORS: readonly CategoryPriorRow[] = [
 export const DEFAULT_OTHER_CATEGORIES_PRIOR = 25;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordsIn = (word: string, text: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(word)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+/** A row's words as one pattern: any of them, as whole words, case ignored. */
+const patternOf = (r: CategoryPriorRow) => new RegExp(`(^|[^\\p{L}\\p{N}])(${r.matches.map((m) => escape(m.trim())).join('|')})($|[^\\p{L}\\p{N}])`, 'iu');
+// Compiled once per table: a portfolio scores thousands of vendors against the same one.
+const compiled = new WeakMap<readonly CategoryPriorRow[], readonly RegExp[]>();
 
 /** The first row whose words appear in the category, or null for the "other categories" prior. */
 export function categoryRow(rows: readonly CategoryPriorRow[], category: string | undefined): CategoryPriorRow | null {
   const text = (category ?? '').trim();
   if (!text) return null;
-  return rows.find((r) => r.matches.some((m) => wordsIn(m.trim(), text))) ?? null;
+  let patterns = compiled.get(rows);
+  if (!patterns) compiled.set(rows, (patterns = rows.map(patternOf)));
+  const i = patterns.findIndex((p) => p.test(text));
+  return i < 0 ? null : rows[i]!;
 }
