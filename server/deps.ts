@@ -17,6 +17,7 @@ import { passkeysService } from './services/passkeys-service.ts';
 import { scoringService } from './services/scoring-service.ts';
 import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
+import { subprocessorIncidentsService } from './services/subprocessor-incidents-service.ts';
 import { supplyChainService } from './services/supply-chain-service.ts';
 import { jobsService } from './services/jobs-service.ts';
 import { reportService } from './services/reports/report-service.ts';
@@ -49,12 +50,14 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const throttle = new SignInThrottle(opts.throttle, () => Date.parse(opts.clock.now()));
   const auth = authService(store, opts.clock, throttle, opts.auth);
   const history = historyService(store, opts.clock, methodology);
+  const incidents = incidentsService(store, opts.clock);
   return {
     ...opts,
     store,
     vendors: vendorsService(store, opts.clock),
-    incidents: incidentsService(store, opts.clock),
+    incidents,
     subprocessors: subprocessorsService(store, opts.clock),
+    subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
     mfa: mfaService(store, opts.clock),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),

@@ -93,7 +93,8 @@ export const matrixLevel = (value: number): number => Math.min(5, Math.max(1, Ma
  * The report's vendors as the risk matrix takes them: its figures are the quarter's (frozen for a
  * closed one), so the matrix is not the heatmap of today. What the matrix does not show is left neutral.
  */
-export function matrixRows(vendors: readonly ReportVendor[]): HeatmapRow[] {
+export function matrixRows(vendors: readonly ReportVendor[], notAssessed: Report['notAssessed'] = []): HeatmapRow[] {
+  const apart = new Map(notAssessed.map((n) => [n.vendorId, n]));
   return vendors.map((v) => ({
     vendorId: v.vendorId,
     name: v.name,
@@ -105,6 +106,13 @@ export function matrixRows(vendors: readonly ReportVendor[]): HeatmapRow[] {
     impact: v.impact,
     risk: v.risk,
     band: v.band,
+    assessed: v.assessed,
+    // A report frozen before evidence coverage and inherent risk assessed every vendor and has neither.
+    evidenceCoverage: v.evidenceCoverage ?? 1,
+    inherentRisk: v.inherentRisk ?? 0,
+    inherentBand: apart.get(v.vendorId)?.inherentBand ?? 'low',
+    unknownPoints: apart.get(v.vendorId)?.unknownPoints ?? 0,
+    toAssess: apart.get(v.vendorId)?.toAssess ?? [],
     confidence: v.confidence,
     // Reports frozen before the cell was carried get it by the engine's own rule.
     cell: v.cell ?? { likelihood: matrixLevel(v.likelihood), impact: matrixLevel(v.impact) },

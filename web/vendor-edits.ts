@@ -28,6 +28,7 @@ import { MFA_POPULATIONS } from './format.ts';
 export type VendorEdit =
   | { readonly kind: 'incident'; readonly id: number | null; readonly body: IncidentBody }
   | { readonly kind: 'subprocessor'; readonly id: number | null; readonly body: SubprocessorBody }
+  | { readonly kind: 'subprocessor-incident'; readonly subprocessorId: number; readonly name: string; readonly body: IncidentBody }
   | { readonly kind: 'mfa'; readonly posture: MfaPostureBody }
   | { readonly kind: 'relationship'; readonly patch: Partial<VendorBody> }
   | { readonly kind: 'delete-incident'; readonly id: number; readonly label: string }
@@ -184,6 +185,8 @@ export function editOutcome(edit: VendorEdit): { readonly section: 'incidents' |
       return { section: 'incidents', text: `Incident “${edit.body.title}” ${edit.id === null ? 'added' : 'saved'}. ${rescored}` };
     case 'subprocessor':
       return { section: 'subprocessors', text: `Subprocessor “${edit.body.name}” ${edit.id === null ? 'added' : 'saved'}. ${rescored}` };
+    case 'subprocessor-incident':
+      return { section: 'subprocessors', text: `Incident “${edit.body.title}” recorded at ${edit.name}, on its own vendor record: every vendor it serves inherits it. ${rescored}` };
     case 'mfa':
       return { section: 'mfa', text: `MFA posture saved: ${edit.posture.items.length} of ${MFA_POPULATIONS.length} populations on record. ${rescored}` };
     case 'relationship':

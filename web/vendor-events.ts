@@ -7,9 +7,12 @@ import type { WhatIfDraft } from './what-if.ts';
 
 const UP: EventInit = { bubbles: true, composed: true };
 
-export type EditTarget = 'incident' | 'subprocessor' | 'mfa' | 'relationship';
+export type EditTarget = 'incident' | 'subprocessor' | 'subprocessor-incident' | 'mfa' | 'relationship';
 
-/** Open the form for a record: an incident or subprocessor by id (null: a new one), the MFA posture or the relationship. */
+/**
+ * Open the form for a record: an incident or subprocessor by id (null: a new one), a new incident
+ * at the subprocessor of that id, the MFA posture or the relationship.
+ */
 export class EditRequested extends Event {
   static readonly type = 'edit-requested';
   readonly what: EditTarget;

@@ -8,6 +8,7 @@ import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from '.
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 import { withV1Defaults } from './methodology-v1.ts';
+import { categoryPriorRow, DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from './category-priors.ts';
 
 export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
 export type FactorId = (typeof FACTOR_IDS)[number];
@@ -19,8 +20,19 @@ export const FACTOR_LABELS: Readonly<Record<FactorId, string>> = {
   disclosure: 'Disclosure',
 };
 
-export const BANDS = ['low', 'moderate', 'high', 'critical'] as const;
+/** The bands a risk falls in, from least to most risk: the policy's `bands` set where each begins. */
+export const RISK_BANDS = ['low', 'moderate', 'high', 'critical'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
+/**
+ * Every band a score can have: a risk band, or `not-assessed` when the evidence covers less of the
+ * likelihood weight than the methodology asks (`assessment.minEvidenceShare`). It comes last so
+ * that the risk bands keep their order and index; it is no rank above critical: code that ranks
+ * bands ranks RISK_BANDS and says what it does with `not-assessed`.
+ */
+export const BANDS = [...RISK_BANDS, 'not-assessed'] as const;
 export type Band = (typeof BANDS)[number];
+export const NOT_ASSESSED = 'not-assessed' satisfies Band;
+export const isRiskBand = (b: Band): b is RiskBand => b !== NOT_ASSESSED;
 
 /**
  * Methodology 1.x's classes of an incident's root cause or path, derived from its vectors and
@@ -126,6 +138,10 @@ const parameterFields = z.strictObject({
     longRetentionPoints: points,
     inheritedShare: share.meta({ description: "Share of a subprocessor's own incident score its parent inherits" }),
     inheritedCap: points.meta({ description: 'Most points one subprocessor can pass on from its own incidents' }),
+    unknownPrior: points.meta({
+      description:
+        'The support factor of a vendor with no support arrangement on record (an unknown chain). At most what the least arrangement with tenant access can score, so that recording one never lowers risk.',
+    }),
   }),
   mfa: z.strictObject({
     populationWeights: populationWeights.refine(sumsTo(100, 'population weights').check, sumsTo(100, 'population weights').message),
@@ -134,7 +150,16 @@ const parameterFields = z.strictObject({
       'methodRisk must not rise from none to fido2 (stronger MFA never scores worse)',
     ),
     unenforcedBenefit: share,
-    unknownCountsAs: z.strictObject({ method: z.enum(MFA_METHODS), enforced: z.boolean() }),
+    unknownCountsAs: z
+      .strictObject({ method: z.enum(MFA_METHODS), enforced: z.boolean() })
+      .meta({ description: "How a support arrangement's unknown staff MFA counts (a gap in a known arrangement)" }),
+    unknownPrior: share.meta({
+      description:
+        'Residual risk (0–1) of a population with no MFA record: the MFA prior. At least that of SMS not enforced, so that an unknown posture never scores better than a known weak one.',
+    }),
+  }).refine((m) => m.unknownPrior >= unenforcedRisk(m.methodRisk.sms, m.unenforcedBenefit) - 1e-9, {
+    path: ['unknownPrior'],
+    message: 'unknownPrior must be at least the residual risk of SMS not enforced (an unknown MFA posture never scores better than a known weak one)',
   }),
   impact: z.strictObject({
     weights: z
@@ -145,12 +170,26 @@ const parameterFields = z.strictObject({
     environmentAccessPoints: byKey(ENVIRONMENT_ACCESS, points),
   }),
   bands: z
-    .array(z.strictObject({ band: z.enum(BANDS), minRisk: points }))
-    .length(BANDS.length)
+    .array(z.strictObject({ band: z.enum(RISK_BANDS), minRisk: points }))
+    .length(RISK_BANDS.length)
     .refine(
-      (b) => b.map((x) => x.band).join() === [...BANDS].reverse().join() && b.every((x, i) => i === 0 || x.minRisk < b[i - 1]!.minRisk) && b.at(-1)!.minRisk === 0,
+      (b) => b.map((x) => x.band).join() === [...RISK_BANDS].reverse().join() && b.every((x, i) => i === 0 || x.minRisk < b[i - 1]!.minRisk) && b.at(-1)!.minRisk === 0,
       'bands must run critical, high, moderate, low with falling minRisk, the last at 0',
     ),
+  assessment: z.strictObject({
+    minEvidenceShare: share.meta({
+      description:
+        'A vendor whose evidence covers less than this share of the likelihood weight is not assessed (band `not-assessed`); 0 assesses every vendor',
+    }),
+  }),
+  inherent: z.strictObject({
+    categoryPriors: z
+      .array(categoryPriorRow)
+      .max(50)
+      .refine((rows) => new Set(rows.map((r) => r.category.toLowerCase())).size === rows.length, 'categoryPriors must name each category once')
+      .meta({ description: 'Inherent likelihood by vendor category; the first row whose words appear in the category applies' }),
+    otherCategoriesPrior: points.meta({ description: 'Inherent likelihood of a vendor whose category no row matches' }),
+  }),
   confidence: z.strictObject({
     weights: z
       .strictObject({ mfa: share, support: share, incidents: share })
@@ -170,6 +209,17 @@ const parameterFields = z.strictObject({
       .meta({ description: "Per tier, the lowest severity of a newly known incident that reopens the vendor's procurement decision" }),
     lookbackWithoutDecisionDays: days.meta({ description: 'For a vendor with no decision yet, triggers count what became known this many days before asOf' }),
   }),
+}).superRefine((p, ctx) => {
+  // Recording an arrangement with tenant access must never make a vendor look better than not knowing its chain.
+  if (typeof p.support?.unknownPrior !== 'number' || !p.support.accessPoints || !p.mfa?.methodRisk) return;
+  const least = leastTenantAccessPoints(p.support, p.mfa.methodRisk);
+  if (p.support.unknownPrior > least + 1e-9) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['support', 'unknownPrior'],
+      message: `unknownPrior must be at most ${Math.round(least * 1000) / 1000}, the least an arrangement with tenant access can score (recording one never lowers risk)`,
+    });
+  }
 });
 
 /** Every parameter's path (`weights`, `support.accessPoints`…): each one needs a rationale. */
@@ -185,9 +235,67 @@ export const policy = policyParameters.extend({ version: versionLabel }).meta({ 
 export type Policy = z.output<typeof policy>;
 
 /**
+ * The least a support arrangement with access to customer tenants (customer data, artefacts or
+ * admin) can score: in-house, phishing-resistant staff MFA, nothing else against it.
+ */
+export function leastTenantAccessPoints(
+  support: { accessPoints: Record<(typeof ACCESS_LEVELS)[number], number>; staffMfaFloor: number },
+  methodRisk: Record<(typeof MFA_METHODS)[number], number>,
+): number {
+  const access = Math.min(support.accessPoints['customer-data'], support.accessPoints['session-artifacts'], support.accessPoints.admin);
+  const strongest = Math.min(...Object.values(methodRisk));
+  return Math.min(100, access * (support.staffMfaFloor + (1 - support.staffMfaFloor) * strongest));
+}
+
+/** Residual risk of a method that is not enforced: it keeps only part of its benefit. */
+export function unenforcedRisk(methodRisk: number, unenforcedBenefit: number): number {
+  return 1 - (1 - methodRisk) * unenforcedBenefit;
+}
+
+/**
+ * What the 1.x engine counted an unknown support chain as: an in-house arrangement with
+ * customer-data access, FIDO2 staff, sanitized artefacts and short retention. The same
+ * arithmetic, in the same order, as the support factor of 1.x, so that the prior reproduces it
+ * to the last bit.
+ */
+function legacySupportPrior(p: { support?: { accessPoints?: Record<string, number>; staffMfaFloor?: number }; mfa?: { methodRisk?: Record<string, number> } }): number | undefined {
+  const points = p.support?.accessPoints?.['customer-data'];
+  const floor = p.support?.staffMfaFloor;
+  const fido2 = p.mfa?.methodRisk?.['fido2'];
+  if (points === undefined || floor === undefined || fido2 === undefined) return undefined;
+  return Math.min(100, points * 1 * (floor + (1 - floor) * fido2));
+}
+
+function legacyMfaPrior(mfa: { methodRisk?: Record<string, number>; unenforcedBenefit?: number; unknownCountsAs?: { method: string; enforced: boolean } } | undefined): number | undefined {
+  const r = mfa?.unknownCountsAs && mfa.methodRisk?.[mfa.unknownCountsAs.method];
+  if (r === undefined || mfa?.unenforcedBenefit === undefined) return undefined;
+  return mfa.unknownCountsAs!.enforced ? r : unenforcedRisk(r, mfa.unenforcedBenefit);
+}
+
+/**
+ * Parameters stored before the unknowns became priors and a vendor could be not assessed (1.x),
+ * read with values that switch the new behaviour off: every vendor assessed, the priors equal to
+ * the postures 1.x counted unknowns as. Parameters that have them pass unchanged.
+ */
+export function withAssessmentDefaults(parameters: unknown): unknown {
+  if (typeof parameters !== 'object' || parameters === null) return parameters;
+  const p = parameters as Record<string, any>;
+  const support = p['support'] && typeof p['support'] === 'object' && !('unknownPrior' in p['support']) ? { ...p['support'], unknownPrior: legacySupportPrior(p) } : p['support'];
+  const mfa = p['mfa'] && typeof p['mfa'] === 'object' && !('unknownPrior' in p['mfa']) ? { ...p['mfa'], unknownPrior: legacyMfaPrior(p['mfa']) } : p['mfa'];
+  return {
+    ...p,
+    support,
+    mfa,
+    assessment: p['assessment'] ?? { minEvidenceShare: 0 },
+    inherent: p['inherent'] ?? { categoryPriors: DEFAULT_CATEGORY_PRIORS, otherCategoriesPrior: DEFAULT_OTHER_CATEGORIES_PRIOR },
+  };
+}
+
+
+/**
  * A stored version's policy, from its parameters as stored. Every stored version must go on
  * scoring as it did when it was stored (test/server/scoring/golden-1.0.0.test.ts): this is where
- * the parameters of an older version would be read into today's shape.
+ * the parameters of an older version are read into today's shape.
  */
 export function storedPolicy(parameters: unknown, version: string): Policy {
   return policy.parse({ ...readable(parameters), version });
@@ -196,11 +304,11 @@ export function storedPolicy(parameters: unknown, version: string): Policy {
 /**
  * A stored version's parameters in today's shape: what a version stored before a parameter existed
  * lacks is filled in. Scoring parameters get the values that keep its old behaviour
- * (methodology-v1.ts); review triggers (which decide when a decision is reopened, never a score)
+ * (methodology-v1.ts, withAssessmentDefaults); review triggers (which decide when a decision is reopened, never a score)
  * get the rule issue 13 set (a medium incident at tier 1); the rationale, the shipped one.
  */
 function readable(parameters: unknown): Record<string, unknown> {
-  const p = (withV1Defaults(parameters) ?? {}) as Record<string, unknown>;
+  const p = (withAssessmentDefaults(withV1Defaults(parameters)) ?? {}) as Record<string, unknown>;
   return {
     ...p,
     reviewTriggers: p.reviewTriggers ?? { minIncidentSeverity: { 1: 'medium', 2: 'high', 3: 'high', 4: 'high' }, lookbackWithoutDecisionDays: 1095 },

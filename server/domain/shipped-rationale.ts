@@ -11,6 +11,7 @@ import type { Rationale } from './parameter-rationale.ts';
 const V1 = 'judgement (Vendorscope maintainers, methodology 1.0.0, 2026-11-29)';
 const I13 = 'judgement (issue 13 §3, 2026-12)';
 const I13_2 = 'issue 13 §2 (2026-12)';
+const I13_1 = 'issue 13 §1 (2026-12)';
 
 export const SHIPPED_RATIONALE: Rationale = {
   'weights.incidents': { why: 'Past incidents are the most direct evidence that a vendor can be breached: the largest share, 0.30.', source: `${V1}; to be checked by the backtest (issue 13 §4)` },
@@ -46,15 +47,20 @@ export const SHIPPED_RATIONALE: Rationale = {
   'support.longRetentionPoints': { why: '+5 for longer retention: a larger store of old tokens for an intruder to find.', source: V1 },
   'support.inheritedShare': { why: "A subprocessor passes on half of its own incident score: its breach is a path into the parent, not the parent's own failure.", source: `design/peer-systems.md idea #2; share by ${V1}` },
   'support.inheritedCap': { why: "No subprocessor passes on more than 30 points, so one provider's history cannot dominate its parent's score.", source: V1 },
+  'support.unknownPrior': { why: 'An unknown support chain counts as the least an arrangement with tenant access can score (in-house, customer data, FIDO2 staff: 35 × 0.525), so not knowing is never better than recording one; its points are shown apart as resting on an unknown.', source: `${I13_1}; DESIGN.md §4.6 and its property "adding a subprocessor with tenant access never lowers risk"; equals 1.0.0's unknown support chain` },
   'mfa.populationWeights': { why: "Admins and support staff (30 each) hold the keys to customers' tenants; workforce and contractors 15 each; customer login 10.", source: 'DESIGN.md §1 and §4.7 (hardware keys for support staff, asked for after Okta); numbers by judgement (methodology 1.0.0)' },
   'mfa.methodRisk': { why: 'Risk each method leaves: phishable ones keep most (SMS 0.7, TOTP 0.5, push 0.45), number matching 0.3, FIDO2 0.05 as phishing-resistant.', source: 'design/peer-systems.md idea #3 (the strength order); numbers by judgement (methodology 1.0.0)' },
   'mfa.unenforcedBenefit': { why: 'Unenforced MFA keeps a quarter of its benefit: people who may skip it often do.', source: V1 },
-  'mfa.unknownCountsAs': { why: 'An unknown population counts as SMS, not enforced (0.925): never better than a known weak posture.', source: 'DESIGN.md §4.8; design/peer-systems.md idea #10 (OpenSSF Scorecard #4789: absence of evidence is not a good score)' },
+  'mfa.unknownCountsAs': { why: "A subprocessor's staff MFA, when unknown, counts as SMS, not enforced (0.925): never better than a known weak posture (the populations' own unknowns take mfa.unknownPrior).", source: 'DESIGN.md §4.8; design/peer-systems.md idea #10 (OpenSSF Scorecard #4789: absence of evidence is not a good score)' },
+  'mfa.unknownPrior': { why: 'An unknown population counts as the residual risk of SMS, not enforced (0.925): MFA nobody shows cannot be assumed enforced, and an unknown never beats a known weak posture; its points are shown apart.', source: `${I13_1}; the DESIGN.md §4 property (unknown MFA never scores better than known SMS); equals 1.0.0's unknownCountsAs` },
   'impact.weights': { why: 'Tier (how much we depend on the vendor) 0.4; data access and access into our environment 0.3 each.', source: `${V1}; design/peer-systems.md §5 (criticality is its own axis)` },
   'impact.tierPoints': { why: 'Tier 1 is 100 and tier 4 is 15: even a minor vendor has some impact.', source: V1 },
   'impact.dataAccessPoints': { why: 'Restricted data 100, confidential 70, internal 30, none 0.', source: V1 },
   'impact.environmentAccessPoints': { why: 'An identity provider for everything reaches all of our environment (100), admin access 75, user access 35.', source: `Okta 2023's hijacked customer admin sessions (design/peer-systems.md §0); numbers by ${V1}` },
   bands: { why: 'Critical from risk 50, high from 30, moderate from 15, on risk = likelihood × impact / 100.', source: `${V1}; to be checked against the backtest's incident rate per band (issue 13 §4)` },
+  'assessment.minEvidenceShare': { why: 'A vendor is rated once evidence covers three quarters of the likelihood weight, that is once one posture factor is known in full (the support chain, or MFA for every population); below that, priors would carry more than a fifth of the score, so it is not assessed.', source: `${I13_1} (MFA and support unknown in 90% and 75% of demo vendor-quarters); DESIGN.md §4.8; demo coverage is 0.55 with no posture evidence and 0.80 with a support chain` },
+  'inherent.categoryPriors': { why: 'How likely a vendor of each category is to become a breach before any evidence of its own, for the inherent risk; each row gives its rationale in the table (docs/METHODOLOGY.md, "Category priors").', source: `${I13_1}; data/seed/incidents.json, the incidents each row names; judgement, to be checked by the backtest` },
+  'inherent.otherCategoriesPrior': { why: 'A vendor whose category no row matches is taken as a typical SaaS vendor, below every listed category.', source: `${I13_1}; judgement, to be checked by the backtest` },
   'confidence.weights': { why: 'MFA (0.5) and support (0.3) are the evidence most often missing; incident records are public and weigh 0.2.', source: `${V1}; issue 13: MFA and support are unknown in 90% and 75% of demo vendor-quarters` },
   'confidence.freshDays': { why: 'An MFA record older than two years counts half: posture changes.', source: V1 },
   'confidence.incidentConfidence': { why: 'How sure each incident record is: high 1, medium 0.7, low 0.4.', source: V1 },

@@ -25,6 +25,7 @@ export const PROBLEM_TITLES = {
   'vendor-name-taken': 'A vendor with this name exists',
   'incident-ref-taken': 'An incident with this ref exists for the vendor',
   'incident-continued': 'Another incident continues this one',
+  'subprocessor-is-parent': 'The subprocessor is the vendor itself',
   'vendor-has-incidents': 'The vendor has incidents',
   'methodology-version-taken': 'This methodology version exists',
   'report-snapshot-not-found': 'Report snapshot not found',

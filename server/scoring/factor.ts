@@ -10,6 +10,8 @@ export interface RawPart {
   readonly detail: string;
   /** The arithmetic with its numbers (Contribution.formula). */
   readonly formula?: string;
+  /** Set when the part is a prior standing in for missing evidence (Contribution.unknownShare). */
+  readonly unknownShare?: number;
 }
 
 export function factorScore(
@@ -18,8 +20,17 @@ export function factorScore(
   known: boolean,
   total: number,
   parts: readonly RawPart[],
+  /** How the parts combine, when it is not their sum (FactorScore.formula). */
+  formula?: string,
 ): FactorScore {
   const points = apportion(total, parts.map((p) => p.share));
-  const contributions: Contribution[] = parts.map((p, i) => ({ label: p.label, points: points[i]!, ref: p.ref, detail: p.detail, ...(p.formula === undefined ? {} : { formula: p.formula }) }));
-  return { id, label: FACTOR_LABELS[id], score: round1(total), weight, known, contributions };
+  const contributions: Contribution[] = parts.map((p, i) => ({
+    label: p.label,
+    points: points[i]!,
+    ref: p.ref,
+    detail: p.detail,
+    ...(p.formula === undefined ? {} : { formula: p.formula }),
+    ...(p.unknownShare === undefined ? {} : { unknownShare: p.unknownShare }),
+  }));
+  return { id, label: FACTOR_LABELS[id], score: round1(total), weight, known, contributions, ...(formula === undefined ? {} : { formula }) };
 }

@@ -6,6 +6,7 @@
 import type { Policy } from '../domain/methodology.ts';
 import { SHIPPED_RATIONALE } from '../domain/shipped-rationale.ts';
 import { DECAY_POLICIES } from './decay.ts';
+import { DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from '../domain/category-priors.ts';
 
 export type { Policy } from '../domain/methodology.ts';
 
@@ -70,12 +71,16 @@ export const DEFAULT_POLICY: Policy = {
     longRetentionPoints: 5,
     inheritedShare: 0.5,
     inheritedCap: 30,
+    // The least an arrangement with tenant access scores (in-house, customer data, FIDO2 staff): 35 × (0.5 + 0.5 × 0.05).
+    unknownPrior: 18.375,
   },
   mfa: {
     populationWeights: { admins: 30, support: 30, workforce: 15, contractors: 15, customers: 10 },
     methodRisk: { none: 1, sms: 0.7, totp: 0.5, push: 0.45, 'push-number-matching': 0.3, fido2: 0.05 },
     unenforcedBenefit: 0.25,
     unknownCountsAs: { method: 'sms', enforced: false },
+    // SMS, not enforced: 1 − (1 − 0.7) × 0.25. Never better than a known weak posture.
+    unknownPrior: 0.925,
   },
   impact: {
     weights: { tier: 0.4, dataAccess: 0.3, environmentAccess: 0.3 },
@@ -89,6 +94,8 @@ export const DEFAULT_POLICY: Policy = {
     { band: 'moderate', minRisk: 15 },
     { band: 'low', minRisk: 0 },
   ],
+  assessment: { minEvidenceShare: 0.75 },
+  inherent: { categoryPriors: [...DEFAULT_CATEGORY_PRIORS], otherCategoriesPrior: DEFAULT_OTHER_CATEGORIES_PRIOR },
   confidence: {
     weights: { mfa: 0.5, support: 0.3, incidents: 0.2 },
     freshDays: 730,

@@ -10,7 +10,7 @@
  * look-back (`reviewTriggers.lookbackWithoutDecisionDays`) — except band-rose, which needs a
  * decided band — so "never reviewed" becomes "review needed" with its reasons.
  */
-import { BANDS, type Band } from '../domain/methodology.ts';
+import { NOT_ASSESSED, RISK_BANDS, type Band } from '../domain/methodology.ts';
 import { dayNumber, isoDay } from '../domain/partial-date.ts';
 import type { Condition, Decision, ReviewReason, ReviewState } from '../domain/review.ts';
 import { SEVERITIES, type AccessLevel } from '../domain/vocabulary.ts';
@@ -50,7 +50,8 @@ export interface ReviewStatusResult {
   readonly reasons: readonly ReviewReason[];
 }
 
-const rank = (b: Band) => BANDS.indexOf(b);
+// Risk bands rank low to critical; not-assessed is no rank (-1): becoming not assessed is no rise.
+const rank = (b: Band) => (RISK_BANDS as readonly Band[]).indexOf(b);
 
 /** Whether an incident of this severity reopens a decision on a vendor of this tier. */
 export function severeEnough(severity: IncidentFacts['severity'], tier: number, policy: Policy): boolean {
@@ -68,7 +69,10 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
   const from = last ? dayNumber(last.decidedOn) : to - policy.reviewTriggers.lookbackWithoutDecisionDays;
   const since = (day: number) => day > from && day <= to;
   const out: ReviewReason[] = [];
-  if (last && rank(f.bandNow) > rank(last.band)) {
+  if (last && last.band === NOT_ASSESSED && f.bandNow !== NOT_ASSESSED) {
+    // A decision taken before the vendor could be rated is reopened once it is.
+    out.push({ code: 'band-rose', text: `Assessed since the decision of ${last.decidedOn}, when it was not assessed: the band is now ${f.bandNow}.`, ref: null });
+  } else if (last && rank(f.bandNow) > rank(last.band)) {
     out.push({ code: 'band-rose', text: `The band rose from ${last.band} to ${f.bandNow} since the decision of ${last.decidedOn}.`, ref: null });
   }
   for (const i of f.incidents) {

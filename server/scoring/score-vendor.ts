@@ -15,9 +15,11 @@ import { recurrenceFactor } from './recurrence-factor.ts';
 import { findingsOf } from './findings/index.ts';
 import { gapsOf } from './gaps.ts';
 import { knownAt } from './known-at.ts';
-import type { Band, ScoringFacts, VendorScore } from './types.ts';
+import { assessmentOf } from './assessment.ts';
+import { inherentOf } from './inherent.ts';
+import { NOT_ASSESSED, type RiskBand, type ScoringFacts, type VendorScore } from './types.ts';
 
-export function bandOf(risk: number, policy: Policy): Band {
+export function bandOf(risk: number, policy: Policy): RiskBand {
   return (policy.bands.find((b) => risk >= b.minRisk) ?? policy.bands.at(-1)!).band;
 }
 
@@ -40,6 +42,9 @@ export function scoreVendor(all: ScoringFacts, policy: Policy, asOf: string): Ve
   const { impact, contributions: impactContributions } = impactOf(facts.vendor, policy);
   // Risk is likelihood scaled by impact: a certain breach at a vendor that cannot hurt us is no risk.
   const risk = round1((likelihood * impact) / 100);
+  // Too little evidence is not a rating: the band says so, and the inherent risk stands beside the residual one.
+  const assessment = assessmentOf(factors, policy);
+  const inherent = inherentOf(facts.vendor, impact, policy, (r) => bandOf(r, policy));
   return {
     vendorId: facts.vendor.id,
     asOf,
@@ -47,7 +52,15 @@ export function scoreVendor(all: ScoringFacts, policy: Policy, asOf: string): Ve
     likelihood,
     impact,
     risk,
-    band: bandOf(risk, policy),
+    band: assessment.assessed ? bandOf(risk, policy) : NOT_ASSESSED,
+    assessed: assessment.assessed,
+    evidenceCoverage: assessment.evidenceCoverage,
+    unknownPoints: assessment.unknownPoints,
+    toAssess: assessment.toAssess,
+    inherentLikelihood: inherent.likelihood,
+    inherentRisk: inherent.risk,
+    inherentBand: inherent.band,
+    inherentContributions: inherent.contributions,
     confidence: confidenceOf(facts, policy, day),
     cell: { likelihood: matrixLevel(likelihood), impact: matrixLevel(impact) },
     factors,

@@ -3,9 +3,10 @@ import type { Incident } from '../domain/incident.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { Subprocessor } from '../domain/subprocessor.ts';
 import type { Vendor } from '../domain/vendor.ts';
-import type { Band, FactorId } from '../domain/methodology.ts';
+import type { Band, FactorId, RiskBand } from '../domain/methodology.ts';
 
-export type VendorFacts = Pick<Vendor, 'id' | 'name' | 'tier' | 'dataAccess' | 'environmentAccess'>;
+/** Our relationship with the vendor; its category picks the category prior of its inherent risk (none: the "other categories" prior). */
+export type VendorFacts = Pick<Vendor, 'id' | 'name' | 'tier' | 'dataAccess' | 'environmentAccess'> & { readonly category?: string };
 export type IncidentFacts = Pick<
   Incident,
   | 'id'
@@ -56,9 +57,15 @@ export interface Contribution {
    * value before the factor's rounding and apportioning). Absent where a factor does not give one yet.
    */
   readonly formula?: string;
+  /**
+   * Present when the points rest on no evidence: the factor's documented prior for an unknown (an
+   * MFA population with no record, a support chain with none on record). The share, 0–1, of the
+   * factor's evidence it stands in for: an MFA population's weight / 100, the whole support chain 1.
+   */
+  readonly unknownShare?: number;
 }
 
-export { FACTOR_IDS, FACTOR_LABELS, BANDS, type FactorId, type Band } from '../domain/methodology.ts';
+export { FACTOR_IDS, FACTOR_LABELS, BANDS, RISK_BANDS, NOT_ASSESSED, isRiskBand, type FactorId, type Band, type RiskBand } from '../domain/methodology.ts';
 
 export interface FactorScore {
   readonly id: FactorId;
@@ -70,6 +77,18 @@ export interface FactorScore {
   /** False when the score rests on no evidence at all (an explicit unknown, counted as documented). */
   readonly known: boolean;
   readonly contributions: readonly Contribution[];
+  /** How the contributions combine when it is not their sum, with its numbers (the support chain's union). */
+  readonly formula?: string;
+}
+
+/** Evidence that, recorded, would raise a vendor's evidence coverage: what to ask the vendor for. */
+export interface MissingEvidence {
+  readonly factor: FactorId;
+  /** The contribution it would replace: `mfa:admins`, or null for the whole support chain. */
+  readonly ref: string | null;
+  readonly text: string;
+  /** The share of the likelihood weight it would add to the evidence coverage. */
+  readonly weight: number;
 }
 
 
@@ -79,8 +98,26 @@ export interface VendorScore {
   readonly methodologyVersion: string;
   readonly likelihood: number;
   readonly impact: number;
+  /** Residual risk: likelihood × impact / 100, after the evidence (and the priors standing in for what is unknown). */
   readonly risk: number;
+  /** The band of `risk`, or `not-assessed` when the evidence covers too little of the likelihood weight. */
   readonly band: Band;
+  /** False when evidenceCoverage is below the methodology's `assessment.minEvidenceShare`: the band is then `not-assessed`. */
+  readonly assessed: boolean;
+  /** 0–1: the share of the likelihood weight that rests on evidence rather than on a prior. */
+  readonly evidenceCoverage: number;
+  /** Likelihood points that rest on unknowns (priors): "12.4 of 38.0 points rest on unknowns". */
+  readonly unknownPoints: number;
+  /** The least evidence (largest share first) that would assess a not-assessed vendor; empty when assessed. */
+  readonly toAssess: readonly MissingEvidence[];
+  /** The category prior of the vendor: its likelihood before any evidence about it. */
+  readonly inherentLikelihood: number;
+  /** Inherent risk, from the relationship alone: category prior × impact / 100. */
+  readonly inherentRisk: number;
+  /** The band inherentRisk falls in. */
+  readonly inherentBand: RiskBand;
+  /** The parts of the inherent risk, each with its formula. */
+  readonly inherentContributions: readonly Contribution[];
   /** 0–1: the share of the evidence the score needs that is known and fresh. */
   readonly confidence: number;
   /** Cell of the 5×5 matrix, each axis 1–5. */

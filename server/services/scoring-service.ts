@@ -2,6 +2,7 @@
 import type { Store } from '../db/store.ts';
 import type { Vendor } from '../domain/vendor.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
+import { riskiestFirst } from '../scoring/assessment.ts';
 import { FACTOR_IDS, FACTOR_LABELS, type VendorScore } from '../scoring/types.ts';
 import type { Policy } from '../scoring/policy.ts';
 import { DECAY_POLICIES } from '../scoring/decay.ts';
@@ -18,8 +19,16 @@ export interface HeatmapRow {
   status: Vendor['status'];
   likelihood: number;
   impact: number;
+  /** Residual risk. */
   risk: number;
   band: VendorScore['band'];
+  assessed: boolean;
+  evidenceCoverage: number;
+  unknownPoints: number;
+  inherentRisk: number;
+  inherentBand: VendorScore['inherentBand'];
+  /** For a not-assessed vendor, what evidence would assess it, in words. */
+  toAssess: string[];
   confidence: number;
   cell: VendorScore['cell'];
   cells: Record<string, number | null>;
@@ -56,10 +65,11 @@ export function scoringService(store: Store, methodology: MethodologyService) {
     },
 
     /**
-     * Every engaged vendor (or those `status` asks for) scored as of one day, riskiest first, in
-     * one batched pass. With `decay`, the methodology in force but another named decay policy:
-     * what the choice does. With `draft`, a methodology that is not stored at all (the editor's
-     * preview of what putting it in force would do).
+     * Every engaged vendor (or those `status` asks for) scored as of one day, riskiest first (the
+     * assessed by residual risk, then the not-assessed by inherent risk), in one batched pass. With
+     * `decay`, the methodology in force but another named decay policy: what the choice does. With
+     * `draft`, a methodology that is not stored at all (the editor's preview of what putting it in
+     * force would do).
      */
     heatmap: (asOf: string, decay?: DecayPolicyName, status: HeatmapStatus = 'engaged', draft?: Policy): Heatmap => {
       const inForce = draft ?? methodology.active();
@@ -79,6 +89,12 @@ export function scoringService(store: Store, methodology: MethodologyService) {
             impact: s.impact,
             risk: s.risk,
             band: s.band,
+            assessed: s.assessed,
+            evidenceCoverage: s.evidenceCoverage,
+            unknownPoints: s.unknownPoints,
+            inherentRisk: s.inherentRisk,
+            inherentBand: s.inherentBand,
+            toAssess: s.toAssess.map((m) => m.text),
             confidence: s.confidence,
             cell: s.cell,
             // An unknown factor shows as null: it is counted in the score, but it is not evidence.
@@ -87,7 +103,7 @@ export function scoringService(store: Store, methodology: MethodologyService) {
             findings: s.findings.length,
           };
         })
-        .sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name));
+        .sort(riskiestFirst);
       return {
         asOf,
         methodologyVersion: policy.version,

@@ -51,7 +51,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
         summary.incidentsCreated++;
       }
     }
-    // Campaign links are set when their incident is first seeded (a database seeded before them got them from migration 0011).
+    // Campaign links are set when their incident is first seeded (a database seeded before them got them from migration 0010).
     for (const c of demo.campaigns) {
       if (!created.has(`${c.vendor}\n${c.incident}`)) continue;
       const byRef = new Map(store.incidents.listByVendor(idOf(c.vendor)).map((i) => [i.ref, i.id]));

@@ -110,6 +110,15 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       await unknown.waitFor();
       expect(await unknown.locator('.swatch').textContent()).toBe('unknown');
       expect(await unknown.locator('.evidence[data-none] .what').textContent()).toBe('No evidence: no support arrangement on record');
+
+      // GitHub is not assessed: its band says so, beside its inherent risk, its coverage and what would assess it.
+      const github = await s.api<VendorScore>(`/vendors/${idOf('GitHub')}/score`);
+      expect(github.band).toBe('not-assessed');
+      const row = (key: string) => s.page.locator(`vr-compare-table tr[data-row="${key}"] td[data-vendor-id="${idOf('GitHub')}"]`);
+      expect(await row('risk').locator('vr-band-badge span').textContent()).toBe('Not assessed');
+      expect(await row('inherent').textContent()).toBe(`${github.inherentRisk.toFixed(1)} (${github.inherentBand})`);
+      expect(await row('evidence').textContent()).toContain(`${Math.round(github.evidenceCoverage * 100)}% · ${github.unknownPoints.toFixed(1)} of ${github.likelihood.toFixed(1)} points on unknowns`);
+      expect(await row('evidence').textContent()).toContain(`to assess: ${github.toAssess.map((m) => m.text).join('; ')}`);
     });
 
     it('lists a row per finding rule, marked in the columns of the vendors that have it, with the suggested condition', async () => {

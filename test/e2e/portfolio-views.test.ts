@@ -204,7 +204,8 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
   });
 
   describe('risk matrix', () => {
-    const countOf = (l: number, i: number, rs: readonly HeatmapRow[] = heatmap.rows) => rs.filter((r) => r.cell.likelihood === l && r.cell.impact === i).length;
+    // A not-assessed vendor is in no cell: it is listed apart, beside the matrix.
+    const countOf = (l: number, i: number, rs: readonly HeatmapRow[] = heatmap.rows) => rs.filter((r) => r.assessed && r.cell.likelihood === l && r.cell.impact === i).length;
     const mcell = (key: string) => s.page.locator(`vr-risk-matrix g.cell[data-cell="${key}"]`);
     const listed = () => s.page.locator('vr-matrix-vendors tbody tr');
 
@@ -221,16 +222,25 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
       expect(await s.page.locator('vr-risk-matrix g[role="row"]').first().locator('g.cell').first().getAttribute('data-cell')).toBe('5-1');
       const table = await s.page.locator('vr-risk-matrix table tbody tr').first().locator('td').allTextContents();
       expect(table.map((t) => Number(t.split(',')[0]))).toEqual([1, 2, 3, 4, 5].map((i) => countOf(5, i)));
+      // The vendors not assessed, apart: highest inherent risk first, each with what would assess it.
+      const apart = where((r) => !r.assessed).sort((a, b) => b.inherentRisk - a.inherentRisk || b.risk - a.risk || a.name.localeCompare(b.name));
+      expect(apart.length).toBeGreaterThan(0);
+      const naRows = s.page.locator('vr-matrix-not-assessed tbody tr');
+      expect(await naRows.count()).toBe(apart.length);
+      expect(await naRows.locator('th a').allTextContents()).toEqual(apart.map((r) => r.name));
+      expect(await naRows.first().locator('td.ask').textContent()).toBe(apart[0]!.toAssess.join('; '));
+      expect(await s.page.locator('vr-matrix-not-assessed h3').textContent()).toContain(`${apart.length} vendors not in the matrix`);
+      expect(await s.page.locator('vr-risk-matrix svg[role="grid"]').getAttribute('aria-label')).toContain(`${apart.length} not assessed, listed apart`);
       await s.expectNoAxeViolations();
     });
 
     it("lists a clicked cell's vendors, riskiest first, with the cell in the URL", async () => {
-      const busiest = heatmap.rows.reduce((best, r) => (countOf(r.cell.likelihood, r.cell.impact) > countOf(best.cell.likelihood, best.cell.impact) ? r : best));
+      const busiest = where((r) => r.assessed).reduce((best, r) => (countOf(r.cell.likelihood, r.cell.impact) > countOf(best.cell.likelihood, best.cell.impact) ? r : best));
       const key = `${busiest.cell.likelihood}-${busiest.cell.impact}`;
       await mcell(key).click();
       await s.page.waitForURL(s.url(`/matrix?cell=${key}`));
       const expected = heatmap.rows
-        .filter((r) => `${r.cell.likelihood}-${r.cell.impact}` === key)
+        .filter((r) => r.assessed && `${r.cell.likelihood}-${r.cell.impact}` === key)
         .sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name));
       await expect.poll(() => listed().count()).toBe(expected.length);
       expect(await listed().locator('th a').allTextContents()).toEqual(expected.map((r) => r.name));
@@ -276,6 +286,8 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
       const tier2 = where((r) => r.tier === 2);
       await expect.poll(() => mcell('2-3').locator('text.count').textContent()).toBe(String(countOf(2, 3, tier2)));
       expect(await listed().count()).toBe(countOf(2, 3, tier2));
+      // The not-assessed list beside it is filtered the same way.
+      await expect.poll(() => s.page.locator('vr-matrix-not-assessed tbody tr').count()).toBe(tier2.filter((r) => !r.assessed).length);
       expect(await s.page.locator('vr-portfolio-filters #band').count()).toBe(0);
       await s.expectNoAxeViolations();
       await s.shoot('matrix.png');

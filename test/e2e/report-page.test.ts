@@ -83,7 +83,7 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     const figure = (key: string) => text(`vr-report-summary [data-figure="${key}"] .value`);
     expect(await figure('vendors')).toBe(String(q4.summary.vendors));
     expect(await figure('average')).toBe(String(q4.summary.averageRisk));
-    for (const band of ['critical', 'high', 'moderate', 'low'] as const) expect(await figure(band)).toBe(String(q4.summary.byBand[band]));
+    for (const band of ['critical', 'high', 'moderate', 'low', 'not-assessed'] as const) expect(await figure(band)).toBe(String(q4.summary.byBand[band]));
     expect(await figure('movers')).toBe(String(q4.movers.length));
     expect(await figure('incidents')).toBe(String(q4.newIncidents.length));
     // The real clock has long left 2023 behind: a closed quarter, from its stored snapshot.
@@ -95,9 +95,12 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     expect(await s.page.locator('vr-report-summary [data-fact="generated"] time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
     const top = await s.page.locator('vr-report-summary table.top tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     expect(top).toEqual(q4.topRisks.map((t) => t.vendorId));
-    // The matrix places every vendor of the report, and the quarter's critical ones in critical cells.
+    // The matrix places every assessed vendor of the report; the not-assessed ones are listed apart, highest inherent risk first.
     const counts = await s.page.locator('vr-risk-matrix g.cell text.count').allTextContents();
-    expect(counts.map(Number).reduce((a, n) => a + n, 0)).toBe(q4.summary.vendors);
+    expect(counts.map(Number).reduce((a, n) => a + n, 0)).toBe(q4.summary.vendors - q4.summary.byBand['not-assessed']);
+    expect(q4.notAssessed).toHaveLength(q4.summary.byBand['not-assessed']);
+    const apart = await s.page.locator('vr-report-summary table.not-assessed tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+    expect(apart).toEqual(q4.notAssessed.slice(0, 5).map((n) => n.vendorId));
     expect(await s.page.locator('h1').textContent()).toBe('Vendor risk report, 2023 Q4');
   });
 

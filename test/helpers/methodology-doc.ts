@@ -46,13 +46,13 @@ export function workedExample(): string {
   const deps = makeDeps(memDb(), testOptions({ clock, version: 'doc' }));
   seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false, actor: SYSTEM });
   const head =
-    '| vendor | as of | incidents | recurrence | support | MFA | disclosure | likelihood | impact | risk | band | confidence | findings |\n' +
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+    '| vendor | as of | incidents | recurrence | support | MFA | disclosure | likelihood | impact | risk | band | confidence | findings | coverage | inherent risk |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = WORKED_VENDORS.flatMap((name) =>
     WORKED_DATES.map((asOf) => {
       const s = deps.scoring.score(deps.store.vendors.findByName(name)!.id, asOf);
       const f = (id: string) => s.factors.find((x) => x.id === id)!.score.toFixed(1);
-      return `| ${name} | ${asOf} | ${f('incidents')} | ${f('recurrence')} | ${f('support')} | ${f('mfa')} | ${f('disclosure')} | ${s.likelihood.toFixed(1)} | ${s.impact.toFixed(1)} | ${s.risk.toFixed(1)} | ${s.band} | ${s.confidence.toFixed(2)} | ${s.findings.length} |`;
+      return `| ${name} | ${asOf} | ${f('incidents')} | ${f('recurrence')} | ${f('support')} | ${f('mfa')} | ${f('disclosure')} | ${s.likelihood.toFixed(1)} | ${s.impact.toFixed(1)} | ${s.risk.toFixed(1)} | ${s.band} | ${s.confidence.toFixed(2)} | ${s.findings.length} | ${s.evidenceCoverage.toFixed(2)} | ${s.inherentRisk.toFixed(1)} |`;
     }),
   );
   return [head, ...rows].join('\n');
@@ -106,7 +106,18 @@ export function parameterTable(): string {
   return [head, ...rows].join('\n');
 }
 
-export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, backtest: backtestSection, 'default-policy': policyJson, parameters: parameterTable } as const;
+/** The category prior table of the default methodology, with each row's words and rationale. */
+export function categoryPriors(): string {
+  const { categoryPriors: rows, otherCategoriesPrior } = DEFAULT_POLICY.inherent;
+  return [
+    '| category | matches (whole words, case ignored) | prior | rationale |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${cell(r.category)} | ${r.matches.map((m) => `"${cell(m)}"`).join(', ')} | ${r.prior} | ${cell(r.rationale)} |`),
+    `| other categories | (no row matches) | ${otherCategoriesPrior} | A typical SaaS vendor. |`,
+  ].join('\n');
+}
+
+export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'category-priors': categoryPriors, backtest: backtestSection, 'default-policy': policyJson, parameters: parameterTable } as const;
 
 /** The text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function section(doc: string, name: string): string | undefined {

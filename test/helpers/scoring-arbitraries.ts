@@ -111,6 +111,8 @@ export const vendorFacts: fc.Arbitrary<ScoringFacts> = fc.record({
     tier: fc.integer({ min: 1, max: 4 }),
     dataAccess: fc.constantFrom('none', 'internal', 'confidential', 'restricted' as const),
     environmentAccess: fc.constantFrom('none', 'user', 'admin', 'identity-provider' as const),
+    // Free text: some categories match a row of the category prior table, some none.
+    category: fc.constantFrom('identity provider', 'PaaS / CI/CD', 'managed file transfer', 'customer service software', 'social media platform', ''),
   }),
   incidents: incidentList(6),
   subprocessors: fc.array(subprocessor, { maxLength: 4 }),

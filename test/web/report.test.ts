@@ -140,6 +140,9 @@ const vendor = (over: Partial<Report['vendors'][number]>): Report['vendors'][num
   newSinceVs: false,
   findings: 8,
   confidence: 0.57,
+  assessed: true,
+  inherentRisk: 41,
+  evidenceCoverage: 0.83,
   ...over,
 });
 const causes = { methodology: 0, decay: -0.6, incidents: 21.5, posture: 0 };

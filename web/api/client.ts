@@ -187,6 +187,9 @@ export class ApiClient {
   createIncident = (vendorId: number, body: IncidentBody) => this.request<Incident>('POST', `/vendors/${vendorId}/incidents`, body);
   updateIncident = (id: number, patch: Partial<IncidentBody>) => this.request<Incident>('PATCH', `/incidents/${id}`, patch);
   deleteIncident = (id: number) => this.request<void>('DELETE', `/incidents/${id}`);
+  /** An incident at a subprocessor, filed on its own vendor record (created, not engaged, when it has none). */
+  createSubprocessorIncident = (subprocessorId: number, body: IncidentBody) =>
+    this.request<{ incident: Incident; vendor: Vendor; subprocessor: Subprocessor; link: 'linked' | 'matched-by-name' | 'created' }>('POST', `/subprocessors/${subprocessorId}/incidents`, body);
   createSubprocessor = (vendorId: number, body: SubprocessorBody) => this.request<Subprocessor>('POST', `/vendors/${vendorId}/subprocessors`, body);
   updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>) => this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch);
   deleteSubprocessor = (id: number) => this.request<void>('DELETE', `/subprocessors/${id}`);

@@ -9,9 +9,10 @@ import type { HeatmapRow, HeatmapStatus } from '../../server/services/scoring-se
 import type { VendorStatus } from '../../server/domain/vocabulary.ts';
 import type { Band } from '../../server/scoring/types.ts';
 import { STATUS_LABEL } from '../format.ts';
+import { BAND_FILTERS, BAND_LABEL } from './heatmap.bands.ts';
 import { sortQuery, type SortState } from './heatmap.sort.ts';
 
-/** Bands from least to most risk: the order filters and legends list them in. */
+/** Risk bands from least to most risk: the order filters and legends list them in (not assessed comes apart, last). */
 export const BANDS_LOW_FIRST: readonly Band[] = ['low', 'moderate', 'high', 'critical'];
 export const TIERS: readonly number[] = [1, 2, 3, 4];
 /** Longer free text is cut: no vendor name is this long, and the URL stays bounded. */
@@ -34,7 +35,7 @@ export interface PortfolioFilters {
 
 export const NO_FILTERS: PortfolioFilters = { tier: null, category: '', band: null, status: 'engaged', q: '' };
 
-const isBand = (v: string | null): v is Band => BANDS_LOW_FIRST.includes(v as Band);
+const isBand = (v: string | null): v is Band => BAND_FILTERS.includes(v as Band);
 
 /** The filters a URL asks for; anything unknown (tier 9, band "scary") is left out rather than guessed at. */
 export function parseFilters(query: URLSearchParams): PortfolioFilters {
@@ -111,7 +112,7 @@ export function describeFilters(f: PortfolioFilters): string {
   const parts = [
     f.tier === null ? '' : `tier ${f.tier}`,
     f.category ? `category ${f.category}` : '',
-    f.band ? `band ${f.band}` : '',
+    f.band === 'not-assessed' ? 'not assessed' : f.band ? `band ${BAND_LABEL[f.band].toLowerCase()}` : '',
     f.status === 'engaged' ? '' : f.status === 'all' ? 'all statuses' : `status ${STATUS_LABEL[f.status].toLowerCase()}`,
     f.q.trim() ? `matching “${f.q.trim()}”` : '',
   ];

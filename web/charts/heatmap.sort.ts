@@ -8,7 +8,8 @@ export interface SortState {
 }
 
 export const DEFAULT_SORT: SortState = { key: 'risk', dir: 'desc' };
-const BAND_RANK: Readonly<Record<HeatmapRow['band'], number>> = { low: 0, moderate: 1, high: 2, critical: 3 };
+/** Risk bands low to critical; a not-assessed vendor has no rank (it sorts as unknown, last). */
+const BAND_RANK: Readonly<Record<HeatmapRow['band'], number | null>> = { low: 0, moderate: 1, high: 2, critical: 3, 'not-assessed': null };
 const BASE_KEYS = ['name', 'tier', 'likelihood', 'impact', 'risk', 'band', 'confidence'] as const;
 
 /** Every column the heatmap can sort by: the fixed ones plus one per factor id. */
@@ -36,10 +37,12 @@ function valueOf(row: HeatmapRow, key: string): number | string | null {
       return row.name;
     case 'band':
       return BAND_RANK[row.band];
+    case 'risk':
+      // A residual risk that rests on priors is no rating: it sorts as unknown.
+      return row.assessed === false ? null : row.risk;
     case 'tier':
     case 'likelihood':
     case 'impact':
-    case 'risk':
     case 'confidence':
       return row[key];
     default:
@@ -49,8 +52,18 @@ function valueOf(row: HeatmapRow, key: string): number | string | null {
 
 /**
  * A sorted copy. Unknown (null) values go last in either direction: an unknown is not a low or a
- * high score. Ties fall back to risk (riskiest first), then name, so the order is stable.
+ * high score; a not-assessed vendor's risk and band are unknown in this sense. Ties fall back to
+ * the portfolio's order (the assessed by risk, then the not-assessed by inherent risk: the order to
+ * assess them in), then name, so the order is stable. The default sort (risk, descending) is the
+ * server's order.
  */
+/** The portfolio's order, as the server sends it: assessed by risk, then not-assessed by inherent risk, then risk and name. */
+function riskiestFirst(a: HeatmapRow, b: HeatmapRow): number {
+  const [aa, ba] = [a.assessed !== false, b.assessed !== false];
+  if (aa !== ba) return aa ? -1 : 1;
+  return (aa ? b.risk - a.risk : b.inherentRisk - a.inherentRisk || b.risk - a.risk) || a.name.localeCompare(b.name);
+}
+
 export function sortRows(rows: readonly HeatmapRow[], sort: SortState): HeatmapRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const cmp = (a: number | string, b: number | string) =>
@@ -64,7 +77,7 @@ export function sortRows(rows: readonly HeatmapRow[], sort: SortState): HeatmapR
         const c = sign * cmp(a.v, b.v);
         if (c !== 0) return c;
       }
-      return b.row.risk - a.row.risk || a.row.name.localeCompare(b.row.name) || a.row.vendorId - b.row.vendorId;
+      return riskiestFirst(a.row, b.row) || a.row.vendorId - b.row.vendorId;
     })
     .map((x) => x.row);
 }

@@ -47,6 +47,18 @@ function biggestShare(row: HeatmapRow, factors: readonly Factor[]): string | nul
   return best && `Biggest known share: ${best.label}, ${one(best.points)} points`;
 }
 
+/** A not-assessed vendor: why, its inherent risk, how much of its residual risk rests on priors, and what would assess it. */
+function notAssessedTip(row: HeatmapRow, heading: string): Tip {
+  return {
+    heading,
+    lines: [
+      `Evidence covers ${pct(row.evidenceCoverage)} of the likelihood weight`,
+      `Inherent risk ${one(row.inherentRisk)} (${BAND_LABEL[row.inherentBand].toLowerCase()}); residual ${one(row.risk)}, ${one(row.unknownPoints)} of ${one(row.likelihood)} likelihood points on unknowns`,
+      `To assess: ${row.toAssess.join('; ')}`,
+    ],
+  };
+}
+
 /** What the tooltip of `row` × `col` says. */
 export function cellTip(row: HeatmapRow, col: HeatColumn, ctx: { readonly factors: readonly Factor[]; readonly bands?: Heatmap['bands'] }): Tip {
   switch (col.kind) {
@@ -62,7 +74,10 @@ export function cellTip(row: HeatmapRow, col: HeatColumn, ctx: { readonly factor
       const value = row.cells[factor.id] ?? null;
       const top = row.top[factor.id] ?? null;
       if (value === null) {
-        return { heading: `${row.name} · ${factor.label}: unknown`, lines: ['No evidence: counted in the score as a weak posture, never as a good one'] };
+        return {
+          heading: `${row.name} · ${factor.label}: unknown`,
+          lines: ['No evidence: the factor takes the methodology’s prior, never a good posture', top ? `Prior: +${one(top.points)} points` : 'Prior: none above zero'],
+        };
       }
       return {
         heading: `${row.name} · ${factor.label}: ${one(value)} of 100`,
@@ -77,8 +92,10 @@ export function cellTip(row: HeatmapRow, col: HeatColumn, ctx: { readonly factor
     case 'impact':
       return { heading: `${row.name} · impact ${one(row.impact)} of 100`, lines: ['From our relationship: tier, data and environment access'] };
     case 'risk':
+      if (row.band === 'not-assessed') return notAssessedTip(row, `${row.name} · not assessed, residual risk ${one(row.risk)}`);
       return { heading: `${row.name} · risk ${one(row.risk)}`, lines: [`Likelihood ${one(row.likelihood)} × impact ${one(row.impact)} ÷ 100`, `${BAND_LABEL[row.band]} band`] };
     case 'band': {
+      if (row.band === 'not-assessed') return notAssessedTip(row, `${row.name} · not assessed`);
       const range = bandRanges(ctx.bands).find((b) => b.band === row.band);
       return { heading: `${row.name} · ${BAND_LABEL[row.band]} band`, lines: [range ? `Risk ${range.text}` : `Risk ${one(row.risk)}`] };
     }

@@ -2,7 +2,8 @@
  * The MFA grid's model, PURE: a row per population (most at stake first), a column per method
  * from weakest to strongest, and in each row the one cell of the method on record. A population
  * with no record is an explicit unknown, and its row says which cell the score counts it as
- * (the methodology's `unknownCountsAs`: SMS, not enforced, by default), never a good one. As of
+ * (the methodology's MFA prior, `mfa.unknownPrior`: the residual risk of SMS, not enforced, by
+ * default; `unknownReading` finds its cell), never a good one. As of
  * a day, a record not yet known (or not yet true) then says so: the score of that day counts its
  * population as unknown.
  */
@@ -21,6 +22,19 @@ export interface UnknownCountsAs {
 
 /** The default methodology's reading of an unknown population. */
 export const UNKNOWN_COUNTS_AS: UnknownCountsAs = { method: 'sms', enforced: false };
+
+/**
+ * The cell of the grid an unknown population's prior stands for: the strongest posture whose
+ * residual risk is no lower than the prior (the prior equals SMS, not enforced, by default).
+ */
+export function unknownReading(mfa: { readonly methodRisk: Readonly<Record<MfaMethod, number>>; readonly unenforcedBenefit: number; readonly unknownPrior: number }): UnknownCountsAs {
+  const postures = MFA_METHODS_WEAK_FIRST.flatMap((method) =>
+    [false, true].map((enforced) => ({ method, enforced, risk: enforced ? mfa.methodRisk[method] : 1 - (1 - mfa.methodRisk[method]) * mfa.unenforcedBenefit })),
+  );
+  const noBetter = postures.filter((p) => p.risk >= mfa.unknownPrior - 1e-9).sort((a, b) => a.risk - b.risk);
+  const p = noBetter[0] ?? postures[0]!;
+  return { method: p.method, enforced: p.enforced };
+}
 
 export interface MfaGridCell {
   readonly method: MfaMethod;

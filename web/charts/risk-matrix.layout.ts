@@ -4,9 +4,12 @@
  * its likelihood and impact levels (each 0–100 cut into fifths); a cell's level is the band a
  * vendor in the middle of the cell would get (risk = likelihood × impact ÷ 100), so the colours
  * follow the same bands as everywhere else, and every cell says its level in words too.
+ *
+ * A not-assessed vendor has no place in a cell: its likelihood rests on priors, so placing it would
+ * rate it. It is listed apart, beside the matrix, by inherent risk (`notAssessed`).
  */
 import { interpolateRgb, scaleBand } from 'd3';
-import type { Band } from '../../server/scoring/types.ts';
+import type { RiskBand } from '../../server/scoring/types.ts';
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
 import { BAND_INK, BAND_LABEL, BAND_TINT, bandAt, DEFAULT_BANDS } from './heatmap.bands.ts';
 import { inkOn } from './heatmap.layout.ts';
@@ -31,7 +34,7 @@ export function parseCell(text: string | null | undefined): CellKey | null {
 export const levelRange = (level: number): string => `${(level - 1) * 20}–${level * 20}`;
 
 /** The band at the middle of a cell. */
-export function cellLevel(c: CellKey, bands: Heatmap['bands'] = DEFAULT_BANDS): Band {
+export function cellLevel(c: CellKey, bands: Heatmap['bands'] = DEFAULT_BANDS): RiskBand {
   return bandAt(((c.likelihood * 20 - 10) * (c.impact * 20 - 10)) / 100, bands);
 }
 
@@ -44,7 +47,7 @@ export interface MatrixCell extends CellKey {
   readonly y: number;
   readonly size: number;
   readonly vendors: readonly HeatmapRow[];
-  readonly level: Band;
+  readonly level: RiskBand;
   readonly fill: string;
   readonly ink: string;
   /** The cell in words, for its accessible name. */
@@ -60,7 +63,10 @@ export interface MatrixLayout {
   readonly rows: ReadonlyArray<readonly MatrixCell[]>;
   readonly xTicks: ReadonlyArray<{ readonly level: number; readonly x: number; readonly range: string }>;
   readonly yTicks: ReadonlyArray<{ readonly level: number; readonly y: number; readonly range: string }>;
+  /** Every vendor, in the cells and apart. */
   readonly total: number;
+  /** The vendors not assessed, listed apart, highest inherent risk first. */
+  readonly notAssessed: readonly HeatmapRow[];
 }
 
 const MARGIN = { left: 76, right: 8, top: 8, bottom: 58 };
@@ -76,7 +82,12 @@ export function layoutRiskMatrix(rows: readonly HeatmapRow[], bands: Heatmap['ba
   const x = scaleBand<number>([...LEVELS], [MARGIN.left, MARGIN.left + size]).paddingInner(gap / cellSize);
   const y = scaleBand<number>([...LEVELS].reverse(), [MARGIN.top, MARGIN.top + size]).paddingInner(gap / cellSize);
   const byCell = new Map<string, HeatmapRow[]>();
+  const notAssessed: HeatmapRow[] = [];
   for (const r of rows) {
+    if (r.band === 'not-assessed') {
+      notAssessed.push(r);
+      continue;
+    }
     const k = cellKey(r.cell);
     const list = byCell.get(k);
     if (list) list.push(r);
@@ -102,5 +113,6 @@ export function layoutRiskMatrix(rows: readonly HeatmapRow[], bands: Heatmap['ba
     xTicks: LEVELS.map((level) => ({ level, x: x(level)! + x.bandwidth() / 2, range: levelRange(level) })),
     yTicks: LEVELS.map((level) => ({ level, y: y(level)! + y.bandwidth() / 2, range: levelRange(level) })),
     total: rows.length,
+    notAssessed: notAssessed.sort((a, b) => b.inherentRisk - a.inherentRisk || b.risk - a.risk || a.name.localeCompare(b.name)),
   };
 }

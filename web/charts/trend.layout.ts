@@ -5,7 +5,7 @@
  */
 import type { Trends } from '../api/client.ts';
 import type { Band } from '../../server/scoring/types.ts';
-import { swatchOf } from './heatmap.layout.ts';
+import { swatchOf, UNKNOWN_FILL } from './heatmap.layout.ts';
 import { isQuarter, quarterState, quarterText } from './trend.quarters.ts';
 
 export type TrendRow = Trends['rows'][number];
@@ -80,6 +80,14 @@ export interface TrendCell {
   readonly fill: string;
   readonly ink: string;
   readonly text: string;
+  /** Not assessed that quarter: grey with a dashed edge, never a point on the ramp. */
+  readonly notAssessed: boolean;
+}
+
+/** A quarter's cell: its risk on the ramp, or, not assessed, the grey of an unknown with the residual risk in words. */
+function trendCell(risk: number, band: Band): TrendCell {
+  if (band === 'not-assessed') return { risk, band, fill: UNKNOWN_FILL, ink: '#3d434c', text: risk.toFixed(1), notAssessed: true };
+  return { risk, band, ...swatchOf(risk), text: risk.toFixed(1), notAssessed: false };
 }
 
 export interface TrendLayout {
@@ -98,7 +106,7 @@ export function layoutTrends(data: Trends | undefined, view: Pick<TrendView, 'mo
     quarters: (data?.quarters ?? []).map((quarter, i) => ({ quarter, text: quarterText(quarter), state: quarterState(quarter, data?.asOf[i], current), asOf: data?.asOf[i] ?? '' })),
     rows: shown.map((row) => ({
       row,
-      cells: row.risks.map((risk, i) => ({ risk, band: row.bands[i] ?? 'low', ...swatchOf(risk), text: risk.toFixed(1) })),
+      cells: row.risks.map((risk, i) => trendCell(risk, row.bands[i] ?? 'low')),
       delta: deltaOf(row.delta),
     })),
     total: all.length,

@@ -1,11 +1,14 @@
 /**
- * The heatmap's key: the colour ramp with its ticks, and the hatched swatch that means "unknown".
- * The trend heatmap colours risk with the same ramp, so it shows this key too, under its own
- * caption and without the unknown swatch (a risk is never unknown).
+ * The heatmap's key: the colour ramp with its ticks, the hatched swatch that means "unknown" (a
+ * factor resting on no evidence), and the "Not assessed" band (a vendor whose evidence covers too
+ * little of the likelihood weight). The trend heatmap colours risk with the same ramp, so it shows
+ * this key too, under its own caption and without the unknown swatch (a risk is never unknown).
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { layoutLegend, UNKNOWN_STROKE } from './heatmap.layout.ts';
+import { NOT_ASSESSED_TEXT } from './heatmap.bands.ts';
+import '../components/vr-band-badge.ts';
 
 @customElement('vr-heatmap-legend')
 export class HeatmapLegend extends LitElement {
@@ -62,6 +65,8 @@ export class HeatmapLegend extends LitElement {
   @property() caption = 'Factor score (0 = least risk, 100 = most)';
   /** Whether to explain the hatched "unknown" swatch. */
   @property({ type: Boolean }) unknown = true;
+  /** What the "Not assessed" band means here. */
+  @property() notAssessed = `${NOT_ASSESSED_TEXT}; sorted last, by inherent risk (the order to assess them in)`;
 
   override render() {
     const g = layoutLegend(this.width);
@@ -82,6 +87,12 @@ export class HeatmapLegend extends LitElement {
         </svg>
       </div>
       ${this.unknown ? this._unknown(s) : nothing}
+      <div class="unknown">
+        <div class="unknown-row">
+          <vr-band-badge band="not-assessed"></vr-band-badge>
+          <span>${this.notAssessed}</span>
+        </div>
+      </div>
     </figure>`;
   }
 
@@ -93,7 +104,7 @@ export class HeatmapLegend extends LitElement {
             <path class="hatch" d=${s.hatch}></path>
             <rect class="frame" x="0.5" y="0.5" width=${s.size - 1} height=${s.size - 1} rx="2" fill="none" stroke=${UNKNOWN_STROKE} stroke-dasharray="3 2"></rect>
           </svg>
-          <span><strong>unknown</strong>: no evidence; counted in the score as a weak posture, never as a good one</span>
+          <span><strong>unknown</strong>: no evidence; the factor takes the methodology's prior (never a good posture), counted apart as points resting on unknowns</span>
         </div>
       </div>`;
   }

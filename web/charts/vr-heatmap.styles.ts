@@ -33,8 +33,9 @@ export const heatmapStyles = [
     col.c-risk {
       width: 74px;
     }
+    /* Wide enough for the longest band, "Not assessed". */
     col.c-band {
-      width: 110px;
+      width: 124px;
     }
     col.c-conf {
       width: 100px;
@@ -108,6 +109,18 @@ export const heatmapStyles = [
     }
     td.risk {
       font-weight: 700;
+    }
+    /* A residual risk that rests on priors is no rating: muted, with the inherent risk under it. */
+    td.risk.not-assessed {
+      font-weight: 400;
+      font-style: italic;
+      color: var(--vr-ink-muted);
+      line-height: 1.1;
+    }
+    td.risk .inherent {
+      display: block;
+      font-size: 0.72rem;
+      font-style: normal;
     }
     td.heat {
       padding: 0 2px;

@@ -170,7 +170,12 @@ export class HeatmapChart extends LitElement {
       )}
       <td class="num" tabindex=${tab(n)} aria-describedby=${tip(n)}>${one(row.likelihood)}</td>
       <td class="num" tabindex=${tab(n + 1)} aria-describedby=${tip(n + 1)}>${one(row.impact)}</td>
-      <td class="num risk" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>${one(row.risk)}</td>
+      ${row.band === 'not-assessed'
+        ? html`<td class="num risk not-assessed" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>
+            <span aria-hidden="true">${one(row.risk)}</span><span class="inherent" aria-hidden="true">inherent ${one(row.inherentRisk)}</span>
+            <span class="sr-only">not assessed: residual ${one(row.risk)}, inherent ${one(row.inherentRisk)}</span>
+          </td>`
+        : html`<td class="num risk" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>${one(row.risk)}</td>`}
       <td tabindex=${tab(n + 3)} aria-describedby=${tip(n + 3)}><vr-band-badge .band=${row.band}></vr-band-badge></td>
       <td class="num" tabindex=${tab(n + 4)} aria-describedby=${tip(n + 4)}>${Math.round(row.confidence * 100)}%</td>
     </tr>`;

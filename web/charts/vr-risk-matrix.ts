@@ -124,7 +124,7 @@ export class RiskMatrix extends LitElement {
     const g = this._layout;
     const { plot } = g;
     return html`<svg width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}" role="grid"
-        aria-label="Risk matrix: likelihood level by impact level, ${g.total} vendors" aria-rowcount="5" aria-colcount="5"
+        aria-label="Risk matrix: likelihood level by impact level, ${g.total - g.notAssessed.length} assessed vendors${g.notAssessed.length ? `; ${g.notAssessed.length} not assessed, listed apart` : ''}" aria-rowcount="5" aria-colcount="5"
         @keydown=${this._onKeydown} @click=${this._onClick} @focusin=${this._onFocusIn}>
         <g aria-hidden="true">
           ${g.yTicks.map((t) => svg`<text class="tick" x=${plot.x - 10} y=${t.y - 3} text-anchor="end">${t.level}</text>
@@ -157,7 +157,7 @@ export class RiskMatrix extends LitElement {
   /** The same counts as a plain table, for screen readers; in a hidden box, since a table is not clipped by its own overflow. */
   private _table() {
     return html`<div class="sr-only"><table>
-      <caption>Vendors per cell: likelihood level (rows) by impact level (columns)</caption>
+      <caption>Assessed vendors per cell: likelihood level (rows) by impact level (columns); ${this._layout.notAssessed.length} not assessed, listed apart</caption>
       <thead>
         <tr>
           <th scope="col">Likelihood \\ impact</th>

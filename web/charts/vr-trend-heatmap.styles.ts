@@ -91,6 +91,14 @@ export const trendStyles = [
     td.heat text {
       font-size: 12px;
     }
+    /* Not assessed that quarter: the grey of an unknown, a dashed edge, the residual risk in italics. */
+    td.heat.not-assessed rect {
+      stroke: #8a919c;
+      stroke-dasharray: 3 2;
+    }
+    td.heat.not-assessed text {
+      font-style: italic;
+    }
     td.delta {
       font-variant-numeric: tabular-nums;
       font-weight: 600;

@@ -93,12 +93,12 @@ export class TrendHeatmap extends LitElement {
       <th scope="row" class="vendor"><a href="/vendors/${r.row.vendorId}" tabindex="-1">${r.row.name}</a></th>
       <td class="num">${r.row.tier}</td>
       ${r.cells.map(
-        (c, i) => html`<td class="heat ${quarters[i]?.state ?? ''}">
+        (c, i) => html`<td class="heat ${quarters[i]?.state ?? ''} ${c.notAssessed ? 'not-assessed' : ''}">
           <svg width="100%" height=${SWATCH.height} aria-hidden="true" focusable="false">
             <rect width="100%" height=${SWATCH.height} rx="3" fill=${c.fill}></rect>
             <text x="50%" y=${SWATCH.height / 2} dy="0.35em" fill=${c.ink}>${c.text}</text>
           </svg>
-          <span class="sr-only">${c.text}, ${BAND_LABEL[c.band]}</span>
+          <span class="sr-only">${c.notAssessed ? `not assessed, residual ${c.text}` : `${c.text}, ${BAND_LABEL[c.band]}`}</span>
         </td>`,
       )}
       <td class="delta ${d.direction}">

@@ -1,13 +1,9 @@
-/** A risk band as a word on a tinted pill: the word carries the meaning, the tint only echoes it. */
+/** A risk band as a word on a tinted pill: the word carries the meaning, the tint only echoes it. "Not assessed" is grey with a dashed edge. */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Band } from '../../server/scoring/types.ts';
-import { inkOn, riskColor } from '../charts/heatmap.layout.ts';
-
-/** Each band's tint: the heatmap ramp at a point inside the band, so "darker = riskier" holds here too. */
-const TINT: Readonly<Record<Band, string>> = { low: riskColor(8), moderate: riskColor(32), high: riskColor(58), critical: riskColor(85) };
-const LABEL: Readonly<Record<Band, string>> = { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' };
+import { BAND_INK, BAND_LABEL, BAND_TINT } from '../charts/heatmap.bands.ts';
 
 @customElement('vr-band-badge')
 export class BandBadge extends LitElement {
@@ -28,13 +24,19 @@ export class BandBadge extends LitElement {
       text-align: center;
       border: 1px solid rgb(0 0 0 / 12%);
     }
+    /* Not assessed is no risk level: grey, and a dashed edge like an unknown cell, never a tint of the ramp. */
+    span.not-assessed {
+      border: 1px dashed #8a919c;
+      font-weight: 600;
+    }
   `;
 
   @property() band: Band = 'low';
 
   override render() {
-    const fill = TINT[this.band] ?? TINT.low;
-    return html`<span style=${styleMap({ background: fill, color: inkOn(fill) })}>${LABEL[this.band] ?? this.band}</span>`;
+    const fill = BAND_TINT[this.band] ?? BAND_TINT.low;
+    const ink = BAND_INK[this.band] ?? BAND_INK.low;
+    return html`<span class=${this.band} style=${styleMap({ background: fill, color: ink })}>${BAND_LABEL[this.band] ?? this.band}</span>`;
   }
 }
 

@@ -75,6 +75,12 @@ export const compareTableStyles = css`
     margin-right: 6px;
     vertical-align: middle;
   }
+  /* A residual risk resting on priors is no rating: muted. */
+  .big.provisional {
+    font-weight: 400;
+    font-style: italic;
+    color: var(--vr-ink-muted);
+  }
   .num {
     font-variant-numeric: tabular-nums;
   }

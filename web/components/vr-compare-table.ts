@@ -32,7 +32,8 @@ export class CompareTable extends LitElement {
       <h2 id="t">Scores, factors and their evidence</h2>
       <p class="muted intro">
         Each factor's score (0–100, higher is riskier), its largest contributions, and how old the evidence behind it is and where it comes from,
-        as of ${first.score.asOf}. Unknown factors are counted in the score as a weak posture, never as a good one.
+        as of ${first.score.asOf}. An unknown factor takes the methodology's prior (never a good posture); a vendor whose evidence covers too little
+        of the likelihood weight is not assessed, and its inherent risk is the figure to compare.
       </p>
       <div class="scroll" role="region" aria-label="Scores and factors, a column per vendor" tabindex="0">
         <table style=${styleMap({ '--cols': String(cols.length) })}>
@@ -48,9 +49,18 @@ export class CompareTable extends LitElement {
           </thead>
           <tbody class="summary">
             <tr data-row="risk">
-              <th scope="row">Risk <small>likelihood × impact ÷ 100</small></th>
-              ${cols.map((c) => html`<td data-vendor-id=${c.vendorId}><span class="big num">${points(c.score.risk)}</span> <vr-band-badge .band=${c.score.band}></vr-band-badge></td>`)}
+              <th scope="row">Risk <small>residual: likelihood × impact ÷ 100</small></th>
+              ${cols.map(
+                (c) => html`<td data-vendor-id=${c.vendorId}>
+                  <span class="big num ${c.score.band === 'not-assessed' ? 'provisional' : ''}">${points(c.score.risk)}</span> <vr-band-badge .band=${c.score.band}></vr-band-badge>
+                </td>`,
+              )}
             </tr>
+            ${this._row('inherent', 'Inherent risk', 'category prior × impact ÷ 100', (c) => `${points(c.score.inherentRisk)} (${c.score.inherentBand})`)}
+            ${this._row('evidence', 'Evidence coverage', 'share of the likelihood weight on evidence', (c) =>
+              `${percent(c.score.evidenceCoverage)} · ${points(c.score.unknownPoints)} of ${points(c.score.likelihood)} points on unknowns` +
+              (c.score.toAssess.length ? ` · to assess: ${c.score.toAssess.map((m) => m.text).join('; ')}` : ''),
+            )}
             ${this._row('likelihood', 'Likelihood', 'from the factors below', (c) => points(c.score.likelihood))}
             ${this._row('impact', 'Impact', 'from our relationship', (c) => points(c.score.impact))}
             ${this._row('confidence', 'Confidence', 'evidence known and fresh', (c) => percent(c.score.confidence))}
@@ -88,7 +98,7 @@ export class CompareTable extends LitElement {
   }
 
   private _score(f: FactorScore) {
-    if (!f.known) return html`<p class="score"><span class="swatch unknown">unknown</span> <span class="muted num">counted as ${points(f.score)}</span></p>`;
+    if (!f.known) return html`<p class="score"><span class="swatch unknown">unknown</span> <span class="muted num">prior ${points(f.score)}</span></p>`;
     const fill = riskColor(f.score);
     return html`<p class="score"><span class="swatch num" style=${styleMap({ background: fill, color: inkOn(fill) })}>${points(f.score)}</span></p>`;
   }

@@ -6,7 +6,7 @@
  * The server checks the whole record (a disclosure before the intrusion is refused) and its
  * reasons come back through `errors`, shown beside their fields; focus moves to the first of them.
  *
- * @fires edit-submitted - the form was submitted: an incident to create (id null) or update
+ * @fires edit-submitted - the form was submitted: an incident to create (id null) or update, or one to record at a subprocessor
  * @fires edit-cancelled - Cancel
  */
 import { html } from 'lit';
@@ -28,6 +28,8 @@ export class IncidentForm extends EditForm {
   @property({ attribute: false }) subprocessorNames: readonly string[] = [];
   /** The vendor's incidents, offered for "continues" (the server refuses a later one). */
   @property({ attribute: false }) incidents: readonly Incident[] = [];
+  /** A new incident at this subprocessor (filed on its own vendor record), rather than at the vendor. */
+  @property({ attribute: false }) atSubprocessor: { readonly id: number; readonly name: string } | null = null;
 
   override render() {
     const i = this.incident;
@@ -91,6 +93,8 @@ export class IncidentForm extends EditForm {
   }
 
   protected override edit(data: FormData): VendorEdit {
+    const at = this.atSubprocessor;
+    if (at) return { kind: 'subprocessor-incident', subprocessorId: at.id, name: at.name, body: incidentBody(data) };
     return { kind: 'incident', id: this.incident?.id ?? null, body: incidentBody(data) };
   }
 }

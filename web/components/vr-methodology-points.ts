@@ -72,7 +72,8 @@ export class MethodologyPoints extends LitElement {
           </table>
           <p class="note">
             × ${m.support.outsourcedMultiplier} when outsourced; +${m.support.unsanitizedArtifactsPoints} for unsanitized artefacts; a
-            subprocessor passes on ${percent(m.support.inheritedShare)} of its own incident score (at most ${m.support.inheritedCap}).
+            subprocessor passes on ${percent(m.support.inheritedShare)} of its own incident score (at most ${m.support.inheritedCap}). With no
+            arrangement on record the chain takes the prior, ${m.support.unknownPrior} points.
           </p>
         </div>
         <div>
@@ -88,7 +89,9 @@ export class MethodologyPoints extends LitElement {
             ${entries<MfaPopulation>(m.mfa.populationWeights)
               .map(([p, w]) => `${MFA_POPULATION_LABEL[p].toLowerCase()} ${w}`)
               .join(', ')}
-            points. Unknown counts as ${MFA_METHOD_LABEL[m.mfa.unknownCountsAs.method].toLowerCase()}${m.mfa.unknownCountsAs.enforced ? '' : ', not enforced'}.
+            points. A population with no record takes the prior, residual risk ${percent(m.mfa.unknownPrior)}; a subprocessor's unknown staff MFA
+            counts as ${MFA_METHOD_LABEL[m.mfa.unknownCountsAs.method].toLowerCase()}${m.mfa.unknownCountsAs.enforced ? '' : ', not enforced'}.
+            A vendor whose evidence covers less than ${percent(m.assessment.minEvidenceShare)} of the likelihood weight is not assessed.
           </p>
         </div>
       </div>

@@ -40,7 +40,7 @@ export class MfaGrid extends LitElement {
       <header class="section-head">
         <h2 id="mfa-heading" tabindex="-1">MFA posture</h2>
         <span class="tag fact">Public facts</span>
-        <span class="muted">${known} of ${MFA_POPULATIONS.length} populations on record; the rest are unknown and scored as weak.</span>
+        <span class="muted">${known} of ${MFA_POPULATIONS.length} populations on record; the rest are unknown: each takes the methodology’s prior, never a good posture.</span>
         ${this.editable
           ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('mfa'))}>Edit MFA posture</button></span>`
           : nothing}

@@ -104,6 +104,7 @@ export class PortfolioFiltersForm extends LitElement {
           <select id="band" .value=${live(f.band ?? '')} @change=${(e: Event) => this._set({ band: (this._value(e) || null) as Band | null })}>
             <option value="" ?selected=${f.band === null}>All bands</option>
             ${[...BANDS_LOW_FIRST].reverse().map((b) => html`<option value=${b} ?selected=${f.band === b}>${BAND_LABEL[b]}</option>`)}
+            <option value="not-assessed" ?selected=${f.band === 'not-assessed'}>${BAND_LABEL['not-assessed']}</option>
           </select>
         </div>`;
       case 'status':

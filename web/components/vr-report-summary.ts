@@ -14,6 +14,9 @@ import { reportSheet } from './vr-report-sheet.styles.ts';
 import '../charts/vr-risk-matrix.ts';
 import './vr-band-badge.ts';
 
+/** Not-assessed vendors listed on the summary page. */
+const NOT_ASSESSED_SHOWN = 5;
+
 @customElement('vr-report-summary')
 export class ReportSummary extends LitElement {
   static override styles = [
@@ -78,8 +81,17 @@ export class ReportSummary extends LitElement {
         font-size: 0.85rem;
         margin: 6px 0 0;
       }
-      table.top .sub {
+      table.top .sub,
+      table.not-assessed .sub {
         font-weight: 400;
+      }
+      table.not-assessed .sub {
+        display: block;
+        font-size: 0.8rem;
+        color: var(--vr-ink-muted);
+      }
+      h3.apart {
+        margin-top: var(--vr-space-4);
       }
       td.rank {
         color: var(--vr-ink-muted);
@@ -95,7 +107,7 @@ export class ReportSummary extends LitElement {
           break-after: page;
         }
         .figures {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
+          grid-template-columns: repeat(5, minmax(0, 1fr));
         }
         .figures li {
           padding: 3px 8px;
@@ -143,16 +155,17 @@ export class ReportSummary extends LitElement {
         ${this._figure('high', b.high, 'high')}
         ${this._figure('moderate', b.moderate, 'moderate')}
         ${this._figure('low', b.low, 'low')}
+        ${this._figure('not-assessed', b['not-assessed'] ?? 0, 'not assessed (listed apart)')}
         ${this._figure('movers', r.movers.length, `moved a point or more (${moves.up} up, ${moves.down} down)`)}
         ${this._figure('incidents', r.newIncidents.length, `incidents disclosed (median lag ${lagText(r.disclosureLags.medianDays, r.disclosureLags.approximate > 0)})`)}
       </ul>
       <div class="two">
         <div class="keep">
           <h3>Risk matrix, ${quarterWords(r.quarter)}</h3>
-          <vr-risk-matrix .rows=${matrixRows(r.vendors)} .bands=${r.bands} selected=${this._cell} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
+          <vr-risk-matrix .rows=${matrixRows(r.vendors, r.notAssessed)} .bands=${r.bands} selected=${this._cell} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
           ${this._cellVendors(r)}
         </div>
-        <div>${this._topRisks(r)}</div>
+        <div>${this._topRisks(r)} ${this._notAssessed(r)}</div>
       </div>
     </section>`;
   }
@@ -162,7 +175,7 @@ export class ReportSummary extends LitElement {
   }
 
   private _topRisks(r: Report) {
-    return html`<h3 id="top-title">Top ${r.topRisks.length} risks</h3>
+    return html`<h3 id="top-title">Top ${r.topRisks.length} risks <span class="muted">(assessed vendors)</span></h3>
       <div class="scroll" role="region" aria-labelledby="top-title" tabindex="0">
         <table class="top">
           <thead>
@@ -187,11 +200,46 @@ export class ReportSummary extends LitElement {
       </div>`;
   }
 
+  /** The vendors not assessed: apart from the top risks and the matrix, highest inherent risk first, with what would assess them. */
+  private _notAssessed(r: Report) {
+    const all = r.notAssessed ?? [];
+    if (all.length === 0) return nothing;
+    // The summary is one printed page: the first few, and how many more (the downloads list them all).
+    const list = all.slice(0, NOT_ASSESSED_SHOWN);
+    const more = all.length - list.length;
+    return html`<h3 id="na-title" class="apart">Not assessed: ${all.length} vendor${all.length === 1 ? '' : 's'}</h3>
+      <p class="note">
+        Too little evidence to rate; by inherent risk (category prior × impact), the order to assess them in.${more > 0
+          ? ` The ${list.length} highest are listed; ${more} more are in the CSV and Markdown downloads, each with what would assess it.`
+          : ''}
+      </p>
+      <div class="scroll" role="region" aria-labelledby="na-title" tabindex="0">
+        <table class="not-assessed">
+          <thead>
+            <tr>
+              <th scope="col">Vendor and what would assess it</th>
+              <th scope="col" class="num">Inherent risk</th>
+              <th scope="col" class="num">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${list.map(
+              (n) => html`<tr data-vendor-id=${n.vendorId}>
+                <th scope="row">${n.name} <span class="muted">· tier ${n.tier}</span><span class="sub">${n.toAssess.join('; ')}</span></th>
+                <td class="num">${n.inherentRisk}</td>
+                <td class="num">${Math.round(n.evidenceCoverage * 100)}%</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
   /** The chosen cell's vendors, in a live region that is always there, so each choice is announced. */
   private _cellVendors(r: Report) {
     const [l, i] = this._cell.split('-');
     const names = matrixRows(r.vendors)
-      .filter((v) => `${v.cell.likelihood}-${v.cell.impact}` === this._cell)
+      .filter((v) => v.band !== 'not-assessed' && `${v.cell.likelihood}-${v.cell.impact}` === this._cell)
       .map((v) => v.name);
     return html`<p class="cell-vendors note screen-only" role="status">
       ${this._cell ? `Likelihood ${l}, impact ${i}: ${names.length ? names.join(', ') : 'no vendors'}.` : 'Choose a cell to list its vendors.'}

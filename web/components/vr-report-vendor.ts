@@ -86,7 +86,8 @@ export class ReportVendor extends LitElement {
       <h2 id=${id}>${v.name} <vr-band-badge band=${v.band}></vr-band-badge></h2>
       <p class="muted">${v.category}</p>
       <dl class="figures">
-        <div><dt>Risk</dt><dd data-fig="risk">${v.risk}</dd></div>
+        <div><dt>${v.band === 'not-assessed' ? 'Residual risk (not assessed)' : 'Risk'}</dt><dd data-fig="risk">${v.risk}</dd></div>
+        ${v.inherentRisk === null ? nothing : html`<div><dt>Inherent risk</dt><dd data-fig="inherent">${v.inherentRisk}</dd></div>`}
         <div><dt>Likelihood</dt><dd>${v.likelihood}</dd></div>
         <div><dt>Impact</dt><dd>${v.impact}</dd></div>
         <div><dt>Confidence</dt><dd>${percent(v.confidence)}</dd></div>

@@ -2,9 +2,10 @@
  * Fourth parties: who in the vendor's chain can reach customer tenants, how, and how well guarded.
  * Null facts show as "unknown". Each says when it was true and when it became known; as of a day,
  * one not yet known then is greyed and says so, rather than shown as if it counted. Analysts get
- * Add, Edit and Delete.
+ * Add, Edit and Delete, and Record incident: an incident at the subprocessor, which every vendor it
+ * serves inherits, whether or not it was a vendor on record.
  *
- * @fires edit-requested - Add subprocessor (id null) or Edit on one
+ * @fires edit-requested - Add subprocessor (id null), Edit on one, or Record incident on one
  * @fires delete-requested - Delete on one
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -142,6 +143,13 @@ export class SubprocessorList extends LitElement {
         () => this.dispatchEvent(new EditRequested('subprocessor', s.id)),
         () => this.dispatchEvent(new DeleteRequested('subprocessor', s.id, s.name)),
       )}
+      ${this.editable
+        ? html`<div class="record-actions">
+            <button type="button" class="edit record-incident" @click=${() => this.dispatchEvent(new EditRequested('subprocessor-incident', s.id))}>
+              Record incident<span class="sr-only"> at ${s.name}</span>
+            </button>
+          </div>`
+        : nothing}
       <dl>
         <div><dt>Function</dt><dd>${s.function}</dd></div>
         <div><dt>Delivered</dt><dd>${s.outsourced ? 'Outsourced' : 'In-house'}</dd></div>

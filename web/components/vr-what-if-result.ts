@@ -13,6 +13,7 @@ import { numColumns, tableStyles } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 import './vr-error.ts';
 
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 const BANDS_LOW_FIRST = ['low', 'moderate', 'high', 'critical'] as const satisfies readonly Band[];
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -119,6 +120,10 @@ export class WhatIfResultView extends LitElement {
         <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Now</th><th scope="col" class="num">What if</th><th scope="col" class="num">Change</th></tr></thead>
         <tbody>
           ${row('Likelihood', 'likelihood')} ${row('Impact', 'impact')} ${row('Risk', 'risk')}
+          <tr data-measure="evidence">
+            <th scope="row">Evidence coverage</th><td class="num">${pct(r.before.evidenceCoverage)}</td><td class="num after">${pct(r.after.evidenceCoverage)}</td>
+            <td class="num">${r.after.evidenceCoverage === r.before.evidenceCoverage ? html`<span class="delta none">no change</span>` : html`<span class="delta none">${r.after.evidenceCoverage > r.before.evidenceCoverage ? 'more' : 'less'}</span>`}</td>
+          </tr>
           <tr data-measure="band">
             <th scope="row">Band</th><td class="num"><vr-band-badge .band=${r.before.band}></vr-band-badge></td>
             <td class="num after"><vr-band-badge .band=${r.after.band}></vr-band-badge></td>
@@ -133,7 +138,12 @@ export class WhatIfResultView extends LitElement {
   }
 
   private _bandChange(r: WhatIfResult) {
-    const d = delta(BANDS_LOW_FIRST.indexOf(r.after.band) - BANDS_LOW_FIRST.indexOf(r.before.band));
+    // Not assessed is no rank: the change says whether the evidence would assess the vendor, or no longer would.
+    const [was, will] = [r.before.band === 'not-assessed', r.after.band === 'not-assessed'];
+    if (was && will) return html`<span class="delta none">no change (not assessed)</span>`;
+    if (was || will) return html`<span class="delta none">${was ? 'now assessed' : 'no longer assessed'}</span>`;
+    const rank = (b: Band) => (BANDS_LOW_FIRST as readonly Band[]).indexOf(b);
+    const d = delta(rank(r.after.band) - rank(r.before.band));
     if (d.direction === 'none') return html`<span class="delta none">no change</span>`;
     return html`<span class="delta ${d.direction}">${d.direction === 'up' ? '▲ higher' : '▼ lower'}</span>`;
   }

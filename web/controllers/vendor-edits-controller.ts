@@ -11,7 +11,8 @@ import { editOutcome, type VendorEdit } from '../vendor-edits.ts';
 import type { EditTarget } from '../vendor-events.ts';
 
 export type OpenDialog =
-  | { readonly kind: Exclude<EditTarget, 'mfa' | 'relationship'>; readonly id: number | null }
+  | { readonly kind: Exclude<EditTarget, 'mfa' | 'relationship' | 'subprocessor-incident'>; readonly id: number | null }
+  | { readonly kind: 'subprocessor-incident'; readonly id: number }
   | { readonly kind: 'mfa' | 'relationship' }
   | { readonly kind: 'delete'; readonly what: 'incident' | 'subprocessor'; readonly id: number; readonly label: string };
 
@@ -94,6 +95,8 @@ export class VendorEditsController {
         return edit.id === null ? api.createIncident(vendorId, edit.body) : api.updateIncident(edit.id, edit.body);
       case 'subprocessor':
         return edit.id === null ? api.createSubprocessor(vendorId, edit.body) : api.updateSubprocessor(edit.id, edit.body);
+      case 'subprocessor-incident':
+        return api.createSubprocessorIncident(edit.subprocessorId, edit.body);
       case 'mfa':
         return api.putMfa(vendorId, edit.posture);
       case 'relationship':

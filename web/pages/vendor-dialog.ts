@@ -45,6 +45,14 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
     const incident = f.incidents.find((i) => i.id === d.id) ?? null;
     heading = incident ? `Edit incident` : `Add an incident of ${f.vendor.name}`;
     body = html`<vr-incident-form refusals=${edits.refusals} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .incidents=${f.incidents} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
+  } else if (d?.kind === 'subprocessor-incident') {
+    const at = f.subprocessors.find((s) => s.id === d.id);
+    heading = `Record an incident at ${at?.name ?? 'the subprocessor'}`;
+    body = html`<p class="dialog-note">
+        Filed on ${at?.name ?? 'the subprocessor'}'s own vendor record (created, not engaged, when it has none), so that ${f.vendor.name} and every other vendor it
+        serves inherit it.
+      </p>
+      <vr-incident-form refusals=${edits.refusals} .atSubprocessor=${at ? { id: at.id, name: at.name } : null} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
   } else if (d?.kind === 'subprocessor') {
     const subprocessor = f.subprocessors.find((s) => s.id === d.id) ?? null;
     const vendors = (edits.vendors.value ?? []).filter((v) => v.id !== f.vendor.id);

@@ -23,6 +23,7 @@ import '../charts/vr-risk-matrix.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-error.ts';
 import '../components/vr-matrix-vendors.ts';
+import '../components/vr-matrix-not-assessed.ts';
 import '../components/vr-portfolio-filters.ts';
 
 /** The matrix filters on what places a vendor in a cell's company; the band would only hide cells. */
@@ -52,6 +53,11 @@ export class MatrixPage extends LitElement {
       }
       .empty {
         margin: 0 0 12px;
+      }
+      .apart {
+        margin-top: 24px;
+        padding-top: 16px;
+        border-top: 1px solid var(--vr-line);
       }
       .legend {
         margin: 0;
@@ -121,7 +127,9 @@ export class MatrixPage extends LitElement {
         <div class="card-head">
           <div>
             <h2 id="mx-title">Vendors by likelihood and impact</h2>
-            <p class="muted">Levels cut each 0–100 score into fifths. Risk is likelihood × impact ÷ 100.</p>
+            <p class="muted">
+              Levels cut each 0–100 score into fifths. Risk is likelihood × impact ÷ 100. Vendors not assessed are listed apart, beside the matrix.
+            </p>
           </div>
           ${this._legend(data)}
         </div>
@@ -139,7 +147,8 @@ export class MatrixPage extends LitElement {
           <vr-risk-matrix .rows=${rows} .bands=${data.bands} selected=${selected ? cellKey(selected) : ''} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
           <div class="list">
             ${rows.length > 0
-              ? html`<vr-matrix-vendors .cell=${cell ?? null} asOf=${asOf}></vr-matrix-vendors>`
+              ? html`<vr-matrix-vendors .cell=${cell ?? null} asOf=${asOf}></vr-matrix-vendors>
+                  <vr-matrix-not-assessed class="apart" .vendors=${layout.notAssessed} asOf=${asOf}></vr-matrix-not-assessed>`
               : data.rows.length > 0
                 ? html`<p class="empty"><strong>No vendor matches these filters.</strong></p>
                     <button class="secondary" type="button" @click=${() => this._go({ filters: NO_FILTERS })}>Clear filters</button>`

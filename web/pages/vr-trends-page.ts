@@ -68,7 +68,7 @@ export class TrendsPage extends LitElement {
             <h2 id="tr-title">Vendors by quarter</h2>
             <p class="muted">Risk combines likelihood and impact, 0 to 100; the same colours as the portfolio.</p>
           </div>
-          <vr-heatmap-legend caption="Risk (0 = least, 100 = most)" .unknown=${false}></vr-heatmap-legend>
+          <vr-heatmap-legend caption="Risk (0 = least, 100 = most)" .unknown=${false} notAssessed="too little evidence to rate that quarter: grey, its residual risk in italics"></vr-heatmap-legend>
         </div>
         <div class="filters">
           <vr-trend-controls

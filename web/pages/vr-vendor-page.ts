@@ -47,6 +47,7 @@ import '../components/vr-incident-list.ts';
 import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
+import { unknownReading } from '../charts/mfa-grid.layout.ts';
 import '../components/vr-change-history.ts';
 import '../components/vr-review-status.ts';
 import '../components/vr-condition-list.ts';
@@ -83,7 +84,7 @@ export class VendorPage extends LitElement {
         this._api.about(o),
         this._api.methodology(o),
       ]);
-      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: methodology.mfa.unknownCountsAs, incidentCap: methodology.incidentCap.likelihoodPoints };
+      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: unknownReading(methodology.mfa), incidentCap: methodology.incidentCap.likelihoodPoints };
     },
   });
 
@@ -231,7 +232,13 @@ export class VendorPage extends LitElement {
 
   private _onEdit(e: EditRequested): void {
     e.stopPropagation();
-    this._edits.open(e.what === 'incident' || e.what === 'subprocessor' ? { kind: e.what, id: e.id } : { kind: e.what });
+    this._edits.open(
+      e.what === 'incident' || e.what === 'subprocessor'
+        ? { kind: e.what, id: e.id }
+        : e.what === 'subprocessor-incident'
+          ? { kind: e.what, id: e.id ?? 0 }
+          : { kind: e.what },
+    );
   }
 
   private _onDelete(e: DeleteRequested): void {

@@ -1,12 +1,26 @@
 /** Subprocessors (support arrangements): /vendors/:id/subprocessors and /subprocessors/:id. */
 import { z } from 'zod';
 import { subprocessor, subprocessorInput, subprocessorPatch } from '../../domain/subprocessor.ts';
+import { incident, incidentInput } from '../../domain/incident.ts';
+import { vendor } from '../../domain/vendor.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
-export const subprocessorRoutes = ({ subprocessors }: Deps) => [
+const subprocessorIncident = z
+  .object({
+    incident,
+    vendor: vendor.meta({ description: 'The vendor record the incident is filed on: the subprocessor’s own' }),
+    subprocessor: subprocessor.meta({ description: 'The subprocessor, now linked to that record (vendorId)' }),
+    link: z.enum(['linked', 'matched-by-name', 'created']).meta({
+      description:
+        '`linked`: the subprocessor already had its vendor record; `matched-by-name`: a vendor of that name (or alias) was on record and is now linked; `created`: a not-engaged vendor record was created for it',
+    }),
+  })
+  .meta({ id: 'SubprocessorIncident' });
+
+export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Deps) => [
   route({
     method: 'get',
     access: 'viewer',
@@ -56,6 +70,20 @@ export const subprocessorRoutes = ({ subprocessors }: Deps) => [
     response: subprocessor,
     errors: [404, 413, 415],
     handle: ({ params, body, principal }) => subprocessors.update(actorOf(principal), params.id, body),
+  }),
+  route({
+    method: 'post',
+    access: 'analyst',
+    path: '/subprocessors/:id/incidents',
+    tag: 'subprocessors',
+    summary:
+      'Record an incident at a subprocessor: filed on its own vendor record (created, not engaged, and linked when it has none), so every vendor it serves inherits it',
+    params: idParams,
+    body: incidentInput,
+    status: 201,
+    response: subprocessorIncident,
+    errors: [404, 409, 413, 415],
+    handle: ({ params, body, principal }) => subprocessorIncidents.create(actorOf(principal), params.id, body),
   }),
   route({
     method: 'delete',

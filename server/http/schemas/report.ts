@@ -4,15 +4,17 @@
  * answers with these strict schemas, so a field cannot be added without being described here.
  */
 import { z } from 'zod';
-import { BANDS, FINDING_SEVERITIES } from '../../scoring/types.ts';
+import { BANDS, FINDING_SEVERITIES, RISK_BANDS } from '../../scoring/types.ts';
 import { REPORT_ORIGINS } from '../../domain/report.ts';
 import { CAUSES } from '../../services/reports/report-compare.ts';
-import { vendorScore } from './score.ts';
+import { frozenVendorScore } from './score.ts';
 
 const band = z.enum(BANDS);
 const severity = z.enum(FINDING_SEVERITIES);
 const cell = z.strictObject({ likelihood: z.number().int(), impact: z.number().int() });
-const byBand = z.strictObject(Object.fromEntries(BANDS.map((b) => [b, z.number().int()])) as Record<(typeof BANDS)[number], z.ZodNumber>);
+const byBand = z
+  .strictObject(Object.fromEntries(BANDS.map((b) => [b, z.number().int()])) as Record<(typeof BANDS)[number], z.ZodNumber>)
+  .meta({ description: 'Vendors per band; `not-assessed` is 0 in a report frozen before a vendor could be not assessed' });
 
 export const reportHeadline = z
   .strictObject({
@@ -111,7 +113,23 @@ export const quarterlyReport = z
         cell,
         topFinding: z.string().nullable(),
       }),
-    ),
+    ).meta({ description: 'The ten riskiest assessed vendors (a not-assessed vendor is listed in notAssessed)' }),
+    notAssessed: z
+      .array(
+        z.strictObject({
+          vendorId: z.number().int(),
+          name: z.string(),
+          tier: z.number().int(),
+          inherentRisk: z.number(),
+          inherentBand: z.enum(RISK_BANDS),
+          risk: z.number().meta({ description: 'Residual risk, resting largely on priors' }),
+          likelihood: z.number(),
+          evidenceCoverage: z.number(),
+          unknownPoints: z.number(),
+          toAssess: z.array(z.string()).meta({ description: 'What evidence would assess it' }),
+        }),
+      )
+      .meta({ description: 'The vendors not assessed (band `not-assessed`), apart from the top risks, by inherent risk; empty in a report frozen before a vendor could be not assessed' }),
     movers: z
       .array(z.strictObject({ vendorId: z.number().int(), name: z.string(), tier: z.number().int(), from: z.number(), to: z.number(), delta: z.number(), causes }))
       .meta({ description: 'Comparison field: vendors in both reports whose risk moved by a point or more, with causes that add up to the change' }),
@@ -163,6 +181,9 @@ export const quarterlyReport = z
         impact: z.number(),
         risk: z.number(),
         band,
+        assessed: z.boolean(),
+        inherentRisk: z.number().nullable().meta({ description: 'Null in a report frozen before inherent risk' }),
+        evidenceCoverage: z.number().nullable().meta({ description: 'Null in a report frozen before evidence coverage' }),
         cell,
         findings: z.number().int(),
         confidence: z.number(),
@@ -171,9 +192,9 @@ export const quarterlyReport = z
         newSinceVs: z.boolean().meta({ description: 'Comparison field: not in the report of the quarter compared with ("new since 2022-Q4")' }),
       }),
     ),
-    tier1Scores: z.array(vendorScore).meta({ description: 'Each tier-1 vendor’s full score as the report used it (the appendix)' }),
+    tier1Scores: z.array(frozenVendorScore).meta({ description: 'Each tier-1 vendor’s full score as the report used it (the appendix)' }),
     bands: z.array(z.strictObject({ band, minRisk: z.number() })),
-    method: z.strictObject({ vendors: z.string(), findings: z.string(), lags: z.string(), movers: z.string() }),
+    method: z.strictObject({ vendors: z.string(), findings: z.string(), assessed: z.string(), lags: z.string(), movers: z.string() }),
     comparison: z
       .strictObject({
         snapshotId: z.number().int().nullable().meta({ description: 'The compared quarter’s snapshot' }),

@@ -1,6 +1,6 @@
 /** The documented shapes of scores and the portfolio heatmap (what the engine returns). */
 import { z } from 'zod';
-import { BANDS, FACTOR_IDS, FINDING_SEVERITIES } from '../../scoring/types.ts';
+import { BANDS, FACTOR_IDS, FINDING_SEVERITIES, RISK_BANDS } from '../../scoring/types.ts';
 
 const contribution = z
   .object({
@@ -9,8 +9,26 @@ const contribution = z
     ref: z.string().nullable().meta({ description: 'incident:ID, subprocessor:ID, mfa:POPULATION, impact:PART, or null' }),
     detail: z.string(),
     formula: z.string().optional().meta({ description: 'The arithmetic with its numbers, e.g. "access 50 × outsourced 1.2 × staff MFA 0.96 + artefacts 10 + retention 5 = 72.6"' }),
+    unknownShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({
+        description:
+          'Present when the points rest on no evidence (the factor’s prior for an unknown: an MFA population with no record, a support chain with none on record): the share of the factor’s evidence it stands in for (population weight / 100; the whole chain 1)',
+      }),
   })
   .meta({ id: 'Contribution' });
+
+const missingEvidence = z
+  .object({
+    factor: z.enum(FACTOR_IDS),
+    ref: z.string().nullable().meta({ description: 'The contribution it would replace (`mfa:admins`), or null for the whole support chain' }),
+    text: z.string().meta({ description: 'What to ask the vendor for: "MFA for admins", "The support chain: …"' }),
+    weight: z.number().min(0).max(1).meta({ description: 'The share of the likelihood weight it would add to the evidence coverage' }),
+  })
+  .meta({ id: 'MissingEvidence' });
 
 export const vendorScore = z
   .object({
@@ -19,10 +37,20 @@ export const vendorScore = z
     methodologyVersion: z.string(),
     likelihood: z.number().min(0).max(100),
     impact: z.number().min(0).max(100),
-    risk: z.number().min(0).max(100),
-    band: z.enum(BANDS),
+    risk: z.number().min(0).max(100).meta({ description: 'Residual risk: likelihood × impact / 100, after the evidence (priors standing in for unknowns)' }),
+    band: z.enum(BANDS).meta({ description: 'The band of `risk`, or `not-assessed` when the evidence covers less of the likelihood weight than the methodology’s `assessment.minEvidenceShare`' }),
+    assessed: z.boolean().meta({ description: 'False when the band is `not-assessed`' }),
+    evidenceCoverage: z.number().min(0).max(1).meta({ description: 'The share of the likelihood weight that rests on evidence rather than on a prior' }),
+    unknownPoints: z.number().min(0).max(100).meta({ description: 'Likelihood points that rest on unknowns (priors): "12.4 of 38.0 points rest on unknowns"' }),
+    toAssess: z.array(missingEvidence).meta({ description: 'For a not-assessed vendor, the least evidence (largest share first) that would assess it; empty when assessed' }),
+    inherentLikelihood: z.number().min(0).max(100).meta({ description: 'The category prior: the likelihood of a vendor of this kind before any evidence about it' }),
+    inherentRisk: z.number().min(0).max(100).meta({ description: 'Inherent risk, from the relationship alone: category prior × impact / 100' }),
+    inherentBand: z.enum(RISK_BANDS).meta({ description: 'The band the inherent risk falls in' }),
+    inherentContributions: z.array(contribution).meta({ description: 'The parts of the inherent risk, with their formula' }),
     confidence: z.number().min(0).max(1),
-    cell: z.object({ likelihood: z.number().int().min(1).max(5), impact: z.number().int().min(1).max(5) }),
+    cell: z
+      .object({ likelihood: z.number().int().min(1).max(5), impact: z.number().int().min(1).max(5) })
+      .meta({ description: 'Cell of the 5×5 matrix from the residual likelihood and impact; the matrix lists a not-assessed vendor apart, beside it' }),
     factors: z.array(
       z.object({
         id: z.enum(FACTOR_IDS),
@@ -31,6 +59,7 @@ export const vendorScore = z
         weight: z.number().min(0).max(1),
         known: z.boolean(),
         contributions: z.array(contribution),
+        formula: z.string().optional().meta({ description: 'How the contributions combine when it is not their sum, with its numbers (the support chain’s union of independent risks)' }),
       }),
     ),
     impactContributions: z.array(contribution),
@@ -57,7 +86,7 @@ export const heatmap = z
     methodologyVersion: z.string(),
     decay: z.string().meta({ description: 'The decay policy the scores use' }),
     factors: z.array(z.object({ id: z.enum(FACTOR_IDS), label: z.string(), weight: z.number() })),
-    bands: z.array(z.object({ band: z.enum(BANDS), minRisk: z.number() })).meta({ description: 'Lowest risk of each band, highest band first' }),
+    bands: z.array(z.object({ band: z.enum(RISK_BANDS), minRisk: z.number() })).meta({ description: 'Lowest risk of each band, highest band first' }),
     rows: z.array(
       z.object({
         vendorId: z.number().int(),
@@ -67,8 +96,14 @@ export const heatmap = z
         status: z.string(),
         likelihood: z.number(),
         impact: z.number(),
-        risk: z.number(),
+        risk: z.number().meta({ description: 'Residual risk' }),
         band: z.enum(BANDS),
+        assessed: z.boolean(),
+        evidenceCoverage: z.number(),
+        unknownPoints: z.number(),
+        inherentRisk: z.number(),
+        inherentBand: z.enum(RISK_BANDS),
+        toAssess: z.array(z.string()).meta({ description: 'For a not-assessed vendor, what evidence would assess it, in words' }),
         confidence: z.number(),
         cell: z.object({ likelihood: z.number().int(), impact: z.number().int() }),
         cells: z.record(z.string(), z.number().nullable()).meta({ description: 'Factor id → score; null when the factor is unknown' }),
@@ -79,4 +114,15 @@ export const heatmap = z
       }),
     ),
   })
-  .meta({ id: 'Heatmap' });
+  .meta({
+    id: 'Heatmap',
+    description: 'Rows riskiest first: assessed vendors by residual risk, then the not-assessed ones by inherent risk (the order to assess them in)',
+  });
+
+/**
+ * A score as it was frozen (a report's tier-1 appendix): scores frozen before methodology 2.0
+ * have no assessment or inherent-risk fields.
+ */
+export const frozenVendorScore = vendorScore
+  .partial({ assessed: true, evidenceCoverage: true, unknownPoints: true, toAssess: true, inherentLikelihood: true, inherentRisk: true, inherentBand: true, inherentContributions: true })
+  .meta({ id: 'FrozenVendorScore' });

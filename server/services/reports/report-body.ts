@@ -12,6 +12,7 @@ import { quarterEnd, shiftQuarter } from '../../domain/quarter.ts';
 import type { Review } from '../../domain/review.ts';
 import type { Vendor } from '../../domain/vendor.ts';
 import { round1 } from '../../scoring/arithmetic.ts';
+import { riskiestFirst } from '../../scoring/assessment.ts';
 import { factsAsOf } from '../../scoring/attribution.ts';
 import { foundByOthersFirst } from '../../scoring/disclosure-factor.ts';
 import type { Policy } from '../../scoring/policy.ts';
@@ -20,6 +21,10 @@ import { groupBy, type LoadedFacts } from '../facts-loader.ts';
 import { disclosureLagFigures, reportLag } from './report-lags.ts';
 
 const TOP = 10;
+
+/** What the not-assessed list is, in the report's own words (a report frozen before it had one says nothing). */
+export const NOT_ASSESSED_METHOD =
+  'Not assessed: vendors whose evidence covers less of the likelihood weight than the methodology asks; their residual risk rests on priors, so they are listed apart from the top risks, by inherent risk (category prior × impact), with what evidence would assess them.';
 
 /** A vendor is in a quarter's report when it was engaged at the quarter's end. */
 export const engagedOn = (v: Pick<Vendor, 'status' | 'engagedSince'>, day: string): boolean => v.status !== 'not-engaged' && v.engagedSince <= day;
@@ -52,7 +57,9 @@ export function buildReport(input: {
   policyOf: (version: string) => Policy;
 }) {
   const { quarter, asOf } = input;
-  const rows = [...input.rows].sort((a, b) => b.score.risk - a.score.risk || a.facts.vendor.name.localeCompare(b.facts.vendor.name));
+  // The heatmap's order: the assessed vendors by residual risk, then the not-assessed ones by inherent risk.
+  const rank = (r: ScoredVendor) => ({ ...r.score, name: r.facts.vendor.name });
+  const rows = [...input.rows].sort((a, b) => riskiestFirst(rank(a), rank(b)));
   const byBand = Object.fromEntries(BANDS.map((b) => [b, rows.filter((r) => r.score.band === b).length])) as Record<Band, number>;
   const summary = {
     vendors: rows.length,
@@ -60,7 +67,8 @@ export function buildReport(input: {
     averageRisk: rows.length ? round1(rows.reduce((a, r) => a + r.score.risk, 0) / rows.length) : 0,
     critical: byBand.critical,
   };
-  const topRisks = rows.slice(0, TOP).map(({ facts: { vendor: v }, score: s }) => ({
+  // Top risks are ratings: a not-assessed vendor's residual risk rests on priors, so it is listed apart (notAssessed).
+  const topRisks = rows.filter((r) => r.score.band !== 'not-assessed').slice(0, TOP).map(({ facts: { vendor: v }, score: s }) => ({
     vendorId: v.id,
     name: v.name,
     tier: v.tier,
@@ -71,6 +79,21 @@ export function buildReport(input: {
     cell: s.cell,
     topFinding: s.findings[0]?.title ?? null,
   }));
+
+  const notAssessed = rows
+    .filter((r) => r.score.band === 'not-assessed')
+    .map(({ facts: { vendor: v }, score: s }) => ({
+      vendorId: v.id,
+      name: v.name,
+      tier: v.tier,
+      inherentRisk: s.inherentRisk,
+      inherentBand: s.inherentBand,
+      risk: s.risk,
+      evidenceCoverage: s.evidenceCoverage,
+      unknownPoints: s.unknownPoints,
+      likelihood: s.likelihood,
+      toAssess: s.toAssess.map((m) => m.text),
+    }));
 
   // Incidents publicly disclosed during the quarter (its first day to the as-of day), with their lags.
   const start = dayNumber(quarterEnd(shiftQuarter(quarter, -1))) + 1;
@@ -119,6 +142,9 @@ export function buildReport(input: {
     impact: s.impact,
     risk: s.risk,
     band: s.band,
+    assessed: s.assessed,
+    inherentRisk: s.inherentRisk,
+    evidenceCoverage: s.evidenceCoverage,
     cell: s.cell,
     findings: s.findings.length,
     confidence: s.confidence,
@@ -133,6 +159,7 @@ export function buildReport(input: {
     methodologyVersion: versions.length === 1 ? versions[0]! : versions.join(', '),
     summary,
     topRisks,
+    notAssessed,
     newIncidents,
     disclosureLags: disclosureLagFigures(newIncidents),
     findings,
@@ -142,6 +169,7 @@ export function buildReport(input: {
     method: {
       vendors: `The vendors engaged at the quarter’s end (${asOf}): a status other than not engaged, and engaged since that day or earlier.`,
       findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',
+      assessed: NOT_ASSESSED_METHOD,
       lags: 'Lag: days from when the vendor knew (its own detection or the first outside report, whichever came first) to public disclosure; a date given only as a month or a year counts from its middle, and the lag is then approximate (≈).',
     },
   };

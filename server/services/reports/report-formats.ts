@@ -10,10 +10,10 @@ import type { QuarterlyReport } from './report-service.ts';
 export function reportCsv(r: QuarterlyReport): string {
   const movers = new Map(r.movers.map((m) => [m.vendorId, m]));
   return toCsv(
-    ['quarter', 'asOf', 'methodologyVersion', 'vendorId', 'name', 'tier', 'category', 'likelihood', 'impact', 'risk', 'band', 'confidence', `risk${r.vs}`, 'delta', 'causeIncidents', 'causeDecay', 'causePosture', 'causeMethodology', 'findings', 'newSinceVs', 'view', 'generatedAt'],
+    ['quarter', 'asOf', 'methodologyVersion', 'vendorId', 'name', 'tier', 'category', 'likelihood', 'impact', 'risk', 'band', 'assessed', 'inherentRisk', 'evidenceCoverage', 'confidence', `risk${r.vs}`, 'delta', 'causeIncidents', 'causeDecay', 'causePosture', 'causeMethodology', 'findings', 'newSinceVs', 'view', 'generatedAt'],
     r.vendors.map((v) => {
       const m = movers.get(v.vendorId);
-      return [r.quarter, r.asOf, r.methodologyVersion, v.vendorId, v.name, v.tier, v.category, v.likelihood, v.impact, v.risk, v.band, v.confidence, v.previousRisk, v.delta, m?.causes.incidents ?? null, m?.causes.decay ?? null, m?.causes.posture ?? null, m?.causes.methodology ?? null, v.findings, v.newSinceVs ? 'yes' : 'no', r.view, r.generatedAt];
+      return [r.quarter, r.asOf, r.methodologyVersion, v.vendorId, v.name, v.tier, v.category, v.likelihood, v.impact, v.risk, v.band, v.assessed ? 'yes' : 'no', v.inherentRisk, v.evidenceCoverage, v.confidence, v.previousRisk, v.delta, m?.causes.incidents ?? null, m?.causes.decay ?? null, m?.causes.posture ?? null, m?.causes.methodology ?? null, v.findings, v.newSinceVs ? 'yes' : 'no', r.view, r.generatedAt];
     }),
   );
 }
@@ -43,13 +43,24 @@ export function reportMarkdown(r: QuarterlyReport): string {
     '',
     '## Summary',
     '',
-    table(['vendors', 'critical', 'high', 'moderate', 'low', 'average risk'], [[r.summary.vendors, b.critical, b.high, b.moderate, b.low, r.summary.averageRisk]]),
+    table(['vendors', 'critical', 'high', 'moderate', 'low', 'not assessed', 'average risk'], [[r.summary.vendors, b.critical, b.high, b.moderate, b.low, b['not-assessed'], r.summary.averageRisk]]),
     '',
     r.method.vendors,
     '',
-    '## Top risks',
+    '## Top risks (assessed vendors)',
     '',
-    table(['vendor', 'tier', 'risk', 'band', 'likelihood', 'impact', 'top finding'], r.topRisks.map((t) => [t.name, t.tier, t.risk, t.band, t.likelihood, t.impact, t.topFinding])),
+    r.topRisks.length ? table(['vendor', 'tier', 'risk', 'band', 'likelihood', 'impact', 'top finding'], r.topRisks.map((t) => [t.name, t.tier, t.risk, t.band, t.likelihood, t.impact, t.topFinding])) : 'No vendor is assessed.',
+    '',
+    '## Not assessed',
+    '',
+    r.notAssessed.length
+      ? table(
+          ['vendor', 'tier', 'inherent risk', 'residual risk', 'evidence coverage', 'points on unknowns', 'what would assess it'],
+          r.notAssessed.map((n) => [n.name, n.tier, `${n.inherentRisk} (${n.inherentBand})`, n.risk, `${Math.round(n.evidenceCoverage * 100)}%`, `${n.unknownPoints} of ${n.likelihood}`, n.toAssess.join('; ')]),
+        )
+      : 'None: every vendor is assessed.',
+    '',
+    r.method.assessed,
     '',
     `## Movers since ${r.vs}`,
     '',

@@ -19,7 +19,7 @@ import { invalid, ServiceError } from '../errors.ts';
 import { loadAllFacts } from '../facts-loader.ts';
 import type { HistoryService } from '../history-service.ts';
 import type { MethodologyService } from '../methodology-service.ts';
-import { buildReport, engagedOn, type ReportBasis, type ReportBody } from './report-body.ts';
+import { buildReport, engagedOn, NOT_ASSESSED_METHOD, type ReportBasis, type ReportBody } from './report-body.ts';
 import { compareSides, MOVER_POINTS, type ReportSide } from './report-compare.ts';
 import { restate, type Restatement } from './report-restate.ts';
 
@@ -32,8 +32,26 @@ export function headlineOf(body: string) {
     vendors: b.summary?.vendors ?? 0,
     averageRisk: b.summary?.averageRisk ?? 0,
     critical: b.summary?.critical ?? 0,
-    byBand: b.summary?.byBand ?? { critical: 0, high: 0, moderate: 0, low: 0 },
+    byBand: { 'not-assessed': 0, ...(b.summary?.byBand ?? { critical: 0, high: 0, moderate: 0, low: 0 }) },
     methodologyVersion: b.methodologyVersion ?? '',
+  };
+}
+
+/**
+ * A body frozen before a vendor could be not assessed (methodology 1.x) assessed every vendor: it
+ * is read with that said explicitly (no vendor not assessed, every vendor assessed). Nothing it
+ * holds changes; an inherent risk it never had stays null.
+ */
+type ReportRow = Omit<ReportBody['vendors'][number], 'inherentRisk' | 'evidenceCoverage'> & { inherentRisk: number | null; evidenceCoverage: number | null };
+function withAssessment(body: ReportBody): Omit<ReportBody, 'vendors'> & { vendors: ReportRow[] } {
+  const old = body as Partial<ReportBody>;
+  if (old.notAssessed !== undefined) return body;
+  return {
+    ...body,
+    summary: { ...body.summary, byBand: { ...body.summary.byBand, 'not-assessed': 0 } },
+    notAssessed: [],
+    vendors: body.vendors.map((v) => ({ ...v, assessed: true, inherentRisk: null, evidenceCoverage: null })),
+    method: { ...body.method, assessed: NOT_ASSESSED_METHOD },
   };
 }
 
@@ -96,7 +114,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
   };
 
   const compose = (view: ReportView, side: ReportSide, vsSide: ReportSide, restatement: Restatement | null) => {
-    const b = side.body;
+    const b = withAssessment(side.body);
     const vs = vsSide.body;
     const { columns, movers, comparison } = compareSides(side, vsSide, policyOf);
     return {
@@ -111,6 +129,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       generatedAt: side.generatedAt,
       summary: b.summary,
       topRisks: b.topRisks,
+      notAssessed: b.notAssessed,
       movers,
       newIncidents: b.newIncidents,
       disclosureLags: b.disclosureLags,

@@ -24,7 +24,7 @@ describe('migrations', () => {
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('incidents')").all().map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['public_disclosure_date', 'first_reported_by_third_party_date', 'support_subprocessor']));
     const fks = db.prepare<[], { table: string; on_delete: string }>("SELECT \"table\", on_delete FROM pragma_foreign_key_list('incidents')").all();
-    // An incident goes with its vendor; a campaign link to a deleted incident is dropped (0011).
+    // An incident goes with its vendor; a campaign link to a deleted incident is dropped (0010).
     expect(fks).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'vendors', on_delete: 'CASCADE' }), expect.objectContaining({ table: 'incidents', on_delete: 'SET NULL' })]));
     expect(fks).toHaveLength(2);
   });

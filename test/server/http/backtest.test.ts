@@ -34,7 +34,7 @@ describe('GET /api/v1/methodology/backtest', () => {
       expect(p.groups.reduce((a, g) => a + g.events, 0)).toBe(r.population.events);
     }
     expect(r.predictors.find((p) => p.id === 'random')).toMatchObject({ meanPercentile: { value: 50 }, topQuartileShare: { value: 0.25 }, auc: { value: 0.5 }, brierSkill: { value: 0 } });
-    expect(r.predictors.find((p) => p.id === 'risk')!.groups.map((g) => g.id)).toEqual(['critical', 'high', 'moderate', 'low']);
+    expect(r.predictors.find((p) => p.id === 'risk')!.groups.map((g) => g.id)).toEqual(['critical', 'high', 'moderate', 'low', 'not-assessed']);
     expect(r.comparisons).toHaveLength(4);
     expect(r.calibration.likelihood.reduce((a, b) => a + b.observations, 0)).toBe(r.population.observations);
     expect(r.statements.map((s) => s.id)).toEqual(expect.arrayContaining(['events', 'rank-likelihood', 'likelihood-vs-prior-incidents', 'calibration-risk', 'groups-risk']));

@@ -17,8 +17,11 @@ describe('scoring through the API', () => {
     const at = async (asOf: string) => (await http.get(`/api/v1/vendors/${okta.id}/score?asOf=${asOf}`)).body;
     const [before, after] = [await at('2023-09-30'), await at('2023-10-31')];
     expect(after.risk).toBeGreaterThan(before.risk);
-    // In September 2023 nothing public yet said how Okta's own support handled HAR files: the support chain was unknown.
-    expect([before.band, after.band]).toEqual(['moderate', 'critical']);
+    // In September 2023 nothing public yet said how Okta's own support handled HAR files: the support chain was
+    // unknown, and with it and most of MFA unknown, Okta was not assessed (its residual risk still moderate).
+    expect([before.band, after.band]).toEqual(['not-assessed', 'critical']);
+    expect([before.assessed, before.evidenceCoverage, before.inherentBand]).toEqual([false, 0.58, 'high']);
+    expect(before.toAssess.map((m: { text: string }) => m.text)).toEqual([expect.stringMatching(/^The support chain/)]);
     expect(after.findings[0]).toMatchObject({ rule: 'repeat-root-cause', severity: 'critical' });
     expect(before.findings.map((f: { rule: string }) => f.rule)).not.toContain('repeat-root-cause');
   });

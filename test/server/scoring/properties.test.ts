@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDay } from '../../../server/domain/partial-date.ts';
 import { KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS } from '../../../server/domain/vocabulary.ts';
 import { DEFAULT_POLICY as P } from '../../../server/scoring/policy.ts';
-import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
+import { bandOf, scoreVendor } from '../../../server/scoring/score-vendor.ts';
 import { incidentPoints } from '../../../server/scoring/incidents-factor.ts';
 import { entryPathOf, rootCauseOf } from '../../../server/domain/root-cause.ts';
 import { FINDING_SEVERITIES, type IncidentFacts, type ScoringFacts, type VendorScore } from '../../../server/scoring/types.ts';
@@ -107,6 +107,59 @@ describe('scoring properties', () => {
         const unknown = score({ ...f, mfa: others }).risk;
         expect(unknown).toBeGreaterThanOrEqual(withMethod('sms') - EPS);
       }),
+    );
+  });
+
+  it('the band is not-assessed exactly when the evidence covers too little; unknown points are part of likelihood', () => {
+    fc.assert(
+      fc.property(vendorFacts, day, (f, asOf) => {
+        const s = score(f, asOf);
+        expect(s.band === 'not-assessed').toBe(!s.assessed);
+        expect(s.assessed).toBe(s.evidenceCoverage >= P.assessment.minEvidenceShare - 0.005);
+        expect(s.evidenceCoverage >= 0.55 - 1e-9 && s.evidenceCoverage <= 1).toBe(true);
+        expect(s.unknownPoints).toBeGreaterThanOrEqual(0);
+        expect(s.unknownPoints).toBeLessThanOrEqual(s.likelihood + EPS);
+        expect(s.toAssess.length === 0).toBe(s.assessed);
+        expect(s.evidenceCoverage + s.toAssess.reduce((a, m) => a + m.weight, 0)).toBeGreaterThanOrEqual(P.assessment.minEvidenceShare - 0.01);
+      }),
+    );
+  });
+
+  it('recording evidence about an unknown lowers a not-assessed vendor’s risk by no more than the priors it replaced; evidence no better than its prior never lowers its risk or band', () => {
+    const rank = (b: string) => ['low', 'moderate', 'high', 'critical'].indexOf(b);
+    const evidence = fc.oneof(
+      fc.record({ kind: fc.constant('mfa' as const), population: fc.constantFrom(...MFA_POPULATIONS), method: fc.constantFrom(...MFA_METHODS), enforced: fc.boolean() }),
+      fc.record({ kind: fc.constant('subprocessor' as const), s: subprocessor }),
+    );
+    fc.assert(
+      fc.property(vendorFacts, evidence, (f, e) => {
+        const before = score(f);
+        if (before.assessed) return;
+        let after: ReturnType<typeof score>;
+        let noBetterThanPrior: boolean;
+        if (e.kind === 'mfa') {
+          // A population nothing was known about.
+          if (f.mfa.some((r) => r.population === e.population)) return;
+          after = score({ ...f, mfa: [...f.mfa, { population: e.population, method: e.method, enforced: e.enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null }] });
+          const risk = e.enforced ? P.mfa.methodRisk[e.method] : 1 - (1 - P.mfa.methodRisk[e.method]) * P.mfa.unenforcedBenefit;
+          noBetterThanPrior = risk >= P.mfa.unknownPrior;
+        } else {
+          // The first arrangement on record.
+          if (before.factors[2]!.known) return;
+          after = score({ ...f, subprocessors: [...f.subprocessors, { ...e.s, since: null, until: null, knownFrom: '2018-01-01' }] });
+          noBetterThanPrior = ['customer-data', 'session-artifacts', 'admin'].includes(e.s.accessLevel);
+        }
+        expect(after.evidenceCoverage).toBeGreaterThan(before.evidenceCoverage);
+        const replaced = before.unknownPoints - after.unknownPoints;
+        expect(replaced).toBeGreaterThan(0);
+        // Rounding: likelihood, unknown points and risk are each shown to a tenth.
+        expect(after.risk).toBeGreaterThanOrEqual(before.risk - (replaced * after.impact) / 100 - 0.3);
+        if (noBetterThanPrior) {
+          expect(after.risk).toBeGreaterThanOrEqual(before.risk - EPS);
+          if (after.assessed) expect(rank(after.band)).toBeGreaterThanOrEqual(rank(bandOf(before.risk - EPS, P)));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -32,6 +32,14 @@ describe('re-review triggers', () => {
     expect(codes(calm({ bandNow: 'low' }))).toEqual([]);
   });
 
+  it('band-rose and not-assessed: becoming not assessed is no rise; being assessed after a decision taken without a rating is', () => {
+    expect(codes(calm({ bandNow: 'not-assessed' }))).toEqual([]);
+    const unrated = calm({ lastReview: { id: 7, decision: 'approved', decidedOn: DECIDED, nextReviewOn: '2024-06-30', band: 'not-assessed' } });
+    expect(codes({ ...unrated, bandNow: 'not-assessed' })).toEqual([]);
+    const assessed = reviewTriggers({ ...unrated, bandNow: 'low' }, DEFAULT_POLICY, AS_OF);
+    expect(assessed).toEqual([expect.objectContaining({ code: 'band-rose', text: expect.stringContaining('the band is now low') })]);
+  });
+
   it('incident-disclosed: a high or critical incident known after the decision, not a low one or an earlier one', () => {
     const late = incidentFacts({ severity: 'critical', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-29' });
     expect(reviewTriggers(calm({ incidents: [late] }), DEFAULT_POLICY, AS_OF)[0]).toMatchObject({ code: 'incident-disclosed', ref: `incident:${late.id}` });

@@ -36,7 +36,9 @@ describe('scoreVendor', () => {
   });
 
   it('risk is likelihood scaled by impact, banded and placed on the 5×5 matrix', () => {
-    const s = scoreVendor(facts({ incidents: [incidentFacts({ severity: 'critical' })] }), P, '2022-03-01');
+    // A known support chain makes it assessed (unknown-scores.test.ts has the vendors that are not).
+    const s = scoreVendor(facts({ incidents: [incidentFacts({ severity: 'critical' })], subprocessors: [subprocessorFacts()] }), P, '2022-03-01');
+    expect(s.assessed).toBe(true);
     expect(s.risk).toBeCloseTo(Math.round(((s.likelihood * s.impact) / 100) * 10) / 10, 9);
     expect(s.band).toBe(bandOf(s.risk, P));
     expect(s.cell).toEqual({ likelihood: matrixLevel(s.likelihood), impact: matrixLevel(s.impact) });

@@ -29,6 +29,12 @@ const row = (vendorId: number, name: string, over: Partial<HeatmapRow> = {}): He
   cells: {},
   top: {},
   findings: 0,
+  assessed: true,
+  evidenceCoverage: 0.8,
+  unknownPoints: 0,
+  inherentRisk: 20,
+  inherentBand: 'moderate',
+  toAssess: [],
   ...over,
 });
 
@@ -137,5 +143,17 @@ describe('the rest', () => {
     expect(describeFilters({ ...NO_FILTERS, status: 'not-engaged' })).toBe('status not engaged');
     expect(describeFilters({ ...NO_FILTERS, status: 'all' })).toBe('all statuses');
     expect(describeFilters(NO_FILTERS)).toBe('');
+  });
+});
+
+describe('the not-assessed band', () => {
+  const rows = [row(1, 'Okta', { band: 'high' }), row(2, 'Discord', { band: 'not-assessed', assessed: false })];
+
+  it('is a band the URL can ask for, and the filter lets only those vendors through', () => {
+    const f = parseFilters(new URLSearchParams('band=not-assessed'));
+    expect(f.band).toBe('not-assessed');
+    expect(filterRows(rows, f).map((r) => r.name)).toEqual(['Discord']);
+    expect(filtersQuery(f)).toMatchObject({ band: 'not-assessed' });
+    expect(describeFilters(f)).toBe('not assessed');
   });
 });

@@ -25,6 +25,12 @@ function row(over: Partial<HeatmapRow> = {}): HeatmapRow {
     cells: { incidents: 44.4, support: null },
     top: { incidents: { label: 'Support system breach', points: 30 }, support: null },
     findings: 2,
+    assessed: true,
+    evidenceCoverage: 0.8,
+    unknownPoints: 0,
+    inherentRisk: 20,
+    inherentBand: 'moderate',
+    toAssess: [],
     ...over,
   };
 }

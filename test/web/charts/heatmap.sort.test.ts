@@ -19,6 +19,12 @@ const row = (vendorId: number, name: string, risk: number, over: Partial<Heatmap
   cells: { incidents: risk, support: null },
   top: { incidents: null, support: null },
   findings: 0,
+  assessed: true,
+  evidenceCoverage: 0.8,
+  unknownPoints: 0,
+  inherentRisk: 20,
+  inherentBand: 'moderate',
+  toAssess: [],
   ...over,
 });
 
@@ -99,5 +105,24 @@ describe('the sort in the URL', () => {
     }
     expect(defaultDir('tier')).toBe('asc');
     expect(defaultDir('confidence')).toBe('desc');
+  });
+});
+
+describe('not-assessed vendors', () => {
+  const na = (vendorId: number, name: string, risk: number, inherentRisk: number) => row(vendorId, name, risk, { band: 'not-assessed', assessed: false, inherentRisk, toAssess: ['The support chain'] });
+  const rows = [...ROWS, na(6, 'CircleCI', 30.7, 37), na(7, 'Discord', 3.5, 5.3), na(8, 'GitHub too', 21, 41.6)];
+
+  it('come after every assessed vendor in the default sort, by inherent risk: a residual risk on priors is no rating', () => {
+    expect(names(sortRows(rows, DEFAULT_SORT))).toEqual(['Microsoft', 'Okta', 'atlassian', 'GitHub', '3CX', 'GitHub too', 'CircleCI', 'Discord']);
+  });
+
+  it('sort last by risk or band in either direction, like any unknown', () => {
+    expect(names(sortRows(rows, { key: 'risk', dir: 'asc' })).slice(-3)).toEqual(['GitHub too', 'CircleCI', 'Discord']);
+    expect(names(sortRows(rows, { key: 'band', dir: 'desc' })).slice(-3)).toEqual(['GitHub too', 'CircleCI', 'Discord']);
+    expect(names(sortRows(rows, { key: 'band', dir: 'asc' })).slice(-3)).toEqual(['GitHub too', 'CircleCI', 'Discord']);
+  });
+
+  it('sort by their likelihood like the others (the column shows it)', () => {
+    expect(names(sortRows(rows, { key: 'likelihood', dir: 'desc' }))[2]).toBe('CircleCI');
   });
 });

@@ -25,6 +25,12 @@ const OKTA: HeatmapRow = {
   cells: { incidents: 44.4, support: 72.8, mfa: null },
   top: { incidents: { label: 'HAR files stolen from the support system', points: 30.2 }, support: null, mfa: null },
   findings: 3,
+  assessed: true,
+  evidenceCoverage: 0.8,
+  unknownPoints: 0,
+  inherentRisk: 20,
+  inherentBand: 'moderate',
+  toAssess: [],
 };
 const ctx = { factors: FACTORS };
 const column = (id: string) => heatColumns(FACTORS).find((c) => c.kind === 'factor' && c.factor.id === id)!;
@@ -58,7 +64,7 @@ describe('cellTip', () => {
     expect(cellTip(OKTA, column('support'), ctx).lines[0]).toBe('Largest contribution: none above zero');
     const unknown = cellTip(OKTA, column('mfa'), ctx);
     expect(unknown.heading).toBe('Okta · MFA posture: unknown');
-    expect(unknown.lines.join(' ')).toContain('never as a good one');
+    expect(unknown.lines).toEqual(['No evidence: the factor takes the methodology’s prior, never a good posture', 'Prior: none above zero']);
   });
 
   it('explains the totals: likelihood by its biggest known share, risk by its formula, the band by its range', () => {
@@ -106,5 +112,21 @@ describe('bands', () => {
   it('tints bands darker as they get riskier, from the heatmap ramp, each with readable ink', () => {
     expect(BAND_TINT.critical).toBe(riskColor(85));
     for (const tint of Object.values(BAND_TINT)) expect(contrast(tint, inkOn(tint))).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('a not-assessed vendor', () => {
+  const row: HeatmapRow = { ...OKTA, band: 'not-assessed', assessed: false, evidenceCoverage: 0.58, unknownPoints: 22.3, likelihood: 31.5, risk: 28.7, inherentRisk: 41, inherentBand: 'high', toAssess: ['The support chain: who can reach customer tenants'] };
+
+  it('says why, its inherent risk, the points on unknowns and what would assess it, on the risk and band cells', () => {
+    for (const kind of ['risk', 'band'] as const) {
+      const tip = cellTip(row, { kind }, ctx);
+      expect(tip.heading).toContain('not assessed');
+      expect(tip.lines).toEqual([
+        'Evidence covers 58% of the likelihood weight',
+        'Inherent risk 41.0 (high); residual 28.7, 22.3 of 31.5 likelihood points on unknowns',
+        'To assess: The support chain: who can reach customer tenants',
+      ]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MFA_METHODS_WEAK_FIRST, mfaGrid } from '../../../web/charts/mfa-grid.layout.ts';
+import { MFA_METHODS_WEAK_FIRST, mfaGrid, unknownReading } from '../../../web/charts/mfa-grid.layout.ts';
 import type { MfaPosture } from '../../../server/domain/mfa.ts';
 
 const OKTA: MfaPosture = {
@@ -62,5 +62,15 @@ describe('mfaGrid', () => {
     expect(admins.cells.find((c) => c.recorded)!.method).toBe('totp');
     expect(admins.status).toBe('not enforced');
     expect(admins.evidence).toBe('Audit report · 3 May 2022');
+  });
+});
+
+describe('unknownReading', () => {
+  const mfa = { methodRisk: { none: 1, sms: 0.7, totp: 0.5, push: 0.45, 'push-number-matching': 0.3, fido2: 0.05 }, unenforcedBenefit: 0.25 } as const;
+  it('finds the cell the methodology’s MFA prior stands for: SMS, not enforced, by default', () => {
+    expect(unknownReading({ ...mfa, unknownPrior: 0.925 })).toEqual({ method: 'sms', enforced: false });
+    // A prior between two postures reads as the strongest one it is no better than.
+    expect(unknownReading({ ...mfa, unknownPrior: 0.96 })).toEqual({ method: 'none', enforced: false });
+    expect(unknownReading({ ...mfa, unknownPrior: 0.7 })).toEqual({ method: 'sms', enforced: true });
   });
 });

@@ -19,6 +19,12 @@ const row = (vendorId: number, name: string, likelihood: number, impact: number,
   cells: {},
   top: {},
   findings: 0,
+  assessed: true,
+  evidenceCoverage: 0.8,
+  unknownPoints: 0,
+  inherentRisk: 20,
+  inherentBand: 'moderate',
+  toAssess: [],
 });
 
 const ROWS = [row(1, 'Microsoft', 4, 5, 59.8), row(2, 'Okta', 3, 5, 48.1), row(3, 'Zendesk', 2, 3, 14.8), row(4, 'Slack', 2, 3, 14.3), row(5, 'Atlassian', 2, 3, 24)];
@@ -105,5 +111,16 @@ describe('layoutRiskMatrix', () => {
     expect(g.xTicks.map((t) => t.level)).toEqual([1, 2, 3, 4, 5]);
     expect(g.xTicks[0]!.x).toBe(at(1, 1).x + at(1, 1).size / 2);
     expect(g.yTicks.find((t) => t.level === 5)!.y).toBe(at(5, 1).y + at(5, 1).size / 2);
+  });
+});
+
+describe('not-assessed vendors', () => {
+  it('are listed apart, highest inherent risk first, and in no cell', () => {
+    const na = (vendorId: number, name: string, inherentRisk: number): HeatmapRow => ({ ...row(vendorId, name, 2, 5, 20), band: 'not-assessed', assessed: false, inherentRisk });
+    const g = layoutRiskMatrix([...ROWS, na(6, 'Discord', 5.3), na(7, 'CircleCI', 37)]);
+    expect(g.notAssessed.map((r) => r.name)).toEqual(['CircleCI', 'Discord']);
+    expect(g.rows.flat().flatMap((c) => c.vendors.map((v) => v.name))).not.toContain('CircleCI');
+    expect(g.rows.flat().reduce((n, c) => n + c.vendors.length, 0)).toBe(ROWS.length);
+    expect(g.total).toBe(ROWS.length + 2);
   });
 });

@@ -90,3 +90,13 @@ describe('layoutTrends', () => {
     expect(layoutTrends(undefined, { movers: false, sort: 'risk' }, '2026-Q4')).toEqual({ quarters: [], rows: [], total: 0, movers: 0 });
   });
 });
+
+describe('a quarter the vendor was not assessed', () => {
+  it('is grey, never a point on the ramp, with the residual risk in words', () => {
+    const r = { ...row(5, 'Discord', [23.1, 3.5]), bands: ['not-assessed', 'low'] as TrendRow['bands'] };
+    const g = layoutTrends({ ...DATA, quarters: ['2026-Q3', '2026-Q4'], asOf: ['2026-09-30', '2026-11-29'], rows: [r] }, { movers: false, sort: 'risk' }, '2026-Q4');
+    const [was, now] = g.rows[0]!.cells;
+    expect(was).toMatchObject({ notAssessed: true, band: 'not-assessed', text: '23.1', fill: '#f3f4f6' });
+    expect(now).toMatchObject({ notAssessed: false, fill: riskColor(3.5) });
+  });
+});

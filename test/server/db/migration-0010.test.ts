@@ -1,5 +1,5 @@
 /**
- * Migration 0011 (root causes and campaigns) on a database at version 10 with incidents in it:
+ * Migration 0010 (root causes and campaigns) on a database at version 9 with incidents in it:
  * every incident's root cause and entry path are derived (NULL) and it continues nothing, except
  * that a database the demo portfolio was seeded into gets the campaign the seed now records.
  */
@@ -12,10 +12,10 @@ import { MIGRATIONS } from '../../helpers/db.ts';
 
 const AT = '2026-01-05T09:30:00.000Z';
 
-function atVersion10(seeded: boolean): Db {
+function atVersion9(seeded: boolean): Db {
   const db = openDb(':memory:');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
-  expect(schemaVersion(db)).toBe(10);
+  migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+  expect(schemaVersion(db)).toBe(9);
   const vendor = db.prepare(`INSERT INTO vendors (name, name_key, category, website, tier, data_access, environment_access, status,
       business_owner, next_review_on, notes, relationship_is_example, engaged_since, created_at, updated_at)
     VALUES (?, ?, 'password manager', NULL, 1, 'restricted', 'user', 'approved', NULL, NULL, NULL, 1, '2019-01-01', ?, ?)`);
@@ -28,9 +28,9 @@ function atVersion10(seeded: boolean): Db {
   return db;
 }
 
-describe('migration 0011: root causes and campaigns', () => {
+describe('migration 0010: root causes and campaigns', () => {
   it('leaves root causes and entry paths derived, and links the demo’s LastPass campaign', () => {
-    const db = atVersion10(true);
+    const db = atVersion9(true);
     migrate(db, MIGRATIONS);
     const store = createStore(db);
     const [november, august] = store.incidents.listByVendor(1).sort((a, b) => a.id - b.id);
@@ -39,7 +39,7 @@ describe('migration 0011: root causes and campaigns', () => {
   });
 
   it('links nothing in a database the demo was never seeded into', () => {
-    const db = atVersion10(false);
+    const db = atVersion9(false);
     migrate(db, MIGRATIONS);
     expect(createStore(db).incidents.listByVendor(1).map((i) => i.continuationOf)).toEqual([null, null]);
   });
