@@ -1,7 +1,7 @@
 /**
  * `npm run vendorscope -- backtest [--from 2019-Q1] [--to 2025-Q3] [--horizon-days 365]
  * [--policy NAME[,NAME…]] [--format text|json]`: the backtest of the portfolio in the database,
- * printed as the tables docs/METHODOLOGY.md shows. NAME is a stored methodology version ("1.0.0"),
+ * printed as the tables docs/METHODOLOGY.md shows. NAME is a stored or shipped methodology version ("1.0.0"),
  * a named decay policy applied to the methodology in force ("short-penalty"), or both
  * ("1.0.0/short-penalty"); several names (comma-separated, or --policy given again) print side by
  * side. Without --policy: the methodology in force.

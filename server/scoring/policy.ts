@@ -11,7 +11,7 @@ import { DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from '../doma
 export type { Policy } from '../domain/methodology.ts';
 
 export const DEFAULT_POLICY: Policy = {
-  version: '1.0.0',
+  version: '2.0.0',
   weights: { incidents: 0.3, recurrence: 0.1, support: 0.25, mfa: 0.2, disclosure: 0.15 },
   decay: DECAY_POLICIES['long-memory'],
   incidents: {

@@ -19,8 +19,12 @@ import { backtest } from '../../server/scoring/backtest/backtest.ts';
 import { backtestOptions } from '../../server/services/backtest/backtest-service.ts';
 import { backtestStatements, backtestTables } from '../../server/services/backtest/backtest-tables.ts';
 import { loadAllFacts } from '../../server/services/facts-loader.ts';
+import { storedPolicy } from '../../server/domain/methodology.ts';
+import { POLICY_1_0_0 } from '../../server/scoring/policy-1.0.0.ts';
+import type { ScoringFacts } from '../../server/scoring/types.ts';
 import { memDb } from './db.ts';
 import { testOptions } from './app.ts';
+import { decayTuning } from './decay-tuning.ts';
 
 export const WORKED_DATES = ['2021-12-31', '2022-03-31', '2023-09-30', '2023-10-31'] as const;
 export const WORKED_VENDORS = ['Okta', 'Cloudflare'] as const;
@@ -61,22 +65,29 @@ export function workedExample(): string {
 /** The range the document's backtest covers: fixed, so that the figures do not move with the calendar. */
 export const BACKTEST_DOC_RANGE = { from: '2019-Q1', to: '2025-Q3', horizonDays: 365 } as const;
 
-/**
- * The demo portfolio's backtest under the default methodology with each named decay policy (the
- * tables `npm run vendorscope -- backtest --policy long-memory,short-penalty,peer-half-life
- * --from 2019-Q1 --to 2025-Q3` prints), and what the default's figures say.
- */
-export function backtestSection(): string {
+/** Every demo vendor's facts, seeded on a fixed day. */
+export function demoFacts(): ScoringFacts[] {
   const clock = fixedClock('2026-11-29T12:00:00.000Z');
   const deps = makeDeps(memDb(), testOptions({ clock, version: 'doc' }));
   seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), clock, { reset: false, actor: SYSTEM });
-  const facts = loadAllFacts(deps.store);
-  const reports = DECAY_POLICY_NAMES.map((name) => {
-    const outcome = backtest(facts, { ...DEFAULT_POLICY, decay: DECAY_POLICIES[name] }, backtestOptions(BACKTEST_DOC_RANGE, false));
+  return loadAllFacts(deps.store);
+}
+
+/**
+ * The demo portfolio's backtest under the shipped 1.0.0 (before) and the default methodology with
+ * each named decay policy (the tables `npm run vendorscope -- backtest --policy
+ * 1.0.0,long-memory,short-penalty,peer-half-life --from 2019-Q1 --to 2025-Q3` prints), and what
+ * the default's figures say.
+ */
+export function backtestSection(): string {
+  const facts = demoFacts();
+  const policies = [storedPolicy(POLICY_1_0_0.parameters, POLICY_1_0_0.version), ...DECAY_POLICY_NAMES.map((name) => ({ ...DEFAULT_POLICY, decay: DECAY_POLICIES[name] }))];
+  const reports = policies.map((policy) => {
+    const outcome = backtest(facts, policy, backtestOptions(BACKTEST_DOC_RANGE, false));
     if (!outcome.ok) throw new Error(`the demo portfolio has too few events (${outcome.events})`);
     return outcome.report;
   });
-  const inForce = reports.find((r) => r.decay === DEFAULT_POLICY.decay.name)!;
+  const inForce = reports.find((r) => r.methodologyVersion === DEFAULT_POLICY.version && r.decay === DEFAULT_POLICY.decay.name)!;
   return `${backtestTables(reports)}\n\nWhat the figures of the default (${inForce.methodologyVersion}, ${inForce.decay}) say:\n\n${backtestStatements(inForce)}`;
 }
 
@@ -117,7 +128,18 @@ export function categoryPriors(): string {
   ].join('\n');
 }
 
-export const GENERATED = { 'decay-table': decayTable, 'worked-example': workedExample, 'category-priors': categoryPriors, backtest: backtestSection, 'default-policy': policyJson, parameters: parameterTable } as const;
+/** How the default decay was chosen: tuning quarters and hold-out (test/helpers/decay-tuning.ts). */
+export const decayTuningSection = (): string => decayTuning(demoFacts(), DEFAULT_POLICY).text;
+
+export const GENERATED = {
+  'decay-table': decayTable,
+  'worked-example': workedExample,
+  'category-priors': categoryPriors,
+  backtest: backtestSection,
+  'decay-tuning': decayTuningSection,
+  'default-policy': policyJson,
+  parameters: parameterTable,
+} as const;
 
 /** The text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function section(doc: string, name: string): string | undefined {

@@ -82,7 +82,7 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
   /** A stored version (default: the one in force), optionally under another named decay policy. */
   const policyFor = (version: string | undefined, decay: DecayPolicyName | undefined, path: string): Policy => {
     const base = version === undefined ? methodology.active() : methodology.byVersion(version);
-    if (!base) throw invalid(`No stored methodology version ${version}.`, [{ path, message: `no stored version ${version}` }]);
+    if (!base) throw invalid(`No methodology version ${version}.`, [{ path, message: `no version ${version} (known: ${methodology.labels().join(', ')})` }]);
     return decay ? { ...base, decay: DECAY_POLICIES[decay] } : base;
   };
 
@@ -130,7 +130,7 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
     /** POST /methodology/backtest: draft parameters (validated by the caller), before they are put in force. */
     draft: (policy: Policy, q: BacktestRange): Promise<BacktestReport> => run(policy, resolveRange(q), true),
     /**
-     * The command line's `--policy NAME`: a stored version ("1.0.0"), a named decay policy applied to
+     * The command line's `--policy NAME`: a stored or shipped version ("1.0.0"), a named decay policy applied to
      * the methodology in force ("short-penalty"), or both ("1.0.0/short-penalty").
      */
     named: (name: string, q: BacktestRange): Promise<BacktestReport> => {
@@ -143,7 +143,7 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
       const stored = methodology.byVersion(name);
       if (stored && isDecayName(name)) throw invalid(`${name} is both a stored version and a decay policy.`, [{ path: 'option.policy', message: `write ${name}/${name} or VERSION/${name}` }]);
       if (isDecayName(name)) return run(policyFor(undefined, name, 'option.policy'), range, false);
-      if (!stored) throw invalid(`No stored methodology version or decay policy named ${name}.`, [{ path: 'option.policy', message: `expected a stored version (${methodology.versions().map((v) => v.version).join(', ')}) or a decay policy (${DECAY_POLICY_NAMES.join(', ')})` }]);
+      if (!stored) throw invalid(`No methodology version or decay policy named ${name}.`, [{ path: 'option.policy', message: `expected a methodology version (${methodology.labels().join(', ')}) or a decay policy (${DECAY_POLICY_NAMES.join(', ')})` }]);
       return run(stored, range, false);
     },
   };

@@ -22,12 +22,12 @@ beforeAll(() => {
 
 describe('npm run vendorscope -- backtest', () => {
   it('prints the tables docs/METHODOLOGY.md shows for the demo portfolio, then what each policy’s figures say', () => {
-    const r = runMain(['backtest', '--policy', 'long-memory,short-penalty', '--policy', 'peer-half-life', '--from', '2019-Q1', '--to', '2025-Q3'], db);
+    const r = runMain(['backtest', '--policy', '1.0.0,long-memory,short-penalty', '--policy', 'peer-half-life', '--from', '2019-Q1', '--to', '2025-Q3'], db);
     expect(r.status, r.stderr).toBe(0);
     const doc = section(readFileSync(join(PROJECT_ROOT, 'docs', 'METHODOLOGY.md'), 'utf8'), 'backtest')!;
     const tables = doc.split('\n\nWhat the figures of the default')[0]!;
     expect(r.stdout.startsWith(`${tables}\n`)).toBe(true);
-    for (const p of ['long-memory', 'short-penalty', 'peer-half-life']) expect(r.stdout).toContain(`What the figures say (1.0.0 ${p}):`);
+    for (const p of ['long-memory', 'short-penalty', 'peer-half-life']) expect(r.stdout).toContain(`What the figures say (2.0.0 ${p}):`);
     expect(r.stdout).toMatch(/- Likelihood (beats|does not beat) the prior incidents baseline/);
   });
 
@@ -52,7 +52,7 @@ describe('the backtest command', () => {
     const r = await run([]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('quarter ends 2019-Q1 to 2025-Q3 (27)');
-    expect(r.stdout).toContain('| 1.0.0 long-memory | likelihood |');
+    expect(r.stdout).toContain('| 2.0.0 long-memory | likelihood |');
   });
 
   it('takes a version under another decay policy (VERSION/DECAY) and answers JSON', async () => {
@@ -63,7 +63,7 @@ describe('the backtest command', () => {
 
   it.each([
     [['--to', '2030-Q1'], /--to: must be 2025-Q3 or earlier/],
-    [['--policy', '7.7.7'], /--policy: expected a stored version \(1\.0\.0\) or a decay policy \(long-memory, short-penalty, peer-half-life\)/],
+    [['--policy', '7.7.7'], /--policy: expected a methodology version \(2\.0\.0, 1\.0\.0\) or a decay policy \(long-memory, short-penalty, peer-half-life\)/],
     [['--policy', '1.0.0/forever'], /--policy: expected one of long-memory/],
     [['--from', '2025-Q3', '--to', '2025-Q1'], /--from: must not be after 2025-Q1/],
   ])('refuses %j with a message naming the option (exit code 1)', async (args, message) => {

@@ -21,7 +21,7 @@ describe('GET /api/v1/methodology/backtest', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const r = res.body as BacktestReport;
     // The test clock is 2026-11-29: 2025-Q3 (ends 30 September 2025) is the last quarter whose 365 days have passed.
-    expect(r).toMatchObject({ methodologyVersion: '1.0.0', decay: 'long-memory', draft: false, from: BACKTEST.from, to: '2025-Q3', horizonDays: 365, minEvents: BACKTEST.minEvents });
+    expect(r).toMatchObject({ methodologyVersion: '2.0.0', decay: 'long-memory', draft: false, from: BACKTEST.from, to: '2025-Q3', horizonDays: 365, minEvents: BACKTEST.minEvents });
     expect(r.quarters).toHaveLength(27);
     expect(r.population).toMatchObject({ vendors: 34, observations: 34 * 27 });
     expect(r.population.events).toBe(r.quarters.reduce((a, q) => a + q.events, 0));
@@ -59,11 +59,17 @@ describe('GET /api/v1/methodology/backtest', () => {
     const analyst = as('analyst');
     const long = (await analyst.get(URL)).body as BacktestReport;
     const short = (await analyst.get(`${URL}?decay=short-penalty`)).body as BacktestReport;
-    expect([short.decay, short.methodologyVersion]).toEqual(['short-penalty', '1.0.0']);
+    expect([short.decay, short.methodologyVersion]).toEqual(['short-penalty', '2.0.0']);
     expect(auc(short, 'likelihood')).not.toBe(auc(long, 'likelihood'));
     // Baselines do not depend on the method.
     expect(short.predictors.filter((p) => p.kind === 'baseline')).toEqual(long.predictors.filter((p) => p.kind === 'baseline'));
-    expect((await analyst.get(`${URL}?version=1.0.0`)).body).toEqual(long);
+    expect((await analyst.get(`${URL}?version=2.0.0`)).body).toEqual(long);
+    // The shipped 1.0.0, never stored on this database, as it scored: nothing not assessed.
+    const v1 = (await analyst.get(`${URL}?version=1.0.0`)).body as BacktestReport;
+    expect([v1.decay, v1.methodologyVersion]).toEqual(['long-memory', '1.0.0']);
+    const risk = v1.predictors.find((p) => p.id === 'risk')!;
+    expect(risk.groups.find((g) => g.id === 'not-assessed')?.observations ?? 0).toBe(0);
+    expect(long.predictors.find((p) => p.id === 'risk')!.groups.find((g) => g.id === 'not-assessed')!.observations).toBeGreaterThan(0);
   });
 
   it('is for analysts and admins: a viewer is refused (403), a stranger asked to sign in (401)', async () => {
@@ -124,7 +130,7 @@ describe('POST /api/v1/methodology/backtest (a draft)', () => {
     const draft = (await http.post(`${URL}?from=2019-Q1&to=2024-Q4`).send(parameters)).body as BacktestReport;
     const stored = (await http.get(`${URL}?from=2019-Q1&to=2024-Q4`)).body as BacktestReport;
     expect(draft.methodologyVersion).toBe('draft');
-    expect({ ...draft, methodologyVersion: '1.0.0', draft: false }).toEqual(stored);
+    expect({ ...draft, methodologyVersion: '2.0.0', draft: false }).toEqual(stored);
   });
 
   it.each([

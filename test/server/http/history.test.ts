@@ -25,7 +25,7 @@ describe('GET /api/v1/vendors/:id/history', () => {
     const [q2, q3, q4] = res.body.items;
     expect(q3.risk).toBe(q2.risk); // the incident was disclosed on 2023-10-20
     expect(q4.risk).toBeGreaterThan(q3.risk);
-    expect(res.body.items.every((i: { frozen: boolean; methodologyVersion: string }) => i.frozen && i.methodologyVersion === '1.0.0')).toBe(true);
+    expect(res.body.items.every((i: { frozen: boolean; methodologyVersion: string }) => i.frozen && i.methodologyVersion === '2.0.0')).toBe(true);
   });
 
   it('defaults to the last eight quarters, the current one live', async () => {

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
-const next = (o: object = {}) => ({ ...DEFAULT_POLICY, version: '1.1.0', note: 'short-penalty trial', decay: { name: 'short-penalty', kind: 'linear', days: 30 }, ...o });
+const next = (o: object = {}) => ({ ...DEFAULT_POLICY, version: '2.1.0', note: 'short-penalty trial', decay: { name: 'short-penalty', kind: 'linear', days: 30 }, ...o });
 
 describe('GET /api/v1/methodology', () => {
   it('returns the shipped default with every parameter on a new database', async () => {
@@ -24,23 +24,26 @@ describe('PUT /api/v1/methodology', () => {
     const before = (await http.get('/api/v1/vendors/1/score?asOf=2024-06-30')).body;
     const res = await http.put('/api/v1/methodology').send(next());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ version: '1.1.0', note: 'short-penalty trial', decay: { name: 'short-penalty' } });
+    expect(res.body).toMatchObject({ version: '2.1.0', note: 'short-penalty trial', decay: { name: 'short-penalty' } });
     const after = (await http.get('/api/v1/vendors/1/score?asOf=2024-06-30')).body;
-    expect([before.methodologyVersion, after.methodologyVersion]).toEqual(['1.0.0', '1.1.0']);
+    expect([before.methodologyVersion, after.methodologyVersion]).toEqual(['2.0.0', '2.1.0']);
     // Under a 30-day penalty an eight-month-old breach no longer counts.
     expect(after.factors[0].score).toBe(0);
     expect(before.factors[0].score).toBeGreaterThan(0);
     const versions = (await http.get('/api/v1/methodology/versions')).body.items;
     expect(versions.map((v: { version: string; active: boolean }) => [v.version, v.active])).toEqual([
-      ['1.0.0', false],
-      ['1.1.0', true],
+      ['2.0.0', false],
+      ['2.1.0', true],
     ]);
   });
 
-  it('never overwrites a version (409)', async () => {
+  it.each([
+    ['2.0.0', 'stored'],
+    ['1.0.0', 'shipped, never stored on this database'],
+  ])('never overwrites a version: %s (%s) answers 409', async (version) => {
     const { db, http } = testApp();
     await http.get('/api/v1/methodology');
-    const res = await expectNoWrite(db, () => http.put('/api/v1/methodology').send(next({ version: '1.0.0' })));
+    const res = await expectNoWrite(db, () => http.put('/api/v1/methodology').send(next({ version })));
     expectProblem(res, 409, 'methodology-version-taken');
   });
 
@@ -101,13 +104,13 @@ describe('POST /api/v1/methodology/preview', () => {
     const inForce = (await http.get('/api/v1/portfolio/heatmap?asOf=2024-06-30')).body;
     const res = await expectNoWrite(db, () => http.post('/api/v1/methodology/preview?asOf=2024-06-30').send(next()));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ asOf: '2024-06-30', methodologyVersion: '1.1.0', decay: 'short-penalty' });
+    expect(res.body).toMatchObject({ asOf: '2024-06-30', methodologyVersion: '2.1.0', decay: 'short-penalty' });
     expect(res.body.rows).toHaveLength(2);
     // Under a 30-day penalty the eight-month-old breach no longer counts: the breached vendor's risk falls.
     const risk = (h: { rows: Array<{ vendorId: number; risk: number }> }) => h.rows.find((r) => r.vendorId === 1)!.risk;
     expect(risk(res.body)).toBeLessThan(risk(inForce));
     expect(ranked(inForce.rows)[0]).toBe(1);
-    expect((await http.get('/api/v1/methodology')).body.version).toBe('1.0.0');
+    expect((await http.get('/api/v1/methodology')).body.version).toBe('2.0.0');
     // The same draft as in force ranks exactly as the heatmap does.
     const same = (await http.post('/api/v1/methodology/preview?asOf=2024-06-30').send({ ...DEFAULT_POLICY, version: 'draft' })).body;
     expect(same.rows).toEqual(inForce.rows);

@@ -23,7 +23,7 @@ describe('GET /api/v1/vendors/:id/score', () => {
     const res = await http.get('/api/v1/vendors/1/score?asOf=2023-10-31');
     expect(res.status).toBe(200);
     const s = vendorScore.parse(res.body);
-    expect(s).toMatchObject({ vendorId: 1, asOf: '2023-10-31', methodologyVersion: '1.0.0' });
+    expect(s).toMatchObject({ vendorId: 1, asOf: '2023-10-31', methodologyVersion: '2.0.0' });
     expect(s.factors.map((f) => f.id)).toEqual(['incidents', 'recurrence', 'support', 'mfa', 'disclosure']);
     for (const f of s.factors) expect(sum(f.contributions.map((c) => c.points))).toBeCloseTo(f.score, 9);
     expect(sum(s.impactContributions.map((c) => c.points))).toBeCloseTo(s.impact, 9);

@@ -42,7 +42,7 @@ describe('root causes and campaigns in export and restore', () => {
     const old = {
       ...doc,
       incidents: doc.incidents.map(({ rootCause: _r, entryPath: _e, continuationOf: _c, ...i }) => i),
-      methodologyVersions: doc.methodologyVersions.map((m) => ({ ...m, parameters: V1_PARAMETERS })),
+      methodologyVersions: doc.methodologyVersions.map((m) => ({ ...m, version: '1.0.0', parameters: V1_PARAMETERS })),
     };
     const b = testApp();
     const res = await restoreInto(b.http, old);

@@ -9,7 +9,7 @@ import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
 async function richApp() {
   const t = demoApp();
-  await t.http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '1.1.0' });
+  await t.http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '2.1.0' });
   await t.http.get('/api/v1/portfolio/trends?from=2023-Q1&to=2023-Q4'); // freezes snapshots
   // A VERIS incident too, so that sources and attributions travel.
   const veris = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb', '00204495-81A8-4D51-B4FE-896AA0F89DA2.json'), 'utf8');
@@ -42,7 +42,7 @@ describe('export and restore', () => {
     expect(doc).toMatchObject({ format: 'vendorscope-export', version: 1 });
     expect(doc.vendors).toHaveLength(35);
     expect(doc.snapshots.length).toBeGreaterThan(100);
-    expect(doc.methodologyVersions.map((m: { version: string }) => m.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(doc.methodologyVersions.map((m: { version: string }) => m.version)).toEqual(['2.0.0', '2.1.0']);
     expect(doc.reviews).toHaveLength(1);
     expect(doc.reviews[0].conditions.map((c: { state: string }) => c.state)).toEqual(['open', 'waived']);
     expect(doc.reviewCadence).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: null });

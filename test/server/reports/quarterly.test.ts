@@ -12,7 +12,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
   it('2023-Q4: Okta’s support-system breach among the new incidents with its lag, Okta a mover through incidents', async () => {
     const { http } = demoApp();
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
-    expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '1.0.0', frozen: true });
+    expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '2.0.0', frozen: true });
     expect(r.summary.vendors).toBe(34);
     expect(sum(Object.values(r.summary.byBand) as number[])).toBe(34);
     const breach = r.newIncidents.find((n: { title: string }) => n.title.startsWith('Stolen service-account credentials'));
@@ -86,7 +86,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const md = await http.get('/api/v1/reports/quarterly/2026-Q3?format=md');
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.text).toMatch(/^# Vendor risk report, 2026-Q3/);
-    expect(md.text).toContain('Methodology 1.0.0');
+    expect(md.text).toContain('Methodology 2.0.0');
     // Each download says which view it is and when the snapshot was taken.
     expect(rows[0]!.slice(-3)).toEqual(['newSinceVs', 'view', 'generatedAt']);
     expect(rows[1]!.slice(-2)).toEqual(['frozen', NOW]);

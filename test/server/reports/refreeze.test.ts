@@ -28,7 +28,7 @@ describe('POST /api/v1/reports/quarterly/:quarter/refreeze', () => {
     const { snapshot, superseded } = res.body;
     expect(snapshot).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', generatedAt: clock.now(), generatedBy: 'admin@example.com', supersededAt: null, origin: 'refreeze', inForce: true });
     expect(superseded).toMatchObject({ id: frozen.snapshotId, generatedAt: NOW, generatedBy: 'admin@example.com', supersededAt: clock.now(), supersededBy: 'admin@example.com', origin: 'first-view', inForce: false });
-    expect(superseded.headline).toEqual({ ...frozen.summary, methodologyVersion: '1.0.0' });
+    expect(superseded.headline).toEqual({ ...frozen.summary, methodologyVersion: '2.0.0' });
 
     // The report now rests on the new snapshot: the incident is in it, nothing differs any more.
     const now = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;

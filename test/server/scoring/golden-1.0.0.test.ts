@@ -9,6 +9,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { SYSTEM } from '../../../server/domain/account.ts';
 import { storedPolicy } from '../../../server/domain/methodology.ts';
 import { createStore } from '../../../server/db/store.ts';
+import { POLICY_1_0_0 } from '../../../server/scoring/policy-1.0.0.ts';
 import { scoreVendor } from '../../../server/scoring/score-vendor.ts';
 import type { ScoringFacts } from '../../../server/scoring/types.ts';
 import { fixedClock } from '../../../server/services/clock.ts';
@@ -30,6 +31,10 @@ const { version, ...parameters } = golden.policy;
 const v1 = storedPolicy(parameters, version);
 
 describe('methodology 1.0.0, stored, scores as it did', () => {
+  it('is the 1.0.0 the product keeps (server/scoring/policy-1.0.0.ts), parameter for parameter', () => {
+    expect({ version: POLICY_1_0_0.version, ...POLICY_1_0_0.parameters }).toEqual(golden.policy);
+  });
+
   it('the demo portfolio on eleven days from 2019 to 2026', () => {
     const store = createStore(memDb());
     seedDemoPortfolio(store, loadDemoPortfolio(loadConfig({}).seedDir), fixedClock(golden.seededOn), { reset: false, actor: SYSTEM });

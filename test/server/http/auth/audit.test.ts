@@ -15,7 +15,7 @@ describe('the audit log', () => {
     await analyst.post('/api/v1/vendors/1/incidents').send(incidentBody());
     await analyst.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody());
     await analyst.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem()] });
-    await http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '1.1.0' });
+    await http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '2.1.0' });
     await analyst.delete('/api/v1/vendors/1?cascade=true');
 
     const { items } = (await http.get('/api/v1/audit?limit=20')).body;
@@ -33,7 +33,7 @@ describe('the audit log', () => {
     expect(update).toMatchObject({ entity: 'vendor', entityId: 1, via: 'session', at: clock.now() });
     expect(update.before).toMatchObject({ tier: 1, name: 'Acme Identity' });
     expect(update.after).toMatchObject({ tier: 2, name: 'Acme Identity' });
-    expect(items.find((e: { entity: string }) => e.entity === 'methodology')).toMatchObject({ entityId: '1.1.0', before: { version: '1.0.0' }, after: { version: '1.1.0' } });
+    expect(items.find((e: { entity: string }) => e.entity === 'methodology')).toMatchObject({ entityId: '2.1.0', before: { version: '2.0.0' }, after: { version: '2.1.0' } });
   });
 
   it('filters by entity, actor and time', async () => {
