@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
 
   it('shows the run in force in detail: what it does and does not predict, the figures beside the baselines', async () => {
     const r = runs.get('long-memory')!;
-    expect(await text('vr-backtest-report [data-summary]')).toContain(`1.0.0 · long-memory: 34 vendors scored at each quarter end from 2019-Q1 to ${r.to}`);
+    expect(await text('vr-backtest-report [data-summary]')).toContain(`2.0.0 · long-memory: 34 vendors scored at each quarter end from 2019-Q1 to ${r.to}`);
     for (const st of r.statements) expect(await text(`vr-backtest-statements li[data-statement="${st.id}"]`)).toBe(st.text);
     // Where the score does not beat the prior-incidents baseline, the page says so under "does not".
     const versus = r.statements.find((x) => x.id === 'likelihood-vs-prior-incidents')!;
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
   it('shows another policy in detail when chosen by keyboard', async () => {
     await s.page.locator('vr-backtest-policies tr[data-decay="long-memory"] input[type="radio"]').focus();
     await s.page.keyboard.press('ArrowDown');
-    await s.page.locator('vr-backtest-report [data-summary]', { hasText: '1.0.0 · short-penalty' }).waitFor();
+    await s.page.locator('vr-backtest-report [data-summary]', { hasText: '2.0.0 · short-penalty' }).waitFor();
     expect(await s.page.locator('vr-backtest-policies tr[data-selected]').getAttribute('data-decay')).toBe('short-penalty');
     const auc = runs.get('short-penalty')!.predictors.find((x) => x.id === 'likelihood')!.auc;
     expect(await text('vr-backtest-figures tr[data-predictor="likelihood"] td[data-figure="auc"]')).toBe(estimateText('auc', auc).replace(' (', '').replace(')', ''));
@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     await rows.nth(1).waitFor();
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-decay')))).toEqual(['quick', 'short-penalty']);
     expect(await text('#draft-backtest vr-backtest-report [data-summary]')).toContain('draft · quick (draft):');
-    // Under short-penalty the draft is 1.0.0's parameters under short-penalty: the same figures as the stored run.
+    // Under short-penalty the draft is 2.0.0's parameters under short-penalty: the same figures as the stored run.
     const auc = runs.get('short-penalty')!.predictors.find((x) => x.id === 'likelihood')!.auc;
     expect(await text('#draft-backtest vr-backtest-policies tr[data-decay="short-penalty"] td[data-score="likelihood"][data-figure="auc"]')).toBe(estimateText('auc', auc));
     await s.page.locator('#draft-backtest').evaluate((el) => el.remove());

@@ -68,7 +68,7 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     await s.go('/methodology');
     await s.page.locator('#methodology-edit').click();
     await editor().locator('form').waitFor();
-    expect(await editor().locator('#ed-version').inputValue()).toBe('1.1.0');
+    expect(await editor().locator('#ed-version').inputValue()).toBe('2.1.0');
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ id: 'ed-version' });
     expect(await editor().locator('[data-parameter="support.accessPoints"] input[name="v.support.accessPoints.admin"]').inputValue()).toBe('60');
     expect(await editor().locator('input[name="why.support.accessPoints"]').inputValue()).toContain('support desk');
@@ -86,7 +86,7 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     expect(await editor().locator('#ed-src-support-accessPoints-error').textContent()).toBeTruthy();
     expect(await editor().locator('#ed-src-support-accessPoints').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ id: 'ed-v-weights-incidents' });
-    expect((await s.api<{ version: string }>('/methodology')).version).toBe('1.0.0');
+    expect((await s.api<{ version: string }>('/methodology')).version).toBe('2.0.0');
     await s.expectNoAxeViolations();
     // The refused PUT is logged by Chromium: expected here.
     s.problems.splice(0, s.problems.length, ...s.problems.filter((p) => !/status of 400 .*\/api\/v1\/methodology\)$/.test(p)));
@@ -103,13 +103,13 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     await editor().locator('#ed-compare').click();
     const tables = editor().locator('vr-methodology-ranking table[data-policy]');
     await tables.nth(1).waitFor();
-    expect(await tables.evaluateAll((ts) => ts.map((t) => t.getAttribute('data-policy')))).toEqual(['in force: 1.0.0', 'draft: 1.1.0']);
+    expect(await tables.evaluateAll((ts) => ts.map((t) => t.getAttribute('data-policy')))).toEqual(['in force: 2.0.0', 'draft: 2.1.0']);
     for (const i of [0, 1]) expect(await tables.nth(i).locator('tbody tr').count()).toBe(DEMO_VENDORS);
     // The draft column is the server's ranking under the draft; nothing was stored.
     const order = await tables.nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     const inForceOrder = await tables.nth(0).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     expect(order).not.toEqual(inForceOrder);
-    expect((await s.api<{ version: string }>('/methodology')).version).toBe('1.0.0');
+    expect((await s.api<{ version: string }>('/methodology')).version).toBe('2.0.0');
     // And the draft's backtest beside the rankings, run on the parameters compared (POST, nothing stored).
     const backtest = s.page.locator('vr-methodology-page section[slot="draft-backtest"]');
     expect(await backtest.locator('h3').textContent()).toContain('Backtest of this draft');
@@ -122,10 +122,10 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
   it('saves the draft as the version in force, with its rationale', async () => {
     await editor().locator('textarea[name="note"]').fill('A 30-day memory, for comparison.');
     await editor().locator('button[type="submit"]').click();
-    await s.page.locator('vr-methodology-page .saved', { hasText: 'Version 1.1.0 is in force' }).waitFor();
+    await s.page.locator('vr-methodology-page .saved', { hasText: 'Version 2.1.0 is in force' }).waitFor();
     expect(await editor().count()).toBe(0);
     const m = await s.api<{ version: string; note: string; decay: object; rationale: Record<string, { why: string; source: string }> }>('/methodology');
-    expect(m).toMatchObject({ version: '1.1.0', note: 'A 30-day memory, for comparison.', decay: { name: 'thirty-days', kind: 'linear', days: 30 } });
+    expect(m).toMatchObject({ version: '2.1.0', note: 'A 30-day memory, for comparison.', decay: { name: 'thirty-days', kind: 'linear', days: 30 } });
     expect(m.rationale.decay!.why).toBe('Trying a SecurityScorecard-like memory for one quarter.');
     expect(m.rationale['support.accessPoints']!.source).toBe('judgement (e2e, 2026-11-29)');
     await expect.poll(() => s.page.locator('vr-methodology-rationale tr[data-parameter="decay"] .why').textContent()).toBe('Trying a SecurityScorecard-like memory for one quarter.');

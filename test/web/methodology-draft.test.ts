@@ -54,7 +54,7 @@ describe('the parameters by section', () => {
 describe('the draft of a new version', () => {
   it('starts from the version in force with the next minor label and no note', () => {
     const d = draftOf(IN_FORCE);
-    expect(d.version).toBe('1.1.0');
+    expect(d.version).toBe('2.1.0');
     expect(d.note).toBe('');
     expect(d.rationale).toEqual(DEFAULT_POLICY.rationale);
     expect(d.controls).toMatchObject({ 'support.accessPoints.admin': 'number', 'decay.kind': 'select', 'decay.name': 'text', 'mfa.unknownCountsAs.enforced': 'yes-no', 'bands.0.band': 'fixed', 'reviewTriggers.minIncidentSeverity.1': 'select' });
@@ -66,7 +66,7 @@ describe('the draft of a new version', () => {
     const body = draftBody(draftOf(IN_FORCE));
     const { note, ...rest } = body;
     expect(note).toBeNull();
-    expect(policy.parse(rest)).toEqual({ ...DEFAULT_POLICY, version: '1.1.0' });
+    expect(policy.parse(rest)).toEqual({ ...DEFAULT_POLICY, version: '2.1.0' });
   });
 
   it('reads the form back: numbers as numbers, blanks as none, yes/no as booleans, a rationale as typed', () => {

@@ -158,7 +158,7 @@ export class MethodologyEditor extends LitElement {
       <form novalidate aria-labelledby="ed-t" @submit=${this._onSubmit} @change=${this._onChange}>
         ${outcomes('', [this.failure, e.form].filter(Boolean).join(' '))}
         <div class="head">
-          ${field({ id: 'ed-version', name: 'version', label: 'Version label', value: d.version, error: e.version, hint: 'New; e.g. 1.1.0', maxlength: 40 })}
+          ${field({ id: 'ed-version', name: 'version', label: 'Version label', value: d.version, error: e.version, hint: 'New; e.g. 2.1.0', maxlength: 40 })}
           ${textareaField({ id: 'ed-note', name: 'note', label: 'Note: why this version', value: d.note, error: e.note, rows: 2, maxlength: 2000 })}
         </div>
         ${sectionsOf(d.values, d.rationale).map((s) => this._section(s))}
