@@ -7,7 +7,7 @@ import { remainingWeight } from './decay.ts';
 import { unionOf } from './arithmetic.ts';
 import { campaignLabel, campaignsOf, latestKnownFrom, memberTitles, type Campaign } from './campaigns.ts';
 import { factorScore, type RawPart } from './factor.ts';
-import { capped, num } from './formula.ts';
+import { cappedAt, num } from './formula.ts';
 import { ceilingsOf } from './incident-cap.ts';
 import { exactDay, midpoint, parsePartialDate, spanBetween, type DayRange, type Span } from '../domain/partial-date.ts';
 import { firstDay, incidentKnownAt } from './known-at.ts';
@@ -106,7 +106,7 @@ export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Po
     const age = asOf - latestKnownFrom(c);
     const decay = remainingWeight(policy.decay, Number.isFinite(age) ? age : 0);
     const raw = p.lagPoints * Math.min(1, days / p.fullLagDays) + (others ? p.foundByOthersPoints : 0);
-    const { formula, points } = capped(
+    const { formula, points } = cappedAt(
       `(lag ${num(p.lagPoints)} × min(1, ${num(days)} days / ${num(p.fullLagDays)} days) + found by others ${others ? num(p.foundByOthersPoints) : 0}) × ${worst.severity} ${num(p.severityScale[worst.severity])} × decay ${num(decay)}`,
       raw * p.severityScale[worst.severity] * decay,
       ceiling,

@@ -1,6 +1,6 @@
 /** Impact: how much a breach at this vendor would hurt us. It reads only our relationship. */
 import { apportion, round1 } from './arithmetic.ts';
-import { stated, term, times } from './formula-terms.ts';
+import { stated, term, times } from './formula.ts';
 import type { Policy } from './policy.ts';
 import type { Contribution, VendorFacts } from './types.ts';
 

@@ -7,7 +7,7 @@ import { remainingWeight } from './decay.ts';
 import { unionOf } from './arithmetic.ts';
 import { campaignLabel, campaignsOf, latestKnownFrom, memberTitles, type Campaign } from './campaigns.ts';
 import { factorScore, type RawPart } from './factor.ts';
-import { capped, num } from './formula.ts';
+import { cappedAt, num } from './formula.ts';
 import { ceilingsOf } from './incident-cap.ts';
 import { incidentKnownAt, incidentKnownFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
@@ -47,7 +47,7 @@ export function incidentsFactor(incidents: readonly IncidentFacts[], policy: Pol
   const parts: RawPart[] = campaignsOf(known, policy).map((c) => {
     const { points, worst, customers, decay, reach } = campaignPoints(c, policy, asOf);
     const p = policy.incidents;
-    const { formula, points: share } = capped(
+    const { formula, points: share } = cappedAt(
       `${worst.severity} ${num(p.severityPoints[worst.severity])} × confidence ${num(p.confidenceWeight[worst.confidence])} × decay ${num(decay)} × (1 + reach ${num(reach)})`,
       points,
       ceiling,

@@ -6,7 +6,7 @@
 import { categoryRow } from '../domain/category-priors.ts';
 import type { RiskBand } from '../domain/methodology.ts';
 import { round1 } from './arithmetic.ts';
-import { divide, stated, term, times } from './formula-terms.ts';
+import { divide, stated, term, times } from './formula.ts';
 import type { Policy } from './policy.ts';
 import type { Contribution, VendorFacts } from './types.ts';
 

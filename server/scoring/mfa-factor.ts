@@ -10,7 +10,7 @@ import { factorScore, type RawPart } from './factor.ts';
 import { mfaInForceAt, validFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import type { FactorScore } from './types.ts';
-import { minus, stated, term, times, type Formula } from './formula-terms.ts';
+import { minus, stated, term, times, type Formula } from './formula.ts';
 
 export const POPULATION_LABELS: Record<MfaPopulation, string> = {
   admins: 'Admins',

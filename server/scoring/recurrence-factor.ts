@@ -15,7 +15,7 @@ import { unionOf } from './arithmetic.ts';
 import { campaignOf, campaignsOf, type Campaign } from './campaigns.ts';
 import { remainingWeight } from './decay.ts';
 import { factorScore, type RawPart } from './factor.ts';
-import { capped, num } from './formula.ts';
+import { cappedAt, num } from './formula.ts';
 import { ceilingsOf } from './incident-cap.ts';
 import { CLASS_LABELS, matchOf, type RepeatClass } from './incident-classes.ts';
 import { incidentKnownAt, incidentKnownFrom } from './known-at.ts';
@@ -95,7 +95,7 @@ export function recurrenceFactor(incidents: readonly IncidentFacts[], policy: Po
     const { decay, raw } = points(x);
     // The share that scores it: the most telling match's first class (its own pairing's, unless a stronger match stands behind it).
     const key = x.shared.find((c) => weightOf(c, policy) === weight) ?? x.shared[0]!;
-    const { formula, points: share } = capped(
+    const { formula, points: share } = cappedAt(
       `repeat ${num(r.repeatPoints)} × ${key} ${num(weight)} × ${incident.severity} ${num(r.severityScale[incident.severity])} × decay ${num(decay)}`,
       raw,
       ceiling,

@@ -9,7 +9,7 @@ import { factorScore, type RawPart } from './factor.ts';
 import { incidentsFactor } from './incidents-factor.ts';
 import { subprocessorActiveAt } from './known-at.ts';
 import { METHOD_LABELS, methodRiskFormula } from './mfa-factor.ts';
-import { capped, divide, num, plus, stated, term, times, type Formula } from './formula-terms.ts';
+import { capped, divide, num, plus, stated, term, times, type Formula } from './formula.ts';
 import type { Policy } from './policy.ts';
 import type { FactorScore, SubprocessorFacts } from './types.ts';
 

@@ -93,6 +93,22 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
     expect(await page.locator('vr-score-breakdown [data-factor]').count()).toBe(5);
     expect(await page.locator('vr-score-breakdown [data-factor="recurrence"] h3').textContent()).toBe('Repeat incidents');
     expect((await page.locator('vr-score-breakdown .formula').textContent())!.match(/×/g)).toHaveLength(5);
+    // A factor whose parts do not simply add up (the support chain's union) shows how they combine;
+    // points resting on priors are marked and counted.
+    for (const f of score.factors) {
+      const combine = page.locator(`vr-score-breakdown [data-factor="${f.id}"] [data-factor-formula]`);
+      expect(await combine.count()).toBe(f.formula === undefined ? 0 : 1);
+      if (f.formula !== undefined) expect(await combine.textContent()).toContain(f.formula);
+    }
+    for (const f of score.factors) {
+      const priors = f.contributions.filter((c) => c.unknownShare !== undefined);
+      const block = page.locator(`vr-score-breakdown [data-factor="${f.id}"]`);
+      expect(await block.locator('tr[data-prior]').count()).toBe(priors.length);
+      const assumed = priors.reduce((a, c) => a + c.points, 0);
+      expect(await block.locator('[data-assumed]').count()).toBe(assumed > 0 ? 1 : 0);
+      if (assumed > 0) expect(await block.locator('[data-assumed]').textContent()).toBe(`${assumed.toFixed(1)} of ${f.score.toFixed(1)} rest on priors`);
+    }
+    expect(score.factors.some((f) => f.contributions.some((c) => c.unknownShare !== undefined))).toBe(true);
   });
 
   it('puts findings, then evidence gaps, between the score and the breakdown, as the API gives them today', async () => {

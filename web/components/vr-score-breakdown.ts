@@ -4,6 +4,10 @@
  * A contribution that carries its formula ("access 50 × outsourced 1.2 × … = 72.6") shows it as
  * text under its explanation, and each factor links to its parameters on the methodology page
  * (`/methodology#params-support`), where every number of the formula is given with its reason.
+ * A factor whose parts combine otherwise than by adding (the support chain's union) shows that
+ * formula under its heading. Points that rest on a prior rather than on evidence (an unknown MFA
+ * population, an unknown support chain) are marked in their row and counted in the factor's heading,
+ * so the share of the score that is assumed stays in view.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -74,6 +78,17 @@ export class ScoreBreakdown extends LitElement {
         color: var(--vr-ink);
         overflow-wrap: anywhere;
       }
+      .combine {
+        margin: 0 0 6px;
+        font-size: 0.85rem;
+        color: var(--vr-ink-muted);
+      }
+      .combine .arithmetic {
+        display: inline;
+      }
+      td.what .tag {
+        margin-left: 6px;
+      }
       .factor-head a.params {
         font-size: 0.85rem;
         margin-left: auto;
@@ -103,15 +118,21 @@ export class ScoreBreakdown extends LitElement {
   }
 
   private _factor(f: FactorScore) {
+    const assumed = f.contributions.filter((c) => c.unknownShare !== undefined).reduce((a, c) => a + c.points, 0);
     return html`<div class="factor" data-factor=${f.id}>
       <div class="factor-head">
         <h3>${f.label}</h3>
         <span class="meta num">
-          ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood
+          ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood${assumed > 0
+            ? html` · <span data-assumed>${points(assumed)} of ${points(f.score)} rest on priors</span>`
+            : nothing}
         </span>
         ${f.known ? nothing : html`<span class="tag unknown">unknown: no evidence, counted as below</span>`}
         <a class="params" href=${`/methodology#${sectionAnchor(f.id)}`}>Its parameters<span class="sr-only"> (${f.label})</span> and why</a>
       </div>
+      ${f.formula
+        ? html`<p class="combine" data-factor-formula>How the parts combine: <span class="arithmetic">${f.formula}</span></p>`
+        : nothing}
       ${this._table(f.contributions, `${f.label} score`, f.score)}
     </div>`;
   }
@@ -125,8 +146,10 @@ export class ScoreBreakdown extends LitElement {
         ${parts.length === 0
           ? html`<tr><td class="none" colspan="3">Nothing contributes: no evidence of risk on record for this factor.</td></tr>`
           : parts.map(
-              (c) => html`<tr data-ref=${c.ref ?? nothing}>
-                <td class="what">${c.label}</td>
+              (c) => html`<tr data-ref=${c.ref ?? nothing} ?data-prior=${c.unknownShare !== undefined}>
+                <td class="what">${c.label}${c.unknownShare !== undefined
+                    ? html`<span class="tag unknown" title="No evidence on record: the methodology's prior for an unknown">prior, no evidence</span>`
+                    : nothing}</td>
                 <td class="how">${c.detail}${c.formula
                     ? html`<span class="arithmetic" data-formula><span class="sr-only">Formula: </span>${c.formula}</span>`
                     : nothing}</td>

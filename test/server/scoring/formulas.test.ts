@@ -108,8 +108,8 @@ describe('formulas', () => {
     const okta = loadAllFacts(store).find((f) => f.vendor.name === 'Okta')!;
     const s = scoreVendor(okta, { ...DEFAULT_POLICY, incidentCap: { likelihoodPoints: null } }, '2023-10-31');
     const formulas = s.factors.flatMap((f) => f.contributions.map((c) => c.formula).filter(Boolean));
-    expect(formulas).toContain('repeat 50 × support-credential-theft 1 × critical 1 × decay 0.993 = 49.7');
-    expect(formulas).toContain('(lag 40 × min(1, 21 days / 90 days) + found by others 20) × critical 1 × decay 0.993 = 29.1');
+    expect(formulas).toContain('repeat 50 × support-credential-theft 1 × critical 1 × decay 0.9931 = 49.7');
+    expect(formulas).toContain('(lag 40 × min(1, 21 days / 90 days) + found by others 20) × critical 1 × decay 0.9931 = 29.1');
   });
 
   it('over generated histories and every switch of methodology 2', () => {
