@@ -65,6 +65,7 @@ export async function backtestCommand(deps: Deps, args: readonly string[], out: 
     if (!(e instanceof ServiceError)) throw e;
     out.line(`backtest: ${e.message}`);
     for (const f of e.fields) out.line(`  ${f.path.replace(/^option\./, '--')}: ${f.message}`);
+    if (e.code === 'backtest-too-few-events' && deps.vendors.all().length === 0) out.line('The database holds no vendors: `npm run seed` loads the demo portfolio.');
     return 1;
   }
 }

@@ -35,6 +35,14 @@ describe('npm run vendorscope -- backtest', () => {
     const few = runMain(['backtest', '--from', '2025-Q2', '--to', '2025-Q3'], db);
     expect(few.status).toBe(1);
     expect(few.stdout).toMatch(/^backtest: The backtest needs at least 20 vendor-quarters .* 2025-Q2 to 2025-Q3 has \d+ and \d+\. Widen the range/);
+    expect(few.stdout).not.toContain('npm run seed');
+  });
+
+  it('on a database with no vendors, says how to load the demo portfolio', () => {
+    const empty = runMain(['backtest'], { DB_PATH: join(dir, 'empty.sqlite') });
+    expect(empty.status).toBe(1);
+    expect(empty.stdout).toContain('has 0 and 0');
+    expect(empty.stdout).toContain('The database holds no vendors: `npm run seed` loads the demo portfolio.');
   });
 });
 
