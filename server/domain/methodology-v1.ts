@@ -8,26 +8,29 @@
  * (test/server/scoring/golden-1.0.0.test.ts proves it.)
  */
 
+/** The shipped weights of the root-cause classes (recurrence.rootCauseWeights), for 2.0.0 and for what older versions lack. */
+export const DEFAULT_ROOT_CAUSE_WEIGHTS = {
+  'support-credential-theft': 1,
+  'support-social-engineering': 1,
+  'artefact-session-tokens': 1,
+  'subprocessor-compromise': 1,
+  'software-supply-chain': 0.8,
+  'exploited-vulnerability': 0.5,
+  'token-forgery': 0.8,
+  'token-theft': 0.8,
+  'credential-stuffing': 0.7,
+  'employee-social-engineering': 0.7,
+  'sim-swap': 0.7,
+  'stolen-credentials': 0.7,
+  insider: 0.7,
+} as const;
+
 const V1_RECURRENCE = {
   matchOn: 'classes',
   requireSameEntryPath: false,
   pairWith: 'closest',
   // Unused while matchOn is `classes`; the methodology 2 defaults, so that a version derived from this one starts from them.
-  rootCauseWeights: {
-    'support-credential-theft': 1,
-    'support-social-engineering': 1,
-    'artefact-session-tokens': 1,
-    'subprocessor-compromise': 1,
-    'software-supply-chain': 0.8,
-    'exploited-vulnerability': 0.5,
-    'token-forgery': 0.8,
-    'token-theft': 0.8,
-    'credential-stuffing': 0.7,
-    'employee-social-engineering': 0.7,
-    'sim-swap': 0.7,
-    'stolen-credentials': 0.7,
-    insider: 0.7,
-  },
+  rootCauseWeights: DEFAULT_ROOT_CAUSE_WEIGHTS,
 } as const;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

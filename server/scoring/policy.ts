@@ -5,6 +5,7 @@
  */
 import type { Policy } from '../domain/methodology.ts';
 import { SHIPPED_RATIONALE } from '../domain/shipped-rationale.ts';
+import { DEFAULT_ROOT_CAUSE_WEIGHTS } from '../domain/methodology-v1.ts';
 import { DECAY_POLICIES } from './decay.ts';
 import { DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from '../domain/category-priors.ts';
 
@@ -37,21 +38,7 @@ export const DEFAULT_POLICY: Policy = {
     matchOn: 'root-cause',
     requireSameEntryPath: true,
     pairWith: 'strongest',
-    rootCauseWeights: {
-      'support-credential-theft': 1,
-      'support-social-engineering': 1,
-      'artefact-session-tokens': 1,
-      'subprocessor-compromise': 1,
-      'software-supply-chain': 0.8,
-      'exploited-vulnerability': 0.5,
-      'token-forgery': 0.8,
-      'token-theft': 0.8,
-      'credential-stuffing': 0.7,
-      'employee-social-engineering': 0.7,
-      'sim-swap': 0.7,
-      'stolen-credentials': 0.7,
-      insider: 0.7,
-    },
+    rootCauseWeights: { ...DEFAULT_ROOT_CAUSE_WEIGHTS },
   },
   campaigns: { countAsOne: true },
   incidentCap: { likelihoodPoints: 30 },

@@ -13,6 +13,7 @@ import {
   portfolioQuery,
 } from '../../../web/charts/heatmap.filter.ts';
 import { urlWith } from '../../../web/app/routes.ts';
+import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const row = (vendorId: number, name: string, over: Partial<HeatmapRow> = {}): HeatmapRow => ({
   vendorId,
@@ -29,12 +30,7 @@ const row = (vendorId: number, name: string, over: Partial<HeatmapRow> = {}): He
   cells: {},
   top: {},
   findings: 0,
-  assessed: true,
-  evidenceCoverage: 0.8,
-  unknownPoints: 0,
-  inherentRisk: 20,
-  inherentBand: 'moderate',
-  toAssess: [],
+  ...ASSESSED,
   ...over,
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
 import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { contrast, hatchPath, inkOn, layoutHeatmap, layoutLegend, onDark, riskColor, UNKNOWN_FILL } from '../../../web/charts/heatmap.layout.ts';
+import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const SIZE = { cellWidth: 90, cellHeight: 24 };
 const FACTORS = [
@@ -25,12 +26,7 @@ function row(over: Partial<HeatmapRow> = {}): HeatmapRow {
     cells: { incidents: 44.4, support: null },
     top: { incidents: { label: 'Support system breach', points: 30 }, support: null },
     findings: 2,
-    assessed: true,
-    evidenceCoverage: 0.8,
-    unknownPoints: 0,
-    inherentRisk: 20,
-    inherentBand: 'moderate',
-    toAssess: [],
+    ...ASSESSED,
     ...over,
   };
 }

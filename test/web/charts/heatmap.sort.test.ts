@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { DEFAULT_SORT, defaultDir, parseSort, sortKeys, sortQuery, sortRows } from '../../../web/charts/heatmap.sort.ts';
+import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const FACTOR_IDS = ['incidents', 'support'];
 
@@ -19,12 +20,7 @@ const row = (vendorId: number, name: string, risk: number, over: Partial<Heatmap
   cells: { incidents: risk, support: null },
   top: { incidents: null, support: null },
   findings: 0,
-  assessed: true,
-  evidenceCoverage: 0.8,
-  unknownPoints: 0,
-  inherentRisk: 20,
-  inherentBand: 'moderate',
-  toAssess: [],
+  ...ASSESSED,
   ...over,
 });
 

@@ -3,6 +3,7 @@ import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { cellTip, heatColumns, placeTip } from '../../../web/charts/heatmap.tip.ts';
 import { bandAt, bandRanges, BAND_TINT } from '../../../web/charts/heatmap.bands.ts';
 import { contrast, inkOn, riskColor } from '../../../web/charts/heatmap.layout.ts';
+import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const FACTORS = [
   { id: 'incidents', label: 'Past incidents', weight: 0.3 },
@@ -25,12 +26,7 @@ const OKTA: HeatmapRow = {
   cells: { incidents: 44.4, support: 72.8, mfa: null },
   top: { incidents: { label: 'HAR files stolen from the support system', points: 30.2 }, support: null, mfa: null },
   findings: 3,
-  assessed: true,
-  evidenceCoverage: 0.8,
-  unknownPoints: 0,
-  inherentRisk: 20,
-  inherentBand: 'moderate',
-  toAssess: [],
+  ...ASSESSED,
 };
 const ctx = { factors: FACTORS };
 const column = (id: string) => heatColumns(FACTORS).find((c) => c.kind === 'factor' && c.factor.id === id)!;

@@ -3,6 +3,7 @@ import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { cellKey, cellLevel, layoutRiskMatrix, levelRange, parseCell } from '../../../web/charts/risk-matrix.layout.ts';
 import { BAND_TINT } from '../../../web/charts/heatmap.bands.ts';
 import { contrast } from '../../../web/charts/heatmap.layout.ts';
+import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const row = (vendorId: number, name: string, likelihood: number, impact: number, risk: number): HeatmapRow => ({
   vendorId,
@@ -19,12 +20,7 @@ const row = (vendorId: number, name: string, likelihood: number, impact: number,
   cells: {},
   top: {},
   findings: 0,
-  assessed: true,
-  evidenceCoverage: 0.8,
-  unknownPoints: 0,
-  inherentRisk: 20,
-  inherentBand: 'moderate',
-  toAssess: [],
+  ...ASSESSED,
 });
 
 const ROWS = [row(1, 'Microsoft', 4, 5, 59.8), row(2, 'Okta', 3, 5, 48.1), row(3, 'Zendesk', 2, 3, 14.8), row(4, 'Slack', 2, 3, 14.3), row(5, 'Atlassian', 2, 3, 24)];
