@@ -3,7 +3,8 @@
  * default sort (not-assessed vendors last, by inherent risk, their badge and legend in words), a
  * not-assessed vendor's dossier (inherent before residual, coverage, the points on unknowns, what
  * would assess it), an assessed one's (residual first, inherent beside it), and an incident
- * recorded at a subprocessor from the dossier, inherited by the vendor it serves. axe on each.
+ * recorded at a subprocessor from the dossier, inherited by the vendor it serves; the breakdown's
+ * rows that rest on priors, and a support chain's union formula. axe on each.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -109,6 +110,26 @@ describe.skipIf(!chromiumPath)('not assessed, in Chromium', () => {
       expect(await figure('headline').textContent()).toContain('residual risk / 100');
       expect(await figure('inherent').locator('dd').textContent()).toContain(score.inherentRisk.toFixed(1));
       expect(await figure('to-assess').count()).toBe(0);
+    });
+
+    it('marks in the breakdown the points that rest on priors, and shows how the support chain’s parts combine (Cloudflare)', async () => {
+      const cloudflare = vendor('Cloudflare');
+      const score = await s.api<VendorScore>(`/vendors/${cloudflare.vendorId}/score`);
+      await s.go(`/vendors/${cloudflare.vendorId}`);
+      const breakdown = s.page.locator('vr-score-breakdown');
+      await breakdown.locator('[data-factor]').first().waitFor();
+      const support = score.factors.find((f) => f.id === 'support')!;
+      expect(support.formula).toMatch(/^100 × \(1 − /);
+      expect(await breakdown.locator('[data-factor="support"] [data-factor-formula]').textContent()).toContain(support.formula!);
+      const mfa = score.factors.find((f) => f.id === 'mfa')!;
+      const priors = mfa.contributions.filter((c) => c.unknownShare !== undefined);
+      expect(priors.length).toBeGreaterThan(0);
+      const marked = breakdown.locator('[data-factor="mfa"] tr[data-prior]');
+      expect(await marked.count()).toBe(priors.length);
+      expect(await marked.first().locator('td.what').textContent()).toContain('prior, no evidence');
+      const assumed = priors.reduce((a, c) => a + c.points, 0);
+      expect(await breakdown.locator('[data-factor="mfa"] [data-assumed]').textContent()).toBe(`${assumed.toFixed(1)} of ${mfa.score.toFixed(1)} rest on priors`);
+      await s.expectNoAxeViolations();
     });
 
     it('records an incident at a subprocessor: filed on its own vendor record, and the vendor it serves inherits it', async () => {
