@@ -155,8 +155,10 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
         out.line(`${file} exists; choose a new file`);
         return 1;
       }
-      backupTo(deps.store.db, file);
-      out.line(`backed up to ${file}`);
+      const result = backupTo(deps.store.db, file);
+      for (const f of result.removedLeftovers) out.line(`removed ${f}, left by an interrupted backup`);
+      const rows = Object.values(result.tables).reduce((a, n) => a + n, 0);
+      out.line(`backed up to ${file} (checked: ${Object.keys(result.tables).length} tables, ${rows} rows)`);
       return 0;
     }
     return usage(out);

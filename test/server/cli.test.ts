@@ -88,6 +88,7 @@ describe('npm run vendorscope -- …', () => {
       stop = true;
       await writer;
       expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`backed up to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(checked: \\d+ tables, \\d+ rows\\)`));
       const copy = new Database(file, { readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       const n = (copy.prepare('SELECT COUNT(*) AS n FROM vendors').get() as { n: number }).n;
