@@ -21,7 +21,7 @@ import { scoreRoutes } from './http/routes/scores.ts';
 import { subprocessorRoutes } from './http/routes/subprocessors.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { staticRoutes } from './http/static.ts';
 
@@ -70,7 +70,7 @@ export function createApp(deps: Deps): Express {
   // Only behind a TLS-terminating proxy that we trust may X-Forwarded-Proto make a request "secure".
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
-  app.use('/api', accessLog(deps.log));
+  app.use('/api', accessLog(deps.log), apiNoStore);
   app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);

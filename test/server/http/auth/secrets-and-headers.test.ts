@@ -51,4 +51,19 @@ describe('security headers', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('keep API answers, refusals and errors included, out of every cache', async () => {
+    const { http, anon } = testApp();
+    for (const path of ['/api/v1/health', '/api/v1/vendors', '/api/v1/no-such-thing']) expect((await http.get(path)).headers['cache-control'], path).toMatch(/no-store/);
+    expect((await anon().get('/api/v1/vendors')).headers['cache-control']).toMatch(/no-store/); // a 401 as well
+  });
+
+  it('send HSTS only over HTTPS: behind a trusted proxy that says so, never on plain HTTP or from an untrusted X-Forwarded-Proto', async () => {
+    const trusted = testApp({ trustProxy: 1 });
+    const viaTls = await trusted.http.get('/api/v1/health').set('X-Forwarded-Proto', 'https');
+    expect(viaTls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect((await trusted.http.get('/api/v1/health')).headers['strict-transport-security']).toBeUndefined();
+    const untrusted = testApp();
+    expect((await untrusted.http.get('/api/v1/health').set('X-Forwarded-Proto', 'https')).headers['strict-transport-security']).toBeUndefined();
+  });
 });
