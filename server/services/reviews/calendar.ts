@@ -8,8 +8,8 @@ import type { DueItem } from './reviews-service.ts';
 
 const STATE_WORDS = { 'review-needed': 'Re-review needed', overdue: 'Overdue review', due: 'Review due', ok: 'Review' } as const;
 
-/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
-export const escapeText = (s: string): string => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks (CRLF, LF, or a lone CR, which would end the content line). */
+export const escapeText = (s: string): string => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space (§3.1). */
 export function fold(line: string): string {

@@ -9,6 +9,15 @@ describe('iCalendar text', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
   });
 
+  it('leaves no bare CR or LF in a text value, whatever the line endings (a lone CR would end the content line)', () => {
+    expect(escapeText('a\rb\r\r\nc')).toBe('a\\nb\\n\\nc');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        expect(escapeText(text)).not.toMatch(/[\r\n]/);
+      }),
+    );
+  });
+
   it('folds any line into lines of at most 75 octets that unfold to the original, never splitting a character', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
