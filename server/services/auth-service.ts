@@ -110,9 +110,12 @@ export function authService(store: Store, clock: Clock, throttle: SignInThrottle
       const ok = await verifyPassword(password, user ? store.users.passwordHash(user.id) : null, opts.passwordCost);
       if (!ok || !user || user.disabled) {
         throttle.fail(email, req.ip);
+        // What was typed for an account that does not exist stays out of the log (it is often a
+        // password typed in the wrong field); its hash still shows repeated attempts with the same text.
+        const typed = email.toLowerCase().slice(0, 254);
         store.audit.append(
           user ? { userId: user.id, label: user.email, via: 'session' } : { userId: null, label: 'anonymous', via: 'session' },
-          { action: 'sign-in-failed', entity: 'session', entityId: null, after: { email: email.toLowerCase().slice(0, 254), ip: req.ip } },
+          { action: 'sign-in-failed', entity: 'session', entityId: null, after: user ? { email: typed, ip: req.ip } : { emailHash: `sha256:${secretHash(typed).slice(0, 16)}`, ip: req.ip } },
           clock.now(),
         );
         throw unauthenticated('invalid-credentials', 'The e-mail address or the password is wrong.');

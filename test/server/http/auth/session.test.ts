@@ -65,6 +65,14 @@ describe('POST /api/v1/session (sign-in)', () => {
     const failures = deps.store.audit.list({ entity: 'session', limit: 10, offset: 0 }).items.filter((e) => e.action === 'sign-in-failed');
     expect(failures.map((e) => e.actor)).toEqual(['anonymous', 'ana@example.com']);
     expect(JSON.stringify(failures)).not.toContain('not the password at all');
+    // What was typed for no account (often a password in the wrong field) is kept only as a hash;
+    // the account that exists is named.
+    expect(failures[0]!.after).toEqual({ emailHash: expect.stringMatching(/^sha256:[0-9a-f]{16}$/), ip: expect.any(String) });
+    expect(JSON.stringify(failures)).not.toContain('nobody@example.com');
+    expect(failures[1]!.after).toMatchObject({ email: 'ana@example.com' });
+    await anon().post('/api/v1/session').send({ email: 'NOBODY@example.com', password: 'again' });
+    const again = deps.store.audit.list({ entity: 'session', limit: 1, offset: 0 }).items[0]!;
+    expect((again.after as { emailHash: string }).emailHash).toBe((failures[0]!.after as { emailHash: string }).emailHash);
   });
 
   it('throttles failed sign-ins per account, with Retry-After, whether or not the account exists', async () => {
