@@ -14,6 +14,7 @@ export const PROBLEM_TITLES = {
   'import-invalid': 'Nothing was imported: some records are invalid',
   'import-possible-duplicates': 'Nothing was imported: some rows may duplicate existing vendors',
   'database-not-empty': 'The database is not empty',
+  'restore-conflict': 'Nothing was restored: a record conflicts with the rest of the document',
   'job-not-found': 'Job not found',
   'unsupported-media-type': 'The body must be application/json',
   'payload-too-large': 'The body is too large',

@@ -165,31 +165,61 @@ type ExportedMfa = ExportDocument['mfa'][number];
 const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
+/** SQLite's column names, as the document's fields: `incidents.vendor_id` → `vendorId`. */
+const fieldsOf = (message: string): string =>
+  (/failed: (.+)$/.exec(message)?.[1] ?? '')
+    .split(', ')
+    .map((c) => c.replace(/^\w+\./, '').replace(/_(\w)/g, (_m, x: string) => x.toUpperCase()))
+    .join(', ');
+
+/**
+ * One record's write. A constraint the database refuses (a repeated key, a link to a record the
+ * document lacks) names the record and what it breaks, not SQLite's words or a stack trace; the
+ * transaction around the restore then writes nothing.
+ */
+function atRecord<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const { code, message } = e as { code?: unknown; message?: string };
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) throw e;
+    const why =
+      code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+        ? 'refers to a record the document does not have'
+        : code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+          ? `repeats another record's ${fieldsOf(message ?? '') || 'key'}`
+          : 'breaks a rule of the stored data';
+    throw new ServiceError('conflict', 'restore-conflict', `A record in the document conflicts with the rest of it (${path.replace(/^body\./, '')} ${why}); nothing was restored.`, [{ path, message: why }]);
+  }
+}
+
 function restoreExact(store: Store, d: ExportDocument, now: string): void {
   const recorded = exportedDay(d, now.slice(0, 10));
-  for (const v of d.vendors) {
+  for (const [k, v] of d.vendors.entries()) {
     const { id, createdAt, updatedAt, ...fields } = v;
-    store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt });
+    atRecord(`body.vendors[${k}]`, () => store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt }));
   }
   // Links once every incident exists: a document lists incidents by id, not by campaign.
-  for (const i of d.incidents) {
+  for (const [k, i] of d.incidents.entries()) {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
-    store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt });
+    atRecord(`body.incidents[${k}]`, () => store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt }));
   }
   for (const i of d.incidents) if (i.continuationOf != null) store.incidents.setContinuationOf(i.id, i.continuationOf, i.updatedAt);
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
-  for (const s of d.subprocessors) {
-    store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt });
+  for (const [k, s] of d.subprocessors.entries()) {
+    atRecord(`body.subprocessors[${k}]`, () =>
+      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }),
+    );
   }
   const byVendor = new Map<number, ExportedMfa[]>();
   for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
-  for (const [vendorId, items] of byVendor) store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now);
-  for (const f of d.postureFacts) {
+  for (const [vendorId, items] of byVendor) atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now));
+  for (const [k, f] of d.postureFacts.entries()) {
     const { id, vendorId, ...fields } = f;
-    store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id);
+    atRecord(`body.postureFacts[${k}]`, () => store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id));
   }
   store.methodology.clear();
-  for (const m of d.methodologyVersions) store.methodology.create(m.version, m.parameters, m.note, m.createdAt);
+  for (const [k, m] of d.methodologyVersions.entries()) atRecord(`body.methodologyVersions[${k}]`, () => store.methodology.create(m.version, m.parameters, m.note, m.createdAt));
   store.snapshots.clear();
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   restoreReports(store, d, now);

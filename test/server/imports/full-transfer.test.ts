@@ -29,6 +29,7 @@ async function richApp() {
   return t;
 }
 
+type Doc = { incidents: Array<Record<string, unknown>>; subprocessors: Array<Record<string, unknown>> } & Record<string, unknown>;
 const withoutStamp = ({ exportedAt: _e, ...rest }: Record<string, unknown>) => rest;
 const restoreInto = (http: ReturnType<typeof testApp>['http'], doc: unknown, qs = '') =>
   http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
@@ -65,6 +66,18 @@ describe('export and restore', () => {
     expect((await b.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body).toEqual((await a.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body);
     // And its frozen report is the same text, snapshot id and generatedAt included.
     expect((await b.http.get('/api/v1/reports/quarterly/2023-Q4')).text).toBe((await a.http.get('/api/v1/reports/quarterly/2023-Q4')).text);
+  });
+
+  it.each([
+    ['two incidents of a vendor share a ref', (d: Doc) => ({ ...d, incidents: [...d.incidents, { ...d.incidents[0]!, id: 99_001 }] }), 'body.incidents[35]'],
+    ['a subprocessor serves a vendor the document does not have', (d: Doc) => ({ ...d, subprocessors: d.subprocessors.map((x, i) => (i === 2 ? { ...x, parentVendorId: 99_999 } : x)) }), 'body.subprocessors[2]'],
+  ])('refuses a document in which %s, naming the record, and writes nothing', async (_what, change, path) => {
+    const doc = change((await demoApp().http.get('/api/v1/export')).body as Doc);
+    const b = testApp();
+    const res = await expectNoWrite(b.db, () => restoreInto(b.http, doc));
+    expectProblem(res, 409, 'restore-conflict');
+    expect(failingPaths(res)).toEqual([path]);
+    expect(res.body.detail).not.toMatch(/at .*\.ts|SqliteError|constraint failed/i);
   });
 
   it('refuses to restore over a portfolio unless asked to merge or replace', async () => {
