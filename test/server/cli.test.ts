@@ -62,6 +62,16 @@ describe('npm run vendorscope -- …', () => {
     const strip = (f: string) => ({ ...JSON.parse(readFileSync(f, 'utf8')), exportedAt: null });
     expect(strip(out2)).toEqual(strip(out1));
     expect(runMain(['restore', out1], env('restored.sqlite')).status).toBe(1); // not empty any more
+    // A document whose incidents repeat one another: the record is named, nothing is restored, no stack trace.
+    const doc = JSON.parse(readFileSync(out1, 'utf8')) as { incidents: unknown[] };
+    const bad = join(dir, 'export-repeated.json');
+    writeFileSync(bad, JSON.stringify({ ...doc, incidents: [...doc.incidents, { ...(doc.incidents[0] as object), id: 99_001 }] }));
+    const refused = runMain(['restore', bad], env('refused.sqlite'));
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(`incidents[${doc.incidents.length}]: repeats another record's`);
+    expect(refused.stdout + refused.stderr).not.toMatch(/SqliteError|at .*\.ts:\d+/);
+    expect(runMain(['export', '--out', join(dir, 'after-refused.json')], env('refused.sqlite')).status).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'after-refused.json'), 'utf8')) as { incidents: unknown[] }).incidents).toEqual([]);
   });
 
   it('backs up online: the copy passes integrity_check while the server keeps writing', async () => {
