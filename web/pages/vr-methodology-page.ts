@@ -37,6 +37,7 @@ import '../components/vr-methodology-rationale.ts';
 import '../components/vr-methodology-editor.ts';
 import '../components/vr-methodology-backtest.ts';
 import '../components/vr-backtest.ts';
+import { revealIn } from './reveal.ts';
 
 /** The policies the heatmap can rank under (`?decay=`), in the order the engine lists them. */
 const NAMED = ['long-memory', 'short-penalty', 'peer-half-life'] as const satisfies readonly DecayPolicyName[];
@@ -226,15 +227,8 @@ export class MethodologyPage extends LitElement {
     this._reveal(e.anchor);
   }
 
-  /** Scrolls to the element with this id inside one of the page's components, and focuses it. */
   private _reveal(anchor: string): void {
-    for (const el of this.renderRoot.querySelectorAll('*')) {
-      const target = el.shadowRoot?.getElementById(anchor);
-      if (!target) continue;
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-      return;
-    }
+    revealIn(this.renderRoot, anchor);
   }
 
   private _onAsOf(e: AsOfChanged): void {

@@ -53,6 +53,7 @@ import '../components/vr-review-status.ts';
 import '../components/vr-condition-list.ts';
 import '../components/vr-review-history.ts';
 import '../components/vr-decision-form.ts';
+import { revealIn } from './reveal.ts';
 
 /** How many of a vendor's newest changes the page shows. */
 const CHANGES_SHOWN = 50;
@@ -264,15 +265,8 @@ export class VendorPage extends LitElement {
     this._reveal(e.anchor);
   }
 
-  /** Scrolls to the element with this id inside one of the page's components, and focuses it. */
   private _reveal(anchor: string): void {
-    for (const el of this.renderRoot.querySelectorAll('*')) {
-      const target = el.shadowRoot?.getElementById(anchor);
-      if (!target) continue;
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-      return;
-    }
+    revealIn(this.renderRoot, anchor);
   }
 
   private _onAsOf(e: AsOfChanged): void {
