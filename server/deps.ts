@@ -20,6 +20,8 @@ import { subprocessorsService } from './services/subprocessors-service.ts';
 import { subprocessorIncidentsService } from './services/subprocessor-incidents-service.ts';
 import { supplyChainService } from './services/supply-chain-service.ts';
 import { jobsService } from './services/jobs-service.ts';
+import { importsService } from './services/imports/imports-service.ts';
+import { DEFAULT_IMPORT_WORKERS, importWorkers } from './services/imports/import-workers.ts';
 import { reportService } from './services/reports/report-service.ts';
 import { reviewsService } from './services/reviews/reviews-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
@@ -51,6 +53,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const auth = authService(store, opts.clock, throttle, opts.auth);
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
+  const jobs = jobsService(opts.clock, opts.log);
   return {
     ...opts,
     store,
@@ -72,7 +75,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     passkeys: passkeysService(store, opts.clock, auth),
     audit: auditService(store),
     supplyChain: supplyChainService(store),
-    jobs: jobsService(opts.clock, opts.log),
+    jobs,
+    imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

@@ -175,9 +175,9 @@ export function jobResult<T>(job: Job): T {
   const general = job.errors.every((e) => e.path === '');
   if (general) throw new ApiError(500, 'import-failed', job.errors[0]?.message ?? 'The import failed; nothing was written.');
   if (job.errors.every((e) => e.duplicateOf)) {
-    throw new ApiError(409, 'import-possible-duplicates', `${job.errors.length.toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
+    throw new ApiError(409, 'import-possible-duplicates', `${job.errorsTotal.toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
   }
-  throw new ApiError(400, 'import-invalid', `${job.errors.length.toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
+  throw new ApiError(400, 'import-invalid', `${job.errorsTotal.toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
 }
 
 /** An import's outcome settled: the result at once, or after waiting for its job. */
@@ -202,6 +202,8 @@ export function attributionParts(text: string): { readonly text: string; readonl
 /** A result that lists the problems of its records (each with its path and message, and more keys). */
 export interface WithErrors {
   readonly errors: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+  /** How many problems in all (`errors` holds the first 1,000). */
+  readonly errorsTotal?: number;
 }
 
 /**
@@ -210,5 +212,5 @@ export interface WithErrors {
  */
 export function refuseIfErrors<T extends WithErrors>(r: T): T {
   if (r.errors.length === 0) return r;
-  throw new ApiError(400, 'import-invalid', `${r.errors.length.toLocaleString('en-US')} problem(s) found; nothing was written.`, r.errors);
+  throw new ApiError(400, 'import-invalid', `${Math.max(r.errorsTotal ?? 0, r.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`, r.errors);
 }

@@ -11,7 +11,7 @@ import type { Deps } from '../deps.ts';
 import type { JobError } from '../services/jobs-service.ts';
 import { exportAll, parseExport, restore, type RestoreMode } from '../services/imports/full-transfer.ts';
 import { importVendorsCsv } from '../services/imports/vendors-csv.ts';
-import { importVeris, parseVerisText } from '../services/imports/veris-import.ts';
+import { importVeris, UnreadableBody, readVerisBody } from '../services/imports/veris-import.ts';
 import { ServiceError } from '../services/errors.ts';
 import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
@@ -57,9 +57,12 @@ function verisRecords(path: string): { records: unknown[]; errors: JobError[] } 
   const records: unknown[] = [];
   const errors: JobError[] = [];
   for (const f of files) {
-    const parsed = parseVerisText(readText(f));
-    records.push(...parsed.records);
-    errors.push(...parsed.errors.map((e) => ({ ...e, path: `${f}${e.path ? `: ${e.path}` : ''}` })));
+    try {
+      records.push(...readVerisBody(readText(f)).records);
+    } catch (e) {
+      if (!(e instanceof UnreadableBody)) throw e;
+      errors.push(...e.errors.map((x) => ({ ...x, path: `${f}${x.path ? `: ${x.path}` : ''}` })));
+    }
   }
   return { records, errors };
 }

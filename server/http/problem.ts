@@ -51,6 +51,7 @@ export const PROBLEM_TITLES = {
   conflict: 'The change conflicts with stored data',
   unprocessable: 'The data cannot answer this request',
   'backtest-too-few-events': 'Too few incidents to backtest',
+  'too-many-imports': 'Too many imports are running',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -89,7 +90,7 @@ export function sendProblem(res: Response, status: number, code: ProblemCode, de
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -98,6 +99,7 @@ const FALLBACK_CODE = {
   unauthenticated: 'authentication-required',
   forbidden: 'forbidden',
   throttled: 'too-many-attempts',
+  'too-large': 'payload-too-large',
 } as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */

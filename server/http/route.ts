@@ -33,6 +33,11 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
    */
   readonly rawBody?: { readonly types: readonly string[]; readonly limit: string };
   /**
+   * Runs once the caller is known and before the body is read: it may refuse (by throwing, e.g. 429
+   * when too many imports run), and what it returns is called when the response ends.
+   */
+  readonly admit?: (principal: A extends 'public' ? Principal | null : Principal) => () => void;
+  /**
    * A feed for apps that cannot send an Authorization header (calendars): an API token may come as
    * `?token=` or as the password of HTTP Basic. Only on such routes, and only GETs.
    */
@@ -50,8 +55,10 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
     body: Out<B>;
     principal: A extends 'public' ? Principal | null : Principal;
     ctx: RequestContext;
-    /** The body of a `rawBody` route, decoded. */
-    text: string;
+    /** The body of a `rawBody` route, decoded (on first use: a handler that reads `bytes` elsewhere never decodes it here). */
+    readonly text: string;
+    /** The body of a `rawBody` route, as received. */
+    bytes: Buffer;
   }) => unknown;
 }
 
@@ -113,15 +120,20 @@ function parseBody(spec: AnyRoute, req: Request): unknown {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of a raw body: one of the route's types, valid UTF-8, without a byte-order mark. */
-function rawText(spec: AnyRoute, req: Request): string {
-  if (!spec.rawBody) return '';
+/** The bytes of a raw body, of one of the route's types. */
+function rawBytes(spec: AnyRoute, req: Request): Buffer {
+  if (!spec.rawBody) return Buffer.alloc(0);
   if (!req.is([...spec.rawBody.types]) || !Buffer.isBuffer(req.body)) {
     throw new HttpError(415, 'unsupported-media-type', `Send the body as ${spec.rawBody.types.join(' or ')}.`);
   }
+  return req.body;
+}
+
+/** The text of a raw body: valid UTF-8, without a byte-order mark. */
+function rawText(bytes: Buffer): string {
   let text: string;
   try {
-    text = UTF8.decode(req.body);
+    text = UTF8.decode(bytes);
   } catch {
     throw new HttpError(400, 'bad-encoding', 'The body is not valid UTF-8; save the file as UTF-8 and try again.');
   }
@@ -187,6 +199,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       if (spec.tokenInUrl) feedToken(req);
       const principal = authorize(spec, req, opts.authenticate);
       checkOrigin(req, principal, opts.publicUrl);
+      if (spec.admit) res.once('close', spec.admit(principal as Principal));
       res.locals.principal = principal;
       next();
     };
@@ -195,9 +208,21 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const params = spec.params ? parsePart(spec.params, req.params, 'params') : undefined;
       const query = parsePart(spec.query ?? NO_QUERY, req.query, 'query');
       const body = parseBody(spec, req);
-      const text = rawText(spec, req);
+      const bytes = rawBytes(spec, req);
       const ctx = requestContext(req, res, opts.publicUrl);
-      const result = await spec.handle({ params, query, body, principal: principal as Principal, ctx, text } as never);
+      let text: string | undefined;
+      const input = {
+        params,
+        query,
+        body,
+        principal: principal as Principal,
+        ctx,
+        bytes,
+        get text() {
+          return (text ??= spec.rawBody ? rawText(bytes) : '');
+        },
+      };
+      const result = await spec.handle(input as never);
       if (result instanceof Reply) return result.send(res);
       if (spec.status === 204) res.status(204).end();
       else if (spec.produces) res.status(spec.status).type(spec.produces).send(result);

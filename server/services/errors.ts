@@ -5,8 +5,11 @@
 
 import type { FieldProblem } from '../domain/field-problems.ts';
 
-/** `unprocessable`: the request is well formed but the data cannot answer it (a backtest with too few events). */
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled';
+/**
+ * `unprocessable`: the request is well formed but the data cannot answer it (a backtest with too few events).
+ * `too-large`: reading the body would take more than the server allows one request.
+ */
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;

@@ -11,6 +11,7 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
   invalid: 0,
   rows: [],
   errors: [],
+  errorsTotal: 0,
   skipped: [],
   skippedTotal: 0,
   ...o,

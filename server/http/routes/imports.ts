@@ -3,26 +3,29 @@ import { z } from 'zod';
 import { atLeast } from '../../domain/account.ts';
 import { exportDocument } from '../../domain/export.ts';
 import { actorOf, type Principal } from '../../services/auth-service.ts';
-import type { Job, JobError, Progress } from '../../services/jobs-service.ts';
-import { exportAll, parseExport, restore } from '../../services/imports/full-transfer.ts';
-import { importVendorsCsv, vendorCsvRowCount, VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
-import { importVeris, parseVerisText } from '../../services/imports/veris-import.ts';
+import type { Job, JobError } from '../../services/jobs-service.ts';
+import { exportAll } from '../../services/imports/full-transfer.ts';
+import { Unreadable, type Outcome } from '../../services/imports/imports-service.ts';
+import { VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
 import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
 import type { Deps } from '../../deps.ts';
 
-/** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
-export const JOB_THRESHOLD = 1000;
+/**
+ * Body limits of the import routes, refused with 413 before they are read whole (a declared
+ * Content-Length over the limit is refused before a byte is read). JSON records elsewhere: 1 MB.
+ */
+export const BODY_LIMITS = { vendorsCsv: '20mb', veris: '64mb', restore: '128mb' } as const;
 
 /**
  * Problems of records as a problem document: nothing was written. Rows refused only as possible
  * duplicates (a website domain alone matched) are a conflict that `onDuplicate` settles.
  */
-const refused = (errors: readonly JobError[]) =>
+const refused = (errors: readonly JobError[], total = errors.length) =>
   errors.every((e) => e.duplicateOf)
-    ? new HttpError(409, 'import-possible-duplicates', `${errors.length} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
-    : new HttpError(400, 'import-invalid', `${errors.length} problem(s) found; nothing was written.`, errors.slice(0, 1000));
+    ? new HttpError(409, 'import-possible-duplicates', `${total} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
+    : new HttpError(400, 'import-invalid', `${total} problem(s) found; nothing was written.`, errors.slice(0, 1000));
 
 const jobView = (j: Job) => ({
   id: j.id,
@@ -31,6 +34,7 @@ const jobView = (j: Job) => ({
   done: j.done,
   total: j.total,
   errors: j.errors,
+  errorsTotal: j.errorsTotal,
   result: j.result,
   startedAt: j.startedAt,
   finishedAt: j.finishedAt,
@@ -43,7 +47,8 @@ const job = z
     state: z.enum(['running', 'succeeded', 'failed']),
     done: z.number().int(),
     total: z.number().int(),
-    errors: z.array(z.looseObject({ path: z.string(), message: z.string() })),
+    errors: z.array(z.looseObject({ path: z.string(), message: z.string() })).meta({ description: 'The first 1,000 problems' }),
+    errorsTotal: z.number().int().meta({ description: 'How many problems in all' }),
     result: z.unknown(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -52,23 +57,22 @@ const job = z
 
 const importProblems = problems;
 
-export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
-  /** Runs an import inline, or as a job when it is large; a refused inline import is a 400. */
-  const runImport = async <R extends { errors: readonly JobError[] }>(
-    kind: string,
-    principal: Principal,
-    total: number,
-    work: (progress?: Progress) => Promise<R>,
-    refuse = true,
-  ): Promise<R | Reply> => {
-    if (total > JOB_THRESHOLD) {
-      const started = jobs.start(kind, principal.user.id, total, (progress) => work(progress));
-      return new Reply(202, jobView(started), { Location: `/api/v1/jobs/${started.id}` });
+export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => {
+  const caller = (principal: Principal) => ({ actor: actorOf(principal), userId: principal.user.id });
+  /** A job answers 202 with its Location; a report with problems refuses the import (a dry run reports them). */
+  const reply = async <R extends { errors: readonly JobError[]; errorsTotal: number }>(outcome: Promise<Outcome<R>>, refuse: boolean): Promise<R | Reply> => {
+    let done: Outcome<R>;
+    try {
+      done = await outcome;
+    } catch (e) {
+      if (e instanceof Unreadable) throw refused(e.errors);
+      throw e;
     }
-    const result = await work();
-    if (refuse && result.errors.length > 0) throw refused(result.errors);
-    return result;
+    if ('job' in done) return new Reply(202, jobView(done.job), { Location: `/api/v1/jobs/${done.job.id}` });
+    if (refuse && done.report.errorsTotal > 0) throw refused(done.report.errors, done.report.errorsTotal);
+    return done.report;
   };
+  const admit = (principal: Principal) => imports.admit(principal.user.id);
 
   return [
     route({
@@ -89,18 +93,13 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       summary:
         'Import vendors from CSV: rows match vendors by id, or by name or alias; a website-domain match alone is only a possible duplicate (onDuplicate); every update shows its diff; ?dryRun=true reports without writing; ?onInvalid=skip imports the valid rows; over 1,000 rows runs as a job (202)',
       query: vendorsCsvQuery,
-      rawBody: { types: ['text/csv', 'text/plain'], limit: '20mb' },
+      rawBody: { types: ['text/csv', 'text/plain'], limit: BODY_LIMITS.vendorsCsv },
+      admit,
       status: 200,
       response: vendorsCsvReport,
-      errors: [409, 413, 415],
-      handle: ({ query, text, principal }) =>
-        runImport(
-          'vendors-csv',
-          principal,
-          vendorCsvRowCount(text),
-          (progress) => importVendorsCsv(store, clock, actorOf(principal), text, { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate, progress }),
-          !query.dryRun,
-        ),
+      errors: [409, 413, 415, 429],
+      handle: ({ query, bytes, principal }) =>
+        reply(imports.vendorsCsv(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate }), !query.dryRun),
     }),
     route({
       method: 'post',
@@ -110,21 +109,12 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       summary:
         'Import VERIS incidents (one object, an array, or NDJSON): invalid optional fields are left out with a warning; records without a usable id, victim name or incident year refuse the import, or are skipped with ?onInvalid=skip; ?dryRun=true shows each record and the vendor it lands on without writing; over 1,000 records runs as a job (202)',
       query: verisQuery,
-      rawBody: { types: ['application/json', 'application/x-ndjson', 'application/jsonl', 'text/plain'], limit: '100mb' },
+      rawBody: { types: ['application/json', 'application/x-ndjson', 'application/jsonl', 'text/plain'], limit: BODY_LIMITS.veris },
+      admit,
       status: 200,
       response: verisReport,
-      errors: [413, 415],
-      handle: ({ query, text, principal }) => {
-        const { records, errors } = parseVerisText(text);
-        if (errors.length > 0) throw refused(errors);
-        return runImport(
-          'veris',
-          principal,
-          records.length,
-          (progress) => importVeris(store, clock, veris, records, { actor: actorOf(principal), progress, dryRun: query.dryRun, onInvalid: query.onInvalid }),
-          !query.dryRun,
-        );
-      },
+      errors: [413, 415, 429],
+      handle: ({ query, bytes, principal }) => reply(imports.veris(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid }), !query.dryRun),
     }),
     route({
       method: 'get',
@@ -158,7 +148,8 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       tag: 'imports',
       summary: 'Restore an export into an empty database, or ?mode=merge into this one, or ?mode=replace everything',
       query: z.strictObject({ mode: z.enum(['empty', 'merge', 'replace']).default('empty') }),
-      rawBody: { types: ['application/json'], limit: '200mb' },
+      rawBody: { types: ['application/json'], limit: BODY_LIMITS.restore },
+      admit,
       status: 200,
       response: z.object({
         mode: z.enum(['empty', 'merge', 'replace']),
@@ -172,8 +163,8 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
         reports: z.number().int(),
         reviews: z.number().int(),
       }),
-      errors: [409, 413, 415],
-      handle: ({ query, text, principal }) => restore(store, clock, actorOf(principal), parseExport(text), query.mode),
+      errors: [409, 413, 415, 429],
+      handle: ({ query, bytes, principal }) => imports.restore(bytes, actorOf(principal), query.mode),
     }),
   ];
 };

@@ -57,6 +57,7 @@ export const vendorsCsvReport = z.object({
     description:
       'Problems that refuse the import, each { path: "rows.N.column", row, column, message } (a possible duplicate also has duplicateOf); empty when it went through.',
   }),
+  errorsTotal: z.number().int().meta({ description: 'How many problems refuse the import in all (errors lists the first 1,000).' }),
   skipped: firstThousand('With onInvalid=skip, the problems of the rows left out, each { path, row, column, message }'),
   skippedTotal: z.number().int(),
 });
@@ -80,6 +81,7 @@ export const verisReport = z.object({
   vendorsCreated: z.number().int(),
   invalid: z.number().int().meta({ description: 'Records without a usable incident_id, victim name or incident year (or an NDJSON line that is not JSON).' }),
   errors: problems.meta({ description: 'Problems that refuse the import, each { path, index, id, field, message } (or { path: "lines.N", line } for a line that is not JSON); empty when it went through.' }),
+  errorsTotal: z.number().int().meta({ description: 'How many problems refuse the import in all (errors lists the first 1,000).' }),
   skipped: firstThousand('With onInvalid=skip, the problems of the records left out, each { path, index, id, field, message }'),
   skippedTotal: z.number().int(),
   warnings: firstThousand(

@@ -11,7 +11,7 @@ import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { breathe, type JobError, type Progress } from '../jobs-service.ts';
 import { Capped } from './capped.ts';
-import { CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
+import { CsvSyntaxError, parseCsv, toCsv, type CsvRecord } from './csv.ts';
 import { ALIAS_SEPARATOR, EXPORT_ONLY_COLUMNS, readCell, VENDOR_COLUMNS, type Column } from './vendor-cells.ts';
 import { vendorIndex } from './vendor-index.ts';
 import { duplicateMessage, FileClaims, planRow, type OnDuplicate, type RowPlan } from './vendor-rows.ts';
@@ -52,8 +52,10 @@ export interface VendorImportReport {
   /** Rows with problems: refused with the file (`errors`), or left out (`skipped`). */
   readonly invalid: number;
   readonly rows: readonly RowPlan[];
-  /** Problems that refuse the import; nothing was (or would be) written. */
+  /** Problems that refuse the import, the first 1,000; nothing was (or would be) written. */
   readonly errors: readonly JobError[];
+  /** How many problems refuse the import in all. */
+  readonly errorsTotal: number;
   /** With onInvalid=skip, the problems of the rows left out: the first 1,000. */
   readonly skipped: readonly JobError[];
   /** How many problems the skipped rows have in all. */
@@ -77,9 +79,10 @@ export interface VendorImportOptions {
   readonly progress?: Progress;
 }
 
-export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor, text: string, opts: VendorImportOptions): Promise<VendorImportReport> {
+/** `source`: the CSV text, or its records as the import worker parsed them. */
+export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor, source: string | Promise<readonly CsvRecord[]>, opts: VendorImportOptions): Promise<VendorImportReport> {
   const skipInvalid = opts.onInvalid === 'skip';
-  const errors: JobError[] = [];
+  const errors = new Capped<JobError>();
   const skipped = new Capped<JobError>();
   const refusal = (rows: RowPlan[] = [], invalid = 0): VendorImportReport => ({
     dryRun: opts.dryRun,
@@ -89,13 +92,14 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
     duplicates: 0,
     invalid,
     rows,
-    errors,
+    errors: errors.items,
+    errorsTotal: errors.total,
     skipped: skipped.items,
     skippedTotal: skipped.total,
   });
-  let records;
+  let records: readonly CsvRecord[];
   try {
-    records = parseCsv(text);
+    records = typeof source === 'string' ? parseCsv(source) : await source;
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     errors.push(rowError(e.line, null, e.message));
@@ -113,7 +117,7 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
     else if (header.indexOf(h) !== i) errors.push(rowError(1, h, 'the column appears twice'));
   });
   for (const r of REQUIRED_COLUMNS) if (!header.includes(r)) errors.push(rowError(1, r, 'required column is missing'));
-  if (errors.length > 0) return refusal();
+  if (errors.total > 0) return refusal();
   if (data.length === 0) {
     errors.push(rowError(1, null, 'the file has a header but no vendors'));
     return refusal();
@@ -162,14 +166,15 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
     duplicates: rows.filter((r) => r.duplicateOf).length,
     invalid,
     rows,
-    errors,
+    errors: errors.items,
+    errorsTotal: errors.total,
     skipped: skipped.items,
     skippedTotal: skipped.total,
   });
-  if (opts.dryRun || errors.length > 0) return errors.length > 0 ? refusal(rows, invalid) : report();
+  if (opts.dryRun || errors.total > 0) return errors.total > 0 ? refusal(rows, invalid) : report();
   // Undecided possible duplicates refuse the import: a domain alone never decides.
   for (const r of rows) if (r.action === 'duplicate' && r.duplicateOf) errors.push(rowError(r.row, 'website', duplicateMessage(r.duplicateOf), { duplicateOf: r.duplicateOf }));
-  if (errors.length > 0) return refusal(rows, invalid);
+  if (errors.total > 0) return refusal(rows, invalid);
 
   const written = store.transaction(() => {
     const now = clock.now();

@@ -6,21 +6,22 @@
  * written) or are left out and listed (`onInvalid=skip`). Victims become vendors, matched by name
  * or alias, or created as not engaged; a record imported again updates its incident. A dry run
  * says where each record would land, without writing.
+ *
+ * Reading and checking (veris-prepare.ts) needs no database and runs in the import worker; this
+ * module writes what it prepared.
  */
 import { SYSTEM, type Actor } from '../../domain/account.ts';
-import { fieldProblems } from '../../domain/field-problems.ts';
-import { incidentInput, type IncidentInput } from '../../domain/incident.ts';
 import { nameKey, vendorInput } from '../../domain/vendor.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { breathe, type JobError, type Progress } from '../jobs-service.ts';
-import { Capped, LIST_LIMIT } from './capped.ts';
+import { LIST_LIMIT } from './capped.ts';
 import { vendorIndex } from './vendor-index.ts';
-import { mapVeris, VERIS_ATTRIBUTION } from './veris-map.ts';
-import { repairVeris } from './veris-repair.ts';
-import { smoothQuirks, type VerisProblem } from './veris-schema.ts';
+import { VERIS_ATTRIBUTION } from './veris-map.ts';
+import { prepareVeris, type OnInvalid, type Planned, type PreparedVeris } from './veris-prepare.ts';
+import type { VerisProblem } from './veris-schema.ts';
 
-export type OnInvalid = 'reject' | 'skip';
+export { BrokenLine, readVerisBody, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
 
 /** Where a record lands: an existing vendor (by name or alias, or its incident's), or a new one. */
 export interface Landing {
@@ -47,8 +48,10 @@ export interface VerisImportResult {
   readonly vendorsCreated: number;
   /** Records without a usable id, victim name or incident year (or not JSON). */
   readonly invalid: number;
-  /** Problems that refuse the import; nothing was (or would be) written. */
+  /** Problems that refuse the import, the first 1,000; nothing was (or would be) written. */
   readonly errors: readonly JobError[];
+  /** How many problems refuse the import in all. */
+  readonly errorsTotal: number;
   /** With onInvalid=skip, the problems of the records left out: the first 1,000. */
   readonly skipped: readonly JobError[];
   readonly skippedTotal: number;
@@ -59,131 +62,35 @@ export interface VerisImportResult {
   readonly records?: readonly RecordPlan[];
 }
 
-/**
- * An NDJSON line that is not JSON keeps its place among the records, so that indices stay those of
- * the lines. A class, so that no parsed record can pass for one.
- */
-export class BrokenLine {
-  constructor(
-    readonly line: number,
-    readonly message: string,
-  ) {}
-}
-
-/** Records from a request body: a JSON object, a JSON array, or one JSON object per line. */
-export function parseVerisText(text: string): { records: unknown[]; errors: JobError[] } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { records: [], errors: [{ path: '', message: 'the body is empty' }] };
-  try {
-    const whole = JSON.parse(trimmed) as unknown;
-    return { records: Array.isArray(whole) ? whole : [whole], errors: [] };
-  } catch (e) {
-    const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
-    if (lines.length < 2) return { records: [], errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  const records: unknown[] = [];
-  trimmed.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      records.push(JSON.parse(line));
-    } catch (e) {
-      records.push(new BrokenLine(i + 1, `not valid JSON: ${(e as Error).message}`));
-    }
-  });
-  return { records, errors: [] };
-}
-
-interface Planned {
-  readonly index: number;
-  readonly id: string;
-  readonly victim: string;
-  readonly victimCategory: string;
-  readonly incident: IncidentInput;
-  readonly warnings: number;
-}
-
-/** The mapped incident, or its problems; a field that fails our own rules is left out with a warning, as in the repair. */
-function parseMapped(mapped: Record<string, unknown>, warn: (field: string, value: unknown, message: string) => void): { incident?: IncidentInput; problems: VerisProblem[] } {
-  let candidate = { ...mapped };
-  for (let pass = 0; pass < 3; pass++) {
-    const parsed = incidentInput.safeParse(candidate);
-    if (parsed.success) return { incident: parsed.data, problems: [] };
-    const fields = [...new Set(fieldProblems(parsed.error, '').map((p) => p.path.split('.')[0]!))];
-    const droppable = fields.filter((f) => f !== 'title' && f in candidate);
-    if (droppable.length === 0) return { problems: fieldProblems(parsed.error, '').map((p) => ({ path: `mapped.${p.path}`, message: p.message })) };
-    for (const f of droppable) {
-      warn(`mapped.${f}`, candidate[f], `the record's ${f} ${JSON.stringify(candidate[f])} is not valid here; imported without it`);
-      candidate = { ...candidate, [f]: Array.isArray(candidate[f]) ? [] : null };
-    }
-  }
-  return { problems: [{ path: 'mapped', message: 'the record could not be mapped to an incident' }] };
-}
-
-const CHUNK = 500;
-
-export interface VerisImportOptions {
+export interface VerisWriteOptions {
   readonly actor?: Actor;
-  readonly progress?: Progress;
   readonly dryRun?: boolean;
-  readonly onInvalid?: OnInvalid;
+  /**
+   * Records per transaction, with the event loop free between transactions; without it, one
+   * transaction. Large imports (jobs) write in batches so other requests are served meanwhile; as
+   * records are matched by their VERIS id, importing the same file again completes an interrupted one.
+   */
+  readonly batch?: number;
+  /** How many records have been written. */
+  readonly written?: Progress;
 }
 
-export async function importVeris(
-  store: Store,
-  clock: Clock,
-  validate: (r: Record<string, unknown>) => VerisProblem[],
-  records: readonly unknown[],
-  opts: VerisImportOptions = {},
-): Promise<VerisImportResult> {
+/** Writes what prepareVeris found (or, for a dry run, says where each record would land). */
+export async function writeVeris(store: Store, clock: Clock, prepared: PreparedVeris, opts: VerisWriteOptions = {}): Promise<VerisImportResult> {
   const dryRun = opts.dryRun ?? false;
-  const skipInvalid = opts.onInvalid === 'skip';
-  const errors: JobError[] = [];
-  const skipped = new Capped<JobError>();
-  const warnings = new Capped<JobError>();
-  let invalid = 0;
-  // The last occurrence of a repeated incident_id wins: an upsert, never two rows (guide, quirk 2).
-  const planned = new Map<string, Planned>();
-  for (const [index, raw] of records.entries()) {
-    if (index % CHUNK === 0) {
-      opts.progress?.(index);
-      await breathe();
-    }
-    const problems: JobError[] = [];
-    const fail = (path: string, message: string, id: string | null = null, extra: object = {}) =>
-      problems.push({ path: path.startsWith('lines.') ? path : `records.${index}${path ? `.${path}` : ''}`, index, id, field: path.startsWith('lines.') ? null : path || null, message, ...extra });
-    let id: string | null = null;
-    let count = 0;
-    const warn = (field: string, value: unknown, message: string) => {
-      count++;
-      warnings.push({ path: `records.${index}.${field}`, index, id, field, value, message });
-    };
-    if (raw instanceof BrokenLine) fail(`lines.${raw.line}`, raw.message, null, { line: raw.line });
-    else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('', 'expected a VERIS incident object');
-    else {
-      const smoothed = smoothQuirks(raw as Record<string, unknown>);
-      id = typeof smoothed.incident_id === 'string' && smoothed.incident_id.trim() !== '' ? smoothed.incident_id : null;
-      const repaired = repairVeris(smoothed, validate);
-      if (repaired.problems.length > 0) for (const p of repaired.problems) fail(p.path, p.message, id);
-      else {
-        for (const w of repaired.warnings) warn(w.field, w.value, w.message);
-        const mapped = mapVeris(repaired.record);
-        const { incident, problems: mapProblems } = parseMapped(mapped.incident, warn);
-        for (const p of mapProblems) fail(p.path, p.message, id);
-        if (incident) planned.set(mapped.id.toLowerCase(), { index, id: mapped.id, victim: mapped.victim, victimCategory: mapped.victimCategory, incident, warnings: count });
-      }
-    }
-    if (problems.length > 0) {
-      invalid++;
-      for (const p of problems) (skipInvalid ? skipped.push(p) : errors.push(p));
-    }
-  }
-  opts.progress?.(records.length);
-  const base = { dryRun, invalid, skipped: skipped.items, skippedTotal: skipped.total, warnings: warnings.items, warningsTotal: warnings.total };
-  if (records.length === 0) errors.push({ path: '', message: 'no records' });
-  if (errors.length > 0) return { ...base, created: 0, updated: 0, vendorsCreated: 0, errors };
+  const base = {
+    dryRun,
+    invalid: prepared.invalid,
+    skipped: prepared.skipped,
+    skippedTotal: prepared.skippedTotal,
+    warnings: prepared.warnings,
+    warningsTotal: prepared.warningsTotal,
+    errorsTotal: prepared.errorsTotal,
+  };
+  if (prepared.errorsTotal > 0) return { ...base, created: 0, updated: 0, vendorsCreated: 0, errors: prepared.errors };
 
   const actor = opts.actor ?? { ...SYSTEM, via: 'import' };
-  const plan = () => {
+  const where = () => {
     const index = vendorIndex(store.vendors.all());
     return (p: Planned): { existing: ReturnType<Store['incidents']['findBySource']>; landing: Landing } => {
       const existing = store.incidents.findBySource('veris', p.id);
@@ -195,25 +102,27 @@ export async function importVeris(
   };
 
   if (dryRun) {
-    const where = plan();
+    const land = where();
     const previews: RecordPlan[] = [];
     const newVendors = new Set<string>();
     let created = 0;
-    for (const p of planned.values()) {
-      const { existing, landing } = where(p);
+    for (const p of prepared.planned) {
+      const { existing, landing } = land(p);
       if (!existing) created++;
       if (landing.match === 'new') newVendors.add(nameKey(p.victim));
       if (previews.length < LIST_LIMIT) previews.push({ index: p.index, id: p.id, title: p.incident.title, action: existing ? 'update' : 'create', vendor: landing, warnings: p.warnings });
     }
-    return { ...base, created, updated: planned.size - created, vendorsCreated: newVendors.size, errors, records: previews };
+    return { ...base, created, updated: prepared.planned.length - created, vendorsCreated: newVendors.size, errors: [], records: previews };
   }
 
-  return store.transaction(() => {
-    const now = clock.now();
-    const where = plan();
+  const now = clock.now();
+  let created = 0;
+  let updated = 0;
+  let vendorsCreated = 0;
+  // Each batch matches against what is stored when it runs, so an edit made between batches is seen.
+  const writeBatch = (batch: readonly Planned[]) => {
+    const land = where();
     const made = new Map<string, number>();
-    let created = 0;
-    let updated = 0;
     const vendorFor = (p: Planned, landing: Landing): number => {
       if (landing.vendorId !== null) return landing.vendorId;
       const key = nameKey(p.victim);
@@ -226,8 +135,8 @@ export async function importVeris(
       made.set(key, id);
       return id;
     };
-    for (const p of planned.values()) {
-      const { existing, landing } = where(p);
+    for (const p of batch) {
+      const { existing, landing } = land(p);
       if (existing) {
         // The record is refreshed from VERIS; a root cause, entry path or campaign an analyst gave it stays where VERIS says nothing.
         store.incidents.update(
@@ -245,8 +154,41 @@ export async function importVeris(
         created++;
       }
     }
-    const vendorsCreated = made.size;
-    store.audit.append(actor, { action: 'import', entity: 'veris', entityId: null, after: { created, updated, vendorsCreated, skipped: invalid, warnings: warnings.total } }, now);
-    return { ...base, created, updated, vendorsCreated, errors: [] };
-  });
+    vendorsCreated += made.size;
+  };
+  const summary = () => store.audit.append(actor, { action: 'import', entity: 'veris', entityId: null, after: { created, updated, vendorsCreated, skipped: prepared.invalid, warnings: prepared.warningsTotal } }, now);
+
+  const size = opts.batch ?? Number.POSITIVE_INFINITY;
+  if (prepared.planned.length <= size) {
+    store.transaction(() => {
+      writeBatch(prepared.planned);
+      summary();
+    });
+  } else {
+    for (let from = 0; from < prepared.planned.length; from += size) {
+      store.transaction(() => writeBatch(prepared.planned.slice(from, from + size)));
+      opts.written?.(Math.min(from + size, prepared.planned.length));
+      await breathe();
+    }
+    summary();
+  }
+  return { ...base, created, updated, vendorsCreated, errors: [] };
+}
+
+export interface VerisImportOptions extends VerisWriteOptions {
+  readonly onInvalid?: OnInvalid;
+  /** How many records have been read and checked. */
+  readonly progress?: Progress;
+}
+
+/** Reads, checks and writes records in this thread (the CLI, the benchmark); the API reads them in the import worker. */
+export async function importVeris(
+  store: Store,
+  clock: Clock,
+  validate: (r: Record<string, unknown>) => VerisProblem[],
+  records: Iterable<unknown>,
+  opts: VerisImportOptions = {},
+): Promise<VerisImportResult> {
+  const prepared = prepareVeris(records, validate, { onInvalid: opts.onInvalid, progress: opts.progress });
+  return writeVeris(store, clock, prepared, opts);
 }
