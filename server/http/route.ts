@@ -31,7 +31,7 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
    * A body that is not a JSON object (CSV, NDJSON, a large JSON document): it reaches the handler
    * as text, checked to be UTF-8, with a larger size limit.
    */
-  readonly rawBody?: { readonly types: readonly string[]; readonly limit: string };
+  readonly rawBody?: { readonly types: readonly string[]; /** Bytes. */ readonly limit: number };
   /**
    * Runs once the caller is known and before the body is read: it may refuse (by throwing, e.g. 429
    * when too many imports run), and what it returns is called when the response ends.
@@ -187,6 +187,18 @@ function feedToken(req: Request): void {
   }
 }
 
+/**
+ * A body declared larger than the route takes is refused at once, and the connection closed
+ * (the body parser would refuse it too, but only after the client had sent all of it).
+ */
+function tooLarge(spec: AnyRoute, req: Request, res: Response): void {
+  const declared = Number(req.get('content-length') ?? 0);
+  if (spec.rawBody && declared > spec.rawBody.limit) {
+    res.set('Connection', 'close');
+    throw new HttpError(413, 'payload-too-large', `The body is larger than this endpoint accepts (${spec.rawBody.limit / 1024 / 1024} MB).`);
+  }
+}
+
 /** Mounts the routes, each authorizing and validating its input before its handler runs. */
 export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Router {
   const router = Router();
@@ -199,6 +211,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       if (spec.tokenInUrl) feedToken(req);
       const principal = authorize(spec, req, opts.authenticate);
       checkOrigin(req, principal, opts.publicUrl);
+      tooLarge(spec, req, res);
       if (spec.admit) res.once('close', spec.admit(principal as Principal));
       res.locals.principal = principal;
       next();

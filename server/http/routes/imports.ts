@@ -16,7 +16,8 @@ import type { Deps } from '../../deps.ts';
  * Body limits of the import routes, refused with 413 before they are read whole (a declared
  * Content-Length over the limit is refused before a byte is read). JSON records elsewhere: 1 MB.
  */
-export const BODY_LIMITS = { vendorsCsv: '20mb', veris: '64mb', restore: '128mb' } as const;
+const MB = 1024 * 1024;
+export const BODY_LIMITS = { vendorsCsv: 20 * MB, veris: 64 * MB, restore: 64 * MB } as const;
 
 /**
  * Problems of records as a problem document: nothing was written. Rows refused only as possible

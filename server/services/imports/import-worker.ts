@@ -7,7 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { parseExport } from './full-transfer.ts';
-import { prepareVeris, readVerisBody, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
+import { csvParseCost, jsonParseCost } from './parse-cost.ts';
+import { prepareVeris, readVerisBody, TooCostly, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
 import { verisValidator } from './veris-schema.ts';
 import { ServiceError } from '../errors.ts';
 
@@ -19,6 +20,7 @@ export type WorkerTask =
 /** A failure the client caused, carried back as data (errors do not cross threads with their class). */
 export type WorkerFailure =
   | { readonly reason: 'bad-encoding' }
+  | { readonly reason: 'too-large'; readonly message: string }
   | { readonly reason: 'unreadable'; readonly errors: readonly { path: string; message: string; [k: string]: unknown }[] }
   | { readonly reason: 'csv-syntax'; readonly line: number; readonly message: string }
   | { readonly reason: 'service'; readonly kind: ServiceError['kind']; readonly code: string; readonly message: string; readonly fields: ServiceError['fields'] };
@@ -31,7 +33,10 @@ export type WorkerMessage =
   | { readonly type: 'crashed'; readonly message: string };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const validate = verisValidator((workerData as { verisSchemaDir: string }).verisSchemaDir);
+const { verisSchemaDir, heapMb } = workerData as { verisSchemaDir: string; heapMb: number };
+const validate = verisValidator(verisSchemaDir);
+/** What one JSON.parse may cost: half the heap, so that a parse never meets the limit (parse-cost.ts). */
+const maxCost = heapMb * 1024 * 1024 * 0.5;
 
 function run(task: WorkerTask, send: (m: WorkerMessage) => void): void {
   let text: string;
@@ -43,18 +48,21 @@ function run(task: WorkerTask, send: (m: WorkerMessage) => void): void {
   try {
     if (task.kind === 'veris') {
       // Counting first lets the request answer 202 at once when the import is large.
-      const { total, records } = readVerisBody(text);
+      const { total, records } = readVerisBody(text, maxCost);
       send({ type: 'counted', total });
       const result = prepareVeris(records, validate, { onInvalid: task.onInvalid, progress: (done) => send({ type: 'progress', done }) });
       return send({ type: 'done', result });
     }
     if (task.kind === 'csv') {
+      if (csvParseCost(text) > maxCost) throw new TooCostly();
       const records = parseCsv(text);
       send({ type: 'counted', total: Math.max(0, records.length - 1) });
       return send({ type: 'done', result: records });
     }
+    if (jsonParseCost(text) > maxCost) throw new TooCostly();
     return send({ type: 'done', result: parseExport(text) });
   } catch (e) {
+    if (e instanceof TooCostly) return send({ type: 'failed', failure: { reason: 'too-large', message: e.message } });
     if (e instanceof UnreadableBody) return send({ type: 'failed', failure: { reason: 'unreadable', errors: e.errors } });
     if (e instanceof CsvSyntaxError) return send({ type: 'failed', failure: { reason: 'csv-syntax', line: e.line, message: e.message } });
     if (e instanceof ServiceError) return send({ type: 'failed', failure: { reason: 'service', kind: e.kind, code: e.code, message: e.message, fields: e.fields } });

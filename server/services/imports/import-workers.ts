@@ -17,7 +17,12 @@ export interface ImportWorkersOptions {
   readonly verisSchemaDir: string;
 }
 
-export const DEFAULT_IMPORT_WORKERS = { size: 2, heapMb: 768, idleMs: 30_000 } as const;
+/**
+ * One worker leaves the second core to the thread that serves requests. The heap is a ceiling, not
+ * a reservation: 1.5 GB lets one worker read the largest body an import route accepts (64 MB),
+ * and parse-cost.ts refuses a body whose parse would need more than half of it.
+ */
+export const DEFAULT_IMPORT_WORKERS = { size: 1, heapMb: 1536, idleMs: 30_000 } as const;
 
 /** The client's body could not be read: bad encoding, not JSON, a broken CSV quote, not an export. */
 export class WorkerFailed extends Error {
@@ -63,7 +68,7 @@ export function importWorkers(opts: ImportWorkersOptions, log: Logger) {
   let busy = 0;
 
   const spawn = () => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, verisSchemaDir: opts.verisSchemaDir }, resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } });
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, verisSchemaDir: opts.verisSchemaDir, heapMb: opts.heapMb }, resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } });
     worker.unref();
     return worker;
   };

@@ -45,6 +45,7 @@ function readFailure(e: unknown): unknown {
   if (e instanceof WorkerOutOfMemory) return new ServiceError('too-large', 'payload-too-large', 'The body needs more memory to read than an import may use; split it into smaller files.');
   if (!(e instanceof WorkerFailed)) return e;
   const f = e.failure;
+  if (f.reason === 'too-large') return new ServiceError('too-large', 'payload-too-large', `The body could not be read: ${f.message}.`);
   if (f.reason === 'bad-encoding') return new ServiceError('invalid', 'bad-encoding', 'The body is not valid UTF-8; save the file as UTF-8 and try again.');
   if (f.reason === 'unreadable') return new Unreadable(f.errors);
   if (f.reason === 'csv-syntax') return new CsvSyntaxError(f.message, f.line);

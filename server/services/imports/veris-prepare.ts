@@ -8,6 +8,7 @@ import { fieldProblems } from '../../domain/field-problems.ts';
 import { incidentInput, type IncidentInput } from '../../domain/incident.ts';
 import type { JobError } from '../jobs-service.ts';
 import { Capped } from './capped.ts';
+import { jsonParseCost } from './parse-cost.ts';
 import { mapVeris } from './veris-map.ts';
 import { repairVeris } from './veris-repair.ts';
 import { smoothQuirks, type VerisProblem } from './veris-schema.ts';
@@ -55,28 +56,46 @@ export class UnreadableBody {
   constructor(readonly errors: readonly JobError[]) {}
 }
 
+/** A body (or one of its lines) whose parse would need more memory than `maxCost` allows (parse-cost.ts). */
+export class TooCostly extends Error {
+  constructor() {
+    super('the body holds more values than one import may read at once; split it (or send VERIS as NDJSON, one record per line)');
+    this.name = 'TooCostly';
+  }
+}
+
 /**
  * The records of a body: a JSON object, a JSON array, or one JSON object per line, with how many
  * there are. NDJSON is read line by line as the records are taken, so only one parsed line is alive
  * at a time; throws UnreadableBody when the body is empty or not JSON at all.
  */
-export function readVerisBody(text: string): { total: number; records: Iterable<unknown> } {
-  if (!/\S/.test(text)) throw new UnreadableBody([{ path: '', message: 'the body is empty' }]);
+export function readVerisBody(text: string, maxCost = Number.POSITIVE_INFINITY): { total: number; records: Iterable<unknown> } {
+  const first = text.search(/\S/);
+  if (first < 0) throw new UnreadableBody([{ path: '', message: 'the body is empty' }]);
   try {
+    if (jsonParseCost(text) > maxCost) {
+      if (text[first] === '[') throw new TooCostly();
+      throw new SyntaxError('too large to read as one JSON document');
+    }
     const whole = JSON.parse(text) as unknown;
     const records = Array.isArray(whole) ? whole : [whole];
     return { total: records.length, records };
   } catch (e) {
+    if (e instanceof TooCostly) throw e;
     let total = 0;
     for (const { text: line } of linesOf(text)) if (line.trim() !== '') total++;
     if (total < 2) throw new UnreadableBody([{ path: '', message: `not valid JSON: ${(e as Error).message.slice(0, 200)}` }]);
-    return { total, records: ndjson(text) };
+    return { total, records: ndjson(text, maxCost) };
   }
 }
 
-function* ndjson(text: string): Generator<unknown> {
+function* ndjson(text: string, maxCost: number): Generator<unknown> {
   for (const { number, text: line } of linesOf(text)) {
     if (line.trim() === '') continue;
+    if (jsonParseCost(line) > maxCost) {
+      yield new BrokenLine(number, 'the line holds more JSON values than one record may');
+      continue;
+    }
     try {
       yield JSON.parse(line);
     } catch (e) {
