@@ -20,7 +20,7 @@ import type { PreparedVeris } from './veris-prepare.ts';
 /** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
 export const JOB_THRESHOLD = 1000;
 /** Records per write transaction in a job: small enough that one batch holds the event loop only a few milliseconds. */
-export const WRITE_BATCH = 200;
+export const WRITE_BATCH = 100;
 
 /** Import requests being read or checked at once, per user and in all (each holds its body in memory). */
 export const REQUEST_LIMITS = { perUser: 2, total: 4 } as const;
@@ -118,15 +118,15 @@ export function importsService(store: Store, clock: Clock, jobs: JobsService, wo
 
     veris(bytes: Uint8Array, who: Caller, opts: { dryRun: boolean; onInvalid: OnInvalid }): Promise<Outcome<VerisImportResult>> {
       const run = workers.run<PreparedVeris>({ kind: 'veris', bytes, onInvalid: opts.onInvalid });
-      return inlineOrJob('veris', who, run, async (prepared, progress) =>
-        writeVeris(store, clock, await prepared, {
+      return inlineOrJob('veris', who, run, async (prepared, progress) => {
+        return writeVeris(store, clock, await prepared, {
           actor: who.actor,
           dryRun: opts.dryRun,
           // Inline imports are small and stay one transaction; a job writes in batches.
           batch: progress ? WRITE_BATCH : undefined,
           written: progress,
-        }),
-      );
+        });
+      });
     },
 
     vendorsCsv(bytes: Uint8Array, who: Caller, opts: Omit<VendorImportOptions, 'progress'>): Promise<Outcome<VendorImportReport>> {

@@ -11,7 +11,7 @@
  * module writes what it prepared.
  */
 import { SYSTEM, type Actor } from '../../domain/account.ts';
-import { nameKey, vendorInput } from '../../domain/vendor.ts';
+import { nameKey, vendorInput, type Vendor } from '../../domain/vendor.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { breathe, type JobError, type Progress } from '../jobs-service.ts';
@@ -90,19 +90,25 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
   if (prepared.errorsTotal > 0) return { ...base, created: 0, updated: 0, vendorsCreated: 0, errors: prepared.errors };
 
   const actor = opts.actor ?? { ...SYSTEM, via: 'import' };
-  const where = () => {
-    const index = vendorIndex(store.vendors.all());
-    return (p: Planned): { existing: ReturnType<Store['incidents']['findBySource']>; landing: Landing } => {
+  type Where = (p: Planned) => { existing: ReturnType<Store['incidents']['findBySource']>; landing: Landing };
+  /** Where a record lands, by name or alias through `byName` (an index in memory, or the database's own). */
+  const where =
+    (byName: (name: string) => { vendor: Vendor; via: 'name' | 'alias' } | undefined): Where =>
+    (p) => {
       const existing = store.incidents.findBySource('veris', p.id);
       if (existing) return { existing, landing: { vendorId: existing.vendorId, name: store.vendors.find(existing.vendorId)?.name ?? p.victim, match: 'incident' } };
-      const known = index.byName(p.victim);
+      const known = byName(p.victim);
       if (known) return { existing, landing: { vendorId: known.vendor.id, name: known.vendor.name, match: known.via } };
       return { existing, landing: { vendorId: null, name: p.victim, match: 'new' } };
     };
+  /** The database's own name lookup: no index of every vendor per batch, and always what is stored now. */
+  const stored = (name: string) => {
+    const vendor = store.vendors.findByNameOrAlias(name);
+    return vendor && { vendor, via: nameKey(vendor.name) === nameKey(name) ? ('name' as const) : ('alias' as const) };
   };
 
   if (dryRun) {
-    const land = where();
+    const land = where(vendorIndex(store.vendors.all()).byName);
     const previews: RecordPlan[] = [];
     const newVendors = new Set<string>();
     let created = 0;
@@ -121,7 +127,7 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
   let vendorsCreated = 0;
   // Each batch matches against what is stored when it runs, so an edit made between batches is seen.
   const writeBatch = (batch: readonly Planned[]) => {
-    const land = where();
+    const land = where(stored);
     const made = new Map<string, number>();
     const vendorFor = (p: Planned, landing: Landing): number => {
       if (landing.vendorId !== null) return landing.vendorId;
