@@ -29,10 +29,13 @@ export class PasswordChangeRequested extends Event {
   static readonly type = 'password-change-requested';
   readonly currentPassword: string;
   readonly newPassword: string;
-  constructor(currentPassword: string, newPassword: string) {
+  /** Also revoke the user's API tokens. */
+  readonly revokeTokens: boolean;
+  constructor(currentPassword: string, newPassword: string, revokeTokens: boolean) {
     super(PasswordChangeRequested.type, UP);
     this.currentPassword = currentPassword;
     this.newPassword = newPassword;
+    this.revokeTokens = revokeTokens;
   }
 }
 
