@@ -95,3 +95,10 @@ export function passwordChangedText(r: PasswordChanged, revokeTokensAsked: boole
   const tokens = !revokeTokensAsked ? '' : r.tokensRevoked === 0 ? ' You had no API tokens to revoke.' : ` ${count(r.tokensRevoked, 'API token was', 'API tokens were')} revoked.`;
   return `Password changed. ${sessions}${tokens}`;
 }
+
+/** What an admin's password reset did, in words, for the admin. */
+export function passwordResetText(email: string, r: PasswordChanged): string {
+  const ended = r.sessionsEnded === 0 ? 'no session to end' : `${count(r.sessionsEnded, 'session', 'sessions')} ended`;
+  const revoked = r.tokensRevoked === 0 ? 'no API token to revoke' : `${count(r.tokensRevoked, 'API token', 'API tokens')} revoked`;
+  return `Password of ${email} reset: ${ended}, ${revoked}. Hand over the new password another way.`;
+}

@@ -332,6 +332,28 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       expect(await box.isChecked()).toBe(false);
       expect(await status(page, '/api/v1/me')).toBe(200);
     });
+
+    it("lets an admin reset another user's password, ending their sessions and revoking their tokens", async () => {
+      const pat = { email: 'pat@e2e.example', password: 'quiet orchard ferry lamp 5' };
+      const reset = 'silver tundra basket 28';
+      const elsewhere = await apiSession(s.server.url, pat.email, pat.password);
+      const token = ((await (await elsewhere('/tokens', { method: 'POST', body: { name: 'laptop', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }).token;
+
+      await admin.goto(s.url('/admin/users'));
+      const form = admin.locator('vr-password-reset-form form');
+      await form.getByLabel('User').selectOption({ label: pat.email });
+      expect(await form.getByLabel('User').locator('option').allTextContents()).not.toContain(ADMIN.email);
+      await form.getByLabel('New password for them').fill(reset);
+      await form.getByRole('button', { name: 'Reset password' }).click();
+      // This test's API session and the browser session of the test before.
+      await admin.locator('vr-password-reset-form [role="status"]', { hasText: `Password of ${pat.email} reset: 2 sessions ended, 1 API token revoked.` }).waitFor();
+      expect(await form.getByLabel('New password for them').inputValue()).toBe('');
+      await expectNoAxeViolationsOn(admin);
+
+      expect((await fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await elsewhere('/me')).status).toBe(401);
+      expect(((await (await apiSession(s.server.url, pat.email, reset))('/me')).status)).toBe(200);
+    });
   });
 
   it("logged nothing on the admin's page but the failures it provoked", () => {

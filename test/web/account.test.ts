@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgent, passkeyFailure, passkeyHostProblem, passwordChangedText, signInFailure, tokenState, waitText } from '../../web/account.ts';
+import { describeAgent, passkeyFailure, passkeyHostProblem, passwordChangedText, passwordResetText, signInFailure, tokenState, waitText } from '../../web/account.ts';
 import { ApiError } from '../../web/api/api-error.ts';
 
 describe('describeAgent', () => {
@@ -76,5 +76,12 @@ describe('passwordChangedText', () => {
     expect(passwordChangedText({ sessionsEnded: 0, tokensRevoked: 3 }, true)).toBe('Password changed. You had no other sessions. 3 API tokens were revoked.');
     expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 1 }, true)).toBe('Password changed. 1 other session was signed out. 1 API token was revoked.');
     expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 0 }, true)).toBe('Password changed. 1 other session was signed out. You had no API tokens to revoke.');
+  });
+});
+
+describe('passwordResetText', () => {
+  it('tells the admin what ended, and to hand the password over', () => {
+    expect(passwordResetText('pat@x', { sessionsEnded: 2, tokensRevoked: 1 })).toBe('Password of pat@x reset: 2 sessions ended, 1 API token revoked. Hand over the new password another way.');
+    expect(passwordResetText('pat@x', { sessionsEnded: 0, tokensRevoked: 0 })).toBe('Password of pat@x reset: no session to end, no API token to revoke. Hand over the new password another way.');
   });
 });
