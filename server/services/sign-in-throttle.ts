@@ -70,6 +70,8 @@ const keysOf = (account: string, address: string) => {
 
 export class SignInThrottle {
   private readonly failures = new Map<string, number[]>();
+  /** The table's size that triggers the next sweep of expired keys (doubling, so sweeps stay rare). */
+  private sweepAt = 10_000;
   private readonly limits: ThrottleLimits;
   private readonly now: () => number;
 
@@ -90,7 +92,7 @@ export class SignInThrottle {
   private backoff(times: readonly number[], free: number): number {
     if (times.length < free) return 0;
     const step = Math.min(this.limits.backoffBaseSeconds * 2 ** (times.length - free), this.limits.backoffMaxSeconds);
-    return (Math.max(...times) + step * 1000 - this.now()) / 1000;
+    return (times[times.length - 1]! + step * 1000 - this.now()) / 1000;
   }
 
   /** Seconds to wait before another attempt, or 0 when one may be made now. */
@@ -114,8 +116,12 @@ export class SignInThrottle {
   reserve(account: string, address: string): Reservation | { retryAfter: number } {
     const retryAfter = this.retryAfter(account, address);
     if (retryAfter > 0) return { retryAfter };
-    // Many made-up account names must not grow the table without bound: drop what has expired.
-    if (this.failures.size > 10_000) for (const key of [...this.failures.keys()]) this.recent(key);
+    // Many made-up account names must not grow the table without bound: drop what has expired, now
+    // and then (sweeping at every attempt once it is large would make each attempt slow).
+    if (this.failures.size > this.sweepAt) {
+      for (const key of [...this.failures.keys()]) this.recent(key);
+      this.sweepAt = Math.max(10_000, 2 * this.failures.size);
+    }
     const k = keysOf(account, address);
     const r: Reservation = { keys: [k.pair, k.account, k.address], at: this.now() };
     for (const key of r.keys) this.failures.set(key, [...(this.failures.get(key) ?? []), r.at]);
@@ -129,6 +135,11 @@ export class SignInThrottle {
       if (i >= 0) times.splice(i, 1);
       if (times.length === 0) this.failures.delete(key);
     }
+  }
+
+  /** Keys held (pairs, accounts, addresses), for tests and diagnostics. */
+  get size(): number {
+    return this.failures.size;
   }
 
   /** The password was right: the attempt is no failure, and this address's failures for the account are forgiven. */

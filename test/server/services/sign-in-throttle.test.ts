@@ -80,6 +80,15 @@ describe('SignInThrottle', () => {
     expect(t.retryAfter('c@x', '10.0.0.8')).toBe(2);
   });
 
+  it('forgets expired keys once the table is large, so made-up names cannot grow it without bound', () => {
+    const { t, tick } = make();
+    for (let i = 0; i < 4_000; i++) fail(t, `made-up-${i}@x`, `10.${i >> 8}.${i & 255}.1`);
+    expect(t.size).toBe(12_000);
+    tick(61);
+    fail(t, 'one@x', '1.1.1.1');
+    expect(t.size).toBe(3);
+  });
+
   it('grants at most the allowed attempts to any burst at one instant (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })), { maxLength: 200 }), (burst) => {
