@@ -72,6 +72,7 @@ export class SignInThrottle {
   private readonly failures = new Map<string, number[]>();
   /** The table's size that triggers the next sweep of expired keys (doubling, so sweeps stay rare). */
   private sweepAt = 10_000;
+  private sweptAt = 0;
   private readonly limits: ThrottleLimits;
   private readonly now: () => number;
 
@@ -116,11 +117,13 @@ export class SignInThrottle {
   reserve(account: string, address: string): Reservation | { retryAfter: number } {
     const retryAfter = this.retryAfter(account, address);
     if (retryAfter > 0) return { retryAfter };
-    // Many made-up account names must not grow the table without bound: drop what has expired, now
-    // and then (sweeping at every attempt once it is large would make each attempt slow).
-    if (this.failures.size > this.sweepAt) {
+    // Many made-up account names must not grow the table without bound: once it is large, drop what
+    // has expired when it has doubled or a window has passed (at every attempt would make each slow).
+    const size = this.failures.size;
+    if (size > 10_000 && (size > this.sweepAt || this.now() - this.sweptAt >= this.limits.windowSeconds * 1000)) {
       for (const key of [...this.failures.keys()]) this.recent(key);
       this.sweepAt = Math.max(10_000, 2 * this.failures.size);
+      this.sweptAt = this.now();
     }
     const k = keysOf(account, address);
     const r: Reservation = { keys: [k.pair, k.account, k.address], at: this.now() };
