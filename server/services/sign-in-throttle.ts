@@ -39,7 +39,9 @@ export interface ThrottleLimits {
  *   the address that typed them; a person mistyping is rarely past 5.
  * - 10 failures per account from anywhere before a backoff of 1, 2, 4 … s, capped at 60 s after the
  *   latest failure: a botnet gets about one guess a minute per account (1,440 a day against a
- *   12-character, non-dictionary password), and the real user waits at most a minute.
+ *   12-character, non-dictionary password), and the real user waits at most a minute (the first
+ *   attempt after a wait gets the turn: a guesser retrying at that instant can take some turns,
+ *   which is why passkeys bypass all of this).
  * - 20 failures per address (any accounts) before the same backoff: a team behind one NAT mistypes
  *   fewer than that in 15 minutes, a credential stuffer from one address is slowed to a guess a minute.
  * - 2 hashes at once, 8 waiting: scrypt at N=2^17 takes ~128 MB and ~0.1–0.3 s per hash, so two at
