@@ -54,7 +54,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const methodology = methodologyService(store, opts.clock, opts.policy);
   const throttle = new SignInThrottle(opts.throttle, () => Date.parse(opts.clock.now()));
   const hashes = new HashGate(opts.throttle.hashConcurrency, opts.throttle.hashQueue);
-  const auth = authService(store, opts.clock, { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword }, opts.auth);
+  const guards = { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword };
+  const auth = authService(store, opts.clock, guards, opts.auth);
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
   return {
@@ -73,7 +74,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     reviews: reviewsService(store, opts.clock, methodology),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
-    accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost }),
+    accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost, guards }),
     auth,
     passkeys: passkeysService(store, opts.clock, auth),
     audit: auditService(store),

@@ -74,9 +74,9 @@ export const sessionRoutes = ({ auth, accounts }: Deps) => [
     body: passwordChange,
     status: 200,
     response: passwordChanged,
-    errors: [413, 415],
-    handle: async ({ principal, body }) =>
-      accounts.changePassword(actorOf(principal), principal.user.id, body.currentPassword, body.newPassword, principal.sessionId, body.revokeTokens),
+    errors: [413, 415, 429],
+    handle: async ({ principal, body, ctx }) =>
+      accounts.changePassword(actorOf(principal), principal.user.id, body.currentPassword, body.newPassword, principal.sessionId, body.revokeTokens, ctx.ip),
   }),
   route({
     method: 'post',

@@ -63,6 +63,19 @@ describe('PUT /api/v1/me/password with revokeTokens', () => {
     expect(await t.works(a)).toBe(true);
   });
 
+  it('throttles guesses of the current password like sign-ins (a stolen session cannot guess freely)', async () => {
+    const t = withViewer();
+    for (let i = 0; i < 5; i++) {
+      const wrong = await t.vic.put('/api/v1/me/password').send({ currentPassword: `guess number ${i}`, newPassword: NEW_PASSWORD });
+      expect(failingPaths(wrong)).toEqual(['body.currentPassword']);
+    }
+    const refused = await expectNoWrite(t.db, () => t.vic.put('/api/v1/me/password').send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }));
+    expectProblem(refused, 429, 'too-many-attempts');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(15 * 60_000);
+    expect((await t.vic.put('/api/v1/me/password').send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(200);
+  });
+
   it('is in the OpenAPI document with its description', async () => {
     const t = withViewer();
     const doc = (await t.vic.get('/api/v1/openapi.json')).body;
