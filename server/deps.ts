@@ -15,6 +15,8 @@ import { methodologyService } from './services/methodology-service.ts';
 import { mfaService } from './services/mfa-service.ts';
 import { passkeysService } from './services/passkeys-service.ts';
 import { scoringService } from './services/scoring-service.ts';
+import { HashGate } from './services/hash-gate.ts';
+import { verifyPassword } from './services/passwords.ts';
 import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle.ts';
 import { subprocessorsService } from './services/subprocessors-service.ts';
 import { subprocessorIncidentsService } from './services/subprocessor-incidents-service.ts';
@@ -37,7 +39,10 @@ export interface DepsOptions {
   /** The built web app (web/dist), or null to serve the API alone. */
   readonly staticDir: string | null;
   readonly auth: AuthOptions;
+  /** Sign-in throttle and password-hash queue (DEFAULT_THROTTLE). */
   readonly throttle: ThrottleLimits;
+  /** The password check sign-in uses; tests pass one that counts its calls. */
+  readonly verifyPassword?: typeof verifyPassword;
   /** Express's `trust proxy` setting: false, or what to trust (e.g. `loopback`, a hop count). */
   readonly trustProxy: boolean | number | string;
   /** The URL browsers use for the app, when it is not the one requests arrive at (behind a proxy). */
@@ -50,7 +55,9 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const store = createStore(db);
   const methodology = methodologyService(store, opts.clock, opts.policy);
   const throttle = new SignInThrottle(opts.throttle, () => Date.parse(opts.clock.now()));
-  const auth = authService(store, opts.clock, throttle, opts.auth);
+  const hashes = new HashGate(opts.throttle.hashConcurrency, opts.throttle.hashQueue);
+  const guards = { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword };
+  const auth = authService(store, opts.clock, guards, opts.auth);
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
   const jobs = jobsService(opts.clock, opts.log);
@@ -70,7 +77,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     reviews: reviewsService(store, opts.clock, methodology),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
-    accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost }),
+    accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost, guards }),
     auth,
     passkeys: passkeysService(store, opts.clock, auth),
     audit: auditService(store),

@@ -29,10 +29,13 @@ export class PasswordChangeRequested extends Event {
   static readonly type = 'password-change-requested';
   readonly currentPassword: string;
   readonly newPassword: string;
-  constructor(currentPassword: string, newPassword: string) {
+  /** Also revoke the user's API tokens. */
+  readonly revokeTokens: boolean;
+  constructor(currentPassword: string, newPassword: string, revokeTokens: boolean) {
     super(PasswordChangeRequested.type, UP);
     this.currentPassword = currentPassword;
     this.newPassword = newPassword;
+    this.revokeTokens = revokeTokens;
   }
 }
 
@@ -111,6 +114,20 @@ export class UserChangeRequested extends Event {
   }
 }
 
+/** An admin sets another user's password; the server ends that user's sessions and tokens. */
+export class PasswordResetRequested extends Event {
+  static readonly type = 'password-reset-requested';
+  readonly id: number;
+  readonly email: string;
+  readonly newPassword: string;
+  constructor(id: number, email: string, newPassword: string) {
+    super(PasswordResetRequested.type, UP);
+    this.id = id;
+    this.email = email;
+    this.newPassword = newPassword;
+  }
+}
+
 /** New audit filters (an empty value means "any"); paging starts again from the newest. */
 export class AuditFiltersChanged extends Event {
   static readonly type = 'audit-filters-changed';
@@ -142,6 +159,7 @@ declare global {
     'passkey-add-requested': PasskeyAddRequested;
     'user-create-requested': UserCreateRequested;
     'user-change-requested': UserChangeRequested;
+    'password-reset-requested': PasswordResetRequested;
     'audit-filters-changed': AuditFiltersChanged;
     'page-requested': PageRequested;
   }

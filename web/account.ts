@@ -1,5 +1,5 @@
 /** Account pieces in words, PURE: a session's browser, a token's state, and why passkeys may not work here. */
-import type { ApiToken } from '../server/domain/account.ts';
+import type { ApiToken, PasswordChanged } from '../server/domain/account.ts';
 
 /** The password rule as the server applies it, said before anyone trips over it. */
 export const PASSWORD_HINT = 'At least 12 characters, and not a common password. A few unrelated words make a good one.';
@@ -85,4 +85,20 @@ export function signInFailure(e: unknown): string {
   }
   if (err?.status === 0) return 'The server could not be reached. Check the connection and try again.';
   return passkeyFailure(e);
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What a password change did, in words: the sessions signed out, and the tokens revoked if that was asked. */
+export function passwordChangedText(r: PasswordChanged, revokeTokensAsked: boolean): string {
+  const sessions = r.sessionsEnded === 0 ? 'You had no other sessions.' : `${count(r.sessionsEnded, 'other session was', 'other sessions were')} signed out.`;
+  const tokens = !revokeTokensAsked ? '' : r.tokensRevoked === 0 ? ' You had no API tokens to revoke.' : ` ${count(r.tokensRevoked, 'API token was', 'API tokens were')} revoked.`;
+  return `Password changed. ${sessions}${tokens}`;
+}
+
+/** What an admin's password reset did, in words, for the admin. */
+export function passwordResetText(email: string, r: PasswordChanged): string {
+  const ended = r.sessionsEnded === 0 ? 'no session to end' : `${count(r.sessionsEnded, 'session', 'sessions')} ended`;
+  const revoked = r.tokensRevoked === 0 ? 'no API token to revoke' : `${count(r.tokensRevoked, 'API token', 'API tokens')} revoked`;
+  return `Password of ${email} reset: ${ended}, ${revoked}. Hand over the new password another way.`;
 }

@@ -75,6 +75,7 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   'sign-in-failed': 'Failed sign-in',
   'sign-out': 'Signed out',
   'change-password': 'Changed the password of',
+  'reset-password': 'Reset the password of',
 };
 
 /** The entity names the audit trail uses, for the filter (the server accepts any string). */

@@ -34,6 +34,8 @@ export function tokensRepo(db: Db) {
     VALUES (@user_id, @name, @role, @token_hash, @now, @expires_at)`);
   const used = db.prepare<[string, number]>('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const revoke = db.prepare<[string, number]>('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  // Expired tokens already do nothing: only the live ones are revoked (and counted).
+  const revokeUser = db.prepare<[string, number, string]>('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?');
   return {
     findByHash: (hash: string): ApiToken | undefined => {
       const r = byHash.get(hash);
@@ -51,6 +53,8 @@ export function tokensRepo(db: Db) {
       used.run(now, id);
     },
     revoke: (id: number, now: string): boolean => revoke.run(now, id).changes > 0,
+    /** Revokes every live token of a user; how many. */
+    revokeAllOf: (userId: number, now: string): number => revokeUser.run(now, userId, now).changes,
   };
 }
 

@@ -39,6 +39,26 @@ export const userPatch = z
   .refine((o) => Object.keys(o).length > 0, { message: 'give at least one field to change' })
   .meta({ id: 'UserPatch' });
 
+export const passwordChange = z
+  .strictObject({
+    currentPassword: z.string().max(256),
+    newPassword: password,
+    revokeTokens: z.boolean().default(false).meta({ description: 'Also revoke every API token of yours (scripts using them stop working); default false' }),
+  })
+  .meta({ id: 'PasswordChange' });
+
+export const passwordReset = z
+  .strictObject({ newPassword: password.meta({ description: "The user's new password; tell it to them another way" }) })
+  .meta({ id: 'PasswordReset' });
+
+export const passwordChanged = z
+  .object({
+    sessionsEnded: z.number().int().meta({ description: 'Sessions of the user that were ended (for a change: the other ones)' }),
+    tokensRevoked: z.number().int().meta({ description: 'Live API tokens of the user that were revoked' }),
+  })
+  .meta({ id: 'PasswordChanged' });
+export type PasswordChanged = z.output<typeof passwordChanged>;
+
 export const credentials = z.strictObject({ email: z.string().max(254), password: z.string().max(256) }).meta({ id: 'Credentials' });
 
 export const newToken = z

@@ -2,11 +2,12 @@
  * Users: the first admin (from the environment or through the one-time setup link), users managed
  * by admins, and password changes. Every change lands in the audit log in the same transaction.
  */
-import { SYSTEM, type Actor, type Role, type User } from '../domain/account.ts';
+import { SYSTEM, type Actor, type PasswordChanged, type Role, type User } from '../domain/account.ts';
 import type { Store } from '../db/store.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid, ServiceError } from './errors.ts';
-import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import type { SignInGuards } from './auth-service.ts';
+import { hashPassword, passwordProblems } from './passwords.ts';
 import { randomSecret, secretHash } from './secrets.ts';
 
 const SETUP_KEY = 'setup-token';
@@ -15,6 +16,8 @@ const SETUP_LIFETIME_MS = 60 * 60 * 1000;
 export interface AccountsOptions {
   /** scrypt cost for new hashes (tests lower it; production keeps the default). */
   readonly passwordCost: number;
+  /** Sign-in's throttle, hash queue and verifier: checking a current password is a guess like a sign-in. */
+  readonly guards: SignInGuards;
 }
 
 const audited = (u: User) => ({ email: u.email, role: u.role, disabled: u.disabled });
@@ -94,18 +97,55 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
         return after;
       }),
 
-    /** Changes a password; every other session of the user ends (a stolen session dies with the old password). */
-    changePassword: async (actor: Actor, userId: number, current: string, next: string, keepSessionId: number | null): Promise<void> => {
+    /**
+     * Changes one's own password; every other session of the user ends (a stolen session dies with
+     * the old password), and on request every API token too (one may have leaked with it).
+     */
+    changePassword: async (actor: Actor, userId: number, current: string, next: string, keepSessionId: number | null, revokeTokens: boolean, ip: string): Promise<PasswordChanged> => {
       const u = found(store.users.find(userId), 'user', userId);
-      if (!(await verifyPassword(current, store.users.passwordHash(userId), opts.passwordCost))) {
-        throw invalid('The current password is wrong.', [{ path: 'body.currentPassword', message: 'is wrong' }]);
+      // Someone holding a stolen session could otherwise guess the password here, unthrottled and
+      // with as many hashes at once as they like.
+      const { throttle, hashes, verify } = opts.guards;
+      const attempt = throttle.reserve(u.email, ip);
+      if ('retryAfter' in attempt) throw new ServiceError('throttled', 'too-many-attempts', `Too many wrong passwords; try again in ${attempt.retryAfter} s.`, [], attempt.retryAfter);
+      const check = hashes.tryRun(() => verify(current, store.users.passwordHash(userId), opts.passwordCost));
+      if (!check) {
+        throttle.abandoned(attempt);
+        throw new ServiceError('throttled', 'too-many-attempts', 'Too many password checks at once; try again in a second.', [], 1);
       }
+      if (!(await check)) throw invalid('The current password is wrong.', [{ path: 'body.currentPassword', message: 'is wrong' }]);
+      throttle.succeeded(attempt);
       checkPassword(next, u.email, 'body.newPassword');
       const hash = await hashPassword(next, opts.passwordCost);
-      store.transaction(() => {
-        store.users.setPasswordHash(userId, hash, clock.now());
-        for (const s of store.sessions.live(userId, clock.now())) if (s.id !== keepSessionId) store.sessions.revoke(s.id, clock.now());
-        store.audit.append(actor, { action: 'change-password', entity: 'user', entityId: userId }, clock.now());
+      return store.transaction(() => {
+        const now = clock.now();
+        store.users.setPasswordHash(userId, hash, now);
+        let sessionsEnded = 0;
+        for (const s of store.sessions.live(userId, now)) if (s.id !== keepSessionId && store.sessions.revoke(s.id, now)) sessionsEnded++;
+        const tokensRevoked = revokeTokens ? store.tokens.revokeAllOf(userId, now) : 0;
+        const result = { sessionsEnded, tokensRevoked };
+        store.audit.append(actor, { action: 'change-password', entity: 'user', entityId: userId, after: { ...result, revokeTokens } }, now);
+        return result;
+      });
+    },
+
+    /**
+     * An admin sets another user's password (forgotten, or suspected stolen): every session and
+     * every API token of that user ends, since whoever knew the old password may hold them.
+     */
+    resetPassword: async (actor: Actor, userId: number, next: string): Promise<PasswordChanged> => {
+      const u = found(store.users.find(userId), 'user', userId);
+      if (actor.userId === userId) throw invalid('Change your own password on your account page: it asks for the current one.', [{ path: 'params.id', message: 'is you' }]);
+      checkPassword(next, u.email, 'body.newPassword');
+      const hash = await hashPassword(next, opts.passwordCost);
+      return store.transaction(() => {
+        const now = clock.now();
+        store.users.setPasswordHash(userId, hash, now);
+        const sessionsEnded = store.sessions.live(userId, now).length;
+        store.sessions.revokeAllOf(userId, now);
+        const result = { sessionsEnded, tokensRevoked: store.tokens.revokeAllOf(userId, now) };
+        store.audit.append(actor, { action: 'reset-password', entity: 'user', entityId: userId, after: result }, now);
+        return result;
       });
     },
   };

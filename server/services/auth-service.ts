@@ -10,6 +10,7 @@ import type { Clock } from './clock.ts';
 import { found, invalid, notFound, ServiceError } from './errors.ts';
 import { verifyPassword } from './passwords.ts';
 import { randomSecret, secretHash } from './secrets.ts';
+import type { HashGate } from './hash-gate.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface AuthOptions {
@@ -17,6 +18,14 @@ export interface AuthOptions {
   readonly sessionMaxHours: number;
   readonly requirePasskeyForAdmins: boolean;
   readonly passwordCost: number;
+}
+
+/** What stands between a password guess and its hash: the throttle, the hash queue, the verifier. */
+export interface SignInGuards {
+  readonly throttle: SignInThrottle;
+  readonly hashes: HashGate;
+  /** verifyPassword; tests pass one that counts its calls. */
+  readonly verify: typeof verifyPassword;
 }
 
 export interface Principal {
@@ -46,9 +55,11 @@ export const actorOf = (p: Principal): Actor => ({
 });
 
 const unauthenticated = (code: string, message: string) => new ServiceError('unauthenticated', code, message);
+const throttled = (message: string, wait: number) => new ServiceError('throttled', 'too-many-attempts', message, [], wait);
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
-export function authService(store: Store, clock: Clock, throttle: SignInThrottle, opts: AuthOptions) {
+export function authService(store: Store, clock: Clock, guards: SignInGuards, opts: AuthOptions) {
+  const { throttle, hashes, verify } = guards;
   const idleMs = opts.sessionIdleMinutes * 60_000;
 
   /** Starts a session; the caller sets the returned secret as the cookie. */
@@ -102,14 +113,23 @@ export function authService(store: Store, clock: Clock, throttle: SignInThrottle
   return {
     startSession,
 
-    /** Password sign-in. Wrong e-mail and wrong password fail alike, after the same work. */
+    /**
+     * Password sign-in. Wrong e-mail and wrong password fail alike, after the same work. The
+     * attempt is checked and reserved before any await, so a burst sees its own earlier requests.
+     */
     signIn: async (email: string, password: string, req: RequestInfo, replacing: string | null) => {
-      const wait = throttle.retryAfter(email, req.ip);
-      if (wait > 0) throw new ServiceError('throttled', 'too-many-attempts', `Too many failed sign-ins; try again in ${wait} s.`, [], wait);
-      const user = store.users.findByEmail(email);
-      const ok = await verifyPassword(password, user ? store.users.passwordHash(user.id) : null, opts.passwordCost);
+      const attempt = throttle.reserve(email, req.ip);
+      if ('retryAfter' in attempt) throw throttled(`Too many failed sign-ins; try again in ${attempt.retryAfter} s.`, attempt.retryAfter);
+      const known = store.users.findByEmail(email);
+      const check = hashes.tryRun(() => verify(password, known ? store.users.passwordHash(known.id) : null, opts.passwordCost));
+      if (!check) {
+        throttle.abandoned(attempt);
+        throw throttled('Too many sign-ins at once; try again in a second.', 1);
+      }
+      const ok = await check;
+      // Read again after the wait: the account may have been disabled meanwhile.
+      const user = known && store.users.find(known.id);
       if (!ok || !user || user.disabled) {
-        throttle.fail(email, req.ip);
         // What was typed for an account that does not exist stays out of the log (it is often a
         // password typed in the wrong field); its hash still shows repeated attempts with the same text.
         const typed = email.toLowerCase().slice(0, 254);
@@ -120,7 +140,7 @@ export function authService(store: Store, clock: Clock, throttle: SignInThrottle
         );
         throw unauthenticated('invalid-credentials', 'The e-mail address or the password is wrong.');
       }
-      throttle.succeed(email);
+      throttle.succeeded(attempt);
       return { user, ...startSession(user, false, req, replacing) };
     },
 

@@ -296,6 +296,66 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
     });
   });
 
+  // After the audit trail's tests, which count the users the admin created.
+  describe('changing a password', () => {
+    it('offers to revoke the API tokens too, by keyboard, and says how many sessions and tokens went', async () => {
+      const pat = { email: 'pat@e2e.example', password: 'amber kettle meadow 63' };
+      const next = 'quiet orchard ferry lamp 5';
+      expect((await call('/users', { method: 'POST', body: { ...pat, role: 'analyst' } })).status).toBe(201);
+      const elsewhere = await apiSession(s.server.url, pat.email, pat.password);
+      const token = ((await (await elsewhere('/tokens', { method: 'POST', body: { name: 'nightly', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }).token;
+      const bearer = () => fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      expect(await bearer()).toBe(200);
+
+      const page = await stranger();
+      await page.goto(s.url('/account'));
+      await signInThroughPage(page, pat.email, pat.password);
+      await page.waitForURL(s.url('/account'));
+      const form = page.locator('vr-password-form form');
+      await form.getByLabel('Current password').fill(pat.password);
+      await form.getByLabel('New password', { exact: true }).fill(next);
+      await form.getByLabel('Confirm the new password').fill(next);
+      const box = form.getByLabel('Also revoke all my API tokens');
+      expect(await box.isChecked()).toBe(false);
+      expect(await box.getAttribute('aria-describedby')).toBe('revoke-tokens-hint');
+      await box.focus();
+      await page.keyboard.press('Space');
+      expect(await box.isChecked()).toBe(true);
+      await expectNoAxeViolationsOn(page);
+      await form.getByRole('button', { name: 'Change password' }).click();
+
+      await page.locator('vr-password-form [role="status"]', { hasText: 'Password changed. 1 other session was signed out. 1 API token was revoked.' }).waitFor();
+      expect(await bearer()).toBe(401);
+      expect((await elsewhere('/me')).status).toBe(401);
+      await expect.poll(() => page.locator('vr-token-list tr', { hasText: 'nightly' }).textContent()).toContain('Revoked');
+      // The form is emptied, the box unticked, and this browser stays signed in.
+      expect(await box.isChecked()).toBe(false);
+      expect(await status(page, '/api/v1/me')).toBe(200);
+    });
+
+    it("lets an admin reset another user's password, ending their sessions and revoking their tokens", async () => {
+      const pat = { email: 'pat@e2e.example', password: 'quiet orchard ferry lamp 5' };
+      const reset = 'silver tundra basket 28';
+      const elsewhere = await apiSession(s.server.url, pat.email, pat.password);
+      const token = ((await (await elsewhere('/tokens', { method: 'POST', body: { name: 'laptop', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }).token;
+
+      await admin.goto(s.url('/admin/users'));
+      const form = admin.locator('vr-password-reset-form form');
+      await form.getByLabel('User').selectOption({ label: pat.email });
+      expect(await form.getByLabel('User').locator('option').allTextContents()).not.toContain(ADMIN.email);
+      await form.getByLabel('New password for them').fill(reset);
+      await form.getByRole('button', { name: 'Reset password' }).click();
+      // This test's API session and the browser session of the test before.
+      await admin.locator('vr-password-reset-form [role="status"]', { hasText: `Password of ${pat.email} reset: 2 sessions ended, 1 API token revoked.` }).waitFor();
+      expect(await form.getByLabel('New password for them').inputValue()).toBe('');
+      await expectNoAxeViolationsOn(admin);
+
+      expect((await fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await elsewhere('/me')).status).toBe(401);
+      expect(((await (await apiSession(s.server.url, pat.email, reset))('/me')).status)).toBe(200);
+    });
+  });
+
   it("logged nothing on the admin's page but the failures it provoked", () => {
     // Chromium logs every failed fetch: the app's first GET /me (nobody signed in yet), the refused weak password.
     expect(s.problems).toEqual([

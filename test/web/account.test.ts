@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgent, passkeyFailure, passkeyHostProblem, signInFailure, tokenState, waitText } from '../../web/account.ts';
+import { describeAgent, passkeyFailure, passkeyHostProblem, passwordChangedText, passwordResetText, signInFailure, tokenState, waitText } from '../../web/account.ts';
 import { ApiError } from '../../web/api/api-error.ts';
 
 describe('describeAgent', () => {
@@ -67,5 +67,21 @@ describe('sign-in and passkey failures in words', () => {
 
   it('rounds waits up to whole minutes beyond one', () => {
     expect([waitText(1), waitText(40), waitText(60), waitText(61), waitText(900)]).toEqual(['1 second', '40 seconds', '60 seconds', '2 minutes', '15 minutes']);
+  });
+});
+
+describe('passwordChangedText', () => {
+  it('says how many sessions ended and, when asked, how many tokens were revoked', () => {
+    expect(passwordChangedText({ sessionsEnded: 2, tokensRevoked: 0 }, false)).toBe('Password changed. 2 other sessions were signed out.');
+    expect(passwordChangedText({ sessionsEnded: 0, tokensRevoked: 3 }, true)).toBe('Password changed. You had no other sessions. 3 API tokens were revoked.');
+    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 1 }, true)).toBe('Password changed. 1 other session was signed out. 1 API token was revoked.');
+    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 0 }, true)).toBe('Password changed. 1 other session was signed out. You had no API tokens to revoke.');
+  });
+});
+
+describe('passwordResetText', () => {
+  it('tells the admin what ended, and to hand the password over', () => {
+    expect(passwordResetText('pat@x', { sessionsEnded: 2, tokensRevoked: 1 })).toBe('Password of pat@x reset: 2 sessions ended, 1 API token revoked. Hand over the new password another way.');
+    expect(passwordResetText('pat@x', { sessionsEnded: 0, tokensRevoked: 0 })).toBe('Password of pat@x reset: no session to end, no API token to revoke. Hand over the new password another way.');
   });
 });

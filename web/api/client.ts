@@ -17,7 +17,7 @@ import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { PostureFact } from '../../server/domain/posture-fact.ts';
-import type { ApiToken, AuditEntry, Passkey, Role, Session, User } from '../../server/domain/account.ts';
+import type { ApiToken, AuditEntry, Passkey, PasswordChanged, Role, Session, User } from '../../server/domain/account.ts';
 import type { aboutService } from '../../server/services/about-service.ts';
 import type { meOf } from '../../server/http/routes/session.ts';
 import type { HistoryService } from '../../server/services/history-service.ts';
@@ -225,7 +225,8 @@ export class ApiClient {
   signIn = (email: string, password: string) => this.request<Me>('POST', '/session', { email, password });
   signOut = () => this.request<void>('DELETE', '/session');
   setup = (token: string, email: string, password: string) => this.request<Me>('POST', '/setup', { token, email, password });
-  changePassword = (currentPassword: string, newPassword: string) => this.request<void>('PUT', '/me/password', { currentPassword, newPassword });
+  changePassword = (currentPassword: string, newPassword: string, revokeTokens: boolean) =>
+    this.request<PasswordChanged>('PUT', '/me/password', { currentPassword, newPassword, revokeTokens });
   passkeySignInOptions = () => this.request<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }>('POST', '/session/passkey-options');
   passkeySignIn = (challengeId: string, response: AuthenticationResponseJSON) => this.request<Me>('POST', '/session/passkey', { challengeId, response });
 
@@ -244,6 +245,7 @@ export class ApiClient {
   users = (o?: RequestOptions) => this._items<User>('/users', {}, o);
   createUser = (u: { email: string; password: string; role: Role }) => this.request<User>('POST', '/users', u);
   updateUser = (id: number, patch: { role?: Role; disabled?: boolean }) => this.request<User>('PATCH', `/users/${id}`, patch);
+  resetPassword = (id: number, newPassword: string) => this.request<PasswordChanged>('PUT', `/users/${id}/password`, { newPassword });
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Changing one's own password: the current one, the new one twice. The confirmation is checked
  * here (the server never sees it); the server's reasons (wrong current password, too short,
- * too common) come back through `errors` and show beside their fields.
+ * too common) come back through `errors` and show beside their fields. A checkbox asks whether
+ * the API tokens go too (a password thought stolen may have been used to make some).
  *
  * @fires password-change-requested - the form was submitted with matching new passwords
  */
@@ -35,6 +36,12 @@ export class PasswordForm extends AccountForm {
         maxlength: 256,
         error: this._mismatch ? 'does not match the new password' : undefined,
       })}
+      <div class="field">
+        <label class="check"
+          ><input type="checkbox" id="revoke-tokens" name="revokeTokens" aria-describedby="revoke-tokens-hint" />Also revoke all my API tokens</label
+        >
+        <p class="hint" id="revoke-tokens-hint">Scripts and calendar feeds using them stop working until you give them new tokens.</p>
+      </div>
       <div class="actions">
         ${submitButton(this.busy, 'Change password', 'Changing…')}
       </div>
@@ -45,7 +52,8 @@ export class PasswordForm extends AccountForm {
     const next = formText(form, 'new');
     this._mismatch = next !== formText(form, 'confirm');
     if (this._mismatch) return (form.elements.namedItem('confirm') as HTMLInputElement | null)?.focus();
-    this.dispatchEvent(new PasswordChangeRequested(formText(form, 'current'), next));
+    const revokeTokens = (form.elements.namedItem('revokeTokens') as HTMLInputElement | null)?.checked ?? false;
+    this.dispatchEvent(new PasswordChangeRequested(formText(form, 'current'), next, revokeTokens));
   }
 }
 

@@ -12,7 +12,7 @@ import { fieldErrors } from '../api/api-error.ts';
 import type { ApiClient, CreatedToken, Me } from '../api/client.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import type { NewToken, PasskeyAddRequested, PasswordChangeRequested, RevokeRequested, TokenCreateRequested } from '../account-events.ts';
-import { describeAgent, passkeyFailure, passkeyHostProblem } from '../account.ts';
+import { describeAgent, passkeyFailure, passkeyHostProblem, passwordChangedText } from '../account.ts';
 import { ROLE_LABEL, ROLE_MEANING, rolesUpTo } from '../roles.ts';
 import { outcomes } from '../components/form-field.ts';
 import { card, controls } from '../styles/shared.ts';
@@ -53,8 +53,11 @@ export class AccountPage extends LitElement {
 
   private _password = new Task(this, {
     autoRun: false,
-    task: ([current, next]: readonly [string, string]) => this._api.changePassword(current, next),
-    onComplete: () => this._done('password', 'Password changed. Your other sessions have been signed out.', 'password'),
+    task: async ([current, next, revokeTokens]: readonly [string, string, boolean]) => ({ revokeTokens, ...(await this._api.changePassword(current, next, revokeTokens)) }),
+    onComplete: (r) => {
+      this._done('password', passwordChangedText(r, r.revokeTokens), 'password');
+      if (r.tokensRevoked > 0) void this._tokens.run();
+    },
   });
   private _createToken = new Task(this, {
     autoRun: false,
@@ -120,7 +123,7 @@ export class AccountPage extends LitElement {
             done=${said('password')}
             ?busy=${this._password.status === TaskStatus.PENDING}
             .resetKey=${this._resets.password}
-            @password-change-requested=${(e: PasswordChangeRequested) => void this._password.run([e.currentPassword, e.newPassword])}
+            @password-change-requested=${(e: PasswordChangeRequested) => void this._password.run([e.currentPassword, e.newPassword, e.revokeTokens])}
           ></vr-password-form>
         </section>
         <section class="card" aria-labelledby="passkeys-title">

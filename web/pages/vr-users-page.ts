@@ -1,6 +1,7 @@
 /**
  * Admins manage users: add one, change a role, disable or enable an account (the server ends
- * that user's sessions, so a change takes effect at once). Anyone else who reaches the page by
+ * that user's sessions, so a change takes effect at once), reset someone's password (their
+ * sessions and API tokens end too). Anyone else who reaches the page by
  * URL is refused by the server, and sees why.
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -9,14 +10,17 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { fieldErrors } from '../api/api-error.ts';
 import type { ApiClient, Me } from '../api/client.ts';
+import type { User } from '../../server/domain/account.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
-import type { NewUser, UserChangeRequested, UserCreateRequested } from '../account-events.ts';
+import type { NewUser, PasswordResetRequested, UserChangeRequested, UserCreateRequested } from '../account-events.ts';
+import { passwordResetText } from '../account.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { outcomes } from '../components/form-field.ts';
 import { card, controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { forms } from '../styles/forms.ts';
 import { refusal } from './refusal.ts';
+import '../components/vr-password-reset-form.ts';
 import '../components/vr-user-form.ts';
 import '../components/vr-user-table.ts';
 
@@ -42,6 +46,8 @@ export class UsersPage extends LitElement {
   @state() private _said = '';
   @state() private _created = '';
   @state() private _reset = 0;
+  @state() private _resetDone = '';
+  @state() private _resetKey = 0;
 
   private _users = new Task(this, { task: (_, { signal }) => this._api.users({ signal }), args: () => [] as const });
   private _create = new Task(this, {
@@ -64,6 +70,15 @@ export class UsersPage extends LitElement {
             ? `${u.email} can sign in again.`
             : `${u.email} is now ${ROLE_LABEL[u.role]}; their sessions ended, so the new role applies from their next sign-in.`;
       void this._users.run();
+    },
+  });
+
+  private _resetPassword = new Task(this, {
+    autoRun: false,
+    task: async ([e]: readonly [PasswordResetRequested]) => ({ email: e.email, ...(await this._api.resetPassword(e.id, e.newPassword)) }),
+    onComplete: (r) => {
+      this._resetDone = passwordResetText(r.email, r);
+      this._resetKey++;
     },
   });
 
@@ -94,7 +109,26 @@ export class UsersPage extends LitElement {
         <h2 id="list-title">All users <span class="muted">(${users.length})</span></h2>
         ${outcomes(this._said, message(this._change))}
         ${this._me ? html`<vr-user-table .users=${users} selfId=${this._me.user.id} @user-change-requested=${this._onChange}></vr-user-table>` : nothing}
-      </section>`;
+      </section>
+      ${this._me && users.length > 1 ? this._resetCard(users, this._me.user.id) : nothing}`;
+  }
+
+  private _resetCard(users: readonly User[], selfId: number) {
+    const errors = fieldErrors(this._resetPassword.error);
+    const pathErrors = { ...errors, ...fieldErrors(this._resetPassword.error, 'params') };
+    return html`<section class="card" aria-labelledby="reset-title">
+      <h2 id="reset-title">Reset a password</h2>
+      <vr-password-reset-form
+        .users=${users}
+        selfId=${selfId}
+        .errors=${pathErrors}
+        failure=${Object.keys(pathErrors).length === 0 ? message(this._resetPassword) : ''}
+        done=${this._resetDone}
+        ?busy=${this._resetPassword.status === TaskStatus.PENDING}
+        .resetKey=${this._resetKey}
+        @password-reset-requested=${(e: PasswordResetRequested) => ((this._resetDone = ''), void this._resetPassword.run([e]))}
+      ></vr-password-reset-form>
+    </section>`;
   }
 
   protected override updated(): void {

@@ -1,6 +1,6 @@
 /** Users (admins), sessions and API tokens. */
 import { z } from 'zod';
-import { apiToken, newToken, newUser, session, user, userPatch } from '../../domain/account.ts';
+import { apiToken, newToken, newUser, passwordChanged, passwordReset, session, user, userPatch } from '../../domain/account.ts';
 import { route } from '../route.ts';
 import { flagParam, idParams } from '../schemas/common.ts';
 import { actorOf } from '../../services/auth-service.ts';
@@ -43,6 +43,19 @@ export const accountRoutes = ({ accounts, auth }: Deps) => [
     response: user,
     errors: [404, 413, 415],
     handle: ({ params, body, principal }) => accounts.update(actorOf(principal), params.id, body),
+  }),
+  route({
+    method: 'put',
+    path: '/users/:id/password',
+    access: 'admin',
+    tag: 'accounts',
+    summary: "Reset another user's password: all their sessions end and all their API tokens are revoked",
+    params: idParams,
+    body: passwordReset,
+    status: 200,
+    response: passwordChanged,
+    errors: [404, 413, 415],
+    handle: ({ params, body, principal }) => accounts.resetPassword(actorOf(principal), params.id, body.newPassword),
   }),
   route({
     method: 'get',

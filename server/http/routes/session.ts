@@ -1,6 +1,6 @@
 /** Signing in and out, the caller's identity, and the first-admin setup. */
 import { z } from 'zod';
-import { credentials, email, password, user, ROLES } from '../../domain/account.ts';
+import { credentials, email, password, passwordChange, passwordChanged, user, ROLES } from '../../domain/account.ts';
 import { route } from '../route.ts';
 import type { Principal } from '../../services/auth-service.ts';
 import { actorOf } from '../../services/auth-service.ts';
@@ -70,11 +70,13 @@ export const sessionRoutes = ({ auth, accounts }: Deps) => [
     path: '/me/password',
     access: 'viewer',
     tag: 'session',
-    summary: 'Change your own password; your other sessions end',
-    body: z.strictObject({ currentPassword: z.string().max(256), newPassword: password }),
-    status: 204,
-    errors: [413, 415],
-    handle: async ({ principal, body }) => accounts.changePassword(actorOf(principal), principal.user.id, body.currentPassword, body.newPassword, principal.sessionId),
+    summary: 'Change your own password; your other sessions end, and with revokeTokens your API tokens are revoked',
+    body: passwordChange,
+    status: 200,
+    response: passwordChanged,
+    errors: [413, 415, 429],
+    handle: async ({ principal, body, ctx }) =>
+      accounts.changePassword(actorOf(principal), principal.user.id, body.currentPassword, body.newPassword, principal.sessionId, body.revokeTokens, ctx.ip),
   }),
   route({
     method: 'post',

@@ -75,7 +75,7 @@ describe('POST /api/v1/session (sign-in)', () => {
     expect((again.after as { emailHash: string }).emailHash).toBe((failures[0]!.after as { emailHash: string }).emailHash);
   });
 
-  it('throttles failed sign-ins per account, with Retry-After, whether or not the account exists', async () => {
+  it('throttles failed sign-ins per account from an address, with Retry-After, whether or not the account exists', async () => {
     const { anon, clock } = withUser();
     for (const email of ['ana@example.com', 'ghost@example.com']) {
       for (let i = 0; i < 5; i++) expectProblem(await anon().post('/api/v1/session').send({ email, password: 'wrong wrong wrong' }), 401, 'invalid-credentials');
@@ -87,7 +87,7 @@ describe('POST /api/v1/session (sign-in)', () => {
     expect((await anon().post('/api/v1/session').send({ email: 'ana@example.com', password: TEST_PASSWORD })).status).toBe(200);
   });
 
-  it('throttles failed sign-ins per address across accounts', async () => {
+  it('slows failed sign-ins per address across accounts', async () => {
     const { anon } = withUser();
     for (let i = 0; i < 20; i++) await anon().post('/api/v1/session').send({ email: `user${i}@example.com`, password: 'wrong wrong wrong' });
     expectProblem(await anon().post('/api/v1/session').send({ email: 'ana@example.com', password: TEST_PASSWORD }), 429, 'too-many-attempts');

@@ -65,7 +65,9 @@ describe('PUT /api/v1/me/password', () => {
     const otherCookie = String(elsewhere.headers['set-cookie']).split(';')[0]!;
     const wrong = await me.put('/api/v1/me/password').send({ currentPassword: 'nope', newPassword: 'a brand new passphrase' });
     expectProblem(wrong, 400, 'validation-failed');
-    expect((await me.put('/api/v1/me/password').send({ currentPassword: 'correct horse battery staple', newPassword: 'a brand new passphrase' })).status).toBe(204);
+    const changed = await me.put('/api/v1/me/password').send({ currentPassword: 'correct horse battery staple', newPassword: 'a brand new passphrase' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ sessionsEnded: 1, tokensRevoked: 0 });
     expect((await anon().post('/api/v1/session').send({ email: 'vic@example.com', password: 'a brand new passphrase' })).status).toBe(200);
     expect((await me.get('/api/v1/me')).status).toBe(200);
     expectProblem(await anon().get('/api/v1/me').set('Cookie', otherCookie), 401, 'session-expired');
