@@ -1,26 +1,28 @@
 /**
- * The server under a large import, measured from outside: a real server on a file database (WAL)
- * receives a 10,000-record VERIS import over HTTP while a client polls the health check and one
+ * The server under a large import, measured from outside: a real server (in a process of its own,
+ * imports-live-server.ts) on a file database (WAL) receives a 10,000-record VERIS import over HTTP while a client polls the health check and one
  * vendor's score; then two 50 MB uploads of junk lines, polled to their end, while the process's
  * memory is sampled. Prints figures; asserts nothing.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../../server/app.ts';
-import type { Deps } from '../../server/deps.ts';
-import { SESSION_COOKIE } from '../../server/http/request-context.ts';
-import { TEST_PASSWORD_HASH } from '../helpers/passwords.ts';
 
 const MB = 1024 * 1024;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 
-export async function importUnderLoad(deps: Deps, records: readonly object[], scoredVendorId: number): Promise<void> {
-  const server = http.createServer(createApp(deps));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const analyst = deps.store.users.create('bench-analyst@example.com', TEST_PASSWORD_HASH, 'analyst', deps.clock.now());
-  const cookie = `${SESSION_COOKIE}=${deps.auth.startSession(deps.store.users.find(analyst)!, false, { ip: '127.0.0.1', userAgent: 'bench' }, null).secret}`;
+/** Asks the server process something and waits for its answer. */
+async function ask<T>(child: ChildProcess, what: string): Promise<T> {
+  const answer = once(child, 'message') as Promise<[T]>;
+  child.send(what);
+  return (await answer)[0];
+}
+
+export async function importUnderLoad(dbPath: string, records: readonly object[], scoredVendorId: number): Promise<void> {
+  const child = fork(fileURLToPath(new URL('./imports-live-server.ts', import.meta.url)), [dbPath], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const [{ port, cookie }] = (await once(child, 'message')) as [{ port: number; cookie: string }];
+  const base = `http://127.0.0.1:${port}`;
   const headers = { Cookie: cookie, Origin: base };
   const get = (path: string) => fetch(`${base}${path}`, { headers });
 
@@ -65,27 +67,19 @@ export async function importUnderLoad(deps: Deps, records: readonly object[], sc
 
   console.log('two 50 MB uploads of junk lines at once, each polled to its end');
   const junk = (Array.from({ length: Math.ceil((50 * MB) / 40) }, (_, i) => `this line is not JSON at all, number ${i}`).join('\n').slice(0, 50 * MB));
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  sample();
-  const before = process.memoryUsage();
-  const sampler = setInterval(sample, 20);
+  const before = await ask<NodeJS.MemoryUsage>(child, 'now');
+  await ask(child, 'reset');
   const t1 = performance.now();
   const uploads = Promise.all([post('/api/v1/import/veris', junk).then(untilJobEnds), post('/api/v1/import/veris', junk).then(untilJobEnds)]);
   const [healthJunk, jobs] = await Promise.all([pollDuring('/api/v1/health', uploads), uploads]);
-  clearInterval(sampler);
+  const peak = await ask<{ rss: number; heapUsed: number }>(child, 'peak');
   console.log(`  jobs: ${jobs.map((j) => `${j.state} (${(j.errorsTotal ?? 0).toLocaleString('en-US')} problems counted)`).join(', ')} in ${((performance.now() - t1) / 1000).toFixed(2)} s`);
   report('GET /api/v1/health meanwhile', healthJunk);
   console.log(
-    `  memory of the whole process (serving thread and import worker): RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(peakRss / MB).toFixed(0)} MB (ceiling: 1,536 MB); heap of the serving thread: peak ${(peakHeap / MB).toFixed(0)} MB (ceiling: 512 MB)`,
+    `  memory of the server process (serving thread and import worker): RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(peak.rss / MB).toFixed(0)} MB (ceiling: 1,536 MB); heap of the serving thread ${(before.heapUsed / MB).toFixed(0)} MB before, peak ${(peak.heapUsed / MB).toFixed(0)} MB (ceiling: 256 MB)`,
   );
   const after = await get('/api/v1/health');
   console.log(`  afterwards the health check answers ${after.status}`);
-  server.closeAllConnections();
-  server.close();
+  child.send('exit');
+  await once(child, 'exit');
 }

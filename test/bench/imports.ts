@@ -52,6 +52,6 @@ await time('VERIS incidents', () => importVeris(deps.store, deps.clock, deps.ver
 
 // The same records again, over HTTP, under new ids: 10,000 incidents to create while other requests are served.
 const again = records.map((r, i) => ({ ...r, incident_id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
-await importUnderLoad(deps, again, 1);
 db.close();
+await importUnderLoad(join(dir, 'bench.sqlite'), again, 1);
 rmSync(dir, { recursive: true, force: true });
