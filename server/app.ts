@@ -23,6 +23,7 @@ import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
+import { wellFormedRequest } from './http/request-guards.ts';
 import { staticRoutes } from './http/static.ts';
 
 /** Every API route, in the order they are documented. */
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): Express {
   // Only behind a TLS-terminating proxy that we trust may X-Forwarded-Proto make a request "secure".
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
+  app.use(wellFormedRequest);
   app.use('/api', accessLog(deps.log), apiNoStore);
   app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
