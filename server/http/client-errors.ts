@@ -18,8 +18,8 @@ export interface ClientProblem {
 export const UNREADABLE: ClientProblem = { status: 400, code: 'malformed-request', detail: 'The request could not be read: a body that does not match its Content-Length or Content-Encoding, or HTTP that does not parse.' };
 
 /**
- * The problem for an error a library raised with a 4xx status (http-errors' `status`/`statusCode`,
- * body-parser's `type`), or null when the error is not the client's (then it is ours: a 500, logged).
+ * The problem for an error a library raised as the client's (http-errors' `status`/`statusCode` 400
+ * or 415, body-parser's `type`), or null when it is not the client's (then it is ours: a 500, logged).
  */
 export function clientProblem(err: unknown): ClientProblem | null {
   if (typeof err !== 'object' || err === null) return null;
@@ -30,6 +30,8 @@ export function clientProblem(err: unknown): ClientProblem | null {
   if (e.type === 'encoding.unsupported') {
     return { status: 415, code: 'unsupported-content-encoding', detail: `Send the body uncompressed, or with one Content-Encoding of ${CONTENT_CODINGS.slice(1).join(', ')}.` };
   }
+  if (status !== 400) return null; // a 404 from sendFile (no web build) is ours, not the client's
   if (err instanceof URIError) return { status: 400, code: 'malformed-url', detail: 'The URL holds a malformed percent-encoding.' };
-  return { ...UNREADABLE, status };
+  // A compressed body that does not decompress, a body cut short or longer than its Content-Length.
+  return UNREADABLE;
 }

@@ -102,6 +102,25 @@ describe('a malformed request', () => {
     expectRefused(await rawRequest(port, c.req, c.waitMs), c.status, c.code, s);
   });
 
+  it('is access-logged and never cached when it is an API request', async () => {
+    const res = await rawRequest(port, { path: '/api/v1/health', headers: [['Host', 'a b']] });
+    expectRefused(res, 400, 'bad-host', s);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(s.lines.join('\n')).toMatch(/GET \/api\/v1\/health 400 /);
+  });
+
+  it('a fault of ours that a library reports with a 4xx status (no index.html to send) stays a logged 500', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vs-no-build-'));
+    try {
+      const t = served({ staticDir: empty });
+      const res = await t.anon().get('/vendors/3');
+      expectProblem(res, 500, 'internal-error');
+      expect(t.errors.join()).toContain('GET /vendors/3 failed');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('a Host header with a port, an IPv6 address or an IP is fine', async () => {
     for (const host of [`${HOST}:8080`, '[::1]:3000', '127.0.0.1', 'localhost']) {
       const res = await rawRequest(port, { path: '/api/v1/health', headers: [['Host', host]] });
@@ -194,7 +213,7 @@ describe('fuzzed requests', () => {
   const arb = {
     method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
     path: fc.tuple(
-      fc.constantFrom('/api/v1/health', '/api/v1/vendors', '/api/v1/vendors/1', '/api/v1/session', '/api/v1/imports/vendors.csv', '/api/v1/reviews/due.ics', '/api/v1/nothing', '/', '/vendors/3', '/assets/app-abc123.js', '/assets/'),
+      fc.constantFrom('/api/v1/health', '/api/v1/vendors', '/api/v1/vendors/1', '/api/v1/session', '/api/v1/import/vendors', '/api/v1/reviews/due.ics', '/api/v1/nothing', '/', '/vendors/3', '/assets/app-abc123.js', '/assets/', '*', 'http://other.example/api/v1/health', 'api/v1/health'),
       fc.oneof(
         fc.constant(''),
         fc.constantFrom('%', '/%', '/%E0%A4%A', '/%ZZ', '/%00', '/%C0%AF', '/..%2F..%2F', '/%2e%2e/', '//', '/;x', '/~', '/\xff\xfe', '/%F0%9F%9A%80', '/%ED%A0%80'),
@@ -291,8 +310,9 @@ describe('fuzzed requests', () => {
           const seen = `${method} ${path.slice(0, 200)} ${JSON.stringify(headers)} → ${res.raw.slice(0, 300)}`;
           expect(res.status, seen).toBeGreaterThanOrEqual(100);
           expect(res.status, seen).toBeLessThan(500);
-          const refusal = [400, 411, 413, 415, 431].includes(res.status) || path.startsWith('/api');
-          if (res.status >= 400 && refusal && method !== 'HEAD') {
+          // Every refusal is a problem document, but for a missing asset (plain text, so no browser runs a page as a script).
+          const missingAsset = res.status === 404 && path.startsWith('/assets/');
+          if (res.status >= 400 && !missingAsset && method !== 'HEAD') {
             expect(res.headers['content-type'], seen).toMatch(/^application\/problem\+json/);
             expect(JSON.parse(res.body).code, seen).toMatch(/^[a-z-]+$/);
           }
