@@ -121,7 +121,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     // body-parser's own errors carry a type and a 4xx status.
     if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'The request body is larger than this endpoint accepts (1 MB for records; see the API for imports).');
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed-json', 'The request body could not be parsed as JSON.');
-    // Any other 4xx a library raised (a charset, a coding, a body cut short, a path that does not decode) is the client's: no stack logged.
+    // A library's client error (a charset, a coding, a body cut short, a path that does not decode): a 4xx, no stack logged.
     const client = clientProblem(err);
     if (client) return sendProblem(res, client.status, client.code, client.detail);
     if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../../server/http/request-context.ts';
-import { capturingLogger, expectNoWrite, expectProblem, HOST, ORIGIN, testApp } from '../../helpers/app.ts';
+import { capturingLogger, expectNoWrite, expectProblem, HOST, NOW, ORIGIN, testApp } from '../../helpers/app.ts';
 import { vendorBody } from '../../helpers/fixtures.ts';
-import { TEST_PASSWORD } from '../../helpers/passwords.ts';
+import { TEST_PASSWORD, TEST_PASSWORD_HASH } from '../../helpers/passwords.ts';
 import { listening, rawRequest, type RawRequest, type RawResponse } from '../../helpers/raw-http.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vs-malformed-'));
@@ -20,11 +20,11 @@ mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Vendorscope</title>');
 writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
 
-/** The app with the web build, a capturing logger, an admin and a signed-in session. */
+/** The app with a web build and a capturing logger (`errors` holds what it logged as failures, with stacks). */
 function served(over: Parameters<typeof testApp>[0] = {}) {
   const logger = capturingLogger();
   const t = testApp({ log: logger.log, staticDir: dir, ...over });
-  return { ...t, ...logger, adminCookie: t.cookieFor('admin', 'root@example.com') };
+  return { ...t, ...logger };
 }
 
 let s: ReturnType<typeof served>;
@@ -155,7 +155,7 @@ describe('a session cookie that does not decode', () => {
       const bad = `${SESSION_COOKIE}=${value}`;
       expect((await t.anon().get('/api/v1/health').set('Cookie', bad)).status).toBe(200);
       expectProblem(await t.anon().get('/api/v1/vendors').set('Cookie', bad), 401, 'authentication-required');
-      t.deps.store.users.create('viv@example.com', (await import('../../helpers/passwords.ts')).TEST_PASSWORD_HASH, 'analyst', '2026-11-29T12:00:00.000Z');
+      t.deps.store.users.create('viv@example.com', TEST_PASSWORD_HASH, 'analyst', NOW);
       const res = await t.anon().post('/api/v1/session').set('Cookie', bad).send({ email: 'viv@example.com', password: TEST_PASSWORD });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const fresh = (res.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
