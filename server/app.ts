@@ -23,6 +23,7 @@ import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
+import { wellFormedRequest } from './http/request-guards.ts';
 import { staticRoutes } from './http/static.ts';
 
 /** Every API route, in the order they are documented. */
@@ -71,11 +72,17 @@ export function createApp(deps: Deps): Express {
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
   app.use('/api', accessLog(deps.log), apiNoStore);
+  // After the access log and no-store, so that a refused API request is logged and never cached.
+  app.use(wellFormedRequest);
   app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);
   });
   if (deps.staticDir) app.use(staticRoutes(deps.staticDir));
+  // Whatever the web app does not serve (another method, `*`, no web build) is a problem too, not Express's HTML page.
+  app.use((req) => {
+    throw new HttpError(404, 'no-such-endpoint', `Nothing here answers ${req.method} ${req.path}.`);
+  });
   app.use(errorHandler(deps.log));
   return app;
 }

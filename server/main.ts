@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
+import { answerMalformedHttp } from './http/parse-errors.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config.ts';
 import { makeDeps, type Deps } from './deps.ts';
@@ -119,6 +120,7 @@ async function serve(config: Config): Promise<void> {
       log.info(`No users yet. Create the first admin within an hour at ${base}/setup#token=${setup.token}`);
     }
   });
+  answerMalformedHttp(server);
   server.on('error', (e) => {
     log.error(`cannot listen on ${config.host}:${config.port}`, e);
     process.exit(1);

@@ -12,14 +12,14 @@ const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   201: 'Created',
   204: 'Deleted',
-  400: 'Invalid request (code validation-failed or malformed-json)',
+  400: 'Invalid request (code validation-failed, malformed-json, bad-encoding, malformed-url, bad-host or malformed-request)',
   401: 'Not signed in, or the session or token is no longer valid',
   403: 'The role does not allow this, or the request did not come from the app (csrf-rejected)',
   429: 'Too many failed attempts; see Retry-After',
   404: 'Not found',
   409: 'Conflict with stored data',
   413: 'Body over 1 MB',
-  415: 'Body is not application/json',
+  415: 'Body is not application/json, not UTF-8 (unsupported-charset), or compressed otherwise than gzip, deflate or br (unsupported-content-encoding)',
   500: 'Server error (no details are exposed)',
 };
 

@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { FieldProblem } from '../domain/field-problems.ts';
 import { ServiceError } from '../services/errors.ts';
+import { clientProblem } from './client-errors.ts';
 import type { Logger } from '../logger.ts';
 
 export const PROBLEM_TITLES = {
@@ -52,6 +53,13 @@ export const PROBLEM_TITLES = {
   unprocessable: 'The data cannot answer this request',
   'backtest-too-few-events': 'Too few incidents to backtest',
   'too-many-imports': 'Too many imports are running',
+  'malformed-url': 'The URL is not valid',
+  'bad-host': 'The Host header is not valid',
+  'unsupported-charset': 'The body must be UTF-8',
+  'unsupported-content-encoding': 'The body’s Content-Encoding is not supported',
+  'malformed-request': 'The request could not be read',
+  'headers-too-large': 'The request headers are too large',
+  'request-timeout': 'The request took too long to arrive',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -115,6 +123,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     // body-parser's own errors carry a type and a 4xx status.
     if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'The request body is larger than this endpoint accepts (1 MB for records; see the API for imports).');
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed-json', 'The request body could not be parsed as JSON.');
+    // A library's client error (a charset, a coding, a body cut short, a path that does not decode): a 4xx, no stack logged.
+    const client = clientProblem(err);
+    if (client) return sendProblem(res, client.status, client.code, client.detail);
     if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
       return sendProblem(res, 409, 'conflict', 'The change conflicts with stored data.');
     }

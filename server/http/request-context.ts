@@ -3,6 +3,7 @@
  * agent, the app's own origin (for WebAuthn and CSRF), and the session cookie, which only the
  * session routes read or write.
  */
+import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import type { RelyingParty } from '../services/passkeys-service.ts';
 
@@ -17,18 +18,35 @@ export interface RequestContext {
   clearSessionCookie(): void;
 }
 
-/** The value of one cookie, without a parsing library. */
-export function readCookie(req: Request, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+/** What `decode` gives a value that does not percent-decode: the cookie package would keep it raw. */
+const UNREADABLE = '';
+const decodeStrictly = (value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return UNREADABLE;
   }
-  return null;
+};
+
+/**
+ * The value of one cookie (the first of that name), or null. An unreadable value counts as absent: a
+ * browser holding a malformed cookie (`vs_session=%E0%A4%A`) must still reach every page and sign in.
+ */
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  const cookies = parseCookies(header, { decode: decodeStrictly });
+  const value = Object.hasOwn(cookies, name) ? cookies[name] : undefined;
+  return value ? value : null;
 }
 
-/** The origin browsers use for this app: the configured public URL, or the request's own. */
+/**
+ * The origin browsers use for this app: the configured public URL, or the request's own. The Host
+ * was checked by `wellFormedRequest`; the protocol may come from a trusted proxy's X-Forwarded-Proto,
+ * so anything but https counts as http rather than making an origin that does not parse.
+ */
 export function appOrigin(req: Request, publicUrl: string | null): string {
-  return publicUrl ? new URL(publicUrl).origin : `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return publicUrl ? new URL(publicUrl).origin : `${req.secure ? 'https' : 'http'}://${req.get('host') || 'localhost'}`;
 }
 
 export function requestContext(req: Request, res: Response, publicUrl: string | null): RequestContext {

@@ -140,6 +140,19 @@ function rawText(bytes: Buffer): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/**
+ * JSON is UTF-8 (RFC 8259 §8.1). express.json would decode invalid bytes as U+FFFD and store them;
+ * like `rawText`, refuse them. (`wellFormedRequest` already refused any other declared charset.)
+ */
+function utf8Only(_req: unknown, _res: unknown, body: Buffer, charset: string): void {
+  if (charset !== 'utf-8') throw new HttpError(415, 'unsupported-charset', 'Send the body as UTF-8 (charset=utf-8, or no charset).');
+  try {
+    UTF8.decode(body);
+  } catch {
+    throw new HttpError(400, 'bad-encoding', 'The body is not valid UTF-8; send JSON as UTF-8.');
+  }
+}
+
 function authorize(spec: AnyRoute, req: Request, authenticate: Authenticate): Principal | null {
   if (spec.access === 'public') {
     // A stale cookie must not stop anyone from signing in again.
@@ -205,7 +218,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
   for (const spec of routes) {
     const parser = spec.rawBody
       ? express.raw({ type: [...spec.rawBody.types], limit: spec.rawBody.limit })
-      : express.json({ limit: JSON_LIMIT });
+      : express.json({ limit: JSON_LIMIT, verify: utf8Only });
     // Who is calling is settled before the body is read: an anonymous caller never makes us parse megabytes.
     const gate = (req: Request, res: Response, next: () => void) => {
       if (spec.tokenInUrl) feedToken(req);

@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { makeDeps, type DepsOptions } from '../../server/deps.ts';
 import type { Role } from '../../server/domain/account.ts';
 import { SESSION_COOKIE } from '../../server/http/request-context.ts';
-import { silentLogger } from '../../server/logger.ts';
+import { silentLogger, type Logger } from '../../server/logger.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { fixedClock } from '../../server/services/clock.ts';
 import { DEFAULT_THROTTLE } from '../../server/services/sign-in-throttle.ts';
@@ -53,6 +53,24 @@ export function testApp(over: Partial<DepsOptions> = {}) {
   const as = (role: Role, email?: string) => anon().set('Cookie', cookieFor(role, email));
   const http = as('admin', 'admin@example.com');
   return { db, deps, app, http, anon, as, cookieFor };
+}
+
+/**
+ * A logger that keeps what it is given: `lines` (info and error), and `errors`, each error line with
+ * the stack of its error (so a test can assert that a client's mistake logged no stack trace).
+ */
+export function capturingLogger() {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const log: Logger = {
+    info: (m) => lines.push(m),
+    error: (m, e) => {
+      const line = `${m} ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e ?? '')}`;
+      lines.push(line);
+      errors.push(line);
+    },
+  };
+  return { log, lines, errors };
 }
 
 /** Asserts an RFC 9457 problem answer with this status and code. */
