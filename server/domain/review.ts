@@ -3,7 +3,7 @@
  * review cadence by tier, and a vendor's review status. The single source of their shapes.
  */
 import { z } from 'zod';
-import { atLeastOneField, id, isoDay, label, prose, timestamp } from './fields.ts';
+import { atLeastOneField, id, isoDay, label, prose, recordVersion, timestamp } from './fields.ts';
 import type { VendorStatus } from './vocabulary.ts';
 
 export const DECISIONS = ['approved', 'approved-with-conditions', 'rejected', 'needs-information'] as const;
@@ -75,6 +75,7 @@ export const condition = z
     waiverApprover: z.string().nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: recordVersion,
   })
   .meta({ id: 'Condition' });
 

@@ -70,7 +70,8 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       status: 200,
       response: condition,
       errors: [404],
-      handle: ({ params, body, principal }) => reviews.updateCondition(actorOf(principal), params.id, body),
+      versioned: true,
+      handle: ({ params, body, principal, ifMatch }) => reviews.updateCondition(actorOf(principal), params.id, body, ifMatch),
     }),
     route({
       method: 'get',

@@ -28,7 +28,7 @@ import type { IncidentFacts } from '../../scoring/types.ts';
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
 export function exportAll(store: Store, clock: Clock, appVersion: string): ExportDocument {
-  const strip = <T extends { domain?: unknown; incidentCount?: unknown }>({ domain: _d, incidentCount: _c, ...rest }: T) => rest;
+  const strip = <T extends { domain?: unknown; incidentCount?: unknown; version: number }>({ domain: _d, incidentCount: _c, version: _v, ...rest }: T) => rest;
   const company = store.meta.get(DEMO_COMPANY_KEY);
   const seededAt = store.meta.get(DEMO_SEEDED_KEY);
   const mfa = store.mfa.allByVendor();
@@ -42,13 +42,13 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     incidents: store.incidents
       .all()
       .sort((a, b) => a.id - b.id)
-      .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, ...i }) => i),
-    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id),
+      .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, version: _v, ...i }) => i),
+    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id).map(({ version: _v, ...s }) => s),
     mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
     postureFacts: store.postureFacts.all(),
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
-    reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, ...c }) => c) })),
+    reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
     reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
