@@ -46,6 +46,7 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
   errors: [],
   skipped: [],
   skippedTotal: 0,
+  expectVersions: '',
   ...o,
 });
 const veris = (o: Partial<VerisImport> = {}): VerisImport => ({

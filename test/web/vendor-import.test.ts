@@ -13,6 +13,7 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
   errors: [],
   skipped: [],
   skippedTotal: 0,
+  expectVersions: '',
   ...o,
 });
 

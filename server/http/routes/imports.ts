@@ -20,7 +20,9 @@ export const JOB_THRESHOLD = 1000;
  * duplicates (a website domain alone matched) are a conflict that `onDuplicate` settles.
  */
 const refused = (errors: readonly JobError[]) =>
-  errors.every((e) => e.duplicateOf)
+  errors.every((e) => e.changedSince)
+    ? new HttpError(412, 'edit-conflict', `${errors.length} row(s) update vendors changed by someone else since the preview or during the import; nothing was written. Preview the file again.`, errors.slice(0, 1000))
+    : errors.every((e) => e.duplicateOf)
     ? new HttpError(409, 'import-possible-duplicates', `${errors.length} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
     : new HttpError(400, 'import-invalid', `${errors.length} problem(s) found; nothing was written.`, errors.slice(0, 1000));
 
@@ -92,13 +94,20 @@ export const importRoutes = ({ store, clock, jobs, veris, version }: Deps) => {
       rawBody: { types: ['text/csv', 'text/plain'], limit: '20mb' },
       status: 200,
       response: vendorsCsvReport,
-      errors: [409, 413, 415],
+      errors: [409, 412, 413, 415],
       handle: ({ query, text, principal }) =>
         runImport(
           'vendors-csv',
           principal,
           vendorCsvRowCount(text),
-          (progress) => importVendorsCsv(store, clock, actorOf(principal), text, { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate, progress }),
+          (progress) =>
+            importVendorsCsv(store, clock, actorOf(principal), text, {
+              dryRun: query.dryRun,
+              onInvalid: query.onInvalid,
+              onDuplicate: query.onDuplicate,
+              expectVersions: query.expectVersions,
+              progress,
+            }),
           !query.dryRun,
         ),
     }),
