@@ -15,7 +15,10 @@ import { conditionOutcome, decisionOutcome } from '../reviews.ts';
 import { readableErrors } from '../vendor-edits.ts';
 import type { ConditionChangeRequested, ConditionEditMode, ConditionEditRequested, DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
 
-export type ReviewAction = { readonly kind: 'decision'; readonly body: ReviewBody } | { readonly kind: 'condition'; readonly id: number; readonly patch: ConditionChange };
+export type ReviewAction =
+  | { readonly kind: 'decision'; readonly body: ReviewBody }
+  // `version`: the condition's as listed when the change was asked for (sent as If-Match).
+  | { readonly kind: 'condition'; readonly id: number; readonly patch: ConditionChange; readonly version: number | undefined };
 
 export interface ReviewsSource {
   readonly api: () => ApiClient;
@@ -86,7 +89,8 @@ export class ReviewsController implements ReactiveController {
       task: async ([action]) => {
         const api = source.api();
         if (action.kind === 'decision') await api.createReview(source.vendorId(), action.body);
-        else await api.updateCondition(action.id, action.patch);
+        else if (action.version === undefined) throw new Error('This condition is no longer listed; reload the page.');
+        else await api.updateCondition(action.id, action.patch, action.version);
         return action;
       },
       onComplete: (action) => {
@@ -198,6 +202,7 @@ export class ReviewsController implements ReactiveController {
 
   private readonly _onChange = (e: ConditionChangeRequested) => {
     e.stopPropagation();
-    this._submit({ kind: 'condition', id: e.conditionId, patch: e.patch });
+    const listed = this.list.value?.flatMap((r) => r.conditions).find((c) => c.id === e.conditionId);
+    this._submit({ kind: 'condition', id: e.conditionId, patch: e.patch, version: listed?.version });
   };
 }

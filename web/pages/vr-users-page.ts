@@ -55,7 +55,12 @@ export class UsersPage extends LitElement {
   });
   private _change = new Task(this, {
     autoRun: false,
-    task: async ([e]: readonly [UserChangeRequested]) => ({ user: await this._api.updateUser(e.id, e.patch), patch: e.patch }),
+    task: async ([e]: readonly [UserChangeRequested]) => {
+      // The version of the row the admin acted on: a user changed by another admin meanwhile answers 412, shown as the failure.
+      const version = this._users.value?.find((u) => u.id === e.id)?.version;
+      if (version === undefined) throw new Error(`${e.email} is no longer listed; reload the page.`);
+      return { user: await this._api.updateUser(e.id, e.patch, version), patch: e.patch };
+    },
     onComplete: ({ user: u, patch }) => {
       this._said =
         patch.disabled === true
