@@ -36,7 +36,7 @@ import type { importVendorsCsv } from '../../server/services/imports/vendors-csv
 import type { importVeris } from '../../server/services/imports/veris-import.ts';
 import type { restore, RestoreMode } from '../../server/services/imports/full-transfer.ts';
 import type { QuarterlyReport, RefreezeResult, ReportSnapshots } from '../../server/services/reports/report-service.ts';
-import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus } from '../../server/domain/review.ts';
+import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus, StoredCadence } from '../../server/domain/review.ts';
 import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
@@ -78,7 +78,7 @@ export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
 export type RestoreResult = ReturnType<typeof restore>;
 export type { Job, QuarterlyReport, RefreezeResult, ReportSnapshots, RestoreMode };
-export type { Cadence, Condition, DueItem, Review, ReviewStatus };
+export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
 export interface DueList {
@@ -236,8 +236,8 @@ export class ApiClient {
   updateCondition = (id: number, patch: ConditionChange, version: number) => this.request<Condition>('PATCH', `/conditions/${id}`, patch, {}, { ifMatch: version });
   reviewStatus = (vendorId: number, asOf?: string, o?: RequestOptions) => this.get<ReviewStatus>(`/vendors/${vendorId}/review-status`, { asOf }, o);
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
-  reviewCadence = (o?: RequestOptions) => this.get<Cadence>('/reviews/cadence', {}, o);
-  setReviewCadence = (c: Cadence) => this.request<Cadence>('PUT', '/reviews/cadence', c);
+  reviewCadence = (o?: RequestOptions) => this.get<StoredCadence>('/reviews/cadence', {}, o);
+  setReviewCadence = (c: Cadence, version: number) => this.request<StoredCadence>('PUT', '/reviews/cadence', c, {}, { ifMatch: version });
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);

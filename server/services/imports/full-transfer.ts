@@ -20,7 +20,7 @@ import { invalid, ServiceError } from '../errors.ts';
 import { DEMO_COMPANY_KEY } from '../about-service.ts';
 import { DEMO_SEEDED_KEY } from '../seed-service.ts';
 import { cadence as cadenceShape } from '../../domain/review.ts';
-import { REVIEW_CADENCE_KEY } from '../reviews/cadence.ts';
+import { REVIEW_CADENCE_KEY, REVIEW_CADENCE_VERSION_KEY } from '../reviews/cadence.ts';
 import { checkNamesFree } from '../vendors-service.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
 import type { IncidentFacts } from '../../scoring/types.ts';
@@ -224,7 +224,11 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   restoreReports(store, d, now);
   for (const r of d.reviews) addReview(store, r.vendorId, r, true, now);
-  if (d.reviewCadence) store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
+  if (d.reviewCadence) {
+    store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
+    // A form opened on the cadence this replaces must not save over it.
+    store.meta.bumpVersion(REVIEW_CADENCE_VERSION_KEY);
+  }
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);

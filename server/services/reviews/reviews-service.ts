@@ -92,7 +92,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
   };
 
   return {
-    cadence: cadence.get,
+    cadence: cadence.stored,
     setCadence: cadence.set,
 
     list: (vendorId: number): Review[] => {

@@ -186,3 +186,20 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/v1/vendors/{id}'].get.responses)).not.toContain('412');
   });
 });
+
+describe('the review cadence', () => {
+  it('has a version (the export’s shape unchanged); a stale PUT is refused', async () => {
+    const { db, http } = testApp();
+    const got = await http.get('/api/v1/reviews/cadence');
+    expect(got.body.version).toBe(1);
+    expect(got.headers.etag).toBe('"v1"');
+    const body = { tier1: 3, tier2: 12, tier3: 24, tier4: null };
+    const put = await http.put('/api/v1/reviews/cadence').set('If-Match', '"v1"').send(body);
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ ...body, version: 2 });
+    const stale = await expectNoWrite(db, () => http.put('/api/v1/reviews/cadence').set('If-Match', '"v1"').send({ ...body, tier1: 1 }));
+    expectProblem(stale, 412, 'edit-conflict');
+    expect(stale.body.current).toEqual({ ...body, version: 2 });
+    expect((await http.get('/api/v1/export')).body.reviewCadence).toEqual(body);
+  });
+});
