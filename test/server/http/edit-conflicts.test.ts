@@ -201,5 +201,8 @@ describe('the review cadence', () => {
     expectProblem(stale, 412, 'edit-conflict');
     expect(stale.body.current).toEqual({ ...body, version: 2 });
     expect((await http.get('/api/v1/export')).body.reviewCadence).toEqual(body);
+    // Later saves move it on, with or without If-Match.
+    expect((await http.put('/api/v1/reviews/cadence').set('If-Match', '"v2"').send(body)).body.version).toBe(3);
+    expect((await http.put('/api/v1/reviews/cadence').send(body)).body.version).toBe(4);
   });
 });
