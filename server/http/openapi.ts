@@ -95,6 +95,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
         [r.status]: {
           description: STATUS_TEXT[r.status],
           ...(r.response ? { content: { 'application/json': { schema: convert(r.response, 'output') } } } : {}),
+          ...(r.versioned && r.response ? { headers: { ETag: { description: 'The record’s version as a strong validator ("v7"), for If-Match', schema: { type: 'string' } } } } : {}),
         },
         ...Object.fromEntries(
           errors.map((s) => [s, { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: problemRef } } }]),

@@ -184,6 +184,7 @@ describe('the OpenAPI document', () => {
     expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('If-Match');
     expect(Object.keys(patch.responses)).toContain('412');
     expect(Object.keys(doc.paths['/api/v1/vendors/{id}'].get.responses)).not.toContain('412');
+    expect(doc.paths['/api/v1/vendors/{id}'].get.responses['200'].headers.ETag).toBeDefined();
   });
 });
 
