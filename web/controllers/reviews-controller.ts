@@ -10,7 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { ApiClient, Cadence, ConditionChange, Review, ReviewBody, ReviewStatus } from '../api/client.ts';
-import { ApiError, fieldErrorPaths, fieldErrors } from '../api/api-error.ts';
+import { ApiError, fieldErrorPaths, fieldErrors, isEditConflict } from '../api/api-error.ts';
 import { conditionOutcome, decisionOutcome } from '../reviews.ts';
 import { readableErrors } from '../vendor-edits.ts';
 import type { ConditionChangeRequested, ConditionEditMode, ConditionEditRequested, DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
@@ -36,6 +36,7 @@ export interface ReviewsSource {
 function failureOf(error: unknown, named: number): string {
   if (error === undefined || named > 0) return '';
   if (error instanceof ApiError && error.code === 'forbidden') return 'Your role may not record decisions or change conditions: analysts and admins may.';
+  if (isEditConflict(error)) return `${error.message} The list now shows their version: make your change again if it still applies.`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -105,6 +106,8 @@ export class ReviewsController implements ReactiveController {
       onError: (e) => {
         this.error = e;
         this.refusals++;
+        // A condition someone else changed since it was listed: list theirs, so that the next try is made against it.
+        if (isEditConflict(e)) void this.list.run();
       },
     });
   }
