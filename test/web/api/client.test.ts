@@ -87,6 +87,14 @@ describe('ApiClient and the session', () => {
     expect(isEditConflict(e)).toBe(true);
   });
 
+  it("sends the vendor import its preview's expectVersions (never with the dry run itself)", async () => {
+    const f = recorder(200, { dryRun: false });
+    const api = new ApiClient('/api/v1', f.impl);
+    await api.importVendors('name\n', { dryRun: true, expectVersions: '2:1:3' });
+    await api.importVendors('name\n', { dryRun: false, expectVersions: '2:1:3' });
+    expect(f.calls.map((c) => c.url)).toEqual(['/api/v1/import/vendors?dryRun=true', '/api/v1/import/vendors?expectVersions=2%3A1%3A3']);
+  });
+
   it('answers undefined for 204 No Content', async () => {
     const f = recorder(204, null);
     expect(await new ApiClient('/api/v1', f.impl).revokeToken(4)).toBeUndefined();
