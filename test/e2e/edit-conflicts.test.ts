@@ -3,7 +3,8 @@
  * does not overwrite their change. The save is refused with "changed by someone else since you
  * opened it" and both versions field by field; "Load their version" reopens the form on theirs,
  * "Save mine over theirs" saves on purpose. Two browser pages hold two stale forms; a delete asked
- * for on a stale record is refused too. Each stage passes axe.
+ * for on a stale record is refused too; so is a CSV import row whose vendor was edited after its
+ * preview. Each stage passes axe.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -94,6 +95,24 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
     } finally {
       await second.close();
     }
+  });
+
+  it('imports only what the CSV preview showed: a vendor edited after the preview is refused, row named, the edit kept', async () => {
+    await s.go('/data');
+    const vendors = s.page.locator('vr-data-page section[data-section="vendors"]');
+    const csv = ['name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes', 'Okta,,,,,,,,,Reviewed through the CSV import'].join('\n');
+    await vendors.locator('vr-import-file input[type="file"]').setInputFiles({ name: 'okta.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await vendors.locator('[data-result="preview"]').waitFor();
+    // Someone edits Okta after the preview was shown.
+    expect((await s.call(`/vendors/${okta}`, { method: 'PATCH', body: { notes: 'Edited while the preview was open' } })).status).toBe(200);
+    await vendors.getByRole('button', { name: /^Import/ }).click();
+    const problems = vendors.locator('vr-import-problems tr.problem');
+    await problems.first().waitFor();
+    expect(await problems.count()).toBe(1);
+    expect(await problems.first().textContent()).toContain('changed by someone else since the preview');
+    expect(await vendors.locator('p.status').textContent()).toContain('nothing was written');
+    expect((await vendorNow()).notes).toBe('Edited while the preview was open');
+    await s.expectNoAxeViolations();
   });
 
   it('refuses to delete an incident changed since the question was asked, and deletes it only when told again', async () => {
