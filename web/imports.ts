@@ -191,7 +191,11 @@ export const refusalText = (source: string, e: ApiError): string => `${source} w
 
 /** Whether a failure is an import's list of bad rows or records, or of possible duplicates (shown as a table, not as an error box). */
 export const isImportRefusal = (e: unknown): e is ApiError =>
-  e instanceof ApiError && ((e.status === 400 && e.code === 'import-invalid') || (e.status === 409 && e.code === 'import-possible-duplicates'));
+  e instanceof ApiError &&
+  ((e.status === 400 && e.code === 'import-invalid') ||
+    (e.status === 409 && e.code === 'import-possible-duplicates') ||
+    // Rows whose vendor someone changed since the preview: listed like any refused row.
+    (e.status === 412 && e.code === 'edit-conflict' && e.fields.length > 0));
 
 /** An attribution whose text ends with its home in brackets, split so the address can be a link. */
 export function attributionParts(text: string): { readonly text: string; readonly url: string | null } {

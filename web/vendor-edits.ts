@@ -24,15 +24,19 @@ import type { IncidentBody, MfaPostureBody, SubprocessorBody, VendorBody } from 
 import { fieldErrorPaths } from './api/api-error.ts';
 import { MFA_POPULATIONS } from './format.ts';
 
-/** One change an analyst asked for; the page runs it and refreshes what it touched. */
-export type VendorEdit =
+/**
+ * One change an analyst asked for; the page runs it and refreshes what it touched. `version`: the
+ * version of the stored record the form was opened on (sent as If-Match; none for a new record).
+ */
+export type VendorEdit = (
   | { readonly kind: 'incident'; readonly id: number | null; readonly body: IncidentBody }
   | { readonly kind: 'subprocessor'; readonly id: number | null; readonly body: SubprocessorBody }
   | { readonly kind: 'subprocessor-incident'; readonly subprocessorId: number; readonly name: string; readonly body: IncidentBody }
   | { readonly kind: 'mfa'; readonly posture: MfaPostureBody }
   | { readonly kind: 'relationship'; readonly patch: Partial<VendorBody> }
   | { readonly kind: 'delete-incident'; readonly id: number; readonly label: string }
-  | { readonly kind: 'delete-subprocessor'; readonly id: number; readonly label: string };
+  | { readonly kind: 'delete-subprocessor'; readonly id: number; readonly label: string }
+) & { readonly version?: number | undefined };
 
 /** A field's trimmed text, or null when it is empty (or absent). */
 export function textOrNull(fd: FormData, name: string): string | null {

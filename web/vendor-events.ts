@@ -48,6 +48,19 @@ export class EditSubmitted extends Event {
   }
 }
 
+/**
+ * After a change was refused because the record changed since it was opened: load their version
+ * into the form, or send the change again over it.
+ */
+export class ConflictChoice extends Event {
+  static readonly type = 'conflict-choice';
+  readonly choice: 'theirs' | 'mine';
+  constructor(choice: 'theirs' | 'mine') {
+    super(ConflictChoice.type, UP);
+    this.choice = choice;
+  }
+}
+
 /** The dialog was closed without saving (Cancel, the close button or Escape). */
 export class EditCancelled extends Event {
   static readonly type = 'edit-cancelled';

@@ -41,6 +41,7 @@ interface IncidentRow {
   source_attribution: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export interface IncidentFilter {
@@ -86,6 +87,7 @@ const toIncident = (r: IncidentRow): Incident => withDerived({
   source: r.source_format === 'veris' ? { format: 'veris', id: r.source_id ?? '', attribution: r.source_attribution ?? '' } : null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const withDerived = (i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath'>): Incident => ({ ...i, ...derivedClassification(i) });
@@ -152,10 +154,13 @@ export function incidentsRepo(db: Db) {
   const page = db.prepare<Record<string, unknown>, IncidentRow>(`SELECT * FROM incidents ${LIST_WHERE} ${ORDER} LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM incidents ${LIST_WHERE}`);
   const update = db.prepare(
-    `UPDATE incidents SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
+    `UPDATE incidents SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now, version = version + 1
+     WHERE id = @id AND (@expect IS NULL OR version = @expect)`,
   );
-  const remove = db.prepare<[number]>('DELETE FROM incidents WHERE id = ?');
-  const link = db.prepare<{ id: number; continuation_of: number | null; now: string }>('UPDATE incidents SET continuation_of = @continuation_of, updated_at = @now WHERE id = @id');
+  const remove = db.prepare<{ id: number; expect: number | null }>('DELETE FROM incidents WHERE id = @id AND (@expect IS NULL OR version = @expect)');
+  const link = db.prepare<{ id: number; continuation_of: number | null; now: string }>(
+    'UPDATE incidents SET continuation_of = @continuation_of, updated_at = @now, version = version + 1 WHERE id = @id',
+  );
   const continuations = db.prepare<[number], IncidentRow>(`SELECT * FROM incidents WHERE continuation_of = ? ${ORDER}`);
 
   return {
@@ -182,10 +187,10 @@ export function incidentsRepo(db: Db) {
         insert.run({ ...columns(i, now), ...sourceColumns(source), vendor_id: vendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
           .lastInsertRowid,
       ),
-    update: (id: number, i: IncidentInput, now: string): void => {
-      update.run({ ...columns(i, now), id });
-    },
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    /** Writes the incident and adds one to its version, only at version `expect` when given (false: nothing written). */
+    update: (id: number, i: IncidentInput, now: string, expect?: number): boolean => update.run({ ...columns(i, now), id, expect: expect ?? null }).changes > 0,
+    /** Deletes the incident, only at version `expect` when given. */
+    remove: (id: number, expect?: number): boolean => remove.run({ id, expect: expect ?? null }).changes > 0,
     /** Sets or clears the incident an incident continues (seeding and restores set links once every incident exists). */
     setContinuationOf: (id: number, continuationOf: number | null, now: string): void => {
       link.run({ id, continuation_of: continuationOf, now });

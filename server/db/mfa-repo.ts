@@ -37,6 +37,10 @@ export function mfaRepo(db: Db) {
   const byVendor = db.prepare<[number], MfaRow>(`SELECT * FROM mfa_postures WHERE vendor_id = ? ${ORDER}`);
   const all = db.prepare<[], MfaRow>(`SELECT * FROM mfa_postures ${ORDER}`);
   const clear = db.prepare<[number]>('DELETE FROM mfa_postures WHERE vendor_id = ?');
+  // The posture's version lives on its vendor (vendors.mfa_version); it moves with every replacement.
+  const bump = db.prepare<{ id: number; expect: number | null }>(
+    'UPDATE vendors SET mfa_version = mfa_version + 1 WHERE id = @id AND (@expect IS NULL OR mfa_version = @expect)',
+  );
   const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at)
     VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @known_from, @now)`);
 
@@ -52,8 +56,12 @@ export function mfaRepo(db: Db) {
       }
       return out;
     },
-    /** Replaces the vendor's whole posture with these records, atomically. */
-    replace: db.transaction((vendorId: number, items: readonly MfaRecord[], now: string) => {
+    /**
+     * Replaces the vendor's whole posture with these records and adds one to its version, atomically;
+     * only at version `expect` when given (false: nothing written).
+     */
+    replace: db.transaction((vendorId: number, items: readonly MfaRecord[], now: string, expect?: number): boolean => {
+      if (bump.run({ id: vendorId, expect: expect ?? null }).changes === 0) return false;
       clear.run(vendorId);
       for (const i of items) {
         insert.run({
@@ -69,6 +77,7 @@ export function mfaRepo(db: Db) {
           now,
         });
       }
+      return true;
     }),
   };
 }

@@ -30,6 +30,7 @@ interface ConditionRow {
   waiver_approver: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 const toCondition = (r: ConditionRow): Condition => ({
@@ -47,6 +48,7 @@ const toCondition = (r: ConditionRow): Condition => ({
   waiverApprover: r.waiver_approver,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const toReview = (r: ReviewRow, conditions: Condition[]): Review => ({
@@ -85,7 +87,8 @@ export function reviewsRepo(db: Db) {
       waiver_expires_on, waiver_approver, created_at, updated_at)
     VALUES (@id, @review_id, @text, @finding_id, @severity, @state, @owner, @due_on, @evidence, @waiver_expires_on, @waiver_approver, @created_at, @updated_at)`);
   const updateCondition = db.prepare(`UPDATE review_conditions SET state = @state, owner = @owner, due_on = @due_on, evidence = @evidence,
-      waiver_expires_on = @waiver_expires_on, waiver_approver = @waiver_approver, updated_at = @now WHERE id = @id`);
+      waiver_expires_on = @waiver_expires_on, waiver_approver = @waiver_approver, updated_at = @now, version = version + 1
+    WHERE id = @id AND (@expect IS NULL OR version = @expect)`);
 
   const withConditions = (rows: ReviewRow[], conditions: Condition[]): Review[] => {
     const byReview = new Map<number, Condition[]>();
@@ -140,7 +143,8 @@ export function reviewsRepo(db: Db) {
           updated_at: keep?.updatedAt ?? now,
         }).lastInsertRowid,
       ),
-    updateCondition: (id: number, c: ConditionFields, now: string): void => {
+    /** Writes the condition and adds one to its version, only at version `expect` when given (false: nothing written). */
+    updateCondition: (id: number, c: ConditionFields, now: string, expect?: number): boolean =>
       updateCondition.run({
         id,
         state: c.state,
@@ -150,8 +154,8 @@ export function reviewsRepo(db: Db) {
         waiver_expires_on: c.waiverExpiresOn,
         waiver_approver: c.waiverApprover,
         now,
-      });
-    },
+        expect: expect ?? null,
+      }).changes > 0,
   };
 }
 

@@ -23,6 +23,7 @@ interface SubprocessorRow {
   known_from: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
@@ -45,6 +46,7 @@ const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
   knownFrom: r.known_from ?? r.created_at.slice(0, 10),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const columns = (s: SubprocessorInput, now: string) => ({
@@ -76,9 +78,10 @@ export function subprocessorsRepo(db: Db) {
   const update = db.prepare(`UPDATE subprocessors SET name = @name, function = @function, outsourced = @outsourced,
       access_level = @access_level, artifacts_sanitized = @artifacts_sanitized, retention_days = @retention_days,
       staff_mfa = @staff_mfa, vendor_id = @vendor_id, location = @location, since = @since, until = @until,
-      evidence = @evidence, sources = @sources, known_from = COALESCE(@known_from, known_from), updated_at = @now
-    WHERE id = @id`);
-  const remove = db.prepare<[number]>('DELETE FROM subprocessors WHERE id = ?');
+      evidence = @evidence, sources = @sources, known_from = COALESCE(@known_from, known_from), updated_at = @now,
+      version = version + 1
+    WHERE id = @id AND (@expect IS NULL OR version = @expect)`);
+  const remove = db.prepare<{ id: number; expect: number | null }>('DELETE FROM subprocessors WHERE id = @id AND (@expect IS NULL OR version = @expect)');
 
   return {
     find: (id: number): Subprocessor | undefined => {
@@ -94,10 +97,9 @@ export function subprocessorsRepo(db: Db) {
           .lastInsertRowid,
       ),
     /** Changes an arrangement; without a knownFrom it keeps the one it has. */
-    update: (id: number, s: SubprocessorInput, now: string): void => {
-      update.run({ ...columns(s, now), id });
-    },
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    update: (id: number, s: SubprocessorInput, now: string, expect?: number): boolean => update.run({ ...columns(s, now), id, expect: expect ?? null }).changes > 0,
+    /** Deletes the arrangement, only at version `expect` when given. */
+    remove: (id: number, expect?: number): boolean => remove.run({ id, expect: expect ?? null }).changes > 0,
   };
 }
 

@@ -10,6 +10,7 @@ interface UserRow {
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
   passkeys: number;
 }
 
@@ -22,6 +23,7 @@ const toUser = (r: UserRow): User => ({
   passkeys: r.passkeys,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const SELECT = 'SELECT u.*, (SELECT COUNT(*) FROM passkeys p WHERE p.user_id = u.id) AS passkeys FROM users u';
@@ -35,8 +37,10 @@ export function usersRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO users (email, password_hash, role, created_at, updated_at) VALUES (@email, @password_hash, @role, @now, @now)',
   );
-  const update = db.prepare('UPDATE users SET role = @role, disabled_at = @disabled_at, updated_at = @now WHERE id = @id');
-  const setHash = db.prepare('UPDATE users SET password_hash = @password_hash, updated_at = @now WHERE id = @id');
+  const update = db.prepare(
+    'UPDATE users SET role = @role, disabled_at = @disabled_at, updated_at = @now, version = version + 1 WHERE id = @id AND (@expect IS NULL OR version = @expect)',
+  );
+  const setHash = db.prepare('UPDATE users SET password_hash = @password_hash, updated_at = @now, version = version + 1 WHERE id = @id');
   return {
     find: (id: number): User | undefined => {
       const r = byId.get(id);
@@ -51,9 +55,9 @@ export function usersRepo(db: Db) {
     passwordHash: (id: number): string | null => hash.get(id)?.password_hash ?? null,
     create: (email: string, passwordHash: string | null, role: Role, now: string): number =>
       Number(insert.run({ email: email.toLowerCase(), password_hash: passwordHash, role, now }).lastInsertRowid),
-    update: (id: number, role: Role, disabledAt: string | null, now: string): void => {
-      update.run({ id, role, disabled_at: disabledAt, now });
-    },
+    /** Writes role and disabled state and adds one to the version, only at version `expect` when given (false: nothing written). */
+    update: (id: number, role: Role, disabledAt: string | null, now: string, expect?: number): boolean =>
+      update.run({ id, role, disabled_at: disabledAt, now, expect: expect ?? null }).changes > 0,
     setPasswordHash: (id: number, passwordHash: string, now: string): void => {
       setHash.run({ id, password_hash: passwordHash, now });
     },

@@ -23,6 +23,7 @@ interface VendorRow {
   incident_count: number;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export interface VendorFilter {
@@ -53,6 +54,7 @@ const toVendor = (r: VendorRow): Vendor => ({
   incidentCount: r.incident_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const SELECT = `SELECT v.*, (SELECT COUNT(*) FROM incidents i WHERE i.vendor_id = v.id) AS incident_count,
@@ -98,8 +100,9 @@ export function vendorsRepo(db: Db) {
   const update = db.prepare(`UPDATE vendors SET name = @name, name_key = @name_key, category = @category,
       website = @website, tier = @tier, data_access = @data_access, environment_access = @environment_access,
       status = @status, business_owner = @business_owner, next_review_on = @next_review_on, notes = @notes,
-      relationship_is_example = @relationship_is_example, engaged_since = @engaged_since, updated_at = @now
-    WHERE id = @id`);
+      relationship_is_example = @relationship_is_example, engaged_since = @engaged_since, updated_at = @now,
+      version = version + 1
+    WHERE id = @id AND (@expect IS NULL OR version = @expect)`);
   const clearAliases = db.prepare<[number]>('DELETE FROM vendor_aliases WHERE vendor_id = ?');
   const addAlias = db.prepare('INSERT INTO vendor_aliases (vendor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)');
   const byAliasKey = db.prepare<[string], VendorRow>(`${SELECT} WHERE v.id = (SELECT vendor_id FROM vendor_aliases WHERE alias_key = ?)`);
@@ -107,8 +110,9 @@ export function vendorsRepo(db: Db) {
     clearAliases.run(id);
     aliases.forEach((a, i) => addAlias.run(id, i, a, nameKey(a)));
   };
-  const remove = db.prepare<[number]>('DELETE FROM vendors WHERE id = ?');
-  const reviewed = db.prepare('UPDATE vendors SET status = @status, next_review_on = @next_review_on, updated_at = @now WHERE id = @id');
+  const remove = db.prepare<{ id: number; expect: number | null }>('DELETE FROM vendors WHERE id = @id AND (@expect IS NULL OR version = @expect)');
+  const reviewed = db.prepare('UPDATE vendors SET status = @status, next_review_on = @next_review_on, updated_at = @now, version = version + 1 WHERE id = @id');
+  const mfaVersion = db.prepare<[number], { mfa_version: number }>('SELECT mfa_version FROM vendors WHERE id = ?');
 
   return {
     find: (id: number): Vendor | undefined => {
@@ -138,11 +142,20 @@ export function vendorsRepo(db: Db) {
       setAliases(id, v.aliases);
       return id;
     },
-    update: (id: number, v: VendorInput, now: string): void => {
-      update.run({ ...columns(v, now), id });
+    /**
+     * Writes the vendor and adds one to its version, only when that version is `expect` (when
+     * given); false when it was not (nothing written), so a stale edit never overwrites a newer one.
+     */
+    update: (id: number, v: VendorInput, now: string, expect?: number): boolean => {
+      if (update.run({ ...columns(v, now), id, expect: expect ?? null }).changes === 0) return false;
       setAliases(id, v.aliases);
+      return true;
     },
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    /** Deletes the vendor, only at version `expect` when given. */
+    remove: (id: number, expect?: number): boolean => remove.run({ id, expect: expect ?? null }).changes > 0,
+    /** The version of the vendor's MFA posture (replaced as a whole), apart from the vendor's own. */
+    mfaVersion: (id: number): number | undefined => mfaVersion.get(id)?.mfa_version,
+
     /** What a procurement decision leaves on the vendor: its status and next review date. */
     setReviewOutcome: (id: number, status: VendorStatus, nextReviewOn: string | null, now: string): void => {
       reviewed.run({ id, status, next_review_on: nextReviewOn, now });

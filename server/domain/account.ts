@@ -1,6 +1,6 @@
 /** Accounts: roles, users, tokens, sessions, as the API shows them (never with a secret). */
 import { z } from 'zod';
-import { id, label, timestamp } from './fields.ts';
+import { id, label, recordVersion, timestamp } from './fields.ts';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +28,7 @@ export const user = z
     passkeys: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: recordVersion,
   })
   .meta({ id: 'User' });
 export type User = z.output<typeof user>;

@@ -20,15 +20,16 @@ export const EXPORT_VERSION = 1;
 // they are recomputed, so a document cannot disagree with itself.
 // engagedSince and aliases came after version 1 shipped: without them a vendor is engaged from the
 // day it was recorded and has no aliases.
+// Versions (for If-Match) stay with the database they count writes in: a restored record starts at 1.
 export const exportedVendor = vendor
-  .omit({ domain: true, incidentCount: true })
+  .omit({ domain: true, incidentCount: true, version: true })
   .extend({ engagedSince: vendor.shape.engagedSince.optional(), aliases: vendor.shape.aliases.default([]) })
   .strict();
 // The derived root cause and entry path are left out too. rootCause, entryPath and continuationOf
 // came after version 1 shipped: without them a restored incident's are derived and it continues
 // nothing (a merge keeps what the database has). continuationOf is an id of this document.
 export const exportedIncident = incident
-  .omit({ intrusionStartPrecision: true, derivedRootCause: true, derivedEntryPath: true })
+  .omit({ intrusionStartPrecision: true, derivedRootCause: true, derivedEntryPath: true, version: true })
   .extend({
     source: incidentSource,
     rootCause: incident.shape.rootCause.optional(),
@@ -39,7 +40,7 @@ export const exportedIncident = incident
 // knownFrom came after version 1 shipped too: without it a subprocessor is known from the day it
 // was recorded (its createdAt), and an MFA record or a posture statement, which have no such date,
 // from the day the document was exported (a statement from its statedDate when it has one).
-export const exportedSubprocessor = subprocessor.extend({ knownFrom: subprocessor.shape.knownFrom.optional() }).strict();
+export const exportedSubprocessor = subprocessor.omit({ version: true }).extend({ knownFrom: subprocessor.shape.knownFrom.optional() }).strict();
 export const exportedMfa = mfaRecordShape
   .extend({ vendorId: z.number().int().positive(), knownFrom: mfaRecordShape.shape.knownFrom.optional() })
   .superRefine((r, ctx) => {
@@ -61,7 +62,7 @@ export const exportedSnapshot = z.strictObject({
 });
 
 // A review carries its conditions; their vendor and review ids follow from where they sit.
-export const exportedReview = review.extend({ conditions: z.array(condition.omit({ vendorId: true, reviewId: true }).strict()) }).strict();
+export const exportedReview = review.extend({ conditions: z.array(condition.omit({ vendorId: true, reviewId: true, version: true }).strict()) }).strict();
 
 export const exportDocument = z
   .strictObject({

@@ -23,6 +23,12 @@ export const prose = (max = 5000) => z.string().trim().max(max).nullable();
 
 export const id = z.number().int().positive().meta({ id: 'Id' });
 export const timestamp = z.string().meta({ description: 'ISO-8601 UTC timestamp' });
+/** A record's version: every write adds one; the answer's ETag is made from it and If-Match names it. */
+export const recordVersion = z
+  .number()
+  .int()
+  .positive()
+  .meta({ description: 'Incremented by every change; send it back as If-Match: "v<version>" to change only this version (412 edit-conflict otherwise)' });
 
 /** Refinement for PATCH bodies: an empty patch is a mistake, not a no-op. */
 export const atLeastOneField = [

@@ -13,7 +13,7 @@ import {
   SEVERITIES,
   SUPPORT_INVOLVEMENT_TYPES,
 } from './vocabulary.ts';
-import { atLeastOneField, httpUrl, id, label, partialDate, prose, timestamp } from './fields.ts';
+import { atLeastOneField, httpUrl, id, label, partialDate, prose, recordVersion, timestamp } from './fields.ts';
 import { certainlyBefore, precisionOf } from './partial-date.ts';
 import { deriveEntryPath, deriveRootCause, entryPathOf } from './root-cause.ts';
 
@@ -155,6 +155,7 @@ export const incident = z
     derivedEntryPath: z.enum(ENTRY_PATHS).meta({ description: 'The entry path the record implies; entryPath, when set, overrides it' }),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: recordVersion,
   })
   .meta({ id: 'Incident' });
 
@@ -163,8 +164,8 @@ export type IncidentPatch = z.output<typeof incidentPatch>;
 export type Incident = z.output<typeof incident>;
 
 /** The fields of a stored incident as an input, for merging a PATCH into it. */
-export function incidentAsInput(i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath'>): Record<string, unknown> {
-  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, source: _s, ...rest } = i as Incident;
+export function incidentAsInput(i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath' | 'version'> & { version?: number }): Record<string, unknown> {
+  const { id: _id, vendorId: _v, createdAt: _c, updatedAt: _u, source: _s, version: _n, ...rest } = i as Incident;
   const { derivedRootCause: _r, derivedEntryPath: _p, ...input } = rest;
   return input;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MFA_METHODS, MFA_POPULATIONS } from './vocabulary.ts';
-import { label, partialDate, prose } from './fields.ts';
+import { label, partialDate, prose, recordVersion } from './fields.ts';
 import { knownBeforeItsDay, knownFromField, knownFromInput } from './known-from.ts';
 
 export const MFA_EVIDENCE = ['public-statement', 'attestation', 'audit-report', 'observed'] as const;
@@ -54,6 +54,11 @@ const distinct = (items: ReadonlyArray<{ population: string }>) => new Set(items
 export const mfaPosture = z
   .strictObject({ items: z.array(mfaRecord).max(MFA_POPULATIONS.length).refine(distinct, ONE_PER_POPULATION) })
   .meta({ id: 'MfaPosture' });
+/** The posture as the API answers it: with its version, for If-Match (it is replaced as a whole). */
+export const storedMfaPosture = mfaPosture
+  .extend({ version: recordVersion.meta({ description: 'The posture’s version, apart from the vendor’s: send it back as If-Match: "v<version>"' }) })
+  .meta({ id: 'StoredMfaPosture' });
+export type StoredMfaPosture = z.output<typeof storedMfaPosture>;
 export const mfaPostureInput = z
   .strictObject({ items: z.array(mfaRecordInput).max(MFA_POPULATIONS.length).refine(distinct, ONE_PER_POPULATION) })
   .meta({ id: 'MfaPostureInput' });

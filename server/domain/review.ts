@@ -3,7 +3,7 @@
  * review cadence by tier, and a vendor's review status. The single source of their shapes.
  */
 import { z } from 'zod';
-import { atLeastOneField, id, isoDay, label, prose, timestamp } from './fields.ts';
+import { atLeastOneField, id, isoDay, label, prose, recordVersion, timestamp } from './fields.ts';
 import type { VendorStatus } from './vocabulary.ts';
 
 export const DECISIONS = ['approved', 'approved-with-conditions', 'rejected', 'needs-information'] as const;
@@ -75,6 +75,7 @@ export const condition = z
     waiverApprover: z.string().nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: recordVersion,
   })
   .meta({ id: 'Condition' });
 
@@ -108,6 +109,9 @@ export const cadence = z
     tier4: z.number().int().min(1).max(120).nullable(),
   })
   .meta({ id: 'ReviewCadence', description: 'Months between reviews for each tier; null for none' });
+/** The cadence as the API answers it: with its version, for If-Match. */
+export const storedCadence = cadence.extend({ version: recordVersion }).meta({ id: 'StoredReviewCadence' });
+export type StoredCadence = z.output<typeof storedCadence>;
 
 export type Cadence = z.output<typeof cadence>;
 export const DEFAULT_CADENCE: Cadence = { tier1: 6, tier2: 12, tier3: 24, tier4: null };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ACCESS_LEVELS, MFA_METHODS } from './vocabulary.ts';
-import { atLeastOneField, httpUrl, id, label, partialDate, prose, timestamp } from './fields.ts';
+import { atLeastOneField, httpUrl, id, label, partialDate, prose, recordVersion, timestamp } from './fields.ts';
 import { certainlyBefore } from './partial-date.ts';
 import { knownFromField, knownFromInput } from './known-from.ts';
 
@@ -64,14 +64,14 @@ export const subprocessorPatch = z
   .meta({ id: 'SubprocessorPatch' });
 
 export const subprocessor = z
-  .object({ id, parentVendorId: id, ...fields, createdAt: timestamp, updatedAt: timestamp })
+  .object({ id, parentVendorId: id, ...fields, createdAt: timestamp, updatedAt: timestamp, version: recordVersion })
   .meta({ id: 'Subprocessor' });
 
 export type SubprocessorInput = z.output<typeof subprocessorInput>;
 export type SubprocessorPatch = z.output<typeof subprocessorPatch>;
 export type Subprocessor = z.output<typeof subprocessor>;
 
-export function subprocessorAsInput(s: Omit<Subprocessor, 'knownFrom'> & { knownFrom?: string | undefined }): Record<string, unknown> {
-  const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, ...rest } = s;
+export function subprocessorAsInput(s: Omit<Subprocessor, 'knownFrom' | 'version'> & { knownFrom?: string | undefined; version?: number }): Record<string, unknown> {
+  const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, version: _v, ...rest } = s;
   return rest;
 }

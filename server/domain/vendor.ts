@@ -1,7 +1,7 @@
 /** A vendor and our relationship with it: the single source of its shape (API, storage, scoring). */
 import { z } from 'zod';
 import { DATA_ACCESS, ENVIRONMENT_ACCESS, VENDOR_STATUSES } from './vocabulary.ts';
-import { atLeastOneField, httpUrl, id, isoDay, label, prose, timestamp } from './fields.ts';
+import { atLeastOneField, httpUrl, id, isoDay, label, prose, recordVersion, timestamp } from './fields.ts';
 
 export const MAX_ALIASES = 20;
 
@@ -62,6 +62,7 @@ export const vendor = z
     incidentCount: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: recordVersion,
   })
   .meta({ id: 'Vendor' });
 

@@ -18,9 +18,18 @@ const STATUS_TEXT: Record<number, string> = {
   429: 'Too many failed attempts; see Retry-After',
   404: 'Not found',
   409: 'Conflict with stored data',
+  412: 'The record changed since the If-Match version (code edit-conflict); the body holds the current record',
   413: 'Body over 1 MB',
   415: 'Body is not application/json, not UTF-8 (unsupported-charset), or compressed otherwise than gzip, deflate or br (unsupported-content-encoding)',
   500: 'Server error (no details are exposed)',
+};
+
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of the version this change was made against ("v7"); a stale one answers 412 and changes nothing',
+  schema: { type: 'string' },
 };
 
 /** Replaces `#/$defs/X` references with `#/components/schemas/<name of X>`. */
@@ -72,19 +81,21 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
   convert(problem, 'output');
   for (const r of routes) {
     const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
-    const errors = [...new Set([400, ...(r.access === 'public' ? [] : [401, 403]), ...(r.errors ?? []), 500])].sort();
+    const writes = r.versioned && r.method !== 'get';
+    const errors = [...new Set([400, ...(r.access === 'public' ? [] : [401, 403]), ...(r.errors ?? []), ...(writes ? [412] : []), 500])].sort();
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.access === 'public' ? r.summary : `${r.summary} (${r.access} or above)`,
       tags: [r.tag],
       security: r.access === 'public' ? [] : [{ session: [] }, { token: [] }, ...(r.tokenInUrl ? [{ tokenInUrl: [] }, { tokenAsBasic: [] }] : [])],
       operationId: `${r.method}${r.path.replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
-      parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert)],
+      parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert), ...(writes ? [IF_MATCH] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(r.body, 'input') } } } } : {}),
       responses: {
         [r.status]: {
           description: STATUS_TEXT[r.status],
           ...(r.response ? { content: { 'application/json': { schema: convert(r.response, 'output') } } } : {}),
+          ...(r.versioned && r.response ? { headers: { ETag: { description: 'The record’s version as a strong validator ("v7"), for If-Match', schema: { type: 'string' } } } } : {}),
         },
         ...Object.fromEntries(
           errors.map((s) => [s, { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: problemRef } } }]),

@@ -4,8 +4,9 @@
  */
 import type { ErrorRequestHandler, Response } from 'express';
 import type { FieldProblem } from '../domain/field-problems.ts';
-import { ServiceError } from '../services/errors.ts';
+import { EditConflict, ServiceError } from '../services/errors.ts';
 import { clientProblem } from './client-errors.ts';
+import { etagOf } from './preconditions.ts';
 import type { Logger } from '../logger.ts';
 
 export const PROBLEM_TITLES = {
@@ -60,6 +61,7 @@ export const PROBLEM_TITLES = {
   'malformed-request': 'The request could not be read',
   'headers-too-large': 'The request headers are too large',
   'request-timeout': 'The request took too long to arrive',
+  'edit-conflict': 'The record was changed by someone else since you opened it',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -81,7 +83,14 @@ export class HttpError extends Error {
 export const validationError = (fields: readonly FieldProblem[]): HttpError =>
   new HttpError(400, 'validation-failed', `${fields.length} field(s) failed validation.`, fields);
 
-export function sendProblem(res: Response, status: number, code: ProblemCode, detail: string, fields: readonly FieldProblem[] = []): void {
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  fields: readonly FieldProblem[] = [],
+  extra: Readonly<Record<string, unknown>> = {},
+): void {
   res
     .status(status)
     .type('application/problem+json')
@@ -94,11 +103,12 @@ export function sendProblem(res: Response, status: number, code: ProblemCode, de
         code,
         instance: res.req.originalUrl.split('?')[0],
         ...(fields.length > 0 ? { errors: fields } : {}),
+        ...extra,
       }),
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -108,6 +118,7 @@ const FALLBACK_CODE = {
   forbidden: 'forbidden',
   throttled: 'too-many-attempts',
   'too-large': 'payload-too-large',
+  stale: 'edit-conflict',
 } as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */
@@ -117,6 +128,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof ServiceError) {
       const code = err.code in PROBLEM_TITLES ? (err.code as ProblemCode) : FALLBACK_CODE[err.kind];
       if (err.retryAfter !== undefined) res.set('Retry-After', String(err.retryAfter));
+      // A refused edit shows the record as it now is, with the ETag to retry against.
+      if (err instanceof EditConflict) {
+        res.set('ETag', etagOf(err.current.version));
+        return sendProblem(res, 412, code, err.message, err.fields, { current: err.current });
+      }
       return sendProblem(res, SERVICE_STATUS[err.kind], code, err.message, err.fields);
     }
     const e = err as { type?: string; status?: number; code?: string };

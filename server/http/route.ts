@@ -10,6 +10,7 @@ import { fieldProblems } from '../domain/field-problems.ts';
 import type { Principal } from '../services/auth-service.ts';
 import { HttpError, validationError } from './problem.ts';
 import { appOrigin, requestContext, type RequestContext } from './request-context.ts';
+import { etagOf, ifMatchVersion, versionOf } from './preconditions.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call a route: anyone (`public`), or a signed-in principal with at least this role. */
@@ -49,6 +50,12 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
   readonly response?: z.ZodType;
   /** Error statuses this route can answer besides 400, 401, 403 and 500. */
   readonly errors?: readonly number[];
+  /**
+   * The route reads or changes one versioned record (one with a `version` field): a record it answers
+   * with gets an `ETag`, and a PUT, PATCH or DELETE passes the `If-Match` version to its handler as
+   * `ifMatch`, which the write compares and sets atomically (412 `edit-conflict` when stale).
+   */
+  readonly versioned?: boolean;
   readonly handle: (input: {
     params: Out<P>;
     query: Out<Q>;
@@ -59,6 +66,8 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
     readonly text: string;
     /** The body of a `rawBody` route, as received. */
     bytes: Buffer;
+    /** On a `versioned` route: the version `If-Match` names; undefined without one (or with `*`). */
+    ifMatch: number | undefined;
   }) => unknown;
 }
 
@@ -236,6 +245,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const body = parseBody(spec, req);
       const bytes = rawBytes(spec, req);
       const ctx = requestContext(req, res, opts.publicUrl);
+      const ifMatch = spec.versioned && !SAFE_METHODS.has(req.method) ? ifMatchVersion(req) : undefined;
       let text: string | undefined;
       const input = {
         params,
@@ -244,11 +254,14 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
         principal: principal as Principal,
         ctx,
         bytes,
+        ifMatch,
         get text() {
           return (text ??= spec.rawBody ? rawText(bytes) : '');
         },
       };
       const result = await spec.handle(input as never);
+      const version = spec.versioned ? versionOf(result) : undefined;
+      if (version !== undefined) res.set('ETag', etagOf(version));
       if (result instanceof Reply) return result.send(res);
       if (spec.status === 204) res.status(204).end();
       else if (spec.produces) res.status(spec.status).type(spec.produces).send(result);

@@ -5,7 +5,7 @@
 import { SYSTEM, type Actor, type PasswordChanged, type Role, type User } from '../domain/account.ts';
 import type { Store } from '../db/store.ts';
 import type { Clock } from './clock.ts';
-import { found, invalid, ServiceError } from './errors.ts';
+import { checkVersion, EditConflict, found, invalid, ServiceError } from './errors.ts';
 import type { SignInGuards } from './auth-service.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
 import { randomSecret, secretHash } from './secrets.ts';
@@ -81,15 +81,16 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
     },
 
     /** An admin changes a user's role or disables the account; the user's sessions end. */
-    update: (actor: Actor, id: number, patch: { role?: Role | undefined; disabled?: boolean | undefined }): User =>
+    update: (actor: Actor, id: number, patch: { role?: Role | undefined; disabled?: boolean | undefined }, ifMatch?: number): User =>
       store.transaction(() => {
         const before = found(store.users.find(id), 'user', id);
+        checkVersion('user', before, ifMatch);
         if (actor.userId === id && ((patch.role && patch.role !== 'admin') || patch.disabled)) {
           throw invalid('Admins cannot demote or disable themselves; ask another admin.', [{ path: 'params.id', message: 'is you' }]);
         }
         const role = patch.role ?? before.role;
         const disabledAt = patch.disabled === undefined ? (before.disabled ? before.updatedAt : null) : patch.disabled ? clock.now() : null;
-        store.users.update(id, role, disabledAt, clock.now());
+        if (!store.users.update(id, role, disabledAt, clock.now(), before.version)) throw new EditConflict('user', store.users.find(id)!, before.version);
         // A new role (or a disabled account) takes effect at once: every session must sign in again.
         if (role !== before.role || patch.disabled) store.sessions.revokeAllOf(id, clock.now());
         const after = store.users.find(id)!;

@@ -8,8 +8,9 @@ import type { FieldProblem } from '../domain/field-problems.ts';
 /**
  * `unprocessable`: the request is well formed but the data cannot answer it (a backtest with too few events).
  * `too-large`: reading the body would take more than the server allows one request.
+ * `stale`: the change was made against a version of the record that is no longer the current one.
  */
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large';
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;
@@ -37,4 +38,25 @@ export const invalid = (message: string, fields: readonly FieldProblem[]): Servi
 export function found<T>(value: T | undefined, what: string, id: number): T {
   if (value === undefined) throw notFound(what, id);
   return value;
+}
+
+/**
+ * A change made against an older version of a record than the stored one: nothing was written.
+ * It carries the current record, so that whoever made the change can see both versions.
+ */
+export class EditConflict extends ServiceError {
+  readonly current: { readonly version: number };
+  constructor(what: string, current: { readonly version: number }, expected: number) {
+    super('stale', 'edit-conflict', `The ${what} was changed by someone else since you opened it (you edited version ${expected}; it is now at version ${current.version}). Nothing was saved.`);
+    this.name = 'EditConflict';
+    this.current = current;
+  }
+}
+
+/**
+ * Refuses a change made against another version than `current`'s (`expected` undefined: no
+ * version was named, any will do). The write itself must compare again (`WHERE version = ?`).
+ */
+export function checkVersion<T extends { readonly version: number }>(what: string, current: T, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current.version) throw new EditConflict(what, current, expected);
 }

@@ -5,7 +5,7 @@ import type { Store } from '../db/store.ts';
 import type { IncidentFilter } from '../db/incidents-repo.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
-import { found, invalid, ServiceError } from './errors.ts';
+import { checkVersion, EditConflict, found, invalid, ServiceError } from './errors.ts';
 import { campaignLinkProblems } from './campaign-links.ts';
 
 const refTaken = (ref: string) =>
@@ -42,22 +42,25 @@ export function incidentsService(store: Store, clock: Clock) {
         store.audit.append(actor, { action: 'create', entity: 'incident', entityId: created.id, vendorId, after: created }, clock.now());
         return created;
       }),
-    update: (actor: Actor, id: number, patch: IncidentPatch): Incident =>
+    /** Changes an incident; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */
+    update: (actor: Actor, id: number, patch: IncidentPatch, ifMatch?: number): Incident =>
       store.transaction(() => {
         const current = get(id);
+        checkVersion('incident', current, ifMatch);
         // Dropping the derived precision lets a new intrusion date bring its own.
         const base = { ...incidentAsInput(current), intrusionStartPrecision: undefined };
         const merged = parseWith(incidentInput, { ...base, ...patch }, 'body', (f) => invalid('The incident would be invalid.', f));
         if (refClash(current.vendorId, merged.ref, id)) throw refTaken(merged.ref!);
         checkLinks(current.vendorId, id, merged);
-        store.incidents.update(id, merged, clock.now());
+        if (!store.incidents.update(id, merged, clock.now(), current.version)) throw new EditConflict('incident', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
         return after;
       }),
-    remove: (actor: Actor, id: number): void =>
+    remove: (actor: Actor, id: number, ifMatch?: number): void =>
       store.transaction(() => {
         const current = get(id);
+        checkVersion('incident', current, ifMatch);
         const continued = store.incidents.continuationsOf(id);
         if (continued.length > 0) {
           throw new ServiceError(
@@ -66,7 +69,7 @@ export function incidentsService(store: Store, clock: Clock) {
             `Incident ${id} is continued by ${continued.map((c) => `${c.id} ("${c.title}")`).join(', ')}: unlink ${continued.length === 1 ? 'it' : 'them'} first (continuationOf: null).`,
           );
         }
-        store.incidents.remove(id);
+        if (!store.incidents.remove(id, current.version)) throw new EditConflict('incident', get(id), current.version);
         store.audit.append(actor, { action: 'delete', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current }, clock.now());
       }),
   };

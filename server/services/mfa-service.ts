@@ -1,11 +1,11 @@
 /** MFA posture of a vendor: one record per population; a missing population is unknown. */
-import { knownTooEarly, type MfaPosture, type MfaPostureInput, type MfaRecord, type MfaRecordInput } from '../domain/mfa.ts';
+import { knownTooEarly, type MfaPostureInput, type MfaRecord, type MfaRecordInput, type StoredMfaPosture } from '../domain/mfa.ts';
 import { knownFromInFuture } from '../domain/known-from.ts';
 import type { FieldProblem } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
-import { found, invalid } from './errors.ts';
+import { checkVersion, EditConflict, found, invalid } from './errors.ts';
 
 /** The same evidence as the stored record: a re-sent posture does not make it newly known. */
 const sameEvidence = (a: MfaRecordInput, b: MfaRecord) =>
@@ -33,19 +33,21 @@ export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: reado
 }
 
 export function mfaService(store: Store, clock: Clock) {
-  const posture = (vendorId: number): MfaPosture => {
+  const posture = (vendorId: number): StoredMfaPosture => {
     found(store.vendors.find(vendorId), 'vendor', vendorId);
-    return { items: store.mfa.listByVendor(vendorId) };
+    return { items: store.mfa.listByVendor(vendorId), version: store.vendors.mfaVersion(vendorId)! };
   };
   return {
     get: posture,
-    /** Replaces the whole posture: populations left out become unknown. */
-    replace: (actor: Actor, vendorId: number, next: MfaPostureInput): MfaPosture =>
+    /** Replaces the whole posture: populations left out become unknown. With `ifMatch`, only at that version. */
+    replace: (actor: Actor, vendorId: number, next: MfaPostureInput, ifMatch?: number): StoredMfaPosture =>
       store.transaction(() => {
         const before = posture(vendorId);
+        checkVersion('MFA posture', before, ifMatch);
         const { items, problems } = resolveKnownFrom(next.items, before.items, clock.today());
         if (problems.length > 0) throw invalid('An MFA record cannot be known from that day.', problems);
-        store.mfa.replace(vendorId, items, clock.now());
+        // Compared in the write itself: a posture replaced meanwhile is not replaced again.
+        if (!store.mfa.replace(vendorId, items, clock.now(), before.version)) throw new EditConflict('MFA posture', posture(vendorId), before.version);
         const after = posture(vendorId);
         store.audit.append(actor, { action: 'replace', entity: 'mfa', entityId: vendorId, vendorId, before, after }, clock.now());
         return after;

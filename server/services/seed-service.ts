@@ -8,6 +8,11 @@ import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import type { DemoPortfolio } from './demo-portfolio.ts';
 import { DEMO_COMPANY_KEY } from './about-service.ts';
+import { incidentAsInput, type IncidentInput } from '../domain/incident.ts';
+
+/** Whether a stored incident already says what `next` says (its derived date precision aside). */
+const sameIncident = (stored: Record<string, unknown>, next: IncidentInput): boolean =>
+  Object.entries(next).every(([k, v]) => k === 'intrusionStartPrecision' || JSON.stringify(stored[k] ?? null) === JSON.stringify(v ?? null));
 
 export const DEMO_SEEDED_KEY = 'demo-portfolio-seeded-at';
 
@@ -43,7 +48,9 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
       const current = store.incidents.listByVendor(idOf(vendor)).find((i) => i.ref === incident.ref);
       if (current) {
         // The public record is brought to the shipped version; its root cause, entry path and campaign are ours and stay.
-        store.incidents.update(current.id, { ...incident, rootCause: current.rootCause, entryPath: current.entryPath, continuationOf: current.continuationOf }, now);
+        const next = { ...incident, rootCause: current.rootCause, entryPath: current.entryPath, continuationOf: current.continuationOf };
+        // Left alone when it is already the shipped version: a write would move its version and make open edit forms stale.
+        if (!sameIncident(incidentAsInput(current), next)) store.incidents.update(current.id, next, now);
         summary.incidentsUpdated++;
       } else {
         store.incidents.create(idOf(vendor), incident, now);

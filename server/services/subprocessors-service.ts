@@ -10,7 +10,7 @@ import { parseWith } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
-import { found, invalid } from './errors.ts';
+import { checkVersion, EditConflict, found, invalid } from './errors.ts';
 import { knownFromInFuture } from '../domain/known-from.ts';
 
 export function subprocessorsService(store: Store, clock: Clock) {
@@ -44,23 +44,26 @@ export function subprocessorsService(store: Store, clock: Clock) {
         store.audit.append(actor, { action: 'create', entity: 'subprocessor', entityId: created.id, vendorId, after: created }, clock.now());
         return created;
       }),
-    update: (actor: Actor, id: number, patch: SubprocessorPatch): Subprocessor =>
+    /** Changes an arrangement; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */
+    update: (actor: Actor, id: number, patch: SubprocessorPatch, ifMatch?: number): Subprocessor =>
       store.transaction(() => {
         const current = get(id);
+        checkVersion('subprocessor', current, ifMatch);
         const merged = parseWith(subprocessorInput, { ...subprocessorAsInput(current), ...patch }, 'body', (f) =>
           invalid('The subprocessor would be invalid.', f),
         );
         checkLink(current.parentVendorId, merged);
         checkKnownFrom(patch.knownFrom);
-        store.subprocessors.update(id, merged, clock.now());
+        if (!store.subprocessors.update(id, merged, clock.now(), current.version)) throw new EditConflict('subprocessor', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());
         return after;
       }),
-    remove: (actor: Actor, id: number): void =>
+    remove: (actor: Actor, id: number, ifMatch?: number): void =>
       store.transaction(() => {
         const current = get(id);
-        store.subprocessors.remove(id);
+        checkVersion('subprocessor', current, ifMatch);
+        if (!store.subprocessors.remove(id, current.version)) throw new EditConflict('subprocessor', get(id), current.version);
         store.audit.append(actor, { action: 'delete', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current }, clock.now());
       }),
   };

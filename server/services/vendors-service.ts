@@ -7,7 +7,7 @@ import type { Store } from '../db/store.ts';
 import type { VendorFilter } from '../db/vendors-repo.ts';
 import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
-import { found, invalid, ServiceError } from './errors.ts';
+import { checkVersion, EditConflict, found, invalid, ServiceError } from './errors.ts';
 
 const nameTaken = (name: string) =>
   new ServiceError('conflict', 'vendor-name-taken', `A vendor named "${name}" already exists (names are compared ignoring case and spacing).`, [
@@ -54,24 +54,28 @@ export function vendorsService(store: Store, clock: Clock) {
         return created;
       }),
 
-    update: (actor: Actor, id: number, patch: VendorPatch): Vendor =>
+    /** Changes a vendor; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */
+    update: (actor: Actor, id: number, patch: VendorPatch, ifMatch?: number): Vendor =>
       store.transaction(() => {
         const current = get(id);
+        checkVersion('vendor', current, ifMatch);
         // A vendor we start doing business with is engaged from today, unless the patch says otherwise.
         const engagedNow = !ENGAGED(current.status) && patch.status !== undefined && ENGAGED(patch.status) && patch.engagedSince === undefined;
         const next = { ...asInput(current), ...patch, ...(engagedNow ? { engagedSince: clock.today() } : {}) };
         const merged = parseWith(vendorInput, next, 'body', (f) => invalid('The vendor would be invalid.', f));
         checkNamesFree(store, merged, id);
-        store.vendors.update(id, merged, clock.now());
+        // Compared again by the write itself: what was read above is what gets replaced, or nothing is.
+        if (!store.vendors.update(id, merged, clock.now(), current.version)) throw new EditConflict('vendor', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: id, vendorId: id, before: current, after }, clock.now());
         return after;
       }),
 
     /** Deletes a vendor; one with incidents only when `cascade` says so. */
-    remove: (actor: Actor, id: number, cascade: boolean): void =>
+    remove: (actor: Actor, id: number, cascade: boolean, ifMatch?: number): void =>
       store.transaction(() => {
         const current = get(id);
+        checkVersion('vendor', current, ifMatch);
         if (current.incidentCount > 0 && !cascade) {
           throw new ServiceError(
             'conflict',
@@ -79,14 +83,14 @@ export function vendorsService(store: Store, clock: Clock) {
             `${current.name} has ${current.incidentCount} incident(s); delete with ?cascade=true to remove them too.`,
           );
         }
-        store.vendors.remove(id);
+        if (!store.vendors.remove(id, current.version)) throw new EditConflict('vendor', get(id), current.version);
         store.audit.append(actor, { action: 'delete', entity: 'vendor', entityId: id, vendorId: id, before: current, after: cascade ? { cascade: true } : null }, clock.now());
       }),
   };
 }
 
 function asInput(v: Vendor): Record<string, unknown> {
-  const { id: _i, domain: _d, incidentCount: _c, createdAt: _ca, updatedAt: _u, ...rest } = v;
+  const { id: _i, domain: _d, incidentCount: _c, createdAt: _ca, updatedAt: _u, version: _v, ...rest } = v;
   return rest;
 }
 

@@ -48,6 +48,7 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
   errorsTotal: 0,
   skipped: [],
   skippedTotal: 0,
+  expectVersions: '',
   ...o,
 });
 const veris = (o: Partial<VerisImport> = {}): VerisImport => ({

@@ -14,6 +14,7 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
   errorsTotal: 0,
   skipped: [],
   skippedTotal: 0,
+  expectVersions: '',
   ...o,
 });
 

@@ -7,15 +7,21 @@ export class ApiError extends Error {
   readonly fields: ReadonlyArray<{ path: string; message: string }>;
   /** Seconds to wait before trying again (a 429's Retry-After), when the server said. */
   readonly retryAfter: number | undefined;
-  constructor(status: number, code: string, message: string, fields: ApiError['fields'] = [], retryAfter?: number) {
+  /** A 412 edit-conflict's record as it is now (someone else changed it since it was loaded). */
+  readonly current: unknown;
+  constructor(status: number, code: string, message: string, fields: ApiError['fields'] = [], retryAfter?: number, current?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.retryAfter = retryAfter;
+    this.current = current;
   }
 }
+
+/** Whether a failure is a change refused because the record changed since it was loaded (412). */
+export const isEditConflict = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 412 && e.code === 'edit-conflict';
 
 /** The codes that mean "nobody is signed in (any more)": the app shows the sign-in page again. */
 const SIGNED_OUT_CODES = new Set(['authentication-required', 'session-expired']);
@@ -31,10 +37,10 @@ export async function problemOf(res: Response): Promise<ApiError> {
   const wait = Number(res.headers.get('retry-after') ?? '');
   const retryAfter = Number.isFinite(wait) && wait > 0 ? wait : undefined;
   try {
-    const body = (await res.json()) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
+    const body = (await res.json()) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown; current?: unknown };
     const code = typeof body.code === 'string' ? body.code : `http-${res.status}`;
     const message = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : fallback;
-    return new ApiError(res.status, code, message, Array.isArray(body.errors) ? body.errors : [], retryAfter);
+    return new ApiError(res.status, code, message, Array.isArray(body.errors) ? body.errors : [], retryAfter, body.current);
   } catch {
     return new ApiError(res.status, `http-${res.status}`, fallback, [], retryAfter);
   }

@@ -15,7 +15,7 @@ import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
-import type { MfaPosture } from '../../server/domain/mfa.ts';
+import type { StoredMfaPosture } from '../../server/domain/mfa.ts';
 import type { PostureFact } from '../../server/domain/posture-fact.ts';
 import type { ApiToken, AuditEntry, Passkey, PasswordChanged, Role, Session, User } from '../../server/domain/account.ts';
 import type { aboutService } from '../../server/services/about-service.ts';
@@ -36,7 +36,7 @@ import type { importVendorsCsv } from '../../server/services/imports/vendors-csv
 import type { importVeris } from '../../server/services/imports/veris-import.ts';
 import type { restore, RestoreMode } from '../../server/services/imports/full-transfer.ts';
 import type { QuarterlyReport, RefreezeResult, ReportSnapshots } from '../../server/services/reports/report-service.ts';
-import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus } from '../../server/domain/review.ts';
+import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus, StoredCadence } from '../../server/domain/review.ts';
 import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
@@ -78,7 +78,7 @@ export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
 export type RestoreResult = ReturnType<typeof restore>;
 export type { Job, QuarterlyReport, RefreezeResult, ReportSnapshots, RestoreMode };
-export type { Cadence, Condition, DueItem, Review, ReviewStatus };
+export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
 export interface DueList {
@@ -98,6 +98,11 @@ export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from'
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /**
+   * The version of the record this change was made against (the record's `version`): sent as
+   * If-Match, so that a record changed by someone else meanwhile answers 412 edit-conflict.
+   */
+  readonly ifMatch?: number | undefined;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -129,6 +134,7 @@ export class ApiClient {
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = body.type;
+    if (opts.ifMatch !== undefined) headers['if-match'] = `"v${opts.ifMatch}"`;
     let res: Response;
     try {
       // The browser adds the session cookie and, on state-changing methods, the Origin the server checks.
@@ -179,26 +185,39 @@ export class ApiClient {
   score = (id: number, asOf?: string, o?: RequestOptions) => this.get<VendorScore>(`/vendors/${id}/score`, { asOf }, o);
   incidents = (id: number, o?: RequestOptions) => this._items<Incident>(`/vendors/${id}/incidents`, {}, o);
   subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);
-  mfa = (id: number, o?: RequestOptions) => this.get<MfaPosture>(`/vendors/${id}/mfa`, {}, o);
+  mfa = (id: number, o?: RequestOptions) => this.get<StoredMfaPosture>(`/vendors/${id}/mfa`, {}, o);
   postureFacts = (id: number, o?: RequestOptions) => this._items<PostureFact>(`/vendors/${id}/posture-facts`, {}, o);
   vendorChanges = (id: number, limit = 100, o?: RequestOptions) => this.get<AuditPage>(`/vendors/${id}/changes`, { limit: String(limit) }, o);
 
   // Analysts: the facts behind a vendor's score. Validation errors come back as ApiError field errors.
+  // A change to a stored record names the version it was made against (If-Match): the app never overwrites in silence.
   createIncident = (vendorId: number, body: IncidentBody) => this.request<Incident>('POST', `/vendors/${vendorId}/incidents`, body);
-  updateIncident = (id: number, patch: Partial<IncidentBody>) => this.request<Incident>('PATCH', `/incidents/${id}`, patch);
-  deleteIncident = (id: number) => this.request<void>('DELETE', `/incidents/${id}`);
+  updateIncident = (id: number, patch: Partial<IncidentBody>, version: number) => this.request<Incident>('PATCH', `/incidents/${id}`, patch, {}, { ifMatch: version });
+  deleteIncident = (id: number, version: number) => this.request<void>('DELETE', `/incidents/${id}`, undefined, {}, { ifMatch: version });
   /** An incident at a subprocessor, filed on its own vendor record (created, not engaged, when it has none). */
   createSubprocessorIncident = (subprocessorId: number, body: IncidentBody) =>
     this.request<{ incident: Incident; vendor: Vendor; subprocessor: Subprocessor; link: 'linked' | 'matched-by-name' | 'created' }>('POST', `/subprocessors/${subprocessorId}/incidents`, body);
   createSubprocessor = (vendorId: number, body: SubprocessorBody) => this.request<Subprocessor>('POST', `/vendors/${vendorId}/subprocessors`, body);
-  updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>) => this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch);
-  deleteSubprocessor = (id: number) => this.request<void>('DELETE', `/subprocessors/${id}`);
-  putMfa = (vendorId: number, posture: MfaPostureBody) => this.request<MfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture);
-  updateVendor = (id: number, patch: Partial<VendorBody>) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch);
+  updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>, version: number) =>
+    this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch, {}, { ifMatch: version });
+  deleteSubprocessor = (id: number, version: number) => this.request<void>('DELETE', `/subprocessors/${id}`, undefined, {}, { ifMatch: version });
+  putMfa = (vendorId: number, posture: MfaPostureBody, version: number) => this.request<StoredMfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture, {}, { ifMatch: version });
+  updateVendor = (id: number, patch: Partial<VendorBody>, version: number) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch, {}, { ifMatch: version });
 
   // Data in and out. Large imports answer 202 with a job whose progress `job(id)` reports.
-  importVendors = async (csv: string, o: ImportOptions & { readonly onDuplicate?: 'create' | 'skip' | undefined }): Promise<ImportOutcome<VendorImport>> =>
-    outcome(await this.upload<VendorImport | Job>('/import/vendors', csv, 'text/csv', { dryRun: o.dryRun ? 'true' : undefined, onInvalid: o.onInvalid, onDuplicate: o.onDuplicate }));
+  /** `expectVersions`: the dry run's, so that rows whose vendor changed since the preview are refused. */
+  importVendors = async (
+    csv: string,
+    o: ImportOptions & { readonly onDuplicate?: 'create' | 'skip' | undefined; readonly expectVersions?: string | undefined },
+  ): Promise<ImportOutcome<VendorImport>> =>
+    outcome(
+      await this.upload<VendorImport | Job>('/import/vendors', csv, 'text/csv', {
+        dryRun: o.dryRun ? 'true' : undefined,
+        onInvalid: o.onInvalid,
+        onDuplicate: o.onDuplicate,
+        expectVersions: o.dryRun ? undefined : o.expectVersions,
+      }),
+    );
   importVeris = async (text: string, type: 'application/json' | 'application/x-ndjson', o: ImportOptions = { dryRun: false }): Promise<ImportOutcome<VerisImport>> =>
     outcome(await this.upload<VerisImport | Job>('/import/veris', text, type, { dryRun: o.dryRun ? 'true' : undefined, onInvalid: o.onInvalid }));
   job = (id: string, o?: RequestOptions) => this.get<Job>(`/jobs/${encodeURIComponent(id)}`, {}, o);
@@ -214,11 +233,11 @@ export class ApiClient {
   // Procurement reviews: decisions, their conditions, and who is due.
   reviews = (vendorId: number, o?: RequestOptions) => this._items<Review>(`/vendors/${vendorId}/reviews`, {}, o);
   createReview = (vendorId: number, body: ReviewBody) => this.request<Review>('POST', `/vendors/${vendorId}/reviews`, body);
-  updateCondition = (id: number, patch: ConditionChange) => this.request<Condition>('PATCH', `/conditions/${id}`, patch);
+  updateCondition = (id: number, patch: ConditionChange, version: number) => this.request<Condition>('PATCH', `/conditions/${id}`, patch, {}, { ifMatch: version });
   reviewStatus = (vendorId: number, asOf?: string, o?: RequestOptions) => this.get<ReviewStatus>(`/vendors/${vendorId}/review-status`, { asOf }, o);
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
-  reviewCadence = (o?: RequestOptions) => this.get<Cadence>('/reviews/cadence', {}, o);
-  setReviewCadence = (c: Cadence) => this.request<Cadence>('PUT', '/reviews/cadence', c);
+  reviewCadence = (o?: RequestOptions) => this.get<StoredCadence>('/reviews/cadence', {}, o);
+  setReviewCadence = (c: Cadence, version: number) => this.request<StoredCadence>('PUT', '/reviews/cadence', c, {}, { ifMatch: version });
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);
@@ -244,7 +263,7 @@ export class ApiClient {
   // Admins: users and the audit trail.
   users = (o?: RequestOptions) => this._items<User>('/users', {}, o);
   createUser = (u: { email: string; password: string; role: Role }) => this.request<User>('POST', '/users', u);
-  updateUser = (id: number, patch: { role?: Role; disabled?: boolean }) => this.request<User>('PATCH', `/users/${id}`, patch);
+  updateUser = (id: number, patch: { role?: Role; disabled?: boolean }, version: number) => this.request<User>('PATCH', `/users/${id}`, patch, {}, { ifMatch: version });
   resetPassword = (id: number, newPassword: string) => this.request<PasswordChanged>('PUT', `/users/${id}/password`, { newPassword });
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
 }

@@ -101,6 +101,8 @@ export abstract class EditForm extends LitElement {
   @property({ type: Number }) refusals = 0;
   @property() failure = '';
   @property({ type: Boolean }) busy = false;
+  /** The version of the stored record the form shows (none for a new one): the change is made against it. */
+  @property({ type: Number }) version: number | undefined = undefined;
 
   /** The server's messages about fields this form does not show. */
   @state() private _unplaced = '';
@@ -132,6 +134,6 @@ export abstract class EditForm extends LitElement {
   private _onSubmit(e: SubmitEvent): void {
     e.preventDefault();
     if (this.busy) return;
-    this.dispatchEvent(new EditSubmitted(this.edit(new FormData(e.currentTarget as HTMLFormElement))));
+    this.dispatchEvent(new EditSubmitted({ ...this.edit(new FormData(e.currentTarget as HTMLFormElement)), version: this.version }));
   }
 }

@@ -35,6 +35,8 @@ export class DeleteConfirm extends LitElement {
   @property() what: 'incident' | 'subprocessor' = 'incident';
   @property({ type: Number }) recordId = 0;
   @property() label = '';
+  /** The version of the record shown when the question was asked: a record changed since is not deleted (412). */
+  @property({ type: Number }) version: number | undefined = undefined;
   @property() failure = '';
   @property({ type: Boolean }) busy = false;
 
@@ -52,7 +54,7 @@ export class DeleteConfirm extends LitElement {
   private _onDelete(): void {
     if (this.busy) return;
     const kind = this.what === 'incident' ? 'delete-incident' : 'delete-subprocessor';
-    this.dispatchEvent(new EditSubmitted({ kind, id: this.recordId, label: this.label }));
+    this.dispatchEvent(new EditSubmitted({ kind, id: this.recordId, label: this.label, version: this.version }));
   }
 }
 

@@ -10,12 +10,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { ApiClient, Cadence, ConditionChange, Review, ReviewBody, ReviewStatus } from '../api/client.ts';
-import { ApiError, fieldErrorPaths, fieldErrors } from '../api/api-error.ts';
+import { ApiError, fieldErrorPaths, fieldErrors, isEditConflict } from '../api/api-error.ts';
 import { conditionOutcome, decisionOutcome } from '../reviews.ts';
 import { readableErrors } from '../vendor-edits.ts';
 import type { ConditionChangeRequested, ConditionEditMode, ConditionEditRequested, DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
 
-export type ReviewAction = { readonly kind: 'decision'; readonly body: ReviewBody } | { readonly kind: 'condition'; readonly id: number; readonly patch: ConditionChange };
+export type ReviewAction =
+  | { readonly kind: 'decision'; readonly body: ReviewBody }
+  // `version`: the condition's as listed when the change was asked for (sent as If-Match).
+  | { readonly kind: 'condition'; readonly id: number; readonly patch: ConditionChange; readonly version: number | undefined };
 
 export interface ReviewsSource {
   readonly api: () => ApiClient;
@@ -33,6 +36,7 @@ export interface ReviewsSource {
 function failureOf(error: unknown, named: number): string {
   if (error === undefined || named > 0) return '';
   if (error instanceof ApiError && error.code === 'forbidden') return 'Your role may not record decisions or change conditions: analysts and admins may.';
+  if (isEditConflict(error)) return `${error.message} The list now shows their version: make your change again if it still applies.`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -86,7 +90,8 @@ export class ReviewsController implements ReactiveController {
       task: async ([action]) => {
         const api = source.api();
         if (action.kind === 'decision') await api.createReview(source.vendorId(), action.body);
-        else await api.updateCondition(action.id, action.patch);
+        else if (action.version === undefined) throw new Error('This condition is no longer listed; reload the page.');
+        else await api.updateCondition(action.id, action.patch, action.version);
         return action;
       },
       onComplete: (action) => {
@@ -101,6 +106,8 @@ export class ReviewsController implements ReactiveController {
       onError: (e) => {
         this.error = e;
         this.refusals++;
+        // A condition someone else changed since it was listed: list theirs, so that the next try is made against it.
+        if (isEditConflict(e)) void this.list.run();
       },
     });
   }
@@ -198,6 +205,7 @@ export class ReviewsController implements ReactiveController {
 
   private readonly _onChange = (e: ConditionChangeRequested) => {
     e.stopPropagation();
-    this._submit({ kind: 'condition', id: e.conditionId, patch: e.patch });
+    const listed = this.list.value?.flatMap((r) => r.conditions).find((c) => c.id === e.conditionId);
+    this._submit({ kind: 'condition', id: e.conditionId, patch: e.patch, version: listed?.version });
   };
 }

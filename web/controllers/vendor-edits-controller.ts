@@ -7,6 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
+import { isEditConflict } from '../api/api-error.ts';
 import { editOutcome, type VendorEdit } from '../vendor-edits.ts';
 import type { EditTarget } from '../vendor-events.ts';
 
@@ -37,9 +38,11 @@ export class VendorEditsController {
   readonly save: Task<readonly [VendorEdit], VendorEdit>;
   readonly vendors: Task<readonly [], Array<{ id: number; name: string }>>;
   private readonly _host: ReactiveControllerHost;
+  private readonly _source: EditsSource;
 
   constructor(host: ReactiveControllerHost, source: EditsSource) {
     this._host = host;
+    this._source = source;
     this.save = new Task(host, {
       autoRun: false,
       task: async ([edit]) => {
@@ -89,22 +92,50 @@ export class VendorEditsController {
     void this.save.run([edit]);
   }
 
+  /**
+   * After a 412: the dialog's record as it is now, reloaded, in a fresh form (what was typed is
+   * dropped: the analyst chose theirs).
+   */
+  async reloadTheirs(): Promise<void> {
+    const open = this.dialog;
+    const sent = this.sent;
+    if (!open || !sent) return;
+    this.dialog = null;
+    this.error = undefined;
+    this._host.requestUpdate();
+    await this._source.afterSave(sent);
+    this.open(open);
+  }
+
+  /** After a 412: the same change again, made against the version the server now has. */
+  reapply(): void {
+    const sent = this.sent;
+    const current = isEditConflict(this.error) ? (this.error.current as { version?: unknown } | undefined) : undefined;
+    if (!sent || typeof current?.version !== 'number') return;
+    this.submit({ ...sent, version: current.version });
+  }
+
   private async _run(api: ApiClient, vendorId: number, edit: VendorEdit): Promise<unknown> {
+    const version = () => {
+      // Every form of a stored record says which version it was opened on; never a blind overwrite.
+      if (edit.version === undefined) throw new Error('This form did not say which version of the record it edits; reload the page.');
+      return edit.version;
+    };
     switch (edit.kind) {
       case 'incident':
-        return edit.id === null ? api.createIncident(vendorId, edit.body) : api.updateIncident(edit.id, edit.body);
+        return edit.id === null ? api.createIncident(vendorId, edit.body) : api.updateIncident(edit.id, edit.body, version());
       case 'subprocessor':
-        return edit.id === null ? api.createSubprocessor(vendorId, edit.body) : api.updateSubprocessor(edit.id, edit.body);
+        return edit.id === null ? api.createSubprocessor(vendorId, edit.body) : api.updateSubprocessor(edit.id, edit.body, version());
       case 'subprocessor-incident':
         return api.createSubprocessorIncident(edit.subprocessorId, edit.body);
       case 'mfa':
-        return api.putMfa(vendorId, edit.posture);
+        return api.putMfa(vendorId, edit.posture, version());
       case 'relationship':
-        return api.updateVendor(vendorId, edit.patch);
+        return api.updateVendor(vendorId, edit.patch, version());
       case 'delete-incident':
-        return api.deleteIncident(edit.id);
+        return api.deleteIncident(edit.id, version());
       case 'delete-subprocessor':
-        return api.deleteSubprocessor(edit.id);
+        return api.deleteSubprocessor(edit.id, version());
     }
   }
 }

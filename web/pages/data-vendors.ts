@@ -23,6 +23,8 @@ interface Run {
   readonly dryRun: boolean;
   readonly onInvalid: 'reject' | 'skip';
   readonly onDuplicate: OnDuplicate | undefined;
+  /** The preview's: rows whose vendor changed since it are refused, not applied unseen. */
+  readonly expectVersions?: string | undefined;
 }
 
 export class VendorsImport {
@@ -168,6 +170,6 @@ export class VendorsImport {
       return;
     }
     this._checking = false;
-    void this.task.run([this._text, { dryRun: false, onInvalid: r.invalid > 0 ? 'skip' : 'reject', onDuplicate: this._onDuplicate }]);
+    void this.task.run([this._text, { dryRun: false, onInvalid: r.invalid > 0 ? 'skip' : 'reject', onDuplicate: this._onDuplicate, expectVersions: r.expectVersions }]);
   };
 }

@@ -7,7 +7,8 @@ import type { Incident } from '../../server/domain/incident.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
-import { ApiError, fieldErrors } from '../api/api-error.ts';
+import { ApiError, fieldErrors, isEditConflict } from '../api/api-error.ts';
+import { conflictRows } from '../edit-conflict.ts';
 import type { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
 import { mfaFieldErrors, readableErrors, relationshipFieldErrors } from '../vendor-edits.ts';
 import '../components/vr-edit-dialog.ts';
@@ -16,17 +17,28 @@ import '../components/vr-subprocessor-form.ts';
 import '../components/vr-mfa-form.ts';
 import '../components/vr-relationship-form.ts';
 import '../components/vr-delete-confirm.ts';
+import '../components/vr-edit-conflict.ts';
 
 export interface DialogFacts {
   readonly vendor: Vendor;
   readonly incidents: readonly Incident[];
   readonly subprocessors: readonly Subprocessor[];
-  readonly mfa: MfaPosture;
+  readonly mfa: MfaPosture & { readonly version?: number };
 }
+
+const WHAT: Record<string, string> = {
+  incident: 'incident',
+  subprocessor: 'subprocessor',
+  mfa: 'MFA posture',
+  relationship: 'relationship',
+  'delete-incident': 'incident',
+  'delete-subprocessor': 'subprocessor',
+};
 
 /** The failure in words when the server named no field (a field's message shows beside the field). */
 function failureOf(error: unknown, errors: Readonly<Record<string, string>>): string {
-  if (error === undefined || Object.keys(errors).length > 0) return '';
+  // A conflict is shown above the form, with both versions.
+  if (error === undefined || Object.keys(errors).length > 0 || isEditConflict(error)) return '';
   if (error instanceof ApiError && error.code === 'forbidden') return 'Your role may not change this vendor’s evidence: analysts and admins may.';
   return error instanceof Error ? error.message : String(error);
 }
@@ -39,12 +51,21 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
     sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : sent?.kind === 'relationship' ? relationshipFieldErrors(edits.error, sent.patch) : fieldErrors(edits.error),
   );
   const failure = failureOf(edits.error, errors);
+  const conflict =
+    isEditConflict(edits.error) && sent
+      ? html`<vr-edit-conflict
+          what=${WHAT[sent.kind] ?? 'record'}
+          .rows=${conflictRows(sent, edits.error.current)}
+          ?deleting=${sent.kind === 'delete-incident' || sent.kind === 'delete-subprocessor'}
+          ?busy=${busy}
+        ></vr-edit-conflict>`
+      : nothing;
   let heading = '';
   let body: unknown = nothing;
   if (d?.kind === 'incident') {
     const incident = f.incidents.find((i) => i.id === d.id) ?? null;
     heading = incident ? `Edit incident` : `Add an incident of ${f.vendor.name}`;
-    body = html`<vr-incident-form refusals=${edits.refusals} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .incidents=${f.incidents} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
+    body = html`<vr-incident-form refusals=${edits.refusals} .version=${incident?.version} .incident=${incident} .subprocessorNames=${f.subprocessors.map((s) => s.name)} .incidents=${f.incidents} .errors=${errors} failure=${failure} ?busy=${busy}></vr-incident-form>`;
   } else if (d?.kind === 'subprocessor-incident') {
     const at = f.subprocessors.find((s) => s.id === d.id);
     heading = `Record an incident at ${at?.name ?? 'the subprocessor'}`;
@@ -57,16 +78,17 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
     const subprocessor = f.subprocessors.find((s) => s.id === d.id) ?? null;
     const vendors = (edits.vendors.value ?? []).filter((v) => v.id !== f.vendor.id);
     heading = subprocessor ? `Edit subprocessor` : `Add a subprocessor of ${f.vendor.name}`;
-    body = html`<vr-subprocessor-form refusals=${edits.refusals} .subprocessor=${subprocessor} .vendors=${vendors} .errors=${errors} failure=${failure} ?busy=${busy}></vr-subprocessor-form>`;
+    body = html`<vr-subprocessor-form refusals=${edits.refusals} .version=${subprocessor?.version} .subprocessor=${subprocessor} .vendors=${vendors} .errors=${errors} failure=${failure} ?busy=${busy}></vr-subprocessor-form>`;
   } else if (d?.kind === 'mfa') {
     heading = `MFA posture of ${f.vendor.name}`;
-    body = html`<vr-mfa-form refusals=${edits.refusals} .posture=${f.mfa} .errors=${errors} failure=${failure} ?busy=${busy}></vr-mfa-form>`;
+    body = html`<vr-mfa-form refusals=${edits.refusals} .version=${f.mfa.version} .posture=${f.mfa} .errors=${errors} failure=${failure} ?busy=${busy}></vr-mfa-form>`;
   } else if (d?.kind === 'relationship') {
     heading = `Our relationship with ${f.vendor.name}`;
-    body = html`<vr-relationship-form refusals=${edits.refusals} .vendor=${f.vendor} .errors=${errors} failure=${failure} ?busy=${busy}></vr-relationship-form>`;
+    body = html`<vr-relationship-form refusals=${edits.refusals} .version=${f.vendor.version} .vendor=${f.vendor} .errors=${errors} failure=${failure} ?busy=${busy}></vr-relationship-form>`;
   } else if (d?.kind === 'delete') {
     heading = `Delete this ${d.what}?`;
-    body = html`<vr-delete-confirm what=${d.what} recordId=${d.id} label=${d.label} failure=${failure} ?busy=${busy}></vr-delete-confirm>`;
+    const record = d.what === 'incident' ? f.incidents.find((i) => i.id === d.id) : f.subprocessors.find((s) => s.id === d.id);
+    body = html`<vr-delete-confirm what=${d.what} recordId=${d.id} label=${d.label} .version=${record?.version} failure=${failure} ?busy=${busy}></vr-delete-confirm>`;
   }
-  return html`<vr-edit-dialog heading=${heading} ?open=${!!d} ?narrow=${d?.kind === 'delete'}>${body}</vr-edit-dialog>`;
+  return html`<vr-edit-dialog heading=${heading} ?open=${!!d} ?narrow=${d?.kind === 'delete' && conflict === nothing}>${conflict}${body}</vr-edit-dialog>`;
 }

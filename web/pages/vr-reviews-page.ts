@@ -10,7 +10,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient, Cadence, DueList, Me } from '../api/client.ts';
+import type { ApiClient, Cadence, DueList, Me, StoredCadence } from '../api/client.ts';
 import { ApiError, fieldErrors } from '../api/api-error.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
@@ -44,7 +44,7 @@ export class ReviewsPage extends LitElement {
   private _sorted?: { readonly source: DueList; readonly items: DueList['items'] };
   /** Whether the cadence form is open; the cadence last saved here; the last refusal, and how many so far. */
   @state() private _editingCadence = false;
-  @state() private _savedCadence: Cadence | undefined;
+  @state() private _savedCadence: StoredCadence | undefined;
   @state() private _cadenceError: unknown;
   @state() private _cadenceRefusals = 0;
   /** What the last save of the cadence did, in words. */
@@ -70,7 +70,12 @@ export class ReviewsPage extends LitElement {
 
   private _saveCadence = new Task(this, {
     autoRun: false,
-    task: ([body]: readonly [Cadence]) => this._api.setReviewCadence(body),
+    task: ([body]: readonly [Cadence]) => {
+      // Made against the cadence shown; one another admin changed meanwhile answers 412, said beside the form.
+      const version = (this._savedCadence ?? this._cadence.value)?.version;
+      if (version === undefined) throw new Error('The review cadence is not loaded yet; try again.');
+      return this._api.setReviewCadence(body, version);
+    },
     onComplete: (saved) => {
       this._savedCadence = saved;
       this._cadenceSaid = cadenceOutcome(saved);

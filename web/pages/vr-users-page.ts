@@ -8,7 +8,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { fieldErrors } from '../api/api-error.ts';
+import { fieldErrors, isEditConflict } from '../api/api-error.ts';
 import type { ApiClient, Me } from '../api/client.ts';
 import type { User } from '../../server/domain/account.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
@@ -25,7 +25,11 @@ import '../components/vr-user-form.ts';
 import '../components/vr-user-table.ts';
 
 const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
-  t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '';
+  t.status === TaskStatus.ERROR && t.error instanceof Error
+    ? isEditConflict(t.error)
+      ? `${t.error.message} The list now shows their version: make your change again if it still applies.`
+      : t.error.message
+    : '';
 
 @customElement('vr-users-page')
 export class UsersPage extends LitElement {
@@ -61,7 +65,12 @@ export class UsersPage extends LitElement {
   });
   private _change = new Task(this, {
     autoRun: false,
-    task: async ([e]: readonly [UserChangeRequested]) => ({ user: await this._api.updateUser(e.id, e.patch), patch: e.patch }),
+    task: async ([e]: readonly [UserChangeRequested]) => {
+      // The version of the row the admin acted on: a user changed by another admin meanwhile answers 412, shown as the failure.
+      const version = this._users.value?.find((u) => u.id === e.id)?.version;
+      if (version === undefined) throw new Error(`${e.email} is no longer listed; reload the page.`);
+      return { user: await this._api.updateUser(e.id, e.patch, version), patch: e.patch };
+    },
     onComplete: ({ user: u, patch }) => {
       this._said =
         patch.disabled === true
@@ -70,6 +79,10 @@ export class UsersPage extends LitElement {
             ? `${u.email} can sign in again.`
             : `${u.email} is now ${ROLE_LABEL[u.role]}; their sessions ended, so the new role applies from their next sign-in.`;
       void this._users.run();
+    },
+    // Another admin changed the user since the list was loaded: show theirs, so the next try is made against it.
+    onError: (e) => {
+      if (isEditConflict(e)) void this._users.run();
     },
   });
 

@@ -19,7 +19,7 @@ import type { ApiClient, Me } from '../api/client.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
-import type { DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
+import type { ConflictChoice, DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
 import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
 import { canEdit } from '../roles.ts';
 import { pruneDraft } from '../what-if.ts';
@@ -189,7 +189,11 @@ export class VendorPage extends LitElement {
             ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
             : html`<p class="loading" role="status">Loading the change history…</p>`}
       </div>
-      <div @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)} @edit-cancelled=${() => this._edits.close()}>${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
+      <div
+        @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)}
+        @edit-cancelled=${() => this._edits.close()}
+        @conflict-choice=${(e: ConflictChoice) => (e.choice === 'theirs' ? void this._edits.reloadTheirs() : this._edits.reapply())}
+      >${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
   }
 
   private _reviewSection(v: Vendor, evidence: ReadonlyMap<string, EvidenceTarget>, editable: boolean) {

@@ -29,6 +29,7 @@ export const accountRoutes = ({ accounts, auth }: Deps) => [
     status: 201,
     response: user,
     errors: [409, 413, 415],
+    versioned: true,
     handle: ({ body, principal }) => accounts.create(actorOf(principal), body.email, body.password, body.role),
   }),
   route({
@@ -42,7 +43,8 @@ export const accountRoutes = ({ accounts, auth }: Deps) => [
     status: 200,
     response: user,
     errors: [404, 413, 415],
-    handle: ({ params, body, principal }) => accounts.update(actorOf(principal), params.id, body),
+    versioned: true,
+    handle: ({ params, body, principal, ifMatch }) => accounts.update(actorOf(principal), params.id, body, ifMatch),
   }),
   route({
     method: 'put',

@@ -24,9 +24,11 @@ export const BODY_LIMITS = { vendorsCsv: 20 * MB, veris: 64 * MB, restore: 64 * 
  * duplicates (a website domain alone matched) are a conflict that `onDuplicate` settles.
  */
 const refused = (errors: readonly JobError[], total = errors.length) =>
-  errors.every((e) => e.duplicateOf)
-    ? new HttpError(409, 'import-possible-duplicates', `${total} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
-    : new HttpError(400, 'import-invalid', `${total} problem(s) found; nothing was written.`, errors.slice(0, 1000));
+  errors.every((e) => e.changedSince)
+    ? new HttpError(412, 'edit-conflict', `${total} row(s) update vendors changed by someone else since the preview or during the import; nothing was written. Preview the file again.`, errors.slice(0, 1000))
+    : errors.every((e) => e.duplicateOf)
+      ? new HttpError(409, 'import-possible-duplicates', `${total} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
+      : new HttpError(400, 'import-invalid', `${total} problem(s) found; nothing was written.`, errors.slice(0, 1000));
 
 const jobView = (j: Job) => ({
   id: j.id,
@@ -98,9 +100,12 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
       admit,
       status: 200,
       response: vendorsCsvReport,
-      errors: [409, 413, 415, 429],
+      errors: [409, 412, 413, 415, 429],
       handle: ({ query, bytes, principal }) =>
-        reply(imports.vendorsCsv(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate }), !query.dryRun),
+        reply(
+          imports.vendorsCsv(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate, expectVersions: query.expectVersions }),
+          !query.dryRun,
+        ),
     }),
     route({
       method: 'post',

@@ -58,6 +58,7 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
     status: 201,
     response: incident,
     errors: [404, 409, 413, 415],
+    versioned: true,
     handle: ({ params, body, principal }) => incidents.create(actorOf(principal), params.id, body),
   }),
   route({
@@ -70,6 +71,7 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
     status: 200,
     response: incident,
     errors: [404],
+    versioned: true,
     handle: ({ params }) => incidents.get(params.id),
   }),
   route({
@@ -83,7 +85,8 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
     status: 200,
     response: incident,
     errors: [404, 409, 413, 415],
-    handle: ({ params, body, principal }) => incidents.update(actorOf(principal), params.id, body),
+    versioned: true,
+    handle: ({ params, body, principal, ifMatch }) => incidents.update(actorOf(principal), params.id, body, ifMatch),
   }),
   route({
     method: 'delete',
@@ -94,6 +97,7 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
     params: idParams,
     status: 204,
     errors: [404, 409],
-    handle: ({ params, principal }) => incidents.remove(actorOf(principal), params.id),
+    versioned: true,
+    handle: ({ params, principal, ifMatch }) => incidents.remove(actorOf(principal), params.id, ifMatch),
   }),
 ];

@@ -1,5 +1,5 @@
 /** /vendors/:id/mfa: MFA posture, one record per population. */
-import { mfaPosture, mfaPostureInput } from '../../domain/mfa.ts';
+import { mfaPostureInput, storedMfaPosture } from '../../domain/mfa.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
@@ -14,8 +14,9 @@ export const mfaRoutes = ({ mfa }: Deps) => [
     summary: "A vendor's MFA posture; populations without a record are unknown",
     params: idParams,
     status: 200,
-    response: mfaPosture,
+    response: storedMfaPosture,
     errors: [404],
+    versioned: true,
     handle: ({ params }) => mfa.get(params.id),
   }),
   route({
@@ -27,8 +28,9 @@ export const mfaRoutes = ({ mfa }: Deps) => [
     params: idParams,
     body: mfaPostureInput,
     status: 200,
-    response: mfaPosture,
+    response: storedMfaPosture,
     errors: [404, 413, 415],
-    handle: ({ params, body, principal }) => mfa.replace(actorOf(principal), params.id, body),
+    versioned: true,
+    handle: ({ params, body, principal, ifMatch }) => mfa.replace(actorOf(principal), params.id, body, ifMatch),
   }),
 ];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDay } from '../../domain/fields.ts';
 import { dayNumber, isoDay as isoDayOf } from '../../domain/partial-date.ts';
-import { cadence, condition, conditionPatch, review, reviewInput, reviewStatus } from '../../domain/review.ts';
+import { cadence, condition, conditionPatch, review, reviewInput, reviewStatus, storedCadence } from '../../domain/review.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { toCsv } from '../../services/imports/csv.ts';
 import { dueCalendar } from '../../services/reviews/calendar.ts';
@@ -70,7 +70,8 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       status: 200,
       response: condition,
       errors: [404],
-      handle: ({ params, body, principal }) => reviews.updateCondition(actorOf(principal), params.id, body),
+      versioned: true,
+      handle: ({ params, body, principal, ifMatch }) => reviews.updateCondition(actorOf(principal), params.id, body, ifMatch),
     }),
     route({
       method: 'get',
@@ -124,7 +125,8 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       tag: 'reviews',
       summary: 'Months between reviews per tier (null: none), used to default the next review date',
       status: 200,
-      response: cadence,
+      response: storedCadence,
+      versioned: true,
       handle: () => reviews.cadence(),
     }),
     route({
@@ -135,8 +137,9 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       summary: 'Change the review cadence for decisions recorded from now on',
       body: cadence,
       status: 200,
-      response: cadence,
-      handle: ({ body, principal }) => reviews.setCadence(actorOf(principal), body),
+      response: storedCadence,
+      versioned: true,
+      handle: ({ body, principal, ifMatch }) => reviews.setCadence(actorOf(principal), body, ifMatch),
     }),
   ];
 };

@@ -44,6 +44,7 @@ export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Dep
     status: 201,
     response: subprocessor,
     errors: [404, 413, 415],
+    versioned: true,
     handle: ({ params, body, principal }) => subprocessors.create(actorOf(principal), params.id, body),
   }),
   route({
@@ -56,6 +57,7 @@ export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Dep
     status: 200,
     response: subprocessor,
     errors: [404],
+    versioned: true,
     handle: ({ params }) => subprocessors.get(params.id),
   }),
   route({
@@ -69,7 +71,8 @@ export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Dep
     status: 200,
     response: subprocessor,
     errors: [404, 413, 415],
-    handle: ({ params, body, principal }) => subprocessors.update(actorOf(principal), params.id, body),
+    versioned: true,
+    handle: ({ params, body, principal, ifMatch }) => subprocessors.update(actorOf(principal), params.id, body, ifMatch),
   }),
   route({
     method: 'post',
@@ -94,6 +97,7 @@ export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Dep
     params: idParams,
     status: 204,
     errors: [404],
-    handle: ({ params, principal }) => subprocessors.remove(actorOf(principal), params.id),
+    versioned: true,
+    handle: ({ params, principal, ifMatch }) => subprocessors.remove(actorOf(principal), params.id, ifMatch),
   }),
 ];

@@ -48,6 +48,7 @@ export const vendorRoutes = ({ vendors, clock }: Deps) => [
     status: 201,
     response: vendor,
     errors: [409, 413, 415],
+    versioned: true,
     handle: ({ body, principal }) => vendors.create(actorOf(principal), body),
   }),
   route({
@@ -60,6 +61,7 @@ export const vendorRoutes = ({ vendors, clock }: Deps) => [
     status: 200,
     response: vendor,
     errors: [404],
+    versioned: true,
     handle: ({ params }) => vendors.get(params.id),
   }),
   route({
@@ -73,7 +75,8 @@ export const vendorRoutes = ({ vendors, clock }: Deps) => [
     status: 200,
     response: vendor,
     errors: [404, 409, 413, 415],
-    handle: ({ params, body, principal }) => vendors.update(actorOf(principal), params.id, body),
+    versioned: true,
+    handle: ({ params, body, principal, ifMatch }) => vendors.update(actorOf(principal), params.id, body, ifMatch),
   }),
   route({
     method: 'delete',
@@ -85,7 +88,8 @@ export const vendorRoutes = ({ vendors, clock }: Deps) => [
     query: deleteQuery,
     status: 204,
     errors: [404, 409],
-    handle: ({ params, query, principal }) => vendors.remove(actorOf(principal), params.id, query.cascade),
+    versioned: true,
+    handle: ({ params, query, principal, ifMatch }) => vendors.remove(actorOf(principal), params.id, query.cascade, ifMatch),
   }),
   route({
     method: 'get',

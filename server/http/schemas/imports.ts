@@ -1,6 +1,7 @@
 /** The documented query parameters and answers of the CSV and VERIS imports. */
 import { z } from 'zod';
 import { flagParam } from './common.ts';
+import { EXPECT_VERSIONS_PATTERN, parseExpectVersions } from '../../services/imports/expected-versions.ts';
 
 export const problems = z.array(z.looseObject({ path: z.string(), message: z.string() }));
 const firstThousand = (what: string) => problems.meta({ description: `${what}; the first 1,000 (the total is beside it)` });
@@ -23,6 +24,16 @@ export const vendorsCsvQuery = z.strictObject({
     .meta({
       description:
         'What to do with a row that matches no vendor by id, name or alias but whose website domain is an existing vendor\'s (a possible duplicate): create it as a new vendor, or skip it. Left out, such rows refuse the import (409 import-possible-duplicates); a dry run lists them with action "duplicate".',
+    }),
+  expectVersions: z
+    .string()
+    .regex(EXPECT_VERSIONS_PATTERN, 'expected "row:vendorId:version" entries separated by commas, as a dry run answers them')
+    .or(z.literal(''))
+    .optional()
+    .transform((t) => (t === undefined ? undefined : parseExpectVersions(t)))
+    .meta({
+      description:
+        'The `expectVersions` a dry run of the same file answered: the import then refuses each row whose vendor changed since (or that now matches another vendor, or one where the preview created a vendor), as a problem with changedSince: true (412 edit-conflict when those are the only problems; with onInvalid=skip the row is left out). An empty value says no row matched an existing vendor.',
     }),
 });
 
@@ -51,6 +62,7 @@ export const vendorsCsvReport = z.object({
         .optional()
         .meta({ description: "An update's (or unchanged row's) field-level diff: each field that changes, its stored value and the new one." }),
       duplicateOf: duplicateOf.optional(),
+      version: z.number().int().optional().meta({ description: 'The version of the vendor the row updates (or leaves unchanged), as read for this answer' }),
     }),
   ),
   errors: problems.meta({
@@ -60,6 +72,9 @@ export const vendorsCsvReport = z.object({
   errorsTotal: z.number().int().meta({ description: 'How many problems refuse the import in all (errors lists the first 1,000).' }),
   skipped: firstThousand('With onInvalid=skip, the problems of the rows left out, each { path, row, column, message }'),
   skippedTotal: z.number().int(),
+  expectVersions: z.string().meta({
+    description: 'Each row that matched an existing vendor as "row:vendorId:version", comma-separated: send it back as ?expectVersions= to import only what this preview showed',
+  }),
 });
 
 export const verisQuery = z.strictObject({ dryRun, onInvalid });

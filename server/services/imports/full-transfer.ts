@@ -20,7 +20,7 @@ import { invalid, ServiceError } from '../errors.ts';
 import { DEMO_COMPANY_KEY } from '../about-service.ts';
 import { DEMO_SEEDED_KEY } from '../seed-service.ts';
 import { cadence as cadenceShape } from '../../domain/review.ts';
-import { REVIEW_CADENCE_KEY } from '../reviews/cadence.ts';
+import { REVIEW_CADENCE_KEY, REVIEW_CADENCE_VERSION_KEY } from '../reviews/cadence.ts';
 import { checkNamesFree } from '../vendors-service.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
 import type { IncidentFacts } from '../../scoring/types.ts';
@@ -28,7 +28,7 @@ import type { IncidentFacts } from '../../scoring/types.ts';
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
 export function exportAll(store: Store, clock: Clock, appVersion: string): ExportDocument {
-  const strip = <T extends { domain?: unknown; incidentCount?: unknown }>({ domain: _d, incidentCount: _c, ...rest }: T) => rest;
+  const strip = <T extends { domain?: unknown; incidentCount?: unknown; version: number }>({ domain: _d, incidentCount: _c, version: _v, ...rest }: T) => rest;
   const company = store.meta.get(DEMO_COMPANY_KEY);
   const seededAt = store.meta.get(DEMO_SEEDED_KEY);
   const mfa = store.mfa.allByVendor();
@@ -42,13 +42,13 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     incidents: store.incidents
       .all()
       .sort((a, b) => a.id - b.id)
-      .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, ...i }) => i),
-    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id),
+      .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, version: _v, ...i }) => i),
+    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id).map(({ version: _v, ...s }) => s),
     mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
     postureFacts: store.postureFacts.all(),
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
-    reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, ...c }) => c) })),
+    reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
     reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
@@ -224,7 +224,11 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   restoreReports(store, d, now);
   for (const r of d.reviews) addReview(store, r.vendorId, r, true, now);
-  if (d.reviewCadence) store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
+  if (d.reviewCadence) {
+    store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
+    // A form opened on the cadence this replaces must not save over it.
+    store.meta.bumpVersion(REVIEW_CADENCE_VERSION_KEY);
+  }
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);

@@ -36,6 +36,8 @@ export interface RowPlan {
   /** An update's changes, field by field. */
   readonly changes?: readonly FieldChange[];
   readonly duplicateOf?: DuplicateOf;
+  /** The version of the vendor the row updates (or leaves unchanged), as read when the row was planned. */
+  readonly version?: number;
 }
 
 export interface RowProblem {
@@ -63,7 +65,7 @@ export interface RowContext {
 
 /** A vendor as the fields an import may set. */
 export function asInput(v: Vendor): VendorInput {
-  const { id: _i, domain: _d, incidentCount: _c, createdAt: _ca, updatedAt: _u, ...rest } = v;
+  const { id: _i, domain: _d, incidentCount: _c, createdAt: _ca, updatedAt: _u, version: _v, ...rest } = v;
   return rest;
 }
 
@@ -136,7 +138,7 @@ export function planRow(ctx: RowContext, row: number, given: Partial<Record<Colu
   let plan: RowPlan;
   if (target) {
     const changes = FIELD_COLUMNS.filter((c) => !same(input[c], target[c])).map((c): FieldChange => ({ field: c, from: (target[c] ?? null) as FieldValue, to: (input[c] ?? null) as FieldValue }));
-    plan = { row, action: changes.length > 0 ? 'update' : 'unchanged', name: input.name, vendorId: target.id, changes };
+    plan = { row, action: changes.length > 0 ? 'update' : 'unchanged', name: input.name, vendorId: target.id, changes, version: target.version };
   } else {
     const domain = domainOf(input.website);
     const like = domain ? ctx.index.byDomain(domain) : undefined;

@@ -15,6 +15,7 @@ import { CsvSyntaxError, parseCsv, toCsv, type CsvRecord } from './csv.ts';
 import { ALIAS_SEPARATOR, EXPORT_ONLY_COLUMNS, readCell, VENDOR_COLUMNS, type Column } from './vendor-cells.ts';
 import { vendorIndex } from './vendor-index.ts';
 import { duplicateMessage, FileClaims, planRow, type OnDuplicate, type RowPlan } from './vendor-rows.ts';
+import { departure, expectVersionsOf, type ExpectedVersions } from './expected-versions.ts';
 
 export { VENDOR_COLUMNS } from './vendor-cells.ts';
 export type { DuplicateOf, FieldChange, OnDuplicate, RowPlan } from './vendor-rows.ts';
@@ -60,6 +61,11 @@ export interface VendorImportReport {
   readonly skipped: readonly JobError[];
   /** How many problems the skipped rows have in all. */
   readonly skippedTotal: number;
+  /**
+   * Each row that matched an existing vendor, with that vendor's version ("row:vendorId:version",
+   * comma-separated): give it to the import as ?expectVersions= to apply only what was previewed.
+   */
+  readonly expectVersions: string;
 }
 
 const rowError = (row: number, column: string | null, message: string, extra: object = {}): JobError => ({
@@ -72,10 +78,15 @@ const rowError = (row: number, column: string | null, message: string, extra: ob
 
 const CHUNK = 500;
 
+/** Rolls back an import's write transaction when rows conflict with edits made while it ran. */
+class RefusedRows extends Error {}
+
 export interface VendorImportOptions {
   readonly dryRun: boolean;
   readonly onInvalid?: OnInvalid;
   readonly onDuplicate?: OnDuplicate | undefined;
+  /** What a dry run saw (its `expectVersions`): rows that depart from it are refused. */
+  readonly expectVersions?: ExpectedVersions | undefined;
   readonly progress?: Progress;
 }
 
@@ -96,6 +107,7 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
     errorsTotal: errors.total,
     skipped: skipped.items,
     skippedTotal: skipped.total,
+    expectVersions: expectVersionsOf(rows),
   });
   let records: readonly CsvRecord[];
   try {
@@ -156,7 +168,22 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
   }
   opts.progress?.(data.length);
 
-  const rows = plans.map(({ input: _i, target: _t, ...plan }) => plan);
+  // A row whose vendor changed since the preview is refused like an invalid one: nobody saw what it would do now.
+  if (opts.expectVersions && !opts.dryRun) {
+    const expected = opts.expectVersions;
+    for (let i = plans.length - 1; i >= 0; i--) {
+      const why = departure(plans[i]!, expected);
+      if (why === null) continue;
+      invalid++;
+      const problem = rowError(plans[i]!.row, null, why, { changedSince: true });
+      if (skipInvalid) skipped.push(problem);
+      else errors.push(problem);
+      plans.splice(i, 1);
+    }
+    errors.items.sort((a, b) => Number(a.row) - Number(b.row));
+  }
+
+  let rows: RowPlan[] = plans.map(({ input: _i, target: _t, ...plan }) => plan);
   const count = (a: RowPlan['action']) => rows.filter((r) => r.action === a).length;
   const report = (): VendorImportReport => ({
     dryRun: opts.dryRun,
@@ -170,27 +197,53 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
     errorsTotal: errors.total,
     skipped: skipped.items,
     skippedTotal: skipped.total,
+    expectVersions: expectVersionsOf(rows),
   });
   if (opts.dryRun || errors.total > 0) return errors.total > 0 ? refusal(rows, invalid) : report();
   // Undecided possible duplicates refuse the import: a domain alone never decides.
   for (const r of rows) if (r.action === 'duplicate' && r.duplicateOf) errors.push(rowError(r.row, 'website', duplicateMessage(r.duplicateOf), { duplicateOf: r.duplicateOf }));
   if (errors.total > 0) return refusal(rows, invalid);
 
-  const written = store.transaction(() => {
+  // Rows were planned over several turns of the event loop (a job yields between chunks): an edit
+  // that landed meanwhile is not overwritten, because each update is written only at the version
+  // its row was computed against. Such a row is refused (the whole import, unless onInvalid=skip).
+  const conflicts: JobError[] = [];
+  const write = () => store.transaction(() => {
     const now = clock.now();
-    return plans.map(({ input, target, ...p }): RowPlan => {
+    const out: RowPlan[] = [];
+    for (const { input, target, ...p } of plans) {
       if (p.action === 'create') {
         const id = store.vendors.create(input, now);
         store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: id, vendorId: id, after: store.vendors.find(id) }, now);
-        return { ...p, vendorId: id };
+        out.push({ ...p, vendorId: id });
+        continue;
       }
       if (p.action === 'update' && target) {
-        store.vendors.update(target.id, input, now);
+        if (!store.vendors.update(target.id, input, now, target.version)) {
+          const nowAt = store.vendors.find(target.id)?.version;
+          const what = nowAt === undefined ? 'was deleted' : `was changed (version ${target.version}, now ${nowAt})`;
+          conflicts.push(rowError(p.row, null, `${target.name} (id ${target.id}) ${what} by someone else while this import ran; this row was not applied: import it again`, { changedSince: true }));
+          continue;
+        }
         store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: target.id, vendorId: target.id, before: target, after: store.vendors.find(target.id) }, now);
       }
-      return p;
-    });
+      out.push(p);
+    }
+    // Refused as a whole: throwing rolls back what this transaction wrote.
+    if (conflicts.length > 0 && !skipInvalid) throw new RefusedRows();
+    return out;
   });
+  let written: RowPlan[];
+  try {
+    written = write();
+  } catch (e) {
+    if (!(e instanceof RefusedRows)) throw e;
+    for (const c of conflicts) errors.push(c);
+    return refusal(rows, invalid + conflicts.length);
+  }
+  invalid += conflicts.length;
+  for (const c of conflicts) skipped.push(c);
+  rows = written;
   const done = { ...report(), dryRun: false, rows: written };
   store.audit.append(
     actor,

@@ -19,7 +19,7 @@ import { addMonths, reviewStatusOf, type ReviewFacts } from '../../scoring/revie
 import { scoreVendor } from '../../scoring/score-vendor.ts';
 import type { VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
-import { found, invalid, ServiceError } from '../errors.ts';
+import { checkVersion, EditConflict, found, invalid, ServiceError } from '../errors.ts';
 import { groupBy, loadAllFacts, loadFacts, type LoadedFacts } from '../facts-loader.ts';
 import type { MethodologyService } from '../methodology-service.ts';
 import { cadenceStore } from './cadence.ts';
@@ -92,7 +92,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
   };
 
   return {
-    cadence: cadence.get,
+    cadence: cadence.stored,
     setCadence: cadence.set,
 
     list: (vendorId: number): Review[] => {
@@ -124,11 +124,12 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
         return created;
       }),
 
-    updateCondition: (actor: Actor, id: number, patch: ConditionPatch): Condition =>
+    updateCondition: (actor: Actor, id: number, patch: ConditionPatch, ifMatch?: number): Condition =>
       store.transaction(() => {
         const current = found(store.reviews.findCondition(id), 'condition', id);
+        checkVersion('condition', current, ifMatch);
         const next = checkConditionChange(current, patch, actor.label);
-        store.reviews.updateCondition(id, next, clock.now());
+        if (!store.reviews.updateCondition(id, next, clock.now(), current.version)) throw new EditConflict('condition', store.reviews.findCondition(id)!, current.version);
         const after = store.reviews.findCondition(id)!;
         store.audit.append(actor, { action: 'update', entity: 'condition', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
         return after;

@@ -29,9 +29,14 @@ describe('repositories', () => {
     const id = store.incidents.create(vendorId, input, NOW);
     const { id: _i, vendorId: _v, createdAt, updatedAt, ...stored } = store.incidents.find(id)!;
     // With the root cause and entry path the record implies beside the (unset) ones an analyst may set.
-    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null, derivedRootCause: 'support-credential-theft', derivedEntryPath: 'support-channel' });
+    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null, derivedRootCause: 'support-credential-theft', derivedEntryPath: 'support-channel', version: 1 });
     store.incidents.update(id, { ...input, rootCause: 'insider', entryPath: 'employee', continuationOf: null }, NOW);
-    expect(store.incidents.find(id)).toMatchObject({ rootCause: 'insider', entryPath: 'employee', derivedEntryPath: 'support-channel' });
+    expect(store.incidents.find(id)).toMatchObject({ rootCause: 'insider', entryPath: 'employee', derivedEntryPath: 'support-channel', version: 2 });
+    // Written only at the version it names: a stale one writes nothing.
+    expect(store.incidents.update(id, { ...input, title: 'Stale' }, NOW, 1)).toBe(false);
+    expect(store.incidents.find(id)).toMatchObject({ title: input.title, version: 2 });
+    expect(store.incidents.update(id, { ...input, title: 'Fresh' }, NOW, 2)).toBe(true);
+    expect(store.incidents.find(id)).toMatchObject({ title: 'Fresh', version: 3 });
     expect([createdAt, updatedAt]).toEqual([NOW, NOW]);
   });
 

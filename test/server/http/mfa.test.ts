@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mfaPosture } from '../../../server/domain/mfa.ts';
+import { storedMfaPosture } from '../../../server/domain/mfa.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
 import { mfaItem, vendorBody } from '../../helpers/fixtures.ts';
 
@@ -12,11 +12,11 @@ async function withVendor() {
 describe('GET|PUT /api/v1/vendors/:id/mfa', () => {
   it('starts empty (every population unknown), takes a posture and returns it', async () => {
     const { http } = await withVendor();
-    expect((await http.get('/api/v1/vendors/1/mfa')).body).toEqual({ items: [] });
+    expect((await http.get('/api/v1/vendors/1/mfa')).body).toEqual({ items: [], version: 1 });
     const items = [mfaItem({ population: 'support', method: 'sms', enforced: false, assessedOn: '2023-10' }), mfaItem()];
     const res = await http.put('/api/v1/vendors/1/mfa').send({ items });
     expect(res.status).toBe(200);
-    expect(mfaPosture.parse(res.body).items.map((i) => i.population)).toEqual(['admins', 'support']);
+    expect(storedMfaPosture.parse(res.body).items.map((i) => i.population)).toEqual(['admins', 'support']);
     expect((await http.get('/api/v1/vendors/1/mfa')).body).toEqual(res.body);
   });
 

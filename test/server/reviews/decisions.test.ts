@@ -75,7 +75,7 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
   it('follows a changed cadence for later decisions', async () => {
     const { http, id } = await vendorWithTier(1);
     const put = await http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: 48 });
-    expect(put.body).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: 48 });
+    expect(put.body).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: 48, version: 2 });
     expect((await http.get('/api/v1/reviews/cadence')).body.tier1).toBe(3);
     expect((await decide(http, id, { decision: 'approved' })).body.nextReviewOn).toBe('2027-02-28');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '../../../web/api/client.ts';
-import { fieldErrors } from '../../../web/api/api-error.ts';
+import { fieldErrors, isEditConflict } from '../../../web/api/api-error.ts';
 
 function fakeFetch(status: number, body: unknown, type = 'application/json') {
   const calls: string[] = [];
@@ -73,6 +73,26 @@ describe('ApiClient and the session', () => {
     expect(f.calls[0]!.url).toBe('/api/v1/session');
     expect(f.calls[0]!.init).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(JSON.parse(String(f.calls[0]!.init!.body))).toEqual({ email: 'a@example.com', password: 'a long pass phrase' });
+  });
+
+  it('sends the version a change was made against as If-Match, and keeps the current record of a 412', async () => {
+    const f = recorder(200, { id: 3, version: 5 });
+    const api = new ApiClient('/api/v1', f.impl);
+    await api.updateVendor(3, { tier: 2 }, 4);
+    await api.deleteIncident(9, 2);
+    expect(f.calls.map((c) => (c.init?.headers as Record<string, string>)['if-match'])).toEqual(['"v4"', '"v2"']);
+    const refused = recorder(412, { code: 'edit-conflict', detail: 'changed by someone else since you opened it', current: { id: 3, version: 5 } });
+    const e = await new ApiClient('/api/v1', refused.impl).updateVendor(3, { tier: 2 }, 4).catch((x: unknown) => x);
+    expect(e).toMatchObject({ status: 412, code: 'edit-conflict', current: { id: 3, version: 5 } });
+    expect(isEditConflict(e)).toBe(true);
+  });
+
+  it("sends the vendor import its preview's expectVersions (never with the dry run itself)", async () => {
+    const f = recorder(200, { dryRun: false });
+    const api = new ApiClient('/api/v1', f.impl);
+    await api.importVendors('name\n', { dryRun: true, expectVersions: '2:1:3' });
+    await api.importVendors('name\n', { dryRun: false, expectVersions: '2:1:3' });
+    expect(f.calls.map((c) => c.url)).toEqual(['/api/v1/import/vendors?dryRun=true', '/api/v1/import/vendors?expectVersions=2%3A1%3A3']);
   });
 
   it('answers undefined for 204 No Content', async () => {
