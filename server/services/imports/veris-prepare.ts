@@ -91,7 +91,13 @@ export function readVerisBody(text: string, maxCost = Number.POSITIVE_INFINITY):
 
 function* ndjson(text: string, maxCost: number): Generator<unknown> {
   for (const { number, text: line } of linesOf(text)) {
-    if (line.trim() === '') continue;
+    const first = line.trimStart()[0];
+    if (first === undefined) continue;
+    // Each line is one record, a JSON object: a line that cannot be one is refused without the cost of a parse error.
+    if (first !== '{') {
+      yield new BrokenLine(number, 'not a JSON object: each line of NDJSON holds one VERIS record');
+      continue;
+    }
     if (jsonParseCost(line) > maxCost) {
       yield new BrokenLine(number, 'the line holds more JSON values than one record may');
       continue;

@@ -34,10 +34,11 @@ describe('import workers', () => {
     const cells = Array.from({ length: 1000 }, () => Array.from({ length: 600 }, () => 'a').join(',')).join('\n');
     await expect(workers.run({ kind: 'csv', bytes: bytes(cells) }).result).rejects.toMatchObject({ failure: { reason: 'too-large' } });
     // An NDJSON body is read line by line: only the line that is too large is refused.
-    const lines = `{"incident_id":"a"}\n${many}\n`;
+    const lines = `{"incident_id":"a"}\n{"padding":${many}}\njunk\n`;
     const prepared = await workers.run<PreparedVeris>({ kind: 'veris', bytes: bytes(lines), onInvalid: 'reject' }).result;
     expect(prepared.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['lines.2']));
     expect(prepared.errors.find((e) => e.path === 'lines.2')!.message).toMatch(/more JSON values than one record may/);
+    expect(prepared.errors.find((e) => e.path === 'lines.3')!.message).toMatch(/not a JSON object/);
   });
 
   it('queues bodies beyond its size, and a cancelled one leaves the queue', async () => {
