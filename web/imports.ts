@@ -171,13 +171,14 @@ export async function pollJob(get: (id: string) => Promise<Job>, first: Job, o: 
  * import gets (400 `import-invalid` listing every problem), so one view shows both.
  */
 export function jobResult<T>(job: Job): T {
-  if (job.state === 'succeeded') return job.result as T;
+  // The job keeps its problems beside its result, not twice: put them back where an inline answer has them.
+  if (job.state === 'succeeded') return { ...(job.result as object), errors: job.errors, errorsTotal: job.errorsTotal } as T;
   const general = job.errors.every((e) => e.path === '');
   if (general) throw new ApiError(500, 'import-failed', job.errors[0]?.message ?? 'The import failed; nothing was written.');
   if (job.errors.every((e) => e.duplicateOf)) {
-    throw new ApiError(409, 'import-possible-duplicates', `${job.errorsTotal.toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
+    throw new ApiError(409, 'import-possible-duplicates', `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
   }
-  throw new ApiError(400, 'import-invalid', `${job.errorsTotal.toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
+  throw new ApiError(400, 'import-invalid', `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
 }
 
 /** An import's outcome settled: the result at once, or after waiting for its job. */

@@ -218,8 +218,10 @@ describe('waiting for a job', () => {
 
   it('settles an inline result at once, and a job into its result or the refusal a small import gets', async () => {
     expect(await settle({ kind: 'done', result: 7 }, vi.fn())).toBe(7);
-    const done = job({ state: 'succeeded', result: report({ created: 1200 }) });
-    expect(await settle<VendorImport>({ kind: 'job', job: job() }, () => Promise.resolve(done), { wait: noWait })).toMatchObject({ created: 1200 });
+    // The server keeps a job's problems beside its result, not inside it; the settled result has them back.
+    const { errors: _e, errorsTotal: _t, ...kept } = report({ created: 1200 });
+    const done = job({ state: 'succeeded', result: kept, errors: [], errorsTotal: 0 });
+    expect(await settle<VendorImport>({ kind: 'job', job: job() }, () => Promise.resolve(done), { wait: noWait })).toEqual({ ...report({ created: 1200 }), errors: [], errorsTotal: 0 });
 
     const failed = job({ state: 'failed', errors: [{ path: 'rows.5.tier', row: 5, column: 'tier', message: 'bad' }] });
     const refusal = (() => {
@@ -231,6 +233,8 @@ describe('waiting for a job', () => {
     })();
     expect(isImportRefusal(refusal)).toBe(true);
     expect((refusal as ApiError).fields).toEqual(failed.errors);
+    // The message counts every problem, not only the 1,000 listed.
+    expect(() => jobResult({ ...failed, errorsTotal: 4321 })).toThrow(expect.objectContaining({ message: '4,321 problem(s) found; nothing was written.' }));
     // Rows refused only as possible duplicates are the conflict an inline import gets (409).
     const dupJob = job({ state: 'failed', errors: [{ path: 'rows.3.website', row: 3, column: 'website', message: 'possible duplicate of Cisco Duo', duplicateOf: { vendorId: 4 } }] });
     expect(() => jobResult(dupJob)).toThrow(expect.objectContaining({ status: 409, code: 'import-possible-duplicates' }));
