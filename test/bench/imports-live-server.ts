@@ -27,8 +27,8 @@ const server = http.createServer(createApp(deps));
 server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port, cookie }));
 process.on('message', (m: string) => {
   sample();
-  if (m === 'reset') peak = { rss: 0, heapUsed: 0 };
-  if (m === 'now') process.send!({ ...process.memoryUsage() });
-  if (m === 'peak') process.send!(peak);
   if (m === 'exit') process.exit(0);
+  // Every question gets an answer, so the parent can wait for each.
+  if (m === 'reset') peak = { rss: 0, heapUsed: 0 };
+  process.send!(m === 'peak' ? peak : { ...process.memoryUsage() });
 });
