@@ -1,7 +1,7 @@
 /**
  * The server bench:imports measures, in a process of its own so that its memory is its own: it
  * opens the database file it is given, listens on a free port, tells its parent the port and an
- * analyst's session cookie, and samples its memory (process.memoryUsage) every 20 ms.
+ * analyst's and an admin's session cookies, and samples its memory (process.memoryUsage) every 20 ms.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,8 @@ import { TEST_PASSWORD_HASH } from '../helpers/passwords.ts';
 const deps = makeDeps(openDb(process.argv[2]!), testOptions({ version: 'bench' }));
 const analyst = deps.store.users.create(`bench-${process.pid}@example.com`, TEST_PASSWORD_HASH, 'analyst', deps.clock.now());
 const cookie = `${SESSION_COOKIE}=${deps.auth.startSession(deps.store.users.find(analyst)!, false, { ip: '127.0.0.1', userAgent: 'bench' }, null).secret}`;
+const admin = deps.store.users.create(`bench-admin-${process.pid}@example.com`, TEST_PASSWORD_HASH, 'admin', deps.clock.now());
+const adminCookie = `${SESSION_COOKIE}=${deps.auth.startSession(deps.store.users.find(admin)!, false, { ip: '127.0.0.1', userAgent: 'bench' }, null).secret}`;
 
 let peak = { rss: 0, heapUsed: 0 };
 const sample = () => {
@@ -24,7 +26,7 @@ const sample = () => {
 setInterval(sample, 20);
 
 const server = http.createServer(createApp(deps));
-server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port, cookie }));
+server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port, cookie, adminCookie }));
 process.on('message', (m: string) => {
   sample();
   if (m === 'exit') process.exit(0);

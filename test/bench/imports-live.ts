@@ -2,7 +2,7 @@
  * The server under a large import, measured from outside: a real server (in a process of its own,
  * imports-live-server.ts) on a file database (WAL) receives a 10,000-record VERIS import over HTTP while a client polls the health check and one
  * vendor's score; then two 50 MB uploads of junk lines, polled to their end, while the process's
- * memory is sampled. Prints figures; asserts nothing.
+ * memory is sampled; then a restore of the whole database. Prints figures; asserts nothing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -21,7 +21,7 @@ async function ask<T>(child: ChildProcess, what: string): Promise<T> {
 
 export async function importUnderLoad(dbPath: string, records: readonly object[], scoredVendorId: number): Promise<void> {
   const child = fork(fileURLToPath(new URL('./imports-live-server.ts', import.meta.url)), [dbPath], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const [{ port, cookie }] = (await once(child, 'message')) as [{ port: number; cookie: string }];
+  const [{ port, cookie, adminCookie }] = (await once(child, 'message')) as [{ port: number; cookie: string; adminCookie: string }];
   const base = `http://127.0.0.1:${port}`;
   const headers = { Cookie: cookie, Origin: base };
   const get = (path: string) => fetch(`${base}${path}`, { headers });
@@ -80,6 +80,15 @@ export async function importUnderLoad(dbPath: string, records: readonly object[]
   );
   const after = await get('/api/v1/health');
   console.log(`  afterwards the health check answers ${after.status}`);
+
+  // A restore is read and checked in the worker too, but written in one transaction (all or nothing).
+  const exported = await (await fetch(`${base}/api/v1/export`, { headers: { Cookie: adminCookie, Origin: base } })).text();
+  console.log(`a restore (?mode=replace) of the whole database, ${(exported.length / MB).toFixed(1)} MB, polled meanwhile`);
+  const t2 = performance.now();
+  const restoring = fetch(`${base}/api/v1/import/full?mode=replace`, { method: 'POST', headers: { Cookie: adminCookie, Origin: base, 'Content-Type': 'application/json' }, body: exported });
+  const [healthRestore, restored] = await Promise.all([pollDuring('/api/v1/health', restoring), restoring]);
+  console.log(`  restore: ${restored.status} in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
+  report('GET /api/v1/health meanwhile', healthRestore);
   child.send('exit');
   await once(child, 'exit');
 }
