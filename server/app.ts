@@ -1,5 +1,5 @@
 /** createApp(deps): the Express app, ready for listen() or supertest. It never listens itself. */
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { Deps } from './deps.ts';
 import { errorHandler, HttpError } from './http/problem.ts';
 import { mountRoutes, type AnyRoute, type Authenticate } from './http/route.ts';
@@ -64,6 +64,18 @@ const authenticator =
     return cookie ? auth.fromSession(cookie) : null;
   };
 
+/**
+ * While a restore writes, its transaction is open on the one connection: a request that read
+ * would see it unfinished, one that wrote would join it. Only the health check is answered.
+ */
+const duringRestore =
+  ({ imports }: Deps) =>
+  (req: Request, res: Response, next: () => void) => {
+    if (!imports.restoring() || (req.method === 'GET' && req.path === '/v1/health')) return next();
+    res.set('Retry-After', '5');
+    throw new HttpError(503, 'restore-in-progress', 'A restore is being written; try again in a few seconds.');
+  };
+
 export function createApp(deps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -74,6 +86,7 @@ export function createApp(deps: Deps): Express {
   app.use('/api', accessLog(deps.log), apiNoStore);
   // After the access log and no-store, so that a refused API request is logged and never cached.
   app.use(wellFormedRequest);
+  app.use('/api', duringRestore(deps));
   app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);

@@ -38,6 +38,27 @@ export function createStore(db: Db) {
     audit: auditRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /**
+     * Runs a stepped write in one transaction that stays open while the event loop turns between
+     * steps (`pause`). Whoever calls it must keep every other use of the connection away meanwhile:
+     * what they read would be unfinished, and what they wrote would join this transaction.
+     */
+    longTransaction: async <T>(steps: Iterator<unknown, T>, pause: () => Promise<void>, every: number): Promise<T> => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (let n = 1; ; n++) {
+          const step = steps.next();
+          if (step.done) {
+            db.exec('COMMIT');
+            return step.value;
+          }
+          if (n % every === 0) await pause();
+        }
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    },
     /** Deletes every vendor and all they own. */
     clearAll: (): void => {
       clearAll.run();

@@ -54,6 +54,7 @@ export const PROBLEM_TITLES = {
   unprocessable: 'The data cannot answer this request',
   'backtest-too-few-events': 'Too few incidents to backtest',
   'too-many-imports': 'Too many imports are running',
+  'restore-in-progress': 'A restore is being written',
   'malformed-url': 'The URL is not valid',
   'bad-host': 'The Host header is not valid',
   'unsupported-charset': 'The body must be UTF-8',

@@ -86,6 +86,8 @@ export function jobsService(clock: Clock, log: Logger, limits: JobLimits = DEFAU
 
   return {
     admit,
+    /** How many jobs are running now. */
+    runningCount: (): number => running().length,
 
     /**
      * Starts `work` in the background. It reports progress; a result with `errors` (records that

@@ -193,16 +193,18 @@ function atRecord<T>(path: string, write: () => T): T {
   }
 }
 
-function restoreExact(store: Store, d: ExportDocument, now: string): void {
+function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<void, void> {
   const recorded = exportedDay(d, now.slice(0, 10));
   for (const [k, v] of d.vendors.entries()) {
     const { id, createdAt, updatedAt, ...fields } = v;
     atRecord(`body.vendors[${k}]`, () => store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt }));
+    yield;
   }
   // Links once every incident exists: a document lists incidents by id, not by campaign.
   for (const [k, i] of d.incidents.entries()) {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
     atRecord(`body.incidents[${k}]`, () => store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt }));
+    yield;
   }
   for (const i of d.incidents) if (i.continuationOf != null) store.incidents.setContinuationOf(i.id, i.continuationOf, i.updatedAt);
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
@@ -210,20 +212,28 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
     atRecord(`body.subprocessors[${k}]`, () =>
       store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }),
     );
+    yield;
   }
   const byVendor = new Map<number, ExportedMfa[]>();
   for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
-  for (const [vendorId, items] of byVendor) atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now));
+  for (const [vendorId, items] of byVendor) {
+    atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now));
+    yield;
+  }
   for (const [k, f] of d.postureFacts.entries()) {
     const { id, vendorId, ...fields } = f;
     atRecord(`body.postureFacts[${k}]`, () => store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id));
+    yield;
   }
   store.methodology.clear();
   for (const [k, m] of d.methodologyVersions.entries()) atRecord(`body.methodologyVersions[${k}]`, () => store.methodology.create(m.version, m.parameters, m.note, m.createdAt));
   store.snapshots.clear();
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   restoreReports(store, d, now);
-  for (const r of d.reviews) addReview(store, r.vendorId, r, true, now);
+  for (const r of d.reviews) {
+    addReview(store, r.vendorId, r, true, now);
+    yield;
+  }
   if (d.reviewCadence) {
     store.meta.set(REVIEW_CADENCE_KEY, JSON.stringify(d.reviewCadence));
     // A form opened on the cadence this replaces must not save over it.
@@ -236,7 +246,7 @@ function restoreExact(store: Store, d: ExportDocument, now: string): void {
 }
 
 /** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
-function merge(store: Store, d: ExportDocument, now: string): void {
+function* merge(store: Store, d: ExportDocument, now: string): Generator<void, void> {
   const recorded = exportedDay(d, now.slice(0, 10));
   const vendorIds = new Map<number, number>();
   for (const v of d.vendors) {
@@ -247,6 +257,7 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     checkNamesFree(store, input, existing?.id ?? null);
     if (existing) store.vendors.update(existing.id, input, now);
     vendorIds.set(id, existing?.id ?? store.vendors.create(input, now));
+    yield;
   }
   const mapVendor = (id: number) => vendorIds.get(id) ?? id;
   const incidentIds = new Map<number, number>();
@@ -260,6 +271,7 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     });
     if (existing) store.incidents.update(existing.id, input, now);
     incidentIds.set(i.id, existing?.id ?? store.incidents.create(vendorId, input, now, i.source));
+    yield;
   }
   for (const i of d.incidents) {
     if (i.continuationOf !== undefined) store.incidents.setContinuationOf(incidentIds.get(i.id)!, i.continuationOf === null ? null : incidentIds.get(i.continuationOf)!, now);
@@ -272,6 +284,7 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     const input = subprocessorInput.parse({ ...subprocessorAsInput(s), knownFrom, vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
     if (existing) store.subprocessors.update(existing.id, input, now);
     else store.subprocessors.create(parent, input, now);
+    yield;
   }
   const incoming = new Map<number, Array<(typeof d.mfa)[number]>>();
   for (const m of d.mfa) incoming.set(mapVendor(m.vendorId), [...(incoming.get(mapVendor(m.vendorId)) ?? []), m]);
@@ -282,43 +295,66 @@ function merge(store: Store, d: ExportDocument, now: string): void {
     // Without knownFrom, a record with the same evidence as the stored one keeps its date.
     const same = (m: ExportedMfa) => stored.find((r) => r.population === m.population && r.method === m.method && r.enforced === m.enforced && r.assessedOn === m.assessedOn)?.knownFrom;
     store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded))], now);
+    yield;
   }
   for (const f of d.postureFacts) {
     const { id: _id, vendorId, ...fields } = f;
     // Without knownFrom: its statedDate; undated, the date this database has, or else the day the document was exported.
     store.postureFacts.upsert(mapVendor(vendorId), { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded);
+    yield;
   }
   // A decision already recorded (same vendor, day, decision and rationale) is not recorded twice.
   for (const r of d.reviews) {
     const vendorId = mapVendor(r.vendorId);
     const same = store.reviews.listByVendor(vendorId).some((x) => x.decidedOn === r.decidedOn && x.decision === r.decision && x.rationale === r.rationale);
     if (!same) addReview(store, vendorId, r, false, now);
+    yield;
   }
   // Methodology versions, frozen snapshots, reports and the review cadence are this database's own.
 }
 
-export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode) {
+/** The restore as steps (one a record), so that a caller may let the event loop turn between them. */
+function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode): Generator<void, RestoreSummary> {
+  const now = clock.now();
+  if (mode === 'empty' && store.vendors.all().length > 0) {
+    throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
+  }
+  const future = futureKnownFrom(d, clock.today());
+  if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
+  const links = documentLinkProblems(d);
+  if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
+  if (mode === 'replace') store.clearAll();
+  try {
+    if (mode === 'merge') yield* merge(store, d, now);
+    else yield* restoreExact(store, d, now);
+  } catch (e) {
+    // A record that passes the document schema can still be impossible as a whole (dates).
+    if (e instanceof ZodError) throw invalid('A record in the document is invalid; nothing was restored.', fieldProblems(e, 'body').slice(0, 200));
+    throw e;
+  }
+  const summary = { mode, ...counts(d) };
+  store.audit.append(actor, { action: 'restore', entity: 'export', entityId: null, after: summary }, now);
+  return summary;
+}
+
+export type RestoreSummary = { mode: RestoreMode } & ReturnType<typeof counts>;
+
+/** Restores the document in one transaction, at once (the CLI). */
+export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode): RestoreSummary {
   return store.transaction(() => {
-    const now = clock.now();
-    if (mode === 'empty' && store.vendors.all().length > 0) {
-      throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
+    const steps = restoreSteps(store, clock, actor, d, mode);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
     }
-    const future = futureKnownFrom(d, clock.today());
-    if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
-    const links = documentLinkProblems(d);
-    if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
-    if (mode === 'replace') store.clearAll();
-    try {
-      if (mode === 'merge') merge(store, d, now);
-      else restoreExact(store, d, now);
-    } catch (e) {
-      // A record that passes the document schema can still be impossible as a whole (dates).
-      if (e instanceof ZodError) throw invalid('A record in the document is invalid; nothing was restored.', fieldProblems(e, 'body').slice(0, 200));
-      throw e;
-    }
-    const summary = { mode, ...counts(d) };
-    store.audit.append(actor, { action: 'restore', entity: 'export', entityId: null, after: summary }, now);
-    return summary;
   });
 }
 
+/**
+ * Restores the document in one transaction that lets the event loop turn every `every` records
+ * (the API): all or nothing still, but the server answers meanwhile. The caller keeps other
+ * requests off the connection until it settles (imports-service.ts).
+ */
+export function restoreStepwise(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, pause: () => Promise<void>, every: number): Promise<RestoreSummary> {
+  return store.longTransaction(restoreSteps(store, clock, actor, d, mode), pause, every);
+}

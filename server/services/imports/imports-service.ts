@@ -9,9 +9,9 @@ import type { ExportDocument } from '../../domain/export.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { ServiceError } from '../errors.ts';
-import { tooManyImports, type Job, type JobError, type JobsService, type Progress } from '../jobs-service.ts';
+import { breathe, IMPORT_RETRY_SECONDS, tooManyImports, type Job, type JobError, type JobsService, type Progress } from '../jobs-service.ts';
 import { CsvSyntaxError, type CsvRecord } from './csv.ts';
-import { restore, type RestoreMode } from './full-transfer.ts';
+import { restoreStepwise, type RestoreMode } from './full-transfer.ts';
 import { WorkerFailed, WorkerOutOfMemory, type ImportWorkers, type WorkerRun } from './import-workers.ts';
 import { importVendorsCsv, type VendorImportOptions, type VendorImportReport } from './vendors-csv.ts';
 import { writeVeris, type OnInvalid, type VerisImportResult } from './veris-import.ts';
@@ -60,9 +60,13 @@ async function read<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** Records a restore writes between turns of the event loop. */
+export const RESTORE_STEP = 500;
+
 export function importsService(store: Store, clock: Clock, jobs: JobsService, workers: ImportWorkers) {
   const inFlight = new Map<number, number>();
   let inFlightTotal = 0;
+  let restoring = false;
 
   /** Counts the records, then runs `work` inline or, past the threshold, as a job. */
   async function inlineOrJob<T, R extends { errors: readonly JobError[] }>(
@@ -134,9 +138,28 @@ export function importsService(store: Store, clock: Clock, jobs: JobsService, wo
       return inlineOrJob('vendors-csv', who, run, (records, progress) => importVendorsCsv(store, clock, who.actor, records, { ...opts, progress }));
     },
 
+    /**
+     * Whether a restore is writing. Its transaction stays open while the event loop turns, so every
+     * other request must stay off the database until it ends (app.ts answers them 503).
+     */
+    restoring: (): boolean => restoring,
+
+    /**
+     * Restores an export, all or nothing, in one transaction that lets the event loop turn every
+     * RESTORE_STEP records. It needs the database to itself: no other import may be running.
+     */
     async restore(bytes: Uint8Array, actor: Actor, mode: RestoreMode) {
       const doc = await read(workers.run<ExportDocument>({ kind: 'export', bytes }).result);
-      return restore(store, clock, actor, doc, mode);
+      // This request holds one import slot; any other import would write into the restore's transaction.
+      if (restoring || inFlightTotal > 1 || jobs.runningCount() > 0) {
+        throw new ServiceError('throttled', 'too-many-imports', 'A restore needs the database to itself: wait until the imports running now have finished.', [], IMPORT_RETRY_SECONDS);
+      }
+      restoring = true;
+      try {
+        return await restoreStepwise(store, clock, actor, doc, mode, breathe, RESTORE_STEP);
+      } finally {
+        restoring = false;
+      }
     },
   };
 }
