@@ -55,6 +55,8 @@ export const PROBLEM_TITLES = {
   'backtest-too-few-events': 'Too few incidents to backtest',
   'too-many-imports': 'Too many imports are running',
   'restore-in-progress': 'A restore is being written',
+  'range-not-satisfiable': 'The range is not within the file',
+  'precondition-failed': 'The file does not match the precondition',
   'malformed-url': 'The URL is not valid',
   'bad-host': 'The Host header is not valid',
   'unsupported-charset': 'The body must be UTF-8',

@@ -94,6 +94,13 @@ const CASES: { name: string; req: RawRequest; status: number; code: string; wait
   { name: 'a body shorter than its Content-Length', req: signIn([JSON_TYPE, ['Content-Length', '100']], '{}'), status: 400, code: 'malformed-request', waitMs: 200 },
   { name: 'a header line without a colon', req: { path: '/api/v1/health', headers: [['X-Fine', 'yes\r\nNo colon here']] }, status: 400, code: 'malformed-request' },
   { name: 'a Content-Length that is not a number', req: signIn([JSON_TYPE, ['Content-Length', 'abc']], '{}'), status: 400, code: 'malformed-request' },
+  // Found by the fuzz test below (GET //?q=%E0%A4%A with Range: bytes=5-1 answered 500).
+  { name: 'an unsatisfiable Range on the page', req: { path: '/', headers: [['Range', 'bytes=5-1']] }, status: 416, code: 'range-not-satisfiable' },
+  { name: 'a Range past the end of a deep link', req: { path: '/vendors/3', headers: [['Range', 'bytes=500-']] }, status: 416, code: 'range-not-satisfiable' },
+  { name: 'a Range past the end of an asset', req: { path: '/assets/app-abc123.js', headers: [['Range', 'bytes=500-']] }, status: 416, code: 'range-not-satisfiable' },
+  { name: 'an If-Match the page does not meet', req: { path: '/', headers: [['If-Match', '"x"']] }, status: 412, code: 'precondition-failed' },
+  { name: 'an If-Match an asset does not meet', req: { path: '/assets/app-abc123.js', headers: [['If-Match', '"x"']] }, status: 412, code: 'precondition-failed' },
+  { name: 'an If-Unmodified-Since before the page', req: { path: '/', headers: [['If-Unmodified-Since', 'Mon, 01 Jan 2001 00:00:00 GMT']] }, status: 412, code: 'precondition-failed' },
   { name: 'headers over the size limit', req: { path: '/api/v1/health', headers: [['X-Big', 'a'.repeat(20_000)]] }, status: 431, code: 'headers-too-large' },
 ];
 
