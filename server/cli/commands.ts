@@ -10,7 +10,7 @@ import { backupTo } from '../db/backup.ts';
 import type { Deps } from '../deps.ts';
 import type { JobError } from '../services/jobs-service.ts';
 import { exportAll, parseExport, restore, type RestoreMode } from '../services/imports/full-transfer.ts';
-import { importVendorsCsv } from '../services/imports/vendors-csv.ts';
+import { importVendorsCsv, vendorCsvRowCount } from '../services/imports/vendors-csv.ts';
 import { importVeris, UnreadableBody, readVerisBody } from '../services/imports/veris-import.ts';
 import { ServiceError } from '../services/errors.ts';
 import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
@@ -84,7 +84,7 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       const file = positional[0];
       if (!file) return usage(out);
       const text = readText(file);
-      const total = Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
+      const total = vendorCsvRowCount(text);
       const dryRun = args.includes('--dry-run');
       const r = await importVendorsCsv(deps.store, deps.clock, ACTOR, text, {
         dryRun,

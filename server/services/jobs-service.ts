@@ -85,7 +85,6 @@ export function jobsService(clock: Clock, log: Logger, limits: JobLimits = DEFAU
   };
 
   return {
-    admit,
     /** How many jobs are running now. */
     runningCount: (): number => running().length,
 

@@ -85,17 +85,17 @@ export function importsService(store: Store, clock: Clock, jobs: JobsService, wo
     }
     if (total <= JOB_THRESHOLD) return { report: await work(read(run.result)) };
     try {
-      jobs.admit(who.userId);
+      return {
+        job: jobs.start(kind, who.userId, total, (progress) => {
+          run.onProgress(progress);
+          return work(read(run.result), progress);
+        }),
+      };
     } catch (e) {
+      // No room for another job (429): the body is not read on for nothing.
       run.cancel();
       throw e;
     }
-    return {
-      job: jobs.start(kind, who.userId, total, (progress) => {
-        run.onProgress(progress);
-        return work(read(run.result), progress);
-      }),
-    };
   }
 
   return {

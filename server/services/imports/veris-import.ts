@@ -18,10 +18,10 @@ import { breathe, type JobError, type Progress } from '../jobs-service.ts';
 import { LIST_LIMIT } from './capped.ts';
 import { vendorIndex } from './vendor-index.ts';
 import { VERIS_ATTRIBUTION } from './veris-map.ts';
-import { prepareVeris, type OnInvalid, type Planned, type PreparedVeris } from './veris-prepare.ts';
+import { prepareVeris, type OnInvalid, type Planned, type PreparedVeris, type VerisProblems } from './veris-prepare.ts';
 import type { VerisProblem } from './veris-schema.ts';
 
-export { BrokenLine, readVerisBody, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
+export { readVerisBody, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
 
 /** Where a record lands: an existing vendor (by name or alias, or its incident's), or a new one. */
 export interface Landing {
@@ -41,23 +41,11 @@ export interface RecordPlan {
   readonly warnings: number;
 }
 
-export interface VerisImportResult {
+export interface VerisImportResult extends VerisProblems {
   readonly dryRun: boolean;
   readonly created: number;
   readonly updated: number;
   readonly vendorsCreated: number;
-  /** Records without a usable id, victim name or incident year (or not JSON). */
-  readonly invalid: number;
-  /** Problems that refuse the import, the first 1,000; nothing was (or would be) written. */
-  readonly errors: readonly JobError[];
-  /** How many problems refuse the import in all. */
-  readonly errorsTotal: number;
-  /** With onInvalid=skip, the problems of the records left out: the first 1,000. */
-  readonly skipped: readonly JobError[];
-  readonly skippedTotal: number;
-  /** Fields taken out of records that import without them: the first 1,000. */
-  readonly warnings: readonly JobError[];
-  readonly warningsTotal: number;
   /** A dry run's plan, record by record: the first 1,000 (the counts cover them all). */
   readonly records?: readonly RecordPlan[];
 }
@@ -78,16 +66,9 @@ export interface VerisWriteOptions {
 /** Writes what prepareVeris found (or, for a dry run, says where each record would land). */
 export async function writeVeris(store: Store, clock: Clock, prepared: PreparedVeris, opts: VerisWriteOptions = {}): Promise<VerisImportResult> {
   const dryRun = opts.dryRun ?? false;
-  const base = {
-    dryRun,
-    invalid: prepared.invalid,
-    skipped: prepared.skipped,
-    skippedTotal: prepared.skippedTotal,
-    warnings: prepared.warnings,
-    warningsTotal: prepared.warningsTotal,
-    errorsTotal: prepared.errorsTotal,
-  };
-  if (prepared.errorsTotal > 0) return { ...base, created: 0, updated: 0, vendorsCreated: 0, errors: prepared.errors };
+  const { records: _count, planned: _planned, ...problems } = prepared;
+  const base = { dryRun, ...problems };
+  if (prepared.errorsTotal > 0) return { ...base, created: 0, updated: 0, vendorsCreated: 0 };
 
   const actor = opts.actor ?? { ...SYSTEM, via: 'import' };
   type Where = (p: Planned) => { existing: ReturnType<Store['incidents']['findBySource']>; landing: Landing };
@@ -118,7 +99,7 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
       if (landing.match === 'new') newVendors.add(nameKey(p.victim));
       if (previews.length < LIST_LIMIT) previews.push({ index: p.index, id: p.id, title: p.incident.title, action: existing ? 'update' : 'create', vendor: landing, warnings: p.warnings });
     }
-    return { ...base, created, updated: prepared.planned.length - created, vendorsCreated: newVendors.size, errors: [], records: previews };
+    return { ...base, created, updated: prepared.planned.length - created, vendorsCreated: newVendors.size, records: previews };
   }
 
   const now = clock.now();
@@ -178,7 +159,7 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
     }
     summary();
   }
-  return { ...base, created, updated, vendorsCreated, errors: [] };
+  return { ...base, created, updated, vendorsCreated };
 }
 
 export interface VerisImportOptions extends VerisWriteOptions {

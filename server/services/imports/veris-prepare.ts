@@ -25,19 +25,27 @@ export interface Planned {
   readonly warnings: number;
 }
 
-/** What reading and checking a body found; every list keeps its first 1,000 items and counts them all. */
-export interface PreparedVeris {
+/** The problems records have, as both the checking and the import report them: each list the first 1,000, each total all. */
+export interface VerisProblems {
+  /** Records without a usable id, victim name or incident year (or not JSON). */
+  readonly invalid: number;
+  /** Problems that refuse the import; nothing was (or would be) written. */
+  readonly errors: readonly JobError[];
+  readonly errorsTotal: number;
+  /** With onInvalid=skip, the problems of the records left out. */
+  readonly skipped: readonly JobError[];
+  readonly skippedTotal: number;
+  /** Fields taken out of records that import without them. */
+  readonly warnings: readonly JobError[];
+  readonly warningsTotal: number;
+}
+
+/** What reading and checking a body found. */
+export interface PreparedVeris extends VerisProblems {
   /** How many records the body holds (broken lines included). */
   readonly records: number;
   /** The records to write, the last occurrence of a repeated incident_id winning. */
   readonly planned: readonly Planned[];
-  readonly invalid: number;
-  readonly errors: readonly JobError[];
-  readonly errorsTotal: number;
-  readonly skipped: readonly JobError[];
-  readonly skippedTotal: number;
-  readonly warnings: readonly JobError[];
-  readonly warningsTotal: number;
 }
 
 /**

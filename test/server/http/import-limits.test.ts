@@ -3,20 +3,19 @@
  * only so many imports are read or run at once, and a body of junk keeps only its first problems.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoWrite, expectProblem, HOST, ORIGIN, testApp } from '../../helpers/app.ts';
+import { listening } from '../../helpers/raw-http.ts';
 
-const servers: http.Server[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.closeAllConnections?.(), s.close();
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
 });
 
-async function listening(app: http.RequestListener) {
-  const server = http.createServer(app);
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return (server.address() as AddressInfo).port;
+async function served(app: Parameters<typeof listening>[0]) {
+  const { port, close } = await listening(app);
+  closers.push(close);
+  return port;
 }
 
 /** Starts an upload and sends only `sent` bytes of its body; resolves with the answer if one comes. */
@@ -41,7 +40,7 @@ const soon = <T>(p: Promise<T>, ms = 5000) => Promise.race([p, new Promise<never
 describe('import limits', () => {
   it('refuses a body declared over the route limit with 413 before a byte of it is sent', async () => {
     const { app, db, cookieFor } = testApp();
-    const port = await listening(app);
+    const port = await served(app);
     const cookie = cookieFor('analyst');
     await expectNoWrite(db, async () => {
       const { answer } = upload(port, cookie, '/api/v1/import/veris', 64 * 1024 * 1024 + 1);
@@ -55,7 +54,7 @@ describe('import limits', () => {
 
   it('lets one user upload two imports at once; a third answers 429 with Retry-After at once, and a slot frees when an upload ends', async () => {
     const { app, http: admin, cookieFor } = testApp();
-    const port = await listening(app);
+    const port = await served(app);
     const cookie = cookieFor('analyst', 'ana@example.com');
     const first = upload(port, cookie, '/api/v1/import/veris', 1000, 10);
     const second = upload(port, cookie, '/api/v1/import/veris', 1000, 10);
@@ -76,7 +75,7 @@ describe('import limits', () => {
 
   it('holds at most four uploads in all', async () => {
     const { app, cookieFor } = testApp();
-    const port = await listening(app);
+    const port = await served(app);
     const held = ['a', 'b', 'c', 'd'].map((n) => upload(port, cookieFor('analyst', `${n}@example.com`), '/api/v1/import/veris', 1000, 10));
     await new Promise((r) => setTimeout(r, 200));
     const res = await soon(upload(port, cookieFor('analyst', 'e@example.com'), '/api/v1/import/veris', 1000, 10).answer);
