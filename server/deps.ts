@@ -28,6 +28,7 @@ import { reportService } from './services/reports/report-service.ts';
 import { reviewsService } from './services/reviews/reviews-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
+import { changesService } from './services/changes/changes-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
 export interface DepsOptions {
@@ -61,6 +62,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
   const jobs = jobsService(opts.clock, opts.log);
+  // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
+  const changes = changesService(store, opts.clock, []);
   return {
     ...opts,
     store,
@@ -83,6 +86,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     audit: auditService(store),
     supplyChain: supplyChainService(store),
     jobs,
+    changes,
     imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };

@@ -15,6 +15,7 @@ import { passkeysRepo } from './passkeys-repo.ts';
 import { sessionsRepo } from './sessions-repo.ts';
 import { tokensRepo } from './tokens-repo.ts';
 import { usersRepo } from './users-repo.ts';
+import { changesRepo } from './changes-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -36,6 +37,7 @@ export function createStore(db: Db) {
     tokens: tokensRepo(db),
     passkeys: passkeysRepo(db),
     audit: auditRepo(db),
+    changes: changesRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /**
