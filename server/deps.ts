@@ -29,6 +29,7 @@ import { reviewsService } from './services/reviews/reviews-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { changesService } from './services/changes/changes-service.ts';
+import { feedEvents } from './services/changes/feed-events.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
 export interface DepsOptions {
@@ -60,16 +61,18 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const guards = { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword };
   const auth = authService(store, opts.clock, guards, opts.auth);
   const history = historyService(store, opts.clock, methodology);
-  const incidents = incidentsService(store, opts.clock);
   const jobs = jobsService(opts.clock, opts.log);
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
   const changes = changesService(store, opts.clock, []);
+  // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
+  const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology), methodology);
+  const incidents = incidentsService(store, opts.clock, feed);
   return {
     ...opts,
     store,
     vendors: vendorsService(store, opts.clock),
     incidents,
-    subprocessors: subprocessorsService(store, opts.clock),
+    subprocessors: subprocessorsService(store, opts.clock, feed),
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
     mfa: mfaService(store, opts.clock),
     methodology,
@@ -77,7 +80,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     scoring: scoringService(store, methodology),
     history,
     reports: reportService(store, opts.clock, history, methodology),
-    reviews: reviewsService(store, opts.clock, methodology),
+    reviews: reviewsService(store, opts.clock, methodology, feed),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
     accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost, guards }),
@@ -87,7 +90,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     supplyChain: supplyChainService(store),
     jobs,
     changes,
-    imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
+    feed,
+    imports: importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

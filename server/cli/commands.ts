@@ -107,6 +107,7 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       if (errors.length > 0) return reportErrors(out, errors);
       const dryRun = args.includes('--dry-run');
       const r = await importVeris(deps.store, deps.clock, deps.veris, records, {
+        feed: deps.feed,
         actor: ACTOR,
         dryRun,
         onInvalid: onInvalid as 'reject' | 'skip',

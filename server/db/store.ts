@@ -16,6 +16,7 @@ import { sessionsRepo } from './sessions-repo.ts';
 import { tokensRepo } from './tokens-repo.ts';
 import { usersRepo } from './users-repo.ts';
 import { changesRepo } from './changes-repo.ts';
+import { feedRepo } from './feed-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -38,6 +39,7 @@ export function createStore(db: Db) {
     passkeys: passkeysRepo(db),
     audit: auditRepo(db),
     changes: changesRepo(db),
+    feed: feedRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /**

@@ -7,13 +7,15 @@ import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { checkVersion, EditConflict, found, invalid, ServiceError } from './errors.ts';
 import { campaignLinkProblems } from './campaign-links.ts';
+import type { FeedEvents } from './changes/feed-events.ts';
 
 const refTaken = (ref: string) =>
   new ServiceError('conflict', 'incident-ref-taken', `This vendor already has an incident with ref "${ref}".`, [
     { path: 'body.ref', message: 'already used for this vendor' },
   ]);
 
-export function incidentsService(store: Store, clock: Clock) {
+/** `feed` records what a new incident means for What changed, in the transaction that creates it. */
+export function incidentsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'incidentsAdded'>) {
   const get = (id: number): Incident => found(store.incidents.find(id), 'incident', id);
   const vendorExists = (vendorId: number) => {
     found(store.vendors.find(vendorId), 'vendor', vendorId);
@@ -40,6 +42,7 @@ export function incidentsService(store: Store, clock: Clock) {
         checkLinks(vendorId, null, input);
         const created = get(store.incidents.create(vendorId, input, clock.now()));
         store.audit.append(actor, { action: 'create', entity: 'incident', entityId: created.id, vendorId, after: created }, clock.now());
+        feed.incidentsAdded([created]);
         return created;
       }),
     /** Changes an incident; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */

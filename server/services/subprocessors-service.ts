@@ -12,8 +12,10 @@ import type { Actor } from '../domain/account.ts';
 import type { Clock } from './clock.ts';
 import { checkVersion, EditConflict, found, invalid } from './errors.ts';
 import { knownFromInFuture } from '../domain/known-from.ts';
+import type { FeedEvents } from './changes/feed-events.ts';
 
-export function subprocessorsService(store: Store, clock: Clock) {
+/** `feed` looks at the parent's review state after an arrangement is added or changed (a new one with tenant access reopens a review). */
+export function subprocessorsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'reviewCheck'>) {
   const get = (id: number): Subprocessor => found(store.subprocessors.find(id), 'subprocessor', id);
 
   /** The linked vendor record must exist and must not be the parent itself. */
@@ -42,6 +44,7 @@ export function subprocessorsService(store: Store, clock: Clock) {
         checkKnownFrom(input.knownFrom);
         const created = get(store.subprocessors.create(vendorId, input, clock.now()));
         store.audit.append(actor, { action: 'create', entity: 'subprocessor', entityId: created.id, vendorId, after: created }, clock.now());
+        feed.reviewCheck([vendorId]);
         return created;
       }),
     /** Changes an arrangement; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */
@@ -57,6 +60,7 @@ export function subprocessorsService(store: Store, clock: Clock) {
         if (!store.subprocessors.update(id, merged, clock.now(), current.version)) throw new EditConflict('subprocessor', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());
+        feed.reviewCheck([current.parentVendorId]);
         return after;
       }),
     remove: (actor: Actor, id: number, ifMatch?: number): void =>

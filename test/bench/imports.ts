@@ -48,7 +48,7 @@ const time = async (what: string, run: () => Promise<{ errors: readonly unknown[
 
 console.log(`imports into a file database (WAL), ${N} records each`);
 await time('CSV vendors', () => importVendorsCsv(deps.store, deps.clock, actor, csv, { dryRun: false }));
-await time('VERIS incidents', () => importVeris(deps.store, deps.clock, deps.veris, records, { actor }));
+await time('VERIS incidents', () => importVeris(deps.store, deps.clock, deps.veris, records, { actor, feed: deps.feed }));
 
 // The same records again, over HTTP, under new ids: 10,000 incidents to create while other requests are served.
 const again = records.map((r, i) => ({ ...r, incident_id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));

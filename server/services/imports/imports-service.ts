@@ -14,6 +14,7 @@ import { CsvSyntaxError, type CsvRecord } from './csv.ts';
 import { restoreStepwise, type RestoreMode } from './full-transfer.ts';
 import { WorkerFailed, WorkerOutOfMemory, type ImportWorkers, type WorkerRun } from './import-workers.ts';
 import { importVendorsCsv, type VendorImportOptions, type VendorImportReport } from './vendors-csv.ts';
+import type { FeedEvents } from '../changes/feed-events.ts';
 import { writeVeris, type OnInvalid, type VerisImportResult } from './veris-import.ts';
 import type { PreparedVeris } from './veris-prepare.ts';
 
@@ -63,7 +64,7 @@ async function read<T>(p: Promise<T>): Promise<T> {
 /** Records a restore writes between turns of the event loop. */
 export const RESTORE_STEP = 500;
 
-export function importsService(store: Store, clock: Clock, jobs: JobsService, workers: ImportWorkers) {
+export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'incidentsAdded'>, jobs: JobsService, workers: ImportWorkers) {
   const inFlight = new Map<number, number>();
   let inFlightTotal = 0;
   let restoring = false;
@@ -125,6 +126,7 @@ export function importsService(store: Store, clock: Clock, jobs: JobsService, wo
       return inlineOrJob('veris', who, run, async (prepared, progress) => {
         return writeVeris(store, clock, await prepared, {
           actor: who.actor,
+          feed,
           dryRun: opts.dryRun,
           // Inline imports are small and stay one transaction; a job writes in batches.
           batch: progress ? WRITE_BATCH : undefined,

@@ -12,6 +12,7 @@
  */
 import { SYSTEM, type Actor } from '../../domain/account.ts';
 import { nameKey, vendorInput, type Vendor } from '../../domain/vendor.ts';
+import type { Incident } from '../../domain/incident.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { breathe, type JobError, type Progress } from '../jobs-service.ts';
@@ -20,6 +21,7 @@ import { vendorIndex } from './vendor-index.ts';
 import { VERIS_ATTRIBUTION } from './veris-map.ts';
 import { prepareVeris, type OnInvalid, type Planned, type PreparedVeris, type VerisProblems } from './veris-prepare.ts';
 import type { VerisProblem } from './veris-schema.ts';
+import type { FeedEvents } from '../changes/feed-events.ts';
 
 export { readVerisBody, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
 
@@ -52,6 +54,8 @@ export interface VerisImportResult extends VerisProblems {
 
 export interface VerisWriteOptions {
   readonly actor?: Actor;
+  /** Records each new incident on What changed, in the batch's transaction. */
+  readonly feed: Pick<FeedEvents, 'incidentsAdded'>;
   readonly dryRun?: boolean;
   /**
    * Records per transaction, with the event loop free between transactions; without it, one
@@ -64,7 +68,7 @@ export interface VerisWriteOptions {
 }
 
 /** Writes what prepareVeris found (or, for a dry run, says where each record would land). */
-export async function writeVeris(store: Store, clock: Clock, prepared: PreparedVeris, opts: VerisWriteOptions = {}): Promise<VerisImportResult> {
+export async function writeVeris(store: Store, clock: Clock, prepared: PreparedVeris, opts: VerisWriteOptions): Promise<VerisImportResult> {
   const dryRun = opts.dryRun ?? false;
   const { records: _count, planned: _planned, ...problems } = prepared;
   const base = { dryRun, ...problems };
@@ -110,6 +114,7 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
   const writeBatch = (batch: readonly Planned[]) => {
     const land = where(stored);
     const made = new Map<string, number>();
+    const added: Incident[] = [];
     const vendorFor = (p: Planned, landing: Landing): number => {
       if (landing.vendorId !== null) return landing.vendorId;
       const key = nameKey(p.victim);
@@ -138,10 +143,12 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
         const source = { format: 'veris' as const, id: p.id, attribution: VERIS_ATTRIBUTION };
         const id = store.incidents.create(vendorId, p.incident, now, source);
         store.audit.append(actor, { action: 'create', entity: 'incident', entityId: id, vendorId, after: { ...p.incident, source } }, now);
+        added.push(store.incidents.find(id)!);
         created++;
       }
     }
     vendorsCreated += made.size;
+    opts.feed.incidentsAdded(added);
   };
   const summary = () => store.audit.append(actor, { action: 'import', entity: 'veris', entityId: null, after: { created, updated, vendorsCreated, skipped: prepared.invalid, warnings: prepared.warningsTotal } }, now);
 
@@ -174,7 +181,7 @@ export async function importVeris(
   clock: Clock,
   validate: (r: Record<string, unknown>) => VerisProblem[],
   records: Iterable<unknown>,
-  opts: VerisImportOptions = {},
+  opts: VerisImportOptions,
 ): Promise<VerisImportResult> {
   const prepared = prepareVeris(records, validate, { onInvalid: opts.onInvalid, progress: opts.progress });
   return writeVeris(store, clock, prepared, opts);

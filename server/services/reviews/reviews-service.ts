@@ -45,7 +45,8 @@ export interface DueItem extends ReviewStatus {
 /** Vendors we have no relationship with are never due for review. */
 const outOfScope = (v: Vendor) => v.status === 'not-engaged' || v.status === 'offboarded';
 
-export function reviewsService(store: Store, clock: Clock, methodology: MethodologyService) {
+/** `watch` looks at a vendor's review state again after a decision or a condition change (What changed). */
+export function reviewsService(store: Store, clock: Clock, methodology: MethodologyService, watch?: { reviewCheck(vendorIds: Iterable<number>): void }) {
   const cadence = cadenceStore(store, clock);
 
   /** The status of one vendor from its loaded facts and its reviews (latest decision first). */
@@ -121,6 +122,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
         if (latest.id === id) store.vendors.setReviewOutcome(vendorId, STATUS_OF_DECISION[input.decision], nextReviewOn, now);
         const created = store.reviews.find(id)!;
         store.audit.append(actor, { action: 'create', entity: 'review', entityId: id, vendorId, after: { ...created, score: { risk: score.risk, band: score.band, asOf: score.asOf } } }, now);
+        watch?.reviewCheck([vendorId]);
         return created;
       }),
 
@@ -132,6 +134,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
         if (!store.reviews.updateCondition(id, next, clock.now(), current.version)) throw new EditConflict('condition', store.reviews.findCondition(id)!, current.version);
         const after = store.reviews.findCondition(id)!;
         store.audit.append(actor, { action: 'update', entity: 'condition', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
+        watch?.reviewCheck([current.vendorId]);
         return after;
       }),
 
