@@ -12,6 +12,7 @@ import { portfolioRoutes } from './http/routes/portfolio.ts';
 import { importRoutes } from './http/routes/imports.ts';
 import { reportRoutes } from './http/routes/reports.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
+import { changeRoutes } from './http/routes/changes.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...importRoutes(deps),
     ...reportRoutes(deps),
     ...reviewRoutes(deps),
+    ...changeRoutes(deps),
   );
   return routes;
 }

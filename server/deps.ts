@@ -30,6 +30,7 @@ import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { changesService } from './services/changes/changes-service.ts';
 import { feedEvents } from './services/changes/feed-events.ts';
+import { feedService } from './services/changes/feed-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 
 export interface DepsOptions {
@@ -91,6 +92,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     jobs,
     changes,
     feed,
+    feedReader: feedService(store, opts.clock),
     imports: importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };

@@ -83,6 +83,30 @@ async function dataCommand(config: Config, args: readonly string[]): Promise<num
   }
 }
 
+/**
+ * What changed: the sweep of what time alone brings (reviews falling due, conditions overdue,
+ * evidence expiring), at start and at each new UTC day. The sweep records each event once, so a
+ * restart on the same day repeats nothing. Returns the stop.
+ */
+function dailyFeedSweep(deps: Deps): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => {
+    try {
+      const r = deps.feed.sweep(deps.clock.today());
+      if (r.recorded > 0) log.info(`what changed: the sweep of ${r.day} recorded ${r.recorded} event(s)`);
+    } catch (e) {
+      log.error('what changed: the daily sweep failed', e);
+    }
+    // The next UTC midnight, plus a second so that today() has moved on.
+    const now = Date.parse(deps.clock.now());
+    const next = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1) + 1000;
+    timer = setTimeout(run, next - now);
+    timer.unref();
+  };
+  run();
+  return () => clearTimeout(timer);
+}
+
 async function serve(config: Config): Promise<void> {
   // The database first: a database from a newer release stops us before any other work.
   const db = openMigrated(config);
@@ -109,6 +133,7 @@ async function serve(config: Config): Promise<void> {
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
     seed(config, deps.store, false, 'first-start');
   }
+  const stopSweep = dailyFeedSweep(deps);
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -126,6 +151,7 @@ async function serve(config: Config): Promise<void> {
     process.exit(1);
   });
   const stop = () => {
+    stopSweep();
     server.close(() => {
       db.close();
       process.exit(0);
