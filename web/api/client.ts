@@ -38,6 +38,7 @@ import type { restore, RestoreMode } from '../../server/services/imports/full-tr
 import type { QuarterlyReport, RefreezeResult, ReportSnapshots } from '../../server/services/reports/report-service.ts';
 import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus, StoredCadence } from '../../server/domain/review.ts';
 import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
+import type { FeedPage } from '../../server/services/changes/feed-service.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -94,6 +95,8 @@ export interface ImportOptions {
 }
 /** An import either finished at once (its result) or, when large, runs as a job to poll. */
 export type ImportOutcome<T> = { readonly kind: 'done'; readonly result: T } | { readonly kind: 'job'; readonly job: Job };
+export type ChangesQuery = Partial<Record<'since' | 'tier' | 'owner' | 'kind' | 'before' | 'limit', string>>;
+export type { FeedPage };
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
 
 export interface RequestOptions {
@@ -238,6 +241,11 @@ export class ApiClient {
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
   reviewCadence = (o?: RequestOptions) => this.get<StoredCadence>('/reviews/cadence', {}, o);
   setReviewCadence = (c: Cadence, version: number) => this.request<StoredCadence>('PUT', '/reviews/cadence', c, {}, { ifMatch: version });
+
+  // What changed: the feed, and when I last looked at it.
+  changes = (q: ChangesQuery, o?: RequestOptions) => this.get<FeedPage>('/changes', q, o);
+  changesSeen = (o?: RequestOptions) => this.get<{ seenAt: string | null }>('/me/changes-seen', {}, o);
+  markChangesSeen = (seenAt?: string) => this.request<{ seenAt: string | null }>('PUT', '/me/changes-seen', seenAt ? { seenAt } : {});
 
   // Signing in and out, and the first admin.
   me = (o?: RequestOptions) => this.get<Me>('/me', {}, o);

@@ -1,6 +1,7 @@
 /** Which element shows a route. Kept apart from <vr-app> so the shell stays about sessions and navigation. */
 import { html } from 'lit';
 import type { Route } from './routes.ts';
+import '../pages/vr-changes-page.ts';
 import '../pages/vr-portfolio-page.ts';
 import '../pages/vr-vendor-page.ts';
 import '../pages/vr-sign-in-page.ts';
@@ -27,6 +28,8 @@ export interface PageOptions {
 
 export function pageFor(r: Route, o: PageOptions) {
   switch (r.name) {
+    case 'changes':
+      return html`<vr-changes-page .query=${r.query}></vr-changes-page>`;
     case 'portfolio':
       return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
     case 'vendor':
@@ -59,7 +62,7 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-audit-page .query=${r.query}></vr-audit-page>`;
     case 'not-found':
       return html`<vr-error heading="Page not found" .error=${new Error(`Nothing lives at ${r.path}.`)}>
-        <a href="/">Go to the portfolio</a>
+        <a href="/">Go to What changed</a> · <a href="/portfolio">the portfolio</a>
       </vr-error>`;
   }
 }

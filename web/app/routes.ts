@@ -1,6 +1,8 @@
 /** The app's URLs, PURE: which page a location shows, and which link clicks the app handles itself. */
 
 export type Route =
+  /** What changed: the landing page (`/`). */
+  | { readonly name: 'changes'; readonly query: URLSearchParams }
   | { readonly name: 'portfolio'; readonly query: URLSearchParams }
   | { readonly name: 'matrix'; readonly query: URLSearchParams }
   | { readonly name: 'trends'; readonly query: URLSearchParams }
@@ -25,7 +27,8 @@ const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare',
 
 /** The main navigation, in reading order. */
 export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: string; readonly route: Route['name'] }> = [
-  { href: '/', label: 'Portfolio', route: 'portfolio' },
+  { href: '/', label: 'What changed', route: 'changes' },
+  { href: '/portfolio', label: 'Portfolio', route: 'portfolio' },
   { href: '/matrix', label: 'Risk matrix', route: 'matrix' },
   { href: '/trends', label: 'Trends', route: 'trends' },
   { href: '/compare', label: 'Compare', route: 'compare' },
@@ -40,7 +43,8 @@ export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: st
 export function matchRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/portfolio') return { name: 'portfolio', query };
+  if (path === '/') return { name: 'changes', query };
+  if (path === '/portfolio') return { name: 'portfolio', query };
   const view = VIEWS[path as keyof typeof VIEWS];
   if (view) return { name: view, query };
   const vendor = /^\/vendors\/([1-9]\d{0,14})$/.exec(path);
@@ -57,7 +61,7 @@ export function matchRoute(pathname: string, search = ''): Route {
 export const isPublic = (r: Route): boolean => r.name === 'sign-in' || r.name === 'setup';
 
 /**
- * Where to go after signing in: an in-app path (with its query) from `?next=`, or the portfolio.
+ * Where to go after signing in: an in-app path (with its query) from `?next=`, or What changed (`/`).
  * Anything else (another origin, `//host`, a backslash trick, the API, the sign-in page itself)
  * falls back to `/`, so the parameter cannot send anyone elsewhere.
  */
@@ -73,7 +77,7 @@ export function safeNext(next: string | null | undefined): string {
   return `${url.pathname}${url.search}`;
 }
 
-/** The sign-in page, remembering the page the user wanted (left out when it is the portfolio). */
+/** The sign-in page, remembering the page the user wanted (left out when it is the landing page, What changed). */
 export function signInUrl(wanted: string): string {
   const next = safeNext(wanted);
   return urlWith('/sign-in', { next: next === '/' ? undefined : next });

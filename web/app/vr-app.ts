@@ -37,7 +37,7 @@ export class App extends LitElement {
   /** GET /me failed for another reason than "nobody signed in" (say, the server is down). */
   @state() private _startError: unknown = undefined;
   /** The portfolio URL last shown (with its sort and date), for the vendor page's back link. */
-  private _portfolioUrl = '/';
+  private _portfolioUrl = '/portfolio';
   /** Narrow screens fold the main navigation behind a Menu button; whether it is unfolded. */
   @state() private _navOpen = false;
 

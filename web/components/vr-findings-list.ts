@@ -190,9 +190,9 @@ export class FindingsList extends LitElement {
     const s = this.score;
     if (!s) return nothing;
     const asOf = html`<time datetime=${s.asOf}>${partialDate(s.asOf)}</time>`;
-    return html`<section class="card" aria-labelledby="t">
+    return html`<section class="card" aria-labelledby="findings">
       <header class="section-head">
-        <h2 id="t">Findings <span class="count">(${s.findings.length})</span></h2>
+        <h2 id="findings" tabindex="-1">Findings <span class="count">(${s.findings.length})</span></h2>
         ${s.findings.length > 0
           ? html`<span class="muted">${severityCounts(s.findings)} as of ${asOf}: what to settle before signing or renewal, most severe first.</span>`
           : nothing}

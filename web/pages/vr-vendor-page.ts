@@ -204,7 +204,7 @@ export class VendorPage extends LitElement {
       findingsAsOf=${done?.asOf ?? ''} findingsFailure=${f.status === TaskStatus.ERROR ? String((f.error as Error)?.message ?? f.error) : ''} .errors=${r.decisionErrors}
       refusals=${r.refusals} recorded=${r.recorded} ?busy=${r.busy} failure=${r.failure('decision')} notice=${r.notice('decision')}></vr-decision-form>`;
     return html`<section class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
-      <h2 id="reviews-title">Procurement review</h2>
+      <h2 id="reviews-title" tabindex="-1">Procurement review</h2>
       ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} .evidence=${evidence}></vr-review-status>`)}
       ${loaded(r.list, 'decisions', (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
           ?busy=${r.busy} failure=${r.failure('condition')} notice=${r.notice('conditions')} asOf=${this._asOf()}></vr-condition-list>
