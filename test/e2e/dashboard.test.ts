@@ -30,11 +30,14 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   const firstRowName = () => rows().first().locator('th.vendor a').textContent();
 
   describe('signing in', () => {
-    it('asks an anonymous visitor to sign in, then shows the portfolio', async () => {
+    it('asks an anonymous visitor to sign in, then lands on What changed, with the portfolio one link away', async () => {
       await s.go('/');
       await s.page.waitForURL(s.url('/sign-in'));
       await signInThroughPage(s.page, ADMIN.email, ADMIN.password);
       await s.page.waitForURL(s.url('/'));
+      await s.page.locator('vr-changes-page h1', { hasText: 'What changed' }).waitFor();
+      await s.page.locator('vr-app nav a', { hasText: /^Portfolio$/ }).click();
+      await s.page.waitForURL(s.url('/portfolio'));
       await rows().first().waitFor();
       // Asking GET /me is how the app learns nobody is signed in; Chromium logs that 401 as a console
       // error (it does so for every failed fetch). Exactly that one, and nothing else, before signing in.
@@ -45,7 +48,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
 
   describe('portfolio page', () => {
     it('shows exactly one heatmap row per vendor of the demo portfolio', async () => {
-      await s.go('/');
+      await s.go('/portfolio');
       await rows().first().waitFor();
       expect(heatmap.rows.length).toBe(DEMO_VENDORS);
       expect(await rows().count()).toBe(heatmap.rows.length);
@@ -102,13 +105,13 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       expect(risks[0]).toBe(Math.max(...heatmap.rows.map((r) => r.risk)));
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
 
-      await s.go('/?sort=tier');
+      await s.go('/portfolio?sort=tier');
       await rows().first().waitFor();
       expect(await rows().first().locator('td').first().textContent()).toBe('1');
     });
 
     it('moves between cells with the arrow keys and opens the focused cell\'s vendor with Enter', async () => {
-      await s.go('/?sort=risk');
+      await s.go('/portfolio?sort=risk');
       await rows().first().waitFor();
       await rows().nth(1).locator('th.vendor').focus();
       await s.page.keyboard.press('ArrowDown');
@@ -139,7 +142,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     });
 
     it('has no accessibility violations (axe)', async () => {
-      await s.go('/');
+      await s.go('/portfolio');
       await rows().first().waitFor();
       await s.expectNoAxeViolations();
       await s.shoot('dashboard.png');
@@ -159,7 +162,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       for (let n = 0; n < EXTRA; n += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => post(n + k)));
       const total = DEMO_VENDORS + EXTRA;
 
-      await s.go('/?sort=name');
+      await s.go('/portfolio?sort=name');
       await rows().first().waitFor();
       expect(await s.page.locator('vr-heatmap table').getAttribute('aria-rowcount')).toBe(String(total + 1));
       expect(await rows().count()).toBeLessThan(150);

@@ -14,7 +14,7 @@ export const AFTER_OKTA_2023 = '2023-10-31';
 export const SUPPORT_MFA_FINDING = 'support-mfa-not-phishing-resistant:mfa:support';
 
 /**
- * A session for the enclosing describe block, signed in at the portfolio (/), with today's heatmap
+ * A session for the enclosing describe block, signed in at the portfolio (/portfolio), with today's heatmap
  * of the demo portfolio fetched first: `vendor('Okta')` is Okta's row in it.
  */
 export function usePortfolioSession(chromiumPath: string): { s: E2eSession; heatmap: () => Heatmap; vendor: (name: string) => HeatmapRow } {
@@ -23,7 +23,7 @@ export function usePortfolioSession(chromiumPath: string): { s: E2eSession; heat
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
     },
-    signInAt: '/',
+    signInAt: '/portfolio',
   });
   return { s, heatmap: () => heatmap, vendor: (name) => heatmap.rows.find((r) => r.name === name)! };
 }

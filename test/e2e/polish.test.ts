@@ -24,7 +24,8 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       const heatmap = await s.api<Heatmap>('/portfolio/heatmap');
       const id = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
       pages = [
-        ['portfolio', '/', 'vr-heatmap tbody tr[data-vendor-id]'],
+        ['what changed', '/', 'vr-changes-page vr-change-groups section'],
+        ['portfolio', '/portfolio', 'vr-heatmap tbody tr[data-vendor-id]'],
         ['matrix', '/matrix', 'vr-risk-matrix svg'],
         ['trends', '/trends', 'vr-trend-heatmap tbody tr'],
         ['compare', `/compare?ids=${id('Okta')},${id('Cloudflare')}`, 'vr-compare-table thead th[data-vendor-id]'],

@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
 
   it("opens from a click on Okta's row", async () => {
     const page = s.page;
-    await page.goto(s.url('/'));
+    await page.goto(s.url('/portfolio'));
     // The app asks who is signed in before it fetches the portfolio: wait for the rows, do not race them.
     await rows().first().waitFor();
     const row = rows().filter({ has: page.locator('th.vendor a', { hasText: /^Okta$/ }) });
@@ -209,7 +209,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
     await s.go(`/vendors/${okta().vendorId}`);
     expect(await s.page.locator('vr-vendor-page h1').textContent()).toBe('Okta');
     await s.page.locator('vr-vendor-page a.back').click();
-    await s.page.waitForURL(s.url('/'));
+    await s.page.waitForURL(s.url('/portfolio'));
     await rows().first().waitFor();
   });
 

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { inAppTarget, isPublic, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
+import { inAppTarget, isPublic, MAIN_NAV, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
 
 describe('matchRoute', () => {
-  it.each(['/', '/portfolio', '/portfolio/', ''])('shows the portfolio at %j', (path) => {
+  it.each(['/', ''])('lands on What changed at %j', (path) => {
+    expect(matchRoute(path).name).toBe('changes');
+  });
+
+  it.each(['/portfolio', '/portfolio/'])('shows the portfolio at %j', (path) => {
     expect(matchRoute(path).name).toBe('portfolio');
   });
 
   it('keeps the query for the page', () => {
-    const r = matchRoute('/', '?sort=name&asOf=2023-10-31');
+    const r = matchRoute('/portfolio', '?sort=name&asOf=2023-10-31');
     expect(r.name === 'portfolio' && r.query.get('sort')).toBe('name');
+    const c = matchRoute('/', '?period=7&tier=1');
+    expect(c.name === 'changes' && c.query.get('period')).toBe('7');
+  });
+
+  it('puts What changed first in the main navigation, the portfolio next', () => {
+    expect(MAIN_NAV.slice(0, 2)).toEqual([
+      { href: '/', label: 'What changed', route: 'changes' },
+      { href: '/portfolio', label: 'Portfolio', route: 'portfolio' },
+    ]);
   });
 
   it('shows a vendor at /vendors/:id', () => {
@@ -113,7 +126,7 @@ describe('safeNext and signInUrl', () => {
     expect(safeNext('')).toBe('/');
   });
 
-  it('remembers the page wanted, except the portfolio itself', () => {
+  it('remembers the page wanted, except the landing page itself', () => {
     expect(signInUrl('/vendors/3?asOf=2023-10-31')).toBe('/sign-in?next=%2Fvendors%2F3%3FasOf%3D2023-10-31');
     expect(signInUrl('/')).toBe('/sign-in');
     expect(signInUrl('/sign-in?next=/account')).toBe('/sign-in');
