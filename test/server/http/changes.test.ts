@@ -170,3 +170,15 @@ describe('/api/v1/me/changes-seen', () => {
     expect(failingPaths(res).some((p) => p.startsWith(path))).toBe(true);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the feed parameters and its Change shape, generated from the route schemas', async () => {
+    const { http } = testApp();
+    const doc = (await http.get('/api/v1/openapi.json').expect(200)).body;
+    const get = doc.paths['/api/v1/changes'].get;
+    expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(['since', 'tier', 'owner', 'kind', 'before', 'limit']);
+    expect(get.parameters.every((p: { description?: string }) => !!p.description)).toBe(true);
+    expect(Object.keys(doc.components.schemas.Change.properties)).toEqual(expect.arrayContaining(['vendorId', 'day', 'at', 'kind', 'oldBand', 'newBand', 'causes', 'ref']));
+    expect(Object.keys(doc.paths['/api/v1/me/changes-seen'])).toEqual(['get', 'put']);
+  });
+});
