@@ -40,7 +40,9 @@ const RANK = ['low', 'moderate', 'high', 'critical'];
 export function weightOf(c: Pick<Change, 'kind' | 'oldBand' | 'newBand' | 'detail'>): number {
   if (c.kind === 'score-changed' && c.oldBand && c.newBand && RANK.indexOf(c.newBand) > RANK.indexOf(c.oldBand)) return 3;
   if (c.kind === 'incident-added' && ['high', 'critical'].includes(String(c.detail?.severity))) return 3;
-  if (c.kind === 'review-needed' || c.kind === 'condition-overdue' || c.kind === 'finding-new') return 2;
+  // A review reopened by what happened (or overdue) asks more than one merely falling due by the calendar.
+  if (c.kind === 'review-needed') return c.detail?.state === 'due' ? 1 : 2;
+  if (c.kind === 'condition-overdue' || c.kind === 'finding-new') return 2;
   return 1;
 }
 

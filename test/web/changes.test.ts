@@ -64,6 +64,7 @@ describe('groupByVendor', () => {
   it('does not rank a band fall or a low incident as important', () => {
     expect(weightOf(change({ kind: 'score-changed', oldBand: 'high', newBand: 'moderate' }))).toBe(1);
     expect(weightOf(change({ kind: 'incident-added', detail: { severity: 'low' } }))).toBe(1);
+    expect(weightOf(change({ kind: 'review-needed', detail: { state: 'due' } }))).toBeLessThan(weightOf(change({ kind: 'review-needed', detail: { state: 'review-needed' } })));
   });
 });
 
