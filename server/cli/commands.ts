@@ -133,7 +133,7 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       const file = sub;
       const mode = (option('--mode') ?? 'empty') as RestoreMode;
       if (!file || !['empty', 'merge', 'replace'].includes(mode)) return usage(out);
-      const r = restore(deps.store, deps.clock, ACTOR, parseExport(readText(file)), mode);
+      const r = restore(deps.store, deps.clock, ACTOR, parseExport(readText(file)), mode, deps.feed);
       out.line(`restored (${r.mode}): ${r.vendors} vendors, ${r.incidents} incidents, ${r.snapshots} snapshots`);
       return 0;
     }

@@ -14,8 +14,8 @@ const refTaken = (ref: string) =>
     { path: 'body.ref', message: 'already used for this vendor' },
   ]);
 
-/** `feed` records what a new incident means for What changed, in the transaction that creates it. */
-export function incidentsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'incidentsAdded'>) {
+/** `feed` records what a new or changed incident means for What changed, in the transaction that writes it. */
+export function incidentsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'incidentsAdded' | 'reviewCheck'>) {
   const get = (id: number): Incident => found(store.incidents.find(id), 'incident', id);
   const vendorExists = (vendorId: number) => {
     found(store.vendors.find(vendorId), 'vendor', vendorId);
@@ -58,6 +58,8 @@ export function incidentsService(store: Store, clock: Clock, feed: Pick<FeedEven
         if (!store.incidents.update(id, merged, clock.now(), current.version)) throw new EditConflict('incident', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'incident', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
+        // A new severity or disclosure date may reopen a review.
+        feed.reviewCheck([current.vendorId]);
         return after;
       }),
     remove: (actor: Actor, id: number, ifMatch?: number): void =>

@@ -24,6 +24,7 @@ import { REVIEW_CADENCE_KEY, REVIEW_CADENCE_VERSION_KEY } from '../reviews/caden
 import { checkNamesFree } from '../vendors-service.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
 import type { IncidentFacts } from '../../scoring/types.ts';
+import type { FeedEvents } from '../changes/feed-events.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -246,7 +247,7 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
 }
 
 /** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
-function* merge(store: Store, d: ExportDocument, now: string): Generator<void, void> {
+function* merge(store: Store, d: ExportDocument, now: string): Generator<void, number[]> {
   const recorded = exportedDay(d, now.slice(0, 10));
   const vendorIds = new Map<number, number>();
   for (const v of d.vendors) {
@@ -261,6 +262,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, v
   }
   const mapVendor = (id: number) => vendorIds.get(id) ?? id;
   const incidentIds = new Map<number, number>();
+  /** Incidents the merge added (not those it updated): each is news on What changed. */
+  const added: number[] = [];
   for (const i of d.incidents) {
     const vendorId = mapVendor(i.vendorId);
     const existing = (i.source && store.incidents.findBySource(i.source.format, i.source.id)) || (i.ref ? store.incidents.listByVendor(vendorId).find((x) => x.ref === i.ref) : undefined);
@@ -270,7 +273,9 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, v
       continuationOf: existing?.continuationOf ?? null,
     });
     if (existing) store.incidents.update(existing.id, input, now);
-    incidentIds.set(i.id, existing?.id ?? store.incidents.create(vendorId, input, now, i.source));
+    const id = existing?.id ?? store.incidents.create(vendorId, input, now, i.source);
+    if (!existing) added.push(id);
+    incidentIds.set(i.id, id);
     yield;
   }
   for (const i of d.incidents) {
@@ -311,10 +316,15 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, v
     yield;
   }
   // Methodology versions, frozen snapshots, reports and the review cadence are this database's own.
+  return added;
 }
 
 /** The restore as steps (one a record), so that a caller may let the event loop turn between them. */
-function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode): Generator<void, RestoreSummary> {
+/**
+ * A merge records the incidents it adds on What changed (`feed`); a restore into an empty or
+ * replaced database brings back a past state, not news, and records none.
+ */
+function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, feed: Pick<FeedEvents, 'incidentsAdded'>): Generator<void, RestoreSummary> {
   const now = clock.now();
   if (mode === 'empty' && store.vendors.all().length > 0) {
     throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
@@ -325,7 +335,10 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
   if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
   if (mode === 'replace') store.clearAll();
   try {
-    if (mode === 'merge') yield* merge(store, d, now);
+    if (mode === 'merge') {
+      const added = yield* merge(store, d, now);
+      feed.incidentsAdded(added.map((id) => store.incidents.find(id)!));
+    }
     else yield* restoreExact(store, d, now);
   } catch (e) {
     // A record that passes the document schema can still be impossible as a whole (dates).
@@ -340,9 +353,9 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
 export type RestoreSummary = { mode: RestoreMode } & ReturnType<typeof counts>;
 
 /** Restores the document in one transaction, at once (the CLI). */
-export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode): RestoreSummary {
+export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, feed: Pick<FeedEvents, 'incidentsAdded'>): RestoreSummary {
   return store.transaction(() => {
-    const steps = restoreSteps(store, clock, actor, d, mode);
+    const steps = restoreSteps(store, clock, actor, d, mode, feed);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -355,6 +368,15 @@ export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocum
  * (the API): all or nothing still, but the server answers meanwhile. The caller keeps other
  * requests off the connection until it settles (imports-service.ts).
  */
-export function restoreStepwise(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, pause: () => Promise<void>, every: number): Promise<RestoreSummary> {
-  return store.longTransaction(restoreSteps(store, clock, actor, d, mode), pause, every);
+export function restoreStepwise(
+  store: Store,
+  clock: Clock,
+  actor: Actor,
+  d: ExportDocument,
+  mode: RestoreMode,
+  feed: Pick<FeedEvents, 'incidentsAdded'>,
+  pause: () => Promise<void>,
+  every: number,
+): Promise<RestoreSummary> {
+  return store.longTransaction(restoreSteps(store, clock, actor, d, mode, feed), pause, every);
 }

@@ -158,7 +158,7 @@ export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents
       }
       restoring = true;
       try {
-        return await restoreStepwise(store, clock, actor, doc, mode, breathe, RESTORE_STEP);
+        return await restoreStepwise(store, clock, actor, doc, mode, feed, breathe, RESTORE_STEP);
       } finally {
         restoring = false;
       }

@@ -135,6 +135,38 @@ describe('incident-added from every path', () => {
     expect((await http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items).toHaveLength(1);
   });
 
+  it('a merge import records the incidents it adds, not those it updates; a restore into an empty database records none', async () => {
+    const source = testApp();
+    const v = (await source.http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta' })).expect(201)).body;
+    await source.http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody()).expect(201);
+    const doc = JSON.stringify((await source.http.get('/api/v1/export').expect(200)).body);
+
+    const { http } = testApp();
+    await http.post('/api/v1/vendors').send(vendorBody({ name: 'Zoom' })).expect(201);
+    const merge = () => http.post('/api/v1/import/full?mode=merge').set('Content-Type', 'application/json').send(doc).expect(200);
+    await merge();
+    const added = (await http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items;
+    expect(added).toMatchObject([{ vendorName: 'Okta', title: 'New critical incident: Support system breach' }]);
+    await merge();
+    expect((await http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items).toHaveLength(1);
+
+    const empty = testApp();
+    await empty.http.post('/api/v1/import/full').set('Content-Type', 'application/json').send(doc).expect(200);
+    expect((await empty.http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items).toEqual([]);
+  });
+
+  it('an incident changed to one that reopens a review records review-needed, once', async () => {
+    const { http } = testApp();
+    const v = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta' })).expect(201)).body;
+    await http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved', rationale: 'Fine', decidedOn: '2026-11-01' }).expect(201);
+    const inc = (await http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody({ severity: 'low', publicDisclosureDate: '2026-11-20', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, firstReportedBy: null, intrusionStartDate: null })).expect(201)).body;
+    expect((await http.get('/api/v1/changes?kind=review-needed').expect(200)).body.items).toEqual([]);
+    await http.patch(`/api/v1/incidents/${inc.id}`).send({ severity: 'critical' }).expect(200);
+    await http.patch(`/api/v1/incidents/${inc.id}`).send({ customersAffected: 10 }).expect(200);
+    const needed = (await http.get('/api/v1/changes?kind=review-needed').expect(200)).body.items;
+    expect(needed).toMatchObject([{ ref: `incident:${inc.id}`, detail: { state: 'review-needed' } }]);
+  });
+
   it('a refused incident records nothing', async () => {
     const { http, db } = testApp();
     const v = (await http.post('/api/v1/vendors').send(vendorBody()).expect(201)).body;
