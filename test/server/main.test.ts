@@ -45,6 +45,25 @@ describe('server/main.ts', () => {
     }
   });
 
+  it('sweeps What changed at start, and a restart on the same day records nothing twice', async () => {
+    const path = join(dir, 'sweep.sqlite');
+    const reviewEvents = async () => {
+      const { url, child, output } = await startServer({ DB_PATH: path, ...ADMIN_ENV });
+      try {
+        const cookie = await signIn(url, ADMIN.email, ADMIN.password);
+        const page = (await (await fetch(`${url}/api/v1/changes?kind=review-needed&limit=200`, { headers: { cookie } })).json()) as { items: Array<{ kind: string }> };
+        return { count: page.items.length, output: output() };
+      } finally {
+        await stopServer(child);
+      }
+    };
+    const first = await reviewEvents();
+    // The demo's engaged vendors, never decided on, fall due at once.
+    expect(first.count).toBeGreaterThan(10);
+    expect(first.output).toMatch(/what changed: the sweep of \d{4}-\d{2}-\d{2} recorded \d+ event\(s\)/);
+    expect((await reviewEvents()).count).toBe(first.count);
+  }, 120_000);
+
   it('prints a one-time setup link on a first start without admin variables, and it works once', async () => {
     const { url, child, output } = await startServer({ DB_PATH: join(dir, 'setup.sqlite'), VENDORSCOPE_ADMIN_EMAIL: '', VENDORSCOPE_ADMIN_PASSWORD: '' });
     try {
