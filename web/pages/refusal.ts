@@ -14,7 +14,7 @@ export function refusal(e: unknown, what: string) {
   }
   if (e instanceof ApiError && e.code === 'forbidden') {
     return html`<vr-error heading="Admins only" .error=${e}>
-      <p>The ${what} is open to admins only. <a href="/">Back to the portfolio</a></p>
+      <p>The ${what} is open to admins only. <a href="/portfolio">Back to the portfolio</a></p>
     </vr-error>`;
   }
   return html`<vr-error heading=${`The ${what} could not be loaded`} .error=${e}></vr-error>`;

@@ -131,9 +131,8 @@ export class PortfolioPage extends LitElement {
     const q = this.query;
     const sort = change.sort ?? { sort: q.get('sort') ?? undefined, dir: q.get('dir') ?? undefined };
     const query = portfolioQuery(change.filters ?? parseFilters(q), sort, change.asOf ?? q.get('asOf') ?? '');
-    // The portfolio answers at `/` and `/portfolio`; stay on the one the user came in by.
-    const path = location.pathname.replace(/\/+$/, '') === '/portfolio' ? '/portfolio' : '/';
-    this.dispatchEvent(new NavigationRequested(urlWith(path, query), true));
+    // The portfolio lives at `/portfolio`; `/` is What changed.
+    this.dispatchEvent(new NavigationRequested(urlWith('/portfolio', query), true));
   }
 
   private _onFilters(e: PortfolioFiltersChanged): void {

@@ -55,7 +55,7 @@ export class SignInPage extends LitElement {
       ${me
         ? html`<p class="outcome ok">
             Signed in as ${me.user.email} (${ROLE_LABEL[me.user.role]}). Signing in again replaces this session.
-            <a href="/">Continue to the portfolio</a>
+            <a href="/">Continue to What changed</a>
           </p>`
         : nothing}
       <!-- method=post: should the submit handler ever not run, the password still never lands in a URL. -->
