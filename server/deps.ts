@@ -30,6 +30,8 @@ import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { changesService } from './services/changes/changes-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
+import { keptScoresService } from './services/kept/kept-scores-service.ts';
+import { keptHeatmap } from './services/kept/kept-heatmap.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -64,6 +66,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const jobs = jobsService(opts.clock, opts.log);
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
   const changes = changesService(store, opts.clock, []);
+  // Kept scores: recomputed as writes mark vendors stale; today's reads come from them.
+  const keptScores = keptScoresService(store, opts.clock, methodology, changes, opts.log);
   return {
     ...opts,
     store,
@@ -74,10 +78,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa: mfaService(store, opts.clock),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
-    scoring: scoringService(store, methodology),
+    scoring: scoringService(store, methodology, keptScores),
     history,
     reports: reportService(store, opts.clock, history, methodology),
-    reviews: reviewsService(store, opts.clock, methodology),
+    reviews: reviewsService(store, opts.clock, methodology, keptScores),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
     accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost, guards }),
@@ -87,6 +91,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     supplyChain: supplyChainService(store),
     jobs,
     changes,
+    keptScores,
+    keptHeatmap: keptHeatmap(keptScores),
     imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };
