@@ -3,7 +3,7 @@
  *   serve          build the web app if stale, open and migrate the database, seed the demo
  *                  portfolio into an empty one, listen
  *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
- *   import | export | restore | backup | report | backtest   the data commands of server/cli/commands.ts
+ *   import | export | restore | backup | report | backtest | verify-scores   the data commands of server/cli/commands.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +109,9 @@ async function serve(config: Config): Promise<void> {
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
     seed(config, deps.store, false, 'first-start');
   }
+  // Kept scores: caught up now when they are of an older day (or a migration left them to compute),
+  // and recomputed at the start of each UTC day.
+  const stopDayJob = deps.keptScores.startDayJob();
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -126,6 +129,7 @@ async function serve(config: Config): Promise<void> {
     process.exit(1);
   });
   const stop = () => {
+    stopDayJob();
     server.close(() => {
       db.close();
       process.exit(0);
@@ -146,11 +150,11 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  if (['import', 'export', 'restore', 'backup', 'report', 'backtest'].includes(command)) {
+  if (['import', 'export', 'restore', 'backup', 'report', 'backtest', 'verify-scores'].includes(command)) {
     process.exitCode = await dataCommand(config, argv);
     return;
   }
-  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup, report or backtest`);
+  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup, report, backtest or verify-scores`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {

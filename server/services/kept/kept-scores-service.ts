@@ -229,29 +229,37 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     },
 
     /**
-     * Compares every kept row with a fresh computation (today, methodology in force): the vendors
-     * whose kept score, heatmap row or review status differs, and vendors with no kept row. Writes nothing.
+     * Compares every kept row with a fresh computation (today, methodology in force). A vendor the
+     * queue holds, or kept for another day or methodology, is `pending` (known stale: the next read
+     * or the drain recomputes it); any other difference, a vendor with nothing kept and not queued,
+     * or a row kept for a vendor that does not exist, is a disagreement. Writes nothing.
      */
-    verify: (): Array<{ vendorId: number; name: string; problem: string }> => {
+    verify: (): { checked: number; pending: number; disagreements: Array<{ vendorId: number; name: string; problem: string }> } => {
       const policy = methodology.active();
       const asOf = clock.today();
       const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);
       const rows = new Map(kept.all().map((r) => [r.vendorId, r]));
-      const out: Array<{ vendorId: number; name: string; problem: string }> = [];
+      const disagreements: Array<{ vendorId: number; name: string; problem: string }> = [];
+      let pending = 0;
+      let checked = 0;
       for (const f of loadAllFacts(store)) {
-        const row = rows.get(f.vendor.id);
-        rows.delete(f.vendor.id);
-        const c = computeKept(f, reviews.get(f.vendor.id) ?? [], policy, asOf);
-        const name = f.vendor.name;
-        if (!row) out.push({ vendorId: f.vendor.id, name, problem: 'nothing kept' });
-        else if (row.asOf !== asOf || row.methodologyVersion !== policy.version) {
-          out.push({ vendorId: f.vendor.id, name, problem: `kept as of ${row.asOf} under ${row.methodologyVersion}, not ${asOf} under ${policy.version}` });
-        } else if (row.score !== c.write.score) out.push({ vendorId: f.vendor.id, name, problem: `kept risk ${row.risk} (${row.band}), computed ${c.score.risk} (${c.score.band})${row.risk === c.score.risk ? ': factors, findings or gaps differ' : ''}` });
-        else if (row.heatmapRow !== c.write.heatmapRow) out.push({ vendorId: f.vendor.id, name, problem: 'the heatmap row differs' });
-        else if (row.reviewStatus !== c.write.reviewStatus) out.push({ vendorId: f.vendor.id, name, problem: 'the review status differs' });
+        const id = f.vendor.id;
+        const row = rows.get(id);
+        rows.delete(id);
+        checked++;
+        if (kept.reasons(id).length > 0 || (row && (row.asOf !== asOf || row.methodologyVersion !== policy.version))) {
+          pending++;
+          continue;
+        }
+        const c = computeKept(f, reviews.get(id) ?? [], policy, asOf);
+        const say = (problem: string) => disagreements.push({ vendorId: id, name: f.vendor.name, problem });
+        if (!row) say('nothing kept, and not queued for computation');
+        else if (row.score !== c.write.score) say(`kept risk ${row.risk} (${row.band}), computed ${c.score.risk} (${c.score.band})${row.risk === c.score.risk ? ': factors, findings or gaps differ' : ''}`);
+        else if (row.heatmapRow !== c.write.heatmapRow) say('the heatmap row differs');
+        else if (row.reviewStatus !== c.write.reviewStatus) say('the review status differs');
       }
-      for (const row of rows.values()) out.push({ vendorId: row.vendorId, name: `#${row.vendorId}`, problem: 'kept for a vendor that does not exist' });
-      return out;
+      for (const row of rows.values()) disagreements.push({ vendorId: row.vendorId, name: `#${row.vendorId}`, problem: 'kept for a vendor that does not exist' });
+      return { checked, pending, disagreements };
     },
 
     /**

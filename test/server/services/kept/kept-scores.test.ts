@@ -26,7 +26,7 @@ const freshOf = (t: T, id: number) => scoreVendor(loadFacts(t.deps.store, t.deps
 /** Asserts that nothing is stale and every kept row is what a fresh computation gives. */
 function expectKeptCurrent(t: T) {
   expect(t.deps.store.kept.anyStale()).toBe(false);
-  expect(t.deps.keptScores.verify()).toEqual([]);
+  expect(t.deps.keptScores.verify()).toMatchObject({ pending: 0, disagreements: [] });
   for (const v of t.deps.store.vendors.all()) expect(keptOf(t, v.id)!.score).toEqual(JSON.parse(JSON.stringify(freshOf(t, v.id))));
 }
 
@@ -115,6 +115,15 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     expect(t.deps.store.kept.anyStale()).toBe(true);
     expect((await t.http.get(`/api/v1/vendors/${t.id}/score`)).status).toBe(200);
     expectKeptCurrent(t);
+  });
+
+  it('verify tells a vendor known to be stale (pending) from a kept row that disagrees', async () => {
+    const t = await withVendor();
+    t.db.prepare('UPDATE vendors SET tier = 3 WHERE id = ?').run(t.id);
+    expect(t.deps.keptScores.verify()).toMatchObject({ checked: 1, pending: 1, disagreements: [] });
+    await t.deps.keptScores.fresh();
+    t.db.prepare("UPDATE kept_scores SET review_status = '{}' WHERE vendor_id = ?").run(t.id);
+    expect(t.deps.keptScores.verify()).toMatchObject({ pending: 0, disagreements: [{ vendorId: t.id, problem: 'the review status differs' }] });
   });
 
   it('a review decision: the kept review status follows', async () => {
