@@ -60,12 +60,12 @@ export function keptScoresRepo(db: Db) {
     'SELECT EXISTS (SELECT 1 FROM kept_scores WHERE as_of < @asOf OR as_of > @asOf OR methodology_version <> @version) AS n',
   );
   const markOutdated = db.prepare<{ asOf: string; version: string }>(
-    `INSERT OR REPLACE INTO kept_stale (vendor_id, reason) SELECT vendor_id, 'day' FROM kept_scores WHERE as_of <> @asOf OR methodology_version <> @version`,
+    `INSERT INTO kept_stale (vendor_id, reason) SELECT vendor_id, 'day' FROM kept_scores WHERE as_of <> @asOf OR methodology_version <> @version`,
   );
   const markMissing = db.prepare(
-    `INSERT OR REPLACE INTO kept_stale (vendor_id, reason) SELECT id, 'posture' FROM vendors WHERE id NOT IN (SELECT vendor_id FROM kept_scores)`,
+    `INSERT INTO kept_stale (vendor_id, reason) SELECT id, 'posture' FROM vendors WHERE id NOT IN (SELECT vendor_id FROM kept_scores)`,
   );
-  const markAll = db.prepare<[string]>('INSERT OR REPLACE INTO kept_stale (vendor_id, reason) SELECT id, ? FROM vendors');
+  const markAll = db.prepare<[string]>('INSERT INTO kept_stale (vendor_id, reason) SELECT id, ? FROM vendors');
   const generation = db.prepare<[], { g: number }>('SELECT generation AS g FROM kept_generation WHERE id = 1');
   const bump = db.prepare('UPDATE kept_generation SET generation = generation + 1 WHERE id = 1');
 
