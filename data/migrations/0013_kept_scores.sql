@@ -29,8 +29,8 @@ CREATE INDEX kept_scores_as_of ON kept_scores (as_of);
 
 -- The vendors whose kept score may no longer agree with the facts, and why: written by the triggers
 -- below in the same transaction as the write, whatever wrote it (the API, an import, a restore, the
--- CLI, a hand edit), and drained right after. Every mark is a new row with a higher seq, so a drain
--- that loaded the facts before it can tell that it must not clear it. No unique key: a conflict
+-- CLI, a hand edit), and drained right after (a drain clears a vendor's marks in the transaction
+-- that reads its facts and writes its score). Every mark is a new row. No unique key: a conflict
 -- clause in a trigger is overridden by the writing statement's own (INSERT OR ABORT…), so the
 -- triggers never risk one. No foreign key: a vendor being deleted is marked too (the drain then
 -- drops what is kept of it).

@@ -28,7 +28,7 @@ import { causesOf, computeKept, nextKept } from './kept-row.ts';
 /** Stale vendors recomputed inside the writing transaction; more go to the batched drain. */
 export const SMALL = 100;
 /** How long one drain batch may hold the event loop, in milliseconds. */
-export const SLICE_MS = 15;
+export const SLICE_MS = 5;
 
 const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const later = () => new Promise<void>((resolve) => setTimeout(resolve, 10));
@@ -53,65 +53,52 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     changes.record(events);
   };
 
-  const reasonsOf = (vendorId: number, upToSeq = Infinity): Set<StaleReason> =>
-    new Set(kept.reasons(vendorId).filter((r) => r.seq <= upToSeq).map((r) => r.reason));
+  const reasonsOf = (vendorId: number): Set<StaleReason> => new Set(kept.reasons(vendorId).map((r) => r.reason));
 
-  /** Recomputes these vendors from their facts as they are now, in one transaction. */
+  /** Recomputes one vendor from its facts as they are now and clears its marks. Call in a transaction. */
+  const refreshOne = (id: number, policy: Policy, asOf: string): void => {
+    const v = store.vendors.find(id);
+    apply(id, v && loadFacts(store, v), v ? store.reviews.listByVendor(id) : [], reasonsOf(id), policy, asOf);
+    kept.clear(id);
+  };
+
+  /** Recomputes these vendors, in one transaction. */
   const refresh = (ids: readonly number[]): void => {
     if (ids.length === 0) return;
     const policy = methodology.active();
     const asOf = clock.today();
     store.transaction(() => {
-      for (const id of ids) {
-        const v = store.vendors.find(id);
-        apply(id, v && loadFacts(store, v), v ? store.reviews.listByVendor(id) : [], reasonsOf(id), policy, asOf);
-        kept.clear(id);
-      }
+      for (const id of ids) refreshOne(id, policy, asOf);
       kept.bumpGeneration();
     });
   };
 
   /**
-   * One pass over a big stale set: the facts loaded once, the vendors recomputed in time slices. A
-   * vendor marked again after the load (its seq above the mark) is left for the next pass, and one
-   * already recomputed meanwhile (by a read) is skipped.
+   * Drains the stale queue in slices of SLICE_MS, each one transaction that loads the facts of the
+   * vendors it recomputes (so it never writes a score from facts read before a later write), with
+   * the event loop turning between slices. One drain at a time; whoever needs it finished awaits it.
    */
-  const bigPass = async (): Promise<void> => {
-    const mark = kept.maxSeq();
-    const policy = methodology.active();
-    const asOf = clock.today();
-    const facts = new Map(loadAllFacts(store).map((f) => [f.vendor.id, f]));
-    const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);
-    const ids = kept.staleVendors(Number.MAX_SAFE_INTEGER);
-    let i = 0;
-    while (i < ids.length) {
-      // A restore's transaction may be open on the connection: nothing may join it.
-      while (store.db.inTransaction) await later();
-      if (!store.db.open) return;
-      const start = performance.now();
-      store.transaction(() => {
-        while (i < ids.length && performance.now() - start < SLICE_MS) {
-          const id = ids[i++]!;
-          const marks = kept.reasons(id);
-          if (marks.length === 0 || marks.some((r) => r.seq > mark)) continue;
-          apply(id, facts.get(id), reviews.get(id) ?? [], new Set(marks.map((r) => r.reason)), policy, asOf);
-          kept.clear(id);
-        }
-        kept.bumpGeneration();
-      });
-      await yieldLoop();
-    }
-  };
-
-  /** Drains the stale queue; one drain at a time, awaited by whoever needs it finished. */
   const drain = (): Promise<void> => {
     draining ??= (async () => {
       try {
         await yieldLoop();
         while (store.db.open && kept.anyStale()) {
-          while (store.db.inTransaction) await later();
-          if (kept.staleCount(SMALL + 1) <= SMALL) refresh(kept.staleVendors(SMALL));
-          else await bigPass();
+          // A restore's transaction may be open on the connection: nothing may join it.
+          if (store.db.inTransaction) {
+            await later();
+            continue;
+          }
+          const start = performance.now();
+          const policy = methodology.active();
+          const asOf = clock.today();
+          store.transaction(() => {
+            for (const id of kept.staleVendors(SMALL)) {
+              refreshOne(id, policy, asOf);
+              if (performance.now() - start >= SLICE_MS) break;
+            }
+            kept.bumpGeneration();
+          });
+          await yieldLoop();
         }
       } catch (e) {
         log?.error('kept scores: the drain failed; stale vendors are computed when read', e);
@@ -130,11 +117,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
       if (kept.staleCount(SMALL + 1) <= SMALL) {
         const policy = methodology.active();
         const asOf = clock.today();
-        for (const id of kept.staleVendors(SMALL)) {
-          const v = store.vendors.find(id);
-          apply(id, v && loadFacts(store, v), v ? store.reviews.listByVendor(id) : [], reasonsOf(id), policy, asOf);
-          kept.clear(id);
-        }
+        for (const id of kept.staleVendors(SMALL)) refreshOne(id, policy, asOf);
         kept.bumpGeneration();
       } else {
         // After the commit: the batches run in their own transactions.
@@ -162,7 +145,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     if (checked !== checkKey()) markOutdated();
     if (kept.anyStale()) {
       if (kept.staleCount(SMALL + 1) <= SMALL) refresh(kept.staleVendors(SMALL));
-      await drain();
+      if (kept.anyStale()) await drain();
       // Whatever a failed drain or writes meanwhile left is computed now.
       while (kept.anyStale()) refresh(kept.staleVendors(SMALL));
     }
