@@ -38,28 +38,47 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
   let draining: Promise<void> | null = null;
   let inHook = false;
 
-  /** Writes one vendor's new kept row (or drops it: the vendor is gone) and records its events. Call in a transaction. */
-  const apply = (vendorId: number, f: LoadedFacts | undefined, reviews: readonly Review[], reasons: ReadonlySet<StaleReason>, policy: Policy, asOf: string): void => {
+  /**
+   * Writes one vendor's new kept row (or drops it: the vendor is gone) and records its events; a
+   * row that would not change is not written. Call in a transaction. True when something was written.
+   */
+  const apply = (vendorId: number, f: LoadedFacts | undefined, reviews: readonly Review[], reasons: ReadonlySet<StaleReason>, policy: Policy, asOf: string): boolean => {
     if (!f) {
       kept.remove(vendorId);
-      return;
+      return true;
     }
     const old = kept.find(vendorId);
     const c = computeKept(f, reviews, policy, asOf);
     const oldPolicy = old && (old.methodologyVersion === policy.version ? policy : methodology.byVersion(old.methodologyVersion));
     const causes = old ? causesOf(f, old, c.score, reasons, policy, oldPolicy) : undefined;
     const { row, events } = nextKept(f.vendor.name, c, old, causes ?? { methodology: 0, decay: 0, incidents: 0, posture: 0 });
+    const same =
+      old !== undefined &&
+      (['methodologyVersion', 'asOf', 'status', 'score', 'heatmapRow', 'reviewStatus', 'recordedRisk', 'recordedBand', 'pendingCauses'] as const).every((k) => old[k] === row[k]);
+    if (same) return false;
     kept.put({ ...row, computedAt: clock.now() });
     changes.record(events);
+    return true;
   };
 
   const reasonsOf = (vendorId: number): Set<StaleReason> => new Set(kept.reasons(vendorId).map((r) => r.reason));
 
   /** Recomputes one vendor from its facts as they are now and clears its marks. Call in a transaction. */
-  const refreshOne = (id: number, policy: Policy, asOf: string): void => {
+  const refreshOne = (id: number, policy: Policy, asOf: string): boolean => {
     const v = store.vendors.find(id);
-    apply(id, v && loadFacts(store, v), v ? store.reviews.listByVendor(id) : [], reasonsOf(id), policy, asOf);
+    const wrote = apply(id, v && loadFacts(store, v), v ? store.reviews.listByVendor(id) : [], reasonsOf(id), policy, asOf);
     kept.clear(id);
+    return wrote;
+  };
+
+  /** Recomputes vendors and moves the generation when a kept row changed. Call in a transaction. */
+  const refreshAll = (ids: Iterable<number>, policy: Policy, asOf: string, until = Infinity): void => {
+    let wrote = false;
+    for (const id of ids) {
+      wrote = refreshOne(id, policy, asOf) || wrote;
+      if (performance.now() >= until) break;
+    }
+    if (wrote) kept.bumpGeneration();
   };
 
   /** Recomputes these vendors, in one transaction. */
@@ -67,10 +86,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     if (ids.length === 0) return;
     const policy = methodology.active();
     const asOf = clock.today();
-    store.transaction(() => {
-      for (const id of ids) refreshOne(id, policy, asOf);
-      kept.bumpGeneration();
-    });
+    store.transaction(() => refreshAll(ids, policy, asOf));
   };
 
   /**
@@ -91,13 +107,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
           const start = performance.now();
           const policy = methodology.active();
           const asOf = clock.today();
-          store.transaction(() => {
-            for (const id of kept.staleVendors(SMALL)) {
-              refreshOne(id, policy, asOf);
-              if (performance.now() - start >= SLICE_MS) break;
-            }
-            kept.bumpGeneration();
-          });
+          store.transaction(() => refreshAll(kept.staleVendors(SMALL), policy, asOf, start + SLICE_MS));
           await yieldLoop();
         }
       } catch (e) {
@@ -117,8 +127,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
       if (kept.staleCount(SMALL + 1) <= SMALL) {
         const policy = methodology.active();
         const asOf = clock.today();
-        for (const id of kept.staleVendors(SMALL)) refreshOne(id, policy, asOf);
-        kept.bumpGeneration();
+        refreshAll(kept.staleVendors(SMALL), policy, asOf);
       } else {
         // After the commit: the batches run in their own transactions.
         setImmediate(() => void drain());
