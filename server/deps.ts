@@ -32,6 +32,8 @@ import { changesService } from './services/changes/changes-service.ts';
 import { feedEvents } from './services/changes/feed-events.ts';
 import { feedService } from './services/changes/feed-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
+import { keptScoresService } from './services/kept/kept-scores-service.ts';
+import { keptHeatmap } from './services/kept/kept-heatmap.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -65,8 +67,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const jobs = jobsService(opts.clock, opts.log);
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
   const changes = changesService(store, opts.clock, []);
+  // Kept scores: recomputed as writes mark vendors stale; today's reads come from them.
+  const keptScores = keptScoresService(store, opts.clock, methodology, changes, opts.log);
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
-  const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology), methodology);
+  const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
   return {
     ...opts,
@@ -78,10 +82,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa: mfaService(store, opts.clock),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
-    scoring: scoringService(store, methodology),
+    scoring: scoringService(store, methodology, keptScores),
     history,
     reports: reportService(store, opts.clock, history, methodology),
-    reviews: reviewsService(store, opts.clock, methodology, feed),
+    reviews: reviewsService(store, opts.clock, methodology, keptScores, feed),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),
     accounts: accountsService(store, opts.clock, { passwordCost: opts.auth.passwordCost, guards }),
@@ -93,6 +97,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     changes,
     feed,
     feedReader: feedService(store, opts.clock),
+    keptScores,
+    keptHeatmap: keptHeatmap(keptScores),
     imports: importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };

@@ -3,7 +3,7 @@
  *   serve          build the web app if stale, open and migrate the database, seed the demo
  *                  portfolio into an empty one, listen
  *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
- *   import | export | restore | backup | report | backtest   the data commands of server/cli/commands.ts
+ *   import | export | restore | backup | report | backtest | verify-scores   the data commands of server/cli/commands.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,8 +90,10 @@ async function dataCommand(config: Config, args: readonly string[]): Promise<num
  */
 function dailyFeedSweep(deps: Deps): () => void {
   let timer: NodeJS.Timeout | undefined;
-  const run = () => {
+  const run = async () => {
     try {
+      // After the kept scores are current (a new day, a migration): the sweep reads today's review statuses.
+      await deps.keptScores.fresh();
       const r = deps.feed.sweep(deps.clock.today());
       if (r.recorded > 0) log.info(`what changed: the sweep of ${r.day} recorded ${r.recorded} event(s)`);
     } catch (e) {
@@ -100,10 +102,10 @@ function dailyFeedSweep(deps: Deps): () => void {
     // The next UTC midnight, plus a second so that today() has moved on.
     const now = Date.parse(deps.clock.now());
     const next = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1) + 1000;
-    timer = setTimeout(run, next - now);
+    timer = setTimeout(() => void run(), next - now);
     timer.unref();
   };
-  run();
+  void run();
   return () => clearTimeout(timer);
 }
 
@@ -133,6 +135,9 @@ async function serve(config: Config): Promise<void> {
   if (config.demo && deps.store.meta.get(DEMO_SEEDED_KEY) === undefined && deps.store.vendors.all().length === 0) {
     seed(config, deps.store, false, 'first-start');
   }
+  // Kept scores: caught up now when they are of an older day (or a migration left them to compute),
+  // and recomputed at the start of each UTC day.
+  const stopDayJob = deps.keptScores.startDayJob();
   const stopSweep = dailyFeedSweep(deps);
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
@@ -152,6 +157,7 @@ async function serve(config: Config): Promise<void> {
   });
   const stop = () => {
     stopSweep();
+    stopDayJob();
     server.close(() => {
       db.close();
       process.exit(0);
@@ -172,11 +178,11 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  if (['import', 'export', 'restore', 'backup', 'report', 'backtest'].includes(command)) {
+  if (['import', 'export', 'restore', 'backup', 'report', 'backtest', 'verify-scores'].includes(command)) {
     process.exitCode = await dataCommand(config, argv);
     return;
   }
-  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup, report or backtest`);
+  throw new ConfigError(`unknown command "${command}"; use serve, seed [--reset], import, export, restore, backup, report, backtest or verify-scores`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {

@@ -152,6 +152,15 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       } else out.raw(text);
       return 0;
     }
+    if (command === 'verify-scores') {
+      if (args.length > 1) return usage(out);
+      const r = deps.keptScores.verify();
+      for (const d of r.disagreements.slice(0, 200)) out.line(`  vendor ${d.vendorId} (${d.name}): ${d.problem}`);
+      if (r.disagreements.length > 200) out.line(`  … and ${r.disagreements.length - 200} more`);
+      const pending = r.pending > 0 ? `; ${r.pending} pending recomputation (known stale: the server recomputes them)` : '';
+      out.line(`verify-scores: ${r.checked} vendor(s) checked, ${r.disagreements.length} disagreement(s) with what is kept${pending}`);
+      return r.disagreements.length > 0 ? 1 : 0;
+    }
     if (command === 'backup') {
       const file = option('--out');
       if (!file) return usage(out);
@@ -182,6 +191,7 @@ function usage(out: Output): number {
     '  export --out FILE.json',
     '  restore FILE.json [--mode empty|merge|replace]',
     '  backup --out FILE.sqlite',
+    '  verify-scores   recompute every score and compare with what is kept (exit 1 on any disagreement)',
     '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--view frozen|restated] [--format json|csv|md] [--out FILE]',
     BACKTEST_USAGE,
   ])

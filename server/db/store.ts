@@ -17,9 +17,15 @@ import { tokensRepo } from './tokens-repo.ts';
 import { usersRepo } from './users-repo.ts';
 import { changesRepo } from './changes-repo.ts';
 import { feedRepo } from './feed-repo.ts';
+import { keptScoresRepo } from './kept-scores-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
+  // Run at the end of every outermost transaction, before it commits (the kept scores catch up with its writes there).
+  const beforeCommit: Array<() => void> = [];
+  const settle = () => {
+    for (const hook of beforeCommit) hook();
+  };
   return {
     /** The connection itself, for whole-database operations (backup). */
     db,
@@ -40,8 +46,20 @@ export function createStore(db: Db) {
     audit: auditRepo(db),
     changes: changesRepo(db),
     feed: feedRepo(db),
+    kept: keptScoresRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => {
+      const outermost = !db.inTransaction;
+      return db.transaction(() => {
+        const result = fn();
+        if (outermost) settle();
+        return result;
+      })();
+    },
+    /** Adds work every outermost transaction does last, inside it (kept scores: server/services/kept/). */
+    onBeforeCommit: (hook: () => void): void => {
+      beforeCommit.push(hook);
+    },
     /**
      * Runs a stepped write in one transaction that stays open while the event loop turns between
      * steps (`pause`). Whoever calls it must keep every other use of the connection away meanwhile:
@@ -53,6 +71,7 @@ export function createStore(db: Db) {
         for (let n = 1; ; n++) {
           const step = steps.next();
           if (step.done) {
+            settle();
             db.exec('COMMIT');
             return step.value;
           }

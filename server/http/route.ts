@@ -113,6 +113,25 @@ export class Reply {
     else res.json(this.body);
   }
 }
+/**
+ * A JSON answer serialized already (a large body the service keeps, e.g. the portfolio heatmap),
+ * with a strong ETag the service made without hashing it: sent as is, and a request whose
+ * If-None-Match names that ETag gets 304 with no body. `Cache-Control: private, no-cache` lets the
+ * browser keep it but ask every time (the default for the API is no-store).
+ */
+export class PreparedJson {
+  readonly body: Buffer;
+  readonly etag: string;
+  constructor(body: Buffer, etag: string) {
+    this.body = body;
+    this.etag = etag;
+  }
+  send(res: Response): void {
+    // Express's send answers 304 itself when the request is fresh for this ETag, and hashes nothing when one is set.
+    res.status(200).set({ ETag: this.etag, 'Cache-Control': 'private, no-cache' }).type('application/json').send(this.body);
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function parsePart(schema: z.ZodType, value: unknown, part: string): unknown {
@@ -263,6 +282,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const version = spec.versioned ? versionOf(result) : undefined;
       if (version !== undefined) res.set('ETag', etagOf(version));
       if (result instanceof Reply) return result.send(res);
+      if (result instanceof PreparedJson) return result.send(res);
       if (spec.status === 204) res.status(204).end();
       else if (spec.produces) res.status(spec.status).type(spec.produces).send(result);
       else res.status(spec.status).json(result);

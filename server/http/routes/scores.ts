@@ -1,13 +1,13 @@
 /** Scores: one vendor's score and the portfolio heatmap, as of a day. */
 import { z } from 'zod';
-import { route } from '../route.ts';
+import { PreparedJson, route } from '../route.ts';
 import { DECAY_POLICY_NAMES } from '../../domain/methodology.ts';
 import { VENDOR_STATUSES } from '../../domain/vocabulary.ts';
 import { asOfQuery, idParams } from '../schemas/common.ts';
 import { heatmap, vendorScore } from '../schemas/score.ts';
 import type { Deps } from '../../deps.ts';
 
-export const scoreRoutes = ({ scoring, clock }: Deps) => [
+export const scoreRoutes = ({ scoring, clock, keptHeatmap, methodology }: Deps) => [
   route({
     method: 'get',
     access: 'viewer',
@@ -26,7 +26,7 @@ export const scoreRoutes = ({ scoring, clock }: Deps) => [
     access: 'viewer',
     path: '/portfolio/heatmap',
     tag: 'scores',
-    summary: 'Every engaged vendor (or those of ?status=) × factor, as of a day, riskiest first (optionally under another decay policy)',
+    summary: 'Every engaged vendor (or those of ?status=) × factor, as of a day, riskiest first (optionally under another decay policy); today’s is served from the kept scores with an ETag (If-None-Match → 304)',
     query: asOfQuery.extend({
       decay: z.enum(DECAY_POLICY_NAMES).optional().meta({ description: 'Score with this decay policy instead of the methodology’s' }),
       status: z
@@ -39,6 +39,14 @@ export const scoreRoutes = ({ scoring, clock }: Deps) => [
     }),
     status: 200,
     response: heatmap,
-    handle: ({ query }) => scoring.heatmap(query.asOf ?? clock.today(), query.decay, query.status),
+    handle: async ({ query }) => {
+      const asOf = query.asOf ?? clock.today();
+      // Today under the methodology's own decay: the kept rows, serialized once per generation (ETag, 304).
+      if (asOf === clock.today() && (query.decay === undefined || query.decay === methodology.active().decay.name)) {
+        const prepared = await keptHeatmap.today(query.status);
+        return new PreparedJson(prepared.body, prepared.etag);
+      }
+      return scoring.heatmap(asOf, query.decay, query.status);
+    },
   }),
 ];

@@ -4,7 +4,6 @@
  */
 import type { Store } from '../../db/store.ts';
 import type { Actor } from '../../domain/account.ts';
-import type { Band } from '../../domain/methodology.ts';
 import {
   STATUS_OF_DECISION,
   type Condition,
@@ -15,18 +14,18 @@ import {
 } from '../../domain/review.ts';
 import type { Vendor } from '../../domain/vendor.ts';
 import type { Policy } from '../../scoring/policy.ts';
-import { addMonths, reviewStatusOf, type ReviewFacts } from '../../scoring/review-status.ts';
+import { addMonths } from '../../scoring/review-status.ts';
 import { scoreVendor } from '../../scoring/score-vendor.ts';
 import type { VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
 import { checkVersion, EditConflict, found, invalid, ServiceError } from '../errors.ts';
-import { groupBy, loadAllFacts, loadFacts, type LoadedFacts } from '../facts-loader.ts';
+import { groupBy, loadAllFacts, loadFacts } from '../facts-loader.ts';
 import type { MethodologyService } from '../methodology-service.ts';
 import { cadenceStore } from './cadence.ts';
 import { checkConditionChange } from './condition-rules.ts';
+import { DUE_SOON_DAYS, reviewStatusFor } from './review-status-of.ts';
 
-/** A review date this close (or closer) counts as due. */
-export const DUE_SOON_DAYS = 30;
+export { DUE_SOON_DAYS };
 
 export interface DueQuery {
   readonly before: string;
@@ -45,34 +44,24 @@ export interface DueItem extends ReviewStatus {
 /** Vendors we have no relationship with are never due for review. */
 const outOfScope = (v: Vendor) => v.status === 'not-engaged' || v.status === 'offboarded';
 
-/** `watch` looks at a vendor's review state again after a decision or a condition change (What changed). */
-export function reviewsService(store: Store, clock: Clock, methodology: MethodologyService, watch?: { reviewCheck(vendorIds: Iterable<number>): void }) {
+/** Today's review statuses as kept with the scores (server/services/kept/). */
+export interface TodayStatuses {
+  today(): string;
+  reviewStatus(vendorId: number): ReviewStatus;
+  reviewStatuses(): Map<number, ReviewStatus>;
+}
+
+/** `kept` gives today's statuses; `watch` looks at a vendor's review state again after a decision or a condition change (What changed). */
+export function reviewsService(
+  store: Store,
+  clock: Clock,
+  methodology: MethodologyService,
+  kept?: TodayStatuses,
+  watch?: { reviewCheck(vendorIds: Iterable<number>): void },
+) {
   const cadence = cadenceStore(store, clock);
 
-  /** The status of one vendor from its loaded facts and its reviews (latest decision first). */
-  const statusOf = (f: LoadedFacts, reviews: readonly Review[], policy: Policy, asOf: string): ReviewStatus => {
-    const last = reviews.find((r) => r.decidedOn <= asOf) ?? null;
-    // The latest decision's date lives on the vendor too, where it can be moved by hand afterwards.
-    const next = last === null ? null : last.id === reviews[0]?.id ? f.vendor.nextReviewOn : last.nextReviewOn;
-    const facts: ReviewFacts = {
-      tier: f.vendor.tier,
-      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
-      bandNow: scoreVendor(f, policy, asOf).band,
-      incidents: f.incidents,
-      // A subprocessor counts from the later of its start and the day it became known (knownFrom).
-      subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, since: s.since, knownFrom: s.knownFrom })),
-      conditions: reviews.filter((r) => r.decidedOn <= asOf).flatMap((r) => r.conditions),
-    };
-    const s = reviewStatusOf(facts, policy, asOf, DUE_SOON_DAYS);
-    return {
-      vendorId: f.vendor.id,
-      asOf,
-      state: s.state,
-      reasons: [...s.reasons],
-      lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, band: last.score.band },
-      nextReviewOn: next,
-    };
-  };
+  const statusOf = reviewStatusFor;
 
   const conditionsFrom = (score: VendorScore, input: ReviewInput) =>
     input.conditions.map((c, i) => {
@@ -140,6 +129,7 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
 
     status: (vendorId: number, asOf: string): ReviewStatus => {
       const v = found(store.vendors.find(vendorId), 'vendor', vendorId);
+      if (kept && asOf === kept.today()) return kept.reviewStatus(v.id);
       return statusOf(loadFacts(store, v), store.reviews.listByVendor(vendorId), methodology.active(), asOf);
     },
 
@@ -151,12 +141,28 @@ export function reviewsService(store: Store, clock: Clock, methodology: Methodol
       const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);
       const owner = q.owner?.trim().toLowerCase();
       const order = { 'review-needed': 0, overdue: 1, due: 2, ok: 3 } as const;
+      const inScope = (v: Vendor) => !outOfScope(v) && (q.tier === undefined || v.tier === q.tier) && (!owner || v.businessOwner?.toLowerCase() === owner);
+      const listed = (s: ReviewStatus) => s.state === 'review-needed' || s.state === 'overdue' || s.lastReview === null || (s.nextReviewOn !== null && s.nextReviewOn <= q.before);
+      const urgentFirst = (a: DueItem, b: DueItem) =>
+        order[a.state] - order[b.state] || (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? '') || a.tier - b.tier || a.name.localeCompare(b.name);
+      if (kept && q.asOf === kept.today()) {
+        // Today's statuses are kept with the scores: no vendor is scored here.
+        const statuses = kept.reviewStatuses();
+        return store.vendors
+          .all()
+          .filter(inScope)
+          .flatMap((v): DueItem[] => {
+            const s = statuses.get(v.id);
+            return s && listed(s) ? [{ ...s, name: v.name, tier: v.tier, status: v.status, businessOwner: v.businessOwner }] : [];
+          })
+          .sort(urgentFirst);
+      }
       return loadAllFacts(store)
-        .filter(({ vendor: v }) => !outOfScope(v) && (q.tier === undefined || v.tier === q.tier) && (!owner || v.businessOwner?.toLowerCase() === owner))
+        .filter(({ vendor: v }) => inScope(v))
         .map((f) => ({ f, s: statusOf(f, reviews.get(f.vendor.id) ?? [], policy, q.asOf) }))
-        .filter(({ s }) => s.state === 'review-needed' || s.state === 'overdue' || s.lastReview === null || (s.nextReviewOn !== null && s.nextReviewOn <= q.before))
+        .filter(({ s }) => listed(s))
         .map(({ f, s }): DueItem => ({ ...s, name: f.vendor.name, tier: f.vendor.tier, status: f.vendor.status, businessOwner: f.vendor.businessOwner }))
-        .sort((a, b) => order[a.state] - order[b.state] || (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? '') || a.tier - b.tier || a.name.localeCompare(b.name));
+        .sort(urgentFirst);
     },
   };
 }
