@@ -23,6 +23,9 @@ export function snapshotsRepo(db: Db) {
     'SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots WHERE vendor_id = ? AND quarter BETWEEN ? AND ? ORDER BY quarter',
   );
   const forQuarter = db.prepare<[string], Row>('SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots WHERE quarter = ?');
+  const risks = db.prepare<[string], { vendorId: number; risk: number; band: VendorScore['band'] }>(
+    'SELECT vendor_id AS vendorId, risk, band FROM score_snapshots WHERE quarter = ?',
+  );
   const all = db.prepare<[], Row>('SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots ORDER BY quarter, vendor_id');
   const clear = db.prepare('DELETE FROM score_snapshots');
   const upsert = db.prepare(`INSERT INTO score_snapshots (vendor_id, quarter, as_of, methodology_version, likelihood, impact, risk, band,
@@ -35,6 +38,8 @@ export function snapshotsRepo(db: Db) {
     /** A vendor's snapshots for quarters in [from, to] (labels sort as text). */
     forVendor: (vendorId: number, from: string, to: string): Snapshot[] => forVendor.all(vendorId, from, to).map(toSnapshot),
     forQuarter: (quarter: string): Snapshot[] => forQuarter.all(quarter).map(toSnapshot),
+    /** A quarter's frozen risk and band per vendor, from their own columns: no score JSON is read. */
+    risksForQuarter: (quarter: string): Array<{ vendorId: number; risk: number; band: VendorScore['band'] }> => risks.all(quarter),
     all: (): Snapshot[] => all.all().map(toSnapshot),
     clear: (): void => {
       clear.run();
