@@ -50,8 +50,8 @@ export function appendixItems<R extends Lists>(r: R) {
  * The JSON answer: the whole report up to INLINE_VENDORS vendors (or when `full`), else the first
  * INLINE_ENTRIES of each per-vendor list, with `appendix.complete` false saying the rest is paged.
  */
-export function withAppendix<R extends Lists>(r: R, full: boolean): R & { appendix: ReturnType<typeof appendixOf> } {
-  const complete = full || r.vendors.length <= INLINE_VENDORS;
+export function withAppendix<R extends Lists>(r: R, full: boolean, inlineVendors = INLINE_VENDORS): R & { appendix: ReturnType<typeof appendixOf> } {
+  const complete = full || r.vendors.length <= inlineVendors;
   const appendix = appendixOf(r, complete);
   if (complete) return { ...r, appendix };
   return {
