@@ -50,15 +50,15 @@ export function appendixItems<R extends Lists>(r: R) {
  * The JSON answer: the whole report up to INLINE_VENDORS vendors (or when `full`), else the first
  * INLINE_ENTRIES of each per-vendor list, with `appendix.complete` false saying the rest is paged.
  */
-export function withAppendix<R extends Lists>(r: R, full: boolean, inlineVendors = INLINE_VENDORS): R & { appendix: ReturnType<typeof appendixOf> } {
-  const complete = full || r.vendors.length <= inlineVendors;
+export function withAppendix<R extends Lists>(r: R, full: boolean, inline = { vendors: INLINE_VENDORS, entries: INLINE_ENTRIES }): R & { appendix: ReturnType<typeof appendixOf> } {
+  const complete = full || r.vendors.length <= inline.vendors;
   const appendix = appendixOf(r, complete);
   if (complete) return { ...r, appendix };
   return {
     ...r,
-    tier1Scores: r.tier1Scores.slice(0, INLINE_ENTRIES),
-    findings: r.findings.slice(0, INLINE_ENTRIES),
-    notAssessed: r.notAssessed.slice(0, INLINE_ENTRIES),
+    tier1Scores: r.tier1Scores.slice(0, inline.entries),
+    findings: r.findings.slice(0, inline.entries),
+    notAssessed: r.notAssessed.slice(0, inline.entries),
     appendix,
   };
 }
