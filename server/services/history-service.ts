@@ -102,13 +102,13 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
    * (no score JSON parsed), and only the vendors without one yet have their facts loaded and are
    * frozen now.
    */
-  const closedRisks = (quarter: string, vendors: readonly Vendor[]): Map<number, TrendPoint> => {
+  const closedRisks = (quarter: string, vendors: readonly Vendor[], allFacts: () => readonly LoadedFacts[]): Map<number, TrendPoint> => {
     const out = new Map(store.snapshots.risksForQuarter(quarter).map((r) => [r.vendorId, { risk: r.risk, band: r.band }]));
     const missing = vendors.filter((v) => !out.has(v.id));
     if (missing.length === 0) return out;
     const policy = methodology.active();
     // Many missing (a first freeze): one read of the portfolio beats a few queries per vendor.
-    const facts = missing.length > PER_VENDOR_LOADS ? loadAllFacts(store).filter((f) => !out.has(f.vendor.id)) : missing.map((v) => loadFacts(store, v));
+    const facts = missing.length > PER_VENDOR_LOADS ? allFacts() : missing.map((v) => loadFacts(store, v));
     const wanted = new Set(missing.map((v) => v.id));
     for (const f of facts) {
       if (!wanted.has(f.vendor.id)) continue;
@@ -163,7 +163,10 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       return store.transaction(() => {
         const quarters = quarterRange(from, to);
         const vendors = store.vendors.all().filter((v) => v.status !== 'not-engaged');
-        const byQuarter = quarters.map((q) => (q === current() ? currentScores(vendors) : closedRisks(q, vendors)));
+        // Read at most once, and only when some closed quarter has vendors to freeze.
+        let all: LoadedFacts[] | undefined;
+        const allFacts = () => (all ??= loadAllFacts(store));
+        const byQuarter = quarters.map((q) => (q === current() ? currentScores(vendors) : closedRisks(q, vendors, allFacts)));
         const rows = vendors.map((v) => {
           const scores = byQuarter.map((m) => m.get(v.id)!);
           return {
