@@ -68,15 +68,15 @@ export const reportRoutes = ({ reports }: Deps) => [
   }),
   route({
     method: 'get',
-    path: '/reports/quarterly/:quarter/vendors/:vendorId',
+    path: '/reports/quarterly/:quarter/vendors/:id',
     access: 'viewer',
     tag: 'reports',
     summary: 'One vendor’s entry of a closed quarter’s per-vendor appendix, from its frozen snapshot; 404 when the vendor is not in the report',
-    params: z.strictObject({ quarter: quarterLabel, vendorId: idParam }),
+    params: z.strictObject({ quarter: quarterLabel, id: idParam }),
     status: 200,
     response: reportAppendixVendor,
     errors: [404, 409],
-    handle: ({ params, principal }) => reports.appendixVendor(actorOf(principal), params.quarter, params.vendorId),
+    handle: ({ params, principal }) => reports.appendixVendor(actorOf(principal), params.quarter, params.id),
   }),
   route({
     method: 'get',

@@ -100,7 +100,7 @@ describe('the quarterly report’s per-vendor appendix', () => {
     ['vendors?limit=ten', 'query.limit'],
     ['vendors?offset=1.5', 'query.offset'],
     ['vendors?page=2', 'query'],
-    ['vendors/0', 'params.vendorId'],
+    ['vendors/0', 'params.id'],
   ])('rejects %s with a 400 problem and writes nothing (not even the first freeze)', async (path, field) => {
     const { http, db } = demoApp();
     const res = await expectNoWrite(db, () => http.get(`${Q}/${path}`));
