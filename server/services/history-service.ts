@@ -5,11 +5,11 @@
  */
 import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
 import type { Store } from '../db/store.ts';
+import type { TrendVendor } from '../db/snapshots-repo.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import { round1 } from '../scoring/arithmetic.ts';
 import type { VendorScore } from '../scoring/types.ts';
 import type { Actor } from '../domain/account.ts';
-import type { Vendor } from '../domain/vendor.ts';
 import type { Policy } from '../scoring/policy.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
@@ -84,7 +84,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
    * The current quarter's column of the trends: every given vendor's risk and band today. THE one
    * place trends read the current quarter (scored live here; kept scores can stand in for it).
    */
-  const currentScores = (vendors: readonly Vendor[]): Map<number, TrendPoint> => {
+  const currentScores = (vendors: ReadonlyArray<{ id: number }>): Map<number, TrendPoint> => {
     const policy = methodology.active();
     const wanted = new Set(vendors.map((v) => v.id));
     return new Map(
@@ -102,13 +102,13 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
    * (no score JSON parsed), and only the vendors without one yet have their facts loaded and are
    * frozen now.
    */
-  const closedRisks = (quarter: string, vendors: readonly Vendor[], allFacts: () => readonly LoadedFacts[]): Map<number, TrendPoint> => {
+  const closedRisks = (quarter: string, vendors: readonly TrendVendor[], allFacts: () => readonly LoadedFacts[]): Map<number, TrendPoint> => {
     const out = new Map(store.snapshots.risksForQuarter(quarter).map((r) => [r.vendorId, { risk: r.risk, band: r.band }]));
     const missing = vendors.filter((v) => !out.has(v.id));
     if (missing.length === 0) return out;
     const policy = methodology.active();
     // Many missing (a first freeze): one read of the portfolio beats a few queries per vendor.
-    const facts = missing.length > PER_VENDOR_LOADS ? allFacts() : missing.map((v) => loadFacts(store, v));
+    const facts = missing.length > PER_VENDOR_LOADS ? allFacts() : missing.map((v) => loadFacts(store, found(store.vendors.find(v.id), 'vendor', v.id)));
     const wanted = new Set(missing.map((v) => v.id));
     for (const f of facts) {
       if (!wanted.has(f.vendor.id)) continue;
@@ -162,7 +162,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       if (span > MAX_QUARTERS) throw invalid(`At most ${MAX_QUARTERS} quarters at a time.`, [{ path: 'query.from', message: `spans ${span} quarters` }]);
       return store.transaction(() => {
         const quarters = quarterRange(from, to);
-        const vendors = store.vendors.all().filter((v) => v.status !== 'not-engaged');
+        const vendors = store.snapshots.trendVendors();
         // Read at most once, and only when some closed quarter has vendors to freeze.
         let all: LoadedFacts[] | undefined;
         const allFacts = () => (all ??= loadAllFacts(store));
