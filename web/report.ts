@@ -5,7 +5,8 @@
  * matrix's rows, the average risk of the quarter compared with, and each tier-1 vendor's section.
  */
 import type { HeatmapRow } from '../server/services/scoring-service.ts';
-import type { QuarterlyReport, ReportSnapshots } from './api/client.ts';
+import type { QuarterlyReport, ReportAppendixPage, ReportSnapshots } from './api/client.ts';
+import { SEVERITIES_MOST_FIRST } from './format.ts';
 import { urlWith } from './app/routes.ts';
 import { isQuarter, quarterOf, quarterSpan, shiftQuarter } from './charts/trend.quarters.ts';
 
@@ -18,6 +19,28 @@ export type Restatement = NonNullable<Report['restatement']>;
 export type ReportSnapshotItem = ReportSnapshots['items'][number];
 /** `restated` asks for a closed quarter as known today; '' for its frozen snapshot. */
 export type ReportViewParam = '' | 'restated';
+
+/** Vendors per appendix page the report page asks for (the API's most). */
+export const APPENDIX_PAGE_LIMIT = 500;
+
+export type AppendixItem = ReportAppendixPage['items'][number];
+
+/**
+ * The whole report from its answer and every page of its per-vendor appendix (a report of more
+ * than 1,000 vendors carries only the first entries of these lists): the same lists, in the same
+ * order, as the server built them: tier-1 scores and not-assessed entries in the report's vendor
+ * order, findings most severe first, then by tier and name (a stable sort, as the server's).
+ */
+export function withWholeAppendix(r: Report, items: readonly AppendixItem[]): Report {
+  const rank = (s: ReportFinding['severity']) => SEVERITIES_MOST_FIRST.indexOf(s);
+  return {
+    ...r,
+    tier1Scores: items.flatMap((i) => (i.score ? [i.score] : [])),
+    findings: items.flatMap((i) => i.findings).sort((a, b) => rank(a.severity) - rank(b.severity) || a.tier - b.tier || a.name.localeCompare(b.name)),
+    notAssessed: items.flatMap((i) => (i.notAssessed ? [i.notAssessed] : [])),
+    appendix: { ...r.appendix, complete: true },
+  };
+}
 
 /** How many quarters a picker offers by default (ten years), as the trend view does. */
 export const PICKER_QUARTERS = 40;
@@ -73,6 +96,8 @@ export function downloadHref(apiBase: string, quarter: string, format: ReportFor
   const q = new URLSearchParams({ format });
   if (vs) q.set('vs', vs);
   if (view) q.set('view', view);
+  // The JSON download is everything the report holds, its per-vendor appendix included.
+  if (format === 'json') q.set('appendix', 'full');
   return `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}?${q}`;
 }
 

@@ -63,7 +63,26 @@ export function reportsRepo(db: Db) {
     VALUES (@id, @quarter, @as_of, @body, @basis, @generated_at, @generated_by, @superseded_at, @superseded_by, @origin, @compared_with)`);
   const supersede = db.prepare('UPDATE frozen_reports SET superseded_at = ?, superseded_by = ? WHERE id = ? AND superseded_at IS NULL');
   const clear = db.prepare('DELETE FROM frozen_reports');
+  const inForceMeta = db.prepare<[string], Omit<Row, 'body' | 'basis'>>(`SELECT ${META} FROM frozen_reports WHERE quarter = ? AND superseded_at IS NULL`);
+  const bodyOf = db.prepare<[number], { body: string }>('SELECT body FROM frozen_reports WHERE id = ?');
+  const basisOf = db.prepare<[number], { basis: string | null }>('SELECT basis FROM frozen_reports WHERE id = ?');
+  const generation = db.prepare<[], { generation: number }>('SELECT generation FROM fact_generation WHERE id = 1');
   return {
+    /** The snapshot in force for a quarter without its body and basis (read apart, when needed). */
+    inForceMeta: (quarter: string): FrozenReportMeta | undefined => {
+      const r = inForceMeta.get(quarter);
+      return r && toMeta(r);
+    },
+    /** A snapshot's body (JSON text). */
+    body: (id: number): string | undefined => bodyOf.get(id)?.body,
+    /** A snapshot's basis (JSON text), null for one frozen per comparison. */
+    basis: (id: number): string | null | undefined => basisOf.get(id)?.basis,
+    /**
+     * The facts' generation: a counter every write to a vendor, incident, support arrangement, MFA
+     * record, posture statement, decision, condition or methodology moves (triggers of migration 0014).
+     * While it stands still, anything computed from today's facts still holds.
+     */
+    factGeneration: (): number => generation.get()!.generation,
     /** The snapshot in force for a quarter, if it was frozen. */
     inForce: (quarter: string): FrozenReportRecord | undefined => {
       const r = inForce.get(quarter);

@@ -9,6 +9,13 @@ export interface Snapshot {
   readonly score: VendorScore;
 }
 
+/** A vendor as a trend row names it. */
+export interface TrendVendor {
+  readonly id: number;
+  readonly name: string;
+  readonly tier: number;
+}
+
 interface Row {
   vendor_id: number;
   quarter: string;
@@ -23,6 +30,10 @@ export function snapshotsRepo(db: Db) {
     'SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots WHERE vendor_id = ? AND quarter BETWEEN ? AND ? ORDER BY quarter',
   );
   const forQuarter = db.prepare<[string], Row>('SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots WHERE quarter = ?');
+  const risks = db.prepare<[string], { vendorId: number; risk: number; band: VendorScore['band'] }>(
+    'SELECT vendor_id AS vendorId, risk, band FROM score_snapshots WHERE quarter = ?',
+  );
+  const trendVendors = db.prepare<[], TrendVendor>("SELECT id, name, tier FROM vendors WHERE status <> 'not-engaged' ORDER BY name COLLATE NOCASE, id");
   const all = db.prepare<[], Row>('SELECT vendor_id, quarter, score, frozen_at FROM score_snapshots ORDER BY quarter, vendor_id');
   const clear = db.prepare('DELETE FROM score_snapshots');
   const upsert = db.prepare(`INSERT INTO score_snapshots (vendor_id, quarter, as_of, methodology_version, likelihood, impact, risk, band,
@@ -35,6 +46,10 @@ export function snapshotsRepo(db: Db) {
     /** A vendor's snapshots for quarters in [from, to] (labels sort as text). */
     forVendor: (vendorId: number, from: string, to: string): Snapshot[] => forVendor.all(vendorId, from, to).map(toSnapshot),
     forQuarter: (quarter: string): Snapshot[] => forQuarter.all(quarter).map(toSnapshot),
+    /** A quarter's frozen risk and band per vendor, from their own columns: no score JSON is read. */
+    risksForQuarter: (quarter: string): Array<{ vendorId: number; risk: number; band: VendorScore['band'] }> => risks.all(quarter),
+    /** The vendors the trends show (every one engaged), with just what a trend row names: no counts, no relationship. */
+    trendVendors: (): TrendVendor[] => trendVendors.all(),
     all: (): Snapshot[] => all.all().map(toSnapshot),
     clear: (): void => {
       clear.run();

@@ -65,6 +65,7 @@ export const PROBLEM_TITLES = {
   'headers-too-large': 'The request headers are too large',
   'request-timeout': 'The request took too long to arrive',
   'edit-conflict': 'The record was changed by someone else since you opened it',
+  'report-vendor-not-found': 'Vendor not in the report',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

@@ -5,10 +5,12 @@
  */
 import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
 import type { Store } from '../db/store.ts';
+import type { TrendVendor } from '../db/snapshots-repo.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import { round1 } from '../scoring/arithmetic.ts';
 import type { VendorScore } from '../scoring/types.ts';
 import type { Actor } from '../domain/account.ts';
+import type { Policy } from '../scoring/policy.ts';
 import type { Clock } from './clock.ts';
 import { found, invalid } from './errors.ts';
 import { loadAllFacts, loadFacts, type LoadedFacts } from './facts-loader.ts';
@@ -17,6 +19,14 @@ import type { MethodologyService } from './methodology-service.ts';
 export const MAX_QUARTERS = 40;
 const MOVERS = 5;
 const MOVER_POINTS = 5;
+/** Up to this many vendors to freeze, their facts are read one vendor at a time; beyond, the whole portfolio at once. */
+const PER_VENDOR_LOADS = 200;
+
+/** A vendor's risk and band at one quarter end: what the trends show. */
+export interface TrendPoint {
+  risk: number;
+  band: VendorScore['band'];
+}
 
 export interface HistoryItem {
   quarter: string;
@@ -58,15 +68,59 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
     const frozen = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
     for (const f of facts) {
       if (frozen.has(f.vendor.id)) continue;
-      const s = scoreVendor(f, policy, quarterEnd(quarter));
-      store.snapshots.put(quarter, s, clock.now());
+      const s = freezeOne(quarter, f, policy);
       frozen.set(f.vendor.id, s);
     }
     return frozen;
   };
 
+  const freezeOne = (quarter: string, f: LoadedFacts, policy: Policy): VendorScore => {
+    const s = scoreVendor(f, policy, quarterEnd(quarter));
+    store.snapshots.put(quarter, s, clock.now());
+    return s;
+  };
+
+  /**
+   * The current quarter's column of the trends: every given vendor's risk and band today. THE one
+   * place trends read the current quarter (scored live here; kept scores can stand in for it).
+   */
+  const currentScores = (vendors: ReadonlyArray<{ id: number }>): Map<number, TrendPoint> => {
+    const policy = methodology.active();
+    const wanted = new Set(vendors.map((v) => v.id));
+    return new Map(
+      loadAllFacts(store)
+        .filter((f) => wanted.has(f.vendor.id))
+        .map((f) => {
+          const s = scoreVendor(f, policy, clock.today());
+          return [f.vendor.id, { risk: s.risk, band: s.band }];
+        }),
+    );
+  };
+
+  /**
+   * A closed quarter's column of the trends: the risk and band columns of its frozen snapshots
+   * (no score JSON parsed), and only the vendors without one yet have their facts loaded and are
+   * frozen now.
+   */
+  const closedRisks = (quarter: string, vendors: readonly TrendVendor[], allFacts: () => readonly LoadedFacts[]): Map<number, TrendPoint> => {
+    const out = new Map(store.snapshots.risksForQuarter(quarter).map((r) => [r.vendorId, { risk: r.risk, band: r.band }]));
+    const missing = vendors.filter((v) => !out.has(v.id));
+    if (missing.length === 0) return out;
+    const policy = methodology.active();
+    // Many missing (a first freeze): one read of the portfolio beats a few queries per vendor.
+    const facts = missing.length > PER_VENDOR_LOADS ? allFacts() : missing.map((v) => loadFacts(store, found(store.vendors.find(v.id), 'vendor', v.id)));
+    const wanted = new Set(missing.map((v) => v.id));
+    for (const f of facts) {
+      if (!wanted.has(f.vendor.id)) continue;
+      const s = freezeOne(quarter, f, policy);
+      out.set(f.vendor.id, { risk: s.risk, band: s.band });
+    }
+    return out;
+  };
+
   return {
     scoresAt,
+    currentScores,
     current,
     /** One item per quarter end from `from` to `to` (defaults: the last eight quarters). */
     history: (vendorId: number, range: { from?: string | undefined; to?: string | undefined }): { items: HistoryItem[] } => {
@@ -108,14 +162,17 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       if (span > MAX_QUARTERS) throw invalid(`At most ${MAX_QUARTERS} quarters at a time.`, [{ path: 'query.from', message: `spans ${span} quarters` }]);
       return store.transaction(() => {
         const quarters = quarterRange(from, to);
-        const facts = loadAllFacts(store).filter((f) => f.vendor.status !== 'not-engaged');
-        const byQuarter = quarters.map((q) => scoresAt(q, facts));
-        const rows = facts.map((f) => {
-          const scores = byQuarter.map((m) => m.get(f.vendor.id)!);
+        const vendors = store.snapshots.trendVendors();
+        // Read at most once, and only when some closed quarter has vendors to freeze.
+        let all: LoadedFacts[] | undefined;
+        const allFacts = () => (all ??= loadAllFacts(store));
+        const byQuarter = quarters.map((q) => (q === current() ? currentScores(vendors) : closedRisks(q, vendors, allFacts)));
+        const rows = vendors.map((v) => {
+          const scores = byQuarter.map((m) => m.get(v.id)!);
           return {
-            vendorId: f.vendor.id,
-            name: f.vendor.name,
-            tier: f.vendor.tier,
+            vendorId: v.id,
+            name: v.name,
+            tier: v.tier,
             risks: scores.map((s) => s.risk),
             bands: scores.map((s) => s.band),
             delta: round1(scores.at(-1)!.risk - scores[0]!.risk),

@@ -202,7 +202,9 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
   it('links the downloads to the API in each format; the browser’s own session fetches them', async () => {
     await open('/reports/2023-Q4?vs=2022-Q4');
     const link = (f: string) => s.page.locator(`vr-report-controls a[data-format="${f}"]`);
-    for (const f of ['csv', 'md', 'json']) expect(await link(f).getAttribute('href')).toBe(`/api/v1/reports/quarterly/2023-Q4?format=${f}&vs=2022-Q4`);
+    for (const f of ['csv', 'md']) expect(await link(f).getAttribute('href')).toBe(`/api/v1/reports/quarterly/2023-Q4?format=${f}&vs=2022-Q4`);
+    // The JSON download is everything the report holds: its per-vendor appendix whole, however large.
+    expect(await link('json').getAttribute('href')).toBe('/api/v1/reports/quarterly/2023-Q4?format=json&vs=2022-Q4&appendix=full');
     expect(await link('csv').getAttribute('download')).toBe('vendorscope-report-2023-Q4-vs-2022-Q4.csv');
     const res = await s.call('/reports/quarterly/2023-Q4?format=csv&vs=2022-Q4');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

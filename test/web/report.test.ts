@@ -102,6 +102,7 @@ describe('downloads', () => {
   it('link to the API in each format, with the comparison, named as the server names the file', () => {
     expect(downloadHref('/api/v1', '2023-Q4', 'csv')).toBe('/api/v1/reports/quarterly/2023-Q4?format=csv');
     expect(downloadHref('/api/v1', '2023-Q4', 'md', '2022-Q4')).toBe('/api/v1/reports/quarterly/2023-Q4?format=md&vs=2022-Q4');
+    expect(downloadHref('/api/v1', '2023-Q4', 'json')).toBe('/api/v1/reports/quarterly/2023-Q4?format=json&appendix=full');
     expect(downloadName('2023-Q4', 'csv')).toBe('vendorscope-report-2023-Q4.csv');
     expect(downloadName('2023-Q4', 'md', '2022-Q4')).toBe('vendorscope-report-2023-Q4-vs-2022-Q4.md');
     expect(downloadName('2023-Q4', 'json')).toBe('vendorscope-report-2023-Q4.json');

@@ -35,7 +35,7 @@ import type { Job } from '../../server/services/jobs-service.ts';
 import type { importVendorsCsv } from '../../server/services/imports/vendors-csv.ts';
 import type { importVeris } from '../../server/services/imports/veris-import.ts';
 import type { restore, RestoreMode } from '../../server/services/imports/full-transfer.ts';
-import type { QuarterlyReport, RefreezeResult, ReportSnapshots } from '../../server/services/reports/report-service.ts';
+import type { QuarterlyReport, RefreezeResult, ReportAppendixPage, ReportSnapshots } from '../../server/services/reports/report-service.ts';
 import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus, StoredCadence } from '../../server/domain/review.ts';
 import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
 import type { FeedPage } from '../../server/services/changes/feed-service.ts';
@@ -78,7 +78,7 @@ export type VendorBody = z.input<typeof vendorInput>;
 export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
 export type RestoreResult = ReturnType<typeof restore>;
-export type { Job, QuarterlyReport, RefreezeResult, ReportSnapshots, RestoreMode };
+export type { Job, QuarterlyReport, RefreezeResult, ReportAppendixPage, ReportSnapshots, RestoreMode };
 export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
@@ -226,8 +226,11 @@ export class ApiClient {
   job = (id: string, o?: RequestOptions) => this.get<Job>(`/jobs/${encodeURIComponent(id)}`, {}, o);
   restore = async (json: string, mode: RestoreMode) => (await this.upload<RestoreResult>('/import/full', json, 'application/json', { mode })).body;
   /** The quarterly report (`2023-Q4`), compared with the previous quarter or with `vs`; `restated`: as known today. */
-  quarterlyReport = (quarter: string, vs?: string, o?: RequestOptions, view?: 'restated') =>
-    this.get<QuarterlyReport>(`/reports/quarterly/${encodeURIComponent(quarter)}`, { vs, view }, o);
+  quarterlyReport = (quarter: string, vs?: string, o?: RequestOptions, view?: 'restated', appendix?: 'full') =>
+    this.get<QuarterlyReport>(`/reports/quarterly/${encodeURIComponent(quarter)}`, { vs, view, appendix }, o);
+  /** A page of a closed quarter's per-vendor appendix, from its frozen snapshot. */
+  reportAppendix = (quarter: string, offset: number, limit: number, o?: RequestOptions) =>
+    this.get<ReportAppendixPage>(`/reports/quarterly/${encodeURIComponent(quarter)}/vendors`, { offset: String(offset), limit: String(limit) }, o);
   /** A quarter's frozen snapshots, newest first. */
   reportSnapshots = (quarter: string, o?: RequestOptions) => this.get<ReportSnapshots>(`/reports/quarterly/${encodeURIComponent(quarter)}/snapshots`, {}, o);
   /** Admins: replace a closed quarter's snapshot by one taken now. */

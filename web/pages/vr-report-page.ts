@@ -20,7 +20,7 @@ import { apiContext, meContext } from '../state/contexts.ts';
 import { isAdmin } from '../roles.ts';
 import { NavigationRequested } from '../events.ts';
 import { shiftQuarter } from '../charts/trend.quarters.ts';
-import { currentQuarter, quarterWords, reportPath, restLists, tier1Sections, viewOf, vsOf, type Report } from '../report.ts';
+import { APPENDIX_PAGE_LIMIT, currentQuarter, quarterWords, reportPath, restLists, tier1Sections, viewOf, vsOf, withWholeAppendix, type AppendixItem, type Report } from '../report.ts';
 import type { ReportPicked } from '../components/vr-report-controls.ts';
 import type { RefreezeConfirmed } from '../components/vr-report-history.ts';
 import { pageStyles } from '../styles/page.ts';
@@ -55,7 +55,24 @@ export class ReportPage extends LitElement {
   private _report = new Task(this, {
     // The current quarter is live: it has no restated view to ask for.
     args: () => [this.quarter, vsOf(this.quarter, this.query), this.quarter === currentQuarter(new Date()) ? '' : viewOf(this.query), this._version] as const,
-    task: ([quarter, vs, view], { signal }) => (quarter ? this._api.quarterlyReport(quarter, vs || undefined, { signal }, view || undefined) : initialState),
+    task: async ([quarter, vs, view], { signal }) => {
+      if (!quarter) return initialState;
+      // The live and restated views are computed per request: they come whole. A frozen snapshot
+      // of a large portfolio comes with the first entries of its appendix, and the rest is read
+      // page by page here, before anything is shown, so the page (and its print) holds it all.
+      const whole = quarter === currentQuarter(new Date()) || view === 'restated';
+      const r = await this._api.quarterlyReport(quarter, vs || undefined, { signal }, view || undefined, whole ? 'full' : undefined);
+      if (r.appendix.complete) return r;
+      const items: AppendixItem[] = [];
+      while (items.length < r.appendix.vendors) {
+        const page = await this._api.reportAppendix(r.quarter, items.length, APPENDIX_PAGE_LIMIT, { signal });
+        // A refreeze between two pages: start again from the report, so its lists and pages are one snapshot's.
+        if (page.snapshotId !== r.snapshotId) throw new Error(`The ${r.quarter} report was refrozen while it was being read; open it again.`);
+        if (page.items.length === 0) break;
+        items.push(...page.items);
+      }
+      return withWholeAppendix(r, items);
+    },
   });
 
   /** A closed quarter's snapshots, once its report is there (opening the report freezes it). */

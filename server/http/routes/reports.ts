@@ -6,7 +6,8 @@ import { actorOf } from '../../services/auth-service.ts';
 import { reportCsv, reportMarkdown } from '../../services/reports/report-formats.ts';
 import { Reply, route } from '../route.ts';
 import { idParam } from '../schemas/common.ts';
-import { quarterlyReport, refreezeResult, reportSnapshot, reportSnapshots } from '../schemas/report.ts';
+import { quarterlyReport, refreezeResult, reportAppendixPage, reportAppendixVendor, reportSnapshot, reportSnapshots } from '../schemas/report.ts';
+import { APPENDIX_PAGE, withAppendix } from '../../services/reports/report-appendix.ts';
 import type { Deps } from '../../deps.ts';
 
 const quarterParams = z.strictObject({ quarter: quarterLabel });
@@ -30,6 +31,13 @@ export const reportRoutes = ({ reports }: Deps) => [
           description:
             '`frozen` (default): the snapshot in force; `restated`: the same quarter and as-of day scored from today’s database under the snapshot’s methodology, not stored (a closed quarter only)',
         }),
+      appendix: z
+        .enum(['paged', 'full'])
+        .default('paged')
+        .meta({
+          description:
+            'JSON only. `paged` (default): beyond 1,000 vendors the per-vendor lists (`tier1Scores`, `findings`, `notAssessed`) carry their first 50 entries and the rest is read from `/vendors`; `full`: always all of them. CSV and Markdown always hold everything',
+        }),
     }),
     status: 200,
     response: quarterlyReport,
@@ -38,8 +46,37 @@ export const reportRoutes = ({ reports }: Deps) => [
       const name = `vendorscope-report-${report.quarter}${query.vs ? `-vs-${report.vs}` : ''}${report.view === 'restated' ? '-restated' : ''}`;
       if (query.format === 'csv') return new Reply(200, reportCsv(report), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
       if (query.format === 'md') return new Reply(200, reportMarkdown(report), { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.md"` });
-      return report;
+      return withAppendix(report, query.appendix === 'full');
     },
+  }),
+  route({
+    method: 'get',
+    path: '/reports/quarterly/:quarter/vendors',
+    access: 'viewer',
+    tag: 'reports',
+    summary:
+      'A closed quarter’s per-vendor appendix, a page at a time, from its frozen snapshot (taken on first request): each vendor’s full score (tier 1), findings and not-assessed entry, in the report’s order. 409 for the live current quarter (its report takes ?appendix=full)',
+    params: quarterParams,
+    query: z.strictObject({
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: 'Entries to skip' }),
+      limit: z.coerce.number().int().min(1).max(APPENDIX_PAGE.max).default(APPENDIX_PAGE.default).meta({ description: `Entries per page, at most ${APPENDIX_PAGE.max}` }),
+    }),
+    status: 200,
+    response: reportAppendixPage,
+    errors: [409],
+    handle: ({ params, query, principal }) => reports.appendix(actorOf(principal), params.quarter, query),
+  }),
+  route({
+    method: 'get',
+    path: '/reports/quarterly/:quarter/vendors/:id',
+    access: 'viewer',
+    tag: 'reports',
+    summary: 'One vendor’s entry of a closed quarter’s per-vendor appendix, from its frozen snapshot; 404 when the vendor is not in the report',
+    params: z.strictObject({ quarter: quarterLabel, id: idParam }),
+    status: 200,
+    response: reportAppendixVendor,
+    errors: [404, 409],
+    handle: ({ params, principal }) => reports.appendixVendor(actorOf(principal), params.quarter, params.id),
   }),
   route({
     method: 'get',

@@ -16,6 +16,32 @@ const byBand = z
   .strictObject(Object.fromEntries(BANDS.map((b) => [b, z.number().int()])) as Record<(typeof BANDS)[number], z.ZodNumber>)
   .meta({ description: 'Vendors per band; `not-assessed` is 0 in a report frozen before a vendor could be not assessed' });
 
+const notAssessedEntry = z.strictObject({
+  vendorId: z.number().int(),
+  name: z.string(),
+  tier: z.number().int(),
+  inherentRisk: z.number(),
+  inherentBand: z.enum(RISK_BANDS),
+  risk: z.number().meta({ description: 'Residual risk, resting largely on priors' }),
+  likelihood: z.number(),
+  evidenceCoverage: z.number(),
+  unknownPoints: z.number(),
+  toAssess: z.array(z.string()).meta({ description: 'What evidence would assess it' }),
+});
+const findingEntry = z.strictObject({
+  source: z.enum(['score', 'condition']),
+  vendorId: z.number().int(),
+  name: z.string(),
+  tier: z.number().int(),
+  id: z.string(),
+  rule: z.string(),
+  severity,
+  title: z.string(),
+  suggestedCondition: z.string(),
+  owner: z.string().nullable(),
+  dueOn: z.string().nullable(),
+});
+
 export const reportHeadline = z
   .strictObject({
     vendors: z.number().int(),
@@ -115,21 +141,11 @@ export const quarterlyReport = z
       }),
     ).meta({ description: 'The ten riskiest assessed vendors (a not-assessed vendor is listed in notAssessed)' }),
     notAssessed: z
-      .array(
-        z.strictObject({
-          vendorId: z.number().int(),
-          name: z.string(),
-          tier: z.number().int(),
-          inherentRisk: z.number(),
-          inherentBand: z.enum(RISK_BANDS),
-          risk: z.number().meta({ description: 'Residual risk, resting largely on priors' }),
-          likelihood: z.number(),
-          evidenceCoverage: z.number(),
-          unknownPoints: z.number(),
-          toAssess: z.array(z.string()).meta({ description: 'What evidence would assess it' }),
-        }),
-      )
-      .meta({ description: 'The vendors not assessed (band `not-assessed`), apart from the top risks, by inherent risk; empty in a report frozen before a vendor could be not assessed' }),
+      .array(notAssessedEntry)
+      .meta({
+        description:
+          'The vendors not assessed (band `not-assessed`), apart from the top risks, by inherent risk; empty in a report frozen before a vendor could be not assessed. Only the first entries when `appendix.complete` is false',
+      }),
     movers: z
       .array(z.strictObject({ vendorId: z.number().int(), name: z.string(), tier: z.number().int(), from: z.number(), to: z.number(), delta: z.number(), causes }))
       .meta({ description: 'Comparison field: vendors in both reports whose risk moved by a point or more, with causes that add up to the change' }),
@@ -156,21 +172,9 @@ export const quarterlyReport = z
       overFourteenDays: z.number().int(),
       foundByOthersFirst: z.number().int(),
     }),
-    findings: z.array(
-      z.strictObject({
-        source: z.enum(['score', 'condition']),
-        vendorId: z.number().int(),
-        name: z.string(),
-        tier: z.number().int(),
-        id: z.string(),
-        rule: z.string(),
-        severity,
-        title: z.string(),
-        suggestedCondition: z.string(),
-        owner: z.string().nullable(),
-        dueOn: z.string().nullable(),
-      }),
-    ),
+    findings: z.array(findingEntry).meta({
+      description: 'Open findings and conditions of tier-1 and tier-2 vendors, most severe first. Only the first entries when `appendix.complete` is false',
+    }),
     vendors: z.array(
       z.strictObject({
         vendorId: z.number().int(),
@@ -192,7 +196,9 @@ export const quarterlyReport = z
         newSinceVs: z.boolean().meta({ description: 'Comparison field: not in the report of the quarter compared with ("new since 2022-Q4")' }),
       }),
     ),
-    tier1Scores: z.array(frozenVendorScore).meta({ description: 'Each tier-1 vendor’s full score as the report used it (the appendix)' }),
+    tier1Scores: z.array(frozenVendorScore).meta({
+      description: 'Each tier-1 vendor’s full score as the report used it (the appendix). Only the first entries when `appendix.complete` is false',
+    }),
     bands: z.array(z.strictObject({ band, minRisk: z.number() })),
     method: z.strictObject({ vendors: z.string(), findings: z.string(), assessed: z.string(), lags: z.string(), movers: z.string() }),
     comparison: z
@@ -208,8 +214,47 @@ export const quarterlyReport = z
       })
       .meta({ description: 'Comparison field: the quarter compared with, from its own snapshot' }),
     restatement: restatement.nullable().meta({ description: 'For a closed quarter, what differs between its frozen snapshot and the quarter as known today; null for the live quarter' }),
+    appendix: z
+      .strictObject({
+        vendors: z.number().int().meta({ description: 'Entries of the per-vendor appendix: one per report vendor' }),
+        complete: z.boolean().meta({
+          description:
+            'True when this answer holds the whole `tier1Scores`, `findings` and `notAssessed` (up to 1,000 vendors, or with `?appendix=full`); false when it holds their first 50 entries and the rest is read from `GET /reports/quarterly/{quarter}/vendors`',
+        }),
+        tier1Scores: z.number().int().meta({ description: 'How many entries the whole `tier1Scores` has' }),
+        findings: z.number().int().meta({ description: 'How many entries the whole `findings` has' }),
+        notAssessed: z.number().int().meta({ description: 'How many entries the whole `notAssessed` has' }),
+      })
+      .meta({ description: 'The per-vendor appendix: how big it is and whether this answer holds all of it' }),
   })
   .meta({ id: 'QuarterlyReport' });
+
+const appendixItem = z
+  .strictObject({
+    vendorId: z.number().int(),
+    name: z.string(),
+    tier: z.number().int(),
+    score: frozenVendorScore.nullable().meta({ description: 'A tier-1 vendor’s full score as the report used it (its `tier1Scores` entry); null for other tiers' }),
+    findings: z.array(findingEntry).meta({ description: 'Its entries of the report’s `findings` (tier 1 and 2), in the report’s order' }),
+    notAssessed: notAssessedEntry.nullable().meta({ description: 'Its `notAssessed` entry; null when it was assessed' }),
+  })
+  .meta({ id: 'ReportAppendixItem', description: 'What a closed quarter’s frozen report holds about one vendor beyond its row' });
+
+const appendixHead = {
+  quarter: z.string(),
+  snapshotId: z.number().int().meta({ description: 'The frozen snapshot in force the entries are read from' }),
+  generatedAt: z.string(),
+};
+export const reportAppendixPage = z
+  .strictObject({
+    ...appendixHead,
+    total: z.number().int().meta({ description: 'Entries in the whole appendix (the report’s vendors)' }),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(appendixItem).meta({ description: 'The entries from `offset`, at most `limit`, in the report’s vendor order' }),
+  })
+  .meta({ id: 'ReportAppendixPage' });
+export const reportAppendixVendor = z.strictObject({ ...appendixHead, item: appendixItem });
 
 export const reportSnapshots = z.strictObject({ quarter: z.string(), items: z.array(reportSnapshotItem) });
 export const reportSnapshot = reportSnapshotItem.extend({ body: z.looseObject({ quarter: z.string() }).meta({ description: 'The report exactly as it was frozen' }) });

@@ -22,6 +22,9 @@ import type { MethodologyService } from '../methodology-service.ts';
 import { buildReport, engagedOn, NOT_ASSESSED_METHOD, type ReportBasis, type ReportBody } from './report-body.ts';
 import { compareSides, MOVER_POINTS, type ReportSide } from './report-compare.ts';
 import { restate, type Restatement } from './report-restate.ts';
+import { appendixItems, appendixOf } from './report-appendix.ts';
+
+type AppendixItem = ReturnType<typeof appendixItems<ReturnType<typeof withAssessment>>>[number];
 
 export type ReportView = ReportViewParam | 'live';
 
@@ -60,6 +63,15 @@ const snapshotItem = (m: FrozenReportMeta & { body: string }) => {
   return { ...meta, inForce: m.supersededAt === null, headline: headlineOf(body) };
 };
 
+/** Keeps `value` under `key` among the few most recently used. */
+const KEPT = 4;
+function remember<V>(m: Map<string, V>, key: string, value: V): V {
+  m.delete(key);
+  m.set(key, value);
+  if (m.size > KEPT) m.delete(m.keys().next().value!);
+  return value;
+}
+
 export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService) {
   const policyOf = (version: string): Policy => methodology.byVersion(version) ?? methodology.active();
 
@@ -71,7 +83,32 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
     return buildReport({ quarter, asOf, rows, reviews: store.reviews.all().filter((r) => r.decidedOn <= asOf), policyOf });
   };
 
-  const sideOf = (r: FrozenReportRecord): ReportSide => ({ body: JSON.parse(r.body) as ReportBody, basis: JSON.parse(r.basis!) as ReportBasis, snapshotId: r.id, generatedAt: r.generatedAt });
+  /*
+   * A stored snapshot never changes, so what is read or computed from one is kept for the next
+   * request (a few, the most recently used; keyed by id and generatedAt, which a restore keeps):
+   * its parsed body, its appendix, and its comparison with another snapshot. The restatement also
+   * rests on today's facts: it is kept while their generation stands still.
+   */
+  const keyOf = (m: Pick<FrozenReportMeta, 'id' | 'generatedAt'>) => `${m.id}@${m.generatedAt}`;
+  const bodies = new Map<string, ReportBody>();
+  const appendices = new Map<string, AppendixItem[]>();
+  const comparisons = new Map<string, ReturnType<typeof compareSides>>();
+  const restatements = new Map<string, { generation: number; value: Restatement }>();
+
+  /** A snapshot's side: its body (parsed once), its basis parsed only when a comparison or restatement is computed. */
+  const sideOf = (m: FrozenReportMeta, text?: { body: string; basis: string | null }): ReportSide => {
+    const key = keyOf(m);
+    const body = bodies.get(key) ?? remember(bodies, key, JSON.parse(text?.body ?? store.reports.body(m.id)!) as ReportBody);
+    let basis: ReportBasis | undefined;
+    return {
+      body,
+      get basis() {
+        return (basis ??= JSON.parse(text?.basis ?? store.reports.basis(m.id)!) as ReportBasis);
+      },
+      snapshotId: m.id,
+      generatedAt: m.generatedAt,
+    };
+  };
 
   /** Takes a closed quarter's snapshot now, under the methodology in force. The caller supersedes the one before. */
   const freeze = (quarter: string, actor: Actor, origin: ReportOrigin): FrozenReportRecord => {
@@ -93,7 +130,34 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
   };
 
   /** The snapshot in force, taken now when the quarter was never frozen. */
-  const frozenSide = (quarter: string, actor: Actor): ReportSide => sideOf(store.reports.inForce(quarter) ?? freeze(quarter, actor, 'first-view'));
+  const frozenSide = (quarter: string, actor: Actor): ReportSide => {
+    const meta = store.reports.inForceMeta(quarter);
+    if (meta) return sideOf(meta);
+    const fresh = freeze(quarter, actor, 'first-view');
+    return sideOf(fresh, fresh);
+  };
+
+  /** What differs between a snapshot and its quarter as known today: computed again only when a fact changed since. */
+  const restatementOf = (frozen: ReportSide): Restatement => {
+    const key = `${frozen.snapshotId}@${frozen.generatedAt}`;
+    const generation = store.reports.factGeneration();
+    const kept = restatements.get(key);
+    if (kept && kept.generation === generation) return kept.value;
+    return remember(restatements, key, { generation, value: restate(frozen, restatedSide(frozen)) }).value;
+  };
+
+  /** Two frozen snapshots compare the same way every time: the comparison is computed once. */
+  const comparisonOf = (view: ReportView, side: ReportSide, vsSide: ReportSide) => {
+    if (view !== 'frozen' || side.snapshotId === null || vsSide.snapshotId === null) return compareSides(side, vsSide, policyOf);
+    const key = `${side.snapshotId}@${side.generatedAt}>${vsSide.snapshotId}@${vsSide.generatedAt}`;
+    return comparisons.get(key) ?? remember(comparisons, key, compareSides(side, vsSide, policyOf));
+  };
+
+  /** A closed quarter's per-vendor appendix, from its snapshot in force (taken now if there is none). */
+  const appendixItemsOf = (side: ReportSide): AppendixItem[] => {
+    const key = `${side.snapshotId}@${side.generatedAt}`;
+    return appendices.get(key) ?? remember(appendices, key, appendixItems(withAssessment(side.body)));
+  };
 
   /** The frozen snapshot's quarter as known today: same day, each vendor under the methodology the snapshot used. */
   const restatedSide = (frozen: ReportSide): ReportSide => {
@@ -113,10 +177,19 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
     if (quarter > history.current()) throw invalid(`${quarter} has not begun.`, [{ path: 'params.quarter', message: `must not be after ${history.current()}` }]);
   };
 
+  const checkClosedReport = (quarter: string) => {
+    checkQuarter(quarter);
+    if (quarter === history.current()) {
+      throw new ServiceError('conflict', 'quarter-not-closed', `${quarter} is the current quarter: its report is live, with its whole appendix at ?appendix=full.`, [
+        { path: 'params.quarter', message: 'must be a closed quarter' },
+      ]);
+    }
+  };
+
   const compose = (view: ReportView, side: ReportSide, vsSide: ReportSide, restatement: Restatement | null) => {
     const b = withAssessment(side.body);
     const vs = vsSide.body;
-    const { columns, movers, comparison } = compareSides(side, vsSide, policyOf);
+    const { columns, movers, comparison } = comparisonOf(view, side, vsSide);
     return {
       quarter: b.quarter,
       asOf: b.asOf,
@@ -143,6 +216,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       },
       comparison: { ...comparison, view: view === 'live' ? ('frozen' as const) : view },
       restatement,
+      appendix: appendixOf(b, true),
     };
   };
 
@@ -163,10 +237,37 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       return store.transaction(() => {
         if (live) return compose('live', liveSide(quarter), frozenSide(vs, actor), null);
         const frozen = frozenSide(quarter, actor);
-        const restated = restatedSide(frozen);
-        const restatement = restate(frozen, restated);
-        if (o.view === 'restated') return compose('restated', restated, restatedSide(frozenSide(vs, actor)), restatement);
-        return compose('frozen', frozen, frozenSide(vs, actor), restatement);
+        if (o.view === 'restated') {
+          const restated = restatedSide(frozen);
+          return compose('restated', restated, restatedSide(frozenSide(vs, actor)), restate(frozen, restated));
+        }
+        return compose('frozen', frozen, frozenSide(vs, actor), restatementOf(frozen));
+      });
+    },
+
+    /**
+     * A closed quarter's per-vendor appendix, a page at a time, from its frozen snapshot (taken now
+     * if there is none, as the report does): each vendor's full score (tier 1), findings and
+     * not-assessed entry, in the report's order. The current quarter is live: its report carries
+     * everything with `?appendix=full`.
+     */
+    appendix: (actor: Actor, quarter: string, page: { offset: number; limit: number }) => {
+      checkClosedReport(quarter);
+      return store.transaction(() => {
+        const side = frozenSide(quarter, actor);
+        const items = appendixItemsOf(side);
+        return { quarter, snapshotId: side.snapshotId!, generatedAt: side.generatedAt, total: items.length, offset: page.offset, limit: page.limit, items: items.slice(page.offset, page.offset + page.limit) };
+      });
+    },
+
+    /** One vendor's entry of a closed quarter's appendix. */
+    appendixVendor: (actor: Actor, quarter: string, vendorId: number) => {
+      checkClosedReport(quarter);
+      return store.transaction(() => {
+        const side = frozenSide(quarter, actor);
+        const item = appendixItemsOf(side).find((i) => i.vendorId === vendorId);
+        if (!item) throw new ServiceError('not-found', 'report-vendor-not-found', `Vendor ${vendorId} is not in the ${quarter} report.`);
+        return { quarter, snapshotId: side.snapshotId!, generatedAt: side.generatedAt, item };
       });
     },
 
@@ -218,3 +319,5 @@ export type QuarterlyReport = ReturnType<ReportService['quarterly']>;
 export type ReportSnapshots = ReturnType<ReportService['snapshots']>;
 export type ReportSnapshotItem = ReportSnapshots['items'][number];
 export type RefreezeResult = ReturnType<ReportService['refreeze']>;
+export type ReportAppendixPage = ReturnType<ReportService['appendix']>;
+export type ReportAppendixItem = ReportAppendixPage['items'][number];

@@ -28,7 +28,7 @@ describe('the quarterly report’s documented shapes', () => {
     const { http } = demoApp();
     const doc = (await http.get('/api/v1/openapi.json')).body;
     const get = doc.paths['/api/v1/reports/quarterly/{quarter}'].get;
-    expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(['quarter', 'format', 'vs', 'view']);
+    expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(['quarter', 'format', 'vs', 'view', 'appendix']);
     expect(get.parameters.find((p: { name: string }) => p.name === 'view').schema.enum).toEqual(['frozen', 'restated']);
     const schema = get.responses['200'].content['application/json'].schema;
     const report = doc.components.schemas[schema.$ref.split('/').at(-1)];
