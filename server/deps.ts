@@ -63,12 +63,12 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const hashes = new HashGate(opts.throttle.hashConcurrency, opts.throttle.hashQueue);
   const guards = { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword };
   const auth = authService(store, opts.clock, guards, opts.auth);
-  const history = historyService(store, opts.clock, methodology);
   const jobs = jobsService(opts.clock, opts.log);
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
   const changes = changesService(store, opts.clock, []);
   // Kept scores: recomputed as writes mark vendors stale; today's reads come from them.
   const keptScores = keptScoresService(store, opts.clock, methodology, changes, opts.log);
+  const history = historyService(store, opts.clock, methodology, keptScores);
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
   const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
@@ -84,7 +84,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),
     history,
-    reports: reportService(store, opts.clock, history, methodology),
+    reports: reportService(store, opts.clock, history, methodology, keptScores),
     reviews: reviewsService(store, opts.clock, methodology, keptScores, feed),
     whatIf: whatIfService(store, opts.clock, methodology),
     about: aboutService(store, opts.version),

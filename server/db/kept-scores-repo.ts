@@ -1,5 +1,6 @@
 /** SQL for the kept scores (migration 0013): the rows, the stale queue the triggers fill, the generation. */
 import type { Db } from './open.ts';
+import type { Band } from '../domain/methodology.ts';
 
 export const STALE_REASONS = ['incidents', 'posture', 'review', 'methodology', 'day'] as const;
 export type StaleReason = (typeof STALE_REASONS)[number];
@@ -41,6 +42,9 @@ export function keptScoresRepo(db: Db) {
   const statusesOf = db.prepare<[string, string], Pick<KeptRow, 'vendorId' | 'reviewStatus'>>(
     'SELECT vendor_id AS vendorId, review_status AS reviewStatus FROM kept_scores WHERE methodology_version = ? AND as_of = ?',
   );
+  const risksOf = db.prepare<[string, string], { vendorId: number; risk: number; band: Band }>(
+    'SELECT vendor_id AS vendorId, risk, band FROM kept_scores WHERE methodology_version = ? AND as_of = ?',
+  );
   const scoresOf = db.prepare<[string, string], Pick<KeptRow, 'vendorId' | 'score'>>(
     'SELECT vendor_id AS vendorId, score FROM kept_scores WHERE methodology_version = ? AND as_of = ?',
   );
@@ -76,6 +80,8 @@ export function keptScoresRepo(db: Db) {
     heatmapRows: (version: string, asOf: string) => rowsOf.all(version, asOf),
     reviewStatuses: (version: string, asOf: string) => statusesOf.all(version, asOf),
     scores: (version: string, asOf: string) => scoresOf.all(version, asOf),
+    /** Risk and band alone (the trends' current column): no score JSON read. */
+    risks: (version: string, asOf: string) => risksOf.all(version, asOf),
     /** Writes a vendor's row and drops the rows of other methodology versions. */
     put: (w: KeptWrite): void => {
       dropOthers.run(w.vendorId, w.methodologyVersion);

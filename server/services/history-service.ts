@@ -51,7 +51,13 @@ const item = (quarter: string, s: VendorScore, frozen: boolean): HistoryItem => 
   frozen,
 });
 
-export function historyService(store: Store, clock: Clock, methodology: MethodologyService) {
+/** Today's kept scores (server/services/kept/): the current quarter reads them instead of scoring every vendor. */
+export interface KeptToday {
+  current(): Map<number, VendorScore>;
+  currentRisks(): Map<number, TrendPoint>;
+}
+
+export function historyService(store: Store, clock: Clock, methodology: MethodologyService, kept?: KeptToday) {
   const current = () => quarterOf(clock.today());
 
   const checkClosed = (quarter: string, path: string) => {
@@ -64,7 +70,10 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
    */
   const scoresAt = (quarter: string, facts: readonly LoadedFacts[]): Map<number, VendorScore> => {
     const policy = methodology.active();
-    if (quarter === current()) return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
+    if (quarter === current()) {
+      if (kept) return kept.current();
+      return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
+    }
     const frozen = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
     for (const f of facts) {
       if (frozen.has(f.vendor.id)) continue;
@@ -85,8 +94,12 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
    * place trends read the current quarter (scored live here; kept scores can stand in for it).
    */
   const currentScores = (vendors: ReadonlyArray<{ id: number }>): Map<number, TrendPoint> => {
-    const policy = methodology.active();
     const wanted = new Set(vendors.map((v) => v.id));
+    if (kept) {
+      const risks = kept.currentRisks();
+      return new Map([...risks].filter(([id]) => wanted.has(id)));
+    }
+    const policy = methodology.active();
     return new Map(
       loadAllFacts(store)
         .filter((f) => wanted.has(f.vendor.id))

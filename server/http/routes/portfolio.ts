@@ -53,7 +53,7 @@ const graph = z
   })
   .meta({ id: 'SupplyChain' });
 
-export const portfolioRoutes = ({ history, supplyChain, clock }: Deps) => [
+export const portfolioRoutes = ({ history, supplyChain, clock, keptScores }: Deps) => [
   route({
     method: 'get',
     path: '/portfolio/trends',
@@ -63,7 +63,11 @@ export const portfolioRoutes = ({ history, supplyChain, clock }: Deps) => [
     query: z.strictObject({ from: quarterLabel.optional(), to: quarterLabel.optional() }),
     status: 200,
     response: trends,
-    handle: ({ query }) => history.trends(query),
+    handle: async ({ query }) => {
+      // The current quarter reads the kept scores: a rescore in progress is waited for without blocking other requests.
+      await keptScores.fresh();
+      return history.trends(query);
+    },
   }),
   route({
     method: 'get',

@@ -12,7 +12,7 @@ import type { Deps } from '../../deps.ts';
 
 const quarterParams = z.strictObject({ quarter: quarterLabel });
 
-export const reportRoutes = ({ reports }: Deps) => [
+export const reportRoutes = ({ reports, keptScores }: Deps) => [
   route({
     method: 'get',
     path: '/reports/quarterly/:quarter',
@@ -41,7 +41,9 @@ export const reportRoutes = ({ reports }: Deps) => [
     }),
     status: 200,
     response: quarterlyReport,
-    handle: ({ params, query, principal }) => {
+    handle: async ({ params, query, principal }) => {
+      // The live quarter reads the kept scores: a rescore in progress is waited for without blocking other requests.
+      await keptScores.fresh();
       const report = reports.quarterly(actorOf(principal), params.quarter, { vs: query.vs, view: query.view });
       const name = `vendorscope-report-${report.quarter}${query.vs ? `-vs-${report.vs}` : ''}${report.view === 'restated' ? '-restated' : ''}`;
       if (query.format === 'csv') return new Reply(200, reportCsv(report), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });

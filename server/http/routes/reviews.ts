@@ -28,7 +28,7 @@ const dueCsv = (items: readonly DueItem[]) =>
   );
 
 
-export const reviewRoutes = ({ reviews, clock }: Deps) => {
+export const reviewRoutes = ({ reviews, clock, keptScores }: Deps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
     const asOf = q.asOf ?? clock.today();
     return { asOf, before: q.before ?? isoDayOf(dayNumber(asOf) + DUE_SOON_DAYS), owner: q.owner, tier: q.tier };
@@ -95,7 +95,9 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       query: z.strictObject({ ...dueFilters, format: z.enum(['json', 'csv']).default('json') }),
       status: 200,
       response: z.object({ asOf: z.string(), before: z.string(), items: z.array(dueItem) }),
-      handle: ({ query }) => {
+      handle: async ({ query }) => {
+        // A rescore in progress (a new day, a methodology change) is waited for without blocking other requests.
+        await keptScores.fresh();
         const q = dueQuery(query);
         const items = reviews.due(q);
         return query.format === 'csv' ? csvReply(dueCsv(items), 'reviews-due', q.asOf) : { asOf: q.asOf, before: q.before, items };
@@ -111,7 +113,8 @@ export const reviewRoutes = ({ reviews, clock }: Deps) => {
       tokenInUrl: true,
       status: 200,
       produces: 'text/calendar',
-      handle: ({ query, ctx }) => {
+      handle: async ({ query, ctx }) => {
+        await keptScores.fresh();
         const q = dueQuery(query);
         const origin = ctx.rp.origin;
         const ics = dueCalendar(reviews.due(q), { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname });

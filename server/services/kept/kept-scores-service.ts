@@ -214,6 +214,12 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
       return parsedMap<VendorScore>(kept.scores(methodology.active().version, clock.today()), (r: { score: string }) => r.score);
     },
 
+    /** Every vendor's risk and band today, by vendor id, without reading the whole scores (the trends' current quarter). */
+    currentRisks: (): Map<number, { risk: number; band: VendorScore['band'] }> => {
+      freshNow();
+      return new Map(kept.risks(methodology.active().version, clock.today()).map((r) => [r.vendorId, { risk: r.risk, band: r.band }]));
+    },
+
     /** Every vendor's review status today, by vendor id (the due list of today). */
     reviewStatuses: (): Map<number, ReviewStatus> => {
       freshNow();

@@ -14,10 +14,11 @@ import type { FrozenReportMeta, FrozenReportRecord } from '../../db/reports-repo
 import type { ReportOrigin, ReportViewParam } from '../../domain/report.ts';
 import type { Policy } from '../../scoring/policy.ts';
 import { scoreVendor } from '../../scoring/score-vendor.ts';
+import type { VendorScore } from '../../scoring/types.ts';
 import type { Clock } from '../clock.ts';
 import { invalid, ServiceError } from '../errors.ts';
 import { loadAllFacts } from '../facts-loader.ts';
-import type { HistoryService } from '../history-service.ts';
+import type { HistoryService, KeptToday } from '../history-service.ts';
 import type { MethodologyService } from '../methodology-service.ts';
 import { buildReport, engagedOn, NOT_ASSESSED_METHOD, type ReportBasis, type ReportBody } from './report-body.ts';
 import { compareSides, MOVER_POINTS, type ReportSide } from './report-compare.ts';
@@ -72,14 +73,15 @@ function remember<V>(m: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService) {
+/** `kept` gives today's kept scores (server/services/kept/): the live quarter reads them instead of scoring every vendor. */
+export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService, kept?: Pick<KeptToday, 'current'>) {
   const policyOf = (version: string): Policy => methodology.byVersion(version) ?? methodology.active();
 
   /** The report of one quarter from the database as it stands, each vendor scored under `policyFor`. */
-  const compute = (quarter: string, asOf: string, policyFor: (vendorId: number) => Policy) => {
+  const compute = (quarter: string, asOf: string, policyFor: (vendorId: number) => Policy, scored?: ReadonlyMap<number, VendorScore>) => {
     const rows = loadAllFacts(store)
       .filter((f) => engagedOn(f.vendor, asOf))
-      .map((facts) => ({ facts, score: scoreVendor(facts, policyFor(facts.vendor.id), asOf) }));
+      .map((facts) => ({ facts, score: scored?.get(facts.vendor.id) ?? scoreVendor(facts, policyFor(facts.vendor.id), asOf) }));
     return buildReport({ quarter, asOf, rows, reviews: store.reviews.all().filter((r) => r.decidedOn <= asOf), policyOf });
   };
 
@@ -169,7 +171,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
 
   const liveSide = (quarter: string): ReportSide => {
     const policy = methodology.active();
-    const { body, basis } = compute(quarter, clock.today(), () => policy);
+    const { body, basis } = compute(quarter, clock.today(), () => policy, kept?.current());
     return { body, basis, snapshotId: null, generatedAt: clock.now() };
   };
 
