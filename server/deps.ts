@@ -30,6 +30,13 @@ import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
 import { changesService } from './services/changes/changes-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
+import { alertsSink } from './services/alerts/alerts-sink.ts';
+import { dispatcher } from './services/alerts/dispatcher.ts';
+import { smtpTransport } from './services/alerts/mail-sender.ts';
+import { parseAllowlist } from './services/alerts/target-check.ts';
+import { watchService } from './services/alerts/watch-service.ts';
+import { webhooksService } from './services/alerts/webhooks-service.ts';
+import type { AlertSettings } from './config.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -50,7 +57,19 @@ export interface DepsOptions {
   readonly publicUrl: string | null;
   /** Where the VERIS schemas live (data/veris). */
   readonly verisSchemaDir: string;
+  /** Alert delivery (e-mail, webhooks, the outbox's pacing); left out: e-mail off, nothing allow-listed. */
+  readonly alerts?: AlertSettings;
 }
+
+export const DEFAULT_ALERTS: AlertSettings = {
+  smtpUrl: null,
+  mailFrom: null,
+  webhookAllow: '',
+  webhookTimeoutSeconds: 10,
+  deliveryPollSeconds: 10,
+  deliveryRetrySeconds: 30,
+  deliveryMaxAttempts: 8,
+};
 
 export function makeDeps(db: Db, opts: DepsOptions) {
   const store = createStore(db);
@@ -62,8 +81,11 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
   const jobs = jobsService(opts.clock, opts.log);
+  const alerts = opts.alerts ?? DEFAULT_ALERTS;
+  const allow = parseAllowlist(alerts.webhookAllow);
+  const mail = alerts.smtpUrl && alerts.mailFrom ? smtpTransport({ smtpUrl: alerts.smtpUrl, from: alerts.mailFrom }, alerts.webhookTimeoutSeconds * 1000) : null;
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
-  const changes = changesService(store, opts.clock, []);
+  const changes = changesService(store, opts.clock, [alertsSink(store, { email: mail !== null })]);
   return {
     ...opts,
     store,
@@ -87,6 +109,19 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     supplyChain: supplyChainService(store),
     jobs,
     changes,
+    watch: watchService(store, opts.clock),
+    webhooks: webhooksService(store, opts.clock, allow),
+    /** The outbox sender: built here, started only by server/main.ts (createApp starts no timers). */
+    dispatcher: dispatcher(store, opts.clock, opts.log, {
+      allow,
+      mail,
+      timeoutMs: alerts.webhookTimeoutSeconds * 1000,
+      backoffMs: alerts.deliveryRetrySeconds * 1000,
+      maxAttempts: alerts.deliveryMaxAttempts,
+      pollMs: alerts.deliveryPollSeconds * 1000,
+      publicUrl: opts.publicUrl,
+    }),
+    mailDescription: mail?.describe ?? null,
     imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
     veris: verisValidator(opts.verisSchemaDir),
   };

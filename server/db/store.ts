@@ -16,6 +16,10 @@ import { sessionsRepo } from './sessions-repo.ts';
 import { tokensRepo } from './tokens-repo.ts';
 import { usersRepo } from './users-repo.ts';
 import { changesRepo } from './changes-repo.ts';
+import { watchRulesRepo } from './watch-rules-repo.ts';
+import { notificationsRepo } from './notifications-repo.ts';
+import { webhooksRepo } from './webhooks-repo.ts';
+import { deliveriesRepo } from './deliveries-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -38,6 +42,10 @@ export function createStore(db: Db) {
     passkeys: passkeysRepo(db),
     audit: auditRepo(db),
     changes: changesRepo(db),
+    watchRules: watchRulesRepo(db),
+    notifications: notificationsRepo(db),
+    webhooks: webhooksRepo(db),
+    deliveries: deliveriesRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /**
