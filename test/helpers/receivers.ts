@@ -32,6 +32,8 @@ export interface WebhookReceiverOptions {
   status?: number;
   /** Called with each request before it is answered; may delay the answer (the crash test holds it). */
   hold?: (key: string) => Promise<void>;
+  /** The receiver's clock for the timestamp check (tests that move the app's clock pass it). */
+  now?: () => number;
 }
 
 export async function webhookReceiver(opts: WebhookReceiverOptions, port = 0) {
@@ -45,7 +47,7 @@ export async function webhookReceiver(opts: WebhookReceiverOptions, port = 0) {
     req.on('end', async () => {
       requests++;
       const body = Buffer.concat(chunks).toString('utf8');
-      if (!verifySignature(opts.secret, req.headers['x-vendorscope-signature'] as string | undefined, body)) {
+      if (!verifySignature(opts.secret, req.headers['x-vendorscope-signature'] as string | undefined, body, 300, opts.now?.() ?? Date.now())) {
         badSignatures++;
         res.writeHead(401).end();
         return;

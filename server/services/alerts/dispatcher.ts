@@ -85,21 +85,25 @@ export function dispatcher(store: Store, clock: Clock, log: Logger, opts: Dispat
   }
 
   /** Sends what is due now; resolves with how many deliveries were attempted. Never runs twice at once. */
+  async function sendDue(): Promise<number> {
+    let n = 0;
+    for (let batch = store.deliveries.due(clock.now(), BATCH); batch.length > 0; batch = store.deliveries.due(clock.now(), BATCH)) {
+      for (const d of batch) await attempt(d);
+      n += batch.length;
+      if (batch.length < BATCH) break;
+    }
+    return n;
+  }
+
+  /** Sends what is due now; resolves with how many deliveries were attempted. Never runs twice at once. */
   function tick(): Promise<number> {
-    running ??= (async () => {
-      let n = 0;
-      try {
-        for (let batch = store.deliveries.due(clock.now(), BATCH); batch.length > 0; batch = store.deliveries.due(clock.now(), BATCH)) {
-          for (const d of batch) await attempt(d);
-          n += batch.length;
-          if (batch.length < BATCH) break;
-        }
-      } finally {
-        running = null;
-      }
-      return n;
-    })();
-    return running;
+    if (running) return running;
+    // Cleared when settled (not in sendDue's own finally, which may run before this assignment).
+    const run = sendDue().finally(() => {
+      if (running === run) running = null;
+    });
+    running = run;
+    return run;
   }
 
   return {
