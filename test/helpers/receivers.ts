@@ -59,9 +59,10 @@ export async function webhookReceiver(opts: WebhookReceiverOptions, port = 0) {
       const key = String(req.headers['x-vendorscope-delivery']);
       const r: Received = { key, body, json: JSON.parse(body), headers: req.headers };
       hits.push(r);
-      if (opts.hold) await opts.hold(key);
-      // Deduplicates by the idempotency key: a repeat is acknowledged and not processed again.
+      // Processes each key once (deduplicating by the idempotency key), then acknowledges: a repeat
+      // (our acknowledgement lost, the sender died) is acknowledged and not processed again.
       if (!unique.has(key)) unique.set(key, r);
+      if (opts.hold) await opts.hold(key);
       if (opts.status && opts.status >= 300 && opts.status < 400) res.writeHead(opts.status, { location: 'http://169.254.169.254/' }).end();
       else res.writeHead(opts.status ?? 200).end('ok');
     });
