@@ -63,6 +63,10 @@ export const bellStyles = css`
     border-radius: var(--vr-radius);
     box-shadow: 0 6px 20px rgb(0 0 0 / 25%);
   }
+  .panel.start {
+    right: auto;
+    left: 0;
+  }
   .panel[hidden] {
     display: none;
   }

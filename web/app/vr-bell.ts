@@ -24,6 +24,8 @@ export class Bell extends LitElement {
   @state() private _open = false;
   @state() private _items: readonly Notification[] | null = null;
   @state() private _failure = '';
+  /** The panel opens rightwards when the bell sits near the left edge (the header wrapped), leftwards otherwise. */
+  @state() private _alignStart = false;
   @query('button.toggle') private _toggle!: HTMLButtonElement;
   private _timer: ReturnType<typeof setInterval> | undefined;
 
@@ -60,13 +62,13 @@ export class Bell extends LitElement {
   override render() {
     return html`<div class="wrap" @keydown=${this._onKeydown} @focusout=${this._onFocusOut}>
       <button class="toggle" type="button" aria-expanded=${this._open ? 'true' : 'false'} aria-controls="notifications" @click=${this._onToggle}>
-        <span class="icon" aria-hidden="true">🔔</span>
+        <svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path fill="currentColor" d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.8l1.2 1.5a.6.6 0 0 1-.5 1H2.8a.6.6 0 0 1-.5-1l1.2-1.5V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1ZM6.3 13.8h3.4a1.7 1.7 0 0 1-3.4 0Z"/></svg>
         <span class="label">${bellLabel(this._unread)}</span>
         ${this._unread > 0 ? html`<span class="count" aria-hidden="true">${this._unread > 99 ? '99+' : this._unread}</span>` : nothing}
       </button>
-      <div id="notifications" class="panel" ?hidden=${!this._open}>
+      <div id="notifications" class=${this._alignStart ? 'panel start' : 'panel'} ?hidden=${!this._open}>
         <div class="head">
-          <h2>Notifications</h2>
+          <h2 tabindex="-1">Notifications</h2>
           <button type="button" class="secondary" ?hidden=${this._unread === 0} @click=${this._onReadAll}>Mark all read</button>
         </div>
         ${this._failure ? html`<p class="failure" role="alert">${this._failure}</p>` : nothing}
@@ -92,7 +94,9 @@ export class Bell extends LitElement {
 
   private readonly _onToggle = () => {
     this._open = !this._open;
-    if (this._open) void this.refresh();
+    if (!this._open) return;
+    this._alignStart = this.getBoundingClientRect().right < Math.min(440, window.innerWidth);
+    void this.refresh();
   };
 
   private readonly _close = () => {
@@ -113,6 +117,9 @@ export class Bell extends LitElement {
     try {
       this._unread = (await this._api.markAllRead()).unread;
       await this.refresh();
+      // The button pressed is now hidden: keep focus in the panel, on its heading.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#notifications h2')?.focus();
     } catch (e) {
       this._failure = e instanceof Error ? e.message : String(e);
     }

@@ -50,7 +50,7 @@ export class WatchRules extends LitElement {
     const id = `rule-${r.id}`;
     const err = (name: string) => (this.errorFor === r.id ? this.errors[name] : undefined);
     const summary = ruleSummary(r);
-    return html`<form class="rule" data-rule-id=${r.id} aria-labelledby=${`${id}-title`} @submit=${(e: SubmitEvent) => this._onSave(e, r)}>
+    return html`<form class="rule" novalidate data-rule-id=${r.id} aria-labelledby=${`${id}-title`} @submit=${(e: SubmitEvent) => this._onSave(e, r)}>
       <h3 id=${`${id}-title`}>${summary}</h3>
       <div class="row">
         ${checkboxGroup({ id: `${id}-tiers`, name: 'tiers', label: 'Vendor tiers (none ticked: every tier)', options: TIERS, values: (r.tiers ?? []).map(String), error: err('tiers') })}
