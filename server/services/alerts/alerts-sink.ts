@@ -19,6 +19,8 @@ export const digestDue = (day: string): string => new Date(Date.parse(`${day}T00
 export function alertsSink(store: Store, opts: SinkOptions): ChangeSink {
   return (changes) => {
     const webhooks = store.webhooks.enabled();
+    // Looked up once per recorded batch: a rescore may record thousands of changes at once.
+    const rulesOf = new Map<string, ReturnType<Store['watchRules']['ofKind']>>();
     const emails = new Map<number, string>();
     const emailOf = (userId: number) => {
       if (!emails.has(userId)) emails.set(userId, store.users.find(userId)?.email ?? '');
@@ -27,7 +29,8 @@ export function alertsSink(store: Store, opts: SinkOptions): ChangeSink {
     for (const c of changes) {
       const v = c.vendorId === null ? undefined : store.vendors.find(c.vendorId);
       const vendor: VendorFacts | undefined = v && { tier: v.tier, businessOwner: v.businessOwner };
-      for (const rule of store.watchRules.ofKind(c.kind)) {
+      if (!rulesOf.has(c.kind)) rulesOf.set(c.kind, store.watchRules.ofKind(c.kind));
+      for (const rule of rulesOf.get(c.kind)!) {
         if (!ruleMatches(rule, c, vendor, emailOf(rule.userId))) continue;
         if (rule.inApp) store.notifications.add(rule.userId, c.id, c.at);
         if (opts.email && rule.email !== 'off') queueMail(store, rule.userId, rule.email, c);

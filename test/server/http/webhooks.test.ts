@@ -4,6 +4,7 @@ import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpe
 import { vendorBody } from '../../helpers/fixtures.ts';
 import { incidentAdded } from '../../helpers/changes.ts';
 import { DEFAULT_ALERTS } from '../../../server/deps.ts';
+import { webhookEvent } from '../../../server/domain/webhook.ts';
 
 const target = { name: 'SIEM', url: 'https://siem.example.com/vendorscope', format: 'json' };
 
@@ -71,6 +72,15 @@ describe('webhooks API', () => {
     const res = await expectNoWrite(db, () => (body === null ? http.patch(`/api/v1/admin/webhooks/${id}`).send({}) : http.post('/api/v1/admin/webhooks').send(body)));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain(path);
+  });
+
+  it('documents the WebhookEvent body in the OpenAPI document, with the target and delivery shapes', async () => {
+    const { http } = testApp();
+    const doc = (await http.get('/api/v1/openapi.json').expect(200)).body;
+    for (const id of ['WebhookEvent', 'Webhook', 'CreatedWebhook', 'Delivery', 'WatchRule', 'Notification']) expect(Object.keys(doc.components.schemas)).toContain(id);
+    expect(doc.components.schemas.WebhookEvent.required).toEqual(expect.arrayContaining(['schema', 'deliveryId', 'sentAt', 'change', 'vendor', 'link']));
+    const example = await http.get('/api/v1/admin/webhooks/schema/event').expect(200);
+    expect(webhookEvent.parse(example.body).schema).toBe('vendorscope.change/1');
   });
 
   it('is for admins only', async () => {
