@@ -19,18 +19,33 @@ export interface MailTransport {
   redact(text: string): string;
 }
 
-export function smtpTransport(settings: MailSettings, timeoutMs: number): MailTransport {
-  const url = new URL(settings.smtpUrl);
-  const secrets = [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password), settings.smtpUrl].filter((s) => s.length >= 3);
-  const transport = nodemailer.createTransport({
-    host: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
-    secure: url.protocol === 'smtps:',
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1)$/i;
+
+/**
+ * nodemailer's options for SMTP_URL. smtps:// is TLS from the start; smtp:// upgrades with STARTTLS
+ * when the server offers it, and credentials are only ever sent over TLS (STARTTLS required), except
+ * to a server on this machine (a local relay, the tests' receiver).
+ */
+export function transportOptions(smtpUrl: string, timeoutMs: number) {
+  const url = new URL(smtpUrl);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const secure = url.protocol === 'smtps:';
+  return {
+    host,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    requireTLS: !secure && url.username !== '' && !LOOPBACK.test(host),
     ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
-  });
+  };
+}
+
+export function smtpTransport(settings: MailSettings, timeoutMs: number): MailTransport {
+  const url = new URL(settings.smtpUrl);
+  const secrets = [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password), settings.smtpUrl].filter((s) => s.length >= 3);
+  const transport = nodemailer.createTransport(transportOptions(settings.smtpUrl, timeoutMs));
   const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
   return {
     describe: `${url.protocol}//${url.host}`,
