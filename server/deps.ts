@@ -81,6 +81,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const history = historyService(store, opts.clock, methodology);
   const incidents = incidentsService(store, opts.clock);
   const jobs = jobsService(opts.clock, opts.log);
+  const imports = importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   const alerts = opts.alerts ?? DEFAULT_ALERTS;
   const allow = parseAllowlist(alerts.webhookAllow);
   const mail = alerts.smtpUrl && alerts.mailFrom ? smtpTransport({ smtpUrl: alerts.smtpUrl, from: alerts.mailFrom }, alerts.webhookTimeoutSeconds * 1000) : null;
@@ -120,9 +121,11 @@ export function makeDeps(db: Db, opts: DepsOptions) {
       maxAttempts: alerts.deliveryMaxAttempts,
       pollMs: alerts.deliveryPollSeconds * 1000,
       publicUrl: opts.publicUrl,
+      // A restore holds the one connection in an open transaction: the outbox waits it out.
+      paused: imports.restoring,
     }),
     mailDescription: mail?.describe ?? null,
-    imports: importsService(store, opts.clock, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
+    imports,
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

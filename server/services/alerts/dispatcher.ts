@@ -26,6 +26,11 @@ export interface DispatchOptions {
   readonly publicUrl: string | null;
   /** Null when e-mail is off (no SMTP_URL). */
   readonly mail: MailTransport | null;
+  /**
+   * True while another user of the connection (a restore) holds it in an open transaction: nothing
+   * is read or written meanwhile, or it would join that transaction.
+   */
+  readonly paused?: () => boolean;
 }
 
 const MAX_BACKOFF_MS = 3_600_000;
@@ -71,11 +76,20 @@ export function dispatcher(store: Store, clock: Clock, log: Logger, opts: Dispat
     );
   }
 
+  const paused = opts.paused ?? (() => false);
+  /** Resolves once the connection is ours again (at once, nearly always). */
+  const unpaused = async (): Promise<void> => {
+    while (paused()) await new Promise((r) => setTimeout(r, 100));
+  };
+
   async function attempt(d: Delivery): Promise<void> {
+    await unpaused();
     try {
       await send(d);
+      await unpaused();
       store.deliveries.markSent(d.id, clock.now());
     } catch (e) {
+      await unpaused();
       const error = redact(e instanceof Error ? e.message : String(e)).slice(0, 500);
       const final = e instanceof Permanent || e instanceof TargetRefused || d.attempts + 1 >= opts.maxAttempts;
       const next = final ? null : new Date(Date.parse(clock.now()) + backoffMs(opts.backoffMs, d.attempts + 1)).toISOString();
@@ -86,6 +100,7 @@ export function dispatcher(store: Store, clock: Clock, log: Logger, opts: Dispat
 
   /** Sends what is due now; resolves with how many deliveries were attempted. Never runs twice at once. */
   async function sendDue(): Promise<number> {
+    if (paused()) return 0;
     let n = 0;
     for (let batch = store.deliveries.due(clock.now(), BATCH); batch.length > 0; batch = store.deliveries.due(clock.now(), BATCH)) {
       for (const d of batch) await attempt(d);

@@ -111,6 +111,22 @@ describe('webhook deliveries', () => {
     expect(log()[0]).toMatchObject({ status: 'failed', attempts: 3, lastError: 'answered 503' });
   });
 
+  it('reads and writes nothing while a restore holds the connection, and records the send once it is over', async () => {
+    const { deps, vendor, hook, log, clock } = await setUp();
+    const r = await receiver({ now: () => Date.parse(clock.now()) });
+    hook(r.url);
+    deps.changes.record([incidentAdded(vendor, 'critical')]);
+    let restoring = true;
+    const { dispatcher } = await import('../../../../server/services/alerts/dispatcher.ts');
+    const { parseAllowlist } = await import('../../../../server/services/alerts/target-check.ts');
+    const d = dispatcher(deps.store, clock, deps.log, { allow: parseAllowlist('127.0.0.1'), mail: null, timeoutMs: 2000, backoffMs: 1000, maxAttempts: 3, pollMs: 1000, publicUrl: null, paused: () => restoring });
+    expect(await d.tick()).toBe(0);
+    expect(r.requests).toBe(0);
+    restoring = false;
+    expect(await d.tick()).toBe(1);
+    expect(log()[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
   it('caps the backoff at an hour', () => {
     expect([1, 2, 3, 4].map((n) => backoffMs(30_000, n))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(backoffMs(30_000, 20)).toBe(3_600_000);
