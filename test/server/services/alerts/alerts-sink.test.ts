@@ -4,6 +4,12 @@ import { testApp } from '../../../helpers/app.ts';
 import { vendorBody } from '../../../helpers/fixtures.ts';
 import { conditionOverdue, evidenceExpiring, incidentAdded, reviewNeeded, scoreChanged } from '../../../helpers/changes.ts';
 import { DEFAULT_ALERTS } from '../../../../server/deps.ts';
+import fc from 'fast-check';
+import { CHANGE_KINDS, type NewChange } from '../../../../server/domain/change.ts';
+import { BANDS } from '../../../../server/domain/methodology.ts';
+import { SEVERITIES } from '../../../../server/domain/vocabulary.ts';
+import { ruleMatches } from '../../../../server/services/alerts/match.ts';
+import type { WatchRuleInput } from '../../../../server/domain/watch-rule.ts';
 
 async function setUp(smtp = false) {
   const t = testApp(smtp ? { alerts: { ...DEFAULT_ALERTS, smtpUrl: 'smtp://127.0.0.1:1', mailFrom: 'alerts@example.com' } } : {});
@@ -117,5 +123,62 @@ describe('alerts sink with the day-one rules', () => {
     expect(deps.store.notifications.unread(jane)).toBe(0);
     expect(db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM changes').get()).toEqual({ n: 0 });
+  });
+
+  it('notifies each user of a batch exactly the changes one of their rules matches, once each, and mails them when asked (property)', async () => {
+    const { deps, db, tier1, tier3, jane, bob } = await setUp(true);
+    const rule = fc.record<WatchRuleInput>({
+      kind: fc.constantFrom(...CHANGE_KINDS),
+      tiers: fc.option(fc.subarray([1, 2, 3, 4], { minLength: 1 }), { nil: null }),
+      minSeverity: fc.constant(null),
+      mineOnly: fc.boolean(),
+      bandRoseOnly: fc.constant(false),
+      withinDays: fc.constant(null),
+      inApp: fc.boolean(),
+      email: fc.constantFrom('off', 'immediate', 'digest'),
+    }).map((r) => ({
+      ...r,
+      minSeverity: r.kind === 'incident-added' ? 'high' : null,
+      bandRoseOnly: r.kind === 'score-changed',
+      withinDays: r.kind === 'evidence-expiring' ? 30 : null,
+    }) as WatchRuleInput);
+    const change = fc.record({
+      vendor: fc.constantFrom(tier1, tier3),
+      kind: fc.constantFrom(...CHANGE_KINDS),
+      oldBand: fc.constantFrom(...BANDS),
+      newBand: fc.constantFrom(...BANDS),
+      severity: fc.constantFrom(...SEVERITIES),
+      expiresIn: fc.integer({ min: 0, max: 60 }),
+    }).map(({ vendor, kind, oldBand, newBand, severity, expiresIn }): NewChange => ({
+      vendorId: vendor.id,
+      vendorName: vendor.name,
+      day: '2026-11-29',
+      kind,
+      title: kind,
+      oldBand,
+      newBand,
+      detail: { severity, expiresOn: new Date(Date.parse('2026-11-29') + expiresIn * 86_400_000).toISOString().slice(0, 10) },
+    }));
+    const users = [jane, bob];
+    await fc.assert(
+      fc.asyncProperty(fc.array(rule, { maxLength: 4 }), fc.array(rule, { maxLength: 4 }), fc.array(change, { minLength: 1, maxLength: 6 }), async (janeRules, bobRules, events) => {
+        db.exec('DELETE FROM notifications; DELETE FROM delivery_changes; DELETE FROM deliveries; DELETE FROM watch_rules');
+        janeRules.forEach((r) => deps.watch.createRule(jane, r));
+        bobRules.forEach((r) => deps.watch.createRule(bob, r));
+        const saved = deps.changes.record(events);
+        for (const user of users) {
+          const email = deps.store.users.find(user)!.email;
+          const rules = deps.watch.rules(user);
+          const vendorOf = (id: number | null) => { const v = deps.store.vendors.find(id!)!; return { tier: v.tier, businessOwner: v.businessOwner }; };
+          const matching = (c: (typeof saved)[number]) => rules.filter((r) => ruleMatches(r, c, vendorOf(c.vendorId), email));
+          const expectedInApp = saved.filter((c) => matching(c).some((r) => r.inApp)).map((c) => c.id).sort((a, b) => a - b);
+          const got = deps.watch.notifications(user, { unreadOnly: false, limit: 100 }).items.map((n) => n.change.id).sort((a, b) => a - b);
+          expect(got).toEqual(expectedInApp);
+          const mailed = new Set(deps.store.deliveries.log({ channel: 'email', limit: 500 }).filter((d) => d.userId === user).flatMap((d) => d.changeIds));
+          expect([...mailed].sort((a, b) => a - b)).toEqual(saved.filter((c) => matching(c).some((r) => r.email !== 'off')).map((c) => c.id).sort((a, b) => a - b));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
