@@ -22,6 +22,8 @@ import { scoreRoutes } from './http/routes/scores.ts';
 import { subprocessorRoutes } from './http/routes/subprocessors.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
+import { alertRoutes } from './http/routes/alerts.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -49,6 +51,8 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...reportRoutes(deps),
     ...reviewRoutes(deps),
     ...changeRoutes(deps),
+    ...alertRoutes(deps),
+    ...webhookRoutes(deps),
   );
   return routes;
 }

@@ -1,6 +1,7 @@
 /** Configuration, read once from the environment and checked before anything starts. */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllowlist } from './services/alerts/target-check.ts';
 
 /** The project's root folder, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,20 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly sessionMaxHours: number;
   readonly requirePasskeyForAdmins: boolean;
+  /** Alerts (issue 15 §3): SMTP_URL/MAIL_FROM (e-mail off when unset), WEBHOOK_ALLOW and the outbox's pacing. */
+  readonly alerts: AlertSettings;
+}
+
+export interface AlertSettings {
+  /** smtp:// or smtps:// with the credentials in it; never logged. Null: e-mail alerts are off. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string | null;
+  /** WEBHOOK_ALLOW as given: host names, addresses and CIDR ranges webhooks may post to although private or loopback. */
+  readonly webhookAllow: string;
+  readonly webhookTimeoutSeconds: number;
+  readonly deliveryPollSeconds: number;
+  readonly deliveryRetrySeconds: number;
+  readonly deliveryMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +67,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     sessionIdleMinutes: positive(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
     sessionMaxHours: positive(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS'),
     requirePasskeyForAdmins: flag(env.REQUIRE_PASSKEY_FOR_ADMINS, 'REQUIRE_PASSKEY_FOR_ADMINS'),
+    alerts: alertSettings(env),
     port,
     host,
     dbPath: fromRoot(env.DB_PATH?.trim() || 'data/vendorscope.sqlite'),
@@ -62,6 +78,34 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     webDir: fromRoot('web'),
     staticDir: fromRoot('web/dist'),
   });
+}
+
+function alertSettings(env: Readonly<Record<string, string | undefined>>): AlertSettings {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  // The message never repeats the URL: it may hold a password.
+  if (smtpUrl !== null && (!URL.canParse(smtpUrl) || !['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol) || !new URL(smtpUrl).hostname)) {
+    throw new ConfigError('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…');
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  if (smtpUrl !== null && mailFrom === null) throw new ConfigError('set MAIL_FROM (the sender of alert e-mails) with SMTP_URL');
+  if (mailFrom !== null && !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address, not "${mailFrom}"`);
+  const webhookAllow = env.WEBHOOK_ALLOW?.trim() ?? '';
+  try {
+    parseAllowlist(webhookAllow);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  const attempts = positive(env.DELIVERY_MAX_ATTEMPTS, 8, 'DELIVERY_MAX_ATTEMPTS');
+  if (!Number.isInteger(attempts)) throw new ConfigError(`DELIVERY_MAX_ATTEMPTS must be a whole number, not "${env.DELIVERY_MAX_ATTEMPTS}"`);
+  return {
+    smtpUrl,
+    mailFrom,
+    webhookAllow,
+    webhookTimeoutSeconds: positive(env.WEBHOOK_TIMEOUT_SECONDS, 10, 'WEBHOOK_TIMEOUT_SECONDS'),
+    deliveryPollSeconds: positive(env.DELIVERY_POLL_SECONDS, 10, 'DELIVERY_POLL_SECONDS'),
+    deliveryRetrySeconds: positive(env.DELIVERY_RETRY_SECONDS, 30, 'DELIVERY_RETRY_SECONDS'),
+    deliveryMaxAttempts: attempts,
+  };
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {

@@ -34,6 +34,13 @@ import { feedService } from './services/changes/feed-service.ts';
 import { whatIfService } from './services/what-if-service.ts';
 import { keptScoresService } from './services/kept/kept-scores-service.ts';
 import { keptHeatmap } from './services/kept/kept-heatmap.ts';
+import { alertsSink } from './services/alerts/alerts-sink.ts';
+import { dispatcher } from './services/alerts/dispatcher.ts';
+import { smtpTransport } from './services/alerts/mail-sender.ts';
+import { parseAllowlist } from './services/alerts/target-check.ts';
+import { watchService } from './services/alerts/watch-service.ts';
+import { webhooksService } from './services/alerts/webhooks-service.ts';
+import type { AlertSettings } from './config.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -54,7 +61,19 @@ export interface DepsOptions {
   readonly publicUrl: string | null;
   /** Where the VERIS schemas live (data/veris). */
   readonly verisSchemaDir: string;
+  /** Alert delivery (e-mail, webhooks, the outbox's pacing); left out: e-mail off, nothing allow-listed. */
+  readonly alerts?: AlertSettings;
 }
+
+export const DEFAULT_ALERTS: AlertSettings = {
+  smtpUrl: null,
+  mailFrom: null,
+  webhookAllow: '',
+  webhookTimeoutSeconds: 10,
+  deliveryPollSeconds: 10,
+  deliveryRetrySeconds: 30,
+  deliveryMaxAttempts: 8,
+};
 
 export function makeDeps(db: Db, opts: DepsOptions) {
   const store = createStore(db);
@@ -64,14 +83,18 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const guards = { throttle, hashes, verify: opts.verifyPassword ?? verifyPassword };
   const auth = authService(store, opts.clock, guards, opts.auth);
   const jobs = jobsService(opts.clock, opts.log);
+  const alerts = opts.alerts ?? DEFAULT_ALERTS;
+  const allow = parseAllowlist(alerts.webhookAllow);
+  const mail = alerts.smtpUrl && alerts.mailFrom ? smtpTransport({ smtpUrl: alerts.smtpUrl, from: alerts.mailFrom }, alerts.webhookTimeoutSeconds * 1000) : null;
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
-  const changes = changesService(store, opts.clock, []);
+  const changes = changesService(store, opts.clock, [alertsSink(store, { email: mail !== null })]);
   // Kept scores: recomputed as writes mark vendors stale; today's reads come from them.
   const keptScores = keptScoresService(store, opts.clock, methodology, changes, opts.log);
   const history = historyService(store, opts.clock, methodology, keptScores);
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
   const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
+  const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
     store,
@@ -99,7 +122,22 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     feedReader: feedService(store, opts.clock),
     keptScores,
     keptHeatmap: keptHeatmap(keptScores),
-    imports: importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log)),
+    watch: watchService(store, opts.clock),
+    webhooks: webhooksService(store, opts.clock, allow),
+    /** The outbox sender: built here, started only by server/main.ts (createApp starts no timers). */
+    dispatcher: dispatcher(store, opts.clock, opts.log, {
+      allow,
+      mail,
+      timeoutMs: alerts.webhookTimeoutSeconds * 1000,
+      backoffMs: alerts.deliveryRetrySeconds * 1000,
+      maxAttempts: alerts.deliveryMaxAttempts,
+      pollMs: alerts.deliveryPollSeconds * 1000,
+      publicUrl: opts.publicUrl,
+      // A restore holds the one connection in an open transaction: the outbox waits it out.
+      paused: imports.restoring,
+    }),
+    mailDescription: mail?.describe ?? null,
+    imports,
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

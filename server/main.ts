@@ -60,6 +60,7 @@ function depsFor(config: Config, db: Db): Deps {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     verisSchemaDir: config.verisSchemaDir,
+    alerts: config.alerts,
   });
   deps.methodology.ensureDefault();
   return deps;
@@ -140,6 +141,14 @@ async function serve(config: Config): Promise<void> {
   const stopDayJob = deps.keptScores.startDayJob();
   const stopSweep = dailyFeedSweep(deps);
   const app = createApp(deps);
+  // Alert deliveries: what was pending when the process last stopped (or died) is sent now.
+  log.info(
+    deps.mailDescription
+      ? `e-mail alerts on, through ${deps.mailDescription} (from ${config.alerts.mailFrom})`
+      : 'e-mail alerts off (set SMTP_URL and MAIL_FROM to send them)',
+  );
+  if (config.alerts.webhookAllow) log.info(`webhooks may post to these private or loopback targets: ${config.alerts.webhookAllow}`);
+  deps.dispatcher.start();
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -158,6 +167,7 @@ async function serve(config: Config): Promise<void> {
   const stop = () => {
     stopSweep();
     stopDayJob();
+    deps.dispatcher.stop();
     server.close(() => {
       db.close();
       process.exit(0);

@@ -18,6 +18,10 @@ import { usersRepo } from './users-repo.ts';
 import { changesRepo } from './changes-repo.ts';
 import { feedRepo } from './feed-repo.ts';
 import { keptScoresRepo } from './kept-scores-repo.ts';
+import { watchRulesRepo } from './watch-rules-repo.ts';
+import { notificationsRepo } from './notifications-repo.ts';
+import { webhooksRepo } from './webhooks-repo.ts';
+import { deliveriesRepo } from './deliveries-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -47,6 +51,10 @@ export function createStore(db: Db) {
     changes: changesRepo(db),
     feed: feedRepo(db),
     kept: keptScoresRepo(db),
+    watchRules: watchRulesRepo(db),
+    notifications: notificationsRepo(db),
+    webhooks: webhooksRepo(db),
+    deliveries: deliveriesRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;

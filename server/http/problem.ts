@@ -66,6 +66,10 @@ export const PROBLEM_TITLES = {
   'request-timeout': 'The request took too long to arrive',
   'edit-conflict': 'The record was changed by someone else since you opened it',
   'report-vendor-not-found': 'Vendor not in the report',
+  'watch-rule-not-found': 'Watch rule not found',
+  'notification-not-found': 'Notification not found',
+  'webhook-not-found': 'Webhook not found',
+  'delivery-not-found': 'Delivery not found',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

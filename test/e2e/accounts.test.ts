@@ -103,7 +103,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await admin.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       const links = admin.locator('vr-user-menu nav a');
-      expect(await links.allTextContents()).toEqual(['Account', 'Users', 'Audit log']);
+      expect(await links.allTextContents()).toEqual(['Account', 'Users', 'Audit log', 'Webhooks']);
       await admin.keyboard.press('Tab');
       expect(await links.first().evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).toBe(true);
       await admin.keyboard.press('Escape');

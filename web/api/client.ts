@@ -39,6 +39,9 @@ import type { QuarterlyReport, RefreezeResult, ReportAppendixPage, ReportSnapsho
 import type { Cadence, Condition, conditionPatch, Review, reviewInput, ReviewStatus, StoredCadence } from '../../server/domain/review.ts';
 import type { DueItem } from '../../server/services/reviews/reviews-service.ts';
 import type { FeedPage } from '../../server/services/changes/feed-service.ts';
+import type { WatchRule, WatchRuleInput } from '../../server/domain/watch-rule.ts';
+import type { Notification } from '../../server/domain/notification.ts';
+import type { Delivery, newWebhook, Webhook, WebhookPatch } from '../../server/domain/webhook.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -79,6 +82,18 @@ export type VendorImport = Awaited<ReturnType<typeof importVendorsCsv>>;
 export type VerisImport = Awaited<ReturnType<typeof importVeris>>;
 export type RestoreResult = ReturnType<typeof restore>;
 export type { Job, QuarterlyReport, RefreezeResult, ReportAppendixPage, ReportSnapshots, RestoreMode };
+export type { Delivery, Notification, WatchRule, WatchRuleInput, Webhook, WebhookPatch };
+export type WebhookBody = z.input<typeof newWebhook>;
+export type CreatedWebhook = Webhook & { readonly secret: string };
+export interface NotificationPage {
+  readonly items: Notification[];
+  readonly unread: number;
+  readonly nextBefore: number | null;
+}
+export interface DeliveryLog {
+  readonly items: Delivery[];
+  readonly nextBefore: number | null;
+}
 export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
@@ -270,6 +285,27 @@ export class ApiClient {
   passkeyRegistrationOptions = () => this.request<PublicKeyCredentialCreationOptionsJSON>('POST', '/passkeys/registration-options');
   addPasskey = (name: string, response: RegistrationResponseJSON) => this.request<Passkey>('POST', '/passkeys', { name, response });
   removePasskey = (id: number) => this.request<void>('DELETE', `/passkeys/${id}`);
+
+  // Alerts: your watch rules and the bell.
+  watchRules = (o?: RequestOptions) => this._items<WatchRule>('/me/watch-rules', {}, o);
+  createWatchRule = (r: WatchRuleInput) => this.request<WatchRule>('POST', '/me/watch-rules', r);
+  replaceWatchRule = (id: number, r: WatchRuleInput) => this.request<WatchRule>('PUT', `/me/watch-rules/${id}`, r);
+  deleteWatchRule = (id: number) => this.request<void>('DELETE', `/me/watch-rules/${id}`);
+  resetWatchRules = () => this.request<{ items: WatchRule[] }>('POST', '/me/watch-rules/reset');
+  notifications = (q: { before?: number; unread?: boolean; limit?: number } = {}, o?: RequestOptions) =>
+    this.get<NotificationPage>('/me/notifications', { before: q.before?.toString(), unread: q.unread ? 'true' : undefined, limit: q.limit?.toString() }, o);
+  unreadCount = (o?: RequestOptions) => this.get<{ unread: number }>('/me/notifications/unread-count', {}, o);
+  markRead = (id: number) => this.request<{ unread: number }>('POST', `/me/notifications/${id}/read`);
+  markAllRead = () => this.request<{ unread: number }>('POST', '/me/notifications/read-all');
+
+  // Admins: webhook targets and the delivery log.
+  webhooks = (o?: RequestOptions) => this._items<Webhook>('/admin/webhooks', {}, o);
+  createWebhook = (w: WebhookBody) => this.request<CreatedWebhook>('POST', '/admin/webhooks', w);
+  updateWebhook = (id: number, patch: WebhookPatch, version: number) => this.request<Webhook>('PATCH', `/admin/webhooks/${id}`, patch, {}, { ifMatch: version });
+  deleteWebhook = (id: number) => this.request<void>('DELETE', `/admin/webhooks/${id}`);
+  deliveries = (q: { channel?: 'email' | 'webhook'; status?: string; before?: number } = {}, o?: RequestOptions) =>
+    this.get<DeliveryLog>('/admin/deliveries', { channel: q.channel, status: q.status, before: q.before?.toString() }, o);
+  retryDelivery = (id: number) => this.request<Delivery>('POST', `/admin/deliveries/${id}/retry`);
 
   // Admins: users and the audit trail.
   users = (o?: RequestOptions) => this._items<User>('/users', {}, o);

@@ -8,6 +8,7 @@ import '../pages/vr-sign-in-page.ts';
 import '../pages/vr-setup-page.ts';
 import '../pages/vr-account-page.ts';
 import '../pages/vr-users-page.ts';
+import '../pages/vr-webhooks-page.ts';
 import '../pages/vr-audit-page.ts';
 import '../pages/vr-matrix-page.ts';
 import '../pages/vr-trends-page.ts';
@@ -58,6 +59,8 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-account-page></vr-account-page>`;
     case 'admin-users':
       return html`<vr-users-page></vr-users-page>`;
+    case 'admin-webhooks':
+      return html`<vr-webhooks-page></vr-webhooks-page>`;
     case 'admin-audit':
       return html`<vr-audit-page .query=${r.query}></vr-audit-page>`;
     case 'not-found':

@@ -18,10 +18,11 @@ export type Route =
   | { readonly name: 'setup' }
   | { readonly name: 'account' }
   | { readonly name: 'admin-users' }
+  | { readonly name: 'admin-webhooks' }
   | { readonly name: 'admin-audit'; readonly query: URLSearchParams }
   | { readonly name: 'not-found'; readonly path: string };
 
-const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users', '/data': 'data' } as const;
+const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users', '/admin/webhooks': 'admin-webhooks', '/data': 'data' } as const;
 /** Views whose state (filters, picks, dates) lives in the query string. */
 const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology', '/reviews': 'reviews' } as const;
 

@@ -104,6 +104,12 @@ export const appStyles = css`
   .burger::after {
     top: 5px;
   }
+  /* The bell and the user menu, side by side at the end of the bar. */
+  .account {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
   .bar :focus-visible {
     outline-color: var(--vr-bar-focus);
   }

@@ -19,6 +19,7 @@ import type { SignedIn } from '../account-events.ts';
 import { pageFor } from './pages.ts';
 import '../components/vr-error.ts';
 import '../components/vr-user-menu.ts';
+import './vr-bell.ts';
 import '../components/vr-passkey-banner.ts';
 
 const here = (): Route => matchRoute(location.pathname, location.search);
@@ -88,7 +89,10 @@ export class App extends LitElement {
                   (n) => html`<a href=${n.route === 'portfolio' ? this._portfolioUrl : n.href} aria-current=${r.name === n.route ? 'page' : 'false'}>${n.label}</a>`,
                 )}
               </nav>
-              <vr-user-menu .me=${me} current=${r.name}></vr-user-menu>`
+              <div class="account">
+                <vr-bell></vr-bell>
+                <vr-user-menu .me=${me} current=${r.name}></vr-user-menu>
+              </div>`
           : nothing}
       </header>
       <main tabindex="-1">

@@ -1,6 +1,6 @@
 /**
  * The signed-in user in the header: a disclosure button with their e-mail and role, opening a
- * list of links (Account; Users and Audit log for admins) and "Sign out". A disclosure rather
+ * list of links (Account; Users, Audit log and Webhooks for admins) and "Sign out". A disclosure rather
  * than an ARIA menu: links stay links, Tab moves through them, Escape closes and returns focus.
  *
  * @fires sign-out-requested - the user chose "Sign out"
@@ -55,6 +55,7 @@ export class UserMenu extends LitElement {
           <ul>
             ${link('/account', 'account', 'Account')} ${admin ? link('/admin/users', 'admin-users', 'Users') : nothing}
             ${admin ? link('/admin/audit', 'admin-audit', 'Audit log') : nothing}
+            ${admin ? link('/admin/webhooks', 'admin-webhooks', 'Webhooks') : nothing}
           </ul>
         </nav>
         <button class="sign-out" type="button" @click=${this._onSignOut}>Sign out</button>

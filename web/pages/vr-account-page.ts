@@ -1,5 +1,6 @@
 /**
- * The signed-in user's own account: password, passkeys, live sessions and API tokens. Three
+ * The signed-in user's own account: password, passkeys, live sessions, API tokens and watch rules
+ * (which changes they hear about, in-app and by e-mail). Four
  * Tasks load the lists; one Task per kind of change runs it and reloads what it touched. A new
  * token's secret lives only in this element until the user says it is stored.
  */
@@ -26,8 +27,11 @@ import '../components/vr-session-list.ts';
 import '../components/vr-token-form.ts';
 import '../components/vr-token-secret.ts';
 import '../components/vr-token-list.ts';
+import '../components/vr-watch-rules.ts';
+import type { WatchRuleDeleteRequested, WatchRuleSaveRequested } from '../alert-events.ts';
 
-type Section = 'sessions' | 'tokens' | 'passkeys';
+type Revocable = 'sessions' | 'tokens' | 'passkeys';
+type Section = Revocable | 'rules';
 /** A failed Task's message, or ''. */
 const failure = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
   t.status === TaskStatus.ERROR ? (t.error instanceof Error ? t.error.message : String(t.error)) : '';
@@ -50,6 +54,22 @@ export class AccountPage extends LitElement {
   private _sessions = new Task(this, { task: (_, { signal }) => this._api.sessions({ signal }), args: () => [] as const });
   private _tokens = new Task(this, { task: (_, { signal }) => this._api.tokens({ signal }), args: () => [] as const });
   private _passkeys = new Task(this, { task: (_, { signal }) => this._api.passkeys({ signal }), args: () => [] as const });
+  private _rules = new Task(this, { task: (_, { signal }) => this._api.watchRules({ signal }), args: () => [] as const });
+  /** The rule the last save was for (0: a new one), so its errors show beside its fields. */
+  private _ruleSaved = -1;
+  private _ruleChange = new Task(this, {
+    autoRun: false,
+    task: async ([what, e]: readonly ['save', WatchRuleSaveRequested] | readonly ['delete', WatchRuleDeleteRequested] | readonly ['reset', null]) => {
+      if (what === 'reset') return (await this._api.resetWatchRules(), 'Watch rules reset to the defaults.');
+      if (what === 'delete') return (await this._api.deleteWatchRule(e.id), `Rule deleted: ${e.label}.`);
+      if (e.id === null) return (await this._api.createWatchRule(e.rule), 'Rule added: edit its filters below.');
+      return (await this._api.replaceWatchRule(e.id, e.rule), 'Rule saved.');
+    },
+    onComplete: (text) => {
+      this._done('rules', text);
+      void this._rules.run();
+    },
+  });
 
   private _password = new Task(this, {
     autoRun: false,
@@ -88,7 +108,7 @@ export class AccountPage extends LitElement {
       return e;
     },
     onComplete: (e) => {
-      const section = `${e.what}s` as Section;
+      const section = `${e.what}s` as Revocable;
       this._done(section, e.what === 'session' ? `Session of ${e.label} ended.` : e.what === 'token' ? `Token "${e.label}" revoked.` : `Passkey "${e.label}" removed.`);
       void { sessions: this._sessions, tokens: this._tokens, passkeys: this._passkeys }[section].run();
       // The button pressed is gone: land on the section's heading, next to the message.
@@ -162,6 +182,24 @@ export class AccountPage extends LitElement {
         ></vr-token-form>
         ${outcomes(said('tokens'), revokeFailed('tokens'))}
         ${loaded(this._tokens, 'API tokens', (items) => html`<vr-token-list .tokens=${items} now=${new Date().toISOString()} @revoke-requested=${this._onRevoke}></vr-token-list>`)}
+      </section>
+      <section class="card" aria-labelledby="rules-title">
+        <h2 id="rules-title" tabindex="-1">Watch rules</h2>
+        <p class="muted">Which changes you hear about: under the bell in the header, and by e-mail at once or in a daily digest (when the server sends e-mail).</p>
+        ${loaded(this._rules, 'watch rules', (items) => {
+          const errors = fieldErrors(this._ruleChange.error);
+          return html`<vr-watch-rules
+            .rules=${items}
+            .errors=${errors}
+            errorFor=${this._ruleSaved}
+            done=${said('rules')}
+            failure=${Object.keys(errors).length === 0 ? failure(this._ruleChange) : ''}
+            ?busy=${this._ruleChange.status === TaskStatus.PENDING}
+            @watch-rule-save-requested=${(e: WatchRuleSaveRequested) => ((this._ruleSaved = e.id ?? 0), void this._ruleChange.run(['save', e]))}
+            @watch-rule-delete-requested=${(e: WatchRuleDeleteRequested) => ((this._ruleSaved = e.id), void this._ruleChange.run(['delete', e]))}
+            @watch-rules-reset-requested=${() => ((this._ruleSaved = -1), void this._ruleChange.run(['reset', null]))}
+          ></vr-watch-rules>`;
+        })}
       </section>`;
   }
 

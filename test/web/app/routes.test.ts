@@ -90,6 +90,7 @@ describe('account and admin routes', () => {
     ['/account/', 'account'],
     ['/admin/users', 'admin-users'],
     ['/admin/audit', 'admin-audit'],
+    ['/admin/webhooks', 'admin-webhooks'],
     ['/setup', 'setup'],
     ['/sign-in', 'sign-in'],
   ])('shows %s as %s', (path, name) => {
