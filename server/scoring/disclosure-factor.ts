@@ -94,11 +94,11 @@ export function countedLagDays(lag: CampaignLag, policy: Policy): number {
   return lag.someUnknown ? Math.max(lag.days, policy.disclosure.unknownLagDays) : lag.days;
 }
 
-export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number): FactorScore {
+/** `campaigns`, when given, are campaignsOf(the incidents known at asOf) (scoreVendor finds them once per score). */
+export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number, campaigns?: readonly Campaign[]): FactorScore {
   const p = policy.disclosure;
   const ceiling = ceilingsOf(policy).disclosure;
-  const known = incidents.filter((i) => incidentKnownAt(i, asOf));
-  const parts: RawPart[] = campaignsOf(known, policy).map((c) => {
+  const parts: RawPart[] = (campaigns ?? campaignsOf(incidents.filter((i) => incidentKnownAt(i, asOf)), policy)).map((c) => {
     const lag = campaignLag(c, asOf);
     const days = countedLagDays(lag, policy);
     const others = c.members.some(foundByOthersFirst);
