@@ -17,8 +17,7 @@ import { remainingWeight } from './decay.ts';
 import { factorScore, type RawPart } from './factor.ts';
 import { cappedAt, num } from './formula.ts';
 import { ceilingsOf } from './incident-cap.ts';
-import { CLASS_LABELS, matchOf, type Match, type RepeatClass } from './incident-classes.ts';
-import { entryPathOf, rootCauseOf } from '../domain/root-cause.ts';
+import { CLASS_LABELS, classificationOf, matchOf, type Match, type RepeatClass } from './incident-classes.ts';
 import { incidentKnownAt, incidentKnownFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
 import { SEVERITIES } from '../domain/vocabulary.ts';
@@ -86,12 +85,13 @@ export function repeatsAt(incidents: readonly IncidentFacts[], policy: Policy, a
   const membersOf = (c: Campaign) => members.get(c) ?? members.set(c, new Set(c.members)).get(c)!;
   // Who can match whom: under root-cause matching only the same root cause (and entry path, when
   // required), none when it is unknown; under 1.x classes anyone. Each group sorted by known-from day.
+  const classified = new Map(known.map((i) => [i, classificationOf(i)]));
+  const classify = (i: IncidentFacts) => classified.get(i)!;
   const groupOf = (i: IncidentFacts): string | null => {
     if (r.matchOn === 'classes') return '';
-    const cause = rootCauseOf(i);
+    const { cause, path } = classify(i);
     if (cause === 'unknown') return null;
     if (!r.requireSameEntryPath) return cause;
-    const path = entryPathOf(i);
     return path === 'unknown' ? null : `${cause} ${path}`;
   };
   const keys = known.map(groupOf);
@@ -121,7 +121,7 @@ export function repeatsAt(incidents: readonly IncidentFacts[], policy: Policy, a
       const at = g.at[n]!;
       const j = known[at]!;
       if (j === i || own.has(j)) continue;
-      const match = matchOf(i, j, policy);
+      const match = matchOf(i, j, policy, classify);
       if (match === null) continue;
       const c: Candidate = { j, at, daysApart: from[k]! - from[at]!, match };
       if (!best || beats(c, best, r.pairWith)) best = c;
