@@ -21,6 +21,15 @@ describe('response compression', () => {
     expect(res.body).toEqual(plain.body);
   });
 
+  it('uses brotli for a client that accepts only it', async () => {
+    const res = await http.get('/api/v1/openapi.json').set('Accept-Encoding', 'br').buffer(true).parse((r, done) => {
+      r.on('data', () => undefined);
+      r.on('end', () => done(null, null));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+  });
+
   it('leaves an answer under 1 kB alone', async () => {
     const res = await http.get('/api/v1/health').set('Accept-Encoding', 'gzip');
     expect(res.status).toBe(200);
