@@ -145,11 +145,16 @@ for (const vendors of SIZES) {
     say(`  GET /api/v1/reviews/due: p50 ${ms(due.p50)}, ${(due.body.length / 1024).toFixed(0)} KiB; due.ics: p50 ${ms(ics.p50)}, ${(ics.body.length / 1024).toFixed(0)} KiB (target: under 1 s)`);
 
     // Full rescore ÷ raw read of the fact rows, both in the server's process.
-    const raw = await ask<{ ms: number[]; rows: number }>(api, 'raw', { runs: 5, budgetMs: 10_000 });
-    const rescore = await ask<{ ms: number[] }>(api, 'rescore', { runs: 3, budgetMs: 30_000 });
-    const rescoreRatio = percentile(rescore.ms, 50) / percentile(raw.ms, 50);
-    say(`  full rescore (test/bench/live/rescore.ts fullRescore): p50 ${ms(percentile(rescore.ms, 50))} over ${rescore.ms.length}; raw .all() of ${raw.rows.toLocaleString('en-US')} rows: p50 ${ms(percentile(raw.ms, 50))}`);
-    goals.push(`| full rescore of ${vendors.toLocaleString('en-US')} vendors ÷ raw .all() read of the same ${raw.rows.toLocaleString('en-US')} rows | ≤ 2 | ${ratio(rescoreRatio)} | ${meets(rescoreRatio <= 2)} |`);
+    // The ratio is of CPU time: both run synchronously in the server's process, and CPU time is what
+    // other processes on a shared machine disturb least (wall times printed beside it).
+    const raw = await ask<{ ms: number[]; cpu: number[]; rows: number }>(api, 'raw', { runs: 5, budgetMs: 10_000 });
+    const rescore = await ask<{ ms: number[]; cpu: number[] }>(api, 'rescore', { runs: 3, budgetMs: 30_000 });
+    const rescoreRatio = percentile(rescore.cpu, 50) / percentile(raw.cpu, 50);
+    say(
+      `  full rescore (test/bench/live/rescore.ts fullRescore): CPU p50 ${ms(percentile(rescore.cpu, 50))} (wall ${ms(percentile(rescore.ms, 50))}) over ${rescore.ms.length}; ` +
+        `raw .all() of ${raw.rows.toLocaleString('en-US')} rows: CPU p50 ${ms(percentile(raw.cpu, 50))} (wall ${ms(percentile(raw.ms, 50))})`,
+    );
+    goals.push(`| full rescore of ${vendors.toLocaleString('en-US')} vendors ÷ raw .all() read of the same ${raw.rows.toLocaleString('en-US')} rows (CPU time) | ≤ 2 | ${ratio(rescoreRatio)} | ${meets(rescoreRatio <= 2)} |`);
 
     // One vendor's score, polled while a full rescore runs (started over HTTP).
     const rescoring = rescoreOverHttp(api.base, api.headers);

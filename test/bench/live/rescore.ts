@@ -7,7 +7,7 @@
  */
 import type { Deps } from '../../../server/deps.ts';
 
-/** What the bench calls a full rescore of the portfolio, timed in the server's process. */
+/** What the bench calls a full rescore of the portfolio, timed in the server's process (CPU and wall time; a promise is awaited). */
 export function fullRescore(deps: Deps): unknown {
   return deps.scoring.heatmap(deps.clock.today());
 }
