@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { portfolioFile } from './live/portfolio-file.ts';
-import { rescoreOverHttp } from './live/rescore.ts';
+import { rescoreOverHttp, type BenchServer } from './live/rescore.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').map(Number).filter((n) => n > 0);
 const GOAL_SIZE = SIZES.includes(10_000) ? 10_000 : Math.max(...SIZES.filter((n) => n <= 10_000), Math.min(...SIZES));
@@ -36,13 +36,11 @@ const secs = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (x: number) => (!Number.isFinite(x) ? 'n/a' : x >= 0.1 || x === 0 ? x.toFixed(2) : x.toPrecision(2));
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
-interface Child {
+interface Child extends BenchServer {
   proc: ChildProcess;
-  base: string;
-  headers: Record<string, string>;
 }
 
-async function start(script: string, arg: string): Promise<Child & { adminCookie: string }> {
+async function start(script: string, arg: string): Promise<Child> {
   const proc = fork(fileURLToPath(new URL(script, import.meta.url)), [arg], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const [hello] = (await once(proc, 'message')) as [{ port: number; cookie?: string; adminCookie?: string }];
   const base = `http://127.0.0.1:${hello.port}`;
@@ -157,7 +155,7 @@ for (const vendors of SIZES) {
     goals.push(`| full rescore of ${vendors.toLocaleString('en-US')} vendors ÷ raw .all() read of the same ${raw.rows.toLocaleString('en-US')} rows (CPU time) | ≤ 2 | ${ratio(rescoreRatio)} | ${meets(rescoreRatio <= 2)} |`);
 
     // One vendor's score, polled while a full rescore runs (started over HTTP).
-    const rescoring = rescoreOverHttp(api.base, api.headers);
+    const rescoring = rescoreOverHttp(api);
     const during = await pollDuring(api, '/api/v1/vendors/1/score', rescoring);
     await rescoring;
     const p99 = percentile(during, 99);
