@@ -28,6 +28,7 @@ import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
 import { staticRoutes } from './http/static.ts';
+import { compressResponses } from './http/compress.ts';
 
 /** Every API route, in the order they are documented. */
 export function apiRoutes(deps: Deps): AnyRoute[] {
@@ -88,6 +89,7 @@ export function createApp(deps: Deps): Express {
   app.set('query parser', 'simple');
   // Only behind a TLS-terminating proxy that we trust may X-Forwarded-Proto make a request "secure".
   app.set('trust proxy', deps.trustProxy);
+  app.use(compressResponses);
   app.use(securityHeaders);
   app.use('/api', accessLog(deps.log), apiNoStore);
   // After the access log and no-store, so that a refused API request is logged and never cached.

@@ -18,8 +18,24 @@ const DAY_MS = 86_400_000;
 
 const dayOf = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 
+/**
+ * Parsed dates, by text: scoring a portfolio parses the same few thousand dates millions of times
+ * (the profile's largest single cost). Bounded: emptied when it grows past `CACHE_LIMIT` texts.
+ */
+const parsed = new Map<string, DayRange | undefined>();
+const CACHE_LIMIT = 100_000;
+
 /** Parses a partial date; `undefined` when the text is not one, or names an impossible day. */
 export function parsePartialDate(text: string): DayRange | undefined {
+  const hit = parsed.get(text);
+  if (hit !== undefined || parsed.has(text)) return hit;
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  const range = parse(text);
+  parsed.set(text, range && Object.freeze(range));
+  return range;
+}
+
+function parse(text: string): DayRange | undefined {
   const m = PATTERN.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);

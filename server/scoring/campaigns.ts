@@ -70,6 +70,13 @@ export function campaignOf(campaigns: readonly Campaign[], i: IncidentFacts): Ca
   return campaigns.find((c) => c.members.includes(i));
 }
 
+/** Each incident's campaign (the first that has it, as campaignOf finds it), for many look-ups. */
+export function campaignIndex(campaigns: readonly Campaign[]): Map<IncidentFacts, Campaign> {
+  const out = new Map<IncidentFacts, Campaign>();
+  for (const c of campaigns) for (const m of c.members) if (!out.has(m)) out.set(m, c);
+  return out;
+}
+
 /** The day the campaign was last in the news: its latest member's. Its weight fades from then. */
 export const latestKnownFrom = (c: Campaign): number => Math.max(...c.members.map(incidentKnownFrom));
 

@@ -29,9 +29,11 @@ const range = (d: string | null): DayRange | undefined => (d ? parsePartialDate(
  * date, so that an exact day is not made approximate by a month that means the same.
  */
 export function earliestAwareness(i: Pick<IncidentFacts, 'detectedByVendorDate' | 'firstReportedByThirdPartyDate'>): DayRange | undefined {
-  const aware = [range(i.detectedByVendorDate), range(i.firstReportedByThirdPartyDate)].filter((r): r is DayRange => r !== undefined);
+  const detected = range(i.detectedByVendorDate);
+  const reported = range(i.firstReportedByThirdPartyDate);
+  if (!detected || !reported) return detected ?? reported;
   const width = (r: DayRange) => r.last - r.first;
-  return aware.reduce<DayRange | undefined>((best, r) => (!best || midpoint(r) < midpoint(best) || (midpoint(r) === midpoint(best) && width(r) < width(best)) ? r : best), undefined);
+  return midpoint(reported) < midpoint(detected) || (midpoint(reported) === midpoint(detected) && width(reported) < width(detected)) ? reported : detected;
 }
 
 /**
@@ -41,7 +43,11 @@ export function earliestAwareness(i: Pick<IncidentFacts, 'detectedByVendorDate' 
  * either is a month or a year.
  */
 export function disclosureLag(i: IncidentFacts, asOf: number): DisclosureLag {
-  const aware = earliestAwareness(i);
+  return lagFrom(earliestAwareness(i), i, asOf);
+}
+
+/** disclosureLag with the incident's earliest awareness already found. */
+function lagFrom(aware: DayRange | undefined, i: IncidentFacts, asOf: number): DisclosureLag {
   if (!aware) return { days: 0, known: false, approximate: false };
   // Not disclosed yet: the lag is still running.
   const span = spanBetween(aware, range(i.publicDisclosureDate) ?? exactDay(asOf));
@@ -71,14 +77,17 @@ export interface CampaignLag extends DisclosureLag {
  * member never shortens it.
  */
 export function campaignLag(c: Campaign, asOf: number): CampaignLag {
-  const someUnknown = c.members.some((m) => !earliestAwareness(m));
-  if (c.members.length === 1) return { ...disclosureLag(c.root, asOf), someUnknown };
+  // Each member's awareness and disclosure found once; the pairs stay pairs (spanBetween clamps, so
+  // the longest span is not simply the first awareness to the last disclosure), but campaigns are small.
+  const awareness = c.members.map(earliestAwareness);
+  const someUnknown = awareness.some((a) => !a);
+  if (c.members.length === 1) return { ...lagFrom(awareness[0], c.root, asOf), someUnknown };
+  const disclosed = c.members.map((d) => range(d.publicDisclosureDate) ?? exactDay(asOf));
   let longest: Span | undefined;
-  for (const a of c.members) {
-    const aware = earliestAwareness(a);
+  for (const aware of awareness) {
     if (!aware) continue;
-    for (const d of c.members) {
-      const span = spanBetween(aware, range(d.publicDisclosureDate) ?? exactDay(asOf));
+    for (const to of disclosed) {
+      const span = spanBetween(aware, to);
       if (!longest || span.days > longest.days) longest = span;
     }
   }
@@ -94,11 +103,11 @@ export function countedLagDays(lag: CampaignLag, policy: Policy): number {
   return lag.someUnknown ? Math.max(lag.days, policy.disclosure.unknownLagDays) : lag.days;
 }
 
-export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number): FactorScore {
+/** `campaigns`, when given, are campaignsOf(the incidents known at asOf) (scoreVendor finds them once per score). */
+export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number, campaigns?: readonly Campaign[]): FactorScore {
   const p = policy.disclosure;
   const ceiling = ceilingsOf(policy).disclosure;
-  const known = incidents.filter((i) => incidentKnownAt(i, asOf));
-  const parts: RawPart[] = campaignsOf(known, policy).map((c) => {
+  const parts: RawPart[] = (campaigns ?? campaignsOf(incidents.filter((i) => incidentKnownAt(i, asOf)), policy)).map((c) => {
     const lag = campaignLag(c, asOf);
     const days = countedLagDays(lag, policy);
     const others = c.members.some(foundByOthersFirst);

@@ -89,11 +89,21 @@ export interface Match {
   readonly critical: boolean;
 }
 
-/** Whether `later` happened the way `earlier` did, under the policy; null when not. */
-export function matchOf(later: IncidentFacts, earlier: IncidentFacts, policy: Policy): Match | null {
+/** An incident's root cause and entry path in force (root-cause.ts). */
+export interface Classification {
+  readonly cause: RootCause;
+  readonly path: EntryPath;
+}
+export const classificationOf = (i: IncidentFacts): Classification => ({ cause: rootCauseOf(i), path: entryPathOf(i) });
+
+/**
+ * Whether `later` happened the way `earlier` did, under the policy; null when not. `classify` gives
+ * an incident's root cause and entry path: a caller comparing many pairs passes them found once.
+ */
+export function matchOf(later: IncidentFacts, earlier: IncidentFacts, policy: Policy, classify: (i: IncidentFacts) => Classification = classificationOf): Match | null {
   const r = policy.recurrence;
-  const path = entryPathOf(later);
-  if (r.requireSameEntryPath && (path === 'unknown' || path !== entryPathOf(earlier))) return null;
+  const path = classify(later).path;
+  if (r.requireSameEntryPath && (path === 'unknown' || path !== classify(earlier).path)) return null;
   if (r.matchOn === 'classes') {
     const classes = incidentClasses(later);
     const shared: RepeatClass[] = [...incidentClasses(earlier)].filter((c) => classes.has(c));
@@ -102,8 +112,8 @@ export function matchOf(later: IncidentFacts, earlier: IncidentFacts, policy: Po
     if (r.requireSameEntryPath && !shared.includes(path)) shared.push(path);
     return { shared, weight, critical: shared.some((c) => CRITICAL.has(c)) };
   }
-  const cause = rootCauseOf(later);
-  if (cause === 'unknown' || cause !== rootCauseOf(earlier)) return null;
+  const cause = classify(later).cause;
+  if (cause === 'unknown' || cause !== classify(earlier).cause) return null;
   const shared: RepeatClass[] = r.requireSameEntryPath ? [cause, path] : [cause];
   return { shared, weight: r.rootCauseWeights[cause], critical: shared.some((c) => CRITICAL.has(c)) };
 }

@@ -41,10 +41,10 @@ export function campaignPoints(c: Campaign, policy: Policy, asOf: number) {
   return { points: base(worst) * decay * (1 + reach), worst, customers, decay, reach };
 }
 
-export function incidentsFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number): FactorScore {
-  const known = incidents.filter((i) => incidentKnownAt(i, asOf));
+/** `campaigns`, when given, are campaignsOf(the incidents known at asOf) (scoreVendor finds them once per score). */
+export function incidentsFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number, campaigns?: readonly Campaign[]): FactorScore {
   const ceiling = ceilingsOf(policy).incidents;
-  const parts: RawPart[] = campaignsOf(known, policy).map((c) => {
+  const parts: RawPart[] = (campaigns ?? campaignsOf(incidents.filter((i) => incidentKnownAt(i, asOf)), policy)).map((c) => {
     const { points, worst, customers, decay, reach } = campaignPoints(c, policy, asOf);
     const p = policy.incidents;
     const { formula, points: share } = cappedAt(

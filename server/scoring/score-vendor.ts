@@ -11,7 +11,8 @@ import { incidentsFactor } from './incidents-factor.ts';
 import { mfaFactor } from './mfa-factor.ts';
 import type { Policy } from './policy.ts';
 import { supportFactor } from './support-factor.ts';
-import { recurrenceFactor } from './recurrence-factor.ts';
+import { recurrenceFactor, repeatsAt } from './recurrence-factor.ts';
+import { campaignsOf } from './campaigns.ts';
 import { findingsOf } from './findings/index.ts';
 import { gapsOf } from './gaps.ts';
 import { knownAt } from './known-at.ts';
@@ -31,12 +32,15 @@ export function scoreVendor(all: ScoringFacts, policy: Policy, asOf: string): Ve
   const day = dayNumber(asOf);
   // Everything below sees only what was known on the day: no hindsight can reach a factor, a finding or a gap.
   const facts = knownAt(all, day);
+  // Found once per score, for the factors and the findings alike (they were the hot spots, found up to five times).
+  const campaigns = campaignsOf(facts.incidents, policy);
+  const repeats = repeatsAt(facts.incidents, policy, day, campaigns);
   const factors = [
-    incidentsFactor(facts.incidents, policy, day),
-    recurrenceFactor(facts.incidents, policy, day),
+    incidentsFactor(facts.incidents, policy, day, campaigns),
+    recurrenceFactor(facts.incidents, policy, day, repeats),
     supportFactor(facts.subprocessors, policy, day),
     mfaFactor(facts.mfa, policy, day),
-    disclosureFactor(facts.incidents, policy, day),
+    disclosureFactor(facts.incidents, policy, day, campaigns),
   ];
   const likelihood = round1(factors.reduce((sum, f) => sum + f.weight * f.score, 0));
   const { impact, contributions: impactContributions } = impactOf(facts.vendor, policy);
@@ -65,7 +69,7 @@ export function scoreVendor(all: ScoringFacts, policy: Policy, asOf: string): Ve
     cell: { likelihood: matrixLevel(likelihood), impact: matrixLevel(impact) },
     factors,
     impactContributions,
-    findings: findingsOf(facts, policy, day),
+    findings: findingsOf(facts, policy, day, { campaigns, repeats }),
     gaps: gapsOf(facts, policy, day),
   };
 }

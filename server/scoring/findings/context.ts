@@ -27,8 +27,21 @@ export interface FindingRule {
   evaluate(ctx: FindingContext): Finding[];
 }
 
-export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number): FindingContext {
+/** What scoreVendor has already found for the factors, so that the findings do not find it again. */
+export interface Precomputed {
+  /** campaignsOf(the incidents known at asOf). */
+  readonly campaigns: readonly Campaign[];
+  /** repeatsAt(the incidents, asOf) with those campaigns. */
+  readonly repeats: readonly Repeat[];
+}
+
+export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number, pre?: Precomputed): FindingContext {
   const recent = facts.incidents.filter((i) => incidentKnownAt(i, asOf) && asOf - incidentKnownFrom(i) <= policy.findings.lookbackDays);
+  const isRecent = new Set(recent);
+  const campaigns = pre?.campaigns ?? campaignsOf(
+    facts.incidents.filter((i) => incidentKnownAt(i, asOf)),
+    policy,
+  );
   return {
     facts,
     policy,
@@ -36,10 +49,7 @@ export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number
     recent,
     posture: postureAt(facts.mfa, asOf),
     active: facts.subprocessors.filter((s) => subprocessorActiveAt(s, asOf)),
-    repeats: repeatsAt(facts.incidents, policy, asOf).filter((r) => recent.includes(r.incident)),
-    campaigns: campaignsOf(
-      facts.incidents.filter((i) => incidentKnownAt(i, asOf)),
-      policy,
-    ).filter((c) => c.members.some((m) => recent.includes(m))),
+    repeats: (pre?.repeats ?? repeatsAt(facts.incidents, policy, asOf, campaigns)).filter((r) => isRecent.has(r.incident)),
+    campaigns: campaigns.filter((c) => c.members.some((m) => isRecent.has(m))),
   };
 }

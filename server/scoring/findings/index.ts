@@ -1,7 +1,7 @@
 /** The finding rules, in an explicit list (no self-registration), and the function that runs them. */
 import type { Policy } from '../policy.ts';
 import { FINDING_SEVERITIES, type Finding, type ScoringFacts } from '../types.ts';
-import { findingContext, type FindingRule } from './context.ts';
+import { findingContext, type FindingRule, type Precomputed } from './context.ts';
 import { foundByOthersRule, lateDisclosureRule } from './disclosure.ts';
 import { recentCriticalRule, repeatRootCauseRule } from './incidents.ts';
 import { adminMfaRule, supportMfaRule } from './phishing-resistant-mfa.ts';
@@ -19,8 +19,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
 ];
 
 /** Every finding of every rule, most severe first (rule order breaks ties). */
-export function findingsOf(facts: ScoringFacts, policy: Policy, asOf: number): Finding[] {
-  const ctx = findingContext(facts, policy, asOf);
+export function findingsOf(facts: ScoringFacts, policy: Policy, asOf: number, pre?: Precomputed): Finding[] {
+  const ctx = findingContext(facts, policy, asOf, pre);
   const rank = (f: Finding) => FINDING_SEVERITIES.indexOf(f.severity);
   return FINDING_RULES.flatMap((r) => r.evaluate(ctx))
     .map((f, order) => ({ f, order }))
