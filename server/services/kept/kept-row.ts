@@ -89,6 +89,9 @@ export function causesOf(
   return split;
 }
 
+/** A band in words: `not-assessed` reads as "not assessed". */
+const bandWords = (band: string): string => band.replace('-', ' ');
+
 const findingsOf = (scoreJson: string): readonly Finding[] => (JSON.parse(scoreJson) as VendorScore).findings;
 
 /** The kept row to write and the events to record, given what was kept before (undefined: the first computation). */
@@ -104,14 +107,17 @@ export function nextKept(
   const pending = addCauses(JSON.parse(old.pendingCauses) as Causes, causes);
   const moved = round1(s.risk - old.recordedRisk);
   const record = s.band !== old.recordedBand || Math.abs(moved) >= RECORD_MIN_POINTS;
-  if (record) {
-    const band = s.band === old.recordedBand ? `, ${s.band}` : `, ${old.recordedBand} → ${s.band}`;
+  // A vendor we have no relationship with (a VERIS victim, a prospect turned down) is kept, but is no
+  // news: its moves are taken as recorded, so that the feed starts from its score of the day it is engaged.
+  const news = c.write.status !== 'not-engaged';
+  if (record && news) {
+    const band = s.band === old.recordedBand ? ` (${bandWords(s.band)})` : ` (${bandWords(old.recordedBand)} → ${bandWords(s.band)})`;
     events.push({
       vendorId: s.vendorId,
       vendorName: name,
       day: s.asOf,
       kind: 'score-changed',
-      title: `${name}: risk ${moved >= 0 ? 'rose' : 'fell'} from ${old.recordedRisk} to ${s.risk}${band}`,
+      title: `${name}: risk ${moved >= 0 ? 'rose' : 'fell'} from ${old.recordedRisk.toFixed(1)} to ${s.risk.toFixed(1)}${band}`,
       oldRisk: old.recordedRisk,
       newRisk: s.risk,
       oldBand: old.recordedBand as NewChange['oldBand'],
@@ -119,7 +125,7 @@ export function nextKept(
       causes: roundCauses(CAUSES.map((k) => pending[k]), moved),
     });
   }
-  if (old.score !== c.write.score) {
+  if (news && old.score !== c.write.score) {
     const before = findingsOf(old.score);
     const was = new Set(before.map((x) => x.id));
     const now = new Set(s.findings.map((x) => x.id));

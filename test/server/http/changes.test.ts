@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoWrite, expectProblem, failingPaths, NOW, testApp } from '../../helpers/app.ts';
 import { incidentBody, subprocessorBody, vendorBody } from '../../helpers/fixtures.ts';
 
-/** A portfolio of two vendors with one incident each: events of kinds incident-added and review-needed. */
+/** A portfolio of two vendors with one incident each: per vendor, incident-added, its score change (kept scores) and review-needed: six events. */
 async function twoVendors() {
   const t = testApp();
   const okta = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta', tier: 1, businessOwner: 'Ana' })).expect(201)).body;
@@ -45,10 +45,10 @@ describe('GET /api/v1/changes', () => {
 
   it('filters by since, a day or a timestamp', async () => {
     const { http } = await twoVendors();
-    expect((await http.get('/api/v1/changes?since=2026-11-29').expect(200)).body.items).toHaveLength(4);
+    expect((await http.get('/api/v1/changes?since=2026-11-29').expect(200)).body.items).toHaveLength(6);
     expect((await http.get('/api/v1/changes?since=2026-11-30').expect(200)).body.items).toHaveLength(0);
-    expect((await http.get(`/api/v1/changes?since=${encodeURIComponent('2026-11-29T12:00:00Z')}`).expect(200)).body.items).toHaveLength(4);
-    expect((await http.get(`/api/v1/changes?since=${encodeURIComponent('2026-11-29T13:00:00+01:00')}`).expect(200)).body.items).toHaveLength(4);
+    expect((await http.get(`/api/v1/changes?since=${encodeURIComponent('2026-11-29T12:00:00Z')}`).expect(200)).body.items).toHaveLength(6);
+    expect((await http.get(`/api/v1/changes?since=${encodeURIComponent('2026-11-29T13:00:00+01:00')}`).expect(200)).body.items).toHaveLength(6);
     expect((await http.get(`/api/v1/changes?since=${encodeURIComponent('2026-11-29T12:00:01Z')}`).expect(200)).body.items).toHaveLength(0);
   });
 
@@ -65,13 +65,13 @@ describe('GET /api/v1/changes', () => {
     } while (before);
     expect(pages).toBe(2);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
-    expect(new Set(seen).size).toBe(4);
-    expect((await http.get('/api/v1/changes?limit=4').expect(200)).body.next).toBeNull();
+    expect(new Set(seen).size).toBe(6);
+    expect((await http.get('/api/v1/changes?limit=6').expect(200)).body.next).toBeNull();
   });
 
   it('answers viewers, not anonymous callers', async () => {
     const { as, anon } = await twoVendors();
-    expect((await as('viewer').get('/api/v1/changes').expect(200)).body.items).toHaveLength(4);
+    expect((await as('viewer').get('/api/v1/changes').expect(200)).body.items).toHaveLength(6);
     expectProblem(await anon().get('/api/v1/changes'), 401, 'authentication-required');
   });
 

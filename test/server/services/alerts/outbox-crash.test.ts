@@ -38,14 +38,17 @@ const until = async (what: string, ok: () => boolean, context: () => string, ms 
   }
 };
 
-/** Records three events with a webhook target, in the database file, as a running server would. */
+/**
+ * Records three events with a webhook target for their kinds, in the database file, as a running
+ * server would. (The server's own start records a review-needed for the new vendor: not for this target.)
+ */
 function recordPending(dbPath: string, url: string): string[] {
   const db = openDb(dbPath);
   migrate(db, MIGRATIONS);
   const deps = makeDeps(db, testOptions({ clock: systemClock, alerts: { ...DEFAULT_ALERTS, webhookAllow: '127.0.0.1' } }));
   const id = Number(deps.store.vendors.create(vendorInput.parse({ name: 'Acme Identity', category: 'Identity', tier: 1, dataAccess: 'confidential', environmentAccess: 'admin' }), systemClock.now()));
   const vendor = { id, name: 'Acme Identity' };
-  const w = deps.webhooks.create(SYSTEM, { name: 'receiver', url, secret: SECRET, format: 'json', kinds: null, tiers: null, minSeverity: null, enabled: true });
+  const w = deps.webhooks.create(SYSTEM, { name: 'receiver', url, secret: SECRET, format: 'json', kinds: ['incident-added', 'score-changed', 'condition-overdue'], tiers: null, minSeverity: null, enabled: true });
   const saved = deps.changes.record([incidentAdded(vendor, 'critical'), scoreChanged(vendor, 'moderate', 'high'), conditionOverdue(vendor)]);
   db.close();
   return saved.map((c) => `webhook-${w.id}-change-${c.id}`);

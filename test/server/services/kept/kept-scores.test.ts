@@ -70,6 +70,22 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     expect(changesOf(t, 'finding-resolved').map((c) => c.ref).sort()).toEqual([...added].sort());
   });
 
+  it('a vendor we do not engage with is kept but is no news: no score or finding events, and its title says the bands in words', async () => {
+    const t = testApp();
+    const recent = { intrusionStartDate: '2026-09-28', firstReportedByThirdPartyDate: '2026-09-29', detectedByVendorDate: '2026-10-19', publicDisclosureDate: '2026-11-20' };
+    const victim = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim', status: 'not-engaged' })).expect(201)).body.id as number;
+    await t.http.post(`/api/v1/vendors/${victim}/incidents`).send(incidentBody(recent)).expect(201);
+    expectKeptCurrent(t);
+    expect(changesOf(t).filter((c) => ['score-changed', 'finding-new', 'finding-resolved'].includes(c.kind))).toEqual([]);
+    // The same write on an engaged vendor is news.
+    const engaged = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Engaged' })).expect(201)).body.id as number;
+    await t.http.post(`/api/v1/vendors/${engaged}/incidents`).send(incidentBody(recent)).expect(201);
+    const [changed] = changesOf(t, 'score-changed');
+    expect(changed).toMatchObject({ vendorId: engaged });
+    expect(changed!.title).toMatch(/^Engaged: risk rose from \d+\.\d to \d+\.\d \(/);
+    expect(changed!.title).not.toMatch(/not-assessed/);
+  });
+
   it('a subprocessor, and the incidents of a vendor record it links to (inherited risk)', async () => {
     const t = await withVendor();
     const callcentre = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Callcentre Ltd', tier: 4, dataAccess: 'none', environmentAccess: 'none' }))).body.id as number;
