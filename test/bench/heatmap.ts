@@ -38,13 +38,15 @@ const meets = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 interface Child extends BenchServer {
   proc: ChildProcess;
+  /** How long the server took to compute its kept scores before listening (API servers). */
+  kept?: { ms: number; cpu: number };
 }
 
 async function start(script: string, arg: string): Promise<Child> {
   const proc = fork(fileURLToPath(new URL(script, import.meta.url)), [arg], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const [hello] = (await once(proc, 'message')) as [{ port: number; cookie?: string; adminCookie?: string }];
+  const [hello] = (await once(proc, 'message')) as [{ port: number; cookie?: string; adminCookie?: string; kept?: { ms: number; cpu: number } }];
   const base = `http://127.0.0.1:${hello.port}`;
-  return { proc, base, headers: hello.cookie ? { Cookie: hello.cookie } : {}, adminCookie: hello.adminCookie ?? '' };
+  return { proc, base, headers: hello.cookie ? { Cookie: hello.cookie } : {}, adminCookie: hello.adminCookie ?? '', ...(hello.kept ? { kept: hello.kept } : {}) };
 }
 async function stop(c: Child): Promise<void> {
   const exited = once(c.proc, 'exit');
@@ -116,6 +118,7 @@ for (const vendors of SIZES) {
   const { path: dbFile, seededIn } = portfolioFile(vendors, work);
   console.log(`\n${vendors.toLocaleString('en-US')} vendors: ${seededIn ? `seeded in ${seededIn.toFixed(0)} s` : 'seeded portfolio from the cache'}`);
   let api = await start('./live/portfolio-server.ts', dbFile);
+  if (api.kept) console.log(`  kept scores computed at start in ${secs(api.kept.ms)} (CPU ${secs(api.kept.cpu)})`);
   // The scaling table: the heatmap one request at a time (at most 5, within 30 s), the server's peak memory.
   await ask(api, 'reset');
   const heat = await sequential(api, '/api/v1/portfolio/heatmap', 5, 30_000);

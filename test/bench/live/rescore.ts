@@ -1,12 +1,10 @@
 /**
- * The full rescore the bench measures, in one place so that it can be switched when scores are
- * kept. Until then a "full rescore" is one computation of every engaged vendor's score (the
- * heatmap), and the way to run one over HTTP is to ask for the heatmap. Once scores are kept, a
- * methodology change rescores everything (batched, yielding):
- * - `fullRescore`: call that rescore (a promise is awaited);
- * - `rescoreOverHttp`: `await changeMethodology(server)`, then wait until the rescore it started is
- *   done (however the kept scores tell it: a job to poll, or the kept rows' methodology version).
+ * The full rescore the bench measures, in one place. Scores are kept (server/services/kept/): a
+ * methodology change marks every vendor stale, and the kept scores drain that in slices that yield
+ * the event loop. `fullRescore` does that in the server's process; `rescoreOverHttp` puts a new
+ * methodology in force over HTTP and waits for the heatmap, which answers once the rescore is done.
  */
+import { SYSTEM } from '../../../server/domain/account.ts';
 import type { Deps } from '../../../server/deps.ts';
 
 export interface BenchServer {
@@ -17,13 +15,22 @@ export interface BenchServer {
   readonly adminCookie: string;
 }
 
-/** What the bench calls a full rescore of the portfolio, timed in the server's process (CPU and wall time; a promise is awaited). */
-export function fullRescore(deps: Deps): unknown {
-  return deps.scoring.heatmap(deps.clock.today());
+let changes = 0;
+/**
+ * What the bench calls a full rescore of the portfolio, timed in the server's process: the methodology
+ * in force put in force again under a new version (every kept row is then of another methodology),
+ * and the drain that recomputes every vendor, its heatmap row and review status, and writes them.
+ */
+export async function fullRescore(deps: Deps): Promise<void> {
+  const active = deps.methodology.active();
+  deps.methodology.create(SYSTEM, { ...active, version: `${active.version.split('+')[0]}+bench.${++changes}` }, 'npm run bench: a full rescore');
+  await deps.keptScores.fresh();
 }
 
-/** Starts a full rescore over HTTP; settles when it is done. */
+/** Starts a full rescore over HTTP (a methodology change); settles when it is done. */
 export async function rescoreOverHttp(server: BenchServer): Promise<void> {
+  await changeMethodology(server);
+  // The heatmap answers once the kept scores are current again.
   const res = await fetch(`${server.base}/api/v1/portfolio/heatmap`, { headers: server.headers });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`the rescore answered ${res.status}`);
