@@ -154,7 +154,7 @@ describe.skipIf(!chromiumPath)('passkeys in Chromium', () => {
 
       await fill(SETUP_ADMIN.password);
       await page.waitForURL(`${server.appUrl}/`);
-      await page.locator('vr-heatmap tbody tr').first().waitFor();
+      await page.locator('vr-changes-page h1', { hasText: 'What changed' }).waitFor();
       expect(await me(page)).toMatchObject({ role: 'analyst', passkeyRequired: true });
     });
 
