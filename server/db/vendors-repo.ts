@@ -92,6 +92,8 @@ export function vendorsRepo(db: Db) {
     `${SELECT} ${WHERE} ORDER BY v.name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM vendors v ${WHERE}`);
+  // Unfiltered, SQLite counts from its smallest index instead of testing every row against the filters.
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM vendors');
   // A NULL id lets SQLite pick one; a restore passes the exported id and timestamps.
   const insert = db.prepare(`INSERT INTO vendors (id, name, name_key, category, website, tier, data_access,
       environment_access, status, business_owner, next_review_on, notes, relationship_is_example, engaged_since, created_at, updated_at)
@@ -133,7 +135,7 @@ export function vendorsRepo(db: Db) {
       const params = { tier: f.tier ?? null, category: f.category ?? null, q: f.q ? likePattern(f.q) : null };
       return {
         items: page.all({ ...params, limit: f.limit, offset: f.offset }).map(toVendor),
-        total: count.get(params)!.n,
+        total: (params.tier === null && params.category === null && params.q === null ? countAll.get() : count.get(params))!.n,
       };
     },
     /** Inserts a vendor; a duplicate name or alias throws SQLITE_CONSTRAINT_UNIQUE. */

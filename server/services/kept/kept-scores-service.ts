@@ -37,6 +37,13 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
   const kept = store.kept;
   let draining: Promise<void> | null = null;
   let inHook = false;
+  // Old methodology versions by label, parsed once per batch (one transaction: a restore cannot swap
+  // a label's parameters in the middle of it); a methodology change otherwise parses it per vendor.
+  let oldPolicies = new Map<string, Policy | undefined>();
+  const policyOf = (version: string): Policy | undefined => {
+    if (!oldPolicies.has(version)) oldPolicies.set(version, methodology.byVersion(version));
+    return oldPolicies.get(version);
+  };
 
   /**
    * Writes one vendor's new kept row (or drops it: the vendor is gone) and records its events; a
@@ -49,7 +56,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     }
     const old = kept.find(vendorId);
     const c = computeKept(f, reviews, policy, asOf);
-    const oldPolicy = old && (old.methodologyVersion === policy.version ? policy : methodology.byVersion(old.methodologyVersion));
+    const oldPolicy = old && (old.methodologyVersion === policy.version ? policy : policyOf(old.methodologyVersion));
     const causes = old ? causesOf(f, old, c.score, reasons, policy, oldPolicy) : undefined;
     const { row, events } = nextKept(f.vendor.name, c, old, causes ?? { methodology: 0, decay: 0, incidents: 0, posture: 0 });
     const same =
@@ -73,6 +80,7 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
 
   /** Recomputes vendors and moves the generation when a kept row changed. Call in a transaction. */
   const refreshAll = (ids: Iterable<number>, policy: Policy, asOf: string, until = Infinity): void => {
+    oldPolicies = new Map();
     let wrote = false;
     for (const id of ids) {
       wrote = refreshOne(id, policy, asOf) || wrote;
