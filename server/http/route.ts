@@ -4,6 +4,8 @@
  * requests, mounts the Express handler and writes the OpenAPI document, so they cannot drift.
  */
 import express, { Router, type Request, type Response } from 'express';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { atLeast, type Role } from '../domain/account.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
@@ -118,6 +120,10 @@ export class Reply {
  * with a strong ETag the service made without hashing it: sent as is, and a request whose
  * If-None-Match names that ETag gets 304 with no body. `Cache-Control: private, no-cache` lets the
  * browser keep it but ask every time (the default for the API is no-store).
+ *
+ * A client that accepts gzip gets the body gzipped once per body (off the event loop, kept while
+ * the body is), not on every request as the compression middleware would, under an ETag of its own:
+ * the two encodings are different bytes.
  */
 export class PreparedJson {
   readonly body: Buffer;
@@ -126,11 +132,26 @@ export class PreparedJson {
     this.body = body;
     this.etag = etag;
   }
-  send(res: Response): void {
+  async send(req: Request, res: Response): Promise<void> {
+    res.status(200).set({ 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding' }).type('application/json');
     // Express's send answers 304 itself when the request is fresh for this ETag, and hashes nothing when one is set.
-    res.status(200).set({ ETag: this.etag, 'Cache-Control': 'private, no-cache' }).type('application/json').send(this.body);
+    if (this.body.length < 1024 || req.acceptsEncodings('gzip', 'identity') !== 'gzip') {
+      res.set('ETag', this.etag).send(this.body);
+      return;
+    }
+    let zipped = GZIPPED.get(this.body);
+    if (!zipped) {
+      zipped = gzipAsync(this.body);
+      GZIPPED.set(this.body, zipped);
+    }
+    // Set before the body is sent: the compression middleware leaves an encoded answer alone.
+    res.set({ ETag: `${this.etag.slice(0, -1)}-gzip"`, 'Content-Encoding': 'gzip' }).send(await zipped);
   }
 }
+
+/** Gzipped prepared bodies, by the body they encode: dropped with it. */
+const GZIPPED = new WeakMap<Buffer, Promise<Buffer>>();
+const gzipAsync = promisify(gzip);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -282,7 +303,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const version = spec.versioned ? versionOf(result) : undefined;
       if (version !== undefined) res.set('ETag', etagOf(version));
       if (result instanceof Reply) return result.send(res);
-      if (result instanceof PreparedJson) return result.send(res);
+      if (result instanceof PreparedJson) return result.send(req, res);
       if (spec.status === 204) res.status(204).end();
       else if (spec.produces) res.status(spec.status).type(spec.produces).send(result);
       else res.status(spec.status).json(result);

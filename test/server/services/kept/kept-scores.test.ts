@@ -274,6 +274,24 @@ describe('GET /api/v1/portfolio/heatmap (today): ETag and 304', () => {
     expect(after.body.rows[0].risk).toBe(keptOf(t, t.id)!.risk);
   });
 
+  it('gzips a body once for clients that accept it, under an ETag of its own; 304 for either encoding', async () => {
+    const t = testApp();
+    for (let i = 0; i < 12; i++) await t.http.post('/api/v1/vendors').send(vendorBody({ name: `Vendor ${i}` })).expect(201);
+    const plain = await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"k\d+-2026-11-29-[^"]*-engaged"$/);
+    const zipped = await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.headers.etag).toBe(`${etag.slice(0, -1)}-gzip"`);
+    // The same JSON, decoded (by supertest) from gzip once, not gzipped again by the compression middleware.
+    expect(zipped.body).toEqual(plain.body);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text));
+    expect((await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'gzip').set('If-None-Match', zipped.headers.etag as string)).status).toBe(304);
+    expect((await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'identity').set('If-None-Match', etag)).status).toBe(304);
+  });
+
   it('past days and other decay policies are still scored on demand, without an ETag of the kept rows', async () => {
     const t = await withVendor();
     const res = await t.http.get('/api/v1/portfolio/heatmap?decay=short-penalty');
