@@ -114,12 +114,12 @@ export class Bell extends LitElement {
   }
 
   private readonly _onReadAll = async () => {
+    // The button pressed is hidden once the count is 0: focus moves to the panel's heading first, so
+    // that it is never left on a hidden button (where Escape would no longer reach the panel).
+    this.renderRoot.querySelector<HTMLElement>('#notifications h2')?.focus();
     try {
       this._unread = (await this._api.markAllRead()).unread;
       await this.refresh();
-      // The button pressed is now hidden: keep focus in the panel, on its heading.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#notifications h2')?.focus();
     } catch (e) {
       this._failure = e instanceof Error ? e.message : String(e);
     }
