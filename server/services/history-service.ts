@@ -57,30 +57,11 @@ export interface KeptToday {
   currentRisks(): Map<number, TrendPoint>;
 }
 
-export function historyService(store: Store, clock: Clock, methodology: MethodologyService, kept?: KeptToday) {
+export function historyService(store: Store, clock: Clock, methodology: MethodologyService, kept: KeptToday) {
   const current = () => quarterOf(clock.today());
 
   const checkClosed = (quarter: string, path: string) => {
     if (quarter >= current()) throw invalid(`${quarter} is not closed yet.`, [{ path, message: `must be before the current quarter ${current()}` }]);
-  };
-
-  /**
-   * Every engaged vendor's score at a quarter end: the frozen snapshot of a closed quarter (frozen
-   * now if there is none yet), or the live score of the current one.
-   */
-  const scoresAt = (quarter: string, facts: readonly LoadedFacts[]): Map<number, VendorScore> => {
-    const policy = methodology.active();
-    if (quarter === current()) {
-      if (kept) return kept.current();
-      return new Map(facts.map((f) => [f.vendor.id, scoreVendor(f, policy, clock.today())]));
-    }
-    const frozen = new Map(store.snapshots.forQuarter(quarter).map((s) => [s.vendorId, s.score]));
-    for (const f of facts) {
-      if (frozen.has(f.vendor.id)) continue;
-      const s = freezeOne(quarter, f, policy);
-      frozen.set(f.vendor.id, s);
-    }
-    return frozen;
   };
 
   const freezeOne = (quarter: string, f: LoadedFacts, policy: Policy): VendorScore => {
@@ -90,24 +71,12 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
   };
 
   /**
-   * The current quarter's column of the trends: every given vendor's risk and band today. THE one
-   * place trends read the current quarter (scored live here; kept scores can stand in for it).
+   * The current quarter's column of the trends: every given vendor's risk and band today, from the
+   * kept scores (their risk and band columns alone). THE one place trends read the current quarter.
    */
   const currentScores = (vendors: ReadonlyArray<{ id: number }>): Map<number, TrendPoint> => {
     const wanted = new Set(vendors.map((v) => v.id));
-    if (kept) {
-      const risks = kept.currentRisks();
-      return new Map([...risks].filter(([id]) => wanted.has(id)));
-    }
-    const policy = methodology.active();
-    return new Map(
-      loadAllFacts(store)
-        .filter((f) => wanted.has(f.vendor.id))
-        .map((f) => {
-          const s = scoreVendor(f, policy, clock.today());
-          return [f.vendor.id, { risk: s.risk, band: s.band }];
-        }),
-    );
+    return new Map([...kept.currentRisks()].filter(([id]) => wanted.has(id)));
   };
 
   /**
@@ -132,7 +101,6 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
   };
 
   return {
-    scoresAt,
     currentScores,
     current,
     /** One item per quarter end from `from` to `to` (defaults: the last eight quarters). */
@@ -151,11 +119,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
         const policy = methodology.active();
         const items = quarterRange(from, to).map((q) => {
           if (q === current()) return item(q, scoreVendor(facts, policy, clock.today()), false);
-          let s = frozen.get(q);
-          if (!s) {
-            s = scoreVendor(facts, policy, quarterEnd(q));
-            store.snapshots.put(q, s, clock.now());
-          }
+          const s = frozen.get(q) ?? freezeOne(q, facts, policy);
           return item(q, s, true);
         });
         return { items };

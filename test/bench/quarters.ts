@@ -51,7 +51,7 @@ await get('trends, 8 quarters (second)', '/api/v1/portfolio/trends');
 await get(`trends, 7 closed quarters (to=${closed})`, `/api/v1/portfolio/trends?from=${shiftQuarter(closed, -6)}&to=${closed}`);
 t0 = performance.now();
 deps.history.currentScores(store.vendors.all());
-console.log(`  ${'the current quarter\'s column alone'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s  (currentScores(): scored live; kept scores replace it)`);
+console.log(`  ${'the current quarter\'s column alone'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s  (currentScores(): the kept scores' risk and band)`);
 await get(`report ${closed} (first: freezes)`, `/api/v1/reports/quarterly/${closed}`);
 const second = await get(`report ${closed} (second)`, `/api/v1/reports/quarterly/${closed}`);
 const body = second.body as { appendix?: { total?: number } };

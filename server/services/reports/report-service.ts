@@ -74,7 +74,7 @@ function remember<V>(m: Map<string, V>, key: string, value: V): V {
 }
 
 /** `kept` gives today's kept scores (server/services/kept/): the live quarter reads them instead of scoring every vendor. */
-export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService, kept?: Pick<KeptToday, 'current'>) {
+export function reportService(store: Store, clock: Clock, history: HistoryService, methodology: MethodologyService, kept: Pick<KeptToday, 'current'>) {
   const policyOf = (version: string): Policy => methodology.byVersion(version) ?? methodology.active();
 
   /** The report of one quarter from the database as it stands, each vendor scored under `policyFor`. */
@@ -171,7 +171,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
 
   const liveSide = (quarter: string): ReportSide => {
     const policy = methodology.active();
-    const { body, basis } = compute(quarter, clock.today(), () => policy, kept?.current());
+    const { body, basis } = compute(quarter, clock.today(), () => policy, kept.current());
     return { body, basis, snapshotId: null, generatedAt: clock.now() };
   };
 

@@ -49,7 +49,7 @@ describe('a quarterly report with vendors not assessed', () => {
     const { http, deps, db } = demoApp();
     // Frozen by an earlier run of the server: this one keeps what it reads of a snapshot (a stored
     // body never changes while it runs), so the rewrite below must come before its first read.
-    const frozen = reportService(deps.store, deps.clock, deps.history, deps.methodology).quarterly(SYSTEM, '2023-Q4');
+    const frozen = reportService(deps.store, deps.clock, deps.history, deps.methodology, deps.keptScores).quarterly(SYSTEM, '2023-Q4');
     const record = deps.store.reports.inForce('2023-Q4')!;
     // The body as methodology 1.x froze it: no not-assessed count, list or vendor fields.
     const body = JSON.parse(record.body);
