@@ -24,6 +24,8 @@ import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { alertRoutes } from './http/routes/alerts.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { questionnaireRoutes } from './http/routes/questionnaires.ts';
+import { respondRoutes } from './http/routes/respond.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -54,6 +56,8 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...changeRoutes(deps),
     ...alertRoutes(deps),
     ...webhookRoutes(deps),
+    ...questionnaireRoutes(deps),
+    ...respondRoutes(deps),
   );
   return routes;
 }

@@ -15,6 +15,8 @@ export interface Config {
   readonly migrationsDir: string;
   readonly seedDir: string;
   readonly verisSchemaDir: string;
+  /** Questionnaire templates (data/questionnaires, or QUESTIONNAIRE_DIR), checked at start. */
+  readonly questionnaireDir: string;
   readonly webDir: string;
   readonly staticDir: string;
   /** The first admin, created when the database has no users (unattended installs, CI). */
@@ -75,6 +77,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     migrationsDir: fromRoot('data/migrations'),
     seedDir: fromRoot('data/seed'),
     verisSchemaDir: fromRoot('data/veris'),
+    questionnaireDir: fromRoot(env.QUESTIONNAIRE_DIR?.trim() || 'data/questionnaires'),
     webDir: fromRoot('web'),
     staticDir: fromRoot('web/dist'),
   });

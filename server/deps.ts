@@ -41,6 +41,10 @@ import { parseAllowlist } from './services/alerts/target-check.ts';
 import { watchService } from './services/alerts/watch-service.ts';
 import { webhooksService } from './services/alerts/webhooks-service.ts';
 import type { AlertSettings } from './config.ts';
+import { fromList, loadTemplates } from './services/questionnaires/templates.ts';
+import { requestsService } from './services/questionnaires/requests-service.ts';
+import { respondService } from './services/questionnaires/respond-service.ts';
+import { DEFAULT_RESPOND_LIMITS, RespondThrottle, type RespondLimits } from './services/questionnaires/respond-throttle.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -63,6 +67,10 @@ export interface DepsOptions {
   readonly verisSchemaDir: string;
   /** Alert delivery (e-mail, webhooks, the outbox's pacing); left out: e-mail off, nothing allow-listed. */
   readonly alerts?: AlertSettings;
+  /** Where the questionnaire templates live (data/questionnaires); left out: no templates. Read and checked here, once. */
+  readonly questionnaireDir?: string;
+  /** The response API's throttle (DEFAULT_RESPOND_LIMITS). */
+  readonly respondLimits?: RespondLimits;
 }
 
 export const DEFAULT_ALERTS: AlertSettings = {
@@ -94,6 +102,9 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
   const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
+  const questionnaireTemplates = opts.questionnaireDir ? loadTemplates(opts.questionnaireDir) : fromList([]);
+  const questionnaires = requestsService(store, opts.clock, questionnaireTemplates, { mail, log: opts.log });
+  const respondThrottle = new RespondThrottle(opts.respondLimits ?? DEFAULT_RESPOND_LIMITS, () => Date.parse(opts.clock.now()));
   const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
@@ -138,6 +149,9 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     }),
     mailDescription: mail?.describe ?? null,
     imports,
+    questionnaireTemplates,
+    questionnaires,
+    respond: respondService(store, opts.clock, questionnaires, respondThrottle),
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

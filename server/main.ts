@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { answerMalformedHttp } from './http/parse-errors.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
+import { TemplateError } from './services/questionnaires/templates.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config.ts';
 import { makeDeps, type Deps } from './deps.ts';
 import { DatabaseTooNewError, listMigrations, migrate } from './db/migrate.ts';
@@ -60,6 +61,7 @@ function depsFor(config: Config, db: Db): Deps {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     verisSchemaDir: config.verisSchemaDir,
+    questionnaireDir: config.questionnaireDir,
     alerts: config.alerts,
   });
   deps.methodology.ensureDefault();
@@ -196,7 +198,7 @@ async function run(argv: readonly string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof DatabaseTooNewError || e instanceof ConfigError) console.error(`vendorscope: ${e.message}`);
+  if (e instanceof DatabaseTooNewError || e instanceof ConfigError || e instanceof TemplateError) console.error(`vendorscope: ${e.message}`);
   else if (e instanceof ServiceError) console.error(`vendorscope: ${e.message} ${e.fields.map((f) => f.message).join('; ')}`);
   else console.error('vendorscope: failed to start:', e);
   process.exit(1);

@@ -70,6 +70,17 @@ export const PROBLEM_TITLES = {
   'notification-not-found': 'Notification not found',
   'webhook-not-found': 'Webhook not found',
   'delivery-not-found': 'Delivery not found',
+  'questionnaire-template-not-found': 'Questionnaire template not found',
+  'questionnaire-request-not-found': 'Questionnaire request not found',
+  'request-state-conflict': 'The request is not in a state that allows this',
+  'response-token-invalid': 'The response link is not valid',
+  'response-link-gone': 'The response link has expired or was withdrawn',
+  'request-read-only': 'The answers were submitted and cannot change',
+  'answer-locked': 'This answer was accepted and cannot change',
+  'question-not-found': 'No such question in this questionnaire',
+  'answer-invalid': 'The answer does not fit the question',
+  'answer-too-large': 'The answer is too large',
+  'answers-missing': 'Required questions are unanswered',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -116,7 +127,7 @@ export function sendProblem(
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412, gone: 410 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -127,6 +138,7 @@ const FALLBACK_CODE = {
   throttled: 'too-many-attempts',
   'too-large': 'payload-too-large',
   stale: 'edit-conflict',
+  gone: 'response-link-gone',
 } as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */

@@ -14,6 +14,8 @@ export interface RequestContext {
   readonly userAgent: string | null;
   readonly rp: RelyingParty;
   readonly sessionCookie: string | null;
+  /** A request header's value (the first, when repeated), for the few routes that read one (X-Response-Token). */
+  header(name: string): string | undefined;
   setSessionCookie(secret: string): void;
   clearSessionCookie(): void;
 }
@@ -58,6 +60,7 @@ export function requestContext(req: Request, res: Response, publicUrl: string | 
     userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
     rp: { id: new URL(origin).hostname, origin },
     sessionCookie: readCookie(req, SESSION_COOKIE),
+    header: (name) => req.get(name),
     setSessionCookie: (secret) => {
       res.cookie(SESSION_COOKIE, secret, cookie);
     },

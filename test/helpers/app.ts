@@ -2,6 +2,7 @@
  * createApp over a fresh in-memory database with a fixed clock, for supertest. `http` is signed
  * in as an admin, the way a browser would be: session cookie, and the app's own Host and Origin.
  */
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -15,6 +16,9 @@ import { DEFAULT_THROTTLE } from '../../server/services/sign-in-throttle.ts';
 import { fingerprint, memDb } from './db.ts';
 import { loadConfig } from '../../server/config.ts';
 import { TEST_PASSWORD_HASH } from './passwords.ts';
+
+/** A small questionnaire template for tests (every answer type once); the shipped ones are part of data/. */
+export const FIXTURE_QUESTIONNAIRES = fileURLToPath(new URL('../fixtures/questionnaires', import.meta.url));
 
 export const NOW = '2026-11-29T12:00:00.000Z';
 export const HOST = 'vendorscope.test';
@@ -33,6 +37,7 @@ export const testOptions = (over: Partial<DepsOptions> = {}): DepsOptions => ({
   trustProxy: false,
   publicUrl: null,
   verisSchemaDir: loadConfig({}).verisSchemaDir,
+  questionnaireDir: FIXTURE_QUESTIONNAIRES,
   ...over,
 });
 
