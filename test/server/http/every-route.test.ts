@@ -37,7 +37,7 @@ describe('every API route', () => {
     '%s %s rejects a malformed path parameter',
     async (_m, path, r) => {
       const { db, http } = await populated();
-      const res = await expectNoWrite(db, () => http[r.method](`/api/v1${path.replace(/:\w+/, 'abc')}`).send(r.body ? {} : undefined));
+      const res = await expectNoWrite(db, () => http[r.method](`/api/v1${path.replace(/:\w+/, 'ABC')}`).send(r.body ? {} : undefined));
       expectProblem(res, 400, 'validation-failed');
       expect(failingPaths(res)).toContain(`params.${/:(\w+)/.exec(path)![1]}`);
     },

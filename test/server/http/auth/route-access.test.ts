@@ -1,6 +1,7 @@
 /**
  * Walks every route the app registers: anonymous callers get 401, callers below the route's role
- * 403, so a new route cannot ship unprotected. Only health, sign-in and setup are public.
+ * 403, so a new route cannot ship unprotected. Only health, sign-in and setup are public, and the
+ * response API, which takes no session but a response token (test/server/http/respond-every-route.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../../server/app.ts';
@@ -12,13 +13,17 @@ const url = (path: string) => `/api/v1${path.replace(':id', path.startsWith('/jo
 const below = (role: Role): Role | undefined => ROLES[ROLES.indexOf(role) - 1];
 
 describe('access to every route', () => {
-  it('is public only for health, sign-in and setup', () => {
+  it('is public only for health, sign-in, setup and the response API', () => {
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
+      'DELETE /respond/answers/:questionId',
       'GET /health',
+      'GET /respond',
+      'POST /respond/submit',
       'POST /session',
       'POST /session/passkey',
       'POST /session/passkey-options',
       'POST /setup',
+      'PUT /respond/answers/:questionId',
     ]);
   });
 
