@@ -27,7 +27,7 @@ describe('every API route', () => {
 
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s rejects an unknown query parameter', async (_m, path, r) => {
     const { db, http } = await populated();
-    const url = `/api/v1${path.replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4')}?zzz=1`;
+    const url = `/api/v1${path.replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4').replace(':questionId', 'q1')}?zzz=1`;
     const res = await expectNoWrite(db, () => http[r.method](url).send(r.body ? {} : undefined));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain('query.zzz');
@@ -44,7 +44,7 @@ describe('every API route', () => {
   );
 
   /** A real path for the route: ids of the populated records, a closed quarter. */
-  const urlOf = (r: AnyRoute) => `/api/v1${r.path.replace(':id', r.path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4')}`;
+  const urlOf = (r: AnyRoute) => `/api/v1${r.path.replace(':id', r.path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4').replace(':questionId', 'q1')}`;
   /** The body type the route reads: JSON, or the first type of a raw body (CSV, NDJSON). */
   const typeOf = (r: AnyRoute) => r.rawBody?.types[0] ?? 'application/json';
   const each = routes.map((r) => [r.method.toUpperCase(), r.path, r] as const);
