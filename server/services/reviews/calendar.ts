@@ -5,6 +5,7 @@
  */
 import { dayNumber, isoDay } from '../../domain/partial-date.ts';
 import type { DueItem } from './reviews-service.ts';
+import type { DueQuestionnaire } from '../questionnaires/due-requests.ts';
 
 const STATE_WORDS = { 'review-needed': 'Re-review needed', overdue: 'Overdue review', due: 'Review due', ok: 'Review' } as const;
 
@@ -42,7 +43,8 @@ export interface CalendarOptions {
   readonly host: string;
 }
 
-export function dueCalendar(items: readonly DueItem[], o: CalendarOptions): string {
+/** `questionnaires`: overdue questionnaire requests, each an event today until the answers come. */
+export function dueCalendar(items: readonly DueItem[], o: CalendarOptions, questionnaires: readonly DueQuestionnaire[] = []): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vendorscope//Review due list//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Vendorscope reviews'];
   for (const it of items) {
     const day = it.nextReviewOn !== null && it.nextReviewOn >= o.today && it.state !== 'review-needed' ? it.nextReviewOn : o.today;
@@ -57,6 +59,21 @@ export function dueCalendar(items: readonly DueItem[], o: CalendarOptions): stri
       `DESCRIPTION:${escapeText(`${why}${it.businessOwner ? `\nOwner: ${it.businessOwner}` : ''}`)}`,
       ...(o.origin ? [`URL:${o.origin}/vendors/${it.vendorId}`] : []),
       `CATEGORIES:${escapeText(it.state)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  for (const q of questionnaires) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:questionnaire-${q.requestId}@${o.host}`,
+      `DTSTAMP:${stamp(o.now)}`,
+      `DTSTART;VALUE=DATE:${basicDate(o.today)}`,
+      `DTEND;VALUE=DATE:${basicDate(nextDay(o.today))}`,
+      `SUMMARY:${escapeText(`Questionnaire overdue: ${q.name} (tier ${q.tier})`)}`,
+      `DESCRIPTION:${escapeText(`Request ${q.requestId} to ${q.contactName} was due ${q.dueOn} (${q.daysOverdue} day${q.daysOverdue === 1 ? '' : 's'} ago).${q.businessOwner ? `\nOwner: ${q.businessOwner}` : ''}`)}`,
+      ...(o.origin ? [`URL:${o.origin}/vendors/${q.vendorId}`] : []),
+      'CATEGORIES:questionnaire-overdue',
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );

@@ -1,0 +1,49 @@
+/**
+ * Overdue questionnaire requests for the review due list and its calendar feed: sent, past their due
+ * day, neither submitted nor revoked (an expired link is still overdue: the answers never came).
+ * Filtered like the vendors of the due list (tier, business owner).
+ */
+import type { Store } from '../../db/store.ts';
+import { dayNumber } from '../../domain/partial-date.ts';
+import type { RequestState } from '../../domain/questionnaire.ts';
+import type { RequestsService } from './requests-service.ts';
+import { requestView } from './requests-service.ts';
+
+export interface DueQuestionnaire {
+  readonly kind: 'questionnaire-overdue';
+  readonly requestId: number;
+  readonly vendorId: number;
+  readonly name: string;
+  readonly tier: number;
+  readonly businessOwner: string | null;
+  readonly contactName: string;
+  readonly dueOn: string;
+  readonly daysOverdue: number;
+  readonly state: RequestState;
+}
+
+export function dueQuestionnaires(store: Store, requests: RequestsService, q: { asOf: string; owner?: string | undefined; tier?: number | undefined }): DueQuestionnaire[] {
+  const owner = q.owner?.trim().toLowerCase();
+  const vendors = new Map(store.vendors.all().map((v) => [v.id, v]));
+  return requests
+    .overdue(q.asOf)
+    .flatMap((r): DueQuestionnaire[] => {
+      const v = vendors.get(r.vendorId);
+      if (!v || (q.tier !== undefined && v.tier !== q.tier) || (owner && v.businessOwner?.toLowerCase() !== owner)) return [];
+      return [
+        {
+          kind: 'questionnaire-overdue',
+          requestId: r.id,
+          vendorId: v.id,
+          name: v.name,
+          tier: v.tier,
+          businessOwner: v.businessOwner,
+          contactName: r.contactName,
+          dueOn: r.dueOn,
+          daysOverdue: dayNumber(q.asOf) - dayNumber(r.dueOn),
+          state: requestView(r, q.asOf).state,
+        },
+      ];
+    })
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.tier - b.tier || a.name.localeCompare(b.name));
+}
