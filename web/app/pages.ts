@@ -18,6 +18,7 @@ import '../pages/vr-methodology-page.ts';
 import '../pages/vr-report-page.ts';
 import '../pages/vr-reviews-page.ts';
 import '../pages/vr-data-page.ts';
+import '../pages/vr-respond-page.ts';
 import '../components/vr-error.ts';
 
 export interface PageOptions {
@@ -55,6 +56,8 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-sign-in-page .notice=${o.notice}></vr-sign-in-page>`;
     case 'setup':
       return html`<vr-setup-page></vr-setup-page>`;
+    case 'respond':
+      return html`<vr-respond-page></vr-respond-page>`;
     case 'account':
       return html`<vr-account-page></vr-account-page>`;
     case 'admin-users':

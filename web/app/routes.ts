@@ -16,13 +16,15 @@ export type Route =
   | { readonly name: 'data' }
   | { readonly name: 'sign-in'; readonly next: string }
   | { readonly name: 'setup' }
+  /** The vendor contact's response page (`/respond#token=…`): no account, no app navigation. */
+  | { readonly name: 'respond' }
   | { readonly name: 'account' }
   | { readonly name: 'admin-users' }
   | { readonly name: 'admin-webhooks' }
   | { readonly name: 'admin-audit'; readonly query: URLSearchParams }
   | { readonly name: 'not-found'; readonly path: string };
 
-const FIXED = { '/setup': 'setup', '/account': 'account', '/admin/users': 'admin-users', '/admin/webhooks': 'admin-webhooks', '/data': 'data' } as const;
+const FIXED = { '/setup': 'setup', '/respond': 'respond', '/account': 'account', '/admin/users': 'admin-users', '/admin/webhooks': 'admin-webhooks', '/data': 'data' } as const;
 /** Views whose state (filters, picks, dates) lives in the query string. */
 const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology', '/reviews': 'reviews' } as const;
 
@@ -59,7 +61,10 @@ export function matchRoute(pathname: string, search = ''): Route {
 }
 
 /** Pages anyone may see; every other page needs a signed-in user. */
-export const isPublic = (r: Route): boolean => r.name === 'sign-in' || r.name === 'setup';
+export const isPublic = (r: Route): boolean => r.name === 'sign-in' || r.name === 'setup' || r.name === 'respond';
+
+/** Pages for people outside the organisation (a vendor's contact): the app never asks who is signed in there, nor shows its navigation. */
+export const isOutside = (r: Route): boolean => r.name === 'respond';
 
 /**
  * Where to go after signing in: an in-app path (with its query) from `?next=`, or What changed (`/`).
@@ -74,7 +79,7 @@ export function safeNext(next: string | null | undefined): string {
   } catch {
     return '/';
   }
-  if (url.origin !== 'http://app.invalid' || url.pathname.startsWith('/api/') || ['/sign-in', '/setup'].includes(url.pathname)) return '/';
+  if (url.origin !== 'http://app.invalid' || url.pathname.startsWith('/api/') || ['/sign-in', '/setup', '/respond'].includes(url.pathname)) return '/';
   return `${url.pathname}${url.search}`;
 }
 
@@ -84,7 +89,7 @@ export function signInUrl(wanted: string): string {
   return urlWith('/sign-in', { next: next === '/' ? undefined : next });
 }
 
-/** The one-time token of a setup link's `#token=…` fragment, or '' when there is none. */
+/** The token of a setup or response link's `#token=…` fragment, or '' when there is none. */
 export const setupToken = (hash: string): string => new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
 
 export interface LinkClick {

@@ -11,7 +11,7 @@ import { provide } from '@lit/context';
 import { ApiClient, type Me } from '../api/client.ts';
 import { isSignedOut, type ApiError } from '../api/api-error.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
-import { inAppTarget, isPublic, MAIN_NAV, matchRoute, signInUrl, type Route } from './routes.ts';
+import { inAppTarget, isOutside, isPublic, MAIN_NAV, matchRoute, signInUrl, type Route } from './routes.ts';
 import { controls } from '../styles/shared.ts';
 import { appStyles } from './vr-app.styles.ts';
 import type { NavigationRequested } from '../events.ts';
@@ -50,7 +50,8 @@ export class App extends LitElement {
     this.addEventListener('signed-in', this._onSignedIn);
     this.addEventListener('sign-out-requested', this._onSignOutRequested);
     this.api.onSignedOut = this._onSignedOut;
-    void this._whoAmI();
+    // A vendor's contact on the response page has no account: nobody to ask about.
+    if (!isOutside(this._route)) void this._whoAmI();
   }
 
   override disconnectedCallback(): void {
@@ -78,9 +79,11 @@ export class App extends LitElement {
     const r = this._route;
     return html`
       <header class="bar">
-        <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>
+        ${isOutside(r)
+          ? html`<span class="brand"><span class="mark" aria-hidden="true"></span>Vendorscope</span>`
+          : html`<a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>`}
         <span class="tagline">Third-party supply-chain risk</span>
-        ${me
+        ${me && !isOutside(r)
           ? html`<button type="button" class="nav-toggle" aria-expanded=${this._navOpen ? 'true' : 'false'} aria-controls="main-nav" @click=${() => (this._navOpen = !this._navOpen)}>
                 <span class="burger" aria-hidden="true"></span>Menu
               </button>
@@ -100,7 +103,7 @@ export class App extends LitElement {
       </main>
       <footer>
         Vendorscope · scores follow the documented methodology; every incident and posture statement links to its public sources
-        ${me ? html` · <a href="/api/v1/openapi.json">API (OpenAPI)</a>` : nothing}
+        ${me && !isOutside(r) ? html` · <a href="/api/v1/openapi.json">API (OpenAPI)</a>` : nothing}
       </footer>
     `;
   }
