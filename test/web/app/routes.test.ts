@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inAppTarget, isPublic, MAIN_NAV, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
+import { inAppTarget, isOutside, isPublic, MAIN_NAV, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
 
 describe('matchRoute', () => {
   it.each(['/', ''])('lands on What changed at %j', (path) => {
@@ -93,6 +93,7 @@ describe('account and admin routes', () => {
     ['/admin/webhooks', 'admin-webhooks'],
     ['/setup', 'setup'],
     ['/sign-in', 'sign-in'],
+    ['/respond', 'respond'],
   ])('shows %s as %s', (path, name) => {
     expect(matchRoute(path).name).toBe(name);
   });
@@ -114,9 +115,14 @@ describe('account and admin routes', () => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });
 
-  it('lets anyone see only the sign-in and setup pages', () => {
-    const open = ['/', '/vendors/1', '/sign-in', '/setup', '/account', '/admin/users', '/admin/audit', '/nowhere'].filter((p) => isPublic(matchRoute(p)));
-    expect(open).toEqual(['/sign-in', '/setup']);
+  it('lets anyone see only the sign-in, setup and response pages', () => {
+    const open = ['/', '/vendors/1', '/sign-in', '/setup', '/respond', '/account', '/admin/users', '/admin/audit', '/nowhere'].filter((p) => isPublic(matchRoute(p)));
+    expect(open).toEqual(['/sign-in', '/setup', '/respond']);
+  });
+
+  it('keeps the response page outside the app: no session asked, no navigation, never a place to go after signing in', () => {
+    expect(['/respond', '/setup', '/sign-in', '/'].filter((p) => isOutside(matchRoute(p)))).toEqual(['/respond']);
+    expect(safeNext('/respond')).toBe('/');
   });
 });
 
