@@ -28,7 +28,14 @@ export interface Responding {
   readonly request: StoredRequest;
 }
 
-export function respondService(store: Store, clock: Clock, requests: RequestsService, throttle: RespondThrottle) {
+/**
+ * The documents uploaded through a request, by id: a `document` answer may name only these (never
+ * another vendor's). HOOK (part C, after merge): pass the documents repo's ids for the request;
+ * until then no document can be named, so document answers are refused.
+ */
+export type UploadedDocuments = (requestId: number) => readonly number[];
+
+export function respondService(store: Store, clock: Clock, requests: RequestsService, throttle: RespondThrottle, uploaded: UploadedDocuments = () => []) {
   const get = (id: number) => store.questionnaires.find(id)!;
   const audit = (r: StoredRequest, action: string, entity: string, entityId: number | string, before: unknown, after: unknown) =>
     store.audit.append(vendorContact(r.id), { action, entity, entityId, vendorId: r.vendorId, before, after }, clock.now());
@@ -110,6 +117,11 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
       if (size > MAX_ANSWER_BYTES) throw new ServiceError('too-large', 'answer-too-large', `An answer may take at most ${MAX_ANSWER_BYTES / 1024} KB; this one takes ${Math.ceil(size / 1024)} KB.`);
       const parsed = answerValueSchema(q).safeParse(value);
       if (!parsed.success) throw new ServiceError('unprocessable', 'answer-invalid', `The answer does not fit a ${q.type} question.`, fieldProblems(parsed.error, 'body.value'));
+      if (q.type === 'document') {
+        const mine = new Set(uploaded(request.id));
+        const foreign = (parsed.data as number[]).flatMap((d, i) => (mine.has(d) ? [] : [{ path: `body.value.${i}`, message: `no document ${d} was uploaded with this questionnaire` }]));
+        if (foreign.length > 0) throw new ServiceError('unprocessable', 'answer-invalid', 'A document answer names documents not uploaded with this questionnaire.', foreign);
+      }
       return store.transaction(() => {
         const r = get(request.id);
         writable(r);

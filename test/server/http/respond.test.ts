@@ -180,6 +180,8 @@ describe('the response API refuses, and writes nothing', () => {
     ['subprocessors', [{ name: 'A', colour: 'red' }], 'body.value.0.colour'],
     ['subprocessors', [{ name: 'A', access: 'everything' }], 'body.value.0.access'],
     ['soc2-report', [], 'body.value'],
+    // Only documents uploaded through this request may be named (none here): never another vendor's.
+    ['soc2-report', [1], 'body.value.0'],
   ];
   it.each(wrongTypes)('an answer of the wrong type (%s = %j): 422 naming the field', async (q, value, path) => {
     const { db, send, vendorCall } = await questionnaireApp();
