@@ -45,6 +45,11 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
    * `?token=` or as the password of HTTP Basic. Only on such routes, and only GETs.
    */
   readonly tokenInUrl?: boolean;
+  /**
+   * A `public` route whose caller is a vendor's contact, known by the response token in the
+   * X-Response-Token header (checked by the handler): documented as such in the OpenAPI document.
+   */
+  readonly responseToken?: boolean;
   /** Success status: 200, 201, 202 or 204 (a handler may pick another success status with `reply`). */
   readonly status: 200 | 201 | 202 | 204;
   /** The response's content type when it is not JSON (e.g. text/csv); the handler returns a string. */

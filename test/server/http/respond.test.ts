@@ -247,3 +247,16 @@ describe('the response API throttle', () => {
     expect((await vendorCall(other.token).get()).status).toBe(200);
   });
 });
+
+describe('the response API in the OpenAPI document', () => {
+  it('documents the X-Response-Token header for the respond routes, and for no other', async () => {
+    const { http } = await questionnaireApp();
+    const doc = (await http.get('/api/v1/openapi.json')).body;
+    const withResponseToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.some((s) => 'responseToken' in s)).map(([method]) => `${method} ${path}`))
+      .sort();
+    expect(withResponseToken).toEqual(['delete /api/v1/respond/answers/{questionId}', 'get /api/v1/respond', 'post /api/v1/respond/submit', 'put /api/v1/respond/answers/{questionId}']);
+    expect(doc.components.securitySchemes.responseToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Response-Token' });
+    expect(Object.keys(doc.paths['/api/v1/respond'].get.responses)).toEqual(expect.arrayContaining(['401', '410', '429']));
+  });
+});
