@@ -24,6 +24,7 @@ import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { alertRoutes } from './http/routes/alerts.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { questionnaireReviewRoutes } from './http/routes/questionnaire-review.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -54,6 +55,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...changeRoutes(deps),
     ...alertRoutes(deps),
     ...webhookRoutes(deps),
+    ...questionnaireReviewRoutes(deps),
   );
   return routes;
 }

@@ -41,6 +41,8 @@ import { parseAllowlist } from './services/alerts/target-check.ts';
 import { watchService } from './services/alerts/watch-service.ts';
 import { webhooksService } from './services/alerts/webhooks-service.ts';
 import type { AlertSettings } from './config.ts';
+import { commitmentsService } from './services/commitments-service.ts';
+import { reviewService, type TemplateLookup } from './services/questionnaires/review-service.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -63,6 +65,11 @@ export interface DepsOptions {
   readonly verisSchemaDir: string;
   /** Alert delivery (e-mail, webhooks, the outbox's pacing); left out: e-mail off, nothing allow-listed. */
   readonly alerts?: AlertSettings;
+  /**
+   * The questionnaire templates a request may name (by id and version), for the review. Left out:
+   * none. LEAD (issue 16): after merging, wire part B's template loader (services/questionnaires/templates.ts) here.
+   */
+  readonly questionnaireTemplates?: TemplateLookup;
 }
 
 export const DEFAULT_ALERTS: AlertSettings = {
@@ -94,15 +101,20 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
   const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
+  const subprocessors = subprocessorsService(store, opts.clock, feed);
+  const mfa = mfaService(store, opts.clock);
+  const commitments = commitmentsService(store, opts.clock);
   const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
     store,
     vendors: vendorsService(store, opts.clock),
     incidents,
-    subprocessors: subprocessorsService(store, opts.clock, feed),
+    subprocessors,
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
-    mfa: mfaService(store, opts.clock),
+    mfa,
+    commitments,
+    questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? (() => undefined) }),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

@@ -70,6 +70,10 @@ export const PROBLEM_TITLES = {
   'notification-not-found': 'Notification not found',
   'webhook-not-found': 'Webhook not found',
   'delivery-not-found': 'Delivery not found',
+  'questionnaire-request-not-found': 'Questionnaire request not found',
+  'request-not-submitted': 'The request has no submitted answers to review',
+  'decision-invalid': 'A decision cannot be taken as sent',
+  'questionnaire-template-missing': "The request's questionnaire template is not loaded",
   'internal-error': 'Something went wrong on our side',
 } as const;
 
