@@ -102,6 +102,10 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     expect(after.gaps.map((g: { text: string }) => g.text)).toContain(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`);
     expect(after.gaps.map((g: { text: string }) => g.text)).toContain(`Helpdesk Partners Ltd rests on the vendor's own word (questionnaire, request ${requestId})`);
 
+    // The kept score followed in the same transaction, and What changed says so.
+    const changes = (await http.get('/api/v1/changes?since=2026-11-01T00:00:00.000Z')).body.items;
+    expect(changes.filter((c: { vendorId: number; kind: string }) => c.vendorId === vendorId).map((c: { kind: string }) => c.kind)).toContain('score-changed');
+
     // Audited, the decisions recorded on the answers.
     const audit = deps.store.audit.list({ limit: 100, offset: 0 }).items.map((e) => `${e.action} ${e.entity}`);
     expect(audit).toEqual(expect.arrayContaining(['review questionnaire-request', 'replace mfa', 'create subprocessor', 'create commitment']));
