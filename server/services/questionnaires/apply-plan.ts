@@ -5,8 +5,9 @@
  * written: an answer that agrees with the record leaves the record (and its evidence) as it is.
  */
 import type { MfaRecord } from '../../domain/mfa.ts';
-import type { SubprocessorInput, SubprocessorPatch } from '../../domain/subprocessor.ts';
-import type { Commitment } from '../../domain/commitment.ts';
+import { subprocessorAsInput, subprocessorInput, type SubprocessorInput, type SubprocessorPatch } from '../../domain/subprocessor.ts';
+import { commitmentValue, type Commitment } from '../../domain/commitment.ts';
+import type { z } from 'zod';
 import type { QuestionnaireSource } from '../../domain/questionnaire.ts';
 import type { MfaMethod, MfaPopulation } from '../../domain/vocabulary.ts';
 import { SESSION_CONTROLS_PREFIX, type OnRecord, type Proposal, type RowField, type SupportField } from './mapping.ts';
@@ -173,6 +174,24 @@ function rowsPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext)
   return out;
 }
 
+/** "name: Too big: expected string to have <=200 characters": why an answer does not fit the record it would write. */
+const unfit = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+
+/** The writes whose result would not be a valid record (a name too long for one, a contact that is no e-mail address), as problems. */
+function fitProblems(subprocessors: readonly SubprocessorWrite[], commitments: Plan['commitments'], on: OnRecord): Plan['problems'][number][] {
+  const out: Plan['problems'][number][] = [];
+  for (const w of subprocessors) {
+    const target = w.targetId === null ? undefined : on.subprocessors.find((s) => s.id === w.targetId);
+    const r = w.targetId === null ? subprocessorInput.safeParse(w.create) : subprocessorInput.safeParse({ ...subprocessorAsInput(target!), ...w.patch });
+    if (!r.success) out.push({ questionId: w.questionId, message: `the answer does not fit a subprocessor record (${unfit(r.error)})` });
+  }
+  for (const c of commitments) {
+    const r = commitmentValue[c.commitment.field].safeParse(c.commitment.value);
+    if (!r.success) out.push({ questionId: c.questionId, message: `the answer does not fit ${c.commitment.field} (${unfit(r.error)})` });
+  }
+  return out;
+}
+
 /** The writes that accepting these proposals makes (only proposals with changes write anything). */
 export function planFor(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext): Plan {
   const problems: Plan['problems'][number][] = [];
@@ -196,5 +215,6 @@ export function planFor(accepted: readonly Proposal[], on: OnRecord, ctx: PlanCo
         ]
       : [],
   );
+  problems.push(...fitProblems(subprocessors, commitments, on));
   return { mfa, subprocessors, commitments, problems };
 }

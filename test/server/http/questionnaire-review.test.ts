@@ -177,6 +177,14 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
       expect(failingPaths(res)).toEqual(['body.decisions.0']);
     });
 
+    it('422 decision-invalid for an accepted answer that does not fit the record it would write', async () => {
+      const { db, http, requestId } = await setup('submitted', { ...fullAnswers(), 'security-contact-email': 'call Dana', 'support-provider': 'x'.repeat(300) });
+      const res = await expectNoWrite(db, () => decide(http, requestId, acceptAll(['security-contact-email', 'support-provider', 'support-access-level'])));
+      expectProblem(res, 422, 'decision-invalid');
+      expect(failingPaths(res)).toEqual(['body.decisions.1', 'body.decisions.0']);
+      expect(res.body.errors[1].message).toMatch(/does not fit securityContactEmail/);
+    });
+
     it('403 for a viewer, 404 for an unknown request, 400 for a malformed body', async () => {
       const { db, as, http, requestId } = await setup();
       const viewer = as('viewer'); // signing the viewer in writes its session: before the check
