@@ -26,6 +26,7 @@ import { alertRoutes } from './http/routes/alerts.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { questionnaireRoutes } from './http/routes/questionnaires.ts';
 import { respondRoutes } from './http/routes/respond.ts';
+import { questionnaireReviewRoutes } from './http/routes/questionnaire-review.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -58,6 +59,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...webhookRoutes(deps),
     ...questionnaireRoutes(deps),
     ...respondRoutes(deps),
+    ...questionnaireReviewRoutes(deps),
   );
   return routes;
 }

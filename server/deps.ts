@@ -45,6 +45,8 @@ import { fromList, loadTemplates } from './services/questionnaires/templates.ts'
 import { requestsService } from './services/questionnaires/requests-service.ts';
 import { respondService } from './services/questionnaires/respond-service.ts';
 import { DEFAULT_RESPOND_LIMITS, RespondThrottle, type RespondLimits } from './services/questionnaires/respond-throttle.ts';
+import { commitmentsService } from './services/commitments-service.ts';
+import { reviewService, type TemplateLookup } from './services/questionnaires/review-service.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -71,6 +73,11 @@ export interface DepsOptions {
   readonly questionnaireDir?: string;
   /** The response API's throttle (DEFAULT_RESPOND_LIMITS). */
   readonly respondLimits?: RespondLimits;
+  /**
+   * The questionnaire templates a request may name (by id and version), for the review. Left out:
+   * the templates loaded from questionnaireDir, by id (a request keeps its template id; the file is the current version).
+   */
+  readonly questionnaireTemplates?: TemplateLookup;
 }
 
 export const DEFAULT_ALERTS: AlertSettings = {
@@ -105,15 +112,20 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const questionnaireTemplates = opts.questionnaireDir ? loadTemplates(opts.questionnaireDir) : fromList([]);
   const questionnaires = requestsService(store, opts.clock, questionnaireTemplates, { mail, log: opts.log });
   const respondThrottle = new RespondThrottle(opts.respondLimits ?? DEFAULT_RESPOND_LIMITS, () => Date.parse(opts.clock.now()));
+  const subprocessors = subprocessorsService(store, opts.clock, feed);
+  const mfa = mfaService(store, opts.clock);
+  const commitments = commitmentsService(store, opts.clock);
   const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
     store,
     vendors: vendorsService(store, opts.clock),
     incidents,
-    subprocessors: subprocessorsService(store, opts.clock, feed),
+    subprocessors,
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
-    mfa: mfaService(store, opts.clock),
+    mfa,
+    commitments,
+    questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

@@ -3,6 +3,7 @@ import type { Db } from './open.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { MfaMethod, MfaPopulation } from '../domain/vocabulary.ts';
 import type { MFA_EVIDENCE } from '../domain/mfa.ts';
+import { readOrigin, type FactConfidence } from '../domain/fact-origin.ts';
 
 interface MfaRow {
   vendor_id: number;
@@ -15,6 +16,8 @@ interface MfaRow {
   notes: string | null;
   known_from: string | null;
   updated_at: string;
+  confidence: string;
+  origin: string | null;
 }
 
 const toRecord = (r: MfaRow): MfaRecord => ({
@@ -27,6 +30,8 @@ const toRecord = (r: MfaRow): MfaRecord => ({
   notes: r.notes,
   // Rows from before knownFrom was recorded have none: the day they were last written stands in.
   knownFrom: r.known_from ?? r.updated_at.slice(0, 10),
+  confidence: r.confidence as FactConfidence,
+  origin: readOrigin(r.origin),
 });
 
 // Populations in the order people read them: who holds the keys first.
@@ -41,8 +46,8 @@ export function mfaRepo(db: Db) {
   const bump = db.prepare<{ id: number; expect: number | null }>(
     'UPDATE vendors SET mfa_version = mfa_version + 1 WHERE id = @id AND (@expect IS NULL OR mfa_version = @expect)',
   );
-  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at)
-    VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @known_from, @now)`);
+  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at, confidence, origin)
+    VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @known_from, @now, @confidence, @origin)`);
 
   return {
     listByVendor: (vendorId: number): MfaRecord[] => byVendor.all(vendorId).map(toRecord),
@@ -75,6 +80,9 @@ export function mfaRepo(db: Db) {
           notes: i.notes,
           known_from: i.knownFrom,
           now,
+          // A record without them (typed, or from an older export) is recorded by an analyst.
+          confidence: i.confidence ?? 'recorded',
+          origin: i.origin ? JSON.stringify(i.origin) : null,
         });
       }
       return true;

@@ -23,6 +23,8 @@ import { notificationsRepo } from './notifications-repo.ts';
 import { webhooksRepo } from './webhooks-repo.ts';
 import { deliveriesRepo } from './deliveries-repo.ts';
 import { questionnairesRepo } from './questionnaires-repo.ts';
+import { commitmentsRepo } from './commitments-repo.ts';
+import { questionnaireReviewRepo } from './questionnaire-review-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -57,6 +59,8 @@ export function createStore(db: Db) {
     webhooks: webhooksRepo(db),
     deliveries: deliveriesRepo(db),
     questionnaires: questionnairesRepo(db),
+    commitments: commitmentsRepo(db),
+    questionnaireReview: questionnaireReviewRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;

@@ -3,6 +3,14 @@ import type { Db } from './open.ts';
 import { bit, bool, json, list, type Kept } from './row-codec.ts';
 import type { Subprocessor, SubprocessorInput } from '../domain/subprocessor.ts';
 import type { AccessLevel, MfaMethod } from '../domain/vocabulary.ts';
+import { readOrigin, type FactConfidence, type FactOrigin } from '../domain/fact-origin.ts';
+
+/** How sure an arrangement is and where it came from: set by a questionnaire's review, kept by other edits. */
+export interface Provenance {
+  readonly confidence: FactConfidence;
+  readonly origin: FactOrigin;
+}
+const provenanceColumns = (p: Provenance | undefined) => ({ confidence: p?.confidence ?? null, origin: p ? (p.origin ? JSON.stringify(p.origin) : null) : null, set_provenance: p ? 1 : 0 });
 
 interface SubprocessorRow {
   id: number;
@@ -21,6 +29,8 @@ interface SubprocessorRow {
   evidence: string | null;
   sources: string;
   known_from: string | null;
+  confidence: string;
+  origin: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -44,6 +54,8 @@ const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
   sources: list(r.sources),
   // Rows from before knownFrom was recorded have none: the day they were recorded stands in.
   knownFrom: r.known_from ?? r.created_at.slice(0, 10),
+  confidence: r.confidence as FactConfidence,
+  origin: readOrigin(r.origin),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: r.version,
@@ -72,13 +84,17 @@ export function subprocessorsRepo(db: Db) {
   const byParent = db.prepare<[number], SubprocessorRow>('SELECT * FROM subprocessors WHERE parent_vendor_id = ? ORDER BY name, id');
   const all = db.prepare<[], SubprocessorRow>('SELECT * FROM subprocessors ORDER BY parent_vendor_id, name, id');
   const insert = db.prepare(`INSERT INTO subprocessors (id, parent_vendor_id, name, function, outsourced, access_level,
-      artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, known_from, created_at, updated_at)
+      artifacts_sanitized, retention_days, staff_mfa, vendor_id, location, since, until, evidence, sources, known_from, created_at, updated_at,
+      confidence, origin)
     VALUES (@id, @parent_vendor_id, @name, @function, @outsourced, @access_level, @artifacts_sanitized, @retention_days,
-      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, COALESCE(@known_from, substr(@created_at, 1, 10)), @created_at, @updated_at)`);
+      @staff_mfa, @vendor_id, @location, @since, @until, @evidence, @sources, COALESCE(@known_from, substr(@created_at, 1, 10)), @created_at, @updated_at,
+      COALESCE(@confidence, 'recorded'), @origin)`);
   const update = db.prepare(`UPDATE subprocessors SET name = @name, function = @function, outsourced = @outsourced,
       access_level = @access_level, artifacts_sanitized = @artifacts_sanitized, retention_days = @retention_days,
       staff_mfa = @staff_mfa, vendor_id = @vendor_id, location = @location, since = @since, until = @until,
       evidence = @evidence, sources = @sources, known_from = COALESCE(@known_from, known_from), updated_at = @now,
+      confidence = CASE WHEN @set_provenance = 1 THEN @confidence ELSE confidence END,
+      origin = CASE WHEN @set_provenance = 1 THEN @origin ELSE origin END,
       version = version + 1
     WHERE id = @id AND (@expect IS NULL OR version = @expect)`);
   const remove = db.prepare<{ id: number; expect: number | null }>('DELETE FROM subprocessors WHERE id = @id AND (@expect IS NULL OR version = @expect)');
@@ -90,14 +106,21 @@ export function subprocessorsRepo(db: Db) {
     },
     listByVendor: (parentVendorId: number): Subprocessor[] => byParent.all(parentVendorId).map(toSubprocessor),
     all: (): Subprocessor[] => all.all().map(toSubprocessor),
-    /** Inserts an arrangement; without a knownFrom it is known from the day it is recorded (created). */
-    create: (parentVendorId: number, s: SubprocessorInput, now: string, keep?: Kept): number =>
+    /** Inserts an arrangement; without a knownFrom it is known from the day it is recorded (created); without provenance, recorded. */
+    create: (parentVendorId: number, s: SubprocessorInput, now: string, keep?: Kept, provenance?: Provenance): number =>
       Number(
-        insert.run({ ...columns(s, now), parent_vendor_id: parentVendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
-          .lastInsertRowid,
+        insert.run({
+          ...columns(s, now),
+          ...provenanceColumns(provenance),
+          parent_vendor_id: parentVendorId,
+          id: keep?.id ?? null,
+          created_at: keep?.createdAt ?? now,
+          updated_at: keep?.updatedAt ?? now,
+        }).lastInsertRowid,
       ),
-    /** Changes an arrangement; without a knownFrom it keeps the one it has. */
-    update: (id: number, s: SubprocessorInput, now: string, expect?: number): boolean => update.run({ ...columns(s, now), id, expect: expect ?? null }).changes > 0,
+    /** Changes an arrangement; without a knownFrom it keeps the one it has, without provenance the one it has. */
+    update: (id: number, s: SubprocessorInput, now: string, expect?: number, provenance?: Provenance): boolean =>
+      update.run({ ...columns(s, now), ...provenanceColumns(provenance), id, expect: expect ?? null }).changes > 0,
     /** Deletes the arrangement, only at version `expect` when given. */
     remove: (id: number, expect?: number): boolean => remove.run({ id, expect: expect ?? null }).changes > 0,
   };

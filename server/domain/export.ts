@@ -9,6 +9,7 @@ import { storedParameters, versionLabel } from './methodology.ts';
 import { knownBeforeStated, postureFact } from './posture-fact.ts';
 import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
+import { commitment } from './commitment.ts';
 import { quarterLabel } from './quarter.ts';
 import { cadence, condition, review } from './review.ts';
 import { exportedReportSnapshot, legacyReport, oneInForcePerQuarter } from './report-export.ts';
@@ -84,6 +85,8 @@ export const exportDocument = z
     // Added after version 1 shipped: documents without them restore as having none.
     reviews: z.array(exportedReview).default([]),
     reviewCadence: cadence.nullable().default(null),
+    // Added with issue 16 (a vendor's commitments; MFA records and subprocessors carry confidence and origin, absent: recorded).
+    commitments: z.array(commitment).default([]),
     reportSnapshots: z.array(exportedReportSnapshot).superRefine(oneInForcePerQuarter).default([]),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
   })

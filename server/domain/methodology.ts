@@ -196,6 +196,10 @@ const parameterFields = z.strictObject({
       .refine(sumsTo(1, 'confidence weights').check, sumsTo(1, 'confidence weights').message),
     freshDays: days,
     incidentConfidence: byKey(CONFIDENCES, share),
+    selfAttestedWeight: share.meta({
+      description:
+        "What a self-attested fact (the vendor's own questionnaire answer) counts for in confidence, against 1 for evidence recorded from an independent source; it still counts in full as evidence (coverage, assessment)",
+    }),
   }),
   findings: z.strictObject({
     lateDisclosureDays: z.number().int().min(0).max(3650),
@@ -293,6 +297,20 @@ export function withAssessmentDefaults(parameters: unknown): unknown {
 
 
 /**
+ * What a self-attested fact counts for in confidence (issue 16). Versions stored before it existed
+ * are read with this value: it moves confidence only (never likelihood, risk or band), and only for
+ * self-attested facts, which no database held before the parameter existed; so no stored score
+ * changes, and a stored default reads the same as the shipped one of its label.
+ */
+export const DEFAULT_SELF_ATTESTED_WEIGHT = 0.5;
+
+function withSelfAttestedDefault(p: Record<string, any>): Record<string, any> {
+  const c = p['confidence'];
+  if (!c || typeof c !== 'object' || 'selfAttestedWeight' in c) return p;
+  return { ...p, confidence: { ...c, selfAttestedWeight: DEFAULT_SELF_ATTESTED_WEIGHT } };
+}
+
+/**
  * A stored version's policy, from its parameters as stored. Every stored version must go on
  * scoring as it did when it was stored (test/server/scoring/golden-1.0.0.test.ts): this is where
  * the parameters of an older version are read into today's shape.
@@ -308,7 +326,7 @@ export function storedPolicy(parameters: unknown, version: string): Policy {
  * get the rule issue 13 set (a medium incident at tier 1); the rationale, the shipped one.
  */
 function readable(parameters: unknown): Record<string, unknown> {
-  const p = (withAssessmentDefaults(withV1Defaults(parameters)) ?? {}) as Record<string, unknown>;
+  const p = withSelfAttestedDefault((withAssessmentDefaults(withV1Defaults(parameters)) ?? {}) as Record<string, unknown>);
   return {
     ...p,
     reviewTriggers: p.reviewTriggers ?? { minIncidentSeverity: { 1: 'medium', 2: 'high', 3: 'high', 4: 'high' }, lookbackWithoutDecisionDays: 1095 },

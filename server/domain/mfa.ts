@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MFA_METHODS, MFA_POPULATIONS } from './vocabulary.ts';
 import { label, partialDate, prose, recordVersion } from './fields.ts';
 import { knownBeforeItsDay, knownFromField, knownFromInput } from './known-from.ts';
+import { factProvenanceFields } from './fact-origin.ts';
 
 export const MFA_EVIDENCE = ['public-statement', 'attestation', 'audit-report', 'observed'] as const;
 
@@ -32,8 +33,11 @@ const refineKnownFrom = (r: { knownFrom: string | null; assessedOn: string }, ct
   if (problem) ctx.addIssue({ code: 'custom', path: ['knownFrom'], message: problem });
 };
 
-/** A record as stored and answered: knownFrom always set. */
-export const mfaRecordShape = z.strictObject({ ...fields, knownFrom: knownFromField(KNOWN_FROM_NOTE) });
+/**
+ * A record as stored and answered: knownFrom always set; confidence and origin always answered
+ * (recorded / null for a record an analyst typed), set only by the review of a questionnaire.
+ */
+export const mfaRecordShape = z.strictObject({ ...fields, knownFrom: knownFromField(KNOWN_FROM_NOTE), ...factProvenanceFields });
 export const mfaRecord = mfaRecordShape.superRefine(refineKnownFrom).meta({ id: 'MfaRecord' });
 
 /**

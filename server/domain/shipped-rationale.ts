@@ -64,6 +64,7 @@ export const SHIPPED_RATIONALE: Rationale = {
   'confidence.weights': { why: 'MFA (0.5) and support (0.3) are the evidence most often missing; incident records are public and weigh 0.2.', source: `${V1}; issue 13: MFA and support are unknown in 90% and 75% of demo vendor-quarters` },
   'confidence.freshDays': { why: 'An MFA record older than two years counts half: posture changes.', source: V1 },
   'confidence.incidentConfidence': { why: 'How sure each incident record is: high 1, medium 0.7, low 0.4.', source: V1 },
+  'confidence.selfAttestedWeight': { why: "A fact the vendor attested itself (its questionnaire answer) counts half in confidence: it is evidence (it assesses the vendor) but nobody independent checked it; an audit report or an observation would count in full.", source: 'judgement (issue 16, 2026-12); DESIGN.md §4.8 (the way to assess a vendor is to ask it); self-assessment questionnaires are the weakest tier of assurance in SIG and CAIQ practice (a CAIQ is a self-assessment, STAR level 1)' },
   'findings.lateDisclosureDays': { why: 'More than 14 days from knowing to disclosing is late: longer than 16 of the 23 dated lags in the demo portfolio (median 6 days).', source: `${V1}; lags of data/seed/incidents.json` },
   'findings.lookbackDays': { why: 'Findings look back three years, as the recurrence window does.', source: V1 },
   'findings.recentCriticalDays': { why: 'A critical incident known within the last year calls for a contract condition now.', source: V1 },

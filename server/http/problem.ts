@@ -81,6 +81,9 @@ export const PROBLEM_TITLES = {
   'answer-invalid': 'The answer does not fit the question',
   'answer-too-large': 'The answer is too large',
   'answers-missing': 'Required questions are unanswered',
+  'request-not-submitted': 'The request has no submitted answers to review',
+  'decision-invalid': 'A decision cannot be taken as sent',
+  'questionnaire-template-missing': "The request's questionnaire template is not loaded",
   'internal-error': 'Something went wrong on our side',
 } as const;
 

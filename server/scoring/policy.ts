@@ -3,7 +3,7 @@
  * a test keeps the document and this file in step. Stored versions live in the database; this is
  * the one a new database starts with.
  */
-import type { Policy } from '../domain/methodology.ts';
+import { DEFAULT_SELF_ATTESTED_WEIGHT, type Policy } from '../domain/methodology.ts';
 import { SHIPPED_RATIONALE } from '../domain/shipped-rationale.ts';
 import { DEFAULT_ROOT_CAUSE_WEIGHTS } from '../domain/methodology-v1.ts';
 import { DECAY_POLICIES } from './decay.ts';
@@ -87,6 +87,7 @@ export const DEFAULT_POLICY: Policy = {
     weights: { mfa: 0.5, support: 0.3, incidents: 0.2 },
     freshDays: 730,
     incidentConfidence: { high: 1, medium: 0.7, low: 0.4 },
+    selfAttestedWeight: DEFAULT_SELF_ATTESTED_WEIGHT,
   },
   findings: {
     lateDisclosureDays: 14,

@@ -27,7 +27,9 @@ export type IncidentFacts = Pick<
 export type SubprocessorFacts = Pick<
   Subprocessor,
   'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until' | 'knownFrom'
-> & {
+> &
+  // Absent in facts from before they existed: recorded.
+  Partial<Pick<Subprocessor, 'confidence' | 'origin'>> & {
   /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
   readonly ownIncidents: readonly IncidentFacts[];
 };

@@ -27,7 +27,8 @@ export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: reado
     if (r.knownFrom === null && knownTooEarly({ knownFrom, assessedOn: r.assessedOn })) {
       problems.push({ path: `body.items.${i}.assessedOn`, message: `is after ${knownFrom}, the day this record is known from: give knownFrom, the day its evidence was public or recorded` });
     }
-    return { ...r, knownFrom };
+    // The same evidence re-sent keeps where it came from (an accepted answer stays self-attested); new evidence is the analyst's.
+    return { ...r, knownFrom, confidence: kept?.confidence ?? 'recorded', origin: kept?.origin ?? null };
   });
   return { items: resolved, problems };
 }
@@ -47,6 +48,20 @@ export function mfaService(store: Store, clock: Clock) {
         const { items, problems } = resolveKnownFrom(next.items, before.items, clock.today());
         if (problems.length > 0) throw invalid('An MFA record cannot be known from that day.', problems);
         // Compared in the write itself: a posture replaced meanwhile is not replaced again.
+        if (!store.mfa.replace(vendorId, items, clock.now(), before.version)) throw new EditConflict('MFA posture', posture(vendorId), before.version);
+        const after = posture(vendorId);
+        store.audit.append(actor, { action: 'replace', entity: 'mfa', entityId: vendorId, vendorId, before, after }, clock.now());
+        return after;
+      }),
+    /**
+     * Sets one population's record as given (its knownFrom, confidence and origin included), the
+     * others kept: how an accepted questionnaire answer becomes a fact. Part of the caller's
+     * transaction; audited like a replacement.
+     */
+    putRecord: (actor: Actor, vendorId: number, record: MfaRecord): StoredMfaPosture =>
+      store.transaction(() => {
+        const before = posture(vendorId);
+        const items = [...before.items.filter((r) => r.population !== record.population), record];
         if (!store.mfa.replace(vendorId, items, clock.now(), before.version)) throw new EditConflict('MFA posture', posture(vendorId), before.version);
         const after = posture(vendorId);
         store.audit.append(actor, { action: 'replace', entity: 'mfa', entityId: vendorId, vendorId, before, after }, clock.now());

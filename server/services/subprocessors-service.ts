@@ -13,6 +13,7 @@ import type { Clock } from './clock.ts';
 import { checkVersion, EditConflict, found, invalid } from './errors.ts';
 import { knownFromInFuture } from '../domain/known-from.ts';
 import type { FeedEvents } from './changes/feed-events.ts';
+import type { Provenance } from '../db/subprocessors-repo.ts';
 
 /** `feed` looks at the parent's review state after an arrangement is added or changed (a new one with tenant access reopens a review). */
 export function subprocessorsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'reviewCheck'>) {
@@ -37,18 +38,19 @@ export function subprocessorsService(store: Store, clock: Clock, feed: Pick<Feed
       found(store.vendors.find(vendorId), 'vendor', vendorId);
       return store.subprocessors.listByVendor(vendorId);
     },
-    create: (actor: Actor, vendorId: number, input: SubprocessorInput): Subprocessor =>
+    /** `provenance` only from a questionnaire's review: an arrangement an analyst records is `recorded`. */
+    create: (actor: Actor, vendorId: number, input: SubprocessorInput, provenance?: Provenance): Subprocessor =>
       store.transaction(() => {
         found(store.vendors.find(vendorId), 'vendor', vendorId);
         checkLink(vendorId, input);
         checkKnownFrom(input.knownFrom);
-        const created = get(store.subprocessors.create(vendorId, input, clock.now()));
+        const created = get(store.subprocessors.create(vendorId, input, clock.now(), undefined, provenance));
         store.audit.append(actor, { action: 'create', entity: 'subprocessor', entityId: created.id, vendorId, after: created }, clock.now());
         feed.reviewCheck([vendorId]);
         return created;
       }),
     /** Changes an arrangement; with `ifMatch`, only when it is still at that version (EditConflict otherwise). */
-    update: (actor: Actor, id: number, patch: SubprocessorPatch, ifMatch?: number): Subprocessor =>
+    update: (actor: Actor, id: number, patch: SubprocessorPatch, ifMatch?: number, provenance?: Provenance): Subprocessor =>
       store.transaction(() => {
         const current = get(id);
         checkVersion('subprocessor', current, ifMatch);
@@ -57,7 +59,7 @@ export function subprocessorsService(store: Store, clock: Clock, feed: Pick<Feed
         );
         checkLink(current.parentVendorId, merged);
         checkKnownFrom(patch.knownFrom);
-        if (!store.subprocessors.update(id, merged, clock.now(), current.version)) throw new EditConflict('subprocessor', get(id), current.version);
+        if (!store.subprocessors.update(id, merged, clock.now(), current.version, provenance)) throw new EditConflict('subprocessor', get(id), current.version);
         const after = get(id);
         store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());
         feed.reviewCheck([current.parentVendorId]);

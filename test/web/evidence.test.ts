@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Gap } from '../../server/scoring/types.ts';
-import { anchorId, evidenceTargets, groupGaps, severityCounts } from '../../web/evidence.ts';
+import { anchorId, attestedBy, evidenceTargets, groupGaps, severityCounts } from '../../web/evidence.ts';
 
 const FACTORS = [
   { id: 'incidents', label: 'Past incidents' },
@@ -97,5 +97,16 @@ describe('severityCounts', () => {
     expect(severityCounts(of('low', 'high'))).toBe('1 high and 1 low');
     expect(severityCounts(of('medium'))).toBe('1 medium');
     expect(severityCounts([])).toBe('');
+  });
+});
+
+describe('attestedBy', () => {
+  it('says where a self-attested fact came from, and nothing for a recorded one', () => {
+    expect(attestedBy({ confidence: 'self-attested', origin: { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' } })).toBe(
+      'Self-attested: questionnaire request 12, question mfa-support-method',
+    );
+    expect(attestedBy({ confidence: 'self-attested', origin: null })).toBe('Self-attested by the vendor');
+    expect(attestedBy({ confidence: 'recorded', origin: null })).toBeNull();
+    expect(attestedBy({})).toBeNull();
   });
 });

@@ -11,7 +11,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
-import { anchorId } from '../evidence.ts';
+import { anchorId, attestedBy } from '../evidence.ts';
 import { linkText, MFA_METHOD_SHORT, MFA_POPULATIONS } from '../format.ts';
 import { MFA_METHODS_WEAK_FIRST, mfaGrid, UNKNOWN_COUNTS_AS, type MfaGridCell, type MfaGridRow, type UnknownCountsAs } from '../charts/mfa-grid.layout.ts';
 import { anchorTarget, card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
@@ -82,7 +82,7 @@ export class MfaGrid extends LitElement {
           ? html`<span class="unknown-tag not-yet-tag">${r.notYet}; counted as unknown</span>`
           : nothing}</th>
       ${r.cells.map((c) => this._cell(r, c))}
-      <td class="source">${r.record ? html`${this._source(r.record.source)}<span class="dates">${r.dates}</span>` : html`<span class="muted">No record</span>`}</td>
+      <td class="source">${r.record ? html`${this._source(r.record.source)}<span class="dates">${r.dates}</span>${this._attested(r.record)}` : html`<span class="muted">No record</span>`}</td>
     </tr>`;
   }
 
@@ -99,6 +99,12 @@ export class MfaGrid extends LitElement {
       return html`<td class=${cls} data-method=${c.method}><strong>unknown</strong><span class="ev">counted as ${MFA_METHOD_SHORT[c.method]}, ${this.unknownAs.enforced ? 'enforced' : 'not enforced'}</span></td>`;
     }
     return html`<td class=${cls} data-method=${c.method}><span class="sr-only">${r.record ? '' : 'unknown'}</span></td>`;
+  }
+
+  /** A record accepted from the vendor's own answer says so: it weighs less in confidence. */
+  private _attested(record: Parameters<typeof attestedBy>[0]) {
+    const text = attestedBy(record);
+    return text ? html`<span class="dates attested">${text}</span>` : nothing;
   }
 
   private _source(source: string | null) {

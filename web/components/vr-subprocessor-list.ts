@@ -11,7 +11,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
-import { anchorId } from '../evidence.ts';
+import { anchorId, attestedBy } from '../evidence.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, partialDate, yesNo } from '../format.ts';
 import { subprocessorDates } from '../known.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
@@ -161,6 +161,7 @@ export class SubprocessorList extends LitElement {
         ${s.location ? html`<div><dt>Location</dt><dd>${s.location}</dd></div>` : nothing}
       </dl>
       ${s.evidence ? html`<p class="evidence">${s.evidence}</p>` : nothing}
+      ${attestedBy(s) ? html`<p class="evidence attested">${attestedBy(s)}</p>` : nothing}
       <vr-source-links .sources=${s.sources}></vr-source-links>`;
   }
 }

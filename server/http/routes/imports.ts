@@ -168,6 +168,7 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
         snapshots: z.number().int(),
         reports: z.number().int(),
         reviews: z.number().int(),
+        commitments: z.number().int().meta({ description: "Vendors' commitments (notify-within days, security contact)" }),
       }),
       errors: [409, 413, 415, 429],
       handle: ({ query, bytes, principal }) => imports.restore(bytes, actorOf(principal), query.mode),

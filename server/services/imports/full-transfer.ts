@@ -49,6 +49,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     postureFacts: store.postureFacts.all(),
     methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
     snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
+    commitments: store.commitments.all(),
     reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
     reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
@@ -79,6 +80,7 @@ const counts = (d: ExportDocument) => ({
   snapshots: d.snapshots.length,
   reports: d.reportSnapshots.length + (d.reports?.length ?? 0),
   reviews: d.reviews.length,
+  commitments: d.commitments.length,
 });
 
 type ExportedReview = ExportDocument['reviews'][number];
@@ -163,6 +165,8 @@ export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): Fiel
 }
 
 type ExportedMfa = ExportDocument['mfa'][number];
+/** An arrangement's provenance as the document gives it; a document from before it has none: recorded. */
+const provenanceOf = (s: ExportDocument['subprocessors'][number]) => ({ confidence: s.confidence ?? 'recorded', origin: s.origin ?? null });
 const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
@@ -211,7 +215,7 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
   for (const [k, s] of d.subprocessors.entries()) {
     atRecord(`body.subprocessors[${k}]`, () =>
-      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }),
+      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }, provenanceOf(s)),
     );
     yield;
   }
@@ -221,6 +225,7 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
     atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now));
     yield;
   }
+  for (const [k, c] of d.commitments.entries()) atRecord(`body.commitments[${k}]`, () => store.commitments.put(c));
   for (const [k, f] of d.postureFacts.entries()) {
     const { id, vendorId, ...fields } = f;
     atRecord(`body.postureFacts[${k}]`, () => store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id));
@@ -287,8 +292,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     // A document from before knownFrom keeps the date this database has, or else its record's createdAt day.
     const knownFrom = s.knownFrom ?? existing?.knownFrom ?? s.createdAt.slice(0, 10);
     const input = subprocessorInput.parse({ ...subprocessorAsInput(s), knownFrom, vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
-    if (existing) store.subprocessors.update(existing.id, input, now);
-    else store.subprocessors.create(parent, input, now);
+    if (existing) store.subprocessors.update(existing.id, input, now, undefined, provenanceOf(s));
+    else store.subprocessors.create(parent, input, now, undefined, provenanceOf(s));
     yield;
   }
   const incoming = new Map<number, Array<(typeof d.mfa)[number]>>();
@@ -302,6 +307,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded))], now);
     yield;
   }
+  // A vendor's commitment in the document replaces the one this database has.
+  for (const c of d.commitments) store.commitments.put({ ...c, vendorId: mapVendor(c.vendorId), updatedAt: now });
   for (const f of d.postureFacts) {
     const { id: _id, vendorId, ...fields } = f;
     // Without knownFrom: its statedDate; undated, the date this database has, or else the day the document was exported.

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fieldProblems } from '../../domain/field-problems.ts';
 import { questionnaireTemplate, type Question, type QuestionnaireTemplate } from '../../domain/questionnaire.ts';
+import { checkTemplateMappings } from './mapping-checks.ts';
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -74,8 +75,9 @@ export function parseTemplate(text: string, file: string): QuestionnaireTemplate
     throw new TemplateError(`questionnaire template ${file}: not valid JSON (${(e as Error).message})`);
   }
   const r = questionnaireTemplate.safeParse(json);
-  const problems = r.success ? structuralProblems(r.data) : fieldProblems(r.error, '');
-  // HOOK (part A, after merge): problems.push(...checkTemplateMappings(r.data)) from ./mapping.ts
+  // The shape, then what the shape cannot say: ids used once, options where a type needs them, and
+  // mappings that fit their facts (an MFA method question offers MFA methods).
+  const problems = r.success ? [...structuralProblems(r.data), ...checkTemplateMappings(r.data)] : fieldProblems(r.error, '');
   if (problems.length > 0) {
     const listed = problems.slice(0, 10).map((p) => `${p.path || '(top level)'}: ${p.message}`);
     throw new TemplateError(`questionnaire template ${file} is invalid:\n  ${listed.join('\n  ')}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`);
