@@ -25,7 +25,7 @@ describe('the response API', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.answer).toMatchObject({ requestId: id, questionId: 'support-mfa-method', value: 'fido2', submittedAt: null });
     expect((await v.get()).body.request.state).toBe('in-progress');
-    const rows = [{ name: 'Sitel', outsourced: true, access: 'admin', retention: 30 }, { name: 'Zendesk' }];
+    const rows = [{ name: 'Sitel', outsourced: true, access: 'admin', retention: 30 }, { name: 'Zendesk', access: 'metadata' }];
     expect((await v.put('subprocessors', rows)).status).toBe(200);
     expect((await v.put('session-controls', ['approval', 'recording'])).status).toBe(200);
     expect((await v.put('last-review', '2026-10-01')).status).toBe(200);
