@@ -24,6 +24,7 @@ import { systemRoutes } from './http/routes/system.ts';
 import { vendorRoutes } from './http/routes/vendors.ts';
 import { alertRoutes } from './http/routes/alerts.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { questionnaireImportRoutes } from './http/routes/questionnaire-imports.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -49,6 +50,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...accountRoutes(deps),
     ...auditRoutes(deps),
     ...importRoutes(deps),
+    ...questionnaireImportRoutes(deps),
     ...reportRoutes(deps),
     ...reviewRoutes(deps),
     ...changeRoutes(deps),

@@ -41,6 +41,7 @@ import { parseAllowlist } from './services/alerts/target-check.ts';
 import { watchService } from './services/alerts/watch-service.ts';
 import { webhooksService } from './services/alerts/webhooks-service.ts';
 import type { AlertSettings } from './config.ts';
+import { questionnaireImportsService } from './services/questionnaires/questionnaire-imports-service.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -94,6 +95,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   // What changed besides score changes: a plain reviews service tells it review states (no cycle back).
   const feed = feedEvents(store, opts.clock, changes, reviewsService(store, opts.clock, methodology, keptScores), methodology);
   const incidents = incidentsService(store, opts.clock, feed);
+  const mfa = mfaService(store, opts.clock);
   const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
@@ -102,7 +104,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     incidents,
     subprocessors: subprocessorsService(store, opts.clock, feed),
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
-    mfa: mfaService(store, opts.clock),
+    mfa,
+    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

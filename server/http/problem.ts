@@ -70,6 +70,10 @@ export const PROBLEM_TITLES = {
   'notification-not-found': 'Notification not found',
   'webhook-not-found': 'Webhook not found',
   'delivery-not-found': 'Delivery not found',
+  'questionnaire-unreadable': 'The file is not a readable answer sheet',
+  'questionnaire-columns': 'The answer sheet has unknown or missing columns',
+  'questionnaire-rows-invalid': 'Some rows of the answer sheet cannot be read',
+  'questionnaire-import-not-found': 'Questionnaire import not found',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
