@@ -103,33 +103,38 @@ export function answerKind(answer: string): AnswerKind {
 const HEADER_SCAN = 30;
 const LIMITS = { id: 40, question: 4000, answer: 4000, detail: 8000, extra: 4000 } as const;
 
-/** The row that holds `def`'s id and answer columns: the header (title rows may sit above it). */
-function headerRow(sheet: Sheet, def: FormatDef): number {
-  const ids = def.columns.filter((c) => c.role === 'id' || c.role === 'answer');
-  return sheet.rows.slice(0, HEADER_SCAN).findIndex((r) => {
-    const cells = r.cells.map(normalizeHeader);
-    return ids.every((c) => cells.some((h) => c.aliases.includes(h)));
-  });
+/** How many of `def`'s columns a row names, and whether they include its question id and answer columns. */
+function headerScore(cells: readonly string[], def: FormatDef): { score: number; full: boolean } {
+  const names = cells.map(normalizeHeader);
+  const hit = def.columns.filter((c) => names.some((h) => c.aliases.includes(h)));
+  return { score: hit.length, full: hit.some((c) => c.role === 'id') && hit.some((c) => c.role === 'answer') };
 }
 
 /**
- * The sheet's format and answers. `want` forces a format (the caller knows it); otherwise the first
- * sheet whose header names a format's question id and answer columns decides.
+ * The sheet's format and answers. `want` forces a format (the caller knows it); otherwise the
+ * header decides: a row (title rows may sit above it) naming a format's question id and answer
+ * columns, or failing that the row naming most of a format's columns (at least two), whose
+ * unknown and missing columns are then named.
  */
 export function recognise(sheets: readonly Sheet[], want: ImportFormat | null): RecognisedSheet {
   const defs = want ? [FORMATS[want]] : [FORMATS.caiq, FORMATS.sig];
+  let best: { sheet: Sheet; at: number; def: FormatDef; score: number } | null = null;
   for (const sheet of sheets) {
     for (const def of defs) {
-      const at = headerRow(sheet, def);
-      if (at >= 0) return readAnswers(sheet, at, def);
+      for (const [at, row] of sheet.rows.slice(0, HEADER_SCAN).entries()) {
+        const { score, full } = headerScore(row.cells, def);
+        if (full) return readAnswers(sheet, at, def);
+        if (score >= 2 && (!best || score > best.score)) best = { sheet, at, def, score };
+      }
     }
   }
+  if (best) return readAnswers(best.sheet, best.at, best.def);
   const first = sheets.find((s) => s.rows.length > 0);
   if (!first) throw new ServiceError('unprocessable', 'questionnaire-unreadable', 'The sheet is empty: it holds no header and no answers.');
-  const found = first.rows[0]!.cells.filter((c) => c !== '');
+  const found = first.rows.slice(0, 3).flatMap((r) => r.cells.filter((c) => c !== ''));
   const expected = defs.map((d) => `${d.title}: ${d.columns.filter((c) => c.required).map((c) => c.label).join(', ')}`).join('; or ');
-  throw columnsProblem(`No ${defs.map((d) => d.title).join(' or ')} header was found. Expected the columns ${expected}.`, [
-    { path: 'columns', message: `found ${found.map((c) => `“${c}”`).join(', ') || 'no column headers'}` },
+  throw columnsProblem(`No ${defs.map((d) => d.title).join(' or ')} header was found; nothing was imported. Expected the columns ${expected}.`, [
+    { path: 'columns', message: `found ${found.map((c) => `“${c.slice(0, 80)}”`).join(', ') || 'no column headers'}` },
   ]);
 }
 
