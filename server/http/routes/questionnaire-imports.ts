@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { isoDay } from '../../domain/fields.ts';
 import { IMPORT_FORMATS, importCreated, importDetail, importList } from '../../domain/questionnaire-import.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import { MAX_PAGE } from '../../services/questionnaires/questionnaire-imports-service.ts';
+import { MAX_PAGE, MAX_SHEET_BYTES } from '../../services/questionnaires/questionnaire-imports-service.ts';
 import { idParams } from '../schemas/common.ts';
 import { route } from '../route.ts';
 import type { Deps } from '../../deps.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** A CAIQ v4 workbook is about 1 MB; the sheet is refused unread past this (and its XML past 40 MB inflated). */
-export const QUESTIONNAIRE_BODY_LIMIT = 10 * 1024 * 1024;
 
 const importQuery = z.strictObject({
   format: z.enum(IMPORT_FORMATS).optional().meta({ description: 'caiq (CAIQ v4) or sig (SIG Lite); left out, told by the header columns.' }),
@@ -33,7 +31,7 @@ export const questionnaireImportRoutes = ({ questionnaireImports }: Deps) => [
       'Import a completed CAIQ v4 or SIG Lite answer sheet (the raw XLSX or CSV file as the body, told apart by content): every answer kept as text; answers to questions that correspond to Vendorscope facts become self-attested facts (docs/QUESTIONNAIRES.md). Unknown or missing columns: 422 naming them, nothing written',
     params: idParams,
     query: importQuery,
-    rawBody: { types: ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'], limit: QUESTIONNAIRE_BODY_LIMIT },
+    rawBody: { types: ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'], limit: MAX_SHEET_BYTES },
     status: 201,
     response: importCreated,
     errors: [404, 413, 415, 422],

@@ -10,7 +10,7 @@ import { knownFromInFuture } from '../../domain/known-from.ts';
 import type { ImportAnswer, ImportDetail, ImportFormat, MappedAnswer, QuestionnaireImport } from '../../domain/questionnaire-import.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
-import { found, invalid, notFound } from '../errors.ts';
+import { found, invalid, notFound, ServiceError } from '../errors.ts';
 import type { MfaService } from '../mfa-service.ts';
 import { applyImportFacts, type PendingFact } from './caiq-facts.ts';
 import { readSheets } from './sheet-read.ts';
@@ -26,6 +26,8 @@ export interface ImportOptions {
 }
 
 export const MAX_PAGE = 5000;
+/** A CAIQ v4 workbook is about 1 MB; a sheet is refused unread past this (and its XML past 40 MB inflated: xlsx-guard.ts). */
+export const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 
 export function questionnaireImportsService(store: Store, clock: Clock, mfa: MfaService) {
   const vendorOf = (vendorId: number) => found(store.vendors.find(vendorId), 'vendor', vendorId);
@@ -36,6 +38,7 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
       const knownFrom = opts.knownFrom ?? today;
       const future = knownFromInFuture(knownFrom, today);
       if (future) throw invalid('The answers cannot be known from that day.', [{ path: 'query.knownFrom', message: future }]);
+      if (bytes.length > MAX_SHEET_BYTES) throw new ServiceError('too-large', 'payload-too-large', `An answer sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB.`);
       const read = await readSheets(bytes);
       const sheet = recognise(read.sheets, opts.format);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
