@@ -21,7 +21,7 @@ const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE).meta({ description: `At most this many answers (up to ${MAX_PAGE}, every answer of a standard sheet).` }),
 });
 
-export const questionnaireImportRoutes = ({ questionnaireImports }: Deps) => [
+export const questionnaireImportRoutes = ({ questionnaireImports, imports }: Deps) => [
   route({
     method: 'post',
     path: '/vendors/:id/questionnaire-imports',
@@ -32,9 +32,11 @@ export const questionnaireImportRoutes = ({ questionnaireImports }: Deps) => [
     params: idParams,
     query: importQuery,
     rawBody: { types: ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'], limit: MAX_SHEET_BYTES },
+    // Shares the import slots (two per user, four in all): a sheet is read whole into memory.
+    admit: (principal) => imports.admit(principal.user.id),
     status: 201,
     response: importCreated,
-    errors: [404, 413, 415, 422],
+    errors: [404, 413, 415, 422, 429],
     handle: ({ params, query, bytes, principal }) =>
       questionnaireImports.importSheet(actorOf(principal), params.id, bytes, { format: query.format ?? null, knownFrom: query.knownFrom ?? null, fileName: query.fileName ?? null }),
   }),
