@@ -1,6 +1,7 @@
 /** Recognising a CAIQ v4 or SIG Lite sheet by its header, loosely in wording, strictly in columns. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerKind, normalizeHeader, recognise } from '../../../../server/services/questionnaires/sheet-formats.ts';
+import { answerKind, FORMATS, normalizeHeader, recognise } from '../../../../server/services/questionnaires/sheet-formats.ts';
 import { ServiceError } from '../../../../server/services/errors.ts';
 
 const sheet = (rows: string[][], name: string | null = null) => ({ name, rows: rows.map((cells, i) => ({ line: i + 1, cells })) });
@@ -70,5 +71,42 @@ describe('headers and answers', () => {
   });
   it('reads answer kinds', () => {
     expect(['Yes', 'y', 'NO', 'N/A', 'Not applicable', '', 'Partially'].map(answerKind)).toEqual(['yes', 'yes', 'no', 'na', 'na', 'blank', 'other']);
+  });
+});
+
+describe('recognition, over any order of the columns (property)', () => {
+  const def = FORMATS.caiq;
+  const variant = (label: string) => fc.constantFrom(label, label.toUpperCase(), `${label} (Optional/Recommended)`, ` ${label.toLowerCase()} `);
+  const columns = fc.shuffledSubarray(def.columns.filter((c) => !c.required), { minLength: 0 }).chain((optional) =>
+    fc.shuffledSubarray([...def.columns.filter((c) => c.required), ...optional], { minLength: def.columns.filter((c) => c.required).length + optional.length }),
+  );
+  const headerOf = (cols: typeof def.columns) => fc.tuple(...cols.map((c) => variant(c.label)));
+
+  it('reads every answer whatever the order and wording of the known columns', () => {
+    fc.assert(
+      fc.property(columns.chain((cols) => fc.tuple(fc.constant(cols), headerOf(cols))), ([cols, header]) => {
+        const row = cols.map((c) => (c.role === 'id' ? 'IAM-14.1' : c.role === 'answer' ? 'Yes' : 'text'));
+        const r = recognise([sheet([header, row])], null);
+        return r.format === 'caiq' && r.answers.length === 1 && r.answers[0]!.questionId === 'IAM-14.1' && r.answers[0]!.answerKind === 'yes';
+      }),
+    );
+  });
+
+  it('refuses any unknown column, naming it, wherever it stands', () => {
+    const unknown = fc.stringMatching(/^[A-Z][a-z]{3,12}( [A-Z][a-z]{2,8})?$/).filter((h) => !def.columns.some((c) => c.aliases.includes(normalizeHeader(h))));
+    fc.assert(
+      fc.property(columns, unknown, fc.nat(), (cols, extra, at) => {
+        const header = cols.map((c) => c.label);
+        const i = at % (header.length + 1);
+        header.splice(i, 0, extra);
+        const row = header.map((h) => (h === 'Question ID' ? 'IAM-14.1' : 'Yes'));
+        try {
+          recognise([sheet([header, row])], null);
+          return false;
+        } catch (e) {
+          return e instanceof ServiceError && e.fields.some((f) => f.message === `unknown column “${extra}” in a CAIQ v4 sheet`);
+        }
+      }),
+    );
   });
 });
