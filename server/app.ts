@@ -27,6 +27,7 @@ import { webhookRoutes } from './http/routes/webhooks.ts';
 import { questionnaireRoutes } from './http/routes/questionnaires.ts';
 import { respondRoutes } from './http/routes/respond.ts';
 import { questionnaireReviewRoutes } from './http/routes/questionnaire-review.ts';
+import { questionnaireImportRoutes } from './http/routes/questionnaire-imports.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -52,6 +53,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...accountRoutes(deps),
     ...auditRoutes(deps),
     ...importRoutes(deps),
+    ...questionnaireImportRoutes(deps),
     ...reportRoutes(deps),
     ...reviewRoutes(deps),
     ...changeRoutes(deps),

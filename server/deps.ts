@@ -47,6 +47,7 @@ import { respondService } from './services/questionnaires/respond-service.ts';
 import { DEFAULT_RESPOND_LIMITS, RespondThrottle, type RespondLimits } from './services/questionnaires/respond-throttle.ts';
 import { commitmentsService } from './services/commitments-service.ts';
 import { reviewService, type TemplateLookup } from './services/questionnaires/review-service.ts';
+import { questionnaireImportsService } from './services/questionnaires/questionnaire-imports-service.ts';
 
 export interface DepsOptions {
   readonly clock: Clock;
@@ -126,6 +127,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa,
     commitments,
     questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
+    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

@@ -3,7 +3,7 @@
  *   serve          build the web app if stale, open and migrate the database, seed the demo
  *                  portfolio into an empty one, listen
  *   seed [--reset] seed the demo portfolio (idempotent); --reset deletes all vendors first
- *   import | export | restore | backup | report | backtest | verify-scores   the data commands of server/cli/commands.ts
+ *   import | export | restore | backup | report | backtest | verify-scores | questionnaire   the data commands of server/cli/commands.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -190,7 +190,7 @@ async function run(argv: readonly string[]): Promise<void> {
     db.close();
     return;
   }
-  if (['import', 'export', 'restore', 'backup', 'report', 'backtest', 'verify-scores'].includes(command)) {
+  if (['import', 'export', 'restore', 'backup', 'report', 'backtest', 'verify-scores', 'questionnaire'].includes(command)) {
     process.exitCode = await dataCommand(config, argv);
     return;
   }

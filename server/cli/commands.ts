@@ -15,6 +15,7 @@ import { importVeris, UnreadableBody, readVerisBody } from '../services/imports/
 import { ServiceError } from '../services/errors.ts';
 import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
+import { QUESTIONNAIRE_USAGE, questionnaireCommand } from './questionnaire-command.ts';
 
 export interface Output {
   line(text: string): void;
@@ -70,6 +71,7 @@ function verisRecords(path: string): { records: unknown[]; errors: JobError[] } 
 export async function runCommand(deps: Deps, args: readonly string[], out: Output): Promise<number> {
   const [command, sub, ...rest] = args;
   if (command === 'backtest') return backtestCommand(deps, args.slice(1), out);
+  if (command === 'questionnaire') return questionnaireCommand(deps, args.slice(1), out);
   const option = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -194,6 +196,7 @@ function usage(out: Output): number {
     '  verify-scores   recompute every score and compare with what is kept (exit 1 on any disagreement)',
     '  report --quarter YYYY-Qn [--vs YYYY-Qn] [--view frozen|restated] [--format json|csv|md] [--out FILE]',
     BACKTEST_USAGE,
+    QUESTIONNAIRE_USAGE,
   ])
     out.line(l);
   return 2;

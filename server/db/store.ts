@@ -25,6 +25,7 @@ import { deliveriesRepo } from './deliveries-repo.ts';
 import { questionnairesRepo } from './questionnaires-repo.ts';
 import { commitmentsRepo } from './commitments-repo.ts';
 import { questionnaireReviewRepo } from './questionnaire-review-repo.ts';
+import { questionnaireImportsRepo } from './questionnaire-imports-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -61,6 +62,7 @@ export function createStore(db: Db) {
     questionnaires: questionnairesRepo(db),
     commitments: commitmentsRepo(db),
     questionnaireReview: questionnaireReviewRepo(db),
+    questionnaireImports: questionnaireImportsRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;

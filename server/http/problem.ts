@@ -84,6 +84,10 @@ export const PROBLEM_TITLES = {
   'request-not-submitted': 'The request has no submitted answers to review',
   'decision-invalid': 'A decision cannot be taken as sent',
   'questionnaire-template-missing': "The request's questionnaire template is not loaded",
+  'questionnaire-unreadable': 'The file is not a readable answer sheet',
+  'questionnaire-columns': 'The answer sheet has unknown or missing columns',
+  'questionnaire-rows-invalid': 'Some rows of the answer sheet cannot be read',
+  'questionnaire-import-not-found': 'Questionnaire import not found',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

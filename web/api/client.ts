@@ -42,6 +42,7 @@ import type { FeedPage } from '../../server/services/changes/feed-service.ts';
 import type { WatchRule, WatchRuleInput } from '../../server/domain/watch-rule.ts';
 import type { Notification } from '../../server/domain/notification.ts';
 import type { Delivery, newWebhook, Webhook, WebhookPatch } from '../../server/domain/webhook.ts';
+import type { ImportDetail, MappedAnswer, QuestionnaireImport } from '../../server/domain/questionnaire-import.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -112,6 +113,11 @@ export interface ImportOptions {
 export type ImportOutcome<T> = { readonly kind: 'done'; readonly result: T } | { readonly kind: 'job'; readonly job: Job };
 export type ChangesQuery = Partial<Record<'since' | 'tier' | 'owner' | 'kind' | 'before' | 'limit', string>>;
 export type { FeedPage };
+export type { ImportDetail, MappedAnswer, QuestionnaireImport };
+export interface QuestionnaireImported {
+  readonly import: QuestionnaireImport;
+  readonly facts: MappedAnswer[];
+}
 export type AuditQuery = Partial<Record<'entity' | 'entityId' | 'actor' | 'from' | 'to' | 'limit' | 'offset', string>>;
 
 export interface RequestOptions {
@@ -147,7 +153,7 @@ export class ApiClient {
     return this._send<T>('POST', path, { type, text }, query, opts);
   }
 
-  private async _send<T>(method: Method, path: string, body: { type: string; text: string } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
+  private async _send<T>(method: Method, path: string, body: { type: string; text: string | Blob } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -313,6 +319,13 @@ export class ApiClient {
   updateUser = (id: number, patch: { role?: Role; disabled?: boolean }, version: number) => this.request<User>('PATCH', `/users/${id}`, patch, {}, { ifMatch: version });
   resetPassword = (id: number, newPassword: string) => this.request<PasswordChanged>('PUT', `/users/${id}/password`, { newPassword });
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
+
+  // Standard questionnaires in (CAIQ v4, SIG Lite).
+  questionnaireImports = (vendorId: number, o?: RequestOptions) => this._items<QuestionnaireImport>(`/vendors/${vendorId}/questionnaire-imports`, {}, o);
+  questionnaireImport = (id: number, o?: RequestOptions) => this.get<ImportDetail>(`/questionnaire-imports/${id}`, {}, o);
+  /** The file as it is (XLSX or CSV: the server tells them apart by content, so the type says only "bytes"). */
+  importQuestionnaire = async (vendorId: number, file: Blob, q: { format?: string | undefined; knownFrom?: string | undefined; fileName?: string | undefined }) =>
+    (await this._send<QuestionnaireImported>('POST', `/vendors/${vendorId}/questionnaire-imports`, { type: 'application/octet-stream', text: file }, q, {})).body;
 }
 
 const rangeQuery = (q: BacktestRange) => ({ from: q.from, to: q.to, horizonDays: q.horizonDays?.toString() });

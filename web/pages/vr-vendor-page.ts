@@ -26,6 +26,9 @@ import { pruneDraft } from '../what-if.ts';
 import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
 import { ReviewsController } from '../controllers/reviews-controller.ts';
+import { QuestionnaireImportsController } from '../controllers/questionnaire-imports-controller.ts';
+import type { QuestionnaireImportRequested, QuestionnaireImportToggled } from '../questionnaire-events.ts';
+import { importLine } from '../questionnaire-imports.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { VendorEdit } from '../vendor-edits.ts';
 import { controls } from '../styles/shared.ts';
@@ -53,6 +56,8 @@ import '../components/vr-review-status.ts';
 import '../components/vr-condition-list.ts';
 import '../components/vr-review-history.ts';
 import '../components/vr-decision-form.ts';
+import '../components/vr-questionnaire-imports.ts';
+import '../components/vr-questionnaire-import-form.ts';
 import { revealIn } from './reveal.ts';
 
 /** How many of a vendor's newest changes the page shows. */
@@ -122,6 +127,13 @@ export class VendorPage extends LitElement {
     afterChange: async () => void (await Promise.all([this._facts.run(), this._changes.run()])),
   });
 
+  // A sheet's facts change the MFA posture, so the score, history and review status reload after it.
+  private _questionnaires = new QuestionnaireImportsController(this, {
+    api: () => this._api,
+    vendorId: () => this.vendorId,
+    afterImport: async () => void (await Promise.all([this._facts.run(), this._score.run(), this._changes.run(), this._reviews.status.run()])),
+  });
+
   override render() {
     const back = html`<a class="back" href=${this.backHref}>← Back to portfolio</a>`;
     if (this._facts.status === TaskStatus.ERROR) {
@@ -183,6 +195,7 @@ export class VendorPage extends LitElement {
         <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
         <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
+        ${this._questionnaireSection(editable)}
         ${this._changes.status === TaskStatus.ERROR
           ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
           : this._changes.value
@@ -211,6 +224,16 @@ export class VendorPage extends LitElement {
         <vr-review-history .reviews=${items}></vr-review-history>`)}
       ${editable ? form : html`<p class="muted">Analysts and admins record decisions and change conditions.</p>`}
     </section>`;
+  }
+
+  private _questionnaireSection(editable: boolean) {
+    const q = this._questionnaires;
+    const done = q.done ? `Imported: ${importLine(q.done.import)}.` : '';
+    return loaded(q.list, 'imported questionnaires', (items) => html`<vr-questionnaire-imports .items=${items} .detail=${q.detail.value} openId=${q.openId}
+        @questionnaire-import-toggled=${(e: QuestionnaireImportToggled) => q.toggle(e.id)}>
+        ${editable ? html`<vr-questionnaire-import-form slot="form" ?busy=${q.busy} .error=${q.error} done=${done}
+          @questionnaire-import-requested=${(e: QuestionnaireImportRequested) => void q.submit(e)}></vr-questionnaire-import-form>` : nothing}
+      </vr-questionnaire-imports>`);
   }
 
   protected override updated(): void {
