@@ -54,6 +54,7 @@ import '../components/vr-condition-list.ts';
 import '../components/vr-review-history.ts';
 import '../components/vr-decision-form.ts';
 import { revealIn } from './reveal.ts';
+import './vr-vendor-questionnaires.ts';
 
 /** How many of a vendor's newest changes the page shows. */
 const CHANGES_SHOWN = 50;
@@ -167,6 +168,7 @@ export class VendorPage extends LitElement {
           </div>`
         : nothing}
       ${this._reviewSection(v, evidence, editable)}
+      <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
         .draft=${this._whatIf.draft}
         .relationship=${v}
