@@ -50,7 +50,8 @@ export class QuestionnaireReviewForm extends LitElement {
         margin: 0 0 4px;
         overflow-wrap: anywhere;
       }
-      h4 {
+      h4,
+      p.col {
         font-size: 0.8rem;
         font-weight: 600;
         color: var(--vr-ink-muted);
@@ -131,7 +132,7 @@ export class QuestionnaireReviewForm extends LitElement {
     return html`<article aria-labelledby=${`q-${q.id}`} data-question-id=${q.id}>
       <div class="side">
         <div class="question">
-          <h4>Question</h4>
+          <p class="col">Question</p>
           <h3 id=${`q-${q.id}`}>${q.text}</h3>
           ${q.required ? html`<span class="required muted">Required</span>` : nothing}
           ${q.help ? html`<p class="help">${q.help}</p>` : nothing}
