@@ -193,13 +193,16 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     await s.expectNoAxeViolations();
     await s.shoot('questionnaire-review.png');
 
-    // Accept everything but the method, rejected without a comment: refused here, nothing sent.
-    for (const a of await reviewForm.locator('article').all()) {
-      const accept = a.getByRole('radio', { name: 'Accept' });
-      if ((await accept.count()) > 0) await accept.check();
-    }
+    // Nothing decided: every answered question asks for a decision, nothing is sent.
+    await reviewForm.getByRole('button', { name: 'Submit decisions' }).click();
+    await reviewForm.locator('#d-support-mfa-enforced-error').waitFor();
+    expect(await reviewForm.locator('.field-error').count()).toBe(8);
+    // The method rejected without a comment, everything else accepted: refused here, nothing sent.
     const method = reviewForm.locator('article[data-question-id="support-mfa-method"]');
     await method.getByRole('radio', { name: 'Reject' }).check();
+    await reviewForm.getByRole('button', { name: 'Accept every undecided answer' }).click();
+    expect(await method.getByRole('radio', { name: 'Reject' }).isChecked()).toBe(true);
+    expect(await reviewForm.locator('article[data-question-id="retention-days"]').getByRole('radio', { name: 'Accept' }).isChecked()).toBe(true);
     await reviewForm.getByRole('button', { name: 'Submit decisions' }).click();
     const comment = method.locator('textarea');
     const error = method.locator('#c-support-mfa-method-error');

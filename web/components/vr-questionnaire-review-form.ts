@@ -69,6 +69,9 @@ export class QuestionnaireReviewForm extends LitElement {
       .required {
         font-size: 0.8rem;
       }
+      .proposal p {
+        margin: 0 0 4px;
+      }
       .decide {
         margin-top: 12px;
         padding-top: 12px;
@@ -122,7 +125,10 @@ export class QuestionnaireReviewForm extends LitElement {
     return html`<form @submit=${this._onSubmit} novalidate aria-label="Decisions on the answers">
       ${body}
       ${outcomes('', this.failure || (problems > 0 ? `${problems} answer${problems === 1 ? ' needs' : 's need'} attention: see the messages beside them.` : ''))}
-      <div class="actions">${submitButton(this.busy, 'Submit decisions', 'Submitting…')}</div>
+      <div class="actions">
+        ${submitButton(this.busy, 'Submit decisions', 'Submitting…')}
+        <button class="secondary" type="button" @click=${this._acceptUndecided}>Accept every undecided answer</button>
+      </div>
     </form>`;
   }
 
@@ -201,6 +207,18 @@ export class QuestionnaireReviewForm extends LitElement {
     const a = i.answer;
     if (!a?.decision) return nothing;
     return html`<p class="decide-done"><span class="decided">${a.decision === 'accepted' ? 'Accepted' : 'Rejected'}</span>${a.decisionComment ? html`: ${a.decisionComment}` : nothing}</p>`;
+  }
+
+  /** Sets Accept on each answer not yet decided here (a rejection already chosen stays). */
+  private _acceptUndecided(): void {
+    const next = new Map(this._picks);
+    for (const i of this.items) {
+      if (i.answer === null) continue;
+      const p = next.get(i.question.id);
+      if (!p || p.decision === '') next.set(i.question.id, { decision: 'accepted', comment: p?.comment ?? '' });
+    }
+    this._picks = next;
+    this._problems = Object.fromEntries(Object.entries(this._problems).filter(([id]) => next.get(id)?.decision !== 'accepted'));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
