@@ -86,11 +86,11 @@ export class QuestionnaireList extends LitElement {
   }
 
   private _actions(r: QuestionnaireRequest) {
-    const actions = requestActions(r.state);
+    // Viewers see the history only: the review and every change are the analysts' (the server refuses others anyway).
+    if (!this.editable) return nothing;
     const suffix = html`<span class="sr-only"> request ${r.id}</span>`;
-    return actions.map((a) => {
+    return requestActions(r.state).map((a) => {
       if (a === 'review') return html`<a href=${reviewHref(r)}>${ACTION_LABEL.review}${suffix}</a>`;
-      if (!this.editable) return nothing;
       const onClick = a === 'revoke' ? () => this._ask(r.id) : () => this.dispatchEvent(new QuestionnaireActionRequested(r, a));
       return html`<button type="button" class=${a === 'revoke' ? 'danger' : 'secondary'} data-action=${a} aria-disabled=${this.busy ? 'true' : 'false'} @click=${onClick}>
         ${ACTION_LABEL[a]}${suffix}
