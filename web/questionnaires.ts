@@ -141,7 +141,7 @@ export function answerView(q: Question, value: unknown, documentNames: ReadonlyM
       if (!Array.isArray(value)) return { kind: 'text', text: plain(value) };
       return {
         kind: 'documents',
-        items: value.filter((d): d is number => Number.isInteger(d) && d > 0).map((d) => ({ id: d, href: documentHref(d), label: documentNames.get(d) ?? `Document ${d}` })),
+        items: value.filter((d): d is number => Number.isSafeInteger(d) && d > 0).map((d) => ({ id: d, href: documentHref(d), label: documentNames.get(d) ?? `Document ${d}` })),
       };
     case 'rows': {
       if (!Array.isArray(value)) return { kind: 'text', text: plain(value) };

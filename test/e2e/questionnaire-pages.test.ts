@@ -14,7 +14,7 @@ import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { QuestionnaireRequest } from '../../server/domain/questionnaire.ts';
 import { reviewDecisions } from '../../server/domain/questionnaire-api.ts';
 import { HOSTILE, request, review, SUMMARY } from '../web/questionnaire-fixture.ts';
-import { chromiumForTests } from './harness.ts';
+import { chromiumForTests, signInThroughPage } from './harness.ts';
 import { deepFocus, isFocused, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
@@ -225,6 +225,25 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     // The request is in progress again: the answers stay, without the controls.
     await expect.poll(() => reviewForm.getByRole('radio').count()).toBe(0);
     await s.expectNoAxeViolations();
+  });
+
+  it('shows a viewer the history without actions or the send form', async () => {
+    const viewer = { email: 'q-viewer@e2e.example', password: 'amber lighthouse meadow 71' };
+    expect((await s.call('/users', { method: 'POST', body: { ...viewer, role: 'viewer' } })).status).toBe(201);
+    const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      await context.route('**/api/v1/**', (route) => api.handle(route));
+      const page = await context.newPage();
+      await page.goto(s.url(`/vendors/${okta}`));
+      await signInThroughPage(page, viewer.email, viewer.password);
+      const list = page.locator('vr-questionnaire-list');
+      await list.locator('tr[data-request-id="12"]').waitFor();
+      expect(await list.locator('button, a').count()).toBe(0);
+      expect(await page.locator('vr-questionnaire-send-form').count()).toBe(0);
+      expect(await page.locator('vr-vendor-questionnaires p.muted').textContent()).toBe('Analysts and admins send questionnaires and review the answers.');
+    } finally {
+      await context.close();
+    }
   });
 
   it("lists overdue questionnaires on the reviews page", async () => {
