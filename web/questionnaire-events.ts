@@ -19,8 +19,8 @@ export class QuestionnaireSendRequested extends Event {
 export class QuestionnaireActionRequested extends Event {
   static readonly type = 'questionnaire-action-requested';
   readonly request: QuestionnaireRequest;
-  readonly action: Exclude<RequestAction, 'review'>;
-  constructor(request: QuestionnaireRequest, action: Exclude<RequestAction, 'review'>) {
+  readonly action: Exclude<RequestAction, 'review' | 'answers'>;
+  constructor(request: QuestionnaireRequest, action: Exclude<RequestAction, 'review' | 'answers'>) {
     super(QuestionnaireActionRequested.type, UP);
     this.request = request;
     this.action = action;

@@ -18,12 +18,13 @@ export const REQUEST_STATE_LABEL: Readonly<Record<RequestState, string>> = {
   revoked: 'Revoked',
 };
 
-export type RequestAction = 'send' | 'new-link' | 'revoke' | 'reopen' | 'review';
+export type RequestAction = 'send' | 'new-link' | 'revoke' | 'reopen' | 'review' | 'answers';
 
 /**
  * What an analyst may do with a request in its state (the server decides; these are the buttons
  * offered): a draft is sent; an open request, or one whose link expired, gets a new link; a
- * submitted one is reviewed; a reviewed one reopened; anything but accepted and revoked revoked.
+ * submitted one is reviewed; a reviewed one reopened (its answers and decisions still readable);
+ * anything but accepted and revoked revoked.
  */
 export function requestActions(state: RequestState): RequestAction[] {
   switch (state) {
@@ -37,9 +38,9 @@ export function requestActions(state: RequestState): RequestAction[] {
     case 'submitted':
       return ['review', 'reopen', 'revoke'];
     case 'partially-accepted':
-      return ['reopen', 'revoke'];
+      return ['answers', 'reopen', 'revoke'];
     case 'accepted':
-      return ['reopen'];
+      return ['answers', 'reopen'];
     case 'revoked':
       return [];
   }
@@ -51,6 +52,7 @@ export const ACTION_LABEL: Readonly<Record<RequestAction, string>> = {
   revoke: 'Revoke',
   reopen: 'Reopen',
   review: 'Review answers',
+  answers: 'See answers',
 };
 
 /** The review page of a request. */

@@ -136,7 +136,8 @@ describe('requests in the dossier', () => {
     expect(requestActions('opened')).toEqual(['new-link', 'revoke']);
     expect(requestActions('expired')).toEqual(['new-link', 'revoke']);
     expect(requestActions('submitted')).toEqual(['review', 'reopen', 'revoke']);
-    expect(requestActions('accepted')).toEqual(['reopen']);
+    expect(requestActions('accepted')).toEqual(['answers', 'reopen']);
+    expect(requestActions('partially-accepted')).toEqual(['answers', 'reopen', 'revoke']);
     expect(requestActions('revoked')).toEqual([]);
     // Revoked from any state but accepted (the contract's state moves).
     for (const s of REQUEST_STATES) expect(requestActions(s).includes('revoke')).toBe(s !== 'accepted' && s !== 'revoked');

@@ -90,7 +90,7 @@ export class QuestionnaireList extends LitElement {
     if (!this.editable) return nothing;
     const suffix = html`<span class="sr-only"> request ${r.id}</span>`;
     return requestActions(r.state).map((a) => {
-      if (a === 'review') return html`<a href=${reviewHref(r)}>${ACTION_LABEL.review}${suffix}</a>`;
+      if (a === 'review' || a === 'answers') return html`<a href=${reviewHref(r)}>${ACTION_LABEL[a]}${suffix}</a>`;
       const onClick = a === 'revoke' ? () => this._ask(r.id) : () => this.dispatchEvent(new QuestionnaireActionRequested(r, a));
       return html`<button type="button" class=${a === 'revoke' ? 'danger' : 'secondary'} data-action=${a} aria-disabled=${this.busy ? 'true' : 'false'} @click=${onClick}>
         ${ACTION_LABEL[a]}${suffix}
