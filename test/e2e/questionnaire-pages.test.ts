@@ -140,6 +140,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
 
     await shown.getByRole('button', { name: 'Done, I have sent it' }).press('Enter');
     await expect.poll(() => shown.locator('code.link').count()).toBe(0);
+    await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'h2', id: 'questionnaires-title' });
     // Nothing brings it back: not a reload, not the page's storage.
     await s.page.reload();
     await s.page.locator('vr-questionnaire-list tr[data-request-id="22"]').waitFor();
@@ -160,8 +161,9 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await s.page.locator('vr-questionnaire-link .box').textContent()).toContain('It was also mailed to dana@vendor.example.');
 
     await row.getByRole('button', { name: 'Revoke request 13' }).click();
-    await row.getByRole('button', { name: 'Revoke link' }).click();
+    await row.getByRole('button', { name: 'Revoke link' }).press('Enter');
     await expect.poll(() => row.locator('td').nth(0).textContent()).toBe('Revoked');
+    await expect.poll(() => isFocused(row.locator('th'))).toBe(true);
     expect(api.calls.filter((c) => c.path === '/questionnaire-requests/13/revoke')).toHaveLength(1);
   });
 

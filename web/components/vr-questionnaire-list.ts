@@ -75,7 +75,7 @@ export class QuestionnaireList extends LitElement {
   private _row(r: QuestionnaireRequest) {
     const name = `request ${r.id}`;
     return html`<tr id=${`questionnaire-${r.id}`} data-request-id=${r.id}>
-      <th scope="row">${this.titles.get(r.templateId) ?? r.templateId} <span class="muted">(${name}, to ${r.contactName})</span></th>
+      <th scope="row" tabindex="-1">${this.titles.get(r.templateId) ?? r.templateId} <span class="muted">(${name}, to ${r.contactName})</span></th>
       <td class="state">${REQUEST_STATE_LABEL[r.state]}</td>
       <td class=${r.overdue ? 'overdue' : ''}>${dueText(r, this.today)}</td>
       <td>${timestamp(r.sentAt) || '—'}</td>
@@ -106,8 +106,16 @@ export class QuestionnaireList extends LitElement {
     return html`<div class="confirm" role="group" aria-label=${`Revoke request ${r.id}?`}>
       <span>Revoke request ${r.id}? Its link stops working.</span>
       <button type="button" class="secondary" data-keep @click=${keep}>Keep</button>
-      <button type="button" class="danger" data-confirm @click=${() => ((this._confirming = 0), this.dispatchEvent(new QuestionnaireActionRequested(r, 'revoke')))}>Revoke link</button>
+      <button type="button" class="danger" data-confirm @click=${() => this._revoke(r)}>Revoke link</button>
     </div>`;
+  }
+
+  /** The question goes with its buttons: the row's heading takes focus, so that it is not lost. */
+  private async _revoke(r: QuestionnaireRequest): Promise<void> {
+    this._confirming = 0;
+    this.dispatchEvent(new QuestionnaireActionRequested(r, 'revoke'));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-request-id="${r.id}"] th`)?.focus();
   }
 
   private async _ask(id: number): Promise<void> {

@@ -153,7 +153,7 @@ export class QuestionnaireReviewForm extends LitElement {
           ${this._proposal(i)}
         </div>
       </div>
-      ${i.answer === null ? nothing : this.decidable ? this._decide(q.id) : this._decided(i)}
+      ${i.answer === null ? nothing : this.decidable ? this._decide(q.id, q.text) : this._decided(i)}
     </article>`;
   }
 
@@ -171,7 +171,7 @@ export class QuestionnaireReviewForm extends LitElement {
     ${p.feeds.length > 0 ? html`<p class="feeds">Moves: ${p.feeds.join(' · ')}</p>` : nothing}`;
   }
 
-  private _decide(id: string) {
+  private _decide(id: string, text: string) {
     const pick = this._picks.get(id) ?? { decision: '', comment: '' };
     const error = this._problems[id] ?? this.errors[id];
     const decisionError = error && pick.decision === '' ? error : undefined;
@@ -187,7 +187,7 @@ export class QuestionnaireReviewForm extends LitElement {
     };
     return html`<div class="decide">
       <fieldset class="field" aria-describedby=${ifDefined(decisionError ? `d-${id}-error` : undefined)}>
-        <legend>Decision</legend>
+        <legend>Decision<span class="sr-only"> on “${text}”</span></legend>
         <div class="options">
           <label class="check"><input type="radio" name=${`d-${id}`} value="accepted" .checked=${pick.decision === 'accepted'} aria-invalid=${decisionError ? 'true' : 'false'} @change=${() => set({ decision: 'accepted' })} />Accept</label>
           <label class="check"><input type="radio" name=${`d-${id}`} value="rejected" .checked=${pick.decision === 'rejected'} aria-invalid=${decisionError ? 'true' : 'false'} @change=${() => set({ decision: 'rejected' })} />Reject</label>
@@ -195,7 +195,7 @@ export class QuestionnaireReviewForm extends LitElement {
         ${decisionError ? html`<p class="field-error" id=${`d-${id}-error`}>${decisionError}</p>` : nothing}
       </fieldset>
       <div class="field">
-        <label for=${`c-${id}`}>Comment${pick.decision === 'rejected' ? ' (required: the vendor sees it)' : ' (optional)'}</label>
+        <label for=${`c-${id}`}>Comment${pick.decision === 'rejected' ? ' (required: the vendor sees it)' : ' (optional)'}<span class="sr-only"> on “${text}”</span></label>
         <textarea id=${`c-${id}`} rows="2" maxlength="2000" .value=${pick.comment} aria-invalid=${commentError ? 'true' : 'false'}
           aria-describedby=${ifDefined(commentError ? `c-${id}-error` : undefined)} @input=${(e: Event) => set({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
         ${commentError ? html`<p class="field-error" id=${`c-${id}-error`}>${commentError}</p>` : nothing}

@@ -110,7 +110,7 @@ export class VendorQuestionnaires extends LitElement {
     const errors = fieldErrors(this._create.error);
     return html`<section aria-labelledby="questionnaires-title">
       <h2 id="questionnaires-title" tabindex="-1">Questionnaires</h2>
-      <vr-questionnaire-link .shown=${this._link} @questionnaire-link-dismissed=${() => (this._link = shownLink(this._link, { kind: 'dismissed' }))}></vr-questionnaire-link>
+      <vr-questionnaire-link .shown=${this._link} @questionnaire-link-dismissed=${this._onDismissed}></vr-questionnaire-link>
       ${outcomes(this._said, message(this._action))}
       ${loaded(this._requests, 'questionnaire requests', (items) => html`<vr-questionnaire-list .requests=${items} .titles=${titles} today=${this._today}
           ?editable=${this.editable} ?busy=${busy} @questionnaire-action-requested=${(e: QuestionnaireActionRequested) => void this._action.run([e])}></vr-questionnaire-list>`)}
@@ -130,6 +130,13 @@ export class VendorQuestionnaires extends LitElement {
       this._link = shownLink(this._link, { kind: 'vendor-changed' });
       this._said = '';
     }
+  }
+
+  /** "Done" goes with the link: the section's heading takes focus, so that it is not lost. */
+  private async _onDismissed(): Promise<void> {
+    this._link = shownLink(this._link, { kind: 'dismissed' });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#questionnaires-title')?.focus();
   }
 
   private _afterChange(answer: SentQuestionnaireRequest | null, said: string, created: boolean): void {
