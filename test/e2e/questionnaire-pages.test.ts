@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { QuestionnaireRequest } from '../../server/domain/questionnaire.ts';
-import { reviewDecisions } from '../../server/domain/questionnaire-api.ts';
+import { reviewDecisions, type DueQuestionnaire } from '../../server/domain/questionnaire-api.ts';
 import { HOSTILE, request, review, SUMMARY } from '../web/questionnaire-fixture.ts';
 import { chromiumForTests, signInThroughPage } from './harness.ts';
 import { deepFocus, isFocused, useSession } from './session.ts';
@@ -257,5 +257,22 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await row.getByRole('link', { name: 'Okta' }).getAttribute('href')).toBe(`/vendors/${okta}#questionnaires-title`);
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Support chain (test) (request 30)', 'Sent']));
     await s.expectNoAxeViolations();
+  });
+
+  it('takes them from the due list when it carries them (filtered and dated as the list is)', async () => {
+    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 31, vendorId: okta, vendorName: 'Okta', templateTitle: 'Support chain (test)', state: 'in-progress', dueOn: '2023-10-01', contactName: 'Dana Vendor', daysOverdue: 30 };
+    await s.page.route('**/api/v1/reviews/due?*', async (route) => {
+      const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...real, questionnaires: [due] } });
+    });
+    try {
+      await s.go('/reviews?asOf=2023-10-31');
+      const row = s.page.locator('vr-overdue-questionnaires tr[data-request-id="31"]');
+      await row.waitFor();
+      expect(await row.locator('td').allTextContents()).toEqual(['Support chain (test) (request 31)', 'Dana Vendor', 'In progress', '2023-10-01 (overdue by 30 days)']);
+      expect(await s.page.locator('vr-overdue-questionnaires tr[data-request-id="30"]').count()).toBe(0);
+    } finally {
+      await s.page.unroute('**/api/v1/reviews/due?*');
+    }
   });
 });

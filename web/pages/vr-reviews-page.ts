@@ -116,7 +116,7 @@ export class ReviewsPage extends LitElement {
         </div>
         ${this._body(filters, data, failed, Object.keys(errors).length > 0)}
       </section>
-      <vr-overdue-questionnaires></vr-overdue-questionnaires>
+      <vr-overdue-questionnaires .due=${data?.questionnaires}></vr-overdue-questionnaires>
       <vr-due-feed .filters=${filters} origin=${location.origin}></vr-due-feed>
       ${this._cadenceCard()}`;
   }
