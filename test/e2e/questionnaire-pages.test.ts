@@ -257,6 +257,18 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await row.getByRole('link', { name: 'Okta' }).getAttribute('href')).toBe(`/vendors/${okta}#questionnaires-title`);
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Support chain (test) (request 30)', 'Sent']));
     await s.expectNoAxeViolations();
+    // The link lands on the dossier's Questionnaires section, focused.
+    await row.getByRole('link', { name: 'Okta' }).click();
+    await s.page.locator('vr-questionnaire-list tr[data-request-id="30"]').waitFor();
+    await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'h2', id: 'questionnaires-title' });
+  });
+
+  it("refuses to show a request under another vendor's address", async () => {
+    await s.go(`/vendors/${okta + 1}/questionnaires/12/review`);
+    await s.page.locator('vr-questionnaire-review-page vr-error').waitFor();
+    expect(await s.page.locator('vr-questionnaire-review-page vr-error h2').textContent()).toBe('This review could not be loaded');
+    expect(await s.page.locator('vr-questionnaire-review-page vr-error').locator('p').first().textContent()).toContain('Request 12 is not a request to this vendor.');
+    expect(await s.page.locator('vr-questionnaire-review-form').count()).toBe(0);
   });
 
   it('takes them from the due list when it carries them (filtered and dated as the list is)', async () => {

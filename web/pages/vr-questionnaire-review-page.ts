@@ -95,6 +95,8 @@ export class QuestionnaireReviewPage extends LitElement {
     const v = this._review.value;
     if (!v) return html`${back}<p class="loading" role="status">Loading the answers…</p>`;
     const r = v.review.request;
+    // The address names the vendor too: a request of another vendor is not shown under this one's name.
+    if (r.vendorId !== this.vendorId) return html`${back}<vr-error heading="This review could not be loaded" .error=${new Error(`Request ${r.id} is not a request to this vendor.`)}></vr-error>`;
     const analyst = canEdit(this._me?.role);
     const decidable = analyst && r.state === 'submitted';
     const errors = decisionErrorsById(fieldErrorPaths(this._decide.error), this._sent.decisions);
