@@ -43,6 +43,18 @@ import type { WatchRule, WatchRuleInput } from '../../server/domain/watch-rule.t
 import type { Notification } from '../../server/domain/notification.ts';
 import type { Delivery, newWebhook, Webhook, WebhookPatch } from '../../server/domain/webhook.ts';
 import type { ImportDetail, MappedAnswer, QuestionnaireImport } from '../../server/domain/questionnaire-import.ts';
+import type { QuestionnaireRequest, QuestionnaireTemplate } from '../../server/domain/questionnaire.ts';
+import type {
+  DueQuestionnaire,
+  NewQuestionnaireRequest,
+  QuestionnaireRequestDetail,
+  QuestionnaireRequestWithVendor,
+  QuestionnaireReview,
+  QuestionnaireTemplateSummary,
+  ReviewDecisions,
+  ReviewDecisionsResult,
+  SentQuestionnaireRequest,
+} from '../../server/domain/questionnaire-api.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -96,12 +108,16 @@ export interface DeliveryLog {
   readonly nextBefore: number | null;
 }
 export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
+export type { DueQuestionnaire, NewQuestionnaireRequest, QuestionnaireRequest, QuestionnaireRequestDetail, QuestionnaireRequestWithVendor, QuestionnaireReview };
+export type { QuestionnaireTemplate, QuestionnaireTemplateSummary, ReviewDecisions, ReviewDecisionsResult, SentQuestionnaireRequest };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
 export interface DueList {
   readonly asOf: string;
   readonly before: string;
   readonly items: DueItem[];
+  /** Overdue questionnaire requests (issue 16), when the server lists them. */
+  readonly questionnaires?: DueQuestionnaire[];
 }
 export type DueQuery = Partial<Record<'before' | 'asOf' | 'owner' | 'tier', string>>;
 /** A check (dry run) or the import, and what to do with invalid rows or records (the server's default: reject). */
@@ -265,6 +281,22 @@ export class ApiClient {
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
   reviewCadence = (o?: RequestOptions) => this.get<StoredCadence>('/reviews/cadence', {}, o);
   setReviewCadence = (c: Cadence, version: number) => this.request<StoredCadence>('PUT', '/reviews/cadence', c, {}, { ifMatch: version });
+
+  // Questionnaires (issue 16): templates, requests to vendors (the link is in the answer to create and send only), and their review.
+  questionnaireTemplates = (o?: RequestOptions) => this._items<QuestionnaireTemplateSummary>('/questionnaire-templates', {}, o);
+  questionnaireTemplate = (id: string, o?: RequestOptions) => this.get<QuestionnaireTemplate>(`/questionnaire-templates/${encodeURIComponent(id)}`, {}, o);
+  questionnaireRequests = (vendorId: number, o?: RequestOptions) => this._items<QuestionnaireRequest>(`/vendors/${vendorId}/questionnaire-requests`, {}, o);
+  /** Every vendor's requests, filtered by state or to the overdue ones. */
+  allQuestionnaireRequests = (q: { state?: string; overdue?: boolean } = {}, o?: RequestOptions) =>
+    this._items<QuestionnaireRequestWithVendor>('/questionnaire-requests', { state: q.state, overdue: q.overdue ? 'true' : undefined }, o);
+  questionnaireRequest = (id: number, o?: RequestOptions) => this.get<QuestionnaireRequestDetail>(`/questionnaire-requests/${id}`, {}, o);
+  createQuestionnaireRequest = (vendorId: number, body: NewQuestionnaireRequest) => this.request<SentQuestionnaireRequest>('POST', `/vendors/${vendorId}/questionnaire-requests`, body);
+  /** Sends a draft, or gives an open request a new link (the old one stops working). */
+  sendQuestionnaireRequest = (id: number) => this.request<SentQuestionnaireRequest>('POST', `/questionnaire-requests/${id}/send`);
+  revokeQuestionnaireRequest = (id: number) => this.request<{ request: QuestionnaireRequest }>('POST', `/questionnaire-requests/${id}/revoke`);
+  reopenQuestionnaireRequest = (id: number) => this.request<{ request: QuestionnaireRequest }>('POST', `/questionnaire-requests/${id}/reopen`);
+  questionnaireReview = (id: number, o?: RequestOptions) => this.get<QuestionnaireReview>(`/questionnaire-requests/${id}/review`, {}, o);
+  decideQuestionnaire = (id: number, body: ReviewDecisions) => this.request<ReviewDecisionsResult>('POST', `/questionnaire-requests/${id}/decisions`, body);
 
   // What changed: the feed, and when I last looked at it.
   changes = (q: ChangesQuery, o?: RequestOptions) => this.get<FeedPage>('/changes', q, o);

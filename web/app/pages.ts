@@ -19,6 +19,7 @@ import '../pages/vr-report-page.ts';
 import '../pages/vr-reviews-page.ts';
 import '../pages/vr-data-page.ts';
 import '../pages/vr-respond-page.ts';
+import '../pages/vr-questionnaire-review-page.ts';
 import '../components/vr-error.ts';
 
 export interface PageOptions {
@@ -36,6 +37,8 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
     case 'vendor':
       return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${o.backHref}></vr-vendor-page>`;
+    case 'questionnaire-review':
+      return html`<vr-questionnaire-review-page .vendorId=${r.vendorId} .requestId=${r.requestId}></vr-questionnaire-review-page>`;
     case 'matrix':
       return html`<vr-matrix-page .query=${r.query}></vr-matrix-page>`;
     case 'trends':

@@ -8,7 +8,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ImportFormat } from '../../server/domain/questionnaire-import.ts';
-import { QuestionnaireImportRequested } from '../questionnaire-events.ts';
+import { QuestionnaireImportRequested } from '../questionnaire-import-events.ts';
 import { FORMAT_LABEL, importProblems } from '../questionnaire-imports.ts';
 import { formElement } from '../styles/forms.ts';
 import { field, formText, outcomes, selectField, submitButton } from './form-field.ts';

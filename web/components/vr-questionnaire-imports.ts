@@ -10,7 +10,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ImportDetail, QuestionnaireImport } from '../api/client.ts';
-import { QuestionnaireImportToggled } from '../questionnaire-events.ts';
+import { QuestionnaireImportToggled } from '../questionnaire-import-events.ts';
 import { importLine, mappingLine } from '../questionnaire-imports.ts';
 import { card, controls, dataTable, scrollBox } from '../styles/shared.ts';
 

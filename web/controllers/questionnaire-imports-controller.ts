@@ -6,7 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { ApiClient, QuestionnaireImported } from '../api/client.ts';
-import type { QuestionnaireImportRequested } from '../questionnaire-events.ts';
+import type { QuestionnaireImportRequested } from '../questionnaire-import-events.ts';
 
 export interface QuestionnaireImportsSource {
   readonly api: () => ApiClient;

@@ -31,6 +31,7 @@ import '../components/vr-due-summary.ts';
 import '../components/vr-due-table.ts';
 import '../components/vr-due-feed.ts';
 import '../components/vr-cadence-form.ts';
+import './vr-overdue-questionnaires.ts';
 
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
@@ -115,6 +116,7 @@ export class ReviewsPage extends LitElement {
         </div>
         ${this._body(filters, data, failed, Object.keys(errors).length > 0)}
       </section>
+      <vr-overdue-questionnaires .due=${data?.questionnaires}></vr-overdue-questionnaires>
       <vr-due-feed .filters=${filters} origin=${location.origin}></vr-due-feed>
       ${this._cadenceCard()}`;
   }

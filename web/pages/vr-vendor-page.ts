@@ -27,7 +27,7 @@ import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
 import { ReviewsController } from '../controllers/reviews-controller.ts';
 import { QuestionnaireImportsController } from '../controllers/questionnaire-imports-controller.ts';
-import type { QuestionnaireImportRequested, QuestionnaireImportToggled } from '../questionnaire-events.ts';
+import type { QuestionnaireImportRequested, QuestionnaireImportToggled } from '../questionnaire-import-events.ts';
 import { importLine } from '../questionnaire-imports.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { VendorEdit } from '../vendor-edits.ts';
@@ -59,6 +59,7 @@ import '../components/vr-decision-form.ts';
 import '../components/vr-questionnaire-imports.ts';
 import '../components/vr-questionnaire-import-form.ts';
 import { revealIn } from './reveal.ts';
+import './vr-vendor-questionnaires.ts';
 
 /** How many of a vendor's newest changes the page shows. */
 const CHANGES_SHOWN = 50;
@@ -179,6 +180,7 @@ export class VendorPage extends LitElement {
           </div>`
         : nothing}
       ${this._reviewSection(v, evidence, editable)}
+      <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
         .draft=${this._whatIf.draft}
         .relationship=${v}

@@ -45,6 +45,12 @@ describe('matchRoute', () => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });
 
+  it('shows the review of a questionnaire at /vendors/:id/questionnaires/:requestId/review', () => {
+    expect(matchRoute('/vendors/3/questionnaires/12/review')).toEqual({ name: 'questionnaire-review', vendorId: 3, requestId: 12 });
+    expect(matchRoute('/vendors/3/questionnaires/12/review/')).toMatchObject({ name: 'questionnaire-review' });
+    for (const p of ['/vendors/3/questionnaires/0/review', '/vendors/3/questionnaires/12', '/vendors/3/questionnaires/x/review']) expect(matchRoute(p).name).toBe('not-found');
+  });
+
   it.each(['/vendors/0', '/vendors/abc', '/vendors/-1', '/vendors/3/extra', '/elsewhere'])('knows nothing at %j', (path) => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });
