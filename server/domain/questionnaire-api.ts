@@ -95,6 +95,8 @@ export const dueQuestionnaire = z
     requestId: id,
     vendorId: id,
     vendorName: z.string(),
+    tier: z.number().int(),
+    businessOwner: z.string().nullable(),
     templateTitle: z.string(),
     state: questionnaireRequest.shape.state,
     dueOn: isoDay,

@@ -272,7 +272,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   });
 
   it('takes them from the due list when it carries them (filtered and dated as the list is)', async () => {
-    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 31, vendorId: okta, vendorName: 'Okta', templateTitle: 'Support chain (test)', state: 'in-progress', dueOn: '2023-10-01', contactName: 'Dana Vendor', daysOverdue: 30 };
+    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 31, vendorId: okta, vendorName: 'Okta', tier: 1, businessOwner: null, templateTitle: 'Support chain (test)', state: 'in-progress', dueOn: '2023-10-01', contactName: 'Dana Vendor', daysOverdue: 30 };
     await s.page.route('**/api/v1/reviews/due?*', async (route) => {
       const real = (await (await route.fetch()).json()) as Record<string, unknown>;
       await route.fulfill({ json: { ...real, questionnaires: [due] } });

@@ -12,6 +12,7 @@ import { Reply, route } from '../route.ts';
 import { asOfQuery, idParams, tierParam } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 import { dueQuestionnaires } from '../../services/questionnaires/due-requests.ts';
+import { dueQuestionnaire } from '../../domain/questionnaire-api.ts';
 
 const dueFilters = {
   before: isoDay.optional().meta({ description: `Review dates up to this day; ${DUE_SOON_DAYS} days from asOf when left out` }),
@@ -19,22 +20,6 @@ const dueFilters = {
   owner: z.string().trim().min(1).max(200).optional().meta({ description: 'Business owner (case ignored)' }),
   tier: tierParam.optional(),
 };
-
-/** An overdue questionnaire request: its own kind of item beside the vendors due for review. */
-const dueQuestionnaire = z
-  .object({
-    kind: z.literal('questionnaire-overdue'),
-    requestId: z.number().int(),
-    vendorId: z.number().int(),
-    name: z.string(),
-    tier: z.number().int(),
-    businessOwner: z.string().nullable(),
-    contactName: z.string(),
-    dueOn: z.string(),
-    daysOverdue: z.number().int(),
-    state: z.string(),
-  })
-  .meta({ id: 'DueQuestionnaire' });
 
 const dueItem = reviewStatus.extend({ name: z.string(), tier: z.number().int(), status: z.string(), businessOwner: z.string().nullable() }).meta({ id: 'DueReview' });
 
@@ -45,7 +30,7 @@ const dueCsv = (items: readonly DueItem[]) =>
   );
 
 
-export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires }: Deps) => {
+export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires, questionnaireTemplates }: Deps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
     const asOf = q.asOf ?? clock.today();
     return { asOf, before: q.before ?? isoDayOf(dayNumber(asOf) + DUE_SOON_DAYS), owner: q.owner, tier: q.tier };
@@ -122,7 +107,7 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         await keptScores.fresh();
         const q = dueQuery(query);
         const items = reviews.due(q);
-        return query.format === 'csv' ? csvReply(dueCsv(items), 'reviews-due', q.asOf) : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires(store, questionnaires, q) };
+        return query.format === 'csv' ? csvReply(dueCsv(items), 'reviews-due', q.asOf) : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires(store, questionnaires, questionnaireTemplates, q) };
       },
     }),
     route({
@@ -139,7 +124,7 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         await keptScores.fresh();
         const q = dueQuery(query);
         const origin = ctx.rp.origin;
-        const ics = dueCalendar(reviews.due(q), { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname }, dueQuestionnaires(store, questionnaires, q));
+        const ics = dueCalendar(reviews.due(q), { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname }, dueQuestionnaires(store, questionnaires, questionnaireTemplates, q));
         return new Reply(200, ics, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline; filename="vendorscope-reviews.ics"' });
       },
     }),

@@ -5,24 +5,13 @@
  */
 import type { Store } from '../../db/store.ts';
 import { dayNumber } from '../../domain/partial-date.ts';
-import type { RequestState } from '../../domain/questionnaire.ts';
+import type { DueQuestionnaire } from '../../domain/questionnaire-api.ts';
+import type { Templates } from './templates.ts';
 import type { RequestsService } from './requests-service.ts';
 import { requestView } from './requests-service.ts';
 
-export interface DueQuestionnaire {
-  readonly kind: 'questionnaire-overdue';
-  readonly requestId: number;
-  readonly vendorId: number;
-  readonly name: string;
-  readonly tier: number;
-  readonly businessOwner: string | null;
-  readonly contactName: string;
-  readonly dueOn: string;
-  readonly daysOverdue: number;
-  readonly state: RequestState;
-}
 
-export function dueQuestionnaires(store: Store, requests: RequestsService, q: { asOf: string; owner?: string | undefined; tier?: number | undefined }): DueQuestionnaire[] {
+export function dueQuestionnaires(store: Store, requests: RequestsService, templates: Templates, q: { asOf: string; owner?: string | undefined; tier?: number | undefined }): DueQuestionnaire[] {
   const owner = q.owner?.trim().toLowerCase();
   const vendors = new Map(store.vendors.all().map((v) => [v.id, v]));
   return requests
@@ -32,10 +21,11 @@ export function dueQuestionnaires(store: Store, requests: RequestsService, q: { 
       if (!v || (q.tier !== undefined && v.tier !== q.tier) || (owner && v.businessOwner?.toLowerCase() !== owner)) return [];
       return [
         {
-          kind: 'questionnaire-overdue',
+          kind: 'questionnaire',
           requestId: r.id,
           vendorId: v.id,
-          name: v.name,
+          vendorName: v.name,
+          templateTitle: templates.get(r.templateId)?.title ?? r.templateId,
           tier: v.tier,
           businessOwner: v.businessOwner,
           contactName: r.contactName,
@@ -45,5 +35,5 @@ export function dueQuestionnaires(store: Store, requests: RequestsService, q: { 
         },
       ];
     })
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.tier - b.tier || a.name.localeCompare(b.name));
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.tier - b.tier || a.vendorName.localeCompare(b.vendorName));
 }

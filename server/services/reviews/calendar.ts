@@ -5,7 +5,7 @@
  */
 import { dayNumber, isoDay } from '../../domain/partial-date.ts';
 import type { DueItem } from './reviews-service.ts';
-import type { DueQuestionnaire } from '../questionnaires/due-requests.ts';
+import type { DueQuestionnaire } from '../../domain/questionnaire-api.ts';
 
 const STATE_WORDS = { 'review-needed': 'Re-review needed', overdue: 'Overdue review', due: 'Review due', ok: 'Review' } as const;
 
@@ -70,7 +70,7 @@ export function dueCalendar(items: readonly DueItem[], o: CalendarOptions, quest
       `DTSTAMP:${stamp(o.now)}`,
       `DTSTART;VALUE=DATE:${basicDate(o.today)}`,
       `DTEND;VALUE=DATE:${basicDate(nextDay(o.today))}`,
-      `SUMMARY:${escapeText(`Questionnaire overdue: ${q.name} (tier ${q.tier})`)}`,
+      `SUMMARY:${escapeText(`Questionnaire overdue: ${q.vendorName} (tier ${q.tier})`)}`,
       `DESCRIPTION:${escapeText(`Request ${q.requestId} to ${q.contactName} was due ${q.dueOn} (${q.daysOverdue} day${q.daysOverdue === 1 ? '' : 's'} ago).${q.businessOwner ? `\nOwner: ${q.businessOwner}` : ''}`)}`,
       ...(o.origin ? [`URL:${o.origin}/vendors/${q.vendorId}`] : []),
       'CATEGORIES:questionnaire-overdue',

@@ -5,6 +5,8 @@ import { DAY } from '../../helpers/clock.ts';
 import { questionnaireApp, REQUIRED_ANSWERS } from '../../helpers/questionnaires.ts';
 import { vendorBody } from '../../helpers/fixtures.ts';
 
+const TITLE = 'Fixture: support and identity';
+
 async function overdueSetUp() {
   const t = await questionnaireApp();
   await t.http.patch(`/api/v1/vendors/${t.vendor.id}`).send({ businessOwner: 'Dana Reyes' });
@@ -28,8 +30,8 @@ describe('overdue questionnaires in the due list', () => {
     const res = await analyst.get('/api/v1/reviews/due');
     expect(res.status).toBe(200);
     expect(res.body.questionnaires).toEqual([
-      { kind: 'questionnaire-overdue', requestId: late.id, vendorId: vendor.id, name: 'Acme Identity', tier: 1, businessOwner: 'Dana Reyes', contactName: 'Dana Contact', dueOn: '2026-12-01', daysOverdue: 3, state: 'sent' },
-      expect.objectContaining({ requestId: lateToo.id, name: 'Beta Tools', tier: 3, daysOverdue: 2 }),
+      { kind: 'questionnaire', requestId: late.id, vendorId: vendor.id, vendorName: 'Acme Identity', templateTitle: TITLE, tier: 1, businessOwner: 'Dana Reyes', contactName: 'Dana Contact', dueOn: '2026-12-01', daysOverdue: 3, state: 'sent' },
+      expect.objectContaining({ requestId: lateToo.id, vendorName: 'Beta Tools', tier: 3, daysOverdue: 2 }),
     ]);
   });
 
