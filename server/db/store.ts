@@ -22,6 +22,7 @@ import { watchRulesRepo } from './watch-rules-repo.ts';
 import { notificationsRepo } from './notifications-repo.ts';
 import { webhooksRepo } from './webhooks-repo.ts';
 import { deliveriesRepo } from './deliveries-repo.ts';
+import { documentsRepo } from './documents-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -55,6 +56,7 @@ export function createStore(db: Db) {
     notifications: notificationsRepo(db),
     webhooks: webhooksRepo(db),
     deliveries: deliveriesRepo(db),
+    documents: documentsRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;

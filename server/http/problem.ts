@@ -70,6 +70,8 @@ export const PROBLEM_TITLES = {
   'notification-not-found': 'Notification not found',
   'webhook-not-found': 'Webhook not found',
   'delivery-not-found': 'Delivery not found',
+  'document-not-found': 'Document not found',
+  'document-type-refused': 'The file is not a PDF, PNG, JPEG or plain text',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -116,7 +118,7 @@ export function sendProblem(
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412, unsupported: 415 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -127,6 +129,7 @@ const FALLBACK_CODE = {
   throttled: 'too-many-attempts',
   'too-large': 'payload-too-large',
   stale: 'edit-conflict',
+  unsupported: 'unsupported-media-type',
 } as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */

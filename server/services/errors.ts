@@ -9,8 +9,9 @@ import type { FieldProblem } from '../domain/field-problems.ts';
  * `unprocessable`: the request is well formed but the data cannot answer it (a backtest with too few events).
  * `too-large`: reading the body would take more than the server allows one request.
  * `stale`: the change was made against a version of the record that is no longer the current one.
+ * `unsupported`: the content is of a type the server does not take (a document that is not a PDF, PNG, JPEG or plain text).
  */
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale';
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale' | 'unsupported';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;
