@@ -104,7 +104,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     subprocessors: subprocessorsService(store, opts.clock, feed),
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
     mfa: mfaService(store, opts.clock),
-    documents: documentsService(store, opts.clock),
+    documents: documentsService(store, opts.clock, feed),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

@@ -49,7 +49,8 @@ export function cleanFileName(name: string): string {
   return base === '' ? 'document' : base;
 }
 
-export function documentsService(store: Store, clock: Clock) {
+/** `watch` looks at the vendor's review state again after a write (a lapsed report reopens a decision: What changed). */
+export function documentsService(store: Store, clock: Clock, watch?: { reviewCheck(vendorIds: Iterable<number>): void }) {
   const view = (d: StoredDocument, today = clock.today()): Document => {
     const expiresOn = documentExpiresOn(d.kind, d.details);
     return { ...d, expiresOn, expired: expiredBy(expiresOn, today) };
@@ -93,6 +94,7 @@ export function documentsService(store: Store, clock: Clock) {
         );
         const created = view(store.documents.find(id)!);
         store.audit.append(u.actor, { action: 'create', entity: 'document', entityId: id, vendorId: u.vendorId, after: created }, now);
+        watch?.reviewCheck([u.vendorId]);
         return created;
       });
     },
@@ -114,6 +116,7 @@ export function documentsService(store: Store, clock: Clock) {
         const d = found(store.documents.find(id), 'document', id);
         store.documents.delete(id);
         store.audit.append(actor, { action: 'delete', entity: 'document', entityId: id, vendorId: d.vendorId, before: view(d) }, clock.now());
+        watch?.reviewCheck([d.vendorId]);
       }),
   };
 }
