@@ -23,6 +23,7 @@ import { notificationsRepo } from './notifications-repo.ts';
 import { webhooksRepo } from './webhooks-repo.ts';
 import { deliveriesRepo } from './deliveries-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
+import { questionnaireTransferRepo } from './questionnaire-transfer-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -57,6 +58,7 @@ export function createStore(db: Db) {
     webhooks: webhooksRepo(db),
     deliveries: deliveriesRepo(db),
     documents: documentsRepo(db),
+    questionnaireTransfer: questionnaireTransferRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;
