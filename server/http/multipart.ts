@@ -8,7 +8,19 @@
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HttpError, validationError } from './problem.ts';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as sent, its content coding undone (the request guards let only these through). */
+function decoded(req: Request): Readable {
+  const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (coding === 'gzip') return req.pipe(createGunzip());
+  if (coding === 'deflate') return req.pipe(createInflate());
+  if (coding === 'br') return req.pipe(createBrotliDecompress());
+  return req;
+}
 
 export interface FilePart {
   readonly fields: ReadonlyMap<string, string>;
@@ -29,18 +41,21 @@ export function readUpload<T>(req: Request, res: Response, limits: UploadLimits,
   return new Promise<T>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: limits.fileSize + 1, fields: 8, fieldSize: limits.fieldSize, parts: 10 } });
+      // Fields arrive as latin1 (byte for byte) and are decoded below, strictly: invalid UTF-8 is refused, not replaced.
+      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'utf8', limits: { files: 1, fileSize: limits.fileSize + 1, fields: 8, fieldSize: limits.fieldSize, parts: 10 } });
     } catch {
       res.set('Connection', 'close');
       reject(new HttpError(400, 'malformed-request', 'The multipart body could not be read (no boundary).'));
       return;
     }
+    const source = decoded(req);
     let settled = false;
     /** Stops reading the body: what is left of it is never read (the answer closes the connection). */
     const fail = (e: unknown) => {
       if (settled) return;
       settled = true;
-      req.unpipe(bb);
+      source.unpipe(bb);
+      req.unpipe();
       req.pause();
       res.set('Connection', 'close');
       reject(e);
@@ -57,8 +72,15 @@ export function readUpload<T>(req: Request, res: Response, limits: UploadLimits,
       }, fail);
     };
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated) problem ??= validationError([{ path: `body.${name}`, message: `longer than ${limits.fieldSize} bytes` }]);
-      else fields.set(name, value);
+      if (info.valueTruncated) {
+        problem ??= validationError([{ path: `body.${name}`, message: `longer than ${limits.fieldSize} bytes` }]);
+        return;
+      }
+      try {
+        fields.set(name, UTF8.decode(Buffer.from(value, 'latin1')));
+      } catch {
+        problem ??= new HttpError(400, 'bad-encoding', `The field "${name}" is not valid UTF-8.`);
+      }
     });
     bb.on('file', (name, stream, info) => {
       if (name !== limits.fileField || result !== null) {
@@ -85,6 +107,7 @@ export function readUpload<T>(req: Request, res: Response, limits: UploadLimits,
       else finish();
     });
     req.on('aborted', () => fail(new HttpError(400, 'malformed-request', 'The upload was cut short.')));
-    req.pipe(bb);
+    if (source !== req) source.on('error', () => fail(new HttpError(400, 'malformed-request', 'The body is not what its Content-Encoding says.')));
+    source.pipe(bb);
   });
 }

@@ -269,13 +269,15 @@ function tooLarge(spec: AnyRoute, req: Request, res: Response): void {
   }
 }
 
-/** A multipart route reads its own body (as a stream); anything else is refused before a byte is read. */
-function multipartOnly(req: Request, res: Response, next: () => void): void {
+/** A multipart route reads its own body, as a stream, in its handler (after its path and query are checked). */
+const multipartLater = (_req: Request, _res: Response, next: () => void): void => next();
+
+/** Anything but multipart/form-data is refused before a byte of it is read. */
+function multipartOnly(req: Request, res: Response): void {
   if (!req.is('multipart/form-data')) {
     res.set('Connection', 'close');
     throw new HttpError(415, 'unsupported-media-type', 'Send the body as multipart/form-data.');
   }
-  next();
 }
 
 /** Mounts the routes, each authorizing and validating its input before its handler runs. */
@@ -283,7 +285,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
   const router = Router();
   for (const spec of routes) {
     const parser = spec.multipart
-      ? multipartOnly
+      ? multipartLater
       : spec.rawBody
         ? express.raw({ type: [...spec.rawBody.types], limit: spec.rawBody.limit })
         : express.json({ limit: JSON_LIMIT, verify: utf8Only });
@@ -301,6 +303,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const principal = res.locals.principal as Principal | null;
       const params = spec.params ? parsePart(spec.params, req.params, 'params') : undefined;
       const query = parsePart(spec.query ?? NO_QUERY, req.query, 'query');
+      if (spec.multipart) multipartOnly(req, res);
       const body = parseBody(spec, req);
       const bytes = rawBytes(spec, req);
       const ctx = requestContext(req, res, opts.publicUrl);
