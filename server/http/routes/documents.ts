@@ -40,7 +40,7 @@ function metaOf(fields: ReadonlyMap<string, string>): unknown {
   }
 }
 
-export const documentRoutes = ({ documents }: Deps) => [
+export const documentRoutes = ({ documents, imports }: Deps) => [
   route({
     method: 'get',
     access: 'viewer',
@@ -61,9 +61,11 @@ export const documentRoutes = ({ documents }: Deps) => [
     summary: 'Upload an evidence document (multipart/form-data: meta, then file)',
     params: idParams,
     multipart: { limit: DOCUMENT_BODY_LIMIT, fields: uploadForm },
+    // An upload holds up to 20 MB while it arrives: it takes one of the user's import slots (two each, four in all; 429 beyond).
+    admit: (principal) => imports.admit(principal.user.id),
     status: 201,
     response: z.object({ document }),
-    errors: [404, 413, 415],
+    errors: [404, 413, 415, 429],
     handle: async ({ params, principal, request }) => {
       const created = await readUpload(request, request.res!, { fileSize: DOCUMENT_MAX_BYTES, fieldSize: META_LIMIT, fileField: 'file' }, ({ fields, fileName, stream }) =>
         documents.upload({ vendorId: params.id, requestId: null, actor: actorOf(principal), meta: metaOf(fields), fileName, stream }),

@@ -116,3 +116,22 @@ describe('document upload limits', () => {
     expectProblem(await expectNoWrite(db, () => uploadDocument(http, 1, soc2Meta(), over, 'over.pdf')), 413, 'payload-too-large');
   });
 });
+
+describe('document uploads at once', () => {
+  it('take the import slots: a user with two uploads under way gets 429 for a third, at once', async () => {
+    const { port, cookie, db } = await served();
+    const held = [0, 1].map(() => {
+      const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/v1/vendors/1/documents', headers: { Host: HOST, Origin: ORIGIN, Cookie: cookie, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` } });
+      req.on('error', () => {});
+      req.write(preamble());
+      return req;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await expectNoWrite(db, async () => {
+      const { answer } = await stream(port, cookie, 10);
+      expect(answer.status).toBe(429);
+      expect(answer.body.code).toBe('too-many-imports');
+    });
+    for (const req of held) req.destroy();
+  });
+});
