@@ -55,6 +55,7 @@ export function documentsRepo(db: Db) {
     VALUES (@id, @vendor_id, @request_id, @kind, @details, @file_name, @media_type, @size, @sha256, @content, @uploaded_by, @known_from, @created_at)`);
   const byVendor = db.prepare<[number], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE vendor_id = ? ORDER BY id DESC`);
   const byId = db.prepare<[number], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
+  const byRequest = db.prepare<[number], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE request_id = ? ORDER BY id`);
   const all = db.prepare<[], DocumentRow>(`SELECT ${COLUMNS} FROM documents ORDER BY id`);
   const content = db.prepare<[number], { content: Buffer }>('SELECT content FROM documents WHERE id = ?');
   const remove = db.prepare('DELETE FROM documents WHERE id = ?');
@@ -83,6 +84,8 @@ export function documentsRepo(db: Db) {
       return r && toDocument(r);
     },
     listByVendor: (vendorId: number): StoredDocument[] => byVendor.all(vendorId).map(toDocument),
+    /** The documents uploaded through one questionnaire request's response link, oldest first. */
+    listByRequest: (requestId: number): StoredDocument[] => byRequest.all(requestId).map(toDocument),
     /** Every document's metadata, oldest first (the scoring facts of the whole portfolio, the export). */
     all: (): StoredDocument[] => all.all().map(toDocument),
     content: (id: number): Buffer | undefined => content.get(id)?.content,

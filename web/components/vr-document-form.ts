@@ -40,7 +40,13 @@ export class DocumentForm extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('refusals') && changed.get('refusals') !== undefined) focusFirstError(this.renderRoot);
     // After an upload the form starts empty again.
-    if (changed.has('done') && this.done) this.renderRoot.querySelector('form')?.reset();
+    if (changed.has('done') && this.done) {
+      const form = this.renderRoot.querySelector('form');
+      form?.reset();
+      // The kind stays as chosen (the next document is often of the same kind).
+      const kind = form?.elements.namedItem('kind');
+      if (kind instanceof HTMLSelectElement) kind.value = this._kind;
+    }
   }
 
   override render() {

@@ -66,7 +66,7 @@ export function documentsService(store: Store, clock: Clock, watch?: { reviewChe
       if (!parsed.success) throw invalid("The document's metadata does not fit its kind; nothing was stored.", fieldProblems(parsed.error, 'body.meta'));
       const { kind, ...details } = parsed.data;
       const content = await readCapped(u.stream, DOCUMENT_MAX_BYTES);
-      if (content.length === 0) throw invalid('The file is empty; nothing was stored.', [{ path: 'body.file', message: 'empty' }]);
+      if (content.length === 0) throw invalid('The file is empty; nothing was stored.', [{ path: 'body.file', message: 'empty: choose a file' }]);
       const mediaType = sniffMediaType(content);
       if (mediaType === null) {
         throw new ServiceError('unsupported', 'document-type-refused', 'Only PDF, PNG, JPEG and plain UTF-8 text are taken, recognised by their content (not their name); nothing was stored.', [
@@ -103,6 +103,12 @@ export function documentsService(store: Store, clock: Clock, watch?: { reviewChe
       found(store.vendors.find(vendorId), 'vendor', vendorId);
       const today = clock.today();
       return store.documents.listByVendor(vendorId).map((d) => view(d, today));
+    },
+
+    /** The documents that came with a questionnaire request (the response page lists them: `{ id, fileName, kind, size }`). */
+    listForRequest: (requestId: number): Document[] => {
+      const today = clock.today();
+      return store.documents.listByRequest(requestId).map((d) => view(d, today));
     },
 
     /** The document and its bytes, for a download. */

@@ -66,6 +66,8 @@ describe('evidence in the export', () => {
       ['iso27001', 1, PNG.length],
     ]);
     expect(doc.questionnaireRequests).toHaveLength(1);
+    // What the response page lists: the documents that came with the request.
+    expect(a.deps.documents.listForRequest(1).map((d) => [d.fileName, d.kind, d.size, d.uploadedBy])).toEqual([['cert.png', 'iso27001', PNG.length, 'vendor contact, request 1']]);
     expect(doc.questionnaireAnswers.map((x: { questionId: string }) => x.questionId)).toEqual(['subprocessors', 'support-mfa']);
     // No secret travels: the link's token hash stays behind.
     expect(JSON.stringify(doc.questionnaireRequests)).not.toMatch(/ab12|token/i);
