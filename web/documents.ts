@@ -28,7 +28,7 @@ const title: KindField = { name: 'title', label: 'Title (optional)', type: 'text
 /** The fields of each kind, in the order the form shows them (names as the API's DocumentMeta). */
 export const KIND_FIELDS: Readonly<Record<DocumentKind, readonly KindField[]>> = {
   soc2: [
-    { name: 'type', label: 'Report type', type: 'select', required: true, options: [{ value: 'type2', label: 'Type II (operating over a period)' }, { value: 'type1', label: 'Type I (design at a point in time)' }] },
+    { name: 'type', label: 'Report type', type: 'select', required: true, options: [{ value: 'type2', label: 'Type II (a period)' }, { value: 'type1', label: 'Type I (a point in time)' }] },
     { name: 'periodStart', label: 'Period start', type: 'date', required: true, hint: 'For a Type I report, its date.' },
     { name: 'periodEnd', label: 'Period end', type: 'date', required: true, hint: 'The report counts for 12 months after it.' },
     { name: 'auditor', label: 'Auditor', type: 'text', required: true },

@@ -20,6 +20,9 @@ export class DocumentForm extends LitElement {
   static override styles = [
     ...formElement,
     css`
+      #doc-kind {
+        max-width: 20rem;
+      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
