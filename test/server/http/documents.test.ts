@@ -146,6 +146,15 @@ describe('documents', () => {
     expectProblem(await http.delete('/api/v1/documents/1'), 404, 'document-not-found');
   });
 
+  it('is in the OpenAPI document: a multipart body (meta, file) and its problem answers', async () => {
+    const { http } = await withVendor();
+    const doc = (await http.get('/api/v1/openapi.json').expect(200)).body;
+    const upload = doc.paths['/api/v1/vendors/{id}/documents'].post;
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['201', '404', '413', '415', '429']));
+    expect(doc.paths['/api/v1/documents/{id}/content'].get).toBeDefined();
+  });
+
   it('goes with its vendor when the vendor is deleted', async () => {
     const { http, deps } = await withVendor();
     await uploadDocument(http, 1, soc2Meta(), PDF).expect(201);
