@@ -16,6 +16,7 @@ import { changeRoutes } from './http/routes/changes.ts';
 import { incidentRoutes } from './http/routes/incidents.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { methodologyRoutes } from './http/routes/methodology.ts';
+import { documentRoutes } from './http/routes/documents.ts';
 import { backtestRoutes } from './http/routes/backtest.ts';
 import { mfaRoutes } from './http/routes/mfa.ts';
 import { scoreRoutes } from './http/routes/scores.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...incidentRoutes(deps),
     ...subprocessorRoutes(deps),
     ...mfaRoutes(deps),
+    ...documentRoutes(deps),
     ...scoreRoutes(deps),
     ...historyRoutes(deps),
     ...portfolioRoutes(deps),

@@ -28,6 +28,7 @@ import { reportService } from './services/reports/report-service.ts';
 import { reviewsService } from './services/reviews/reviews-service.ts';
 import { verisValidator } from './services/imports/veris-schema.ts';
 import { vendorsService } from './services/vendors-service.ts';
+import { documentsService } from './services/documents/documents-service.ts';
 import { changesService } from './services/changes/changes-service.ts';
 import { feedEvents } from './services/changes/feed-events.ts';
 import { feedService } from './services/changes/feed-service.ts';
@@ -128,6 +129,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     commitments,
     questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
     questionnaireImports: questionnaireImportsService(store, opts.clock, mfa),
+    documents: documentsService(store, opts.clock, feed),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),

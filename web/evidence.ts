@@ -3,6 +3,7 @@
  * (`incident:12`, `subprocessor:3`, `mfa:support`) become element ids (`incident-12`…) and link
  * text with the fact's two dates (true since, known from), and gaps are grouped by factor.
  */
+import type { Document } from '../server/domain/document.ts';
 import type { Incident } from '../server/domain/incident.ts';
 import type { MfaRecord } from '../server/domain/mfa.ts';
 import type { Subprocessor } from '../server/domain/subprocessor.ts';
@@ -34,6 +35,7 @@ export function evidenceTargets(
   incidents: readonly IncidentRef[],
   subprocessors: readonly SubprocessorRef[],
   mfa: readonly Pick<MfaRecord, 'population' | 'assessedOn' | 'knownFrom'>[] = [],
+  documents: readonly Pick<Document, 'id' | 'kind' | 'fileName' | 'knownFrom'>[] = [],
 ): ReadonlyMap<string, EvidenceTarget> {
   const targets: Array<[string, EvidenceTarget]> = [];
   const add = (ref: string, label: string, dates?: string) => targets.push([ref, { anchor: anchorId(ref), label, ...(dates ? { dates } : {}) }]);
@@ -49,6 +51,8 @@ export function evidenceTargets(
     const r = mfa.find((x) => x.population === p);
     add(`mfa:${p}`, `MFA posture: ${MFA_POPULATION_LABEL[p]}`, r ? mfaDates(r, '').both : undefined);
   }
+  // Evidence documents (an expired report is a gap and a review reason).
+  for (const d of documents) add(`document:${d.id}`, `Document: ${d.fileName}`, `known from ${d.knownFrom}`);
   return new Map(targets);
 }
 

@@ -109,6 +109,9 @@ const RESTORED: Readonly<Record<string, string>> = {
   snapshots: 'Quarter snapshots',
   reports: 'Reports',
   reviews: 'Reviews',
+  documents: 'Documents',
+  questionnaireRequests: 'Questionnaire requests',
+  questionnaireAnswers: 'Questionnaire answers',
 };
 
 const keyLabel = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());

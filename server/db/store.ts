@@ -26,6 +26,8 @@ import { questionnairesRepo } from './questionnaires-repo.ts';
 import { commitmentsRepo } from './commitments-repo.ts';
 import { questionnaireReviewRepo } from './questionnaire-review-repo.ts';
 import { questionnaireImportsRepo } from './questionnaire-imports-repo.ts';
+import { documentsRepo } from './documents-repo.ts';
+import { questionnaireTransferRepo } from './questionnaire-transfer-repo.ts';
 
 export function createStore(db: Db) {
   const clearAll = db.prepare('DELETE FROM vendors'); // cascades to everything a vendor owns
@@ -63,6 +65,8 @@ export function createStore(db: Db) {
     commitments: commitmentsRepo(db),
     questionnaireReview: questionnaireReviewRepo(db),
     questionnaireImports: questionnaireImportsRepo(db),
+    documents: documentsRepo(db),
+    questionnaireTransfer: questionnaireTransferRepo(db),
     /** Runs fn in one transaction (a savepoint when nested); fn must be synchronous. */
     transaction: <T>(fn: () => T): T => {
       const outermost = !db.inTransaction;

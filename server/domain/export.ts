@@ -13,6 +13,8 @@ import { commitment } from './commitment.ts';
 import { quarterLabel } from './quarter.ts';
 import { cadence, condition, review } from './review.ts';
 import { exportedReportSnapshot, legacyReport, oneInForcePerQuarter } from './report-export.ts';
+import { DOCUMENT_MAX_BYTES, document, documentMeta } from './document.ts';
+import { questionnaireAnswer, questionnaireRequest } from './questionnaire.ts';
 
 export const EXPORT_FORMAT = 'vendorscope-export';
 export const EXPORT_VERSION = 1;
@@ -65,6 +67,23 @@ export const exportedSnapshot = z.strictObject({
 // A review carries its conditions; their vendor and review ids follow from where they sit.
 export const exportedReview = review.extend({ conditions: z.array(condition.omit({ vendorId: true, reviewId: true, version: true }).strict()) }).strict();
 
+// Evidence documents carry their bytes (base64): a restore gives them back exactly (size and SHA-256 checked).
+export const exportedDocument = document
+  .omit({ expiresOn: true, expired: true })
+  .extend({ content: z.base64().max(Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4).meta({ description: 'The file, base64' }) })
+  .strict()
+  .superRefine((d, ctx) => {
+    const meta = documentMeta.safeParse({ ...d.details, kind: d.kind });
+    for (const issue of meta.success ? [] : meta.error.issues) ctx.addIssue({ code: 'custom', path: ['details', ...issue.path.map(String)], message: issue.message });
+  });
+// Questionnaire requests and their answers. Not carried: the link's token hash (a restored request
+// needs a new link), who created or decided (accounts stay with their database), versions.
+export const exportedQuestionnaireRequest = questionnaireRequest
+  .omit({ overdue: true, version: true })
+  .extend({ state: questionnaireRequest.shape.state.exclude(['expired']) })
+  .strict();
+export const exportedQuestionnaireAnswer = questionnaireAnswer.extend({ value: z.json() }).strict();
+
 export const exportDocument = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
@@ -89,6 +108,10 @@ export const exportDocument = z
     commitments: z.array(commitment).default([]),
     reportSnapshots: z.array(exportedReportSnapshot).superRefine(oneInForcePerQuarter).default([]),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),
+    // Added with issue 16: documents without them restore as having none.
+    documents: z.array(exportedDocument).default([]),
+    questionnaireRequests: z.array(exportedQuestionnaireRequest).default([]),
+    questionnaireAnswers: z.array(exportedQuestionnaireAnswer).default([]),
   })
   .meta({ id: 'ExportDocument' });
 

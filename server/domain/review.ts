@@ -128,10 +128,19 @@ export const REASON_CODES = [
   'root-cause-repeated',
   'subprocessor-added',
   'waiver-expired',
+  'evidence-expired',
+  'evidence-expiring',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const reviewReason = z.object({ code: z.enum(REASON_CODES), text: z.string(), ref: z.string().nullable() }).meta({ id: 'ReviewReason' });
+export const reviewReason = z
+  .object({
+    code: z.enum(REASON_CODES),
+    text: z.string(),
+    ref: z.string().nullable(),
+    on: isoDay.optional().meta({ description: 'The day the reason is about, where it is not today: the day evidence expires (evidence-expiring)' }),
+  })
+  .meta({ id: 'ReviewReason' });
 export type ReviewReason = z.output<typeof reviewReason>;
 
 export const reviewStatus = z

@@ -91,6 +91,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       operationId: `${r.method}${r.path.replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert), ...(writes ? [IF_MATCH] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(r.body, 'input') } } } } : {}),
+      ...(r.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: convert(r.multipart.fields, 'input') } } } } : {}),
       responses: {
         [r.status]: {
           description: STATUS_TEXT[r.status],

@@ -88,6 +88,8 @@ export const PROBLEM_TITLES = {
   'questionnaire-columns': 'The answer sheet has unknown or missing columns',
   'questionnaire-rows-invalid': 'Some rows of the answer sheet cannot be read',
   'questionnaire-import-not-found': 'Questionnaire import not found',
+  'document-not-found': 'Document not found',
+  'document-type-refused': 'The file is not a PDF, PNG, JPEG or plain text',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -134,7 +136,7 @@ export function sendProblem(
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412, gone: 410 } as const;
+const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412, gone: 410, unsupported: 415 } as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -146,6 +148,7 @@ const FALLBACK_CODE = {
   'too-large': 'payload-too-large',
   stale: 'edit-conflict',
   gone: 'response-link-gone',
+  unsupported: 'unsupported-media-type',
 } as const satisfies Record<keyof typeof SERVICE_STATUS, ProblemCode>;
 
 /** The one error handler, registered last. Never sends a stack trace or an internal message. */

@@ -36,6 +36,11 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
    */
   readonly rawBody?: { readonly types: readonly string[]; /** Bytes. */ readonly limit: number };
   /**
+   * A multipart/form-data body (a file upload): not parsed here; the handler streams it from
+   * `request` (server/http/multipart.ts). A declared Content-Length over `limit` is refused first.
+   */
+  readonly multipart?: { /** Bytes, the whole body. */ readonly limit: number; /** The form's fields, for the OpenAPI document. */ readonly fields: z.ZodType };
+  /**
    * Runs once the caller is known and before the body is read: it may refuse (by throwing, e.g. 429
    * when too many imports run), and what it returns is called when the response ends.
    */
@@ -75,6 +80,8 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
     bytes: Buffer;
     /** On a `versioned` route: the version `If-Match` names; undefined without one (or with `*`). */
     ifMatch: number | undefined;
+    /** The request, on a `multipart` route: its body is still unread, for the handler to stream. */
+    request: Request;
   }) => unknown;
 }
 
@@ -116,7 +123,7 @@ export class Reply {
   }
   send(res: Response): void {
     res.status(this.status).set(this.headers);
-    if (typeof this.body === 'string') res.send(this.body);
+    if (typeof this.body === 'string' || Buffer.isBuffer(this.body)) res.send(this.body);
     else res.json(this.body);
   }
 }
@@ -260,9 +267,21 @@ function feedToken(req: Request): void {
  */
 function tooLarge(spec: AnyRoute, req: Request, res: Response): void {
   const declared = Number(req.get('content-length') ?? 0);
-  if (spec.rawBody && declared > spec.rawBody.limit) {
+  const limit = spec.rawBody?.limit ?? spec.multipart?.limit;
+  if (limit !== undefined && declared > limit) {
     res.set('Connection', 'close');
-    throw new HttpError(413, 'payload-too-large', `The body is larger than this endpoint accepts (${spec.rawBody.limit / 1024 / 1024} MB).`);
+    throw new HttpError(413, 'payload-too-large', `The body is larger than this endpoint accepts (${Math.floor(limit / 1024 / 1024)} MB).`);
+  }
+}
+
+/** A multipart route reads its own body, as a stream, in its handler (after its path and query are checked). */
+const multipartLater = (_req: Request, _res: Response, next: () => void): void => next();
+
+/** Anything but multipart/form-data is refused before a byte of it is read. */
+function multipartOnly(req: Request, res: Response): void {
+  if (!req.is('multipart/form-data')) {
+    res.set('Connection', 'close');
+    throw new HttpError(415, 'unsupported-media-type', 'Send the body as multipart/form-data.');
   }
 }
 
@@ -270,9 +289,11 @@ function tooLarge(spec: AnyRoute, req: Request, res: Response): void {
 export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Router {
   const router = Router();
   for (const spec of routes) {
-    const parser = spec.rawBody
-      ? express.raw({ type: [...spec.rawBody.types], limit: spec.rawBody.limit })
-      : express.json({ limit: JSON_LIMIT, verify: utf8Only });
+    const parser = spec.multipart
+      ? multipartLater
+      : spec.rawBody
+        ? express.raw({ type: [...spec.rawBody.types], limit: spec.rawBody.limit })
+        : express.json({ limit: JSON_LIMIT, verify: utf8Only });
     // Who is calling is settled before the body is read: an anonymous caller never makes us parse megabytes.
     const gate = (req: Request, res: Response, next: () => void) => {
       if (spec.tokenInUrl) feedToken(req);
@@ -287,6 +308,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const principal = res.locals.principal as Principal | null;
       const params = spec.params ? parsePart(spec.params, req.params, 'params') : undefined;
       const query = parsePart(spec.query ?? NO_QUERY, req.query, 'query');
+      if (spec.multipart) multipartOnly(req, res);
       const body = parseBody(spec, req);
       const bytes = rawBytes(spec, req);
       const ctx = requestContext(req, res, opts.publicUrl);
@@ -300,6 +322,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
         ctx,
         bytes,
         ifMatch,
+        request: req,
         get text() {
           return (text ??= spec.rawBody ? rawText(bytes) : '');
         },

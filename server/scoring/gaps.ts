@@ -1,6 +1,7 @@
 /** The evidence a score needed and did not have, in words a reviewer can go and fix. */
 import { MFA_POPULATIONS } from '../domain/vocabulary.ts';
 import { disclosureLag } from './disclosure-factor.ts';
+import { lapsedAt } from './evidence-expiry.ts';
 import { incidentKnownAt, subprocessorActiveAt, validFrom } from './known-at.ts';
 import { POPULATION_LABELS, postureAt } from './mfa-factor.ts';
 import type { Policy } from './policy.ts';
@@ -40,6 +41,11 @@ export function gapsOf(facts: ScoringFacts, policy: Policy, asOf: number): Gap[]
     if (!disclosureLag(i, asOf).known) {
       gaps.push({ factor: 'disclosure', ref: `incident:${i.id}`, text: `${i.title}: no date tells when the vendor learned of it` });
     }
+  }
+  // A lapsed SOC 2 report or certificate attests controls (logical access: authentication) no longer:
+  // the evidence is gone, though no factor's points change (documented in METHODOLOGY.md).
+  for (const e of lapsedAt(facts.documents, asOf)) {
+    gaps.push({ factor: 'mfa', ref: `document:${e.id}`, text: `${e.label} expired on ${e.expiresOn}: ask the vendor for a current one` });
   }
   return gaps;
 }

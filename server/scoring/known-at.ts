@@ -66,6 +66,7 @@ export function knownAt(facts: ScoringFacts, asOf: number): ScoringFacts {
       .filter((s) => recordKnownAt(s, asOf))
       .map((s) => ({ ...s, ownIncidents: s.ownIncidents.filter((i) => incidentKnownAt(i, asOf)) })),
     mfa: facts.mfa.filter((r) => recordKnownAt(r, asOf)),
+    ...(facts.documents ? { documents: facts.documents.filter((d) => recordKnownAt(d, asOf)) } : {}),
   };
 }
 

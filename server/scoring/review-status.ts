@@ -17,8 +17,9 @@ import { SEVERITIES, type AccessLevel } from '../domain/vocabulary.ts';
 import { CLASS_LABELS } from './incident-classes.ts';
 import { firstDay, incidentKnownFrom, knownFromDay, subprocessorCountsFrom } from './known-at.ts';
 import type { Policy } from './policy.ts';
+import { evidenceInForce } from './evidence-expiry.ts';
 import { repeatsAt } from './recurrence-factor.ts';
-import type { IncidentFacts } from './types.ts';
+import type { DocumentFacts, IncidentFacts } from './types.ts';
 
 /** Access levels that reach into a customer's tenant or its data. */
 export const TENANT_ACCESS: ReadonlySet<AccessLevel> = new Set(['customer-data', 'session-artifacts', 'admin']);
@@ -43,6 +44,8 @@ export interface ReviewFacts {
   /** Subprocessors, added on the day they started to count: the later of their start and the day they became known. */
   readonly subprocessors: ReadonlyArray<{ readonly id: number; readonly name: string; readonly accessLevel: AccessLevel; readonly since: string | null; readonly knownFrom: string }>;
   readonly conditions: readonly Pick<Condition, 'id' | 'text' | 'state' | 'waiverExpiresOn'>[];
+  /** Evidence documents (metadata): a SOC 2 report or certificate that lapsed reopens the decision. */
+  readonly documents?: readonly DocumentFacts[];
 }
 
 export interface ReviewStatusResult {
@@ -101,6 +104,10 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
       out.push({ code: 'waiver-expired', text: `The waiver of "${c.text}" expired on ${c.waiverExpiresOn}.`, ref: `condition:${c.id}` });
     }
   }
+  // Evidence that lapsed (the one counting on asOf, known by then): it lapsed the day after its last day.
+  for (const e of evidenceInForce(f.documents, to)) {
+    if (since(e.lastDay + 1)) out.push({ code: 'evidence-expired', text: `Evidence expired: ${e.label} expired on ${e.expiresOn}.`, ref: `document:${e.id}` });
+  }
   return out;
 }
 
@@ -123,6 +130,13 @@ export function reviewStatusOf(f: ReviewFacts, policy: Policy, asOf: string, due
       calendar.push({ code: 'due-soon', text: `The next review is due on ${last.nextReviewOn}, in ${next - today} days.`, ref: `review:${last.id}` });
       state = 'due';
     }
+  }
+  // Evidence that lapses within the due-soon window puts the vendor on the due list ahead of it.
+  for (const e of evidenceInForce(f.documents, today)) {
+    const left = e.lastDay - today;
+    if (left < 0 || left > dueSoonDays) continue;
+    calendar.push({ code: 'evidence-expiring', text: `${e.label} expires on ${e.expiresOn}, in ${left} days.`, ref: `document:${e.id}`, on: e.expiresOn });
+    if (state === 'ok') state = 'due';
   }
   return { state: triggers.length > 0 ? 'review-needed' : state, reasons: [...triggers, ...calendar] };
 }

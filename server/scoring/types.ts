@@ -1,4 +1,5 @@
 /** What the engine reads and what it returns. Plain data: no handles, no Date objects. */
+import type { Document } from '../domain/document.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { Subprocessor } from '../domain/subprocessor.ts';
@@ -34,6 +35,9 @@ export type SubprocessorFacts = Pick<
   readonly ownIncidents: readonly IncidentFacts[];
 };
 
+/** An evidence document's metadata (never its content): its kind's dates make it lapse (evidence-expiry.ts). */
+export type DocumentFacts = Pick<Document, 'id' | 'kind' | 'details' | 'knownFrom'>;
+
 /**
  * Everything known about one vendor, whatever the date, each fact with the day it became known
  * (`knownFrom`; an incident's from its dates); the engine picks what was known at asOf
@@ -44,6 +48,8 @@ export interface ScoringFacts {
   readonly incidents: readonly IncidentFacts[];
   readonly subprocessors: readonly SubprocessorFacts[];
   readonly mfa: readonly MfaRecord[];
+  /** Evidence documents; absent (facts from before them, golden fixtures) reads as none. */
+  readonly documents?: readonly DocumentFacts[];
 }
 
 export interface Contribution {

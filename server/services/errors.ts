@@ -10,8 +10,9 @@ import type { FieldProblem } from '../domain/field-problems.ts';
  * `too-large`: reading the body would take more than the server allows one request.
  * `stale`: the change was made against a version of the record that is no longer the current one.
  * `gone`: what was asked for existed but no longer works (a revoked or expired response link).
+ * `unsupported`: the content is of a type the server does not take (a document that is not a PDF, PNG, JPEG or plain text).
  */
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale' | 'gone';
+export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale' | 'gone' | 'unsupported';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;

@@ -8,7 +8,7 @@ import type { Incident } from '../domain/incident.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { Subprocessor } from '../domain/subprocessor.ts';
 import type { Vendor } from '../domain/vendor.ts';
-import type { ScoringFacts, SubprocessorFacts } from '../scoring/types.ts';
+import type { DocumentFacts, ScoringFacts, SubprocessorFacts } from '../scoring/types.ts';
 
 /** Items by a numeric key (a vendor id), in their order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
@@ -22,31 +22,43 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<numb
 }
 
 /** The engine's facts, keeping the whole vendor, incident and subprocessor records for the caller. */
-export type LoadedFacts = Omit<ScoringFacts, 'vendor' | 'incidents' | 'subprocessors'> & {
+export type LoadedFacts = Omit<ScoringFacts, 'vendor' | 'incidents' | 'subprocessors' | 'documents'> & {
   readonly vendor: Vendor;
+  readonly documents: readonly DocumentFacts[];
   readonly incidents: readonly Incident[];
   readonly subprocessors: ReadonlyArray<Subprocessor & SubprocessorFacts>;
 };
 
-function assemble(v: Vendor, incidents: (id: number) => readonly Incident[], subprocessors: readonly Subprocessor[], mfa: readonly MfaRecord[]): LoadedFacts {
+/** A document's metadata as the engine reads it: never its content. */
+const documentFacts = (d: DocumentFacts): DocumentFacts => ({ id: d.id, kind: d.kind, details: d.details, knownFrom: d.knownFrom });
+
+function assemble(
+  v: Vendor,
+  incidents: (id: number) => readonly Incident[],
+  subprocessors: readonly Subprocessor[],
+  mfa: readonly MfaRecord[],
+  documents: readonly DocumentFacts[],
+): LoadedFacts {
   return {
     vendor: v,
     incidents: incidents(v.id),
     subprocessors: subprocessors.map((s) => ({ ...s, ownIncidents: s.vendorId === null ? [] : incidents(s.vendorId) })),
     mfa,
+    documents: documents.map(documentFacts),
   };
 }
 
 /** One vendor's facts. */
 export function loadFacts(store: Store, vendor: Vendor): LoadedFacts {
   const subprocessors = store.subprocessors.listByVendor(vendor.id);
-  return assemble(vendor, (id) => store.incidents.listByVendor(id), subprocessors, store.mfa.listByVendor(vendor.id));
+  return assemble(vendor, (id) => store.incidents.listByVendor(id), subprocessors, store.mfa.listByVendor(vendor.id), store.documents.listByVendor(vendor.id));
 }
 
-/** Every vendor's facts, in five queries. */
+/** Every vendor's facts, in six queries. */
 export function loadAllFacts(store: Store): LoadedFacts[] {
   const incidents = groupBy(store.incidents.all(), (i) => i.vendorId);
   const subprocessors = groupBy(store.subprocessors.all(), (s) => s.parentVendorId);
   const mfa = store.mfa.allByVendor();
-  return store.vendors.all().map((v) => assemble(v, (id) => incidents.get(id) ?? [], subprocessors.get(v.id) ?? [], mfa.get(v.id) ?? []));
+  const documents = groupBy(store.documents.all(), (d) => d.vendorId);
+  return store.vendors.all().map((v) => assemble(v, (id) => incidents.get(id) ?? [], subprocessors.get(v.id) ?? [], mfa.get(v.id) ?? [], documents.get(v.id) ?? []));
 }

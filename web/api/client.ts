@@ -55,6 +55,7 @@ import type {
   ReviewDecisionsResult,
   SentQuestionnaireRequest,
 } from '../../server/domain/questionnaire-api.ts';
+import type { Document } from '../../server/domain/document.ts';
 import type { z } from 'zod';
 import { ApiError, isSignedOut, problemOf } from './api-error.ts';
 
@@ -169,11 +170,12 @@ export class ApiClient {
     return this._send<T>('POST', path, { type, text }, query, opts);
   }
 
-  private async _send<T>(method: Method, path: string, body: { type: string; text: string | Blob } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
+  /** A body without a type of ours (FormData: the browser sets multipart/form-data with its boundary). */
+  private async _send<T>(method: Method, path: string, body: { type: string | null; text: string | Blob | FormData } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = body.type;
+    if (body?.type) headers['content-type'] = body.type;
     if (opts.ifMatch !== undefined) headers['if-match'] = `"v${opts.ifMatch}"`;
     let res: Response;
     try {
@@ -227,6 +229,18 @@ export class ApiClient {
   subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);
   mfa = (id: number, o?: RequestOptions) => this.get<StoredMfaPosture>(`/vendors/${id}/mfa`, {}, o);
   postureFacts = (id: number, o?: RequestOptions) => this._items<PostureFact>(`/vendors/${id}/posture-facts`, {}, o);
+  /** A vendor's evidence documents (metadata only). */
+  documents = (id: number, o?: RequestOptions) => this._items<Document>(`/vendors/${id}/documents`, {}, o);
+  /** Uploads a document (analysts): its metadata first, then the file; refusals name `body.meta.*` and `body.file`. */
+  uploadDocument = async (vendorId: number, meta: Record<string, unknown>, file: Blob, fileName: string): Promise<Document> => {
+    const form = new FormData();
+    form.append('meta', JSON.stringify(meta));
+    form.append('file', file, fileName);
+    return (await this._send<{ document: Document }>('POST', `/vendors/${vendorId}/documents`, { type: null, text: form }, {}, {})).body.document;
+  };
+  deleteDocument = (id: number) => this.request<void>('DELETE', `/documents/${id}`);
+  /** Where a document downloads from (always as an attachment). */
+  documentUrl = (id: number) => `${this.base}/documents/${id}/content`;
   vendorChanges = (id: number, limit = 100, o?: RequestOptions) => this.get<AuditPage>(`/vendors/${id}/changes`, { limit: String(limit) }, o);
 
   // Analysts: the facts behind a vendor's score. Validation errors come back as ApiError field errors.

@@ -29,6 +29,8 @@ import { ReviewsController } from '../controllers/reviews-controller.ts';
 import { QuestionnaireImportsController } from '../controllers/questionnaire-imports-controller.ts';
 import type { QuestionnaireImportRequested, QuestionnaireImportToggled } from '../questionnaire-import-events.ts';
 import { importLine } from '../questionnaire-imports.ts';
+import { DocumentsController } from '../controllers/documents-controller.ts';
+import type { DocumentUploadRequested } from '../document-events.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { VendorEdit } from '../vendor-edits.ts';
 import { controls } from '../styles/shared.ts';
@@ -50,6 +52,7 @@ import '../components/vr-incident-list.ts';
 import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
+import '../components/vr-document-list.ts';
 import { unknownReading } from '../charts/mfa-grid.layout.ts';
 import '../components/vr-change-history.ts';
 import '../components/vr-review-status.ts';
@@ -135,6 +138,13 @@ export class VendorPage extends LitElement {
     afterImport: async () => void (await Promise.all([this._facts.run(), this._score.run(), this._changes.run(), this._reviews.status.run()])),
   });
 
+  private _documents = new DocumentsController(this, {
+    api: () => this._api,
+    vendorId: () => this.vendorId,
+    // A document's dates are facts of the score and the review status.
+    afterUpload: async () => void (await Promise.all([this._score.run(), this._changes.run(), this._reviews.status.run()])),
+  });
+
   override render() {
     const back = html`<a class="back" href=${this.backHref}>← Back to portfolio</a>`;
     if (this._facts.status === TaskStatus.ERROR) {
@@ -146,7 +156,7 @@ export class VendorPage extends LitElement {
     const score = this._score.value;
     const scored = this._score.status === TaskStatus.ERROR ? undefined : score;
     const busy = this._score.status === TaskStatus.PENDING ? 'true' : 'false';
-    const evidence = evidenceTargets(f.incidents, f.subprocessors, f.mfa.items);
+    const evidence = evidenceTargets(f.incidents, f.subprocessors, f.mfa.items, this._documents.list.value ?? []);
     // The day the score is as of (today when none is asked for): the evidence lists mark what was not yet known then.
     const asOf = score?.asOf ?? this._asOf();
     const editable = canEdit(this._me?.role);
@@ -198,6 +208,7 @@ export class VendorPage extends LitElement {
         <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
         ${this._questionnaireSection(editable)}
+        ${this._documentSection(editable)}
         ${this._changes.status === TaskStatus.ERROR
           ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
           : this._changes.value
@@ -209,6 +220,14 @@ export class VendorPage extends LitElement {
         @edit-cancelled=${() => this._edits.close()}
         @conflict-choice=${(e: ConflictChoice) => (e.choice === 'theirs' ? void this._edits.reloadTheirs() : this._edits.reapply())}
       >${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
+  }
+
+  private _documentSection(editable: boolean) {
+    const d = this._documents;
+    return html`<div @document-upload-requested=${(e: DocumentUploadRequested) => void d.upload(e.meta, e.file)}>
+      ${loaded(d.list, 'documents', (items) => html`<vr-document-list .items=${items} today=${new Date().toISOString().slice(0, 10)} ?editable=${editable}
+        .hrefOf=${(id: number) => this._api.documentUrl(id)} .errors=${d.errors} refusals=${d.refusals} failure=${d.failure} done=${d.done} ?busy=${d.busy}></vr-document-list>`)}
+    </div>`;
   }
 
   private _reviewSection(v: Vendor, evidence: ReadonlyMap<string, EvidenceTarget>, editable: boolean) {

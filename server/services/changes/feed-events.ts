@@ -14,7 +14,9 @@ import type { Incident } from '../../domain/incident.ts';
 import { dayNumber, isoDay } from '../../domain/partial-date.ts';
 import type { ReviewState, ReviewStatus } from '../../domain/review.ts';
 import type { Vendor } from '../../domain/vendor.ts';
+import { evidenceInForce } from '../../scoring/evidence-expiry.ts';
 import { validFrom } from '../../scoring/known-at.ts';
+import { groupBy } from '../facts-loader.ts';
 import { POPULATION_LABELS, postureAt } from '../../scoring/mfa-factor.ts';
 import type { Clock } from '../clock.ts';
 import type { MethodologyService } from '../methodology-service.ts';
@@ -130,6 +132,24 @@ export function feedEvents(store: Store, clock: Clock, changes: ChangesService, 
           title: `Evidence about ${POPULATION_LABELS[population].toLowerCase()} MFA (assessed ${rec.assessedOn}) goes stale on ${isoDay(end)}`,
           ref: `mfa:${population}`,
           detail: { evidence: 'mfa', population, assessedOn: rec.assessedOn, expiresOn: isoDay(end) },
+        });
+      }
+    }
+    // A SOC 2 report or certificate (the one counting per kind) about to lapse.
+    for (const [vendorId, documents] of groupBy(store.documents.all(), (d) => d.vendorId)) {
+      const v = byId.get(vendorId);
+      if (!v || !inScope(v)) continue;
+      for (const e of evidenceInForce(documents, from)) {
+        if (!within(e.lastDay)) continue;
+        out.push({
+          vendorId: v.id,
+          vendorName: v.name,
+          kind: 'evidence-expiring',
+          // The day it came within the window, or the day we learned of it when that was later (never before it was known).
+          day: isoDay(Math.max(e.lastDay - EXPIRING_WITHIN_DAYS, e.knownDay)),
+          title: `${e.label} expires on ${e.expiresOn}`,
+          ref: `document:${e.id}`,
+          detail: { evidence: 'document', kind: e.kind, documentId: e.id, expiresOn: e.expiresOn },
         });
       }
     }

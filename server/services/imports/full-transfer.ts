@@ -25,6 +25,7 @@ import { checkNamesFree } from '../vendors-service.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
 import type { IncidentFacts } from '../../scoring/types.ts';
 import type { FeedEvents } from '../changes/feed-events.ts';
+import { evidenceProblems, exportEvidence, restoreEvidence } from './evidence-transfer.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -54,6 +55,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
     reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
+    ...exportEvidence(store),
   };
 }
 
@@ -81,6 +83,9 @@ const counts = (d: ExportDocument) => ({
   reports: d.reportSnapshots.length + (d.reports?.length ?? 0),
   reviews: d.reviews.length,
   commitments: d.commitments.length,
+  documents: d.documents.length,
+  questionnaireRequests: d.questionnaireRequests.length,
+  questionnaireAnswers: d.questionnaireAnswers.length,
 });
 
 type ExportedReview = ExportDocument['reviews'][number];
@@ -248,7 +253,7 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);
-  }
+  }  yield* restoreEvidence(store, d, atRecord, true, (id) => id);
 }
 
 /** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
@@ -322,6 +327,7 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     if (!same) addReview(store, vendorId, r, false, now);
     yield;
   }
+  yield* restoreEvidence(store, d, atRecord, false, mapVendor);
   // Methodology versions, frozen snapshots, reports and the review cadence are this database's own.
   return added;
 }
@@ -340,6 +346,8 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
   if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
   const links = documentLinkProblems(d);
   if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
+  const evidence = evidenceProblems(d);
+  if (evidence.length > 0) throw invalid('A document or questionnaire record in the export does not hold together; nothing was restored.', evidence.slice(0, 200));
   if (mode === 'replace') store.clearAll();
   try {
     if (mode === 'merge') {

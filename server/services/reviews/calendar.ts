@@ -78,6 +78,25 @@ export function dueCalendar(items: readonly DueItem[], o: CalendarOptions, quest
       'END:VEVENT',
     );
   }
+  // Evidence lapsing within the due-soon window: an event on the day it lapses, apart from the review's.
+  for (const it of items) {
+    for (const r of it.reasons) {
+      if (r.code !== 'evidence-expiring' || r.on === undefined || r.ref === null) continue;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${r.ref.replace(':', '-')}-expires@${o.host}`,
+        `DTSTAMP:${stamp(o.now)}`,
+        `DTSTART;VALUE=DATE:${basicDate(r.on)}`,
+        `DTEND;VALUE=DATE:${basicDate(nextDay(r.on))}`,
+        `SUMMARY:${escapeText(`Evidence expires: ${it.name} (tier ${it.tier})`)}`,
+        `DESCRIPTION:${escapeText(r.text)}`,
+        ...(o.origin ? [`URL:${o.origin}/vendors/${it.vendorId}`] : []),
+        'CATEGORIES:evidence-expiring',
+        'TRANSP:TRANSPARENT',
+        'END:VEVENT',
+      );
+    }
+  }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

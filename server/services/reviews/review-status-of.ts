@@ -25,6 +25,7 @@ export function reviewStatusFor(f: LoadedFacts, reviews: readonly Review[], poli
     // A subprocessor counts from the later of its start and the day it became known (knownFrom).
     subprocessors: f.subprocessors.map((s) => ({ id: s.id, name: s.name, accessLevel: s.accessLevel, since: s.since, knownFrom: s.knownFrom })),
     conditions: reviews.filter((r) => r.decidedOn <= asOf).flatMap((r) => r.conditions),
+    documents: f.documents,
   };
   const s = reviewStatusOf(facts, policy, asOf, DUE_SOON_DAYS);
   return {

@@ -142,7 +142,13 @@ export function reviewsService(
       const owner = q.owner?.trim().toLowerCase();
       const order = { 'review-needed': 0, overdue: 1, due: 2, ok: 3 } as const;
       const inScope = (v: Vendor) => !outOfScope(v) && (q.tier === undefined || v.tier === q.tier) && (!owner || v.businessOwner?.toLowerCase() === owner);
-      const listed = (s: ReviewStatus) => s.state === 'review-needed' || s.state === 'overdue' || s.lastReview === null || (s.nextReviewOn !== null && s.nextReviewOn <= q.before);
+      const listed = (s: ReviewStatus) =>
+        s.state === 'review-needed' ||
+        s.state === 'overdue' ||
+        s.lastReview === null ||
+        (s.nextReviewOn !== null && s.nextReviewOn <= q.before) ||
+        // Evidence lapsing soon (30 days ahead) is on the list before it lapses.
+        s.reasons.some((r) => r.code === 'evidence-expiring');
       const urgentFirst = (a: DueItem, b: DueItem) =>
         order[a.state] - order[b.state] || (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? '') || a.tier - b.tier || a.name.localeCompare(b.name);
       if (kept && q.asOf === kept.today()) {

@@ -46,7 +46,7 @@ describe('every API route', () => {
   /** A real path for the route: ids of the populated records, a closed quarter. */
   const urlOf = (r: AnyRoute) => `/api/v1${r.path.replace(':id', r.path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4').replace(':questionId', 'q1')}`;
   /** The body type the route reads: JSON, or the first type of a raw body (CSV, NDJSON). */
-  const typeOf = (r: AnyRoute) => r.rawBody?.types[0] ?? 'application/json';
+  const typeOf = (r: AnyRoute) => (r.multipart ? 'multipart/form-data; boundary=x' : (r.rawBody?.types[0] ?? 'application/json'));
   const each = routes.map((r) => [r.method.toUpperCase(), r.path, r] as const);
 
   /** Runs one malformed request as the admin; asserts it wrote nothing and logged no failure. */
@@ -84,7 +84,9 @@ describe('every API route', () => {
 
   it.each(each)('%s %s refuses invalid UTF-8 in its body', async (_m, _p, r) => {
     const bytes = Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]); // {"name":"\xC3("}
-    const res = await malformed(r, (req) => req.set('Content-Type', typeOf(r)).serialize((b: Buffer) => b as never).send(bytes as never));
+    // A multipart form carries the bytes in a text field.
+    const body = r.multipart ? Buffer.concat([Buffer.from('--x\r\nContent-Disposition: form-data; name="meta"\r\n\r\n'), bytes, Buffer.from('\r\n--x--\r\n')]) : bytes;
+    const res = await malformed(r, (req) => req.set('Content-Type', typeOf(r)).serialize((b: Buffer) => b as never).send(body as never));
     expectProblem(res, 400, 'bad-encoding');
   });
 });
