@@ -18,8 +18,8 @@ function preparedSql(db: Db): string[] {
     try {
       return prepare(sql);
     } catch (e) {
-      // Repositories of tables later migrations add (documents…) cannot prepare on this older schema: not what is checked here.
-      if (/no such table/.test((e as Error).message)) return {};
+      // Repositories of tables later migrations add (documents…), or of columns they add, cannot prepare on this older schema: not what is checked here.
+      if (/no such table|has no column named|no such column/.test((e as Error).message)) return {};
       throw e;
     }
   };
