@@ -127,7 +127,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa,
     commitments,
     questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
-    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa),
+    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa, commitments),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),
