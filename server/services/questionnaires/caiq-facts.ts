@@ -19,7 +19,6 @@ import { commitmentValue, type Commitment } from '../../domain/commitment.ts';
 import { SELF_ATTESTED } from '../../domain/questionnaire.ts';
 import { FORMAT_TITLES, type ImportFormat, type ImportSource, type MappedAnswer } from '../../domain/questionnaire-import.ts';
 import { MFA_METHODS, type MfaPopulation } from '../../domain/vocabulary.ts';
-import type { Store } from '../../db/store.ts';
 import type { MfaService } from '../mfa-service.ts';
 import type { CommitmentsService } from '../commitments-service.ts';
 import { METHOD_LABELS } from '../../scoring/mfa-factor.ts';
@@ -38,7 +37,6 @@ export interface PendingFact {
 }
 
 export interface FactContext {
-  readonly store: Store;
   readonly mfa: MfaService;
   readonly commitments: CommitmentsService;
   readonly actor: Actor;

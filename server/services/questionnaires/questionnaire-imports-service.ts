@@ -66,7 +66,7 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
           const text = `${a.answer}\n${a.detail ?? ''}`;
           pending.push({ questionId: a.questionId, question: a.question, answer: a.answer, detail: a.detail, fact: m.fact, target: mappingTarget(m), label: mappingLabel(m), reading: readAnswer(m, a.answerKind, text) });
         }
-        const facts = applyImportFacts({ store, mfa, commitments, actor, vendorId, importId, format: sheet.format, knownFrom, now: clock.now() }, pending);
+        const facts = applyImportFacts({ mfa, commitments, actor, vendorId, importId, format: sheet.format, knownFrom, now: clock.now() }, pending);
         const byQuestion = new Map(facts.map((f) => [f.questionId, f]));
         const answers: ImportAnswer[] = sheet.answers.map((a) => ({ ...a, mapping: byQuestion.get(a.questionId) ?? null }));
         store.questionnaireImports.addAnswers(importId, answers);
