@@ -128,7 +128,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mfa,
     commitments,
     questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
-    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa),
+    questionnaireImports: questionnaireImportsService(store, opts.clock, mfa, commitments),
     documents: documentsService(store, opts.clock, feed),
     methodology,
     backtest: backtestService(store, opts.clock, methodology),

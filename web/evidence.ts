@@ -7,7 +7,7 @@ import type { Document } from '../server/domain/document.ts';
 import type { Incident } from '../server/domain/incident.ts';
 import type { MfaRecord } from '../server/domain/mfa.ts';
 import type { Subprocessor } from '../server/domain/subprocessor.ts';
-import type { FactConfidence, FactOrigin } from '../server/domain/fact-origin.ts';
+import type { FactConfidence, FactSource } from '../server/domain/fact-source.ts';
 import type { FactorScore, Finding, Gap } from '../server/scoring/types.ts';
 import { MFA_POPULATION_LABEL, MFA_POPULATIONS, SEVERITIES_MOST_FIRST, SEVERITY_LABEL } from './format.ts';
 import { incidentDates, mfaDates, subprocessorDates } from './known.ts';
@@ -85,16 +85,22 @@ export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): 
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+/** A structured source (the answer a fact came from), not a citation string. */
+export const isFactSource = (s: string | FactSource | null | undefined): s is FactSource => typeof s === 'object' && s !== null;
+
+/** "Questionnaire request 12, question mfa-support-method": the answer a fact came from, in words. */
+export function sourceWords(s: FactSource): string {
+  return s.kind === 'questionnaire' ? `Questionnaire request ${s.requestId}, question ${s.questionId}` : `Imported questionnaire ${s.importId}, question ${s.questionId}`;
+}
+
 /**
  * "Self-attested: questionnaire request 12, question mfa-support-method" for a fact accepted from
  * the vendor's own answer (it weighs less in confidence and is listed among the gaps); null for a
  * fact an analyst recorded.
  */
-export function attestedBy(f: { readonly confidence?: FactConfidence | undefined; readonly origin?: FactOrigin | undefined }): string | null {
+export function attestedBy(f: { readonly confidence?: FactConfidence | undefined; readonly source?: string | FactSource | null | undefined }): string | null {
   if (f.confidence !== 'self-attested') return null;
-  const o = f.origin;
-  if (!o) return 'Self-attested by the vendor';
-  return o.kind === 'questionnaire'
-    ? `Self-attested: questionnaire request ${o.requestId}, question ${o.questionId}`
-    : `Self-attested: imported questionnaire ${o.importId}, question ${o.questionId}`;
+  const s = f.source;
+  if (!isFactSource(s)) return 'Self-attested by the vendor';
+  return `Self-attested: ${sourceWords(s).replace(/^./, (c) => c.toLowerCase())}`;
 }

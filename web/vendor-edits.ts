@@ -5,6 +5,7 @@
  * The server checks everything again; nothing here second-guesses it.
  */
 import type { MfaRecord } from '../server/domain/mfa.ts';
+import type { FactSource } from '../server/domain/fact-source.ts';
 import type {
   AccessLevel,
   AccessVector,
@@ -115,6 +116,20 @@ export function subprocessorBody(fd: FormData): SubprocessorBody {
   };
 }
 
+/**
+ * The answer a record came from, as the form keeps it (hidden, read-only): sent back unchanged when
+ * the analyst gives no citation in its place.
+ */
+function answerSource(fd: FormData, population: string): FactSource | null {
+  const kept = textOrNull(fd, `${population}.answerSource`);
+  if (kept === null) return null;
+  try {
+    return JSON.parse(kept) as FactSource;
+  } catch {
+    return null;
+  }
+}
+
 /** The posture a form describes, a field per population (`support.method`…); a population set to "unknown" has no record. */
 export function mfaPostureOf(fd: FormData): MfaPostureBody {
   const items = MFA_POPULATIONS.flatMap((p): MfaPostureBody['items'] => {
@@ -126,7 +141,7 @@ export function mfaPostureOf(fd: FormData): MfaPostureBody {
         method: method as MfaMethod,
         enforced: fd.get(`${p}.enforced`) === 'on',
         evidence: (textOrNull(fd, `${p}.evidence`) ?? 'public-statement') as MfaRecord['evidence'],
-        source: textOrNull(fd, `${p}.source`),
+        source: textOrNull(fd, `${p}.source`) ?? answerSource(fd, p),
         assessedOn: text(fd, `${p}.assessedOn`),
         notes: textOrNull(fd, `${p}.notes`),
         knownFrom: textOrNull(fd, `${p}.knownFrom`),

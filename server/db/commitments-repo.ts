@@ -1,7 +1,7 @@
 /** SQL for vendor commitments (notify-within days, security contact): one row per vendor and field. */
 import type { Db } from './open.ts';
 import type { Commitment, CommitmentField } from '../domain/commitment.ts';
-import { readOrigin, type FactConfidence } from '../domain/fact-origin.ts';
+import { readSource, writeSource, type FactConfidence } from '../domain/fact-source.ts';
 
 interface CommitmentRow {
   vendor_id: number;
@@ -18,7 +18,8 @@ const toCommitment = (r: CommitmentRow): Commitment => ({
   field: r.field as CommitmentField,
   value: JSON.parse(r.value) as number | string,
   confidence: r.confidence as FactConfidence,
-  origin: readOrigin(r.origin),
+  // The column is `origin`; the field, as the issue names it, `source`.
+  source: readSource(r.origin),
   knownFrom: r.known_from,
   updatedAt: r.updated_at,
 });
@@ -42,7 +43,7 @@ export function commitmentsRepo(db: Db) {
         field: c.field,
         value: JSON.stringify(c.value),
         confidence: c.confidence,
-        origin: c.origin ? JSON.stringify(c.origin) : null,
+        origin: writeSource(c.source),
         known_from: c.knownFrom,
         updated_at: c.updatedAt,
       });

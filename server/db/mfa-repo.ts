@@ -3,7 +3,7 @@ import type { Db } from './open.ts';
 import type { MfaRecord } from '../domain/mfa.ts';
 import type { MfaMethod, MfaPopulation } from '../domain/vocabulary.ts';
 import type { MFA_EVIDENCE } from '../domain/mfa.ts';
-import { readOrigin, type FactConfidence } from '../domain/fact-origin.ts';
+import { isFactSource, readSource, writeSource, type FactConfidence } from '../domain/fact-source.ts';
 
 interface MfaRow {
   vendor_id: number;
@@ -25,13 +25,13 @@ const toRecord = (r: MfaRow): MfaRecord => ({
   method: r.method as MfaMethod,
   enforced: r.enforced === 1,
   evidence: r.evidence as (typeof MFA_EVIDENCE)[number],
-  source: r.source,
+  // Two columns, one field: `source` holds a citation, `origin` (JSON) the answer a record came from; the answer wins.
+  source: readSource(r.origin) ?? r.source,
   assessedOn: r.assessed_on,
   notes: r.notes,
   // Rows from before knownFrom was recorded have none: the day they were last written stands in.
   knownFrom: r.known_from ?? r.updated_at.slice(0, 10),
   confidence: r.confidence as FactConfidence,
-  origin: readOrigin(r.origin),
 });
 
 // Populations in the order people read them: who holds the keys first.
@@ -75,14 +75,14 @@ export function mfaRepo(db: Db) {
           method: i.method,
           enforced: i.enforced ? 1 : 0,
           evidence: i.evidence,
-          source: i.source,
+          source: isFactSource(i.source) ? null : i.source,
           assessed_on: i.assessedOn,
           notes: i.notes,
           known_from: i.knownFrom,
           now,
           // A record without them (typed, or from an older export) is recorded by an analyst.
           confidence: i.confidence ?? 'recorded',
-          origin: i.origin ? JSON.stringify(i.origin) : null,
+          origin: isFactSource(i.source) ? writeSource(i.source) : null,
         });
       }
       return true;

@@ -3,14 +3,14 @@ import type { Db } from './open.ts';
 import { bit, bool, json, list, type Kept } from './row-codec.ts';
 import type { Subprocessor, SubprocessorInput } from '../domain/subprocessor.ts';
 import type { AccessLevel, MfaMethod } from '../domain/vocabulary.ts';
-import { readOrigin, type FactConfidence, type FactOrigin } from '../domain/fact-origin.ts';
+import { readSource, writeSource, type FactConfidence, type FactSource } from '../domain/fact-source.ts';
 
 /** How sure an arrangement is and where it came from: set by a questionnaire's review, kept by other edits. */
 export interface Provenance {
   readonly confidence: FactConfidence;
-  readonly origin: FactOrigin;
+  readonly source: FactSource | null;
 }
-const provenanceColumns = (p: Provenance | undefined) => ({ confidence: p?.confidence ?? null, origin: p ? (p.origin ? JSON.stringify(p.origin) : null) : null, set_provenance: p ? 1 : 0 });
+const provenanceColumns = (p: Provenance | undefined) => ({ confidence: p?.confidence ?? null, origin: p ? writeSource(p.source) : null, set_provenance: p ? 1 : 0 });
 
 interface SubprocessorRow {
   id: number;
@@ -55,7 +55,8 @@ const toSubprocessor = (r: SubprocessorRow): Subprocessor => ({
   // Rows from before knownFrom was recorded have none: the day they were recorded stands in.
   knownFrom: r.known_from ?? r.created_at.slice(0, 10),
   confidence: r.confidence as FactConfidence,
-  origin: readOrigin(r.origin),
+  // The column is `origin`; the field, as the issue names it, `source`.
+  source: readSource(r.origin),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: r.version,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { COMMITMENT_FIELDS } from './questionnaire.ts';
 import { id, timestamp } from './fields.ts';
-import { factConfidence, factOrigin } from './fact-origin.ts';
+import { factConfidence, factSource } from './fact-source.ts';
 import { knownFromField } from './known-from.ts';
 
 export type CommitmentField = (typeof COMMITMENT_FIELDS)[number];
@@ -30,7 +30,7 @@ export const commitment = z
     field: z.enum(COMMITMENT_FIELDS),
     value: z.union([z.number(), z.string()]).meta({ description: 'Days for notifyWithinDays; text for the contact.' }),
     confidence: factConfidence,
-    origin: factOrigin,
+    source: factSource.nullable().meta({ description: 'The questionnaire answer it came from; null when an analyst recorded it.' }),
     knownFrom: knownFromField('For an accepted answer: the day it was submitted.'),
     updatedAt: timestamp,
   })

@@ -104,7 +104,7 @@ export const exportDocument = z
     // Added after version 1 shipped: documents without them restore as having none.
     reviews: z.array(exportedReview).default([]),
     reviewCadence: cadence.nullable().default(null),
-    // Added with issue 16 (a vendor's commitments; MFA records and subprocessors carry confidence and origin, absent: recorded).
+    // Added with issue 16 (a vendor's commitments; MFA records and subprocessors carry confidence and a structured source, absent: recorded).
     commitments: z.array(commitment).default([]),
     reportSnapshots: z.array(exportedReportSnapshot).superRefine(oneInForcePerQuarter).default([]),
     demo: z.strictObject({ company: z.string(), seededAt: z.string() }).nullable(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MFA_METHODS, MFA_POPULATIONS } from './vocabulary.ts';
 import { label, partialDate, prose, recordVersion } from './fields.ts';
 import { knownBeforeItsDay, knownFromField, knownFromInput } from './known-from.ts';
-import { factProvenanceFields } from './fact-origin.ts';
+import { factConfidence, factSource } from './fact-source.ts';
 
 export const MFA_EVIDENCE = ['public-statement', 'attestation', 'audit-report', 'observed'] as const;
 
@@ -18,7 +18,13 @@ const fields = {
   method: z.enum(MFA_METHODS).meta({ description: 'The weakest method the population may use.' }),
   enforced: z.boolean(),
   evidence: z.enum(MFA_EVIDENCE),
-  source: label(2000).nullable().meta({ description: 'URL or citation of the evidence.' }),
+  source: z
+    .union([label(2000), factSource])
+    .nullable()
+    .meta({
+      description:
+        'URL or citation of the evidence; for a record from a questionnaire answer, the answer ({ kind: "questionnaire", requestId, questionId } or an imported sheet\'s). Sent back unchanged, an answer stays the source; a questionnaire source that is not the stored record\'s is refused.',
+    }),
   assessedOn: partialDate.meta({ description: 'The date the evidence speaks for; the record is true from then.' }),
   notes: prose().default(null),
 };
@@ -34,10 +40,10 @@ const refineKnownFrom = (r: { knownFrom: string | null; assessedOn: string }, ct
 };
 
 /**
- * A record as stored and answered: knownFrom always set; confidence and origin always answered
- * (recorded / null for a record an analyst typed), set only by the review of a questionnaire.
+ * A record as stored and answered: knownFrom always set; confidence always answered (recorded for a
+ * record an analyst typed; self-attested, with the answer as its source, only from a questionnaire).
  */
-export const mfaRecordShape = z.strictObject({ ...fields, knownFrom: knownFromField(KNOWN_FROM_NOTE), ...factProvenanceFields });
+export const mfaRecordShape = z.strictObject({ ...fields, knownFrom: knownFromField(KNOWN_FROM_NOTE), confidence: factConfidence.optional() });
 export const mfaRecord = mfaRecordShape.superRefine(refineKnownFrom).meta({ id: 'MfaRecord' });
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { id, isoDay, timestamp } from './fields.ts';
+import { questionnaireImportSource } from './fact-source.ts';
 
 export const IMPORT_FORMATS = ['caiq', 'sig'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -13,16 +14,15 @@ export const FORMAT_TITLES: Record<ImportFormat, string> = { caiq: 'CAIQ v4', si
 export const ANSWER_KINDS = ['yes', 'no', 'na', 'blank', 'other'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-/** Where a mapped answer points, as part A's questionnaire answers do: one import, one question. */
-export const importSource = z
-  .strictObject({ kind: z.literal('questionnaire-import'), importId: id, questionId: z.string() })
-  .meta({ id: 'QuestionnaireImportSource' });
+/** Where a mapped answer points, as a fact written from it names it (its `source`): one import, one question. */
+export const importSource = questionnaireImportSource;
 export type ImportSource = z.output<typeof importSource>;
 
 /**
  * What became of a mapped answer: `written` (a fact now rests on it), `kept-on-record` (the fact on
  * record says more, or rests on stronger evidence, and stays), `no-reading` (NA, blank, or words
- * that say nothing we can use) or `not-stored` (read, but Vendorscope keeps no such fact yet).
+ * that say nothing we can use) or `not-stored` (read, but not a fact Vendorscope can keep: a Yes naming
+no subprocessor, a commitment naming no number of days).
  */
 export const FACT_OUTCOMES = ['written', 'kept-on-record', 'no-reading', 'not-stored'] as const;
 

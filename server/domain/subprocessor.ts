@@ -7,7 +7,7 @@ import { ACCESS_LEVELS, MFA_METHODS } from './vocabulary.ts';
 import { atLeastOneField, httpUrl, id, label, partialDate, prose, recordVersion, timestamp } from './fields.ts';
 import { certainlyBefore } from './partial-date.ts';
 import { knownFromField, knownFromInput } from './known-from.ts';
-import { factProvenanceFields } from './fact-origin.ts';
+import { factProvenanceFields } from './fact-source.ts';
 
 // A subprocessor may be announced before it starts (a new provider on a published list), so its
 // knownFrom may come before its since; an unknown since counts from knownFrom, never "always".
@@ -74,6 +74,6 @@ export type Subprocessor = z.output<typeof subprocessor>;
 
 /** The record's fields as an input: without its provenance, which only a questionnaire's review sets (and the repository keeps). */
 export function subprocessorAsInput(s: Omit<Subprocessor, 'knownFrom' | 'version'> & { knownFrom?: string | undefined; version?: number }): Record<string, unknown> {
-  const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, version: _v, confidence: _cf, origin: _o, ...rest } = s;
+  const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, version: _v, confidence: _cf, source: _o, ...rest } = s;
   return rest;
 }

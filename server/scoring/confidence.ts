@@ -3,7 +3,7 @@
  * score so that a reader sees how much of it rests on counted unknowns. A self-attested fact (the
  * vendor's own questionnaire answer) counts `confidence.selfAttestedWeight` of an independent one.
  */
-import { isSelfAttested } from '../domain/fact-origin.ts';
+import { isSelfAttested } from '../domain/fact-source.ts';
 import { MFA_POPULATIONS } from '../domain/vocabulary.ts';
 import { round2 } from './arithmetic.ts';
 import { incidentKnownAt, subprocessorActiveAt, validFrom } from './known-at.ts';

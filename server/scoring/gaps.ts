@@ -7,10 +7,10 @@ import { POPULATION_LABELS, postureAt } from './mfa-factor.ts';
 import type { Policy } from './policy.ts';
 import { handlesArtefacts } from './support-factor.ts';
 import type { Gap, ScoringFacts } from './types.ts';
-import { isSelfAttested, originText } from '../domain/fact-origin.ts';
+import { isSelfAttested, sourceText } from '../domain/fact-source.ts';
 
 /** "(questionnaire, request 12)": where a fact resting on the vendor's word came from. */
-const onItsWord = (what: string, f: Parameters<typeof originText>[0]) => `${what} rests on the vendor's own word (${originText(f)})`;
+const onItsWord = (what: string, f: Parameters<typeof sourceText>[0]) => `${what} rests on the vendor's own word (${sourceText(f)})`;
 
 export function gapsOf(facts: ScoringFacts, policy: Policy, asOf: number): Gap[] {
   const gaps: Gap[] = [];
@@ -22,7 +22,7 @@ export function gapsOf(facts: ScoringFacts, policy: Policy, asOf: number): Gap[]
     else if (asOf - validFrom(r.assessedOn) > policy.confidence.freshDays) {
       gaps.push({ factor: 'mfa', ref: `mfa:${p}`, text: `Evidence about ${who} MFA is stale (assessed ${r.assessedOn})` });
     }
-    if (r && isSelfAttested(r)) gaps.push({ factor: 'mfa', ref: `mfa:${p}`, text: onItsWord(`${POPULATION_LABELS[p]} MFA`, r.origin) });
+    if (r && isSelfAttested(r)) gaps.push({ factor: 'mfa', ref: `mfa:${p}`, text: onItsWord(`${POPULATION_LABELS[p]} MFA`, r.source) });
   }
   const active = facts.subprocessors.filter((s) => subprocessorActiveAt(s, asOf));
   if (active.length === 0) {
@@ -30,7 +30,7 @@ export function gapsOf(facts: ScoringFacts, policy: Policy, asOf: number): Gap[]
   }
   for (const s of active) {
     const ref = `subprocessor:${s.id}`;
-    if (isSelfAttested(s)) gaps.push({ factor: 'support', ref, text: onItsWord(s.name, s.origin) });
+    if (isSelfAttested(s)) gaps.push({ factor: 'support', ref, text: onItsWord(s.name, s.source) });
     if (s.staffMfa === null) gaps.push({ factor: 'support', ref, text: `${s.name}: staff MFA unknown` });
     if (handlesArtefacts(s.accessLevel)) {
       if (s.artifactsSanitized === null) gaps.push({ factor: 'support', ref, text: `${s.name}: whether artefacts are sanitized on upload is unknown` });

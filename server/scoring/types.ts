@@ -30,7 +30,7 @@ export type SubprocessorFacts = Pick<
   'id' | 'name' | 'function' | 'outsourced' | 'accessLevel' | 'artifactsSanitized' | 'retentionDays' | 'staffMfa' | 'since' | 'until' | 'knownFrom'
 > &
   // Absent in facts from before they existed: recorded.
-  Partial<Pick<Subprocessor, 'confidence' | 'origin'>> & {
+  Partial<Pick<Subprocessor, 'confidence' | 'source'>> & {
   /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
   readonly ownIncidents: readonly IncidentFacts[];
 };

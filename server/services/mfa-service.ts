@@ -1,6 +1,7 @@
 /** MFA posture of a vendor: one record per population; a missing population is unknown. */
 import { knownTooEarly, type MfaPostureInput, type MfaRecord, type MfaRecordInput, type StoredMfaPosture } from '../domain/mfa.ts';
 import { knownFromInFuture } from '../domain/known-from.ts';
+import { isFactSource, sameSource } from '../domain/fact-source.ts';
 import type { FieldProblem } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
@@ -9,7 +10,7 @@ import { checkVersion, EditConflict, found, invalid } from './errors.ts';
 
 /** The same evidence as the stored record: a re-sent posture does not make it newly known. */
 const sameEvidence = (a: MfaRecordInput, b: MfaRecord) =>
-  a.method === b.method && a.enforced === b.enforced && a.evidence === b.evidence && a.source === b.source && a.assessedOn === b.assessedOn;
+  a.method === b.method && a.enforced === b.enforced && a.evidence === b.evidence && sameSource(a.source, b.source) && a.assessedOn === b.assessedOn;
 
 /**
  * Each record's knownFrom: as given; left out, the stored record's when the evidence is the same,
@@ -20,6 +21,10 @@ export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: reado
   const problems: FieldProblem[] = [];
   const resolved = items.map((r, i): MfaRecord => {
     const kept = stored.find((s) => s.population === r.population && sameEvidence(r, s));
+    // An answer is a source only where a questionnaire put it: sent back it stays, it is never typed in.
+    if (isFactSource(r.source) && !stored.some((s) => s.population === r.population && sameSource(s.source, r.source))) {
+      problems.push({ path: `body.items.${i}.source`, message: 'is a questionnaire answer this population\'s record does not come from: give a URL or citation' });
+    }
     const knownFrom = r.knownFrom ?? kept?.knownFrom ?? today;
     const future = r.knownFrom === null ? null : knownFromInFuture(r.knownFrom, today);
     if (future) problems.push({ path: `body.items.${i}.knownFrom`, message: future });
@@ -27,8 +32,8 @@ export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: reado
     if (r.knownFrom === null && knownTooEarly({ knownFrom, assessedOn: r.assessedOn })) {
       problems.push({ path: `body.items.${i}.assessedOn`, message: `is after ${knownFrom}, the day this record is known from: give knownFrom, the day its evidence was public or recorded` });
     }
-    // The same evidence re-sent keeps where it came from (an accepted answer stays self-attested); new evidence is the analyst's.
-    return { ...r, knownFrom, confidence: kept?.confidence ?? 'recorded', origin: kept?.origin ?? null };
+    // The same evidence re-sent keeps how sure it is (an accepted answer stays self-attested); new evidence is the analyst's.
+    return { ...r, knownFrom, confidence: kept?.confidence ?? 'recorded' };
   });
   return { items: resolved, problems };
 }
@@ -46,7 +51,7 @@ export function mfaService(store: Store, clock: Clock) {
         const before = posture(vendorId);
         checkVersion('MFA posture', before, ifMatch);
         const { items, problems } = resolveKnownFrom(next.items, before.items, clock.today());
-        if (problems.length > 0) throw invalid('An MFA record cannot be known from that day.', problems);
+        if (problems.length > 0) throw invalid('Some MFA records cannot be stored as given.', problems);
         // Compared in the write itself: a posture replaced meanwhile is not replaced again.
         if (!store.mfa.replace(vendorId, items, clock.now(), before.version)) throw new EditConflict('MFA posture', posture(vendorId), before.version);
         const after = posture(vendorId);
@@ -54,7 +59,7 @@ export function mfaService(store: Store, clock: Clock) {
         return after;
       }),
     /**
-     * Sets one population's record as given (its knownFrom, confidence and origin included), the
+     * Sets one population's record as given (its knownFrom, confidence and source included), the
      * others kept: how an accepted questionnaire answer becomes a fact. Part of the caller's
      * transaction; audited like a replacement.
      */

@@ -62,15 +62,18 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
     await row('IAM-14.1').waitFor();
     expect(await section().locator('tbody tr').count()).toBe(14);
     expect(await row('IAM-14.1').textContent()).toContain('MFA · admins: push with number matching (also names FIDO2 / passkeys; the weakest counts), enforced. Written as a fact (self-attested)');
-    expect(await row('SEF-07.2').textContent()).toContain('within 3 day(s). Read, not stored as a fact');
+    expect(await row('SEF-07.2').textContent()).toContain('within 3 day(s). Written as a fact (self-attested)');
     expect(await row('STA-08.1').locator('td').nth(1).textContent()).toBe('<img src=x onerror=window.__pwned=1> <b>bold</b>');
     expect(await section().locator('img, b').count()).toBe(0);
     expect(await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     const mfa = await s.api<StoredMfaPosture>(`/vendors/${vendorId}/mfa`);
-    expect(mfa.items).toEqual([expect.objectContaining({ population: 'admins', method: 'push-number-matching', evidence: 'attestation' })]);
-    // The MFA grid on the page reloaded with it.
+    expect(mfa.items).toEqual([
+      expect.objectContaining({ population: 'admins', method: 'push-number-matching', evidence: 'attestation', confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: expect.any(Number), questionId: 'IAM-14.1' } }),
+    ]);
+    // The MFA grid on the page reloaded with it, the answer named as its source.
     await s.page.locator('vr-mfa-grid', { hasText: 'push with number matching' }).first().waitFor();
+    await s.page.locator('vr-mfa-grid', { hasText: 'question IAM-14.1' }).first().waitFor();
 
     // Hide and show the answers by keyboard.
     const toggle = section().locator('li button', { hasText: 'Hide answers' });

@@ -165,4 +165,33 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium (needs the m
     expect(r.request.state).toBe('accepted');
     expect(r.request.reviewedAt).not.toBeNull();
   });
+
+  it('an accepted MFA record edited by hand shows its answer read only, keeps it when saved unchanged, and is the analyst’s once a citation replaces it', async () => {
+    type Rec = { population: string; source: unknown; confidence: string };
+    const posture = async () => (await s.api<{ items: Rec[] }>(`/vendors/${okta}/mfa`)).items;
+    const answered = (await posture()).find((x) => typeof x.source === 'object' && x.source !== null)!;
+    const words = `Questionnaire request ${requestId}, question ${(answered.source as { questionId: string }).questionId}`;
+    await s.go(`/vendors/${okta}`);
+    const gridRow = s.page.locator(`vr-mfa-grid tr[data-population="${answered.population}"]`);
+    await gridRow.locator('td.source', { hasText: words }).waitFor();
+
+    const save = async (citation: string | null) => {
+      await s.page.locator('vr-mfa-grid button.add').click();
+      const fieldset = s.page.locator(`vr-mfa-form fieldset[data-population="${answered.population}"]`);
+      const source = fieldset.getByLabel('Source');
+      expect(await source.inputValue()).toBe('');
+      expect(await fieldset.locator(`#mfa-${answered.population}-source-hint`).textContent()).toContain(words);
+      if (citation !== null) await source.fill(citation);
+      await s.page.locator('vr-mfa-form').getByRole('button', { name: 'Save MFA posture' }).click();
+      await s.page.locator('vr-mfa-grid .saved').waitFor();
+    };
+    await save(null);
+    expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({ source: answered.source, confidence: 'self-attested' });
+    await s.expectNoAxeViolations();
+
+    await s.go(`/vendors/${okta}`);
+    await save('https://example.com/trust/mfa');
+    expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({ source: 'https://example.com/trust/mfa', confidence: 'recorded' });
+    await gridRow.locator('td.source a', { hasText: 'example.com' }).waitFor();
+  });
 });

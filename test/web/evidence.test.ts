@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Gap } from '../../server/scoring/types.ts';
-import { anchorId, attestedBy, evidenceTargets, groupGaps, severityCounts } from '../../web/evidence.ts';
+import { anchorId, attestedBy, evidenceTargets, groupGaps, severityCounts, sourceWords } from '../../web/evidence.ts';
 
 const FACTORS = [
   { id: 'incidents', label: 'Past incidents' },
@@ -102,11 +102,15 @@ describe('severityCounts', () => {
 
 describe('attestedBy', () => {
   it('says where a self-attested fact came from, and nothing for a recorded one', () => {
-    expect(attestedBy({ confidence: 'self-attested', origin: { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' } })).toBe(
+    expect(attestedBy({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' } })).toBe(
       'Self-attested: questionnaire request 12, question mfa-support-method',
     );
-    expect(attestedBy({ confidence: 'self-attested', origin: null })).toBe('Self-attested by the vendor');
-    expect(attestedBy({ confidence: 'recorded', origin: null })).toBeNull();
+    expect(attestedBy({ confidence: 'self-attested', source: null })).toBe('Self-attested by the vendor');
+    expect(attestedBy({ confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14.1' } })).toBe('Self-attested: imported questionnaire 3, question IAM-14.1');
+    // An MFA record's citation is no answer: it says only that the vendor attested it.
+    expect(attestedBy({ confidence: 'self-attested', source: 'CAIQ v4, IAM-14.1' })).toBe('Self-attested by the vendor');
+    expect(sourceWords({ kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe('Questionnaire request 12, question mfa-support-method');
+    expect(attestedBy({ confidence: 'recorded', source: null })).toBeNull();
     expect(attestedBy({})).toBeNull();
   });
 });

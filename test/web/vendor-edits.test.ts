@@ -122,6 +122,21 @@ describe('the MFA posture form', () => {
     });
   });
 
+  it('sends a record\'s questionnaire answer back as its source unless a citation replaces it', () => {
+    const answer = { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' };
+    const base: Array<[string, string]> = [
+      ['support.method', 'fido2'],
+      ['support.enforced', 'on'],
+      ['support.evidence', 'attestation'],
+      ['support.assessedOn', '2026-11-20'],
+      ['support.knownFrom', '2026-11-20'],
+      ['support.answerSource', JSON.stringify(answer)],
+    ];
+    expect(mfaPostureOf(form([...base, ['support.source', '']])).items[0]!.source).toEqual(answer);
+    expect(mfaPostureOf(form([...base, ['support.source', 'https://example.com/mfa']])).items[0]!.source).toBe('https://example.com/mfa');
+    expect(mfaPostureOf(form([...base.slice(0, -1), ['support.answerSource', '{not json'], ['support.source', '']])).items[0]!.source).toBeNull();
+  });
+
   it("puts the server's errors on the nested items beside the population's own fields", () => {
     const e = new ApiError(400, 'validation-failed', 'invalid', [
       { path: 'body.items.1.assessedOn', message: 'expected a real date' },

@@ -12,6 +12,7 @@ import type { MfaPosture } from '../../server/domain/mfa.ts';
 import type { FactorScore } from '../../server/scoring/types.ts';
 import { partialDate } from '../format.ts';
 import { incidentKnownDate as knownDate } from '../known.ts';
+import { isFactSource, sourceWords } from '../evidence.ts';
 
 const DAY_MS = 86_400_000;
 /** A partial date, or the day part of a timestamp. */
@@ -142,7 +143,8 @@ function mfaEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvide
   const newest = valid.reduce((a, b) => (day(b) > day(a) ? b : a));
   const what = day(oldest) === day(newest) ? `Assessed ${partialDate(newest.assessedOn)}` : `Assessed ${partialDate(oldest.assessedOn)} to ${partialDate(newest.assessedOn)}`;
   // The age is the oldest record's: a posture is only as fresh as its stalest part.
-  return dated(f.id, what, day(oldest), asOf, newest.source, note);
+  // A record from a questionnaire names the answer, in words.
+  return dated(f.id, what, day(oldest), asOf, isFactSource(newest.source) ? sourceWords(newest.source) : newest.source, note);
 }
 
 /** The evidence behind one factor of a vendor's score, as of `asOf` (YYYY-MM-DD). */

@@ -11,10 +11,11 @@
  */
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { MfaPosture } from '../../server/domain/mfa.ts';
+import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
 import type { MfaPopulation } from '../../server/domain/vocabulary.ts';
 import { MFA_EVIDENCE_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL, MFA_POPULATIONS } from '../format.ts';
 import { mfaPostureOf, type VendorEdit } from '../vendor-edits.ts';
+import { isFactSource, sourceWords } from '../evidence.ts';
 import { field, selectField } from './form-field.ts';
 import { EditForm, options } from './edit-form.ts';
 
@@ -69,12 +70,31 @@ export class MfaForm extends EditForm {
         ${selectField({ id: id('evidence'), name: `${p}.evidence`, label: 'Evidence', options: options(MFA_EVIDENCE_LABEL), value: r?.evidence ?? 'public-statement', error: e('evidence') })}
       </div>
       <div class="row pop">
-        ${field({ id: id('source'), name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: r?.source ?? '', error: e('source') })}
+        ${this._source(p, r?.source ?? null, e('source'))}
         ${field({ id: id('assessedOn'), name: `${p}.assessedOn`, label: 'Assessed on', placeholder: 'YYYY-MM-DD', maxlength: 10, value: r?.assessedOn ?? this.today, error: e('assessedOn') })}
         ${field({ id: id('knownFrom'), name: `${p}.knownFrom`, label: 'Known from', hint: 'The day the evidence was public or recorded', placeholder: 'YYYY-MM-DD', maxlength: 10, value: r?.knownFrom ?? this.today, error: e('knownFrom') })}
       </div>
       ${field({ id: id('notes'), name: `${p}.notes`, label: 'Notes', maxlength: 5000, value: r?.notes ?? '', error: e('notes') })}
     </fieldset>`;
+  }
+
+  /**
+   * A citation is edited as text. A record from a questionnaire keeps its answer as the source
+   * (shown read only, sent back unchanged) unless the analyst gives a citation in its place, which
+   * makes the record theirs (recorded).
+   */
+  private _source(p: MfaPopulation, source: MfaRecord['source'], error: string | undefined) {
+    const id = `mfa-${p}-source`;
+    if (!isFactSource(source)) return field({ id, name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: source ?? '', error });
+    return html`<input type="hidden" name=${`${p}.answerSource`} .value=${JSON.stringify(source)} />${field({
+        id,
+        name: `${p}.source`,
+        label: 'Source',
+        hint: `${sourceWords(source)} (the vendor's answer). Leave empty to keep it; a URL or citation replaces it and the record becomes yours (recorded).`,
+        maxlength: 2000,
+        value: '',
+        error,
+      })}`;
   }
 
   protected override edit(data: FormData): VendorEdit {

@@ -10,8 +10,8 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { MfaPosture } from '../../server/domain/mfa.ts';
-import { anchorId, attestedBy } from '../evidence.ts';
+import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
+import { anchorId, attestedBy, isFactSource, sourceWords } from '../evidence.ts';
 import { linkText, MFA_METHOD_SHORT, MFA_POPULATIONS } from '../format.ts';
 import { MFA_METHODS_WEAK_FIRST, mfaGrid, UNKNOWN_COUNTS_AS, type MfaGridCell, type MfaGridRow, type UnknownCountsAs } from '../charts/mfa-grid.layout.ts';
 import { anchorTarget, card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
@@ -107,8 +107,10 @@ export class MfaGrid extends LitElement {
     return text ? html`<span class="dates attested">${text}</span>` : nothing;
   }
 
-  private _source(source: string | null) {
+  private _source(source: MfaRecord['source']) {
     if (!source) return html`<span class="muted">No source given.</span>`;
+    // A record from a questionnaire names the answer (its words; the "Self-attested" line below says so too).
+    if (isFactSource(source)) return sourceWords(source);
     // The field may hold a citation instead of a URL; only URLs become links.
     if (!/^https?:\/\//.test(source)) return source;
     return html`<a href=${source} rel="noopener noreferrer" target="_blank">${linkText(source)}<span class="sr-only"> (opens in a new tab)</span></a>`;

@@ -171,7 +171,7 @@ export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): Fiel
 
 type ExportedMfa = ExportDocument['mfa'][number];
 /** An arrangement's provenance as the document gives it; a document from before it has none: recorded. */
-const provenanceOf = (s: ExportDocument['subprocessors'][number]) => ({ confidence: s.confidence ?? 'recorded', origin: s.origin ?? null });
+const provenanceOf = (s: ExportDocument['subprocessors'][number]) => ({ confidence: s.confidence ?? 'recorded', source: s.source ?? null });
 const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */

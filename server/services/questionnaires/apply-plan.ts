@@ -22,8 +22,8 @@ export interface PlanContext {
 
 /** A subprocessor write: a new one (`create`) or a change to one on record (`patch`). */
 export type SubprocessorWrite =
-  | { readonly questionId: string; readonly targetId: null; readonly create: SubprocessorInput; readonly origin: QuestionnaireSource }
-  | { readonly questionId: string; readonly targetId: number; readonly patch: SubprocessorPatch; readonly origin: QuestionnaireSource };
+  | { readonly questionId: string; readonly targetId: null; readonly create: SubprocessorInput; readonly source: QuestionnaireSource }
+  | { readonly questionId: string; readonly targetId: number; readonly patch: SubprocessorPatch; readonly source: QuestionnaireSource };
 
 export interface Plan {
   readonly mfa: ReadonlyArray<{ readonly questionIds: readonly string[]; readonly record: MfaRecord }>;
@@ -71,12 +71,11 @@ function mfaPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext, 
         method,
         enforced,
         evidence: 'attestation',
-        source: `Questionnaire request ${ctx.requestId}, question ${first}`,
+        source: sourceOf(ctx, first),
         assessedOn: ctx.submittedOn,
         notes: r?.notes ?? null,
         knownFrom: ctx.submittedOn,
         confidence: 'self-attested',
-        origin: sourceOf(ctx, first),
       },
     });
   }
@@ -94,7 +93,7 @@ function supportPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanConte
     targetId = p.data.targetId;
   }
   const first = parts[0]!.questionId;
-  const origin = sourceOf(ctx, first);
+  const source = sourceOf(ctx, first);
   const target = targetId === null ? undefined : on.subprocessors.find((s) => s.id === targetId);
   const controls = values.get('sessionControls') as string | undefined;
   if (target) {
@@ -104,7 +103,7 @@ function supportPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanConte
       else if (f === 'sessionControls') patch['evidence'] = withSessionControls(target.evidence, v as string);
       else patch[f] = v;
     }
-    return [{ questionId: first, targetId: target.id, patch: patch as SubprocessorPatch, origin }];
+    return [{ questionId: first, targetId: target.id, patch: patch as SubprocessorPatch, source }];
   }
   const accessLevel = values.get('accessLevel');
   if (accessLevel === undefined) {
@@ -130,27 +129,27 @@ function supportPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanConte
     sources: [],
     knownFrom: ctx.submittedOn,
   };
-  return [{ questionId: first, targetId: null, create, origin }];
+  return [{ questionId: first, targetId: null, create, source }];
 }
 
 function rowsPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext): SubprocessorWrite[] {
   const out: SubprocessorWrite[] = [];
   for (const p of accepted) {
     if (p.data.fact !== 'subprocessors' || p.changes.length === 0) continue;
-    const origin = sourceOf(ctx, p.questionId);
+    const source = sourceOf(ctx, p.questionId);
     for (const row of p.data.rows) {
       const v = row.values as Partial<Record<RowField, string | number | boolean>>;
       const target = row.targetId === null ? undefined : on.subprocessors.find((s) => s.id === row.targetId);
       if (target) {
         const changed = (Object.entries(v) as Array<[RowField, string | number | boolean]>).filter(([f, x]) => f !== 'name' && target[f] !== x);
         if (changed.length === 0) continue;
-        out.push({ questionId: p.questionId, targetId: target.id, patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn } as SubprocessorPatch, origin });
+        out.push({ questionId: p.questionId, targetId: target.id, patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn } as SubprocessorPatch, source });
         continue;
       }
       out.push({
         questionId: p.questionId,
         targetId: null,
-        origin,
+        source,
         create: {
           name: String(v.name),
           function: (v.function as string | undefined) ?? 'subprocessor',
@@ -207,7 +206,7 @@ export function planFor(accepted: readonly Proposal[], on: OnRecord, ctx: PlanCo
               field: p.data.field,
               value: p.data.value,
               confidence: 'self-attested' as const,
-              origin: sourceOf(ctx, p.questionId),
+              source: sourceOf(ctx, p.questionId),
               knownFrom: ctx.submittedOn,
               updatedAt: ctx.now,
             },

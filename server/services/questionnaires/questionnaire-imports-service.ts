@@ -12,6 +12,7 @@ import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
 import { found, invalid, notFound, ServiceError } from '../errors.ts';
 import type { MfaService } from '../mfa-service.ts';
+import type { CommitmentsService } from '../commitments-service.ts';
 import { applyImportFacts, type PendingFact } from './caiq-facts.ts';
 import { readSheets } from './sheet-read.ts';
 import { recognise } from './sheet-formats.ts';
@@ -29,7 +30,7 @@ export const MAX_PAGE = 5000;
 /** A CAIQ v4 workbook is about 1 MB; a sheet is refused unread past this (and its XML past 40 MB inflated: xlsx-guard.ts). */
 export const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 
-export function questionnaireImportsService(store: Store, clock: Clock, mfa: MfaService) {
+export function questionnaireImportsService(store: Store, clock: Clock, mfa: MfaService, commitments: CommitmentsService) {
   const vendorOf = (vendorId: number) => found(store.vendors.find(vendorId), 'vendor', vendorId);
   return {
     async importSheet(actor: Actor, vendorId: number, bytes: Buffer, opts: ImportOptions): Promise<{ import: QuestionnaireImport; facts: MappedAnswer[] }> {
@@ -65,7 +66,7 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
           const text = `${a.answer}\n${a.detail ?? ''}`;
           pending.push({ questionId: a.questionId, question: a.question, answer: a.answer, detail: a.detail, fact: m.fact, target: mappingTarget(m), label: mappingLabel(m), reading: readAnswer(m, a.answerKind, text) });
         }
-        const facts = applyImportFacts({ store, mfa, actor, vendorId, importId, format: sheet.format, knownFrom }, pending);
+        const facts = applyImportFacts({ mfa, commitments, actor, vendorId, importId, format: sheet.format, knownFrom, now: clock.now() }, pending);
         const byQuestion = new Map(facts.map((f) => [f.questionId, f]));
         const answers: ImportAnswer[] = sheet.answers.map((a) => ({ ...a, mapping: byQuestion.get(a.questionId) ?? null }));
         store.questionnaireImports.addAnswers(importId, answers);

@@ -122,7 +122,7 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
           for (const q of m.questionIds) applied.push({ questionId: q, fact: 'mfa', ref: `mfa:${m.record.population}` });
         }
         for (const w of plan.subprocessors) {
-          const provenance = { confidence: 'self-attested' as const, origin: w.origin };
+          const provenance = { confidence: 'self-attested' as const, source: w.source };
           const written = w.targetId === null ? deps.subprocessors.create(actor, vendorId, w.create, provenance) : deps.subprocessors.update(actor, w.targetId, w.patch, undefined, provenance);
           const fact = acceptedProposals.find((p) => p.questionId === w.questionId)!.fact;
           applied.push({ questionId: w.questionId, fact, ref: `subprocessor:${written.id}` });

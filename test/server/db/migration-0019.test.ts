@@ -1,5 +1,5 @@
 /**
- * Migration 0019: MFA records and subprocessors recorded before it stay `recorded` with no origin
+ * Migration 0019: MFA records and subprocessors recorded before it stay `recorded` with no structured source
  * (nothing scored moves); the columns refuse a confidence the app does not know; commitments are
  * one per vendor and field and go with their vendor.
  */
@@ -23,13 +23,13 @@ function before0019() {
   return db;
 }
 
-describe('migration 0019: confidence, origin and commitments', () => {
-  it('keeps every earlier record as recorded, with no origin (an analyst-typed attestation included)', () => {
+describe('migration 0019: confidence, source and commitments', () => {
+  it('keeps every earlier record as recorded, with no structured source (an analyst-typed attestation included)', () => {
     const db = before0019();
     migrate(db, MIGRATIONS);
     const store = createStore(db);
-    expect(store.mfa.listByVendor(1)[0]).toMatchObject({ evidence: 'attestation', confidence: 'recorded', origin: null });
-    expect(store.subprocessors.listByVendor(1)[0]).toMatchObject({ confidence: 'recorded', origin: null });
+    expect(store.mfa.listByVendor(1)[0]).toMatchObject({ evidence: 'attestation', confidence: 'recorded', source: null });
+    expect(store.subprocessors.listByVendor(1)[0]).toMatchObject({ confidence: 'recorded', source: null });
   });
 
   it('refuses a confidence it does not know, and keeps one commitment per vendor and field, deleted with the vendor', () => {
@@ -38,7 +38,7 @@ describe('migration 0019: confidence, origin and commitments', () => {
     expect(() => db.prepare("UPDATE mfa_postures SET confidence = 'verified'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE subprocessors SET confidence = ''").run()).toThrow(/CHECK/);
     const store = createStore(db);
-    const c = { vendorId: 1, field: 'notifyWithinDays' as const, value: 3, confidence: 'self-attested' as const, origin: { kind: 'questionnaire' as const, requestId: 4, questionId: 'notify-within-days' }, knownFrom: '2024-04-30', updatedAt: NOW };
+    const c = { vendorId: 1, field: 'notifyWithinDays' as const, value: 3, confidence: 'self-attested' as const, source: { kind: 'questionnaire' as const, requestId: 4, questionId: 'notify-within-days' }, knownFrom: '2024-04-30', updatedAt: NOW };
     store.commitments.put(c);
     store.commitments.put({ ...c, value: 1 });
     expect(store.commitments.listByVendor(1)).toEqual([{ ...c, value: 1 }]);

@@ -9,8 +9,8 @@ import { incidentBody, mfaItem, subprocessorBody, vendorBody } from '../../helpe
 
 const NOW = '2026-01-01T00:00:00.000Z';
 /** An MFA record as stored: known from the day it speaks for. */
-// As stored: an analyst's record is `recorded`, with no questionnaire origin (migration 0019).
-const known = (o: Parameters<typeof mfaItem>[0] = {}) => ({ ...mfaItem(o), knownFrom: mfaItem(o).assessedOn, confidence: 'recorded' as const, origin: null });
+// As stored: an analyst's record is `recorded`, with no questionnaire source (migration 0019).
+const known = (o: Parameters<typeof mfaItem>[0] = {}) => ({ ...mfaItem(o), knownFrom: mfaItem(o).assessedOn, confidence: 'recorded' as const });
 const setup = () => {
   const store = createStore(memDb());
   const vendorId = store.vendors.create(vendorInput.parse(vendorBody()), NOW);

@@ -29,7 +29,7 @@ describe('importing a CAIQ v4 sheet', () => {
   it.each([
     ['XLSX', 'caiq-v4.xlsx', XLSX_TYPE],
     ['CSV', 'caiq-v4.csv', 'text/csv'],
-  ])('from %s: every answer kept as text, IAM-14.1 written as the admins’ MFA (the weakest method named), the rest read but not stored', async (_k, file, type) => {
+  ])('from %s: every answer kept as text, IAM-14.1 written as the admins’ MFA (the weakest method named) and SEF-07.2 as the days to notify, both self-attested from their answer; the inventory read but not stored', async (_k, file, type) => {
     const { http, vendorId } = await withVendor();
     const res = await post(http, vendorId, fixture(file), type, '?fileName=northwind-caiq.xlsx');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -38,7 +38,7 @@ describe('importing a CAIQ v4 sheet', () => {
     const byId = Object.fromEntries(res.body.facts.map((f: { questionId: string }) => [f.questionId, f]));
     expect(byId['IAM-14.1']).toMatchObject({ fact: 'mfa', target: 'admins', outcome: 'written', value: { method: 'push-number-matching', enforced: true } });
     expect(byId['IAM-14.1'].source).toEqual({ kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' });
-    expect(byId['SEF-07.2']).toMatchObject({ fact: 'commitment', value: 3, outcome: 'not-stored' });
+    expect(byId['SEF-07.2']).toMatchObject({ fact: 'commitment', value: 3, outcome: 'written' });
     expect(byId['STA-07.1']).toMatchObject({ fact: 'supply-chain', value: true, outcome: 'not-stored' });
 
     const mfa = await http.get(`/api/v1/vendors/${vendorId}/mfa`);
@@ -48,10 +48,22 @@ describe('importing a CAIQ v4 sheet', () => {
         method: 'push-number-matching',
         enforced: true,
         evidence: 'attestation',
-        source: `CAIQ import ${res.body.import.id}, IAM-14.1`,
+        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' },
         assessedOn: '2026-11-29',
         knownFrom: '2026-11-29',
+        confidence: 'self-attested',
       }),
+    ]);
+    expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
+      {
+        vendorId,
+        field: 'notifyWithinDays',
+        value: 3,
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SEF-07.2' },
+        knownFrom: '2026-11-29',
+        updatedAt: expect.any(String),
+      },
     ]);
 
     const detail = await http.get(`/api/v1/questionnaire-imports/${res.body.import.id}`);
@@ -96,6 +108,41 @@ describe('importing a CAIQ v4 sheet', () => {
   });
 });
 
+describe('the days to notify from an imported sheet', () => {
+  const notify = (c: { body: { items: Array<{ field: string }> } }) => c.body.items.find((x) => x.field === 'notifyWithinDays');
+  const sef = (res: { body: { facts: Array<{ questionId: string }> } }) => res.body.facts.find((f) => f.questionId === 'SEF-07.2');
+
+  it('replaces a self-attested commitment from an earlier sheet; one that agrees is kept as it is', async () => {
+    const { http, vendorId } = await withVendor();
+    const first = await post(http, vendorId, CAIQ_CSV.replace('72 hours', '96 hours'), 'text/csv', '?knownFrom=2026-11-01');
+    expect(sef(first)).toMatchObject({ value: 4, outcome: 'written' });
+    const second = await post(http, vendorId, CAIQ_CSV);
+    expect(sef(second)).toMatchObject({ value: 3, outcome: 'written' });
+    expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ value: 3, knownFrom: '2026-11-29', source: { importId: second.body.import.id } });
+    const third = await post(http, vendorId, CAIQ_CSV);
+    expect(sef(third)).toMatchObject({ value: 3, outcome: 'kept-on-record', detail: expect.stringContaining('agrees') });
+    expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ source: { importId: second.body.import.id } });
+  });
+
+  it('keeps a commitment known from a later day than the sheet, and one an analyst recorded', async () => {
+    const { http, deps, vendorId } = await withVendor();
+    await post(http, vendorId, CAIQ_CSV);
+    const older = await post(http, vendorId, CAIQ_CSV.replace('72 hours', '10 days'), 'text/csv', '?knownFrom=2026-10-01');
+    expect(sef(older)).toMatchObject({ value: 10, outcome: 'kept-on-record', detail: expect.stringContaining('later day') });
+    deps.store.commitments.put({ vendorId, field: 'notifyWithinDays', value: 1, confidence: 'recorded', source: null, knownFrom: '2026-11-29', updatedAt: '2026-11-29T00:00:00.000Z' });
+    const again = await post(http, vendorId, CAIQ_CSV.replace('72 hours', '5 days'));
+    expect(sef(again)).toMatchObject({ value: 5, outcome: 'kept-on-record', detail: expect.stringContaining('analyst recorded') });
+    expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ value: 1, confidence: 'recorded', source: null });
+  });
+
+  it('stores nothing for a Yes naming no period, and says so', async () => {
+    const { http, vendorId } = await withVendor();
+    const res = await post(http, vendorId, CAIQ_CSV.replace('no later than 72 hours after a breach is confirmed', 'promptly'));
+    expect(sef(res)).toMatchObject({ value: null, outcome: 'not-stored', detail: expect.stringContaining('no number of days') });
+    expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([]);
+  });
+});
+
 describe('importing a SIG Lite sheet', () => {
   it.each([
     ['XLSX', 'sig-lite.xlsx', XLSX_TYPE],
@@ -107,10 +154,13 @@ describe('importing a SIG Lite sheet', () => {
     expect(res.body.import).toMatchObject({ format: 'sig', answerCount: 9, mappedCount: 4 });
     const mfa = (await http.get(`/api/v1/vendors/${vendorId}/mfa`)).body.items;
     expect(mfa).toEqual([
-      expect.objectContaining({ population: 'admins', method: 'totp', enforced: true, source: `SIG Lite import ${res.body.import.id}, SL.75` }),
-      expect.objectContaining({ population: 'contractors', method: 'sms', enforced: true, source: `SIG Lite import ${res.body.import.id}, SL.77` }),
+      expect.objectContaining({ population: 'admins', method: 'totp', enforced: true, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.75' } }),
+      expect.objectContaining({ population: 'contractors', method: 'sms', enforced: true, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.77' } }),
     ]);
-    expect(res.body.facts.find((f: { questionId: string }) => f.questionId === 'SL.103')).toMatchObject({ value: 2 });
+    expect(res.body.facts.find((f: { questionId: string }) => f.questionId === 'SL.103')).toMatchObject({ value: 2, outcome: 'written' });
+    expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
+      expect.objectContaining({ field: 'notifyWithinDays', value: 2, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.103' } }),
+    ]);
   });
 
   it('with --format caiq forced, a SIG sheet is refused naming what is missing', async () => {
@@ -182,16 +232,21 @@ describe('bad input writes nothing', () => {
     expect((await viewer.get(`/api/v1/vendors/${vendorId}/questionnaire-imports`)).body.items).toHaveLength(1);
   });
 
-  it('leaves nothing behind when a fact cannot be written (one transaction)', async () => {
+  // The MFA record is written before the commitment: a failing commitment proves the record is rolled back with it.
+  it.each(['mfa', 'commitment'] as const)('leaves nothing behind when a fact cannot be written (%s; one transaction)', async (which) => {
     const { http, db, deps, vendorId } = await withVendor();
-    const replace = deps.mfa.replace;
-    deps.mfa.replace = () => {
+    const { putRecord } = deps.mfa;
+    const { put } = deps.commitments;
+    const fail = () => {
       throw new Error('disk full');
     };
+    if (which === 'mfa') deps.mfa.putRecord = fail;
+    else deps.commitments.put = fail;
     try {
       await expectNoWrite(db, async () => expect((await post(http, vendorId, CAIQ_CSV)).status).toBe(500));
     } finally {
-      deps.mfa.replace = replace;
+      deps.mfa.putRecord = putRecord;
+      deps.commitments.put = put;
     }
   });
 });

@@ -67,12 +67,11 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
       method: 'fido2',
       enforced: true,
       evidence: 'attestation',
-      source: `Questionnaire request ${requestId}, question mfa-support-method`,
+      source: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' },
       assessedOn: '2026-11-20',
       notes: null,
       knownFrom: '2026-11-20',
       confidence: 'self-attested',
-      origin: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' },
     });
     const subs = (await http.get(`/api/v1/vendors/${vendorId}/subprocessors`)).body.items ?? (await http.get(`/api/v1/vendors/${vendorId}/subprocessors`)).body;
     const desk = subs.find((s: { name: string }) => s.name === 'Helpdesk Partners Ltd');
@@ -86,12 +85,12 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
       location: 'Ireland',
       knownFrom: '2026-11-20',
       confidence: 'self-attested',
-      origin: { kind: 'questionnaire', requestId, questionId: 'support-provider' },
+      source: { kind: 'questionnaire', requestId, questionId: 'support-provider' },
     });
     expect(desk.evidence).toContain('Support-session controls: The customer approves each session; Access expires automatically');
     expect(subs.find((s: { name: string }) => s.name === 'CloudOps GmbH')).toMatchObject({ accessLevel: 'admin', staffMfa: 'totp', confidence: 'self-attested' });
     expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
-      { vendorId, field: 'notifyWithinDays', value: 3, confidence: 'self-attested', origin: { kind: 'questionnaire', requestId, questionId: 'notify-within-days' }, knownFrom: '2026-11-20', updatedAt: expect.any(String) },
+      { vendorId, field: 'notifyWithinDays', value: 3, confidence: 'self-attested', source: { kind: 'questionnaire', requestId, questionId: 'notify-within-days' }, knownFrom: '2026-11-20', updatedAt: expect.any(String) },
       expect.objectContaining({ field: 'securityContactName', value: 'Dana Reyes' }),
       expect.objectContaining({ field: 'securityContactEmail', value: 'security@example.com' }),
     ]);

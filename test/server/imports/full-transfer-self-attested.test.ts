@@ -1,6 +1,6 @@
 /**
  * Export and restore keep what issue 16 added to existing records: an MFA record's and a
- * subprocessor's confidence and origin, and a vendor's commitments; a document from before them
+ * subprocessor's confidence and source, and a vendor's commitments; a document from before them
  * restores as recorded, with no commitments.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,10 +27,10 @@ const restoreInto = (http: ReturnType<typeof testApp>['http'], doc: unknown, qs 
   http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
 
 describe('self-attested facts in export and restore', () => {
-  it('round-trips confidence, origin and commitments exactly', async () => {
+  it('round-trips confidence, source and commitments exactly', async () => {
     const { http, requestId } = await reviewed();
     const doc: Doc = (await http.get('/api/v1/export')).body;
-    expect(doc.mfa.find((m) => m['population'] === 'support')).toMatchObject({ confidence: 'self-attested', origin: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' } });
+    expect(doc.mfa.find((m) => m['population'] === 'support')).toMatchObject({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' } });
     expect(doc.subprocessors.every((s) => s['confidence'] === 'self-attested')).toBe(true);
     expect(doc.commitments).toHaveLength(3);
     const b = testApp();
@@ -49,7 +49,7 @@ describe('self-attested facts in export and restore', () => {
     const b = testApp();
     expect((await restoreInto(b.http, doc, '?mode=merge')).status).toBe(200);
     const back: Doc = (await b.http.get('/api/v1/export')).body;
-    expect(back.subprocessors.map((s) => [s['name'], s['confidence'], s['origin']])).toEqual(doc.subprocessors.map((s) => [s['name'], s['confidence'], s['origin']]));
+    expect(back.subprocessors.map((s) => [s['name'], s['confidence'], s['source']])).toEqual(doc.subprocessors.map((s) => [s['name'], s['confidence'], s['source']]));
     expect(back.commitments!.map((c) => c['value'])).toEqual(doc.commitments!.map((c) => c['value']));
   });
 
@@ -58,14 +58,15 @@ describe('self-attested facts in export and restore', () => {
     const doc: Doc = (await http.get('/api/v1/export')).body;
     const old = {
       ...doc,
-      mfa: doc.mfa.map(({ confidence: _c, origin: _o, ...m }) => m),
-      subprocessors: doc.subprocessors.map(({ confidence: _c, origin: _o, ...s }) => s),
+      // Before them an MFA record's source was a citation (or none), never an answer.
+      mfa: doc.mfa.map(({ confidence: _c, source, ...m }) => ({ ...m, source: typeof source === 'string' ? source : null })),
+      subprocessors: doc.subprocessors.map(({ confidence: _c, source: _s, ...s }) => s),
     };
     delete (old as Partial<Doc>).commitments;
     const b = testApp();
     expect((await restoreInto(b.http, old)).status).toBe(200);
     const back: Doc = (await b.http.get('/api/v1/export')).body;
-    expect(new Set([...back.mfa, ...back.subprocessors].map((r) => `${r['confidence']} ${r['origin']}`))).toEqual(new Set(['recorded null']));
+    expect(new Set([...back.mfa, ...back.subprocessors].map((r) => `${r['confidence']} ${r['source']}`))).toEqual(new Set(['recorded null']));
     expect(back.commitments).toEqual([]);
   });
 });

@@ -13,13 +13,13 @@ import { dayNumber } from '../../../server/domain/partial-date.ts';
 import { facts, mfaRecord, subprocessorFacts } from '../../helpers/fixtures.ts';
 
 const AS_OF = '2026-12-31';
-const origin = { kind: 'questionnaire' as const, requestId: 12, questionId: 'mfa-support-method' };
+const source = { kind: 'questionnaire' as const, requestId: 12, questionId: 'mfa-support-method' };
 const supportFido2 = (o = {}) => mfaRecord({ population: 'support', method: 'fido2', enforced: true, assessedOn: '2026-12-01', knownFrom: '2026-12-01', ...o });
 
 describe('self-attested evidence', () => {
   it('scores as the same fact recorded would, but lowers confidence and adds a gap naming the request', () => {
     const verified = scoreVendor(facts({ mfa: [supportFido2({ evidence: 'audit-report' })] }), P, AS_OF);
-    const attested = scoreVendor(facts({ mfa: [supportFido2({ evidence: 'attestation', confidence: 'self-attested', origin })] }), P, AS_OF);
+    const attested = scoreVendor(facts({ mfa: [supportFido2({ evidence: 'attestation', confidence: 'self-attested', source })] }), P, AS_OF);
     expect(attested.likelihood).toBe(verified.likelihood);
     expect(attested.evidenceCoverage).toBe(verified.evidenceCoverage);
     expect(attested.confidence).toBeLessThan(verified.confidence);
@@ -31,7 +31,7 @@ describe('self-attested evidence', () => {
 
   it('an accepted answer changes the score: unknown support staff MFA → self-attested FIDO2 lowers likelihood and raises coverage', () => {
     const before = scoreVendor(facts(), P, AS_OF);
-    const after = scoreVendor(facts({ mfa: [supportFido2({ evidence: 'attestation', confidence: 'self-attested', origin })] }), P, AS_OF);
+    const after = scoreVendor(facts({ mfa: [supportFido2({ evidence: 'attestation', confidence: 'self-attested', source })] }), P, AS_OF);
     expect(after.likelihood).toBeLessThan(before.likelihood);
     expect(after.evidenceCoverage).toBeGreaterThan(before.evidenceCoverage);
     expect(after.confidence).toBeGreaterThan(before.confidence);
@@ -40,7 +40,7 @@ describe('self-attested evidence', () => {
   it('a support chain resting only on self-attested arrangements counts half in confidence, and each is a gap', () => {
     const sub = (o = {}) => subprocessorFacts({ id: 7, name: 'Helpdesk Co', accessLevel: 'customer-data', staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 7, ...o });
     const recorded = facts({ subprocessors: [sub()] });
-    const attested = facts({ subprocessors: [sub({ confidence: 'self-attested', origin: { kind: 'questionnaire', requestId: 3, questionId: 'support-provider' } })] });
+    const attested = facts({ subprocessors: [sub({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId: 3, questionId: 'support-provider' } })] });
     const day = dayNumber(AS_OF);
     expect(confidenceOf(recorded, P, day) - confidenceOf(attested, P, day)).toBeCloseTo(P.confidence.weights.support * (1 - P.confidence.selfAttestedWeight), 5);
     expect(scoreVendor(attested, P, AS_OF).gaps).toContainEqual({ factor: 'support', ref: 'subprocessor:7', text: "Helpdesk Co rests on the vendor's own word (questionnaire, request 3)" });

@@ -107,6 +107,12 @@ describe('factorEvidence', () => {
     expect(factorEvidence(factor('support', [null], false), facts(), '2024-01-01')).toMatchObject({ none: true, what: 'No evidence: no support arrangement on record' });
   });
 
+  it('names a questionnaire answer behind the newest MFA record in words, never as an object', () => {
+    const answered = { ...mfa('workforce', '2023-09'), source: { kind: 'questionnaire' as const, requestId: 12, questionId: 'mfa-workforce-method' } };
+    const e = factorEvidence(factor('mfa'), facts({ mfa: { items: [mfa('admins', '2022-08-09'), answered] } }), '2023-10-31');
+    expect(e.source).toBe('Questionnaire request 12, question mfa-workforce-method');
+  });
+
   it('spans MFA evidence from the oldest to the newest assessment, aged by the oldest, with the newest source', () => {
     const posture = { items: [mfa('admins', '2022-08-09'), mfa('workforce', '2023-09', 'https://new.example'), mfa('support', '2030-01-01')] };
     const e = factorEvidence(factor('mfa'), facts({ mfa: posture }), '2023-10-31');

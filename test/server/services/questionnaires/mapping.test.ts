@@ -44,7 +44,7 @@ const helpdesk = (o: Partial<Subprocessor> = {}): Subprocessor => ({
   sources: [],
   knownFrom: '2024-01-01',
   confidence: 'recorded',
-  origin: null,
+  source: null,
   createdAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-01T00:00:00.000Z',
   version: 1,
@@ -153,7 +153,7 @@ describe('proposalsFor', () => {
           expect(MFA_METHODS.indexOf(m.record.method)).toBe(MFA_METHODS.indexOf(answered));
           // Enforcement is what was answered, else what was on record, else not enforced: never assumed.
           expect(m.record.enforced).toBe(enforced ?? (recorded ? true : false));
-          expect(m.record).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', origin: { kind: 'questionnaire', requestId: 12 } });
+          expect(m.record).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', source: { kind: 'questionnaire', requestId: 12 } });
         }
       }),
       { numRuns: 200 },

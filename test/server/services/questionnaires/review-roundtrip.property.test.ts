@@ -69,7 +69,7 @@ describe('review round trip', () => {
             expect(r.method).toBe(a.methods[i]);
             // Self-attested, unless the answer agreed with the analyst's record, which then stays as it was.
             if (r.confidence === 'recorded') expect([withRecord, r.population, r.method, r.assessedOn]).toEqual([true, 'support', 'sms', '2025-01-01']);
-            else expect(r).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', origin: { requestId } });
+            else expect(r).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', source: { requestId } });
           }
         }
       }),
