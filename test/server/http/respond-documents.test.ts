@@ -3,7 +3,9 @@
  * token. They land on the request's vendor with the request's id, audited as the vendor contact; a
  * `document` answer may name only its own request's uploads; every refusal writes nothing.
  */
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../helpers/db.ts';
 import { expectNoWrite, expectProblem, failingPaths } from '../../helpers/app.ts';
 import { HTML, otherMeta, PDF, soc2Meta } from '../../helpers/documents.ts';
 import { vendorBody } from '../../helpers/fixtures.ts';
@@ -95,5 +97,34 @@ describe('documents from the response page', () => {
     await t.vendorCall(token).get();
     const res = await expectNoWrite(t.db, () => t.anon().post('/api/v1/respond/documents').set('X-Response-Token', token).send({ meta: soc2Meta() }));
     expectProblem(res, 415, 'unsupported-media-type');
+  });
+});
+
+describe('uploads through the response link, while they arrive', () => {
+  it('one at a time per request: a second is refused (429) until the first is done', async () => {
+    const t = await questionnaireApp();
+    const { token } = await t.send();
+    const who = t.deps.respond.authenticate(token, '127.0.0.1');
+    const release = t.deps.respond.admitUpload(who);
+    expect(() => t.deps.respond.admitUpload(who)).toThrow(expect.objectContaining({ code: 'too-many-uploads' }));
+    release();
+    release(); // twice is once
+    t.deps.respond.admitUpload(who)();
+  });
+
+  it('a request submitted while the file arrived: 409, nothing written', async () => {
+    const t = await questionnaireApp();
+    const { token } = await t.send();
+    for (const [q, value] of Object.entries(REQUIRED_ANSWERS)) await t.vendorCall(token).put(q, value);
+    const who = t.deps.respond.authenticate(token, '127.0.0.1');
+    const stream = new PassThrough();
+    const upload = t.deps.respond.upload(who, { meta: otherMeta(), fileName: 'late.pdf', stream });
+    stream.write(PDF.subarray(0, 8));
+    expect((await t.vendorCall(token).submit()).status).toBe(200);
+    const before = fingerprint(t.db);
+    stream.end(PDF.subarray(8));
+    await expect(upload).rejects.toMatchObject({ code: 'request-read-only' });
+    expect(fingerprint(t.db)).toBe(before);
+    expect(documentRows(t)).toEqual([]);
   });
 });
