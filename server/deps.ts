@@ -117,6 +117,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const subprocessors = subprocessorsService(store, opts.clock, feed);
   const mfa = mfaService(store, opts.clock);
   const commitments = commitmentsService(store, opts.clock);
+  const documents = documentsService(store, opts.clock, feed);
   const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
   return {
     ...opts,
@@ -129,7 +130,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     commitments,
     questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
     questionnaireImports: questionnaireImportsService(store, opts.clock, mfa, commitments),
-    documents: documentsService(store, opts.clock, feed),
+    documents,
     methodology,
     backtest: backtestService(store, opts.clock, methodology),
     scoring: scoringService(store, methodology, keptScores),
@@ -167,7 +168,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     imports,
     questionnaireTemplates,
     questionnaires,
-    respond: respondService(store, opts.clock, questionnaires, respondThrottle),
+    respond: respondService(store, opts.clock, questionnaires, respondThrottle, documents),
     veris: verisValidator(opts.verisSchemaDir),
   };
 }

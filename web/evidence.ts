@@ -104,3 +104,15 @@ export function attestedBy(f: { readonly confidence?: FactConfidence | undefined
   if (!isFactSource(s)) return 'Self-attested by the vendor';
   return `Self-attested: ${sourceWords(s).replace(/^./, (c) => c.toLowerCase())}`;
 }
+
+/** The id of a question's answer on the review page (`/vendors/:id/questionnaires/:requestId/review#answer-<questionId>`). */
+export const answerAnchor = (questionId: string): string => anchorId(`answer:${questionId}`);
+
+/**
+ * Where a self-attested fact's answer is shown: the request's review page, at the question; null
+ * for a fact from an imported sheet (its answers are listed on the dossier) or without a source.
+ */
+export function answerHref(vendorId: number, o: FactSource | undefined | null): string | null {
+  if (!o || o.kind !== 'questionnaire' || vendorId <= 0) return null;
+  return `/vendors/${vendorId}/questionnaires/${o.requestId}/review#${answerAnchor(o.questionId)}`;
+}

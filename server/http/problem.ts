@@ -90,6 +90,7 @@ export const PROBLEM_TITLES = {
   'questionnaire-import-not-found': 'Questionnaire import not found',
   'document-not-found': 'Document not found',
   'document-type-refused': 'The file is not a PDF, PNG, JPEG or plain text',
+  'too-many-uploads': 'Another upload is still arriving',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

@@ -20,6 +20,24 @@ import { deepFocus, isFocused, useSession } from './session.ts';
 const chromiumPath = chromiumForTests();
 const LINK = (n: number) => `http://localhost/respond#token=test-token-${n}`;
 
+/** A document as GET /vendors/:id/documents lists it (the dossier's documents section reads every field). */
+const DOCUMENT = {
+  id: 7,
+  vendorId: 1,
+  requestId: 30,
+  kind: 'soc2',
+  details: { type: 'type2', periodStart: '2025-07-01', periodEnd: '2026-06-30', auditor: 'Example Assurance LLP', exceptions: 0, bridgeLetter: false, title: null },
+  fileName: 'soc2-type2-2026.pdf',
+  mediaType: 'application/pdf',
+  size: 1024,
+  sha256: '0'.repeat(64),
+  uploadedAt: '2026-11-20T10:00:00.000Z',
+  uploadedBy: 'vendor contact, request 30',
+  knownFrom: '2026-11-20',
+  expiresOn: '2027-06-30',
+  expired: false,
+};
+
 /** The questionnaire API as the contract has it, in memory: what the pages asked is kept for the tests to check. */
 class StandIn {
   requests: QuestionnaireRequest[] = [];
@@ -39,7 +57,7 @@ class StandIn {
     const find = (id: string) => this.requests.find((r) => r.id === Number(id));
     let m: RegExpExecArray | null;
     if (path === '/questionnaire-templates') return json(200, { items: [SUMMARY] });
-    if (/^\/vendors\/\d+\/documents$/.test(path)) return json(200, { items: [{ id: 7, fileName: 'soc2-type2-2026.pdf' }] });
+    if (/^\/vendors\/\d+\/documents$/.test(path)) return json(200, { items: [DOCUMENT] });
     if (path === '/questionnaire-requests' && method === 'GET') return json(200, { items: this.requests.filter((r) => r.overdue).map((r) => ({ ...r, vendorName: 'Okta' })) });
     this.calls.push({ method, path, body });
     if ((m = /^\/vendors\/(\d+)\/questionnaire-requests$/.exec(path))) {
@@ -250,17 +268,27 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
 
   it("lists overdue questionnaires on the reviews page", async () => {
     api.requests.push(request({ id: 30, vendorId: okta, state: 'sent', dueOn: '2026-02-01', overdue: true, submittedAt: null }));
-    await s.go('/reviews');
-    const card = s.page.locator('vr-overdue-questionnaires');
-    const row = card.locator('tr[data-request-id="30"]');
-    await row.waitFor();
-    expect(await row.getByRole('link', { name: 'Okta' }).getAttribute('href')).toBe(`/vendors/${okta}#questionnaires-title`);
-    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Support chain (test) (request 30)', 'Sent']));
-    await s.expectNoAxeViolations();
-    // The link lands on the dossier's Questionnaires section, focused.
-    await row.getByRole('link', { name: 'Okta' }).click();
-    await s.page.locator('vr-questionnaire-list tr[data-request-id="30"]').waitFor();
-    await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'h2', id: 'questionnaires-title' });
+    // The reviews page reads overdue requests from the due list (GET /reviews/due): it carries this one.
+    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 30, vendorId: okta, vendorName: 'Okta', tier: 1, businessOwner: null, templateTitle: 'Support chain (test)', state: 'sent', dueOn: '2026-02-01', contactName: 'Dana Vendor', daysOverdue: 10 };
+    await s.page.route('**/api/v1/reviews/due*', async (route) => {
+      const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...real, questionnaires: [due] } });
+    });
+    try {
+      await s.go('/reviews');
+      const card = s.page.locator('vr-overdue-questionnaires');
+      const row = card.locator('tr[data-request-id="30"]');
+      await row.waitFor();
+      expect(await row.getByRole('link', { name: 'Okta' }).getAttribute('href')).toBe(`/vendors/${okta}#questionnaires-title`);
+      await expect.poll(() => row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Support chain (test) (request 30)', 'Sent']));
+      await s.expectNoAxeViolations();
+      // The link lands on the dossier's Questionnaires section, focused.
+      await row.getByRole('link', { name: 'Okta' }).click();
+      await s.page.locator('vr-questionnaire-list tr[data-request-id="30"]').waitFor();
+      await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'h2', id: 'questionnaires-title' });
+    } finally {
+      await s.page.unroute('**/api/v1/reviews/due*');
+    }
   });
 
   it("refuses to show a request under another vendor's address", async () => {

@@ -1,23 +1,23 @@
 /**
- * The questionnaire loop against the REAL questionnaire API: NEEDS THE MERGED SERVER (parts A, B and
- * C of issue 16: templates and requests, the response API, the review API, documents). On the `qweb`
- * branch alone these routes do not exist and this file fails; questionnaire-pages.test.ts covers the
- * same pages with the API stood in. The lead completes the loop after merging (the vendor's side in
- * the response page's own browser steps, the score's confidence and gaps).
- *
- * An analyst sends the shipped "Support chain and identity" questionnaire from Okta's dossier and sees
- * the link once; a second browser context opens it as the vendor (the token leaves the address bar);
- * the vendor's answers go in through the response API (X-Response-Token) and are submitted; the
- * analyst reviews them side by side with the record, is refused a rejection without a comment,
- * accepts, and the accepted answers are self-attested facts whose source is the answer.
+ * The whole questionnaire loop against the real server (issue 16, "Done when"): an analyst sends the
+ * shipped "Support chain and identity" questionnaire from Okta's dossier and sees the link once; a
+ * second browser context opens it as the vendor (the token leaves the address bar), answers every
+ * question through the response page's controls (support staff on FIDO2, enforced), is refused an
+ * HTML file named .pdf beside the file field, uploads a real PDF through the page and submits; the
+ * analyst reviews the answers side by side with the record, is refused a rejection without a
+ * comment, and accepts. Then Okta's score, confidence and gaps have changed, the facts are
+ * self-attested with the answer as their source and the submission day as known-from, and on the
+ * dossier the self-attested record links to the answer on the review page. axe on every page.
  */
 import { describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { Question, QuestionnaireRequest, QuestionnaireTemplate } from '../../server/domain/questionnaire.ts';
+import type { Page } from 'playwright-core';
 import { chromiumForTests, watchConsole } from './harness.ts';
 import { expectNoAxeViolationsOn, isFocused, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
+type VendorScoreView = { risk: number; confidence: number; factors: Array<{ id: string; score: number }>; gaps: Array<{ factor: string; ref: string | null; text: string }> };
 const TEMPLATE_ID = 'support-chain-identity';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 /** The smallest file the upload takes as a PDF (checked by its first bytes). */
@@ -50,25 +50,58 @@ function answerFor(q: Question): unknown {
   }
 }
 
-describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium (needs the merged server)', () => {
+/** An HTML file, sent under a PDF's name: refused by its content. */
+const HOSTILE_HTML = '<!DOCTYPE html><html><body><script>alert(1)</script></body></html>';
+
+/** Answers one question through the response page's own controls, with the value answerFor gives it. */
+async function answerOnPage(page: Page, q: Question): Promise<void> {
+  const value = answerFor(q);
+  const group = page.getByRole('group', { name: q.text });
+  const labelOf = (v: unknown) => q.options?.find((o) => o.value === v)?.label ?? String(v);
+  switch (q.type) {
+    case 'yes-no':
+      return group.getByLabel(value ? 'Yes' : 'No', { exact: true }).check();
+    case 'choice':
+      return group.getByRole('radio', { name: labelOf(value), exact: true }).check();
+    case 'multi-choice':
+      for (const v of value as string[]) await group.getByRole('checkbox', { name: labelOf(v), exact: true }).check();
+      return;
+    case 'number':
+    case 'date':
+    case 'text':
+      return page.locator(`vr-respond-question #q-${q.id}`).fill(String(value));
+    case 'rows': {
+      await group.getByRole('button', { name: 'Add a row' }).click();
+      const row = (value as Array<Record<string, unknown>>)[0]!;
+      for (const c of q.columns ?? []) {
+        const cell = group.getByLabel(`${c.label}, row 1`, { exact: true });
+        const v = row[c.id];
+        if (c.type === 'yes-no' || c.type === 'choice') await cell.selectOption(String(v));
+        else await cell.fill(String(v));
+      }
+      return;
+    }
+    case 'document':
+      return; // uploaded below, through the question's own form
+  }
+}
+
+describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   let okta: number;
   let link = '';
   let requestId = 0;
+  /** The submission day (UTC), which accepted facts are known from. */
+  let submittedOn = '';
+  /** Okta's score before the questionnaire. */
+  let before: VendorScoreView;
   const s = useSession(chromiumPath!, {
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
+      before = await s.api<VendorScoreView>(`/vendors/${okta}/score`);
       await s.go(`/vendors/${okta}`);
       await s.signIn();
     },
   });
-  /** The response API as the vendor's contact calls it: the token in its header, no session. */
-  const respond = (path: string, init: { method?: string; body?: unknown; form?: FormData } = {}) =>
-    fetch(`${s.server.url}/api/v1/respond${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'x-response-token': new URL(link).hash.replace(/^#token=/, ''), origin: s.server.url, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
-    });
-
   it('sends the questionnaire from the dossier and shows the link once, with whether it was mailed', async () => {
     const form = s.page.locator('vr-questionnaire-send-form');
     await form.getByLabel('Questionnaire').selectOption(TEMPLATE_ID);
@@ -93,37 +126,63 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium (needs the m
     await expect.poll(() => shown.locator('code.link').count()).toBe(0);
   });
 
-  it('the vendor opens the link in a browser of their own (the token leaves the address bar), answers and submits', async () => {
+  it('the vendor opens the link in a browser of their own (the token leaves the address bar), answers on the page, uploads a PDF and submits', async () => {
     const context = await s.browser.newContext({ viewport: { width: 1200, height: 900 } });
     try {
       const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
       const problems = watchConsole(page);
       await page.goto(link);
       await expect.poll(() => page.url()).not.toContain('token=');
-      await page.getByText('Support chain and identity').first().waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Support chain and identity' }).waitFor();
+      await expectNoAxeViolationsOn(page);
+
+      const template = await s.api<QuestionnaireTemplate>(`/questionnaire-templates/${TEMPLATE_ID}`);
+      for (const q of template.sections.flatMap((sec) => sec.questions)) await answerOnPage(page, q);
+
+      // A document question: a file that is HTML whatever its name says is refused beside the file field, nothing attached.
+      const docs = page.getByRole('group', { name: /Attach your latest SOC 2 report/ });
+      const form = docs.locator('vr-document-form');
+      await form.getByLabel('Kind').selectOption('other');
+      await form.getByLabel('Title').fill('Support access policy');
+      await form.getByLabel('File').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(HOSTILE_HTML) });
+      await form.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => form.locator('#doc-file-error').textContent()).toContain('not a PDF');
+      expect(await docs.getByRole('checkbox').count()).toBe(0);
+      // Chromium logs the refused upload (415) it was asked to make: that one is expected.
+      problems.splice(0, problems.length, ...problems.filter((p) => !/status of 415 .*\/api\/v1\/respond\/documents\)$/.test(p)));
+      // Then a real PDF: listed by its name and chosen as the answer.
+      await form.getByLabel('Title').fill('Support access policy');
+      await form.getByLabel('File').setInputFiles({ name: 'support-policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF, 'latin1') });
+      await form.getByRole('button', { name: 'Upload' }).click();
+      const chosen = docs.getByRole('checkbox', { name: /support-policy\.pdf/ });
+      await chosen.waitFor();
+      expect(await chosen.isChecked()).toBe(true);
+      expect(await form.getByRole('status').textContent()).toContain('Attached support-policy.pdf');
+      await expectNoAxeViolationsOn(page);
+
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'submitted' }).count()).toBeGreaterThan(0);
+      await page.getByText('support-policy.pdf (Other document)').waitFor();
+      // Nothing the vendor typed became markup.
+      expect(await page.locator('img').count()).toBe(0);
       await expectNoAxeViolationsOn(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
 
-    const opened = (await (await respond('')).json()) as { template: QuestionnaireTemplate };
-    for (const q of opened.template.sections.flatMap((sec) => sec.questions)) {
-      let value = answerFor(q);
-      if (q.type === 'document') {
-        if (!q.required) continue;
-        const form = new FormData();
-        form.append('meta', JSON.stringify({ kind: 'other', title: 'Support policy', date: '2026-11-01' }));
-        form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'support-policy.pdf');
-        const up = await respond('/documents', { method: 'POST', form });
-        expect(up.status).toBe(201);
-        value = [((await up.json()) as { document: { id: number } }).document.id];
-      }
-      const put = await respond(`/answers/${q.id}`, { method: 'PUT', body: { value } });
-      expect(put.status, `${q.id}: ${await put.clone().text()}`).toBe(200);
-    }
-    const submitted = await respond('/submit', { method: 'POST' });
-    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    const r = await s.api<{ request: QuestionnaireRequest; answers: Array<{ questionId: string; value: unknown }> }>(`/questionnaire-requests/${requestId}`);
+    expect(r.request.state).toBe('submitted');
+    submittedOn = r.request.submittedAt!.slice(0, 10);
+    expect(r.answers.find((a) => a.questionId === 'mfa-support-method')?.value).toBe('fido2');
+    expect(r.answers.find((a) => a.questionId === 'mfa-support-enforced')?.value).toBe(true);
+    // The PDF is on Okta's record, with the request it came through and the vendor contact as its uploader.
+    const documents = (await s.api<{ items: Array<{ id: number; requestId: number | null; fileName: string; mediaType: string; uploadedBy: string }> }>(`/vendors/${okta}/documents`)).items;
+    const pdf = documents.find((d) => d.fileName === 'support-policy.pdf')!;
+    expect(pdf).toMatchObject({ requestId, mediaType: 'application/pdf', uploadedBy: `vendor contact, request ${requestId}` });
+    expect(r.answers.find((a) => a.questionId === 'assurance-report')?.value).toEqual([pdf.id]);
+    expect(documents.some((d) => d.fileName === 'policy.pdf')).toBe(false);
   });
 
   it('the analyst reviews the answers as text beside the record, must explain a rejection, and accepts', async () => {
@@ -157,13 +216,53 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium (needs the m
     await s.shoot('questionnaire-review-merged.png');
   });
 
-  it('accepted answers are self-attested facts whose source is the answer', async () => {
-    const mfa = JSON.stringify(await s.api<unknown>(`/vendors/${okta}/mfa`));
-    expect(mfa).toContain(`"kind":"questionnaire","requestId":${requestId}`);
-    expect(mfa).toContain('self-attested');
+  it('accepted answers are self-attested facts whose source is the answer, known from the submission day', async () => {
+    const posture = await s.api<{ items: Array<Record<string, unknown>> }>(`/vendors/${okta}/mfa`);
+    const support = posture.items.find((i) => i.population === 'support')!;
+    expect(support).toMatchObject({ method: 'fido2', enforced: true, confidence: 'self-attested', knownFrom: submittedOn });
+    // The source object, whatever the field is named: the questionnaire, this request, the answer.
+    const json = JSON.stringify(support);
+    expect(json).toContain(`"kind":"questionnaire","requestId":${requestId}`);
+    expect(json).toMatch(/"questionId":"mfa-support-(method|enforced)"/);
     const r = await s.api<{ request: QuestionnaireRequest }>(`/questionnaire-requests/${requestId}`);
     expect(r.request.state).toBe('accepted');
     expect(r.request.reviewedAt).not.toBeNull();
+  });
+
+  it("the vendor's score, confidence and gaps change accordingly", async () => {
+    const after = await s.api<VendorScoreView>(`/vendors/${okta}/score`);
+    const mfaPoints = (v: VendorScoreView) => v.factors.find((f) => f.id === 'mfa')!.score;
+    // Support staff, admins, contractors and customers on FIDO2, enforced: the MFA factor and the risk fall.
+    expect(mfaPoints(after)).toBeLessThan(mfaPoints(before));
+    expect(after.risk).toBeLessThan(before.risk);
+    // More of the score rests on evidence, but on the vendor's word: confidence moves, and the gaps say why.
+    expect(after.confidence).not.toBe(before.confidence);
+    const texts = (v: VendorScoreView) => v.gaps.map((g) => g.text);
+    expect(texts(before)).toContain('No evidence about support staff MFA');
+    expect(texts(after)).not.toContain('No evidence about support staff MFA');
+    expect(texts(after)).toContain(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`);
+  });
+
+  it("on the dossier the self-attested record links to the answer it came from, on the review page", async () => {
+    await s.go(`/vendors/${okta}`);
+    const row = s.page.locator('vr-mfa-grid tr#mfa-support');
+    await row.waitFor();
+    const link = row.locator('.attested a');
+    expect(await link.textContent()).toMatch(new RegExp(`Self-attested: questionnaire request ${requestId}, question mfa-support-(method|enforced)`));
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^/vendors/${okta}/questionnaires/${requestId}/review#answer-mfa-support-(method|enforced)$`));
+    // The score panel says it too.
+    await s.page.getByText(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`).first().waitFor();
+    await s.expectNoAxeViolations();
+    await s.shoot('questionnaire-loop-dossier.png');
+
+    await link.click();
+    await expect.poll(() => new URL(s.page.url()).pathname).toBe(`/vendors/${okta}/questionnaires/${requestId}/review`);
+    const answer = s.page.locator(`vr-questionnaire-review-form article#${href.split('#')[1]}`);
+    await answer.waitFor();
+    await expect.poll(() => isFocused(answer)).toBe(true);
+    expect(await answer.locator('h3').textContent()).toContain('support staff');
+    await s.expectNoAxeViolations();
   });
 
   it('an accepted MFA record edited by hand shows its answer read only, keeps it when saved unchanged, and is the analyst’s once a citation replaces it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Gap } from '../../server/scoring/types.ts';
-import { anchorId, attestedBy, evidenceTargets, groupGaps, severityCounts, sourceWords } from '../../web/evidence.ts';
+import { anchorId, answerHref, attestedBy, evidenceTargets, groupGaps, severityCounts, sourceWords } from '../../web/evidence.ts';
 
 const FACTORS = [
   { id: 'incidents', label: 'Past incidents' },
@@ -112,5 +112,17 @@ describe('attestedBy', () => {
     expect(sourceWords({ kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe('Questionnaire request 12, question mfa-support-method');
     expect(attestedBy({ confidence: 'recorded', source: null })).toBeNull();
     expect(attestedBy({})).toBeNull();
+  });
+});
+
+describe('answerHref', () => {
+  it("links a fact from a questionnaire answer to that answer on the request's review page", () => {
+    expect(answerHref(3, { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe('/vendors/3/questionnaires/12/review#answer-mfa-support-method');
+  });
+  it('links nothing for an imported sheet, a fact without a source, or an unknown vendor', () => {
+    expect(answerHref(3, { kind: 'questionnaire-import', importId: 4, questionId: 'IAM-14.1' })).toBeNull();
+    expect(answerHref(3, null)).toBeNull();
+    expect(answerHref(3, undefined)).toBeNull();
+    expect(answerHref(0, { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBeNull();
   });
 });

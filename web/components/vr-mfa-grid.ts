@@ -11,7 +11,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MfaPosture, MfaRecord } from '../../server/domain/mfa.ts';
-import { anchorId, attestedBy, isFactSource, sourceWords } from '../evidence.ts';
+import { anchorId, answerHref, attestedBy, isFactSource, sourceWords } from '../evidence.ts';
 import { linkText, MFA_METHOD_SHORT, MFA_POPULATIONS } from '../format.ts';
 import { MFA_METHODS_WEAK_FIRST, mfaGrid, UNKNOWN_COUNTS_AS, type MfaGridCell, type MfaGridRow, type UnknownCountsAs } from '../charts/mfa-grid.layout.ts';
 import { anchorTarget, card, controls, dataTable, provenance, srOnly } from '../styles/shared.ts';
@@ -31,6 +31,8 @@ export class MfaGrid extends LitElement {
   @property() notice = '';
   /** The day the page shows (YYYY-MM-DD; '' for none): records not known by then are marked. */
   @property() asOf = '';
+  /** The vendor shown: a self-attested record links to its answer on the request's review page. */
+  @property({ type: Number }) vendorId = 0;
 
   override render() {
     const rows = mfaGrid(this.posture, this.unknownAs, this.asOf);
@@ -104,7 +106,8 @@ export class MfaGrid extends LitElement {
   /** A record accepted from the vendor's own answer says so: it weighs less in confidence. */
   private _attested(record: Parameters<typeof attestedBy>[0]) {
     const text = attestedBy(record);
-    return text ? html`<span class="dates attested">${text}</span>` : nothing;
+    const href = isFactSource(record.source) ? answerHref(this.vendorId, record.source) : null;
+    return text ? html`<span class="dates attested">${href ? html`<a href=${href}>${text}</a>` : text}</span>` : nothing;
   }
 
   private _source(source: MfaRecord['source']) {

@@ -16,7 +16,8 @@ import { answerView, decisionsOf, type AnswerPick } from '../questionnaires.ts';
 import { errorsChanged } from './edit-form.ts';
 import { outcomes, submitButton } from './form-field.ts';
 import { formElement } from '../styles/forms.ts';
-import { dataTable, srOnly } from '../styles/shared.ts';
+import { anchorTarget, dataTable, srOnly } from '../styles/shared.ts';
+import { answerAnchor } from '../evidence.ts';
 import './vr-questionnaire-answer.ts';
 
 @customElement('vr-questionnaire-review-form')
@@ -25,6 +26,7 @@ export class QuestionnaireReviewForm extends LitElement {
     ...formElement,
     dataTable,
     srOnly,
+    anchorTarget,
     css`
       section + section {
         margin-top: 24px;
@@ -135,7 +137,8 @@ export class QuestionnaireReviewForm extends LitElement {
   private _item(i: ReviewItem) {
     const q = i.question;
     const view = answerView(q, i.answer?.value ?? null, this.documentNames);
-    return html`<article aria-labelledby=${`q-${q.id}`} data-question-id=${q.id}>
+    // The id is where a self-attested fact on the dossier links to (`#answer-<questionId>`).
+    return html`<article id=${answerAnchor(q.id)} class="anchor-target" tabindex="-1" aria-labelledby=${`q-${q.id}`} data-question-id=${q.id}>
       <div class="side">
         <div class="question">
           <p class="col">Question</p>

@@ -8,8 +8,39 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Question } from '../../server/domain/questionnaire.ts';
+import type { RespondView } from '../../server/domain/questionnaire-requests.ts';
+import { DocumentUploadRequested } from '../document-events.ts';
+import { KIND_LABELS, sizeText, type DocumentKind } from '../documents.ts';
 import { controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
+import './vr-document-form.ts';
+
+/** A document uploaded through the request, as the response API lists it. */
+export type RespondDocument = RespondView['documents'][number];
+
+/** The upload form's state for one document question (the page uploads; the form shows the outcome). */
+export interface UploadState {
+  readonly errors: Readonly<Record<string, string>>;
+  readonly refusals: number;
+  readonly failure: string;
+  readonly done: string;
+  readonly busy: boolean;
+}
+export const NO_UPLOAD: UploadState = { errors: {}, refusals: 0, failure: '', done: '', busy: false };
+
+/** A document question's form asked for this file to be attached (the page uploads it, then chooses it as the answer). */
+export class DocumentAttachRequested extends Event {
+  static readonly type = 'document-attach-requested';
+  readonly questionId: string;
+  readonly meta: Record<string, unknown>;
+  readonly file: File;
+  constructor(questionId: string, meta: Record<string, unknown>, file: File) {
+    super(DocumentAttachRequested.type, { bubbles: true, composed: true });
+    this.questionId = questionId;
+    this.meta = meta;
+    this.file = file;
+  }
+}
 
 type Row = Record<string, unknown>;
 type Column = NonNullable<Question['columns']>[number];
@@ -29,6 +60,7 @@ export class AnswerEdited extends Event {
 declare global {
   interface HTMLElementEventMap {
     'answer-edited': AnswerEdited;
+    'document-attach-requested': DocumentAttachRequested;
   }
   interface HTMLElementTagNameMap {
     'vr-respond-question': RespondQuestion;
@@ -87,6 +119,9 @@ export class RespondQuestion extends LitElement {
   @property({ attribute: false }) question!: Question;
   @property({ attribute: false }) value: unknown = undefined;
   @property() error = '';
+  /** The documents uploaded through this request: a document answer chooses among them. */
+  @property({ attribute: false }) documents: readonly RespondDocument[] = [];
+  @property({ attribute: false }) upload: UploadState = NO_UPLOAD;
 
   private get _id() {
     return `q-${this.question.id}`;
@@ -163,10 +198,32 @@ export class RespondQuestion extends LitElement {
         )}
       </div>`;
     }
-    if (q.type === 'document') {
-      return html`<p class="help">Documents are sent to your contact separately for now; this question can be left for them to fill in.</p>`;
-    }
+    if (q.type === 'document') return this._documents(q);
     return this._rows(q);
+  }
+
+  /** The uploaded documents to choose from (by file name, never their content), then a form to upload another. */
+  private _documents(q: Question) {
+    const picked = Array.isArray(this.value) ? (this.value as number[]) : [];
+    const u = this.upload;
+    return html`${this.documents.length
+        ? html`<div class="radios" role="group" aria-label="Documents given as the answer">
+            ${this.documents.map(
+              (d) => html`<label class="check"><input type="checkbox" name=${this._id} .checked=${picked.includes(d.id)}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    const next = this.documents.map((x) => x.id).filter((x) => (x === d.id ? on : picked.includes(x)));
+                    this._emit(next.length ? next : undefined);
+                  }} />${d.fileName} (${KIND_LABELS[d.kind as DocumentKind] ?? d.kind}, ${sizeText(d.size)})</label>`,
+            )}
+          </div>`
+        : html`<p class="help">No document attached yet.</p>`}
+      <div @document-upload-requested=${(e: DocumentUploadRequested) => {
+        e.stopPropagation();
+        this.dispatchEvent(new DocumentAttachRequested(q.id, e.meta, e.file));
+      }}>
+        <vr-document-form .errors=${u.errors} refusals=${u.refusals} failure=${u.failure} done=${u.done} ?busy=${u.busy}></vr-document-form>
+      </div>`;
   }
 
   private _rows(q: Question) {

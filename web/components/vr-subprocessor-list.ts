@@ -11,7 +11,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
-import { anchorId, attestedBy } from '../evidence.ts';
+import { anchorId, answerHref, attestedBy } from '../evidence.ts';
 import { ACCESS_LEVEL_LABEL, MFA_METHOD_LABEL, partialDate, yesNo } from '../format.ts';
 import { subprocessorDates } from '../known.ts';
 import { anchorTarget, card, provenance, srOnly } from '../styles/shared.ts';
@@ -107,6 +107,8 @@ export class SubprocessorList extends LitElement {
   @property() notice = '';
   /** The day the page shows (YYYY-MM-DD; '' for none): arrangements not known by then are marked. */
   @property() asOf = '';
+  /** The vendor shown: a self-attested record links to its answer on the request's review page. */
+  @property({ type: Number }) vendorId = 0;
 
   override render() {
     return html`<section class="card" aria-labelledby="subprocessors-heading">
@@ -161,9 +163,16 @@ export class SubprocessorList extends LitElement {
         ${s.location ? html`<div><dt>Location</dt><dd>${s.location}</dd></div>` : nothing}
       </dl>
       ${s.evidence ? html`<p class="evidence">${s.evidence}</p>` : nothing}
-      ${attestedBy(s) ? html`<p class="evidence attested">${attestedBy(s)}</p>` : nothing}
+      ${attested(s, answerHref(this.vendorId, s.source))}
       <vr-source-links .sources=${s.sources}></vr-source-links>`;
   }
+}
+
+/** A self-attested record says so, linking to the answer it came from when the page knows the vendor. */
+function attested(s: Parameters<typeof attestedBy>[0], href: string | null) {
+  const text = attestedBy(s);
+  if (!text) return nothing;
+  return html`<p class="evidence attested">${href ? html`<a href=${href}>${text}</a>` : text}</p>`;
 }
 
 declare global {

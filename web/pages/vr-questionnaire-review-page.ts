@@ -19,6 +19,7 @@ import { timestamp } from '../format.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { forms } from '../styles/forms.ts';
+import { revealIn } from './reveal.ts';
 import '../components/vr-error.ts';
 import '../components/vr-questionnaire-review-form.ts';
 
@@ -68,6 +69,8 @@ export class QuestionnaireReviewPage extends LitElement {
   @property({ type: Number }) requestId = 0;
   @state() private _result: { readonly sent: ReviewDecisions; readonly answer: ReviewDecisionsResult } | null = null;
   private _sent: ReviewDecisions = { decisions: [] };
+  /** The request whose deep link (`#answer-<questionId>`, from a self-attested fact on the dossier) was shown. */
+  private _fragmentShownFor = 0;
 
   private _review = new Task(this, {
     args: () => [this.requestId] as const,
@@ -142,6 +145,13 @@ export class QuestionnaireReviewPage extends LitElement {
   protected override updated(): void {
     const name = this._review.value?.review.vendorName;
     document.title = name ? `Review answers · ${name} · Vendorscope` : 'Review answers · Vendorscope';
+    // The browser cannot see into shadow roots: show the linked answer once the answers are drawn.
+    if (location.hash.length > 1 && this._review.value && this._fragmentShownFor !== this.requestId) {
+      this._fragmentShownFor = this.requestId;
+      const anchor = decodeURIComponent(location.hash.slice(1));
+      const form = this.renderRoot.querySelector('vr-questionnaire-review-form');
+      void (form?.updateComplete ?? Promise.resolve()).then(() => revealIn(this.renderRoot, anchor));
+    }
   }
 }
 

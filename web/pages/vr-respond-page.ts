@@ -11,7 +11,8 @@ import type { Question } from '../../server/domain/questionnaire.ts';
 import { ApiError } from '../api/api-error.ts';
 import { RespondClient, type RespondView } from '../api/respond-client.ts';
 import { setupToken } from '../app/routes.ts';
-import { AnswerEdited } from '../components/vr-respond-question.ts';
+import { AnswerEdited, DocumentAttachRequested, NO_UPLOAD, type UploadState } from '../components/vr-respond-question.ts';
+import { KIND_LABELS, uploadErrors, type DocumentKind } from '../documents.ts';
 import { answerText, cellText, isAnswered, problemsByQuestion, progressOf } from '../respond/answers.ts';
 import { controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
@@ -95,6 +96,8 @@ export class RespondPage extends LitElement {
   @state() private _busy = false;
   @state() private _status = '';
   @state() private _alert = '';
+  /** The upload form of each document question. */
+  @state() private _uploads = new Map<string, UploadState>();
   private _client: RespondClient | undefined;
 
   override connectedCallback(): void {
@@ -168,7 +171,7 @@ export class RespondPage extends LitElement {
 
   private _form(v: RespondView, answers: Map<string, unknown>) {
     const decided = new Map(v.answers.map((a) => [a.questionId, a]));
-    return html`<div @answer-edited=${this._onEdited}>
+    return html`<div @answer-edited=${this._onEdited} @document-attach-requested=${this._onAttach}>
       ${v.template.sections.map(
         (s) => html`<section class="qs" aria-labelledby=${`s-${s.id}`}>
           <h2 id=${`s-${s.id}`} tabindex="-1">${s.title}</h2>
@@ -176,7 +179,8 @@ export class RespondPage extends LitElement {
             const d = decided.get(q.id);
             if (d?.decision === 'accepted') return html`<p><strong>${q.text}</strong><br />${answerText(q, answers.get(q.id))} (accepted by the reviewer)</p>`;
             return html`${d?.decision === 'rejected' ? html`<p class="comment"><strong>The reviewer asks you to change this answer:</strong> ${d.decisionComment ?? ''}</p>` : nothing}
-              <vr-respond-question .question=${q} .value=${answers.get(q.id)} error=${this._errors.get(q.id) ?? ''}></vr-respond-question>`;
+              <vr-respond-question .question=${q} .value=${answers.get(q.id)} error=${this._errors.get(q.id) ?? ''}
+                .documents=${v.documents} .upload=${this._uploads.get(q.id) ?? NO_UPLOAD}></vr-respond-question>`;
           })}
         </section>`,
       )}
@@ -199,6 +203,10 @@ export class RespondPage extends LitElement {
   }
 
   private _answerView(q: Question, value: unknown) {
+    if (q.type === 'document' && Array.isArray(value)) {
+      const byId = new Map((this._view?.documents ?? []).map((d) => [d.id, d]));
+      return (value as number[]).map((id) => byId.get(id)).map((d) => (d ? `${d.fileName} (${KIND_LABELS[d.kind as DocumentKind] ?? d.kind})` : 'a document')).join('; ');
+    }
     if (q.type !== 'rows' || !isAnswered(value)) return answerText(q, value);
     const cols = q.columns ?? [];
     return html`<table>
@@ -212,6 +220,33 @@ export class RespondPage extends LitElement {
     drafts.set(e.questionId, e.value);
     this._drafts = drafts;
     this._status = '';
+  };
+
+  private _setUpload(questionId: string, u: UploadState): void {
+    this._uploads = new Map(this._uploads).set(questionId, u);
+  }
+
+  /** Uploads the file, then gives it as the question's answer (saved at once: the file is already with the reviewer). */
+  private _onAttach = async (e: DocumentAttachRequested): Promise<void> => {
+    const before = this._uploads.get(e.questionId) ?? NO_UPLOAD;
+    if (before.busy) return;
+    this._setUpload(e.questionId, { ...before, busy: true, failure: '', done: '', errors: {} });
+    try {
+      const doc = await this._client!.uploadDocument(e.meta, e.file, e.file.name);
+      const current = this._current().get(e.questionId);
+      const value = [...(Array.isArray(current) ? (current as number[]) : []).filter((id) => id !== doc.id), doc.id];
+      await this._client!.save(e.questionId, value);
+      const drafts = new Map(this._drafts);
+      drafts.delete(e.questionId);
+      this._drafts = drafts;
+      await this._load();
+      this._setUpload(e.questionId, { ...NO_UPLOAD, refusals: before.refusals, done: `Attached ${doc.fileName}: it is given as the answer to this question.` });
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 410)) return this._stop(err);
+      const errors = err instanceof ApiError ? uploadErrors(err.fields) : {};
+      const failure = Object.keys(errors).length > 0 ? 'The document was not attached; see the messages beside the fields.' : `The document was not attached: ${err instanceof Error ? err.message : String(err)}`;
+      this._setUpload(e.questionId, { errors, refusals: before.refusals + 1, failure, done: '', busy: false });
+    }
   };
 
   /** Saves every draft (one call per changed answer), then submits when asked. Errors stay beside their questions. */

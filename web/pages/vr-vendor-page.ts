@@ -204,8 +204,8 @@ export class VendorPage extends LitElement {
       ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
       <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete} @evidence-requested=${this._onEvidence}>
         <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf} .score=${scored} .incidentCap=${f.incidentCap}></vr-incident-list>
-        <vr-subprocessor-list .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
-        <vr-mfa-grid .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
+        <vr-subprocessor-list vendorId=${f.vendor.id} .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
+        <vr-mfa-grid vendorId=${f.vendor.id} .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
         ${this._questionnaireSection(editable)}
         ${this._documentSection(editable)}

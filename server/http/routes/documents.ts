@@ -12,10 +12,10 @@ import { Reply, route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
 
 /** The metadata field is small; the whole body may be the file plus this much (boundaries, part headers, meta). */
-const META_LIMIT = 16 * 1024;
+export const META_LIMIT = 16 * 1024;
 export const DOCUMENT_BODY_LIMIT = DOCUMENT_MAX_BYTES + 64 * 1024;
 
-const uploadForm = z
+export const uploadForm = z
   .object({
     meta: z.string().meta({ description: 'JSON DocumentMeta: `{ "kind": "soc2", "type": "type2", "periodStart": …, "periodEnd": …, "auditor": …, "exceptions": 0, "bridgeLetter": false }`; send it BEFORE the file' }),
     file: z.string().meta({ description: `The file (PDF, PNG, JPEG or plain UTF-8 text, recognised by content), at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`, format: 'binary' }),
@@ -30,7 +30,7 @@ export function attachment(fileName: string): string {
 }
 
 /** The JSON in the `meta` field, or a validation problem naming it. */
-function metaOf(fields: ReadonlyMap<string, string>): unknown {
+export function metaOf(fields: ReadonlyMap<string, string>): unknown {
   const text = fields.get('meta');
   if (text === undefined) throw validationError([{ path: 'body.meta', message: 'send the meta field (JSON) before the file' }]);
   try {

@@ -24,6 +24,8 @@ export interface UploadInput {
   readonly fileName: string;
   /** The file's bytes as they arrive: read up to the limit and no further. */
   readonly stream: Readable;
+  /** Checked again in the write transaction, after the file has arrived (the response link: the request may have been submitted meanwhile). */
+  readonly stillAllowed?: () => void;
 }
 
 const tooLarge = () => new ServiceError('too-large', 'payload-too-large', `The file is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB; nothing was stored.`, [{ path: 'body.file', message: `over ${DOCUMENT_MAX_BYTES} bytes` }]);
@@ -77,6 +79,7 @@ export function documentsService(store: Store, clock: Clock, watch?: { reviewChe
       return store.transaction(() => {
         // The vendor may have gone while the file arrived.
         found(store.vendors.find(u.vendorId), 'vendor', u.vendorId);
+        u.stillAllowed?.();
         const id = store.documents.create(
           {
             vendorId: u.vendorId,

@@ -4,12 +4,14 @@
  * the caller, so no other request can be reached. Each step is audited as "vendor contact, request <id>".
  */
 import type { StoredRequest } from '../../db/questionnaires-repo.ts';
+import type { Readable } from 'node:stream';
 import type { Store } from '../../db/store.ts';
 import type { Actor } from '../../domain/account.ts';
 import { fieldProblems } from '../../domain/field-problems.ts';
 import { answerValueSchema, effectiveState, OPEN_STATES } from '../../domain/questionnaire.ts';
 import { MAX_ANSWER_BYTES, type RespondView } from '../../domain/questionnaire-requests.ts';
 import type { Clock } from '../clock.ts';
+import type { DocumentsService } from '../documents/documents-service.ts';
 import { ServiceError } from '../errors.ts';
 import { RespondThrottle } from './respond-throttle.ts';
 import { answerView, requestView, type RequestsService } from './requests-service.ts';
@@ -28,14 +30,27 @@ export interface Responding {
   readonly request: StoredRequest;
 }
 
-/**
- * The documents uploaded through a request, by id: a `document` answer may name only these (never
- * another vendor's). HOOK (part C, after merge): pass the documents repo's ids for the request;
- * until then no document can be named, so document answers are refused.
- */
-export type UploadedDocuments = (requestId: number) => readonly number[];
+/** Uploads through response links held in memory at once: one per request, four in all (each may hold 20 MB while it arrives). */
+export const RESPOND_UPLOADS = { perRequest: 1, total: 4 } as const;
 
-export function respondService(store: Store, clock: Clock, requests: RequestsService, throttle: RespondThrottle, uploaded: UploadedDocuments = () => []) {
+/** A file sent through the response page, as the route reads it. */
+export interface RespondUpload {
+  readonly meta: unknown;
+  readonly fileName: string;
+  readonly stream: Readable;
+}
+
+/**
+ * The documents service, as the response link uses it: uploads land on the request's vendor with its
+ * id, and a `document` answer may name only the documents uploaded through its own request (never
+ * another request's, never another vendor's).
+ */
+export type RespondDocuments = Pick<DocumentsService, 'upload' | 'listForRequest'>;
+
+export function respondService(store: Store, clock: Clock, requests: RequestsService, throttle: RespondThrottle, documents: RespondDocuments) {
+  const uploaded = (requestId: number) => documents.listForRequest(requestId).map((d) => d.id);
+  const inFlight = new Map<number, number>();
+  let inFlightTotal = 0;
   const get = (id: number) => store.questionnaires.find(id)!;
   const audit = (r: StoredRequest, action: string, entity: string, entityId: number | string, before: unknown, after: unknown) =>
     store.audit.append(vendorContact(r.id), { action, entity, entityId, vendorId: r.vendorId, before, after }, clock.now());
@@ -106,8 +121,7 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
         },
         template: t,
         answers: store.questionnaires.answers(r.id).map((a) => ({ questionId: a.questionId, value: a.value, decision: a.decision, decisionComment: a.decisionComment })),
-        // Part C's uploads through the link are listed here once merged.
-        documents: [],
+        documents: documents.listForRequest(r.id).map((d) => ({ id: d.id, fileName: d.fileName, kind: d.kind, size: d.size })),
       };
     },
 
@@ -150,6 +164,48 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
         markInProgress(r, now);
         audit(r, 'delete', 'questionnaire-answer', `${r.id}:${questionId}`, before.value, null);
       });
+    },
+
+    /**
+     * Before a byte of the file is read: the request must be open for answers, and the upload must
+     * find room (429 otherwise). Returns the release, to call when the request ends.
+     */
+    admitUpload: ({ request }: Responding): (() => void) => {
+      writable(get(request.id));
+      const mine = inFlight.get(request.id) ?? 0;
+      if (mine >= RESPOND_UPLOADS.perRequest || inFlightTotal >= RESPOND_UPLOADS.total) {
+        throw new ServiceError('throttled', 'too-many-uploads', 'Another upload is still arriving; try again when it has finished.', [], 5);
+      }
+      inFlight.set(request.id, mine + 1);
+      inFlightTotal++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        inFlightTotal--;
+        const left = (inFlight.get(request.id) ?? 1) - 1;
+        if (left > 0) inFlight.set(request.id, left);
+        else inFlight.delete(request.id);
+      };
+    },
+
+    /** A document attached through the link: on the request's vendor, with the request's id, by the vendor contact. */
+    upload: async ({ request }: Responding, file: RespondUpload) => {
+      const document = await documents.upload({
+        vendorId: request.vendorId,
+        requestId: request.id,
+        actor: vendorContact(request.id),
+        meta: file.meta,
+        fileName: file.fileName,
+        stream: file.stream,
+        // Submitted (or revoked) while the file arrived: nothing is written.
+        stillAllowed: () => {
+          const r = get(request.id);
+          if (r.state === 'revoked') throw gone('This response link was withdrawn. Ask the person who sent it for a new one.');
+          writable(r);
+        },
+      });
+      return { document };
     },
 
     /** Every required question answered: the answers freeze and the request waits for review. */

@@ -9,6 +9,7 @@ import type { AnyRoute } from '../../../server/http/route.ts';
 import { SESSION_COOKIE } from '../../../server/http/request-context.ts';
 import { capturingLogger, expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
 import { incidentBody, subprocessorBody, vendorBody } from '../../helpers/fixtures.ts';
+import { requestBody, tokenOf } from '../../helpers/questionnaires.ts';
 
 async function populated(log = capturingLogger().log) {
   const t = testApp({ log });
@@ -53,8 +54,11 @@ describe('every API route', () => {
   async function malformed(r: AnyRoute, setUp: (req: ReturnType<ReturnType<typeof testApp>['http']['post']>) => unknown) {
     const logger = capturingLogger();
     const { db, http } = await populated(logger.log);
+    // A respond route that streams its body reads it only for a valid response token: give it one.
+    const token = r.responseToken ? tokenOf((await http.post('/api/v1/vendors/1/questionnaire-requests').send(requestBody())).body.link) : null;
     const res = await expectNoWrite(db, async () => {
       const req = http[r.method](urlOf(r));
+      if (token) req.set('X-Response-Token', token);
       setUp(req);
       return req;
     });

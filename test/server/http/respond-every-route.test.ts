@@ -9,6 +9,7 @@ import { apiRoutes } from '../../../server/app.ts';
 import type { AnyRoute } from '../../../server/http/route.ts';
 import { fingerprint } from '../../helpers/db.ts';
 import { expectProblem } from '../../helpers/app.ts';
+import { otherMeta, PDF } from '../../helpers/documents.ts';
 import { vendorBody } from '../../helpers/fixtures.ts';
 import { questionnaireApp, REQUIRED_ANSWERS } from '../../helpers/questionnaires.ts';
 
@@ -28,7 +29,7 @@ const isRespond = (r: AnyRoute) => r.path === '/respond' || r.path.startsWith('/
 
 describe('a response token against every route', () => {
   it('covers the respond routes and many others (guards the walk itself)', () => {
-    expect(routes.filter(isRespond)).toHaveLength(4);
+    expect(routes.filter(isRespond)).toHaveLength(5);
     expect(routes.length).toBeGreaterThan(100);
   });
 
@@ -41,7 +42,8 @@ describe('a response token against every route', () => {
       .replace(':questionId', 'support-provider')}`;
     const before = fingerprint(t.db);
     const req = t.anon()[r.method](url).set('X-Response-Token', t.mine.token);
-    const res = await (r.body ? req.send(isRespond(r) ? { value: 'My provider' } : {}) : req);
+    // The upload takes a form (meta, then a small PDF), like the response page sends.
+    const res = await (r.multipart && isRespond(r) ? req.field('meta', JSON.stringify(otherMeta())).attach('file', PDF, 'mine.pdf') : r.body ? req.send(isRespond(r) ? { value: 'My provider' } : {}) : req);
     const text = JSON.stringify(res.body ?? '') + (res.text ?? '');
     // Nothing of the other request, ever.
     expect(text).not.toContain('Their secret provider');
@@ -62,5 +64,8 @@ describe('a response token against every route', () => {
     expect(answers.every((a) => a.request_id === t.mine.id || a.request_id === t.theirs.id)).toBe(true);
     const theirState = t.db.prepare('SELECT state, version FROM questionnaire_requests WHERE id = ?').get(t.theirs.id);
     expect(theirState).toEqual({ state: 'in-progress', version: 2 });
+    // A document sent with the token lands on the token's request and vendor only.
+    const docs = t.db.prepare('SELECT vendor_id AS vendorId, request_id AS requestId FROM documents').all();
+    expect(docs).toEqual(r.path === '/respond/documents' ? [{ vendorId: t.vendor.id, requestId: t.mine.id }] : []);
   });
 });

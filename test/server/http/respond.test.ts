@@ -255,7 +255,7 @@ describe('the response API in the OpenAPI document', () => {
     const withResponseToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>)
       .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.some((s) => 'responseToken' in s)).map(([method]) => `${method} ${path}`))
       .sort();
-    expect(withResponseToken).toEqual(['delete /api/v1/respond/answers/{questionId}', 'get /api/v1/respond', 'post /api/v1/respond/submit', 'put /api/v1/respond/answers/{questionId}']);
+    expect(withResponseToken).toEqual(['delete /api/v1/respond/answers/{questionId}', 'get /api/v1/respond', 'post /api/v1/respond/documents', 'post /api/v1/respond/submit', 'put /api/v1/respond/answers/{questionId}']);
     expect(doc.components.securitySchemes.responseToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Response-Token' });
     expect(Object.keys(doc.paths['/api/v1/respond'].get.responses)).toEqual(expect.arrayContaining(['401', '410', '429']));
   });
