@@ -168,6 +168,10 @@ export function questionnairesRepo(db: Db) {
       decision = NULL, decision_comment = NULL, decided_by = NULL, decided_at = NULL`);
   const deleteAnswer = db.prepare('DELETE FROM questionnaire_answers WHERE request_id = ? AND question_id = ?');
   const submitAnswers = db.prepare('UPDATE questionnaire_answers SET submitted_at = ? WHERE request_id = ? AND submitted_at IS NULL');
+  const decide = db.prepare(`UPDATE questionnaire_answers SET decision = @decision, decision_comment = @comment, decided_by = @by, decided_at = @at,
+      -- A rejected answer is the vendor's to change again: no longer a submitted value.
+      submitted_at = CASE WHEN @decision = 'rejected' THEN NULL ELSE submitted_at END
+    WHERE request_id = @request_id AND question_id = @question_id AND submitted_at IS NOT NULL`);
 
   return {
     create: (r: NewRequest, now: string): number => Number(insert.run({ ...r, now }).lastInsertRowid),
@@ -205,6 +209,9 @@ export function questionnairesRepo(db: Db) {
     deleteAnswer: (requestId: number, questionId: string): boolean => deleteAnswer.run(requestId, questionId).changes === 1,
     /** Freezes the request's draft answers as submitted at `now`. */
     submitAnswers: (requestId: number, now: string): number => submitAnswers.run(now, requestId).changes,
+    /** Records the analyst's decision on a submitted answer; a rejection makes it a draft again. False when there is no submitted answer. */
+    decide: (d: { requestId: number; questionId: string; decision: 'accepted' | 'rejected'; comment: string | null; by: number | null; at: string }): boolean =>
+      decide.run({ request_id: d.requestId, question_id: d.questionId, decision: d.decision, comment: d.comment, by: d.by, at: d.at }).changes > 0,
   };
 }
 

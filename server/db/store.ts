@@ -24,7 +24,6 @@ import { webhooksRepo } from './webhooks-repo.ts';
 import { deliveriesRepo } from './deliveries-repo.ts';
 import { questionnairesRepo } from './questionnaires-repo.ts';
 import { commitmentsRepo } from './commitments-repo.ts';
-import { questionnaireReviewRepo } from './questionnaire-review-repo.ts';
 import { questionnaireImportsRepo } from './questionnaire-imports-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
 import { questionnaireTransferRepo } from './questionnaire-transfer-repo.ts';
@@ -63,7 +62,6 @@ export function createStore(db: Db) {
     deliveries: deliveriesRepo(db),
     questionnaires: questionnairesRepo(db),
     commitments: commitmentsRepo(db),
-    questionnaireReview: questionnaireReviewRepo(db),
     questionnaireImports: questionnaireImportsRepo(db),
     documents: documentsRepo(db),
     questionnaireTransfer: questionnaireTransferRepo(db),

@@ -56,20 +56,25 @@ export const SUBMITTED_AT = '2026-11-20T09:30:00.000Z';
 export function submittedRequest(store: Store, vendorId: number, answers: Record<string, unknown> = fullAnswers(), state: StoredRequestState = 'submitted', submittedAt = SUBMITTED_AT): number {
   const t = shippedTemplate();
   const handedOver = !['draft', 'sent', 'opened', 'in-progress'].includes(state);
-  const id = store.questionnaireReview.insertRequest({
-    vendorId,
-    templateId: t.id,
-    templateVersion: t.version,
-    state,
-    dueOn: '2026-12-15',
-    contactName: 'Dana Reyes',
-    contactEmail: 'dana@example.com',
-    linkExpiresOn: '2027-01-15',
-    submittedAt: handedOver ? submittedAt : null,
-    now: '2026-11-01T08:00:00.000Z',
-  });
-  for (const [questionId, value] of Object.entries(answers)) {
-    store.questionnaireReview.insertAnswer({ requestId: id, questionId, value, answeredAt: submittedAt, submittedAt: handedOver ? submittedAt : null });
-  }
+  const id = store.questionnaires.create(
+    {
+      vendorId,
+      templateId: t.id,
+      templateVersion: t.version,
+      state: 'sent',
+      dueOn: '2026-12-15',
+      contactName: 'Dana Reyes',
+      contactEmail: 'dana@example.com',
+      message: null,
+      tokenHash: null,
+      linkExpiresOn: '2027-01-15',
+      createdBy: null,
+      sentAt: '2026-11-01T08:00:00.000Z',
+    },
+    '2026-11-01T08:00:00.000Z',
+  );
+  for (const [questionId, value] of Object.entries(answers)) store.questionnaires.saveAnswer(id, questionId, value, submittedAt);
+  if (handedOver) store.questionnaires.submitAnswers(id, submittedAt);
+  if (state !== 'sent') store.questionnaires.update(id, { state, submittedAt: handedOver ? submittedAt : null }, submittedAt, 1);
   return id;
 }

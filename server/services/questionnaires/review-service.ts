@@ -6,7 +6,7 @@
  * comment and reopens the request for those answers.
  */
 import type { Store } from '../../db/store.ts';
-import type { StoredRequest } from '../../db/questionnaire-review-repo.ts';
+import type { StoredRequest } from '../../db/questionnaires-repo.ts';
 import type { Actor } from '../../domain/account.ts';
 import { effectiveState, type QuestionnaireAnswer, type QuestionnaireRequest, type QuestionnaireTemplate, type StoredRequestState } from '../../domain/questionnaire.ts';
 import type { QuestionnaireReview, ReviewDecisions, ReviewResult } from '../../domain/questionnaire-review.ts';
@@ -42,7 +42,7 @@ const decisionProblem = (message: string, fields: FieldProblem[]) => new Service
 
 export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
   const load = (id: number) => {
-    const request = found(store.questionnaireReview.find(id), 'questionnaire-request', id);
+    const request = found(store.questionnaires.find(id), 'questionnaire-request', id);
     const template = deps.templates(request.templateId, request.templateVersion);
     if (!template) {
       throw new ServiceError('conflict', 'questionnaire-template-missing', `The template ${request.templateId} ${request.templateVersion} this request was sent with is not loaded.`);
@@ -55,13 +55,13 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
     commitments: store.commitments.listByVendor(vendorId),
   });
   /** Answers the vendor handed over (a draft saved after a rejection is not one yet). */
-  const submitted = (requestId: number): QuestionnaireAnswer[] => store.questionnaireReview.answers(requestId).filter((a) => a.submittedAt !== null);
+  const submitted = (requestId: number): QuestionnaireAnswer[] => store.questionnaires.answers(requestId).filter((a) => a.submittedAt !== null);
 
   return {
     /** Every question of the request's template with its answer and, for a mapped one, the fact it would create or change. */
     review: (id: number): QuestionnaireReview => {
       const { request, template } = load(id);
-      const answers = store.questionnaireReview.answers(id);
+      const answers = store.questionnaires.answers(id);
       const proposals = proposalsFor(template, answers, onRecord(request.vendorId));
       const items = template.sections.flatMap((s) =>
         s.questions.map((q) => {
@@ -134,18 +134,18 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
 
         const now = clock.now();
         for (const d of body.decisions) {
-          store.questionnaireReview.decide({ requestId: id, questionId: d.questionId, decision: d.decision, comment: d.comment ?? null, by: actor.userId, at: now });
+          store.questionnaires.decide({ requestId: id, questionId: d.questionId, decision: d.decision, comment: d.comment ?? null, by: actor.userId, at: now });
         }
-        const after = store.questionnaireReview.answers(id);
+        const after = store.questionnaires.answers(id);
         const next: StoredRequestState = body.decisions.some((d) => d.decision === 'rejected')
           ? 'in-progress'
           : after.every((a) => a.decision === 'accepted')
             ? 'accepted'
             : 'partially-accepted';
-        if (!store.questionnaireReview.setReviewed(id, next, now, request.version)) {
+        if (!store.questionnaires.update(id, { state: next, reviewedAt: now }, now, request.version)) {
           throw new ServiceError('conflict', 'request-not-submitted', `Request ${id} changed while it was being reviewed; nothing was recorded.`);
         }
-        const reviewed = store.questionnaireReview.find(id)!;
+        const reviewed = store.questionnaires.find(id)!;
         store.audit.append(
           actor,
           { action: 'review', entity: 'questionnaire-request', entityId: id, vendorId, before: { state: request.state }, after: { state: next, decisions: body.decisions, applied } },

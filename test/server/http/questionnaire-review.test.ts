@@ -108,7 +108,7 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     // Audited, the decisions recorded on the answers.
     const audit = deps.store.audit.list({ limit: 100, offset: 0 }).items.map((e) => `${e.action} ${e.entity}`);
     expect(audit).toEqual(expect.arrayContaining(['review questionnaire-request', 'replace mfa', 'create subprocessor', 'create commitment']));
-    expect(deps.store.questionnaireReview.answers(requestId).every((a) => a.decision === 'accepted')).toBe(true);
+    expect(deps.store.questionnaires.answers(requestId).every((a) => a.decision === 'accepted')).toBe(true);
 
     // Re-proposed against the new record, nothing would change any more.
     const again = (await http.get(`/api/v1/questionnaire-requests/${requestId}/review`)).body;
@@ -124,7 +124,7 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     ]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.request.state).toBe('in-progress');
-    const rejected = deps.store.questionnaireReview.answers(requestId).find((a) => a.questionId === 'support-staff-mfa')!;
+    const rejected = deps.store.questionnaires.answers(requestId).find((a) => a.questionId === 'support-staff-mfa')!;
     expect(rejected).toMatchObject({ decision: 'rejected', decisionComment: 'Your SOC 2 report says TOTP for the BPO staff.', submittedAt: null });
     expect((await http.get(`/api/v1/vendors/${vendorId}/mfa`)).body.items.map((r: { population: string }) => r.population)).toEqual(['admins']);
     expect((await http.get(`/api/v1/vendors/${vendorId}/subprocessors`)).body).toSatisfy((b: unknown) => JSON.stringify(b).indexOf('Helpdesk') === -1);
