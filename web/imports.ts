@@ -112,6 +112,7 @@ const RESTORED: Readonly<Record<string, string>> = {
   documents: 'Documents',
   questionnaireRequests: 'Questionnaire requests',
   questionnaireAnswers: 'Questionnaire answers',
+  questionnaireImports: 'Imported questionnaires',
 };
 
 const keyLabel = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());

@@ -15,6 +15,7 @@ import { cadence, condition, review } from './review.ts';
 import { exportedReportSnapshot, legacyReport, oneInForcePerQuarter } from './report-export.ts';
 import { DOCUMENT_MAX_BYTES, document, documentMeta } from './document.ts';
 import { questionnaireAnswer, questionnaireRequest } from './questionnaire.ts';
+import { importAnswer, questionnaireImport } from './questionnaire-import.ts';
 
 export const EXPORT_FORMAT = 'vendorscope-export';
 export const EXPORT_VERSION = 1;
@@ -83,6 +84,9 @@ export const exportedQuestionnaireRequest = questionnaireRequest
   .extend({ state: questionnaireRequest.shape.state.exclude(['expired']) })
   .strict();
 export const exportedQuestionnaireAnswer = questionnaireAnswer.extend({ value: z.json() }).strict();
+// Imported CAIQ / SIG sheets with every answer, in sheet order (who imported them: the label only,
+// accounts stay with their database). Facts mapped from them name them (`source.importId`).
+export const exportedQuestionnaireImport = questionnaireImport.extend({ answers: z.array(importAnswer) }).strict();
 
 export const exportDocument = z
   .strictObject({
@@ -112,6 +116,8 @@ export const exportDocument = z
     documents: z.array(exportedDocument).default([]),
     questionnaireRequests: z.array(exportedQuestionnaireRequest).default([]),
     questionnaireAnswers: z.array(exportedQuestionnaireAnswer).default([]),
+    // Added after the rest of issue 16: documents without them restore as having none.
+    questionnaireImports: z.array(exportedQuestionnaireImport).default([]),
   })
   .meta({ id: 'ExportDocument' });
 

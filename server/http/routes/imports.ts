@@ -172,6 +172,7 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
         documents: z.number().int(),
         questionnaireRequests: z.number().int(),
         questionnaireAnswers: z.number().int(),
+        questionnaireImports: z.number().int().meta({ description: 'Imported CAIQ / SIG answer sheets' }),
       }),
       errors: [409, 413, 415, 429],
       handle: ({ query, bytes, principal }) => imports.restore(bytes, actorOf(principal), query.mode),

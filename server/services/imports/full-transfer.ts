@@ -25,7 +25,7 @@ import { checkNamesFree } from '../vendors-service.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
 import type { IncidentFacts } from '../../scoring/types.ts';
 import type { FeedEvents } from '../changes/feed-events.ts';
-import { evidenceProblems, exportEvidence, restoreEvidence } from './evidence-transfer.ts';
+import { evidenceProblems, exportEvidence, remapSource, restoreEvidence, sourceProblems, type SourceIds } from './evidence-transfer.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -86,6 +86,7 @@ const counts = (d: ExportDocument) => ({
   documents: d.documents.length,
   questionnaireRequests: d.questionnaireRequests.length,
   questionnaireAnswers: d.questionnaireAnswers.length,
+  questionnaireImports: d.questionnaireImports.length,
 });
 
 type ExportedReview = ExportDocument['reviews'][number];
@@ -171,8 +172,10 @@ export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): Fiel
 
 type ExportedMfa = ExportDocument['mfa'][number];
 /** An arrangement's provenance as the document gives it; a document from before it has none: recorded. */
-const provenanceOf = (s: ExportDocument['subprocessors'][number]) => ({ confidence: s.confidence ?? 'recorded', source: s.source ?? null });
-const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string): MfaRecord => ({ ...r, knownFrom: r.knownFrom ?? recorded });
+// A fact's source names its request or sheet by the id it has in this database (`ids`).
+const provenanceOf = (s: ExportDocument['subprocessors'][number], ids: SourceIds) => ({ confidence: s.confidence ?? 'recorded', source: remapSource(s.source ?? null, ids) });
+const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string, ids: SourceIds): MfaRecord => ({ ...r, source: remapSource(r.source, ids), knownFrom: r.knownFrom ?? recorded });
+const commitmentOf = (c: ExportDocument['commitments'][number], ids: SourceIds) => ({ ...c, source: remapSource(c.source, ids) });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
 /** SQLite's column names, as the document's fields: `incidents.vendor_id` → `vendorId`. */
@@ -210,6 +213,8 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
     atRecord(`body.vendors[${k}]`, () => store.vendors.create(vendorInput.parse(fields), createdAt, { id, createdAt, updatedAt }));
     yield;
   }
+  // Requests and sheets before the facts that name them.
+  const ids = yield* restoreEvidence(store, d, atRecord, true, (id) => id);
   // Links once every incident exists: a document lists incidents by id, not by campaign.
   for (const [k, i] of d.incidents.entries()) {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
@@ -220,17 +225,17 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
   for (const [k, s] of d.subprocessors.entries()) {
     atRecord(`body.subprocessors[${k}]`, () =>
-      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }, provenanceOf(s)),
+      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }, provenanceOf(s, ids)),
     );
     yield;
   }
   const byVendor = new Map<number, ExportedMfa[]>();
   for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
   for (const [vendorId, items] of byVendor) {
-    atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded)), now));
+    atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded, ids)), now));
     yield;
   }
-  for (const [k, c] of d.commitments.entries()) atRecord(`body.commitments[${k}]`, () => store.commitments.put(c));
+  for (const [k, c] of d.commitments.entries()) atRecord(`body.commitments[${k}]`, () => store.commitments.put(commitmentOf(c, ids)));
   for (const [k, f] of d.postureFacts.entries()) {
     const { id, vendorId, ...fields } = f;
     atRecord(`body.postureFacts[${k}]`, () => store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id));
@@ -253,7 +258,7 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
   if (d.demo) {
     store.meta.set(DEMO_COMPANY_KEY, d.demo.company);
     store.meta.set(DEMO_SEEDED_KEY, d.demo.seededAt);
-  }  yield* restoreEvidence(store, d, atRecord, true, (id) => id);
+  }
 }
 
 /** Adds the document to what is there: vendors by name, incidents by source or ref, subprocessors by name. */
@@ -271,6 +276,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     yield;
   }
   const mapVendor = (id: number) => vendorIds.get(id) ?? id;
+  // Requests and sheets before the facts that name them.
+  const ids = yield* restoreEvidence(store, d, atRecord, false, mapVendor);
   const incidentIds = new Map<number, number>();
   /** Incidents the merge added (not those it updated): each is news on What changed. */
   const added: number[] = [];
@@ -297,8 +304,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     // A document from before knownFrom keeps the date this database has, or else its record's createdAt day.
     const knownFrom = s.knownFrom ?? existing?.knownFrom ?? s.createdAt.slice(0, 10);
     const input = subprocessorInput.parse({ ...subprocessorAsInput(s), knownFrom, vendorId: s.vendorId === null ? null : mapVendor(s.vendorId) });
-    if (existing) store.subprocessors.update(existing.id, input, now, undefined, provenanceOf(s));
-    else store.subprocessors.create(parent, input, now, undefined, provenanceOf(s));
+    if (existing) store.subprocessors.update(existing.id, input, now, undefined, provenanceOf(s, ids));
+    else store.subprocessors.create(parent, input, now, undefined, provenanceOf(s, ids));
     yield;
   }
   const incoming = new Map<number, Array<(typeof d.mfa)[number]>>();
@@ -309,11 +316,11 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     const kept = stored.filter((r) => !replaced.has(r.population));
     // Without knownFrom, a record with the same evidence as the stored one keeps its date.
     const same = (m: ExportedMfa) => stored.find((r) => r.population === m.population && r.method === m.method && r.enforced === m.enforced && r.assessedOn === m.assessedOn)?.knownFrom;
-    store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded))], now);
+    store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded, ids))], now);
     yield;
   }
   // A vendor's commitment in the document replaces the one this database has.
-  for (const c of d.commitments) store.commitments.put({ ...c, vendorId: mapVendor(c.vendorId), updatedAt: now });
+  for (const c of d.commitments) store.commitments.put({ ...commitmentOf(c, ids), vendorId: mapVendor(c.vendorId), updatedAt: now });
   for (const f of d.postureFacts) {
     const { id: _id, vendorId, ...fields } = f;
     // Without knownFrom: its statedDate; undated, the date this database has, or else the day the document was exported.
@@ -327,7 +334,6 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     if (!same) addReview(store, vendorId, r, false, now);
     yield;
   }
-  yield* restoreEvidence(store, d, atRecord, false, mapVendor);
   // Methodology versions, frozen snapshots, reports and the review cadence are this database's own.
   return added;
 }
@@ -348,6 +354,8 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
   if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
   const evidence = evidenceProblems(d);
   if (evidence.length > 0) throw invalid('A document or questionnaire record in the export does not hold together; nothing was restored.', evidence.slice(0, 200));
+  const sources = sourceProblems(d);
+  if (sources.length > 0) throw invalid('A fact in the export names a questionnaire answer the export does not carry; nothing was restored.', sources.slice(0, 200));
   if (mode === 'replace') store.clearAll();
   try {
     if (mode === 'merge') {
