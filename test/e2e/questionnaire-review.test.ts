@@ -253,6 +253,11 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
     expect(href).toMatch(new RegExp(`^/vendors/${okta}/questionnaires/${requestId}/review#answer-mfa-support-(method|enforced)$`));
     // The score panel says it too.
     await s.page.getByText(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`).first().waitFor();
+    // The commitments answered (days to notify, security contact) are on the dossier too, each linking to its answer.
+    const notify = s.page.locator('vr-commitments dd[data-commitment="notifyWithinDays"]');
+    expect(await notify.textContent()).toMatch(/\d+ days?/);
+    expect(await notify.locator('a').getAttribute('href')).toBe(`/vendors/${okta}/questionnaires/${requestId}/review#answer-notify-within-days`);
+    await s.page.locator('vr-commitments dd[data-commitment="securityContactEmail"]').waitFor();
     await s.expectNoAxeViolations();
     await s.shoot('questionnaire-loop-dossier.png');
 

@@ -17,6 +17,7 @@ import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { StoredMfaPosture } from '../../server/domain/mfa.ts';
 import type { PostureFact } from '../../server/domain/posture-fact.ts';
+import type { Commitment } from '../../server/domain/commitment.ts';
 import type { ApiToken, AuditEntry, Passkey, PasswordChanged, Role, Session, User } from '../../server/domain/account.ts';
 import type { aboutService } from '../../server/services/about-service.ts';
 import type { meOf } from '../../server/http/routes/session.ts';
@@ -229,6 +230,8 @@ export class ApiClient {
   subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);
   mfa = (id: number, o?: RequestOptions) => this.get<StoredMfaPosture>(`/vendors/${id}/mfa`, {}, o);
   postureFacts = (id: number, o?: RequestOptions) => this._items<PostureFact>(`/vendors/${id}/posture-facts`, {}, o);
+  /** The vendor's commitments (days to notify of a breach, security contact). */
+  commitments = (id: number, o?: RequestOptions) => this._items<Commitment>(`/vendors/${id}/commitments`, {}, o);
   /** A vendor's evidence documents (metadata only). */
   documents = (id: number, o?: RequestOptions) => this._items<Document>(`/vendors/${id}/documents`, {}, o);
   /** Uploads a document (analysts): its metadata first, then the file; refusals name `body.meta.*` and `body.file`. */

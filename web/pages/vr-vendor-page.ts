@@ -52,6 +52,7 @@ import '../components/vr-incident-list.ts';
 import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
+import '../components/vr-commitments.ts';
 import '../components/vr-document-list.ts';
 import { unknownReading } from '../charts/mfa-grid.layout.ts';
 import '../components/vr-change-history.ts';
@@ -85,16 +86,17 @@ export class VendorPage extends LitElement {
     args: () => [this.vendorId] as const,
     task: async ([id], { signal }) => {
       const o = { signal };
-      const [vendor, incidents, subprocessors, mfa, postureFacts, about, methodology] = await Promise.all([
+      const [vendor, incidents, subprocessors, mfa, postureFacts, commitments, about, methodology] = await Promise.all([
         this._api.vendor(id, o),
         this._api.incidents(id, o),
         this._api.subprocessors(id, o),
         this._api.mfa(id, o),
         this._api.postureFacts(id, o),
+        this._api.commitments(id, o),
         this._api.about(o),
         this._api.methodology(o),
       ]);
-      return { vendor, incidents, subprocessors, mfa, postureFacts, about, unknownMfa: unknownReading(methodology.mfa), incidentCap: methodology.incidentCap.likelihoodPoints };
+      return { vendor, incidents, subprocessors, mfa, postureFacts, commitments, about, unknownMfa: unknownReading(methodology.mfa), incidentCap: methodology.incidentCap.likelihoodPoints };
     },
   });
 
@@ -207,6 +209,7 @@ export class VendorPage extends LitElement {
         <vr-subprocessor-list vendorId=${f.vendor.id} .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
         <vr-mfa-grid vendorId=${f.vendor.id} .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
+        <vr-commitments .items=${f.commitments} vendorId=${f.vendor.id}></vr-commitments>
         ${this._questionnaireSection(editable)}
         ${this._documentSection(editable)}
         ${this._changes.status === TaskStatus.ERROR
