@@ -5,38 +5,12 @@
  * database, so a restored request needs a new link.
  */
 import type { Db } from './open.ts';
+import type { StoredAnswer, StoredRequest } from './questionnaires-repo.ts';
 
-export interface TransferRequest {
-  readonly id: number;
-  readonly vendorId: number;
-  readonly templateId: string;
-  readonly templateVersion: string;
-  readonly state: string;
-  readonly dueOn: string;
-  readonly contactName: string;
-  readonly contactEmail: string;
-  readonly message: string | null;
-  readonly linkExpiresOn: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly sentAt: string | null;
-  readonly openedAt: string | null;
-  readonly submittedAt: string | null;
-  readonly reviewedAt: string | null;
-  readonly revokedAt: string | null;
-}
-
-export interface TransferAnswer {
-  readonly requestId: number;
-  readonly questionId: string;
-  /** The stored JSON value, parsed. */
-  readonly value: unknown;
-  readonly answeredAt: string;
-  readonly submittedAt: string | null;
-  readonly decision: 'accepted' | 'rejected' | null;
-  readonly decisionComment: string | null;
-  readonly decidedAt: string | null;
-}
+/** A request as exported: the stored request without who created it and its version (a restore starts at 1). */
+export type TransferRequest = Omit<StoredRequest, 'createdBy' | 'version' | 'state'> & { readonly state: string };
+/** An answer as exported: without who decided it. */
+export type TransferAnswer = Omit<StoredAnswer, 'decidedBy'>;
 
 const REQUEST_COLUMNS = `id, vendor_id AS vendorId, template_id AS templateId, template_version AS templateVersion, state, due_on AS dueOn,
   contact_name AS contactName, contact_email AS contactEmail, message, link_expires_on AS linkExpiresOn, created_at AS createdAt,
