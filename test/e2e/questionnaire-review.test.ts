@@ -135,6 +135,9 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
       await page.goto(link);
       await expect.poll(() => page.url()).not.toContain('token=');
       await page.getByRole('heading', { level: 1, name: 'Support chain and identity' }).waitFor();
+      // A scored question says what it feeds, to the vendor too.
+      // (the support staff's method and its enforcement).
+      expect(await page.locator('.feeds', { hasText: /^Feeds: MFA · support staff$/ }).count()).toBe(2);
       await expectNoAxeViolationsOn(page);
 
       const template = await s.api<QuestionnaireTemplate>(`/questionnaire-templates/${TEMPLATE_ID}`);

@@ -135,7 +135,9 @@ export class RespondQuestion extends LitElement {
     const q = this.question;
     const described = [q.help ? `${this._id}-help` : '', this.error ? `${this._id}-error` : ''].filter(Boolean).join(' ') || undefined;
     const req = q.required ? html` <span class="required">(required)</span>` : nothing;
+    // What the answer feeds in the score, said to the vendor as to the analyst: the questions that count are no secret.
     const notes = html`${q.help ? html`<p class="help" id=${`${this._id}-help`}>${q.help}</p>` : nothing}
+      ${q.feeds.length > 0 ? html`<p class="feeds">Feeds: ${q.feeds.join(' · ')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" id=${`${this._id}-error`}>${this.error}</p>` : nothing}`;
     if (q.type === 'yes-no' || q.type === 'choice' || q.type === 'multi-choice' || q.type === 'rows' || q.type === 'document') {
       return html`<fieldset class="field" aria-describedby=${ifDefined(described)} aria-invalid=${this.error ? 'true' : 'false'}>
