@@ -18,6 +18,7 @@ describe('access to every route', () => {
       'DELETE /respond/answers/:questionId',
       'GET /health',
       'GET /respond',
+      'POST /respond/documents',
       'POST /respond/submit',
       'POST /session',
       'POST /session/passkey',
