@@ -8,10 +8,7 @@ import type { Actor } from '../../domain/account.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocument, type ExportDocument } from '../../domain/export.ts';
 import { fieldProblems } from '../../domain/field-problems.ts';
 import { incidentAsInput, incidentInput } from '../../domain/incident.ts';
-import type { FieldProblem } from '../../domain/field-problems.ts';
-import { knownFromInFuture } from '../../domain/known-from.ts';
 import type { MfaRecord } from '../../domain/mfa.ts';
-import { isPartialDate } from '../../domain/partial-date.ts';
 import { subprocessorAsInput, subprocessorInput } from '../../domain/subprocessor.ts';
 import { nameKey, vendorInput } from '../../domain/vendor.ts';
 import type { Store } from '../../db/store.ts';
@@ -22,10 +19,9 @@ import { DEMO_SEEDED_KEY } from '../seed-service.ts';
 import { cadence as cadenceShape } from '../../domain/review.ts';
 import { REVIEW_CADENCE_KEY, REVIEW_CADENCE_VERSION_KEY } from '../reviews/cadence.ts';
 import { checkNamesFree } from '../vendors-service.ts';
-import { continuesValidly } from '../../scoring/campaigns.ts';
-import type { IncidentFacts } from '../../scoring/types.ts';
 import type { FeedEvents } from '../changes/feed-events.ts';
 import { evidenceProblems, exportEvidence, remapSource, restoreEvidence, sourceProblems, type SourceIds } from './evidence-transfer.ts';
+import { documentLinkProblems, exportedDay, futureKnownFrom } from './export-checks.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -125,49 +121,6 @@ function restoreReports(store: Store, d: ExportDocument, now: string): void {
       comparedWith: r.vs,
     });
   }
-}
-
-/**
- * The day a record without knownFrom (a document from before it) is known from when it has no
- * createdAt of its own (MFA records, posture statements): the day the document was exported, by
- * when it was certainly recorded; never after today.
- */
-export function exportedDay(d: Pick<ExportDocument, 'exportedAt'>, today: string): string {
-  const day = d.exportedAt.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && isPartialDate(day) && day < today ? day : today;
-}
-
-/** The knownFrom values a document gives that lie after today, as field paths; nothing is written when there are any. */
-export function futureKnownFrom(d: ExportDocument, today: string): FieldProblem[] {
-  const check = (list: ReadonlyArray<{ knownFrom?: string | undefined }>, where: string) =>
-    list.flatMap((r, i) => {
-      const problem = r.knownFrom === undefined ? null : knownFromInFuture(r.knownFrom, today);
-      return problem ? [{ path: `body.${where}.${i}.knownFrom`, message: problem }] : [];
-    });
-  return [...check(d.subprocessors, 'subprocessors'), ...check(d.mfa, 'mfa'), ...check(d.postureFacts, 'postureFacts')];
-}
-
-/**
- * The campaign links of a document's incidents that cannot hold (campaign-links.ts rules, within
- * the document): to an incident it does not have, of another vendor, known later, or in a cycle.
- */
-export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): FieldProblem[] {
-  const byId = new Map(d.incidents.map((i) => [i.id, i]));
-  return d.incidents.flatMap((i, k) => {
-    if (i.continuationOf == null) return [];
-    const target = byId.get(i.continuationOf);
-    const path = `body.incidents.${k}.continuationOf`;
-    if (!target) return [{ path, message: `the document has no incident ${i.continuationOf}` }];
-    if (target.vendorId !== i.vendorId) return [{ path, message: `incident ${target.id} belongs to another vendor: a campaign is one vendor's` }];
-    if (!continuesValidly(target as IncidentFacts, i as IncidentFacts)) return [{ path, message: `incident ${target.id} became known after incident ${i.id}, which continues it` }];
-    const seen = new Set<number>([i.id]);
-    for (let at = target; at.continuationOf != null; at = byId.get(at.continuationOf) ?? at) {
-      if (seen.has(at.id)) return [{ path, message: `the links from incident ${i.id} make a cycle` }];
-      seen.add(at.id);
-      if (!byId.has(at.continuationOf)) break;
-    }
-    return [];
-  });
 }
 
 type ExportedMfa = ExportDocument['mfa'][number];
