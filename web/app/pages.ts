@@ -1,26 +1,54 @@
-/** Which element shows a route. Kept apart from <vr-app> so the shell stays about sessions and navigation. */
+/**
+ * Which element shows a route, and the code behind it. Kept apart from <vr-app> so the shell stays
+ * about sessions and navigation. Each page's module is loaded when its route is first shown (its own
+ * chunk of the build), so the first load carries the shell and one page rather than all of them; an
+ * element rendered before its module arrives upgrades in place, keeping the properties already set.
+ */
 import { html } from 'lit';
 import type { Route } from './routes.ts';
-import '../pages/vr-changes-page.ts';
-import '../pages/vr-portfolio-page.ts';
-import '../pages/vr-vendor-page.ts';
-import '../pages/vr-sign-in-page.ts';
-import '../pages/vr-setup-page.ts';
-import '../pages/vr-account-page.ts';
-import '../pages/vr-users-page.ts';
-import '../pages/vr-webhooks-page.ts';
-import '../pages/vr-audit-page.ts';
-import '../pages/vr-matrix-page.ts';
-import '../pages/vr-trends-page.ts';
-import '../pages/vr-compare-page.ts';
-import '../pages/vr-graph-page.ts';
-import '../pages/vr-methodology-page.ts';
-import '../pages/vr-report-page.ts';
-import '../pages/vr-reviews-page.ts';
-import '../pages/vr-data-page.ts';
-import '../pages/vr-respond-page.ts';
-import '../pages/vr-questionnaire-review-page.ts';
 import '../components/vr-error.ts';
+
+/** Each route's page module, by route name; imported on first use. */
+const PAGE_MODULES: Readonly<Record<Exclude<Route['name'], 'not-found'>, () => Promise<unknown>>> = {
+  changes: () => import('../pages/vr-changes-page.ts'),
+  portfolio: () => import('../pages/vr-portfolio-page.ts'),
+  vendor: () => import('../pages/vr-vendor-page.ts'),
+  'questionnaire-review': () => import('../pages/vr-questionnaire-review-page.ts'),
+  matrix: () => import('../pages/vr-matrix-page.ts'),
+  trends: () => import('../pages/vr-trends-page.ts'),
+  compare: () => import('../pages/vr-compare-page.ts'),
+  graph: () => import('../pages/vr-graph-page.ts'),
+  methodology: () => import('../pages/vr-methodology-page.ts'),
+  report: () => import('../pages/vr-report-page.ts'),
+  reviews: () => import('../pages/vr-reviews-page.ts'),
+  data: () => import('../pages/vr-data-page.ts'),
+  'sign-in': () => import('../pages/vr-sign-in-page.ts'),
+  setup: () => import('../pages/vr-setup-page.ts'),
+  respond: () => import('../pages/vr-respond-page.ts'),
+  account: () => import('../pages/vr-account-page.ts'),
+  'admin-users': () => import('../pages/vr-users-page.ts'),
+  'admin-webhooks': () => import('../pages/vr-webhooks-page.ts'),
+  'admin-audit': () => import('../pages/vr-audit-page.ts'),
+};
+
+const loading = new Map<Route['name'], Promise<unknown>>();
+
+/**
+ * Loads the code of a route's page (once; a failed load is tried again next time). Resolves when
+ * its element is defined; rejects when the chunk could not be fetched (say, the server went away).
+ */
+export function loadPage(name: Route['name']): Promise<unknown> {
+  if (name === 'not-found') return Promise.resolve();
+  let p = loading.get(name);
+  if (!p) {
+    p = PAGE_MODULES[name]().catch((e: unknown) => {
+      loading.delete(name);
+      throw e;
+    });
+    loading.set(name, p);
+  }
+  return p;
+}
 
 export interface PageOptions {
   /** Why the sign-in page is shown, if the app knows. */

@@ -16,7 +16,7 @@ import { controls } from '../styles/shared.ts';
 import { appStyles } from './vr-app.styles.ts';
 import type { NavigationRequested } from '../events.ts';
 import type { SignedIn } from '../account-events.ts';
-import { pageFor } from './pages.ts';
+import { loadPage, pageFor } from './pages.ts';
 import '../components/vr-error.ts';
 import '../components/vr-user-menu.ts';
 import './vr-bell.ts';
@@ -41,6 +41,8 @@ export class App extends LitElement {
   private _portfolioUrl = '/portfolio';
   /** Narrow screens fold the main navigation behind a Menu button; whether it is unfolded. */
   @state() private _navOpen = false;
+  /** The page's code could not be fetched (a new deployment, or the server went away). */
+  @state() private _loadError: unknown = undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -110,13 +112,24 @@ export class App extends LitElement {
 
   private _page(me: Me | null | undefined) {
     const r = this._route;
-    if (isPublic(r)) return pageFor(r, { notice: this._notice, backHref: this._portfolioUrl });
+    if (this._loadError !== undefined) {
+      return html`<vr-error heading="This page could not be loaded" .error=${this._loadError}>
+        <button type="button" @click=${() => location.reload()}>Reload</button>
+      </vr-error>`;
+    }
+    if (isPublic(r)) return this._shown(r);
     if (this._startError !== undefined) {
       return html`<vr-error heading="Vendorscope could not start" .error=${this._startError}>
         <button type="button" @click=${() => void this._whoAmI()}>Try again</button>
       </vr-error>`;
     }
     if (!me) return html`<p class="loading" role="status">Checking your session…</p>`;
+    return this._shown(r);
+  }
+
+  /** The route's element, its code fetched if this is its first showing. */
+  private _shown(r: Route) {
+    loadPage(r.name).catch((e: unknown) => (this._loadError = e));
     return pageFor(r, { notice: this._notice, backHref: this._portfolioUrl });
   }
 
@@ -137,6 +150,7 @@ export class App extends LitElement {
     }
     this._route = route;
     this._navOpen = false;
+    this._loadError = undefined;
     if (route.name === 'portfolio') this._portfolioUrl = pathHere();
     if (moveFocus) {
       window.scrollTo(0, 0);
