@@ -154,12 +154,11 @@ async function serve(config: Config): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    log.info(`Vendorscope ${version} serving http://${config.host}:${port} (database ${config.dbPath})`);
-    if (setup) {
-      // Passkeys need a host name, not an address, so the link uses localhost for a loopback server.
-      const base = config.publicUrl ?? `http://${['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${port}`;
-      log.info(`No users yet. Create the first admin within an hour at ${base}/setup#token=${setup.token}`);
-    }
+    // One address to open. Passkeys need a host name, not an address, so a loopback or all-interfaces
+    // server is opened as localhost (which the browser resolves to this machine).
+    const base = config.publicUrl ?? `http://${['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${port}`;
+    log.info(`Vendorscope ${version} listening on http://${config.host}:${port}; open ${base} (database ${config.dbPath})`);
+    if (setup) log.info(`No users yet. Create the first admin within an hour at ${base}/setup#token=${setup.token}`);
   });
   answerMalformedHttp(server);
   server.on('error', (e) => {

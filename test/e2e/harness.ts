@@ -108,7 +108,7 @@ export function startServer({ env = {}, timeoutMs = 90_000 }: ServerOptions = {}
     child.once('exit', onExit);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /Vendorscope \S+ serving (http:\/\/[\d.]+:\d+)/.exec(out);
+      const m = /Vendorscope \S+ listening on (http:\/\/[\d.]+:\d+)/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
         child.off('exit', onExit);

@@ -120,7 +120,7 @@ describe.skipIf(!chromiumPath)('passkeys in Chromium', () => {
     let setupUrl: string;
     beforeAll(async () => {
       server = await startServer({ env: { REQUIRE_PASSKEY_FOR_ADMINS: 'true', VENDORSCOPE_ADMIN_EMAIL: '', VENDORSCOPE_ADMIN_PASSWORD: '' } });
-      // The link is logged just after the "serving" line the harness waits for.
+      // The link is logged just after the "listening on" line the harness waits for.
       const link = () => /(http:\/\/localhost:\d+\/setup#token=\S+)/.exec(server.output())?.[1];
       for (let n = 0; n < 100 && !link(); n++) await new Promise((r) => setTimeout(r, 50));
       setupUrl = link()!;

@@ -20,7 +20,7 @@ export function startServer(env: Record<string, string>): Promise<{ url: string;
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /serving (http:\/\/[\d.]+:\d+)/.exec(out);
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ url: m[1]!, child, output: () => out });

@@ -33,10 +33,14 @@ describe('server/main.ts', () => {
     expect(runMain(['serve'], { PORT: 'eighty' }).stderr).toMatch(/PORT must be an integer/);
   });
 
-  it('serves the demo portfolio on 127.0.0.1 from an empty database', async () => {
-    const { url, child } = await startServer({ DB_PATH: join(dir, 'demo.sqlite'), ...ADMIN_ENV });
+  it('serves the demo portfolio on 127.0.0.1 from an empty database, naming one address to open and the demo counts', async () => {
+    const { url, child, output } = await startServer({ DB_PATH: join(dir, 'demo.sqlite'), ...ADMIN_ENV });
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      // The README quotes these lines: one address to open (localhost, for passkeys) and the counts seeded.
+      const port = new URL(url).port;
+      expect(output()).toContain(`open http://localhost:${port} (database`);
+      expect(output()).toMatch(/demo portfolio: 34 vendors, 35 incidents created, 0 updated, 11 subprocessors, 9 MFA records, 28 posture facts/);
       const cookie = await signIn(url, ADMIN.email, ADMIN.password);
       const vendors = (await (await fetch(`${url}/api/v1/vendors`, { headers: { cookie } })).json()) as { total: number };
       expect(vendors.total).toBe(34);
