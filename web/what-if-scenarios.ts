@@ -1,7 +1,8 @@
 /**
  * What-if scenarios as users think of them, PURE. A scenario is a bundle of the panel's fine
- * controls ("all support staff on FIDO2" is the vendor's own support staff AND every outsourced
- * provider's staff, two kinds of control with different effects): applying it writes those
+ * controls ("all support staff on FIDO2" is the vendor's own support staff AND the staff of every
+ * entry of its support chain, outsourced providers included: two kinds of control with different
+ * effects, on the MFA and the support-chain factors): applying it writes those
  * controls into the draft, clearing it puts them back "as recorded", and whether it is applied is
  * read from the draft, so the scenarios and the fine controls never disagree (and a draft from a
  * link shows its scenarios ticked).
@@ -39,19 +40,22 @@ function withSubs<K extends keyof SubprocessorChoice>(draft: WhatIfDraft, ids: r
 }
 
 function supportFido2(subs: readonly Sub[]): Scenario {
+  // Every entry of the support chain counts its staff's MFA (in-house support desks too), besides the vendor's MFA posture for support staff.
+  const inHouse = subs.filter((s) => !s.outsourced);
   const outsourced = subs.filter((s) => s.outsourced);
   // Only those not already on FIDO2 need a change; the rest count as done.
-  const toChange = outsourced.filter((s) => s.staffMfa !== 'fido2').map((s) => s.id);
+  const toChange = subs.filter((s) => s.staffMfa !== 'fido2').map((s) => s.id);
   const staffOnFido2 = (draft: WhatIfDraft, s: Sub) => removed(draft, s.id) || (draft.subprocessors[s.id]?.staffMfa ?? s.staffMfa) === 'fido2';
+  const own = inHouse.length > 0 ? `The vendor’s own support staff (its MFA posture, and in-house ${names(inHouse)})` : 'The vendor’s own support staff';
   return {
     id: 'support-fido2',
     title: 'All support staff on FIDO2, enforced',
-    detail: outsourced.length > 0 ? `The vendor’s own support staff and the staff of ${names(outsourced)}.` : 'The vendor’s own support staff (no outsourced provider on record).',
-    applied: (d) => d.mfa.support?.method === 'fido2' && d.mfa.support.enforced && outsourced.every((s) => staffOnFido2(d, s)),
+    detail: outsourced.length > 0 ? `${own} and the staff of outsourced ${names(outsourced)}.` : `${own}; no outsourced provider on record.`,
+    applied: (d) => d.mfa.support?.method === 'fido2' && d.mfa.support.enforced && subs.every((s) => staffOnFido2(d, s)),
     apply: (d) => withSubs({ ...d, mfa: { ...d.mfa, support: { method: 'fido2', enforced: true } } }, toChange, 'staffMfa', 'fido2'),
     clear: (d) => {
       const { support: _support, ...mfa } = d.mfa;
-      return withSubs({ ...d, mfa }, outsourced.map((s) => s.id), 'staffMfa', undefined);
+      return withSubs({ ...d, mfa }, subs.map((s) => s.id), 'staffMfa', undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The what-if as users think of it, in Chromium on the demo portfolio: a scenario ticked sets the
- * fine controls it stands for (all support staff on FIDO2 covers Okta's own support staff AND its
- * outsourced providers' staff), the factors that moved are shown before → after with their
+ * fine controls it stands for (all support staff on FIDO2 covers Okta's own support staff AND the
+ * staff of its support chain, the outsourced provider included), the factors that moved are shown before → after with their
  * change, and the scenario lives in the dossier's URL: a reload, or the link opened afresh, shows
  * the same what-if. Each test opens the page it needs itself.
  */
@@ -35,7 +35,11 @@ describe.skipIf(!chromiumPath)('what-if scenarios in Chromium', () => {
     expect(outsourced.length).toBeGreaterThan(0);
     const body = {
       mfa: [{ population: 'support', method: 'fido2', enforced: true }],
-      subprocessors: outsourced.filter((x) => x.staffMfa !== 'fido2').map((x) => ({ id: x.id, staffMfa: 'fido2' })),
+      // Every entry of the support chain, in-house or outsourced.
+      subprocessors: subs
+        .filter((x) => x.staffMfa !== 'fido2')
+        .map((x) => ({ id: x.id, staffMfa: 'fido2' }))
+        .sort((a, b) => a.id - b.id),
     };
     const want = await expected(okta, body);
     expect(want.delta.likelihood).toBeLessThan(0);

@@ -22,15 +22,19 @@ describe('what-if scenarios', () => {
     expect(scenarios([]).map((s) => s.id)).toEqual(['support-fido2']);
   });
 
-  it('"all support staff on FIDO2" covers the vendor\'s own support staff AND every outsourced provider\'s staff', () => {
+  it('"all support staff on FIDO2" covers the vendor\'s own support staff AND the staff of its whole support chain', () => {
     const sc = byId(subs, 'support-fido2');
-    expect(sc.detail).toBe('The vendor’s own support staff and the staff of Sitel (ended) and TaskUs.');
+    expect(sc.detail).toBe('The vendor’s own support staff (its MFA posture, and in-house Okta Support) and the staff of outsourced Sitel (ended) and TaskUs.');
     const on = sc.apply(EMPTY_DRAFT);
-    // TaskUs is on FIDO2 already: nothing to change there; the in-house Okta Support is covered by the vendor's own support staff.
-    expect(whatIfChange(on, NOW)).toEqual({ mfa: [{ population: 'support', method: 'fido2', enforced: true }], subprocessors: [{ id: 1, staffMfa: 'fido2' }] });
+    // TaskUs is on FIDO2 already: nothing to change there.
+    expect(whatIfChange(on, NOW)).toEqual({
+      mfa: [{ population: 'support', method: 'fido2', enforced: true }],
+      subprocessors: [{ id: 1, staffMfa: 'fido2' }, { id: 2, staffMfa: 'fido2' }],
+    });
     expect(sc.applied(on)).toBe(true);
     expect(sc.applied({ ...on, mfa: { support: { method: 'fido2', enforced: false } } })).toBe(false);
     expect(sc.clear(on)).toEqual(EMPTY_DRAFT);
+    expect(scenarios([])[0]!.detail).toBe('The vendor’s own support staff; no outsourced provider on record.');
   });
 
   it('sanitizes artefacts at every subprocessor not sanitizing them already', () => {
