@@ -132,7 +132,7 @@ export class ComparePage extends LitElement {
           resultsFor=${searchFailed ? this._search : (found?.q ?? '')}
           total=${found?.total ?? 0}
           failure=${searchFailed ? (this._results.error instanceof Error ? this._results.error.message : 'no answer') : ''}
-          .names=${this._names.value ?? new Map()}
+          .names=${this._chipNames(found?.options ?? [])}
           .selected=${ids}
           @compare-search-changed=${(e: CompareSearchChanged) => (this._search = e.query)}
           @compare-selection-changed=${this._onPick}
@@ -170,6 +170,11 @@ export class ComparePage extends LitElement {
   protected override updated(): void {
     const names = this._compared.value?.columns.map((c) => c.name) ?? [];
     document.title = names.length >= MIN_COMPARED ? `Compare ${listNames(names)} · Vendorscope` : 'Compare · Vendorscope';
+  }
+
+  /** The chosen vendors' names: as loaded, or as the search found them (so a chip is named at once, not "Vendor #7" until its name loads). */
+  private _chipNames(found: ReadonlyArray<{ vendorId: number; name: string }>): ReadonlyMap<number, string> {
+    return new Map([...found.map((o) => [o.vendorId, o.name] as const), ...(this._names.value ?? [])]);
   }
 
   private _ids(): number[] {
