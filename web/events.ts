@@ -79,6 +79,16 @@ export class CompareSelectionChanged extends Event {
   }
 }
 
+/** What is typed in compare's vendor search changed: the page asks the API for the vendors matching it. */
+export class CompareSearchChanged extends Event {
+  static readonly type = 'compare-search-changed';
+  readonly query: string;
+  constructor(query: string) {
+    super(CompareSearchChanged.type, UP);
+    this.query = query;
+  }
+}
+
 /** A node of the supply-chain graph was selected; '' clears the selection. */
 export class GraphNodeSelected extends Event {
   static readonly type = 'graph-node-selected';
@@ -97,6 +107,7 @@ declare global {
     'as-of-changed': AsOfChanged;
     'evidence-requested': EvidenceRequested;
     'compare-selection-changed': CompareSelectionChanged;
+    'compare-search-changed': CompareSearchChanged;
     'graph-node-selected': GraphNodeSelected;
   }
 }

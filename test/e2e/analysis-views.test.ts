@@ -56,9 +56,12 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       await expect.poll(() => isFocused(search())).toBe(true);
       expect(await picker().locator('li.chip').allTextContents()).toEqual([expect.stringContaining('Okta')]);
 
-      // Enter in the search adds the first match.
+      // Enter in the search adds the first match. The search is the API's (GET /vendors?q=: names, aliases, categories,
+      // websites), so "cloud" may match more than Cloudflare; a name starting with what was typed comes first.
       await s.page.keyboard.type('cloud');
-      await picker().locator('[role="status"]', { hasText: '1 vendor matches.' }).waitFor();
+      const matching = (await s.api<{ items: Array<{ id: number }> }>('/vendors?q=cloud')).items.filter((v) => v.id !== okta).length;
+      await picker().locator('[role="status"]', { hasText: `${matching} ${matching === 1 ? 'vendor matches' : 'vendors match'}` }).waitFor();
+      expect(await picker().locator('ul.results button').first().textContent()).toContain('Add Cloudflare');
       await s.page.keyboard.press('Enter');
       await s.page.waitForURL(s.url(`/compare?ids=${okta},${cloudflare}`));
       await expect.poll(() => isFocused(search())).toBe(true);

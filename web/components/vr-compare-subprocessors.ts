@@ -2,13 +2,14 @@
  * The compared vendors' subprocessors, a column each, with what they have in common said first
  * in words: a provider serving several of them (one breach there reaches them all), and one
  * compared vendor sitting in another's chain. Those entries are marked with a tag that says so,
- * not by colour alone.
+ * not by colour alone. With none in common, a "No shared subprocessors" line says so first; with no
+ * subprocessor on record for any of them, that line is all there is (no panel of empty columns).
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
-import { chainLinks, chainSentence, listNames, sharedSentence, sharedSubprocessors, type CompareColumn } from '../charts/compare.layout.ts';
+import { chainLinks, chainSentence, listNames, sharedSentence, sharedSubprocessors, type ChainLink, type CompareColumn, type SharedSubprocessor } from '../charts/compare.layout.ts';
 import { activeAt, dayRange } from '../charts/compare.evidence.ts';
 import { ACCESS_LEVEL_LABEL, partialDate } from '../format.ts';
 import { card, controls } from '../styles/shared.ts';
@@ -115,14 +116,23 @@ export class CompareSubprocessors extends LitElement {
     const shared = sharedSubprocessors(cols, this.asOf);
     const links = chainLinks(cols, this.asOf);
     const sentences = [...shared.map((s) => sharedSentence(s, nameOf)), ...links.map((l) => chainSentence(l, nameOf))];
-    const sharedWith = (vendorId: number, s: Subprocessor) => shared.find((x) => x.subprocessorIds.includes(s.id))?.vendorIds.filter((v) => v !== vendorId) ?? [];
     return html`<section class="card" aria-labelledby="t">
       <h2 id="t">Subprocessors and shared providers</h2>
       <div class="callout" ?data-risk=${sentences.length > 0}>
-        ${shared.length === 0 ? html`<p>${listNames(cols.map((c) => c.name))} share no subprocessor on record as of ${this.asOf}.</p>` : nothing}
+        ${shared.length === 0
+          ? html`<p class="none-shared"><strong>No shared subprocessors.</strong> ${listNames(cols.map((c) => c.name))} share no subprocessor on record as of ${this.asOf}.</p>`
+          : nothing}
         ${sentences.map((s) => html`<p class="sentence">${s}</p>`)}
       </div>
-      <div class="grid" style=${styleMap({ '--cols': String(cols.length) })}>
+      ${cols.every((c) => c.subprocessors.length === 0)
+        ? html`<p class="unknown" data-none-on-record>No subprocessor on record for any of them: their support chains are unknown.</p>`
+        : this._grid(cols, shared, links, nameOf)}
+    </section>`;
+  }
+
+  private _grid(cols: readonly CompareColumn[], shared: readonly SharedSubprocessor[], links: readonly ChainLink[], nameOf: (id: number) => string) {
+    const sharedWith = (vendorId: number, s: Subprocessor) => shared.find((x) => x.subprocessorIds.includes(s.id))?.vendorIds.filter((v) => v !== vendorId) ?? [];
+    return html`<div class="grid" style=${styleMap({ '--cols': String(cols.length) })}>
         ${cols.map(
           (c) => html`<section aria-labelledby=${`v${c.vendorId}`} data-vendor-id=${c.vendorId}>
             <h3 id=${`v${c.vendorId}`}>${c.name} <span class="meta">${c.subprocessors.length} on record</span></h3>
@@ -133,8 +143,7 @@ export class CompareSubprocessors extends LitElement {
                 </ul>`}
           </section>`,
         )}
-      </div>
-    </section>`;
+      </div>`;
   }
 
   private _item(vendorId: number, s: Subprocessor, sharedWith: readonly string[], compared: string | null) {

@@ -54,6 +54,21 @@ export const whatIfPanelStyles = css`
     font-size: 0.88rem;
     max-width: 100%;
   }
+  .scenario {
+    padding: 4px 0;
+  }
+  .scenario label {
+    font-weight: 600;
+  }
+  .scenario .detail {
+    margin: 0 0 0 1.9em;
+    font-size: 0.8rem;
+    color: var(--vr-ink-muted);
+  }
+  .fine {
+    margin: 0 0 8px;
+    font-size: 0.88rem;
+  }
   .mfa {
     display: grid;
     grid-template-columns: 8.5em minmax(0, 1fr) auto;

@@ -1,5 +1,7 @@
 /**
- * What-if: change support staff's or admins' MFA, drop a subprocessor or change how it works, or
+ * What-if: scenarios as users think of them (all support staff on FIDO2, sanitized artefacts, an
+ * outsourced provider removed: web/what-if-scenarios.ts), each a checkbox that sets the fine
+ * controls below it; or, with those controls, change support staff's or admins' MFA, drop a subprocessor or change how it works, or
  * change our relationship, and see the score that would follow beside the real one (the result
  * is `vr-what-if-result`). Nothing is stored, so anyone may use it. Every control starts "as
  * recorded"; the panel only says what was moved (a WhatIfDraft) and the page asks the API.
@@ -15,6 +17,7 @@ import type { WhatIfResult } from '../api/client.ts';
 import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL } from '../format.ts';
 import { WhatIfChanged } from '../vendor-events.ts';
 import { EMPTY_DRAFT, isNoChange, whatIfChange, WHAT_IF_POPULATIONS, type Relationship, type SubprocessorChoice, type WhatIfDraft, type WhatIfPopulation } from '../what-if.ts';
+import { scenarios, type Scenario } from '../what-if-scenarios.ts';
 import { options } from './edit-form.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
@@ -45,6 +48,11 @@ export class WhatIfPanel extends LitElement {
       </header>
       <div class="layout">
         <form class="controls" @submit=${(e: Event) => e.preventDefault()}>
+          <fieldset class="scenarios">
+            <legend>Scenarios</legend>
+            ${scenarios(this.subprocessors).map((sc) => this._scenario(sc))}
+          </fieldset>
+          <p class="fine muted">Or set each control (a scenario sets these too):</p>
           <fieldset>
             <legend>MFA</legend>
             ${WHAT_IF_POPULATIONS.map((p) => this._mfa(p))}
@@ -55,6 +63,15 @@ export class WhatIfPanel extends LitElement {
         <vr-what-if-result .result=${this.result} ?pending=${this.pending} .error=${this.error} ?changed=${changed}></vr-what-if-result>
       </div>
     </section>`;
+  }
+
+  private _scenario(sc: Scenario) {
+    const on = sc.applied(this.draft);
+    return html`<div class="scenario" data-scenario=${sc.id}>
+      <label class="check"><input type="checkbox" .checked=${on} aria-describedby=${`sc-${sc.id}`}
+        @change=${(e: Event) => this._set((e.target as HTMLInputElement).checked ? sc.apply(this.draft) : sc.clear(this.draft))} /><span>${sc.title}</span></label>
+      <p class="detail" id=${`sc-${sc.id}`}>${sc.detail}</p>
+    </div>`;
   }
 
   private _mfa(p: WhatIfPopulation) {

@@ -1,7 +1,7 @@
 /**
  * The answer to a what-if: likelihood, impact, risk and band now and with the change, each
- * change as an arrow and a number (▲ / ▼, never colour alone), and the findings that would go
- * away or appear. One polite status line sums it up for screen readers as it changes.
+ * change as an arrow and a number (▲ / ▼, never colour alone), the factors that moved (before →
+ * after, by how much), and the findings that would go away or appear. One polite status line sums it up for screen readers as it changes.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -9,6 +9,7 @@ import type { Band, Finding } from '../../server/scoring/types.ts';
 import type { WhatIfResult } from '../api/client.ts';
 import { points, SEVERITY_LABEL } from '../format.ts';
 import { delta, findingChanges } from '../what-if.ts';
+import { factorMoves, unmovedFactors } from '../what-if-factors.ts';
 import { numColumns, tableStyles } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 import './vr-error.ts';
@@ -62,6 +63,7 @@ export class WhatIfResultView extends LitElement {
         color: var(--vr-ink-muted);
         font-weight: 400;
       }
+      .moves h4,
       .findings h4 {
         margin: 12px 0 4px;
         font-size: 0.88rem;
@@ -71,6 +73,7 @@ export class WhatIfResultView extends LitElement {
         padding-left: 1.2em;
         font-size: 0.88rem;
       }
+      .moves p,
       .findings p {
         margin: 12px 0 0;
         font-size: 0.88rem;
@@ -131,10 +134,34 @@ export class WhatIfResultView extends LitElement {
           </tr>
         </tbody>
       </table>
+      ${this._moves(r)}
       <div class="findings">
         ${gone.length === 0 && appeared.length === 0 ? html`<p>No finding would go away or appear.</p>` : nothing}
         ${this._list('gone', `Would go away (${gone.length})`, gone)} ${this._list('appeared', `Would appear (${appeared.length})`, appeared)}
       </div>`;
+  }
+
+  private _moves(r: WhatIfResult) {
+    const moves = factorMoves(r.before, r.after);
+    const still = unmovedFactors(r.before, r.after);
+    return html`<div class="moves">
+      <h4 id="moves-t">Factors that moved (${moves.length})</h4>
+      ${moves.length === 0
+        ? html`<p>No factor would move.</p>`
+        : html`<table aria-labelledby="moves-t">
+            <thead><tr><th scope="col">Factor</th><th scope="col" class="num">Now</th><th scope="col" class="num">What if</th><th scope="col" class="num">Change</th></tr></thead>
+            <tbody>
+              ${moves.map(
+                (m) => html`<tr data-factor=${m.key} data-kind=${m.kind}>
+                  <th scope="row">${m.label}</th><td class="num before">${points(m.before)}</td><td class="num after">${points(m.after)}</td>
+                  <td class="num"><span class="delta ${m.delta.direction}">${m.delta.text}</span><span class="sr-only"> (${m.delta.spoken})</span></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      ${moves.length > 0 ? html`<p class="scale">Likelihood factors on their 0–100 scale; parts of the impact in impact points.</p>` : nothing}
+      ${moves.length > 0 && still.length > 0 ? html`<p class="still">Unchanged: ${still.join(', ')}.</p>` : nothing}
+    </div>`;
   }
 
   private _bandChange(r: WhatIfResult) {
@@ -158,9 +185,10 @@ export class WhatIfResultView extends LitElement {
 
   private _summary(r: WhatIfResult): string {
     const { gone, appeared } = findingChanges(r.before.findings, r.after.findings);
+    const moved = factorMoves(r.before, r.after).map((m) => `${m.label} ${m.delta.spoken}`);
     const parts = [`risk ${points(r.after.risk)} (${delta(r.delta.risk).spoken})`, `likelihood ${points(r.after.likelihood)} (${delta(r.delta.likelihood).spoken})`, `impact ${points(r.after.impact)} (${delta(r.delta.impact).spoken})`];
     const f = [gone.length > 0 ? `${plural(gone.length, 'finding')} would go away` : '', appeared.length > 0 ? `${plural(appeared.length, 'finding')} would appear` : ''].filter(Boolean);
-    return `With this change: ${parts.join(', ')}${f.length > 0 ? `; ${f.join(', ')}` : ''}.`;
+    return `With this change: ${parts.join(', ')}${moved.length > 0 ? `; factors moved: ${moved.join(', ')}` : ''}${f.length > 0 ? `; ${f.join(', ')}` : ''}.`;
   }
 }
 

@@ -1,16 +1,18 @@
 /**
  * Two to four vendors side by side (`/compare?ids=1,7&asOf=2023-10-31`). The picks live in the
  * URL, one history entry per pick, so Back undoes a pick and a link shows the same comparison.
- * Two Tasks: the portfolio's names for the picker (per day), and the compared vendors' scores
- * and facts (per pick and day). A vendor that cannot be loaded is named, not silently dropped.
+ * Tasks: the picker's search over every vendor on record (`GET /vendors?q=`, per keystroke after a
+ * pause), the chosen vendors' names (per pick), the portfolio's two riskiest for a first suggestion
+ * (per day), and the compared vendors' scores and facts (per pick and day). A vendor that cannot
+ * be loaded is named, not silently dropped.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
-import { NavigationRequested, type AsOfChanged, type CompareSelectionChanged } from '../events.ts';
+import { NavigationRequested, type AsOfChanged, type CompareSearchChanged, type CompareSelectionChanged } from '../events.ts';
 import { compareColumn, compareUrl, listNames, MIN_COMPARED, parseIds, type CompareColumn } from '../charts/compare.layout.ts';
 import { card } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
@@ -20,6 +22,11 @@ import '../components/vr-compare-picker.ts';
 import '../components/vr-compare-table.ts';
 import '../components/vr-compare-findings.ts';
 import '../components/vr-compare-subprocessors.ts';
+
+/** How long the typing must pause before the search is sent. */
+const SEARCH_PAUSE_MS = 200;
+/** How many matches to ask for: enough that names starting with what was typed are among them. */
+const SEARCHED = 50;
 
 @customElement('vr-compare-page')
 export class ComparePage extends LitElement {
@@ -42,6 +49,33 @@ export class ComparePage extends LitElement {
   @consume({ context: apiContext }) private _api!: ApiClient;
   /** The URL's query: `ids` (comma-separated vendor ids), `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
+
+  /** What is typed in the picker's search. */
+  @state() private _search = '';
+
+  private _results = new Task(this, {
+    args: () => [this._search] as const,
+    task: async ([q], { signal }) => {
+      if (!q) return { q, options: [], total: 0 };
+      // Wait for the typing to pause: one request per word, not one per letter.
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(done, SEARCH_PAUSE_MS);
+        signal.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true });
+      });
+      const page = await this._api.vendors({ q, limit: SEARCHED }, { signal });
+      return { q, options: page.items.map((v) => ({ vendorId: v.id, name: v.name, category: v.category })), total: page.total };
+    },
+  });
+
+  /** The chosen vendors' names for the picker's chips (one vendor chosen shows no comparison to take them from). */
+  private _names = new Task(this, {
+    args: () => [this._ids().join(',')] as const,
+    task: async ([ids], { signal }) => {
+      const list = ids ? ids.split(',').map(Number) : [];
+      const settled = await Promise.allSettled(list.map((id) => this._api.vendor(id, { signal })));
+      return new Map(settled.flatMap((s) => (s.status === 'fulfilled' ? [[s.value.id, s.value.name] as const] : [])));
+    },
+  });
 
   private _portfolio = new Task(this, {
     args: () => [this._asOf()] as const,
@@ -77,6 +111,8 @@ export class ComparePage extends LitElement {
   override render() {
     const ids = this._ids();
     const rows = this._portfolio.value?.rows ?? [];
+    const found = this._results.value;
+    const searchFailed = this._results.status === TaskStatus.ERROR;
     const done = this._compared.value;
     const names = done?.columns.map((c) => c.name) ?? [];
     const asOf = done?.columns[0]?.score.asOf ?? this._portfolio.value?.asOf ?? '';
@@ -91,13 +127,16 @@ export class ComparePage extends LitElement {
         <vr-as-of .value=${this._asOf()} .effective=${asOf} @as-of-changed=${this._onAsOf}></vr-as-of>
       </header>
       <section class="card picker" aria-label="Vendors to compare">
-        ${this._portfolio.status === TaskStatus.ERROR
-          ? html`<vr-error heading="The vendor list could not be loaded" .error=${this._portfolio.error}></vr-error>`
-          : html`<vr-compare-picker
-              .options=${rows.map((r) => ({ vendorId: r.vendorId, name: r.name, category: r.category }))}
-              .selected=${ids}
-              @compare-selection-changed=${this._onPick}
-            ></vr-compare-picker>`}
+        <vr-compare-picker
+          .options=${found?.options ?? []}
+          resultsFor=${searchFailed ? this._search : (found?.q ?? '')}
+          total=${found?.total ?? 0}
+          failure=${searchFailed ? (this._results.error instanceof Error ? this._results.error.message : 'no answer') : ''}
+          .names=${this._chipNames(found?.options ?? [])}
+          .selected=${ids}
+          @compare-search-changed=${(e: CompareSearchChanged) => (this._search = e.query)}
+          @compare-selection-changed=${this._onPick}
+        ></vr-compare-picker>
       </section>
       ${ids.length < MIN_COMPARED ? this._empty(rows) : this._comparison(ids)}`;
   }
@@ -131,6 +170,11 @@ export class ComparePage extends LitElement {
   protected override updated(): void {
     const names = this._compared.value?.columns.map((c) => c.name) ?? [];
     document.title = names.length >= MIN_COMPARED ? `Compare ${listNames(names)} · Vendorscope` : 'Compare · Vendorscope';
+  }
+
+  /** The chosen vendors' names: as loaded, or as the search found them (so a chip is named at once, not "Vendor #7" until its name loads). */
+  private _chipNames(found: ReadonlyArray<{ vendorId: number; name: string }>): ReadonlyMap<number, string> {
+    return new Map([...found.map((o) => [o.vendorId, o.name] as const), ...(this._names.value ?? [])]);
   }
 
   private _ids(): number[] {

@@ -22,7 +22,8 @@ import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '.
 import type { ConflictChoice, DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
 import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
 import { canEdit } from '../roles.ts';
-import { pruneDraft } from '../what-if.ts';
+import { pruneDraft, type WhatIfDraft } from '../what-if.ts';
+import { draftFromQuery, draftToQuery, withoutDraft } from '../what-if-url.ts';
 import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
 import { ReviewsController } from '../controllers/reviews-controller.ts';
@@ -75,7 +76,7 @@ export class VendorPage extends LitElement {
   @consume({ context: apiContext }) private _api!: ApiClient;
   @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   @property({ type: Number }) vendorId = 0;
-  /** The URL's query: `asOf`. */
+  /** The URL's query: `asOf`, and the what-if draft (`wi.*`, web/what-if-url.ts). */
   @property({ attribute: false }) query = new URLSearchParams();
   /** Where "back to portfolio" goes: the portfolio as last shown, with its sort and date. */
   @property() backHref = '/';
@@ -115,6 +116,7 @@ export class VendorPage extends LitElement {
     vendorId: () => this.vendorId,
     asOf: () => this._asOf(),
     relationship: () => this._current()?.vendor,
+    draft: () => this._draft(),
   });
 
   private _edits = new VendorEditsController(this, {
@@ -194,14 +196,14 @@ export class VendorPage extends LitElement {
       ${this._reviewSection(v, evidence, editable)}
       <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
-        .draft=${this._whatIf.draft}
+        .draft=${this._draft()}
         .relationship=${v}
         .subprocessors=${f.subprocessors}
         .mfa=${f.mfa}
         .result=${w.value}
         ?pending=${w.status === TaskStatus.PENDING}
         .error=${w.status === TaskStatus.ERROR ? w.error : undefined}
-        @what-if-changed=${(e: WhatIfChanged) => this._whatIf.set(e.draft)}
+        @what-if-changed=${(e: WhatIfChanged) => this._setDraft(e.draft)}
       ></vr-what-if-panel>
       ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
       <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete} @evidence-requested=${this._onEvidence}>
@@ -302,7 +304,7 @@ export class VendorPage extends LitElement {
   private async _afterSave(edit: VendorEdit): Promise<void> {
     await Promise.all([this._facts.run(), this._score.run(), this._changes.run(), this._reviews.status.run()]);
     const f = this._current();
-    if (f) this._whatIf.set(pruneDraft(this._whatIf.draft, f.subprocessors.map((s) => s.id)));
+    if (f) this._setDraft(this._draft());
     void this._whatIf.task.run();
     if (edit.kind === 'delete-incident' || edit.kind === 'delete-subprocessor') {
       // The Delete button that had focus is gone with its record: its section's heading takes it.
@@ -321,7 +323,21 @@ export class VendorPage extends LitElement {
   }
 
   private _onAsOf(e: AsOfChanged): void {
-    this.dispatchEvent(new NavigationRequested(urlWith(`/vendors/${this.vendorId}`, { asOf: e.asOf }), true));
+    // The what-if stays as it is: only the day changes.
+    this.dispatchEvent(new NavigationRequested(urlWith(`/vendors/${this.vendorId}`, { ...Object.fromEntries(this.query), asOf: e.asOf }), true));
+  }
+
+  /** The what-if draft in the URL, less changes to subprocessors this vendor does not have (a stale link, a deleted record). */
+  private _draft(): WhatIfDraft {
+    const draft = draftFromQuery(this.query);
+    const f = this._current();
+    return f ? pruneDraft(draft, f.subprocessors.map((s) => s.id)) : draft;
+  }
+
+  /** A change of the what-if replaces the URL (a link opens the same what-if) and leaves focus and scroll where they are. */
+  private _setDraft(draft: WhatIfDraft): void {
+    const url = urlWith(`/vendors/${this.vendorId}`, { ...withoutDraft(this.query), ...draftToQuery(draft) });
+    this.dispatchEvent(new NavigationRequested(url, true, false));
   }
 }
 
