@@ -21,7 +21,7 @@ import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import type { ConflictChoice, DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
 import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
-import { canEdit } from '../roles.ts';
+import { canEdit, isAdmin } from '../roles.ts';
 import { pruneDraft } from '../what-if.ts';
 import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
@@ -38,6 +38,7 @@ import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
 import { vendorPageStyles } from './vr-vendor-page.styles.ts';
 import { vendorDialog } from './vendor-dialog.ts';
+import './vr-vendor-delete.ts';
 import { loaded } from './loaded.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
@@ -218,6 +219,7 @@ export class VendorPage extends LitElement {
             ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
             : html`<p class="loading" role="status">Loading the change history…</p>`}
       </div>
+      ${isAdmin(this._me?.role) ? html`<vr-vendor-delete .vendor=${v}></vr-vendor-delete>` : nothing}
       <div
         @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)}
         @edit-cancelled=${() => this._edits.close()}
