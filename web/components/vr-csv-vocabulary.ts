@@ -25,6 +25,7 @@ export class CsvVocabulary extends LitElement {
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+        align-items: start;
         gap: 12px 20px;
         margin-top: 8px;
       }
