@@ -4,7 +4,7 @@
  * stays in the full export's record of deleted vendors; on success the portfolio opens.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -49,6 +49,7 @@ export class VendorDelete extends LitElement {
   @state() private _busy = false;
   @state() private _error: unknown = undefined;
   @state() private _mismatch = '';
+  @query('button.open') private _opener?: HTMLButtonElement;
 
   override render() {
     const v = this.vendor;
@@ -56,10 +57,10 @@ export class VendorDelete extends LitElement {
     return html`<section class="card" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete this vendor</h2>
       <p class="muted">Admins only. ${deletionConsequences(v)}</p>
-      <button class="danger" type="button" @click=${this._onOpen}>Delete vendor…</button>
-      <vr-edit-dialog heading=${`Delete ${v.name}?`} narrow ?open=${this._open} @edit-cancelled=${this._onClose}>
-        ${this._open ? this._question(v) : nothing}
-      </vr-edit-dialog>
+      <button class="danger open" type="button" @click=${this._onOpen}>Delete vendor…</button>
+      ${this._open
+        ? html`<vr-edit-dialog heading=${`Delete ${v.name}?`} narrow open @edit-cancelled=${this._onClose}>${this._question(v)}</vr-edit-dialog>`
+        : nothing}
     </section>`;
   }
 
@@ -82,8 +83,13 @@ export class VendorDelete extends LitElement {
     this._open = true;
   }
 
-  private _onClose(): void {
-    if (!this._busy) this._open = false;
+  // The dialog is in the page only while open (the dossier's own edit dialog is the page's one
+  // closed dialog): taken out, it cannot give focus back itself, so the button takes it here.
+  private async _onClose(): Promise<void> {
+    if (this._busy) return;
+    this._open = false;
+    await this.updateComplete;
+    this._opener?.focus();
   }
 
   private async _onSubmit(e: SubmitEvent): Promise<void> {
