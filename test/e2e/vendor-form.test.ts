@@ -41,6 +41,8 @@ describe.skipIf(!chromiumPath)('adding and deleting a vendor, in Chromium', () =
   it('lets an analyst add a vendor from the portfolio: the server’s refusals beside the fields, then the new dossier', async () => {
     const page = await pageAs('analyst', 'add-analyst@e2e.example', '/portfolio');
     const add = page.locator('vr-add-vendor button', { hasText: 'Add vendor' });
+    await page.locator('vr-heatmap').waitFor();
+    await s.shootElement(page.locator('vr-portfolio-page header.page-head'), 'portfolio-add-vendor.png');
     await add.click();
     const dialog = page.locator('vr-add-vendor vr-edit-dialog dialog');
     expect(await dialog.isVisible()).toBe(true);
