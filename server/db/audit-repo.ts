@@ -60,6 +60,7 @@ export function auditRepo(db: Db) {
     VALUES (@at, @actor_user_id, @actor, @via, @action, @entity, @entity_id, @vendor_id, @before, @after)`);
   const page = db.prepare<Record<string, unknown>, AuditRow>(`SELECT * FROM audit_log ${WHERE} ORDER BY id DESC LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${WHERE}`);
+  const deletions = db.prepare<[string], AuditRow>(`SELECT * FROM audit_log WHERE entity = ? AND action = 'delete' ORDER BY id`);
   const enc = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   return {
     append: (actor: Actor, e: NewAuditEntry, at: string): void => {
@@ -88,6 +89,8 @@ export function auditRepo(db: Db) {
       };
       return { items: page.all({ ...p, limit: f.limit, offset: f.offset }).map(toEntry), total: count.get(p)!.n };
     },
+    /** Every deletion of an entity of this kind, oldest first (the export's record of deleted vendors). */
+    deletions: (entity: string): AuditEntry[] => deletions.all(entity).map(toEntry),
   };
 }
 

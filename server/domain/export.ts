@@ -11,6 +11,7 @@ import { subprocessor } from './subprocessor.ts';
 import { vendor } from './vendor.ts';
 import { commitment } from './commitment.ts';
 import { quarterLabel } from './quarter.ts';
+import { timestamp } from './fields.ts';
 import { cadence, condition, review } from './review.ts';
 import { exportedReportSnapshot, legacyReport, oneInForcePerQuarter } from './report-export.ts';
 import { DOCUMENT_MAX_BYTES, document, documentMeta } from './document.ts';
@@ -88,6 +89,20 @@ export const exportedQuestionnaireAnswer = questionnaireAnswer.extend({ value: z
 // accounts stay with their database). Facts mapped from them name them (`source.importId`).
 export const exportedQuestionnaireImport = questionnaireImport.extend({ answers: z.array(importAnswer) }).strict();
 
+// A vendor deleted from the portfolio, as the audit log recorded it: the history keeps it findable
+// after the vendor's own records are gone. Who deleted it: the label only (accounts stay with their database).
+export const deletedVendor = z
+  .strictObject({
+    id: z.number().int().positive().meta({ description: 'The id the vendor had where it was deleted' }),
+    name: z.string().meta({ description: 'Its name when it was deleted' }),
+    deletedAt: timestamp,
+    deletedBy: z.string().meta({ description: 'Who deleted it (e-mail or "system")' }),
+    cascade: z.boolean().meta({ description: 'Its incidents were deleted with it' }),
+    vendor: z.record(z.string(), z.unknown()).meta({ description: 'The vendor as it was when deleted' }),
+  })
+  .meta({ id: 'DeletedVendor' });
+export type DeletedVendor = z.output<typeof deletedVendor>;
+
 export const exportDocument = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
@@ -118,6 +133,8 @@ export const exportDocument = z
     questionnaireAnswers: z.array(exportedQuestionnaireAnswer).default([]),
     // Added after the rest of issue 16: documents without them restore as having none.
     questionnaireImports: z.array(exportedQuestionnaireImport).default([]),
+    // Added with issue 17: the vendors deleted from this portfolio (and from those it was restored from), oldest first.
+    deletedVendors: z.array(deletedVendor).default([]),
   })
   .meta({ id: 'ExportDocument' });
 

@@ -260,6 +260,11 @@ export class ApiClient {
   deleteSubprocessor = (id: number, version: number) => this.request<void>('DELETE', `/subprocessors/${id}`, undefined, {}, { ifMatch: version });
   putMfa = (vendorId: number, posture: MfaPostureBody, version: number) => this.request<StoredMfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture, {}, { ifMatch: version });
   updateVendor = (id: number, patch: Partial<VendorBody>, version: number) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch, {}, { ifMatch: version });
+  /** Adds a vendor (analysts); refusals name `body.*` fields. */
+  createVendor = (body: VendorBody) => this.request<Vendor>('POST', '/vendors', body);
+  /** Deletes a vendor (admins), with its incidents when `cascade`, only while it is at `version`. */
+  deleteVendor = (id: number, version: number, cascade: boolean) =>
+    this.request<void>('DELETE', `/vendors/${id}`, undefined, { cascade: cascade ? 'true' : undefined }, { ifMatch: version });
 
   // Data in and out. Large imports answer 202 with a job whose progress `job(id)` reports.
   /** `expectVersions`: the dry run's, so that rows whose vendor changed since the preview are refused. */

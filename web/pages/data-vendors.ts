@@ -12,6 +12,7 @@ import { somethingToImport, undecided, type OnDuplicate } from '../vendor-import
 import type { DuplicateChoiceChanged } from '../components/vr-duplicate-choice.ts';
 import type { ImportFileChosen } from '../components/vr-import-file.ts';
 import { settled, type PageHooks } from './data-import-run.ts';
+import '../components/vr-csv-vocabulary.ts';
 import '../components/vr-duplicate-choice.ts';
 import '../components/vr-import-failure.ts';
 import '../components/vr-import-file.ts';
@@ -69,6 +70,7 @@ export class VendorsImport {
         are created. Tier, access and status take the words shown here (“User-level”) or the stored values; several aliases share a cell, separated by
         “;”.
       </p>
+      <vr-csv-vocabulary></vr-csv-vocabulary>
       <p>
         A file is checked first, and nothing is written until you confirm the preview, which shows each update's changes. A row whose website shares only
         its domain with another vendor is a possible duplicate: you choose to create or skip it. Rows with problems are listed; import the valid rows, or fix

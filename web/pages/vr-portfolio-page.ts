@@ -6,13 +6,14 @@
  * refine one view; Back leaves the portfolio), and never refetch: only the date does, and the
  * status filter when it first reaches past the engaged vendors.
  */
-import { html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient } from '../api/client.ts';
+import type { ApiClient, Me } from '../api/client.ts';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
-import { apiContext } from '../state/contexts.ts';
+import { apiContext, meContext } from '../state/contexts.ts';
+import { canEdit } from '../roles.ts';
 import { parseSort, type SortState } from '../charts/heatmap.sort.ts';
 import { categoriesOf, filterKey, filterRows, heatmapStatus, NO_FILTERS, parseFilters, portfolioQuery, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { urlWith } from '../app/routes.ts';
@@ -25,6 +26,7 @@ import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
 import '../components/vr-portfolio-filters.ts';
+import './vr-add-vendor.ts';
 
 /** The rows a filter lets through, kept while neither the data nor the filter changes (the grid lays out once per change). */
 interface View {
@@ -39,6 +41,7 @@ export class PortfolioPage extends LitElement {
   static override styles = viewPage;
 
   @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   /** The URL's query: `tier`, `category`, `band`, `status`, `q`, `sort`, `dir`, `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
   private _view?: View;
@@ -61,6 +64,7 @@ export class PortfolioPage extends LitElement {
             : 'Every vendor we depend on, scored factor by factor. '}
           Open a vendor to see why it scores as it does.
         </p>
+        ${canEdit(this._me?.role) ? html`<vr-add-vendor></vr-add-vendor>` : nothing}
       </div>
       <vr-as-of .value=${asOf} .effective=${data?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
     </header>`;
@@ -109,7 +113,7 @@ export class PortfolioPage extends LitElement {
 
   private _empty(total: number) {
     if (total === 0) {
-      return html`<div class="empty"><p><strong>No vendors yet.</strong> Vendors added through the API or the seed appear here with their scores.</p></div>`;
+      return html`<div class="empty"><p><strong>No vendors yet.</strong> Vendors added here (Add vendor), on the Data page or through the API appear here with their scores.</p></div>`;
     }
     return html`<div class="empty">
       <p><strong>No vendor matches these filters.</strong> Try another tier, category, band or status, or a shorter search.</p>

@@ -21,7 +21,7 @@ import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import type { ConflictChoice, DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
 import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
-import { canEdit } from '../roles.ts';
+import { canEdit, isAdmin } from '../roles.ts';
 import { pruneDraft, type WhatIfDraft } from '../what-if.ts';
 import { draftFromQuery, draftToQuery, withoutDraft } from '../what-if-url.ts';
 import { WhatIfController } from '../controllers/what-if-controller.ts';
@@ -39,6 +39,7 @@ import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
 import { vendorPageStyles } from './vr-vendor-page.styles.ts';
 import { vendorDialog } from './vendor-dialog.ts';
+import './vr-vendor-delete.ts';
 import { loaded } from './loaded.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
@@ -220,6 +221,7 @@ export class VendorPage extends LitElement {
             ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
             : html`<p class="loading" role="status">Loading the change history…</p>`}
       </div>
+      ${isAdmin(this._me?.role) ? html`<vr-vendor-delete .vendor=${v}></vr-vendor-delete>` : nothing}
       <div
         @edit-submitted=${(e: EditSubmitted) => this._edits.submit(e.edit)}
         @edit-cancelled=${() => this._edits.close()}

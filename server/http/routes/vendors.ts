@@ -80,10 +80,10 @@ export const vendorRoutes = ({ vendors, clock }: Deps) => [
   }),
   route({
     method: 'delete',
-    access: 'analyst',
+    access: 'admin',
     path: '/vendors/:id',
     tag: 'vendors',
-    summary: 'Delete a vendor (with ?cascade=true also its incidents)',
+    summary: 'Delete a vendor (admins; with ?cascade=true also its incidents). The audit log and the full export keep a record of it.',
     params: idParams,
     query: deleteQuery,
     status: 204,

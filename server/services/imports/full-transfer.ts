@@ -22,6 +22,7 @@ import { checkNamesFree } from '../vendors-service.ts';
 import type { FeedEvents } from '../changes/feed-events.ts';
 import { evidenceProblems, exportEvidence, remapSource, restoreEvidence, sourceProblems, type SourceIds } from './evidence-transfer.ts';
 import { documentLinkProblems, exportedDay, futureKnownFrom } from './export-checks.ts';
+import { exportDeletedVendors, restoreDeletedVendors } from './deleted-vendors.ts';
 
 export type RestoreMode = 'empty' | 'merge' | 'replace';
 
@@ -52,6 +53,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
     ...exportEvidence(store),
+    deletedVendors: exportDeletedVendors(store),
   };
 }
 
@@ -316,6 +318,7 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
       feed.incidentsAdded(added.map((id) => store.incidents.find(id)!));
     }
     else yield* restoreExact(store, d, now);
+    restoreDeletedVendors(store, d);
   } catch (e) {
     // A record that passes the document schema can still be impossible as a whole (dates).
     if (e instanceof ZodError) throw invalid('A record in the document is invalid; nothing was restored.', fieldProblems(e, 'body').slice(0, 200));

@@ -55,5 +55,8 @@ describe('access to every route', () => {
     expect(access('put', '/methodology')).toBe('admin');
     expect(access('post', '/users')).toBe('admin');
     expect(access('get', '/audit')).toBe('admin');
+    // Deleting a vendor takes its whole history with it: admins only (issue 17).
+    expect(access('patch', '/vendors/:id')).toBe('analyst');
+    expect(access('delete', '/vendors/:id')).toBe('admin');
   });
 });
