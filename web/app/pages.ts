@@ -4,6 +4,7 @@ import type { Route } from './routes.ts';
 import '../pages/vr-changes-page.ts';
 import '../pages/vr-portfolio-page.ts';
 import '../pages/vr-vendor-page.ts';
+import '../pages/vr-dossier-print-page.ts';
 import '../pages/vr-sign-in-page.ts';
 import '../pages/vr-setup-page.ts';
 import '../pages/vr-account-page.ts';
@@ -37,6 +38,8 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
     case 'vendor':
       return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${o.backHref}></vr-vendor-page>`;
+    case 'vendor-print':
+      return html`<vr-dossier-print-page .vendorId=${r.vendorId} .query=${r.query}></vr-dossier-print-page>`;
     case 'questionnaire-review':
       return html`<vr-questionnaire-review-page .vendorId=${r.vendorId} .requestId=${r.requestId}></vr-questionnaire-review-page>`;
     case 'matrix':
