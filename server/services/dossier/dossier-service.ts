@@ -94,6 +94,7 @@ function sourcesOf(incidents: Incident[], chain: Subprocessor[], mfa: MfaRecord[
     ...incidents.flatMap((i) => i.sources.map((u) => ({ about: `Incident: ${i.title}`, source: u }))),
     ...incidents.flatMap((i) => (i.source ? [{ about: `Incident: ${i.title}`, source: `${i.source.format.toUpperCase()} ${i.source.id} (${i.source.attribution})` }] : [])),
     ...chain.flatMap((p) => p.sources.map((u) => ({ about: `Support chain: ${p.name}`, source: u }))),
+    ...chain.flatMap((p) => (p.source ? [{ about: `Support chain: ${p.name}`, source: sourceText(p.source) }] : [])),
     ...mfa.flatMap((r) => (r.source === null ? [] : [{ about: `MFA: ${r.population}`, source: isFactSource(r.source) ? sourceText(r.source) : r.source }])),
     ...statements.flatMap((f) => f.sources.map((u) => ({ about: `Statement: ${f.statement.length > 80 ? `${f.statement.slice(0, 79)}…` : f.statement}`, source: u }))),
   ];
