@@ -59,12 +59,14 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
   it('the print view passes axe and links back to the dossier of the same day', async () => {
     await openPrint(`?asOf=${AFTER_OKTA_2023}`);
     await s.expectNoAxeViolations();
+    await s.shoot('dossier-print.png', false);
     await s.page.getByRole('link', { name: '← Back to the dossier' }).click();
     await s.page.waitForURL(new RegExp(`/vendors/${okta()}\\?asOf=${AFTER_OKTA_2023}$`));
   });
 
   it('downloads the dossier as Markdown and JSON from the dossier, and opens the print view', async () => {
     await openDossier();
+    await s.shoot('dossier-head.png', false);
     const today = (await s.api<Dossier>(`/vendors/${okta()}/dossier`)).asOf;
     const paper = s.page.locator('vr-vendor-page .paper');
     const [md] = await Promise.all([s.page.waitForEvent('download'), paper.getByRole('link', { name: 'Markdown' }).click()]);
@@ -93,6 +95,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
     // Scrolling the incidents to the top: the menu stays in view and marks them.
     await s.page.locator('vr-vendor-page #incidents').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await expect.poll(current).toBe('Incidents');
+    await s.shoot('dossier-menu.png', false);
     const box = await menu.boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(2);

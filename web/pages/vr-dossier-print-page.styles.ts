@@ -53,7 +53,7 @@ export const printPageStyles = css`
     vertical-align: top;
     padding: 4px 6px;
     border-bottom: 1px solid var(--vr-line);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   thead th {
     border-bottom: 1px solid var(--vr-line-strong);

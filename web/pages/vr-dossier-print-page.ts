@@ -35,6 +35,7 @@ import {
   yesNo,
 } from '../format.ts';
 import { controls } from '../styles/shared.ts';
+import { forms } from '../styles/forms.ts';
 import { pageStyles } from '../styles/page.ts';
 import { printPageStyles } from './vr-dossier-print-page.styles.ts';
 import '../components/vr-error.ts';
@@ -44,7 +45,7 @@ const day = (t: string | null) => dash(partialDate(t));
 
 @customElement('vr-dossier-print-page')
 export class DossierPrintPage extends LitElement {
-  static override styles = [controls, pageStyles, printPageStyles];
+  static override styles = [controls, forms, pageStyles, printPageStyles];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   @property({ type: Number }) vendorId = 0;
@@ -62,11 +63,11 @@ export class DossierPrintPage extends LitElement {
     if (!d || d.vendor.id !== this.vendorId) return html`<p class="loading" role="status">Loading the dossier…</p>`;
     const asOf = this.query.get('asOf') ?? '';
     const links = dossierDownloads(this._api.base, d.vendor.id, asOf);
-    const left = leftOutLine(d);
+    const left = leftOutLine({ leftOut: d.leftOut, asOf: day(d.asOf) });
     return html`
       <nav class="actions" aria-label="Dossier actions">
         <a href=${urlWith(`/vendors/${d.vendor.id}`, { asOf: asOf || undefined })}>← Back to the dossier</a>
-        <button type="button" class="primary" @click=${() => window.print()}>Print / Save as PDF</button>
+        <button type="button" class="secondary" @click=${() => window.print()}>Print / Save as PDF</button>
         <a href=${links.md} download>Download Markdown</a>
         <a href=${links.json} download>Download JSON</a>
       </nav>
