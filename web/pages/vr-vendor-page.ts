@@ -10,6 +10,8 @@
  * evidence components' shadow roots and moves focus there. The procurement review (status as of
  * the page's day, conditions, decisions, the analysts' decision form) lives in its own controller,
  * which hears the section's events; its status reasons link to evidence the same way.
+ * A sticky section menu marks the section being read as the window scrolls and moves focus to the
+ * one asked for; the page head links the dossier on paper (the print view) and its downloads.
  */
 import { html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -64,14 +66,13 @@ import '../components/vr-questionnaire-imports.ts';
 import '../components/vr-questionnaire-import-form.ts';
 import { revealIn } from './reveal.ts';
 import '../components/vr-section-menu.ts';
-import { DOSSIER_SECTIONS, currentSection, type SectionRequested } from '../dossier-sections.ts';
+import { DOSSIER_SECTIONS, type SectionRequested } from '../dossier-sections.ts';
+import { SectionMenuController } from '../controllers/section-menu-controller.ts';
 import { dossierDownloads, printHref } from '../dossier-paper.ts';
 import './vr-vendor-questionnaires.ts';
 
 /** How many of a vendor's newest changes the page shows. */
 const CHANGES_SHOWN = 50;
-/** Room (px) above a section scrolled to, for the sticky section menu. */
-const MENU_CLEARANCE = 56;
 
 @customElement('vr-vendor-page')
 export class VendorPage extends LitElement {
@@ -84,8 +85,6 @@ export class VendorPage extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
   /** Where "back to portfolio" goes: the portfolio as last shown, with its sort and date. */
   @property() backHref = '/';
-  /** The section of the dossier being read, marked in the section menu. */
-  @state() private _section = DOSSIER_SECTIONS[0]!.id;
   /** The vendor whose URL fragment (a deep link to a piece of evidence) was already shown. */
   private _fragmentShownFor = 0;
 
@@ -116,6 +115,8 @@ export class VendorPage extends LitElement {
     args: () => [this.vendorId] as const,
     task: ([id], { signal }) => this._api.vendorChanges(id, CHANGES_SHOWN, { signal }),
   });
+
+  private _menu = new SectionMenuController(this, DOSSIER_SECTIONS);
 
   private _whatIf = new WhatIfController(this, {
     api: () => this._api,
@@ -185,7 +186,7 @@ export class VendorPage extends LitElement {
         </div>
       </header>
       <vr-data-notice .about=${f.about}></vr-data-notice>
-      <vr-section-menu label="Dossier sections" .sections=${DOSSIER_SECTIONS} current=${this._section} @section-requested=${this._onSection}></vr-section-menu>
+      <vr-section-menu label="Dossier sections" .sections=${DOSSIER_SECTIONS} current=${this._menu.current} @section-requested=${(e: SectionRequested) => this._menu.show(e.id)}></vr-section-menu>
       <div class="top" @edit-requested=${this._onEdit}>
         <div class="stack" aria-busy=${busy}>
           ${this._score.status === TaskStatus.ERROR
@@ -246,44 +247,6 @@ export class VendorPage extends LitElement {
       <a href=${files.md} download>Markdown</a>
       <a href=${files.json} download>JSON</a>
     </p>`;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('scroll', this._onScroll, { passive: true });
-    window.addEventListener('resize', this._onScroll, { passive: true });
-    // Whatever the page scrolls to (a section, a piece of evidence) lands below the sticky menu, not under it.
-    document.documentElement.style.scrollPaddingTop = `${MENU_CLEARANCE}px`;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('scroll', this._onScroll);
-    window.removeEventListener('resize', this._onScroll);
-    document.documentElement.style.scrollPaddingTop = '';
-    cancelAnimationFrame(this._scrollFrame);
-  }
-
-  private _scrollFrame = 0;
-  /** Marks the section being read, once per frame however often the page scrolls. */
-  private _onScroll = (): void => {
-    cancelAnimationFrame(this._scrollFrame);
-    this._scrollFrame = requestAnimationFrame(() => {
-      const root = this.renderRoot as ShadowRoot;
-      const menu = root.querySelector('vr-section-menu')?.getBoundingClientRect().height ?? 0;
-      const tops = DOSSIER_SECTIONS.map((s) => root.getElementById(s.id)?.getBoundingClientRect().top ?? null);
-      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
-      const i = currentSection(tops, Math.max(menu, MENU_CLEARANCE) + 16, atBottom);
-      if (i >= 0) this._section = DOSSIER_SECTIONS[i]!.id;
-    });
-  };
-
-  /** A menu link: that section, and the URL names it (a link to it opens there). */
-  private _onSection(e: SectionRequested): void {
-    e.stopPropagation();
-    history.replaceState(history.state, '', `${location.pathname}${location.search}#${e.id}`);
-    this._section = e.id;
-    this._reveal(e.id);
   }
 
   private _documentSection(editable: boolean) {
