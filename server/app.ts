@@ -29,6 +29,7 @@ import { questionnaireRoutes } from './http/routes/questionnaires.ts';
 import { respondRoutes } from './http/routes/respond.ts';
 import { questionnaireReviewRoutes } from './http/routes/questionnaire-review.ts';
 import { questionnaireImportRoutes } from './http/routes/questionnaire-imports.ts';
+import { dossierRoutes } from './http/routes/dossier.ts';
 import { apiNoStore, securityHeaders } from './http/security-headers.ts';
 import { accessLog } from './http/access-log.ts';
 import { wellFormedRequest } from './http/request-guards.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: Deps): AnyRoute[] {
     ...auditRoutes(deps),
     ...importRoutes(deps),
     ...questionnaireImportRoutes(deps),
+    ...dossierRoutes(deps),
     ...reportRoutes(deps),
     ...reviewRoutes(deps),
     ...changeRoutes(deps),

@@ -12,6 +12,7 @@ import type {
 } from '@simplewebauthn/browser';
 import type { Heatmap, HeatmapStatus } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
+import type { Dossier } from '../../server/services/dossier/dossier-service.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
@@ -226,6 +227,8 @@ export class ApiClient {
   vendors = (q: { q?: string; limit?: number; offset?: number } = {}, o?: RequestOptions) =>
     this.get<{ items: Vendor[]; total: number }>('/vendors', { q: q.q, limit: q.limit?.toString(), offset: q.offset?.toString() }, o);
   score = (id: number, asOf?: string, o?: RequestOptions) => this.get<VendorScore>(`/vendors/${id}/score`, { asOf }, o);
+  /** The vendor's dossier as one document as of a day (the print view reads it; its downloads are ?format=md and ?download=1). */
+  dossier = (id: number, asOf?: string, o?: RequestOptions) => this.get<Dossier>(`/vendors/${id}/dossier`, { asOf }, o);
   incidents = (id: number, o?: RequestOptions) => this._items<Incident>(`/vendors/${id}/incidents`, {}, o);
   subprocessors = (id: number, o?: RequestOptions) => this._items<Subprocessor>(`/vendors/${id}/subprocessors`, {}, o);
   mfa = (id: number, o?: RequestOptions) => this.get<StoredMfaPosture>(`/vendors/${id}/mfa`, {}, o);

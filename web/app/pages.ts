@@ -13,6 +13,7 @@ const PAGE_MODULES: Readonly<Record<Exclude<Route['name'], 'not-found'>, () => P
   changes: () => import('../pages/vr-changes-page.ts'),
   portfolio: () => import('../pages/vr-portfolio-page.ts'),
   vendor: () => import('../pages/vr-vendor-page.ts'),
+  'vendor-print': () => import('../pages/vr-dossier-print-page.ts'),
   'questionnaire-review': () => import('../pages/vr-questionnaire-review-page.ts'),
   matrix: () => import('../pages/vr-matrix-page.ts'),
   trends: () => import('../pages/vr-trends-page.ts'),
@@ -65,6 +66,8 @@ export function pageFor(r: Route, o: PageOptions) {
       return html`<vr-portfolio-page .query=${r.query}></vr-portfolio-page>`;
     case 'vendor':
       return html`<vr-vendor-page .vendorId=${r.vendorId} .query=${r.query} .backHref=${o.backHref}></vr-vendor-page>`;
+    case 'vendor-print':
+      return html`<vr-dossier-print-page .vendorId=${r.vendorId} .query=${r.query}></vr-dossier-print-page>`;
     case 'questionnaire-review':
       return html`<vr-questionnaire-review-page .vendorId=${r.vendorId} .requestId=${r.requestId}></vr-questionnaire-review-page>`;
     case 'matrix':

@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'graph'; readonly query: URLSearchParams }
   | { readonly name: 'methodology'; readonly query: URLSearchParams }
   | { readonly name: 'vendor'; readonly vendorId: number; readonly query: URLSearchParams }
+  /** `/vendors/3/print?asOf=…`: the vendor's dossier on paper. */
+  | { readonly name: 'vendor-print'; readonly vendorId: number; readonly query: URLSearchParams }
   /** `/vendors/3/questionnaires/12/review`: an analyst reviews a submitted questionnaire. */
   | { readonly name: 'questionnaire-review'; readonly vendorId: number; readonly requestId: number }
   /** `/reports/2023-Q4?vs=2022-Q4`; `/reports` alone is the current quarter (quarter ''). */
@@ -54,6 +56,8 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (view) return { name: view, query };
   const vendor = /^\/vendors\/([1-9]\d{0,14})$/.exec(path);
   if (vendor?.[1]) return { name: 'vendor', vendorId: Number(vendor[1]), query };
+  const print = /^\/vendors\/([1-9]\d{0,14})\/print$/.exec(path);
+  if (print?.[1]) return { name: 'vendor-print', vendorId: Number(print[1]), query };
   const review = /^\/vendors\/([1-9]\d{0,14})\/questionnaires\/([1-9]\d{0,14})\/review$/.exec(path);
   if (review?.[1] && review[2]) return { name: 'questionnaire-review', vendorId: Number(review[1]), requestId: Number(review[2]) };
   const report = /^\/reports(?:\/(\d{4}-Q[1-4]))?$/.exec(path);

@@ -12,6 +12,22 @@ export const vendorPageStyles = css`
     color: var(--vr-ink-muted);
     overflow-wrap: anywhere;
   }
+  .head-tools {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 8px;
+  }
+  .paper {
+    margin: 0;
+    display: flex;
+    gap: 12px;
+    font-size: 0.9rem;
+  }
+  /* A section the menu moved focus to: the focus is shown by the menu's mark, not a ring around the whole card. */
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+  }
   .top {
     display: grid;
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);

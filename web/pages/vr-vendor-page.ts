@@ -10,6 +10,8 @@
  * evidence components' shadow roots and moves focus there. The procurement review (status as of
  * the page's day, conditions, decisions, the analysts' decision form) lives in its own controller,
  * which hears the section's events; its status reasons link to evidence the same way.
+ * A sticky section menu marks the section being read as the window scrolls and moves focus to the
+ * one asked for; the page head links the dossier on paper (the print view) and its downloads.
  */
 import { html, LitElement, nothing, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -65,6 +67,10 @@ import '../components/vr-decision-form.ts';
 import '../components/vr-questionnaire-imports.ts';
 import '../components/vr-questionnaire-import-form.ts';
 import { revealIn } from './reveal.ts';
+import '../components/vr-section-menu.ts';
+import { DOSSIER_SECTIONS, type SectionRequested } from '../dossier-sections.ts';
+import { SectionMenuController } from '../controllers/section-menu-controller.ts';
+import { dossierDownloads, printHref } from '../dossier-paper.ts';
 import './vr-vendor-questionnaires.ts';
 
 /** How many of a vendor's newest changes the page shows. */
@@ -111,6 +117,8 @@ export class VendorPage extends LitElement {
     args: () => [this.vendorId] as const,
     task: ([id], { signal }) => this._api.vendorChanges(id, CHANGES_SHOWN, { signal }),
   });
+
+  private _menu = new SectionMenuController(this, DOSSIER_SECTIONS);
 
   private _whatIf = new WhatIfController(this, {
     api: () => this._api,
@@ -175,28 +183,34 @@ export class VendorPage extends LitElement {
             ${v.category}${v.website ? html` · <a href=${v.website} rel="noopener noreferrer" target="_blank">${linkText(v.website)}</a>` : nothing}
           </p>
         </div>
-        <vr-as-of .value=${this._asOf()} .effective=${score?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
+        <div class="head-tools">
+          <vr-as-of .value=${this._asOf()} .effective=${score?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
+          ${this._paperLinks(v.id)}
+        </div>
       </header>
       <vr-data-notice .about=${f.about}></vr-data-notice>
+      <vr-section-menu label="Dossier sections" .sections=${DOSSIER_SECTIONS} current=${this._menu.current} @section-requested=${(e: SectionRequested) => this._menu.show(e.id)}></vr-section-menu>
       <div class="top" @edit-requested=${this._onEdit}>
         <div class="stack" aria-busy=${busy}>
           ${this._score.status === TaskStatus.ERROR
             ? html`<vr-error heading="The score could not be computed" .error=${this._score.error}></vr-error>`
             : score
-              ? html`<vr-score-summary .score=${score}></vr-score-summary>`
+              ? html`<vr-score-summary id="score" tabindex="-1" .score=${score}></vr-score-summary>`
               : html`<p class="loading" role="status">Scoring…</p>`}
         </div>
         <vr-relationship .vendor=${v} ?editable=${editable} notice=${said('relationship')}></vr-relationship>
       </div>
       ${scored
         ? html`<div class="stack" aria-busy=${busy} @evidence-requested=${this._onEvidence}>
-            <vr-findings-list .score=${scored} .evidence=${evidence}></vr-findings-list>
+            <vr-findings-list id="findings" tabindex="-1" .score=${scored} .evidence=${evidence}></vr-findings-list>
             <vr-gaps-list .score=${scored} .evidence=${evidence}></vr-gaps-list>
           </div>`
         : nothing}
       ${this._reviewSection(v, evidence, editable)}
       <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
+        id="what-if"
+        tabindex="-1"
         .draft=${this._draft()}
         .relationship=${v}
         .subprocessors=${f.subprocessors}
@@ -206,19 +220,19 @@ export class VendorPage extends LitElement {
         .error=${w.status === TaskStatus.ERROR ? w.error : undefined}
         @what-if-changed=${(e: WhatIfChanged) => this._setDraft(e.draft)}
       ></vr-what-if-panel>
-      ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown .score=${scored}></vr-score-breakdown></div>` : nothing}
+      ${scored ? html`<div class="stack" aria-busy=${busy}><vr-score-breakdown id="breakdown" tabindex="-1" .score=${scored}></vr-score-breakdown></div>` : nothing}
       <div class="stack" @edit-requested=${this._onEdit} @delete-requested=${this._onDelete} @evidence-requested=${this._onEvidence}>
-        <vr-incident-list .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf} .score=${scored} .incidentCap=${f.incidentCap}></vr-incident-list>
-        <vr-subprocessor-list vendorId=${f.vendor.id} .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
-        <vr-mfa-grid vendorId=${f.vendor.id} .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
-        <vr-posture-facts .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
+        <vr-incident-list id="incidents" tabindex="-1" .incidents=${f.incidents} .vendorName=${v.name} ?editable=${editable} notice=${said('incidents')} asOf=${asOf} .score=${scored} .incidentCap=${f.incidentCap}></vr-incident-list>
+        <vr-subprocessor-list id="support-chain" tabindex="-1" vendorId=${f.vendor.id} .items=${f.subprocessors} ?editable=${editable} notice=${said('subprocessors')} asOf=${asOf}></vr-subprocessor-list>
+        <vr-mfa-grid id="mfa" tabindex="-1" vendorId=${f.vendor.id} .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
+        <vr-posture-facts id="statements" tabindex="-1" .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
         <vr-commitments .items=${f.commitments} vendorId=${f.vendor.id}></vr-commitments>
         ${this._questionnaireSection(editable)}
         ${this._documentSection(editable)}
         ${this._changes.status === TaskStatus.ERROR
           ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
           : this._changes.value
-            ? html`<vr-change-history .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
+            ? html`<vr-change-history id="history" tabindex="-1" .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
             : html`<p class="loading" role="status">Loading the change history…</p>`}
       </div>
       ${isAdmin(this._me?.role) ? html`<vr-vendor-delete .vendor=${v}></vr-vendor-delete>` : nothing}
@@ -227,6 +241,16 @@ export class VendorPage extends LitElement {
         @edit-cancelled=${() => this._edits.close()}
         @conflict-choice=${(e: ConflictChoice) => (e.choice === 'theirs' ? void this._edits.reloadTheirs() : this._edits.reapply())}
       >${editable ? vendorDialog(this._edits, f) : nothing}</div>`;
+  }
+
+  /** The dossier on paper and as files, as of the page's day. */
+  private _paperLinks(id: number) {
+    const files = dossierDownloads(this._api.base, id, this._asOf());
+    return html`<p class="paper">
+      <a href=${printHref(id, this._asOf())}>Print / Save as PDF</a>
+      <a href=${files.md} download>Markdown</a>
+      <a href=${files.json} download>JSON</a>
+    </p>`;
   }
 
   private _documentSection(editable: boolean) {
@@ -244,7 +268,7 @@ export class VendorPage extends LitElement {
     const form = html`<vr-decision-form vendorId=${v.id} tier=${v.tier} .cadence=${r.cadence.value} .findings=${done?.findings}
       findingsAsOf=${done?.asOf ?? ''} findingsFailure=${f.status === TaskStatus.ERROR ? String((f.error as Error)?.message ?? f.error) : ''} .errors=${r.decisionErrors}
       refusals=${r.refusals} recorded=${r.recorded} ?busy=${r.busy} failure=${r.failure('decision')} notice=${r.notice('decision')}></vr-decision-form>`;
-    return html`<section class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
+    return html`<section id="review" tabindex="-1" class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
       <h2 id="reviews-title" tabindex="-1">Procurement review</h2>
       ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} .evidence=${evidence}></vr-review-status>`)}
       ${loaded(r.list, 'decisions', (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}

@@ -45,6 +45,13 @@ describe('matchRoute', () => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });
 
+  it('shows a dossier on paper at /vendors/:id/print, keeping its day', () => {
+    const r = matchRoute('/vendors/3/print', '?asOf=2023-10-31');
+    expect(r).toMatchObject({ name: 'vendor-print', vendorId: 3 });
+    expect(r.name === 'vendor-print' && r.query.get('asOf')).toBe('2023-10-31');
+    for (const p of ['/vendors/0/print', '/vendors/3/print/x', '/vendors/x/print']) expect(matchRoute(p).name).toBe('not-found');
+  });
+
   it('shows the review of a questionnaire at /vendors/:id/questionnaires/:requestId/review', () => {
     expect(matchRoute('/vendors/3/questionnaires/12/review')).toEqual({ name: 'questionnaire-review', vendorId: 3, requestId: 12 });
     expect(matchRoute('/vendors/3/questionnaires/12/review/')).toMatchObject({ name: 'questionnaire-review' });
