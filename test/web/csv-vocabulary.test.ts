@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CSV_VOCABULARY } from '../../web/csv-vocabulary.ts';
 import { readCell } from '../../server/services/imports/vendor-cells.ts';
@@ -20,6 +21,15 @@ describe('the vendors CSV’s allowed values', () => {
         expect(readCell(c.column, v.label), `${c.column} “${v.label}”`).toEqual({ ok: true, value: expected });
         expect(readCell(c.column, v.value), `${c.column} ${v.value}`).toEqual({ ok: true, value: expected });
       }
+    }
+  });
+
+  it('is what the README lists: every word and value of dataAccess, environmentAccess and status, in its row', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const c of CSV_VOCABULARY.filter((x) => x.column !== 'tier')) {
+      const row = readme.split('\n').find((l) => l.startsWith(`  | \`${c.column}\``));
+      expect(row, c.column).toBeDefined();
+      for (const v of c.values) expect(row, `${c.column} ${v.value}`).toContain(`${v.label} (\`${v.value}\`)`);
     }
   });
 });
