@@ -48,10 +48,10 @@ export const heatmapStyles = [
     @media (max-width: 640px) {
       table {
         /* Every column at its width: the vendor, tier, factors, likelihood and impact, risk, band, confidence. */
-        min-width: calc(110px + 48px + var(--factors, 5) * 104px + 2 * 84px + 60px + 116px + 96px);
+        min-width: calc(100px + 48px + var(--factors, 5) * 104px + 2 * 84px + 68px + 116px + 96px);
       }
       col.c-vendor {
-        width: 110px;
+        width: 100px;
       }
       col.c-tier {
         width: 48px;
@@ -63,7 +63,7 @@ export const heatmapStyles = [
         width: 84px;
       }
       col.c-risk {
-        width: 60px;
+        width: 68px;
       }
       col.c-band {
         width: 116px;
