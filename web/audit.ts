@@ -89,3 +89,25 @@ export function describeEntry(e: Pick<AuditEntry, 'action' | 'entity' | 'entityI
   if (e.action === 'create-first-admin') return `${verb}, ${what}`;
   return `${verb} ${what}`;
 }
+
+/** The audit log's filters, as the URL and the API name them. */
+export const AUDIT_FILTERS = ['entity', 'entityId', 'vendorId', 'actor', 'from', 'to'] as const;
+export type AuditFilterValues = Partial<Record<(typeof AUDIT_FILTERS)[number], string>>;
+
+/** The filters in force: the URL's, empty ones left out. */
+export const auditFiltersOf = (query: URLSearchParams): AuditFilterValues =>
+  Object.fromEntries(AUDIT_FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!.trim()]] : [])).filter(([, v]) => v !== ''));
+
+/** As the server's AUDIT_CSV_MAX_ROWS (server/services/audit-csv.ts; the web takes only types from it): the newest entries a download holds. */
+export const AUDIT_CSV_MAX_ROWS = 10_000;
+
+/** The CSV download of the log as filtered (GET /audit?format=csv, the same filters). */
+export function auditCsvHref(f: AuditFilterValues, base = '/api/v1'): string {
+  const p = new URLSearchParams(AUDIT_FILTERS.flatMap((k) => (f[k] ? [[k, f[k]!]] : [])));
+  p.set('format', 'csv');
+  return `${base}/audit?${p}`;
+}
+
+/** "Okta", "Okta (deleted)", or "vendor #7" when the trail does not know its name. */
+export const vendorLabel = (e: Pick<AuditEntry, 'vendorId' | 'vendorName' | 'vendorDeleted'>): string =>
+  e.vendorId === null ? '' : `${e.vendorName ?? `vendor #${e.vendorId}`}${e.vendorDeleted ? ' (deleted)' : ''}`;

@@ -114,6 +114,12 @@ export const auditEntry = z
     entity: z.string(),
     entityId: z.union([z.number(), z.string()]).nullable(),
     vendorId: id.nullable(),
+    vendorName: z.string().nullable().meta({ description: "The vendor's name now; a deleted vendor's name when it was deleted" }),
+    vendorDeleted: z.boolean().meta({ description: 'The vendor has been deleted since (its dossier is gone)' }),
+    entityName: z
+      .string()
+      .nullable()
+      .meta({ description: "The entity's name: a vendor's or user's now, otherwise as recorded in the entry (a name, a title or an e-mail)" }),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiff, describeEntry, meaningfulChanges, showValue } from '../../web/audit.ts';
+import { AUDIT_CSV_MAX_ROWS, auditCsvHref, auditDiff, auditFiltersOf, describeEntry, meaningfulChanges, showValue, vendorLabel } from '../../web/audit.ts';
+import { AUDIT_CSV_MAX_ROWS as SERVER_CSV_MAX } from '../../server/services/audit-csv.ts';
 
 describe('auditDiff', () => {
   it('lists only the fields that changed, old and new, and counts the rest', () => {
@@ -73,5 +74,28 @@ describe('describeEntry', () => {
     expect(describeEntry({ action: 'sign-in-failed', entity: 'session', entityId: null })).toBe('Failed sign-in');
     expect(describeEntry({ action: 'create-first-admin', entity: 'user', entityId: 1 })).toBe('Created the first admin, user #1');
     expect(describeEntry({ action: 'archive', entity: 'vendor', entityId: 2 })).toBe('archive vendor #2');
+  });
+});
+
+describe('the audit filters in the URL and the CSV link', () => {
+  it('reads the filters from the URL, leaving out empty and unknown ones', () => {
+    expect(auditFiltersOf(new URLSearchParams('entity=incident&entityId=4&vendorId=&actor=ana%40example.com&offset=50&x=1'))).toEqual({
+      entity: 'incident',
+      entityId: '4',
+      actor: 'ana@example.com',
+    });
+  });
+
+  it('downloads the same filters as CSV (never the page)', () => {
+    expect(auditCsvHref({ vendorId: '3', from: '2026-11-01', to: '2026-11-30' })).toBe('/api/v1/audit?vendorId=3&from=2026-11-01&to=2026-11-30&format=csv');
+    expect(auditCsvHref({})).toBe('/api/v1/audit?format=csv');
+    expect(AUDIT_CSV_MAX_ROWS).toBe(SERVER_CSV_MAX);
+  });
+
+  it('names a vendor, says when it is gone, and falls back to its id', () => {
+    expect(vendorLabel({ vendorId: 3, vendorName: 'Okta', vendorDeleted: false })).toBe('Okta');
+    expect(vendorLabel({ vendorId: 3, vendorName: 'Okta', vendorDeleted: true })).toBe('Okta (deleted)');
+    expect(vendorLabel({ vendorId: 7, vendorName: null, vendorDeleted: true })).toBe('vendor #7 (deleted)');
+    expect(vendorLabel({ vendorId: null, vendorName: null, vendorDeleted: false })).toBe('');
   });
 });

@@ -124,6 +124,25 @@ export const appStyles = css`
   main:focus {
     outline: none;
   }
+  /* Off screen until focused: the first Tab of every page lands here. */
+  .skip-link {
+    position: absolute;
+    left: 8px;
+    top: -200px;
+    z-index: 100;
+    padding: 10px 16px;
+    border-radius: 6px;
+    border: 2px solid var(--vr-accent);
+    background: var(--vr-surface);
+    color: var(--vr-accent);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .skip-link:focus {
+    top: 8px;
+  }
   footer {
     padding: 16px 32px;
     border-top: 1px solid var(--vr-line);

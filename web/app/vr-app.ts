@@ -81,6 +81,7 @@ export class App extends LitElement {
     const r = this._route;
     return html`
       <header class="bar">
+        <button type="button" class="skip-link" @click=${this._onSkip}>Skip to main content</button>
         ${isOutside(r)
           ? html`<span class="brand"><span class="mark" aria-hidden="true"></span>Vendorscope</span>`
           : html`<a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>`}
@@ -100,7 +101,7 @@ export class App extends LitElement {
               </div>`
           : nothing}
       </header>
-      <main tabindex="-1">
+      <main id="main-content" tabindex="-1">
         ${me?.passkeyRequired && !isPublic(r) ? html`<vr-passkey-banner></vr-passkey-banner>` : nothing}${this._page(me)}
       </main>
       <footer>
@@ -185,6 +186,15 @@ export class App extends LitElement {
     this._me = null;
     this._notice = 'You are signed out.';
     this.navigate('/sign-in', true, true);
+  };
+
+  /**
+   * The skip link (keyboard users skip the bar, the menu and the bell: 32 Tab presses on the
+   * portfolio). A button, not `<a href="#…">`: <main> lives in this shadow root, where a fragment
+   * cannot reach it (nor can axe's check of the link's target), so focus moves by hand.
+   */
+  private readonly _onSkip = () => {
+    this.renderRoot.querySelector('main')?.focus();
   };
 
   private readonly _onPopState = () => this._show(here(), false);

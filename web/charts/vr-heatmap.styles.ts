@@ -1,13 +1,18 @@
 /**
  * Styles of <vr-heatmap>, apart from its logic. Rows have one fixed height: the row window depends
  * on it. The table scrolls in its own box (.scroller), the header row sticks to its top and the
- * vendor column to its left edge; narrow screens scroll the box sideways, never the page.
+ * vendor column to its left edge; narrow screens scroll the box sideways, never the page. Below
+ * 640 px the vendor column narrows and Risk and Band stick to the right edge, so a phone shows a
+ * vendor's name and verdict while the factor columns scroll between them. `density="compact"`
+ * draws shorter rows (heatmap.density.ts holds the heights the row window computes with).
  */
 import { css } from 'lit';
 import { controls, srOnly } from '../styles/shared.ts';
 import { heatGrid } from './heat-grid.styles.ts';
 
-export { ROW_HEIGHT } from './heat-grid.styles.ts';
+import { DENSITY_SIZES } from './heatmap.density.ts';
+
+const COMPACT = DENSITY_SIZES.compact.rowHeight;
 
 export const heatmapStyles = [
   srOnly,
@@ -42,8 +47,85 @@ export const heatmapStyles = [
     }
     @media (max-width: 640px) {
       table {
-        min-width: 1190px;
+        /* Every column at its width: the vendor, tier, factors, likelihood and impact, risk, band, confidence. */
+        min-width: calc(100px + 48px + var(--factors, 5) * 104px + 2 * 84px + 68px + 116px + 96px);
       }
+      col.c-vendor {
+        width: 100px;
+      }
+      col.c-tier {
+        width: 48px;
+      }
+      col.c-factor {
+        width: 104px;
+      }
+      col.c-num {
+        width: 84px;
+      }
+      col.c-risk {
+        width: 68px;
+      }
+      col.c-band {
+        width: 116px;
+      }
+      col.c-conf {
+        width: 96px;
+      }
+      .vendor .category {
+        display: none;
+      }
+      /* Risk and Band stay at the right edge of the box while the factors scroll beneath them. */
+      th.risk,
+      td.risk,
+      th.band,
+      td.band {
+        position: sticky;
+        background: var(--vr-surface);
+      }
+      th.risk,
+      td.risk {
+        right: 116px;
+        box-shadow: inset 1px 0 0 var(--vr-line);
+      }
+      th.band,
+      td.band {
+        right: 0;
+      }
+      tbody td.risk,
+      tbody td.band {
+        z-index: 1;
+      }
+      thead th.risk,
+      thead th.band {
+        z-index: 3;
+      }
+    }
+    /* Compact: shorter rows and swatches, smaller type, the header's labels on less padding. */
+    :host([density='compact']) table {
+      font-size: 0.86rem;
+    }
+    :host([density='compact']) tbody tr,
+    :host([density='compact']) tbody th,
+    :host([density='compact']) tbody td {
+      height: ${COMPACT}px;
+    }
+    :host([density='compact']) tbody th,
+    :host([density='compact']) tbody td {
+      padding: 0 6px;
+    }
+    :host([density='compact']) td.heat {
+      padding: 0 2px;
+    }
+    :host([density='compact']) td.heat text {
+      font-size: 11.5px;
+    }
+    :host([density='compact']) th button {
+      padding: 4px 6px 3px;
+      font-size: 0.8rem;
+    }
+    :host([density='compact']) td.risk .inherent {
+      display: inline;
+      margin-left: 4px;
     }
     thead th {
       padding: 0;

@@ -7,7 +7,7 @@
  * (sticky needs the scrolling box to be the table's own); past 300 rows only the rows in that box
  * are rendered. One cell holds the tab stop (roving tabindex): arrows move it, Home/End go to the
  * ends of the row, Ctrl+Home/End to the first and last cell, PageUp/PageDown by a screenful,
- * Enter opens the vendor, Escape hides the tooltip.
+ * Enter opens the vendor, Escape hides the tooltip. `density="compact"` draws shorter rows.
  *
  * @fires vendor-selected - a row was clicked, or Enter/Space pressed on one of its cells
  * @fires sort-changed - a column's sort button was pressed
@@ -24,12 +24,12 @@ import { cellTip, heatColumns, type HeatColumn } from './heatmap.tip.ts';
 import { SortChanged, VendorSelected } from '../events.ts';
 import { RowWindowController } from '../controllers/row-window-controller.ts';
 import { revealColumn, revealInWindow, revealRow } from './heatmap.reveal.ts';
-import { heatmapStyles, ROW_HEIGHT } from './vr-heatmap.styles.ts';
+import { heatmapStyles } from './vr-heatmap.styles.ts';
+import { DENSITY_SIZES, type Density } from './heatmap.density.ts';
 import type { HeatmapTooltip } from './vr-heatmap-tooltip.ts';
 import './vr-heatmap-tooltip.ts';
 import '../components/vr-band-badge.ts';
 
-const CELL = { cellWidth: 100, cellHeight: 26 };
 const one = (n: number) => n.toFixed(1);
 type Cell = HTMLTableCellElement;
 
@@ -41,11 +41,13 @@ export class HeatmapChart extends LitElement {
   @property({ attribute: false }) data?: Pick<Heatmap, 'factors' | 'rows'> & Partial<Pick<Heatmap, 'bands'>>;
   /** Compared by value: the page parses a new one from the URL on every render, and each change re-sorts 5,000 rows. */
   @property({ attribute: false, hasChanged: (a?: SortState, b?: SortState) => a?.key !== b?.key || a?.dir !== b?.dir }) sort: SortState = DEFAULT_SORT;
+  /** Row height: reflected, as the styles follow the attribute. */
+  @property({ reflect: true }) density: Density = 'comfortable';
   /** The cell that holds the tab stop, by row (in sorted order) and column. */
   @state() private _active: CellPos = { row: 0, col: 0 };
   @query('.scroller') private _scroller!: HTMLElement | null;
   @query('vr-heatmap-tooltip') private _tip!: HeatmapTooltip | null;
-  private _layout = layoutHeatmap(undefined, CELL);
+  private _layout = layoutHeatmap(undefined, DENSITY_SIZES.comfortable);
   private _columns: HeatColumn[] = heatColumns([]);
   /** While focus is in the grid, the tab stop stays put even when scrolled out of the row window. */
   private _focusWithin = false;
@@ -53,7 +55,7 @@ export class HeatmapChart extends LitElement {
   private _marked: unknown;
 
   private _window = new RowWindowController(this, {
-    rowHeight: ROW_HEIGHT,
+    rowHeight: () => this._rowHeight(),
     count: () => this._layout.rows.length,
     anchor: () => this.renderRoot.querySelector('tbody'),
     scroller: () => this._scroller,
@@ -71,9 +73,9 @@ export class HeatmapChart extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Layout once per data or sort change, not on every scroll-driven render.
-    if (changed.has('data') || changed.has('sort')) {
+    if (changed.has('data') || changed.has('sort') || changed.has('density')) {
       const rows = sortRows(this.data?.rows ?? [], this.sort);
-      this._layout = layoutHeatmap(this.data && { factors: this.data.factors, rows }, CELL);
+      this._layout = layoutHeatmap(this.data && { factors: this.data.factors, rows }, this._sizes());
       this._columns = heatColumns(this._layout.factors);
       this._active = clampCell(this._active, this._size());
     }
@@ -87,9 +89,9 @@ export class HeatmapChart extends LitElement {
     const stop = this._focusWithin || (a.row >= start && a.row < end) ? a : { row: start, col: a.col };
     // styleMap writes through the CSSOM, which a CSP without 'unsafe-inline' styles still allows.
     const spacer = (n: number) =>
-      n > 0 ? html`<tr class="spacer" aria-hidden="true" style=${styleMap({ height: `${n * ROW_HEIGHT}px` })}><td colspan=${this._columns.length}></td></tr>` : nothing;
+      n > 0 ? html`<tr class="spacer" aria-hidden="true" style=${styleMap({ height: `${n * this._rowHeight()}px` })}><td colspan=${this._columns.length}></td></tr>` : nothing;
     return html`<div class="scroller" @scroll=${this._placeTip}>
-        <table role="grid" aria-rowcount=${rows.length + 1} aria-colcount=${this._columns.length}>
+        <table role="grid" style=${styleMap({ '--factors': String(factors.length) })} aria-rowcount=${rows.length + 1} aria-colcount=${this._columns.length}>
           <caption class="sr-only">
             Vendors by risk factor, sorted by ${this._columnName(this.sort.key)}, ${this.sort.dir === 'asc' ? 'ascending' : 'descending'}.
             Factor scores run from 0 to 100, higher is riskier; unknown means no evidence. Arrow keys move between cells, Enter opens the vendor.
@@ -104,7 +106,7 @@ export class HeatmapChart extends LitElement {
               ${this._head('name', 'Vendor', 'vendor')} ${this._head('tier', 'Tier', 'num')}
               ${factors.map((f) => this._head(f.id, f.label, 'factor', `${f.weightText} of likelihood`))}
               ${this._head('likelihood', 'Likelihood', 'num')} ${this._head('impact', 'Impact', 'num')}
-              ${this._head('risk', 'Risk', 'num')} ${this._head('band', 'Band')} ${this._head('confidence', 'Confidence', 'num')}
+              ${this._head('risk', 'Risk', 'num risk')} ${this._head('band', 'Band', 'band')} ${this._head('confidence', 'Confidence', 'num')}
             </tr>
           </thead>
           <tbody
@@ -124,7 +126,9 @@ export class HeatmapChart extends LitElement {
       <vr-heatmap-tooltip id="tip" role="tooltip" hidden></vr-heatmap-tooltip>`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // Another row height: the rows in the box are others.
+    if (changed.has('density')) this._window.measure();
     // For `npm run bench:browser`: the first render of each new data set, then the paint after it.
     if (this.data && this.data !== this._marked && this._layout.rows.length > 0) {
       this._marked = this.data;
@@ -176,9 +180,17 @@ export class HeatmapChart extends LitElement {
             <span class="sr-only">not assessed: residual ${one(row.risk)}, inherent ${one(row.inherentRisk)}</span>
           </td>`
         : html`<td class="num risk" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>${one(row.risk)}</td>`}
-      <td tabindex=${tab(n + 3)} aria-describedby=${tip(n + 3)}><vr-band-badge .band=${row.band}></vr-band-badge></td>
+      <td class="band" tabindex=${tab(n + 3)} aria-describedby=${tip(n + 3)}><vr-band-badge .band=${row.band}></vr-band-badge></td>
       <td class="num" tabindex=${tab(n + 4)} aria-describedby=${tip(n + 4)}>${Math.round(row.confidence * 100)}%</td>
     </tr>`;
+  }
+
+  private _sizes() {
+    return DENSITY_SIZES[this.density] ?? DENSITY_SIZES.comfortable;
+  }
+
+  private _rowHeight(): number {
+    return this._sizes().rowHeight;
   }
 
   private _size() {
@@ -246,7 +258,7 @@ export class HeatmapChart extends LitElement {
   private _onKeydown(e: KeyboardEvent): void {
     const hit = this._cellOf(e);
     if (!hit || e.target !== hit.cell) return;
-    const page = Math.max(1, Math.floor((this._scroller?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+    const page = Math.max(1, Math.floor((this._scroller?.clientHeight ?? 0) / this._rowHeight()) - 2);
     const r = gridKey({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, hit.at, this._size(), page);
     if (!r || (r.kind === 'dismiss' && this._tip?.hidden)) return;
     e.preventDefault();
@@ -260,7 +272,7 @@ export class HeatmapChart extends LitElement {
     // A row outside the rendered window does not exist yet: scroll it into the box first.
     const box = this._scroller;
     const body = this.renderRoot.querySelector('tbody');
-    if (box && body) revealRow(box, body, this.renderRoot.querySelector('thead')?.offsetHeight ?? 0, to.row, ROW_HEIGHT);
+    if (box && body) revealRow(box, body, this.renderRoot.querySelector('thead')?.offsetHeight ?? 0, to.row, this._rowHeight());
     this._window.measure();
     await this.updateComplete;
     const cell = this._cellAt(to);

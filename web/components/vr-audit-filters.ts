@@ -1,6 +1,7 @@
 /**
- * The audit log's filters: what kind of record, who acted, and a range of days (UTC, both ends
- * included, as the server counts them). The values come from the URL; Apply and Clear send new ones up.
+ * The audit log's filters: what kind of record (and which one), which vendor, who acted, and a
+ * range of days (UTC, both ends included, as the server counts them). The values come from the
+ * URL; Apply and Clear send new ones up. Vendors and people are offered by name (the page fetches them).
  *
  * @fires audit-filters-changed - Apply (the form's values) or Clear (no filters)
  */
@@ -8,12 +9,12 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AuditFiltersChanged } from '../account-events.ts';
-import { AUDIT_ENTITIES } from '../audit.ts';
+import { AUDIT_ENTITIES, AUDIT_FILTERS, type AuditFilterValues } from '../audit.ts';
 import { formText } from './form-field.ts';
 import { controls } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
 
-export const AUDIT_FILTERS = ['entity', 'actor', 'from', 'to'] as const;
+export { AUDIT_FILTERS };
 
 @customElement('vr-audit-filters')
 export class AuditFilters extends LitElement {
@@ -23,26 +24,34 @@ export class AuditFilters extends LitElement {
     css`
       form {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1.6fr) minmax(0, 1fr) minmax(0, 1fr) auto;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
         gap: 12px;
         align-items: end;
       }
       .field {
         margin: 0;
       }
-      @media (max-width: 900px) {
-        form {
-          grid-template-columns: 1fr 1fr;
+      .field.wide {
+        grid-column: span 2;
+      }
+      @media (max-width: 600px) {
+        .field.wide {
+          grid-column: auto;
         }
       }
     `,
   ];
 
   /** The filters in force (from the URL). */
-  @property({ attribute: false }) filters: Readonly<Record<string, string>> = {};
+  @property({ attribute: false }) filters: Readonly<AuditFilterValues> = {};
+  /** The vendors to choose from, by name. */
+  @property({ attribute: false }) vendors: ReadonlyArray<{ readonly id: number; readonly name: string }> = [];
+  /** E-mails of the people who can act, offered as the "Who" field is typed. */
+  @property({ attribute: false }) actors: readonly string[] = [];
 
   override render() {
     const f = this.filters;
+    const known = this.vendors.some((v) => String(v.id) === f.vendorId);
     return html`<form @submit=${this._onSubmit} aria-label="Filter the audit log">
       <div class="field">
         <label for="entity">Record type</label>
@@ -52,8 +61,21 @@ export class AuditFilters extends LitElement {
         </select>
       </div>
       <div class="field">
+        <label for="entityId">Record id</label>
+        <input id="entityId" name="entityId" type="text" inputmode="numeric" autocomplete="off" maxlength="100" .value=${live(f.entityId ?? '')} />
+      </div>
+      <div class="field wide">
+        <label for="vendorId">Vendor (its records and everything it owns)</label>
+        <select id="vendorId" name="vendorId">
+          <option value="" ?selected=${!f.vendorId}>Any</option>
+          ${f.vendorId && !known ? html`<option value=${f.vendorId} selected>vendor #${f.vendorId}</option>` : ''}
+          ${this.vendors.map((v) => html`<option value=${String(v.id)} ?selected=${f.vendorId === String(v.id)}>${v.name}</option>`)}
+        </select>
+      </div>
+      <div class="field wide">
         <label for="actor">Who (e-mail, "system" or "anonymous")</label>
-        <input id="actor" name="actor" type="text" autocomplete="off" maxlength="254" .value=${live(f.actor ?? '')} />
+        <input id="actor" name="actor" type="text" autocomplete="off" maxlength="254" list="actors" .value=${live(f.actor ?? '')} />
+        <datalist id="actors">${['system', ...this.actors].map((a) => html`<option value=${a}></option>`)}</datalist>
       </div>
       <div class="field">
         <label for="from">From day</label>

@@ -1,11 +1,12 @@
 /**
- * Audit entries, newest first: when, who (and how: session, passkey, token…), what, and a
- * button that opens the entry's before/after beneath its row.
+ * Audit entries, newest first: when, who (and how: session, passkey, token…), what (with the
+ * record's and the vendor's names beside their ids), and a button that opens the entry's
+ * before/after beneath its row.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AuditEntry } from '../../server/domain/account.ts';
-import { describeEntry } from '../audit.ts';
+import { describeEntry, vendorLabel } from '../audit.ts';
 import { timestamp } from '../format.ts';
 import { controls, dataTable, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
@@ -37,6 +38,9 @@ export class AuditTable extends LitElement {
       }
       time {
         white-space: nowrap;
+      }
+      .name {
+        font-weight: 400;
       }
     `,
   ];
@@ -70,8 +74,12 @@ export class AuditTable extends LitElement {
         <td><time datetime=${e.at}>${timestamp(e.at, true)}</time></td>
         <td>${e.actor}${e.via ? html`<span class="via">via ${e.via}</span>` : ''}</td>
         <th scope="row">
-          ${describeEntry(e)}
-          ${e.vendorId !== null ? html`<span class="via"><a href=${`/vendors/${e.vendorId}`}>vendor #${e.vendorId}</a></span>` : ''}
+          ${describeEntry(e)}${e.entityName !== null && !(e.entity === 'vendor' && e.vendorId !== null) ? html`<span class="name">: ${e.entityName}</span>` : ''}
+          ${e.vendorId !== null
+            ? html`<span class="via vendor"
+                >${e.vendorDeleted ? vendorLabel(e) : html`<a href=${`/vendors/${e.vendorId}`}>${vendorLabel(e)}</a>`} · vendor #${e.vendorId}</span
+              >`
+            : ''}
         </th>
         <td>
           ${hasDetail

@@ -33,7 +33,8 @@ export function visibleRange(w: WindowInput): RowRange {
 }
 
 export interface RowWindowOptions {
-  readonly rowHeight: number;
+  /** A function when the height can change (a denser layout). */
+  readonly rowHeight: number | (() => number);
   readonly count: () => number;
   /** The element whose top is the first row's top (the table body). */
   readonly anchor: () => Element | null | undefined;
@@ -105,7 +106,7 @@ export class RowWindowController implements ReactiveController {
     const box = this._opts.scroller?.()?.getBoundingClientRect();
     return visibleRange({
       count: this._opts.count(),
-      rowHeight: this._opts.rowHeight,
+      rowHeight: typeof this._opts.rowHeight === 'function' ? this._opts.rowHeight() : this._opts.rowHeight,
       // Inside a scroller, the rows in its box are the ones to render, wherever the page has scrolled it.
       top: box ? top - box.top : top,
       viewportHeight: box ? Math.min(box.height, window.innerHeight) : window.innerHeight,

@@ -1,7 +1,8 @@
 /**
- * The audit log, for admins: every change and sign-in, newest first, filtered by record type,
- * actor and days, a page at a time. Filters and the page live in the URL
- * (`/admin/audit?entity=user&offset=50`), so a view can be shared and reloaded.
+ * The audit log, for admins: every change and sign-in, newest first, with the names of the vendor
+ * and record beside their ids, filtered by record type and id, vendor, actor and days, a page at a
+ * time, and downloadable as CSV with the same filters. Filters and the page live in the URL
+ * (`/admin/audit?entity=user&vendorId=3&offset=50`), so a view can be shared and reloaded.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -12,7 +13,7 @@ import { apiContext } from '../state/contexts.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested } from '../events.ts';
 import type { AuditFiltersChanged, PageRequested } from '../account-events.ts';
-import { AUDIT_FILTERS } from '../components/vr-audit-filters.ts';
+import { AUDIT_CSV_MAX_ROWS, AUDIT_FILTERS, auditCsvHref, auditFiltersOf } from '../audit.ts';
 import { card } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { refusal } from './refusal.ts';
@@ -21,6 +22,7 @@ import '../components/vr-audit-table.ts';
 import '../components/vr-pager.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
+
 
 @customElement('vr-audit-page')
 export class AuditPage extends LitElement {
@@ -31,6 +33,16 @@ export class AuditPage extends LitElement {
       .card + .card {
         margin-top: 20px;
       }
+      .entries-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 8px 16px;
+      }
+      .download {
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -39,9 +51,23 @@ export class AuditPage extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
 
   private _page = new Task(this, {
-    args: () => [this._q('entity'), this._q('actor'), this._q('from'), this._q('to'), this._offset()] as const,
-    task: ([entity, actor, from, to, offset], { signal }) =>
-      this._api.audit({ entity, actor, from, to, offset: String(offset), limit: String(AUDIT_PAGE_SIZE) }, { signal }),
+    args: () => [this.query.toString()] as const,
+    task: (_, { signal }) => this._api.audit({ ...auditFiltersOf(this.query), offset: String(this._offset()), limit: String(AUDIT_PAGE_SIZE) }, { signal }),
+  });
+
+  /** The vendors and people the filters offer by name; without them the filters still work by id and e-mail. */
+  private _choices = new Task(this, {
+    args: () => [] as const,
+    task: async (_, { signal }) => {
+      const [vendors, users] = await Promise.all([
+        this._api.vendors({ limit: 1000 }, { signal }).catch(() => ({ items: [] })),
+        this._api.users({ signal }).catch(() => []),
+      ]);
+      return {
+        vendors: vendors.items.map((v) => ({ id: v.id, name: v.name })).sort((a, b) => a.name.localeCompare(b.name)),
+        actors: users.map((u) => u.email),
+      };
+    },
   });
 
   override render() {
@@ -53,13 +79,19 @@ export class AuditPage extends LitElement {
     </header>`;
     if (this._page.status === TaskStatus.ERROR) return html`${head}${refusal(this._page.error, 'audit log')}`;
     const data = this._page.value;
-    const filters = Object.fromEntries(AUDIT_FILTERS.map((k) => [k, this.query.get(k) ?? '']));
+    const filters = auditFiltersOf(this.query);
+    const choices = this._choices.value;
     return html`${head}
       <section class="card" aria-label="Filters">
-        <vr-audit-filters .filters=${filters} @audit-filters-changed=${this._onFilters}></vr-audit-filters>
+        <vr-audit-filters .filters=${filters} .vendors=${choices?.vendors ?? []} .actors=${choices?.actors ?? []} @audit-filters-changed=${this._onFilters}></vr-audit-filters>
       </section>
       <section class="card" aria-labelledby="entries-title" aria-busy=${this._page.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        <h2 id="entries-title">Entries</h2>
+        <div class="entries-head">
+          <h2 id="entries-title">Entries</h2>
+          <a class="download" href=${auditCsvHref(filters)} download
+            >Download CSV<span class="muted">${data && data.total > AUDIT_CSV_MAX_ROWS ? ` (the newest ${AUDIT_CSV_MAX_ROWS.toLocaleString('en')} of ${data.total.toLocaleString('en')})` : ' (these filters, every page)'}</span></a
+          >
+        </div>
         ${data
           ? html`<vr-audit-table .items=${data.items}></vr-audit-table>
               <vr-pager offset=${this._offset()} limit=${AUDIT_PAGE_SIZE} total=${data.total} noun="entries" @page-requested=${this._onPage}></vr-pager>`
@@ -69,10 +101,6 @@ export class AuditPage extends LitElement {
 
   protected override updated(): void {
     document.title = 'Audit log · Vendorscope';
-  }
-
-  private _q(name: (typeof AUDIT_FILTERS)[number]): string | undefined {
-    return this.query.get(name) || undefined;
   }
 
   private _offset(): number {

@@ -4,9 +4,10 @@
  * (`/portfolio?tier=1&band=high&status=all&q=okta&sort=risk&asOf=…`), so a view can be shared,
  * reloaded, and found again with Back. Filter and sort changes replace the history entry (they
  * refine one view; Back leaves the portfolio), and never refetch: only the date does, and the
- * status filter when it first reaches past the engaged vendors.
+ * status filter when it first reaches past the engaged vendors. The row density (compact or
+ * comfortable) is the reader's own, remembered in the browser rather than the URL.
  */
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -20,6 +21,7 @@ import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import { viewPage } from '../styles/page.ts';
+import { loadDensity, saveDensity, type Density } from '../charts/heatmap.density.ts';
 import '../charts/vr-heatmap.ts';
 import '../charts/vr-heatmap-legend.ts';
 import '../components/vr-as-of.ts';
@@ -36,15 +38,38 @@ interface View {
   readonly categories: string[];
 }
 
+/** The browser's localStorage, when this origin may use it. */
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
 @customElement('vr-portfolio-page')
 export class PortfolioPage extends LitElement {
-  static override styles = viewPage;
+  static override styles = [
+    ...viewPage,
+    css`
+      .density {
+        display: flex;
+        justify-content: flex-end;
+        margin-top: 8px;
+      }
+      .density button {
+        padding: 4px 12px;
+        font-size: 0.86rem;
+      }
+    `,
+  ];
 
   @consume({ context: apiContext }) private _api!: ApiClient;
   @consume({ context: meContext, subscribe: true }) @state() private _me: Me | null | undefined;
   /** The URL's query: `tier`, `category`, `band`, `status`, `q`, `sort`, `dir`, `asOf`. */
   @property({ attribute: false }) query = new URLSearchParams();
   private _view?: View;
+  @state() private _density: Density = loadDensity(storage());
 
   private _heatmap = new Task(this, {
     task: ([asOf, status], { signal }) => this._api.heatmap(asOf || undefined, { signal }, undefined, status),
@@ -95,9 +120,12 @@ export class PortfolioPage extends LitElement {
             .total=${data.rows.length}
             @portfolio-filters-changed=${this._onFilters}
           ></vr-portfolio-filters>
+          <div class="density">
+            <button class="secondary" type="button" aria-pressed=${this._density === 'compact' ? 'true' : 'false'} @click=${this._toggleDensity}>Compact rows</button>
+          </div>
         </div>
         ${view.data.rows.length > 0
-          ? html`<vr-heatmap .data=${view.data} .sort=${sort} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
+          ? html`<vr-heatmap .data=${view.data} .sort=${sort} density=${this._density} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
               <p class="foot">
                 Click a row, or move to a cell with the arrow keys and press Enter, to open the vendor. Hover or focus a factor cell to see
                 its largest contribution. Confidence is the share of the evidence a score needs that is known and fresh; unknowns are
@@ -137,6 +165,11 @@ export class PortfolioPage extends LitElement {
     const query = portfolioQuery(change.filters ?? parseFilters(q), sort, change.asOf ?? q.get('asOf') ?? '');
     // The portfolio lives at `/portfolio`; `/` is What changed.
     this.dispatchEvent(new NavigationRequested(urlWith('/portfolio', query), true));
+  }
+
+  private _toggleDensity(): void {
+    this._density = this._density === 'compact' ? 'comfortable' : 'compact';
+    saveDensity(storage(), this._density);
   }
 
   private _onFilters(e: PortfolioFiltersChanged): void {
