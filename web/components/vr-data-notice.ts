@@ -35,6 +35,14 @@ export class DataNotice extends LitElement {
         grid-column: 1 / -1;
         font-weight: 600;
       }
+      /* One line for readers who chose compact rows: the same words, shorter, so the heatmap starts higher. */
+      section.compact {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 10px;
+        padding: 6px 12px;
+        font-size: 0.82rem;
+      }
       .sources {
         grid-column: 1 / -1;
         color: var(--vr-ink-muted);
@@ -44,10 +52,19 @@ export class DataNotice extends LitElement {
   ];
 
   @property({ attribute: false }) about?: About;
+  /** One line (the portfolio's compact density): the kinds of data named, their sources left to the full notice. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const demo = this.about?.demo;
     const sources = this.about?.dataSources ?? [];
+    if (this.compact) {
+      return html`<section class="compact" aria-label="Where this data comes from">
+        <strong>${demo ? html`Demo portfolio of ${demo.name}, a fictional company:` : 'Where this data comes from:'}</strong>
+        <span><span class="tag fact">Public fact</span> incidents, subprocessors, MFA posture and statements, each with its sources;</span>
+        <span><span class="tag example">Example setting</span> our relationship with each vendor.</span>
+      </section>`;
+    }
     return html`<section aria-label="Where this data comes from">
       ${demo
         ? html`<p class="head">Demo portfolio of ${demo.name}, a fictional company.</p>`

@@ -52,10 +52,18 @@ export class PortfolioPage extends LitElement {
   static override styles = [
     ...viewPage,
     css`
-      .density {
+      /* The density toggle shares the filters' row rather than taking one of its own. */
+      .filters.with-density {
         display: flex;
-        justify-content: flex-end;
-        margin-top: 8px;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 8px 16px;
+      }
+      .filters.with-density vr-portfolio-filters {
+        flex: 1 1 auto;
+      }
+      .density {
+        margin-left: auto;
       }
       .density button {
         padding: 4px 12px;
@@ -103,7 +111,7 @@ export class PortfolioPage extends LitElement {
     const view = this._filtered(data, filters);
     const sort = parseSort(this.query, data.factors.map((f) => f.id));
     return html`${head}
-      <vr-data-notice .about=${this._about.value}></vr-data-notice>
+      <vr-data-notice .about=${this._about.value} ?compact=${this._density === 'compact'}></vr-data-notice>
       <section class="card" aria-labelledby="hm-title" aria-busy=${this._heatmap.status === TaskStatus.PENDING ? 'true' : 'false'}>
         <div class="card-head">
           <div>
@@ -112,7 +120,7 @@ export class PortfolioPage extends LitElement {
           </div>
           <vr-heatmap-legend></vr-heatmap-legend>
         </div>
-        <div class="filters">
+        <div class="filters with-density">
           <vr-portfolio-filters
             .filters=${filters}
             .categories=${view.categories}
