@@ -345,7 +345,8 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(await page.locator('vr-condition-list button').count()).toBe(0);
     expect(await page.locator('vr-decision-form').count()).toBe(0);
     expect(await page.locator('vr-vendor-page section.reviews').textContent()).toContain('Analysts and admins record decisions');
-    expect(await page.locator('vr-review-history li').count()).toBe(2);
+    // The two recorded above and the demo's example decision.
+    expect(await page.locator('vr-review-history li').count()).toBe(3);
     // The cadence in words, without Edit.
     await page.goto(s.url('/reviews'));
     await expect.poll(() => page.locator('vr-reviews-page section.cadence .words').textContent()).toBe(DEFAULT_CADENCE);
