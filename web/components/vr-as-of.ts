@@ -10,7 +10,7 @@
  *
  * @fires as-of-changed - a full date was picked or entered, or the date was reset to today
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AsOfChanged } from '../events.ts';
 import { controls } from '../styles/shared.ts';
@@ -65,6 +65,14 @@ export class AsOf extends LitElement {
   @state() private _hint = '';
   /** Keys were typed in the field since the last applied day: its `change` waits for Enter or blur. */
   private _typing = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new day from the page (the URL, "Today") replaces whatever was being typed.
+    if (changed.has('value')) {
+      this._hint = '';
+      this._typing = false;
+    }
+  }
 
   override render() {
     return html`<label for="d">Scores as of</label>
