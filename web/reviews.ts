@@ -6,7 +6,9 @@
  * and order; and its filters as a URL query. The server checks everything again.
  */
 import type { ConditionState, Decision, ReviewState } from '../server/domain/review.ts';
-import type { Cadence, ConditionChange, DueItem, ReviewBody, ReviewStatus } from './api/client.ts';
+import type { VendorStatus } from '../server/domain/vocabulary.ts';
+import type { Cadence, ConditionChange, DueItem, Review, ReviewBody, ReviewStatus } from './api/client.ts';
+import { STATUS_LABEL } from './format.ts';
 import type { EvidenceTarget } from './evidence.ts';
 
 export const DECISIONS = ['approved', 'approved-with-conditions', 'needs-information', 'rejected'] as const satisfies readonly Decision[];
@@ -296,3 +298,32 @@ export const calendarFeedUrl = (origin: string, f: DueFilters, base = '/api/v1')
 /** Distinct business owners, A→Z, for the owner filter. */
 export const ownersOf = (vendors: readonly { businessOwner: string | null }[]): string[] =>
   [...new Set(vendors.map((v) => v.businessOwner).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b));
+
+/** The vendor status a decision leaves behind, as the server sets it (server/domain/review.ts STATUS_OF_DECISION). */
+export const STATUS_OF_DECISION = {
+  approved: 'approved',
+  'approved-with-conditions': 'approved-with-conditions',
+  rejected: 'rejected',
+  'needs-information': 'under-review',
+} as const satisfies Readonly<Record<Decision, VendorStatus>>;
+
+export interface StatusSource {
+  /** The status in words: "Approved with conditions". */
+  readonly label: string;
+  /** Where it came from: the latest decision, or set on the relationship by hand. */
+  readonly from: 'decision' | 'relationship';
+  /** The provenance in words, to show beside it. */
+  readonly note: string;
+}
+
+/**
+ * One review status per vendor: the relationship's stored status follows its latest decision, so
+ * the status is the decision's, said as such; where no decision is recorded (or the status was set
+ * by hand after the latest one), it says it was set on the relationship.
+ */
+export function statusSource(status: VendorStatus, latest: Pick<Review, 'decision' | 'decidedOn'> | null, day: (d: string) => string = (d) => d): StatusSource {
+  const label = STATUS_LABEL[status];
+  if (!latest) return { label, from: 'relationship', note: 'set on the relationship (no review decision recorded)' };
+  if (STATUS_OF_DECISION[latest.decision] === status) return { label, from: 'decision', note: `from the review decision of ${day(latest.decidedOn)}` };
+  return { label, from: 'relationship', note: `set on the relationship after the last review decision (${DECISION_LABEL[latest.decision]}, ${day(latest.decidedOn)})` };
+}

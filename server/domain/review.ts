@@ -95,6 +95,7 @@ export const review = z
     score: z.looseObject({ asOf: z.string(), methodologyVersion: z.string(), risk: z.number(), band: z.string(), findings: z.array(z.looseObject({ id: z.string() })).readonly() }),
     conditions: z.array(condition),
     createdAt: timestamp,
+    isExample: z.boolean().optional().meta({ description: 'True on a decision the demo portfolio seeds as an example setting (like its relationships), not one anybody took' }),
   })
   .meta({ id: 'Review' });
 

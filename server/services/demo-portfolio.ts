@@ -20,6 +20,7 @@ import { subprocessorInput, type SubprocessorInput } from '../domain/subprocesso
 import { vendorInput, type VendorInput } from '../domain/vendor.ts';
 import { postureFact } from '../domain/posture-fact.ts';
 import { isoDay } from '../domain/fields.ts';
+import { reviewInput, type ReviewInput } from '../domain/review.ts';
 import type { NewPostureFact } from '../db/posture-facts-repo.ts';
 
 const referenceFile = z.object({
@@ -50,6 +51,8 @@ const portfolioFile = z.object({
   campaigns: z
     .array(z.strictObject({ vendor: z.string(), incident: z.string(), continuationOf: z.string(), sources: z.array(z.url()).min(1), evidence: z.string().min(1) }))
     .default([]),
+  // Example procurement decisions (like the relationships, example settings of the fictional company): the README's Okta review.
+  reviews: z.array(z.looseObject({ vendor: z.string() })).default([]),
 });
 
 export interface DemoPortfolio {
@@ -63,6 +66,8 @@ export interface DemoPortfolio {
   readonly subprocessors: ReadonlyArray<{ vendor: string; linkedVendor: string | null; input: SubprocessorInput }>;
   /** Campaign links by incident ref: `incident` continues `continuationOf`, both of `vendor`. */
   readonly campaigns: ReadonlyArray<{ vendor: string; incident: string; continuationOf: string }>;
+  /** Example decisions, each marked as an example setting when seeded. */
+  readonly reviews: ReadonlyArray<{ vendor: string; input: ReviewInput }>;
 }
 
 const fail = (what: string, e: z.ZodError) => new Error(`demo portfolio: ${what} is invalid: ${z.prettifyError(e)}`);
@@ -126,8 +131,16 @@ export function loadDemoPortfolio(dir: string): DemoPortfolio {
     return { vendor, incident, continuationOf };
   });
 
+  const reviews = mine.reviews.map(({ vendor, ...r }) => {
+    const where = `example decision of ${vendor}`;
+    const input = parse(reviewInput, r, where);
+    if (!input.decidedOn) throw new Error(`demo portfolio: ${where} needs its decidedOn`);
+    return { vendor: known(vendor, where), input };
+  });
+
   return {
     campaigns,
+    reviews,
     company: mine.company,
     vendors,
     incidents,

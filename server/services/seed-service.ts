@@ -9,6 +9,34 @@ import type { Clock } from './clock.ts';
 import type { DemoPortfolio } from './demo-portfolio.ts';
 import { DEMO_COMPANY_KEY } from './about-service.ts';
 import { incidentAsInput, type IncidentInput } from '../domain/incident.ts';
+import { DEFAULT_POLICY } from '../scoring/policy.ts';
+import { methodologyService } from './methodology-service.ts';
+import { reviewsService } from './reviews/reviews-service.ts';
+import { EXAMPLE_REVIEWS_KEY, exampleReviewIds } from './reviews/follow-decision.ts';
+
+/**
+ * The example decisions (the README's Okta review), recorded as a decision is (its score frozen,
+ * its conditions, the vendor's status following it, audited) and marked as examples. Only on a
+ * vendor whose relationship is still the example one and that has no decision yet (so seeding twice
+ * adds nothing), and only when the clock has reached its day: an analyst's
+ * own decisions, or a relationship they set, are never joined by an example.
+ */
+function seedExampleReviews(store: Store, demo: DemoPortfolio, clock: Clock, actor: Actor, idOf: (name: string) => number): number {
+  // The methodology in force; on a database that has none stored yet, the shipped default (not stored here: the app stores its own).
+  const policy = store.methodology.latestId() === undefined ? DEFAULT_POLICY : methodologyService(store, clock, DEFAULT_POLICY).active();
+  const reviews = reviewsService(store, clock, { active: () => policy });
+  const examples = exampleReviewIds(store);
+  let created = 0;
+  for (const { vendor, input } of demo.reviews) {
+    const v = store.vendors.find(idOf(vendor))!;
+    // A clock before the example's day (a test's) cannot record it: a decision is never dated in the future.
+    if (!v.relationshipIsExample || store.reviews.listByVendor(v.id).length > 0 || input.decidedOn! > clock.today()) continue;
+    examples.add(reviews.create(actor, v.id, input).id);
+    created++;
+  }
+  if (created > 0) store.meta.set(EXAMPLE_REVIEWS_KEY, JSON.stringify([...examples]));
+  return created;
+}
 
 /** Whether a stored incident already says what `next` says (its derived date precision aside). */
 const sameIncident = (stored: Record<string, unknown>, next: IncidentInput): boolean =>
@@ -23,6 +51,7 @@ export interface SeedSummary {
   subprocessorsCreated: number;
   mfaRecordsCreated: number;
   postureFacts: number;
+  reviewsCreated: number;
 }
 
 export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Clock, opts: { reset: boolean; actor: Actor }): SeedSummary {
@@ -31,7 +60,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
     const now = clock.now();
     // What no source dates is known from the day it is seeded.
     const today = clock.today();
-    const summary: SeedSummary = { vendorsCreated: 0, incidentsCreated: 0, incidentsUpdated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0, postureFacts: 0 };
+    const summary: SeedSummary = { vendorsCreated: 0, incidentsCreated: 0, incidentsUpdated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0, postureFacts: 0, reviewsCreated: 0 };
     const ids = new Map<string, number>();
     for (const v of demo.vendors) {
       const existing = store.vendors.findByName(v.name);
@@ -83,6 +112,7 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
       store.mfa.replace(idOf(vendor), [...current, ...missing], now);
       summary.mfaRecordsCreated += missing.length;
     }
+    summary.reviewsCreated = seedExampleReviews(store, demo, clock, opts.actor, idOf);
     store.meta.set(DEMO_SEEDED_KEY, now);
     store.meta.set(DEMO_COMPANY_KEY, JSON.stringify({ ...demo.company, seededAt: now }));
     store.audit.append(opts.actor, { action: opts.reset ? 'reset-and-seed' : 'seed', entity: 'demo-portfolio', entityId: null, after: summary }, now);

@@ -48,9 +48,13 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     s.problems.length = 0;
   };
 
-  it('shows a vendor never reviewed as such, and records an approval dated 2022-06-30 through the form', async () => {
-    expect(await s.page.locator('vr-review-status vr-review-badge span.badge').textContent()).toContain('Never reviewed');
-    expect(await s.page.locator('vr-review-history p').textContent()).toBe('No decision recorded yet.');
+  it("shows the demo's example decision on Okta as such, and records an approval dated 2022-06-30 through the form", async () => {
+    // The README's example decision, seeded with the demo and marked as an example setting (a vendor never reviewed is status-matrix-as-of.test.ts).
+    const example = s.page.locator('vr-review-history li[data-decision="approved"]');
+    await example.first().waitFor();
+    expect(await example.count()).toBe(1);
+    expect(await example.first().textContent()).toContain('Approved on 30 Jun 2022');
+    expect(await example.first().locator('.tag.example').textContent()).toContain('Example setting');
     await openForm();
     await form().getByRole('radio', { name: 'Approved', exact: true }).check();
     await form().getByLabel('Rationale').fill('Workforce SSO; the 2022 Sitel incident was remediated.');
@@ -66,7 +70,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(await item.textContent()).toContain('Approved on 30 Jun 2022 by admin@e2e.example');
     expect(await item.textContent()).toContain(`risk ${r!.score.risk.toFixed(1)}`);
     // The vendor follows its latest decision, and the relationship card shows it.
-    await expect.poll(() => s.page.locator('vr-relationship dl').textContent()).toMatch(/Review status\s*Approved\s*Business owner/);
+    await expect.poll(() => s.page.locator('vr-relationship dl').textContent()).toMatch(/Review status\s*Approved, from the review decision of 30 Jun 2022\s*Business owner/);
   });
 
   it(`as of ${AFTER_OKTA_2023}, says a review is needed because of the 2023 support-system incident, and links to it`, async () => {
@@ -341,7 +345,8 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(await page.locator('vr-condition-list button').count()).toBe(0);
     expect(await page.locator('vr-decision-form').count()).toBe(0);
     expect(await page.locator('vr-vendor-page section.reviews').textContent()).toContain('Analysts and admins record decisions');
-    expect(await page.locator('vr-review-history li').count()).toBe(2);
+    // The two recorded above and the demo's example decision.
+    expect(await page.locator('vr-review-history li').count()).toBe(3);
     // The cadence in words, without Edit.
     await page.goto(s.url('/reviews'));
     await expect.poll(() => page.locator('vr-reviews-page section.cadence .words').textContent()).toBe(DEFAULT_CADENCE);

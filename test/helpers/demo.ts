@@ -6,9 +6,11 @@ import { seedDemoPortfolio } from '../../server/services/seed-service.ts';
 import type { DepsOptions } from '../../server/deps.ts';
 import { testApp } from './app.ts';
 
-export function demoApp(over: Partial<DepsOptions> = {}) {
+/** `exampleDecisions: false` leaves out the example decisions (Okta's), for tests of a vendor never reviewed. */
+export function demoApp(over: Partial<DepsOptions> = {}, opts: { exampleDecisions?: boolean } = {}) {
   const t = testApp(over);
-  seedDemoPortfolio(t.deps.store, loadDemoPortfolio(loadConfig({}).seedDir), t.deps.clock, { reset: false, actor: SYSTEM });
+  const demo = loadDemoPortfolio(loadConfig({}).seedDir);
+  seedDemoPortfolio(t.deps.store, opts.exampleDecisions === false ? { ...demo, reviews: [] } : demo, t.deps.clock, { reset: false, actor: SYSTEM });
   const idOf = (name: string): number => t.deps.store.vendors.findByName(name)!.id;
   return { ...t, idOf };
 }

@@ -1,9 +1,11 @@
 /**
  * The 5×5 risk matrix, PURE: likelihood levels as rows (5 at the top), impact levels as columns,
  * each cell with its vendors, their count, and a level. The engine puts a vendor in the cell of
- * its likelihood and impact levels (each 0–100 cut into fifths); a cell's level is the band a
- * vendor in the middle of the cell would get (risk = likelihood × impact ÷ 100), so the colours
- * follow the same bands as everywhere else, and every cell says its level in words too.
+ * its likelihood and impact levels (each 0–100 cut into fifths). Risk is continuous inside a cell
+ * (risk = likelihood × impact ÷ 100), so the vendors of one cell can sit in different bands: each
+ * vendor's marker takes its own band, and an occupied cell takes the WORST band among its vendors,
+ * so a High vendor never sits in a cell that reads Moderate. An empty cell, faded, shows the band a
+ * vendor in its middle would get. Every cell says its level (and its vendors' bands) in words too.
  *
  * A not-assessed vendor has no place in a cell: its likelihood rests on priors, so placing it would
  * rate it. It is listed apart, beside the matrix, by inherent risk (`notAssessed`).
@@ -15,6 +17,9 @@ import { BAND_INK, BAND_LABEL, BAND_TINT, bandAt, DEFAULT_BANDS } from './heatma
 import { inkOn } from './heatmap.layout.ts';
 
 export const LEVELS = [1, 2, 3, 4, 5] as const;
+
+/** The risk bands, least risk first (the web takes only types from the server). */
+const RISK_BANDS: readonly RiskBand[] = ['low', 'moderate', 'high', 'critical'];
 
 export interface CellKey {
   readonly likelihood: number;
@@ -38,6 +43,24 @@ export function cellLevel(c: CellKey, bands: Heatmap['bands'] = DEFAULT_BANDS): 
   return bandAt(((c.likelihood * 20 - 10) * (c.impact * 20 - 10)) / 100, bands);
 }
 
+/** The highest of the given bands (low < moderate < high < critical); null for none. */
+export function worstBand(bands: Iterable<RiskBand>): RiskBand | null {
+  let worst: RiskBand | null = null;
+  for (const b of bands) if (worst === null || RISK_BANDS.indexOf(b) > RISK_BANDS.indexOf(worst)) worst = b;
+  return worst;
+}
+
+/** One vendor's dot in its cell, in the tint of its own band. */
+export interface MatrixMarker {
+  readonly vendorId: number;
+  readonly name: string;
+  readonly band: RiskBand;
+  readonly cx: number;
+  readonly cy: number;
+  readonly r: number;
+  readonly fill: string;
+}
+
 export interface MatrixCell extends CellKey {
   readonly key: string;
   /** Position in the keyboard grid: row 0 is likelihood 5, column 0 impact 1. */
@@ -47,7 +70,15 @@ export interface MatrixCell extends CellKey {
   readonly y: number;
   readonly size: number;
   readonly vendors: readonly HeatmapRow[];
+  /** The worst band among the cell's vendors; for an empty cell, the band at its middle. */
   readonly level: RiskBand;
+  /** Whether `level` is the worst of the cell's vendors (false: an empty cell's middle band). */
+  readonly occupied: boolean;
+  /** The vendors' markers, riskiest first, as many as fit one row; `more` counts the rest. */
+  readonly markers: readonly MatrixMarker[];
+  readonly more: number;
+  /** The marker row's baseline, where "+N" is written when not all fit. */
+  readonly moreAt: { readonly x: number; readonly y: number };
   readonly fill: string;
   readonly ink: string;
   /** The cell in words, for its accessible name. */
@@ -77,6 +108,30 @@ const EMPTY_STRENGTH = 0.4;
 const faded = (tint: string) => interpolateRgb('#ffffff', tint)(EMPTY_STRENGTH);
 const plural = (n: number) => `${n} vendor${n === 1 ? '' : 's'}`;
 
+/** "2 High, 1 Moderate": how many of the cell's vendors are in each band, worst first. */
+export function bandCounts(vendors: readonly Pick<HeatmapRow, 'band'>[]): string {
+  return [...RISK_BANDS]
+    .reverse()
+    .map((b) => [b, vendors.filter((v) => v.band === b).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([b, n]) => `${n} ${BAND_LABEL[b]}`)
+    .join(', ');
+}
+
+/** The markers of a cell along its top edge: as many as fit, the last slot given to "+N" when some do not. */
+function markersOf(vendors: readonly HeatmapRow[], x: number, y: number, size: number): Pick<MatrixCell, 'markers' | 'more' | 'moreAt'> {
+  const r = Math.max(3, Math.round(size * 0.055 * 10) / 10);
+  const step = 2 * r + 3;
+  const fit = Math.max(1, Math.floor((size - 8) / step));
+  const shown = vendors.length > fit ? vendors.slice(0, fit - 1) : vendors;
+  const cy = y + 5 + r;
+  const markers = shown.map((v, i): MatrixMarker => {
+    const band = v.band as RiskBand;
+    return { vendorId: v.vendorId, name: v.name, band, cx: x + 4 + r + i * step, cy, r, fill: BAND_TINT[band] };
+  });
+  return { markers, more: vendors.length - shown.length, moreAt: { x: x + 4 + shown.length * step, y: cy + r - 1 } };
+}
+
 export function layoutRiskMatrix(rows: readonly HeatmapRow[], bands: Heatmap['bands'] = DEFAULT_BANDS, cellSize = 84, gap = 4): MatrixLayout {
   const size = cellSize * 5;
   const x = scaleBand<number>([...LEVELS], [MARGIN.left, MARGIN.left + size]).paddingInner(gap / cellSize);
@@ -97,12 +152,20 @@ export function layoutRiskMatrix(rows: readonly HeatmapRow[], bands: Heatmap['ba
     LEVELS.map((impact, col): MatrixCell => {
       const key = cellKey({ likelihood, impact });
       const vendors = (byCell.get(key) ?? []).sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name));
-      const level = cellLevel({ likelihood, impact }, bands);
+      const worst = worstBand(vendors.map((v) => v.band as RiskBand));
+      const level = worst ?? cellLevel({ likelihood, impact }, bands);
+      const occupied = worst !== null;
       // It starts with what the cell shows (its count and level), as speech-input users say it.
-      const label = `${vendors.length} ${BAND_LABEL[level]}: ${plural(vendors.length)} at likelihood ${likelihood} (${levelRange(likelihood)}), impact ${impact} (${levelRange(impact)})`;
-      const fill = vendors.length > 0 ? BAND_TINT[level] : faded(BAND_TINT[level]);
-      const ink = vendors.length > 0 ? BAND_INK[level] : inkOn(fill);
-      return { key, likelihood, impact, row, col, x: x(impact)!, y: y(likelihood)!, size: x.bandwidth(), vendors, level, fill, ink, label };
+      const where = `at likelihood ${likelihood} (${levelRange(likelihood)}), impact ${impact} (${levelRange(impact)})`;
+      const label = occupied
+        ? `${vendors.length} ${BAND_LABEL[level]}: ${plural(vendors.length)} ${where}; worst band ${BAND_LABEL[level]} (${bandCounts(vendors)})`
+        : `0 vendors ${where}; a vendor in its middle would be ${BAND_LABEL[level]}`;
+      const fill = occupied ? BAND_TINT[level] : faded(BAND_TINT[level]);
+      const ink = occupied ? BAND_INK[level] : inkOn(fill);
+      const cx = x(impact)!;
+      const cy = y(likelihood)!;
+      const size = x.bandwidth();
+      return { key, likelihood, impact, row, col, x: cx, y: cy, size, vendors, level, occupied, ...markersOf(vendors, cx, cy, size), fill, ink, label };
     }),
   );
   return {

@@ -1,6 +1,7 @@
 /**
  * The 5×5 risk matrix as an SVG grid: likelihood rows (5 at the top) × impact columns, each cell
- * with its vendor count and its level in words on the level's tint. risk-matrix.layout.ts does
+ * with its vendor count and its level in words on the level's tint (the worst band of its vendors),
+ * and a dot per vendor in the tint of the vendor's own band. risk-matrix.layout.ts does
  * the maths. One cell holds the tab stop (arrows, Home/End, Ctrl+Home/End move it, as in the
  * heatmap); Enter, Space or a click selects a cell. A visually hidden table repeats the counts
  * for screen readers that read tables better than an SVG grid.
@@ -10,7 +11,7 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
-import { cellKey, layoutRiskMatrix, LEVELS, levelRange, MATRIX_MARGIN_X, type MatrixCell, type MatrixLayout } from './risk-matrix.layout.ts';
+import { bandCounts, cellKey, layoutRiskMatrix, LEVELS, levelRange, MATRIX_MARGIN_X, type MatrixCell, type MatrixLayout } from './risk-matrix.layout.ts';
 import { BAND_LABEL } from './heatmap.bands.ts';
 import { gridKey, type CellPos } from './heatmap.keys.ts';
 import { srOnly } from '../styles/shared.ts';
@@ -61,6 +62,13 @@ export class RiskMatrix extends LitElement {
       }
       .cell.empty .count {
         font-weight: 400;
+      }
+      .marker {
+        stroke-width: 1.5;
+      }
+      .more {
+        font-size: 10px;
+        font-weight: 700;
       }
       .ring {
         fill: none;
@@ -149,7 +157,10 @@ export class RiskMatrix extends LitElement {
         aria-selected=${this.selected === c.key ? 'true' : 'false'} aria-label=${c.label}>
       <rect x=${c.x} y=${c.y} width=${c.size} height=${c.size} rx="4" fill=${c.fill}></rect>
       <text class="count" x=${mid} y=${c.y + c.size / 2 + 2} font-size=${big} fill=${c.ink}>${n}</text>
-      <text class="level" x=${mid} y=${c.y + c.size / 2 + 2 + small * 1.7} font-size=${small} fill=${c.ink}>${BAND_LABEL[c.level]}</text>
+      <text class="level" x=${mid} y=${c.y + c.size / 2 + 2 + small * 1.7} font-size=${small} fill=${c.ink}>${c.occupied ? BAND_LABEL[c.level] : ''}</text>
+      <g aria-hidden="true">${c.markers.map(
+        (m) => svg`<circle class="marker" data-vendor-id=${m.vendorId} data-band=${m.band} cx=${m.cx} cy=${m.cy} r=${m.r} fill=${m.fill} stroke=${c.ink}></circle>`,
+      )}${c.more > 0 ? svg`<text class="more" x=${c.moreAt.x} y=${c.moreAt.y} fill=${c.ink}>+${c.more}</text>` : nothing}</g>
       <rect class="ring" x=${c.x + 2} y=${c.y + 2} width=${c.size - 4} height=${c.size - 4} rx="3"></rect>
     </g>`;
   }
@@ -157,7 +168,7 @@ export class RiskMatrix extends LitElement {
   /** The same counts as a plain table, for screen readers; in a hidden box, since a table is not clipped by its own overflow. */
   private _table() {
     return html`<div class="sr-only"><table>
-      <caption>Assessed vendors per cell: likelihood level (rows) by impact level (columns); ${this._layout.notAssessed.length} not assessed, listed apart</caption>
+      <caption>Assessed vendors per cell, with the worst band among them and their bands: likelihood level (rows) by impact level (columns); ${this._layout.notAssessed.length} not assessed, listed apart</caption>
       <thead>
         <tr>
           <th scope="col">Likelihood \\ impact</th>
@@ -168,7 +179,7 @@ export class RiskMatrix extends LitElement {
         ${this._layout.rows.map(
           (row) => html`<tr>
             <th scope="row">Likelihood ${row[0]?.likelihood ?? ''} (${levelRange(row[0]?.likelihood ?? 1)})</th>
-            ${row.map((c) => html`<td>${c.vendors.length}, ${BAND_LABEL[c.level]}${this.selected === c.key ? ', selected' : nothing}</td>`)}
+            ${row.map((c) => html`<td>${c.vendors.length}${c.occupied ? `, worst ${BAND_LABEL[c.level]} (${bandCounts(c.vendors)})` : nothing}${this.selected === c.key ? ', selected' : nothing}</td>`)}
           </tr>`,
         )}
       </tbody>

@@ -1,13 +1,16 @@
 /**
  * Our relationship with a vendor (what drives impact), labelled as an example setting when it is
- * one, with the day it began and the other names the vendor goes by. Analysts get "Edit".
+ * one, with the day it began and the other names the vendor goes by. Analysts get "Edit". Its
+ * review status says where it came from: the latest review decision, or set on the relationship.
  *
  * @fires edit-requested - Edit relationship
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Vendor } from '../../server/domain/vendor.ts';
-import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, partialDate, STATUS_LABEL } from '../format.ts';
+import type { Review } from '../api/client.ts';
+import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, partialDate } from '../format.ts';
+import { statusSource } from '../reviews.ts';
 import { card, provenance, srOnly } from '../styles/shared.ts';
 import { EditRequested } from '../vendor-events.ts';
 import { editControlStyles, savedLine } from './edit-controls.ts';
@@ -48,6 +51,10 @@ export class Relationship extends LitElement {
         margin: 0;
         font-weight: 600;
       }
+      dd .from {
+        font-weight: 400;
+        font-size: 0.86rem;
+      }
       ul.aliases {
         margin: 0;
         padding: 0;
@@ -70,11 +77,14 @@ export class Relationship extends LitElement {
 
   @property({ attribute: false }) vendor?: Vendor;
   @property({ type: Boolean }) editable = false;
+  /** The vendor's latest review decision (whatever the page's day: the card shows today's relationship), null for none. */
+  @property({ attribute: false }) latestDecision: Pick<Review, 'decision' | 'decidedOn'> | null = null;
   @property() notice = '';
 
   override render() {
     const v = this.vendor;
     if (!v) return nothing;
+    const src = statusSource(v.status, this.latestDecision, partialDate);
     return html`<section class="card" aria-labelledby="t">
       <header>
         <h2 id="t">Our relationship</h2>
@@ -88,7 +98,7 @@ export class Relationship extends LitElement {
         <dt>Tier</dt><dd>Tier ${v.tier}<span class="muted"> (1 = most critical to us)</span></dd>
         <dt>Data access</dt><dd>${DATA_ACCESS_LABEL[v.dataAccess]}</dd>
         <dt>Access into our environment</dt><dd>${ENVIRONMENT_ACCESS_LABEL[v.environmentAccess]}</dd>
-        <dt>Review status</dt><dd>${STATUS_LABEL[v.status]}</dd>
+        <dt>Review status</dt><dd data-field="status" data-from=${src.from}>${src.label}<span class="muted from">, ${src.note}</span></dd>
         <dt>Business owner</dt><dd>${v.businessOwner ?? html`<span class="muted">not set</span>`}</dd>
         <dt>Next review</dt><dd>${v.nextReviewOn ? partialDate(v.nextReviewOn) : html`<span class="muted">not scheduled</span>`}</dd>
         <dt>Engaged since</dt>

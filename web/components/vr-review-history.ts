@@ -4,13 +4,13 @@
  * the next review it set and how many conditions it carries. Each decision is the target of the
  * status's "last decision" and "overdue" links (`id="review-3"`).
  */
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Review } from '../api/client.ts';
 import type { Band } from '../../server/scoring/types.ts';
 import { partialDate, points } from '../format.ts';
 import { DECISION_LABEL } from '../reviews.ts';
-import { anchorTarget, card } from '../styles/shared.ts';
+import { anchorTarget, card, provenance } from '../styles/shared.ts';
 import './vr-band-badge.ts';
 
 const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;
@@ -23,6 +23,7 @@ function nextWords(r: Review) {
 @customElement('vr-review-history')
 export class ReviewHistory extends LitElement {
   static override styles = [
+    provenance,
     card,
     anchorTarget,
     css`
@@ -66,7 +67,10 @@ export class ReviewHistory extends LitElement {
         : html`<ol aria-labelledby="rh-t">
             ${this.reviews.map(
               (r) => html`<li class="anchor-target" id=${`review-${r.id}`} tabindex="-1" data-review-id=${r.id} data-decision=${r.decision}>
-                <p class="what"><strong>${DECISION_LABEL[r.decision]}</strong> on ${day(r.decidedOn)} by ${r.decidedBy}</p>
+                <p class="what">
+                  <strong>${DECISION_LABEL[r.decision]}</strong> on ${day(r.decidedOn)} by ${r.decidedBy}
+                  ${r.isExample ? html`<span class="tag example" title="An example decision of the fictional demo company, not one anybody took">Example setting</span>` : nothing}
+                </p>
                 <p class="rationale">${r.rationale}</p>
                 <p class="meta">
                   Taken on a <vr-band-badge band=${r.score.band as Band}></vr-band-badge> band, risk ${points(r.score.risk)} (score as of

@@ -8,7 +8,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReviewStatus } from '../api/client.ts';
 import type { Band } from '../../server/scoring/types.ts';
 import type { EvidenceTarget } from '../evidence.ts';
-import { partialDate } from '../format.ts';
+import type { VendorStatus } from '../../server/domain/vocabulary.ts';
+import { partialDate, STATUS_LABEL } from '../format.ts';
 import { DECISION_LABEL, reasonTarget, reviewKind } from '../reviews.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
 import { evidenceLink, evidenceLinkStyles } from './evidence-link.ts';
@@ -71,6 +72,8 @@ export class ReviewStatusView extends LitElement {
   ];
 
   @property({ attribute: false }) status?: ReviewStatus;
+  /** The relationship's stored status, said beside "none recorded" so that it is not read as a decision. */
+  @property() vendorStatus?: VendorStatus;
   /** Refs shown elsewhere on the page (incidents, subprocessors), which the reasons link to. */
   @property({ attribute: false }) evidence: ReadonlyMap<string, EvidenceTarget> = new Map();
 
@@ -89,7 +92,9 @@ export class ReviewStatusView extends LitElement {
           ${last
             ? html`${evidenceLink({ anchor: `review-${last.id}`, label: DECISION_LABEL[last.decision] })} on ${day(last.decidedOn)},
                 taken on a <vr-band-badge band=${last.band as Band}></vr-band-badge> band`
-            : html`<span class="muted">none recorded</span>`}
+            : html`<span class="muted">none recorded</span>${this.vendorStatus
+                ? html`<span class="muted" data-field="status-source">; the status on the relationship, ${STATUS_LABEL[this.vendorStatus]}, was set by hand, not by a decision</span>`
+                : nothing}`}
         </dd>
         <dt>Next review</dt>
         <dd>${s.nextReviewOn ? day(s.nextReviewOn) : html`<span class="muted">${last ? 'none scheduled' : 'after a first decision'}</span>`}</dd>

@@ -13,7 +13,7 @@ import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { apiContext } from '../state/contexts.ts';
 import { categoriesOf, filterKey, filtersQuery, filterRows, NO_FILTERS, parseFilters, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { cellKey, layoutRiskMatrix, parseCell, type MatrixLayout } from '../charts/risk-matrix.layout.ts';
-import { bandRanges, BAND_TINT } from '../charts/heatmap.bands.ts';
+import { bandRanges, BAND_INK, BAND_TINT } from '../charts/heatmap.bands.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
@@ -164,13 +164,16 @@ export class MatrixPage extends LitElement {
 
   private _legend(data: Heatmap) {
     return html`<figure class="legend">
-      <figcaption>Cell level: the band of a vendor in the middle of the cell</figcaption>
+      <figcaption>Each dot is a vendor, in the tint of its own band. A cell takes the worst band among its vendors; an empty cell, faded, the band a vendor in its middle would get.</figcaption>
       <ul>
         ${bandRanges(data.bands)
           .reverse()
           .map(
-            (b) => html`<li>
-              <svg width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" rx="3" fill=${BAND_TINT[b.band]}></rect></svg>
+            (b) => html`<li data-band=${b.band}>
+              <svg width="30" height="16" aria-hidden="true" focusable="false">
+                <rect width="16" height="16" rx="3" fill=${BAND_TINT[b.band]}></rect>
+                <circle cx="24" cy="8" r="5" fill=${BAND_TINT[b.band]} stroke=${BAND_INK[b.band]} stroke-width="1.5"></circle>
+              </svg>
               <strong>${b.label}</strong> <span>risk ${b.text}</span>
             </li>`,
           )}

@@ -198,7 +198,7 @@ export class VendorPage extends LitElement {
               ? html`<vr-score-summary id="score" tabindex="-1" .score=${score}></vr-score-summary>`
               : html`<p class="loading" role="status">Scoring…</p>`}
         </div>
-        <vr-relationship .vendor=${v} ?editable=${editable} notice=${said('relationship')}></vr-relationship>
+        <vr-relationship .vendor=${v} .latestDecision=${this._reviews.list.value?.[0] ?? null} ?editable=${editable} notice=${said('relationship')}></vr-relationship>
       </div>
       ${scored
         ? html`<div class="stack" aria-busy=${busy} @evidence-requested=${this._onEvidence}>
@@ -270,7 +270,7 @@ export class VendorPage extends LitElement {
       refusals=${r.refusals} recorded=${r.recorded} ?busy=${r.busy} failure=${r.failure('decision')} notice=${r.notice('decision')}></vr-decision-form>`;
     return html`<section id="review" tabindex="-1" class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
       <h2 id="reviews-title" tabindex="-1">Procurement review</h2>
-      ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} .evidence=${evidence}></vr-review-status>`)}
+      ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} vendorStatus=${v.status} .evidence=${evidence}></vr-review-status>`)}
       ${loaded(r.list, 'decisions', (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
           ?busy=${r.busy} failure=${r.failure('condition')} notice=${r.notice('conditions')} asOf=${this._asOf()}></vr-condition-list>
         <vr-review-history .reviews=${items}></vr-review-history>`)}

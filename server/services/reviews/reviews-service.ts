@@ -24,6 +24,7 @@ import type { MethodologyService } from '../methodology-service.ts';
 import { cadenceStore } from './cadence.ts';
 import { checkConditionChange } from './condition-rules.ts';
 import { DUE_SOON_DAYS, reviewStatusFor } from './review-status-of.ts';
+import { followDecision, markExamples } from './follow-decision.ts';
 
 export { DUE_SOON_DAYS };
 
@@ -55,7 +56,7 @@ export interface TodayStatuses {
 export function reviewsService(
   store: Store,
   clock: Clock,
-  methodology: MethodologyService,
+  methodology: Pick<MethodologyService, 'active'>,
   kept?: TodayStatuses,
   watch?: { reviewCheck(vendorIds: Iterable<number>): void },
 ) {
@@ -87,7 +88,7 @@ export function reviewsService(
 
     list: (vendorId: number): Review[] => {
       found(store.vendors.find(vendorId), 'vendor', vendorId);
-      return store.reviews.listByVendor(vendorId);
+      return markExamples(store, store.reviews.listByVendor(vendorId));
     },
 
     create: (actor: Actor, vendorId: number, input: ReviewInput): Review =>
@@ -106,9 +107,10 @@ export function reviewsService(
           now,
         );
         for (const c of conditions) store.reviews.addCondition(id, c, now);
-        // The vendor follows its latest decision; recording an older one leaves it as it is.
+        // The vendor's stored status follows its latest decision (one review status everywhere),
+        // audited as a change of the vendor; recording an older decision leaves it as it is.
         const latest = store.reviews.listByVendor(vendorId)[0]!;
-        if (latest.id === id) store.vendors.setReviewOutcome(vendorId, STATUS_OF_DECISION[input.decision], nextReviewOn, now);
+        if (latest.id === id) followDecision(store, actor, v, STATUS_OF_DECISION[input.decision], nextReviewOn, now);
         const created = store.reviews.find(id)!;
         store.audit.append(actor, { action: 'create', entity: 'review', entityId: id, vendorId, after: { ...created, score: { risk: score.risk, band: score.band, asOf: score.asOf } } }, now);
         watch?.reviewCheck([vendorId]);

@@ -44,8 +44,9 @@ describe('export and restore', () => {
     expect(doc.vendors).toHaveLength(35);
     expect(doc.snapshots.length).toBeGreaterThan(100);
     expect(doc.methodologyVersions.map((m: { version: string }) => m.version)).toEqual(['2.0.0', '2.1.0']);
-    expect(doc.reviews).toHaveLength(1);
-    expect(doc.reviews[0].conditions.map((c: { state: string }) => c.state)).toEqual(['open', 'waived']);
+    // The demo's example decision on Okta (approved 2022-06-30) and the one recorded above.
+    expect(doc.reviews.map((r: { decidedOn: string }) => r.decidedOn)).toEqual(['2022-06-30', '2023-11-30']);
+    expect(doc.reviews[1].conditions.map((c: { state: string }) => c.state)).toEqual(['open', 'waived']);
     expect(doc.reviewCadence).toEqual({ tier1: 3, tier2: 12, tier3: 24, tier4: null });
     expect(doc.vendors.find((v: { name: string }) => v.name === 'Microsoft')).toMatchObject({ aliases: ['Microsoft Corp'], engagedSince: '2018-05-01' });
     expect(doc.subprocessors.find((x: { name: string }) => x.name === 'Support BPO')).toMatchObject({ since: '2021', knownFrom: '2022-06-15' });
@@ -58,7 +59,7 @@ describe('export and restore', () => {
     const b = testApp();
     const res = await restoreInto(b.http, doc);
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
-    expect(res.body).toMatchObject({ mode: 'empty', vendors: 35, incidents: 36, reviews: 1 });
+    expect(res.body).toMatchObject({ mode: 'empty', vendors: 35, incidents: 36, reviews: 2 });
     const second = (await b.http.get('/api/v1/export')).body;
     expect(withoutStamp(second)).toEqual(withoutStamp(doc));
     // The restored database scores as the original did.
@@ -112,10 +113,10 @@ describe('export and restore', () => {
     const incidents = (await a.http.get('/api/v1/vendors/1/incidents')).body.items.map((i: { title: string }) => i.title);
     expect(incidents).toHaveLength(2);
     expect(incidents).not.toContain('placeholder');
-    // The decision came along once; merging the same document again does not record it twice.
-    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(1);
+    // The decisions (the demo's example and the one recorded) came along once; merging the same document again does not record them twice.
+    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(2);
     await restoreInto(a.http, doc, '?mode=merge');
-    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(1);
+    expect((await a.http.get('/api/v1/vendors/1/reviews')).body.items).toHaveLength(2);
   });
 
   it.each([

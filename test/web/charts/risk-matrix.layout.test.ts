@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
-import { cellKey, cellLevel, layoutRiskMatrix, levelRange, parseCell } from '../../../web/charts/risk-matrix.layout.ts';
+import { bandCounts, cellKey, cellLevel, layoutRiskMatrix, levelRange, parseCell, worstBand } from '../../../web/charts/risk-matrix.layout.ts';
 import { BAND_TINT } from '../../../web/charts/heatmap.bands.ts';
 import { contrast } from '../../../web/charts/heatmap.layout.ts';
 import { ASSESSED } from '../../helpers/heatmap-row.ts';
+
+const BAND_OF = (risk: number) => (risk >= 50 ? 'critical' : risk >= 30 ? 'high' : risk >= 15 ? 'moderate' : 'low');
 
 const row = (vendorId: number, name: string, likelihood: number, impact: number, risk: number): HeatmapRow => ({
   vendorId,
@@ -14,7 +17,7 @@ const row = (vendorId: number, name: string, likelihood: number, impact: number,
   likelihood: likelihood * 20 - 10,
   impact: impact * 20 - 10,
   risk,
-  band: 'low',
+  band: BAND_OF(risk),
   confidence: 0.5,
   cell: { likelihood, impact },
   cells: {},
@@ -35,6 +38,15 @@ describe('cell keys', () => {
   it('names the values a level stands for', () => {
     expect(levelRange(1)).toBe('0–20');
     expect(levelRange(5)).toBe('80–100');
+  });
+});
+
+describe('worstBand and bandCounts', () => {
+  it('takes the highest band, and counts worst first', () => {
+    expect(worstBand([])).toBeNull();
+    expect(worstBand(['low', 'high', 'moderate'])).toBe('high');
+    expect(worstBand(['critical', 'low'])).toBe('critical');
+    expect(bandCounts([{ band: 'low' }, { band: 'high' }, { band: 'low' }])).toBe('1 High, 2 Low');
   });
 });
 
@@ -91,16 +103,66 @@ describe('layoutRiskMatrix', () => {
     expect(at(5, 5).vendors).toEqual([]);
   });
 
-  it("tints occupied cells with their level's band tint, fades empty ones, and keeps the ink readable", () => {
-    expect(at(4, 5)).toMatchObject({ level: 'critical', fill: BAND_TINT.critical });
-    expect(at(5, 5).level).toBe('critical');
+  it("tints an occupied cell with the worst band among its vendors, fades empty ones by their middle's band, and keeps the ink readable", () => {
+    expect(at(4, 5)).toMatchObject({ level: 'critical', occupied: true, fill: BAND_TINT.critical });
+    // Zendesk and Slack are Low, Atlassian Moderate: the middle of 2 × 3 (30 × 50 / 100 = 15) is Moderate too.
+    expect(at(2, 3)).toMatchObject({ level: 'moderate', occupied: true, fill: BAND_TINT.moderate });
+    expect(at(5, 5)).toMatchObject({ level: 'critical', occupied: false });
     expect(at(5, 5).fill).not.toBe(BAND_TINT.critical);
     for (const c of g.rows.flat()) expect(contrast(c.fill, c.ink), c.key).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('describes every cell in words', () => {
-    expect(at(4, 5).label).toBe('1 Critical: 1 vendor at likelihood 4 (60–80), impact 5 (80–100)');
-    expect(at(1, 1).label).toMatch(/^0 Low: 0 vendors/);
+  it('never labels a cell below the band of a vendor in it (a High vendor in a cell whose middle is Moderate)', () => {
+    // Likelihood 3 × impact 4: the middle is 50 × 70 / 100 = 35 (High); a corner vendor at 59 × 79 is Critical, at 41 × 61 Moderate.
+    const g = layoutRiskMatrix([row(1, 'Corner', 3, 4, 52), row(2, 'Low corner', 3, 4, 25)]);
+    const c = g.rows.flat().find((x) => x.key === '3-4')!;
+    expect(cellLevel({ likelihood: 3, impact: 4 })).toBe('high');
+    expect(c.level).toBe('critical');
+    expect(c.markers.map((m) => [m.name, m.band, m.fill])).toEqual([
+      ['Corner', 'critical', BAND_TINT.critical],
+      ['Low corner', 'moderate', BAND_TINT.moderate],
+    ]);
+  });
+
+  it('property: no vendor is in a band above its cell, and every vendor has a marker or counts in +N', () => {
+    const rank = (b: string) => ['low', 'moderate', 'high', 'critical'].indexOf(b);
+    fc.assert(
+      fc.property(fc.array(fc.record({ l: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 5 }), risk: fc.double({ min: 0, max: 100, noNaN: true }) }), { maxLength: 40 }), (specs) => {
+        const g = layoutRiskMatrix(specs.map((x, n) => row(n + 1, `V${n}`, x.l, x.i, x.risk)));
+        for (const c of g.rows.flat()) {
+          for (const v of c.vendors) expect(rank(v.band)).toBeLessThanOrEqual(rank(c.level));
+          expect(c.occupied).toBe(c.vendors.length > 0);
+          expect(c.markers.length + c.more).toBe(c.vendors.length);
+        }
+      }),
+    );
+  });
+
+  it("gives each vendor a marker in its own band's tint, as many as fit one row, then +N", () => {
+    expect(at(2, 3).markers.map((m) => [m.name, m.band])).toEqual([
+      ['Atlassian', 'moderate'],
+      ['Zendesk', 'low'],
+      ['Slack', 'low'],
+    ]);
+    expect(at(2, 3).more).toBe(0);
+    for (const c of g.rows.flat())
+      for (const m of c.markers) {
+        expect(m.fill).toBe(BAND_TINT[m.band]);
+        expect(m.cx - m.r).toBeGreaterThanOrEqual(c.x);
+        expect(m.cx + m.r).toBeLessThanOrEqual(c.x + c.size);
+        expect(m.cy - m.r).toBeGreaterThanOrEqual(c.y);
+      }
+    const many = layoutRiskMatrix(Array.from({ length: 20 }, (_, i) => row(i + 1, `V${String(i).padStart(2, '0')}`, 2, 2, 5 + i / 10)));
+    const crowded = many.rows.flat().find((x) => x.key === '2-2')!;
+    expect(crowded.markers.length + crowded.more).toBe(20);
+    expect(crowded.more).toBeGreaterThan(0);
+    expect(crowded.moreAt.x).toBeLessThan(crowded.x + crowded.size);
+  });
+
+  it('describes every cell in words, with its vendors by band', () => {
+    expect(at(4, 5).label).toBe('1 Critical: 1 vendor at likelihood 4 (60–80), impact 5 (80–100); worst band Critical (1 Critical)');
+    expect(at(2, 3).label).toBe('3 Moderate: 3 vendors at likelihood 2 (20–40), impact 3 (40–60); worst band Moderate (1 Moderate, 2 Low)');
+    expect(at(1, 1).label).toBe('0 vendors at likelihood 1 (0–20), impact 1 (0–20); a vendor in its middle would be Low');
   });
 
   it('places axis ticks at the middle of each column and row', () => {
