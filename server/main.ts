@@ -40,7 +40,7 @@ function seed(config: Config, store: Store, reset: boolean, via: string): void {
   const s = seedDemoPortfolio(store, loadDemoPortfolio(config.seedDir), systemClock, { reset, actor: { ...SYSTEM, via } });
   log.info(
     `demo portfolio${reset ? ' (reset)' : ''}: ${s.vendorsCreated} vendors, ${s.incidentsCreated} incidents created, ` +
-      `${s.incidentsUpdated} updated, ${s.subprocessorsCreated} subprocessors, ${s.mfaRecordsCreated} MFA records, ${s.postureFacts} posture facts`,
+      `${s.incidentsUpdated} updated, ${s.subprocessorsCreated} subprocessors, ${s.mfaRecordsCreated} MFA records, ${s.postureFacts} posture facts, ${s.reviewsCreated} example review decision(s)`,
   );
 }
 

@@ -40,7 +40,7 @@ describe('server/main.ts', () => {
       // The README quotes these lines: one address to open (localhost, for passkeys) and the counts seeded.
       const port = new URL(url).port;
       expect(output()).toContain(`open http://localhost:${port} (database`);
-      expect(output()).toMatch(/demo portfolio: 34 vendors, 35 incidents created, 0 updated, 11 subprocessors, 9 MFA records, 28 posture facts/);
+      expect(output()).toContain('demo portfolio: 34 vendors, 35 incidents created, 0 updated, 11 subprocessors, 9 MFA records, 28 posture facts, 1 example review decision(s)');
       const cookie = await signIn(url, ADMIN.email, ADMIN.password);
       const vendors = (await (await fetch(`${url}/api/v1/vendors`, { headers: { cookie } })).json()) as { total: number };
       expect(vendors.total).toBe(34);
