@@ -146,8 +146,8 @@ export function fieldMessage(problem: Problem, label: string): string {
   const m = problem.message.trim();
   if (m === '') return `${label} is not valid.`;
   if (PREDICATE.test(m)) return end(`${label} ${inWords(m)}`);
-  // "expected a real date as YYYY-MM-DD" (a schema's own words) reads as "… must be a real date …".
-  const expected = /^expected (an? .*)$/.exec(m);
+  // A schema's own words: "expected a real date as YYYY-MM-DD", "at least 12 characters" read on from "… must be".
+  const expected = /^expected (an? .*)$/.exec(m) ?? /^((?:at (?:least|most)|exactly|fewer than|more than|less than) .*)$/.exec(m);
   if (expected) return end(`${label} must be ${inWords(expected[1]!)}`);
   // A message that starts with the field's API name already says whose it is.
   if (/^[a-z]+(?:[A-Z][a-z]+)+\b/.test(m)) return end(readableMessage(m));
