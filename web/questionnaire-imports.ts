@@ -47,7 +47,7 @@ export function importProblems(e: unknown): ImportProblems {
   if (e === undefined) return NO_PROBLEMS;
   if (!(e instanceof ApiError)) return { ...NO_PROBLEMS, general: 'The import failed.' };
   const of = (path: string, label: string) => e.fields.filter((f) => f.path === path).map((f) => fieldMessage(f, label)).join(' ') || undefined;
-  if (e.code === 'validation-failed') return { ...NO_PROBLEMS, knownFrom: of('query.knownFrom', 'Known from'), format: of('query.format', 'Format'), general: of('query.fileName', 'The file name') };
+  if (e.code === 'validation-failed') return { ...NO_PROBLEMS, knownFrom: of('query.knownFrom', 'Answers known from'), format: of('query.format', 'Format'), general: of('query.fileName', 'The file name') };
   if (e.code.startsWith('questionnaire-') || ['payload-too-large', 'bad-encoding', 'unsupported-media-type'].includes(e.code)) {
     return { ...NO_PROBLEMS, file: [e.message, ...e.fields.map((f) => `${where(f.path)}: ${f.message}`)] };
   }
