@@ -159,10 +159,25 @@ export function underPart(path: string, part: string): string | undefined {
   return path.startsWith(`${part}.`) ? path.slice(part.length + 1) : undefined;
 }
 
-/** Every problem as a sentence, for a list that is not beside the fields (an error box, an import's refusal). */
+/** Where a nested field is, in words: `vendors.0.tier` → "Vendors #1"; empty for a top-level field. */
+export function placeOf(path: string): string {
+  const segs = path.split('.').filter((s) => s !== '');
+  return segs
+    .slice(0, -1)
+    .map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : humanName(s)))
+    .join(' ');
+}
+
+/**
+ * Every problem as a sentence, for a list that is not beside the fields (an error box, an import's
+ * refusal): a nested field says where it is ("Vendors #1: Tier must be at most 4.").
+ */
 export function problemSentences(problems: readonly Problem[], labels: FieldLabels = {}): string[] {
   return problems.map((p) => {
-    const path = p.path.replace(/^(body|query|params)\./, '');
-    return fieldMessage(p, fieldLabel(path, labels));
+    const path = p.path.replace(/^(body|query|params)(\.|$)/, '');
+    if (path === '') return capital(fieldMessage(p, 'The request').replace(/^The request: /, ''));
+    const place = labels[path] ? '' : placeOf(path);
+    const sentence = fieldMessage(p, fieldLabel(path, labels));
+    return place ? `${place}: ${sentence}` : sentence;
   });
 }

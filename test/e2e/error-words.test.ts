@@ -68,4 +68,24 @@ describe.skipIf(!chromiumPath)("the server's refusals in words beside the fields
     await s.expectNoAxeViolations();
     s.problems.length = 0;
   });
+
+  it('lists a refused restore’s problems in words in the error box, the code only as small print', async () => {
+    await s.go('/data');
+    const doc = JSON.parse(await (await s.call('/export')).text()) as { vendors: Array<Record<string, unknown>> };
+    doc.vendors[0]!.tier = 9;
+    const form = s.page.locator('vr-restore-form');
+    await form.locator('input[type="file"]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await form.locator('input[name="mode"][value="empty"]').check();
+    await form.getByRole('button', { name: 'Restore' }).click();
+    const box = s.page.locator('vr-import-failure vr-error [role="alert"]');
+    await box.waitFor();
+    expect((await box.locator('h2').textContent())?.trim()).toBe('Nothing was restored from export.json');
+    expect(await box.locator('p').first().textContent()).toBe('The document is not a Vendorscope export of this version.');
+    expect(await box.locator('ul.fields li').allTextContents()).toEqual(['Vendors #1: Tier must be at most 4.']);
+    expect((await box.locator('.meta').textContent())?.trim()).toBe('Error code validation-failed (HTTP 400)');
+    const words = (await box.locator('h2, p:not(.meta), li').allTextContents()).join(' ');
+    expect(words).not.toMatch(ZOD_WORDS);
+    await s.expectNoAxeViolations();
+    s.problems.length = 0;
+  });
 });

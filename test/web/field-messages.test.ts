@@ -97,3 +97,14 @@ describe('the translation of a real server answer', () => {
     );
   });
 });
+
+describe('problemSentences', () => {
+  it('says where a nested field is, and a whole-request problem on its own', () => {
+    const problems = [
+      { path: 'body.vendors.0.tier', message: 'must be at most 4', rule: 'too-big' as const, limit: 4 },
+      { path: 'query.asOf', message: 'must be a real date as YYYY-MM-DD', rule: 'format' as const },
+      { path: 'body', message: 'give at least one field to change', rule: 'custom' as const },
+    ];
+    expect(problemSentences(problems)).toEqual(['Vendors #1: Tier must be at most 4.', 'Scores as of must be a real date as YYYY-MM-DD.', 'Give at least one field to change.']);
+  });
+});

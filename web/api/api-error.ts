@@ -43,7 +43,7 @@ export async function problemOf(res: Response): Promise<ApiError> {
     const fields: Problem[] = Array.isArray(body.errors) ? body.errors : [];
     const said = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : fallback;
     // "2 field(s) failed validation." is the server's count, not a sentence for a person.
-    const message = code === 'validation-failed' && fields.length > 0 ? notAccepted(fields.length) : said;
+    const message = code === 'validation-failed' && fields.length > 0 && /^\d+ field\(s\) failed validation\.$/.test(said) ? notAccepted(fields.length) : said;
     return new ApiError(res.status, code, message, fields, retryAfter, body.current);
   } catch {
     return new ApiError(res.status, `http-${res.status}`, fallback, [], retryAfter);
