@@ -121,7 +121,7 @@ export function uploadErrors(fields: ReadonlyArray<Problem>, labels: FieldLabels
     const m = /^body\.(?:meta\.(\w+)|(meta|file))/.exec(f.path);
     const name = m?.[1] ?? m?.[2];
     if (!name) continue;
-    const text = fieldMessage(f, fieldLabel(name, { file: 'The file', meta: 'The details', ...labels }));
+    const text = fieldMessage(f, fieldLabel(name, { file: 'The file', meta: 'The metadata', ...labels }));
     out[name] = out[name] ? `${out[name]} ${text}` : text;
   }
   return out;

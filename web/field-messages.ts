@@ -45,6 +45,10 @@ export const FIELD_LABEL: FieldLabels = {
   notes: 'Notes',
   aliases: 'Aliases',
   email: 'E-mail address',
+  contactEmail: 'Contact e-mail',
+  contactName: 'Contact name',
+  decidedOn: 'Decided on',
+  dueOn: 'Due on',
   password: 'Password',
   role: 'Role',
   title: 'Title',
@@ -123,6 +127,10 @@ export const readableMessage = (message: string): string => capital(inWords(mess
 
 /** A message that carries on from the field's name: "is required", "must be …". */
 const PREDICATE = /^(is|are|must|has|have|should|cannot|can't|may|needs?|was|does)\b/;
+/** A message that carries on after "… is": "required when …", "after today (…)", "already taken by …". */
+const STATE = /^(required|after|before|already|not|too|later|earlier|missing|empty|unknown)\b/;
+/** A message that tells what to do ("give at least one condition"): it reads on its own beside the field. */
+const INSTRUCTION = /^(give|say|choose|pick|enter|add|remove|use|set|name|type|select|fill|tick)\b/;
 
 /**
  * One problem as a sentence naming the field by `label`: "Tier must be at most 4.", "Status must be
@@ -146,6 +154,8 @@ export function fieldMessage(problem: Problem, label: string): string {
   const m = problem.message.trim();
   if (m === '') return `${label} is not valid.`;
   if (PREDICATE.test(m)) return end(`${label} ${inWords(m)}`);
+  if (STATE.test(m)) return end(`${label} is ${inWords(m)}`);
+  if (INSTRUCTION.test(m)) return end(readableMessage(m));
   // A schema's own words: "expected a real date as YYYY-MM-DD", "at least 12 characters" read on from "… must be".
   const expected = /^expected (an? .*)$/.exec(m) ?? /^((?:at (?:least|most)|exactly|fewer than|more than|less than) .*)$/.exec(m);
   if (expected) return end(`${label} must be ${inWords(expected[1]!)}`);

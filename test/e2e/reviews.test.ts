@@ -126,7 +126,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await form().getByRole('button', { name: 'Record decision' }).click();
     const none = form().locator('#dec-conditions-error');
     await none.waitFor();
-    expect(await none.textContent()).toBe('Give at least one condition');
+    expect(await none.textContent()).toBe('Give at least one condition.');
     expect(await form().locator('.field-error').count()).toBe(1);
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'input' });
     await s.expectNoAxeViolations();
@@ -146,7 +146,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await form().getByRole('button', { name: 'Record decision' }).click();
     const future = form().locator('#dec-decided-on-error');
     await future.waitFor();
-    expect(await future.textContent()).toMatch(/^After today/);
+    expect(await future.textContent()).toMatch(/^Decided on is after today/);
     await expect.poll(() => isFocused(form().locator('#dec-decided-on'))).toBe(true);
     await s.shootElement(s.page.locator('vr-vendor-page section.reviews'), 'vendor-review-error.png');
     expect(await reviews()).toHaveLength(before);
@@ -161,7 +161,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await expect.poll(() => isFocused(evidence)).toBe(true);
     await one.getByRole('button', { name: 'Mark met', exact: true }).click();
     await one.locator('.field-error').waitFor();
-    expect(await one.locator('.field-error').textContent()).toBe('Required when the state is met');
+    expect(await one.locator('.field-error').textContent()).toBe('Evidence is required when the state is met.');
     expectOnlyRefusals(1);
     await evidence.fill('Okta support attestation, 2026-10: HAR files are sanitized on upload.');
     await one.getByRole('button', { name: 'Mark met', exact: true }).click();

@@ -35,7 +35,7 @@ describe('fieldMessage', () => {
     );
     expect(fieldMessage({ path: 'body.knownFrom', message: 'is before assessedOn (2024-06)' }, 'Known from')).toBe('Known from is before the assessment date (2024-06).');
     expect(fieldMessage({ path: 'body.nextReviewOn', message: 'expected a real date as YYYY-MM-DD' }, 'Next review')).toBe('Next review must be a real date as YYYY-MM-DD.');
-    expect(fieldMessage({ path: 'body.x', message: 'already taken by Microsoft' }, '“MSFT” (line 2)')).toBe('“MSFT” (line 2): already taken by Microsoft.');
+    expect(fieldMessage({ path: 'body.x', message: 'already taken by Microsoft' }, '“MSFT” (line 2)')).toBe('“MSFT” (line 2) is already taken by Microsoft.');
     expect(readableMessage('someOtherField is wrong')).toBe('SomeOtherField is wrong');
   });
 
@@ -106,5 +106,13 @@ describe('problemSentences', () => {
       { path: 'body', message: 'give at least one field to change', rule: 'custom' as const },
     ];
     expect(problemSentences(problems)).toEqual(['Vendors #1: Tier must be at most 4.', 'Scores as of must be a real date as YYYY-MM-DD.', 'Give at least one field to change.']);
+  });
+});
+
+describe('a service’s own words', () => {
+  it('reads on from the label, or stands alone when it tells what to do', () => {
+    expect(fieldMessage({ path: 'body.evidence', message: 'required when the state is met' }, 'Evidence')).toBe('Evidence is required when the state is met.');
+    expect(fieldMessage({ path: 'body.decidedOn', message: 'after today (2026-11-29)' }, 'Decided on')).toBe('Decided on is after today (2026-11-29).');
+    expect(fieldMessage({ path: 'body.conditions', message: 'give at least one condition' }, 'Conditions')).toBe('Give at least one condition.');
   });
 });

@@ -172,7 +172,7 @@ describe('relationshipFieldErrors', () => {
       { path: 'body.engagedSince', message: 'expected a real date as YYYY-MM-DD' },
     ]);
     expect(relationshipFieldErrors(e, { aliases: ['Okta Inc', 'MSFT'] })).toEqual({
-      aliases: '“MSFT” (line 2): already taken by Microsoft.',
+      aliases: '“MSFT” (line 2) is already taken by Microsoft.',
       engagedSince: 'Engaged since must be a real date as YYYY-MM-DD.',
     });
   });

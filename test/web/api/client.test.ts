@@ -148,7 +148,7 @@ describe('fieldErrors', () => {
     expect(fieldErrors(e)).toEqual({ password: 'Password must be at least 12 characters. Password is a commonly used password.', email: 'E-mail address must be an e-mail address.' });
     // A form's own labels name its fields.
     expect(fieldErrors(e, 'body', { password: 'First password' }).password).toBe('First password must be at least 12 characters. First password is a commonly used password.');
-    expect(fieldErrors(e, 'query')).toEqual({ limit: 'Limit: too big.' });
+    expect(fieldErrors(e, 'query')).toEqual({ limit: 'Limit is too big.' });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });
 });
