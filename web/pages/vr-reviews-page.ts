@@ -32,6 +32,9 @@ import '../components/vr-due-feed.ts';
 import '../components/vr-cadence-form.ts';
 import './vr-overdue-questionnaires.ts';
 
+/** The cadence form's fields by the words it shows (each tier's months sit under its legend). */
+const CADENCE_LABELS = Object.fromEntries([1, 2, 3, 4].map((n) => [`tier${n}`, `Tier ${n}: months between reviews`]));
+
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
   static override styles = [...viewPage, srOnly, editControlStyles, reviewsPageStyles];
@@ -92,7 +95,7 @@ export class ReviewsPage extends LitElement {
     const filters = parseDueFilters(this.query);
     const data = this._due.value;
     const failed = this._due.status === TaskStatus.ERROR;
-    const errors = failed ? fieldErrors(this._due.error, 'query') : {};
+    const errors = failed ? fieldErrors(this._due.error, 'query', { before: 'Due by', asOf: 'As of' }) : {};
     const head = html`<header class="page-head">
       <div>
         <h1>Reviews due</h1>
@@ -133,7 +136,7 @@ export class ReviewsPage extends LitElement {
     } else if (!shown) {
       body = html`<p class="loading" role="status">Loading the review cadence…</p>`;
     } else {
-      const errors = fieldErrors(this._cadenceError);
+      const errors = fieldErrors(this._cadenceError, 'body', CADENCE_LABELS);
       body = html`<p class="words" id="cadence-words">${cadenceInWords(shown)}</p>
         <p class="muted">
           How long after a decision the next review falls by default, by the vendor's tier. A change applies to decisions recorded from then on; next review
