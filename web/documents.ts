@@ -4,6 +4,7 @@
  * metadata: a document's content is never read or shown by the web app, only offered as a download.
  */
 import type { Document, DocumentKind } from '../server/domain/document.ts';
+import { fieldLabel, fieldMessage, type FieldLabels, type Problem } from './field-messages.ts';
 
 export type { Document, DocumentKind };
 
@@ -114,13 +115,14 @@ export function sizeText(bytes: number): string {
 export const MEDIA_LABELS: Readonly<Record<Document['mediaType'], string>> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'text/plain': 'Text' };
 
 /** The upload's refusals by form field: `body.meta.periodEnd` → `periodEnd`, `body.file` → `file`, `body.meta` → `meta`. */
-export function uploadErrors(fields: ReadonlyArray<{ path: string; message: string }>): Record<string, string> {
+export function uploadErrors(fields: ReadonlyArray<Problem>, labels: FieldLabels = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const m = /^body\.(?:meta\.(\w+)|(meta|file))/.exec(f.path);
     const name = m?.[1] ?? m?.[2];
     if (!name) continue;
-    out[name] = out[name] ? `${out[name]}; ${f.message}` : f.message;
+    const text = fieldMessage(f, fieldLabel(name, { file: 'The file', meta: 'The metadata', ...labels }));
+    out[name] = out[name] ? `${out[name]} ${text}` : text;
   }
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportFormat, MappedAnswer, QuestionnaireImport } from '../server/domain/questionnaire-import.ts';
 import { ApiError } from './api/api-error.ts';
+import { fieldMessage } from './field-messages.ts';
 
 export const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = { caiq: 'CAIQ v4', sig: 'SIG Lite' };
 
@@ -45,8 +46,8 @@ const where = (path: string): string => {
 export function importProblems(e: unknown): ImportProblems {
   if (e === undefined) return NO_PROBLEMS;
   if (!(e instanceof ApiError)) return { ...NO_PROBLEMS, general: 'The import failed.' };
-  const of = (path: string) => e.fields.filter((f) => f.path === path).map((f) => f.message).join('; ') || undefined;
-  if (e.code === 'validation-failed') return { ...NO_PROBLEMS, knownFrom: of('query.knownFrom'), format: of('query.format'), general: of('query.fileName') };
+  const of = (path: string, label: string) => e.fields.filter((f) => f.path === path).map((f) => fieldMessage(f, label)).join(' ') || undefined;
+  if (e.code === 'validation-failed') return { ...NO_PROBLEMS, knownFrom: of('query.knownFrom', 'Answers known from'), format: of('query.format', 'Format'), general: of('query.fileName', 'The file name') };
   if (e.code.startsWith('questionnaire-') || ['payload-too-large', 'bad-encoding', 'unsupported-media-type'].includes(e.code)) {
     return { ...NO_PROBLEMS, file: [e.message, ...e.fields.map((f) => `${where(f.path)}: ${f.message}`)] };
   }

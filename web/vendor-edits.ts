@@ -154,7 +154,7 @@ export function mfaPostureOf(fd: FormData): MfaPostureBody {
 /** The server's errors on a PUT posture (`items.1.assessedOn`) as the form's fields (`support.assessedOn`); a whole-list error under `items`. */
 export function mfaFieldErrors(e: unknown, sent: MfaPostureBody): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrorPaths(e))) {
+  for (const [path, message] of Object.entries(fieldErrorPaths(e, 'body', { items: 'The MFA posture' }))) {
     const m = /^items\.(\d+)\.(\w+)/.exec(path);
     const population: MfaPopulation | undefined = m ? sent.items[Number(m[1])]?.population : undefined;
     const key = m && population ? `${population}.${m[2]}` : 'items';
@@ -187,11 +187,11 @@ export function relationshipPatch(fd: FormData, current?: { readonly engagedSinc
 /** The server's errors on a relationship save by field; one about an alias (`aliases.1`) names the alias, as the form shows them one a line. */
 export function relationshipFieldErrors(e: unknown, sent: Partial<VendorBody>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrorPaths(e))) {
-    const m = /^aliases\.(\d+)$/.exec(path);
-    const key = m ? 'aliases' : (path.split('.')[0] ?? path);
-    const text = m ? `“${sent.aliases?.[Number(m[1])] ?? ''}” (line ${Number(m[1]) + 1}): ${message}` : message;
-    out[key] = out[key] ? `${out[key]}; ${text}` : text;
+  // An alias's problem is named by the alias and its line, as the form shows them.
+  const labels = Object.fromEntries((sent.aliases ?? []).map((a, i) => [`aliases.${i}`, `“${a}” (line ${i + 1})`]));
+  for (const [path, text] of Object.entries(fieldErrorPaths(e, 'body', labels))) {
+    const key = path.split('.')[0] ?? path;
+    out[key] = out[key] ? `${out[key]} ${text}` : text;
   }
   return out;
 }
@@ -217,26 +217,3 @@ export function editOutcome(edit: VendorEdit): { readonly section: 'incidents' |
   }
 }
 
-/** The server names fields as the API spells them ("publicDisclosureDate 2024-04-02 is before…"); beside a labelled field, words read better. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  intrusionStartDate: 'the intrusion date',
-  intrusionStartPrecision: 'the precision of the intrusion date',
-  detectedByVendorDate: 'the detection date',
-  firstReportedByThirdPartyDate: 'the date of the first outside report',
-  publicDisclosureDate: 'the disclosure date',
-  customersAffected: 'customers affected',
-  retentionDays: 'retention',
-  assessedOn: 'the assessment date',
-  knownFrom: 'the day it became known',
-  engagedSince: 'the day the relationship began',
-};
-
-/** A server message with API field names put in words, starting with a capital. */
-export function readableMessage(message: string): string {
-  const s = message.replace(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g, (name) => FIELD_WORDS[name] ?? name);
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Every message of a field-error map, in words. */
-export const readableErrors = (errors: Readonly<Record<string, string>>): Record<string, string> =>
-  Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, readableMessage(m)]));

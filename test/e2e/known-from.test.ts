@@ -102,7 +102,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     await form.getByRole('button', { name: 'Add subprocessor' }).click();
     const error = form.locator('#sub-knownFrom-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('Is after today');
+    expect(await error.textContent()).toContain('Known from is after today');
     expect(await known.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => isFocused(known)).toBe(true);
     expect((await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items.map((x) => x.name)).not.toContain('Teleperformance');

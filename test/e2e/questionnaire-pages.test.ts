@@ -52,7 +52,7 @@ class StandIn {
     const method = req.method();
     const body = req.postData() ? (JSON.parse(req.postData()!) as unknown) : undefined;
     const json = (status: number, b: unknown) => route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(b) });
-    const problem = (status: number, code: string, errors: Array<{ path: string; message: string }> = []) =>
+    const problem = (status: number, code: string, errors: Array<{ path: string; message: string; rule?: string }> = []) =>
       json(status, { type: `urn:vendorscope:problem:${code}`, title: code, status, detail: errors.map((e) => e.message).join('; ') || code, code, errors });
     const find = (id: string) => this.requests.find((r) => r.id === Number(id));
     let m: RegExpExecArray | null;
@@ -63,7 +63,7 @@ class StandIn {
     if ((m = /^\/vendors\/(\d+)\/questionnaire-requests$/.exec(path))) {
       if (method === 'GET') return json(200, { items: [...this.requests].reverse() });
       const b = body as { contactEmail: string; contactName: string; dueOn: string; send: boolean };
-      if (!b.contactEmail.includes('@')) return problem(422, 'validation-failed', [{ path: 'body.contactEmail', message: 'Invalid email address' }]);
+      if (!b.contactEmail.includes('@')) return problem(422, 'validation-failed', [{ path: 'body.contactEmail', message: 'must be an e-mail address', rule: 'format' }]);
       const r = request({ id: 20 + this.requests.length, vendorId: this.vendorId, state: b.send ? 'sent' : 'draft', contactName: b.contactName, contactEmail: b.contactEmail, dueOn: b.dueOn, submittedAt: null, openedAt: null, sentAt: b.send ? new Date().toISOString() : null });
       this.requests.push(r);
       return json(201, { request: r, link: b.send ? LINK(++this.links) : null, mailed: false });
@@ -131,7 +131,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     await f.getByRole('button', { name: 'Send request' }).click();
     const error = f.locator('#qr-contactEmail-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe('Invalid email address');
+    expect(await error.textContent()).toBe('Contact e-mail must be an e-mail address.');
     const email = f.locator('#qr-contactEmail');
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await email.getAttribute('aria-describedby')).toContain('qr-contactEmail-error');

@@ -130,7 +130,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await form().getByRole('button', { name: 'Record decision' }).click();
     const none = form().locator('#dec-conditions-error');
     await none.waitFor();
-    expect(await none.textContent()).toBe('Give at least one condition');
+    expect(await none.textContent()).toBe('Give at least one condition.');
     expect(await form().locator('.field-error').count()).toBe(1);
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'input' });
     await s.expectNoAxeViolations();
@@ -150,7 +150,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await form().getByRole('button', { name: 'Record decision' }).click();
     const future = form().locator('#dec-decided-on-error');
     await future.waitFor();
-    expect(await future.textContent()).toMatch(/^After today/);
+    expect(await future.textContent()).toMatch(/^Decided on is after today/);
     await expect.poll(() => isFocused(form().locator('#dec-decided-on'))).toBe(true);
     await s.shootElement(s.page.locator('vr-vendor-page section.reviews'), 'vendor-review-error.png');
     expect(await reviews()).toHaveLength(before);
@@ -165,7 +165,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await expect.poll(() => isFocused(evidence)).toBe(true);
     await one.getByRole('button', { name: 'Mark met', exact: true }).click();
     await one.locator('.field-error').waitFor();
-    expect(await one.locator('.field-error').textContent()).toBe('Required when the state is met');
+    expect(await one.locator('.field-error').textContent()).toBe('Evidence is required when the state is met.');
     expectOnlyRefusals(1);
     await evidence.fill('Okta support attestation, 2026-10: HAR files are sanitized on upload.');
     await one.getByRole('button', { name: 'Mark met', exact: true }).click();
@@ -247,7 +247,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await s.go(`/reviews?asOf=${AFTER_OKTA_2023}&before=2023-10-01`);
     const error = s.page.locator('vr-due-filters #before-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe('Before 2023-10-31');
+    expect(await error.textContent()).toBe('Due by is before the as-of day (2023-10-31).');
     expect(await s.page.locator('vr-due-filters #before').getAttribute('aria-invalid')).toBe('true');
     await s.page.locator('vr-reviews-page vr-error').getByRole('button', { name: 'Clear filters' }).click();
     await s.page.waitForURL((u) => u.pathname === '/reviews' && u.search === '');
@@ -308,7 +308,7 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
       await tier1.fill('0');
       await form.getByRole('button', { name: 'Save cadence' }).click();
       await form.locator('#cad-tier1-error').waitFor();
-      expect(await form.locator('#cad-tier1-error').textContent()).toMatch(/>=\s?1/);
+      expect(await form.locator('#cad-tier1-error').textContent()).toBe('Tier 1: months between reviews must be at least 1.');
       expect(await tier1.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => isFocused(tier1)).toBe(true);
       expect(await cadenceNow()).toEqual(before);

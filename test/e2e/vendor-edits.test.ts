@@ -154,7 +154,7 @@ describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium",
     await form.getByRole('button', { name: 'Save relationship' }).click();
     const error = form.locator('#rel-aliases-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe(`“${other.name}” (line 2): already taken by ${other.name}`);
+    expect(await error.textContent()).toBe(`“${other.name}” (line 2) is already taken by ${other.name}.`);
     expect(await aliases.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(async () => (await deepFocus(s.page)).id).toBe('rel-aliases');
     // Chromium logs the refused save (409), made on purpose; the last test counts the others.

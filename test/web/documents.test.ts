@@ -33,7 +33,7 @@ describe('the upload form', () => {
         { path: 'body.meta', message: 'not valid JSON' },
         { path: 'query.x', message: 'unknown' },
       ]),
-    ).toEqual({ periodEnd: 'the period starts after it ends', file: 'not a PDF, PNG, JPEG or plain text file', meta: 'not valid JSON' });
+    ).toEqual({ periodEnd: 'Period end: the period starts after it ends.', file: 'The file is not a PDF, PNG, JPEG or plain text file.', meta: 'The metadata is not valid JSON.' });
   });
 });
 

@@ -61,7 +61,7 @@ describe('questionnaire imports in words', () => {
     ]);
     expect(importProblems(new ApiError(413, 'payload-too-large', 'The workbook inflates to more than 40 MB')).file).toEqual(['The workbook inflates to more than 40 MB']);
     const day = new ApiError(400, 'validation-failed', '1 field(s) failed validation.', [{ path: 'query.knownFrom', message: 'is after today (2026-11-29)' }]);
-    expect(importProblems(day)).toMatchObject({ file: [], knownFrom: 'is after today (2026-11-29)' });
+    expect(importProblems(day)).toMatchObject({ file: [], knownFrom: 'Answers known from is after today (2026-11-29).' });
     expect(importProblems(new ApiError(403, 'forbidden', 'This needs the analyst role'))).toMatchObject({ file: [], general: 'This needs the analyst role' });
     expect(importProblems(undefined)).toMatchObject({ file: [], general: undefined });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldErrorPaths } from '../../web/api/api-error.ts';
-import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, readableErrors, readableMessage, relationshipFieldErrors, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
+import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, relationshipFieldErrors, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
 
 const form = (entries: Array<[string, string]>): FormData => {
   const fd = new FormData();
@@ -143,9 +143,9 @@ describe('the MFA posture form', () => {
       { path: 'body.items', message: 'expected at most one record per population' },
     ]);
     const known = new ApiError(400, 'validation-failed', 'invalid', [{ path: 'body.items.0.knownFrom', message: 'is before assessedOn (2024-06)' }]);
-    expect(readableErrors(mfaFieldErrors(known, mfaPostureOf(fd)))).toEqual({ 'support.knownFrom': 'Is before the assessment date (2024-06)' });
-    expect(fieldErrorPaths(e)).toEqual({ 'items.1.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
-    expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({ 'workforce.assessedOn': 'expected a real date', items: 'expected at most one record per population' });
+    expect(mfaFieldErrors(known, mfaPostureOf(fd))).toEqual({ 'support.knownFrom': 'Known from is before the assessment date (2024-06).' });
+    expect(fieldErrorPaths(e)).toEqual({ 'items.1.assessedOn': 'Assessed on must be a real date.', items: 'Items: expected at most one record per population.' });
+    expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({ 'workforce.assessedOn': 'Assessed on must be a real date.', items: 'The MFA posture: expected at most one record per population.' });
     expect(mfaFieldErrors(new Error('boom'), mfaPostureOf(fd))).toEqual({});
   });
 });
@@ -172,8 +172,8 @@ describe('relationshipFieldErrors', () => {
       { path: 'body.engagedSince', message: 'expected a real date as YYYY-MM-DD' },
     ]);
     expect(relationshipFieldErrors(e, { aliases: ['Okta Inc', 'MSFT'] })).toEqual({
-      aliases: '“MSFT” (line 2): already taken by Microsoft',
-      engagedSince: 'expected a real date as YYYY-MM-DD',
+      aliases: '“MSFT” (line 2) is already taken by Microsoft.',
+      engagedSince: 'Engaged since must be a real date as YYYY-MM-DD.',
     });
   });
 });
@@ -183,15 +183,5 @@ describe('editOutcome', () => {
     expect(editOutcome({ kind: 'incident', id: null, body: { title: 'Breach', severity: 'high' } })).toEqual({ section: 'incidents', text: 'Incident “Breach” added. The score has been recomputed.' });
     expect(editOutcome({ kind: 'delete-subprocessor', id: 3, label: 'Sitel' }).section).toBe('subprocessors');
     expect(editOutcome({ kind: 'mfa', posture: { items: [] } }).text).toBe('MFA posture saved: 0 of 5 populations on record. The score has been recomputed.');
-  });
-});
-
-describe('readableMessage', () => {
-  it("puts the API's field names in words beside a labelled field", () => {
-    expect(readableMessage('publicDisclosureDate 2024-04-02 is before the intrusion began (2024-05-10)')).toBe(
-      'The disclosure date 2024-04-02 is before the intrusion began (2024-05-10)',
-    );
-    expect(readableErrors({ until: 'until 2021 is before since 2022', title: 'too small' })).toEqual({ until: 'Until 2021 is before since 2022', title: 'Too small' });
-    expect(readableMessage('someOtherField is wrong')).toBe('SomeOtherField is wrong');
   });
 });

@@ -1,7 +1,8 @@
-/** The one way errors reach the screen: what failed, in words, with the API's status and code when there is one. */
+/** The one way errors reach the screen: what failed, in words (each failing field by its label), with the API's code and status as small print. */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/client.ts';
+import { problemSentences, type FieldLabels } from '../field-messages.ts';
 
 @customElement('vr-error')
 export class ErrorMessage extends LitElement {
@@ -25,6 +26,14 @@ export class ErrorMessage extends LitElement {
     p {
       margin: 0 0 4px;
     }
+    ul {
+      margin: 4px 0;
+      padding-left: 1.25em;
+    }
+    .meta {
+      font-size: 0.8rem;
+      color: var(--vr-ink);
+    }
     code {
       font-family: var(--vr-font-mono);
       font-size: 0.85em;
@@ -33,6 +42,8 @@ export class ErrorMessage extends LitElement {
 
   @property() heading = 'Something went wrong';
   @property({ attribute: false }) error: unknown;
+  /** The labels of the fields the failing request sent, by name, when they are not the common ones. */
+  @property({ attribute: false }) labels: FieldLabels = {};
 
   override render() {
     const e = this.error;
@@ -40,9 +51,8 @@ export class ErrorMessage extends LitElement {
     return html`<div role="alert">
       <h2>${this.heading}</h2>
       <p>${message}</p>
-      ${e instanceof ApiError && e.status > 0
-        ? html`<p class="meta">HTTP ${e.status} · <code>${e.code}</code>${e.fields.map((f) => html` · ${f.path}: ${f.message}`)}</p>`
-        : nothing}
+      ${e instanceof ApiError && e.fields.length > 0 ? html`<ul class="fields">${problemSentences(e.fields, this.labels).map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
+      ${e instanceof ApiError && e.status > 0 ? html`<p class="meta">Error code <code>${e.code}</code> (HTTP ${e.status})</p>` : nothing}
       <slot></slot>
     </div>`;
   }

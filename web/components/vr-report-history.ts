@@ -9,6 +9,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../api/client.ts';
+import { problemSentences } from '../field-messages.ts';
 import { timestamp } from '../format.ts';
 import { ORIGIN_WORDS, quarterWords, snapshotHref, type ReportSnapshotItem } from '../report.ts';
 import { forms } from '../styles/forms.ts';
@@ -28,7 +29,7 @@ export class RefreezeConfirmed extends Event {
 const failureText = (e: unknown): string => {
   if (!e) return '';
   const message = e instanceof Error ? e.message : String(e);
-  const fields = e instanceof ApiError ? e.fields.map((f) => ` ${f.path}: ${f.message}.`).join('') : '';
+  const fields = e instanceof ApiError ? problemSentences(e.fields).map((s) => ` ${s}`).join('') : '';
   return `The snapshot was not replaced. ${message}${fields}`;
 };
 

@@ -12,7 +12,6 @@ import type { VendorScore } from '../../server/scoring/types.ts';
 import type { ApiClient, Cadence, ConditionChange, Review, ReviewBody, ReviewStatus } from '../api/client.ts';
 import { ApiError, fieldErrorPaths, fieldErrors, isEditConflict } from '../api/api-error.ts';
 import { conditionOutcome, decisionOutcome } from '../reviews.ts';
-import { readableErrors } from '../vendor-edits.ts';
 import type { ConditionChangeRequested, ConditionEditMode, ConditionEditRequested, DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
 
 export type ReviewAction =
@@ -148,12 +147,12 @@ export class ReviewsController implements ReactiveController {
 
   /** The server's errors of the last decision refused, by path (`conditions.0.findingId`), in words. */
   get decisionErrors(): Record<string, string> {
-    return this.sent?.kind === 'decision' ? readableErrors(fieldErrorPaths(this.error)) : {};
+    return this.sent?.kind === 'decision' ? fieldErrorPaths(this.error) : {};
   }
 
   /** The server's errors of the last condition change refused, by field. */
   get conditionErrors(): Record<string, string> {
-    return this.sent?.kind === 'condition' ? readableErrors(fieldErrors(this.error)) : {};
+    return this.sent?.kind === 'condition' ? fieldErrors(this.error) : {};
   }
 
   failure(kind: ReviewAction['kind']): string {

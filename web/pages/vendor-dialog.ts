@@ -10,7 +10,7 @@ import type { Vendor } from '../../server/domain/vendor.ts';
 import { ApiError, fieldErrors, isEditConflict } from '../api/api-error.ts';
 import { conflictRows } from '../edit-conflict.ts';
 import type { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
-import { mfaFieldErrors, readableErrors, relationshipFieldErrors } from '../vendor-edits.ts';
+import { mfaFieldErrors, relationshipFieldErrors } from '../vendor-edits.ts';
 import '../components/vr-edit-dialog.ts';
 import '../components/vr-incident-form.ts';
 import '../components/vr-subprocessor-form.ts';
@@ -47,9 +47,8 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
   const d = edits.dialog;
   const busy = edits.busy;
   const sent = edits.sent;
-  const errors = readableErrors(
-    sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : sent?.kind === 'relationship' ? relationshipFieldErrors(edits.error, sent.patch) : fieldErrors(edits.error),
-  );
+  const errors =
+    sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : sent?.kind === 'relationship' ? relationshipFieldErrors(edits.error, sent.patch) : fieldErrors(edits.error);
   const failure = failureOf(edits.error, errors);
   const conflict =
     isEditConflict(edits.error) && sent

@@ -19,7 +19,6 @@ import type { DueFiltersChanged } from '../review-events.ts';
 import { cadenceInWords, cadenceOutcome, countByKind, dueQuery, NO_DUE_FILTERS, ownersOf, parseDueFilters, sortDue, type DueFilters } from '../reviews.ts';
 import { isAdmin } from '../roles.ts';
 import { partialDate } from '../format.ts';
-import { readableErrors } from '../vendor-edits.ts';
 import { srOnly } from '../styles/shared.ts';
 import { viewPage } from '../styles/page.ts';
 import { editControlStyles, savedLine } from '../components/edit-controls.ts';
@@ -32,6 +31,9 @@ import '../components/vr-due-table.ts';
 import '../components/vr-due-feed.ts';
 import '../components/vr-cadence-form.ts';
 import './vr-overdue-questionnaires.ts';
+
+/** The cadence form's fields by the words it shows (each tier's months sit under its legend). */
+const CADENCE_LABELS = Object.fromEntries([1, 2, 3, 4].map((n) => [`tier${n}`, `Tier ${n}: months between reviews`]));
 
 @customElement('vr-reviews-page')
 export class ReviewsPage extends LitElement {
@@ -93,7 +95,7 @@ export class ReviewsPage extends LitElement {
     const filters = parseDueFilters(this.query);
     const data = this._due.value;
     const failed = this._due.status === TaskStatus.ERROR;
-    const errors = failed ? readableErrors(fieldErrors(this._due.error, 'query')) : {};
+    const errors = failed ? fieldErrors(this._due.error, 'query', { before: 'Due by', asOf: 'As of' }) : {};
     const head = html`<header class="page-head">
       <div>
         <h1>Reviews due</h1>
@@ -134,7 +136,7 @@ export class ReviewsPage extends LitElement {
     } else if (!shown) {
       body = html`<p class="loading" role="status">Loading the review cadence…</p>`;
     } else {
-      const errors = readableErrors(fieldErrors(this._cadenceError));
+      const errors = fieldErrors(this._cadenceError, 'body', CADENCE_LABELS);
       body = html`<p class="words" id="cadence-words">${cadenceInWords(shown)}</p>
         <p class="muted">
           How long after a decision the next review falls by default, by the vendor's tier. A change applies to decisions recorded from then on; next review

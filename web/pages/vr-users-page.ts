@@ -105,7 +105,8 @@ export class UsersPage extends LitElement {
     if (this._users.status === TaskStatus.ERROR) return html`${head}${refusal(this._users.error, 'user list')}`;
     const users = this._users.value;
     if (!users) return html`${head}<p class="loading" role="status">Loading the users…</p>`;
-    const errors = fieldErrors(this._create.error);
+    // The form's own labels, so that a refusal names the field as the form does.
+    const errors = fieldErrors(this._create.error, 'body', { password: 'First password' });
     return html`${head}
       <section class="card" aria-labelledby="add-title">
         <h2 id="add-title">Add a user</h2>
@@ -127,7 +128,7 @@ export class UsersPage extends LitElement {
   }
 
   private _resetCard(users: readonly User[], selfId: number) {
-    const errors = fieldErrors(this._resetPassword.error);
+    const errors = fieldErrors(this._resetPassword.error, 'body', { newPassword: 'New password for them' });
     const pathErrors = { ...errors, ...fieldErrors(this._resetPassword.error, 'params') };
     return html`<section class="card" aria-labelledby="reset-title">
       <h2 id="reset-title">Reset a password</h2>

@@ -1,5 +1,6 @@
 /** Request and response schemas shared by several routes. */
 import { z } from 'zod';
+import { fieldProblem } from '../../domain/field-problems.ts';
 import { isoDay } from '../../domain/fields.ts';
 
 export const idParam = z
@@ -28,6 +29,6 @@ export const problem = z
     detail: z.string(),
     code: z.string().meta({ description: 'Stable, machine-readable error code' }),
     instance: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(fieldProblem).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -137,7 +137,7 @@ function parseMapped(mapped: Record<string, unknown>, warn: (field: string, valu
     if (parsed.success) return { incident: parsed.data, problems: [] };
     const fields = [...new Set(fieldProblems(parsed.error, '').map((p) => p.path.split('.')[0]!))];
     const droppable = fields.filter((f) => f !== 'title' && f in candidate);
-    if (droppable.length === 0) return { problems: fieldProblems(parsed.error, '').map((p) => ({ path: `mapped.${p.path}`, message: p.message })) };
+    if (droppable.length === 0) return { problems: fieldProblems(parsed.error, '').map((p) => ({ ...p, path: `mapped.${p.path}` })) };
     for (const f of droppable) {
       warn(`mapped.${f}`, candidate[f], `the record's ${f} ${JSON.stringify(candidate[f])} is not valid here; imported without it`);
       candidate = { ...candidate, [f]: Array.isArray(candidate[f]) ? [] : null };

@@ -137,7 +137,7 @@ export function reviewsService(
 
     /** Vendors overdue, due by `before`, or flagged, most urgent first. */
     due: (q: DueQuery): DueItem[] => {
-      if (q.before < q.asOf) throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [{ path: 'query.before', message: `before ${q.asOf}` }]);
+      if (q.before < q.asOf) throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [{ path: 'query.before', message: `is before the as-of day (${q.asOf})` }]);
       const policy = methodology.active();
       // Latest decision first within each vendor, as statusOf expects.
       const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);

@@ -38,6 +38,8 @@ describe('ApiClient', () => {
     const problem = { status: 400, code: 'validation-failed', detail: '1 field(s) failed validation.', errors: [{ path: 'query.asOf', message: 'bad' }] };
     const e = await new ApiClient('/api/v1', fakeFetch(400, problem).impl).heatmap('x').catch((x: unknown) => x);
     expect(e).toMatchObject({ status: 400, code: 'validation-failed', fields: [{ path: 'query.asOf', message: 'bad' }] });
+    // The server's count ("1 field(s) failed validation.") becomes a sentence.
+    expect((e as Error).message).toBe('One value was not accepted.');
   });
 
   it('still throws an ApiError when the error body is not JSON', async () => {
@@ -143,7 +145,10 @@ describe('fieldErrors', () => {
       { path: 'body.email', message: 'expected an e-mail address' },
       { path: 'query.limit', message: 'too big' },
     ]);
-    expect(fieldErrors(e)).toEqual({ password: 'at least 12 characters; is a commonly used password', email: 'expected an e-mail address' });
+    expect(fieldErrors(e)).toEqual({ password: 'Password must be at least 12 characters. Password is a commonly used password.', email: 'E-mail address must be an e-mail address.' });
+    // A form's own labels name its fields.
+    expect(fieldErrors(e, 'body', { password: 'First password' }).password).toBe('First password must be at least 12 characters. First password is a commonly used password.');
+    expect(fieldErrors(e, 'query')).toEqual({ limit: 'Limit is too big.' });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });
 });
