@@ -35,6 +35,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
         ['reviews', '/reviews', 'vr-due-table tbody tr'],
         ['data', '/data', 'vr-data-page section[data-section="transfer"]'],
         ['vendor', `/vendors/${id('Okta')}`, 'vr-incident-list article'],
+        ['dossier print view', `/vendors/${id('Okta')}/print`, 'vr-dossier-print-page h1'],
         ['account', '/account', 'vr-session-list tbody tr'],
         ['users', '/admin/users', 'vr-user-table tbody tr'],
         ['audit', '/admin/audit', 'vr-audit-table tbody tr[data-audit-id]'],
@@ -87,7 +88,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       expect(await nav.isVisible()).toBe(false);
     });
 
-    it('keeps every page inside the window, with no accessibility violations (axe)', async () => {
+    it('keeps every page inside the window, with no accessibility violations (axe)', { timeout: 180_000 }, async () => {
       for (const spec of pages) {
         await open(s.page, spec);
         expect(await pageOverflow(s.page), spec[0]).toBeLessThanOrEqual(0);
@@ -125,7 +126,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
       expect(lightness(ink)).toBeGreaterThan(200);
     });
 
-    it('has no serious or critical accessibility violations on any page (axe), each page shot', async () => {
+    it('has no serious or critical accessibility violations on any page (axe), each page shot', { timeout: 180_000 }, async () => {
       for (const spec of pages) {
         await open(s.page, spec);
         const violations = await seriousOnly(s.page);

@@ -77,6 +77,19 @@ export const printPageStyles = css`
   .sources .url {
     overflow-wrap: anywhere;
   }
+  /* On a phone the page is read, not printed: cells may break anywhere, so a table fits the width and never scrolls the page. */
+  @media screen and (max-width: 700px) {
+    th,
+    td {
+      overflow-wrap: anywhere;
+      hyphens: auto;
+      padding: 4px 3px;
+    }
+    .pairs {
+      grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+      overflow-wrap: anywhere;
+    }
+  }
   @media print {
     .actions {
       display: none;
