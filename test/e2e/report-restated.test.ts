@@ -140,7 +140,7 @@ describe.skipIf(!chromiumPath)('frozen and restated reports in Chromium', () => 
       await history.locator('button#refreeze-confirm').click();
       const alert = history.locator('[role="alert"]', { hasText: 'was not replaced' });
       await alert.waitFor();
-      expect(await alert.textContent()).toContain('2023-Q4 is the current quarter. params.quarter: must be a closed quarter.');
+      expect(await alert.textContent()).toContain('2023-Q4 is the current quarter. Quarter must be a closed quarter.');
       // The question stays open beside the reason.
       expect(await history.locator('button#refreeze-confirm').count()).toBe(1);
       await expect.poll(() => s.problems.length).toBe(1);

@@ -59,13 +59,13 @@ describe('newVendorBody', () => {
 });
 
 describe('newVendorFieldErrors', () => {
-  it('puts each refusal beside its field, an alias naming its line', () => {
+  it('puts each refusal beside its field in words, an alias naming its line', () => {
     const sent = newVendorBody(form(filled));
     const e = new ApiError(409, 'vendor-name-taken', 'taken', [
       { path: 'body.name', message: 'already taken' },
       { path: 'body.aliases.1', message: 'already taken by Other' },
     ]);
-    expect(newVendorFieldErrors(e, sent)).toEqual({ name: 'already taken', aliases: '“Acme Inc” (line 2): already taken by Other' });
+    expect(newVendorFieldErrors(e, sent)).toEqual({ name: 'Name is already taken.', aliases: '“Acme Inc” (line 2) is already taken by Other.' });
     expect(newVendorFieldErrors(new Error('offline'), sent)).toEqual({});
   });
 });

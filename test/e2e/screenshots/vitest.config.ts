@@ -1,0 +1,15 @@
+/**
+ * `npm run screenshots`: retakes the README's pictures (docs/screenshots/) from the real app in
+ * Chromium. Not part of `npm test` (its own include), since it writes into docs/.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: '../../..',
+    include: ['test/e2e/screenshots/*.shots.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+  },
+});
