@@ -26,10 +26,26 @@ export const fieldProblem = z
   })
   .meta({ id: 'FieldProblem' });
 
-export function fieldProblems(error: z.ZodError, prefix: string): FieldProblem[] {
+/** The value at a path of what was parsed (undefined when the path leads nowhere). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * Field problems of a failed parse. With the `input` that was parsed, a choice left out reads "is
+ * required" (zod reports a missing enum value as any wrong one), its allowed values still carried.
+ */
+export function fieldProblems(error: z.ZodError, prefix: string, input?: unknown): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const at = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    const words = issueWords(issue);
+    const said = issueWords(issue);
+    const missing = input !== undefined && issue.code === 'invalid_value' && valueAt(input, issue.path) === undefined;
+    const words = missing ? { ...said, rule: 'required' as const, message: 'is required' } : said;
     // An unknown key is a problem of that key, not of the object holding it.
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((k) => ({ path: at ? `${at}.${k}` : k, ...words }));
@@ -46,6 +62,6 @@ export function parseWith<S extends z.ZodType>(
   fail: (fields: FieldProblem[]) => Error,
 ): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw fail(fieldProblems(r.error, prefix));
+  if (!r.success) throw fail(fieldProblems(r.error, prefix, value));
   return r.data;
 }

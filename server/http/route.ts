@@ -169,7 +169,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function parsePart(schema: z.ZodType, value: unknown, part: string): unknown {
   const r = schema.safeParse(value);
-  if (!r.success) throw validationError(fieldProblems(r.error, part));
+  if (!r.success) throw validationError(fieldProblems(r.error, part, value));
   return r.data;
 }
 

@@ -65,6 +65,11 @@ export class PortfolioPage extends LitElement {
       .density {
         margin-left: auto;
       }
+      /* A toggle looks on when it is on (aria-pressed), not only to a screen reader. */
+      .density button[aria-pressed='true'] {
+        background: var(--vr-accent);
+        color: var(--vr-on-accent);
+      }
       .density button {
         padding: 4px 12px;
         font-size: 0.86rem;

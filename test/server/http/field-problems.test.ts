@@ -30,6 +30,14 @@ describe('field problems in answers', () => {
     expect(JSON.stringify(res.body)).not.toMatch(ZOD_WORDS);
   });
 
+  it('call a choice left out "required", still naming what it may be', async () => {
+    const { db, http } = testApp();
+    const { dataAccess: _d, ...body } = vendorBody();
+    const res = await expectNoWrite(db, () => http.post('/api/v1/vendors').send(body));
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors).toEqual([{ path: 'body.dataAccess', rule: 'required', allowed: ['none', 'internal', 'confidential', 'restricted'], message: 'is required' }]);
+  });
+
   it('word a bad query parameter the same way', async () => {
     const { http } = testApp();
     const res = await http.get('/api/v1/vendors?tier=9');
