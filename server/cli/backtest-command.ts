@@ -6,36 +6,46 @@
  * ("1.0.0/short-penalty"); several names (comma-separated, or --policy given again) print side by
  * side. Without --policy: the methodology in force.
  */
+import { parseArgs } from 'node:util';
 import type { Deps } from '../deps.ts';
 import type { BacktestReport } from '../domain/backtest.ts';
 import { ServiceError } from '../services/errors.ts';
 import { backtestStatements, backtestTables, policyLabel } from '../services/backtest/backtest-tables.ts';
 import type { Output } from './commands.ts';
 
-const VALUED = ['--from', '--to', '--horizon-days', '--policy', '--format'] as const;
-type Flag = (typeof VALUED)[number];
-
 export const BACKTEST_USAGE = '  backtest [--from YYYY-Qn] [--to YYYY-Qn] [--horizon-days N] [--policy VERSION|DECAY|VERSION/DECAY[,…]] [--format text|json]';
 
-/** The options, or a line saying what is wrong with them. */
-function parse(args: readonly string[]): { options: Map<Flag, string[]> } | { problem: string } {
-  const options = new Map<Flag, string[]>();
-  for (let i = 0; i < args.length; i += 2) {
-    const flag = args[i] as Flag;
-    const value = args[i + 1];
-    if (!VALUED.includes(flag)) return { problem: `unknown option ${args[i]}` };
-    if (value === undefined || value.startsWith('--')) return { problem: `${flag} needs a value` };
-    options.set(flag, [...(options.get(flag) ?? []), value]);
+interface BacktestOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly horizonDays?: string;
+  readonly policies: readonly string[];
+  readonly format: string;
+}
+
+/** The options (read strictly: an unknown flag or a stray argument is refused), or a line saying what is wrong with them. */
+function parse(args: readonly string[]): { options: BacktestOptions } | { problem: string } {
+  let values;
+  try {
+    const parsed = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: { from: { type: 'string' }, to: { type: 'string' }, 'horizon-days': { type: 'string' }, policy: { type: 'string', multiple: true }, format: { type: 'string' } },
+    });
+    values = parsed.values;
+  } catch (e) {
+    return { problem: (e as Error).message };
   }
-  const format = options.get('--format')?.at(-1) ?? 'text';
+  const format = values.format ?? 'text';
   if (!['text', 'json'].includes(format)) return { problem: '--format must be text or json' };
-  const horizon = options.get('--horizon-days')?.at(-1);
+  const horizon = values['horizon-days'];
   if (horizon !== undefined && !/^\d{1,5}$/.test(horizon)) return { problem: '--horizon-days must be a whole number of days' };
-  for (const flag of ['--from', '--to'] as const) {
-    const q = options.get(flag)?.at(-1);
-    if (q !== undefined && !/^(19|2\d)\d{2}-Q[1-4]$/.test(q)) return { problem: `${flag} must be a quarter as YYYY-Qn, e.g. 2019-Q1` };
+  for (const flag of ['from', 'to'] as const) {
+    const q = values[flag];
+    if (q !== undefined && !/^(19|2\d)\d{2}-Q[1-4]$/.test(q)) return { problem: `--${flag} must be a quarter as YYYY-Qn, e.g. 2019-Q1` };
   }
-  return { options };
+  return { options: { from: values.from, to: values.to, horizonDays: horizon, policies: values.policy ?? [], format } };
 }
 
 export async function backtestCommand(deps: Deps, args: readonly string[], out: Output): Promise<number> {
@@ -46,15 +56,14 @@ export async function backtestCommand(deps: Deps, args: readonly string[], out: 
     return 2;
   }
   const { options } = parsed;
-  const last = (flag: Flag) => options.get(flag)?.at(-1);
-  const range = { from: last('--from'), to: last('--to'), horizonDays: last('--horizon-days') === undefined ? undefined : Number(last('--horizon-days')) };
-  const names = (options.get('--policy') ?? []).flatMap((p) => p.split(',')).filter((p) => p.trim() !== '');
+  const range = { from: options.from, to: options.to, horizonDays: options.horizonDays === undefined ? undefined : Number(options.horizonDays) };
+  const names = options.policies.flatMap((p) => p.split(',')).filter((p) => p.trim() !== '');
   try {
     const reports: BacktestReport[] = [];
     // One at a time: each run already uses the whole of a core.
     if (names.length === 0) reports.push(await deps.backtest.stored(range, 'option'));
     for (const name of names) reports.push(await deps.backtest.named(name.trim(), range));
-    if (last('--format') === 'json') {
+    if (options.format === 'json') {
       out.raw(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 1)}\n`);
       return 0;
     }

@@ -16,6 +16,7 @@ import { ServiceError } from '../services/errors.ts';
 import { reportCsv, reportMarkdown } from '../services/reports/report-formats.ts';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
 import { QUESTIONNAIRE_USAGE, questionnaireCommand } from './questionnaire-command.ts';
+import { readCommandArgs } from './command-args.ts';
 
 export interface Output {
   line(text: string): void;
@@ -69,25 +70,25 @@ function verisRecords(path: string): { records: unknown[]; errors: JobError[] } 
 }
 
 export async function runCommand(deps: Deps, args: readonly string[], out: Output): Promise<number> {
-  const [command, sub, ...rest] = args;
-  if (command === 'backtest') return backtestCommand(deps, args.slice(1), out);
-  if (command === 'questionnaire') return questionnaireCommand(deps, args.slice(1), out);
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
+  if (args[0] === 'backtest') return backtestCommand(deps, args.slice(1), out);
+  if (args[0] === 'questionnaire') return questionnaireCommand(deps, args.slice(1), out);
+  const read = readCommandArgs(args);
+  if ('problem' in read) return usage(out, read.problem);
+  const { command, values, positionals } = read;
+  const option = (name: string): string | undefined => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
   };
   try {
-    const onInvalid = option('--on-invalid') ?? 'reject';
-    const onDuplicate = option('--on-duplicate');
-    if (command === 'import' && (!['reject', 'skip'].includes(onInvalid) || (onDuplicate !== undefined && !['create', 'skip'].includes(onDuplicate)))) return usage(out);
-    // The file is the first argument after the subcommand that is neither an option nor an option's value.
-    const positional = rest.filter((a, i) => !a.startsWith('--') && !['--on-invalid', '--on-duplicate'].includes(rest[i - 1] ?? ''));
-    if (command === 'import' && sub === 'vendors') {
-      const file = positional[0];
-      if (!file) return usage(out);
+    const onInvalid = option('on-invalid') ?? 'reject';
+    const onDuplicate = option('on-duplicate');
+    if (!['reject', 'skip'].includes(onInvalid)) return usage(out, '--on-invalid must be reject or skip');
+    if (onDuplicate !== undefined && !['create', 'skip'].includes(onDuplicate)) return usage(out, '--on-duplicate must be create or skip');
+    const dryRun = values['dry-run'] === true;
+    if (command === 'import vendors') {
+      const file = positionals[0]!;
       const text = readText(file);
       const total = vendorCsvRowCount(text);
-      const dryRun = args.includes('--dry-run');
       const r = await importVendorsCsv(deps.store, deps.clock, ACTOR, text, {
         dryRun,
         onInvalid: onInvalid as 'reject' | 'skip',
@@ -102,12 +103,9 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       reportSkipped(out, r.invalid, r.skipped, r.skippedTotal, 'row');
       return 0;
     }
-    if (command === 'import' && sub === 'veris') {
-      const path = positional[0];
-      if (!path) return usage(out);
-      const { records, errors } = verisRecords(path);
+    if (command === 'import veris') {
+      const { records, errors } = verisRecords(positionals[0]!);
       if (errors.length > 0) return reportErrors(out, errors);
-      const dryRun = args.includes('--dry-run');
       const r = await importVeris(deps.store, deps.clock, deps.veris, records, {
         feed: deps.feed,
         actor: ACTOR,
@@ -124,30 +122,31 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       return 0;
     }
     if (command === 'export') {
-      const file = option('--out');
-      if (!file) return usage(out);
+      const file = option('out');
+      if (!file) return usage(out, 'export needs --out FILE');
       const doc = exportAll(deps.store, deps.clock, deps.version);
       writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
       out.line(`exported ${doc.vendors.length} vendors and ${doc.incidents.length} incidents to ${file}`);
       return 0;
     }
     if (command === 'restore') {
-      const file = sub;
-      const mode = (option('--mode') ?? 'empty') as RestoreMode;
-      if (!file || !['empty', 'merge', 'replace'].includes(mode)) return usage(out);
+      const file = positionals[0]!;
+      const mode = (option('mode') ?? 'empty') as RestoreMode;
+      if (!['empty', 'merge', 'replace'].includes(mode)) return usage(out, '--mode must be empty, merge or replace');
       const r = restore(deps.store, deps.clock, ACTOR, parseExport(readText(file)), mode, deps.feed);
       out.line(`restored (${r.mode}): ${r.vendors} vendors, ${r.incidents} incidents, ${r.snapshots} snapshots`);
       return 0;
     }
     if (command === 'report') {
-      const quarter = option('--quarter');
-      const format = option('--format') ?? 'json';
-      const view = option('--view') ?? 'frozen';
-      const vs = option('--vs');
-      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || (vs !== undefined && !/^\d{4}-Q[1-4]$/.test(vs)) || !['json', 'csv', 'md'].includes(format) || !['frozen', 'restated'].includes(view)) return usage(out);
+      const quarter = option('quarter');
+      const format = option('format') ?? 'json';
+      const view = option('view') ?? 'frozen';
+      const vs = option('vs');
+      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || (vs !== undefined && !/^\d{4}-Q[1-4]$/.test(vs))) return usage(out, '--quarter (and --vs) must be quarters as YYYY-Qn');
+      if (!['json', 'csv', 'md'].includes(format) || !['frozen', 'restated'].includes(view)) return usage(out, '--format must be json, csv or md, and --view frozen or restated');
       const report = deps.reports.quarterly(ACTOR, quarter, { vs, view: view as 'frozen' | 'restated' });
       const text = format === 'csv' ? reportCsv(report) : format === 'md' ? reportMarkdown(report) : `${JSON.stringify(report, null, 1)}\n`;
-      const file = option('--out');
+      const file = option('out');
       if (file) {
         writeFileSync(file, text);
         out.line(`wrote the ${quarter} report (${format}) to ${file}`);
@@ -155,7 +154,6 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       return 0;
     }
     if (command === 'verify-scores') {
-      if (args.length > 1) return usage(out);
       const r = deps.keptScores.verify();
       for (const d of r.disagreements.slice(0, 200)) out.line(`  vendor ${d.vendorId} (${d.name}): ${d.problem}`);
       if (r.disagreements.length > 200) out.line(`  … and ${r.disagreements.length - 200} more`);
@@ -164,8 +162,8 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       return r.disagreements.length > 0 ? 1 : 0;
     }
     if (command === 'backup') {
-      const file = option('--out');
-      if (!file) return usage(out);
+      const file = option('out');
+      if (!file) return usage(out, 'backup needs --out FILE');
       if (existsSync(file)) {
         out.line(`${file} exists; choose a new file`);
         return 1;
@@ -176,7 +174,7 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       out.line(`backed up to ${file} (checked: ${Object.keys(result.tables).length} tables, ${rows} rows)`);
       return 0;
     }
-    return usage(out);
+    return usage(out, `unknown command ${command}`);
   } catch (e) {
     if (e instanceof ServiceError) return reportErrors(out, e.fields.length > 0 ? e.fields.map((f) => ({ path: f.path, message: f.message })) : [{ path: '', message: e.message }]);
     if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) return reportErrors(out, [{ path: '', message: 'the file is not valid UTF-8' }]);
@@ -185,7 +183,9 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
   }
 }
 
-function usage(out: Output): number {
+/** The usage, after what was wrong with the command line; exit 2. */
+function usage(out: Output, problem?: string): number {
+  if (problem) out.line(`${problem}\n`);
   for (const l of [
     'usage: npm run vendorscope -- <command>',
     '  import vendors FILE.csv [--dry-run] [--on-invalid reject|skip] [--on-duplicate create|skip]',
