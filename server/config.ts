@@ -91,7 +91,8 @@ function alertSettings(env: Readonly<Record<string, string | undefined>>): Alert
   }
   const mailFrom = env.MAIL_FROM?.trim() || null;
   if (smtpUrl !== null && mailFrom === null) throw new ConfigError('set MAIL_FROM (the sender of alert e-mails) with SMTP_URL');
-  if (mailFrom !== null && !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address, not "${mailFrom}"`);
+  if (mailFrom !== null && !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
+    throw new ConfigError(`MAIL_FROM must be an e-mail address, not "${mailFrom}"`);
   const webhookAllow = env.WEBHOOK_ALLOW?.trim() ?? '';
   try {
     parseAllowlist(webhookAllow);

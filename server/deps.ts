@@ -102,7 +102,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const jobs = jobsService(opts.clock, opts.log);
   const alerts = opts.alerts ?? DEFAULT_ALERTS;
   const allow = parseAllowlist(alerts.webhookAllow);
-  const mail = alerts.smtpUrl && alerts.mailFrom ? smtpTransport({ smtpUrl: alerts.smtpUrl, from: alerts.mailFrom }, alerts.webhookTimeoutSeconds * 1000) : null;
+  const mail =
+    alerts.smtpUrl && alerts.mailFrom ? smtpTransport({ smtpUrl: alerts.smtpUrl, from: alerts.mailFrom }, alerts.webhookTimeoutSeconds * 1000) : null;
   // Sinks (in-app alerts, the delivery outbox) join here: each sees every recorded change in its transaction.
   const changes = changesService(store, opts.clock, [alertsSink(store, { email: mail !== null })]);
   // Kept scores: recomputed as writes mark vendors stale; today's reads come from them.
@@ -128,7 +129,12 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     subprocessorIncidents: subprocessorIncidentsService(store, opts.clock, incidents),
     mfa,
     commitments,
-    questionnaireReview: reviewService(store, opts.clock, { mfa, subprocessors, commitments, templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)) }),
+    questionnaireReview: reviewService(store, opts.clock, {
+      mfa,
+      subprocessors,
+      commitments,
+      templates: opts.questionnaireTemplates ?? ((id) => questionnaireTemplates.get(id)),
+    }),
     questionnaireImports: questionnaireImportsService(store, opts.clock, mfa, commitments),
     documents,
     methodology,

@@ -65,7 +65,8 @@ export function passkeyFailure(e: unknown): string {
   if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || name === 'InvalidStateError') return 'This device already holds a passkey for your account.';
   if (code === 'passkey-not-verified') return 'That passkey is not registered here, or could not be verified.';
   if (name === 'NotAllowedError' || name === 'AbortError') return 'The passkey prompt was closed or timed out; nothing was changed.';
-  if (name === 'SecurityError' || code === 'ERROR_INVALID_DOMAIN' || code === 'ERROR_INVALID_RP_ID') return 'This address cannot use passkeys; open the app by its host name (e.g. localhost).';
+  if (name === 'SecurityError' || code === 'ERROR_INVALID_DOMAIN' || code === 'ERROR_INVALID_RP_ID')
+    return 'This address cannot use passkeys; open the app by its host name (e.g. localhost).';
   return e instanceof Error ? e.message : 'The passkey could not be used.';
 }
 
@@ -92,7 +93,11 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 /** What a password change did, in words: the sessions signed out, and the tokens revoked if that was asked. */
 export function passwordChangedText(r: PasswordChanged, revokeTokensAsked: boolean): string {
   const sessions = r.sessionsEnded === 0 ? 'You had no other sessions.' : `${count(r.sessionsEnded, 'other session was', 'other sessions were')} signed out.`;
-  const tokens = !revokeTokensAsked ? '' : r.tokensRevoked === 0 ? ' You had no API tokens to revoke.' : ` ${count(r.tokensRevoked, 'API token was', 'API tokens were')} revoked.`;
+  const tokens = !revokeTokensAsked
+    ? ''
+    : r.tokensRevoked === 0
+      ? ' You had no API tokens to revoke.'
+      : ` ${count(r.tokensRevoked, 'API token was', 'API tokens were')} revoked.`;
   return `Password changed. ${sessions}${tokens}`;
 }
 

@@ -79,7 +79,19 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
 };
 
 /** The entity names the audit trail uses, for the filter (the server accepts any string). */
-export const AUDIT_ENTITIES = ['vendor', 'incident', 'subprocessor', 'mfa', 'methodology', 'snapshot', 'demo-portfolio', 'user', 'session', 'token', 'passkey'] as const;
+export const AUDIT_ENTITIES = [
+  'vendor',
+  'incident',
+  'subprocessor',
+  'mfa',
+  'methodology',
+  'snapshot',
+  'demo-portfolio',
+  'user',
+  'session',
+  'token',
+  'passkey',
+] as const;
 
 /** "Updated vendor #3", "Signed in (session #12)", "Created the first admin user #1". */
 export function describeEntry(e: Pick<AuditEntry, 'action' | 'entity' | 'entityId'>): string {

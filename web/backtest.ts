@@ -13,7 +13,12 @@ export const FIGURES: ReadonlyArray<{ readonly id: Figure; readonly label: strin
   { id: 'meanPercentile', label: 'Mean percentile', chance: '50', help: 'where the vendors about to have an incident sat among all vendors that quarter' },
   { id: 'topQuartileShare', label: 'In top quarter', chance: '25%', help: 'share of them in the riskiest quarter of vendors' },
   { id: 'auc', label: 'AUC', chance: '0.50', help: 'chance that a vendor about to have an incident outranks one that is not' },
-  { id: 'brierSkill', label: 'Brier skill', chance: '0.00', help: 'read as a probability, better (above 0) or worse (below 0) than the base rate for everyone' },
+  {
+    id: 'brierSkill',
+    label: 'Brier skill',
+    chance: '0.00',
+    help: 'read as a probability, better (above 0) or worse (below 0) than the base rate for everyone',
+  },
 ];
 
 /** Minus as a minus sign, and no sign on a figure that rounds to zero. */
@@ -28,7 +33,8 @@ export function figureText(figure: Figure, x: number | null): string {
 }
 
 /** An interval: "0.30 to 0.49"; '' when there is none. */
-export const intervalText = (figure: Figure, e: Estimate): string => (e.low === null || e.high === null ? '' : `${figureText(figure, e.low)} to ${figureText(figure, e.high)}`);
+export const intervalText = (figure: Figure, e: Estimate): string =>
+  e.low === null || e.high === null ? '' : `${figureText(figure, e.low)} to ${figureText(figure, e.high)}`;
 
 /** A figure with its interval: "0.38 (0.30 to 0.49)". */
 export function estimateText(figure: Figure, e: Estimate): string {
@@ -44,7 +50,8 @@ export function rateText(r: RateRow): string {
   return `${pct(r.rate)}% (${pct(r.low)}–${pct(r.high)}%), ${r.events} of ${r.observations}`;
 }
 
-export const policyLabel = (r: Pick<Backtest, 'methodologyVersion' | 'decay' | 'draft'>): string => `${r.methodologyVersion} · ${r.decay}${r.draft ? ' (draft)' : ''}`;
+export const policyLabel = (r: Pick<Backtest, 'methodologyVersion' | 'decay' | 'draft'>): string =>
+  `${r.methodologyVersion} · ${r.decay}${r.draft ? ' (draft)' : ''}`;
 
 export const predictor = (r: Backtest, id: PredictorReport['id']): PredictorReport => r.predictors.find((p) => p.id === id)!;
 

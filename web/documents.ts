@@ -29,7 +29,16 @@ const title: KindField = { name: 'title', label: 'Title (optional)', type: 'text
 /** The fields of each kind, in the order the form shows them (names as the API's DocumentMeta). */
 export const KIND_FIELDS: Readonly<Record<DocumentKind, readonly KindField[]>> = {
   soc2: [
-    { name: 'type', label: 'Report type', type: 'select', required: true, options: [{ value: 'type2', label: 'Type II (a period)' }, { value: 'type1', label: 'Type I (a point in time)' }] },
+    {
+      name: 'type',
+      label: 'Report type',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'type2', label: 'Type II (a period)' },
+        { value: 'type1', label: 'Type I (a point in time)' },
+      ],
+    },
     { name: 'periodStart', label: 'Period start', type: 'date', required: true, hint: 'For a Type I report, its date.' },
     { name: 'periodEnd', label: 'Period end', type: 'date', required: true, hint: 'The report counts for 12 months after it.' },
     { name: 'auditor', label: 'Auditor', type: 'text', required: true },
@@ -112,7 +121,12 @@ export function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const MEDIA_LABELS: Readonly<Record<Document['mediaType'], string>> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'text/plain': 'Text' };
+export const MEDIA_LABELS: Readonly<Record<Document['mediaType'], string>> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'text/plain': 'Text',
+};
 
 /** The upload's refusals by form field: `body.meta.periodEnd` → `periodEnd`, `body.file` → `file`, `body.meta` → `meta`. */
 export function uploadErrors(fields: ReadonlyArray<Problem>, labels: FieldLabels = {}): Record<string, string> {

@@ -43,13 +43,19 @@ interface MfaLine {
   readonly evidence: string;
   readonly assessedOn: string;
 }
-const mfaText = (r: MfaLine | undefined) => (r ? `${r.method}, ${r.enforced ? 'enforced' : 'not enforced'} (${r.evidence}, assessed ${r.assessedOn})` : 'Unknown');
+const mfaText = (r: MfaLine | undefined) =>
+  r ? `${r.method}, ${r.enforced ? 'enforced' : 'not enforced'} (${r.evidence}, assessed ${r.assessedOn})` : 'Unknown';
 
 /** The MFA posture population by population (a population left out is unknown). */
 function mfaDiff(yours: readonly MfaLine[], theirs: readonly MfaLine[]): ConflictRow[] {
   const populations = [...new Set([...yours, ...theirs].map((r) => r.population))];
   return populations
-    .map((p) => ({ field: p, label: fieldLabel(p), yours: mfaText(yours.find((r) => r.population === p)), theirs: mfaText(theirs.find((r) => r.population === p)) }))
+    .map((p) => ({
+      field: p,
+      label: fieldLabel(p),
+      yours: mfaText(yours.find((r) => r.population === p)),
+      theirs: mfaText(theirs.find((r) => r.population === p)),
+    }))
     .filter((r) => r.yours !== r.theirs);
 }
 

@@ -44,7 +44,11 @@ export function evidenceTargets(
     add(`incident:${i.id}`, `Incident: ${i.title}`, dated ? incidentDates(i as Required<IncidentRef>, '').both : undefined);
   }
   for (const s of subprocessors) {
-    add(`subprocessor:${s.id}`, `Subprocessor: ${s.name}`, s.knownFrom !== undefined && s.since !== undefined ? subprocessorDates({ since: s.since, knownFrom: s.knownFrom }, '').both : undefined);
+    add(
+      `subprocessor:${s.id}`,
+      `Subprocessor: ${s.name}`,
+      s.knownFrom !== undefined && s.since !== undefined ? subprocessorDates({ since: s.since, knownFrom: s.knownFrom }, '').both : undefined,
+    );
   }
   // The MFA grid shows a row for every population, on record or not.
   for (const p of MFA_POPULATIONS) {
@@ -90,7 +94,9 @@ export const isFactSource = (s: string | FactSource | null | undefined): s is Fa
 
 /** "Questionnaire request 12, question mfa-support-method": the answer a fact came from, in words. */
 export function sourceWords(s: FactSource): string {
-  return s.kind === 'questionnaire' ? `Questionnaire request ${s.requestId}, question ${s.questionId}` : `Imported questionnaire ${s.importId}, question ${s.questionId}`;
+  return s.kind === 'questionnaire'
+    ? `Questionnaire request ${s.requestId}, question ${s.questionId}`
+    : `Imported questionnaire ${s.importId}, question ${s.questionId}`;
 }
 
 /**

@@ -100,7 +100,13 @@ const VOCABULARIES: ReadonlyArray<Readonly<Record<string, string>>> = [
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "businessOwner" → "Business owner", "mfa_method" → "Mfa method". */
-export const humanName = (name: string): string => capital(name.replace(/[_-]+/g, ' ').replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase());
+export const humanName = (name: string): string =>
+  capital(
+    name
+      .replace(/[_-]+/g, ' ')
+      .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+      .toLowerCase(),
+  );
 
 /** "A, B or C". */
 export const orList = (items: readonly string[]): string =>

@@ -240,7 +240,8 @@ export function disclosureLag(
 }
 
 /** "21 days", "≈ 15 days", "1 day". */
-export const lagDays = (lag: Pick<DisclosureLag, 'days' | 'approximate'>): string => `${lag.approximate ? '≈ ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+export const lagDays = (lag: Pick<DisclosureLag, 'days' | 'approximate'>): string =>
+  `${lag.approximate ? '≈ ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -15,7 +15,8 @@ export const CC_BY_SA_URL = 'https://creativecommons.org/licenses/by-sa/4.0/';
 export type VerisContentType = 'application/json' | 'application/x-ndjson';
 
 /** NDJSON by its name (.ndjson, .jsonl); anything else is sent as JSON (one object or an array). */
-export const verisContentType = (fileName: string): VerisContentType => (/\.(ndjson|jsonl)$/i.test(fileName.trim()) ? 'application/x-ndjson' : 'application/json');
+export const verisContentType = (fileName: string): VerisContentType =>
+  /\.(ndjson|jsonl)$/i.test(fileName.trim()) ? 'application/x-ndjson' : 'application/json';
 
 /** One problem of a refused import, as a table shows it: where (row or record), which field, why. */
 export interface ImportProblem {
@@ -180,9 +181,19 @@ export function jobResult<T>(job: Job): T {
   const general = job.errors.every((e) => e.path === '');
   if (general) throw new ApiError(500, 'import-failed', job.errors[0]?.message ?? 'The import failed; nothing was written.');
   if (job.errors.every((e) => e.duplicateOf)) {
-    throw new ApiError(409, 'import-possible-duplicates', `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`, job.errors);
+    throw new ApiError(
+      409,
+      'import-possible-duplicates',
+      `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} row(s) may duplicate existing vendors; nothing was written.`,
+      job.errors,
+    );
   }
-  throw new ApiError(400, 'import-invalid', `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`, job.errors);
+  throw new ApiError(
+    400,
+    'import-invalid',
+    `${Math.max(job.errorsTotal, job.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`,
+    job.errors,
+  );
 }
 
 /** An import's outcome settled: the result at once, or after waiting for its job. */
@@ -192,7 +203,8 @@ export async function settle<T>(outcome: ImportOutcome<T>, get: (id: string) => 
 }
 
 /** A refused import in one line, for the status line above the list of problems. */
-export const refusalText = (source: string, e: ApiError): string => `${source} was refused: ${plural(e.fields.length, 'problem')}, listed below; nothing was written.`;
+export const refusalText = (source: string, e: ApiError): string =>
+  `${source} was refused: ${plural(e.fields.length, 'problem')}, listed below; nothing was written.`;
 
 /** Whether a failure is an import's list of bad rows or records, or of possible duplicates (shown as a table, not as an error box). */
 export const isImportRefusal = (e: unknown): e is ApiError =>
@@ -221,5 +233,10 @@ export interface WithErrors {
  */
 export function refuseIfErrors<T extends WithErrors>(r: T): T {
   if (r.errors.length === 0) return r;
-  throw new ApiError(400, 'import-invalid', `${Math.max(r.errorsTotal ?? 0, r.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`, r.errors);
+  throw new ApiError(
+    400,
+    'import-invalid',
+    `${Math.max(r.errorsTotal ?? 0, r.errors.length).toLocaleString('en-US')} problem(s) found; nothing was written.`,
+    r.errors,
+  );
 }

@@ -137,7 +137,10 @@ export function sectionsOf(values: Readonly<Record<string, unknown>>, rationale:
 export function valueText(v: unknown): string {
   if (v === null || v === undefined) return 'none';
   if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? Object.values(x).map(String).join(' ') : String(x))).join(', ');
-  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${valueText(x)}`).join(', ');
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k} ${valueText(x)}`)
+      .join(', ');
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return String(v);
 }

@@ -18,7 +18,12 @@ export const OUTCOME_LABEL: Readonly<Record<MappedAnswer['outcome'], string>> = 
 
 /** One line per import: "CAIQ v4 · caiq.xlsx · 14 answers, 3 mapped · known from 2026-11-29". */
 export function importLine(i: QuestionnaireImport): string {
-  return [FORMAT_LABEL[i.format], i.fileName ?? (i.fileKind === 'xlsx' ? 'XLSX workbook' : 'CSV file'), `${i.answerCount} answers, ${i.mappedCount} mapped`, `known from ${i.knownFrom}`].join(' · ');
+  return [
+    FORMAT_LABEL[i.format],
+    i.fileName ?? (i.fileKind === 'xlsx' ? 'XLSX workbook' : 'CSV file'),
+    `${i.answerCount} answers, ${i.mappedCount} mapped`,
+    `known from ${i.knownFrom}`,
+  ].join(' · ');
 }
 
 /** A mapped answer in words: "MFA · admins: push with number matching, enforced: written as a fact". */
@@ -46,8 +51,18 @@ const where = (path: string): string => {
 export function importProblems(e: unknown): ImportProblems {
   if (e === undefined) return NO_PROBLEMS;
   if (!(e instanceof ApiError)) return { ...NO_PROBLEMS, general: 'The import failed.' };
-  const of = (path: string, label: string) => e.fields.filter((f) => f.path === path).map((f) => fieldMessage(f, label)).join(' ') || undefined;
-  if (e.code === 'validation-failed') return { ...NO_PROBLEMS, knownFrom: of('query.knownFrom', 'Answers known from'), format: of('query.format', 'Format'), general: of('query.fileName', 'The file name') };
+  const of = (path: string, label: string) =>
+    e.fields
+      .filter((f) => f.path === path)
+      .map((f) => fieldMessage(f, label))
+      .join(' ') || undefined;
+  if (e.code === 'validation-failed')
+    return {
+      ...NO_PROBLEMS,
+      knownFrom: of('query.knownFrom', 'Answers known from'),
+      format: of('query.format', 'Format'),
+      general: of('query.fileName', 'The file name'),
+    };
   if (e.code.startsWith('questionnaire-') || ['payload-too-large', 'bad-encoding', 'unsupported-media-type'].includes(e.code)) {
     return { ...NO_PROBLEMS, file: [e.message, ...e.fields.map((f) => `${where(f.path)}: ${f.message}`)] };
   }

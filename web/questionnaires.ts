@@ -99,7 +99,9 @@ export function shownLink(current: ShownLink | null, e: LinkEvent): ShownLink | 
 }
 
 export const mailedText = (l: Pick<ShownLink, 'mailed' | 'contactEmail'>): string =>
-  l.mailed ? `It was also mailed to ${l.contactEmail}.` : `It was not mailed (outgoing mail is not set up, or the mail was refused): send it to ${l.contactEmail} yourself.`;
+  l.mailed
+    ? `It was also mailed to ${l.contactEmail}.`
+    : `It was not mailed (outgoing mail is not set up, or the mail was refused): send it to ${l.contactEmail} yourself.`;
 
 /** An answer as the page shows it: text, a list, a table, or document links; every string is shown as text. */
 export type AnswerView =
@@ -143,7 +145,9 @@ export function answerView(q: Question, value: unknown, documentNames: ReadonlyM
       if (!Array.isArray(value)) return { kind: 'text', text: plain(value) };
       return {
         kind: 'documents',
-        items: value.filter((d): d is number => Number.isSafeInteger(d) && d > 0).map((d) => ({ id: d, href: documentHref(d), label: documentNames.get(d) ?? `Document ${d}` })),
+        items: value
+          .filter((d): d is number => Number.isSafeInteger(d) && d > 0)
+          .map((d) => ({ id: d, href: documentHref(d), label: documentNames.get(d) ?? `Document ${d}` })),
       };
     case 'rows': {
       if (!Array.isArray(value)) return { kind: 'text', text: plain(value) };
@@ -173,7 +177,10 @@ export const decidable = (items: readonly ReviewItem[]): ReviewItem[] => items.f
  * The decisions to send, or the problems by question id (shown beside each comment field): a
  * rejection needs a comment (the vendor sees it), and every answered question needs a decision.
  */
-export function decisionsOf(items: readonly ReviewItem[], picks: ReadonlyMap<string, AnswerPick>): { decisions: AnswerDecision[]; problems: Record<string, string> } {
+export function decisionsOf(
+  items: readonly ReviewItem[],
+  picks: ReadonlyMap<string, AnswerPick>,
+): { decisions: AnswerDecision[]; problems: Record<string, string> } {
   const decisions: AnswerDecision[] = [];
   const problems: Record<string, string> = {};
   for (const i of decidable(items)) {

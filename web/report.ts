@@ -55,7 +55,8 @@ export const currentQuarter = (now: Date): string => quarterOf(now.toISOString()
  * The report's page: `/reports/2023-Q4`, with `?vs=` only when another quarter than the previous
  * one is compared, and `?view=restated` for the quarter as known today.
  */
-export const reportPath = (quarter: string, vs = '', view: ReportViewParam = ''): string => urlWith(`/reports/${quarter}`, { vs: vs || undefined, view: view || undefined });
+export const reportPath = (quarter: string, vs = '', view: ReportViewParam = ''): string =>
+  urlWith(`/reports/${quarter}`, { vs: vs || undefined, view: view || undefined });
 
 /** The view the URL asks for: `restated`, or '' (the frozen snapshot; the live quarter has no other). */
 export const viewOf = (query: URLSearchParams): ReportViewParam => (query.get('view') === 'restated' ? 'restated' : '');
@@ -106,7 +107,8 @@ export const downloadName = (quarter: string, format: ReportFormat, vs = '', vie
   `vendorscope-report-${quarter}${vs ? `-vs-${vs}` : ''}${view ? `-${view}` : ''}.${FORMATS.find((f) => f.format === format)?.ext ?? format}`;
 
 /** One stored snapshot as the API gives it (its body exactly as frozen). */
-export const snapshotHref = (apiBase: string, quarter: string, id: number): string => `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}/snapshots/${id}`;
+export const snapshotHref = (apiBase: string, quarter: string, id: number): string =>
+  `${apiBase}/reports/quarterly/${encodeURIComponent(quarter)}/snapshots/${id}`;
 
 /** "2023 Q4". */
 export const quarterWords = (q: string): string => q.replace('-', ' ');
@@ -164,9 +166,13 @@ export function averageChange(r: Pick<Report, 'vendors'>): { before: number; aft
 
 /** Frozen, restated or live, in words a reader of a printed copy understands. */
 export function reportState(r: Pick<Report, 'view' | 'asOf' | 'quarter' | 'snapshotId'>): { label: 'Frozen' | 'Restated' | 'Live'; text: string } {
-  if (r.view === 'frozen') return { label: 'Frozen', text: `A closed quarter, scored as of its last day (${r.asOf}) and stored: it reads the same every time it is opened.` };
+  if (r.view === 'frozen')
+    return { label: 'Frozen', text: `A closed quarter, scored as of its last day (${r.asOf}) and stored: it reads the same every time it is opened.` };
   if (r.view === 'restated') {
-    return { label: 'Restated', text: `The same quarter and day (${r.asOf}) scored from today's database, beside the frozen snapshot ${r.snapshotId ?? ''}: what was recorded since it was taken. Not stored.` };
+    return {
+      label: 'Restated',
+      text: `The same quarter and day (${r.asOf}) scored from today's database, beside the frozen snapshot ${r.snapshotId ?? ''}: what was recorded since it was taken. Not stored.`,
+    };
   }
   return { label: 'Live', text: `The current quarter, scored as of today (${r.asOf}): it moves with new evidence until ${quarterWords(r.quarter)} closes.` };
 }
@@ -179,7 +185,8 @@ export function lagText(days: number | null, approximate = false): string {
 }
 
 /** A vendor's figures in a restatement: "61.9, critical, 8 findings", or "not in the report". */
-export const restatedFigures = (f: Restatement['vendorChanges'][number]['frozen']): string => (f ? `${f.risk}, ${f.band}, ${f.findings} finding${f.findings === 1 ? '' : 's'}` : 'not in the report');
+export const restatedFigures = (f: Restatement['vendorChanges'][number]['frozen']): string =>
+  f ? `${f.risk}, ${f.band}, ${f.findings} finding${f.findings === 1 ? '' : 's'}` : 'not in the report';
 
 /** What changed about an incident, in words. */
 export function incidentChangeText(i: Restatement['incidentChanges'][number]): string {

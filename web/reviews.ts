@@ -105,7 +105,8 @@ export function cadenceDate(decidedOn: string, tier: number, cadence: Cadence): 
 export const CADENCE_TIERS = ['tier1', 'tier2', 'tier3', 'tier4'] as const satisfies readonly (keyof Cadence)[];
 
 /** One tier's months in words: "every 6 months", "every month", or "no periodic review" (null). */
-export const monthsInWords = (months: number | null): string => (months === null ? 'no periodic review' : months === 1 ? 'every month' : `every ${months} months`);
+export const monthsInWords = (months: number | null): string =>
+  months === null ? 'no periodic review' : months === 1 ? 'every month' : `every ${months} months`;
 
 /** The cadence in words: "Tier 1: every 6 months · Tier 2: every 12 months · … · Tier 4: no periodic review". */
 export const cadenceInWords = (c: Cadence): string => CADENCE_TIERS.map((k, i) => `Tier ${i + 1}: ${monthsInWords(c[k])}`).join(' · ');
@@ -198,7 +199,10 @@ export function draftFromForm(fd: FormData, prev: DecisionDraft): DecisionDraft 
   };
 }
 
-export const addFreeCondition = (d: DecisionDraft): DecisionDraft => ({ ...d, conditions: [...d.conditions, { key: nextKey(d), findingId: null, text: '', owner: '', dueOn: '' }] });
+export const addFreeCondition = (d: DecisionDraft): DecisionDraft => ({
+  ...d,
+  conditions: [...d.conditions, { key: nextKey(d), findingId: null, text: '', owner: '', dueOn: '' }],
+});
 
 export const removeCondition = (d: DecisionDraft, key: number): DecisionDraft => ({ ...d, conditions: d.conditions.filter((c) => c.key !== key) });
 
@@ -215,7 +219,10 @@ export function keepFindings(d: DecisionDraft, findingIds: readonly string[]): D
 }
 
 /** The server's errors by path (`conditions.2.dueOn`) split into the form's own fields and each condition row's (by key). */
-export function draftErrors(paths: Readonly<Record<string, string>>, d: DecisionDraft): { form: Record<string, string>; rows: Map<number, Record<string, string>> } {
+export function draftErrors(
+  paths: Readonly<Record<string, string>>,
+  d: DecisionDraft,
+): { form: Record<string, string>; rows: Map<number, Record<string, string>> } {
   const form: Record<string, string> = {};
   const rows = new Map<number, Record<string, string>>();
   for (const [path, message] of Object.entries(paths)) {
@@ -325,5 +332,9 @@ export function statusSource(status: VendorStatus, latest: Pick<Review, 'decisio
   const label = STATUS_LABEL[status];
   if (!latest) return { label, from: 'relationship', note: 'set on the relationship (no review decision recorded)' };
   if (STATUS_OF_DECISION[latest.decision] === status) return { label, from: 'decision', note: `from the review decision of ${day(latest.decidedOn)}` };
-  return { label, from: 'relationship', note: `set on the relationship after the last review decision (${DECISION_LABEL[latest.decision]}, ${day(latest.decidedOn)})` };
+  return {
+    label,
+    from: 'relationship',
+    note: `set on the relationship after the last review decision (${DECISION_LABEL[latest.decision]}, ${day(latest.decidedOn)})`,
+  };
 }

@@ -205,7 +205,10 @@ export function editOutcome(edit: VendorEdit): { readonly section: 'incidents' |
     case 'subprocessor':
       return { section: 'subprocessors', text: `Subprocessor “${edit.body.name}” ${edit.id === null ? 'added' : 'saved'}. ${rescored}` };
     case 'subprocessor-incident':
-      return { section: 'subprocessors', text: `Incident “${edit.body.title}” recorded at ${edit.name}, on its own vendor record: every vendor it serves inherits it. ${rescored}` };
+      return {
+        section: 'subprocessors',
+        text: `Incident “${edit.body.title}” recorded at ${edit.name}, on its own vendor record: every vendor it serves inherits it. ${rescored}`,
+      };
     case 'mfa':
       return { section: 'mfa', text: `MFA posture saved: ${edit.posture.items.length} of ${MFA_POPULATIONS.length} populations on record. ${rescored}` };
     case 'relationship':
@@ -216,4 +219,3 @@ export function editOutcome(edit: VendorEdit): { readonly section: 'incidents' |
       return { section: 'subprocessors', text: `Subprocessor “${edit.label}” deleted. ${rescored}` };
   }
 }
-

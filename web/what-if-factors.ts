@@ -22,13 +22,19 @@ type Scored = Pick<VendorScore, 'factors' | 'impactContributions'>;
 const moved = (a: number, b: number) => Math.abs(b - a) >= 0.05;
 
 // An impact part's label names its value ("Tier 2"), so the parts pair up by ref.
-const IMPACT_LABEL: Readonly<Record<string, string>> = { 'impact:tier': 'Tier', 'impact:data-access': 'Data access', 'impact:environment-access': 'Access into our environment' };
+const IMPACT_LABEL: Readonly<Record<string, string>> = {
+  'impact:tier': 'Tier',
+  'impact:data-access': 'Data access',
+  'impact:environment-access': 'Access into our environment',
+};
 const impactKey = (c: Contribution) => c.ref ?? c.label;
 
 export function factorMoves(before: Scored, after: Scored): FactorMove[] {
   const factors = before.factors.flatMap((b): FactorMove[] => {
     const a = after.factors.find((f) => f.id === b.id);
-    return a && moved(b.score, a.score) ? [{ key: b.id, kind: 'likelihood', label: b.label, before: b.score, after: a.score, delta: delta(a.score - b.score) }] : [];
+    return a && moved(b.score, a.score)
+      ? [{ key: b.id, kind: 'likelihood', label: b.label, before: b.score, after: a.score, delta: delta(a.score - b.score) }]
+      : [];
   });
   const impact = before.impactContributions.flatMap((b): FactorMove[] => {
     const a = after.impactContributions.find((c) => impactKey(c) === impactKey(b));

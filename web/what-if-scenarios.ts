@@ -24,11 +24,17 @@ export interface Scenario {
 }
 
 const nameOf = (s: Sub) => (s.until ? `${s.name} (ended)` : s.name);
-const names = (subs: readonly Sub[]) => (subs.length <= 1 ? (subs[0] ? nameOf(subs[0]) : '') : `${subs.slice(0, -1).map(nameOf).join(', ')} and ${nameOf(subs.at(-1)!)}`);
+const names = (subs: readonly Sub[]) =>
+  subs.length <= 1 ? (subs[0] ? nameOf(subs[0]) : '') : `${subs.slice(0, -1).map(nameOf).join(', ')} and ${nameOf(subs.at(-1)!)}`;
 const removed = (draft: WhatIfDraft, id: number) => !!draft.subprocessors[id]?.remove;
 
 /** The draft with one field of some subprocessors' choices set (or, `undefined`, back to "as recorded"). */
-function withSubs<K extends keyof SubprocessorChoice>(draft: WhatIfDraft, ids: readonly number[], key: K, value: SubprocessorChoice[K] | undefined): WhatIfDraft {
+function withSubs<K extends keyof SubprocessorChoice>(
+  draft: WhatIfDraft,
+  ids: readonly number[],
+  key: K,
+  value: SubprocessorChoice[K] | undefined,
+): WhatIfDraft {
   const subprocessors = { ...draft.subprocessors };
   for (const id of ids) {
     const { [key]: _old, ...rest } = subprocessors[id] ?? {};
@@ -55,7 +61,12 @@ function supportFido2(subs: readonly Sub[]): Scenario {
     apply: (d) => withSubs({ ...d, mfa: { ...d.mfa, support: { method: 'fido2', enforced: true } } }, toChange, 'staffMfa', 'fido2'),
     clear: (d) => {
       const { support: _support, ...mfa } = d.mfa;
-      return withSubs({ ...d, mfa }, subs.map((s) => s.id), 'staffMfa', undefined);
+      return withSubs(
+        { ...d, mfa },
+        subs.map((s) => s.id),
+        'staffMfa',
+        undefined,
+      );
     },
   };
 }
@@ -68,7 +79,13 @@ function sanitizeArtefacts(subs: readonly Sub[]): Scenario {
     detail: `Troubleshooting artefacts (HAR files, logs) stripped of session tokens at ${names(subs)}.`,
     applied: (d) => subs.every((s) => removed(d, s.id) || (d.subprocessors[s.id]?.artifactsSanitized ?? s.artifactsSanitized) === true),
     apply: (d) => withSubs(d, toChange, 'artifactsSanitized', true),
-    clear: (d) => withSubs(d, subs.map((s) => s.id), 'artifactsSanitized', undefined),
+    clear: (d) =>
+      withSubs(
+        d,
+        subs.map((s) => s.id),
+        'artifactsSanitized',
+        undefined,
+      ),
   };
 }
 

@@ -58,7 +58,9 @@ export function whatIfChange(draft: WhatIfDraft, current: Relationship, asOf?: s
     return Object.keys(fields).length > 0 ? [{ id, ...fields }] : [];
   });
   if (changed.length > 0) out.subprocessors = changed;
-  const rel = (Object.keys(draft.relationship) as Array<keyof Relationship>).filter((k) => draft.relationship[k] !== undefined && draft.relationship[k] !== current[k]);
+  const rel = (Object.keys(draft.relationship) as Array<keyof Relationship>).filter(
+    (k) => draft.relationship[k] !== undefined && draft.relationship[k] !== current[k],
+  );
   if (rel.length > 0) out.relationship = Object.fromEntries(rel.map((k) => [k, draft.relationship[k]]));
   return out;
 }

@@ -31,7 +31,13 @@ function parse(args: readonly string[]): { options: BacktestOptions } | { proble
       args: [...args],
       strict: true,
       allowPositionals: false,
-      options: { from: { type: 'string' }, to: { type: 'string' }, 'horizon-days': { type: 'string' }, policy: { type: 'string', multiple: true }, format: { type: 'string' } },
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'horizon-days': { type: 'string' },
+        policy: { type: 'string', multiple: true },
+        format: { type: 'string' },
+      },
     });
     values = parsed.values;
   } catch (e) {
@@ -74,7 +80,8 @@ export async function backtestCommand(deps: Deps, args: readonly string[], out: 
     if (!(e instanceof ServiceError)) throw e;
     out.line(`backtest: ${e.message}`);
     for (const f of e.fields) out.line(`  ${f.path.replace(/^option\./, '--')}: ${f.message}`);
-    if (e.code === 'backtest-too-few-events' && deps.vendors.all().length === 0) out.line('The database holds no vendors: `npm run seed` loads the demo portfolio.');
+    if (e.code === 'backtest-too-few-events' && deps.vendors.all().length === 0)
+      out.line('The database holds no vendors: `npm run seed` loads the demo portfolio.');
     return 1;
   }
 }

@@ -13,7 +13,10 @@ const COMMANDS = {
   'import veris': { positionals: 1, options: { 'dry-run': { type: 'boolean' }, 'on-invalid': { type: 'string' } } },
   export: { positionals: 0, options: { out: { type: 'string' } } },
   restore: { positionals: 1, options: { mode: { type: 'string' } } },
-  report: { positionals: 0, options: { quarter: { type: 'string' }, vs: { type: 'string' }, view: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } },
+  report: {
+    positionals: 0,
+    options: { quarter: { type: 'string' }, vs: { type: 'string' }, view: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  },
   'verify-scores': { positionals: 0, options: {} },
   backup: { positionals: 0, options: { out: { type: 'string' } } },
 } as const satisfies Record<string, { positionals: number; options: Options }>;
@@ -32,12 +35,16 @@ export function readCommandArgs(args: readonly string[]): CommandArgs | { readon
   const [first, second] = args;
   const two = `${first} ${second}`;
   const command = (two in COMMANDS ? two : first) as CommandName | undefined;
-  if (command === undefined || !(command in COMMANDS)) return { problem: first ? `unknown command ${first === 'import' ? two : first}` : 'a command is needed' };
+  if (command === undefined || !(command in COMMANDS))
+    return { problem: first ? `unknown command ${first === 'import' ? two : first}` : 'a command is needed' };
   const spec: { positionals: number; options: Options } = COMMANDS[command];
   try {
     const { values, positionals } = parseArgs({ args: args.slice(command.split(' ').length), options: spec.options, allowPositionals: true, strict: true });
     if (positionals.length !== spec.positionals) {
-      return { problem: spec.positionals === 0 ? `${command} takes no ${positionals[0]}` : `${command} takes exactly ${spec.positionals} file, not ${positionals.length}` };
+      return {
+        problem:
+          spec.positionals === 0 ? `${command} takes no ${positionals[0]}` : `${command} takes exactly ${spec.positionals} file, not ${positionals.length}`,
+      };
     }
     return { command, values, positionals };
   } catch (e) {

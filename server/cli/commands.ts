@@ -54,7 +54,10 @@ function reportErrors(out: Output, errors: readonly JobError[]): number {
 /** Every VERIS record in a file (JSON object, array, or NDJSON) or a folder of them. */
 function verisRecords(path: string): { records: unknown[]; errors: JobError[] } {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => /\.(json|ndjson|jsonl)$/i.test(f)).sort().map((f) => join(path, f))
+    ? readdirSync(path)
+        .filter((f) => /\.(json|ndjson|jsonl)$/i.test(f))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   const records: unknown[] = [];
   const errors: JobError[] = [];
@@ -98,7 +101,9 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       if (r.errors.length > 0) return reportErrors(out, r.errors);
       out.line(`${dryRun ? 'dry run, would have ' : ''}created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}`);
       for (const row of r.rows.filter((x) => x.action === 'duplicate' || x.action === 'skip')) {
-        out.line(`  row ${row.row} (${row.name}): possible duplicate of ${row.duplicateOf?.name}; ${row.action === 'skip' ? 'skipped' : 'choose --on-duplicate create or skip'}`);
+        out.line(
+          `  row ${row.row} (${row.name}): possible duplicate of ${row.duplicateOf?.name}; ${row.action === 'skip' ? 'skipped' : 'choose --on-duplicate create or skip'}`,
+        );
       }
       reportSkipped(out, r.invalid, r.skipped, r.skippedTotal, 'row');
       return 0;
@@ -142,8 +147,10 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       const format = option('format') ?? 'json';
       const view = option('view') ?? 'frozen';
       const vs = option('vs');
-      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || (vs !== undefined && !/^\d{4}-Q[1-4]$/.test(vs))) return usage(out, '--quarter (and --vs) must be quarters as YYYY-Qn');
-      if (!['json', 'csv', 'md'].includes(format) || !['frozen', 'restated'].includes(view)) return usage(out, '--format must be json, csv or md, and --view frozen or restated');
+      if (!quarter || !/^\d{4}-Q[1-4]$/.test(quarter) || (vs !== undefined && !/^\d{4}-Q[1-4]$/.test(vs)))
+        return usage(out, '--quarter (and --vs) must be quarters as YYYY-Qn');
+      if (!['json', 'csv', 'md'].includes(format) || !['frozen', 'restated'].includes(view))
+        return usage(out, '--format must be json, csv or md, and --view frozen or restated');
       const report = deps.reports.quarterly(ACTOR, quarter, { vs, view: view as 'frozen' | 'restated' });
       const text = format === 'csv' ? reportCsv(report) : format === 'md' ? reportMarkdown(report) : `${JSON.stringify(report, null, 1)}\n`;
       const file = option('out');
@@ -176,8 +183,10 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
     }
     return usage(out, `unknown command ${command}`);
   } catch (e) {
-    if (e instanceof ServiceError) return reportErrors(out, e.fields.length > 0 ? e.fields.map((f) => ({ path: f.path, message: f.message })) : [{ path: '', message: e.message }]);
-    if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) return reportErrors(out, [{ path: '', message: 'the file is not valid UTF-8' }]);
+    if (e instanceof ServiceError)
+      return reportErrors(out, e.fields.length > 0 ? e.fields.map((f) => ({ path: f.path, message: f.message })) : [{ path: '', message: e.message }]);
+    if (e instanceof TypeError && /encoded data was not valid/i.test(e.message))
+      return reportErrors(out, [{ path: '', message: 'the file is not valid UTF-8' }]);
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return reportErrors(out, [{ path: '', message: (e as Error).message }]);
     throw e;
   }

@@ -58,15 +58,22 @@ export async function questionnaireCommand(deps: Deps, args: readonly string[], 
   try {
     // Refused before it is read, as the API refuses a body over its limit.
     const size = statSync(file).size;
-    if (size > MAX_SHEET_BYTES) return refused(out, `${file} is ${Math.ceil(size / 1024 / 1024)} MB; an answer sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
+    if (size > MAX_SHEET_BYTES)
+      return refused(out, `${file} is ${Math.ceil(size / 1024 / 1024)} MB; an answer sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
     bytes = readFileSync(file);
   } catch (e) {
     return refused(out, `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    const r = await deps.questionnaireImports.importSheet(ACTOR, Number(values.vendor), bytes, { format: format as ImportFormat | null, knownFrom, fileName: basename(file) });
+    const r = await deps.questionnaireImports.importSheet(ACTOR, Number(values.vendor), bytes, {
+      format: format as ImportFormat | null,
+      knownFrom,
+      fileName: basename(file),
+    });
     const i = r.import;
-    out.line(`imported a ${FORMAT_TITLES[i.format]} sheet as import ${i.id} for vendor ${i.vendorId}: ${i.answerCount} answers kept, ${i.mappedCount} mapped to facts (known from ${i.knownFrom})`);
+    out.line(
+      `imported a ${FORMAT_TITLES[i.format]} sheet as import ${i.id} for vendor ${i.vendorId}: ${i.answerCount} answers kept, ${i.mappedCount} mapped to facts (known from ${i.knownFrom})`,
+    );
     for (const f of r.facts) out.line(`  ${f.questionId} → ${f.label}: ${f.reading} (${f.outcome}: ${f.detail})`);
     return 0;
   } catch (e) {

@@ -64,7 +64,9 @@ export function backupTo(db: Db, path: string): BackupResult {
   const removedLeftovers = readdirSync(folder).filter((f) => f.startsWith(prefix));
   for (const f of removedLeftovers) rmSync(join(folder, f), { force: true });
 
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>
+  ).map((r) => r.name);
   const partial = join(folder, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     // VACUUM INTO takes no bound parameters; the path is quoted as an SQL string literal.

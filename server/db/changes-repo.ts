@@ -54,7 +54,9 @@ export function changesRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO changes (vendor_id, vendor_name, day, at, kind, title, old_risk, new_risk, old_band, new_band, causes, ref, detail)
     VALUES (@vendor_id, @vendor_name, @day, @at, @kind, @title, @old_risk, @new_risk, @old_band, @new_band, @causes, @ref, @detail)`);
   const byId = db.prepare<[number], ChangeRow>('SELECT * FROM changes WHERE id = ?');
-  const recorded = db.prepare<[string, string, string, number], { id: number }>('SELECT id FROM changes WHERE kind = ? AND ref = ? AND day = ? AND vendor_id = ? LIMIT 1');
+  const recorded = db.prepare<[string, string, string, number], { id: number }>(
+    'SELECT id FROM changes WHERE kind = ? AND ref = ? AND day = ? AND vendor_id = ? LIMIT 1',
+  );
   const enc = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   return {
     /** Appends the changes in order; returns them as stored. Call inside the caller's transaction. */

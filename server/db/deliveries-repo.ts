@@ -27,7 +27,13 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
   userId: r.user_id,
   recipient: r.recipient,
   digestDay: r.digest_day,
-  changeIds: r.change_ids === null ? [] : r.change_ids.split(',').map(Number).sort((a, b) => a - b),
+  changeIds:
+    r.change_ids === null
+      ? []
+      : r.change_ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b),
   status: r.status as Delivery['status'],
   attempts: r.attempts,
   nextAt: r.next_at,
@@ -61,7 +67,9 @@ export function deliveriesRepo(db: Db) {
     `${SELECT} WHERE (@channel IS NULL OR d.channel = @channel) AND (@status IS NULL OR d.status = @status) AND (@before IS NULL OR d.id < @before) ORDER BY d.id DESC LIMIT @limit`,
   );
   const sent = db.prepare(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`);
-  const failed = db.prepare(`UPDATE deliveries SET status = @status, attempts = attempts + 1, next_at = COALESCE(@next_at, next_at), last_error = @error WHERE id = @id AND status = 'pending'`);
+  const failed = db.prepare(
+    `UPDATE deliveries SET status = @status, attempts = attempts + 1, next_at = COALESCE(@next_at, next_at), last_error = @error WHERE id = @id AND status = 'pending'`,
+  );
   const retry = db.prepare(`UPDATE deliveries SET status = 'pending', next_at = ? WHERE id = ? AND status = 'failed'`);
   return {
     /**
@@ -69,7 +77,15 @@ export function deliveriesRepo(db: Db) {
      * and attaches the change to it. Call inside the recording transaction.
      */
     add: (d: NewDelivery, changeId: number, now: string): number => {
-      insert.run({ channel: d.channel, key: d.key, webhook_id: d.webhookId ?? null, user_id: d.userId ?? null, digest_day: d.digestDay ?? null, next_at: d.nextAt, now });
+      insert.run({
+        channel: d.channel,
+        key: d.key,
+        webhook_id: d.webhookId ?? null,
+        user_id: d.userId ?? null,
+        digest_day: d.digestDay ?? null,
+        next_at: d.nextAt,
+        now,
+      });
       const id = idOfKey.get(d.key)!.id;
       attach.run(id, changeId);
       return id;

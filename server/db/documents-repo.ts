@@ -51,7 +51,8 @@ const toDocument = (r: DocumentRow): StoredDocument => ({
 });
 
 export function documentsRepo(db: Db) {
-  const insert = db.prepare(`INSERT INTO documents (id, vendor_id, request_id, kind, details, file_name, media_type, size, sha256, content, uploaded_by, known_from, created_at)
+  const insert =
+    db.prepare(`INSERT INTO documents (id, vendor_id, request_id, kind, details, file_name, media_type, size, sha256, content, uploaded_by, known_from, created_at)
     VALUES (@id, @vendor_id, @request_id, @kind, @details, @file_name, @media_type, @size, @sha256, @content, @uploaded_by, @known_from, @created_at)`);
   const byVendor = db.prepare<[number], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE vendor_id = ? ORDER BY id DESC`);
   const byId = db.prepare<[number], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);

@@ -52,43 +52,44 @@ export interface IncidentFilter {
   offset: number;
 }
 
-const toIncident = (r: IncidentRow): Incident => withDerived({
-  id: r.id,
-  vendorId: r.vendor_id,
-  ref: r.ref,
-  title: r.title,
-  intrusionStartDate: r.intrusion_start_date,
-  intrusionStartPrecision: precisionOf(r.intrusion_start_date),
-  detectedByVendorDate: r.detected_by_vendor_date,
-  firstReportedByThirdPartyDate: r.first_reported_by_third_party_date,
-  firstReportedBy: r.first_reported_by,
-  publicDisclosureDate: r.public_disclosure_date,
-  initialAccessVectors: list<AccessVector>(r.initial_access_vectors),
-  initialAccessDetail: r.initial_access_detail,
-  supportInvolved: bool(r.support_involved),
-  supportInvolvementType: r.support_involvement_type as SupportInvolvementType,
-  supportSubprocessor: r.support_subprocessor,
-  supportDetail: r.support_detail,
-  mfaRelevance: r.mfa_relevance as MfaRelevance,
-  mfaDetail: r.mfa_detail,
-  customersAffected: r.customers_affected,
-  customersAffectedDetail: r.customers_affected_detail,
-  threatActor: r.threat_actor,
-  severity: r.severity as Severity,
-  severityRationale: r.severity_rationale,
-  relatedIncidentIds: list(r.related_incident_ids),
-  alsoAffectedVendors: list(r.also_affected_vendors),
-  sources: list(r.sources),
-  confidence: r.confidence as Confidence,
-  notes: r.notes,
-  rootCause: r.root_cause as RootCause | null,
-  entryPath: r.entry_path as EntryPath | null,
-  continuationOf: r.continuation_of,
-  source: r.source_format === 'veris' ? { format: 'veris', id: r.source_id ?? '', attribution: r.source_attribution ?? '' } : null,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  version: r.version,
-});
+const toIncident = (r: IncidentRow): Incident =>
+  withDerived({
+    id: r.id,
+    vendorId: r.vendor_id,
+    ref: r.ref,
+    title: r.title,
+    intrusionStartDate: r.intrusion_start_date,
+    intrusionStartPrecision: precisionOf(r.intrusion_start_date),
+    detectedByVendorDate: r.detected_by_vendor_date,
+    firstReportedByThirdPartyDate: r.first_reported_by_third_party_date,
+    firstReportedBy: r.first_reported_by,
+    publicDisclosureDate: r.public_disclosure_date,
+    initialAccessVectors: list<AccessVector>(r.initial_access_vectors),
+    initialAccessDetail: r.initial_access_detail,
+    supportInvolved: bool(r.support_involved),
+    supportInvolvementType: r.support_involvement_type as SupportInvolvementType,
+    supportSubprocessor: r.support_subprocessor,
+    supportDetail: r.support_detail,
+    mfaRelevance: r.mfa_relevance as MfaRelevance,
+    mfaDetail: r.mfa_detail,
+    customersAffected: r.customers_affected,
+    customersAffectedDetail: r.customers_affected_detail,
+    threatActor: r.threat_actor,
+    severity: r.severity as Severity,
+    severityRationale: r.severity_rationale,
+    relatedIncidentIds: list(r.related_incident_ids),
+    alsoAffectedVendors: list(r.also_affected_vendors),
+    sources: list(r.sources),
+    confidence: r.confidence as Confidence,
+    notes: r.notes,
+    rootCause: r.root_cause as RootCause | null,
+    entryPath: r.entry_path as EntryPath | null,
+    continuationOf: r.continuation_of,
+    source: r.source_format === 'veris' ? { format: 'veris', id: r.source_id ?? '', attribution: r.source_attribution ?? '' } : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  });
 
 const withDerived = (i: Omit<Incident, 'derivedRootCause' | 'derivedEntryPath'>): Incident => ({ ...i, ...derivedClassification(i) });
 
@@ -184,8 +185,14 @@ export function incidentsRepo(db: Db) {
     /** Inserts an incident; a ref already used for this vendor throws SQLITE_CONSTRAINT_UNIQUE. */
     create: (vendorId: number, i: IncidentInput, now: string, source: IncidentSource = null, keep?: Kept): number =>
       Number(
-        insert.run({ ...columns(i, now), ...sourceColumns(source), vendor_id: vendorId, id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
-          .lastInsertRowid,
+        insert.run({
+          ...columns(i, now),
+          ...sourceColumns(source),
+          vendor_id: vendorId,
+          id: keep?.id ?? null,
+          created_at: keep?.createdAt ?? now,
+          updated_at: keep?.updatedAt ?? now,
+        }).lastInsertRowid,
       ),
     /** Writes the incident and adds one to its version, only at version `expect` when given (false: nothing written). */
     update: (id: number, i: IncidentInput, now: string, expect?: number): boolean => update.run({ ...columns(i, now), id, expect: expect ?? null }).changes > 0,

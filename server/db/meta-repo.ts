@@ -3,9 +3,7 @@ import type { Db } from './open.ts';
 
 export function metaRepo(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM app_meta WHERE key = ?');
-  const set = db.prepare<[string, string]>(
-    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const set = db.prepare<[string, string]>('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const ping = db.prepare<[], { ok: number }>('SELECT 1 AS ok');
   // A version kept under its own key (absent: 1), moved on by one only when it is `expect` (when given).
   const bump = db.prepare<{ key: string; expect: number | null }>(

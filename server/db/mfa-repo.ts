@@ -46,7 +46,8 @@ export function mfaRepo(db: Db) {
   const bump = db.prepare<{ id: number; expect: number | null }>(
     'UPDATE vendors SET mfa_version = mfa_version + 1 WHERE id = @id AND (@expect IS NULL OR mfa_version = @expect)',
   );
-  const insert = db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at, confidence, origin)
+  const insert =
+    db.prepare(`INSERT INTO mfa_postures (vendor_id, population, method, enforced, evidence, source, assessed_on, notes, known_from, updated_at, confidence, origin)
     VALUES (@vendor_id, @population, @method, @enforced, @evidence, @source, @assessed_on, @notes, @known_from, @now, @confidence, @origin)`);
 
   return {

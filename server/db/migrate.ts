@@ -17,7 +17,9 @@ const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 /** Reads the migration files; throws when their numbers are not 1, 2, 3… without gaps. */
 export function listMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const list = files.map((f) => {
     const m = FILE.exec(f);
     if (!m) throw new Error(`migration file name must look like 0001_name.sql: ${f}`);

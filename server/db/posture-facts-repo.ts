@@ -39,9 +39,7 @@ export type NewPostureFact = Omit<PostureFact, 'id' | 'vendorId' | 'knownFrom'> 
 
 export function postureFactsRepo(db: Db) {
   const all = db.prepare<[], PostureFactRow>('SELECT * FROM posture_facts ORDER BY id');
-  const byVendor = db.prepare<[number], PostureFactRow>(
-    'SELECT * FROM posture_facts WHERE vendor_id = ? ORDER BY stated_date IS NULL, stated_date DESC, id',
-  );
+  const byVendor = db.prepare<[number], PostureFactRow>('SELECT * FROM posture_facts WHERE vendor_id = ? ORDER BY stated_date IS NULL, stated_date DESC, id');
   const upsert = db.prepare(`INSERT INTO posture_facts (id, vendor_id, ref, fact_type, applies_to, statement, stated_date,
       related_incident_ids, sources, confidence, notes, known_from)
     VALUES (@id, @vendor_id, @ref, @fact_type, @applies_to, @statement, @stated_date, @related_incident_ids, @sources, @confidence, @notes,

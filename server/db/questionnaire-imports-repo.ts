@@ -60,14 +60,17 @@ export function questionnaireImportsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO questionnaire_imports (id, vendor_id, format, file_name, file_kind, sheet_name, sha256, known_from,
       imported_at, imported_by, imported_by_user_id, answer_count, mapped_count)
     VALUES (@id, @vendorId, @format, @fileName, @fileKind, @sheetName, @sha256, @knownFrom, @importedAt, @importedBy, @importedByUserId, @answerCount, @mappedCount)`);
-  const insertAnswer = db.prepare(`INSERT INTO questionnaire_import_answers (import_id, position, line, question_id, question, answer, answer_kind, detail, extra, mapping)
+  const insertAnswer =
+    db.prepare(`INSERT INTO questionnaire_import_answers (import_id, position, line, question_id, question, answer, answer_kind, detail, extra, mapping)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const setMapped = db.prepare<[number, number]>('UPDATE questionnaire_imports SET mapped_count = ? WHERE id = ?');
   const byVendor = db.prepare<[number], ImportRow>('SELECT * FROM questionnaire_imports WHERE vendor_id = ? ORDER BY id DESC');
   const one = db.prepare<[number], ImportRow>('SELECT * FROM questionnaire_imports WHERE id = ?');
   const all = db.prepare<[], ImportRow>('SELECT * FROM questionnaire_imports ORDER BY id');
   const allAnswers = db.prepare<[number], AnswerRow>('SELECT * FROM questionnaire_import_answers WHERE import_id = ? ORDER BY position');
-  const same = db.prepare<[number, string, string], { id: number }>('SELECT id FROM questionnaire_imports WHERE vendor_id = ? AND sha256 = ? AND imported_at = ?');
+  const same = db.prepare<[number, string, string], { id: number }>(
+    'SELECT id FROM questionnaire_imports WHERE vendor_id = ? AND sha256 = ? AND imported_at = ?',
+  );
   const answers = db.prepare<[number, number, number], AnswerRow>(
     'SELECT * FROM questionnaire_import_answers WHERE import_id = ? ORDER BY position LIMIT ? OFFSET ?',
   );
@@ -76,7 +79,18 @@ export function questionnaireImportsRepo(db: Db) {
     create: (i: NewImport, id: number | null = null): number => Number(insert.run({ ...i, id }).lastInsertRowid),
     addAnswers: (importId: number, rows: readonly ImportAnswer[]): void => {
       rows.forEach((a, position) =>
-        insertAnswer.run(importId, position, a.line, a.questionId, a.question, a.answer, a.answerKind, a.detail, JSON.stringify(a.extra), a.mapping === null ? null : JSON.stringify(a.mapping)),
+        insertAnswer.run(
+          importId,
+          position,
+          a.line,
+          a.questionId,
+          a.question,
+          a.answer,
+          a.answerKind,
+          a.detail,
+          JSON.stringify(a.extra),
+          a.mapping === null ? null : JSON.stringify(a.mapping),
+        ),
       );
     },
     setMappedCount: (importId: number, n: number): void => {

@@ -25,9 +25,12 @@ export function questionnaireTransferRepo(db: Db) {
       contact_email, message, link_expires_on, created_at, updated_at, sent_at, opened_at, submitted_at, reviewed_at, revoked_at)
     VALUES (@id, @vendorId, @templateId, @templateVersion, @state, @dueOn, @contactName, @contactEmail, @message, @linkExpiresOn, @createdAt,
       @updatedAt, @sentAt, @openedAt, @submittedAt, @reviewedAt, @revokedAt)`);
-  const insertAnswer = db.prepare(`INSERT INTO questionnaire_answers (request_id, question_id, value, answered_at, submitted_at, decision, decision_comment, decided_at)
+  const insertAnswer =
+    db.prepare(`INSERT INTO questionnaire_answers (request_id, question_id, value, answered_at, submitted_at, decision, decision_comment, decided_at)
     VALUES (@requestId, @questionId, @value, @answeredAt, @submittedAt, @decision, @decisionComment, @decidedAt)`);
-  const findSame = db.prepare<[number, string, string], { id: number }>('SELECT id FROM questionnaire_requests WHERE vendor_id = ? AND template_id = ? AND created_at = ?');
+  const findSame = db.prepare<[number, string, string], { id: number }>(
+    'SELECT id FROM questionnaire_requests WHERE vendor_id = ? AND template_id = ? AND created_at = ?',
+  );
   return {
     requests: (): TransferRequest[] => requests.all(),
     answers: (): TransferAnswer[] => answers.all().map((a) => ({ ...a, value: JSON.parse(a.value) as unknown })),

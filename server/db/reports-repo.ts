@@ -59,7 +59,8 @@ export function reportsRepo(db: Db) {
   const byId = db.prepare<[number, string], Row>('SELECT * FROM frozen_reports WHERE id = ? AND quarter = ?');
   const history = db.prepare<[string], Omit<Row, 'basis'>>(`SELECT ${META}, body FROM frozen_reports WHERE quarter = ? ORDER BY id DESC`);
   const all = db.prepare<[], Row>('SELECT * FROM frozen_reports ORDER BY id');
-  const insert = db.prepare(`INSERT INTO frozen_reports (id, quarter, as_of, body, basis, generated_at, generated_by, superseded_at, superseded_by, origin, compared_with)
+  const insert =
+    db.prepare(`INSERT INTO frozen_reports (id, quarter, as_of, body, basis, generated_at, generated_by, superseded_at, superseded_by, origin, compared_with)
     VALUES (@id, @quarter, @as_of, @body, @basis, @generated_at, @generated_by, @superseded_at, @superseded_by, @origin, @compared_with)`);
   const supersede = db.prepare('UPDATE frozen_reports SET superseded_at = ?, superseded_by = ? WHERE id = ? AND superseded_at IS NULL');
   const clear = db.prepare('DELETE FROM frozen_reports');

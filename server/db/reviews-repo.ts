@@ -67,7 +67,8 @@ const toReview = (r: ReviewRow, conditions: Condition[]): Review => ({
 
 /** A review to store; its score is kept as the JSON it was frozen as. */
 export type NewReview = Omit<Review, 'id' | 'conditions' | 'createdAt' | 'score'> & { readonly score: object };
-export type NewCondition = Pick<Condition, 'text' | 'findingId' | 'severity' | 'owner' | 'dueOn'> & Partial<Pick<Condition, 'state' | 'evidence' | 'waiverExpiresOn' | 'waiverApprover'>>;
+export type NewCondition = Pick<Condition, 'text' | 'findingId' | 'severity' | 'owner' | 'dueOn'> &
+  Partial<Pick<Condition, 'state' | 'evidence' | 'waiverExpiresOn' | 'waiverApprover'>>;
 /** The changeable part of a condition, whole. */
 export type ConditionFields = Pick<Condition, 'state' | 'owner' | 'dueOn' | 'evidence' | 'waiverExpiresOn' | 'waiverApprover'>;
 
@@ -81,7 +82,8 @@ export function reviewsRepo(db: Db) {
   const conditionsOfVendor = db.prepare<[number], ConditionRow>(`${CONDITIONS} WHERE r.vendor_id = ? ORDER BY c.id`);
   const allConditions = db.prepare<[], ConditionRow>(`${CONDITIONS} ORDER BY c.id`);
   const oneCondition = db.prepare<[number], ConditionRow>(`${CONDITIONS} WHERE c.id = ?`);
-  const insert = db.prepare(`INSERT INTO reviews (id, vendor_id, decision, rationale, decided_on, next_review_on, next_review_set, score, decided_by, created_at)
+  const insert =
+    db.prepare(`INSERT INTO reviews (id, vendor_id, decision, rationale, decided_on, next_review_on, next_review_set, score, decided_by, created_at)
     VALUES (@id, @vendor_id, @decision, @rationale, @decided_on, @next_review_on, @next_review_set, @score, @decided_by, @created_at)`);
   const insertCondition = db.prepare(`INSERT INTO review_conditions (id, review_id, text, finding_id, severity, state, owner, due_on, evidence,
       waiver_expires_on, waiver_approver, created_at, updated_at)

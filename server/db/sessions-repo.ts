@@ -58,7 +58,10 @@ export function sessionsRepo(db: Db) {
     },
     /** The user's sessions that are neither revoked nor past their absolute lifetime. */
     live: (userId: number, now: string): StoredSession[] => live.all(userId, now).map(toSession),
-    create: (s: { tokenHash: string; userId: number; passkeyVerified: boolean; expiresAt: string; userAgent: string | null; ip: string | null }, now: string): number =>
+    create: (
+      s: { tokenHash: string; userId: number; passkeyVerified: boolean; expiresAt: string; userAgent: string | null; ip: string | null },
+      now: string,
+    ): number =>
       Number(
         insert.run({
           token_hash: s.tokenHash,

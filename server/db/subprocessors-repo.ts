@@ -10,7 +10,11 @@ export interface Provenance {
   readonly confidence: FactConfidence;
   readonly source: FactSource | null;
 }
-const provenanceColumns = (p: Provenance | undefined) => ({ confidence: p?.confidence ?? null, origin: p ? writeSource(p.source) : null, set_provenance: p ? 1 : 0 });
+const provenanceColumns = (p: Provenance | undefined) => ({
+  confidence: p?.confidence ?? null,
+  origin: p ? writeSource(p.source) : null,
+  set_provenance: p ? 1 : 0,
+});
 
 interface SubprocessorRow {
   id: number;

@@ -34,9 +34,7 @@ export function usersRepo(db: Db) {
   const all = db.prepare<[], UserRow>(`${SELECT} ORDER BY u.email`);
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
   const hash = db.prepare<[number], { password_hash: string | null }>('SELECT password_hash FROM users WHERE id = ?');
-  const insert = db.prepare(
-    'INSERT INTO users (email, password_hash, role, created_at, updated_at) VALUES (@email, @password_hash, @role, @now, @now)',
-  );
+  const insert = db.prepare('INSERT INTO users (email, password_hash, role, created_at, updated_at) VALUES (@email, @password_hash, @role, @now, @now)');
   const update = db.prepare(
     'UPDATE users SET role = @role, disabled_at = @disabled_at, updated_at = @now, version = version + 1 WHERE id = @id AND (@expect IS NULL OR version = @expect)',
   );

@@ -88,9 +88,7 @@ export function vendorsRepo(db: Db) {
   const byId = db.prepare<[number], VendorRow>(`${SELECT} WHERE v.id = ?`);
   const byNameKey = db.prepare<[string], VendorRow>(`${SELECT} WHERE v.name_key = ?`);
   const all = db.prepare<[], VendorRow>(`${SELECT} ORDER BY v.name COLLATE NOCASE, v.id`);
-  const page = db.prepare<Record<string, unknown>, VendorRow>(
-    `${SELECT} ${WHERE} ORDER BY v.name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset`,
-  );
+  const page = db.prepare<Record<string, unknown>, VendorRow>(`${SELECT} ${WHERE} ORDER BY v.name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM vendors v ${WHERE}`);
   // Unfiltered, SQLite counts from its smallest index instead of testing every row against the filters.
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM vendors');
@@ -140,7 +138,10 @@ export function vendorsRepo(db: Db) {
     },
     /** Inserts a vendor; a duplicate name or alias throws SQLITE_CONSTRAINT_UNIQUE. */
     create: (v: VendorInput, now: string, keep?: Kept): number => {
-      const id = Number(insert.run({ ...columns(v, keep?.createdAt ?? now), id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now }).lastInsertRowid);
+      const id = Number(
+        insert.run({ ...columns(v, keep?.createdAt ?? now), id: keep?.id ?? null, created_at: keep?.createdAt ?? now, updated_at: keep?.updatedAt ?? now })
+          .lastInsertRowid,
+      );
       setAliases(id, v.aliases);
       return id;
     },

@@ -54,13 +54,15 @@ export function watchRulesRepo(db: Db) {
   const ofKind = db.prepare<[string, string], RuleRow>(
     'SELECT r.* FROM watch_rules r JOIN users u ON u.id = r.user_id WHERE r.kind = ? AND u.disabled_at IS NULL AND (r.in_app = 1 OR r.email <> ?) ORDER BY r.user_id, r.id',
   );
-  const insert = db.prepare(`INSERT INTO watch_rules (user_id, kind, tiers, min_severity, mine_only, band_rose_only, within_days, in_app, email, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO watch_rules (user_id, kind, tiers, min_severity, mine_only, band_rose_only, within_days, in_app, email, created_at, updated_at)
     VALUES (@user_id, @kind, @tiers, @min_severity, @mine_only, @band_rose_only, @within_days, @in_app, @email, @now, @now)`);
   const update = db.prepare(`UPDATE watch_rules SET kind = @kind, tiers = @tiers, min_severity = @min_severity, mine_only = @mine_only,
     band_rose_only = @band_rose_only, within_days = @within_days, in_app = @in_app, email = @email, updated_at = @now WHERE id = @id AND user_id = @user_id`);
   const remove = db.prepare<[number, number]>('DELETE FROM watch_rules WHERE id = ? AND user_id = ?');
   const removeAll = db.prepare<[number]>('DELETE FROM watch_rules WHERE user_id = ?');
-  const defaults = db.prepare(`INSERT INTO watch_rules (user_id, kind, tiers, min_severity, mine_only, band_rose_only, within_days, in_app, email, created_at, updated_at)
+  const defaults =
+    db.prepare(`INSERT INTO watch_rules (user_id, kind, tiers, min_severity, mine_only, band_rose_only, within_days, in_app, email, created_at, updated_at)
     SELECT @user_id, kind, tiers, min_severity, mine_only, band_rose_only, within_days, in_app, email, @now, @now FROM default_watch_rules ORDER BY position`);
   return {
     list: (userId: number): StoredRule[] => byUser.all(userId).map(toRule),

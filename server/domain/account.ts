@@ -98,9 +98,7 @@ export const session = z
   .meta({ id: 'Session' });
 export type Session = z.output<typeof session>;
 
-export const passkey = z
-  .object({ id, name: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable() })
-  .meta({ id: 'Passkey' });
+export const passkey = z.object({ id, name: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable() }).meta({ id: 'Passkey' });
 export type Passkey = z.output<typeof passkey>;
 
 export const auditEntry = z

@@ -35,7 +35,9 @@ export const COMPARED_BASELINES = ['prior-incidents', 'days-since-last'] as cons
 
 const quarterRange = {
   from: quarterLabel.optional().meta({ description: `First quarter end scored (default ${BACKTEST.from})` }),
-  to: quarterLabel.optional().meta({ description: 'Last quarter end scored (default: the last one whose horizon has passed by today); its horizon must have passed' }),
+  to: quarterLabel
+    .optional()
+    .meta({ description: 'Last quarter end scored (default: the last one whose horizon has passed by today); its horizon must have passed' }),
   horizonDays: z.coerce
     .number()
     .int()
@@ -63,7 +65,13 @@ export const backtestDraftQuery = z.strictObject(quarterRange);
 export const draftMethodology = policyParameters
   .extend({
     version: versionLabel.default('draft').meta({ description: 'The label the draft would be stored under (default "draft")' }),
-    note: z.string().trim().max(2000).nullable().optional().meta({ description: 'Ignored: accepted so that the body of PUT /methodology can be sent as it is' }),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullable()
+      .optional()
+      .meta({ description: 'Ignored: accepted so that the body of PUT /methodology can be sent as it is' }),
   })
   .meta({ id: 'DraftMethodology' });
 

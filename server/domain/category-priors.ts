@@ -31,13 +31,15 @@ export const DEFAULT_CATEGORY_PRIORS: readonly CategoryPriorRow[] = [
     category: 'identity and access',
     matches: ['identity', 'single sign-on', 'SSO', 'MFA', 'access security', 'password manager'],
     prior: 45,
-    rationale: 'Holds the keys to every customer tenant; attacked through its support channel and signing keys again and again (Okta 2022 and 2023, Microsoft 2023, LastPass 2022).',
+    rationale:
+      'Holds the keys to every customer tenant; attacked through its support channel and signing keys again and again (Okta 2022 and 2023, Microsoft 2023, LastPass 2022).',
   },
   {
     category: 'remote management and file transfer',
     matches: ['remote monitoring', 'remote management', 'managed file transfer', 'IT monitoring', 'network management'],
     prior: 45,
-    rationale: 'Privileged reach into many customers at once, exploited in mass campaigns (SolarWinds 2020, Accellion 2020, Kaseya 2021, GoAnywhere and MOVEit 2023).',
+    rationale:
+      'Privileged reach into many customers at once, exploited in mass campaigns (SolarWinds 2020, Accellion 2020, Kaseya 2021, GoAnywhere and MOVEit 2023).',
   },
   {
     category: 'software delivery',
@@ -49,7 +51,8 @@ export const DEFAULT_CATEGORY_PRIORS: readonly CategoryPriorRow[] = [
     category: 'customer communications and support',
     matches: ['customer service', 'communications', 'email marketing', 'CRM', 'sales engagement', 'messaging', 'chat'],
     prior: 35,
-    rationale: 'Support and account tooling whose staff are social-engineered to reach customer accounts (Twilio 2022, Mailchimp twice in 2022, Salesloft Drift 2025).',
+    rationale:
+      'Support and account tooling whose staff are social-engineered to reach customer accounts (Twilio 2022, Mailchimp twice in 2022, Salesloft Drift 2025).',
   },
 ];
 

@@ -72,11 +72,17 @@ export const exportedReview = review.extend({ conditions: z.array(condition.omit
 // Evidence documents carry their bytes (base64): a restore gives them back exactly (size and SHA-256 checked).
 export const exportedDocument = document
   .omit({ expiresOn: true, expired: true })
-  .extend({ content: z.base64().max(Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4).meta({ description: 'The file, base64' }) })
+  .extend({
+    content: z
+      .base64()
+      .max(Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4)
+      .meta({ description: 'The file, base64' }),
+  })
   .strict()
   .superRefine((d, ctx) => {
     const meta = documentMeta.safeParse({ ...d.details, kind: d.kind });
-    for (const issue of meta.success ? [] : meta.error.issues) ctx.addIssue({ code: 'custom', path: ['details', ...issue.path.map(String)], message: issue.message });
+    for (const issue of meta.success ? [] : meta.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['details', ...issue.path.map(String)], message: issue.message });
   });
 // Questionnaire requests and their answers. Not carried: the link's token hash (a restored request
 // needs a new link), who created or decided (accounts stay with their database), versions.

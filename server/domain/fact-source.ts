@@ -15,7 +15,8 @@ export const FACT_CONFIDENCES = ['recorded', SELF_ATTESTED] as const;
 export type FactConfidence = (typeof FACT_CONFIDENCES)[number];
 
 export const factConfidence = z.enum(FACT_CONFIDENCES).meta({
-  description: "recorded: typed by an analyst from the evidence it names; self-attested: the vendor's own answer, accepted from a questionnaire (weighs less in confidence).",
+  description:
+    "recorded: typed by an analyst from the evidence it names; self-attested: the vendor's own answer, accepted from a questionnaire (weighs less in confidence).",
 });
 
 /** A sheet imported from a standard questionnaire (CAIQ, SIG): the answer a fact was mapped from. */

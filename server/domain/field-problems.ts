@@ -55,12 +55,7 @@ export function fieldProblems(error: z.ZodError, prefix: string, input?: unknown
 }
 
 /** Parses with a schema, or throws the caller's error built from the field problems. */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  prefix: string,
-  fail: (fields: FieldProblem[]) => Error,
-): z.output<S> {
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: string, fail: (fields: FieldProblem[]) => Error): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw fail(fieldProblems(r.error, prefix, value));
   return r.data;

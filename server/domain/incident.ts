@@ -3,16 +3,7 @@
  * dataset (data/seed/README.md), so its records load unchanged.
  */
 import { z } from 'zod';
-import {
-  ACCESS_VECTORS,
-  CONFIDENCES,
-  DATE_PRECISIONS,
-  ENTRY_PATHS,
-  MFA_RELEVANCE,
-  ROOT_CAUSES,
-  SEVERITIES,
-  SUPPORT_INVOLVEMENT_TYPES,
-} from './vocabulary.ts';
+import { ACCESS_VECTORS, CONFIDENCES, DATE_PRECISIONS, ENTRY_PATHS, MFA_RELEVANCE, ROOT_CAUSES, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from './vocabulary.ts';
 import { atLeastOneField, httpUrl, id, label, partialDate, prose, recordVersion, timestamp } from './fields.ts';
 import { certainlyBefore, precisionOf } from './partial-date.ts';
 import { deriveEntryPath, deriveRootCause, entryPathOf } from './root-cause.ts';
@@ -29,10 +20,7 @@ const fields = {
   ref: slug.nullable().meta({ description: 'Stable slug, used by relatedIncidentIds (e.g. okta-2022-01-sitel).' }),
   title: label(300),
   intrusionStartDate: date,
-  intrusionStartPrecision: z
-    .enum(DATE_PRECISIONS)
-    .nullable()
-    .meta({ description: 'Derived from intrusionStartDate; when sent it must agree.' }),
+  intrusionStartPrecision: z.enum(DATE_PRECISIONS).nullable().meta({ description: 'Derived from intrusionStartDate; when sent it must agree.' }),
   detectedByVendorDate: date,
   firstReportedByThirdPartyDate: date,
   firstReportedBy: prose(500),
@@ -59,10 +47,7 @@ const fields = {
     .enum(ROOT_CAUSES)
     .nullable()
     .meta({ description: 'How it began, as an analyst set it; null = derived from the vectors, support involvement and access detail (derivedRootCause)' }),
-  entryPath: z
-    .enum(ENTRY_PATHS)
-    .nullable()
-    .meta({ description: 'Where the attacker came in, as an analyst set it; null = derived (derivedEntryPath)' }),
+  entryPath: z.enum(ENTRY_PATHS).nullable().meta({ description: 'Where the attacker came in, as an analyst set it; null = derived (derivedEntryPath)' }),
   continuationOf: id
     .nullable()
     .meta({ description: 'The earlier incident of the same vendor this one continues: the two are one campaign, counted once. Null = none' }),
@@ -132,7 +117,11 @@ export const incidentInput = z
   .meta({ id: 'IncidentInput' });
 
 /** A PATCH is checked field by field here, and the merged record again by incidentInput. */
-export const incidentPatch = z.strictObject(fields).partial().refine(...atLeastOneField).meta({ id: 'IncidentPatch' });
+export const incidentPatch = z
+  .strictObject(fields)
+  .partial()
+  .refine(...atLeastOneField)
+  .meta({ id: 'IncidentPatch' });
 
 /** Where an imported incident came from; null for incidents entered here. */
 export const incidentSource = z
@@ -151,7 +140,9 @@ export const incident = z
     vendorId: id,
     ...fields,
     source: incidentSource,
-    derivedRootCause: z.enum(ROOT_CAUSES).meta({ description: 'The root cause the record implies (from the entry path in force); rootCause, when set, overrides it' }),
+    derivedRootCause: z
+      .enum(ROOT_CAUSES)
+      .meta({ description: 'The root cause the record implies (from the entry path in force); rootCause, when set, overrides it' }),
     derivedEntryPath: z.enum(ENTRY_PATHS).meta({ description: 'The entry path the record implies; entryPath, when set, overrides it' }),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -171,7 +162,8 @@ export function incidentAsInput(i: Omit<Incident, 'derivedRootCause' | 'derivedE
 }
 
 /** The root cause and entry path a record implies, for the API to show beside what an analyst set. */
-export function derivedClassification(i: Pick<Incident, 'initialAccessVectors' | 'supportInvolved' | 'supportInvolvementType' | 'initialAccessDetail' | 'entryPath'>) {
+export function derivedClassification(
+  i: Pick<Incident, 'initialAccessVectors' | 'supportInvolved' | 'supportInvolvementType' | 'initialAccessDetail' | 'entryPath'>,
+) {
   return { derivedRootCause: deriveRootCause(i, entryPathOf(i)), derivedEntryPath: deriveEntryPath(i) };
 }
-

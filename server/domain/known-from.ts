@@ -15,7 +15,9 @@ export const knownFromField = (extra = '') => partialDate.meta({ description: `$
 
 /** What a request that creates a record may leave out: null or absent is the day the record is created. */
 export const knownFromInput = (extra = '') =>
-  knownFromField(`${extra ? `${extra} ` : ''}Defaults to the day the record is created; give it to backfill history.`).nullable().default(null);
+  knownFromField(`${extra ? `${extra} ` : ''}Defaults to the day the record is created; give it to backfill history.`)
+    .nullable()
+    .default(null);
 
 /** Why a knownFrom cannot be right today: it starts after today. Null when it can. */
 export function knownFromInFuture(knownFrom: string, today: string): string | null {

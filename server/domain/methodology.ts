@@ -86,154 +86,178 @@ const sumsTo = (target: number, what: string) => ({
 const weights = byKey(FACTOR_IDS, share);
 const populationWeights = byKey(MFA_POPULATIONS, points);
 
-const parameterFields = z.strictObject({
-  weights: weights.refine(sumsTo(1, 'factor weights').check, sumsTo(1, 'factor weights').message),
-  decay: decayPolicy,
-  incidents: z.strictObject({
-    severityPoints: byKey(SEVERITIES, points),
-    confidenceWeight: byKey(CONFIDENCES, share),
-    boostPerTenfoldCustomers: share,
-    maxCustomersBoost: share,
-  }),
-  recurrence: z.strictObject({
-    windowDays: days.meta({ description: 'An incident repeats an earlier one known at most this many days before it' }),
-    repeatPoints: points,
-    classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
-    severityScale: byKey(SEVERITIES, share),
-    matchOn: z
-      .enum(['root-cause', 'classes'])
-      .meta({ description: 'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)' }),
-    requireSameEntryPath: z.boolean().meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
-    pairWith: z
-      .enum(['strongest', 'closest'])
-      .meta({ description: 'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)' }),
-    rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({ description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats' }),
-  }),
-  campaigns: z.strictObject({
-    countAsOne: z.boolean().meta({
-      description: 'Incidents linked by continuationOf count once: the worst severity, the lag from the first awareness to the last disclosure, no repeat within the campaign (false in methodology 1.x)',
+const parameterFields = z
+  .strictObject({
+    weights: weights.refine(sumsTo(1, 'factor weights').check, sumsTo(1, 'factor weights').message),
+    decay: decayPolicy,
+    incidents: z.strictObject({
+      severityPoints: byKey(SEVERITIES, points),
+      confidenceWeight: byKey(CONFIDENCES, share),
+      boostPerTenfoldCustomers: share,
+      maxCustomersBoost: share,
     }),
-  }),
-  incidentCap: z.strictObject({
-    likelihoodPoints: z
-      .number()
-      .min(1)
-      .max(100)
-      .nullable()
-      .meta({ description: 'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)' }),
-  }),
-  disclosure: z.strictObject({
-    lagPoints: points,
-    fullLagDays: days,
-    unknownLagDays: z.number().int().min(0).max(3650),
-    foundByOthersPoints: points,
-    severityScale: byKey(SEVERITIES, share),
-  }),
-  support: z.strictObject({
-    accessPoints: byKey(ACCESS_LEVELS, points),
-    outsourcedMultiplier: z.number().min(1).max(3),
-    staffMfaFloor: share,
-    unsanitizedArtifactsPoints: points,
-    maxSafeRetentionDays: z.number().int().min(0).max(36_500),
-    longRetentionPoints: points,
-    inheritedShare: share.meta({ description: "Share of a subprocessor's own incident score its parent inherits" }),
-    inheritedCap: points.meta({ description: 'Most points one subprocessor can pass on from its own incidents' }),
-    unknownPrior: points.meta({
-      description:
-        'The support factor of a vendor with no support arrangement on record (an unknown chain). At most what the least arrangement with tenant access can score, so that recording one never lowers risk.',
+    recurrence: z.strictObject({
+      windowDays: days.meta({ description: 'An incident repeats an earlier one known at most this many days before it' }),
+      repeatPoints: points,
+      classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
+      severityScale: byKey(SEVERITIES, share),
+      matchOn: z
+        .enum(['root-cause', 'classes'])
+        .meta({
+          description:
+            'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
+        }),
+      requireSameEntryPath: z
+        .boolean()
+        .meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
+      pairWith: z
+        .enum(['strongest', 'closest'])
+        .meta({
+          description:
+            'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
+        }),
+      rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({
+        description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats',
+      }),
     }),
-  }),
-  mfa: z.strictObject({
-    populationWeights: populationWeights.refine(sumsTo(100, 'population weights').check, sumsTo(100, 'population weights').message),
-    methodRisk: byKey(MFA_METHODS, share).refine(
-      (r) => MFA_METHODS.every((m, i) => i === 0 || r[m] <= r[MFA_METHODS[i - 1]!]),
-      'methodRisk must not rise from none to fido2 (stronger MFA never scores worse)',
-    ),
-    unenforcedBenefit: share,
-    unknownCountsAs: z
-      .strictObject({ method: z.enum(MFA_METHODS), enforced: z.boolean() })
-      .meta({ description: "How a support arrangement's unknown staff MFA counts (a gap in a known arrangement)" }),
-    unknownPrior: share.meta({
-      description:
-        'Residual risk (0–1) of a population with no MFA record: the MFA prior. At least that of SMS not enforced, so that an unknown posture never scores better than a known weak one.',
+    campaigns: z.strictObject({
+      countAsOne: z.boolean().meta({
+        description:
+          'Incidents linked by continuationOf count once: the worst severity, the lag from the first awareness to the last disclosure, no repeat within the campaign (false in methodology 1.x)',
+      }),
     }),
-  }).refine((m) => m.unknownPrior >= unenforcedRisk(m.methodRisk.sms, m.unenforcedBenefit) - 1e-9, {
-    path: ['unknownPrior'],
-    message: 'unknownPrior must be at least the residual risk of SMS not enforced (an unknown MFA posture never scores better than a known weak one)',
-  }),
-  impact: z.strictObject({
-    weights: z
-      .strictObject({ tier: share, dataAccess: share, environmentAccess: share })
-      .refine(sumsTo(1, 'impact weights').check, sumsTo(1, 'impact weights').message),
-    tierPoints: z.strictObject({ 1: points, 2: points, 3: points, 4: points }),
-    dataAccessPoints: byKey(DATA_ACCESS, points),
-    environmentAccessPoints: byKey(ENVIRONMENT_ACCESS, points),
-  }),
-  bands: z
-    .array(z.strictObject({ band: z.enum(RISK_BANDS), minRisk: points }))
-    .length(RISK_BANDS.length)
-    .refine(
-      (b) => b.map((x) => x.band).join() === [...RISK_BANDS].reverse().join() && b.every((x, i) => i === 0 || x.minRisk < b[i - 1]!.minRisk) && b.at(-1)!.minRisk === 0,
-      'bands must run critical, high, moderate, low with falling minRisk, the last at 0',
-    ),
-  assessment: z.strictObject({
-    minEvidenceShare: share.meta({
-      description:
-        'A vendor whose evidence covers less than this share of the likelihood weight is not assessed (band `not-assessed`); 0 assesses every vendor',
+    incidentCap: z.strictObject({
+      likelihoodPoints: z
+        .number()
+        .min(1)
+        .max(100)
+        .nullable()
+        .meta({
+          description:
+            'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
+        }),
     }),
-  }),
-  inherent: z.strictObject({
-    categoryPriors: z
-      .array(categoryPriorRow)
-      .max(50)
-      .refine((rows) => new Set(rows.map((r) => r.category.toLowerCase())).size === rows.length, 'categoryPriors must name each category once')
-      .meta({ description: 'Inherent likelihood by vendor category; the first row whose words appear in the category applies' }),
-    otherCategoriesPrior: points.meta({ description: 'Inherent likelihood of a vendor whose category no row matches' }),
-  }),
-  confidence: z.strictObject({
-    weights: z
-      .strictObject({ mfa: share, support: share, incidents: share })
-      .refine(sumsTo(1, 'confidence weights').check, sumsTo(1, 'confidence weights').message),
-    freshDays: days,
-    incidentConfidence: byKey(CONFIDENCES, share),
-    selfAttestedWeight: share.meta({
-      description:
-        "What a self-attested fact (the vendor's own questionnaire answer) counts for in confidence, against 1 for evidence recorded from an independent source; it still counts in full as evidence (coverage, assessment)",
+    disclosure: z.strictObject({
+      lagPoints: points,
+      fullLagDays: days,
+      unknownLagDays: z.number().int().min(0).max(3650),
+      foundByOthersPoints: points,
+      severityScale: byKey(SEVERITIES, share),
     }),
-  }),
-  findings: z.strictObject({
-    lateDisclosureDays: z.number().int().min(0).max(3650),
-    lookbackDays: days.meta({ description: 'Incidents known longer ago than this raise no findings' }),
-    recentCriticalDays: days,
-    phishingResistantMfaUpToTier: z.number().int().min(0).max(4).meta({ description: 'Vendors of this tier or more critical must show FIDO2 for admins and support' }),
-  }),
-  reviewTriggers: z.strictObject({
-    minIncidentSeverity: z
-      .strictObject({ 1: z.enum(SEVERITIES), 2: z.enum(SEVERITIES), 3: z.enum(SEVERITIES), 4: z.enum(SEVERITIES) })
-      .meta({ description: "Per tier, the lowest severity of a newly known incident that reopens the vendor's procurement decision" }),
-    lookbackWithoutDecisionDays: days.meta({ description: 'For a vendor with no decision yet, triggers count what became known this many days before asOf' }),
-  }),
-}).superRefine((p, ctx) => {
-  // Recording an arrangement with tenant access must never make a vendor look better than not knowing its chain.
-  if (typeof p.support?.unknownPrior !== 'number' || !p.support.accessPoints || !p.mfa?.methodRisk) return;
-  const least = leastTenantAccessPoints(p.support, p.mfa.methodRisk);
-  if (p.support.unknownPrior > least + 1e-9) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['support', 'unknownPrior'],
-      message: `unknownPrior must be at most ${Math.round(least * 1000) / 1000}, the least an arrangement with tenant access can score (recording one never lowers risk)`,
-    });
-  }
-});
+    support: z.strictObject({
+      accessPoints: byKey(ACCESS_LEVELS, points),
+      outsourcedMultiplier: z.number().min(1).max(3),
+      staffMfaFloor: share,
+      unsanitizedArtifactsPoints: points,
+      maxSafeRetentionDays: z.number().int().min(0).max(36_500),
+      longRetentionPoints: points,
+      inheritedShare: share.meta({ description: "Share of a subprocessor's own incident score its parent inherits" }),
+      inheritedCap: points.meta({ description: 'Most points one subprocessor can pass on from its own incidents' }),
+      unknownPrior: points.meta({
+        description:
+          'The support factor of a vendor with no support arrangement on record (an unknown chain). At most what the least arrangement with tenant access can score, so that recording one never lowers risk.',
+      }),
+    }),
+    mfa: z
+      .strictObject({
+        populationWeights: populationWeights.refine(sumsTo(100, 'population weights').check, sumsTo(100, 'population weights').message),
+        methodRisk: byKey(MFA_METHODS, share).refine(
+          (r) => MFA_METHODS.every((m, i) => i === 0 || r[m] <= r[MFA_METHODS[i - 1]!]),
+          'methodRisk must not rise from none to fido2 (stronger MFA never scores worse)',
+        ),
+        unenforcedBenefit: share,
+        unknownCountsAs: z
+          .strictObject({ method: z.enum(MFA_METHODS), enforced: z.boolean() })
+          .meta({ description: "How a support arrangement's unknown staff MFA counts (a gap in a known arrangement)" }),
+        unknownPrior: share.meta({
+          description:
+            'Residual risk (0–1) of a population with no MFA record: the MFA prior. At least that of SMS not enforced, so that an unknown posture never scores better than a known weak one.',
+        }),
+      })
+      .refine((m) => m.unknownPrior >= unenforcedRisk(m.methodRisk.sms, m.unenforcedBenefit) - 1e-9, {
+        path: ['unknownPrior'],
+        message: 'unknownPrior must be at least the residual risk of SMS not enforced (an unknown MFA posture never scores better than a known weak one)',
+      }),
+    impact: z.strictObject({
+      weights: z
+        .strictObject({ tier: share, dataAccess: share, environmentAccess: share })
+        .refine(sumsTo(1, 'impact weights').check, sumsTo(1, 'impact weights').message),
+      tierPoints: z.strictObject({ 1: points, 2: points, 3: points, 4: points }),
+      dataAccessPoints: byKey(DATA_ACCESS, points),
+      environmentAccessPoints: byKey(ENVIRONMENT_ACCESS, points),
+    }),
+    bands: z
+      .array(z.strictObject({ band: z.enum(RISK_BANDS), minRisk: points }))
+      .length(RISK_BANDS.length)
+      .refine(
+        (b) =>
+          b.map((x) => x.band).join() === [...RISK_BANDS].reverse().join() &&
+          b.every((x, i) => i === 0 || x.minRisk < b[i - 1]!.minRisk) &&
+          b.at(-1)!.minRisk === 0,
+        'bands must run critical, high, moderate, low with falling minRisk, the last at 0',
+      ),
+    assessment: z.strictObject({
+      minEvidenceShare: share.meta({
+        description:
+          'A vendor whose evidence covers less than this share of the likelihood weight is not assessed (band `not-assessed`); 0 assesses every vendor',
+      }),
+    }),
+    inherent: z.strictObject({
+      categoryPriors: z
+        .array(categoryPriorRow)
+        .max(50)
+        .refine((rows) => new Set(rows.map((r) => r.category.toLowerCase())).size === rows.length, 'categoryPriors must name each category once')
+        .meta({ description: 'Inherent likelihood by vendor category; the first row whose words appear in the category applies' }),
+      otherCategoriesPrior: points.meta({ description: 'Inherent likelihood of a vendor whose category no row matches' }),
+    }),
+    confidence: z.strictObject({
+      weights: z
+        .strictObject({ mfa: share, support: share, incidents: share })
+        .refine(sumsTo(1, 'confidence weights').check, sumsTo(1, 'confidence weights').message),
+      freshDays: days,
+      incidentConfidence: byKey(CONFIDENCES, share),
+      selfAttestedWeight: share.meta({
+        description:
+          "What a self-attested fact (the vendor's own questionnaire answer) counts for in confidence, against 1 for evidence recorded from an independent source; it still counts in full as evidence (coverage, assessment)",
+      }),
+    }),
+    findings: z.strictObject({
+      lateDisclosureDays: z.number().int().min(0).max(3650),
+      lookbackDays: days.meta({ description: 'Incidents known longer ago than this raise no findings' }),
+      recentCriticalDays: days,
+      phishingResistantMfaUpToTier: z
+        .number()
+        .int()
+        .min(0)
+        .max(4)
+        .meta({ description: 'Vendors of this tier or more critical must show FIDO2 for admins and support' }),
+    }),
+    reviewTriggers: z.strictObject({
+      minIncidentSeverity: z
+        .strictObject({ 1: z.enum(SEVERITIES), 2: z.enum(SEVERITIES), 3: z.enum(SEVERITIES), 4: z.enum(SEVERITIES) })
+        .meta({ description: "Per tier, the lowest severity of a newly known incident that reopens the vendor's procurement decision" }),
+      lookbackWithoutDecisionDays: days.meta({ description: 'For a vendor with no decision yet, triggers count what became known this many days before asOf' }),
+    }),
+  })
+  .superRefine((p, ctx) => {
+    // Recording an arrangement with tenant access must never make a vendor look better than not knowing its chain.
+    if (typeof p.support?.unknownPrior !== 'number' || !p.support.accessPoints || !p.mfa?.methodRisk) return;
+    const least = leastTenantAccessPoints(p.support, p.mfa.methodRisk);
+    if (p.support.unknownPrior > least + 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['support', 'unknownPrior'],
+        message: `unknownPrior must be at most ${Math.round(least * 1000) / 1000}, the least an arrangement with tenant access can score (recording one never lowers risk)`,
+      });
+    }
+  });
 
 /** Every parameter's path (`weights`, `support.accessPoints`…): each one needs a rationale. */
 export const PARAMETER_PATHS: readonly string[] = parameterPathsOf(parameterFields.shape);
 
 export const policyParameters = parameterFields.extend({ rationale: rationaleFor(PARAMETER_PATHS) });
 
-export const versionLabel = z
-  .string()
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/, 'expected 1–40 letters, digits, dots, dashes, pluses or underscores');
+export const versionLabel = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/, 'expected 1–40 letters, digits, dots, dashes, pluses or underscores');
 
 export const policy = policyParameters.extend({ version: versionLabel }).meta({ id: 'Methodology' });
 export type Policy = z.output<typeof policy>;
@@ -262,7 +286,10 @@ export function unenforcedRisk(methodRisk: number, unenforcedBenefit: number): n
  * arithmetic, in the same order, as the support factor of 1.x, so that the prior reproduces it
  * to the last bit.
  */
-function legacySupportPrior(p: { support?: { accessPoints?: Record<string, number>; staffMfaFloor?: number }; mfa?: { methodRisk?: Record<string, number> } }): number | undefined {
+function legacySupportPrior(p: {
+  support?: { accessPoints?: Record<string, number>; staffMfaFloor?: number };
+  mfa?: { methodRisk?: Record<string, number> };
+}): number | undefined {
   const points = p.support?.accessPoints?.['customer-data'];
   const floor = p.support?.staffMfaFloor;
   const fido2 = p.mfa?.methodRisk?.['fido2'];
@@ -270,7 +297,9 @@ function legacySupportPrior(p: { support?: { accessPoints?: Record<string, numbe
   return Math.min(100, points * 1 * (floor + (1 - floor) * fido2));
 }
 
-function legacyMfaPrior(mfa: { methodRisk?: Record<string, number>; unenforcedBenefit?: number; unknownCountsAs?: { method: string; enforced: boolean } } | undefined): number | undefined {
+function legacyMfaPrior(
+  mfa: { methodRisk?: Record<string, number>; unenforcedBenefit?: number; unknownCountsAs?: { method: string; enforced: boolean } } | undefined,
+): number | undefined {
   const r = mfa?.unknownCountsAs && mfa.methodRisk?.[mfa.unknownCountsAs.method];
   if (r === undefined || mfa?.unenforcedBenefit === undefined) return undefined;
   return mfa.unknownCountsAs!.enforced ? r : unenforcedRisk(r, mfa.unenforcedBenefit);
@@ -284,7 +313,10 @@ function legacyMfaPrior(mfa: { methodRisk?: Record<string, number>; unenforcedBe
 export function withAssessmentDefaults(parameters: unknown): unknown {
   if (typeof parameters !== 'object' || parameters === null) return parameters;
   const p = parameters as Record<string, any>;
-  const support = p['support'] && typeof p['support'] === 'object' && !('unknownPrior' in p['support']) ? { ...p['support'], unknownPrior: legacySupportPrior(p) } : p['support'];
+  const support =
+    p['support'] && typeof p['support'] === 'object' && !('unknownPrior' in p['support'])
+      ? { ...p['support'], unknownPrior: legacySupportPrior(p) }
+      : p['support'];
   const mfa = p['mfa'] && typeof p['mfa'] === 'object' && !('unknownPrior' in p['mfa']) ? { ...p['mfa'], unknownPrior: legacyMfaPrior(p['mfa']) } : p['mfa'];
   return {
     ...p,
@@ -294,7 +326,6 @@ export function withAssessmentDefaults(parameters: unknown): unknown {
     inherent: p['inherent'] ?? { categoryPriors: DEFAULT_CATEGORY_PRIORS, otherCategoriesPrior: DEFAULT_OTHER_CATEGORIES_PRIOR },
   };
 }
-
 
 /**
  * What a self-attested fact counts for in confidence (issue 16). Versions stored before it existed
@@ -345,4 +376,7 @@ export const storedParameters = z
     const r = policyParameters.safeParse(readable(p));
     if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   })
-  .meta({ id: 'StoredMethodologyParameters', description: 'A methodology version’s parameters as stored; a version stored before a parameter existed lacks it.' });
+  .meta({
+    id: 'StoredMethodologyParameters',
+    description: 'A methodology version’s parameters as stored; a version stored before a parameter existed lacks it.',
+  });

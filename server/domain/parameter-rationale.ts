@@ -12,7 +12,13 @@ import { z } from 'zod';
 
 export const rationaleEntry = z
   .strictObject({
-    why: z.string().trim().min(1).max(400).regex(/^[^\r\n]*$/, 'one line').meta({ description: 'Why the parameter has this value, in one line' }),
+    why: z
+      .string()
+      .trim()
+      .min(1)
+      .max(400)
+      .regex(/^[^\r\n]*$/, 'one line')
+      .meta({ description: 'Why the parameter has this value, in one line' }),
     source: z
       .string()
       .trim()

@@ -12,7 +12,10 @@ export const postureFact = z
     factType: z.enum(POSTURE_FACT_TYPES),
     appliesTo: z.string(),
     statement: z.string(),
-    statedDate: z.string().nullable().meta({ description: 'When it was stated or took effect, at the precision the source gives; null when no source gave a date.' }),
+    statedDate: z
+      .string()
+      .nullable()
+      .meta({ description: 'When it was stated or took effect, at the precision the source gives; null when no source gave a date.' }),
     relatedIncidentIds: z.array(z.string()),
     sources: z.array(z.string()),
     confidence: z.enum(CONFIDENCES),

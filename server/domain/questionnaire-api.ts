@@ -182,7 +182,5 @@ export const appliedDecision = z
   .meta({ id: 'AppliedDecision' });
 export type AppliedDecision = z.output<typeof appliedDecision>;
 
-export const reviewDecisionsResult = z
-  .object({ request: questionnaireRequest, applied: z.array(appliedDecision) })
-  .meta({ id: 'ReviewDecisionsResult' });
+export const reviewDecisionsResult = z.object({ request: questionnaireRequest, applied: z.array(appliedDecision) }).meta({ id: 'ReviewDecisionsResult' });
 export type ReviewDecisionsResult = z.output<typeof reviewDecisionsResult>;

@@ -45,7 +45,11 @@ export const requestDetail = z
 
 export const requestListQuery = z.strictObject({
   state: z.enum(REQUEST_STATES).optional().meta({ description: 'Only requests in this state (expired as derived)' }),
-  overdue: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')).meta({ description: 'Only overdue requests (true) or only others (false)' }),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .meta({ description: 'Only overdue requests (true) or only others (false)' }),
 });
 
 export const templateSummary = z

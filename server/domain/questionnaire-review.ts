@@ -57,7 +57,13 @@ export const reviewResult = z
   .strictObject({
     request: questionnaireRequest,
     applied: z
-      .array(z.strictObject({ questionId: z.string(), fact: reviewProposal.shape.fact, ref: z.string().meta({ description: 'The fact written: mfa:support, subprocessor:12, commitment:notifyWithinDays' }) }))
+      .array(
+        z.strictObject({
+          questionId: z.string(),
+          fact: reviewProposal.shape.fact,
+          ref: z.string().meta({ description: 'The fact written: mfa:support, subprocessor:12, commitment:notifyWithinDays' }),
+        }),
+      )
       .meta({ description: 'The facts the accepted answers created or changed (answers that agree with the record change nothing).' }),
   })
   .meta({ id: 'QuestionnaireReviewResult' });

@@ -27,8 +27,26 @@ const option = z.strictObject({ value: slug, label: label(200) });
  * - `commitment`: what the vendor commits to outside the score's facts (days to notify customers of
  *   a breach, the security contact).
  */
-export const SUPPORT_FIELDS = ['provider', 'outsourced', 'location', 'accessLevel', 'artifactsSanitized', 'retentionDays', 'sessionControls', 'staffMfa'] as const;
-export const SUBPROCESSOR_COLUMN_FIELDS = ['name', 'function', 'outsourced', 'accessLevel', 'location', 'staffMfa', 'artifactsSanitized', 'retentionDays'] as const;
+export const SUPPORT_FIELDS = [
+  'provider',
+  'outsourced',
+  'location',
+  'accessLevel',
+  'artifactsSanitized',
+  'retentionDays',
+  'sessionControls',
+  'staffMfa',
+] as const;
+export const SUBPROCESSOR_COLUMN_FIELDS = [
+  'name',
+  'function',
+  'outsourced',
+  'accessLevel',
+  'location',
+  'staffMfa',
+  'artifactsSanitized',
+  'retentionDays',
+] as const;
 export const COMMITMENT_FIELDS = ['notifyWithinDays', 'securityContactName', 'securityContactEmail'] as const;
 
 export const questionMapping = z.discriminatedUnion('fact', [
@@ -85,7 +103,10 @@ export function answerValueSchema(q: Question): z.ZodType {
     case 'choice':
       return z.enum(values as [string, ...string[]]);
     case 'multi-choice':
-      return z.array(z.enum(values as [string, ...string[]])).max(values.length).refine((a) => new Set(a).size === a.length, 'expected each choice once');
+      return z
+        .array(z.enum(values as [string, ...string[]]))
+        .max(values.length)
+        .refine((a) => new Set(a).size === a.length, 'expected each choice once');
     case 'number':
       return z.number().finite().min(0).max(1_000_000);
     case 'date':
@@ -112,17 +133,7 @@ export function answerValueSchema(q: Question): z.ZodType {
   }
 }
 
-export const REQUEST_STATES = [
-  'draft',
-  'sent',
-  'opened',
-  'in-progress',
-  'submitted',
-  'accepted',
-  'partially-accepted',
-  'expired',
-  'revoked',
-] as const;
+export const REQUEST_STATES = ['draft', 'sent', 'opened', 'in-progress', 'submitted', 'accepted', 'partially-accepted', 'expired', 'revoked'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 /** States stored in the database; `expired` is derived (effectiveState). */
 export type StoredRequestState = Exclude<RequestState, 'expired'>;

@@ -32,7 +32,12 @@ const basis = z.looseObject({
       risk: z.number(),
       methodologyVersion: z.string(),
       findings: z.array(z.looseObject({ id: z.string() })),
-      facts: z.looseObject({ vendor: z.looseObject({ id: int }), incidents: z.array(z.looseObject({ id: int })), subprocessors: z.array(z.unknown()), mfa: z.array(z.unknown()) }),
+      facts: z.looseObject({
+        vendor: z.looseObject({ id: int }),
+        incidents: z.array(z.looseObject({ id: int })),
+        subprocessors: z.array(z.unknown()),
+        mfa: z.array(z.unknown()),
+      }),
     }),
   ),
 });
@@ -40,7 +45,9 @@ const basis = z.looseObject({
 /** Checks a value against a schema and reports its problems at `path`, leaving the value as it is. */
 const checkedAs = (schema: z.ZodType, path: string, ctx: z.RefinementCtx, value: unknown) => {
   const r = schema.safeParse(value);
-  if (!r.success) for (const i of r.error.issues.slice(0, 20)) ctx.addIssue({ code: 'custom', path: [path, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
+  if (!r.success)
+    for (const i of r.error.issues.slice(0, 20))
+      ctx.addIssue({ code: 'custom', path: [path, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
 };
 
 export const exportedReportSnapshot = z
@@ -49,7 +56,9 @@ export const exportedReportSnapshot = z
     quarter: quarterLabel,
     asOf: z.string(),
     body: z.unknown().meta({ description: 'The report exactly as frozen' }),
-    basis: z.unknown().meta({ description: 'What it rests on: each vendor’s facts held at the as-of day, risk and findings; null for a snapshot frozen per comparison' }),
+    basis: z
+      .unknown()
+      .meta({ description: 'What it rests on: each vendor’s facts held at the as-of day, risk and findings; null for a snapshot frozen per comparison' }),
     generatedAt: z.string(),
     generatedBy: z.string(),
     supersededAt: z.string().nullable(),
@@ -62,9 +71,12 @@ export const exportedReportSnapshot = z
     checkedAs(legacy ? legacyBody : reportBody, 'body', ctx, s.body);
     if (s.basis !== null) checkedAs(basis, 'basis', ctx, s.basis);
     else if (!legacy) ctx.addIssue({ code: 'custom', path: ['basis'], message: 'only a snapshot frozen per comparison may lack its basis' });
-    if ((s.supersededAt === null) !== (s.supersededBy === null)) ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'expected with supersededAt, and only then' });
-    if (legacy && s.supersededAt === null) ctx.addIssue({ code: 'custom', path: ['supersededAt'], message: 'a snapshot frozen per comparison can only be history' });
-    if (!legacy && s.comparedWith !== null) ctx.addIssue({ code: 'custom', path: ['comparedWith'], message: 'only a snapshot frozen per comparison names the quarter it was compared with' });
+    if ((s.supersededAt === null) !== (s.supersededBy === null))
+      ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'expected with supersededAt, and only then' });
+    if (legacy && s.supersededAt === null)
+      ctx.addIssue({ code: 'custom', path: ['supersededAt'], message: 'a snapshot frozen per comparison can only be history' });
+    if (!legacy && s.comparedWith !== null)
+      ctx.addIssue({ code: 'custom', path: ['comparedWith'], message: 'only a snapshot frozen per comparison names the quarter it was compared with' });
   })
   .meta({ id: 'ExportedReportSnapshot' });
 

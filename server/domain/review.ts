@@ -23,7 +23,13 @@ export type ConditionState = (typeof CONDITION_STATES)[number];
 /** A condition as proposed with a decision: picked from a finding (its text by default), or written freely. */
 export const conditionInput = z
   .strictObject({
-    findingId: z.string().min(1).max(300).nullable().default(null).meta({ description: "A finding of the score decided on; its suggestedCondition is the default text" }),
+    findingId: z
+      .string()
+      .min(1)
+      .max(300)
+      .nullable()
+      .default(null)
+      .meta({ description: 'A finding of the score decided on; its suggestedCondition is the default text' }),
     text: label(2000).nullable().default(null),
     owner: label(200).nullable().default(null),
     dueOn: isoDay.nullable().default(null),
@@ -92,10 +98,19 @@ export const review = z
     nextReviewSet: z.enum(['tier', 'manual']).meta({ description: 'Whether the next review date came from the cadence or was set by hand' }),
     decidedBy: z.string(),
     /** The score the decision was taken on, frozen. */
-    score: z.looseObject({ asOf: z.string(), methodologyVersion: z.string(), risk: z.number(), band: z.string(), findings: z.array(z.looseObject({ id: z.string() })).readonly() }),
+    score: z.looseObject({
+      asOf: z.string(),
+      methodologyVersion: z.string(),
+      risk: z.number(),
+      band: z.string(),
+      findings: z.array(z.looseObject({ id: z.string() })).readonly(),
+    }),
     conditions: z.array(condition),
     createdAt: timestamp,
-    isExample: z.boolean().optional().meta({ description: 'True on a decision the demo portfolio seeds as an example setting (like its relationships), not one anybody took' }),
+    isExample: z
+      .boolean()
+      .optional()
+      .meta({ description: 'True on a decision the demo portfolio seeds as an example setting (like its relationships), not one anybody took' }),
   })
   .meta({ id: 'Review' });
 

@@ -30,7 +30,12 @@ const OWN_SUPPORT: ReadonlySet<SupportInvolvementType> = new Set([
 ]);
 
 /** Involvement of a third party that is not the vendor's support channel: an IT provider, a contractor, someone else's support system, a telephony provider. */
-const THIRD_PARTY: ReadonlySet<SupportInvolvementType> = new Set(['outsourced-it-provider', 'external-contractor', 'third-party-support-system', 'telephony-subprocessor']);
+const THIRD_PARTY: ReadonlySet<SupportInvolvementType> = new Set([
+  'outsourced-it-provider',
+  'external-contractor',
+  'third-party-support-system',
+  'telephony-subprocessor',
+]);
 
 /** The detail names the vendor's own people or corporate systems. */
 const STAFF = /\b(employee|engineer|developer|staff|corporate|workforce|personnel)s?\b/i;

@@ -73,7 +73,9 @@ export type SubprocessorPatch = z.output<typeof subprocessorPatch>;
 export type Subprocessor = z.output<typeof subprocessor>;
 
 /** The record's fields as an input: without its provenance, which only a questionnaire's review sets (and the repository keeps). */
-export function subprocessorAsInput(s: Omit<Subprocessor, 'knownFrom' | 'version'> & { knownFrom?: string | undefined; version?: number }): Record<string, unknown> {
+export function subprocessorAsInput(
+  s: Omit<Subprocessor, 'knownFrom' | 'version'> & { knownFrom?: string | undefined; version?: number },
+): Record<string, unknown> {
   const { id: _id, parentVendorId: _p, createdAt: _c, updatedAt: _u, version: _v, confidence: _cf, source: _o, ...rest } = s;
   return rest;
 }

@@ -20,9 +20,7 @@ const fields = {
   businessOwner: label(200).nullable(),
   nextReviewOn: isoDay.nullable(),
   notes: prose(),
-  relationshipIsExample: z
-    .boolean()
-    .meta({ description: 'True when tier and access are example settings (the demo portfolio), not a real relationship.' }),
+  relationshipIsExample: z.boolean().meta({ description: 'True when tier and access are example settings (the demo portfolio), not a real relationship.' }),
   engagedSince: isoDay.meta({
     description:
       'The day our relationship with the vendor began; a quarterly report lists only the vendors engaged at its end. Defaults to the day the vendor is recorded (or, for a vendor that was not engaged, the day its status changes to an engaged one); set it to backfill history.',
@@ -52,7 +50,11 @@ export const vendorInput = z
   })
   .meta({ id: 'VendorInput' });
 
-export const vendorPatch = z.strictObject(fields).partial().refine(...atLeastOneField).meta({ id: 'VendorPatch' });
+export const vendorPatch = z
+  .strictObject(fields)
+  .partial()
+  .refine(...atLeastOneField)
+  .meta({ id: 'VendorPatch' });
 
 export const vendor = z
   .object({
@@ -69,7 +71,6 @@ export const vendor = z
 export type VendorInput = z.output<typeof vendorInput>;
 export type VendorPatch = z.output<typeof vendorPatch>;
 export type Vendor = z.output<typeof vendor>;
-
 
 /** Host name of a website, without a leading `www.`. */
 export function domainOf(website: string | null): string | null {

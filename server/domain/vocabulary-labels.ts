@@ -30,7 +30,11 @@ export const VENDOR_STATUS_LABELS: Readonly<Record<VendorStatus, string>> = {
 };
 
 /** Case, spacing, hyphens and underscores aside: "Under review", "under-review" and "UNDER_REVIEW" are one key. */
-const key = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const key = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
 /** The stored value a label or a stored value names, or undefined when it names none. */
 export function valueOfLabel<T extends string>(labels: Readonly<Record<T, string>>, text: string): T | undefined {

@@ -7,15 +7,7 @@
 export const TIERS = [1, 2, 3, 4] as const;
 export const DATA_ACCESS = ['none', 'internal', 'confidential', 'restricted'] as const;
 export const ENVIRONMENT_ACCESS = ['none', 'user', 'admin', 'identity-provider'] as const;
-export const VENDOR_STATUSES = [
-  'proposed',
-  'under-review',
-  'approved',
-  'approved-with-conditions',
-  'rejected',
-  'offboarded',
-  'not-engaged',
-] as const;
+export const VENDOR_STATUSES = ['proposed', 'under-review', 'approved', 'approved-with-conditions', 'rejected', 'offboarded', 'not-engaged'] as const;
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const CONFIDENCES = ['low', 'medium', 'high'] as const;
@@ -89,12 +81,7 @@ export const MFA_POPULATIONS = ['admins', 'support', 'workforce', 'contractors',
 /** MFA methods from weakest to strongest. */
 export const MFA_METHODS = ['none', 'sms', 'totp', 'push', 'push-number-matching', 'fido2'] as const;
 
-export const POSTURE_FACT_TYPES = [
-  'mfa-posture',
-  'support-outsourcing',
-  'support-access-control',
-  'subprocessor-disclosure',
-] as const;
+export const POSTURE_FACT_TYPES = ['mfa-posture', 'support-outsourcing', 'support-access-control', 'subprocessor-disclosure'] as const;
 
 export type Tier = (typeof TIERS)[number];
 export type DataAccess = (typeof DATA_ACCESS)[number];

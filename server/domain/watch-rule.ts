@@ -41,8 +41,10 @@ function kindFits(r: { kind?: string; minSeverity?: unknown; bandRoseOnly?: unkn
   if (r.kind === undefined) return;
   if (r.minSeverity != null && !['incident-added', 'finding-new'].includes(r.kind))
     ctx.addIssue({ code: 'custom', path: ['minSeverity'], message: 'only incident-added and finding-new rules have a severity' });
-  if (r.bandRoseOnly === true && r.kind !== 'score-changed') ctx.addIssue({ code: 'custom', path: ['bandRoseOnly'], message: 'only score-changed rules can ask for a band rise' });
-  if (r.withinDays != null && r.kind !== 'evidence-expiring') ctx.addIssue({ code: 'custom', path: ['withinDays'], message: 'only evidence-expiring rules have a number of days' });
+  if (r.bandRoseOnly === true && r.kind !== 'score-changed')
+    ctx.addIssue({ code: 'custom', path: ['bandRoseOnly'], message: 'only score-changed rules can ask for a band rise' });
+  if (r.withinDays != null && r.kind !== 'evidence-expiring')
+    ctx.addIssue({ code: 'custom', path: ['withinDays'], message: 'only evidence-expiring rules have a number of days' });
 }
 
 export const newWatchRule = z
@@ -63,7 +65,5 @@ export type WatchRuleInput = z.output<typeof newWatchRule>;
 /** A whole rule replaced (PUT): every field given. */
 export const watchRuleReplace = z.strictObject(ruleFields).superRefine(kindFits).meta({ id: 'WatchRuleReplace' });
 
-export const watchRule = z
-  .object({ id, ...ruleFields, createdAt: timestamp, updatedAt: timestamp })
-  .meta({ id: 'WatchRule' });
+export const watchRule = z.object({ id, ...ruleFields, createdAt: timestamp, updatedAt: timestamp }).meta({ id: 'WatchRule' });
 export type WatchRule = z.output<typeof watchRule>;

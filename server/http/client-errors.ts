@@ -15,7 +15,11 @@ export interface ClientProblem {
   readonly detail: string;
 }
 
-export const UNREADABLE: ClientProblem = { status: 400, code: 'malformed-request', detail: 'The request could not be read: a body that does not match its Content-Length or Content-Encoding, or HTTP that does not parse.' };
+export const UNREADABLE: ClientProblem = {
+  status: 400,
+  code: 'malformed-request',
+  detail: 'The request could not be read: a body that does not match its Content-Length or Content-Encoding, or HTTP that does not parse.',
+};
 
 /**
  * The problem for an error a library raised as the client's (http-errors' `status`/`statusCode` 400
@@ -28,7 +32,11 @@ export function clientProblem(err: unknown): ClientProblem | null {
   if (!(status >= 400 && status < 500)) return null;
   if (e.type === 'charset.unsupported') return { status: 415, code: 'unsupported-charset', detail: 'Send the body as UTF-8 (charset=utf-8, or no charset).' };
   if (e.type === 'encoding.unsupported') {
-    return { status: 415, code: 'unsupported-content-encoding', detail: `Send the body uncompressed, or with one Content-Encoding of ${CONTENT_CODINGS.slice(1).join(', ')}.` };
+    return {
+      status: 415,
+      code: 'unsupported-content-encoding',
+      detail: `Send the body uncompressed, or with one Content-Encoding of ${CONTENT_CODINGS.slice(1).join(', ')}.`,
+    };
   }
   // The web app's files honour Range and conditional requests (send): one they cannot satisfy is the client's.
   if (status === 416) return { status: 416, code: 'range-not-satisfiable', detail: 'The Range asked for is not within the file.' };

@@ -42,7 +42,12 @@ export function readUpload<T>(req: Request, res: Response, limits: UploadLimits,
     let bb: busboy.Busboy;
     try {
       // Fields arrive as latin1 (byte for byte) and are decoded below, strictly: invalid UTF-8 is refused, not replaced.
-      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'utf8', limits: { files: 1, fileSize: limits.fileSize + 1, fields: 8, fieldSize: limits.fieldSize, parts: 10 } });
+      bb = busboy({
+        headers: req.headers,
+        defCharset: 'latin1',
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: limits.fileSize + 1, fields: 8, fieldSize: limits.fieldSize, parts: 10 },
+      });
     } catch {
       res.set('Connection', 'close');
       reject(new HttpError(400, 'malformed-request', 'The multipart body could not be read (no boundary).'));

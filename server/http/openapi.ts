@@ -82,12 +82,18 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
   for (const r of routes) {
     const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
     const writes = r.versioned && r.method !== 'get';
-    const errors = [...new Set([400, ...(r.access === 'public' ? (r.responseToken ? [401] : []) : [401, 403]), ...(r.errors ?? []), ...(writes ? [412] : []), 500])].sort();
+    const errors = [
+      ...new Set([400, ...(r.access === 'public' ? (r.responseToken ? [401] : []) : [401, 403]), ...(r.errors ?? []), ...(writes ? [412] : []), 500]),
+    ].sort();
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.access === 'public' ? r.summary : `${r.summary} (${r.access} or above)`,
       tags: [r.tag],
-      security: r.responseToken ? [{ responseToken: [] }] : r.access === 'public' ? [] : [{ session: [] }, { token: [] }, ...(r.tokenInUrl ? [{ tokenInUrl: [] }, { tokenAsBasic: [] }] : [])],
+      security: r.responseToken
+        ? [{ responseToken: [] }]
+        : r.access === 'public'
+          ? []
+          : [{ session: [] }, { token: [] }, ...(r.tokenInUrl ? [{ tokenInUrl: [] }, { tokenAsBasic: [] }] : [])],
       operationId: `${r.method}${r.path.replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path', convert), ...parameters(r.query, 'query', convert), ...(writes ? [IF_MATCH] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(r.body, 'input') } } } } : {}),
@@ -96,7 +102,9 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
         [r.status]: {
           description: STATUS_TEXT[r.status],
           ...(r.response ? { content: { 'application/json': { schema: convert(r.response, 'output') } } } : {}),
-          ...(r.versioned && r.response ? { headers: { ETag: { description: 'The record’s version as a strong validator ("v7"), for If-Match', schema: { type: 'string' } } } } : {}),
+          ...(r.versioned && r.response
+            ? { headers: { ETag: { description: 'The record’s version as a strong validator ("v7"), for If-Match', schema: { type: 'string' } } } }
+            : {}),
         },
         ...Object.fromEntries(
           errors.map((s) => [s, { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: problemRef } } }]),
@@ -120,7 +128,12 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
         token: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens (vst_…)' },
         tokenInUrl: { type: 'apiKey', in: 'query', name: 'token', description: 'An API token in the URL, for calendar feeds only' },
         tokenAsBasic: { type: 'http', scheme: 'basic', description: 'An API token as the Basic password (any user name), for calendar feeds only' },
-        responseToken: { type: 'apiKey', in: 'header', name: 'X-Response-Token', description: 'A questionnaire response token (from the link /respond#token=…), for the /respond routes only' },
+        responseToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Response-Token',
+          description: 'A questionnaire response token (from the link /respond#token=…), for the /respond routes only',
+        },
       },
     },
   };

@@ -137,7 +137,19 @@ export function sendProblem(
     );
 }
 
-const SERVICE_STATUS = { 'not-found': 404, conflict: 409, invalid: 400, unprocessable: 422, unauthenticated: 401, forbidden: 403, throttled: 429, 'too-large': 413, stale: 412, gone: 410, unsupported: 415 } as const;
+const SERVICE_STATUS = {
+  'not-found': 404,
+  conflict: 409,
+  invalid: 400,
+  unprocessable: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  throttled: 429,
+  'too-large': 413,
+  stale: 412,
+  gone: 410,
+  unsupported: 415,
+} as const;
 const FALLBACK_CODE = {
   'not-found': 'no-such-endpoint',
   conflict: 'conflict',
@@ -168,7 +180,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const e = err as { type?: string; status?: number; code?: string };
     // body-parser's own errors carry a type and a 4xx status.
-    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'payload-too-large', 'The request body is larger than this endpoint accepts (1 MB for records; see the API for imports).');
+    if (e.type === 'entity.too.large')
+      return sendProblem(res, 413, 'payload-too-large', 'The request body is larger than this endpoint accepts (1 MB for records; see the API for imports).');
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed-json', 'The request body could not be parsed as JSON.');
     // A library's client error (a charset, a coding, a body cut short, a path that does not decode): a 4xx, no stack logged.
     const client = clientProblem(err);

@@ -44,7 +44,8 @@ function charsetOf(req: Request): string | undefined {
 
 export const wellFormedRequest: RequestHandler = (req, _res, next) => {
   if (!validHost(req)) throw new HttpError(400, 'bad-host', 'The Host header must be one host name or address, with an optional port.');
-  if (!decodablePath(req)) throw new HttpError(400, 'malformed-url', 'The URL path holds a malformed percent-encoding (a % must be followed by two hex digits of UTF-8).');
+  if (!decodablePath(req))
+    throw new HttpError(400, 'malformed-url', 'The URL path holds a malformed percent-encoding (a % must be followed by two hex digits of UTF-8).');
   if (hasBody(req)) {
     const charset = charsetOf(req);
     if (charset !== undefined && charset !== 'utf-8') {
@@ -52,7 +53,11 @@ export const wellFormedRequest: RequestHandler = (req, _res, next) => {
     }
     const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (!(CONTENT_CODINGS as readonly string[]).includes(coding)) {
-      throw new HttpError(415, 'unsupported-content-encoding', `Send the body uncompressed, or with one Content-Encoding of ${CONTENT_CODINGS.slice(1).join(', ')}.`);
+      throw new HttpError(
+        415,
+        'unsupported-content-encoding',
+        `Send the body uncompressed, or with one Content-Encoding of ${CONTENT_CODINGS.slice(1).join(', ')}.`,
+      );
     }
   }
   next();

@@ -57,7 +57,7 @@ export function roundCauses(raw: readonly number[], total: number): Causes {
   const diff = target - rounded.reduce((a, r) => a + Math.round(r * 10), 0);
   if (diff !== 0) {
     const largest = raw.reduce((best, r, i) => (Math.abs(r) > Math.abs(raw[best]!) ? i : best), 0);
-    rounded[largest] = Math.round((rounded[largest]! * 10 + diff)) / 10;
+    rounded[largest] = Math.round(rounded[largest]! * 10 + diff) / 10;
   }
   return Object.fromEntries(CAUSES.map((c, i) => [c, rounded[i]! === 0 ? 0 : rounded[i]!])) as Causes;
 }

@@ -55,7 +55,8 @@ function lagFrom(aware: DayRange | undefined, i: IncidentFacts, asOf: number): D
 }
 
 /** "21 days", "≈ 6 days", "1 day". */
-export const lagText = (lag: Pick<DisclosureLag, 'days' | 'approximate'>): string => `${lag.approximate ? '≈ ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
+export const lagText = (lag: Pick<DisclosureLag, 'days' | 'approximate'>): string =>
+  `${lag.approximate ? '≈ ' : ''}${lag.days} day${lag.days === 1 ? '' : 's'}`;
 
 /** True when someone outside told the vendor before the vendor itself detected the incident. */
 export function foundByOthersFirst(i: IncidentFacts): boolean {
@@ -91,7 +92,9 @@ export function campaignLag(c: Campaign, asOf: number): CampaignLag {
       if (!longest || span.days > longest.days) longest = span;
     }
   }
-  return longest ? { days: longest.days, known: true, approximate: longest.approximate, someUnknown } : { days: 0, known: false, approximate: false, someUnknown };
+  return longest
+    ? { days: longest.days, known: true, approximate: longest.approximate, someUnknown }
+    : { days: 0, known: false, approximate: false, someUnknown };
 }
 
 /**
@@ -107,7 +110,13 @@ export function countedLagDays(lag: CampaignLag, policy: Policy): number {
 export function disclosureFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number, campaigns?: readonly Campaign[]): FactorScore {
   const p = policy.disclosure;
   const ceiling = ceilingsOf(policy).disclosure;
-  const parts: RawPart[] = (campaigns ?? campaignsOf(incidents.filter((i) => incidentKnownAt(i, asOf)), policy)).map((c) => {
+  const parts: RawPart[] = (
+    campaigns ??
+    campaignsOf(
+      incidents.filter((i) => incidentKnownAt(i, asOf)),
+      policy,
+    )
+  ).map((c) => {
     const lag = campaignLag(c, asOf);
     const days = countedLagDays(lag, policy);
     const others = c.members.some(foundByOthersFirst);

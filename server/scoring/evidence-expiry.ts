@@ -43,4 +43,5 @@ export function evidenceInForce(documents: readonly DocumentFacts[] | undefined,
 }
 
 /** The evidence that had lapsed by `asOf`: its last day is before it. */
-export const lapsedAt = (documents: readonly DocumentFacts[] | undefined, asOf: number): LapsingEvidence[] => evidenceInForce(documents, asOf).filter((e) => e.lastDay < asOf);
+export const lapsedAt = (documents: readonly DocumentFacts[] | undefined, asOf: number): LapsingEvidence[] =>
+  evidenceInForce(documents, asOf).filter((e) => e.lastDay < asOf);

@@ -23,7 +23,10 @@ export function factorScore(
   /** How the parts combine, when it is not their sum (FactorScore.formula). */
   formula?: string,
 ): FactorScore {
-  const points = apportion(total, parts.map((p) => p.share));
+  const points = apportion(
+    total,
+    parts.map((p) => p.share),
+  );
   const contributions: Contribution[] = parts.map((p, i) => ({
     label: p.label,
     points: points[i]!,

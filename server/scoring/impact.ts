@@ -15,10 +15,19 @@ export function impactOf(v: VendorFacts, policy: Policy): { impact: number; cont
   const parts = [
     part(`Tier ${v.tier}`, 'impact:tier', weights.tier, tier, 'tier points'),
     part(`Data access: ${v.dataAccess}`, 'impact:data-access', weights.dataAccess, dataAccessPoints[v.dataAccess], 'data-access points'),
-    part(`Access into our environment: ${v.environmentAccess}`, 'impact:environment-access', weights.environmentAccess, environmentAccessPoints[v.environmentAccess], 'environment-access points'),
+    part(
+      `Access into our environment: ${v.environmentAccess}`,
+      'impact:environment-access',
+      weights.environmentAccess,
+      environmentAccessPoints[v.environmentAccess],
+      'environment-access points',
+    ),
   ];
   const total = parts.reduce((a, p) => a + p.share, 0);
-  const points = apportion(total, parts.map((p) => p.share));
+  const points = apportion(
+    total,
+    parts.map((p) => p.share),
+  );
   return {
     impact: round1(total),
     contributions: parts.map((p, i) => ({ label: p.label, points: points[i]!, ref: p.ref, detail: p.detail, formula: p.formula })),

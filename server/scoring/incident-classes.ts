@@ -100,7 +100,12 @@ export const classificationOf = (i: IncidentFacts): Classification => ({ cause: 
  * Whether `later` happened the way `earlier` did, under the policy; null when not. `classify` gives
  * an incident's root cause and entry path: a caller comparing many pairs passes them found once.
  */
-export function matchOf(later: IncidentFacts, earlier: IncidentFacts, policy: Policy, classify: (i: IncidentFacts) => Classification = classificationOf): Match | null {
+export function matchOf(
+  later: IncidentFacts,
+  earlier: IncidentFacts,
+  policy: Policy,
+  classify: (i: IncidentFacts) => Classification = classificationOf,
+): Match | null {
   const r = policy.recurrence;
   const path = classify(later).path;
   if (r.requireSameEntryPath && (path === 'unknown' || path !== classify(earlier).path)) return null;

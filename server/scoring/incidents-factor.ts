@@ -44,7 +44,13 @@ export function campaignPoints(c: Campaign, policy: Policy, asOf: number) {
 /** `campaigns`, when given, are campaignsOf(the incidents known at asOf) (scoreVendor finds them once per score). */
 export function incidentsFactor(incidents: readonly IncidentFacts[], policy: Policy, asOf: number, campaigns?: readonly Campaign[]): FactorScore {
   const ceiling = ceilingsOf(policy).incidents;
-  const parts: RawPart[] = (campaigns ?? campaignsOf(incidents.filter((i) => incidentKnownAt(i, asOf)), policy)).map((c) => {
+  const parts: RawPart[] = (
+    campaigns ??
+    campaignsOf(
+      incidents.filter((i) => incidentKnownAt(i, asOf)),
+      policy,
+    )
+  ).map((c) => {
     const { points, worst, customers, decay, reach } = campaignPoints(c, policy, asOf);
     const p = policy.incidents;
     const { formula, points: share } = cappedAt(

@@ -17,7 +17,9 @@ const last = (d: string | null) => (d ? parsePartialDate(d)?.last : undefined);
  * The date an incident became known: its public disclosure; failing that (a privately notified
  * incident) the first date anyone knew of it. Null for an incident with no date at all.
  */
-export function incidentKnownDate(i: Pick<IncidentFacts, 'publicDisclosureDate' | 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'intrusionStartDate'>): string | null {
+export function incidentKnownDate(
+  i: Pick<IncidentFacts, 'publicDisclosureDate' | 'detectedByVendorDate' | 'firstReportedByThirdPartyDate' | 'intrusionStartDate'>,
+): string | null {
   return i.publicDisclosureDate ?? i.detectedByVendorDate ?? i.firstReportedByThirdPartyDate ?? i.intrusionStartDate;
 }
 
@@ -51,7 +53,8 @@ export const subprocessorCountsFrom = (s: Pick<SubprocessorFacts, 'since' | 'kno
 export const validFrom = (assessedOn: string): number => last(assessedOn) ?? Number.POSITIVE_INFINITY;
 
 /** A posture record counts once it is both true (assessed) and known. */
-export const mfaInForceAt = (r: Pick<MfaRecord, 'assessedOn' | 'knownFrom'>, asOf: number): boolean => validFrom(r.assessedOn) <= asOf && recordKnownAt(r, asOf);
+export const mfaInForceAt = (r: Pick<MfaRecord, 'assessedOn' | 'knownFrom'>, asOf: number): boolean =>
+  validFrom(r.assessedOn) <= asOf && recordKnownAt(r, asOf);
 
 /**
  * The facts as they were known on `asOf`: incidents known by then (a subprocessor's own ones

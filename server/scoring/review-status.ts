@@ -42,7 +42,13 @@ export interface ReviewFacts {
   readonly bandNow: Band;
   readonly incidents: readonly IncidentFacts[];
   /** Subprocessors, added on the day they started to count: the later of their start and the day they became known. */
-  readonly subprocessors: ReadonlyArray<{ readonly id: number; readonly name: string; readonly accessLevel: AccessLevel; readonly since: string | null; readonly knownFrom: string }>;
+  readonly subprocessors: ReadonlyArray<{
+    readonly id: number;
+    readonly name: string;
+    readonly accessLevel: AccessLevel;
+    readonly since: string | null;
+    readonly knownFrom: string;
+  }>;
   readonly conditions: readonly Pick<Condition, 'id' | 'text' | 'state' | 'waiverExpiresOn'>[];
   /** Evidence documents (metadata): a SOC 2 report or certificate that lapsed reopens the decision. */
   readonly documents?: readonly DocumentFacts[];
@@ -74,7 +80,11 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
   const out: ReviewReason[] = [];
   if (last && last.band === NOT_ASSESSED && f.bandNow !== NOT_ASSESSED) {
     // A decision taken before the vendor could be rated is reopened once it is.
-    out.push({ code: 'band-rose', text: `Assessed since the decision of ${last.decidedOn}, when it was not assessed: the band is now ${f.bandNow}.`, ref: null });
+    out.push({
+      code: 'band-rose',
+      text: `Assessed since the decision of ${last.decidedOn}, when it was not assessed: the band is now ${f.bandNow}.`,
+      ref: null,
+    });
   } else if (last && rank(f.bandNow) > rank(last.band)) {
     out.push({ code: 'band-rose', text: `The band rose from ${last.band} to ${f.bandNow} since the decision of ${last.decidedOn}.`, ref: null });
   }
@@ -87,13 +97,18 @@ export function reviewTriggers(f: ReviewFacts, policy: Policy, asOf: string): Re
   for (const r of repeatsAt(f.incidents, policy, to)) {
     if (!since(incidentKnownFrom(r.incident))) continue;
     const how = r.shared.map((c) => CLASS_LABELS[c]).join(' and ');
-    out.push({ code: 'root-cause-repeated', text: `${r.incident.title} happened through ${how} again, like ${r.earlier.title} ${r.daysApart} days earlier.`, ref: `incident:${r.incident.id}` });
+    out.push({
+      code: 'root-cause-repeated',
+      text: `${r.incident.title} happened through ${how} again, like ${r.earlier.title} ${r.daysApart} days earlier.`,
+      ref: `incident:${r.incident.id}`,
+    });
   }
   for (const s of f.subprocessors) {
     const added = subprocessorCountsFrom(s);
     if (Number.isFinite(added) && TENANT_ACCESS.has(s.accessLevel) && since(added)) {
       // Said by the date that made it count: its start, or the day we learned of it when that came later.
-      const when = s.since !== null && (firstDay(s.since) ?? -Infinity) >= knownFromDay(s.knownFrom) ? `was added on ${s.since}` : `became known on ${s.knownFrom}`;
+      const when =
+        s.since !== null && (firstDay(s.since) ?? -Infinity) >= knownFromDay(s.knownFrom) ? `was added on ${s.since}` : `became known on ${s.knownFrom}`;
       out.push({ code: 'subprocessor-added', text: `${s.name} ${when} with ${s.accessLevel} access to tenants.`, ref: `subprocessor:${s.id}` });
     }
   }

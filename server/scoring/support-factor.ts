@@ -28,10 +28,17 @@ function staffMfaScale(s: Pick<SubprocessorFacts, 'staffMfa'>, policy: Policy): 
  * One arrangement's points, with the formula they come from:
  * `access × outsourced × staff MFA (floor + (1 − floor) × risk) + artefacts + retention`, at most 100.
  */
-export function subprocessorPoints(s: Pick<SubprocessorFacts, 'accessLevel' | 'outsourced' | 'staffMfa' | 'artifactsSanitized' | 'retentionDays'>, policy: Policy) {
+export function subprocessorPoints(
+  s: Pick<SubprocessorFacts, 'accessLevel' | 'outsourced' | 'staffMfa' | 'artifactsSanitized' | 'retentionDays'>,
+  policy: Policy,
+) {
   const p = policy.support;
   const scale = staffMfaScale(s, policy);
-  const base = times(term('access', p.accessPoints[s.accessLevel]), ...(s.outsourced ? [term('outsourced', p.outsourcedMultiplier)] : []), { ...scale, text: `staff MFA (${scale.text})`, sum: false });
+  const base = times(term('access', p.accessPoints[s.accessLevel]), ...(s.outsourced ? [term('outsourced', p.outsourcedMultiplier)] : []), {
+    ...scale,
+    text: `staff MFA (${scale.text})`,
+    sum: false,
+  });
   const added: Formula[] = [];
   const notes: string[] = [];
   if (handlesArtefacts(s.accessLevel)) {

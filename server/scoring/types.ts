@@ -31,9 +31,9 @@ export type SubprocessorFacts = Pick<
 > &
   // Absent in facts from before they existed: recorded.
   Partial<Pick<Subprocessor, 'confidence' | 'source'>> & {
-  /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
-  readonly ownIncidents: readonly IncidentFacts[];
-};
+    /** The incidents of the subprocessor's own vendor record, when it has one: its risk is inherited. */
+    readonly ownIncidents: readonly IncidentFacts[];
+  };
 
 /** An evidence document's metadata (never its content): its kind's dates make it lapse (evidence-expiry.ts). */
 export type DocumentFacts = Pick<Document, 'id' | 'kind' | 'details' | 'knownFrom'>;
@@ -98,7 +98,6 @@ export interface MissingEvidence {
   /** The share of the likelihood weight it would add to the evidence coverage. */
   readonly weight: number;
 }
-
 
 export interface VendorScore {
   readonly vendorId: number;

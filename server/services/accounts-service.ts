@@ -62,7 +62,8 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
 
     /** Creates the first admin with the setup token, which is then spent. */
     completeSetup: async (token: string, email: string, password: string): Promise<User> => {
-      const rejected = () => new ServiceError('forbidden', 'setup-token-invalid', 'The setup link is invalid, used or expired; restart the server for a new one.');
+      const rejected = () =>
+        new ServiceError('forbidden', 'setup-token-invalid', 'The setup link is invalid, used or expired; restart the server for a new one.');
       if (store.users.count() > 0) throw new ServiceError('conflict', 'setup-complete', 'Setup is complete: an admin exists.');
       const stored = store.meta.get(SETUP_KEY);
       const parsed = stored ? (JSON.parse(stored) as { hash: string; expiresAt: string }) : null;
@@ -75,7 +76,11 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
         if (store.users.count() > 0 || again !== stored) throw rejected();
         store.meta.set(SETUP_KEY, JSON.stringify({ hash: 'spent', expiresAt: parsed.expiresAt }));
         const u = store.users.find(store.users.create(email, hash, 'admin', clock.now()))!;
-        store.audit.append({ userId: u.id, label: u.email, via: 'setup' }, { action: 'create-first-admin', entity: 'user', entityId: u.id, after: audited(u) }, clock.now());
+        store.audit.append(
+          { userId: u.id, label: u.email, via: 'setup' },
+          { action: 'create-first-admin', entity: 'user', entityId: u.id, after: audited(u) },
+          clock.now(),
+        );
         return u;
       });
     },
@@ -102,13 +107,22 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
      * Changes one's own password; every other session of the user ends (a stolen session dies with
      * the old password), and on request every API token too (one may have leaked with it).
      */
-    changePassword: async (actor: Actor, userId: number, current: string, next: string, keepSessionId: number | null, revokeTokens: boolean, ip: string): Promise<PasswordChanged> => {
+    changePassword: async (
+      actor: Actor,
+      userId: number,
+      current: string,
+      next: string,
+      keepSessionId: number | null,
+      revokeTokens: boolean,
+      ip: string,
+    ): Promise<PasswordChanged> => {
       const u = found(store.users.find(userId), 'user', userId);
       // Someone holding a stolen session could otherwise guess the password here, unthrottled and
       // with as many hashes at once as they like.
       const { throttle, hashes, verify } = opts.guards;
       const attempt = throttle.reserve(u.email, ip);
-      if ('retryAfter' in attempt) throw new ServiceError('throttled', 'too-many-attempts', `Too many wrong passwords; try again in ${attempt.retryAfter} s.`, [], attempt.retryAfter);
+      if ('retryAfter' in attempt)
+        throw new ServiceError('throttled', 'too-many-attempts', `Too many wrong passwords; try again in ${attempt.retryAfter} s.`, [], attempt.retryAfter);
       const check = hashes.tryRun(() => verify(current, store.users.passwordHash(userId), opts.passwordCost));
       if (!check) {
         throttle.abandoned(attempt);
@@ -136,7 +150,8 @@ export function accountsService(store: Store, clock: Clock, opts: AccountsOption
      */
     resetPassword: async (actor: Actor, userId: number, next: string): Promise<PasswordChanged> => {
       const u = found(store.users.find(userId), 'user', userId);
-      if (actor.userId === userId) throw invalid('Change your own password on your account page: it asks for the current one.', [{ path: 'params.id', message: 'is you' }]);
+      if (actor.userId === userId)
+        throw invalid('Change your own password on your account page: it asks for the current one.', [{ path: 'params.id', message: 'is you' }]);
       checkPassword(next, u.email, 'body.newPassword');
       const hash = await hashPassword(next, opts.passwordCost);
       return store.transaction(() => {

@@ -8,7 +8,22 @@ import { toCsv } from './imports/csv.ts';
 /** At most this many entries in one download (the newest): the file is built in memory. */
 export const AUDIT_CSV_MAX_ROWS = 10_000;
 
-const COLUMNS = ['id', 'at', 'actor', 'actorId', 'via', 'action', 'entity', 'entityId', 'entityName', 'vendorId', 'vendorName', 'vendorDeleted', 'before', 'after'] as const;
+const COLUMNS = [
+  'id',
+  'at',
+  'actor',
+  'actorId',
+  'via',
+  'action',
+  'entity',
+  'entityId',
+  'entityName',
+  'vendorId',
+  'vendorName',
+  'vendorDeleted',
+  'before',
+  'after',
+] as const;
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 

@@ -73,10 +73,21 @@ export function authService(store: Store, clock: Clock, guards: SignInGuards, op
       }
       const secret = randomSecret();
       const id = store.sessions.create(
-        { tokenHash: secretHash(secret), userId: user.id, passkeyVerified, expiresAt: plus(now, opts.sessionMaxHours * 3_600_000), userAgent: req.userAgent, ip: req.ip },
+        {
+          tokenHash: secretHash(secret),
+          userId: user.id,
+          passkeyVerified,
+          expiresAt: plus(now, opts.sessionMaxHours * 3_600_000),
+          userAgent: req.userAgent,
+          ip: req.ip,
+        },
         now,
       );
-      store.audit.append({ userId: user.id, label: user.email, via: passkeyVerified ? 'passkey' : 'session' }, { action: 'sign-in', entity: 'session', entityId: id, after: { ip: req.ip } }, now);
+      store.audit.append(
+        { userId: user.id, label: user.email, via: passkeyVerified ? 'passkey' : 'session' },
+        { action: 'sign-in', entity: 'session', entityId: id, after: { ip: req.ip } },
+        now,
+      );
       return { secret, sessionId: id };
     });
 
@@ -135,7 +146,12 @@ export function authService(store: Store, clock: Clock, guards: SignInGuards, op
         const typed = email.toLowerCase().slice(0, 254);
         store.audit.append(
           user ? { userId: user.id, label: user.email, via: 'session' } : { userId: null, label: 'anonymous', via: 'session' },
-          { action: 'sign-in-failed', entity: 'session', entityId: null, after: user ? { email: typed, ip: req.ip } : { emailHash: `sha256:${secretHash(typed).slice(0, 16)}`, ip: req.ip } },
+          {
+            action: 'sign-in-failed',
+            entity: 'session',
+            entityId: null,
+            after: user ? { email: typed, ip: req.ip } : { emailHash: `sha256:${secretHash(typed).slice(0, 16)}`, ip: req.ip },
+          },
           clock.now(),
         );
         throw unauthenticated('invalid-credentials', 'The e-mail address or the password is wrong.');
@@ -179,7 +195,10 @@ export function authService(store: Store, clock: Clock, guards: SignInGuards, op
     sessions: (p: Principal, userId: number): Session[] => {
       if (userId !== p.user.id && !atLeast(p.role, 'admin')) throw new ServiceError('forbidden', 'forbidden', 'Only admins see other users’ sessions.');
       found(store.users.find(userId), 'user', userId);
-      return store.sessions.live(userId, clock.now()).filter((s) => liveSession(s, clock.now())).map((s) => sessionView(s, p.sessionId));
+      return store.sessions
+        .live(userId, clock.now())
+        .filter((s) => liveSession(s, clock.now()))
+        .map((s) => sessionView(s, p.sessionId));
     },
 
     revokeSession: (p: Principal, id: number): void =>
@@ -192,12 +211,20 @@ export function authService(store: Store, clock: Clock, guards: SignInGuards, op
 
     createToken: (p: Principal, t: { name: string; role: Role; expiresInDays: number }) =>
       store.transaction(() => {
-        if (!atLeast(p.role, t.role)) throw invalid('A token cannot have a higher role than you act with.', [{ path: 'body.role', message: `at most ${p.role}` }]);
+        if (!atLeast(p.role, t.role))
+          throw invalid('A token cannot have a higher role than you act with.', [{ path: 'body.role', message: `at most ${p.role}` }]);
         const token = randomSecret(TOKEN_PREFIX);
         const now = clock.now();
-        const id = store.tokens.create({ userId: p.user.id, name: t.name, role: t.role, tokenHash: secretHash(token), expiresAt: plus(now, t.expiresInDays * 86_400_000) }, now);
+        const id = store.tokens.create(
+          { userId: p.user.id, name: t.name, role: t.role, tokenHash: secretHash(token), expiresAt: plus(now, t.expiresInDays * 86_400_000) },
+          now,
+        );
         const stored = store.tokens.find(id)!;
-        store.audit.append(actorOf(p), { action: 'create', entity: 'token', entityId: id, after: { name: t.name, role: t.role, expiresAt: stored.expiresAt } }, now);
+        store.audit.append(
+          actorOf(p),
+          { action: 'create', entity: 'token', entityId: id, after: { name: t.name, role: t.role, expiresAt: stored.expiresAt } },
+          now,
+        );
         return { ...stored, token };
       }),
 
@@ -212,7 +239,11 @@ export function authService(store: Store, clock: Clock, guards: SignInGuards, op
         const t = found(store.tokens.find(id), 'token', id);
         if (t.userId !== p.user.id && !atLeast(p.role, 'admin')) throw notFound('token', id);
         store.tokens.revoke(id, clock.now());
-        store.audit.append(actorOf(p), { action: 'revoke', entity: 'token', entityId: id, before: { name: t.name, role: t.role, userId: t.userId } }, clock.now());
+        store.audit.append(
+          actorOf(p),
+          { action: 'revoke', entity: 'token', entityId: id, before: { name: t.name, role: t.role, userId: t.userId } },
+          clock.now(),
+        );
       }),
   };
 }

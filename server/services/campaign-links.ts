@@ -54,19 +54,25 @@ export function campaignLinkProblems(
   const target = input.continuationOf;
   if (target !== null) {
     const earlier = find(target);
-    const problem =
-      !earlier ? `no incident ${target}`
-      : earlier.vendorId !== vendorId ? `incident ${target} belongs to another vendor: a campaign is one vendor's`
-      : target === selfId ? 'an incident cannot continue itself'
-      : !continuesValidly(facts(earlier.id, earlier), self)
-        ? `incident ${target} ("${earlier.title}") became known (${known(earlier)}) after this one (${known(input)}): a continuation comes after the incident it continues`
-      : cycles(selfId, earlier, find) ? `incident ${target} ("${earlier.title}") already continues this one, through its own links`
-      : null;
+    const problem = !earlier
+      ? `no incident ${target}`
+      : earlier.vendorId !== vendorId
+        ? `incident ${target} belongs to another vendor: a campaign is one vendor's`
+        : target === selfId
+          ? 'an incident cannot continue itself'
+          : !continuesValidly(facts(earlier.id, earlier), self)
+            ? `incident ${target} ("${earlier.title}") became known (${known(earlier)}) after this one (${known(input)}): a continuation comes after the incident it continues`
+            : cycles(selfId, earlier, find)
+              ? `incident ${target} ("${earlier.title}") already continues this one, through its own links`
+              : null;
     if (problem) out.push({ path: 'body.continuationOf', message: problem });
   }
   for (const c of continuations) {
     if (!continuesValidly(self, facts(c.id, c))) {
-      out.push({ path: `body.${knownField(input)}`, message: `incident ${c.id} ("${c.title}") continues this one and became known on ${known(c)}: this one must be known by then` });
+      out.push({
+        path: `body.${knownField(input)}`,
+        message: `incident ${c.id} ("${c.title}") continues this one and became known on ${known(c)}: this one must be known by then`,
+      });
     }
   }
   return out;

@@ -17,7 +17,11 @@ export function commitmentsService(store: Store, clock: Clock) {
         const before = store.commitments.listByVendor(c.vendorId).find((x) => x.field === c.field) ?? null;
         store.commitments.put(c);
         const after = store.commitments.listByVendor(c.vendorId).find((x) => x.field === c.field)!;
-        store.audit.append(actor, { action: before ? 'update' : 'create', entity: 'commitment', entityId: c.field, vendorId: c.vendorId, before, after }, clock.now());
+        store.audit.append(
+          actor,
+          { action: before ? 'update' : 'create', entity: 'commitment', entityId: c.field, vendorId: c.vendorId, before, after },
+          clock.now(),
+        );
         return after;
       }),
   };

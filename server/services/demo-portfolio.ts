@@ -24,9 +24,7 @@ import { reviewInput, type ReviewInput } from '../domain/review.ts';
 import type { NewPostureFact } from '../db/posture-facts-repo.ts';
 
 const referenceFile = z.object({
-  incidents: z.array(
-    z.looseObject({ id: z.string(), vendorName: z.string(), alsoAffectedVendors: z.array(z.string()).optional() }),
-  ),
+  incidents: z.array(z.looseObject({ id: z.string(), vendorName: z.string(), alsoAffectedVendors: z.array(z.string()).optional() })),
   vendor_posture: z.array(
     postureFact.omit({ id: true, vendorId: true, ref: true, knownFrom: true }).extend({ id: z.string(), vendor: z.string(), vendorName: z.string() }),
   ),
@@ -49,7 +47,9 @@ const portfolioFile = z.object({
   ),
   // Our reading of which incidents are one campaign (data/seed/README.md), each with its sources.
   campaigns: z
-    .array(z.strictObject({ vendor: z.string(), incident: z.string(), continuationOf: z.string(), sources: z.array(z.url()).min(1), evidence: z.string().min(1) }))
+    .array(
+      z.strictObject({ vendor: z.string(), incident: z.string(), continuationOf: z.string(), sources: z.array(z.url()).min(1), evidence: z.string().min(1) }),
+    )
     .default([]),
   // Example procurement decisions (like the relationships, example settings of the fictional company): the README's Okta review.
   reviews: z.array(z.looseObject({ vendor: z.string() })).default([]),
@@ -81,7 +81,9 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 export function loadDemoPortfolio(dir: string): DemoPortfolio {
   const ref = parse(referenceFile, JSON.parse(readFileSync(join(dir, 'incidents.json'), 'utf8')), 'incidents.json');
   const mine = parse(portfolioFile, JSON.parse(readFileSync(join(dir, 'portfolio.json'), 'utf8')), 'portfolio.json');
-  const vendors = mine.vendors.map((v) => parse(vendorInput, { engagedSince: mine.company.engagedSince, ...v, relationshipIsExample: true }, `vendor ${v.name}`));
+  const vendors = mine.vendors.map((v) =>
+    parse(vendorInput, { engagedSince: mine.company.engagedSince, ...v, relationshipIsExample: true }, `vendor ${v.name}`),
+  );
   const names = new Set(vendors.map((v) => v.name));
   const known = (name: string, where: string) => {
     if (!names.has(name)) throw new Error(`demo portfolio: ${where} names vendor "${name}", which portfolio.json does not list`);
@@ -127,7 +129,8 @@ export function loadDemoPortfolio(dir: string): DemoPortfolio {
       return { ...found.incident, id: 0 };
     };
     // The rule the API applies: the continued incident was known no later than its continuation.
-    if (!continuesValidly({ ...of(continuationOf), id: -1 }, of(incident))) throw new Error(`demo portfolio: ${where}: the continued incident became known after its continuation`);
+    if (!continuesValidly({ ...of(continuationOf), id: -1 }, of(incident)))
+      throw new Error(`demo portfolio: ${where}: the continued incident became known after its continuation`);
     return { vendor, incident, continuationOf };
   });
 
@@ -154,16 +157,14 @@ export function loadDemoPortfolio(dir: string): DemoPortfolio {
       const f = factOf(fact, where);
       const cited = evidenceDate(knownFromEvidence, { facts: [fact], incidents: [] }, where);
       // An announcement of a future requirement (GitHub's, May 2022, for the end of 2023) cannot make the record known before the day it speaks for.
-      const knownFrom = cited !== null && typeof r.assessedOn === 'string' && knownTooEarly({ knownFrom: cited, assessedOn: r.assessedOn }) ? r.assessedOn : cited;
+      const knownFrom =
+        cited !== null && typeof r.assessedOn === 'string' && knownTooEarly({ knownFrom: cited, assessedOn: r.assessedOn }) ? r.assessedOn : cited;
       const record = parse(mfaRecordInput, { source: f.sources[0] ?? null, notes: r.notes ?? f.statement, ...r, knownFrom }, where);
       return { vendor: known(vendor, 'an MFA record'), record };
     }),
     subprocessors: mine.subprocessors.map(({ vendor, linkedVendor, facts: factIds, incidents: incidentIds, knownFromEvidence, ...s }) => {
       const where = `subprocessor ${String(s.name)}`;
-      const sources = [
-        ...factIds.flatMap((id) => factOf(id, where).sources),
-        ...incidentIds.flatMap((id) => incidentSources.get(id) ?? []),
-      ];
+      const sources = [...factIds.flatMap((id) => factOf(id, where).sources), ...incidentIds.flatMap((id) => incidentSources.get(id) ?? [])];
       const knownFrom = evidenceDate(knownFromEvidence, { facts: factIds, incidents: incidentIds }, where);
       const input = parse(subprocessorInput, { ...s, sources: [...new Set(sources)], knownFrom }, where);
       return { vendor: known(vendor, 'a subprocessor'), linkedVendor: linkedVendor ? known(linkedVendor, 'a subprocessor') : null, input };

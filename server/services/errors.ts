@@ -12,7 +12,8 @@ import type { FieldProblem } from '../domain/field-problems.ts';
  * `gone`: what was asked for existed but no longer works (a revoked or expired response link).
  * `unsupported`: the content is of a type the server does not take (a document that is not a PDF, PNG, JPEG or plain text).
  */
-export type FailureKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale' | 'gone' | 'unsupported';
+export type FailureKind =
+  'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'unauthenticated' | 'forbidden' | 'throttled' | 'too-large' | 'stale' | 'gone' | 'unsupported';
 
 export class ServiceError extends Error {
   readonly kind: FailureKind;
@@ -30,11 +31,9 @@ export class ServiceError extends Error {
   }
 }
 
-export const notFound = (what: string, id: number | string): ServiceError =>
-  new ServiceError('not-found', `${what}-not-found`, `No ${what} with id ${id}.`);
+export const notFound = (what: string, id: number | string): ServiceError => new ServiceError('not-found', `${what}-not-found`, `No ${what} with id ${id}.`);
 
-export const invalid = (message: string, fields: readonly FieldProblem[]): ServiceError =>
-  new ServiceError('invalid', 'validation-failed', message, fields);
+export const invalid = (message: string, fields: readonly FieldProblem[]): ServiceError => new ServiceError('invalid', 'validation-failed', message, fields);
 
 /** The value, or a not-found failure naming what was looked for. */
 export function found<T>(value: T | undefined, what: string, id: number): T {
@@ -49,7 +48,11 @@ export function found<T>(value: T | undefined, what: string, id: number): T {
 export class EditConflict extends ServiceError {
   readonly current: { readonly version: number };
   constructor(what: string, current: { readonly version: number }, expected: number) {
-    super('stale', 'edit-conflict', `The ${what} was changed by someone else since you opened it (you edited version ${expected}; it is now at version ${current.version}). Nothing was saved.`);
+    super(
+      'stale',
+      'edit-conflict',
+      `The ${what} was changed by someone else since you opened it (you edited version ${expected}; it is now at version ${current.version}). Nothing was saved.`,
+    );
     this.name = 'EditConflict';
     this.current = current;
   }

@@ -60,5 +60,7 @@ export function loadAllFacts(store: Store): LoadedFacts[] {
   const subprocessors = groupBy(store.subprocessors.all(), (s) => s.parentVendorId);
   const mfa = store.mfa.allByVendor();
   const documents = groupBy(store.documents.all(), (d) => d.vendorId);
-  return store.vendors.all().map((v) => assemble(v, (id) => incidents.get(id) ?? [], subprocessors.get(v.id) ?? [], mfa.get(v.id) ?? [], documents.get(v.id) ?? []));
+  return store.vendors
+    .all()
+    .map((v) => assemble(v, (id) => incidents.get(id) ?? [], subprocessors.get(v.id) ?? [], mfa.get(v.id) ?? [], documents.get(v.id) ?? []));
 }

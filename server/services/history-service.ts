@@ -108,7 +108,8 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
       const vendor = found(store.vendors.find(vendorId), 'vendor', vendorId);
       const to = range.to ?? current();
       const from = range.from ?? shiftQuarter(to, -7);
-      if (to > current()) throw invalid('The history cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
+      if (to > current())
+        throw invalid('The history cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
       const span = quarterSpan(from, to);
       if (span < 1) throw invalid('from must not be after to.', [{ path: 'query.from', message: `must not be after ${to}` }]);
       if (span > MAX_QUARTERS) throw invalid(`At most ${MAX_QUARTERS} quarters at a time.`, [{ path: 'query.from', message: `spans ${span} quarters` }]);
@@ -157,9 +158,16 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
           };
         });
         // The biggest movers: the five largest changes of at least five points, either way.
-        const movers = [...rows].filter((r) => Math.abs(r.delta) >= MOVER_POINTS).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, MOVERS);
+        const movers = [...rows]
+          .filter((r) => Math.abs(r.delta) >= MOVER_POINTS)
+          .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+          .slice(0, MOVERS);
         for (const r of movers) r.mover = true;
-        return { quarters, asOf: quarters.map((q) => (q === current() ? clock.today() : quarterEnd(q))), rows: rows.sort((a, b) => b.risks.at(-1)! - a.risks.at(-1)! || a.name.localeCompare(b.name)) };
+        return {
+          quarters,
+          asOf: quarters.map((q) => (q === current() ? clock.today() : quarterEnd(q))),
+          rows: rows.sort((a, b) => b.risks.at(-1)! - a.risks.at(-1)! || a.name.localeCompare(b.name)),
+        };
       });
     },
 

@@ -32,7 +32,9 @@ export const tooManyImports = (mine: boolean): ServiceError =>
   new ServiceError(
     'throttled',
     'too-many-imports',
-    mine ? 'You have as many imports running as one user may; wait for one to finish.' : 'The server is running as many imports as it may at once; try again shortly.',
+    mine
+      ? 'You have as many imports running as one user may; wait for one to finish.'
+      : 'The server is running as many imports as it may at once; try again shortly.',
     [],
     IMPORT_RETRY_SECONDS,
   );
@@ -92,10 +94,27 @@ export function jobsService(clock: Clock, log: Logger, limits: JobLimits = DEFAU
      * Starts `work` in the background. It reports progress; a result with `errors` (records that
      * failed validation) ends the job as failed, and so does a throw.
      */
-    start: (kind: string, ownerId: number, total: number, work: (progress: Progress) => Promise<{ errors?: readonly JobError[]; errorsTotal?: number } & object>): Job => {
+    start: (
+      kind: string,
+      ownerId: number,
+      total: number,
+      work: (progress: Progress) => Promise<{ errors?: readonly JobError[]; errorsTotal?: number } & object>,
+    ): Job => {
       prune();
       admit(ownerId);
-      const job: Job = { id: randomSecret('job_').slice(0, 24), kind, ownerId, state: 'running', done: 0, total, errors: [], errorsTotal: 0, result: null, startedAt: clock.now(), finishedAt: null };
+      const job: Job = {
+        id: randomSecret('job_').slice(0, 24),
+        kind,
+        ownerId,
+        state: 'running',
+        done: 0,
+        total,
+        errors: [],
+        errorsTotal: 0,
+        result: null,
+        startedAt: clock.now(),
+        finishedAt: null,
+      };
       jobs.set(job.id, job);
       void (async () => {
         try {

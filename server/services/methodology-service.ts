@@ -24,7 +24,10 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
   let cache: { id: number; policy: Policy } | undefined;
 
   const parametersOf = ({ version: _v, ...parameters }: Policy) => parameters;
-  const shippedVersions: ReadonlyArray<{ version: string; parameters: unknown }> = [POLICY_1_0_0, { version: shipped.version, parameters: parametersOf(shipped) }];
+  const shippedVersions: ReadonlyArray<{ version: string; parameters: unknown }> = [
+    POLICY_1_0_0,
+    { version: shipped.version, parameters: parametersOf(shipped) },
+  ];
 
   /** Id of the version in force, storing the shipped default first on a new database. */
   const activeId = (): number =>
@@ -110,9 +113,12 @@ export function methodologyService(store: Store, clock: Clock, shipped: Policy) 
       store.transaction(() => {
         activeId();
         if (store.methodology.findVersion(next.version) || shippedVersions.some((v) => v.version === next.version)) {
-          throw new ServiceError('conflict', 'methodology-version-taken', `Methodology version ${next.version} exists (stored here or shipped); versions are never overwritten.`, [
-            { path: 'body.version', message: 'already used' },
-          ]);
+          throw new ServiceError(
+            'conflict',
+            'methodology-version-taken',
+            `Methodology version ${next.version} exists (stored here or shipped); versions are never overwritten.`,
+            [{ path: 'body.version', message: 'already used' }],
+          );
         }
         const before = active();
         store.methodology.create(next.version, parametersOf(next), note, clock.now());

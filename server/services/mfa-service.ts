@@ -17,20 +17,30 @@ const sameEvidence = (a: MfaRecordInput, b: MfaRecord) =>
  * else today (the day the record is created). Problems as field paths: a knownFrom in the future,
  * or a record speaking for a day after its evidence was known.
  */
-export function resolveKnownFrom(items: readonly MfaRecordInput[], stored: readonly MfaRecord[], today: string): { items: MfaRecord[]; problems: FieldProblem[] } {
+export function resolveKnownFrom(
+  items: readonly MfaRecordInput[],
+  stored: readonly MfaRecord[],
+  today: string,
+): { items: MfaRecord[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const resolved = items.map((r, i): MfaRecord => {
     const kept = stored.find((s) => s.population === r.population && sameEvidence(r, s));
     // An answer is a source only where a questionnaire put it: sent back it stays, it is never typed in.
     if (isFactSource(r.source) && !stored.some((s) => s.population === r.population && sameSource(s.source, r.source))) {
-      problems.push({ path: `body.items.${i}.source`, message: 'is a questionnaire answer this population\'s record does not come from: give a URL or citation' });
+      problems.push({
+        path: `body.items.${i}.source`,
+        message: "is a questionnaire answer this population's record does not come from: give a URL or citation",
+      });
     }
     const knownFrom = r.knownFrom ?? kept?.knownFrom ?? today;
     const future = r.knownFrom === null ? null : knownFromInFuture(r.knownFrom, today);
     if (future) problems.push({ path: `body.items.${i}.knownFrom`, message: future });
     // Given, the schema already refused a knownFrom before assessedOn; defaulted, it is the assessment that cannot be right.
     if (r.knownFrom === null && knownTooEarly({ knownFrom, assessedOn: r.assessedOn })) {
-      problems.push({ path: `body.items.${i}.assessedOn`, message: `is after ${knownFrom}, the day this record is known from: give knownFrom, the day its evidence was public or recorded` });
+      problems.push({
+        path: `body.items.${i}.assessedOn`,
+        message: `is after ${knownFrom}, the day this record is known from: give knownFrom, the day its evidence was public or recorded`,
+      });
     }
     // The same evidence re-sent keeps how sure it is (an accepted answer stays self-attested); new evidence is the analyst's.
     return { ...r, knownFrom, confidence: kept?.confidence ?? 'recorded' };

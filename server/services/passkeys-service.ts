@@ -67,19 +67,34 @@ export function passkeysService(store: Store, clock: Clock, auth: AuthService) {
 
     register: async (p: Principal, rp: RelyingParty, name: string, response: RegistrationResponseJSON): Promise<Passkey> => {
       const c = take(`register:${p.user.id}`);
-      if (!c) throw invalid('Start the registration again: its challenge expired or was used.', [{ path: 'body.response', message: 'no pending registration' }]);
+      if (!c)
+        throw invalid('Start the registration again: its challenge expired or was used.', [{ path: 'body.response', message: 'no pending registration' }]);
       let verified;
       try {
-        verified = await verifyRegistrationResponse({ response, expectedChallenge: c.challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true });
+        verified = await verifyRegistrationResponse({
+          response,
+          expectedChallenge: c.challenge,
+          expectedOrigin: rp.origin,
+          expectedRPID: rp.id,
+          requireUserVerification: true,
+        });
       } catch {
         throw invalid('The passkey registration could not be verified.', [{ path: 'body.response', message: 'not verified' }]);
       }
-      if (!verified.verified || !verified.registrationInfo) throw invalid('The passkey registration could not be verified.', [{ path: 'body.response', message: 'not verified' }]);
+      if (!verified.verified || !verified.registrationInfo)
+        throw invalid('The passkey registration could not be verified.', [{ path: 'body.response', message: 'not verified' }]);
       const { credential } = verified.registrationInfo;
       return store.transaction(() => {
         if (store.passkeys.findByCredentialId(credential.id)) throw new ServiceError('conflict', 'passkey-exists', 'This passkey is registered already.');
         const id = store.passkeys.create(
-          { userId: p.user.id, credentialId: credential.id, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports ?? [], name },
+          {
+            userId: p.user.id,
+            credentialId: credential.id,
+            publicKey: credential.publicKey,
+            counter: credential.counter,
+            transports: credential.transports ?? [],
+            name,
+          },
           clock.now(),
         );
         store.audit.append(actorOf(p), { action: 'create', entity: 'passkey', entityId: id, after: { name } }, clock.now());

@@ -51,11 +51,16 @@ export interface Heatmap {
 /** Which vendors the heatmap shows: the engaged ones (every status but not-engaged), all of them, or those of one status. */
 export type HeatmapStatus = 'engaged' | 'all' | Vendor['status'];
 
-export const shows = (status: HeatmapStatus) => (v: Vendor): boolean =>
-  status === 'all' ? true : status === 'engaged' ? v.status !== 'not-engaged' : v.status === status;
+export const shows =
+  (status: HeatmapStatus) =>
+  (v: Vendor): boolean =>
+    status === 'all' ? true : status === 'engaged' ? v.status !== 'not-engaged' : v.status === status;
 
 const largest = (cs: readonly { label: string; points: number }[]) =>
-  cs.reduce<{ label: string; points: number } | null>((best, c) => (c.points > 0 && (!best || c.points > best.points) ? { label: c.label, points: c.points } : best), null);
+  cs.reduce<{ label: string; points: number } | null>(
+    (best, c) => (c.points > 0 && (!best || c.points > best.points) ? { label: c.label, points: c.points } : best),
+    null,
+  );
 
 /** A vendor's heatmap row, from its score. */
 export function heatmapRowOf(v: Vendor, s: VendorScore): HeatmapRow {

@@ -60,7 +60,15 @@ export function seedDemoPortfolio(store: Store, demo: DemoPortfolio, clock: Cloc
     const now = clock.now();
     // What no source dates is known from the day it is seeded.
     const today = clock.today();
-    const summary: SeedSummary = { vendorsCreated: 0, incidentsCreated: 0, incidentsUpdated: 0, subprocessorsCreated: 0, mfaRecordsCreated: 0, postureFacts: 0, reviewsCreated: 0 };
+    const summary: SeedSummary = {
+      vendorsCreated: 0,
+      incidentsCreated: 0,
+      incidentsUpdated: 0,
+      subprocessorsCreated: 0,
+      mfaRecordsCreated: 0,
+      postureFacts: 0,
+      reviewsCreated: 0,
+    };
     const ids = new Map<string, number>();
     for (const v of demo.vendors) {
       const existing = store.vendors.findByName(v.name);

@@ -64,7 +64,11 @@ export function subprocessorIncidentsService(store: Store, clock: Clock, inciden
             store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: vendorId, vendorId, after: created }, now);
           }
           store.subprocessors.update(s.id, subprocessorInput.parse({ ...subprocessorAsInput(s), vendorId }), now);
-          store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: s.id, vendorId: parent.id, before: s, after: store.subprocessors.find(s.id) }, now);
+          store.audit.append(
+            actor,
+            { action: 'update', entity: 'subprocessor', entityId: s.id, vendorId: parent.id, before: s, after: store.subprocessors.find(s.id) },
+            now,
+          );
         }
         const incident = incidents.create(actor, vendorId, input);
         return { incident, vendor: store.vendors.find(vendorId)!, subprocessor: store.subprocessors.find(s.id)!, link };

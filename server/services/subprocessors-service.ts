@@ -1,11 +1,5 @@
 /** Subprocessors (support arrangements) of a vendor. */
-import {
-  subprocessorAsInput,
-  subprocessorInput,
-  type Subprocessor,
-  type SubprocessorInput,
-  type SubprocessorPatch,
-} from '../domain/subprocessor.ts';
+import { subprocessorAsInput, subprocessorInput, type Subprocessor, type SubprocessorInput, type SubprocessorPatch } from '../domain/subprocessor.ts';
 import { parseWith } from '../domain/field-problems.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from '../domain/account.ts';
@@ -23,7 +17,8 @@ export function subprocessorsService(store: Store, clock: Clock, feed: Pick<Feed
   const checkLink = (parentId: number, s: SubprocessorInput) => {
     if (s.vendorId === null) return;
     if (s.vendorId === parentId) throw invalid('A vendor cannot be its own subprocessor.', [{ path: 'body.vendorId', message: 'is the parent vendor itself' }]);
-    if (!store.vendors.find(s.vendorId)) throw invalid('The linked vendor does not exist.', [{ path: 'body.vendorId', message: `no vendor with id ${s.vendorId}` }]);
+    if (!store.vendors.find(s.vendorId))
+      throw invalid('The linked vendor does not exist.', [{ path: 'body.vendorId', message: `no vendor with id ${s.vendorId}` }]);
   };
 
   /** A knownFrom given for a change made today must not lie in the future; left out, the repository fills in today. */
@@ -61,7 +56,11 @@ export function subprocessorsService(store: Store, clock: Clock, feed: Pick<Feed
         checkKnownFrom(patch.knownFrom);
         if (!store.subprocessors.update(id, merged, clock.now(), current.version, provenance)) throw new EditConflict('subprocessor', get(id), current.version);
         const after = get(id);
-        store.audit.append(actor, { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after }, clock.now());
+        store.audit.append(
+          actor,
+          { action: 'update', entity: 'subprocessor', entityId: id, vendorId: current.parentVendorId, before: current, after },
+          clock.now(),
+        );
         feed.reviewCheck([current.parentVendorId]);
         return after;
       }),

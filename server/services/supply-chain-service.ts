@@ -41,7 +41,10 @@ export function supplyChainService(store: Store) {
       const byId = new Map(all.map((v) => [v.id, v]));
       const vendors = all.filter((v) => v.status !== 'not-engaged');
       const nodes = new Map<string, SupplyChainNode>(
-        vendors.map((v) => [`vendor:${v.id}`, { id: `vendor:${v.id}`, kind: 'vendor', name: v.name, vendorId: v.id, tier: v.tier, serves: 0, concentration: false }]),
+        vendors.map((v) => [
+          `vendor:${v.id}`,
+          { id: `vendor:${v.id}`, kind: 'vendor', name: v.name, vendorId: v.id, tier: v.tier, serves: 0, concentration: false },
+        ]),
       );
       const engaged = new Set(vendors.map((v) => v.id));
       const edges: SupplyChainEdge[] = [];
@@ -50,7 +53,15 @@ export function supplyChainService(store: Store) {
         const target = subNodeId(s);
         if (!nodes.has(target)) {
           const linked = s.vendorId !== null ? byId.get(s.vendorId) : undefined;
-          nodes.set(target, { id: target, kind: linked ? 'vendor' : 'subprocessor', name: linked?.name ?? s.name, vendorId: s.vendorId, tier: linked?.tier ?? null, serves: 0, concentration: false });
+          nodes.set(target, {
+            id: target,
+            kind: linked ? 'vendor' : 'subprocessor',
+            name: linked?.name ?? s.name,
+            vendorId: s.vendorId,
+            tier: linked?.tier ?? null,
+            serves: 0,
+            concentration: false,
+          });
         }
         edges.push({
           source: `vendor:${s.parentVendorId}`,

@@ -15,9 +15,12 @@ const nameTaken = (name: string) =>
   ]);
 
 const aliasTaken = (alias: string, i: number, owner: Vendor) =>
-  new ServiceError('conflict', 'vendor-name-taken', `"${alias}" is already ${nameKey(owner.name) === nameKey(alias) ? 'the name' : 'an alias'} of ${owner.name}.`, [
-    { path: `body.aliases.${i}`, message: `already taken by ${owner.name}` },
-  ]);
+  new ServiceError(
+    'conflict',
+    'vendor-name-taken',
+    `"${alias}" is already ${nameKey(owner.name) === nameKey(alias) ? 'the name' : 'an alias'} of ${owner.name}.`,
+    [{ path: `body.aliases.${i}`, message: `already taken by ${owner.name}` }],
+  );
 
 /** A vendor's name and aliases must not name another vendor (by its name or one of its aliases). */
 export function checkNamesFree(store: Store, v: Pick<VendorInput, 'name' | 'aliases'>, self: number | null): void {
@@ -84,7 +87,11 @@ export function vendorsService(store: Store, clock: Clock) {
           );
         }
         if (!store.vendors.remove(id, current.version)) throw new EditConflict('vendor', get(id), current.version);
-        store.audit.append(actor, { action: 'delete', entity: 'vendor', entityId: id, vendorId: id, before: current, after: cascade ? { cascade: true } : null }, clock.now());
+        store.audit.append(
+          actor,
+          { action: 'delete', entity: 'vendor', entityId: id, vendorId: id, before: current, after: cascade ? { cascade: true } : null },
+          clock.now(),
+        );
       }),
   };
 }

@@ -29,7 +29,10 @@ function applyChanges(facts: ScoringFacts, change: WhatIf, asOf: string): Scorin
     ...(change.removeSubprocessorIds ?? []).map((id, i) => ({ id, path: `body.removeSubprocessorIds.${i}` })),
   ].filter((x) => !own.has(x.id));
   if (unknownIds.length > 0) {
-    throw invalid('Some subprocessors are not this vendor’s.', unknownIds.map((x) => ({ path: x.path, message: `no subprocessor ${x.id} of this vendor` })));
+    throw invalid(
+      'Some subprocessors are not this vendor’s.',
+      unknownIds.map((x) => ({ path: x.path, message: `no subprocessor ${x.id} of this vendor` })),
+    );
   }
 
   const removed = new Set(change.removeSubprocessorIds ?? []);
@@ -43,12 +46,17 @@ function applyChanges(facts: ScoringFacts, change: WhatIf, asOf: string): Scorin
       const merged = { ...s, ...fields };
       const problems = impossiblePeriod(merged);
       if (problems.length > 0) {
-        throw invalid('A changed subprocessor would be invalid.', problems.map(([f, message]) => ({ path: `body.subprocessors.${edit.i}.${f}`, message })));
+        throw invalid(
+          'A changed subprocessor would be invalid.',
+          problems.map(([f, message]) => ({ path: `body.subprocessors.${edit.i}.${f}`, message })),
+        );
       }
       return merged;
     });
   // A hypothetical record is known on the day asked about (unless it says otherwise), so that it counts.
-  (change.addSubprocessors ?? []).forEach((s, i) => subprocessors.push({ ...s, knownFrom: s.knownFrom ?? asOf, id: HYPOTHETICAL_ID_BASE - i, ownIncidents: [] }));
+  (change.addSubprocessors ?? []).forEach((s, i) =>
+    subprocessors.push({ ...s, knownFrom: s.knownFrom ?? asOf, id: HYPOTHETICAL_ID_BASE - i, ownIncidents: [] }),
+  );
 
   const replaced = new Set((change.mfa ?? []).map((r) => r.population));
   const mfa = [

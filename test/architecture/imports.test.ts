@@ -58,7 +58,12 @@ describe('import rules', () => {
   });
 
   it('http reaches storage only through services (scoring only for its vocabulary types)', () => {
-    expect(violations(all.filter(under('server/http')), (i) => !i.to.startsWith('server/db/') && !(i.to.startsWith('server/scoring/') && i.to !== 'server/scoring/types.ts'))).toEqual([]);
+    expect(
+      violations(
+        all.filter(under('server/http')),
+        (i) => !i.to.startsWith('server/db/') && !(i.to.startsWith('server/scoring/') && i.to !== 'server/scoring/types.ts'),
+      ),
+    ).toEqual([]);
   });
 
   it('the web takes only types from the server, and never node built-ins', () => {

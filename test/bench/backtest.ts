@@ -73,10 +73,16 @@ async function bench(label: string, seed: (deps: ReturnType<typeof makeDeps>) =>
   const cold = await get();
   const warm = await get();
 
-  console.log(`${label}: ${r.population.vendors} vendors × ${r.quarters.length} quarter ends = ${r.population.observations} vendor-quarters, ${r.population.events} events`);
+  console.log(
+    `${label}: ${r.population.vendors} vendors × ${r.quarters.length} quarter ends = ${r.population.observations} vendor-quarters, ${r.population.events} events`,
+  );
   console.log(`  load facts: ${ms(load)}; backtest (replay + ${r.bootstrap.resamples} resamples): ${ms(total)}, longest step without a pause ${ms(longest)}`);
-  console.log(`  heap: ${mib(heapBefore)} before, peak ≥ ${mib(peakHeap)} during, ${mib(heapAfter)} after (the report kept: ${(JSON.stringify(r).length / 1024).toFixed(0)} KiB)`);
-  console.log(`  GET /api/v1/methodology/backtest: ${ms(cold.ms)} first (computed), ${ms(warm.ms)} again (cached: facts loaded and hashed), ${(cold.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `  heap: ${mib(heapBefore)} before, peak ≥ ${mib(peakHeap)} during, ${mib(heapAfter)} after (the report kept: ${(JSON.stringify(r).length / 1024).toFixed(0)} KiB)`,
+  );
+  console.log(
+    `  GET /api/v1/methodology/backtest: ${ms(cold.ms)} first (computed), ${ms(warm.ms)} again (cached: facts loaded and hashed), ${(cold.bytes / 1024).toFixed(0)} KiB`,
+  );
 }
 
 await bench('demo portfolio', (deps) => seedDemoPortfolio(deps.store, loadDemoPortfolio(loadConfig({}).seedDir), deps.clock, { reset: false, actor: SYSTEM }));

@@ -164,10 +164,16 @@ try {
   const factors = l.factors;
   const painted = stats(loads.map((x) => x.painted));
   console.log(`\nheatmap first render in Chromium, ${VENDORS} × ${factors} factors (+ likelihood, impact, risk, band, confidence), ${RUNS} page loads`);
-  console.log(`  GET /portfolio/heatmap: ${fmt(loads.map((x) => x.request))}, ${l.kib.toFixed(0)} KiB; grid of ${l.rowCount} rows, ${l.rows} rendered (windowed)`);
-  console.log(`  heatmap first render, ${VENDORS} × ${factors}: ${fmt(loads.map((x) => x.painted))} from the response arriving to the first rows painted (target: under ${TARGET_MS} ms)`);
+  console.log(
+    `  GET /portfolio/heatmap: ${fmt(loads.map((x) => x.request))}, ${l.kib.toFixed(0)} KiB; grid of ${l.rowCount} rows, ${l.rows} rendered (windowed)`,
+  );
+  console.log(
+    `  heatmap first render, ${VENDORS} × ${factors}: ${fmt(loads.map((x) => x.painted))} from the response arriving to the first rows painted (target: under ${TARGET_MS} ms)`,
+  );
   console.log(`    (${fmt(loads.map((x) => x.rendered))} to the first render with data, before paint)`);
-  console.log(`  from navigation start to the first rows painted: ${fmt(loads.map((x) => x.fromNavigation))} (includes the app's start, GET /me and the server's scoring)`);
+  console.log(
+    `  from navigation start to the first rows painted: ${fmt(loads.map((x) => x.fromNavigation))} (includes the app's start, GET /me and the server's scoring)`,
+  );
   console.log(`  re-sort ${VENDORS} rows (click to re-sorted rows on screen): ${fmt(sorts)}`);
   console.log(`  scrolling the whole grid, ${SCROLL_STEP} px a frame: ${fmt(frames)} per frame`);
   console.log(painted.median < TARGET_MS ? `  OK: under the ${TARGET_MS} ms target` : `  SLOW: over the ${TARGET_MS} ms target`);

@@ -22,7 +22,10 @@ import { performance } from 'node:perf_hooks';
 import { portfolioFile } from './live/portfolio-file.ts';
 import { rescoreOverHttp, type BenchServer } from './live/rescore.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const GOAL_SIZE = SIZES.includes(10_000) ? 10_000 : Math.max(...SIZES.filter((n) => n <= 10_000), Math.min(...SIZES));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 /** How long one request may take before the bench gives up on it (and restarts the server, which is still busy with it). */
@@ -46,7 +49,13 @@ async function start(script: string, arg: string): Promise<Child> {
   const proc = fork(fileURLToPath(new URL(script, import.meta.url)), [arg], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const [hello] = (await once(proc, 'message')) as [{ port: number; cookie?: string; adminCookie?: string; kept?: { ms: number; cpu: number } }];
   const base = `http://127.0.0.1:${hello.port}`;
-  return { proc, base, headers: hello.cookie ? { Cookie: hello.cookie } : {}, adminCookie: hello.adminCookie ?? '', ...(hello.kept ? { kept: hello.kept } : {}) };
+  return {
+    proc,
+    base,
+    headers: hello.cookie ? { Cookie: hello.cookie } : {},
+    adminCookie: hello.adminCookie ?? '',
+    ...(hello.kept ? { kept: hello.kept } : {}),
+  };
 }
 async function stop(c: Child): Promise<void> {
   const exited = once(c.proc, 'exit');
@@ -129,7 +138,9 @@ for (const vendors of SIZES) {
     rss: peak.rss / MB,
     note: heat.timedOut ? 'no answer' : `${(heat.body.length / MB).toFixed(1)} MB body`,
   });
-  console.log(`  heatmap one at a time: p50 ${ms(heat.p50)} over ${heat.times.length}, ${(heat.body.length / MB).toFixed(1)} MB; server peak RSS ${(peak.rss / MB).toFixed(0)} MB`);
+  console.log(
+    `  heatmap one at a time: p50 ${ms(heat.p50)} over ${heat.times.length}, ${(heat.body.length / MB).toFixed(1)} MB; server peak RSS ${(peak.rss / MB).toFixed(0)} MB`,
+  );
   if (heat.timedOut) {
     // Still busy with it: a fresh server for what follows.
     await stop(api);
@@ -143,7 +154,9 @@ for (const vendors of SIZES) {
     // The review due list (issue 8's figures).
     const due = await sequential(api, '/api/v1/reviews/due', 5, 15_000);
     const ics = await sequential(api, '/api/v1/reviews/due.ics', 5, 15_000);
-    say(`  GET /api/v1/reviews/due: p50 ${ms(due.p50)}, ${(due.body.length / 1024).toFixed(0)} KiB; due.ics: p50 ${ms(ics.p50)}, ${(ics.body.length / 1024).toFixed(0)} KiB (target: under 1 s)`);
+    say(
+      `  GET /api/v1/reviews/due: p50 ${ms(due.p50)}, ${(due.body.length / 1024).toFixed(0)} KiB; due.ics: p50 ${ms(ics.p50)}, ${(ics.body.length / 1024).toFixed(0)} KiB (target: under 1 s)`,
+    );
 
     // Full rescore ÷ raw read of the fact rows, both in the server's process.
     // The ratio is of CPU time: both run synchronously in the server's process, and CPU time is what
@@ -155,14 +168,18 @@ for (const vendors of SIZES) {
       `  full rescore (test/bench/live/rescore.ts fullRescore): CPU p50 ${ms(percentile(rescore.cpu, 50))} (wall ${ms(percentile(rescore.ms, 50))}) over ${rescore.ms.length}; ` +
         `raw .all() of ${raw.rows.toLocaleString('en-US')} rows: CPU p50 ${ms(percentile(raw.cpu, 50))} (wall ${ms(percentile(raw.ms, 50))})`,
     );
-    goals.push(`| full rescore of ${vendors.toLocaleString('en-US')} vendors ÷ raw .all() read of the same ${raw.rows.toLocaleString('en-US')} rows (CPU time) | ≤ 2 | ${ratio(rescoreRatio)} | ${meets(rescoreRatio <= 2)} |`);
+    goals.push(
+      `| full rescore of ${vendors.toLocaleString('en-US')} vendors ÷ raw .all() read of the same ${raw.rows.toLocaleString('en-US')} rows (CPU time) | ≤ 2 | ${ratio(rescoreRatio)} | ${meets(rescoreRatio <= 2)} |`,
+    );
 
     // One vendor's score, polled while a full rescore runs (started over HTTP).
     const rescoring = rescoreOverHttp(api);
     const during = await pollDuring(api, '/api/v1/vendors/1/score', rescoring);
     await rescoring;
     const p99 = percentile(during, 99);
-    say(`  GET /api/v1/vendors/1/score during a rescore: ${during.length} answers, p50 ${ms(percentile(during, 50))}, p99 ${ms(p99)}, max ${ms(Math.max(...during))}`);
+    say(
+      `  GET /api/v1/vendors/1/score during a rescore: ${during.length} answers, p50 ${ms(percentile(during, 50))}, p99 ${ms(p99)}, max ${ms(Math.max(...during))}`,
+    );
     goals.push(`| p99 of one vendor's score while a full rescore runs | < 100 ms | ${ms(p99)} (${during.length} answers) | ${meets(p99 < 100)} |`);
 
     // The closed-quarter report and trends: the first request freezes, the second is the figure. A
@@ -179,7 +196,9 @@ for (const vendors of SIZES) {
     const report = await twice('/api/v1/reports/quarterly/2026-Q3');
     const trends = await twice('/api/v1/portfolio/trends');
     const took = (t: { first: number; then: number; timedOut: boolean }) =>
-      t.timedOut ? `over ${secs(TIMEOUT_MS)} (gave up${t.first < TIMEOUT_MS ? ` after a first request of ${secs(t.first)}` : ''})` : `first ${secs(t.first)}, then ${secs(t.then)}`;
+      t.timedOut
+        ? `over ${secs(TIMEOUT_MS)} (gave up${t.first < TIMEOUT_MS ? ` after a first request of ${secs(t.first)}` : ''})`
+        : `first ${secs(t.first)}, then ${secs(t.then)}`;
     const reportSize = report.timedOut ? 'n/a' : `${(report.bytes / MB).toFixed(1)} MB`;
     say(`  report 2026-Q3: ${took(report)}, ${reportSize}`);
     say(`  trends (8 quarters): ${took(trends)}`);
@@ -221,7 +240,10 @@ for (const vendors of SIZES) {
 console.log(`\nGoals, measured at ${GOAL_SIZE.toLocaleString('en-US')} vendors (ratios of one run)\n`);
 console.log('| figure | goal | measured | |\n| --- | --- | --- | --- |');
 for (const g of goals) console.log(g);
-console.log('\nScaling: the heatmap API one request at a time, and the server process\'s peak RSS (goal at 50,000: RSS < 1 GB)\n');
+console.log("\nScaling: the heatmap API one request at a time, and the server process's peak RSS (goal at 50,000: RSS < 1 GB)\n");
 console.log('| vendors | heatmap API p50 | server peak RSS | |\n| --- | --- | --- | --- |');
-for (const s of scaling) console.log(`| ${s.vendors.toLocaleString('en-US')} | ${s.p50} | ${s.rss.toFixed(0)} MB${s.vendors === 50_000 ? ` (${meets(s.rss < 1024)})` : ''} | ${s.note} |`);
+for (const s of scaling)
+  console.log(
+    `| ${s.vendors.toLocaleString('en-US')} | ${s.p50} | ${s.rss.toFixed(0)} MB${s.vendors === 50_000 ? ` (${meets(s.rss < 1024)})` : ''} | ${s.note} |`,
+  );
 rmSync(work, { recursive: true, force: true });

@@ -43,7 +43,9 @@ export async function importUnderLoad(dbPath: string, records: readonly object[]
     return { ms, failed };
   };
   const report = (what: string, { ms, failed }: { ms: number[]; failed: number }) =>
-    console.log(`  ${what}: ${ms.length} answers, p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms${failed ? `, ${failed} not ok` : ''} (goal: p99 under 100 ms)`);
+    console.log(
+      `  ${what}: ${ms.length} answers, p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms${failed ? `, ${failed} not ok` : ''} (goal: p99 under 100 ms)`,
+    );
 
   const untilJobEnds = async (res: Response) => {
     let job = (await res.json()) as { id: string; state: string; errorsTotal?: number };
@@ -54,26 +56,37 @@ export async function importUnderLoad(dbPath: string, records: readonly object[]
     }
     return job;
   };
-  const post = (path: string, body: string) => fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-ndjson' }, body });
+  const post = (path: string, body: string) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-ndjson' }, body });
 
-  console.log(`a ${records.length.toLocaleString('en-US')}-record VERIS import over HTTP (NDJSON, ${(records.map((r) => JSON.stringify(r)).join('\n').length / MB).toFixed(1)} MB), polled meanwhile`);
+  console.log(
+    `a ${records.length.toLocaleString('en-US')}-record VERIS import over HTTP (NDJSON, ${(records.map((r) => JSON.stringify(r)).join('\n').length / MB).toFixed(1)} MB), polled meanwhile`,
+  );
   const ndjson = records.map((r) => JSON.stringify(r)).join('\n');
   const t0 = performance.now();
   const importing = post('/api/v1/import/veris', ndjson).then(untilJobEnds);
-  const [health, score, job] = await Promise.all([pollDuring('/api/v1/health', importing), pollDuring(`/api/v1/vendors/${scoredVendorId}/score`, importing), importing]);
+  const [health, score, job] = await Promise.all([
+    pollDuring('/api/v1/health', importing),
+    pollDuring(`/api/v1/vendors/${scoredVendorId}/score`, importing),
+    importing,
+  ]);
   console.log(`  import: ${job.state} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   report('GET /api/v1/health', health);
   report(`GET /api/v1/vendors/${scoredVendorId}/score`, score);
 
   console.log('two 50 MB uploads of junk lines at once, each polled to its end');
-  const junk = (Array.from({ length: Math.ceil((50 * MB) / 40) }, (_, i) => `this line is not JSON at all, number ${i}`).join('\n').slice(0, 50 * MB));
+  const junk = Array.from({ length: Math.ceil((50 * MB) / 40) }, (_, i) => `this line is not JSON at all, number ${i}`)
+    .join('\n')
+    .slice(0, 50 * MB);
   const before = await ask<NodeJS.MemoryUsage>(child, 'now');
   await ask(child, 'reset');
   const t1 = performance.now();
   const uploads = Promise.all([post('/api/v1/import/veris', junk).then(untilJobEnds), post('/api/v1/import/veris', junk).then(untilJobEnds)]);
   const [healthJunk, jobs] = await Promise.all([pollDuring('/api/v1/health', uploads), uploads]);
   const peak = await ask<{ rss: number; heapUsed: number }>(child, 'peak');
-  console.log(`  jobs: ${jobs.map((j) => `${j.state} (${(j.errorsTotal ?? 0).toLocaleString('en-US')} problems counted)`).join(', ')} in ${((performance.now() - t1) / 1000).toFixed(2)} s`);
+  console.log(
+    `  jobs: ${jobs.map((j) => `${j.state} (${(j.errorsTotal ?? 0).toLocaleString('en-US')} problems counted)`).join(', ')} in ${((performance.now() - t1) / 1000).toFixed(2)} s`,
+  );
   report('GET /api/v1/health meanwhile', healthJunk);
   console.log(
     `  memory of the server process (serving thread and import worker): RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(peak.rss / MB).toFixed(0)} MB (ceiling: 1,536 MB); heap of the serving thread ${(before.heapUsed / MB).toFixed(0)} MB before, peak ${(peak.heapUsed / MB).toFixed(0)} MB (ceiling: 256 MB)`,
@@ -85,7 +98,11 @@ export async function importUnderLoad(dbPath: string, records: readonly object[]
   const exported = await (await fetch(`${base}/api/v1/export`, { headers: { Cookie: adminCookie, Origin: base } })).text();
   console.log(`a restore (?mode=replace) of the whole database, ${(exported.length / MB).toFixed(1)} MB, polled meanwhile`);
   const t2 = performance.now();
-  const restoring = fetch(`${base}/api/v1/import/full?mode=replace`, { method: 'POST', headers: { Cookie: adminCookie, Origin: base, 'Content-Type': 'application/json' }, body: exported });
+  const restoring = fetch(`${base}/api/v1/import/full?mode=replace`, {
+    method: 'POST',
+    headers: { Cookie: adminCookie, Origin: base, 'Content-Type': 'application/json' },
+    body: exported,
+  });
   const [healthRestore, restored] = await Promise.all([pollDuring('/api/v1/health', restoring), restoring]);
   console.log(`  restore: ${restored.status} in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
   report('GET /api/v1/health meanwhile', healthRestore);

@@ -26,11 +26,19 @@ const deps = makeDeps(db, testOptions({ version: 'bench' }));
 const actor = { ...SYSTEM, via: 'bench' };
 
 const header = 'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes';
-const csv = [header, ...Array.from({ length: N }, (_, i) => `"Vendor ${i}, Inc.",category ${i % 20},https://v${i}.example.com,${(i % 4) + 1},internal,user,proposed,Owner ${i % 7},,"note ${i}"`)].join('\r\n');
+const csv = [
+  header,
+  ...Array.from(
+    { length: N },
+    (_, i) => `"Vendor ${i}, Inc.",category ${i % 20},https://v${i}.example.com,${(i % 4) + 1},internal,user,proposed,Owner ${i % 7},,"note ${i}"`,
+  ),
+].join('\r\n');
 
 // Real VCDB records, cloned with fresh ids and victims until there are N of them.
 const sampleDir = join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb');
-const sample = readdirSync(sampleDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(sampleDir, f), 'utf8')) as Record<string, any>);
+const sample = readdirSync(sampleDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(sampleDir, f), 'utf8')) as Record<string, any>);
 const records = Array.from({ length: N }, (_, i) => {
   const r = structuredClone(sample[i % sample.length]!);
   r.incident_id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;

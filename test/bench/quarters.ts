@@ -25,7 +25,10 @@ let t0 = performance.now();
 seedSyntheticPortfolio(store, VENDORS);
 // The synthetic vendors are created "today"; engaged since 2019 they are in every closed quarter's report.
 db.prepare("UPDATE vendors SET engaged_since = '2019-01-01'").run();
-const facts = ['incidents', 'subprocessors', 'mfa_postures', 'posture_facts'].reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, VENDORS);
+const facts = ['incidents', 'subprocessors', 'mfa_postures', 'posture_facts'].reduce(
+  (n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+  VENDORS,
+);
 console.log(`quarters bench: ${VENDORS} vendors, ${facts} fact rows, seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const viewer = store.users.create('bench@example.com', TEST_PASSWORD_HASH, 'viewer', deps.clock.now());
@@ -38,7 +41,9 @@ const get = async (label: string, path: string) => {
   const res = await request(app).get(path).set('Cookie', cookie);
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 300)}`);
-  console.log(`  ${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s  body ${mb(Buffer.byteLength(res.text)).padStart(9)}  RSS ${mb(process.memoryUsage().rss)}`);
+  console.log(
+    `  ${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s  body ${mb(Buffer.byteLength(res.text)).padStart(9)}  RSS ${mb(process.memoryUsage().rss)}`,
+  );
   return res;
 };
 
@@ -51,7 +56,9 @@ await get('trends, 8 quarters (second)', '/api/v1/portfolio/trends');
 await get(`trends, 7 closed quarters (to=${closed})`, `/api/v1/portfolio/trends?from=${shiftQuarter(closed, -6)}&to=${closed}`);
 t0 = performance.now();
 deps.history.currentScores(store.vendors.all());
-console.log(`  ${'the current quarter\'s column alone'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s  (currentScores(): the kept scores' risk and band)`);
+console.log(
+  `  ${"the current quarter's column alone".padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s  (currentScores(): the kept scores' risk and band)`,
+);
 await get(`report ${closed} (first: freezes)`, `/api/v1/reports/quarterly/${closed}`);
 const second = await get(`report ${closed} (second)`, `/api/v1/reports/quarterly/${closed}`);
 const body = second.body as { appendix?: { total?: number } };

@@ -19,7 +19,13 @@ import type { AccessVector, MfaMethod, SupportInvolvementType } from '../../serv
 
 const NOW = '2026-11-29T00:00:00.000Z';
 const severities = ['low', 'medium', 'high', 'critical'] as const;
-const vectors: AccessVector[][] = [['stolen-credentials'], ['phishing-social-engineering'], ['vulnerability-exploit'], ['stolen-credentials', 'mfa-fatigue'], ['token-theft']];
+const vectors: AccessVector[][] = [
+  ['stolen-credentials'],
+  ['phishing-social-engineering'],
+  ['vulnerability-exploit'],
+  ['stolen-credentials', 'mfa-fatigue'],
+  ['token-theft'],
+];
 const paths: SupportInvolvementType[] = ['in-house-support-tool', 'outsourced-support-provider', 'none', 'none'];
 const methods: MfaMethod[] = ['fido2', 'totp', 'push', 'sms', 'push-number-matching'];
 
@@ -30,7 +36,15 @@ export function seedSyntheticPortfolio(store: Store, count: number): void {
   store.transaction(() => {
     for (let i = 0; i < count; i++) {
       const id = store.vendors.create(
-        vendorInput.parse({ name: `Vendor ${i}`, category: `category ${i % 12}`, tier: (i % 4) + 1, dataAccess: 'confidential', environmentAccess: 'user', status: i % 10 === 9 ? 'under-review' : 'approved', engagedSince: `${2019 + (i % 6)}-01-01` }),
+        vendorInput.parse({
+          name: `Vendor ${i}`,
+          category: `category ${i % 12}`,
+          tier: (i % 4) + 1,
+          dataAccess: 'confidential',
+          environmentAccess: 'user',
+          status: i % 10 === 9 ? 'under-review' : 'approved',
+          engagedSince: `${2019 + (i % 6)}-01-01`,
+        }),
         NOW,
       );
       let previous: { id: number; year: number } | null = null;
@@ -62,7 +76,13 @@ export function seedSyntheticPortfolio(store: Store, count: number): void {
           const vendorId = s === 0 && i % 2 === 0 && i > 0 ? id - 1 : null;
           store.subprocessors.create(
             id,
-            subprocessorInput.parse({ name: `Support ${s}`, function: 'customer support', outsourced: s === 0, accessLevel: s === 0 ? 'session-artifacts' : 'customer-data', vendorId }),
+            subprocessorInput.parse({
+              name: `Support ${s}`,
+              function: 'customer support',
+              outsourced: s === 0,
+              accessLevel: s === 0 ? 'session-artifacts' : 'customer-data',
+              vendorId,
+            }),
             NOW,
           );
         }
@@ -71,7 +91,15 @@ export function seedSyntheticPortfolio(store: Store, count: number): void {
         store.mfa.replace(
           id,
           (['admins', 'support', 'workforce'] as const).map((population, p) =>
-            mfaRecord.parse({ population, method: methods[(i + p) % methods.length], enforced: (i + p) % 3 !== 0, evidence: 'attestation', source: null, assessedOn: '2024-01-01', knownFrom: '2024-01-01' }),
+            mfaRecord.parse({
+              population,
+              method: methods[(i + p) % methods.length],
+              enforced: (i + p) % 3 !== 0,
+              evidence: 'attestation',
+              source: null,
+              assessedOn: '2024-01-01',
+              knownFrom: '2024-01-01',
+            }),
           ),
           NOW,
         );

@@ -9,4 +9,8 @@ import { demoFacts } from '../helpers/methodology-doc.ts';
 
 const { chosen, text } = decayTuning(demoFacts(), DEFAULT_POLICY);
 console.log(text);
-console.log(chosen === DEFAULT_POLICY.decay.name ? `\nThe shipped default uses ${chosen}.` : `\nThe shipped default uses ${DEFAULT_POLICY.decay.name}: change server/scoring/policy.ts to ${chosen}.`);
+console.log(
+  chosen === DEFAULT_POLICY.decay.name
+    ? `\nThe shipped default uses ${chosen}.`
+    : `\nThe shipped default uses ${DEFAULT_POLICY.decay.name}: change server/scoring/policy.ts to ${chosen}.`,
+);

@@ -273,7 +273,9 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await filters.getByLabel('Record type').selectOption('');
       await filters.getByRole('button', { name: 'Apply' }).click();
       await admin.waitForURL(/\/admin\/audit\?actor=analyst%40e2e\.example$/);
-      await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(2)').allTextContents())].map((t) => t.split('via')[0]!.trim())).toEqual([ANALYST.email]);
+      await expect
+        .poll(async () => [...new Set(await rows.locator('td:nth-child(2)').allTextContents())].map((t) => t.split('via')[0]!.trim()))
+        .toEqual([ANALYST.email]);
       await filters.getByRole('button', { name: 'Clear' }).click();
       await admin.waitForURL(s.url('/admin/audit'));
     });
@@ -303,7 +305,9 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       const next = 'quiet orchard ferry lamp 5';
       expect((await call('/users', { method: 'POST', body: { ...pat, role: 'analyst' } })).status).toBe(201);
       const elsewhere = await apiSession(s.server.url, pat.email, pat.password);
-      const token = ((await (await elsewhere('/tokens', { method: 'POST', body: { name: 'nightly', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }).token;
+      const token = (
+        (await (await elsewhere('/tokens', { method: 'POST', body: { name: 'nightly', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }
+      ).token;
       const bearer = () => fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
       expect(await bearer()).toBe(200);
 
@@ -324,7 +328,9 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await expectNoAxeViolationsOn(page);
       await form.getByRole('button', { name: 'Change password' }).click();
 
-      await page.locator('vr-password-form [role="status"]', { hasText: 'Password changed. 1 other session was signed out. 1 API token was revoked.' }).waitFor();
+      await page
+        .locator('vr-password-form [role="status"]', { hasText: 'Password changed. 1 other session was signed out. 1 API token was revoked.' })
+        .waitFor();
       expect(await bearer()).toBe(401);
       expect((await elsewhere('/me')).status).toBe(401);
       await expect.poll(() => page.locator('vr-token-list tr', { hasText: 'nightly' }).textContent()).toContain('Revoked');
@@ -337,7 +343,9 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       const pat = { email: 'pat@e2e.example', password: 'quiet orchard ferry lamp 5' };
       const reset = 'silver tundra basket 28';
       const elsewhere = await apiSession(s.server.url, pat.email, pat.password);
-      const token = ((await (await elsewhere('/tokens', { method: 'POST', body: { name: 'laptop', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }).token;
+      const token = (
+        (await (await elsewhere('/tokens', { method: 'POST', body: { name: 'laptop', role: 'viewer', expiresInDays: 30 } })).json()) as { token: string }
+      ).token;
 
       await admin.goto(s.url('/admin/users'));
       const form = admin.locator('vr-password-reset-form form');
@@ -346,13 +354,15 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
       await form.getByLabel('New password for them').fill(reset);
       await form.getByRole('button', { name: 'Reset password' }).click();
       // This test's API session and the browser session of the test before.
-      await admin.locator('vr-password-reset-form [role="status"]', { hasText: `Password of ${pat.email} reset: 2 sessions ended, 1 API token revoked.` }).waitFor();
+      await admin
+        .locator('vr-password-reset-form [role="status"]', { hasText: `Password of ${pat.email} reset: 2 sessions ended, 1 API token revoked.` })
+        .waitFor();
       expect(await form.getByLabel('New password for them').inputValue()).toBe('');
       await expectNoAxeViolationsOn(admin);
 
       expect((await fetch(`${s.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
       expect((await elsewhere('/me')).status).toBe(401);
-      expect(((await (await apiSession(s.server.url, pat.email, reset))('/me')).status)).toBe(200);
+      expect((await (await apiSession(s.server.url, pat.email, reset))('/me')).status).toBe(200);
     });
   });
 

@@ -37,7 +37,10 @@ describe.skipIf(!chromiumPath)('alerts in Chromium', () => {
   const s = useSession(chromiumPath!, {
     server: { env: { DB_PATH: dbPath, VENDORSCOPE_DEMO: 'off' } },
     start: async () => {
-      const res = await s.call('/vendors', { method: 'POST', body: { name: 'Acme Identity', category: 'identity provider', tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider' } });
+      const res = await s.call('/vendors', {
+        method: 'POST',
+        body: { name: 'Acme Identity', category: 'identity provider', tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider' },
+      });
       vendor = (await res.json()) as Vendor;
     },
     signInAt: '/account',

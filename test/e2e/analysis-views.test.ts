@@ -36,9 +36,13 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
 
   /** The parts of the page that must fit a narrow window (the app's own header is not this file's business). */
   const overflowing = (host: string) =>
-    s.page.locator(host).evaluate((el) =>
-      [...el.shadowRoot!.querySelectorAll('section, .card, header')].filter((s) => s.getBoundingClientRect().right > window.innerWidth + 1).map((s) => s.className || s.localName),
-    );
+    s.page
+      .locator(host)
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('section, .card, header')]
+          .filter((s) => s.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((s) => s.className || s.localName),
+      );
 
   describe('compare', () => {
     const picker = () => s.page.locator('vr-compare-picker');
@@ -51,7 +55,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       await s.page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
 
       await search().fill('okt');
-      await picker().getByRole('button', { name: /^Add Okta/ }).click();
+      await picker()
+        .getByRole('button', { name: /^Add Okta/ })
+        .click();
       await s.page.waitForURL(s.url(`/compare?ids=${okta}`));
       await expect.poll(() => isFocused(search())).toBe(true);
       expect(await picker().locator('li.chip').allTextContents()).toEqual([expect.stringContaining('Okta')]);
@@ -60,7 +66,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       // websites), so "cloud" may match more than Cloudflare; a name starting with what was typed comes first.
       await s.page.keyboard.type('cloud');
       const matching = (await s.api<{ items: Array<{ id: number }> }>('/vendors?q=cloud')).items.filter((v) => v.id !== okta).length;
-      await picker().locator('[role="status"]', { hasText: `${matching} ${matching === 1 ? 'vendor matches' : 'vendors match'}` }).waitFor();
+      await picker()
+        .locator('[role="status"]', { hasText: `${matching} ${matching === 1 ? 'vendor matches' : 'vendors match'}` })
+        .waitFor();
       expect(await picker().locator('ul.results button').first().textContent()).toContain('Add Cloudflare');
       await s.page.keyboard.press('Enter');
       await s.page.waitForURL(s.url(`/compare?ids=${okta},${cloudflare}`));
@@ -120,7 +128,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       const row = (key: string) => s.page.locator(`vr-compare-table tr[data-row="${key}"] td[data-vendor-id="${idOf('GitHub')}"]`);
       expect(await row('risk').locator('vr-band-badge span').textContent()).toBe('Not assessed');
       expect(await row('inherent').textContent()).toBe(`${github.inherentRisk.toFixed(1)} (${github.inherentBand})`);
-      expect(await row('evidence').textContent()).toContain(`${Math.round(github.evidenceCoverage * 100)}% · ${github.unknownPoints.toFixed(1)} of ${github.likelihood.toFixed(1)} points on unknowns`);
+      expect(await row('evidence').textContent()).toContain(
+        `${Math.round(github.evidenceCoverage * 100)}% · ${github.unknownPoints.toFixed(1)} of ${github.likelihood.toFixed(1)} points on unknowns`,
+      );
       expect(await row('evidence').textContent()).toContain(`to assess: ${github.toAssess.map((m) => m.text).join('; ')}`);
     });
 
@@ -130,7 +140,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       await s.page.locator('vr-compare-findings tr[data-rule]').first().waitFor();
       const scores = [await s.api<VendorScore>(`/vendors/${okta}/score`), await s.api<VendorScore>(`/vendors/${cloudflare}/score`)];
       const rules = [...new Set(scores.flatMap((s) => s.findings.map((f) => f.rule)))];
-      expect((await s.page.locator('vr-compare-findings tr[data-rule]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule')))).sort()).toEqual(rules.sort());
+      expect((await s.page.locator('vr-compare-findings tr[data-rule]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rule')))).sort()).toEqual(
+        rules.sort(),
+      );
       for (const rule of rules) {
         const row = s.page.locator(`vr-compare-findings tr[data-rule="${rule}"]`);
         for (const s of scores) {
@@ -158,7 +170,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       const box = s.page.locator('vr-compare-subprocessors');
       const callout = await box.locator('.callout').textContent();
       expect(callout).toContain('Okta and Cloudflare share no subprocessor on record');
-      expect(callout).toContain("Cloudflare's support chain runs through Okta (workforce identity provider and its support channel): a breach at Okta reaches Cloudflare.");
+      expect(callout).toContain(
+        "Cloudflare's support chain runs through Okta (workforce identity provider and its support channel): a breach at Okta reaches Cloudflare.",
+      );
       const highlighted = box.locator(`section[data-vendor-id="${cloudflare}"] li[data-chain]`);
       expect(await highlighted.count()).toBe(1);
       expect(await highlighted.locator('.tag').textContent()).toBe('Compared here: Okta');
@@ -176,7 +190,9 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       const [okta, cloudflare, microsoft] = [idOf('Okta'), idOf('Cloudflare'), idOf('Microsoft')];
       await s.go('/compare');
       await search().fill('Micro');
-      await picker().getByRole('button', { name: /^Add Microsoft/ }).click();
+      await picker()
+        .getByRole('button', { name: /^Add Microsoft/ })
+        .click();
       await s.page.waitForURL(/\?ids=\d+$/);
       await search().fill('Okta');
       await s.page.keyboard.press('Enter');
@@ -243,12 +259,15 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       expect(await cfEdge.getAttribute('stroke-dasharray')).toBe('12 3 2 3');
       // The legend names every access level.
       const legend = await s.page.locator('vr-supply-chain-legend .groups').textContent();
-      for (const words of ['No tenant access', 'Ticket metadata', 'Customer data', 'Session artefacts', 'Admin or impersonation', 'ended']) expect(legend).toContain(words);
+      for (const words of ['No tenant access', 'Ticket metadata', 'Customer data', 'Session artefacts', 'Admin or impersonation', 'ended'])
+        expect(legend).toContain(words);
     });
 
     it('lists the same arrangements in the edge table as the API', async () => {
       const rows = s.page.locator('vr-graph-edge-table tbody tr');
-      const listed = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-source')}>${tr.getAttribute('data-target')}#${tr.getAttribute('data-subprocessor-id')}`));
+      const listed = await rows.evaluateAll((trs) =>
+        trs.map((tr) => `${tr.getAttribute('data-source')}>${tr.getAttribute('data-target')}#${tr.getAttribute('data-subprocessor-id')}`),
+      );
       expect(listed.sort()).toEqual(graph.edges.map((e) => `${e.source}>${e.target}#${e.subprocessorId}`).sort());
       const sitelRow = rows.filter({ hasText: 'Sitel' });
       expect(await sitelRow.textContent()).toContain('No, ended');

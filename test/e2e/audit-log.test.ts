@@ -50,7 +50,9 @@ describe.skipIf(!chromiumPath)('the audit log in Chromium', () => {
   it('filters by vendor and days, in the URL: a reload shows the same entries', async () => {
     await s.go('/admin/audit');
     await rows().first().waitFor();
-    await filters().getByLabel(/^Vendor/).selectOption({ label: PROBE });
+    await filters()
+      .getByLabel(/^Vendor/)
+      .selectOption({ label: PROBE });
     // The day the entries were written (not the clock's now: a run across midnight would filter them out).
     const today = (await s.api<{ items: { at: string }[] }>(`/audit?vendorId=${probe}`)).items.at(-1)!.at.slice(0, 10);
     await filters().getByLabel('From day').fill(today);
@@ -61,7 +63,11 @@ describe.skipIf(!chromiumPath)('the audit log in Chromium', () => {
     expect((await shown()).every((t) => t.includes(`${PROBE} · vendor #${probe}`))).toBe(true);
     await s.page.reload();
     await expect.poll(async () => (await shown()).length).toBe(2);
-    expect(await filters().getByLabel(/^Vendor/).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent)).toBe(PROBE);
+    expect(
+      await filters()
+        .getByLabel(/^Vendor/)
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent),
+    ).toBe(PROBE);
     expect(await filters().getByLabel('From day').inputValue()).toBe(today);
   });
 

@@ -42,11 +42,21 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     for (const st of r.statements) expect(await text(`vr-backtest-statements li[data-statement="${st.id}"]`)).toBe(st.text);
     // Where the score does not beat the prior-incidents baseline, the page says so under "does not".
     const versus = r.statements.find((x) => x.id === 'likelihood-vs-prior-incidents')!;
-    expect(await text(`vr-backtest-statements section[data-verdict="${versus.verdict}"] h3`)).toBe(versus.verdict === 'does' ? 'What the score does predict' : 'What it does not predict');
+    expect(await text(`vr-backtest-statements section[data-verdict="${versus.verdict}"] h3`)).toBe(
+      versus.verdict === 'does' ? 'What the score does predict' : 'What it does not predict',
+    );
     const predictors = s.page.locator('vr-backtest-figures tbody tr');
-    expect(await predictors.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-predictor')))).toEqual(['likelihood', 'risk', 'random', 'prior-incidents', 'days-since-last']);
+    expect(await predictors.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-predictor')))).toEqual([
+      'likelihood',
+      'risk',
+      'random',
+      'prior-incidents',
+      'days-since-last',
+    ]);
     const prior = r.predictors.find((x) => x.id === 'prior-incidents')!;
-    expect(await text('vr-backtest-figures tr[data-predictor="prior-incidents"] td[data-figure="auc"]')).toBe(estimateText('auc', prior.auc).replace(' (', '').replace(')', ''));
+    expect(await text('vr-backtest-figures tr[data-predictor="prior-incidents"] td[data-figure="auc"]')).toBe(
+      estimateText('auc', prior.auc).replace(' (', '').replace(')', ''),
+    );
   });
 
   it('plots calibration with a table beside it, and the rate per band with its interval', async () => {
@@ -57,7 +67,9 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     expect(await s.page.locator('vr-backtest-calibration-table tbody tr').count()).toBe(r.calibration.likelihood.length + r.calibration.risk.length);
     expect(await s.page.locator('vr-calibration-plot desc').textContent()).toContain('likelihood: forecast');
     const bands = r.predictors.find((x) => x.id === 'risk')!.groups;
-    expect(await s.page.locator('vr-backtest-rates table[data-rates="risk"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-group')))).toEqual(bands.map((b) => b.id));
+    expect(
+      await s.page.locator('vr-backtest-rates table[data-rates="risk"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-group'))),
+    ).toEqual(bands.map((b) => b.id));
     expect(await text('vr-backtest-rates table[data-rates="risk"] tr[data-group="low"] td .figure')).toBe(rateText(bands.find((b) => b.id === 'low')!));
   });
 
@@ -67,7 +79,9 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     await s.page.locator('vr-backtest-report [data-summary]', { hasText: '2.0.0 · short-penalty' }).waitFor();
     expect(await s.page.locator('vr-backtest-policies tr[data-selected]').getAttribute('data-decay')).toBe('short-penalty');
     const auc = runs.get('short-penalty')!.predictors.find((x) => x.id === 'likelihood')!.auc;
-    expect(await text('vr-backtest-figures tr[data-predictor="likelihood"] td[data-figure="auc"]')).toBe(estimateText('auc', auc).replace(' (', '').replace(')', ''));
+    expect(await text('vr-backtest-figures tr[data-predictor="likelihood"] td[data-figure="auc"]')).toBe(
+      estimateText('auc', auc).replace(' (', '').replace(')', ''),
+    );
   });
 
   it('embeds for a draft: <vr-backtest .draft=…> backtests parameters not stored, under other decay policies too', async () => {
@@ -86,7 +100,9 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     expect(await text('#draft-backtest vr-backtest-report [data-summary]')).toContain('draft · quick (draft):');
     // Under short-penalty the draft is 2.0.0's parameters under short-penalty: the same figures as the stored run.
     const auc = runs.get('short-penalty')!.predictors.find((x) => x.id === 'likelihood')!.auc;
-    expect(await text('#draft-backtest vr-backtest-policies tr[data-decay="short-penalty"] td[data-score="likelihood"][data-figure="auc"]')).toBe(estimateText('auc', auc));
+    expect(await text('#draft-backtest vr-backtest-policies tr[data-decay="short-penalty"] td[data-score="likelihood"][data-figure="auc"]')).toBe(
+      estimateText('auc', auc),
+    );
     await s.page.locator('#draft-backtest').evaluate((el) => el.remove());
   });
 

@@ -18,7 +18,10 @@ describe.skipIf(!chromiumPath)('compare search in Chromium', () => {
   const search = () => picker().getByLabel('Add a vendor');
   const box = () => s.page.locator('vr-compare-subprocessors');
   const addVendor = async (name: string, status: Vendor['status']) => {
-    const res = await s.call('/vendors', { method: 'POST', body: { name, category: 'Field services', tier: 3, dataAccess: 'internal', environmentAccess: 'none', status } });
+    const res = await s.call('/vendors', {
+      method: 'POST',
+      body: { name, category: 'Field services', tier: 3, dataAccess: 'internal', environmentAccess: 'none', status },
+    });
     expect(res.status).toBe(201);
     return (await res.json()) as Vendor;
   };
@@ -31,7 +34,9 @@ describe.skipIf(!chromiumPath)('compare search in Chromium', () => {
 
     await s.go('/compare');
     await search().fill('quillf');
-    await picker().getByRole('button', { name: /^Add Quillfeather Couriers/ }).click();
+    await picker()
+      .getByRole('button', { name: /^Add Quillfeather Couriers/ })
+      .click();
     await s.page.waitForURL(s.url(`/compare?ids=${quiet.id}`));
     expect(await picker().locator('li.chip').allTextContents()).toEqual([expect.stringContaining('Quillfeather Couriers')]);
     await expect.poll(() => isFocused(search())).toBe(true);
@@ -44,7 +49,9 @@ describe.skipIf(!chromiumPath)('compare search in Chromium', () => {
 
     const line = box().locator('.callout p.none-shared');
     await line.waitFor();
-    expect(await line.textContent()).toMatch(/^No shared subprocessors\. Quillfeather Couriers and Okta share no subprocessor on record as of \d{4}-\d{2}-\d{2}\.$/);
+    expect(await line.textContent()).toMatch(
+      /^No shared subprocessors\. Quillfeather Couriers and Okta share no subprocessor on record as of \d{4}-\d{2}-\d{2}\.$/,
+    );
     // Okta's own chain is still listed beside it.
     expect(await box().locator(`section[data-vendor-id="${okta}"] li[data-subprocessor-id]`).count()).toBeGreaterThan(0);
     expect(await box().locator(`section[data-vendor-id="${quiet.id}"] p.unknown`).textContent()).toContain('No subprocessor on record');
@@ -64,7 +71,9 @@ describe.skipIf(!chromiumPath)('compare search in Chromium', () => {
     await search().fill('zzzz-no-such-vendor');
     await expect.poll(() => picker().locator('[role="status"]').textContent()).toBe('No vendor not yet compared matches “zzzz-no-such-vendor”.');
     await search().fill('hph mach');
-    await picker().getByRole('button', { name: /^Add Harrow Plant Hire/ }).click();
+    await picker()
+      .getByRole('button', { name: /^Add Harrow Plant Hire/ })
+      .click();
     await s.page.waitForURL(s.url(`/compare?ids=${a.id},${b.id}`));
 
     await box().locator('p[data-none-on-record]').waitFor();

@@ -64,7 +64,9 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       const unknown = cells.filter((c) => c.value === null).length;
       expect(unknown).toBeGreaterThan(0);
 
-      const fills = await s.page.locator('vr-heatmap td.heat:not([data-unknown]) rect.swatch').evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
+      const fills = await s.page
+        .locator('vr-heatmap td.heat:not([data-unknown]) rect.swatch')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
       expect(fills).toHaveLength(cells.length - unknown);
       for (const fill of fills) expect(fill).toMatch(/^(#[0-9a-f]{6}|rgb\(\d+, ?\d+, ?\d+\))$/i);
       expect(new Set(fills).size).toBeGreaterThan(5);
@@ -110,7 +112,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
       expect(await rows().first().locator('td').first().textContent()).toBe('1');
     });
 
-    it('moves between cells with the arrow keys and opens the focused cell\'s vendor with Enter', async () => {
+    it("moves between cells with the arrow keys and opens the focused cell's vendor with Enter", async () => {
       await s.go('/portfolio?sort=risk');
       await rows().first().waitFor();
       await rows().nth(1).locator('th.vendor').focus();
@@ -149,16 +151,17 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
     });
   });
 
-
   describe('a portfolio of thousands (runs last: it adds vendors)', () => {
     const EXTRA = 1200;
 
     it('renders only the rows near the viewport, and keys and scrolling still reach every row', async () => {
       const post = (n: number) =>
-        s.call('/vendors', {
-          method: 'POST',
-          body: { name: `Bulk vendor ${String(n).padStart(4, '0')}`, category: 'bulk', tier: 4, dataAccess: 'none', environmentAccess: 'none' },
-        }).then((r) => expect(r.status).toBe(201));
+        s
+          .call('/vendors', {
+            method: 'POST',
+            body: { name: `Bulk vendor ${String(n).padStart(4, '0')}`, category: 'bulk', tier: 4, dataAccess: 'none', environmentAccess: 'none' },
+          })
+          .then((r) => expect(r.status).toBe(201));
       for (let n = 0; n < EXTRA; n += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => post(n + k)));
       const total = DEMO_VENDORS + EXTRA;
 

@@ -23,7 +23,13 @@ const HEADER = 'name,category,website,tier,dataAccess,environmentAccess,status,b
 const TEMPLATE_HEADER = 'id,name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,engagedSince,aliases,notes';
 const typo = (name: string) => {
   const dir = join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb-typos');
-  return readFileSync(join(dir, readdirSync(dir).find((f) => f.includes(`.${name}.`))!), 'utf8');
+  return readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.includes(`.${name}.`))!,
+    ),
+    'utf8',
+  );
 };
 const ZENDESK = '9C7D9315-68D2-417D-BFB9-F00F1A584EE7';
 const vcdb = (id: string) => readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb', `${id}.json`), 'utf8');
@@ -68,7 +74,12 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
 
   it('lists every bad row of a CSV with its row, column and reason, writes nothing, and imports the valid rows only when asked', async () => {
     const before = await total();
-    const csv = [HEADER, 'Csv Good One,payroll,https://good-one.example,2,confidential,none,proposed,,,', 'Csv Bad Tier,payroll,,9,internal,none,,,,', ',payroll,,3,internal,none,,,,'].join('\n');
+    const csv = [
+      HEADER,
+      'Csv Good One,payroll,https://good-one.example,2,confidential,none,proposed,,,',
+      'Csv Bad Tier,payroll,,9,internal,none,,,,',
+      ',payroll,,3,internal,none,,,,',
+    ].join('\n');
     await upload(csvInput(), 'bad.csv', csv, 'text/csv');
     const skipped = section('vendors').locator('vr-import-problems[data-problems="skipped"]');
     const problems = skipped.locator('tr.problem');
@@ -77,7 +88,9 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
     expect(rows).toContainEqual(['row 3', 'tier', 'tier "9" is not a tier; use 1, 2, 3 or 4 (1 = most critical to us, 4 = least)']);
     expect(rows.some(([where, column]) => where === 'row 4' && column === 'name')).toBe(true);
     expect(await skipped.locator('h3').textContent()).toBe('2 rows have problems: left out unless you fix the file');
-    expect(await section('vendors').locator('p.status').textContent()).toBe('bad.csv checked: 1 vendor to create, 0 to update, 0 unchanged; 2 invalid rows to leave out.');
+    expect(await section('vendors').locator('p.status').textContent()).toBe(
+      'bad.csv checked: 1 vendor to create, 0 to update, 0 unchanged; 2 invalid rows to leave out.',
+    );
     // A check writes nothing.
     expect(await total()).toBe(before);
     expect(await vendorsNamed('Csv Good One')).toEqual([]);
@@ -86,15 +99,26 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
 
     await section('vendors').getByRole('button', { name: 'Import the 1 valid row' }).click();
     await section('vendors').locator('[data-result="imported"]').waitFor();
-    expect(await section('vendors').locator('p.status').textContent()).toBe('bad.csv imported: 1 vendor created, 0 updated, 0 unchanged; 2 invalid rows left out.');
+    expect(await section('vendors').locator('p.status').textContent()).toBe(
+      'bad.csv imported: 1 vendor created, 0 updated, 0 unchanged; 2 invalid rows left out.',
+    );
     expect(await total()).toBe(before + 1);
     expect(await vendorsNamed('Csv Good One')).toHaveLength(1);
     expect(await vendorsNamed('Csv Bad Tier')).toEqual([]);
   });
 
   it('shows each update’s changes in the preview, and refuses a possible duplicate until told to create or skip it', async () => {
-    const co = (await (await s.call('/vendors', { method: 'POST', body: { name: 'Csv Diff Co', category: 'payroll', website: 'https://diff.example', tier: 1, dataAccess: 'restricted', environmentAccess: 'admin' } })).json()) as Vendor;
-    const csv = [HEADER, 'Csv Diff Co,,,3,Internal data,User-level,Under review,,,', 'Csv Diff Alt,payroll,https://www.diff.example/careers,3,internal,none,,,,'].join('\n');
+    const co = (await (
+      await s.call('/vendors', {
+        method: 'POST',
+        body: { name: 'Csv Diff Co', category: 'payroll', website: 'https://diff.example', tier: 1, dataAccess: 'restricted', environmentAccess: 'admin' },
+      })
+    ).json()) as Vendor;
+    const csv = [
+      HEADER,
+      'Csv Diff Co,,,3,Internal data,User-level,Under review,,,',
+      'Csv Diff Alt,payroll,https://www.diff.example/careers,3,internal,none,,,,',
+    ].join('\n');
     await upload(csvInput(), 'diff.csv', csv, 'text/csv');
     const preview = section('vendors').locator('[data-result="preview"]');
     await preview.waitFor();
@@ -164,7 +188,11 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
     expect(await vendorsNamed('Csv Beta Mail')).toHaveLength(1);
     expect((await s.api<Vendor>(`/vendors/${okta!.id}`)).notes).toBe('Reviewed through the CSV import');
     expect(await imported.getByRole('link', { name: 'Csv Alpha Payroll' }).getAttribute('href')).toBe(`/vendors/${alpha!.id}`);
-    expect(await section('vendors').getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    expect(
+      await section('vendors')
+        .getByRole('button', { name: /^Import/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('follows a file of more than 1,000 rows with a progress bar, through the check and the import', async () => {

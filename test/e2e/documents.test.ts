@@ -63,7 +63,12 @@ describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium',
     await expect.poll(() => form().locator('#doc-periodEnd-error').count()).toBe(1);
     expect(await form().locator('#doc-periodEnd-error').textContent()).toContain('the period starts after it ends');
     // Focus moved to the first field the server named.
-    expect(await form().locator('[aria-invalid="true"]').first().evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(
+      await form()
+        .locator('[aria-invalid="true"]')
+        .first()
+        .evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el),
+    ).toBe(true);
     expect(await documents()).toEqual([]);
     await s.expectNoAxeViolations();
     expectOnlyRefusals(2);
@@ -93,7 +98,9 @@ describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium',
   it("never shows a text document's content, and downloads it as an attachment with its name", async () => {
     await form().getByLabel('Kind').selectOption('other');
     await form().getByLabel('Title', { exact: true }).fill('Bridge letter');
-    await form().getByLabel('File').setInputFiles({ name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(`${MARKER}\n<b>not markup</b>\n`) });
+    await form()
+      .getByLabel('File')
+      .setInputFiles({ name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(`${MARKER}\n<b>not markup</b>\n`) });
     await form().getByRole('button', { name: 'Upload' }).click();
     await form().locator('.outcome.ok', { hasText: 'Uploaded bridge.txt' }).waitFor();
     const text = s.page.locator('vr-document-list tr', { hasText: 'bridge.txt' });

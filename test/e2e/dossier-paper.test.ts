@@ -42,7 +42,23 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
     mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
     writeFileSync(join(PROJECT_ROOT, 'test-results', 'dossier-okta.pdf'), pdf);
     const text = pdfPageTexts(pdf).map(flat).join('');
-    for (const words of ['Vendor dossier', 'Okta', `as of 31 Oct 2023`, 'Relationship', 'Score', 'Findings', 'Gaps in the evidence', 'Review', 'Decisions', 'Conditions', 'Incidents', 'Support chain', 'MFA', 'Statements', 'Sources']) {
+    for (const words of [
+      'Vendor dossier',
+      'Okta',
+      `as of 31 Oct 2023`,
+      'Relationship',
+      'Score',
+      'Findings',
+      'Gaps in the evidence',
+      'Review',
+      'Decisions',
+      'Conditions',
+      'Incidents',
+      'Support chain',
+      'MFA',
+      'Statements',
+      'Sources',
+    ]) {
       expect(text, words).toContain(flat(words));
     }
     expect(text).toContain(flat(finding.title));
@@ -52,7 +68,8 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
     expect(text).toContain(flat(d.supportChain[0]!.name));
     expect(text).toContain(flat(`Residual risk ${d.score.risk.toFixed(1)}`));
     // The on-screen actions and the app's chrome are not printed.
-    for (const words of ['Print / Save as PDF', 'Download Markdown', 'Back to the dossier', 'admin@e2e.example', 'API (OpenAPI)']) expect(text).not.toContain(flat(words));
+    for (const words of ['Print / Save as PDF', 'Download Markdown', 'Back to the dossier', 'admin@e2e.example', 'API (OpenAPI)'])
+      expect(text).not.toContain(flat(words));
     expect(pdf.toString('latin1')).not.toMatch(/\/AcroForm|\/Widget/);
   }, 60_000);
 
@@ -89,7 +106,16 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
     const menu = s.page.locator('vr-section-menu');
     const current = () => menu.locator('a[aria-current="location"]').textContent();
     expect(await menu.getByRole('navigation', { name: 'Dossier sections' }).getByRole('link').allTextContents()).toEqual([
-      'Score', 'Findings', 'Review', 'What-if', 'Breakdown', 'Incidents', 'Support chain', 'MFA', 'Statements', 'History',
+      'Score',
+      'Findings',
+      'Review',
+      'What-if',
+      'Breakdown',
+      'Incidents',
+      'Support chain',
+      'MFA',
+      'Statements',
+      'History',
     ]);
     expect(await current()).toBe('Score');
     // Scrolling the incidents to the top: the menu stays in view and marks them.

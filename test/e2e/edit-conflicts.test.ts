@@ -100,7 +100,10 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
   it('imports only what the CSV preview showed: a vendor edited after the preview is refused, row named, the edit kept', async () => {
     await s.go('/data');
     const vendors = s.page.locator('vr-data-page section[data-section="vendors"]');
-    const csv = ['name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes', 'Okta,,,,,,,,,Reviewed through the CSV import'].join('\n');
+    const csv = [
+      'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes',
+      'Okta,,,,,,,,,Reviewed through the CSV import',
+    ].join('\n');
     await vendors.locator('vr-import-file input[type="file"]').setInputFiles({ name: 'okta.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await vendors.locator('[data-result="preview"]').waitFor();
     // Someone edits Okta after the preview was shown.
@@ -118,7 +121,13 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
   it('refuses to delete an incident changed since the question was asked, and deletes it only when told again', async () => {
     const created = await s.call(`/vendors/${okta}/incidents`, {
       method: 'POST',
-      body: { title: 'Conflict test incident', severity: 'low', confidence: 'low', publicDisclosureDate: '2025-02-01', sources: ['https://example.com/conflict'] },
+      body: {
+        title: 'Conflict test incident',
+        severity: 'low',
+        confidence: 'low',
+        publicDisclosureDate: '2025-02-01',
+        sources: ['https://example.com/conflict'],
+      },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const incident = (await created.json()) as Incident;

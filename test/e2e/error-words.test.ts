@@ -53,7 +53,10 @@ describe.skipIf(!chromiumPath)("the server's refusals in words beside the fields
   });
 
   it('names the import’s day by its label when the answers would be known in the future', async () => {
-    const res = await s.call('/vendors', { method: 'POST', body: { name: 'Errorwords Support Cloud', category: 'customer service', tier: 2, dataAccess: 'confidential', environmentAccess: 'user' } });
+    const res = await s.call('/vendors', {
+      method: 'POST',
+      body: { name: 'Errorwords Support Cloud', category: 'customer service', tier: 2, dataAccess: 'confidential', environmentAccess: 'user' },
+    });
     const vendorId = ((await res.json()) as { id: number }).id;
     await s.go(`/vendors/${vendorId}`);
     const form = s.page.locator('vr-questionnaire-import-form');

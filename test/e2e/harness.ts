@@ -104,7 +104,11 @@ export function startServer({ env = {}, timeoutMs = 90_000 }: ServerOptions = {}
     });
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => void stop().then(() => fail(new Error(`server did not start in ${timeoutMs} ms:\n${out}`))), timeoutMs);
-    const onExit = (code: number | null) => (clearTimeout(timer), rmSync(dir, { recursive: true, force: true }), fail(new Error(`server exited (${code}):\n${out}`)));
+    const onExit = (code: number | null) => (
+      clearTimeout(timer),
+      rmSync(dir, { recursive: true, force: true }),
+      fail(new Error(`server exited (${code}):\n${out}`))
+    );
     child.once('exit', onExit);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -125,7 +129,15 @@ export function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

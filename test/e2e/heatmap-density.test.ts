@@ -98,9 +98,16 @@ describe.skipIf(!chromiumPath)('the heatmap’s density and narrow layout in Chr
       expect(after.heat).toBeLessThan(before.heat - 100);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       // The Risk and Band headers stay over their columns.
-      const heads = await page.locator('vr-heatmap').evaluate((hm) =>
-        ['risk', 'band'].map((c) => Math.round(hm.shadowRoot!.querySelector(`thead th.${c}`)!.getBoundingClientRect().left - hm.shadowRoot!.querySelector(`tbody td.${c}`)!.getBoundingClientRect().left)),
-      );
+      const heads = await page
+        .locator('vr-heatmap')
+        .evaluate((hm) =>
+          ['risk', 'band'].map((c) =>
+            Math.round(
+              hm.shadowRoot!.querySelector(`thead th.${c}`)!.getBoundingClientRect().left -
+                hm.shadowRoot!.querySelector(`tbody td.${c}`)!.getBoundingClientRect().left,
+            ),
+          ),
+        );
       expect(heads).toEqual([0, 0]);
       await boxToTop(page);
       await shootPage(page, 'heatmap-390.png', false);

@@ -55,7 +55,9 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     // The findings and gaps do not rest on them: no HAR-hygiene finding, no link to the support record or the breach.
     const score = await s.api<VendorScore>(`/vendors/${okta}/score?asOf=2023-10-19`);
     expect(score.findings.map((f) => f.rule)).not.toContain('unsanitized-support-artifacts');
-    const hrefs = await s.page.locator('vr-findings-list a[data-anchor], vr-gaps-list a[data-anchor]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await s.page
+      .locator('vr-findings-list a[data-anchor], vr-gaps-list a[data-anchor]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const subs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items;
     expect(hrefs).not.toContain(`#subprocessor-${subs.find((x) => x.name === HELP_CENTER)!.id}`);
     await s.expectNoAxeViolations();
@@ -68,7 +70,9 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     expect(await incident(OKTA_2023).getAttribute('data-not-yet')).toBeNull();
     const har = s.page.locator('vr-findings-list li.finding', { has: s.page.locator('.title', { hasText: 'session-bearing artefacts' }) });
     await har.waitFor();
-    expect(await har.locator('.refs li').first().textContent()).toContain(`Subprocessor: ${HELP_CENTER} (true since: start unknown, counted from when known; known from 20 Oct 2023)`);
+    expect(await har.locator('.refs li').first().textContent()).toContain(
+      `Subprocessor: ${HELP_CENTER} (true since: start unknown, counted from when known; known from 20 Oct 2023)`,
+    );
     const repeat = s.page.locator('vr-findings-list li.finding', { has: s.page.locator('.title', { hasText: 'The same root cause twice' }) });
     expect(await repeat.locator('.refs').textContent()).toContain('(true since 28 Sep 2023; known from 20 Oct 2023)');
     await s.expectNoAxeViolations();
@@ -119,7 +123,9 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     expect(sent.map((b) => JSON.parse(b).knownFrom)).toEqual(['2022-04']);
     const stored = (await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items.find((x) => x.name === 'Teleperformance')!;
     expect(stored.knownFrom).toBe('2022-04');
-    expect(await subprocessor('Teleperformance').locator('.dates').textContent()).toBe('true since: start unknown, counted from when known; known from Apr 2022');
+    expect(await subprocessor('Teleperformance').locator('.dates').textContent()).toBe(
+      'true since: start unknown, counted from when known; known from Apr 2022',
+    );
   });
 
   it("an analyst's MFA form sends each population's Known from", async () => {

@@ -32,7 +32,9 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     expect(await access.locator('.why').textContent()).toBe(m.rationale['support.accessPoints']!.why);
     await s.shootElement(s.page.locator('vr-methodology-rationale section#params-support'), 'methodology-rationale-support.png');
     // A source's link is a link.
-    expect(await s.page.locator('vr-methodology-rationale tr[data-parameter="decay"] .source a').getAttribute('href')).toMatch(/^https:\/\/blog\.rankiteo\.com\//);
+    expect(await s.page.locator('vr-methodology-rationale tr[data-parameter="decay"] .source a').getAttribute('href')).toMatch(
+      /^https:\/\/blog\.rankiteo\.com\//,
+    );
   });
 
   it('links a factor to its parameters: the section is shown and takes focus', async () => {
@@ -45,7 +47,9 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     await s.page.route(`**/api/v1/vendors/${okta}/score*`, async (route) => {
       const res = await route.fetch();
       const score = (await res.json()) as VendorScore;
-      const factors = score.factors.map((f) => (f.id === 'support' ? { ...f, contributions: f.contributions.map((c, i) => (i === 0 ? { ...c, formula: FORMULA } : c)) } : f));
+      const factors = score.factors.map((f) =>
+        f.id === 'support' ? { ...f, contributions: f.contributions.map((c, i) => (i === 0 ? { ...c, formula: FORMULA } : c)) } : f,
+      );
       await route.fulfill({ response: res, json: { ...score, factors } });
     });
     await s.go(`/vendors/${okta}?asOf=2023-10-31`);
@@ -106,8 +110,14 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     expect(await tables.evaluateAll((ts) => ts.map((t) => t.getAttribute('data-policy')))).toEqual(['in force: 2.0.0', 'draft: 2.1.0']);
     for (const i of [0, 1]) expect(await tables.nth(i).locator('tbody tr').count()).toBe(DEMO_VENDORS);
     // The draft column is the server's ranking under the draft; nothing was stored.
-    const order = await tables.nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
-    const inForceOrder = await tables.nth(0).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+    const order = await tables
+      .nth(1)
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+    const inForceOrder = await tables
+      .nth(0)
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     expect(order).not.toEqual(inForceOrder);
     expect((await s.api<{ version: string }>('/methodology')).version).toBe('2.0.0');
     // And the draft's backtest beside the rankings, run on the parameters compared (POST, nothing stored).
@@ -128,7 +138,9 @@ describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chr
     expect(m).toMatchObject({ version: '2.1.0', note: 'A 30-day memory, for comparison.', decay: { name: 'thirty-days', kind: 'linear', days: 30 } });
     expect(m.rationale.decay!.why).toBe('Trying a SecurityScorecard-like memory for one quarter.');
     expect(m.rationale['support.accessPoints']!.source).toBe('judgement (e2e, 2026-11-29)');
-    await expect.poll(() => s.page.locator('vr-methodology-rationale tr[data-parameter="decay"] .why').textContent()).toBe('Trying a SecurityScorecard-like memory for one quarter.');
+    await expect
+      .poll(() => s.page.locator('vr-methodology-rationale tr[data-parameter="decay"] .why').textContent())
+      .toBe('Trying a SecurityScorecard-like memory for one quarter.');
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ id: 'methodology-edit' });
   });
 

@@ -21,7 +21,10 @@ describe.skipIf(!chromiumPath)('the methodology in Chromium', () => {
 
   describe('methodology', () => {
     const columns = () => s.page.locator('vr-methodology-ranking table[data-policy]');
-    const order = (policy: string) => s.page.locator(`vr-methodology-ranking table[data-policy="${policy}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+    const order = (policy: string) =>
+      s.page
+        .locator(`vr-methodology-ranking table[data-policy="${policy}"] tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     const apiOrder = async (policy: string, asOf = '') => {
       const h = await s.api<Heatmap>(`/portfolio/heatmap?decay=${policy}${asOf ? `&asOf=${asOf}` : ''}`);
       return [...h.rows].sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name)).map((r) => r.vendorId);
@@ -35,7 +38,8 @@ describe.skipIf(!chromiumPath)('the methodology in Chromium', () => {
       expect(await params.textContent()).toContain(`Version ${m.version}`);
       const bars = params.locator('ul.bars li');
       expect(await bars.count()).toBe(5);
-      for (const [id, w] of Object.entries(m.weights)) expect(await params.locator(`li[data-factor="${id}"] .share`).textContent()).toBe(`${Math.round(w * 100)}%`);
+      for (const [id, w] of Object.entries(m.weights))
+        expect(await params.locator(`li[data-factor="${id}"] .share`).textContent()).toBe(`${Math.round(w * 100)}%`);
       expect(await s.page.locator('vr-methodology-points section').textContent()).toContain('FIDO2 / passkeys');
     });
 

@@ -56,7 +56,9 @@ describe.skipIf(!chromiumPath)('not assessed, in Chromium', () => {
       const firstRow = rows().first();
       expect(await firstRow.locator('vr-band-badge span').textContent()).toContain('Not assessed');
       expect(await firstRow.locator('td.risk .inherent').textContent()).toBe(`inherent ${first.inherentRisk.toFixed(1)}`);
-      expect(await s.page.locator('vr-portfolio-filters .count').textContent()).toContain(`Showing ${apart.length} of ${heatmap().rows.length} vendors · not assessed`);
+      expect(await s.page.locator('vr-portfolio-filters .count').textContent()).toContain(
+        `Showing ${apart.length} of ${heatmap().rows.length} vendors · not assessed`,
+      );
       await s.expectNoAxeViolations();
       await s.shoot('portfolio-not-assessed.png', false);
     });
@@ -128,7 +130,9 @@ describe.skipIf(!chromiumPath)('not assessed, in Chromium', () => {
       expect(await marked.count()).toBe(priors.length);
       expect(await marked.first().locator('td.what').textContent()).toContain('prior, no evidence');
       const assumed = priors.reduce((a, c) => a + c.points, 0);
-      expect(await breakdown.locator('[data-factor="mfa"] [data-assumed]').textContent()).toBe(`${assumed.toFixed(1)} of ${mfa.score.toFixed(1)} rest on priors`);
+      expect(await breakdown.locator('[data-factor="mfa"] [data-assumed]').textContent()).toBe(
+        `${assumed.toFixed(1)} of ${mfa.score.toFixed(1)} rest on priors`,
+      );
       await s.expectNoAxeViolations();
     });
 

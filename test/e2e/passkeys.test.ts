@@ -31,12 +31,20 @@ async function pageWithAuthenticator(browser: Browser, contexts: BrowserContext[
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return page;
 }
 
-const me = (page: Page) => page.evaluate(async () => (await fetch('/api/v1/me')).json() as Promise<{ passkeyVerified: boolean; passkeyRequired: boolean; role: string }>);
+const me = (page: Page) =>
+  page.evaluate(async () => (await fetch('/api/v1/me')).json() as Promise<{ passkeyVerified: boolean; passkeyRequired: boolean; role: string }>);
 const statusOf = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
 
 async function addPasskey(page: Page, appUrl: string, name: string): Promise<void> {
@@ -83,7 +91,10 @@ describe.skipIf(!chromiumPath)('passkeys in Chromium', () => {
 
       await addPasskey(page, server.appUrl, 'Virtual authenticator');
       const axe = await axeViolations(page);
-      expect(axe.map((v) => v.id), describeViolations(axe)).toEqual([]);
+      expect(
+        axe.map((v) => v.id),
+        describeViolations(axe),
+      ).toEqual([]);
 
       await signOutThroughMenu(page);
       await signInWithPasskey(page);
@@ -150,7 +161,10 @@ describe.skipIf(!chromiumPath)('passkeys in Chromium', () => {
       await fill('password1234');
       await page.locator('vr-setup-page #password-error', { hasText: 'is a commonly used password' }).waitFor();
       const axe = await axeViolations(page);
-      expect(axe.map((v) => v.id), describeViolations(axe)).toEqual([]);
+      expect(
+        axe.map((v) => v.id),
+        describeViolations(axe),
+      ).toEqual([]);
 
       await fill(SETUP_ADMIN.password);
       await page.waitForURL(`${server.appUrl}/`);
@@ -164,13 +178,18 @@ describe.skipIf(!chromiumPath)('passkeys in Chromium', () => {
       await signInThroughPage(page, SETUP_ADMIN.email, SETUP_ADMIN.password);
       const banner = page.locator('vr-passkey-banner');
       await banner.waitFor();
-      expect(await banner.locator('[role="region"]').textContent()).toContain('Admin actions need a passkey sign-in: register a passkey, then sign in with it.');
+      expect(await banner.locator('[role="region"]').textContent()).toContain(
+        'Admin actions need a passkey sign-in: register a passkey, then sign in with it.',
+      );
       // Still an admin by account, so the links are there; the server refuses until the passkey sign-in.
       await page.goto(`${server.appUrl}/admin/users`);
       await page.locator('vr-users-page vr-error h2', { hasText: 'Sign in with a passkey first' }).waitFor();
       expect(await page.locator('vr-users-page vr-error [role="alert"]').textContent()).toContain('passkey-required');
       const axe = await axeViolations(page);
-      expect(axe.map((v) => v.id), describeViolations(axe)).toEqual([]);
+      expect(
+        axe.map((v) => v.id),
+        describeViolations(axe),
+      ).toEqual([]);
 
       await addPasskey(page, server.appUrl, 'Admin passkey');
       await banner.getByRole('link', { name: 'Sign in with a passkey' }).click();

@@ -50,8 +50,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
     await page.locator(ready).first().waitFor();
   };
   const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  const seriousOnly = (page: Page) =>
-    axeViolations(page).then((vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+  const seriousOnly = (page: Page) => axeViolations(page).then((vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
 
   describe('at 400 px wide', () => {
     beforeAll(async () => {
@@ -94,7 +93,10 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
         expect(await pageOverflow(s.page), spec[0]).toBeLessThanOrEqual(0);
         const violations = await axeViolations(s.page);
         if (violations.length > 0) console.error(`${spec[0]} at 400 px:\n${describeViolations(violations)}`);
-        expect(violations.map((v) => v.id), spec[0]).toEqual([]);
+        expect(
+          violations.map((v) => v.id),
+          spec[0],
+        ).toEqual([]);
       }
     });
 
@@ -120,8 +122,16 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
 
     it('follows the system setting: dark canvas, light ink', async () => {
       await open(s.page, pages[0]!);
-      const { canvas, ink } = await s.page.evaluate(() => ({ canvas: getComputedStyle(document.documentElement).backgroundColor, ink: getComputedStyle(document.documentElement).color }));
-      const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+      const { canvas, ink } = await s.page.evaluate(() => ({
+        canvas: getComputedStyle(document.documentElement).backgroundColor,
+        ink: getComputedStyle(document.documentElement).color,
+      }));
+      const lightness = (rgb: string) =>
+        rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map(Number)
+          .reduce((a, b) => a + b, 0) / 3;
       expect(lightness(canvas)).toBeLessThan(60);
       expect(lightness(ink)).toBeGreaterThan(200);
     });
@@ -131,7 +141,10 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
         await open(s.page, spec);
         const violations = await seriousOnly(s.page);
         if (violations.length > 0) console.error(`${spec[0]} in dark mode:\n${describeViolations(violations)}`);
-        expect(violations.map((v) => v.id), spec[0]).toEqual([]);
+        expect(
+          violations.map((v) => v.id),
+          spec[0],
+        ).toEqual([]);
         await s.shoot(`dark-${spec[0]}.png`);
       }
     });
@@ -151,7 +164,11 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
   describe('at 200 % zoom (700 px at device scale 2)', () => {
     let zoomed: Page;
     beforeAll(async () => {
-      const context = await s.browser.newContext({ viewport: { width: 700, height: 800 }, deviceScaleFactor: 2, storageState: await s.page.context().storageState() });
+      const context = await s.browser.newContext({
+        viewport: { width: 700, height: 800 },
+        deviceScaleFactor: 2,
+        storageState: await s.page.context().storageState(),
+      });
       zoomed = await context.newPage();
       zoomed.setDefaultTimeout(15_000);
     });
@@ -188,7 +205,10 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
     });
 
     it("shows a vendor's dossier the same way", async () => {
-      await open(zoomed, pages.find((p) => p[0] === 'vendor')!);
+      await open(
+        zoomed,
+        pages.find((p) => p[0] === 'vendor')!,
+      );
       expect(await pageOverflow(zoomed)).toBeLessThanOrEqual(0);
       expect(await zoomed.locator('vr-what-if-panel').isVisible()).toBe(true);
       expect(await unringed(20)).toEqual([]);

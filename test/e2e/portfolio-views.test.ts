@@ -128,7 +128,10 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
       await rows().first().waitFor();
       await s.page.locator('vr-heatmap button[data-sort="support"]').click();
       await s.page.waitForURL(s.url('/portfolio?tier=1&sort=support'));
-      const expected = sortRows(where((r) => r.tier === 1), { key: 'support', dir: 'desc' }).map((r) => r.name);
+      const expected = sortRows(
+        where((r) => r.tier === 1),
+        { key: 'support', dir: 'desc' },
+      ).map((r) => r.name);
       await expect.poll(() => names()).toEqual(expected);
       expect(await s.page.locator('vr-heatmap th:has(button[data-sort="support"])').getAttribute('aria-sort')).toBe('descending');
       const support = await rows().locator('td[data-factor="support"] .sr-only').allTextContents();
@@ -205,7 +208,8 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
 
   describe('risk matrix', () => {
     // A not-assessed vendor is in no cell: it is listed apart, beside the matrix.
-    const countOf = (l: number, i: number, rs: readonly HeatmapRow[] = heatmap.rows) => rs.filter((r) => r.assessed && r.cell.likelihood === l && r.cell.impact === i).length;
+    const countOf = (l: number, i: number, rs: readonly HeatmapRow[] = heatmap.rows) =>
+      rs.filter((r) => r.assessed && r.cell.likelihood === l && r.cell.impact === i).length;
     const mcell = (key: string) => s.page.locator(`vr-risk-matrix g.cell[data-cell="${key}"]`);
     const listed = () => s.page.locator('vr-matrix-vendors tbody tr');
 
@@ -235,7 +239,9 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
     });
 
     it("lists a clicked cell's vendors, riskiest first, with the cell in the URL", async () => {
-      const busiest = where((r) => r.assessed).reduce((best, r) => (countOf(r.cell.likelihood, r.cell.impact) > countOf(best.cell.likelihood, best.cell.impact) ? r : best));
+      const busiest = where((r) => r.assessed).reduce((best, r) =>
+        countOf(r.cell.likelihood, r.cell.impact) > countOf(best.cell.likelihood, best.cell.impact) ? r : best,
+      );
       const key = `${busiest.cell.likelihood}-${busiest.cell.impact}`;
       await mcell(key).click();
       await s.page.waitForURL(s.url(`/matrix?cell=${key}`));

@@ -21,7 +21,10 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
   const s = useSession(chromiumPath!, {
     quietConsole: true,
     start: async () => {
-      const res = await s.call('/vendors', { method: 'POST', body: { name: 'Northwind Support Cloud', category: 'customer service', tier: 2, dataAccess: 'confidential', environmentAccess: 'user' } });
+      const res = await s.call('/vendors', {
+        method: 'POST',
+        body: { name: 'Northwind Support Cloud', category: 'customer service', tier: 2, dataAccess: 'confidential', environmentAccess: 'user' },
+      });
       vendorId = ((await res.json()) as { id: number }).id;
     },
     signInAt: '/portfolio',
@@ -53,7 +56,14 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
     // A description with markup in it: shown as the text it is.
     const marked = CAIQ_CSV.replace('Annual vendor risk reviews.', '<img src=x onerror=window.__pwned=1> <b>bold</b>');
     const { xlsxOf, csvRows } = await import('../helpers/xlsx.ts');
-    await file.setInputFiles({ name: 'northwind-caiq.xlsx', mimeType: XLSX, buffer: xlsxOf([{ name: 'Intro', rows: [['CAIQ']] }, { name: 'CAIQv4.0.2', rows: csvRows(marked) }]) });
+    await file.setInputFiles({
+      name: 'northwind-caiq.xlsx',
+      mimeType: XLSX,
+      buffer: xlsxOf([
+        { name: 'Intro', rows: [['CAIQ']] },
+        { name: 'CAIQv4.0.2', rows: csvRows(marked) },
+      ]),
+    });
     await form().locator('button[type=submit]').click();
     await form().locator('p.outcome.ok', { hasText: 'Imported: CAIQ v4 · northwind-caiq.xlsx · 14 answers, 3 mapped' }).waitFor();
     expect(await form().locator('#q-file-error').count()).toBe(0);
@@ -61,7 +71,9 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
     const row = (id: string) => section().locator(`tr[data-question-id="${id}"]`);
     await row('IAM-14.1').waitFor();
     expect(await section().locator('tbody tr').count()).toBe(14);
-    expect(await row('IAM-14.1').textContent()).toContain('MFA · admins: push with number matching (also names FIDO2 / passkeys; the weakest counts), enforced. Written as a fact (self-attested)');
+    expect(await row('IAM-14.1').textContent()).toContain(
+      'MFA · admins: push with number matching (also names FIDO2 / passkeys; the weakest counts), enforced. Written as a fact (self-attested)',
+    );
     expect(await row('SEF-07.2').textContent()).toContain('within 3 day(s). Written as a fact (self-attested)');
     expect(await row('STA-08.1').locator('td').nth(1).textContent()).toBe('<img src=x onerror=window.__pwned=1> <b>bold</b>');
     expect(await section().locator('img, b').count()).toBe(0);
@@ -69,7 +81,13 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
 
     const mfa = await s.api<StoredMfaPosture>(`/vendors/${vendorId}/mfa`);
     expect(mfa.items).toEqual([
-      expect.objectContaining({ population: 'admins', method: 'push-number-matching', evidence: 'attestation', confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: expect.any(Number), questionId: 'IAM-14.1' } }),
+      expect.objectContaining({
+        population: 'admins',
+        method: 'push-number-matching',
+        evidence: 'attestation',
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire-import', importId: expect.any(Number), questionId: 'IAM-14.1' },
+      }),
     ]);
     // The MFA grid on the page reloaded with it, the answer named as its source.
     await s.page.locator('vr-mfa-grid', { hasText: 'push with number matching' }).first().waitFor();

@@ -26,7 +26,15 @@ const DOCUMENT = {
   vendorId: 1,
   requestId: 30,
   kind: 'soc2',
-  details: { type: 'type2', periodStart: '2025-07-01', periodEnd: '2026-06-30', auditor: 'Example Assurance LLP', exceptions: 0, bridgeLetter: false, title: null },
+  details: {
+    type: 'type2',
+    periodStart: '2025-07-01',
+    periodEnd: '2026-06-30',
+    auditor: 'Example Assurance LLP',
+    exceptions: 0,
+    bridgeLetter: false,
+    title: null,
+  },
   fileName: 'soc2-type2-2026.pdf',
   mediaType: 'application/pdf',
   size: 1024,
@@ -51,20 +59,33 @@ class StandIn {
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const method = req.method();
     const body = req.postData() ? (JSON.parse(req.postData()!) as unknown) : undefined;
-    const json = (status: number, b: unknown) => route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(b) });
+    const json = (status: number, b: unknown) =>
+      route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(b) });
     const problem = (status: number, code: string, errors: Array<{ path: string; message: string; rule?: string }> = []) =>
       json(status, { type: `urn:vendorscope:problem:${code}`, title: code, status, detail: errors.map((e) => e.message).join('; ') || code, code, errors });
     const find = (id: string) => this.requests.find((r) => r.id === Number(id));
     let m: RegExpExecArray | null;
     if (path === '/questionnaire-templates') return json(200, { items: [SUMMARY] });
     if (/^\/vendors\/\d+\/documents$/.test(path)) return json(200, { items: [DOCUMENT] });
-    if (path === '/questionnaire-requests' && method === 'GET') return json(200, { items: this.requests.filter((r) => r.overdue).map((r) => ({ ...r, vendorName: 'Okta' })) });
+    if (path === '/questionnaire-requests' && method === 'GET')
+      return json(200, { items: this.requests.filter((r) => r.overdue).map((r) => ({ ...r, vendorName: 'Okta' })) });
     this.calls.push({ method, path, body });
     if ((m = /^\/vendors\/(\d+)\/questionnaire-requests$/.exec(path))) {
       if (method === 'GET') return json(200, { items: [...this.requests].reverse() });
       const b = body as { contactEmail: string; contactName: string; dueOn: string; send: boolean };
-      if (!b.contactEmail.includes('@')) return problem(422, 'validation-failed', [{ path: 'body.contactEmail', message: 'must be an e-mail address', rule: 'format' }]);
-      const r = request({ id: 20 + this.requests.length, vendorId: this.vendorId, state: b.send ? 'sent' : 'draft', contactName: b.contactName, contactEmail: b.contactEmail, dueOn: b.dueOn, submittedAt: null, openedAt: null, sentAt: b.send ? new Date().toISOString() : null });
+      if (!b.contactEmail.includes('@'))
+        return problem(422, 'validation-failed', [{ path: 'body.contactEmail', message: 'must be an e-mail address', rule: 'format' }]);
+      const r = request({
+        id: 20 + this.requests.length,
+        vendorId: this.vendorId,
+        state: b.send ? 'sent' : 'draft',
+        contactName: b.contactName,
+        contactEmail: b.contactEmail,
+        dueOn: b.dueOn,
+        submittedAt: null,
+        openedAt: null,
+        sentAt: b.send ? new Date().toISOString() : null,
+      });
       this.requests.push(r);
       return json(201, { request: r, link: b.send ? LINK(++this.links) : null, mailed: false });
     }
@@ -83,7 +104,12 @@ class StandIn {
       const r = find(m[1]!);
       if (!r) return problem(404, 'not-found');
       const parsed = reviewDecisions.safeParse(body);
-      if (!parsed.success) return problem(422, 'validation-failed', parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })));
+      if (!parsed.success)
+        return problem(
+          422,
+          'validation-failed',
+          parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })),
+        );
       const rejected = parsed.data.decisions.some((d) => d.decision === 'rejected');
       Object.assign(r, { state: rejected ? 'in-progress' : 'accepted', reviewedAt: new Date().toISOString() });
       return json(200, { request: r, applied: [{ questionId: 'support-mfa-enforced', fact: 'mfa', ref: 'mfa:support' }] });
@@ -100,7 +126,10 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
       api = new StandIn(okta);
-      api.requests.push(request({ id: 12, vendorId: okta }), request({ id: 13, vendorId: okta, state: 'opened', dueOn: '2026-01-05', overdue: true, submittedAt: null }));
+      api.requests.push(
+        request({ id: 12, vendorId: okta }),
+        request({ id: 13, vendorId: okta, state: 'opened', dueOn: '2026-01-05', overdue: true, submittedAt: null }),
+      );
       await s.page.route('**/api/v1/**', (route) => api.handle(route));
       await s.go(`/vendors/${okta}`);
       await s.signIn();
@@ -149,7 +178,10 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await shown.locator('.box').textContent()).toContain('It was not mailed');
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'code' });
     await shown.getByRole('button', { name: 'Copy link' }).click();
-    await shown.locator('[role="status"]').filter({ hasText: /Copied|Selected/ }).waitFor();
+    await shown
+      .locator('[role="status"]')
+      .filter({ hasText: /Copied|Selected/ })
+      .waitFor();
     await s.expectNoAxeViolations();
     await s.shootElement(section(), 'questionnaire-link-once.png');
     // The new request is in the history; the form is empty for the next one.
@@ -163,7 +195,9 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     await s.page.reload();
     await s.page.locator('vr-questionnaire-list tr[data-request-id="22"]').waitFor();
     expect(await s.page.locator('vr-questionnaire-link code.link').count()).toBe(0);
-    expect(await s.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href)).not.toContain('test-token-1');
+    expect(await s.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href)).not.toContain(
+      'test-token-1',
+    );
   });
 
   it('asks before revoking (Keep takes focus), and a new link is shown once again', async () => {
@@ -201,12 +235,14 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await doc.getAttribute('href')).toBe('/api/v1/documents/7/content');
     expect(await answerOf('unanswered').locator('p').textContent()).toBe('Not answered');
     // No answer became markup anywhere on the page.
-    expect(await s.page.evaluate(() => {
-      const all: Element[] = [];
-      const walk = (root: Document | ShadowRoot) => root.querySelectorAll('*').forEach((el) => (all.push(el), el.shadowRoot && walk(el.shadowRoot)));
-      walk(document);
-      return all.filter((el) => el.localName === 'img').length;
-    })).toBe(0);
+    expect(
+      await s.page.evaluate(() => {
+        const all: Element[] = [];
+        const walk = (root: Document | ShadowRoot) => root.querySelectorAll('*').forEach((el) => (all.push(el), el.shadowRoot && walk(el.shadowRoot)));
+        walk(document);
+        return all.filter((el) => el.localName === 'img').length;
+      }),
+    ).toBe(0);
     const proposal = reviewForm.locator('article[data-question-id="support-mfa-method"] .proposal');
     expect(await proposal.locator('tbody td').allTextContents()).toEqual(['Unknown', 'FIDO2 security key or passkey']);
     expect(await proposal.textContent()).toContain('MFA · support staff');
@@ -240,7 +276,11 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(await result.textContent()).toContain('7 accepted, 1 rejected');
     expect(await result.textContent()).toContain('the rejected answers are open to the vendor again');
     const sent = api.calls.find((c) => c.path.endsWith('/decisions'))!.body as { decisions: Array<{ questionId: string; decision: string; comment?: string }> };
-    expect(sent.decisions.find((d) => d.questionId === 'support-mfa-method')).toEqual({ questionId: 'support-mfa-method', decision: 'rejected', comment: 'Name the security key model your support staff use.' });
+    expect(sent.decisions.find((d) => d.questionId === 'support-mfa-method')).toEqual({
+      questionId: 'support-mfa-method',
+      decision: 'rejected',
+      comment: 'Name the security key model your support staff use.',
+    });
     expect(sent.decisions.map((d) => d.questionId)).not.toContain('unanswered');
     // The request is in progress again: the answers stay, without the controls.
     await expect.poll(() => reviewForm.getByRole('radio').count()).toBe(0);
@@ -266,10 +306,22 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     }
   });
 
-  it("lists overdue questionnaires on the reviews page", async () => {
+  it('lists overdue questionnaires on the reviews page', async () => {
     api.requests.push(request({ id: 30, vendorId: okta, state: 'sent', dueOn: '2026-02-01', overdue: true, submittedAt: null }));
     // The reviews page reads overdue requests from the due list (GET /reviews/due): it carries this one.
-    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 30, vendorId: okta, vendorName: 'Okta', tier: 1, businessOwner: null, templateTitle: 'Support chain (test)', state: 'sent', dueOn: '2026-02-01', contactName: 'Dana Vendor', daysOverdue: 10 };
+    const due: DueQuestionnaire = {
+      kind: 'questionnaire',
+      requestId: 30,
+      vendorId: okta,
+      vendorName: 'Okta',
+      tier: 1,
+      businessOwner: null,
+      templateTitle: 'Support chain (test)',
+      state: 'sent',
+      dueOn: '2026-02-01',
+      contactName: 'Dana Vendor',
+      daysOverdue: 10,
+    };
     await s.page.route('**/api/v1/reviews/due*', async (route) => {
       const real = (await (await route.fetch()).json()) as Record<string, unknown>;
       await route.fulfill({ json: { ...real, questionnaires: [due] } });
@@ -295,12 +347,26 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     await s.go(`/vendors/${okta + 1}/questionnaires/12/review`);
     await s.page.locator('vr-questionnaire-review-page vr-error').waitFor();
     expect(await s.page.locator('vr-questionnaire-review-page vr-error h2').textContent()).toBe('This review could not be loaded');
-    expect(await s.page.locator('vr-questionnaire-review-page vr-error').locator('p').first().textContent()).toContain('Request 12 is not a request to this vendor.');
+    expect(await s.page.locator('vr-questionnaire-review-page vr-error').locator('p').first().textContent()).toContain(
+      'Request 12 is not a request to this vendor.',
+    );
     expect(await s.page.locator('vr-questionnaire-review-form').count()).toBe(0);
   });
 
   it('takes them from the due list when it carries them (filtered and dated as the list is)', async () => {
-    const due: DueQuestionnaire = { kind: 'questionnaire', requestId: 31, vendorId: okta, vendorName: 'Okta', tier: 1, businessOwner: null, templateTitle: 'Support chain (test)', state: 'in-progress', dueOn: '2023-10-01', contactName: 'Dana Vendor', daysOverdue: 30 };
+    const due: DueQuestionnaire = {
+      kind: 'questionnaire',
+      requestId: 31,
+      vendorId: okta,
+      vendorName: 'Okta',
+      tier: 1,
+      businessOwner: null,
+      templateTitle: 'Support chain (test)',
+      state: 'in-progress',
+      dueOn: '2023-10-01',
+      contactName: 'Dana Vendor',
+      daysOverdue: 30,
+    };
     await s.page.route('**/api/v1/reviews/due?*', async (route) => {
       const real = (await (await route.fetch()).json()) as Record<string, unknown>;
       await route.fulfill({ json: { ...real, questionnaires: [due] } });
@@ -309,7 +375,12 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
       await s.go('/reviews?asOf=2023-10-31');
       const row = s.page.locator('vr-overdue-questionnaires tr[data-request-id="31"]');
       await row.waitFor();
-      expect(await row.locator('td').allTextContents()).toEqual(['Support chain (test) (request 31)', 'Dana Vendor', 'In progress', '2023-10-01 (overdue by 30 days)']);
+      expect(await row.locator('td').allTextContents()).toEqual([
+        'Support chain (test) (request 31)',
+        'Dana Vendor',
+        'In progress',
+        '2023-10-01 (overdue by 30 days)',
+      ]);
       expect(await s.page.locator('vr-overdue-questionnaires tr[data-request-id="30"]').count()).toBe(0);
     } finally {
       await s.page.unroute('**/api/v1/reviews/due?*');

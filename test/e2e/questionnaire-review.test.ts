@@ -17,7 +17,12 @@ import { chromiumForTests, watchConsole } from './harness.ts';
 import { expectNoAxeViolationsOn, isFocused, useSession } from './session.ts';
 
 const chromiumPath = chromiumForTests();
-type VendorScoreView = { risk: number; confidence: number; factors: Array<{ id: string; score: number }>; gaps: Array<{ factor: string; ref: string | null; text: string }> };
+type VendorScoreView = {
+  risk: number;
+  confidence: number;
+  factors: Array<{ id: string; score: number }>;
+  gaps: Array<{ factor: string; ref: string | null; text: string }>;
+};
 const TEMPLATE_ID = 'support-chain-identity';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 /** The smallest file the upload takes as a PDF (checked by its first bytes). */
@@ -42,7 +47,18 @@ function answerFor(q: Question): unknown {
     case 'rows':
       return [
         Object.fromEntries(
-          (q.columns ?? []).map((c) => [c.id, c.type === 'yes-no' ? true : c.type === 'number' ? 1 : c.type === 'choice' ? c.options?.[0]?.value : c.field === 'name' ? 'Acme Support Ltd' : HOSTILE]),
+          (q.columns ?? []).map((c) => [
+            c.id,
+            c.type === 'yes-no'
+              ? true
+              : c.type === 'number'
+                ? 1
+                : c.type === 'choice'
+                  ? c.options?.[0]?.value
+                  : c.field === 'name'
+                    ? 'Acme Support Ltd'
+                    : HOSTILE,
+          ]),
         ),
       ];
     case 'document':
@@ -181,7 +197,11 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
     expect(r.answers.find((a) => a.questionId === 'mfa-support-method')?.value).toBe('fido2');
     expect(r.answers.find((a) => a.questionId === 'mfa-support-enforced')?.value).toBe(true);
     // The PDF is on Okta's record, with the request it came through and the vendor contact as its uploader.
-    const documents = (await s.api<{ items: Array<{ id: number; requestId: number | null; fileName: string; mediaType: string; uploadedBy: string }> }>(`/vendors/${okta}/documents`)).items;
+    const documents = (
+      await s.api<{ items: Array<{ id: number; requestId: number | null; fileName: string; mediaType: string; uploadedBy: string }> }>(
+        `/vendors/${okta}/documents`,
+      )
+    ).items;
     const pdf = documents.find((d) => d.fileName === 'support-policy.pdf')!;
     expect(pdf).toMatchObject({ requestId, mediaType: 'application/pdf', uploadedBy: `vendor contact, request ${requestId}` });
     expect(r.answers.find((a) => a.questionId === 'assurance-report')?.value).toEqual([pdf.id]);
@@ -246,7 +266,7 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
     expect(texts(after)).toContain(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`);
   });
 
-  it("on the dossier the self-attested record links to the answer it came from, on the review page", async () => {
+  it('on the dossier the self-attested record links to the answer it came from, on the review page', async () => {
     await s.go(`/vendors/${okta}`);
     const row = s.page.locator('vr-mfa-grid tr#mfa-support');
     await row.waitFor();
@@ -298,7 +318,10 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
 
     await s.go(`/vendors/${okta}`);
     await save('https://example.com/trust/mfa');
-    expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({ source: 'https://example.com/trust/mfa', confidence: 'recorded' });
+    expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({
+      source: 'https://example.com/trust/mfa',
+      confidence: 'recorded',
+    });
     await gridRow.locator('td.source a', { hasText: 'example.com' }).waitFor();
   });
 });

@@ -58,7 +58,9 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     const counts = await s.page.locator('vr-risk-matrix g.cell text.count').allTextContents();
     expect(counts.map(Number).reduce((a, n) => a + n, 0)).toBe(q4.summary.vendors - q4.summary.byBand['not-assessed']);
     expect(q4.notAssessed).toHaveLength(q4.summary.byBand['not-assessed']);
-    const apart = await s.page.locator('vr-report-summary table.not-assessed tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+    const apart = await s.page
+      .locator('vr-report-summary table.not-assessed tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
     expect(apart).toEqual(q4.notAssessed.slice(0, 5).map((n) => n.vendorId));
     expect(await s.page.locator('h1').textContent()).toBe('Vendor risk report, 2023 Q4');
   });
@@ -87,7 +89,9 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     expect(await row.textContent()).toContain('20 Oct 2023');
     expect(await row.locator('td.lag').textContent()).toBe(`${okta!.lagDays} days (late)`);
     // In the page's own words: "≈" when a lag rests on a month (Atlassian's October 2023 flaw, reported in "2023-10").
-    expect(await text('vr-report-changes li[data-lag="median"]')).toContain(`median ${lagText(q4.disclosureLags.medianDays, q4.disclosureLags.approximate > 0)}`);
+    expect(await text('vr-report-changes li[data-lag="median"]')).toContain(
+      `median ${lagText(q4.disclosureLags.medianDays, q4.disclosureLags.approximate > 0)}`,
+    );
   });
 
   it('shows Okta among the movers, its bar split by cause, and the same figures in the table', async () => {
@@ -99,7 +103,8 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     expect(drawn).toEqual((['incidents', 'decay', 'posture', 'methodology'] as const).filter((c) => okta.causes[c] !== 0));
     expect(await bar.locator('text.delta').textContent()).toBe(signed(okta.delta));
     const row = s.page.locator(`vr-movers-chart tbody tr[data-vendor-id="${okta.vendorId}"]`);
-    for (const c of ['incidents', 'decay', 'posture', 'methodology'] as const) expect(await row.locator(`td[data-cause="${c}"]`).textContent()).toBe(signed(okta.causes[c]));
+    for (const c of ['incidents', 'decay', 'posture', 'methodology'] as const)
+      expect(await row.locator(`td[data-cause="${c}"]`).textContent()).toBe(signed(okta.causes[c]));
     expect(await s.page.locator('vr-movers-chart .legend li').count()).toBe(4);
     expect(await text(`vr-report-vendor section[data-vendor-id="${okta.vendorId}"] .causes`)).toContain(`new incidents ${signed(okta.causes.incidents)}`);
   });

@@ -85,7 +85,9 @@ describe.skipIf(!chromiumPath)('frozen and restated reports in Chromium', () => 
     expect(await vendorRow.textContent()).toContain(`${okta.restated!.risk}`);
     expect(await s.page.locator('vr-report-restatement table.vendors tbody tr').count()).toBe(restated.restatement!.vendors);
     // Downloads are of the restated view.
-    expect(await s.page.locator('vr-report-controls a[data-format="md"]').getAttribute('href')).toBe('/api/v1/reports/quarterly/2023-Q4?format=md&vs=2022-Q4&view=restated');
+    expect(await s.page.locator('vr-report-controls a[data-format="md"]').getAttribute('href')).toBe(
+      '/api/v1/reports/quarterly/2023-Q4?format=md&vs=2022-Q4&view=restated',
+    );
     await s.expectNoAxeViolations();
     await s.shoot('report-restated.png', true);
     await s.shootElement(s.page.locator('vr-report-notice'), 'report-restated-notice.png');
@@ -132,7 +134,15 @@ describe.skipIf(!chromiumPath)('frozen and restated reports in Chromium', () => 
       route.fulfill({
         status: 409,
         contentType: 'application/problem+json',
-        body: JSON.stringify({ type: 'urn:vendorscope:problem:quarter-not-closed', title: 'The quarter is not closed', status: 409, detail: '2023-Q4 is the current quarter.', code: 'quarter-not-closed', instance: '/api/v1/reports/quarterly/2023-Q4/refreeze', errors: [{ path: 'params.quarter', message: 'must be a closed quarter' }] }),
+        body: JSON.stringify({
+          type: 'urn:vendorscope:problem:quarter-not-closed',
+          title: 'The quarter is not closed',
+          status: 409,
+          detail: '2023-Q4 is the current quarter.',
+          code: 'quarter-not-closed',
+          instance: '/api/v1/reports/quarterly/2023-Q4/refreeze',
+          errors: [{ path: 'params.quarter', message: 'must be a closed quarter' }],
+        }),
       }),
     );
     try {

@@ -18,11 +18,23 @@ describe.skipIf(!chromiumPath)('the response page in Chromium', () => {
   const s = useSession(chromiumPath!, {
     server: { env: { VENDORSCOPE_DEMO: 'off', QUESTIONNAIRE_DIR: FIXTURE_QUESTIONNAIRES } },
     start: async () => {
-      const vendor = (await (await s.call('/vendors', { method: 'POST', body: { name: 'Acme Identity', category: 'identity provider', tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider' } })).json()) as { id: number };
+      const vendor = (await (
+        await s.call('/vendors', {
+          method: 'POST',
+          body: { name: 'Acme Identity', category: 'identity provider', tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider' },
+        })
+      ).json()) as { id: number };
       const today = new Date().toISOString().slice(0, 10);
       const res = await s.call(`/vendors/${vendor.id}/questionnaire-requests`, {
         method: 'POST',
-        body: { templateId: 'fixture-support', dueOn: today, contactName: 'Dana Contact', contactEmail: 'dana@vendor.example', message: 'Thanks <b>in advance</b>.', send: true },
+        body: {
+          templateId: 'fixture-support',
+          dueOn: today,
+          contactName: 'Dana Contact',
+          contactEmail: 'dana@vendor.example',
+          message: 'Thanks <b>in advance</b>.',
+          send: true,
+        },
       });
       const body = (await res.json()) as { request: { id: number }; link: string };
       requestId = body.request.id;
@@ -50,7 +62,10 @@ describe.skipIf(!chromiumPath)('the response page in Chromium', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Sections' }).textContent()).toContain('0 of 8');
     await expectNoAxeViolationsOn(page);
 
-    await page.getByRole('group', { name: /Is MFA enforced for your support staff/ }).getByLabel('Yes').check();
+    await page
+      .getByRole('group', { name: /Is MFA enforced for your support staff/ })
+      .getByLabel('Yes')
+      .check();
     await page.getByLabel(/Who provides your customer support/).fill('Acme Support Ltd');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Draft saved' }).count()).toBe(1);
@@ -63,7 +78,10 @@ describe.skipIf(!chromiumPath)('the response page in Chromium', () => {
     expect(await page.getByText('This question needs an answer.').count()).toBe(2);
     await expectNoAxeViolationsOn(page);
 
-    await page.getByRole('group', { name: /Which MFA method/ }).getByLabel('Security keys or passkeys (FIDO2)').check();
+    await page
+      .getByRole('group', { name: /Which MFA method/ })
+      .getByLabel('Security keys or passkeys (FIDO2)')
+      .check();
     await page.getByLabel(/How many days do you keep/).fill('30');
     const rows = page.getByRole('group', { name: /List the subprocessors/ });
     await rows.getByRole('button', { name: 'Add a row' }).click();
@@ -76,7 +94,10 @@ describe.skipIf(!chromiumPath)('the response page in Chromium', () => {
     expect(await page.getByRole('cell', { name: 'Sitel' }).count()).toBe(1);
     await expectNoAxeViolationsOn(page);
 
-    const detail = (await (await s.call(`/questionnaire-requests/${requestId}`)).json()) as { request: { state: string }; answers: Array<{ questionId: string; value: unknown }> };
+    const detail = (await (await s.call(`/questionnaire-requests/${requestId}`)).json()) as {
+      request: { state: string };
+      answers: Array<{ questionId: string; value: unknown }>;
+    };
     expect(detail.request.state).toBe('submitted');
     expect(Object.fromEntries(detail.answers.map((a) => [a.questionId, a.value]))).toEqual({
       'support-mfa-enforced': true,

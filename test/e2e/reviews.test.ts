@@ -60,17 +60,27 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     await form().getByLabel('Rationale').fill('Workforce SSO; the 2022 Sitel incident was remediated.');
     await form().getByLabel('Decided on').fill('2022-06-30');
     // Tier 1: every six months from the decision's day.
-    await expect.poll(() => form().locator('fieldset', { hasText: 'Next review' }).textContent()).toContain('From the cadence: 30 Dec 2022 (tier 1: every 6 months)');
+    await expect
+      .poll(() => form().locator('fieldset', { hasText: 'Next review' }).textContent())
+      .toContain('From the cadence: 30 Dec 2022 (tier 1: every 6 months)');
     await form().getByRole('button', { name: 'Record decision' }).click();
     await form().locator('.outcome.ok', { hasText: 'Decision recorded: Approved on 2022-06-30' }).waitFor();
 
     const [r] = await reviews();
-    expect(r).toMatchObject({ decision: 'approved', decidedOn: '2022-06-30', nextReviewOn: '2022-12-30', nextReviewSet: 'tier', decidedBy: 'admin@e2e.example' });
+    expect(r).toMatchObject({
+      decision: 'approved',
+      decidedOn: '2022-06-30',
+      nextReviewOn: '2022-12-30',
+      nextReviewSet: 'tier',
+      decidedBy: 'admin@e2e.example',
+    });
     const item = s.page.locator(`vr-review-history li#review-${r!.id}`);
     expect(await item.textContent()).toContain('Approved on 30 Jun 2022 by admin@e2e.example');
     expect(await item.textContent()).toContain(`risk ${r!.score.risk.toFixed(1)}`);
     // The vendor follows its latest decision, and the relationship card shows it.
-    await expect.poll(() => s.page.locator('vr-relationship dl').textContent()).toMatch(/Review status\s*Approved, from the review decision of 30 Jun 2022\s*Business owner/);
+    await expect
+      .poll(() => s.page.locator('vr-relationship dl').textContent())
+      .toMatch(/Review status\s*Approved, from the review decision of 30 Jun 2022\s*Business owner/);
   });
 
   it(`as of ${AFTER_OKTA_2023}, says a review is needed because of the 2023 support-system incident, and links to it`, async () => {
@@ -118,7 +128,11 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     ]);
     // The list shows both, open; the form starts afresh.
     await expect.poll(() => conditions().locator('li.condition[data-state="open"]').count()).toBe(2);
-    expect(await form().getByRole('checkbox').evaluateAll((cs) => cs.filter((c) => (c as HTMLInputElement).checked).length)).toBe(0);
+    expect(
+      await form()
+        .getByRole('checkbox')
+        .evaluateAll((cs) => cs.filter((c) => (c as HTMLInputElement).checked).length),
+    ).toBe(0);
     expect(await s.page.locator('vr-review-status .head').getAttribute('data-state')).toBe('ok');
   });
 
@@ -185,7 +199,10 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     expect(await badgeBorder(two)).toBe('dashed');
     expect(await badgeBorder(one)).toBe('solid');
     const stored = (await reviews())[0]!.conditions;
-    expect(stored.map((c) => [c.state, c.waiverExpiresOn, c.waiverApprover])).toEqual([['met', null, null], ['waived', '2027-06-30', 'admin@e2e.example']]);
+    expect(stored.map((c) => [c.state, c.waiverExpiresOn, c.waiverApprover])).toEqual([
+      ['met', null, null],
+      ['waived', '2027-06-30', 'admin@e2e.example'],
+    ]);
 
     await two.getByRole('button', { name: /^Reopen/ }).click();
     await conditions().locator('.saved', { hasText: 'Condition reopened.' }).waitFor();
@@ -265,7 +282,10 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
     const overflow = () => s.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const serious = async () => (await axeViolations(s.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     try {
-      for (const viewport of [{ width: 400, height: 800 }, { width: 700, height: 450 }]) {
+      for (const viewport of [
+        { width: 400, height: 800 },
+        { width: 700, height: 450 },
+      ]) {
         await s.page.setViewportSize(viewport);
         await s.go(`/reviews?asOf=${AFTER_OKTA_2023}`);
         await s.page.locator('vr-due-table tbody tr').first().waitFor();
@@ -327,7 +347,10 @@ describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
       await expect.poll(() => isFocused(edit)).toBe(true);
 
       const vendor = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.tier === 1 && r.vendorId !== okta)!;
-      const res = await s.call(`/vendors/${vendor.vendorId}/reviews`, { method: 'POST', body: { decision: 'approved', rationale: 'Cadence check.', conditions: [] } });
+      const res = await s.call(`/vendors/${vendor.vendorId}/reviews`, {
+        method: 'POST',
+        body: { decision: 'approved', rationale: 'Cadence check.', conditions: [] },
+      });
       expect(res.status).toBe(201);
       const r = (await res.json()) as Review;
       expect(r).toMatchObject({ nextReviewSet: 'tier', nextReviewOn: addMonths(r.decidedOn, 3) });

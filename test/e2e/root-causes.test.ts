@@ -58,7 +58,9 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
   });
 
   it('sets a root cause and an entry path; the dossier says they were set', async () => {
-    await article(NOVEMBER).getByRole('button', { name: /^Edit incident/ }).click();
+    await article(NOVEMBER)
+      .getByRole('button', { name: /^Edit incident/ })
+      .click();
     const form = s.page.locator('vr-incident-form');
     expect(await form.getByLabel('Root cause').locator('option:checked').textContent()).toBe('Derived: Exploited vulnerability');
     expect(await form.getByLabel('Continues incident').locator('option:checked').textContent()).toBe(`${titles[AUGUST]} (disclosed 25 Aug 2022)`);
@@ -68,12 +70,14 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
     await s.page.locator('vr-incident-list .saved', { hasText: 'saved' }).waitFor();
     expect(await article(NOVEMBER).locator('dd[data-root-cause]').textContent()).toMatch(/Stolen credentials\s+\(set by an analyst\)/);
     expect(await article(NOVEMBER).locator('dd[data-entry-path]').textContent()).toMatch(/Employee\s+\(set by an analyst\)/);
-    const stored = (await s.api<Incident>(`/incidents/${ids[NOVEMBER]}`));
+    const stored = await s.api<Incident>(`/incidents/${ids[NOVEMBER]}`);
     expect(stored).toMatchObject({ rootCause: 'stolen-credentials', entryPath: 'employee', continuationOf: ids[AUGUST] });
   });
 
-  it("refuses a link to a later incident beside the field, then unlinks the campaign: each counts on its own", async () => {
-    await article(AUGUST).getByRole('button', { name: /^Edit incident/ }).click();
+  it('refuses a link to a later incident beside the field, then unlinks the campaign: each counts on its own', async () => {
+    await article(AUGUST)
+      .getByRole('button', { name: /^Edit incident/ })
+      .click();
     const form = s.page.locator('vr-incident-form');
     await form.getByLabel('Continues incident').selectOption(String(ids[NOVEMBER]));
     await form.getByRole('button', { name: 'Save changes' }).click();
@@ -87,7 +91,9 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
     await s.page.keyboard.press('Escape');
     await expect.poll(() => dialog().isVisible()).toBe(false);
 
-    await article(NOVEMBER).getByRole('button', { name: /^Edit incident/ }).click();
+    await article(NOVEMBER)
+      .getByRole('button', { name: /^Edit incident/ })
+      .click();
     await form.getByLabel('Continues incident').selectOption('');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await s.page.locator('vr-incident-list .saved', { hasText: 'saved' }).waitFor();
@@ -95,7 +101,12 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
     await expect.poll(() => article(NOVEMBER).locator('p.weight').getAttribute('data-points')).not.toBe('0');
     expect((await s.api<Incident>(`/incidents/${ids[NOVEMBER]}`)).continuationOf).toBeNull();
     const score = await s.api<VendorScore>(`/vendors/${lastpass}/score`);
-    expect(score.factors.find((f) => f.id === 'incidents')!.contributions.map((c) => c.ref).sort()).toEqual([`incident:${ids[AUGUST]}`, `incident:${ids[NOVEMBER]}`].sort());
+    expect(
+      score.factors
+        .find((f) => f.id === 'incidents')!
+        .contributions.map((c) => c.ref)
+        .sort(),
+    ).toEqual([`incident:${ids[AUGUST]}`, `incident:${ids[NOVEMBER]}`].sort());
     await s.expectNoAxeViolations();
   });
 });

@@ -46,13 +46,22 @@ describe.skipIf(!chromiumPath)('one review status, the matrix, "Scores as of" in
     it('says a status was set on the relationship when no decision is recorded, and follows a decision once one is', async () => {
       const res = await s.call('/vendors', {
         method: 'POST',
-        body: { name: 'Status Check Co', category: 'ticketing', tier: 2, dataAccess: 'internal', environmentAccess: 'user', status: 'approved-with-conditions' },
+        body: {
+          name: 'Status Check Co',
+          category: 'ticketing',
+          tier: 2,
+          dataAccess: 'internal',
+          environmentAccess: 'user',
+          status: 'approved-with-conditions',
+        },
       });
       expect(res.status).toBe(201);
       const id = ((await res.json()) as { id: number }).id;
       await s.go(`/vendors/${id}`);
       await statusCell().waitFor();
-      expect((await statusCell().textContent())!.replace(/\s+/g, ' ').trim()).toBe('Approved with conditions, set on the relationship (no review decision recorded)');
+      expect((await statusCell().textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+        'Approved with conditions, set on the relationship (no review decision recorded)',
+      );
       expect(await statusCell().getAttribute('data-from')).toBe('relationship');
       const panel = s.page.locator('vr-review-status');
       await panel.locator('vr-review-badge').waitFor();
@@ -87,7 +96,11 @@ describe.skipIf(!chromiumPath)('one review status, the matrix, "Scores as of" in
           expect(await cell.locator('text.level').textContent(), `${l}-${i}`).toBe(BAND_WORD[worst]);
           expect(await cell.getAttribute('aria-label')).toContain(`worst band ${BAND_WORD[worst]}`);
           // Every marker drawn is a vendor of the cell, in that vendor's band (and fill).
-          const markers = await cell.locator('circle.marker').evaluateAll((cs) => cs.map((c) => ({ id: Number(c.getAttribute('data-vendor-id')), band: c.getAttribute('data-band'), fill: c.getAttribute('fill') })));
+          const markers = await cell
+            .locator('circle.marker')
+            .evaluateAll((cs) =>
+              cs.map((c) => ({ id: Number(c.getAttribute('data-vendor-id')), band: c.getAttribute('data-band'), fill: c.getAttribute('fill') })),
+            );
           const more = Number(((await cell.locator('text.more').count()) ? await cell.locator('text.more').textContent() : '+0')!.slice(1));
           expect(markers.length + more, `${l}-${i}`).toBe(inCell.length);
           for (const m of markers) expect(m.band).toBe(inCell.find((r) => r.vendorId === m.id)!.band);

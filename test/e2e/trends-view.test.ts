@@ -35,8 +35,14 @@ describe.skipIf(!chromiumPath)('the trend heatmap in Chromium', () => {
       expect(await trows().count()).toBe(trends.rows.length);
 
       expect(movers().length).toBeGreaterThan(0);
-      const marked = await s.page.locator('vr-trend-heatmap tbody tr:has(.mover-badge)').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
-      expect(marked.sort((a, b) => a - b)).toEqual(movers().map((r) => r.vendorId).sort((a, b) => a - b));
+      const marked = await s.page
+        .locator('vr-trend-heatmap tbody tr:has(.mover-badge)')
+        .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-vendor-id'))));
+      expect(marked.sort((a, b) => a - b)).toEqual(
+        movers()
+          .map((r) => r.vendorId)
+          .sort((a, b) => a - b),
+      );
       for (const m of movers()) {
         const change = await s.page.locator(`vr-trend-heatmap tr[data-vendor-id="${m.vendorId}"] td.delta`).textContent();
         // The direction as an arrow and in words, and the size as a number: never colour alone.

@@ -167,7 +167,10 @@ describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium",
     await s.page.locator('vr-relationship .saved', { hasText: 'Relationship saved' }).waitFor();
     expect(await s.page.locator('vr-relationship dd[data-field="aliases"] li').allTextContents()).toEqual(['Okta Inc', 'Okta Identity Cloud']);
     expect(await s.page.locator('vr-relationship dd[data-field="engagedSince"]').textContent()).toContain('1 Mar 2019');
-    expect(await s.api<{ aliases: string[]; engagedSince: string }>(`/vendors/${okta}`)).toMatchObject({ aliases: ['Okta Inc', 'Okta Identity Cloud'], engagedSince: '2019-03-01' });
+    expect(await s.api<{ aliases: string[]; engagedSince: string }>(`/vendors/${okta}`)).toMatchObject({
+      aliases: ['Okta Inc', 'Okta Identity Cloud'],
+      engagedSince: '2019-03-01',
+    });
     // The vendor search finds it by an alias.
     expect((await s.api<{ items: Array<{ id: number }> }>('/vendors?q=identity%20cloud')).items.map((v) => v.id)).toEqual([okta]);
     await s.shootElement(s.page.locator('vr-relationship'), 'dossier-aliases.png');
@@ -202,7 +205,17 @@ describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium",
       }
       expect(await page.locator('vr-edit-dialog').count()).toBe(0);
       expect(await page.locator('vr-what-if-panel select#wi-support').isVisible()).toBe(true);
-      const refused = await page.evaluate(async (id) => (await fetch(`/api/v1/vendors/${id}/incidents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x","severity":"low"}' })).status, okta);
+      const refused = await page.evaluate(
+        async (id) =>
+          (
+            await fetch(`/api/v1/vendors/${id}/incidents`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"title":"x","severity":"low"}',
+            })
+          ).status,
+        okta,
+      );
       expect(refused).toBe(403);
       await page.context().close();
     });

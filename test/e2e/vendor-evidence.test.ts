@@ -32,7 +32,9 @@ describe.skipIf(!chromiumPath)("what Okta's dossier asks to act on, in Chromium"
     // Every finding of the API, in its order (most severe first), each with a severity in words.
     const findings = s.page.locator('vr-findings-list li.finding');
     expect(await findings.locator('.title').allTextContents()).toEqual(score.findings.map((f) => f.title));
-    expect(await findings.locator('.sev').allTextContents()).toEqual(score.findings.map((f) => expect.stringMatching(new RegExp(`^${f.severity} severity:$`, 'i'))));
+    expect(await findings.locator('.sev').allTextContents()).toEqual(
+      score.findings.map((f) => expect.stringMatching(new RegExp(`^${f.severity} severity:$`, 'i'))),
+    );
 
     const expected = score.findings.find((f) => f.title === REPEAT_FINDING)!;
     expect(expected).toBeDefined();

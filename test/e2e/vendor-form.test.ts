@@ -28,7 +28,10 @@ describe.skipIf(!chromiumPath)('adding and deleting a vendor, in Chromium', () =
   }
 
   async function newVendor(name: string, withIncident: boolean): Promise<Vendor> {
-    const res = await s.call('/vendors', { method: 'POST', body: { name, category: 'CRM', tier: 3, dataAccess: 'internal', environmentAccess: 'user', website: 'https://example.org' } });
+    const res = await s.call('/vendors', {
+      method: 'POST',
+      body: { name, category: 'CRM', tier: 3, dataAccess: 'internal', environmentAccess: 'user', website: 'https://example.org' },
+    });
     expect(res.status).toBe(201);
     const v = (await res.json()) as Vendor;
     if (withIncident) {

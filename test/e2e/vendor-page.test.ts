@@ -60,8 +60,15 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
     expect(await rowsDrawn.locator('text.title title').allTextContents()).toEqual([OKTA_2022, OKTA_2023]);
     expect(await chart.locator('text.lag').allTextContents()).toEqual(['61 days', '21 days']);
     // Distinct shapes for the four dates, named in the legend; 2022 had no outside report.
-    expect(await chart.locator('.legend li').allTextContents()).toEqual(expect.arrayContaining(['Intrusion began', 'First outside report', 'Vendor detected', 'Publicly disclosed']));
-    expect(await rowsDrawn.nth(0).locator('g.date').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-kind')))).toEqual(['intrusion', 'detected', 'disclosed']);
+    expect(await chart.locator('.legend li').allTextContents()).toEqual(
+      expect.arrayContaining(['Intrusion began', 'First outside report', 'Vendor detected', 'Publicly disclosed']),
+    );
+    expect(
+      await rowsDrawn
+        .nth(0)
+        .locator('g.date')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-kind'))),
+    ).toEqual(['intrusion', 'detected', 'disclosed']);
     expect(await rowsDrawn.nth(1).locator('g.date').count()).toBe(4);
     // One axis: the 2023 intrusion is drawn right of the 2022 disclosure, and the axis is labelled with the years.
     const x = (row: number, kind: string) => rowsDrawn.nth(row).locator(`g.date[data-kind="${kind}"] line`).getAttribute('x1').then(Number);
@@ -114,14 +121,22 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
   it('puts findings, then evidence gaps, between the score and the breakdown, as the API gives them today', async () => {
     const page = s.page;
     const score = await s.api<VendorScore>(`/vendors/${okta().vendorId}/score`);
-    const order = await page.locator('vr-vendor-page').evaluate((host) =>
-      [...host.shadowRoot!.querySelectorAll('vr-score-summary, vr-findings-list, vr-gaps-list, vr-score-breakdown, vr-incident-list')].map((e) => e.localName),
-    );
+    const order = await page
+      .locator('vr-vendor-page')
+      .evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('vr-score-summary, vr-findings-list, vr-gaps-list, vr-score-breakdown, vr-incident-list')].map(
+          (e) => e.localName,
+        ),
+      );
     expect(order).toEqual(['vr-score-summary', 'vr-findings-list', 'vr-gaps-list', 'vr-score-breakdown', 'vr-incident-list']);
     expect(await page.locator('vr-findings-list li.finding .title').allTextContents()).toEqual(score.findings.map((f) => f.title));
     // Each gap's text, then (when it rests on a record) that record's two dates.
     const items = await page.locator('vr-gaps-list li').allTextContents();
-    for (const g of score.gaps) expect(items.some((t) => t.trim().startsWith(g.text)), g.text).toBe(true);
+    for (const g of score.gaps)
+      expect(
+        items.some((t) => t.trim().startsWith(g.text)),
+        g.text,
+      ).toBe(true);
     expect(await page.locator('vr-gaps-list li').count()).toBe(score.gaps.length);
   });
 
@@ -165,9 +180,9 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
 
     it('gives support staff FIDO2 keys: likelihood drops (▼), and the support-MFA finding would go away; nothing is stored', async () => {
       const id = okta().vendorId;
-      const expected = await (
+      const expected = (await (
         await s.call(`/vendors/${id}/what-if`, { method: 'POST', body: { mfa: [{ population: 'support', method: 'fido2', enforced: true }] } })
-      ).json() as WhatIfResult;
+      ).json()) as WhatIfResult;
       expect(expected.delta.likelihood).toBeLessThan(0);
       expect(expected.before.findings.map((f) => f.id)).toContain(SUPPORT_MFA_FINDING);
 
@@ -182,8 +197,14 @@ describe.skipIf(!chromiumPath)("Okta's dossier in Chromium", () => {
       expect(await likelihood.locator('.delta').getAttribute('class')).toContain('down');
       expect(await result().locator('tr[data-measure="risk"] .delta').textContent()).toBe(`▼ ${Math.abs(expected.delta.risk).toFixed(1)}`);
       expect(await result().locator('tr[data-measure="impact"] .delta').textContent()).toBe('no change');
-      expect(await result().locator('ul.gone li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-finding-id')))).toEqual([SUPPORT_MFA_FINDING]);
-      expect(await result().locator('[role="status"]').textContent()).toContain(`likelihood ${expected.after.likelihood.toFixed(1)} (${Math.abs(expected.delta.likelihood).toFixed(1)} lower)`);
+      expect(
+        await result()
+          .locator('ul.gone li')
+          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-finding-id'))),
+      ).toEqual([SUPPORT_MFA_FINDING]);
+      expect(await result().locator('[role="status"]').textContent()).toContain(
+        `likelihood ${expected.after.likelihood.toFixed(1)} (${Math.abs(expected.delta.likelihood).toFixed(1)} lower)`,
+      );
       // One request for the change (the panel waits for the controls to settle), the body as the API takes it.
       expect(whatIfCalls.map((b) => JSON.parse(b))).toEqual([{ mfa: [{ population: 'support', method: 'fido2', enforced: true }] }]);
       // Nothing changed on record: the score and the findings on the page are as before.

@@ -25,8 +25,11 @@ describe.skipIf(!chromiumPath)('what-if scenarios in Chromium', () => {
   const movedRows = () =>
     result()
       .locator('.moves tr[data-factor]')
-      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-factor'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())].join(' | ')));
-  const rowsOf = (r: WhatIfResult) => factorMoves(r.before, r.after).map((m) => [m.key, m.before.toFixed(1), m.after.toFixed(1), `${m.delta.text} (${m.delta.spoken})`].join(' | '));
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-factor'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())].join(' | ')),
+      );
+  const rowsOf = (r: WhatIfResult) =>
+    factorMoves(r.before, r.after).map((m) => [m.key, m.before.toFixed(1), m.after.toFixed(1), `${m.delta.text} (${m.delta.spoken})`].join(' | '));
 
   it('"All support staff on FIDO2" sets both kinds of control, shows the factors that moved, and survives a reload from its URL', async () => {
     const okta = vendor('Okta').vendorId;
@@ -93,7 +96,11 @@ describe.skipIf(!chromiumPath)('what-if scenarios in Chromium', () => {
       ...(others.length > 0 ? { subprocessors: others.map((x) => ({ id: x.id, artifactsSanitized: true })) } : {}),
     });
     // A link may name a subprocessor the vendor no longer has (999999): it is left out, not an error.
-    const q = new URLSearchParams({ 'wi.remove': String(provider.id), ...Object.fromEntries(others.map((x) => [`wi.sanitized.${x.id}`, 'yes'])), 'wi.staffMfa.999999': 'fido2' });
+    const q = new URLSearchParams({
+      'wi.remove': String(provider.id),
+      ...Object.fromEntries(others.map((x) => [`wi.sanitized.${x.id}`, 'yes'])),
+      'wi.staffMfa.999999': 'fido2',
+    });
 
     await s.go(`/vendors/${okta}?${q}`);
     await result().locator('tr[data-measure="risk"]').waitFor();

@@ -18,7 +18,12 @@ export const soc2Meta = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 export const isoMeta = (o: Record<string, unknown> = {}) => ({ kind: 'iso27001', certificateNumber: 'IS 712345', expiresOn: '2027-03-31', ...o });
-export const pentestMeta = (o: Record<string, unknown> = {}) => ({ kind: 'pentest', testedOn: '2026-09-15', scope: 'Customer-facing web app and support portal', ...o });
+export const pentestMeta = (o: Record<string, unknown> = {}) => ({
+  kind: 'pentest',
+  testedOn: '2026-09-15',
+  scope: 'Customer-facing web app and support portal',
+  ...o,
+});
 export const otherMeta = (o: Record<string, unknown> = {}) => ({ kind: 'other', title: 'Security whitepaper', date: '2026-01-10', ...o });
 
 /** POSTs meta then file, as the dossier's form does. */

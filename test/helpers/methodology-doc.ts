@@ -41,7 +41,9 @@ const AGES: ReadonlyArray<[number, string]> = [
 export function decayTable(): string {
   const names = Object.keys(DECAY_POLICIES) as Array<keyof typeof DECAY_POLICIES>;
   const head = `| age | ${names.join(' | ')} |\n| --- | ${names.map(() => '---').join(' | ')} |`;
-  const rows = AGES.map(([days, label]) => `| ${label} | ${names.map((n) => `${Math.round(remainingWeight(DECAY_POLICIES[n], days) * 1000) / 10}%`).join(' | ')} |`);
+  const rows = AGES.map(
+    ([days, label]) => `| ${label} | ${names.map((n) => `${Math.round(remainingWeight(DECAY_POLICIES[n], days) * 1000) / 10}%`).join(' | ')} |`,
+  );
   return [head, ...rows].join('\n');
 }
 
@@ -81,7 +83,10 @@ export function demoFacts(): ScoringFacts[] {
  */
 export function backtestSection(): string {
   const facts = demoFacts();
-  const policies = [storedPolicy(POLICY_1_0_0.parameters, POLICY_1_0_0.version), ...DECAY_POLICY_NAMES.map((name) => ({ ...DEFAULT_POLICY, decay: DECAY_POLICIES[name] }))];
+  const policies = [
+    storedPolicy(POLICY_1_0_0.parameters, POLICY_1_0_0.version),
+    ...DECAY_POLICY_NAMES.map((name) => ({ ...DEFAULT_POLICY, decay: DECAY_POLICIES[name] })),
+  ];
   const reports = policies.map((policy) => {
     const outcome = backtest(facts, policy, backtestOptions(BACKTEST_DOC_RANGE, false));
     if (!outcome.ok) throw new Error(`the demo portfolio has too few events (${outcome.events})`);
@@ -100,7 +105,10 @@ export const policyJson = (): string => {
 /** A parameter's value in a table cell: `low 8, medium 20`; a list of records item by item. */
 export function valueCell(v: unknown): string {
   if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? Object.values(x).join(' ') : String(x))).join(', ');
-  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${valueCell(x)}`).join(', ');
+  if (v !== null && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k} ${valueCell(x)}`)
+      .join(', ');
   return String(v);
 }
 
@@ -148,5 +156,8 @@ export function section(doc: string, name: string): string | undefined {
 }
 
 export function withSection(doc: string, name: string, body: string): string {
-  return doc.replace(new RegExp(`(<!-- generated:${name} -->)\\n(?:[\\s\\S]*?\\n)?(<!-- /generated:${name} -->)`), (_m, open: string, close: string) => `${open}\n${body}\n${close}`);
+  return doc.replace(
+    new RegExp(`(<!-- generated:${name} -->)\\n(?:[\\s\\S]*?\\n)?(<!-- /generated:${name} -->)`),
+    (_m, open: string, close: string) => `${open}\n${body}\n${close}`,
+  );
 }

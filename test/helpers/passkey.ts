@@ -19,7 +19,17 @@ export function softwarePasskey(store: Store, userId: number, now: string) {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = publicKey.export({ format: 'jwk' });
   const credentialId = b64url(randomBytes(16));
-  store.passkeys.create({ userId, credentialId, publicKey: coseKey(Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')), counter: 0, transports: ['internal'], name: 'Test key' }, now);
+  store.passkeys.create(
+    {
+      userId,
+      credentialId,
+      publicKey: coseKey(Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')),
+      counter: 0,
+      transports: ['internal'],
+      name: 'Test key',
+    },
+    now,
+  );
   let counter = 0;
   return {
     /** The credential JSON navigator.credentials.get would give for this challenge. */

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { storedPolicy, type Policy } from '../../server/domain/methodology.ts';
 
-const golden = JSON.parse(readFileSync(new URL('../fixtures/golden/golden-1.0.0.json', import.meta.url), 'utf8')) as { policy: { version: string } & Record<string, unknown> };
+const golden = JSON.parse(readFileSync(new URL('../fixtures/golden/golden-1.0.0.json', import.meta.url), 'utf8')) as {
+  policy: { version: string } & Record<string, unknown>;
+};
 const { version, ...parameters } = golden.policy;
 
 /** The parameters methodology 1.0.0 stored, before root causes, campaigns and the incident cap. */

@@ -53,7 +53,13 @@ export const fullAnswers = (): Record<string, unknown> => ({
 export const SUBMITTED_AT = '2026-11-20T09:30:00.000Z';
 
 /** A request for the shipped template in `state`, its answers submitted (or drafts when not yet submitted). */
-export function submittedRequest(store: Store, vendorId: number, answers: Record<string, unknown> = fullAnswers(), state: StoredRequestState = 'submitted', submittedAt = SUBMITTED_AT): number {
+export function submittedRequest(
+  store: Store,
+  vendorId: number,
+  answers: Record<string, unknown> = fullAnswers(),
+  state: StoredRequestState = 'submitted',
+  submittedAt = SUBMITTED_AT,
+): number {
   const t = shippedTemplate();
   const handedOver = !['draft', 'sent', 'opened', 'in-progress'].includes(state);
   const id = store.questionnaires.create(

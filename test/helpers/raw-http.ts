@@ -53,7 +53,11 @@ export function requestBytes(r: RawRequest): Buffer {
   headers.push(...given.filter(([k]) => k !== 'Host' || true));
   if (!named('connection')) headers.push(['Connection', 'close']);
   if (!named('content-length') && !named('transfer-encoding') && (body.length > 0 || r.contentLength)) headers.push(['Content-Length', String(body.length)]);
-  const parts: Buffer[] = [Buffer.from(`${r.method ?? 'GET'} `, 'latin1'), Buffer.isBuffer(r.path) ? r.path : Buffer.from(r.path, 'latin1'), Buffer.from(' HTTP/1.1\r\n', 'latin1')];
+  const parts: Buffer[] = [
+    Buffer.from(`${r.method ?? 'GET'} `, 'latin1'),
+    Buffer.isBuffer(r.path) ? r.path : Buffer.from(r.path, 'latin1'),
+    Buffer.from(' HTTP/1.1\r\n', 'latin1'),
+  ];
   for (const [k, v] of headers) parts.push(Buffer.from(`${k}: `, 'latin1'), Buffer.isBuffer(v) ? v : Buffer.from(v, 'latin1'), Buffer.from('\r\n', 'latin1'));
   parts.push(Buffer.from('\r\n', 'latin1'), body);
   return Buffer.concat(parts);

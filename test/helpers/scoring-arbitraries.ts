@@ -6,23 +6,31 @@
  */
 import fc from 'fast-check';
 import { isoDay } from '../../server/domain/partial-date.ts';
-import { ACCESS_LEVELS, ACCESS_VECTORS, CONFIDENCES, ENTRY_PATHS, MFA_METHODS, MFA_POPULATIONS, ROOT_CAUSES, SEVERITIES, SUPPORT_INVOLVEMENT_TYPES } from '../../server/domain/vocabulary.ts';
+import {
+  ACCESS_LEVELS,
+  ACCESS_VECTORS,
+  CONFIDENCES,
+  ENTRY_PATHS,
+  MFA_METHODS,
+  MFA_POPULATIONS,
+  ROOT_CAUSES,
+  SEVERITIES,
+  SUPPORT_INVOLVEMENT_TYPES,
+} from '../../server/domain/vocabulary.ts';
 import type { IncidentFacts, ScoringFacts, SubprocessorFacts } from '../../server/scoring/types.ts';
 import type { MfaRecord } from '../../server/domain/mfa.ts';
 
 export const D2018 = 17532; // 2018-01-01 as a day number
 export const day = fc.integer({ min: D2018, max: D2018 + 2500 }).map(isoDay);
 /** A date as sources give them: a day, or only its month or year. */
-export const partialDay = fc
-  .tuple(fc.integer({ min: D2018, max: D2018 + 2500 }), fc.constantFrom(10, 7, 4))
-  .map(([d, length]) => isoDay(d).slice(0, length));
+export const partialDay = fc.tuple(fc.integer({ min: D2018, max: D2018 + 2500 }), fc.constantFrom(10, 7, 4)).map(([d, length]) => isoDay(d).slice(0, length));
 
 /** Access details that steer the derived root cause and path (server/domain/root-cause.ts). */
 const DETAILS = [
   'A password spray hit a corporate test account.',
   "Forged tokens signed with a stolen signing key reached customers' mailboxes.",
   'An engineer’s laptop was compromised.',
-  "Infostealer logs held customer usernames and passwords.",
+  'Infostealer logs held customer usernames and passwords.',
   'HAR files uploaded to support cases held live session tokens.',
   'Not published.',
 ] as const;
@@ -118,4 +126,3 @@ export const vendorFacts: fc.Arbitrary<ScoringFacts> = fc.record({
   subprocessors: fc.array(subprocessor, { maxLength: 4 }),
   mfa,
 });
-

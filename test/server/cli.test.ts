@@ -127,7 +127,9 @@ describe('npm run vendorscope -- …', () => {
     // The frozen snapshot the first run took, as the API gives it; and the quarter as known today.
     expect(json.view).toBe('frozen');
     expect(JSON.parse(runMain(['report', '--quarter', '2023-Q4'], db).stdout).generatedAt).toBe(json.generatedAt);
-    expect(runMain(['report', '--quarter', '2023-Q4', '--view', 'restated', '--format', 'md'], db).stdout).toMatch(/^# Vendor risk report, 2023-Q4 \(restated\)/);
+    expect(runMain(['report', '--quarter', '2023-Q4', '--view', 'restated', '--format', 'md'], db).stdout).toMatch(
+      /^# Vendor risk report, 2023-Q4 \(restated\)/,
+    );
     expect(runMain(['report', '--quarter', '2023-Q4', '--view', 'as-known'], db).status).toBe(2);
   });
 

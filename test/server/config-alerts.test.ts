@@ -25,7 +25,12 @@ describe('alert settings', () => {
       DELIVERY_RETRY_SECONDS: '5',
       DELIVERY_MAX_ATTEMPTS: '3',
     }).alerts;
-    expect(c).toMatchObject({ smtpUrl: 'smtps://alerts:p%40ss@mail.example.com:465', mailFrom: 'Vendorscope <alerts@example.com>', deliveryPollSeconds: 0.5, deliveryMaxAttempts: 3 });
+    expect(c).toMatchObject({
+      smtpUrl: 'smtps://alerts:p%40ss@mail.example.com:465',
+      mailFrom: 'Vendorscope <alerts@example.com>',
+      deliveryPollSeconds: 0.5,
+      deliveryMaxAttempts: 3,
+    });
     const allow = parseAllowlist(c.webhookAllow);
     expect([...allow.hosts]).toEqual(['hooks.internal']);
     expect(allow.nets.check('10.9.9.9', 'ipv4')).toBe(true);

@@ -40,7 +40,9 @@ describe('server/main.ts', () => {
       // The README quotes these lines: one address to open (localhost, for passkeys) and the counts seeded.
       const port = new URL(url).port;
       expect(output()).toContain(`open http://localhost:${port} (database`);
-      expect(output()).toContain('demo portfolio: 34 vendors, 35 incidents created, 0 updated, 11 subprocessors, 9 MFA records, 28 posture facts, 1 example review decision(s)');
+      expect(output()).toContain(
+        'demo portfolio: 34 vendors, 35 incidents created, 0 updated, 11 subprocessors, 9 MFA records, 28 posture facts, 1 example review decision(s)',
+      );
       const cookie = await signIn(url, ADMIN.email, ADMIN.password);
       const vendors = (await (await fetch(`${url}/api/v1/vendors`, { headers: { cookie } })).json()) as { total: number };
       expect(vendors.total).toBe(34);
@@ -55,7 +57,9 @@ describe('server/main.ts', () => {
       const { url, child, output } = await startServer({ DB_PATH: path, ...ADMIN_ENV });
       try {
         const cookie = await signIn(url, ADMIN.email, ADMIN.password);
-        const page = (await (await fetch(`${url}/api/v1/changes?kind=review-needed&limit=200`, { headers: { cookie } })).json()) as { items: Array<{ kind: string }> };
+        const page = (await (await fetch(`${url}/api/v1/changes?kind=review-needed&limit=200`, { headers: { cookie } })).json()) as {
+          items: Array<{ kind: string }>;
+        };
         return { count: page.items.length, output: output() };
       } finally {
         await stopServer(child);
@@ -76,7 +80,11 @@ describe('server/main.ts', () => {
       const link = pattern.exec(output());
       expect(link, output()).not.toBeNull();
       const setup = (token: string) =>
-        fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ token, email: 'first@example.com', password: 'the very first admin' }) });
+        fetch(`${url}/api/v1/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: url },
+          body: JSON.stringify({ token, email: 'first@example.com', password: 'the very first admin' }),
+        });
       expect((await setup(link![2]!)).status).toBe(201);
       expect((await setup(link![2]!)).status).toBe(409);
       expect(await signIn(url, 'first@example.com', 'the very first admin')).toMatch(/^vs_session=/);
@@ -86,7 +94,12 @@ describe('server/main.ts', () => {
   });
 
   it('refuses to start with a weak VENDORSCOPE_ADMIN_PASSWORD', () => {
-    const r = runMain(['serve'], { DB_PATH: join(dir, 'weak.sqlite'), PORT: '0', VENDORSCOPE_ADMIN_EMAIL: 'a@example.com', VENDORSCOPE_ADMIN_PASSWORD: 'password1234' });
+    const r = runMain(['serve'], {
+      DB_PATH: join(dir, 'weak.sqlite'),
+      PORT: '0',
+      VENDORSCOPE_ADMIN_EMAIL: 'a@example.com',
+      VENDORSCOPE_ADMIN_PASSWORD: 'password1234',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/commonly used password/);
   });

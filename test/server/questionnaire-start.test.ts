@@ -18,7 +18,9 @@ describe('questionnaire templates at start', () => {
     writeFileSync(join(templates, 'support.json'), JSON.stringify(t));
     const r = runMain(['serve'], { DB_PATH: join(dir, 'q.sqlite'), PORT: '0', QUESTIONNAIRE_DIR: templates, VENDORSCOPE_DEMO: 'off' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('vendorscope: questionnaire template support.json is invalid:\n  sections.0.questions.1.options: a choice question needs options');
+    expect(r.stderr).toContain(
+      'vendorscope: questionnaire template support.json is invalid:\n  sections.0.questions.1.options: a choice question needs options',
+    );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

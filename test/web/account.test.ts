@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgent, passkeyFailure, passkeyHostProblem, passwordChangedText, passwordResetText, signInFailure, tokenState, waitText } from '../../web/account.ts';
+import {
+  describeAgent,
+  passkeyFailure,
+  passkeyHostProblem,
+  passwordChangedText,
+  passwordResetText,
+  signInFailure,
+  tokenState,
+  waitText,
+} from '../../web/account.ts';
 import { ApiError } from '../../web/api/api-error.ts';
 
 describe('describeAgent', () => {
@@ -8,7 +17,10 @@ describe('describeAgent', () => {
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36', 'Chrome 140 (headless) on Linux'],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0', 'Edge 126 on Windows'],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0', 'Firefox 128 on macOS'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari 17 on iOS'],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Safari 17 on iOS',
+    ],
     ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36', 'Chrome 126 on Android'],
   ])('names %s', (ua, expected) => {
     expect(describeAgent(ua)).toBe(expected);
@@ -74,14 +86,22 @@ describe('passwordChangedText', () => {
   it('says how many sessions ended and, when asked, how many tokens were revoked', () => {
     expect(passwordChangedText({ sessionsEnded: 2, tokensRevoked: 0 }, false)).toBe('Password changed. 2 other sessions were signed out.');
     expect(passwordChangedText({ sessionsEnded: 0, tokensRevoked: 3 }, true)).toBe('Password changed. You had no other sessions. 3 API tokens were revoked.');
-    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 1 }, true)).toBe('Password changed. 1 other session was signed out. 1 API token was revoked.');
-    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 0 }, true)).toBe('Password changed. 1 other session was signed out. You had no API tokens to revoke.');
+    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 1 }, true)).toBe(
+      'Password changed. 1 other session was signed out. 1 API token was revoked.',
+    );
+    expect(passwordChangedText({ sessionsEnded: 1, tokensRevoked: 0 }, true)).toBe(
+      'Password changed. 1 other session was signed out. You had no API tokens to revoke.',
+    );
   });
 });
 
 describe('passwordResetText', () => {
   it('tells the admin what ended, and to hand the password over', () => {
-    expect(passwordResetText('pat@x', { sessionsEnded: 2, tokensRevoked: 1 })).toBe('Password of pat@x reset: 2 sessions ended, 1 API token revoked. Hand over the new password another way.');
-    expect(passwordResetText('pat@x', { sessionsEnded: 0, tokensRevoked: 0 })).toBe('Password of pat@x reset: no session to end, no API token to revoke. Hand over the new password another way.');
+    expect(passwordResetText('pat@x', { sessionsEnded: 2, tokensRevoked: 1 })).toBe(
+      'Password of pat@x reset: 2 sessions ended, 1 API token revoked. Hand over the new password another way.',
+    );
+    expect(passwordResetText('pat@x', { sessionsEnded: 0, tokensRevoked: 0 })).toBe(
+      'Password of pat@x reset: no session to end, no API token to revoke. Hand over the new password another way.',
+    );
   });
 });

@@ -24,7 +24,12 @@ const change = (o: Partial<Change> = {}): Change => ({
 
 describe('parseFeedFilters', () => {
   it('reads the period and filters, dropping what is not one', () => {
-    expect(parseFeedFilters(new URLSearchParams('period=30&tier=2&owner= Ana &kind=incident-added'))).toEqual({ period: '30', tier: '2', owner: 'Ana', kind: 'incident-added' });
+    expect(parseFeedFilters(new URLSearchParams('period=30&tier=2&owner= Ana &kind=incident-added'))).toEqual({
+      period: '30',
+      tier: '2',
+      owner: 'Ana',
+      kind: 'incident-added',
+    });
     expect(parseFeedFilters(new URLSearchParams('period=9&tier=7&kind=bogus'))).toEqual({ period: 'last-visit', tier: '', owner: '', kind: '' });
   });
 });
@@ -53,18 +58,28 @@ describe('groupByVendor', () => {
 
   it('keeps every event exactly once (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ vendorId: fc.integer({ min: 1, max: 5 }), kind: fc.constantFrom('review-needed', 'incident-added', 'score-changed') as fc.Arbitrary<Change['kind']> })), (rows) => {
-        const cs = rows.map((r) => change({ ...r, vendorName: `V${r.vendorId}` }));
-        const out = groupByVendor(cs).flatMap((g) => g.changes.map((c) => c.id));
-        expect(out.sort()).toEqual(cs.map((c) => c.id).sort());
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            vendorId: fc.integer({ min: 1, max: 5 }),
+            kind: fc.constantFrom('review-needed', 'incident-added', 'score-changed') as fc.Arbitrary<Change['kind']>,
+          }),
+        ),
+        (rows) => {
+          const cs = rows.map((r) => change({ ...r, vendorName: `V${r.vendorId}` }));
+          const out = groupByVendor(cs).flatMap((g) => g.changes.map((c) => c.id));
+          expect(out.sort()).toEqual(cs.map((c) => c.id).sort());
+        },
+      ),
     );
   });
 
   it('does not rank a band fall or a low incident as important', () => {
     expect(weightOf(change({ kind: 'score-changed', oldBand: 'high', newBand: 'moderate' }))).toBe(1);
     expect(weightOf(change({ kind: 'incident-added', detail: { severity: 'low' } }))).toBe(1);
-    expect(weightOf(change({ kind: 'review-needed', detail: { state: 'due' } }))).toBeLessThan(weightOf(change({ kind: 'review-needed', detail: { state: 'review-needed' } })));
+    expect(weightOf(change({ kind: 'review-needed', detail: { state: 'due' } }))).toBeLessThan(
+      weightOf(change({ kind: 'review-needed', detail: { state: 'review-needed' } })),
+    );
   });
 });
 

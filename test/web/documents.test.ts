@@ -5,8 +5,24 @@ import { evidenceTargets } from '../../web/evidence.ts';
 
 describe('the upload form', () => {
   it('sends the kind and its fields: numbers as numbers, the bridge letter as a tick, empty optional fields left out', () => {
-    const form: Record<string, string> = { type: 'type2', periodStart: '2025-07-01', periodEnd: '2026-06-30', auditor: ' Example LLP ', exceptions: '2', bridgeLetter: 'yes', title: '' };
-    expect(metaFromForm('soc2', (n) => form[n] ?? null)).toEqual({ kind: 'soc2', type: 'type2', periodStart: '2025-07-01', periodEnd: '2026-06-30', auditor: 'Example LLP', exceptions: 2, bridgeLetter: true });
+    const form: Record<string, string> = {
+      type: 'type2',
+      periodStart: '2025-07-01',
+      periodEnd: '2026-06-30',
+      auditor: ' Example LLP ',
+      exceptions: '2',
+      bridgeLetter: 'yes',
+      title: '',
+    };
+    expect(metaFromForm('soc2', (n) => form[n] ?? null)).toEqual({
+      kind: 'soc2',
+      type: 'type2',
+      periodStart: '2025-07-01',
+      periodEnd: '2026-06-30',
+      auditor: 'Example LLP',
+      exceptions: 2,
+      bridgeLetter: true,
+    });
     expect(metaFromForm('soc2', (n) => (n === 'bridgeLetter' ? null : (form[n] ?? null)))).toMatchObject({ bridgeLetter: false });
     expect(metaFromForm('other', (n) => ({ title: 'Whitepaper', date: '' })[n] ?? null)).toEqual({ kind: 'other', title: 'Whitepaper' });
   });
@@ -33,15 +49,22 @@ describe('the upload form', () => {
         { path: 'body.meta', message: 'not valid JSON' },
         { path: 'query.x', message: 'unknown' },
       ]),
-    ).toEqual({ periodEnd: 'Period end: the period starts after it ends.', file: 'The file is not a PDF, PNG, JPEG or plain text file.', meta: 'The metadata is not valid JSON.' });
+    ).toEqual({
+      periodEnd: 'Period end: the period starts after it ends.',
+      file: 'The file is not a PDF, PNG, JPEG or plain text file.',
+      meta: 'The metadata is not valid JSON.',
+    });
   });
 });
 
 describe('a document in words', () => {
   it('says its details per kind', () => {
-    expect(detailsText({ kind: 'soc2', details: { type: 'type1', periodStart: '2026-01-01', periodEnd: '2026-01-01', auditor: 'A LLP', exceptions: 1, bridgeLetter: false } })).toBe(
-      'Type I · 2026-01-01 to 2026-01-01 · A LLP · 1 exception · no bridge letter',
-    );
+    expect(
+      detailsText({
+        kind: 'soc2',
+        details: { type: 'type1', periodStart: '2026-01-01', periodEnd: '2026-01-01', auditor: 'A LLP', exceptions: 1, bridgeLetter: false },
+      }),
+    ).toBe('Type I · 2026-01-01 to 2026-01-01 · A LLP · 1 exception · no bridge letter');
     expect(detailsText({ kind: 'iso27001', details: { certificateNumber: 'IS 7' } })).toBe('Certificate IS 7');
     expect(detailsText({ kind: 'pentest', details: { testedOn: '2026-09-15', scope: 'Web app' } })).toBe('Tested 2026-09-15 · Web app');
     expect(detailsText({ kind: 'other', details: { title: 'x', date: null } })).toBe('Undated');

@@ -29,6 +29,8 @@ describe('the dossier on paper', () => {
   it('says what was recorded after the day and left out, or nothing', () => {
     const none = { incidents: 0, supportChain: 0, mfa: 0, statements: 0, decisions: 0 };
     expect(leftOutLine({ asOf: '2023-10-19', leftOut: none })).toBe('');
-    expect(leftOutLine({ asOf: '2023-10-19', leftOut: { ...none, incidents: 1, mfa: 2 } })).toBe('Recorded after 2023-10-19 and left out: 1 incident, 2 MFA records.');
+    expect(leftOutLine({ asOf: '2023-10-19', leftOut: { ...none, incidents: 1, mfa: 2 } })).toBe(
+      'Recorded after 2023-10-19 and left out: 1 incident, 2 MFA records.',
+    );
   });
 });

@@ -4,7 +4,18 @@ import { DOSSIER_SECTIONS, currentSection } from '../../web/dossier-sections.ts'
 
 describe('the dossier section menu', () => {
   it('names the sections the issue lists, in page order', () => {
-    expect(DOSSIER_SECTIONS.map((s) => s.label)).toEqual(['Score', 'Findings', 'Review', 'What-if', 'Breakdown', 'Incidents', 'Support chain', 'MFA', 'Statements', 'History']);
+    expect(DOSSIER_SECTIONS.map((s) => s.label)).toEqual([
+      'Score',
+      'Findings',
+      'Review',
+      'What-if',
+      'Breakdown',
+      'Incidents',
+      'Support chain',
+      'MFA',
+      'Statements',
+      'History',
+    ]);
     expect(new Set(DOSSIER_SECTIONS.map((s) => s.id)).size).toBe(DOSSIER_SECTIONS.length);
   });
 
@@ -23,12 +34,17 @@ describe('the dossier section menu', () => {
 
   it('as the page scrolls down, the mark never moves back up', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), (offsets, a, b) => {
-        const sorted = [...offsets].map((o, i) => (o === null ? null : o + i)); // any positions; sections in order
-        const tops = (scroll: number) => sorted.map((t) => (t === null ? null : t - scroll));
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(currentSection(tops(hi), 60, false)).toBeGreaterThanOrEqual(currentSection(tops(lo), 60, false));
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        (offsets, a, b) => {
+          const sorted = [...offsets].map((o, i) => (o === null ? null : o + i)); // any positions; sections in order
+          const tops = (scroll: number) => sorted.map((t) => (t === null ? null : t - scroll));
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(currentSection(tops(hi), 60, false)).toBeGreaterThanOrEqual(currentSection(tops(lo), 60, false));
+        },
+      ),
     );
   });
 });

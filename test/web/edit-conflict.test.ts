@@ -11,7 +11,15 @@ describe('conflictRows', () => {
   });
 
   it('compares an MFA posture population by population', () => {
-    const item = (population: string, method: string) => ({ population, method, enforced: true, evidence: 'attestation', assessedOn: '2024-01-01', source: null, notes: null });
+    const item = (population: string, method: string) => ({
+      population,
+      method,
+      enforced: true,
+      evidence: 'attestation',
+      assessedOn: '2024-01-01',
+      source: null,
+      notes: null,
+    });
     const rows = conflictRows(
       { kind: 'mfa', posture: { items: [item('admins', 'fido2'), item('support', 'sms')] as never }, version: 1 },
       { items: [item('admins', 'fido2'), item('workforce', 'totp')], version: 2 },

@@ -43,7 +43,16 @@ describe('evidenceTargets', () => {
 
   it('carries each record’s two dates, true since and known from, when the record has them', () => {
     const dated = evidenceTargets(
-      [{ id: 2, title: 'HAR files exposed', intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', firstReportedByThirdPartyDate: '2023-09-29', publicDisclosureDate: '2023-10-20' }],
+      [
+        {
+          id: 2,
+          title: 'HAR files exposed',
+          intrusionStartDate: '2023-09-28',
+          detectedByVendorDate: '2023-10-19',
+          firstReportedByThirdPartyDate: '2023-09-29',
+          publicDisclosureDate: '2023-10-20',
+        },
+      ],
       [
         { id: 3, name: 'Sitel', since: null, knownFrom: '2022-03-23' },
         { id: 4, name: 'TaskUs', since: '2017', knownFrom: '2025-05' },
@@ -82,7 +91,12 @@ describe('groupGaps', () => {
   it('is empty without gaps, and puts a factor the score does not list last, under its id', () => {
     expect(groupGaps([], FACTORS)).toEqual([]);
     const g = gap('recurrence', 'x');
-    expect(groupGaps([g, gap('mfa', 'y')], FACTORS.filter((f) => f.id !== 'recurrence')).map((x) => [x.factor, x.label])).toEqual([
+    expect(
+      groupGaps(
+        [g, gap('mfa', 'y')],
+        FACTORS.filter((f) => f.id !== 'recurrence'),
+      ).map((x) => [x.factor, x.label]),
+    ).toEqual([
       ['mfa', 'MFA posture'],
       ['recurrence', 'recurrence'],
     ]);
@@ -106,10 +120,14 @@ describe('attestedBy', () => {
       'Self-attested: questionnaire request 12, question mfa-support-method',
     );
     expect(attestedBy({ confidence: 'self-attested', source: null })).toBe('Self-attested by the vendor');
-    expect(attestedBy({ confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14.1' } })).toBe('Self-attested: imported questionnaire 3, question IAM-14.1');
+    expect(attestedBy({ confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14.1' } })).toBe(
+      'Self-attested: imported questionnaire 3, question IAM-14.1',
+    );
     // An MFA record's citation is no answer: it says only that the vendor attested it.
     expect(attestedBy({ confidence: 'self-attested', source: 'CAIQ v4, IAM-14.1' })).toBe('Self-attested by the vendor');
-    expect(sourceWords({ kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe('Questionnaire request 12, question mfa-support-method');
+    expect(sourceWords({ kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe(
+      'Questionnaire request 12, question mfa-support-method',
+    );
     expect(attestedBy({ confidence: 'recorded', source: null })).toBeNull();
     expect(attestedBy({})).toBeNull();
   });
@@ -117,7 +135,9 @@ describe('attestedBy', () => {
 
 describe('answerHref', () => {
   it("links a fact from a questionnaire answer to that answer on the request's review page", () => {
-    expect(answerHref(3, { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe('/vendors/3/questionnaires/12/review#answer-mfa-support-method');
+    expect(answerHref(3, { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' })).toBe(
+      '/vendors/3/questionnaires/12/review#answer-mfa-support-method',
+    );
   });
   it('links nothing for an imported sheet, a fact without a source, or an unknown vendor', () => {
     expect(answerHref(3, { kind: 'questionnaire-import', importId: 4, questionId: 'IAM-14.1' })).toBeNull();

@@ -30,11 +30,18 @@ describe('fieldMessage', () => {
   });
 
   it("keeps a server's own words, with API field names in words", () => {
-    expect(fieldMessage({ path: 'body.publicDisclosureDate', message: 'publicDisclosureDate 2024-04-02 is before the intrusion began (2024-05-10)', rule: 'custom' }, 'Disclosed')).toBe(
-      'The disclosure date 2024-04-02 is before the intrusion began (2024-05-10).',
+    expect(
+      fieldMessage(
+        { path: 'body.publicDisclosureDate', message: 'publicDisclosureDate 2024-04-02 is before the intrusion began (2024-05-10)', rule: 'custom' },
+        'Disclosed',
+      ),
+    ).toBe('The disclosure date 2024-04-02 is before the intrusion began (2024-05-10).');
+    expect(fieldMessage({ path: 'body.knownFrom', message: 'is before assessedOn (2024-06)' }, 'Known from')).toBe(
+      'Known from is before the assessment date (2024-06).',
     );
-    expect(fieldMessage({ path: 'body.knownFrom', message: 'is before assessedOn (2024-06)' }, 'Known from')).toBe('Known from is before the assessment date (2024-06).');
-    expect(fieldMessage({ path: 'body.nextReviewOn', message: 'expected a real date as YYYY-MM-DD' }, 'Next review')).toBe('Next review must be a real date as YYYY-MM-DD.');
+    expect(fieldMessage({ path: 'body.nextReviewOn', message: 'expected a real date as YYYY-MM-DD' }, 'Next review')).toBe(
+      'Next review must be a real date as YYYY-MM-DD.',
+    );
     expect(fieldMessage({ path: 'body.x', message: 'already taken by Microsoft' }, '“MSFT” (line 2)')).toBe('“MSFT” (line 2) is already taken by Microsoft.');
     expect(readableMessage('someOtherField is wrong')).toBe('SomeOtherField is wrong');
   });
@@ -49,13 +56,19 @@ describe('fieldMessage', () => {
   it('always starts with the label and ends a sentence, for any problem', () => {
     const rule = fc.constantFrom('required', 'one-of', 'too-big', 'too-small', 'format', 'type', 'unknown-field', 'custom', undefined);
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''), fc.string(), rule, fc.array(fc.constantFrom(...STATUSES), { minLength: 1 }), (label, message, r, allowed) => {
-        const text = fieldMessage({ path: 'body.f', message, ...(r ? { rule: r } : {}), allowed }, label);
-        const startsWithLabel = text.startsWith(label);
-        // Only a server message that itself starts with an API field name may start otherwise.
-        if (!startsWithLabel) expect(message.trim()).toMatch(/^[a-z]+(?:[A-Z][a-z]+)+\b/);
-        expect(text).toMatch(/[.!?]$/);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''),
+        fc.string(),
+        rule,
+        fc.array(fc.constantFrom(...STATUSES), { minLength: 1 }),
+        (label, message, r, allowed) => {
+          const text = fieldMessage({ path: 'body.f', message, ...(r ? { rule: r } : {}), allowed }, label);
+          const startsWithLabel = text.startsWith(label);
+          // Only a server message that itself starts with an API field name may start otherwise.
+          if (!startsWithLabel) expect(message.trim()).toMatch(/^[a-z]+(?:[A-Z][a-z]+)+\b/);
+          expect(text).toMatch(/[.!?]$/);
+        },
+      ),
     );
   });
 });
@@ -83,7 +96,10 @@ describe('the translation of a real server answer', () => {
 
   it('puts no zod phrasing and no camelCase field name in front of a person, whatever is sent', () => {
     const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constantFrom(...STATUSES, 'none', 'user', 'bogus'));
-    const body = fc.dictionary(fc.constantFrom('name', 'category', 'tier', 'dataAccess', 'environmentAccess', 'status', 'businessOwner', 'nextReviewOn', 'aliases', 'notes'), value);
+    const body = fc.dictionary(
+      fc.constantFrom('name', 'category', 'tier', 'dataAccess', 'environmentAccess', 'status', 'businessOwner', 'nextReviewOn', 'aliases', 'notes'),
+      value,
+    );
     fc.assert(
       fc.property(body, (b) => {
         const r = vendorInput.safeParse(b);
@@ -105,7 +121,11 @@ describe('problemSentences', () => {
       { path: 'query.asOf', message: 'must be a real date as YYYY-MM-DD', rule: 'format' as const },
       { path: 'body', message: 'give at least one field to change', rule: 'custom' as const },
     ];
-    expect(problemSentences(problems)).toEqual(['Vendors #1: Tier must be at most 4.', 'Scores as of must be a real date as YYYY-MM-DD.', 'Give at least one field to change.']);
+    expect(problemSentences(problems)).toEqual([
+      'Vendors #1: Tier must be at most 4.',
+      'Scores as of must be a real date as YYYY-MM-DD.',
+      'Give at least one field to change.',
+    ]);
   });
 });
 

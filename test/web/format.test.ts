@@ -62,7 +62,21 @@ describe('disclosureLag agrees with the engine', () => {
   it('gives the same days and the same approximate flag for the same incident and day (fast-check)', () => {
     fc.assert(
       fc.property(incident, fc.integer({ min: D2018, max: D2018 + 3500 }), (i, asOf) => {
-        const engine = engineLag({ ...i, id: 1, title: 't', severity: 'low', confidence: 'low', customersAffected: null, intrusionStartDate: null, initialAccessVectors: [], supportInvolved: null, supportInvolvementType: 'none' } as IncidentFacts, asOf);
+        const engine = engineLag(
+          {
+            ...i,
+            id: 1,
+            title: 't',
+            severity: 'low',
+            confidence: 'low',
+            customersAffected: null,
+            intrusionStartDate: null,
+            initialAccessVectors: [],
+            supportInvolved: null,
+            supportInvolvementType: 'none',
+          } as IncidentFacts,
+          asOf,
+        );
         const web = disclosureLag(i, asOf);
         if (!engine.known) expect(web).toBeNull();
         else expect({ days: web!.days, approximate: web!.approximate }).toEqual({ days: engine.days, approximate: engine.approximate });

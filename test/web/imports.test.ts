@@ -158,7 +158,18 @@ describe('results in words', () => {
   });
 
   it('lists a restore’s counts in a fixed order, a kind it does not know last, named after its key', () => {
-    const r = { mode: 'merge', newThings: 5, reports: 2, vendors: 34, incidents: 40, subprocessors: 12, mfaRecords: 50, postureFacts: 3, methodologyVersions: 1, snapshots: 8 };
+    const r = {
+      mode: 'merge',
+      newThings: 5,
+      reports: 2,
+      vendors: 34,
+      incidents: 40,
+      subprocessors: 12,
+      mfaRecords: 50,
+      postureFacts: 3,
+      methodologyVersions: 1,
+      snapshots: 8,
+    };
     expect(restoreCounts(r as unknown as RestoreResult)).toEqual([
       ['Vendors', 34],
       ['Incidents', 40],
@@ -221,7 +232,11 @@ describe('waiting for a job', () => {
     // The server keeps a job's problems beside its result, not inside it; the settled result has them back.
     const { errors: _e, errorsTotal: _t, ...kept } = report({ created: 1200 });
     const done = job({ state: 'succeeded', result: kept, errors: [], errorsTotal: 0 });
-    expect(await settle<VendorImport>({ kind: 'job', job: job() }, () => Promise.resolve(done), { wait: noWait })).toEqual({ ...report({ created: 1200 }), errors: [], errorsTotal: 0 });
+    expect(await settle<VendorImport>({ kind: 'job', job: job() }, () => Promise.resolve(done), { wait: noWait })).toEqual({
+      ...report({ created: 1200 }),
+      errors: [],
+      errorsTotal: 0,
+    });
 
     const failed = job({ state: 'failed', errors: [{ path: 'rows.5.tier', row: 5, column: 'tier', message: 'bad' }] });
     const refusal = (() => {
@@ -236,7 +251,10 @@ describe('waiting for a job', () => {
     // The message counts every problem, not only the 1,000 listed.
     expect(() => jobResult({ ...failed, errorsTotal: 4321 })).toThrow(expect.objectContaining({ message: '4,321 problem(s) found; nothing was written.' }));
     // Rows refused only as possible duplicates are the conflict an inline import gets (409).
-    const dupJob = job({ state: 'failed', errors: [{ path: 'rows.3.website', row: 3, column: 'website', message: 'possible duplicate of Cisco Duo', duplicateOf: { vendorId: 4 } }] });
+    const dupJob = job({
+      state: 'failed',
+      errors: [{ path: 'rows.3.website', row: 3, column: 'website', message: 'possible duplicate of Cisco Duo', duplicateOf: { vendorId: 4 } }],
+    });
     expect(() => jobResult(dupJob)).toThrow(expect.objectContaining({ status: 409, code: 'import-possible-duplicates' }));
     expect(isImportRefusal(new ApiError(409, 'import-possible-duplicates', 'x'))).toBe(true);
     expect(() => jobResult(job({ state: 'failed', errors: [{ path: '', message: 'The import failed on the server; nothing was written.' }] }))).toThrow(
@@ -261,7 +279,9 @@ describe('waiting for a job', () => {
 
 describe('attributionParts', () => {
   it('splits the address off the credit so it can be a link', () => {
-    expect(attributionParts('VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0 (https://github.com/vz-risk/VCDB)')).toEqual({
+    expect(
+      attributionParts('VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0 (https://github.com/vz-risk/VCDB)'),
+    ).toEqual({
       text: 'VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0',
       url: 'https://github.com/vz-risk/VCDB',
     });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { incidentDates, incidentKnownDate, knownOn, mfaDates, mfaNotInForce, statementDates, subprocessorDates } from '../../web/known.ts';
 
-const OKTA_2023 = { intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', firstReportedByThirdPartyDate: '2023-09-29', publicDisclosureDate: '2023-10-20' };
+const OKTA_2023 = {
+  intrusionStartDate: '2023-09-28',
+  detectedByVendorDate: '2023-10-19',
+  firstReportedByThirdPartyDate: '2023-09-29',
+  publicDisclosureDate: '2023-10-20',
+};
 
 describe('what was known on a day, as the dossier shows it', () => {
   it('counts a partial date from its last possible day, as the engine does', () => {
@@ -39,8 +44,13 @@ describe('what was known on a day, as the dossier shows it', () => {
   it('dates MFA records and statements, and says when an MFA record was not yet in force', () => {
     expect(mfaDates({ assessedOn: '2023-09', knownFrom: '2023-09' }, '2023-10-19').both).toBe('true since Sep 2023; known from Sep 2023');
     expect(mfaNotInForce({ assessedOn: '2023-12', knownFrom: '2023-12' }, '2023-12-15')).toBe('not known on 15 Dec 2023 — known from Dec 2023');
-    expect(mfaNotInForce({ assessedOn: '2023-12-20', knownFrom: '2023-12-01' } as never, '2023-12-15')).toBe('not in force on 15 Dec 2023 — true from 20 Dec 2023');
+    expect(mfaNotInForce({ assessedOn: '2023-12-20', knownFrom: '2023-12-01' } as never, '2023-12-15')).toBe(
+      'not in force on 15 Dec 2023 — true from 20 Dec 2023',
+    );
     expect(mfaNotInForce({ assessedOn: '2023-09', knownFrom: '2023-09' }, '2023-10-19')).toBeNull();
-    expect(statementDates({ statedDate: null, knownFrom: '2026-11-29' }, '2023-10-19')).toMatchObject({ trueSince: 'true since: undated', notYet: 'not known on 19 Oct 2023 — known from 29 Nov 2026' });
+    expect(statementDates({ statedDate: null, knownFrom: '2026-11-29' }, '2023-10-19')).toMatchObject({
+      trueSince: 'true since: undated',
+      notYet: 'not known on 19 Oct 2023 — known from 29 Nov 2026',
+    });
   });
 });

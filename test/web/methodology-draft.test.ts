@@ -33,7 +33,12 @@ describe('the parameters by section', () => {
     expect(sections.flatMap((s) => s.rows.map((r) => r.path))).toEqual([...PARAMETER_PATHS]);
     const support = sections.find((s) => s.id === 'support')!;
     expect(support.label).toBe('Support chain');
-    expect(support.rows[0]).toEqual({ path: 'support.accessPoints', name: 'accessPoints', value: DEFAULT_POLICY.support.accessPoints, rationale: DEFAULT_POLICY.rationale['support.accessPoints'] });
+    expect(support.rows[0]).toEqual({
+      path: 'support.accessPoints',
+      name: 'accessPoints',
+      value: DEFAULT_POLICY.support.accessPoints,
+      rationale: DEFAULT_POLICY.rationale['support.accessPoints'],
+    });
     expect(sections.find((s) => s.id === 'decay')!.rows[0]!.name).toBe('decay');
   });
 
@@ -57,7 +62,14 @@ describe('the draft of a new version', () => {
     expect(d.version).toBe('2.1.0');
     expect(d.note).toBe('');
     expect(d.rationale).toEqual(DEFAULT_POLICY.rationale);
-    expect(d.controls).toMatchObject({ 'support.accessPoints.admin': 'number', 'decay.kind': 'select', 'decay.name': 'text', 'mfa.unknownCountsAs.enforced': 'yes-no', 'bands.0.band': 'fixed', 'reviewTriggers.minIncidentSeverity.1': 'select' });
+    expect(d.controls).toMatchObject({
+      'support.accessPoints.admin': 'number',
+      'decay.kind': 'select',
+      'decay.name': 'text',
+      'mfa.unknownCountsAs.enforced': 'yes-no',
+      'bands.0.band': 'fixed',
+      'reviewTriggers.minIncidentSeverity.1': 'select',
+    });
     expect(nextVersion('2.3.9')).toBe('2.4.0');
     expect(nextVersion('trial')).toBe('');
   });
@@ -104,7 +116,13 @@ describe('the draft of a new version', () => {
     expect(d.values.decay).toEqual({ name: 'long-memory', kind: 'linear', days: 365 });
     expect(d.controls['decay.days']).toBe('number');
     expect(d.controls).not.toHaveProperty('decay.halfLifeDays');
-    const back = draftFromForm(form([[valueName('decay.kind'), 'half-life'], [valueName('decay.days'), '30']]), d);
+    const back = draftFromForm(
+      form([
+        [valueName('decay.kind'), 'half-life'],
+        [valueName('decay.days'), '30'],
+      ]),
+      d,
+    );
     expect(back.values.decay).toEqual({ name: 'long-memory', kind: 'half-life', halfLifeDays: 1095, cutoffDays: null });
   });
 

@@ -17,7 +17,14 @@ export const TEMPLATE = questionnaireTemplate.parse({
       id: 'identity',
       title: 'Identity',
       questions: [
-        { id: 'support-mfa-enforced', text: 'Is MFA enforced for support staff?', type: 'yes-no', required: true, maps: { fact: 'mfa', population: 'support', field: 'enforced' }, feeds: ['MFA · support staff'] },
+        {
+          id: 'support-mfa-enforced',
+          text: 'Is MFA enforced for support staff?',
+          type: 'yes-no',
+          required: true,
+          maps: { fact: 'mfa', population: 'support', field: 'enforced' },
+          feeds: ['MFA · support staff'],
+        },
         {
           id: 'support-mfa-method',
           text: 'Which MFA method do support staff use?',
@@ -46,7 +53,13 @@ export const TEMPLATE = questionnaireTemplate.parse({
       id: 'support',
       title: 'Support',
       questions: [
-        { id: 'retention-days', text: 'How many days do you keep support artefacts?', type: 'number', required: false, maps: { fact: 'support', field: 'retentionDays' } },
+        {
+          id: 'retention-days',
+          text: 'How many days do you keep support artefacts?',
+          type: 'number',
+          required: false,
+          maps: { fact: 'support', field: 'retentionDays' },
+        },
         { id: 'last-review', text: 'When did you last review support access?', type: 'date', required: false },
         { id: 'session-controls', text: 'Describe your support-session controls', type: 'text', required: false },
         {
@@ -56,7 +69,16 @@ export const TEMPLATE = questionnaireTemplate.parse({
           required: false,
           columns: [
             { id: 'name', label: 'Name', type: 'text', required: true, field: 'name' },
-            { id: 'access', label: 'Access', type: 'choice', options: [{ value: 'full-admin', label: 'Full admin' }, { value: 'read-only', label: 'Read only' }], field: 'accessLevel' },
+            {
+              id: 'access',
+              label: 'Access',
+              type: 'choice',
+              options: [
+                { value: 'full-admin', label: 'Full admin' },
+                { value: 'read-only', label: 'Read only' },
+              ],
+              field: 'accessLevel',
+            },
             { id: 'mfa', label: 'Staff MFA', type: 'yes-no' },
           ],
           maps: { fact: 'subprocessors' },
@@ -127,10 +149,24 @@ export function review(over: Partial<QuestionnaireRequest> = {}): QuestionnaireR
         answer:
           value === undefined
             ? null
-            : { requestId: r.id, questionId: q.id, value, answeredAt: '2026-12-04T09:00:00.000Z', submittedAt: r.submittedAt, decision: null, decisionComment: null, decidedAt: null },
+            : {
+                requestId: r.id,
+                questionId: q.id,
+                value,
+                answeredAt: '2026-12-04T09:00:00.000Z',
+                submittedAt: r.submittedAt,
+                decision: null,
+                decisionComment: null,
+                decidedAt: null,
+              },
         proposal:
           q.id === 'support-mfa-method'
-            ? { fact: 'mfa', label: 'MFA · support staff', changes: [{ field: 'method', label: 'Method', old: 'Unknown', new: 'FIDO2 security key or passkey' }], feeds: ['MFA · support staff'] }
+            ? {
+                fact: 'mfa',
+                label: 'MFA · support staff',
+                changes: [{ field: 'method', label: 'Method', old: 'Unknown', new: 'FIDO2 security key or passkey' }],
+                feeds: ['MFA · support staff'],
+              }
             : q.id === 'support-mfa-enforced'
               ? { fact: 'mfa', label: 'MFA · support staff', changes: [], feeds: ['MFA · support staff'] }
               : null,

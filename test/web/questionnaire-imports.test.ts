@@ -37,7 +37,9 @@ describe('questionnaire imports in words', () => {
       detail: 'MFA record of admins written (attestation, known from 2026-11-29)',
       source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14.1' },
     };
-    expect(mappingLine(m)).toBe('MFA · admins: push with number matching, enforced. Written as a fact (self-attested): MFA record of admins written (attestation, known from 2026-11-29).');
+    expect(mappingLine(m)).toBe(
+      'MFA · admins: push with number matching, enforced. Written as a fact (self-attested): MFA record of admins written (attestation, known from 2026-11-29).',
+    );
   });
 
   it('puts column and row problems beside the file, a bad day beside the day, the rest apart', () => {
@@ -55,11 +57,14 @@ describe('questionnaire imports in words', () => {
       format: undefined,
       general: undefined,
     });
-    expect(importProblems(new ApiError(422, 'questionnaire-rows-invalid', '1 row problem(s)', [{ path: 'rows.12.questionId', message: 'IAM-14.1 is answered twice' }])).file).toEqual([
-      '1 row problem(s)',
-      'Row 12: IAM-14.1 is answered twice',
+    expect(
+      importProblems(
+        new ApiError(422, 'questionnaire-rows-invalid', '1 row problem(s)', [{ path: 'rows.12.questionId', message: 'IAM-14.1 is answered twice' }]),
+      ).file,
+    ).toEqual(['1 row problem(s)', 'Row 12: IAM-14.1 is answered twice']);
+    expect(importProblems(new ApiError(413, 'payload-too-large', 'The workbook inflates to more than 40 MB')).file).toEqual([
+      'The workbook inflates to more than 40 MB',
     ]);
-    expect(importProblems(new ApiError(413, 'payload-too-large', 'The workbook inflates to more than 40 MB')).file).toEqual(['The workbook inflates to more than 40 MB']);
     const day = new ApiError(400, 'validation-failed', '1 field(s) failed validation.', [{ path: 'query.knownFrom', message: 'is after today (2026-11-29)' }]);
     expect(importProblems(day)).toMatchObject({ file: [], knownFrom: 'Answers known from is after today (2026-11-29).' });
     expect(importProblems(new ApiError(403, 'forbidden', 'This needs the analyst role'))).toMatchObject({ file: [], general: 'This needs the analyst role' });

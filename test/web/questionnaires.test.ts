@@ -89,7 +89,11 @@ describe('the review’s decisions', () => {
     picks.set('support-mfa-method', { decision: 'rejected', comment: ' Name the key model ' });
     const fixed = decisionsOf(items, picks);
     expect(fixed.problems).toEqual({});
-    expect(fixed.decisions.find((d) => d.questionId === 'support-mfa-method')).toEqual({ questionId: 'support-mfa-method', decision: 'rejected', comment: 'Name the key model' });
+    expect(fixed.decisions.find((d) => d.questionId === 'support-mfa-method')).toEqual({
+      questionId: 'support-mfa-method',
+      decision: 'rejected',
+      comment: 'Name the key model',
+    });
   });
 
   it('asks for a decision on every answered question', () => {
@@ -103,12 +107,17 @@ describe('the review’s decisions', () => {
       { questionId: 'a', decision: 'accepted' as const },
       { questionId: 'b', decision: 'rejected' as const },
     ];
-    expect(decisionErrorsById({ 'decisions.1.comment': 'a rejection needs a comment', decisions: 'each question once', 'decisions.7': 'x' }, sent)).toEqual({ b: 'a rejection needs a comment' });
+    expect(decisionErrorsById({ 'decisions.1.comment': 'a rejection needs a comment', decisions: 'each question once', 'decisions.7': 'x' }, sent)).toEqual({
+      b: 'a rejection needs a comment',
+    });
   });
 });
 
 describe('a response link is shown once', () => {
-  const sent = (link: string | null, id = 12, mailed = false) => ({ kind: 'sent' as const, answer: { request: request({ id, state: link ? 'sent' : 'draft' }), link, mailed } });
+  const sent = (link: string | null, id = 12, mailed = false) => ({
+    kind: 'sent' as const,
+    answer: { request: request({ id, state: link ? 'sent' : 'draft' }), link, mailed },
+  });
 
   it('shows the link of the request just sent, until Done; nothing brings it back', () => {
     const shown = shownLink(null, sent('https://vs.example/respond#token=abc'));
@@ -144,9 +153,29 @@ describe('requests in the dossier', () => {
   });
 
   it('reads the send form, leaving empty optional fields to the server', () => {
-    const f = form({ templateId: 'support-test', dueOn: '2026-12-20', contactName: ' Dana ', contactEmail: 'dana@vendor.example', message: '', linkExpiresOn: '' });
-    expect(requestFromForm(f, true)).toEqual({ templateId: 'support-test', dueOn: '2026-12-20', contactName: 'Dana', contactEmail: 'dana@vendor.example', message: null, linkExpiresOn: null, send: true });
-    expect(requestFromForm(form({ message: 'Please by Friday', linkExpiresOn: '2027-01-31' }), false)).toMatchObject({ message: 'Please by Friday', linkExpiresOn: '2027-01-31', send: false, templateId: '' });
+    const f = form({
+      templateId: 'support-test',
+      dueOn: '2026-12-20',
+      contactName: ' Dana ',
+      contactEmail: 'dana@vendor.example',
+      message: '',
+      linkExpiresOn: '',
+    });
+    expect(requestFromForm(f, true)).toEqual({
+      templateId: 'support-test',
+      dueOn: '2026-12-20',
+      contactName: 'Dana',
+      contactEmail: 'dana@vendor.example',
+      message: null,
+      linkExpiresOn: null,
+      send: true,
+    });
+    expect(requestFromForm(form({ message: 'Please by Friday', linkExpiresOn: '2027-01-31' }), false)).toMatchObject({
+      message: 'Please by Friday',
+      linkExpiresOn: '2027-01-31',
+      send: false,
+      templateId: '',
+    });
   });
 
   it('says how overdue a request is', () => {

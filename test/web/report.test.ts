@@ -160,8 +160,26 @@ const incident = (incidentId: number, vendorId = 1) => ({
   foundByOthersFirst: true,
   sources: [],
 });
-const finding = (vendorId: number, tier: number, id: string) => ({ source: 'score' as const, vendorId, name: `V${vendorId}`, tier, id, rule: 'late-disclosure', severity: 'high' as const, title: id, suggestedCondition: '…', owner: null, dueOn: null });
-const condition = (vendorId: number, id: string) => ({ ...finding(vendorId, 1, id), source: 'condition' as const, rule: 'review-condition', owner: 'procurement', dueOn: '2024-03-31' });
+const finding = (vendorId: number, tier: number, id: string) => ({
+  source: 'score' as const,
+  vendorId,
+  name: `V${vendorId}`,
+  tier,
+  id,
+  rule: 'late-disclosure',
+  severity: 'high' as const,
+  title: id,
+  suggestedCondition: '…',
+  owner: null,
+  dueOn: null,
+});
+const condition = (vendorId: number, id: string) => ({
+  ...finding(vendorId, 1, id),
+  source: 'condition' as const,
+  rule: 'review-condition',
+  owner: 'procurement',
+  dueOn: '2024-03-31',
+});
 
 describe('the risk matrix of the report', () => {
   it('puts each vendor in the cell the report gives it', () => {
@@ -181,7 +199,11 @@ describe('what the page derives from the report', () => {
   it('compares the average risk of the vendors in both reports; a vendor new since then has no risk then', () => {
     const vendors = [vendor({ risk: 61.9, previousRisk: 41 }), vendor({ vendorId: 2, risk: 20, previousRisk: 21 })];
     expect(averageChange({ vendors })).toEqual({ before: 31, after: 41, change: 10 });
-    expect(averageChange({ vendors: [...vendors, vendor({ vendorId: 3, risk: 90, previousRisk: null, delta: null, newSinceVs: true })] })).toEqual({ before: 31, after: 41, change: 10 });
+    expect(averageChange({ vendors: [...vendors, vendor({ vendorId: 3, risk: 90, previousRisk: null, delta: null, newSinceVs: true })] })).toEqual({
+      before: 31,
+      after: 41,
+      change: 10,
+    });
     expect(averageChange({ vendors: [vendor({ previousRisk: null, delta: null, newSinceVs: true })] })).toBeNull();
     expect(averageChange({ vendors: [] })).toBeNull();
   });
@@ -204,9 +226,17 @@ describe('what the page derives from the report', () => {
     expect(restatedFigures({ tier: 1, risk: 61.9, band: 'critical', findings: 8 })).toBe('61.9, critical, 8 findings');
     expect(restatedFigures(null)).toBe('not in the report');
     const change = { incidentId: 1, vendorId: 1, vendorName: 'Okta', title: 'x', fields: [] as string[], frozen: null, restated: null };
-    const dates = { severity: 'high' as const, intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' };
+    const dates = {
+      severity: 'high' as const,
+      intrusionStartDate: null,
+      detectedByVendorDate: null,
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2023-11-15',
+    };
     expect(incidentChangeText({ ...change, change: 'appeared', restated: dates })).toBe('recorded since; disclosed 2023-11-15');
-    expect(incidentChangeText({ ...change, change: 'changed', fields: ['detectedByVendorDate'], frozen: dates, restated: dates })).toBe('corrected: detectedByVendorDate');
+    expect(incidentChangeText({ ...change, change: 'changed', fields: ['detectedByVendorDate'], frozen: dates, restated: dates })).toBe(
+      'corrected: detectedByVendorDate',
+    );
     expect(incidentChangeText({ ...change, change: 'disappeared', frozen: dates })).toMatch(/^deleted/);
   });
 

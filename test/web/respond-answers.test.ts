@@ -18,7 +18,14 @@ describe('response page answers', () => {
   });
 
   it('gives each section its answered count and the required questions left', () => {
-    const p = progressOf(template, new Map<string, unknown>([['support-mfa-enforced', false], ['retention-days', 0], ['support-provider', '']]));
+    const p = progressOf(
+      template,
+      new Map<string, unknown>([
+        ['support-mfa-enforced', false],
+        ['retention-days', 0],
+        ['support-provider', ''],
+      ]),
+    );
     expect(p).toEqual([
       { id: 'identity', title: 'Identity', answered: 1, total: 3, requiredLeft: 1 },
       { id: 'support', title: 'Support arrangement', answered: 1, total: 5, requiredLeft: 1 },
@@ -49,10 +56,25 @@ describe('response page answers', () => {
   });
 
   it("puts a save's problems on the question saved (rows named by row), and a submit's on each question named", () => {
-    expect(problemsByQuestion([{ path: 'body.value', message: 'expected boolean' }], 'support-mfa-enforced')).toEqual(new Map([['support-mfa-enforced', 'expected boolean']]));
-    expect(problemsByQuestion([{ path: 'body.value.1.name', message: 'required' }], 'subprocessors')).toEqual(new Map([['subprocessors', 'row 2, name: required']]));
-    expect(problemsByQuestion([{ path: 'answers.retention-days', message: 'required: …' }, { path: 'answers.support-provider', message: 'required: …' }], null)).toEqual(
-      new Map([['retention-days', 'This question needs an answer.'], ['support-provider', 'This question needs an answer.']]),
+    expect(problemsByQuestion([{ path: 'body.value', message: 'expected boolean' }], 'support-mfa-enforced')).toEqual(
+      new Map([['support-mfa-enforced', 'expected boolean']]),
+    );
+    expect(problemsByQuestion([{ path: 'body.value.1.name', message: 'required' }], 'subprocessors')).toEqual(
+      new Map([['subprocessors', 'row 2, name: required']]),
+    );
+    expect(
+      problemsByQuestion(
+        [
+          { path: 'answers.retention-days', message: 'required: …' },
+          { path: 'answers.support-provider', message: 'required: …' },
+        ],
+        null,
+      ),
+    ).toEqual(
+      new Map([
+        ['retention-days', 'This question needs an answer.'],
+        ['support-provider', 'This question needs an answer.'],
+      ]),
     );
   });
 });

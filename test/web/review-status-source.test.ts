@@ -4,7 +4,11 @@ import { DECISIONS, STATUS_OF_DECISION, statusSource } from '../../web/reviews.t
 
 describe('statusSource: one review status per vendor, with where it came from', () => {
   it('is the decision when the stored status is what the latest decision left', () => {
-    expect(statusSource('approved', { decision: 'approved', decidedOn: '2022-06-30' })).toEqual({ label: 'Approved', from: 'decision', note: 'from the review decision of 2022-06-30' });
+    expect(statusSource('approved', { decision: 'approved', decidedOn: '2022-06-30' })).toEqual({
+      label: 'Approved',
+      from: 'decision',
+      note: 'from the review decision of 2022-06-30',
+    });
     expect(statusSource('under-review', { decision: 'needs-information', decidedOn: '2024-01-02' }).from).toBe('decision');
   });
 
@@ -24,7 +28,7 @@ describe('statusSource: one review status per vendor, with where it came from', 
     });
   });
 
-  it("maps every decision to the status the server leaves", () => {
+  it('maps every decision to the status the server leaves', () => {
     for (const d of DECISIONS) expect(STATUS_OF_DECISION[d]).toBe(SERVER_STATUS_OF_DECISION[d]);
   });
 });

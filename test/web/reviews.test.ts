@@ -76,7 +76,13 @@ describe('the decision draft and the request it makes', () => {
   });
 
   it('sends picked findings by id and free conditions by text, in the order of the rows, blanks as null', () => {
-    let d = draftFromForm(form([['decision', 'approved-with-conditions'], ['finding', 'late-disclosure:incident:1']]), draft());
+    let d = draftFromForm(
+      form([
+        ['decision', 'approved-with-conditions'],
+        ['finding', 'late-disclosure:incident:1'],
+      ]),
+      draft(),
+    );
     d = addFreeCondition(d);
     const [picked, free] = d.conditions;
     d = changeCondition(d, picked!.key, { owner: ' CISO ', dueOn: '2023-03-31' });
@@ -92,21 +98,45 @@ describe('the decision draft and the request it makes', () => {
     const start = addFreeCondition(draft());
     const key = start.conditions[0]!.key;
     const read = draftFromForm(
-      form([['decision', 'needs-information'], ['rationale', 'Asked for the HAR policy.'], ['decidedOn', '2023-10-25'], ['next', 'none'], [`c.${key}.text`, 'Send the policy'], ['finding', 'a'], ['finding', 'b']]),
+      form([
+        ['decision', 'needs-information'],
+        ['rationale', 'Asked for the HAR policy.'],
+        ['decidedOn', '2023-10-25'],
+        ['next', 'none'],
+        [`c.${key}.text`, 'Send the policy'],
+        ['finding', 'a'],
+        ['finding', 'b'],
+      ]),
       start,
     );
     expect(read).toMatchObject({ decision: 'needs-information', rationale: 'Asked for the HAR policy.', decidedOn: '2023-10-25', next: 'none' });
-    expect(read.conditions.map((c) => [c.findingId, c.text])).toEqual([[null, 'Send the policy'], ['a', ''], ['b', '']]);
+    expect(read.conditions.map((c) => [c.findingId, c.text])).toEqual([
+      [null, 'Send the policy'],
+      ['a', ''],
+      ['b', ''],
+    ]);
     const keys = read.conditions.map((c) => c.key);
     expect(new Set(keys).size).toBe(3);
     // Unticking b keeps the others with their keys; an unknown "next" is the cadence.
-    const again = draftFromForm(form([['finding', 'a'], ['next', 'sometime']]), read);
+    const again = draftFromForm(
+      form([
+        ['finding', 'a'],
+        ['next', 'sometime'],
+      ]),
+      read,
+    );
     expect(again.conditions.map((c) => c.key)).toEqual(keys.slice(0, 2));
     expect(again.next).toBe('cadence');
   });
 
   it('drops picks of findings the score of another day does not have', () => {
-    const d = draftFromForm(form([['finding', 'a'], ['finding', 'b']]), draft());
+    const d = draftFromForm(
+      form([
+        ['finding', 'a'],
+        ['finding', 'b'],
+      ]),
+      draft(),
+    );
     expect(keepFindings(d, ['b', 'c']).conditions.map((c) => c.findingId)).toEqual(['b']);
     expect(keepFindings(d, ['a', 'b'])).toBe(d);
   });
@@ -114,7 +144,14 @@ describe('the decision draft and the request it makes', () => {
   it("places the server's errors: the form's own fields, and each condition row by its key", () => {
     const d = addFreeCondition(draftFromForm(form([['finding', 'a']]), draft()));
     const [a, free] = d.conditions;
-    const paths = { decidedOn: 'after today', conditions: 'give at least one', 'conditions.0.findingId': 'no finding a', 'conditions.0.dueOn': 'not a day', 'conditions.1.text': 'too small', 'conditions.7.owner': 'gone' };
+    const paths = {
+      decidedOn: 'after today',
+      conditions: 'give at least one',
+      'conditions.0.findingId': 'no finding a',
+      'conditions.0.dueOn': 'not a day',
+      'conditions.1.text': 'too small',
+      'conditions.7.owner': 'gone',
+    };
     const { form: own, rows } = draftErrors(paths, d);
     // A row the draft no longer has is not lost: its message joins the list's own.
     expect(own).toEqual({ decidedOn: 'after today', conditions: 'give at least one; gone' });
@@ -126,9 +163,33 @@ describe('the decision draft and the request it makes', () => {
 describe('changing a condition', () => {
   it('asks for met with the evidence, waived until a day (the approver only when named), or owner and due date', () => {
     expect(conditionPatch('met', form([['evidence', ' SOC 2 report ']]))).toEqual({ state: 'met', evidence: 'SOC 2 report' });
-    expect(conditionPatch('waive', form([['waiverExpiresOn', '2027-06-30'], ['waiverApprover', ' ']]))).toEqual({ state: 'waived', waiverExpiresOn: '2027-06-30' });
-    expect(conditionPatch('waive', form([['waiverExpiresOn', ''], ['waiverApprover', 'CISO']]))).toEqual({ state: 'waived', waiverExpiresOn: null, waiverApprover: 'CISO' });
-    expect(conditionPatch('edit', form([['owner', ''], ['dueOn', '2027-01-31']]))).toEqual({ owner: null, dueOn: '2027-01-31' });
+    expect(
+      conditionPatch(
+        'waive',
+        form([
+          ['waiverExpiresOn', '2027-06-30'],
+          ['waiverApprover', ' '],
+        ]),
+      ),
+    ).toEqual({ state: 'waived', waiverExpiresOn: '2027-06-30' });
+    expect(
+      conditionPatch(
+        'waive',
+        form([
+          ['waiverExpiresOn', ''],
+          ['waiverApprover', 'CISO'],
+        ]),
+      ),
+    ).toEqual({ state: 'waived', waiverExpiresOn: null, waiverApprover: 'CISO' });
+    expect(
+      conditionPatch(
+        'edit',
+        form([
+          ['owner', ''],
+          ['dueOn', '2027-01-31'],
+        ]),
+      ),
+    ).toEqual({ owner: null, dueOn: '2027-01-31' });
   });
 
   it('says what was done', () => {
@@ -210,7 +271,10 @@ describe('the due list', () => {
   });
 
   it('offers each business owner once, A→Z', () => {
-    expect(ownersOf([{ businessOwner: 'IT' }, { businessOwner: null }, { businessOwner: 'Engineering' }, { businessOwner: 'IT' }])).toEqual(['Engineering', 'IT']);
+    expect(ownersOf([{ businessOwner: 'IT' }, { businessOwner: null }, { businessOwner: 'Engineering' }, { businessOwner: 'IT' }])).toEqual([
+      'Engineering',
+      'IT',
+    ]);
   });
 });
 
@@ -226,12 +290,23 @@ describe('the review cadence', () => {
   });
 
   it('reads the form: months as numbers, a ticked "no periodic review" as null whatever the months say', () => {
-    const fd = form([['tier1', ' 3 '], ['tier2', '12'], ['tier2-none', 'on'], ['tier3', '24'], ['tier4-none', 'on']]);
+    const fd = form([
+      ['tier1', ' 3 '],
+      ['tier2', '12'],
+      ['tier2-none', 'on'],
+      ['tier3', '24'],
+      ['tier4-none', 'on'],
+    ]);
     expect(cadenceFromForm(fd)).toEqual({ tier1: 3, tier2: null, tier3: 24, tier4: null });
   });
 
   it('sends numbers out of range or not whole as numbers, and blanks or other text as they are, for the server to name', () => {
-    const fd = form([['tier1', '0'], ['tier2', '2.5'], ['tier3', ''], ['tier4', '1e2']]);
+    const fd = form([
+      ['tier1', '0'],
+      ['tier2', '2.5'],
+      ['tier3', ''],
+      ['tier4', '1e2'],
+    ]);
     expect(cadenceFromForm(fd)).toEqual({ tier1: 0, tier2: 2.5, tier3: '', tier4: '1e2' });
   });
 });

@@ -34,7 +34,11 @@ describe('incidentWeights', () => {
     });
     expect([...w.keys()]).toEqual([2, 1]);
     expect(w.get(2)!.total).toBeCloseTo(15 + 4 + 3, 9);
-    expect(w.get(2)!.parts.map((p) => [p.factor, p.points, p.weight])).toEqual([['incidents', 50, 0.3], ['recurrence', 40, 0.1], ['disclosure', 20, 0.15]]);
+    expect(w.get(2)!.parts.map((p) => [p.factor, p.points, p.weight])).toEqual([
+      ['incidents', 50, 0.3],
+      ['recurrence', 40, 0.1],
+      ['disclosure', 20, 0.15],
+    ]);
     expect(w.get(1)!.total).toBeCloseTo(6, 9);
   });
 });

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldErrorPaths } from '../../web/api/api-error.ts';
-import { editOutcome, incidentBody, lines, mfaFieldErrors, mfaPostureOf, numberOrNull, relationshipFieldErrors, relationshipPatch, subprocessorBody, textOrNull, triState } from '../../web/vendor-edits.ts';
+import {
+  editOutcome,
+  incidentBody,
+  lines,
+  mfaFieldErrors,
+  mfaPostureOf,
+  numberOrNull,
+  relationshipFieldErrors,
+  relationshipPatch,
+  subprocessorBody,
+  textOrNull,
+  triState,
+} from '../../web/vendor-edits.ts';
 
 const form = (entries: Array<[string, string]>): FormData => {
   const fd = new FormData();
@@ -10,14 +22,21 @@ const form = (entries: Array<[string, string]>): FormData => {
 
 describe('reading form fields', () => {
   it('trims text and reads empty text as null', () => {
-    const fd = form([['a', '  x '], ['b', '   ']]);
+    const fd = form([
+      ['a', '  x '],
+      ['b', '   '],
+    ]);
     expect(textOrNull(fd, 'a')).toBe('x');
     expect(textOrNull(fd, 'b')).toBeNull();
     expect(textOrNull(fd, 'missing')).toBeNull();
   });
 
   it('reads yes / no / unknown as true / false / null', () => {
-    const fd = form([['y', 'yes'], ['n', 'no'], ['u', '']]);
+    const fd = form([
+      ['y', 'yes'],
+      ['n', 'no'],
+      ['u', ''],
+    ]);
     expect([triState(fd, 'y'), triState(fd, 'n'), triState(fd, 'u')]).toEqual([true, false, null]);
   });
 
@@ -83,15 +102,51 @@ describe('incidentBody', () => {
       ['continuationOf', '3'],
     ]);
     expect(incidentBody(fd)).toMatchObject({ rootCause: 'exploited-vulnerability', entryPath: 'employee', continuationOf: 3 });
-    expect(incidentBody(form([['title', 'x'], ['rootCause', ''], ['entryPath', ''], ['continuationOf', '']]))).toMatchObject({ rootCause: null, entryPath: null, continuationOf: null });
+    expect(
+      incidentBody(
+        form([
+          ['title', 'x'],
+          ['rootCause', ''],
+          ['entryPath', ''],
+          ['continuationOf', ''],
+        ]),
+      ),
+    ).toMatchObject({ rootCause: null, entryPath: null, continuationOf: null });
   });
 });
 
 describe('subprocessorBody', () => {
   it('reads the tri-state and the unknowns as null, and the linked vendor as an id', () => {
-    const body = subprocessorBody(form([['name', 'Sitel'], ['function', 'support'], ['outsourced', 'yes'], ['accessLevel', 'admin'], ['artifactsSanitized', ''], ['staffMfa', 'fido2'], ['vendorId', '7'], ['retentionDays', '']]));
-    expect(body).toMatchObject({ name: 'Sitel', outsourced: true, accessLevel: 'admin', artifactsSanitized: null, staffMfa: 'fido2', vendorId: 7, retentionDays: null, sources: [] });
-    expect(subprocessorBody(form([['outsourced', 'no'], ['staffMfa', '']]))).toMatchObject({ outsourced: false, staffMfa: null, vendorId: null });
+    const body = subprocessorBody(
+      form([
+        ['name', 'Sitel'],
+        ['function', 'support'],
+        ['outsourced', 'yes'],
+        ['accessLevel', 'admin'],
+        ['artifactsSanitized', ''],
+        ['staffMfa', 'fido2'],
+        ['vendorId', '7'],
+        ['retentionDays', ''],
+      ]),
+    );
+    expect(body).toMatchObject({
+      name: 'Sitel',
+      outsourced: true,
+      accessLevel: 'admin',
+      artifactsSanitized: null,
+      staffMfa: 'fido2',
+      vendorId: 7,
+      retentionDays: null,
+      sources: [],
+    });
+    expect(
+      subprocessorBody(
+        form([
+          ['outsourced', 'no'],
+          ['staffMfa', ''],
+        ]),
+      ),
+    ).toMatchObject({ outsourced: false, staffMfa: null, vendorId: null });
   });
 
   it('sends the day the evidence became known as given; left empty, null (the server records today)', () => {
@@ -116,13 +171,22 @@ describe('the MFA posture form', () => {
   it('sends a record per population set, none for a population set to unknown', () => {
     expect(mfaPostureOf(fd)).toEqual({
       items: [
-        { population: 'support', method: 'fido2', enforced: true, evidence: 'attestation', source: null, assessedOn: '2024-06', notes: null, knownFrom: '2024-06-20' },
+        {
+          population: 'support',
+          method: 'fido2',
+          enforced: true,
+          evidence: 'attestation',
+          source: null,
+          assessedOn: '2024-06',
+          notes: null,
+          knownFrom: '2024-06-20',
+        },
         { population: 'workforce', method: 'totp', enforced: false, evidence: 'observed', source: null, assessedOn: 'soon', notes: null, knownFrom: null },
       ],
     });
   });
 
-  it('sends a record\'s questionnaire answer back as its source unless a citation replaces it', () => {
+  it("sends a record's questionnaire answer back as its source unless a citation replaces it", () => {
     const answer = { kind: 'questionnaire', requestId: 12, questionId: 'mfa-support-method' };
     const base: Array<[string, string]> = [
       ['support.method', 'fido2'],
@@ -144,24 +208,60 @@ describe('the MFA posture form', () => {
     ]);
     const known = new ApiError(400, 'validation-failed', 'invalid', [{ path: 'body.items.0.knownFrom', message: 'is before assessedOn (2024-06)' }]);
     expect(mfaFieldErrors(known, mfaPostureOf(fd))).toEqual({ 'support.knownFrom': 'Known from is before the assessment date (2024-06).' });
-    expect(fieldErrorPaths(e)).toEqual({ 'items.1.assessedOn': 'Assessed on must be a real date.', items: 'Items: expected at most one record per population.' });
-    expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({ 'workforce.assessedOn': 'Assessed on must be a real date.', items: 'The MFA posture: expected at most one record per population.' });
+    expect(fieldErrorPaths(e)).toEqual({
+      'items.1.assessedOn': 'Assessed on must be a real date.',
+      items: 'Items: expected at most one record per population.',
+    });
+    expect(mfaFieldErrors(e, mfaPostureOf(fd))).toEqual({
+      'workforce.assessedOn': 'Assessed on must be a real date.',
+      items: 'The MFA posture: expected at most one record per population.',
+    });
     expect(mfaFieldErrors(new Error('boom'), mfaPostureOf(fd))).toEqual({});
   });
 });
 
 describe('relationshipPatch', () => {
   it('reads the relationship form, the tier as a number', () => {
-    const fd = form([['tier', '2'], ['dataAccess', 'restricted'], ['environmentAccess', 'admin'], ['status', 'approved'], ['businessOwner', ''], ['nextReviewOn', '2027-01-31'], ['relationshipIsExample', 'on']]);
-    expect(relationshipPatch(fd)).toEqual({ tier: 2, dataAccess: 'restricted', environmentAccess: 'admin', status: 'approved', businessOwner: null, nextReviewOn: '2027-01-31', notes: null, relationshipIsExample: true, aliases: [] });
+    const fd = form([
+      ['tier', '2'],
+      ['dataAccess', 'restricted'],
+      ['environmentAccess', 'admin'],
+      ['status', 'approved'],
+      ['businessOwner', ''],
+      ['nextReviewOn', '2027-01-31'],
+      ['relationshipIsExample', 'on'],
+    ]);
+    expect(relationshipPatch(fd)).toEqual({
+      tier: 2,
+      dataAccess: 'restricted',
+      environmentAccess: 'admin',
+      status: 'approved',
+      businessOwner: null,
+      nextReviewOn: '2027-01-31',
+      notes: null,
+      relationshipIsExample: true,
+      aliases: [],
+    });
   });
 
   it('reads the aliases one a line, and sends engagedSince only when it was changed', () => {
-    const fd = form([['tier', '1'], ['aliases', ' Microsoft Corp \n\nMSFT\r\n'], ['engagedSince', '2019-03-01']]);
+    const fd = form([
+      ['tier', '1'],
+      ['aliases', ' Microsoft Corp \n\nMSFT\r\n'],
+      ['engagedSince', '2019-03-01'],
+    ]);
     expect(relationshipPatch(fd, { engagedSince: '2024-05-06' })).toMatchObject({ aliases: ['Microsoft Corp', 'MSFT'], engagedSince: '2019-03-01' });
     // Left as it was, the server decides (a vendor engaged now starts today).
     expect(relationshipPatch(fd, { engagedSince: '2019-03-01' })).not.toHaveProperty('engagedSince');
-    expect(relationshipPatch(form([['tier', '1'], ['engagedSince', '']]), { engagedSince: '2019-03-01' })).not.toHaveProperty('engagedSince');
+    expect(
+      relationshipPatch(
+        form([
+          ['tier', '1'],
+          ['engagedSince', ''],
+        ]),
+        { engagedSince: '2019-03-01' },
+      ),
+    ).not.toHaveProperty('engagedSince');
   });
 });
 
@@ -180,7 +280,10 @@ describe('relationshipFieldErrors', () => {
 
 describe('editOutcome', () => {
   it('says what went through, in the section it belongs to', () => {
-    expect(editOutcome({ kind: 'incident', id: null, body: { title: 'Breach', severity: 'high' } })).toEqual({ section: 'incidents', text: 'Incident “Breach” added. The score has been recomputed.' });
+    expect(editOutcome({ kind: 'incident', id: null, body: { title: 'Breach', severity: 'high' } })).toEqual({
+      section: 'incidents',
+      text: 'Incident “Breach” added. The score has been recomputed.',
+    });
     expect(editOutcome({ kind: 'delete-subprocessor', id: 3, label: 'Sitel' }).section).toBe('subprocessors');
     expect(editOutcome({ kind: 'mfa', posture: { items: [] } }).text).toBe('MFA posture saved: 0 of 5 populations on record. The score has been recomputed.');
   });

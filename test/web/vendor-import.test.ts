@@ -21,7 +21,9 @@ const report = (o: Partial<VendorImport> = {}): VendorImport => ({
 describe('a CSV update’s changes in words', () => {
   it('show each field with the labels the app uses, old → new', () => {
     expect(changeText({ field: 'tier', from: 1, to: 3 })).toBe('Tier: Tier 1 → Tier 3');
-    expect(changeText({ field: 'environmentAccess', from: 'identity-provider', to: 'user' })).toBe('Access into our environment: Identity provider for everything → User-level');
+    expect(changeText({ field: 'environmentAccess', from: 'identity-provider', to: 'user' })).toBe(
+      'Access into our environment: Identity provider for everything → User-level',
+    );
     expect(changeText({ field: 'status', from: 'not-engaged', to: 'under-review' })).toBe('Review status: Not engaged → Under review');
     expect(changeText({ field: 'dataAccess', from: 'restricted', to: 'internal' })).toBe('Data access: Restricted data → Internal data');
     expect(changeText({ field: 'name', from: 'Cisco Duo', to: 'Duo Security' })).toBe('Name: Cisco Duo → Duo Security');

@@ -20,7 +20,13 @@ describe('several VERIS files as one import', () => {
       { name: 'lines.ndjson', first: 3, count: 2 },
     ]);
     const place = placeIn(c.segments);
-    expect([0, 1, 2, 3, 4].map(place)).toEqual(['one.json, record 1', 'many.json, record 1', 'many.json, record 2', 'lines.ndjson, record 1', 'lines.ndjson, record 2']);
+    expect([0, 1, 2, 3, 4].map(place)).toEqual([
+      'one.json, record 1',
+      'many.json, record 1',
+      'many.json, record 2',
+      'lines.ndjson, record 1',
+      'lines.ndjson, record 2',
+    ]);
   });
 
   it('keep a broken NDJSON line for the server to report, with its place', () => {
@@ -30,7 +36,10 @@ describe('several VERIS files as one import', () => {
 
   it('name a file that is neither JSON nor NDJSON, or empty, before anything is sent', () => {
     const truncated = JSON.stringify([rec('A'), rec('B')], null, 2).slice(0, 60);
-    const c = combineVerisFiles([{ name: 'good.json', text: JSON.stringify(rec('A')) }, { name: 'cut.json', text: truncated }]);
+    const c = combineVerisFiles([
+      { name: 'good.json', text: JSON.stringify(rec('A')) },
+      { name: 'cut.json', text: truncated },
+    ]);
     expect(c).toMatchObject({ ok: false, message: expect.stringMatching(/^cut\.json is neither JSON nor NDJSON \(/) });
     expect(combineVerisFiles([{ name: 'empty.json', text: '  ' }])).toEqual({ ok: false, message: 'empty.json is empty' });
   });
@@ -38,7 +47,18 @@ describe('several VERIS files as one import', () => {
   it('name a record by its place alone when there is one file, and the files for a heading', () => {
     expect(placeIn([{ name: 'a.json', first: 0, count: 9 }])(4)).toBe('record 5');
     expect(filesLabel([{ name: 'a.json', text: '' }])).toBe('a.json');
-    expect(filesLabel([{ name: 'a.json', text: '' }, { name: 'b.ndjson', text: '' }])).toBe('a.json and b.ndjson');
-    expect(filesLabel([{ name: 'a', text: '' }, { name: 'b', text: '' }, { name: 'c', text: '' }])).toBe('3 files');
+    expect(
+      filesLabel([
+        { name: 'a.json', text: '' },
+        { name: 'b.ndjson', text: '' },
+      ]),
+    ).toBe('a.json and b.ndjson');
+    expect(
+      filesLabel([
+        { name: 'a', text: '' },
+        { name: 'b', text: '' },
+        { name: 'c', text: '' },
+      ]),
+    ).toBe('3 files');
   });
 });

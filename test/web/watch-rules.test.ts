@@ -10,7 +10,18 @@ const form = (entries: Array<[string, string]>) => {
 
 describe('watch rules in the web app', () => {
   it('reads a rule from its form: ticked tiers, the kind’s own filters, the channels', () => {
-    expect(ruleFromForm('incident-added', form([['tiers', '1'], ['tiers', '2'], ['minSeverity', 'high'], ['inApp', 'on'], ['email', 'digest']]))).toEqual({
+    expect(
+      ruleFromForm(
+        'incident-added',
+        form([
+          ['tiers', '1'],
+          ['tiers', '2'],
+          ['minSeverity', 'high'],
+          ['inApp', 'on'],
+          ['email', 'digest'],
+        ]),
+      ),
+    ).toEqual({
       kind: 'incident-added',
       tiers: [1, 2],
       minSeverity: 'high',
@@ -23,7 +34,19 @@ describe('watch rules in the web app', () => {
   });
 
   it('treats no tier and every tier alike (null), and drops filters the kind does not have', () => {
-    const r = ruleFromForm('condition-overdue', form([['tiers', '1'], ['tiers', '2'], ['tiers', '3'], ['tiers', '4'], ['minSeverity', 'high'], ['bandRoseOnly', 'on'], ['withinDays', '5'], ['mineOnly', 'on']]));
+    const r = ruleFromForm(
+      'condition-overdue',
+      form([
+        ['tiers', '1'],
+        ['tiers', '2'],
+        ['tiers', '3'],
+        ['tiers', '4'],
+        ['minSeverity', 'high'],
+        ['bandRoseOnly', 'on'],
+        ['withinDays', '5'],
+        ['mineOnly', 'on'],
+      ]),
+    );
     expect(r).toMatchObject({ tiers: null, minSeverity: null, bandRoseOnly: false, withinDays: null, mineOnly: true, inApp: false, email: 'off' });
   });
 
@@ -33,11 +56,15 @@ describe('watch rules in the web app', () => {
   });
 
   it('says a rule in words', () => {
-    expect(ruleSummary({ kind: 'score-changed', tiers: [2, 1], minSeverity: null, mineOnly: false, bandRoseOnly: true, withinDays: null })).toBe('Score changed · band rose · tiers 1, 2');
+    expect(ruleSummary({ kind: 'score-changed', tiers: [2, 1], minSeverity: null, mineOnly: false, bandRoseOnly: true, withinDays: null })).toBe(
+      'Score changed · band rose · tiers 1, 2',
+    );
     expect(ruleSummary({ kind: 'incident-added', tiers: null, minSeverity: 'high', mineOnly: true, bandRoseOnly: false, withinDays: null })).toBe(
       'Incident added · high or worse · any tier · vendors I own',
     );
-    expect(ruleSummary({ kind: 'evidence-expiring', tiers: [3], minSeverity: null, mineOnly: false, bandRoseOnly: false, withinDays: 30 })).toBe('Evidence expiring · within 30 days · tier 3');
+    expect(ruleSummary({ kind: 'evidence-expiring', tiers: [3], minSeverity: null, mineOnly: false, bandRoseOnly: false, withinDays: 30 })).toBe(
+      'Evidence expiring · within 30 days · tier 3',
+    );
   });
 
   it('names the bell with its unread count', () => {

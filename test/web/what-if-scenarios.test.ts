@@ -6,11 +6,23 @@ import { EMPTY_DRAFT, whatIfChange, type Relationship } from '../../web/what-if.
 
 type Sub = Pick<Subprocessor, 'id' | 'name' | 'outsourced' | 'artifactsSanitized' | 'staffMfa' | 'until'>;
 const NOW: Relationship = { tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider' };
-const sub = (id: number, o: Partial<Sub> = {}): Sub => ({ id, name: `Sub ${id}`, outsourced: true, artifactsSanitized: null, staffMfa: null, until: null, ...o });
+const sub = (id: number, o: Partial<Sub> = {}): Sub => ({
+  id,
+  name: `Sub ${id}`,
+  outsourced: true,
+  artifactsSanitized: null,
+  staffMfa: null,
+  until: null,
+  ...o,
+});
 const byId = (subs: Sub[], id: string) => scenarios(subs).find((s) => s.id === id)!;
 
 describe('what-if scenarios', () => {
-  const subs = [sub(1, { name: 'Sitel', until: '2022-03' }), sub(2, { name: 'Okta Support', outsourced: false, staffMfa: 'totp' }), sub(3, { name: 'TaskUs', staffMfa: 'fido2', artifactsSanitized: true })];
+  const subs = [
+    sub(1, { name: 'Sitel', until: '2022-03' }),
+    sub(2, { name: 'Okta Support', outsourced: false, staffMfa: 'totp' }),
+    sub(3, { name: 'TaskUs', staffMfa: 'fido2', artifactsSanitized: true }),
+  ];
 
   it('offers FIDO2 for all support staff, sanitizing, and one removal per outsourced provider', () => {
     expect(scenarios(subs).map((s) => [s.id, s.title])).toEqual([
@@ -29,7 +41,10 @@ describe('what-if scenarios', () => {
     // TaskUs is on FIDO2 already: nothing to change there.
     expect(whatIfChange(on, NOW)).toEqual({
       mfa: [{ population: 'support', method: 'fido2', enforced: true }],
-      subprocessors: [{ id: 1, staffMfa: 'fido2' }, { id: 2, staffMfa: 'fido2' }],
+      subprocessors: [
+        { id: 1, staffMfa: 'fido2' },
+        { id: 2, staffMfa: 'fido2' },
+      ],
     });
     expect(sc.applied(on)).toBe(true);
     expect(sc.applied({ ...on, mfa: { support: { method: 'fido2', enforced: false } } })).toBe(false);
@@ -39,7 +54,12 @@ describe('what-if scenarios', () => {
 
   it('sanitizes artefacts at every subprocessor not sanitizing them already', () => {
     const sc = byId(subs, 'sanitize-artefacts');
-    expect(whatIfChange(sc.apply(EMPTY_DRAFT), NOW)).toEqual({ subprocessors: [{ id: 1, artifactsSanitized: true }, { id: 2, artifactsSanitized: true }] });
+    expect(whatIfChange(sc.apply(EMPTY_DRAFT), NOW)).toEqual({
+      subprocessors: [
+        { id: 1, artifactsSanitized: true },
+        { id: 2, artifactsSanitized: true },
+      ],
+    });
   });
 
   it('removes one provider, and a removed provider counts as done for the others', () => {
@@ -49,7 +69,7 @@ describe('what-if scenarios', () => {
     expect(byId(subs, 'sanitize-artefacts').applied(byId(subs, 'sanitize-artefacts').apply(removed))).toBe(true);
   });
 
-  it('applying then clearing a scenario leaves the other scenarios\' changes as they were', () => {
+  it("applying then clearing a scenario leaves the other scenarios' changes as they were", () => {
     const ids = scenarios(subs).map((s) => s.id);
     fc.assert(
       fc.property(fc.subarray(ids), fc.constantFrom(...ids), (others, one) => {

@@ -16,7 +16,11 @@ const draft: fc.Arbitrary<WhatIfDraft> = fc.record({
   mfa: fc.record({ support: mfaChoice, admins: mfaChoice }, { requiredKeys: [] }),
   subprocessors: fc.dictionary(fc.integer({ min: 1, max: 500 }).map(String), subChoice, { maxKeys: 6 }),
   relationship: fc.record(
-    { tier: fc.integer({ min: 1, max: 4 }), dataAccess: fc.constantFrom('none', 'internal', 'confidential', 'restricted'), environmentAccess: fc.constantFrom('none', 'user', 'admin', 'identity-provider') },
+    {
+      tier: fc.integer({ min: 1, max: 4 }),
+      dataAccess: fc.constantFrom('none', 'internal', 'confidential', 'restricted'),
+      environmentAccess: fc.constantFrom('none', 'user', 'admin', 'identity-provider'),
+    },
     { requiredKeys: [] },
   ),
 }) as fc.Arbitrary<WhatIfDraft>;
@@ -46,17 +50,32 @@ describe('the what-if draft in the URL', () => {
 
   it('leaves out what it does not know, so a hand-edited link is "as recorded", never an error', () => {
     const d = draftFromQuery(
-      query({ 'wi.mfa.support': 'yubikey,enforced', 'wi.mfa.admins': 'fido2', 'wi.remove': '0,-1,abc,4', 'wi.sanitized.x': 'yes', 'wi.sanitized.5': 'maybe', 'wi.staffMfa.6': 'magic', 'wi.tier': '9', 'wi.dataAccess': 'all', 'wi.environmentAccess': 'toString' }),
+      query({
+        'wi.mfa.support': 'yubikey,enforced',
+        'wi.mfa.admins': 'fido2',
+        'wi.remove': '0,-1,abc,4',
+        'wi.sanitized.x': 'yes',
+        'wi.sanitized.5': 'maybe',
+        'wi.staffMfa.6': 'magic',
+        'wi.tier': '9',
+        'wi.dataAccess': 'all',
+        'wi.environmentAccess': 'toString',
+      }),
     );
     expect(d).toEqual({ mfa: {}, subprocessors: { 4: { remove: true } }, relationship: {} });
     expect(draftFromQuery(query({ asOf: '2023-10-31' }))).toBe(EMPTY_DRAFT);
   });
 
   it('never throws on any query string', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('wi.mfa.support', 'wi.remove', 'wi.sanitized.1', 'wi.staffMfa.2', 'wi.tier', 'wi.dataAccess', 'other'), fc.string()), (q) => {
-      const d = draftFromQuery(query(q));
-      expect(typeof whatIfChange(d, NOW)).toBe('object');
-    }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('wi.mfa.support', 'wi.remove', 'wi.sanitized.1', 'wi.staffMfa.2', 'wi.tier', 'wi.dataAccess', 'other'), fc.string()),
+        (q) => {
+          const d = draftFromQuery(query(q));
+          expect(typeof whatIfChange(d, NOW)).toBe('object');
+        },
+      ),
+    );
   });
 
   it('keeps the rest of the query when the draft changes', () => {

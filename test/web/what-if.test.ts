@@ -28,7 +28,13 @@ describe('whatIfChange', () => {
       { ...EMPTY_DRAFT, subprocessors: { 1: { remove: true, staffMfa: 'sms' }, 2: { artifactsSanitized: true }, 3: { staffMfa: 'fido2' }, 4: {} } },
       NOW,
     );
-    expect(change).toEqual({ removeSubprocessorIds: [1], subprocessors: [{ id: 2, artifactsSanitized: true }, { id: 3, staffMfa: 'fido2' }] });
+    expect(change).toEqual({
+      removeSubprocessorIds: [1],
+      subprocessors: [
+        { id: 2, artifactsSanitized: true },
+        { id: 3, staffMfa: 'fido2' },
+      ],
+    });
   });
 
   it('sends only the parts of the relationship that differ from the one on record', () => {

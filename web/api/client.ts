@@ -111,7 +111,14 @@ export interface DeliveryLog {
   readonly nextBefore: number | null;
 }
 export type { Cadence, Condition, DueItem, Review, ReviewStatus, StoredCadence };
-export type { DueQuestionnaire, NewQuestionnaireRequest, QuestionnaireRequest, QuestionnaireRequestDetail, QuestionnaireRequestWithVendor, QuestionnaireReview };
+export type {
+  DueQuestionnaire,
+  NewQuestionnaireRequest,
+  QuestionnaireRequest,
+  QuestionnaireRequestDetail,
+  QuestionnaireRequestWithVendor,
+  QuestionnaireReview,
+};
 export type { QuestionnaireTemplate, QuestionnaireTemplateSummary, ReviewDecisions, ReviewDecisionsResult, SentQuestionnaireRequest };
 export type ReviewBody = z.input<typeof reviewInput>;
 export type ConditionChange = z.input<typeof conditionPatch>;
@@ -168,12 +175,24 @@ export class ApiClient {
   }
 
   /** Sends a text body as is (CSV, NDJSON, an export document), keeping the status: 202 means a job. */
-  upload<T>(path: string, text: string, type: string, query: Record<string, string | undefined> = {}, opts: RequestOptions = {}): Promise<{ status: number; body: T }> {
+  upload<T>(
+    path: string,
+    text: string,
+    type: string,
+    query: Record<string, string | undefined> = {},
+    opts: RequestOptions = {},
+  ): Promise<{ status: number; body: T }> {
     return this._send<T>('POST', path, { type, text }, query, opts);
   }
 
   /** A body without a type of ours (FormData: the browser sets multipart/form-data with its boundary). */
-  private async _send<T>(method: Method, path: string, body: { type: string | null; text: string | Blob | FormData } | undefined, query: Record<string, string | undefined>, opts: RequestOptions): Promise<{ status: number; body: T }> {
+  private async _send<T>(
+    method: Method,
+    path: string,
+    body: { type: string | null; text: string | Blob | FormData } | undefined,
+    query: Record<string, string | undefined>,
+    opts: RequestOptions,
+  ): Promise<{ status: number; body: T }> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -206,7 +225,8 @@ export class ApiClient {
 
   about = (o?: RequestOptions) => this.get<About>('/about', {}, o);
   /** `status`: engaged when left out (the server's default), `all`, or one status. */
-  heatmap = (asOf?: string, o?: RequestOptions, decay?: DecayPolicyName, status?: HeatmapStatus) => this.get<Heatmap>('/portfolio/heatmap', { asOf, decay, status }, o);
+  heatmap = (asOf?: string, o?: RequestOptions, decay?: DecayPolicyName, status?: HeatmapStatus) =>
+    this.get<Heatmap>('/portfolio/heatmap', { asOf, decay, status }, o);
   trends = (range: { from?: string; to?: string } = {}, o?: RequestOptions) => this.get<Trends>('/portfolio/trends', range, o);
   supplyChain = (asOf?: string, o?: RequestOptions) => this.get<SupplyChain>('/portfolio/supply-chain', { asOf }, o);
   methodology = (o?: RequestOptions) => this.get<Methodology>('/methodology', {}, o);
@@ -219,7 +239,8 @@ export class ApiClient {
   backtest = (q: BacktestRange & { version?: string | undefined; decay?: DecayPolicyName | undefined } = {}, o?: RequestOptions) =>
     this.get<Backtest>('/methodology/backtest', { ...rangeQuery(q), version: q.version, decay: q.decay }, o);
   /** The backtest of draft parameters, before they are stored (admins); validation errors name `body.*` fields as PUT /methodology does. */
-  backtestDraft = (draft: DraftMethodologyBody, q: BacktestRange = {}, o?: RequestOptions) => this.request<Backtest>('POST', '/methodology/backtest', draft, rangeQuery(q), o);
+  backtestDraft = (draft: DraftMethodologyBody, q: BacktestRange = {}, o?: RequestOptions) =>
+    this.request<Backtest>('POST', '/methodology/backtest', draft, rangeQuery(q), o);
   history = (id: number, range: { from?: string; to?: string } = {}, o?: RequestOptions) => this._items<HistoryItem>(`/vendors/${id}/history`, range, o);
   whatIf = (id: number, change: WhatIfRequest, o?: RequestOptions) => this.request<WhatIfResult>('POST', `/vendors/${id}/what-if`, change, {}, o);
   vendor = (id: number, o?: RequestOptions) => this.get<Vendor>(`/vendors/${id}`, {}, o);
@@ -252,16 +273,22 @@ export class ApiClient {
   // Analysts: the facts behind a vendor's score. Validation errors come back as ApiError field errors.
   // A change to a stored record names the version it was made against (If-Match): the app never overwrites in silence.
   createIncident = (vendorId: number, body: IncidentBody) => this.request<Incident>('POST', `/vendors/${vendorId}/incidents`, body);
-  updateIncident = (id: number, patch: Partial<IncidentBody>, version: number) => this.request<Incident>('PATCH', `/incidents/${id}`, patch, {}, { ifMatch: version });
+  updateIncident = (id: number, patch: Partial<IncidentBody>, version: number) =>
+    this.request<Incident>('PATCH', `/incidents/${id}`, patch, {}, { ifMatch: version });
   deleteIncident = (id: number, version: number) => this.request<void>('DELETE', `/incidents/${id}`, undefined, {}, { ifMatch: version });
   /** An incident at a subprocessor, filed on its own vendor record (created, not engaged, when it has none). */
   createSubprocessorIncident = (subprocessorId: number, body: IncidentBody) =>
-    this.request<{ incident: Incident; vendor: Vendor; subprocessor: Subprocessor; link: 'linked' | 'matched-by-name' | 'created' }>('POST', `/subprocessors/${subprocessorId}/incidents`, body);
+    this.request<{ incident: Incident; vendor: Vendor; subprocessor: Subprocessor; link: 'linked' | 'matched-by-name' | 'created' }>(
+      'POST',
+      `/subprocessors/${subprocessorId}/incidents`,
+      body,
+    );
   createSubprocessor = (vendorId: number, body: SubprocessorBody) => this.request<Subprocessor>('POST', `/vendors/${vendorId}/subprocessors`, body);
   updateSubprocessor = (id: number, patch: Partial<SubprocessorBody>, version: number) =>
     this.request<Subprocessor>('PATCH', `/subprocessors/${id}`, patch, {}, { ifMatch: version });
   deleteSubprocessor = (id: number, version: number) => this.request<void>('DELETE', `/subprocessors/${id}`, undefined, {}, { ifMatch: version });
-  putMfa = (vendorId: number, posture: MfaPostureBody, version: number) => this.request<StoredMfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture, {}, { ifMatch: version });
+  putMfa = (vendorId: number, posture: MfaPostureBody, version: number) =>
+    this.request<StoredMfaPosture>('PUT', `/vendors/${vendorId}/mfa`, posture, {}, { ifMatch: version });
   updateVendor = (id: number, patch: Partial<VendorBody>, version: number) => this.request<Vendor>('PATCH', `/vendors/${id}`, patch, {}, { ifMatch: version });
   /** Adds a vendor (analysts); refusals name `body.*` fields. */
   createVendor = (body: VendorBody) => this.request<Vendor>('POST', '/vendors', body);
@@ -283,7 +310,11 @@ export class ApiClient {
         expectVersions: o.dryRun ? undefined : o.expectVersions,
       }),
     );
-  importVeris = async (text: string, type: 'application/json' | 'application/x-ndjson', o: ImportOptions = { dryRun: false }): Promise<ImportOutcome<VerisImport>> =>
+  importVeris = async (
+    text: string,
+    type: 'application/json' | 'application/x-ndjson',
+    o: ImportOptions = { dryRun: false },
+  ): Promise<ImportOutcome<VerisImport>> =>
     outcome(await this.upload<VerisImport | Job>('/import/veris', text, type, { dryRun: o.dryRun ? 'true' : undefined, onInvalid: o.onInvalid }));
   job = (id: string, o?: RequestOptions) => this.get<Job>(`/jobs/${encodeURIComponent(id)}`, {}, o);
   restore = async (json: string, mode: RestoreMode) => (await this.upload<RestoreResult>('/import/full', json, 'application/json', { mode })).body;
@@ -301,7 +332,8 @@ export class ApiClient {
   // Procurement reviews: decisions, their conditions, and who is due.
   reviews = (vendorId: number, o?: RequestOptions) => this._items<Review>(`/vendors/${vendorId}/reviews`, {}, o);
   createReview = (vendorId: number, body: ReviewBody) => this.request<Review>('POST', `/vendors/${vendorId}/reviews`, body);
-  updateCondition = (id: number, patch: ConditionChange, version: number) => this.request<Condition>('PATCH', `/conditions/${id}`, patch, {}, { ifMatch: version });
+  updateCondition = (id: number, patch: ConditionChange, version: number) =>
+    this.request<Condition>('PATCH', `/conditions/${id}`, patch, {}, { ifMatch: version });
   reviewStatus = (vendorId: number, asOf?: string, o?: RequestOptions) => this.get<ReviewStatus>(`/vendors/${vendorId}/review-status`, { asOf }, o);
   dueReviews = (q: DueQuery = {}, o?: RequestOptions) => this.get<DueList>('/reviews/due', q, o);
   reviewCadence = (o?: RequestOptions) => this.get<StoredCadence>('/reviews/cadence', {}, o);
@@ -315,7 +347,8 @@ export class ApiClient {
   allQuestionnaireRequests = (q: { state?: string; overdue?: boolean } = {}, o?: RequestOptions) =>
     this._items<QuestionnaireRequestWithVendor>('/questionnaire-requests', { state: q.state, overdue: q.overdue ? 'true' : undefined }, o);
   questionnaireRequest = (id: number, o?: RequestOptions) => this.get<QuestionnaireRequestDetail>(`/questionnaire-requests/${id}`, {}, o);
-  createQuestionnaireRequest = (vendorId: number, body: NewQuestionnaireRequest) => this.request<SentQuestionnaireRequest>('POST', `/vendors/${vendorId}/questionnaire-requests`, body);
+  createQuestionnaireRequest = (vendorId: number, body: NewQuestionnaireRequest) =>
+    this.request<SentQuestionnaireRequest>('POST', `/vendors/${vendorId}/questionnaire-requests`, body);
   /** Sends a draft, or gives an open request a new link (the old one stops working). */
   sendQuestionnaireRequest = (id: number) => this.request<SentQuestionnaireRequest>('POST', `/questionnaire-requests/${id}/send`);
   revokeQuestionnaireRequest = (id: number) => this.request<{ request: QuestionnaireRequest }>('POST', `/questionnaire-requests/${id}/revoke`);
@@ -364,7 +397,8 @@ export class ApiClient {
   // Admins: webhook targets and the delivery log.
   webhooks = (o?: RequestOptions) => this._items<Webhook>('/admin/webhooks', {}, o);
   createWebhook = (w: WebhookBody) => this.request<CreatedWebhook>('POST', '/admin/webhooks', w);
-  updateWebhook = (id: number, patch: WebhookPatch, version: number) => this.request<Webhook>('PATCH', `/admin/webhooks/${id}`, patch, {}, { ifMatch: version });
+  updateWebhook = (id: number, patch: WebhookPatch, version: number) =>
+    this.request<Webhook>('PATCH', `/admin/webhooks/${id}`, patch, {}, { ifMatch: version });
   deleteWebhook = (id: number) => this.request<void>('DELETE', `/admin/webhooks/${id}`);
   deliveries = (q: { channel?: 'email' | 'webhook'; status?: string; before?: number } = {}, o?: RequestOptions) =>
     this.get<DeliveryLog>('/admin/deliveries', { channel: q.channel, status: q.status, before: q.before?.toString() }, o);
@@ -373,7 +407,8 @@ export class ApiClient {
   // Admins: users and the audit trail.
   users = (o?: RequestOptions) => this._items<User>('/users', {}, o);
   createUser = (u: { email: string; password: string; role: Role }) => this.request<User>('POST', '/users', u);
-  updateUser = (id: number, patch: { role?: Role; disabled?: boolean }, version: number) => this.request<User>('PATCH', `/users/${id}`, patch, {}, { ifMatch: version });
+  updateUser = (id: number, patch: { role?: Role; disabled?: boolean }, version: number) =>
+    this.request<User>('PATCH', `/users/${id}`, patch, {}, { ifMatch: version });
   resetPassword = (id: number, newPassword: string) => this.request<PasswordChanged>('PUT', `/users/${id}/password`, { newPassword });
   audit = (q: AuditQuery, o?: RequestOptions) => this.get<AuditPage>('/audit', q, o);
 
@@ -381,8 +416,13 @@ export class ApiClient {
   questionnaireImports = (vendorId: number, o?: RequestOptions) => this._items<QuestionnaireImport>(`/vendors/${vendorId}/questionnaire-imports`, {}, o);
   questionnaireImport = (id: number, o?: RequestOptions) => this.get<ImportDetail>(`/questionnaire-imports/${id}`, {}, o);
   /** The file as it is (XLSX or CSV: the server tells them apart by content, so the type says only "bytes"). */
-  importQuestionnaire = async (vendorId: number, file: Blob, q: { format?: string | undefined; knownFrom?: string | undefined; fileName?: string | undefined }) =>
-    (await this._send<QuestionnaireImported>('POST', `/vendors/${vendorId}/questionnaire-imports`, { type: 'application/octet-stream', text: file }, q, {})).body;
+  importQuestionnaire = async (
+    vendorId: number,
+    file: Blob,
+    q: { format?: string | undefined; knownFrom?: string | undefined; fileName?: string | undefined },
+  ) =>
+    (await this._send<QuestionnaireImported>('POST', `/vendors/${vendorId}/questionnaire-imports`, { type: 'application/octet-stream', text: file }, q, {}))
+      .body;
 }
 
 const rangeQuery = (q: BacktestRange) => ({ from: q.from, to: q.to, horizonDays: q.horizonDays?.toString() });

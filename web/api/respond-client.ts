@@ -7,7 +7,9 @@ import type { Document } from '../../server/domain/document.ts';
 import { problemOf } from './api-error.ts';
 
 export type { RespondView };
-export type SubmitResult = { readonly request: { readonly id: number; readonly state: string; readonly submittedAt: string | null; readonly readOnly: boolean } };
+export type SubmitResult = {
+  readonly request: { readonly id: number; readonly state: string; readonly submittedAt: string | null; readonly readOnly: boolean };
+};
 
 export class RespondClient {
   private readonly _token: string;
@@ -22,7 +24,13 @@ export class RespondClient {
     // A form sets its own type (multipart/form-data with its boundary).
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${this._base}${path}`, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+    const res = await fetch(`${this._base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
     if (!res.ok) throw await problemOf(res);
     return res.status === 204 ? undefined : ((await res.json()) as T);
   }

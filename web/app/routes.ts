@@ -28,9 +28,23 @@ export type Route =
   | { readonly name: 'admin-audit'; readonly query: URLSearchParams }
   | { readonly name: 'not-found'; readonly path: string };
 
-const FIXED = { '/setup': 'setup', '/respond': 'respond', '/account': 'account', '/admin/users': 'admin-users', '/admin/webhooks': 'admin-webhooks', '/data': 'data' } as const;
+const FIXED = {
+  '/setup': 'setup',
+  '/respond': 'respond',
+  '/account': 'account',
+  '/admin/users': 'admin-users',
+  '/admin/webhooks': 'admin-webhooks',
+  '/data': 'data',
+} as const;
 /** Views whose state (filters, picks, dates) lives in the query string. */
-const VIEWS = { '/matrix': 'matrix', '/trends': 'trends', '/compare': 'compare', '/graph': 'graph', '/methodology': 'methodology', '/reviews': 'reviews' } as const;
+const VIEWS = {
+  '/matrix': 'matrix',
+  '/trends': 'trends',
+  '/compare': 'compare',
+  '/graph': 'graph',
+  '/methodology': 'methodology',
+  '/reviews': 'reviews',
+} as const;
 
 /** The main navigation, in reading order. */
 export const MAIN_NAV: ReadonlyArray<{ readonly href: string; readonly label: string; readonly route: Route['name'] }> = [

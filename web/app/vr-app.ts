@@ -82,24 +82,29 @@ export class App extends LitElement {
     return html`
       <header class="bar">
         <button type="button" class="skip-link" @click=${this._onSkip}>Skip to main content</button>
-        ${isOutside(r)
-          ? html`<span class="brand"><span class="mark" aria-hidden="true"></span>Vendorscope</span>`
-          : html`<a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>`}
+        ${
+          isOutside(r)
+            ? html`<span class="brand"><span class="mark" aria-hidden="true"></span>Vendorscope</span>`
+            : html`<a class="brand" href="/"><span class="mark" aria-hidden="true"></span>Vendorscope</a>`
+        }
         <span class="tagline">Third-party supply-chain risk</span>
-        ${me && !isOutside(r)
-          ? html`<button type="button" class="nav-toggle" aria-expanded=${this._navOpen ? 'true' : 'false'} aria-controls="main-nav" @click=${() => (this._navOpen = !this._navOpen)}>
+        ${
+          me && !isOutside(r)
+            ? html`<button type="button" class="nav-toggle" aria-expanded=${this._navOpen ? 'true' : 'false'} aria-controls="main-nav" @click=${() => (this._navOpen = !this._navOpen)}>
                 <span class="burger" aria-hidden="true"></span>Menu
               </button>
               <nav id="main-nav" aria-label="Main" class=${this._navOpen ? 'open' : ''} @keydown=${this._onNavKey}>
                 ${MAIN_NAV.map(
-                  (n) => html`<a href=${n.route === 'portfolio' ? this._portfolioUrl : n.href} aria-current=${r.name === n.route ? 'page' : 'false'}>${n.label}</a>`,
+                  (n) =>
+                    html`<a href=${n.route === 'portfolio' ? this._portfolioUrl : n.href} aria-current=${r.name === n.route ? 'page' : 'false'}>${n.label}</a>`,
                 )}
               </nav>
               <div class="account">
                 <vr-bell></vr-bell>
                 <vr-user-menu .me=${me} current=${r.name}></vr-user-menu>
               </div>`
-          : nothing}
+            : nothing
+        }
       </header>
       <main id="main-content" tabindex="-1">
         ${me?.passkeyRequired && !isPublic(r) ? html`<vr-passkey-banner></vr-passkey-banner>` : nothing}${this._page(me)}

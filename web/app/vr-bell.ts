@@ -72,11 +72,12 @@ export class Bell extends LitElement {
           <button type="button" class="secondary" ?hidden=${this._unread === 0} @click=${this._onReadAll}>Mark all read</button>
         </div>
         ${this._failure ? html`<p class="failure" role="alert">${this._failure}</p>` : nothing}
-        ${this._items === null
-          ? html`<p class="muted" role="status">Loading…</p>`
-          : this._items.length === 0
-            ? html`<p class="muted">Nothing yet. Your <a href="/account#rules-title" @click=${this._close}>watch rules</a> say what shows here.</p>`
-            : html`<ul>
+        ${
+          this._items === null
+            ? html`<p class="muted" role="status">Loading…</p>`
+            : this._items.length === 0
+              ? html`<p class="muted">Nothing yet. Your <a href="/account#rules-title" @click=${this._close}>watch rules</a> say what shows here.</p>`
+              : html`<ul>
                 ${this._items.map(
                   (n) => html`<li class=${n.readAt ? 'read' : 'unread'}>
                     <a href=${n.link} @click=${() => this._onFollow(n)}>
@@ -86,7 +87,8 @@ export class Bell extends LitElement {
                     </a>
                   </li>`,
                 )}
-              </ul>`}
+              </ul>`
+        }
         <p class="foot"><a href="/account#rules-title" @click=${this._close}>Change what you are told about</a></p>
       </div>
     </div>`;

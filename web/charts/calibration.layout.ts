@@ -31,7 +31,12 @@ export interface CalibrationLayout {
   readonly max: number;
   readonly ticks: ReadonlyArray<{ readonly value: number; readonly x: number; readonly y: number; readonly label: string }>;
   readonly diagonal: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number };
-  readonly series: ReadonlyArray<{ readonly id: string; readonly label: string; readonly shape: 'circle' | 'square'; readonly marks: readonly CalibrationMark[] }>;
+  readonly series: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly shape: 'circle' | 'square';
+    readonly marks: readonly CalibrationMark[];
+  }>;
 }
 
 const SHAPES = ['circle', 'square'] as const;
@@ -69,7 +74,14 @@ export function layoutCalibration(series: readonly CalibrationSeries[], width: n
       shape: SHAPES[k % SHAPES.length]!,
       marks: s.bins
         .filter((b) => b.rate !== null && b.meanPredicted !== null)
-        .map((b) => ({ bin: b, x: x(b.meanPredicted!) + nudge(k), y: y(b.rate!), yLow: y(b.low ?? b.rate!), yHigh: y(b.high ?? b.rate!), r: r(b.observations) })),
+        .map((b) => ({
+          bin: b,
+          x: x(b.meanPredicted!) + nudge(k),
+          y: y(b.rate!),
+          yLow: y(b.low ?? b.rate!),
+          yHigh: y(b.high ?? b.rate!),
+          r: r(b.observations),
+        })),
     })),
   };
 }

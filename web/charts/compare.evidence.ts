@@ -73,7 +73,14 @@ const none = (factor: Factor['id'], what: string, note: string | null = null): F
   note,
 });
 
-const dated = (factor: Factor['id'], what: string, day: number | undefined, asOf: number, source: string | null, note: string | null = null): FactorEvidence => {
+const dated = (
+  factor: Factor['id'],
+  what: string,
+  day: number | undefined,
+  asOf: number,
+  source: string | null,
+  note: string | null = null,
+): FactorEvidence => {
   const ageDays = day === undefined || day > asOf ? null : asOf - day;
   return { factor, none: false, what, ageDays, age: ageDays === null ? '' : ageText(ageDays), source, note };
 };
@@ -81,7 +88,12 @@ const dated = (factor: Factor['id'], what: string, day: number | undefined, asOf
 /** Ids the factor's contributions point at with `kind:<id>` (a subprocessor's `:incidents` part too). */
 function refIds(f: Factor, kind: 'incident' | 'subprocessor'): Set<number> {
   const re = new RegExp(`^${kind}:(\\d+)`);
-  return new Set(f.contributions.flatMap((c) => (c.ref ? [re.exec(c.ref)?.[1]] : [])).filter((x): x is string => !!x).map(Number));
+  return new Set(
+    f.contributions
+      .flatMap((c) => (c.ref ? [re.exec(c.ref)?.[1]] : []))
+      .filter((x): x is string => !!x)
+      .map(Number),
+  );
 }
 
 function incidentEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvidence {
@@ -120,7 +132,9 @@ function supportEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorE
     const since = dayRange(s.since)?.first;
     return [
       ...(known !== undefined && known <= asOf ? [{ s, day: known, what: `known from ${partialDate(s.knownFrom)}` }] : []),
-      ...(since !== undefined && since <= asOf && (known === undefined || since > known) ? [{ s, day: since, what: `in place since ${partialDate(s.since)}` }] : []),
+      ...(since !== undefined && since <= asOf && (known === undefined || since > known)
+        ? [{ s, day: since, what: `in place since ${partialDate(s.since)}` }]
+        : []),
     ];
   });
   const note = pool.length > 1 ? `${pool.length} arrangements behind it` : null;
@@ -141,7 +155,10 @@ function mfaEvidence(f: Factor, facts: EvidenceFacts, asOf: number): FactorEvide
   const day = (r: (typeof valid)[number]) => dayRange(r.assessedOn)!.last;
   const oldest = valid.reduce((a, b) => (day(b) < day(a) ? b : a));
   const newest = valid.reduce((a, b) => (day(b) > day(a) ? b : a));
-  const what = day(oldest) === day(newest) ? `Assessed ${partialDate(newest.assessedOn)}` : `Assessed ${partialDate(oldest.assessedOn)} to ${partialDate(newest.assessedOn)}`;
+  const what =
+    day(oldest) === day(newest)
+      ? `Assessed ${partialDate(newest.assessedOn)}`
+      : `Assessed ${partialDate(oldest.assessedOn)} to ${partialDate(newest.assessedOn)}`;
   // The age is the oldest record's: a posture is only as fresh as its stalest part.
   // A record from a questionnaire names the answer, in words.
   return dated(f.id, what, day(oldest), asOf, isFactSource(newest.source) ? sourceWords(newest.source) : newest.source, note);

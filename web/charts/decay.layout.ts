@@ -152,10 +152,14 @@ export function layoutDecayPlot(policies: ReadonlyArray<Params & Pick<DecayPolic
       return [y(weight) - 6, y(weight) + 14].map((ly) => ({ x: at, y: ly, box: { x0: at, y0: ly - 11, x1: at + w, y1: ly + 3 } }));
     });
     const inPlot = (b: Box) => b.x1 <= width - margin.right && b.y0 >= margin.top && b.y1 <= height - margin.bottom;
-    const gapLine: Pt[] = [[x(REFERENCE_GAP.days), margin.top - 10], [x(REFERENCE_GAP.days), height - margin.bottom]];
+    const gapLine: Pt[] = [
+      [x(REFERENCE_GAP.days), margin.top - 10],
+      [x(REFERENCE_GAP.days), height - margin.bottom],
+    ];
     const others = [...px.filter((_, j) => j !== i), gapLine];
     let spot = spots.find((c) => inPlot(c.box) && !placed.some((o) => overlaps(o, c.box)) && !others.some((o) => crosses(c.box, o))) ?? spots[0]!;
-    while (placed.some((o) => overlaps(o, spot.box))) spot = { ...spot, y: spot.y + LABEL_H, box: { ...spot.box, y0: spot.box.y0 + LABEL_H, y1: spot.box.y1 + LABEL_H } };
+    while (placed.some((o) => overlaps(o, spot.box)))
+      spot = { ...spot, y: spot.y + LABEL_H, box: { ...spot.box, y0: spot.box.y0 + LABEL_H, y1: spot.box.y1 + LABEL_H } };
     placed.push(spot.box);
     const kept = policyWeight(p, REFERENCE_GAP.days);
     return {

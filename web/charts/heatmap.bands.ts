@@ -6,7 +6,13 @@ import type { Band, RiskBand } from '../../server/scoring/types.ts';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { inkOn, riskColor, UNKNOWN_FILL } from './heatmap.layout.ts';
 
-export const BAND_LABEL: Readonly<Record<Band, string>> = { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical', 'not-assessed': 'Not assessed' };
+export const BAND_LABEL: Readonly<Record<Band, string>> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  critical: 'Critical',
+  'not-assessed': 'Not assessed',
+};
 
 /**
  * The heatmap ramp at a point inside each band, as <vr-band-badge> tints it: "darker = riskier"
@@ -57,7 +63,13 @@ export function bandRanges(bands: Heatmap['bands'] = DEFAULT_BANDS): BandRange[]
   const up = [...bands].sort((a, b) => a.minRisk - b.minRisk);
   return up.map((b, i) => {
     const below = up[i + 1]?.minRisk ?? null;
-    return { band: b.band, label: BAND_LABEL[b.band], min: b.minRisk, below, text: below === null ? `${b.minRisk} and above` : `${b.minRisk} to under ${below}` };
+    return {
+      band: b.band,
+      label: BAND_LABEL[b.band],
+      min: b.minRisk,
+      below,
+      text: below === null ? `${b.minRisk} and above` : `${b.minRisk} to under ${below}`,
+    };
   });
 }
 

@@ -21,7 +21,8 @@ const MAX_Q = 100;
 /** Engaged vendors (every status but not engaged; the default), all of them, or those of one status. */
 export type StatusFilter = HeatmapStatus;
 export const STATUS_FILTERS: readonly StatusFilter[] = ['engaged', 'all', ...(Object.keys(STATUS_LABEL) as VendorStatus[])];
-export const STATUS_FILTER_LABEL = (s: StatusFilter): string => (s === 'engaged' ? 'Engaged (not “Not engaged”)' : s === 'all' ? 'All statuses' : STATUS_LABEL[s]);
+export const STATUS_FILTER_LABEL = (s: StatusFilter): string =>
+  s === 'engaged' ? 'Engaged (not “Not engaged”)' : s === 'all' ? 'All statuses' : STATUS_LABEL[s];
 
 export interface PortfolioFilters {
   readonly tier: number | null;
@@ -51,7 +52,8 @@ export function parseFilters(query: URLSearchParams): PortfolioFilters {
   };
 }
 
-export const hasFilters = (f: PortfolioFilters): boolean => f.tier !== null || f.category !== '' || f.band !== null || f.status !== 'engaged' || f.q.trim() !== '';
+export const hasFilters = (f: PortfolioFilters): boolean =>
+  f.tier !== null || f.category !== '' || f.band !== null || f.status !== 'engaged' || f.q.trim() !== '';
 
 /** What to ask the server for: the engaged vendors (its default), or all of them for any other status filter. */
 export const heatmapStatus = (f: PortfolioFilters): HeatmapStatus | undefined => (f.status === 'engaged' ? undefined : 'all');

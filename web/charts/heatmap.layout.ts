@@ -90,10 +90,7 @@ export function swatchOf(value: number): { readonly fill: string; readonly ink: 
   return s;
 }
 
-export function layoutHeatmap(
-  data: Pick<Heatmap, 'factors' | 'rows'> | undefined,
-  size: { cellWidth: number; cellHeight: number },
-): HeatmapLayout {
+export function layoutHeatmap(data: Pick<Heatmap, 'factors' | 'rows'> | undefined, size: { cellWidth: number; cellHeight: number }): HeatmapLayout {
   const factors = (data?.factors ?? []).map((f) => ({ ...f, weightText: pct(f.weight) }));
   let unknownCount = 0;
   const rows = (data?.rows ?? []).map((row) => ({

@@ -66,8 +66,7 @@ function riskiestFirst(a: HeatmapRow, b: HeatmapRow): number {
 
 export function sortRows(rows: readonly HeatmapRow[], sort: SortState): HeatmapRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const cmp = (a: number | string, b: number | string) =>
-    typeof a === 'string' && typeof b === 'string' ? a.localeCompare(b) : a < b ? -1 : a > b ? 1 : 0;
+  const cmp = (a: number | string, b: number | string) => (typeof a === 'string' && typeof b === 'string' ? a.localeCompare(b) : a < b ? -1 : a > b ? 1 : 0);
   return rows
     .map((row) => ({ row, v: valueOf(row, sort.key) }))
     .sort((a, b) => {

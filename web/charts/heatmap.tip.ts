@@ -9,8 +9,7 @@ import { BAND_LABEL, bandRanges } from './heatmap.bands.ts';
 
 type Factor = Heatmap['factors'][number];
 export type HeatColumn =
-  | { readonly kind: 'vendor' | 'tier' | 'likelihood' | 'impact' | 'risk' | 'band' | 'confidence' }
-  | { readonly kind: 'factor'; readonly factor: Factor };
+  { readonly kind: 'vendor' | 'tier' | 'likelihood' | 'impact' | 'risk' | 'band' | 'confidence' } | { readonly kind: 'factor'; readonly factor: Factor };
 
 /** The grid's columns, left to right: the vendor (row header), its tier, one per factor, then the totals. */
 export function heatColumns(factors: readonly Factor[]): HeatColumn[] {
@@ -76,7 +75,10 @@ export function cellTip(row: HeatmapRow, col: HeatColumn, ctx: { readonly factor
       if (value === null) {
         return {
           heading: `${row.name} · ${factor.label}: unknown`,
-          lines: ['No evidence: the factor takes the methodology’s prior, never a good posture', top ? `Prior: +${one(top.points)} points` : 'Prior: none above zero'],
+          lines: [
+            'No evidence: the factor takes the methodology’s prior, never a good posture',
+            top ? `Prior: +${one(top.points)} points` : 'Prior: none above zero',
+          ],
         };
       }
       return {
@@ -88,12 +90,18 @@ export function cellTip(row: HeatmapRow, col: HeatColumn, ctx: { readonly factor
       };
     }
     case 'likelihood':
-      return { heading: `${row.name} · likelihood ${one(row.likelihood)} of 100`, lines: ['The factors weighed together', biggestShare(row, ctx.factors) ?? 'No factor adds to it'] };
+      return {
+        heading: `${row.name} · likelihood ${one(row.likelihood)} of 100`,
+        lines: ['The factors weighed together', biggestShare(row, ctx.factors) ?? 'No factor adds to it'],
+      };
     case 'impact':
       return { heading: `${row.name} · impact ${one(row.impact)} of 100`, lines: ['From our relationship: tier, data and environment access'] };
     case 'risk':
       if (row.band === 'not-assessed') return notAssessedTip(row, `${row.name} · not assessed, residual risk ${one(row.risk)}`);
-      return { heading: `${row.name} · risk ${one(row.risk)}`, lines: [`Likelihood ${one(row.likelihood)} × impact ${one(row.impact)} ÷ 100`, `${BAND_LABEL[row.band]} band`] };
+      return {
+        heading: `${row.name} · risk ${one(row.risk)}`,
+        lines: [`Likelihood ${one(row.likelihood)} × impact ${one(row.impact)} ÷ 100`, `${BAND_LABEL[row.band]} band`],
+      };
     case 'band': {
       if (row.band === 'not-assessed') return notAssessedTip(row, `${row.name} · not assessed`);
       const range = bandRanges(ctx.bands).find((b) => b.band === row.band);

@@ -46,7 +46,15 @@ export interface TimelineRow {
   readonly titleY: number;
   readonly lineY: number;
   readonly marks: readonly TimelineMark[];
-  readonly lag: { readonly x0: number; readonly x1: number; readonly days: number; readonly approximate: boolean; readonly text: string; readonly textX: number; readonly anchor: 'start' | 'end' } | null;
+  readonly lag: {
+    readonly x0: number;
+    readonly x1: number;
+    readonly days: number;
+    readonly approximate: boolean;
+    readonly text: string;
+    readonly textX: number;
+    readonly anchor: 'start' | 'end';
+  } | null;
 }
 
 export interface TimelineLayout {
@@ -102,7 +110,10 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
   const at = (d: Date) => x(d);
 
   const rows = [...dated]
-    .sort((a, b) => Math.min(...a.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))) - Math.min(...b.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))))
+    .sort(
+      (a, b) =>
+        Math.min(...a.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))) - Math.min(...b.ranges.flatMap((k) => (k.r ? [k.r.first.getTime()] : []))),
+    )
     .map(({ i, ranges }, n): TimelineRow => {
       const top = TOP + n * ROW_H;
       const lineY = top + 44;
@@ -110,7 +121,17 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
         if (!k.r) return [];
         const x0 = at(k.r.first);
         const x1 = at(new Date(k.r.last.getTime() + (k.r.partial ? DAY_MS : 0)));
-        return [{ kind: k.kind, x: k.r.partial ? (x0 + x1) / 2 : x0, y: lineY + (k.above ? -LANE : LANE), x0, x1: k.r.partial ? x1 : x0, partial: k.r.partial, text: partialDate(i[k.field] as string) }];
+        return [
+          {
+            kind: k.kind,
+            x: k.r.partial ? (x0 + x1) / 2 : x0,
+            y: lineY + (k.above ? -LANE : LANE),
+            x0,
+            x1: k.r.partial ? x1 : x0,
+            partial: k.r.partial,
+            text: partialDate(i[k.field] as string),
+          },
+        ];
       });
       const lag = disclosureLag(i);
       const from = lag ? dayRange(lag.from === 'third-party' ? i.firstReportedByThirdPartyDate : i.detectedByVendorDate) : undefined;

@@ -27,7 +27,11 @@ export const UNKNOWN_COUNTS_AS: UnknownCountsAs = { method: 'sms', enforced: fal
  * The cell of the grid an unknown population's prior stands for: the strongest posture whose
  * residual risk is no lower than the prior (the prior equals SMS, not enforced, by default).
  */
-export function unknownReading(mfa: { readonly methodRisk: Readonly<Record<MfaMethod, number>>; readonly unenforcedBenefit: number; readonly unknownPrior: number }): UnknownCountsAs {
+export function unknownReading(mfa: {
+  readonly methodRisk: Readonly<Record<MfaMethod, number>>;
+  readonly unenforcedBenefit: number;
+  readonly unknownPrior: number;
+}): UnknownCountsAs {
   const postures = MFA_METHODS_WEAK_FIRST.flatMap((method) =>
     [false, true].map((enforced) => ({ method, enforced, risk: enforced ? mfa.methodRisk[method] : 1 - (1 - mfa.methodRisk[method]) * mfa.unenforcedBenefit })),
   );
@@ -73,7 +77,17 @@ export function mfaGrid(posture: MfaPosture, unknownAs: UnknownCountsAs = UNKNOW
     const label = MFA_POPULATION_LABEL[population];
     if (!record) {
       const counted = `${MFA_METHOD_SHORT[unknownAs.method]}, ${unknownAs.enforced ? 'enforced' : 'not enforced'}`;
-      return { population, label, record, cells, status: `unknown: counted as ${counted}`, evidence: '', dates: '', notYet: null, summary: `${label}: unknown, no record; the score counts it as ${counted}.` };
+      return {
+        population,
+        label,
+        record,
+        cells,
+        status: `unknown: counted as ${counted}`,
+        evidence: '',
+        dates: '',
+        notYet: null,
+        summary: `${label}: unknown, no record; the score counts it as ${counted}.`,
+      };
     }
     const status = record.enforced ? 'enforced' : 'not enforced';
     const evidence = `${MFA_EVIDENCE_LABEL[record.evidence]} · ${partialDate(record.assessedOn)}`;

@@ -131,9 +131,18 @@ export function layoutSupplyChain(
   const byId = new Map(drawn.map((n) => [n.id, n]));
   forceSimulation(sim)
     .randomSource(lcg(0x5eed))
-    .force('link', forceLink<SimNode, { source: string; target: string }>(links).id((d) => d.id).distance(70).strength(0.7))
+    .force(
+      'link',
+      forceLink<SimNode, { source: string; target: string }>(links)
+        .id((d) => d.id)
+        .distance(70)
+        .strength(0.7),
+    )
     .force('charge', forceManyBody().strength(-350))
-    .force('collide', forceCollide<SimNode>((d) => r(byId.get(d.id)!) + 26))
+    .force(
+      'collide',
+      forceCollide<SimNode>((d) => r(byId.get(d.id)!) + 26),
+    )
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.08))
     .stop()
@@ -154,7 +163,9 @@ export function layoutSupplyChain(
     const out = edges.filter((e) => e.source === n.id);
     const into = edges.filter((e) => e.target === n.id);
     const me = at.get(n.id)!;
-    const dys = [...out.map((e) => at.get(e.target)!), ...into.map((e) => at.get(e.source)!)].map((o) => (o.y - me.y) / (Math.hypot(o.x - me.x, o.y - me.y) || 1));
+    const dys = [...out.map((e) => at.get(e.target)!), ...into.map((e) => at.get(e.source)!)].map(
+      (o) => (o.y - me.y) / (Math.hypot(o.x - me.x, o.y - me.y) || 1),
+    );
     const down = dys.filter((dy) => dy > 0.35).length;
     const up = dys.filter((dy) => dy < -0.35).length;
     return {

@@ -103,7 +103,12 @@ export function layoutTrends(data: Trends | undefined, view: Pick<TrendView, 'mo
   const all = data?.rows ?? [];
   const shown = sortTrendRows(view.movers ? all.filter((r) => r.mover) : all, view.sort);
   return {
-    quarters: (data?.quarters ?? []).map((quarter, i) => ({ quarter, text: quarterText(quarter), state: quarterState(quarter, data?.asOf[i], current), asOf: data?.asOf[i] ?? '' })),
+    quarters: (data?.quarters ?? []).map((quarter, i) => ({
+      quarter,
+      text: quarterText(quarter),
+      state: quarterState(quarter, data?.asOf[i], current),
+      asOf: data?.asOf[i] ?? '',
+    })),
     rows: shown.map((row) => ({
       row,
       cells: row.risks.map((risk, i) => trendCell(risk, row.bands[i] ?? 'low')),

@@ -98,8 +98,9 @@ export class CalibrationPlot extends LitElement {
           </li>`,
         )}
       </ul>
-      ${g
-        ? html`<svg width=${g.width} height=${g.height} role="img" aria-labelledby="cap" aria-describedby="desc">
+      ${
+        g
+          ? html`<svg width=${g.width} height=${g.height} role="img" aria-labelledby="cap" aria-describedby="desc">
             <desc id="desc">${describe}. The table beside the chart gives the values with their intervals.</desc>
             ${g.ticks.map(
               (t) => svg`<line class="grid" x1=${g.margin.left} x2=${g.width - g.margin.right} y1=${t.y} y2=${t.y}></line>
@@ -112,7 +113,8 @@ export class CalibrationPlot extends LitElement {
             <text transform="translate(12 ${(g.margin.top + g.height - g.margin.bottom) / 2}) rotate(-90)" text-anchor="middle">Observed</text>
             ${g.series.map((s, k) => s.marks.map((m) => this._mark(s.id, s.shape, m, k)))}
           </svg>`
-        : html`<div class="placeholder"></div>`}
+          : html`<div class="placeholder"></div>`
+      }
     </figure>`;
   }
 

@@ -110,8 +110,9 @@ export class DecayPlot extends LitElement {
           </li>`,
         )}
       </ul>
-      ${g
-        ? html`<svg width=${g.width} height=${g.height} role="img" aria-labelledby="cap" aria-describedby="desc">
+      ${
+        g
+          ? html`<svg width=${g.width} height=${g.height} role="img" aria-labelledby="cap" aria-describedby="desc">
             <desc id="desc">${g.lines.map((l) => `${l.name} keeps ${percent(l.atGap.weight)} at ${REFERENCE_GAP.days} days`).join('; ')}. The table below gives the values.</desc>
             ${g.yTicks.map(
               (t) => svg`<line class="grid" x1=${g.margin.left} x2=${g.width - g.margin.right} y1=${t.y} y2=${t.y}></line>
@@ -127,7 +128,8 @@ export class DecayPlot extends LitElement {
             ${g.lines.map((l) => this._line(l))}
             ${g.lines.map((l) => this._kept(l))}
           </svg>`
-        : html`<div class="placeholder"></div>`}
+          : html`<div class="placeholder"></div>`
+      }
     </figure>`;
   }
 

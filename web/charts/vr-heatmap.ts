@@ -89,7 +89,9 @@ export class HeatmapChart extends LitElement {
     const stop = this._focusWithin || (a.row >= start && a.row < end) ? a : { row: start, col: a.col };
     // styleMap writes through the CSSOM, which a CSP without 'unsafe-inline' styles still allows.
     const spacer = (n: number) =>
-      n > 0 ? html`<tr class="spacer" aria-hidden="true" style=${styleMap({ height: `${n * this._rowHeight()}px` })}><td colspan=${this._columns.length}></td></tr>` : nothing;
+      n > 0
+        ? html`<tr class="spacer" aria-hidden="true" style=${styleMap({ height: `${n * this._rowHeight()}px` })}><td colspan=${this._columns.length}></td></tr>`
+        : nothing;
     return html`<div class="scroller" @scroll=${this._placeTip}>
         <table role="grid" style=${styleMap({ '--factors': String(factors.length) })} aria-rowcount=${rows.length + 1} aria-colcount=${this._columns.length}>
           <caption class="sr-only">
@@ -118,7 +120,11 @@ export class HeatmapChart extends LitElement {
             @pointerleave=${this._onPointerLeave}
           >
             ${spacer(start)}
-            ${repeat(rows.slice(start, end), (r) => r.row.vendorId, (r, i) => this._row(r.row, r.cells, start + i, stop))}
+            ${repeat(
+              rows.slice(start, end),
+              (r) => r.row.vendorId,
+              (r, i) => this._row(r.row, r.cells, start + i, stop),
+            )}
             ${spacer(rows.length - end)}
           </tbody>
         </table>
@@ -163,7 +169,10 @@ export class HeatmapChart extends LitElement {
       </th>
       <td class="num" tabindex=${tab(1)} aria-describedby=${tip(1)}>${row.tier}</td>
       ${cells.map(
-        (c, k) => html`<td class="heat" data-factor=${c.factorId} data-unknown=${c.unknown ? 'true' : nothing} tabindex=${tab(k + 2)} aria-describedby=${tip(k + 2)}>
+        (
+          c,
+          k,
+        ) => html`<td class="heat" data-factor=${c.factorId} data-unknown=${c.unknown ? 'true' : nothing} tabindex=${tab(k + 2)} aria-describedby=${tip(k + 2)}>
           <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false">
             <rect class="swatch" width=${width} height=${height} rx="3" fill=${c.fill}></rect>
             ${c.unknown ? svg`<path class="hatch" d=${hatch}></path><rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${height - 1} rx="3"></rect>` : nothing}
@@ -174,12 +183,14 @@ export class HeatmapChart extends LitElement {
       )}
       <td class="num" tabindex=${tab(n)} aria-describedby=${tip(n)}>${one(row.likelihood)}</td>
       <td class="num" tabindex=${tab(n + 1)} aria-describedby=${tip(n + 1)}>${one(row.impact)}</td>
-      ${row.band === 'not-assessed'
-        ? html`<td class="num risk not-assessed" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>
+      ${
+        row.band === 'not-assessed'
+          ? html`<td class="num risk not-assessed" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>
             <span aria-hidden="true">${one(row.risk)}</span><span class="inherent" aria-hidden="true">inherent ${one(row.inherentRisk)}</span>
             <span class="sr-only">not assessed: residual ${one(row.risk)}, inherent ${one(row.inherentRisk)}</span>
           </td>`
-        : html`<td class="num risk" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>${one(row.risk)}</td>`}
+          : html`<td class="num risk" tabindex=${tab(n + 2)} aria-describedby=${tip(n + 2)}>${one(row.risk)}</td>`
+      }
       <td class="band" tabindex=${tab(n + 3)} aria-describedby=${tip(n + 3)}><vr-band-badge .band=${row.band}></vr-band-badge></td>
       <td class="num" tabindex=${tab(n + 4)} aria-describedby=${tip(n + 4)}>${Math.round(row.confidence * 100)}%</td>
     </tr>`;

@@ -103,10 +103,12 @@ export class IncidentTimeline extends LitElement {
     return svg`<g class="row" data-incident-id=${r.id}>
       <text class="title" x=${left} y=${r.titleY}>${r.shortTitle}<title>${r.title}</title></text>
       <line class="line" x1=${left} x2=${right} y1=${r.lineY} y2=${r.lineY}></line>
-      ${r.lag
-        ? svg`<rect class="lag-bar" x=${r.lag.x0} y=${r.lineY - 3} width=${r.lag.x1 - r.lag.x0} height="6" rx="2"></rect>
+      ${
+        r.lag
+          ? svg`<rect class="lag-bar" x=${r.lag.x0} y=${r.lineY - 3} width=${r.lag.x1 - r.lag.x0} height="6" rx="2"></rect>
             <text class="lag" data-days=${r.lag.days} x=${r.lag.textX} y=${r.lineY + 4} text-anchor=${r.lag.anchor}>${r.lag.text}</text>`
-        : nothing}
+          : nothing
+      }
       ${r.marks.map((m) => this._mark(m, r.lineY))}
     </g>`;
   }

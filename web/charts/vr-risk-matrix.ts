@@ -135,10 +135,14 @@ export class RiskMatrix extends LitElement {
         aria-label="Risk matrix: likelihood level by impact level, ${g.total - g.notAssessed.length} assessed vendors${g.notAssessed.length ? `; ${g.notAssessed.length} not assessed, listed apart` : ''}" aria-rowcount="5" aria-colcount="5"
         @keydown=${this._onKeydown} @click=${this._onClick} @focusin=${this._onFocusIn}>
         <g aria-hidden="true">
-          ${g.yTicks.map((t) => svg`<text class="tick" x=${plot.x - 10} y=${t.y - 3} text-anchor="end">${t.level}</text>
-            <text class="range" x=${plot.x - 10} y=${t.y + 12} text-anchor="end">${t.range}</text>`)}
-          ${g.xTicks.map((t) => svg`<text class="tick" x=${t.x} y=${plot.y + plot.size + 18} text-anchor="middle">${t.level}</text>
-            <text class="range" x=${t.x} y=${plot.y + plot.size + 32} text-anchor="middle">${t.range}</text>`)}
+          ${g.yTicks.map(
+            (t) => svg`<text class="tick" x=${plot.x - 10} y=${t.y - 3} text-anchor="end">${t.level}</text>
+            <text class="range" x=${plot.x - 10} y=${t.y + 12} text-anchor="end">${t.range}</text>`,
+          )}
+          ${g.xTicks.map(
+            (t) => svg`<text class="tick" x=${t.x} y=${plot.y + plot.size + 18} text-anchor="middle">${t.level}</text>
+            <text class="range" x=${t.x} y=${plot.y + plot.size + 32} text-anchor="middle">${t.range}</text>`,
+          )}
           <text class="title" transform="translate(16 ${plot.y + plot.size / 2}) rotate(-90)" text-anchor="middle">Likelihood →</text>
           <text class="title" x=${plot.x + plot.size / 2} y=${g.height - 6} text-anchor="middle">Impact →</text>
         </g>
@@ -159,7 +163,8 @@ export class RiskMatrix extends LitElement {
       <text class="count" x=${mid} y=${c.y + c.size / 2 + 2} font-size=${big} fill=${c.ink}>${n}</text>
       <text class="level" x=${mid} y=${c.y + c.size / 2 + 2 + small * 1.7} font-size=${small} fill=${c.ink}>${c.occupied ? BAND_LABEL[c.level] : ''}</text>
       <g aria-hidden="true">${c.markers.map(
-        (m) => svg`<circle class="marker" data-vendor-id=${m.vendorId} data-band=${m.band} cx=${m.cx} cy=${m.cy} r=${m.r} fill=${m.fill} stroke=${c.ink}></circle>`,
+        (m) =>
+          svg`<circle class="marker" data-vendor-id=${m.vendorId} data-band=${m.band} cx=${m.cx} cy=${m.cy} r=${m.r} fill=${m.fill} stroke=${c.ink}></circle>`,
       )}${c.more > 0 ? svg`<text class="more" x=${c.moreAt.x} y=${c.moreAt.y} fill=${c.ink}>+${c.more}</text>` : nothing}</g>
       <rect class="ring" x=${c.x + 2} y=${c.y + 2} width=${c.size - 4} height=${c.size - 4} rx="3"></rect>
     </g>`;

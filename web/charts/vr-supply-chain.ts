@@ -36,14 +36,17 @@ export class SupplyChainGraph extends LitElement {
     if (!this.data || this._size.width === 0) return html`<div class="placeholder"></div>`;
     const w = Math.max(MIN_WIDTH, this._size.width);
     const g = this._layout(this.data, w);
-    if (g.nodes.length === 0) return html`<p class="empty">No subprocessor or support arrangement is on record for any vendor, so there is no chain to draw.</p>`;
+    if (g.nodes.length === 0)
+      return html`<p class="empty">No subprocessor or support arrangement is on record for any vendor, so there is no chain to draw.</p>`;
     const edges = g.edges.filter((e) => this.showEnded || e.active);
     // Tab order by name, so keyboard users meet nodes in a predictable order.
     const nodes = g.nodes.filter((n) => this.showEnded || !n.ended).sort((a, b) => a.name.localeCompare(b.name));
     return html`<svg width=${g.width} height=${g.height} role="group" aria-label="Supply-chain graph: our vendors and their subprocessors" @click=${this._onBackground}>
       <defs>
         ${ACCESS_ORDER.map(
-          (a) => svg`<marker id=${`arrow-${a}`} viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+          (
+            a,
+          ) => svg`<marker id=${`arrow-${a}`} viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path class="tone-fill" d="M0,0L10,5L0,10z" fill=${ACCESS_STROKE[a].colour} style=${styleMap({ '--on-dark': ACCESS_STROKE[a].dark })}></path>
           </marker>`,
         )}

@@ -79,7 +79,11 @@ export class TrendHeatmap extends LitElement {
         </thead>
         <tbody @click=${this._onClick} @keydown=${this._onKeydown} @focusin=${this._onFocusIn}>
           ${spacer(start)}
-          ${repeat(g.rows.slice(start, end), (r) => r.row.vendorId, (r, i) => this._row(r, start + i, tab))}
+          ${repeat(
+            g.rows.slice(start, end),
+            (r) => r.row.vendorId,
+            (r, i) => this._row(r, start + i, tab),
+          )}
           ${spacer(g.rows.length - end)}
         </tbody>
       </table>

@@ -26,7 +26,8 @@ export const TRI_OPTIONS = [
 export const triValue = (v: boolean | null): string => (v === null ? '' : v ? 'yes' : 'no');
 
 /** `hasChanged` of a form's errors: only when the messages do (the page builds a new object on every render). */
-export const errorsChanged = (next: Readonly<Record<string, string>>, prev?: Readonly<Record<string, string>>): boolean => JSON.stringify(next) !== JSON.stringify(prev ?? {});
+export const errorsChanged = (next: Readonly<Record<string, string>>, prev?: Readonly<Record<string, string>>): boolean =>
+  JSON.stringify(next) !== JSON.stringify(prev ?? {});
 
 /** After the server refused a save, the first field it named takes focus (its message is tied to it). */
 export function focusFirstError(root: ParentNode): void {

@@ -42,8 +42,7 @@ export interface SelectSpec extends Common {
   readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
 }
 
-const describedBy = (f: Common): string | undefined =>
-  [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (f: Common): string | undefined => [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 const notes = (f: Common) => html`${f.hint ? html`<p class="hint" id=${`${f.id}-hint`}>${f.hint}</p>` : nothing}
 ${f.error ? html`<p class="field-error" id=${`${f.id}-error`}>${f.error}</p>` : nothing}`;
@@ -110,8 +109,7 @@ export const formText = (form: HTMLFormElement, name: string): string => {
 };
 
 /** A form's outcome lines, always in the DOM so screen readers announce a change: success, then failure. */
-export const outcomes = (done: string, failure: string) =>
-  html`<p class="outcome ok" role="status">${done}</p><p class="outcome" role="alert">${failure}</p>`;
+export const outcomes = (done: string, failure: string) => html`<p class="outcome ok" role="status">${done}</p><p class="outcome" role="alert">${failure}</p>`;
 
 /** A form's submit button: while busy it says so and stays focusable (aria-disabled, not disabled). */
 export const submitButton = (busy: boolean, label: string, busyLabel: string, kind: 'primary' | 'secondary' = 'primary') =>

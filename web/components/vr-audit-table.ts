@@ -75,25 +75,31 @@ export class AuditTable extends LitElement {
         <td>${e.actor}${e.via ? html`<span class="via">via ${e.via}</span>` : ''}</td>
         <th scope="row">
           ${describeEntry(e)}${e.entityName !== null && !(e.entity === 'vendor' && e.vendorId !== null) ? html`<span class="name">: ${e.entityName}</span>` : ''}
-          ${e.vendorId !== null
-            ? html`<span class="via vendor"
+          ${
+            e.vendorId !== null
+              ? html`<span class="via vendor"
                 >${e.vendorDeleted ? vendorLabel(e) : html`<a href=${`/vendors/${e.vendorId}`}>${vendorLabel(e)}</a>`} · vendor #${e.vendorId}</span
               >`
-            : ''}
+              : ''
+          }
         </th>
         <td>
-          ${hasDetail
-            ? html`<button class="secondary" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? `diff-${e.id}` : nothing} @click=${() => this._toggle(e.id)}>
+          ${
+            hasDetail
+              ? html`<button class="secondary" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? `diff-${e.id}` : nothing} @click=${() => this._toggle(e.id)}>
                 ${open ? 'Hide' : 'Show'}<span class="sr-only"> the changes of entry ${e.id}</span>
               </button>`
-            : html`<span class="muted">—</span>`}
+              : html`<span class="muted">—</span>`
+          }
         </td>
       </tr>
-      ${open
-        ? html`<tr class="diff" id=${`diff-${e.id}`}>
+      ${
+        open
+          ? html`<tr class="diff" id=${`diff-${e.id}`}>
             <td colspan="4"><vr-audit-diff .previous=${e.before} .next=${e.after}></vr-audit-diff></td>
           </tr>`
-        : ''}`;
+          : ''
+      }`;
   }
 
   private _toggle(id: number): void {

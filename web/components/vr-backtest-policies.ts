@@ -20,7 +20,8 @@ const COLUMNS: ReadonlyArray<{ readonly score: 'likelihood' | 'risk'; readonly f
 ];
 
 /** Whether a score beats the prior-incidents baseline: its AUC's lead over it is above 0 with 95% confidence. */
-const beats = (r: Backtest, score: 'likelihood' | 'risk') => (r.comparisons.find((c) => c.score === score && c.baseline === 'prior-incidents')?.auc.low ?? 0) > 0;
+const beats = (r: Backtest, score: 'likelihood' | 'risk') =>
+  (r.comparisons.find((c) => c.score === score && c.baseline === 'prior-incidents')?.auc.low ?? 0) > 0;
 
 @customElement('vr-backtest-policies')
 export class BacktestPolicies extends LitElement {

@@ -75,9 +75,11 @@ export class BacktestPanel extends LitElement {
     if (!runs) return html`<p class="loading" role="status">Replaying the portfolio's history quarter by quarter…</p>`;
     const selected = runs[Math.min(this._selected, runs.length - 1)]!;
     return html`<div aria-busy=${this._runs.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      ${runs.length > 1
-        ? html`<vr-backtest-policies .reports=${runs} .inForce=${runs[0]!.decay} .selected=${this._selected} @backtest-run-chosen=${this._choose}></vr-backtest-policies>`
-        : nothing}
+      ${
+        runs.length > 1
+          ? html`<vr-backtest-policies .reports=${runs} .inForce=${runs[0]!.decay} .selected=${this._selected} @backtest-run-chosen=${this._choose}></vr-backtest-policies>`
+          : nothing
+      }
       <vr-backtest-report .report=${selected}></vr-backtest-report>
     </div>`;
   }

@@ -102,19 +102,21 @@ export class CadenceForm extends LitElement {
     const months = this.cadence[key];
     return html`<fieldset class="field tier" data-tier=${n}>
       <legend>Tier ${n}${n === 1 ? ' (most critical)' : ''}</legend>
-      ${none
-        ? nothing
-        : field({
-            id: `cad-${key}`,
-            name: key,
-            label: 'Months between reviews',
-            type: 'number',
-            min: 1,
-            max: 120,
-            inputmode: 'numeric',
-            value: months === null ? '' : String(months),
-            error: this.errors[key],
-          })}
+      ${
+        none
+          ? nothing
+          : field({
+              id: `cad-${key}`,
+              name: key,
+              label: 'Months between reviews',
+              type: 'number',
+              min: 1,
+              max: 120,
+              inputmode: 'numeric',
+              value: months === null ? '' : String(months),
+              error: this.errors[key],
+            })
+      }
       <label class="check">
         <input type="checkbox" id=${`cad-${key}-none`} name=${`${key}-none`} .checked=${none} @change=${(e: Event) => this._setNone(key, (e.target as HTMLInputElement).checked)} />
         No periodic review

@@ -85,15 +85,19 @@ export class ChangeGroups extends LitElement {
     return html`<li class=${weightOf(c) >= 3 ? 'important' : ''} data-kind=${c.kind} data-change-id=${c.id}>
       <span class="kind">${CHANGE_KIND_LABELS[c.kind]}</span>${weightOf(c) >= 3 ? html`<span class="sr-only">(important)</span>` : nothing}
       <span class="title">${c.title}</span>
-      ${c.kind === 'score-changed' && c.oldRisk !== null && c.newRisk !== null
-        ? html`<div class="risk">
+      ${
+        c.kind === 'score-changed' && c.oldRisk !== null && c.newRisk !== null
+          ? html`<div class="risk">
             Risk ${c.oldRisk.toFixed(1)} ${c.oldBand ? html`<vr-band-badge band=${c.oldBand}></vr-band-badge>` : nothing} →
             ${c.newRisk.toFixed(1)} ${c.newBand ? html`<vr-band-badge band=${c.newBand}></vr-band-badge>` : nothing}
           </div>`
-        : nothing}
-      ${c.causes
-        ? html`<p class="causes">Causes: ${CAUSES.map(([k, label], i) => html`${i > 0 ? ', ' : ''}${label} ${signed(c.causes![k])}`)} points</p>`
-        : nothing}
+          : nothing
+      }
+      ${
+        c.causes
+          ? html`<p class="causes">Causes: ${CAUSES.map(([k, label], i) => html`${i > 0 ? ', ' : ''}${label} ${signed(c.causes![k])}`)} points</p>`
+          : nothing
+      }
       <div class="meta">
         ${c.day}${link ? html` · <a href=${link.href}>See ${link.label}</a>` : nothing}
       </div>

@@ -85,11 +85,13 @@ export class ChangeHistory extends LitElement {
         <h2 id="t">Change history <span class="count">(${this.total})</span></h2>
         <span class="muted">Edits to this vendor and its evidence, from the audit trail.</span>
       </header>
-      ${this.items.length === 0
-        ? html`<p class="muted">No changes recorded.</p>`
-        : html`<ol>
+      ${
+        this.items.length === 0
+          ? html`<p class="muted">No changes recorded.</p>`
+          : html`<ol>
             ${this.items.map((e) => this._entry(e))}
-          </ol>`}
+          </ol>`
+      }
       ${this.total > this.items.length ? html`<p class="foot muted">The newest ${this.items.length} of ${this.total} are shown.</p>` : nothing}
     </section>`;
   }
@@ -103,16 +105,18 @@ export class ChangeHistory extends LitElement {
         <strong>${describeEntry(e)}</strong>
         <span class="meta">· ${e.actor}${e.via ? ` (${e.via})` : ''} · <time datetime=${e.at}>${timestamp(e.at)}</time></span>
       </p>
-      ${inline && changes.length > 0
-        ? html`<ul class="fields">
+      ${
+        inline && changes.length > 0
+          ? html`<ul class="fields">
             ${changes.map((c) => html`<li><span class="path">${c.path}</span>: <del>${showValue(c.before)}</del> → <ins>${showValue(c.after)}</ins></li>`)}
           </ul>`
-        : all.length > 0
-          ? html`<details>
+          : all.length > 0
+            ? html`<details>
               <summary>Show the ${all.length} recorded field${all.length === 1 ? '' : 's'}</summary>
               <vr-audit-diff .previous=${e.before} .next=${e.after}></vr-audit-diff>
             </details>`
-          : nothing}
+            : nothing
+      }
     </li>`;
   }
 }

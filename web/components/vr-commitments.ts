@@ -51,9 +51,10 @@ export class Commitments extends LitElement {
         <h2 id="commitments-title">Commitments</h2>
         <span class="tag fact">Not scored</span>
       </header>
-      ${rows.length === 0
-        ? html`<p class="muted">No commitment on record: the questionnaire asks for the days to notify customers of a breach and a security contact.</p>`
-        : html`<dl>
+      ${
+        rows.length === 0
+          ? html`<p class="muted">No commitment on record: the questionnaire asks for the days to notify customers of a breach and a security contact.</p>`
+          : html`<dl>
             ${rows.map((r) => {
               const said = attestedBy(r.commitment);
               const href = answerHref(this.vendorId, r.commitment.source);
@@ -63,7 +64,8 @@ export class Commitments extends LitElement {
                   <span class="meta">· known from ${partialDate(r.knownFrom)}${said ? html` · ${href ? html`<a href=${href}>${said}</a>` : said}` : nothing}</span>
                 </dd>`;
             })}
-          </dl>`}
+          </dl>`
+      }
     </section>`;
   }
 }

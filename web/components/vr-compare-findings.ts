@@ -94,9 +94,10 @@ export class CompareFindings extends LitElement {
     const rows = findingRows(cols.map((c) => ({ vendorId: c.vendorId, findings: c.score.findings })));
     return html`<section class="card" aria-labelledby="t">
       <h2 id="t">Findings <span class="muted">(${rows.length} ${rows.length === 1 ? 'rule' : 'rules'})</span></h2>
-      ${rows.length === 0
-        ? html`<p class="muted">None of these vendors has a finding to act on as of this day.</p>`
-        : html`<p class="muted intro">One row per finding rule, with the contract condition it suggests; a mark in the column of every vendor that has it.</p>
+      ${
+        rows.length === 0
+          ? html`<p class="muted">None of these vendors has a finding to act on as of this day.</p>`
+          : html`<p class="muted intro">One row per finding rule, with the contract condition it suggests; a mark in the column of every vendor that has it.</p>
             <div class="scroll" role="region" aria-label="Findings, a column per vendor" tabindex="0">
               <table style=${styleMap({ '--cols': String(cols.length) })}>
                 <thead>
@@ -109,7 +110,8 @@ export class CompareFindings extends LitElement {
                   ${rows.map((r) => this._row(r))}
                 </tbody>
               </table>
-            </div>`}
+            </div>`
+      }
     </section>`;
   }
 

@@ -47,31 +47,35 @@ export class ComparePicker extends LitElement {
     const matches = this._matches();
     return html`<div>
         <h2 id="chosen-title">Compared (${this.selected.length} of at most ${MAX_COMPARED})</h2>
-        ${this.selected.length === 0
-          ? html`<p class="none">None yet.</p>`
-          : html`<ul class="chosen" aria-labelledby="chosen-title">
+        ${
+          this.selected.length === 0
+            ? html`<p class="none">None yet.</p>`
+            : html`<ul class="chosen" aria-labelledby="chosen-title">
               ${this.selected.map((id) => {
                 const name = this.names.get(id) ?? `Vendor #${id}`;
                 return html`<li class="chip" data-vendor-id=${id}>
                   ${name}<button type="button" aria-label=${`Remove ${name}`} title=${`Remove ${name}`} @click=${() => this._set(this.selected.filter((x) => x !== id))}>×</button>
                 </li>`;
               })}
-            </ul>`}
+            </ul>`
+        }
       </div>
       <div>
         <label for="q">Add a vendor</label>
         <input id="q" type="search" autocomplete="off" placeholder="Search by name" aria-describedby="hint status"
           .value=${this._query} @input=${this._onInput} @keydown=${this._onKey} />
         <p class="hint" id="hint">Compare two to four vendors. Type part of a name (or an alias, category or website) of any vendor on record, then pick one below.</p>
-        ${this._query.trim() && !full && matches.length > 0
-          ? html`<ul class="results" aria-label="Matching vendors">
+        ${
+          this._query.trim() && !full && matches.length > 0
+            ? html`<ul class="results" aria-label="Matching vendors">
               ${matches.slice(0, SHOWN).map(
                 (o) => html`<li><button type="button" data-vendor-id=${o.vendorId} @click=${() => this._add(o.vendorId)}>
                   <span>Add ${o.name}</span><span class="cat">${o.category}</span>
                 </button></li>`,
               )}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <p class="hint" id="status" role="status">${this._status(full, matches.length)}</p>
       </div>`;
   }

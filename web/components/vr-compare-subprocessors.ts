@@ -9,7 +9,16 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
-import { chainLinks, chainSentence, listNames, sharedSentence, sharedSubprocessors, type ChainLink, type CompareColumn, type SharedSubprocessor } from '../charts/compare.layout.ts';
+import {
+  chainLinks,
+  chainSentence,
+  listNames,
+  sharedSentence,
+  sharedSubprocessors,
+  type ChainLink,
+  type CompareColumn,
+  type SharedSubprocessor,
+} from '../charts/compare.layout.ts';
 import { activeAt, dayRange } from '../charts/compare.evidence.ts';
 import { ACCESS_LEVEL_LABEL, partialDate } from '../format.ts';
 import { card, controls } from '../styles/shared.ts';
@@ -119,28 +128,35 @@ export class CompareSubprocessors extends LitElement {
     return html`<section class="card" aria-labelledby="t">
       <h2 id="t">Subprocessors and shared providers</h2>
       <div class="callout" ?data-risk=${sentences.length > 0}>
-        ${shared.length === 0
-          ? html`<p class="none-shared"><strong>No shared subprocessors.</strong> ${listNames(cols.map((c) => c.name))} share no subprocessor on record as of ${this.asOf}.</p>`
-          : nothing}
+        ${
+          shared.length === 0
+            ? html`<p class="none-shared"><strong>No shared subprocessors.</strong> ${listNames(cols.map((c) => c.name))} share no subprocessor on record as of ${this.asOf}.</p>`
+            : nothing
+        }
         ${sentences.map((s) => html`<p class="sentence">${s}</p>`)}
       </div>
-      ${cols.every((c) => c.subprocessors.length === 0)
-        ? html`<p class="unknown" data-none-on-record>No subprocessor on record for any of them: their support chains are unknown.</p>`
-        : this._grid(cols, shared, links, nameOf)}
+      ${
+        cols.every((c) => c.subprocessors.length === 0)
+          ? html`<p class="unknown" data-none-on-record>No subprocessor on record for any of them: their support chains are unknown.</p>`
+          : this._grid(cols, shared, links, nameOf)
+      }
     </section>`;
   }
 
   private _grid(cols: readonly CompareColumn[], shared: readonly SharedSubprocessor[], links: readonly ChainLink[], nameOf: (id: number) => string) {
-    const sharedWith = (vendorId: number, s: Subprocessor) => shared.find((x) => x.subprocessorIds.includes(s.id))?.vendorIds.filter((v) => v !== vendorId) ?? [];
+    const sharedWith = (vendorId: number, s: Subprocessor) =>
+      shared.find((x) => x.subprocessorIds.includes(s.id))?.vendorIds.filter((v) => v !== vendorId) ?? [];
     return html`<div class="grid" style=${styleMap({ '--cols': String(cols.length) })}>
         ${cols.map(
           (c) => html`<section aria-labelledby=${`v${c.vendorId}`} data-vendor-id=${c.vendorId}>
             <h3 id=${`v${c.vendorId}`}>${c.name} <span class="meta">${c.subprocessors.length} on record</span></h3>
-            ${c.subprocessors.length === 0
-              ? html`<p class="unknown">No subprocessor on record: the support chain is unknown.</p>`
-              : html`<ul class="subs">
+            ${
+              c.subprocessors.length === 0
+                ? html`<p class="unknown">No subprocessor on record: the support chain is unknown.</p>`
+                : html`<ul class="subs">
                   ${c.subprocessors.map((s) => this._item(c.vendorId, s, sharedWith(c.vendorId, s).map(nameOf), links.some((l) => l.subprocessor.id === s.id) ? nameOf(s.vendorId!) : null))}
-                </ul>`}
+                </ul>`
+            }
           </section>`,
         )}
       </div>`;

@@ -57,9 +57,13 @@ export class CompareTable extends LitElement {
               )}
             </tr>
             ${this._row('inherent', 'Inherent risk', 'category prior × impact ÷ 100', (c) => `${points(c.score.inherentRisk)} (${c.score.inherentBand})`)}
-            ${this._row('evidence', 'Evidence coverage', 'share of the likelihood weight on evidence', (c) =>
-              `${percent(c.score.evidenceCoverage)} · ${points(c.score.unknownPoints)} of ${points(c.score.likelihood)} points on unknowns` +
-              (c.score.toAssess.length ? ` · to assess: ${c.score.toAssess.map((m) => m.text).join('; ')}` : ''),
+            ${this._row(
+              'evidence',
+              'Evidence coverage',
+              'share of the likelihood weight on evidence',
+              (c) =>
+                `${percent(c.score.evidenceCoverage)} · ${points(c.score.unknownPoints)} of ${points(c.score.likelihood)} points on unknowns` +
+                (c.score.toAssess.length ? ` · to assess: ${c.score.toAssess.map((m) => m.text).join('; ')}` : ''),
             )}
             ${this._row('likelihood', 'Likelihood', 'from the factors below', (c) => points(c.score.likelihood))}
             ${this._row('impact', 'Impact', 'from our relationship', (c) => points(c.score.impact))}
@@ -118,12 +122,16 @@ export class CompareTable extends LitElement {
     return html`<div class="evidence" ?data-none=${e.none}>
       <span class="label">Evidence:</span>
       <span class="what">${e.what}</span>${e.age ? html` · <span class="age">${e.age}</span>` : nothing}
-      ${e.source
-        ? html`<span class="source">Source:
-            ${link
-              ? html`<a href=${e.source} rel="noopener noreferrer" target="_blank">${linkText(e.source)}<span class="sr-only"> (opens in a new tab)</span></a>`
-              : e.source}</span>`
-        : nothing}
+      ${
+        e.source
+          ? html`<span class="source">Source:
+            ${
+              link
+                ? html`<a href=${e.source} rel="noopener noreferrer" target="_blank">${linkText(e.source)}<span class="sr-only"> (opens in a new tab)</span></a>`
+                : e.source
+            }</span>`
+          : nothing
+      }
       ${e.note ? html`<span class="note">${e.note}</span>` : nothing}
     </div>`;
   }

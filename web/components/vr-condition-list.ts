@@ -63,11 +63,13 @@ export class ConditionList extends LitElement {
     return html`<h3 id="cl-t">Conditions <span class="muted">(${open} open of ${all.length})</span></h3>
       ${savedLine(this.notice)}
       ${this.editing ? nothing : html`<p class="outcome" role="alert">${this.failure}</p>`}
-      ${all.length === 0
-        ? html`<p class="muted">No conditions: none of the decisions carries any.</p>`
-        : html`<ul class="conditions" aria-labelledby="cl-t">
+      ${
+        all.length === 0
+          ? html`<p class="muted">No conditions: none of the decisions carries any.</p>`
+          : html`<ul class="conditions" aria-labelledby="cl-t">
             ${all.map(({ c, r }) => this._condition(c, r))}
-          </ul>`}`;
+          </ul>`
+      }`;
   }
 
   private _condition(c: Condition, r: Review) {
@@ -85,9 +87,11 @@ export class ConditionList extends LitElement {
           <dd>${c.dueOn ? html`${day(c.dueOn)}${late ? html` <span class="late">late</span>` : nothing}` : html`<span class="muted">no date</span>`}</dd>
         </div>
         <div><dt>From</dt><dd>${DECISION_LABEL[r.decision]} on ${day(r.decidedOn)}${c.severity ? html`, a ${((SEVERITY_LABEL as Record<string, string>)[c.severity] ?? c.severity).toLowerCase()} finding` : nothing}</dd></div>
-        ${c.state === 'waived'
-          ? html`<div><dt>Waiver</dt><dd>until ${c.waiverExpiresOn ? day(c.waiverExpiresOn) : '?'}, approved by ${c.waiverApprover ?? 'nobody named'}</dd></div>`
-          : nothing}
+        ${
+          c.state === 'waived'
+            ? html`<div><dt>Waiver</dt><dd>until ${c.waiverExpiresOn ? day(c.waiverExpiresOn) : '?'}, approved by ${c.waiverApprover ?? 'nobody named'}</dd></div>`
+            : nothing
+        }
         ${c.evidence ? html`<div class="wide"><dt>Evidence</dt><dd>${c.evidence}</dd></div>` : nothing}
       </dl>
       ${this.editable ? this._actions(c) : nothing}
@@ -100,12 +104,14 @@ export class ConditionList extends LitElement {
     const open = (mode: ConditionEditMode) => () => this.dispatchEvent(new ConditionEditRequested(c.id, mode));
     const opened = (mode: ConditionEditMode) => (this.editing?.id === c.id && this.editing.mode === mode ? 'true' : 'false');
     return html`<div class="record-actions">
-      ${c.state === 'open'
-        ? html`<button type="button" class="edit" data-mode="met" aria-expanded=${opened('met')} @click=${open('met')}>Mark met${name}</button>
+      ${
+        c.state === 'open'
+          ? html`<button type="button" class="edit" data-mode="met" aria-expanded=${opened('met')} @click=${open('met')}>Mark met${name}</button>
             <button type="button" class="edit" data-mode="waive" aria-expanded=${opened('waive')} @click=${open('waive')}>Waive${name}</button>`
-        : html`<button type="button" class="edit" data-mode="reopen" @click=${() => this.dispatchEvent(new ConditionChangeRequested(c.id, { state: 'open' }))}>
+          : html`<button type="button" class="edit" data-mode="reopen" @click=${() => this.dispatchEvent(new ConditionChangeRequested(c.id, { state: 'open' }))}>
             Reopen${name}
-          </button>`}
+          </button>`
+      }
       <button type="button" class="edit" data-mode="edit" aria-expanded=${opened('edit')} @click=${open('edit')}>Change owner or due date${name}</button>
     </div>`;
   }
@@ -116,7 +122,16 @@ export class ConditionList extends LitElement {
     const heading = mode === 'met' ? 'Mark this condition met' : mode === 'waive' ? 'Waive this condition' : 'Owner and due date';
     let fields;
     if (mode === 'met') {
-      fields = textareaField({ id: id('evidence'), name: 'evidence', label: 'Evidence that it is met', hint: 'What shows it: a document, an audit report, a link.', rows: 3, maxlength: 5000, value: c.evidence ?? '', error: e.evidence });
+      fields = textareaField({
+        id: id('evidence'),
+        name: 'evidence',
+        label: 'Evidence that it is met',
+        hint: 'What shows it: a document, an audit report, a link.',
+        rows: 3,
+        maxlength: 5000,
+        value: c.evidence ?? '',
+        error: e.evidence,
+      });
     } else if (mode === 'waive') {
       fields = html`<div class="row">
         ${field({ id: id('expiry'), name: 'waiverExpiresOn', label: 'Waiver expires on', type: 'date', value: c.waiverExpiresOn ?? '', error: e.waiverExpiresOn })}

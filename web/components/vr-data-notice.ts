@@ -66,16 +66,12 @@ export class DataNotice extends LitElement {
       </section>`;
     }
     return html`<section aria-label="Where this data comes from">
-      ${demo
-        ? html`<p class="head">Demo portfolio of ${demo.name}, a fictional company.</p>`
-        : html`<p class="head">Where this data comes from</p>`}
+      ${demo ? html`<p class="head">Demo portfolio of ${demo.name}, a fictional company.</p>` : html`<p class="head">Where this data comes from</p>`}
       <span class="tag fact">Public fact</span>
       <p>Incidents, subprocessors, MFA posture and posture statements come from public reporting; each links to its sources.</p>
       <span class="tag example">Example setting</span>
       <p>${demo ? demo.note : 'Relationships marked as examples (tier, data access, access into our environment, status, owner) are illustrative, not real.'}</p>
-      ${sources.length > 0
-        ? html`<p class="sources">Data: ${sources.map((s, i) => html`${i > 0 ? '; ' : nothing}${s.name} (${s.license})`)}.</p>`
-        : nothing}
+      ${sources.length > 0 ? html`<p class="sources">Data: ${sources.map((s, i) => html`${i > 0 ? '; ' : nothing}${s.name} (${s.license})`)}.</p>` : nothing}
     </section>`;
   }
 }

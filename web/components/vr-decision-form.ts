@@ -16,7 +16,22 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Cadence } from '../api/client.ts';
 import type { Finding } from '../../server/scoring/types.ts';
 import { partialDate, SEVERITY_LABEL } from '../format.ts';
-import { addFreeCondition, cadenceDate, DECISION_HINT, DECISION_LABEL, DECISIONS, draftErrors, draftFromForm, emptyDraft, keepFindings, localToday, removeCondition, reviewBody, type DecisionDraft, type DraftCondition } from '../reviews.ts';
+import {
+  addFreeCondition,
+  cadenceDate,
+  DECISION_HINT,
+  DECISION_LABEL,
+  DECISIONS,
+  draftErrors,
+  draftFromForm,
+  emptyDraft,
+  keepFindings,
+  localToday,
+  removeCondition,
+  reviewBody,
+  type DecisionDraft,
+  type DraftCondition,
+} from '../reviews.ts';
 import { DecisionDayChanged, DecisionSubmitted } from '../review-events.ts';
 import { controls, srOnly } from '../styles/shared.ts';
 import { forms } from '../styles/forms.ts';
@@ -63,7 +78,11 @@ export class DecisionForm extends LitElement {
       this._draft = emptyDraft(this._today);
       this._reset = true;
     }
-    if (changed.has('findings') && this.findings) this._draft = keepFindings(this._draft, this.findings.map((f) => f.id));
+    if (changed.has('findings') && this.findings)
+      this._draft = keepFindings(
+        this._draft,
+        this.findings.map((f) => f.id),
+      );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -79,13 +98,17 @@ export class DecisionForm extends LitElement {
       root.querySelector<HTMLElement>(sel)?.focus();
       this._focusKey = null;
     }
-    if (changed.has('refusals') && changed.get('refusals') !== undefined) root.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')?.focus();
+    if (changed.has('refusals') && changed.get('refusals') !== undefined)
+      root.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')?.focus();
   }
 
   override render() {
     const d = this._draft;
     const { form: e, rows } = draftErrors(this.errors, this._sent);
-    const unplaced = Object.entries(e).filter(([k]) => !PLACED.has(k)).map(([k, m]) => `${k}: ${m}`).join('; ');
+    const unplaced = Object.entries(e)
+      .filter(([k]) => !PLACED.has(k))
+      .map(([k, m]) => `${k}: ${m}`)
+      .join('; ');
     return html`<details>
       <summary>Record a decision</summary>
       <form method="post" novalidate @input=${this._onInput} @change=${this._onChange} @submit=${this._onSubmit}>
@@ -146,7 +169,11 @@ export class DecisionForm extends LitElement {
       <h4>From the findings${this.findingsAsOf ? html` as of <time datetime=${this.findingsAsOf}>${partialDate(this.findingsAsOf)}</time>` : nothing}</h4>
       ${this._findings(d, rows)}
       <h4>Other conditions</h4>
-      ${repeat(free, (c) => c.key, (c, n) => this._free(c, n + 1, rows.get(c.key) ?? {}))}
+      ${repeat(
+        free,
+        (c) => c.key,
+        (c, n) => this._free(c, n + 1, rows.get(c.key) ?? {}),
+      )}
       <button class="edit add-row" type="button" @click=${this._add}>Add a condition</button>
     </fieldset>`;
   }

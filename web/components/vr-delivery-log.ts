@@ -40,9 +40,11 @@ export class DeliveryLog extends LitElement {
             <td>${d.sentAt ? html`<time datetime=${d.sentAt}>${timestamp(d.sentAt)}</time>` : d.status === 'pending' ? html`<time datetime=${d.nextAt}>${timestamp(d.nextAt)}</time>` : '—'}</td>
             <td>${d.lastError ?? ''}</td>
             <td class="act">
-              ${d.status === 'failed'
-                ? html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new DeliveryRetryRequested(d.id))}>Retry<span class="sr-only"> ${d.key}</span></button>`
-                : ''}
+              ${
+                d.status === 'failed'
+                  ? html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new DeliveryRetryRequested(d.id))}>Retry<span class="sr-only"> ${d.key}</span></button>`
+                  : ''
+              }
             </td>
           </tr>`,
         )}

@@ -85,14 +85,24 @@ export class DocumentForm extends LitElement {
   private _field(f: KindField) {
     const id = `doc-${f.name}`;
     const error = this.errors[f.name];
-    if (f.type === 'select') return selectField({ id, name: f.name, label: f.label, options: f.options ?? [], value: f.options?.[0]?.value, error, hint: f.hint });
+    if (f.type === 'select')
+      return selectField({ id, name: f.name, label: f.label, options: f.options ?? [], value: f.options?.[0]?.value, error, hint: f.hint });
     if (f.type === 'checkbox') {
       return html`<div class="field">
         <label class="check"><input type="checkbox" id=${id} name=${f.name} value="yes" aria-invalid=${error ? 'true' : 'false'} />${f.label}</label>
         ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
       </div>`;
     }
-    return field({ id, name: f.name, label: f.label, type: f.type, required: f.required, hint: f.hint, error, ...(f.type === 'number' ? { min: 0, inputmode: 'numeric' as const } : {}) });
+    return field({
+      id,
+      name: f.name,
+      label: f.label,
+      type: f.type,
+      required: f.required,
+      hint: f.hint,
+      error,
+      ...(f.type === 'number' ? { min: 0, inputmode: 'numeric' as const } : {}),
+    });
   }
 
   /** The kind's select decides which fields show. */

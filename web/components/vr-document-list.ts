@@ -69,9 +69,10 @@ export class DocumentList extends LitElement {
       <header class="section-head">
         <h2 id="documents-heading" tabindex="-1">Evidence documents <span class="count">(${this.items.length})</span></h2>
       </header>
-      ${this.items.length === 0
-        ? html`<p class="muted">No document on record: ask the vendor for its SOC 2 report or ISO 27001 certificate.</p>`
-        : html`<div class="scroll" role="region" tabindex="0" aria-label="Documents table (scrolls sideways)">
+      ${
+        this.items.length === 0
+          ? html`<p class="muted">No document on record: ask the vendor for its SOC 2 report or ISO 27001 certificate.</p>`
+          : html`<div class="scroll" role="region" tabindex="0" aria-label="Documents table (scrolls sideways)">
             <table>
               <thead>
                 <tr>
@@ -87,10 +88,13 @@ export class DocumentList extends LitElement {
                 ${this.items.map((d) => this._row(d))}
               </tbody>
             </table>
-          </div>`}
-      ${this.editable
-        ? html`<vr-document-form .errors=${this.errors} refusals=${this.refusals} failure=${this.failure} done=${this.done} ?busy=${this.busy}></vr-document-form>`
-        : html`<p class="muted">Analysts and admins upload documents.</p>`}
+          </div>`
+      }
+      ${
+        this.editable
+          ? html`<vr-document-form .errors=${this.errors} refusals=${this.refusals} failure=${this.failure} done=${this.done} ?busy=${this.busy}></vr-document-form>`
+          : html`<p class="muted">Analysts and admins upload documents.</p>`
+      }
     </section>`;
   }
 

@@ -68,15 +68,18 @@ export class EditConflictNotice extends LitElement {
         <h3 tabindex="-1">This ${this.what} was changed by someone else since you opened it</h3>
         <p>
           Nothing was saved.
-          ${this.deleting
-            ? 'Load their version to see it before deciding, or delete it anyway.'
-            : this.rows.length > 0
-              ? 'Where your version and theirs differ:'
-              : 'Your version and theirs now say the same in the fields you sent.'}
+          ${
+            this.deleting
+              ? 'Load their version to see it before deciding, or delete it anyway.'
+              : this.rows.length > 0
+                ? 'Where your version and theirs differ:'
+                : 'Your version and theirs now say the same in the fields you sent.'
+          }
         </p>
       </div>
-      ${this.rows.length > 0
-        ? html`<table>
+      ${
+        this.rows.length > 0
+          ? html`<table>
             <caption class="sr-only">Your version and theirs, field by field where they differ</caption>
             <thead>
               <tr>
@@ -95,7 +98,8 @@ export class EditConflictNotice extends LitElement {
               )}
             </tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button type="button" class="secondary" data-action="reload-theirs" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new ConflictChoice('theirs'))}>
           Load their version

@@ -193,15 +193,19 @@ export class FindingsList extends LitElement {
     return html`<section class="card" aria-labelledby="findings">
       <header class="section-head">
         <h2 id="findings" tabindex="-1">Findings <span class="count">(${s.findings.length})</span></h2>
-        ${s.findings.length > 0
-          ? html`<span class="muted">${severityCounts(s.findings)} as of ${asOf}: what to settle before signing or renewal, most severe first.</span>`
-          : nothing}
+        ${
+          s.findings.length > 0
+            ? html`<span class="muted">${severityCounts(s.findings)} as of ${asOf}: what to settle before signing or renewal, most severe first.</span>`
+            : nothing
+        }
       </header>
-      ${s.findings.length === 0
-        ? html`<p class="empty muted">No findings as of ${asOf}.</p>`
-        : html`<ol class="findings">
+      ${
+        s.findings.length === 0
+          ? html`<p class="empty muted">No findings as of ${asOf}.</p>`
+          : html`<ol class="findings">
             ${s.findings.map((f, n) => this._finding(f, n))}
-          </ol>`}
+          </ol>`
+      }
     </section>`;
   }
 
@@ -215,14 +219,16 @@ export class FindingsList extends LitElement {
           <span class="title">${f.title}</span>
         </h3>
         <p class="rationale">${f.rationale}</p>
-        ${links.length > 0
-          ? html`<div class="refs">
+        ${
+          links.length > 0
+            ? html`<div class="refs">
               <span class="refs-label" id=${`r${n}`}>Rests on:</span>
               <ul aria-labelledby=${`r${n}`}>
                 ${links.map((t) => html`<li>${evidenceLink(t)}</li>`)}
               </ul>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <figure class="condition">
         <figcaption>Suggested contract condition</figcaption>

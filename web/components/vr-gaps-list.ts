@@ -71,9 +71,10 @@ export class GapsList extends LitElement {
         <h2 id="t">Evidence gaps <span class="count">(${s.gaps.length})</span></h2>
         <span class="tag unknown">Unknown, scored as weak</span>
       </header>
-      ${s.gaps.length === 0
-        ? html`<p class="empty muted">No evidence gaps as of ${asOf}: everything the score needs is on record and fresh.</p>`
-        : html`<p class="explain">
+      ${
+        s.gaps.length === 0
+          ? html`<p class="empty muted">No evidence gaps as of ${asOf}: everything the score needs is on record and fresh.</p>`
+          : html`<p class="explain">
               What the score needed as of ${asOf} and did not have. Each gap is counted as a weak posture, never as good, and
               each one sits behind the confidence figure: <strong class="num">${percent(s.confidence)}</strong> of the evidence is known and fresh.
             </p>
@@ -86,7 +87,8 @@ export class GapsList extends LitElement {
                   </ul>
                 </section>`,
               )}
-            </div>`}
+            </div>`
+      }
     </section>`;
   }
 

@@ -117,13 +117,17 @@ export class GraphDetail extends LitElement {
         ${node.kind === 'vendor' ? `One of our vendors${node.tier ? `, tier ${node.tier}` : ''}` : 'A subprocessor with no vendor record of its own'}
         ${node.vendorId !== null ? html` · <a href=${`/vendors/${node.vendorId}`}>Open ${node.name}'s page</a>` : nothing}
       </p>
-      ${node.concentration
-        ? html`<p class="concentration">Serves ${node.serves} of our vendors: a concentration risk, since one breach here reaches them all.</p>`
-        : nothing}
-      ${out.length > 0 || node.kind === 'vendor'
-        ? html`<h3>Its subprocessors (${out.length})</h3>
+      ${
+        node.concentration
+          ? html`<p class="concentration">Serves ${node.serves} of our vendors: a concentration risk, since one breach here reaches them all.</p>`
+          : nothing
+      }
+      ${
+        out.length > 0 || node.kind === 'vendor'
+          ? html`<h3>Its subprocessors (${out.length})</h3>
             ${out.length === 0 ? html`<p class="hint">None on record: its support chain is unknown.</p>` : this._list(out, (e) => e.target, nameOf)}`
-        : nothing}
+          : nothing
+      }
       ${into.length > 0 ? html`<h3>Serves (${node.serves} in place)</h3>${this._list(into, (e) => e.source, nameOf)}` : nothing}
     </section>`;
   }

@@ -136,12 +136,14 @@ export class ImportPreview extends LitElement {
           </tbody>
         </table>
       </div>
-      ${shown.length < r.rows.length
-        ? html`<p class="more">
+      ${
+        shown.length < r.rows.length
+          ? html`<p class="more">
             The first ${shown.length.toLocaleString('en-US')} of ${r.rows.length.toLocaleString('en-US')} rows; the counts cover them all.
             <button type="button" class="secondary" @click=${() => (this._all = true)}>Show all ${r.rows.length.toLocaleString('en-US')} rows</button>
           </p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   /** The vendor a possible duplicate resembles, by its website's domain. */

@@ -79,7 +79,10 @@ export class IncidentForm extends EditForm {
     const others = this.incidents.filter((x) => x.id !== i?.id);
     const continues = [
       { value: '', label: 'Nothing (not a campaign)' },
-      ...others.map((x) => ({ value: String(x.id), label: `${x.title} (${x.publicDisclosureDate ? `disclosed ${partialDate(x.publicDisclosureDate)}` : 'not disclosed'})` })),
+      ...others.map((x) => ({
+        value: String(x.id),
+        label: `${x.title} (${x.publicDisclosureDate ? `disclosed ${partialDate(x.publicDisclosureDate)}` : 'not disclosed'})`,
+      })),
     ];
     return html`<fieldset class="group" aria-describedby="root-cause-hint">
       <legend>Root cause and campaign</legend>

@@ -66,21 +66,25 @@ export class IncidentList extends LitElement {
       <header class="section-head">
         <h2 id="incidents-heading" tabindex="-1">Incidents <span class="count">(${this.incidents.length})</span></h2>
         <span class="tag fact">Public facts</span>
-        ${this.editable
-          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('incident'))}>Add incident</button></span>`
-          : nothing}
+        ${
+          this.editable
+            ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('incident'))}>Add incident</button></span>`
+            : nothing
+        }
       </header>
       ${savedLine(this.notice)}
-      ${this.incidents.length === 0
-        ? html`<p class="muted">No incident on record for this vendor.</p>`
-        : html`<div class="timeline">
+      ${
+        this.incidents.length === 0
+          ? html`<p class="muted">No incident on record for this vendor.</p>`
+          : html`<div class="timeline">
               <h3>Timeline</h3>
               <vr-incident-timeline .incidents=${this.incidents}></vr-incident-timeline>
               <vr-incident-timeline-table .incidents=${this.incidents}></vr-incident-timeline-table>
             </div>
             <ol class="incidents">
               ${this.incidents.map((i) => html`<li>${this._incident(i, weights)}</li>`)}
-            </ol>`}
+            </ol>`
+      }
     </section>`;
   }
 

@@ -8,8 +8,7 @@ import { dayRange, MARK_KINDS, type TimelineIncident } from '../charts/incident-
 import { disclosureLag, lagDays, partialDate } from '../format.ts';
 import { tableStyles } from '../styles/shared.ts';
 
-const firstDay = (i: TimelineIncident): number =>
-  Math.min(...MARK_KINDS.map((k) => dayRange(i[k.field] as string | null)?.first.getTime() ?? Infinity));
+const firstDay = (i: TimelineIncident): number => Math.min(...MARK_KINDS.map((k) => dayRange(i[k.field] as string | null)?.first.getTime() ?? Infinity));
 
 function when(text: string | null) {
   const r = dayRange(text);

@@ -53,9 +53,11 @@ export class MatrixVendors extends LitElement {
     const c = this.cell;
     return html`${c ? html`<h3>Likelihood ${c.likelihood} × impact ${c.impact}</h3>` : nothing}
       <p class="status" role="status">
-        ${c
-          ? `${plural(c.vendors.length)} · likelihood ${levelRange(c.likelihood)}, impact ${levelRange(c.impact)} · ${c.occupied ? `worst band ${BAND_LABEL[c.level]}` : `cell level ${BAND_LABEL[c.level]}`}`
-          : 'Select a cell of the matrix (click it, or move to it with the arrow keys and press Enter) to list its vendors.'}
+        ${
+          c
+            ? `${plural(c.vendors.length)} · likelihood ${levelRange(c.likelihood)}, impact ${levelRange(c.impact)} · ${c.occupied ? `worst band ${BAND_LABEL[c.level]}` : `cell level ${BAND_LABEL[c.level]}`}`
+            : 'Select a cell of the matrix (click it, or move to it with the arrow keys and press Enter) to list its vendors.'
+        }
       </p>
       ${c && c.vendors.length > 0 ? this._table(c) : c ? html`<p class="hint">No vendor sits in this cell.</p>` : nothing}`;
   }

@@ -7,7 +7,11 @@ import { percent } from '../format.ts';
 import { dataTable, numColumns, stickyFirstColumn, tableBox } from '../styles/shared.ts';
 
 const ageLabel = (days: number) =>
-  days === REFERENCE_GAP.days ? `${days} days (${REFERENCE_GAP.label})` : days % YEAR_DAYS === 0 ? `${days / YEAR_DAYS} year${days === YEAR_DAYS ? '' : 's'}` : `${days} days`;
+  days === REFERENCE_GAP.days
+    ? `${days} days (${REFERENCE_GAP.label})`
+    : days % YEAR_DAYS === 0
+      ? `${days / YEAR_DAYS} year${days === YEAR_DAYS ? '' : 's'}`
+      : `${days} days`;
 
 @customElement('vr-methodology-decay-table')
 export class MethodologyDecayTable extends LitElement {

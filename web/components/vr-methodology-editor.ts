@@ -219,16 +219,25 @@ export class MethodologyEditor extends LitElement {
     const invalid = own || blame ? 'true' : 'false';
     const describedBy = [own ? `${id}-error` : '', blame].filter(Boolean).join(' ') || nothing;
     const options =
-      control === 'select' ? (optionsOf(leaf) ?? []) : control === 'yes-no' ? [{ value: 'yes', label: 'yes' }, { value: 'no', label: 'no' }] : undefined;
+      control === 'select'
+        ? (optionsOf(leaf) ?? [])
+        : control === 'yes-no'
+          ? [
+              { value: 'yes', label: 'yes' },
+              { value: 'no', label: 'no' },
+            ]
+          : undefined;
     const shown = control === 'yes-no' && typeof value === 'boolean' ? (value ? 'yes' : 'no') : value === null || value === undefined ? '' : String(value);
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      ${options
-        ? html`<select id=${id} name=${valueName(leaf)} aria-invalid=${invalid} aria-describedby=${describedBy}>
+      ${
+        options
+          ? html`<select id=${id} name=${valueName(leaf)} aria-invalid=${invalid} aria-describedby=${describedBy}>
             ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === shown}>${o.label}</option>`)}
           </select>`
-        : html`<input id=${id} name=${valueName(leaf)} type="text" inputmode=${control === 'number' ? 'decimal' : 'text'} .value=${shown}
-            aria-invalid=${invalid} aria-describedby=${describedBy} placeholder=${value === null ? 'none' : nothing} />`}
+          : html`<input id=${id} name=${valueName(leaf)} type="text" inputmode=${control === 'number' ? 'decimal' : 'text'} .value=${shown}
+            aria-invalid=${invalid} aria-describedby=${describedBy} placeholder=${value === null ? 'none' : nothing} />`
+      }
       ${own ? html`<p class="field-error" id=${`${id}-error`}>${own}</p>` : nothing}
     </div>`;
   }
@@ -237,9 +246,11 @@ export class MethodologyEditor extends LitElement {
     if (!this.comparison && !this.comparing) return nothing;
     return html`<section class="compare" aria-labelledby="cmp-t" aria-busy=${this.comparing ? 'true' : 'false'}>
       <h3 id="cmp-t">Rankings: the version in force and this draft${this.asOf ? `, as of ${this.asOf}` : ''}</h3>
-      ${this.comparison
-        ? html`<vr-methodology-ranking noun="version" .rankings=${this.comparison}></vr-methodology-ranking>`
-        : html`<p class="loading" role="status">Ranking the portfolio under the draft…</p>`}
+      ${
+        this.comparison
+          ? html`<vr-methodology-ranking noun="version" .rankings=${this.comparison}></vr-methodology-ranking>`
+          : html`<p class="loading" role="status">Ranking the portfolio under the draft…</p>`
+      }
     </section>`;
   }
 

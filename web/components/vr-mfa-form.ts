@@ -85,16 +85,17 @@ export class MfaForm extends EditForm {
    */
   private _source(p: MfaPopulation, source: MfaRecord['source'], error: string | undefined) {
     const id = `mfa-${p}-source`;
-    if (!isFactSource(source)) return field({ id, name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: source ?? '', error });
+    if (!isFactSource(source))
+      return field({ id, name: `${p}.source`, label: 'Source', hint: 'A URL or a citation', maxlength: 2000, value: source ?? '', error });
     return html`<input type="hidden" name=${`${p}.answerSource`} .value=${JSON.stringify(source)} />${field({
-        id,
-        name: `${p}.source`,
-        label: 'Source',
-        hint: `${sourceWords(source)} (the vendor's answer). Leave empty to keep it; a URL or citation replaces it and the record becomes yours (recorded).`,
-        maxlength: 2000,
-        value: '',
-        error,
-      })}`;
+      id,
+      name: `${p}.source`,
+      label: 'Source',
+      hint: `${sourceWords(source)} (the vendor's answer). Leave empty to keep it; a URL or citation replaces it and the record becomes yours (recorded).`,
+      maxlength: 2000,
+      value: '',
+      error,
+    })}`;
   }
 
   protected override edit(data: FormData): VendorEdit {

@@ -43,9 +43,11 @@ export class MfaGrid extends LitElement {
         <h2 id="mfa-heading" tabindex="-1">MFA posture</h2>
         <span class="tag fact">Public facts</span>
         <span class="muted">${known} of ${MFA_POPULATIONS.length} populations on record; the rest are unknown: each takes the methodology’s prior, never a good posture.</span>
-        ${this.editable
-          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('mfa'))}>Edit MFA posture</button></span>`
-          : nothing}
+        ${
+          this.editable
+            ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('mfa'))}>Edit MFA posture</button></span>`
+            : nothing
+        }
       </header>
       ${savedLine(this.notice)}
       <div class="scroll" role="region" aria-label="MFA posture by population and method" tabindex="0">
@@ -65,9 +67,7 @@ export class MfaGrid extends LitElement {
           </tbody>
         </table>
       </div>
-      ${notes.length > 0
-        ? html`<dl class="notes">${notes.map((r) => html`<dt>${r.label}</dt><dd>${r.record!.notes}</dd>`)}</dl>`
-        : nothing}
+      ${notes.length > 0 ? html`<dl class="notes">${notes.map((r) => html`<dt>${r.label}</dt><dd>${r.record!.notes}</dd>`)}</dl>` : nothing}
     </section>`;
   }
 
@@ -80,9 +80,9 @@ export class MfaGrid extends LitElement {
       data-unknown=${r.record ? nothing : 'true'}
       data-not-yet=${r.notYet ? 'true' : nothing}
     >
-      <th scope="row">${r.label}${r.record ? nothing : html`<span class="unknown-tag">unknown</span>`}${r.notYet
-          ? html`<span class="unknown-tag not-yet-tag">${r.notYet}; counted as unknown</span>`
-          : nothing}</th>
+      <th scope="row">${r.label}${r.record ? nothing : html`<span class="unknown-tag">unknown</span>`}${
+        r.notYet ? html`<span class="unknown-tag not-yet-tag">${r.notYet}; counted as unknown</span>` : nothing
+      }</th>
       ${r.cells.map((c) => this._cell(r, c))}
       <td class="source">${r.record ? html`${this._source(r.record.source)}<span class="dates">${r.dates}</span>${this._attested(r.record)}` : html`<span class="muted">No record</span>`}</td>
     </tr>`;

@@ -53,7 +53,8 @@ export class PasskeyList extends AccountForm {
   @property() problem = '';
 
   override render() {
-    return html`${this.passkeys.length === 0
+    return html`${
+      this.passkeys.length === 0
         ? html`<p class="empty">No passkeys yet.</p>`
         : html`<div class="scroll" role="region" aria-label="Passkeys table" tabindex="0"><table>
             <caption class="sr-only">Your passkeys</caption>
@@ -79,7 +80,8 @@ export class PasskeyList extends AccountForm {
                 </tr>`,
               )}
             </tbody>
-          </table></div>`}
+          </table></div>`
+    }
       <form @submit=${this.onSubmit} aria-describedby=${this.problem ? 'passkey-problem' : nothing}>
         ${field({ id: 'passkey-name', name: 'name', label: 'Name of the new passkey', required: true, maxlength: 100, value: this.defaultName })}
         <div class="actions">

@@ -74,9 +74,10 @@ export class PostureFacts extends LitElement {
         <h2 id="t">Public posture statements <span class="count">(${this.items.length})</span></h2>
         <span class="tag fact">Public facts</span>
       </header>
-      ${this.items.length === 0
-        ? html`<p class="muted">No public statement on record.</p>`
-        : html`<ul>
+      ${
+        this.items.length === 0
+          ? html`<p class="muted">No public statement on record.</p>`
+          : html`<ul>
             ${this.items.map((f) => {
               const notYet = statementDates(f, this.asOf).notYet;
               return html`<li data-fact-ref=${f.ref} class=${notYet ? 'not-yet' : ''} data-not-yet=${notYet ? 'true' : nothing}>
@@ -93,7 +94,8 @@ export class PostureFacts extends LitElement {
                 <vr-source-links .sources=${f.sources}></vr-source-links>
               </li>`;
             })}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 }

@@ -48,11 +48,13 @@ export class QuestionnaireImportForm extends LitElement {
           aria-describedby=${fileError.length > 0 ? 'q-file-error' : nothing}
           @change=${() => (this._missing = false)}
         />
-        ${fileError.length > 0
-          ? html`<div class="field-error" id="q-file-error">
+        ${
+          fileError.length > 0
+            ? html`<div class="field-error" id="q-file-error">
               ${fileError[0]}${fileError.length > 1 ? html`<ul class="file-problems">${fileError.slice(1).map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${selectField({
         id: 'q-format',
@@ -60,7 +62,10 @@ export class QuestionnaireImportForm extends LitElement {
         label: 'Format',
         hint: 'Told by the sheet’s header columns unless you choose.',
         error: p.format,
-        options: [{ value: '', label: 'Recognise from the columns' }, ...(Object.keys(FORMAT_LABEL) as ImportFormat[]).map((f) => ({ value: f, label: FORMAT_LABEL[f] }))],
+        options: [
+          { value: '', label: 'Recognise from the columns' },
+          ...(Object.keys(FORMAT_LABEL) as ImportFormat[]).map((f) => ({ value: f, label: FORMAT_LABEL[f] })),
+        ],
       })}
       ${field({ id: 'q-known-from', name: 'knownFrom', type: 'date', label: 'Answers known from', hint: 'The day the vendor answered; today when left empty.', error: p.knownFrom })}
       <div class="actions">${submitButton(this.busy, 'Import sheet', 'Importing…')}</div>

@@ -89,9 +89,11 @@ export class Relationship extends LitElement {
       <header>
         <h2 id="t">Our relationship</h2>
         ${v.relationshipIsExample ? html`<span class="tag example">Example setting</span>` : nothing}
-        ${this.editable
-          ? html`<button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('relationship'))}>Edit<span class="sr-only"> relationship</span></button>`
-          : nothing}
+        ${
+          this.editable
+            ? html`<button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('relationship'))}>Edit<span class="sr-only"> relationship</span></button>`
+            : nothing
+        }
       </header>
       ${savedLine(this.notice)}
       <dl>
@@ -110,9 +112,11 @@ export class Relationship extends LitElement {
           ${v.aliases.length > 0 ? html`<ul class="aliases">${v.aliases.map((a) => html`<li>${a}</li>`)}</ul>` : html`<span class="muted">no other names</span>`}
         </dd>
       </dl>
-      ${v.relationshipIsExample
-        ? html`<p class="note muted">These are example settings of the fictional demo company, not public facts. They set the impact axis of the score.</p>`
-        : nothing}
+      ${
+        v.relationshipIsExample
+          ? html`<p class="note muted">These are example settings of the fictional demo company, not public facts. They set the impact axis of the score.</p>`
+          : nothing
+      }
       ${v.notes ? html`<p class="note">${v.notes}</p>` : nothing}
     </section>`;
   }

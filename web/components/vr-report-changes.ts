@@ -79,16 +79,19 @@ export class ReportChanges extends LitElement {
       <p class="eyebrow">Executive summary<span class="print-only"> · page 2 of 2</span></p>
       <section class="movers" aria-labelledby="mv-title">
         <h2 id="mv-title">What moved since ${quarterWords(r.vs)}, and why</h2>
-        ${shown.length
-          ? html`<vr-movers-chart .movers=${shown} caption=${`Change in risk from ${quarterWords(r.vs)} to ${quarterWords(r.quarter)} (points, 0–100 scale), split by cause; a black tick marks the net change.`}></vr-movers-chart>
+        ${
+          shown.length
+            ? html`<vr-movers-chart .movers=${shown} caption=${`Change in risk from ${quarterWords(r.vs)} to ${quarterWords(r.quarter)} (points, 0–100 scale), split by cause; a black tick marks the net change.`}></vr-movers-chart>
               ${more > 0 ? html`<p class="note more-movers">${more} smaller move${more === 1 ? '' : 's'} of a point or more: listed at the end, and in the downloads.</p>` : nothing}`
-          : html`<p class="none">No vendor's risk moved by a point or more.</p>`}
+            : html`<p class="none">No vendor's risk moved by a point or more.</p>`
+        }
         <p class="note">${r.method.movers}</p>
       </section>
       <section class="incidents">
         <h2 id="inc-title">Incidents disclosed in ${quarterWords(r.quarter)}</h2>
-        ${incidents.length
-          ? html`<div class="scroll" role="region" aria-labelledby="inc-title" tabindex="0">
+        ${
+          incidents.length
+            ? html`<div class="scroll" role="region" aria-labelledby="inc-title" tabindex="0">
               <table>
                 ${incidentHead}
                 <tbody>
@@ -96,7 +99,8 @@ export class ReportChanges extends LitElement {
                 </tbody>
               </table>
             </div>`
-          : html`<p class="none">No incident was publicly disclosed during the quarter.</p>`}
+            : html`<p class="none">No incident was publicly disclosed during the quarter.</p>`
+        }
         ${r.newIncidents.length > incidents.length ? html`<p class="note">${r.newIncidents.length - incidents.length} more: listed at the end.</p>` : nothing}
         <ul class="lags" aria-label="Disclosure lags">
           <li data-lag="known"><strong>${lags.known}</strong> of ${lags.incidents} lags known${lags.approximate ? `, ${lags.approximate} approximate (≈)` : ''}</li>

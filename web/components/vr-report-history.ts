@@ -29,7 +29,12 @@ export class RefreezeConfirmed extends Event {
 const failureText = (e: unknown): string => {
   if (!e) return '';
   const message = e instanceof Error ? e.message : String(e);
-  const fields = e instanceof ApiError ? problemSentences(e.fields).map((s) => ` ${s}`).join('') : '';
+  const fields =
+    e instanceof ApiError
+      ? problemSentences(e.fields)
+          .map((s) => ` ${s}`)
+          .join('')
+      : '';
   return `The snapshot was not replaced. ${message}${fields}`;
 };
 
@@ -115,8 +120,9 @@ export class ReportHistory extends LitElement {
     const current = this.items.find((s) => s.inForce);
     return html`<div class="refreeze">
       ${outcomes(this.done, failureText(this.failure))}
-      ${this._confirming
-        ? html`<div class="confirm" role="group" aria-labelledby="refreeze-question">
+      ${
+        this._confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="refreeze-question">
             <p id="refreeze-question">
               Replace ${current ? `snapshot ${current.id}, taken ${timestamp(current.generatedAt)},` : 'the quarter’s snapshot'} by one taken now, from today's database and the
               methodology in force? The current one stays in this history, and the change is audited.
@@ -128,7 +134,8 @@ export class ReportHistory extends LitElement {
               </button>
             </div>
           </div>`
-        : html`<button id="refreeze" class="secondary" type="button" @click=${this._start}>Refreeze this quarter…</button>`}
+          : html`<button id="refreeze" class="secondary" type="button" @click=${this._start}>Refreeze this quarter…</button>`
+      }
     </div>`;
   }
 

@@ -37,8 +37,9 @@ export class ReportLists extends LitElement {
     // The tables' scrolling boxes are the regions, named by the headings; the sections are not, or each name would be used twice.
     return html`<div class="sheet">
       <p class="eyebrow">Appendix · lists</p>
-      ${rest.movers.length
-        ? html`<section>
+      ${
+        rest.movers.length
+          ? html`<section>
             <h2 id="all-movers">All ${rest.movers.length} movers since ${quarterWords(r.vs)}</h2>
             <div class="scroll" role="region" aria-labelledby="all-movers" tabindex="0">
               <table class="movers">
@@ -46,9 +47,11 @@ export class ReportLists extends LitElement {
               </table>
             </div>
           </section>`
-        : nothing}
-      ${rest.incidents.length
-        ? html`<section>
+          : nothing
+      }
+      ${
+        rest.incidents.length
+          ? html`<section>
             <h2 id="more-incidents">More incidents disclosed in ${quarterWords(r.quarter)}</h2>
             <div class="scroll" role="region" aria-labelledby="more-incidents" tabindex="0">
               <table>
@@ -59,9 +62,11 @@ export class ReportLists extends LitElement {
               </table>
             </div>
           </section>`
-        : nothing}
-      ${rest.tier2.length
-        ? html`<section>
+          : nothing
+      }
+      ${
+        rest.tier2.length
+          ? html`<section>
             <h2 id="tier2">Open findings of tier-2 vendors (${rest.tier2.length})</h2>
             <p class="note">${r.method.findings}</p>
             <div class="scroll" role="region" aria-labelledby="tier2" tabindex="0">
@@ -82,7 +87,8 @@ export class ReportLists extends LitElement {
               </table>
             </div>
           </section>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

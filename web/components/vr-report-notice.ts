@@ -61,9 +61,11 @@ export class ReportNotice extends LitElement {
     }
     return html`<section class="notice ${d?.differs ? 'differs' : ''}" aria-label="Frozen report" data-notice="frozen">
       <p><strong>Frozen.</strong> Snapshot ${r.snapshotId} of ${quarterWords(r.quarter)}, taken ${taken}: it reads the same every time, whatever it is compared with.</p>
-      ${d?.differs
-        ? html`<p data-restated="available">${d.text}. <a href=${reportPath(r.quarter, this.vs, 'restated')}>See the restated view and what differs</a></p>`
-        : html`<p class="muted">Nothing recorded since changes this quarter.</p>`}
+      ${
+        d?.differs
+          ? html`<p data-restated="available">${d.text}. <a href=${reportPath(r.quarter, this.vs, 'restated')}>See the restated view and what differs</a></p>`
+          : html`<p class="muted">Nothing recorded since changes this quarter.</p>`
+      }
     </section>`;
   }
 }

@@ -209,9 +209,9 @@ export class ReportSummary extends LitElement {
     const more = all.length - list.length;
     return html`<h3 id="na-title" class="apart">Not assessed: ${all.length} vendor${all.length === 1 ? '' : 's'}</h3>
       <p class="note">
-        Too little evidence to rate; by inherent risk (category prior × impact), the order to assess them in.${more > 0
-          ? ` The ${list.length} highest are listed; ${more} more are in the CSV and Markdown downloads, each with what would assess it.`
-          : ''}
+        Too little evidence to rate; by inherent risk (category prior × impact), the order to assess them in.${
+          more > 0 ? ` The ${list.length} highest are listed; ${more} more are in the CSV and Markdown downloads, each with what would assess it.` : ''
+        }
       </p>
       <div class="scroll" role="region" aria-labelledby="na-title" tabindex="0">
         <table class="not-assessed">

@@ -94,8 +94,9 @@ export class ReportVendor extends LitElement {
         <div><dt>Since ${quarterWords(this.vs)}</dt><dd data-fig="delta">${v.delta === null || v.previousRisk === null ? `new since ${quarterWords(this.vs)}` : `${signed(v.delta)} (from ${v.previousRisk})`}</dd></div>
       </dl>
       ${s.mover ? html`<p class="causes">Why it moved: ${causesText(s.mover.causes)}.</p>` : nothing}
-      ${s.incidents.length
-        ? html`<h3>Disclosed in ${quarterWords(this.quarter)}</h3>
+      ${
+        s.incidents.length
+          ? html`<h3>Disclosed in ${quarterWords(this.quarter)}</h3>
             <ul class="new-incidents">
               ${s.incidents.map(
                 (n) => html`<li data-incident-id=${n.incidentId}>
@@ -103,11 +104,13 @@ export class ReportVendor extends LitElement {
                 </li>`,
               )}
             </ul>`
-        : nothing}
+          : nothing
+      }
       ${this._factors()}
       <h3>Open findings (${s.findings.length})</h3>
-      ${s.findings.length
-        ? html`<table class="findings">
+      ${
+        s.findings.length
+          ? html`<table class="findings">
             <thead>
               <tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Suggested contract condition</th></tr>
             </thead>
@@ -121,9 +124,11 @@ export class ReportVendor extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p>None.</p>`}
-      ${s.conditions.length
-        ? html`<h3>Open contract conditions (${s.conditions.length})</h3>
+          : html`<p>None.</p>`
+      }
+      ${
+        s.conditions.length
+          ? html`<h3>Open contract conditions (${s.conditions.length})</h3>
             <table class="conditions">
               <thead>
                 <tr><th scope="col">Severity</th><th scope="col">Condition</th><th scope="col">Owner</th><th scope="col" class="num">Due</th></tr>
@@ -139,7 +144,8 @@ export class ReportVendor extends LitElement {
                 )}
               </tbody>
             </table>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -151,13 +157,17 @@ export class ReportVendor extends LitElement {
     const same = sc.risk === v.risk && sc.methodologyVersion === this.methodologyVersion;
     const incidents = sc.factors.find((f) => f.id === 'incidents')?.contributions ?? [];
     return html`<h3>Factors as of ${this.asOf}</h3>
-      ${this.recomputed
-        ? html`<p class=${same ? 'note' : 'note warn'} data-recomputed=${same ? 'same' : 'differs'}>
-            ${same
-              ? `Recomputed for ${this.asOf} from the facts as recorded today; they give the report's risk.`
-              : `Recomputed for ${this.asOf} from the facts as recorded today (methodology ${sc.methodologyVersion}), they give a risk of ${sc.risk}, where the report says ${v.risk}: the facts or the methodology changed since. The report's figures stand.`}
+      ${
+        this.recomputed
+          ? html`<p class=${same ? 'note' : 'note warn'} data-recomputed=${same ? 'same' : 'differs'}>
+            ${
+              same
+                ? `Recomputed for ${this.asOf} from the facts as recorded today; they give the report's risk.`
+                : `Recomputed for ${this.asOf} from the facts as recorded today (methodology ${sc.methodologyVersion}), they give a risk of ${sc.risk}, where the report says ${v.risk}: the facts or the methodology changed since. The report's figures stand.`
+            }
           </p>`
-        : html`<p class="note" data-recomputed="no">The score the report rests on, as of ${sc.asOf} (methodology ${sc.methodologyVersion}), every point below adding up to it.</p>`}
+          : html`<p class="note" data-recomputed="no">The score the report rests on, as of ${sc.asOf} (methodology ${sc.methodologyVersion}), every point below adding up to it.</p>`
+      }
       <table class="factors">
         <thead>
           <tr><th scope="col">Factor</th><th scope="col" class="num">Score</th><th scope="col" class="num">Weight</th><th scope="col" class="num">Points of likelihood</th></tr>
@@ -175,8 +185,9 @@ export class ReportVendor extends LitElement {
       </table>
       <p class="note">Impact ${sc.impact}: ${sc.impactContributions.map((c) => `${c.label} ${points(c.points)}`).join(', ')}.</p>
       <h3>Incidents counted (${incidents.length})</h3>
-      ${incidents.length
-        ? html`<table class="incidents">
+      ${
+        incidents.length
+          ? html`<table class="incidents">
             <thead>
               <tr><th scope="col">Incident</th><th scope="col" class="num">Points</th></tr>
             </thead>
@@ -189,7 +200,8 @@ export class ReportVendor extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p>None known by ${this.asOf}.</p>`}`;
+          : html`<p>None known by ${this.asOf}.</p>`
+      }`;
   }
 }
 

@@ -183,7 +183,8 @@ export class RespondQuestion extends LitElement {
     if (q.type === 'choice') {
       return html`<div class="radios">
         ${(q.options ?? []).map(
-          (o) => html`<label class="check"><input type="radio" name=${name} .checked=${v === o.value} @change=${() => this._emit(o.value)} />${o.label}</label>`,
+          (o) =>
+            html`<label class="check"><input type="radio" name=${name} .checked=${v === o.value} @change=${() => this._emit(o.value)} />${o.label}</label>`,
         )}
       </div>`;
     }
@@ -208,7 +209,8 @@ export class RespondQuestion extends LitElement {
   private _documents(q: Question) {
     const picked = Array.isArray(this.value) ? (this.value as number[]) : [];
     const u = this.upload;
-    return html`${this.documents.length
+    return html`${
+      this.documents.length
         ? html`<div class="radios" role="group" aria-label="Documents given as the answer">
             ${this.documents.map(
               (d) => html`<label class="check"><input type="checkbox" name=${this._id} .checked=${picked.includes(d.id)}
@@ -219,7 +221,8 @@ export class RespondQuestion extends LitElement {
                   }} />${d.fileName} (${KIND_LABELS[d.kind as DocumentKind] ?? d.kind}, ${sizeText(d.size)})</label>`,
             )}
           </div>`
-        : html`<p class="help">No document attached yet.</p>`}
+        : html`<p class="help">No document attached yet.</p>`
+    }
       <div @document-upload-requested=${(e: DocumentUploadRequested) => {
         e.stopPropagation();
         this.dispatchEvent(new DocumentAttachRequested(q.id, e.meta, e.file));
@@ -232,10 +235,13 @@ export class RespondQuestion extends LitElement {
     const rows = Array.isArray(this.value) ? (this.value as Row[]) : [];
     const cols = q.columns ?? [];
     const set = (i: number, c: Column, cell: unknown) => {
-      const next = rows.map((r, j) => (j === i ? { ...r, [c.id]: cell } : r)).map((r) => Object.fromEntries(Object.entries(r).filter(([, x]) => x !== undefined && x !== '')));
+      const next = rows
+        .map((r, j) => (j === i ? { ...r, [c.id]: cell } : r))
+        .map((r) => Object.fromEntries(Object.entries(r).filter(([, x]) => x !== undefined && x !== '')));
       this._emit(next);
     };
-    return html`${rows.length
+    return html`${
+      rows.length
         ? html`<table>
             <thead>
               <tr>
@@ -252,13 +258,20 @@ export class RespondQuestion extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p class="help">No rows yet.</p>`}
+        : html`<p class="help">No rows yet.</p>`
+    }
       <button type="button" class="secondary" @click=${() => this._emit([...rows, {}])}>Add a row</button>`;
   }
 
   private _cell(c: Column, v: unknown, label: string, set: (v: unknown) => void) {
     if (c.type === 'yes-no' || c.type === 'choice') {
-      const options = c.type === 'yes-no' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : (c.options ?? []);
+      const options =
+        c.type === 'yes-no'
+          ? [
+              { value: 'true', label: 'Yes' },
+              { value: 'false', label: 'No' },
+            ]
+          : (c.options ?? []);
       const current = v === undefined || v === null ? '' : String(v);
       return html`<select aria-label=${label} @change=${(e: Event) => {
         const x = (e.target as HTMLSelectElement).value;

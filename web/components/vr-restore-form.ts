@@ -36,7 +36,8 @@ declare global {
 const MODE_HINT: Readonly<Record<RestoreMode, string>> = {
   empty: 'Only for a new installation: refused if this database already holds vendors.',
   merge: 'Vendors, incidents and the rest are matched by name, source or reference and updated; the others are added. Nothing is deleted.',
-  replace: 'Deletes every vendor and its evidence, the methodology versions, snapshots and reports here, then writes the export’s. Accounts and the audit log stay.',
+  replace:
+    'Deletes every vendor and its evidence, the methodology versions, snapshots and reports here, then writes the export’s. Accounts and the audit log stay.',
 };
 
 @customElement('vr-restore-form')

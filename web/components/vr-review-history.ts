@@ -62,9 +62,10 @@ export class ReviewHistory extends LitElement {
 
   override render() {
     return html`<h3 id="rh-t">Decisions <span class="muted">(${this.reviews.length})</span></h3>
-      ${this.reviews.length === 0
-        ? html`<p class="muted">No decision recorded yet.</p>`
-        : html`<ol aria-labelledby="rh-t">
+      ${
+        this.reviews.length === 0
+          ? html`<p class="muted">No decision recorded yet.</p>`
+          : html`<ol aria-labelledby="rh-t">
             ${this.reviews.map(
               (r) => html`<li class="anchor-target" id=${`review-${r.id}`} tabindex="-1" data-review-id=${r.id} data-decision=${r.decision}>
                 <p class="what">
@@ -79,7 +80,8 @@ export class ReviewHistory extends LitElement {
                 </p>
               </li>`,
             )}
-          </ol>`}`;
+          </ol>`
+      }`;
   }
 }
 

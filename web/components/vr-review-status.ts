@@ -89,27 +89,32 @@ export class ReviewStatusView extends LitElement {
       <dl>
         <dt>Last decision</dt>
         <dd>
-          ${last
-            ? html`${evidenceLink({ anchor: `review-${last.id}`, label: DECISION_LABEL[last.decision] })} on ${day(last.decidedOn)},
+          ${
+            last
+              ? html`${evidenceLink({ anchor: `review-${last.id}`, label: DECISION_LABEL[last.decision] })} on ${day(last.decidedOn)},
                 taken on a <vr-band-badge band=${last.band as Band}></vr-band-badge> band`
-            : html`<span class="muted">none recorded</span>${this.vendorStatus
-                ? html`<span class="muted" data-field="status-source">; the status on the relationship, ${STATUS_LABEL[this.vendorStatus]}, was set by hand, not by a decision</span>`
-                : nothing}`}
+              : html`<span class="muted">none recorded</span>${
+                  this.vendorStatus
+                    ? html`<span class="muted" data-field="status-source">; the status on the relationship, ${STATUS_LABEL[this.vendorStatus]}, was set by hand, not by a decision</span>`
+                    : nothing
+                }`
+          }
         </dd>
         <dt>Next review</dt>
         <dd>${s.nextReviewOn ? day(s.nextReviewOn) : html`<span class="muted">${last ? 'none scheduled' : 'after a first decision'}</span>`}</dd>
       </dl>
-      ${s.reasons.length > 0
-        ? html`<h4 class="sr-only" id="rs-why">Why</h4>
+      ${
+        s.reasons.length > 0
+          ? html`<h4 class="sr-only" id="rs-why">Why</h4>
             <ul class="reasons" aria-labelledby="rs-why">
               ${s.reasons.map((r) => {
                 const target = reasonTarget(r.ref, this.evidence);
                 return html`<li data-code=${r.code}>${r.text} ${target ? html`<span class="link">(${evidenceLink(target)})</span>` : nothing}</li>`;
               })}
             </ul>`
-        : html`<p class="calm">Nothing has happened since the decision that calls for another review.</p>`}`;
+          : html`<p class="calm">Nothing has happened since the decision that calls for another review.</p>`
+      }`;
   }
-
 }
 
 declare global {

@@ -123,16 +123,14 @@ export class ScoreBreakdown extends LitElement {
       <div class="factor-head">
         <h3>${f.label}</h3>
         <span class="meta num">
-          ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood${assumed > 0
-            ? html` · <span data-assumed>${points(assumed)} of ${points(f.score)} rest on priors</span>`
-            : nothing}
+          ${points(f.score)} / 100 · weight ${percent(f.weight)} · adds ${points(f.score * f.weight)} to likelihood${
+            assumed > 0 ? html` · <span data-assumed>${points(assumed)} of ${points(f.score)} rest on priors</span>` : nothing
+          }
         </span>
         ${f.known ? nothing : html`<span class="tag unknown">unknown: no evidence, counted as below</span>`}
         <a class="params" href=${`/methodology#${sectionAnchor(f.id)}`}>Its parameters<span class="sr-only"> (${f.label})</span> and why</a>
       </div>
-      ${f.formula
-        ? html`<p class="combine" data-factor-formula>How the parts combine: <span class="arithmetic">${f.formula}</span></p>`
-        : nothing}
+      ${f.formula ? html`<p class="combine" data-factor-formula>How the parts combine: <span class="arithmetic">${f.formula}</span></p>` : nothing}
       ${this._table(f.contributions, `${f.label} score`, f.score)}
     </div>`;
   }
@@ -143,19 +141,23 @@ export class ScoreBreakdown extends LitElement {
         <tr><th scope="col">Contribution</th><th scope="col">How the points were reached</th><th scope="col" class="pts">Points</th></tr>
       </thead>
       <tbody>
-        ${parts.length === 0
-          ? html`<tr><td class="none" colspan="3">Nothing contributes: no evidence of risk on record for this factor.</td></tr>`
-          : parts.map(
-              (c) => html`<tr data-ref=${c.ref ?? nothing} ?data-prior=${c.unknownShare !== undefined}>
-                <td class="what">${c.label}${c.unknownShare !== undefined
+        ${
+          parts.length === 0
+            ? html`<tr><td class="none" colspan="3">Nothing contributes: no evidence of risk on record for this factor.</td></tr>`
+            : parts.map(
+                (c) => html`<tr data-ref=${c.ref ?? nothing} ?data-prior=${c.unknownShare !== undefined}>
+                <td class="what">${c.label}${
+                  c.unknownShare !== undefined
                     ? html`<span class="tag unknown" title="No evidence on record: the methodology's prior for an unknown">prior, no evidence</span>`
-                    : nothing}</td>
-                <td class="how">${c.detail}${c.formula
-                    ? html`<span class="arithmetic" data-formula><span class="sr-only">Formula: </span>${c.formula}</span>`
-                    : nothing}</td>
+                    : nothing
+                }</td>
+                <td class="how">${c.detail}${
+                  c.formula ? html`<span class="arithmetic" data-formula><span class="sr-only">Formula: </span>${c.formula}</span>` : nothing
+                }</td>
                 <td class="pts">${points(c.points)}</td>
               </tr>`,
-            )}
+              )
+        }
       </tbody>
       <tfoot>
         <tr><th scope="row" colspan="2">${total}</th><td class="pts">${points(value)}</td></tr>

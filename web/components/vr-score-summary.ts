@@ -122,9 +122,11 @@ export class ScoreSummary extends LitElement {
         <div><dt>Confidence</dt><dd class="num">${percent(s.confidence)}<small>evidence known and fresh</small></dd></div>
         <div>
           <dt>Risk matrix cell</dt>
-          ${assessed
-            ? html`<dd class="num">L${s.cell.likelihood} × I${s.cell.impact}<small>likelihood × impact, 1–5</small></dd>`
-            : html`<dd>Apart<small>not assessed: listed beside the matrix</small></dd>`}
+          ${
+            assessed
+              ? html`<dd class="num">L${s.cell.likelihood} × I${s.cell.impact}<small>likelihood × impact, 1–5</small></dd>`
+              : html`<dd>Apart<small>not assessed: listed beside the matrix</small></dd>`
+          }
         </div>
       </dl>
       <dl class="assessment">

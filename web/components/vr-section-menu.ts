@@ -66,7 +66,8 @@ export class SectionMenu extends LitElement {
     return html`<nav aria-label=${this.label}>
       <ul>
         ${this.sections.map(
-          (s) => html`<li><a href=${`#${s.id}`} aria-current=${s.id === this.current ? 'location' : nothing} @click=${(e: Event) => this._follow(e, s.id)}>${s.label}</a></li>`,
+          (s) =>
+            html`<li><a href=${`#${s.id}`} aria-current=${s.id === this.current ? 'location' : nothing} @click=${(e: Event) => this._follow(e, s.id)}>${s.label}</a></li>`,
         )}
       </ul>
     </nav>`;

@@ -34,22 +34,26 @@ export class SessionList extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${[...this.sessions].sort((a, b) => Number(b.current) - Number(a.current)).map(
-          (s) => html`<tr data-session-id=${s.id} ?data-current=${s.current}>
+        ${[...this.sessions]
+          .sort((a, b) => Number(b.current) - Number(a.current))
+          .map(
+            (s) => html`<tr data-session-id=${s.id} ?data-current=${s.current}>
             <th scope="row">${describeAgent(s.userAgent)} ${s.current ? html`<span class="badge">This browser</span>` : ''}</th>
             <td><time datetime=${s.createdAt}>${timestamp(s.createdAt)}</time></td>
             <td><time datetime=${s.lastSeenAt}>${timestamp(s.lastSeenAt)}</time></td>
             <td><time datetime=${s.expiresAt}>${timestamp(s.expiresAt)}</time></td>
             <td>${s.passkeyVerified ? 'Passkey' : 'Password'}</td>
             <td class="act">
-              ${s.current
-                ? ''
-                : html`<button class="danger" type="button" @click=${() => this.dispatchEvent(new RevokeRequested('session', s.id, describeAgent(s.userAgent)))}>
+              ${
+                s.current
+                  ? ''
+                  : html`<button class="danger" type="button" @click=${() => this.dispatchEvent(new RevokeRequested('session', s.id, describeAgent(s.userAgent)))}>
                     End<span class="sr-only"> the session of ${describeAgent(s.userAgent)} signed in ${timestamp(s.createdAt)}</span>
-                  </button>`}
+                  </button>`
+              }
             </td>
           </tr>`,
-        )}
+          )}
       </tbody>
     </table></div>`;
   }

@@ -42,7 +42,17 @@ export class SubprocessorForm extends EditForm {
       html`<div class="row two">
           ${field({ id: 'sub-name', name: 'name', label: 'Name', required: true, maxlength: 200, value: s?.name ?? '', error: e.name })}
           ${field({ id: 'sub-function', name: 'function', label: 'What it does', hint: 'Customer support, hosting, telephony…', required: true, maxlength: 200, value: s?.function ?? '', error: e.function })}
-          ${selectField({ id: 'sub-outsourced', name: 'outsourced', label: 'Delivered', options: [{ value: 'yes', label: 'Outsourced' }, { value: 'no', label: 'In-house' }], value: s && !s.outsourced ? 'no' : 'yes', error: e.outsourced })}
+          ${selectField({
+            id: 'sub-outsourced',
+            name: 'outsourced',
+            label: 'Delivered',
+            options: [
+              { value: 'yes', label: 'Outsourced' },
+              { value: 'no', label: 'In-house' },
+            ],
+            value: s && !s.outsourced ? 'no' : 'yes',
+            error: e.outsourced,
+          })}
           ${selectField({ id: 'sub-access', name: 'accessLevel', label: 'Access to customer tenants', options: options(ACCESS_LEVEL_LABEL), value: s?.accessLevel ?? 'metadata', error: e.accessLevel })}
         </div>
         <div class="row three">

@@ -115,21 +115,25 @@ export class SubprocessorList extends LitElement {
       <header class="section-head">
         <h2 id="subprocessors-heading" tabindex="-1">Subprocessors and support arrangements <span class="count">(${this.items.length})</span></h2>
         <span class="tag fact">Public facts</span>
-        ${this.editable
-          ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('subprocessor'))}>Add subprocessor</button></span>`
-          : nothing}
+        ${
+          this.editable
+            ? html`<span class="head-actions"><button type="button" class="add" @click=${() => this.dispatchEvent(new EditRequested('subprocessor'))}>Add subprocessor</button></span>`
+            : nothing
+        }
       </header>
       ${savedLine(this.notice)}
-      ${this.items.length === 0
-        ? html`<p class="muted">No subprocessor on record: the support chain is <strong>unknown</strong>, and the score counts it as such.</p>`
-        : html`<ul>
+      ${
+        this.items.length === 0
+          ? html`<p class="muted">No subprocessor on record: the support chain is <strong>unknown</strong>, and the score counts it as such.</p>`
+          : html`<ul>
             ${this.items.map((s) => {
               const notYet = subprocessorDates(s, this.asOf).notYet;
               return html`<li class="anchor-target ${notYet ? 'not-yet' : ''}" id=${anchorId(`subprocessor:${s.id}`)} tabindex="-1" data-subprocessor-id=${s.id} data-not-yet=${notYet ? 'true' : nothing}>
                 ${this._item(s)}
               </li>`;
             })}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 
@@ -145,13 +149,15 @@ export class SubprocessorList extends LitElement {
         () => this.dispatchEvent(new EditRequested('subprocessor', s.id)),
         () => this.dispatchEvent(new DeleteRequested('subprocessor', s.id, s.name)),
       )}
-      ${this.editable
-        ? html`<div class="record-actions">
+      ${
+        this.editable
+          ? html`<div class="record-actions">
             <button type="button" class="edit record-incident" @click=${() => this.dispatchEvent(new EditRequested('subprocessor-incident', s.id))}>
               Record incident<span class="sr-only"> at ${s.name}</span>
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <dl>
         <div><dt>Function</dt><dd>${s.function}</dd></div>
         <div><dt>Delivered</dt><dd>${s.outsourced ? 'Outsourced' : 'In-house'}</dd></div>

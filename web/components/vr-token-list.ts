@@ -51,11 +51,13 @@ export class TokenList extends LitElement {
             <td><time datetime=${t.expiresAt}>${timestamp(t.expiresAt)}</time></td>
             <td>${STATE_LABEL[state]}${t.revokedAt ? html` <time datetime=${t.revokedAt}>${timestamp(t.revokedAt)}</time>` : ''}</td>
             <td class="act">
-              ${state === 'active'
-                ? html`<button class="danger" type="button" @click=${() => this.dispatchEvent(new RevokeRequested('token', t.id, t.name))}>
+              ${
+                state === 'active'
+                  ? html`<button class="danger" type="button" @click=${() => this.dispatchEvent(new RevokeRequested('token', t.id, t.name))}>
                     Revoke<span class="sr-only"> token ${t.name}</span>
                   </button>`
-                : ''}
+                  : ''
+              }
             </td>
           </tr>`;
         })}

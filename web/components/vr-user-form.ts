@@ -48,7 +48,9 @@ export class UserForm extends AccountForm {
   }
 
   protected override submitted(form: HTMLFormElement): void {
-    this.dispatchEvent(new UserCreateRequested({ email: formText(form, 'email').trim(), password: formText(form, 'password'), role: formText(form, 'role') as Role }));
+    this.dispatchEvent(
+      new UserCreateRequested({ email: formText(form, 'email').trim(), password: formText(form, 'password'), role: formText(form, 'role') as Role }),
+    );
   }
 }
 

@@ -56,32 +56,38 @@ export class UserTable extends LitElement {
     return html`<tr data-user-id=${u.id} class=${u.disabled ? 'inactive' : ''}>
       <th scope="row">${u.email}${self ? html`<span class="badge">You</span>` : ''}</th>
       <td>
-        ${self
-          ? ROLE_LABEL[u.role]
-          : html`<span class="role-edit">
+        ${
+          self
+            ? ROLE_LABEL[u.role]
+            : html`<span class="role-edit">
               <select aria-label=${`Role of ${u.email}`} @change=${(e: Event) => this._pick(u, (e.target as HTMLSelectElement).value as Role)}>
                 ${ROLES_LOW_FIRST.map((r) => html`<option value=${r} ?selected=${(draft ?? u.role) === r}>${ROLE_LABEL[r]}</option>`)}
               </select>
-              ${draft
-                ? html`<button class="secondary small" type="button" @click=${() => this.dispatchEvent(new UserChangeRequested(u.id, u.email, { role: draft }))}>
+              ${
+                draft
+                  ? html`<button class="secondary small" type="button" @click=${() => this.dispatchEvent(new UserChangeRequested(u.id, u.email, { role: draft }))}>
                     Save role<span class="sr-only"> of ${u.email}</span>
                   </button>`
-                : ''}
-            </span>`}
+                  : ''
+              }
+            </span>`
+        }
       </td>
       <td>${u.disabled ? html`<span class="badge quiet">Disabled</span>` : 'Active'}</td>
       <td class="num">${u.passkeys}</td>
       <td><time datetime=${u.createdAt}>${timestamp(u.createdAt)}</time></td>
       <td class="act">
-        ${self
-          ? ''
-          : html`<button
+        ${
+          self
+            ? ''
+            : html`<button
               class=${u.disabled ? 'secondary small' : 'danger'}
               type="button"
               @click=${() => this.dispatchEvent(new UserChangeRequested(u.id, u.email, { disabled: !u.disabled }))}
             >
               ${u.disabled ? 'Enable' : 'Disable'}<span class="sr-only"> ${u.email}</span>
-            </button>`}
+            </button>`
+        }
       </td>
     </tr>`;
   }

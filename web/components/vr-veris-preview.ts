@@ -93,12 +93,14 @@ export class VerisPreview extends LitElement {
           </tbody>
         </table>
       </div>
-      ${shown.length < total
-        ? html`<p class="how">
+      ${
+        shown.length < total
+          ? html`<p class="how">
             The first ${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records; the counts cover them all.
             ${shown.length < records.length ? html`<button type="button" class="secondary" @click=${() => (this._all = true)}>Show ${records.length.toLocaleString('en-US')} records</button>` : nothing}
           </p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private _warnings(r: VerisImport) {

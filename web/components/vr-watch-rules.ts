@@ -54,19 +54,33 @@ export class WatchRules extends LitElement {
       <h3 id=${`${id}-title`}>${summary}</h3>
       <div class="row">
         ${checkboxGroup({ id: `${id}-tiers`, name: 'tiers', label: 'Vendor tiers (none ticked: every tier)', options: TIERS, values: (r.tiers ?? []).map(String), error: err('tiers') })}
-        ${hasSeverity(r.kind)
-          ? selectField({
-              id: `${id}-severity`,
-              name: 'minSeverity',
-              label: 'Severity at least',
-              value: r.minSeverity ?? '',
-              options: [{ value: '', label: 'Any severity' }, ...SEVERITY_OPTIONS.map((s) => ({ value: s, label: s }))],
-              error: err('minSeverity'),
-            })
-          : nothing}
-        ${hasDays(r.kind)
-          ? field({ id: `${id}-days`, name: 'withinDays', label: 'Expiring within (days)', type: 'number', min: 1, max: 365, inputmode: 'numeric', value: r.withinDays === null ? '' : String(r.withinDays), error: err('withinDays') })
-          : nothing}
+        ${
+          hasSeverity(r.kind)
+            ? selectField({
+                id: `${id}-severity`,
+                name: 'minSeverity',
+                label: 'Severity at least',
+                value: r.minSeverity ?? '',
+                options: [{ value: '', label: 'Any severity' }, ...SEVERITY_OPTIONS.map((s) => ({ value: s, label: s }))],
+                error: err('minSeverity'),
+              })
+            : nothing
+        }
+        ${
+          hasDays(r.kind)
+            ? field({
+                id: `${id}-days`,
+                name: 'withinDays',
+                label: 'Expiring within (days)',
+                type: 'number',
+                min: 1,
+                max: 365,
+                inputmode: 'numeric',
+                value: r.withinDays === null ? '' : String(r.withinDays),
+                error: err('withinDays'),
+              })
+            : nothing
+        }
         ${selectField({ id: `${id}-email`, name: 'email', label: 'E-mail', value: r.email, options: EMAIL_MODES.map((m) => ({ value: m, label: EMAIL_LABEL[m] })), error: err('email') })}
       </div>
       <div class="row checks-row">

@@ -27,7 +27,16 @@ export class WebhookForm extends LitElement {
     return html`<form @submit=${this._onSubmit}>
       ${field({ id: 'wh-name', name: 'name', label: 'Name', required: true, maxlength: 100, error: e.name })}
       ${field({ id: 'wh-url', name: 'url', label: 'URL', required: true, inputmode: 'url', hint: 'http(s) only; private and loopback addresses only when WEBHOOK_ALLOW lists them', error: e.url })}
-      ${selectField({ id: 'wh-format', name: 'format', label: 'Format', options: [{ value: 'json', label: 'JSON (WebhookEvent)' }, { value: 'slack', label: 'Slack incoming webhook' }], error: e.format })}
+      ${selectField({
+        id: 'wh-format',
+        name: 'format',
+        label: 'Format',
+        options: [
+          { value: 'json', label: 'JSON (WebhookEvent)' },
+          { value: 'slack', label: 'Slack incoming webhook' },
+        ],
+        error: e.format,
+      })}
       ${checkboxGroup({ id: 'wh-kinds', name: 'kinds', label: 'Kinds of change (none ticked: every kind)', options: KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] })), values: [], error: e.kinds })}
       ${checkboxGroup({ id: 'wh-tiers', name: 'tiers', label: 'Vendor tiers (none ticked: every tier)', options: [1, 2, 3, 4].map((t) => ({ value: String(t), label: `Tier ${t}` })), values: [], error: e.tiers })}
       ${selectField({ id: 'wh-severity', name: 'minSeverity', label: 'Incidents and findings: severity at least', options: [{ value: '', label: 'Any severity' }, ...SEVERITY_OPTIONS.map((s) => ({ value: s, label: s }))], error: e.minSeverity })}

@@ -16,7 +16,16 @@ import type { MfaMethod } from '../../server/domain/vocabulary.ts';
 import type { WhatIfResult } from '../api/client.ts';
 import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, MFA_METHOD_LABEL, MFA_POPULATION_LABEL } from '../format.ts';
 import { WhatIfChanged } from '../vendor-events.ts';
-import { EMPTY_DRAFT, isNoChange, whatIfChange, WHAT_IF_POPULATIONS, type Relationship, type SubprocessorChoice, type WhatIfDraft, type WhatIfPopulation } from '../what-if.ts';
+import {
+  EMPTY_DRAFT,
+  isNoChange,
+  whatIfChange,
+  WHAT_IF_POPULATIONS,
+  type Relationship,
+  type SubprocessorChoice,
+  type WhatIfDraft,
+  type WhatIfPopulation,
+} from '../what-if.ts';
 import { scenarios, type Scenario } from '../what-if-scenarios.ts';
 import { options } from './edit-form.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
@@ -128,8 +137,14 @@ export class WhatIfPanel extends LitElement {
 
   private _relationship(now: Relationship) {
     const r = this.draft.relationship;
-    const set = <K extends keyof Relationship>(k: K, v: Relationship[K]) => this._set({ ...this.draft, relationship: { ...r, [k]: v === now[k] ? undefined : v } });
-    const select = <K extends keyof Relationship>(k: K, label: string, opts: ReadonlyArray<{ value: string; label: string }>, parse: (v: string) => Relationship[K]) =>
+    const set = <K extends keyof Relationship>(k: K, v: Relationship[K]) =>
+      this._set({ ...this.draft, relationship: { ...r, [k]: v === now[k] ? undefined : v } });
+    const select = <K extends keyof Relationship>(
+      k: K,
+      label: string,
+      opts: ReadonlyArray<{ value: string; label: string }>,
+      parse: (v: string) => Relationship[K],
+    ) =>
       html`<div class="pick">
         <label for=${`wi-${k}`}>${label}</label>
         <select id=${`wi-${k}`} @change=${(e: Event) => set(k, parse((e.target as HTMLSelectElement).value))}>
@@ -139,7 +154,12 @@ export class WhatIfPanel extends LitElement {
     return html`<fieldset>
       <legend>Our relationship (impact)</legend>
       <div class="pair three">
-        ${select('tier', 'Tier', [1, 2, 3, 4].map((t) => ({ value: String(t), label: `Tier ${t}` })), Number)}
+        ${select(
+          'tier',
+          'Tier',
+          [1, 2, 3, 4].map((t) => ({ value: String(t), label: `Tier ${t}` })),
+          Number,
+        )}
         ${select('dataAccess', 'Data access', options(DATA_ACCESS_LABEL), (v) => v as Relationship['dataAccess'])}
         ${select('environmentAccess', 'Access into our environment', options(ENVIRONMENT_ACCESS_LABEL), (v) => v as Relationship['environmentAccess'])}
       </div>

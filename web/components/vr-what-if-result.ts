@@ -98,13 +98,15 @@ export class WhatIfResultView extends LitElement {
     const r = this.changed ? this.result : undefined;
     return html`<div aria-busy=${this.pending ? 'true' : 'false'}>
       <h3>Effect on the score</h3>
-      ${this.error !== undefined && this.changed
-        ? html`<vr-error heading="The what-if could not be computed" .error=${this.error}></vr-error>`
-        : !this.changed
-          ? html`<p class="idle">Change something to see its effect on likelihood, impact and risk, and on the findings.</p>`
-          : !r
-            ? html`<p class="busy">Scoring the change…</p>`
-            : this._result(r)}
+      ${
+        this.error !== undefined && this.changed
+          ? html`<vr-error heading="The what-if could not be computed" .error=${this.error}></vr-error>`
+          : !this.changed
+            ? html`<p class="idle">Change something to see its effect on likelihood, impact and risk, and on the findings.</p>`
+            : !r
+              ? html`<p class="busy">Scoring the change…</p>`
+              : this._result(r)
+      }
       <p class="sr-only" role="status">${r && !this.pending ? this._summary(r) : ''}</p>
     </div>`;
   }
@@ -146,9 +148,10 @@ export class WhatIfResultView extends LitElement {
     const still = unmovedFactors(r.before, r.after);
     return html`<div class="moves">
       <h4 id="moves-t">Factors that moved (${moves.length})</h4>
-      ${moves.length === 0
-        ? html`<p>No factor would move.</p>`
-        : html`<table aria-labelledby="moves-t">
+      ${
+        moves.length === 0
+          ? html`<p>No factor would move.</p>`
+          : html`<table aria-labelledby="moves-t">
             <thead><tr><th scope="col">Factor</th><th scope="col" class="num">Now</th><th scope="col" class="num">What if</th><th scope="col" class="num">Change</th></tr></thead>
             <tbody>
               ${moves.map(
@@ -158,7 +161,8 @@ export class WhatIfResultView extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
       ${moves.length > 0 ? html`<p class="scale">Likelihood factors on their 0–100 scale; parts of the impact in impact points.</p>` : nothing}
       ${moves.length > 0 && still.length > 0 ? html`<p class="still">Unchanged: ${still.join(', ')}.</p>` : nothing}
     </div>`;
@@ -186,8 +190,15 @@ export class WhatIfResultView extends LitElement {
   private _summary(r: WhatIfResult): string {
     const { gone, appeared } = findingChanges(r.before.findings, r.after.findings);
     const moved = factorMoves(r.before, r.after).map((m) => `${m.label} ${m.delta.spoken}`);
-    const parts = [`risk ${points(r.after.risk)} (${delta(r.delta.risk).spoken})`, `likelihood ${points(r.after.likelihood)} (${delta(r.delta.likelihood).spoken})`, `impact ${points(r.after.impact)} (${delta(r.delta.impact).spoken})`];
-    const f = [gone.length > 0 ? `${plural(gone.length, 'finding')} would go away` : '', appeared.length > 0 ? `${plural(appeared.length, 'finding')} would appear` : ''].filter(Boolean);
+    const parts = [
+      `risk ${points(r.after.risk)} (${delta(r.delta.risk).spoken})`,
+      `likelihood ${points(r.after.likelihood)} (${delta(r.delta.likelihood).spoken})`,
+      `impact ${points(r.after.impact)} (${delta(r.delta.impact).spoken})`,
+    ];
+    const f = [
+      gone.length > 0 ? `${plural(gone.length, 'finding')} would go away` : '',
+      appeared.length > 0 ? `${plural(appeared.length, 'finding')} would appear` : '',
+    ].filter(Boolean);
     return `With this change: ${parts.join(', ')}${moved.length > 0 ? `; factors moved: ${moved.join(', ')}` : ''}${f.length > 0 ? `; ${f.join(', ')}` : ''}.`;
   }
 }

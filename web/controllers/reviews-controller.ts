@@ -98,7 +98,10 @@ export class ReviewsController implements ReactiveController {
         else this.editing = null;
         // Said once the section shows the result, so that the words and the lists agree.
         void this.reload(true).finally(() => {
-          this.said = action.kind === 'decision' ? { section: 'decision', text: decisionOutcome(action.body, source.vendorName()) } : { section: 'conditions', text: conditionOutcome(action.patch) };
+          this.said =
+            action.kind === 'decision'
+              ? { section: 'decision', text: decisionOutcome(action.body, source.vendorName()) }
+              : { section: 'conditions', text: conditionOutcome(action.patch) };
           this._host.requestUpdate();
         });
       },

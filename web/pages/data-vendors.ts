@@ -98,8 +98,9 @@ export class VendorsImport {
     return html`<div class="result" data-result=${r.dryRun ? 'preview' : 'imported'}>
       <h3 id="vendors-result" tabindex="-1">${r.dryRun ? `Preview of ${name}` : `Imported from ${name}`}</h3>
       <vr-import-preview .report=${r}></vr-import-preview>
-      ${r.skipped.length > 0
-        ? html`<vr-import-problems
+      ${
+        r.skipped.length > 0
+          ? html`<vr-import-problems
             data-problems="skipped"
             .problems=${csvProblems(r.skipped)}
             .total=${r.skippedTotal}
@@ -107,7 +108,8 @@ export class VendorsImport {
             heading=${r.dryRun ? `${n.toLocaleString('en-US')} ${n === 1 ? 'row has problems' : 'rows have problems'}: left out unless you fix the file` : `${n.toLocaleString('en-US')} ${n === 1 ? 'row was' : 'rows were'} left out for these problems`}
             advice=${r.dryRun ? 'Import the valid rows now, or fix these and choose the file again.' : 'Fix these and import those rows again.'}
           ></vr-import-problems>`
-        : nothing}
+          : nothing
+      }
       ${r.dryRun ? this._confirm(r, busy) : nothing}
     </div>`;
   }
@@ -119,7 +121,8 @@ export class VendorsImport {
       </p>`;
     }
     const waiting = undecided(r);
-    return html`${waiting > 0
+    return html`${
+      waiting > 0
         ? html`<vr-duplicate-choice
             id="dup-choice"
             .count=${waiting}
@@ -127,7 +130,8 @@ export class VendorsImport {
             error=${this._choiceError}
             @duplicate-choice-changed=${this._onChoice}
           ></vr-duplicate-choice>`
-        : nothing}
+        : nothing
+    }
       <div class="actions">
         <button type="button" class="primary" data-action="import" aria-disabled=${busy ? 'true' : 'false'} @click=${this._onImport}>
           ${busy ? 'Importing…' : importButtonLabel(r, this._onDuplicate)}
@@ -172,6 +176,9 @@ export class VendorsImport {
       return;
     }
     this._checking = false;
-    void this.task.run([this._text, { dryRun: false, onInvalid: r.invalid > 0 ? 'skip' : 'reject', onDuplicate: this._onDuplicate, expectVersions: r.expectVersions }]);
+    void this.task.run([
+      this._text,
+      { dryRun: false, onInvalid: r.invalid > 0 ? 'skip' : 'reject', onDuplicate: this._onDuplicate, expectVersions: r.expectVersions },
+    ]);
   };
 }

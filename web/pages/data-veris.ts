@@ -84,12 +84,14 @@ export class VerisImportCard {
       ${this._fileError ? html`<p class="field-error" role="alert" data-file-error>${this._fileError}; nothing was sent.</p>` : nothing}
       <vr-import-progress .job=${this._job} label=${this._checking ? `Checking ${name}` : `Importing ${name}`} unit="record"></vr-import-progress>
       ${t.status === TaskStatus.ERROR ? html`<vr-import-failure .error=${t.error} kind="veris" source=${name} .place=${place}></vr-import-failure>` : nothing}
-      ${report && !this._fileError
-        ? html`<div class="result" data-result=${report.dryRun ? 'preview' : 'imported'}>
+      ${
+        report && !this._fileError
+          ? html`<div class="result" data-result=${report.dryRun ? 'preview' : 'imported'}>
             <h3 id="veris-result" tabindex="-1">${report.dryRun ? `Preview of ${name}` : `Imported from ${name}`}</h3>
             <vr-veris-preview .report=${report} .place=${place}></vr-veris-preview>
-            ${report.skipped.length > 0
-              ? html`<vr-import-problems
+            ${
+              report.skipped.length > 0
+                ? html`<vr-import-problems
                   data-problems="skipped"
                   .problems=${verisProblems(report.skipped, place)}
                   .total=${report.skippedTotal}
@@ -99,10 +101,12 @@ export class VerisImportCard {
                   heading=${report.dryRun ? `${report.invalid.toLocaleString('en-US')} invalid ${report.invalid === 1 ? 'record' : 'records'}: left out unless you fix them` : `${report.invalid.toLocaleString('en-US')} invalid ${report.invalid === 1 ? 'record was' : 'records were'} left out`}
                   advice=${report.dryRun ? 'Import the valid records now, or fix these and choose the files again.' : 'Fix these and import those records again.'}
                 ></vr-import-problems>`
-              : nothing}
+                : nothing
+            }
             ${report.dryRun ? this._confirm(report, pending) : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

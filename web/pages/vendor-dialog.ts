@@ -48,7 +48,11 @@ export function vendorDialog(edits: VendorEditsController, f: DialogFacts) {
   const busy = edits.busy;
   const sent = edits.sent;
   const errors =
-    sent?.kind === 'mfa' ? mfaFieldErrors(edits.error, sent.posture) : sent?.kind === 'relationship' ? relationshipFieldErrors(edits.error, sent.patch) : fieldErrors(edits.error);
+    sent?.kind === 'mfa'
+      ? mfaFieldErrors(edits.error, sent.posture)
+      : sent?.kind === 'relationship'
+        ? relationshipFieldErrors(edits.error, sent.patch)
+        : fieldErrors(edits.error);
   const failure = failureOf(edits.error, errors);
   const conflict =
     isEditConflict(edits.error) && sent

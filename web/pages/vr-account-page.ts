@@ -73,7 +73,10 @@ export class AccountPage extends LitElement {
 
   private _password = new Task(this, {
     autoRun: false,
-    task: async ([current, next, revokeTokens]: readonly [string, string, boolean]) => ({ revokeTokens, ...(await this._api.changePassword(current, next, revokeTokens)) }),
+    task: async ([current, next, revokeTokens]: readonly [string, string, boolean]) => ({
+      revokeTokens,
+      ...(await this._api.changePassword(current, next, revokeTokens)),
+    }),
     onComplete: (r) => {
       this._done('password', passwordChangedText(r, r.revokeTokens), 'password');
       if (r.tokensRevoked > 0) void this._tokens.run();
@@ -109,7 +112,10 @@ export class AccountPage extends LitElement {
     },
     onComplete: (e) => {
       const section = `${e.what}s` as Revocable;
-      this._done(section, e.what === 'session' ? `Session of ${e.label} ended.` : e.what === 'token' ? `Token "${e.label}" revoked.` : `Passkey "${e.label}" removed.`);
+      this._done(
+        section,
+        e.what === 'session' ? `Session of ${e.label} ended.` : e.what === 'token' ? `Token "${e.label}" revoked.` : `Passkey "${e.label}" removed.`,
+      );
       void { sessions: this._sessions, tokens: this._tokens, passkeys: this._passkeys }[section].run();
       // The button pressed is gone: land on the section's heading, next to the message.
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${section}-title`)?.focus());
@@ -149,7 +155,10 @@ export class AccountPage extends LitElement {
         <section class="card" aria-labelledby="passkeys-title">
           <h2 id="passkeys-title" tabindex="-1">Passkeys</h2>
           <p class="muted">Sign in with this device's screen lock or a security key: quicker than a password, and it cannot be phished.</p>
-          ${loaded(this._passkeys, 'passkeys', (items) => html`<vr-passkey-list
+          ${loaded(
+            this._passkeys,
+            'passkeys',
+            (items) => html`<vr-passkey-list
               .passkeys=${items}
               defaultName=${`Passkey on ${describeAgent(navigator.userAgent)}`}
               problem=${problem}
@@ -159,7 +168,8 @@ export class AccountPage extends LitElement {
               .resetKey=${this._resets.passkey}
               @passkey-add-requested=${(e: PasskeyAddRequested) => void this._addPasskey.run([e.name])}
               @revoke-requested=${this._onRevoke}
-            ></vr-passkey-list>`)}
+            ></vr-passkey-list>`,
+          )}
         </section>
       </div>
       <section class="card" aria-labelledby="sessions-title">

@@ -48,15 +48,17 @@ export class AddVendor extends LitElement {
     const errors = this._sent ? newVendorFieldErrors(this._error, this._sent) : {};
     return html`<button class="primary" type="button" @click=${this._onOpen}>Add vendor</button>
       <vr-edit-dialog heading="Add a vendor" ?open=${this._open} @edit-cancelled=${this._onClose}>
-        ${this._open
-          ? html`<vr-vendor-form
+        ${
+          this._open
+            ? html`<vr-vendor-form
               .errors=${errors}
               failure=${failureOf(this._error, errors)}
               refusals=${this._refusals}
               ?busy=${this._busy}
               @vendor-add-requested=${this._onAdd}
             ></vr-vendor-form>`
-          : null}
+            : null
+        }
       </vr-edit-dialog>`;
   }
 

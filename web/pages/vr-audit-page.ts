@@ -23,7 +23,6 @@ import '../components/vr-pager.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-
 @customElement('vr-audit-page')
 export class AuditPage extends LitElement {
   static override styles = [
@@ -92,10 +91,12 @@ export class AuditPage extends LitElement {
             >Download CSV<span class="muted">${data && data.total > AUDIT_CSV_MAX_ROWS ? ` (the newest ${AUDIT_CSV_MAX_ROWS.toLocaleString('en')} of ${data.total.toLocaleString('en')})` : ' (these filters, every page)'}</span></a
           >
         </div>
-        ${data
-          ? html`<vr-audit-table .items=${data.items}></vr-audit-table>
+        ${
+          data
+            ? html`<vr-audit-table .items=${data.items}></vr-audit-table>
               <vr-pager offset=${this._offset()} limit=${AUDIT_PAGE_SIZE} total=${data.total} noun="entries" @page-requested=${this._onPage}></vr-pager>`
-          : html`<p class="loading" role="status">Loading the audit log…</p>`}
+            : html`<p class="loading" role="status">Loading the audit log…</p>`
+        }
       </section>`;
   }
 

@@ -63,7 +63,14 @@ export class ChangesPage extends LitElement {
   }
 
   private _queryOf(f: FeedFilters, before?: number) {
-    return { since: this._since(f), tier: f.tier || undefined, owner: f.owner || undefined, kind: f.kind || undefined, limit: String(PAGE), before: before?.toString() };
+    return {
+      since: this._since(f),
+      tier: f.tier || undefined,
+      owner: f.owner || undefined,
+      kind: f.kind || undefined,
+      limit: String(PAGE),
+      before: before?.toString(),
+    };
   }
 
   override render() {
@@ -83,26 +90,32 @@ export class ChangesPage extends LitElement {
       </header>
       <p class="sr-only" role="status">${this._said}</p>
       <vr-change-filters .filters=${f} .owners=${this._owners.value ?? []} @feed-filters-changed=${this._onFilters}></vr-change-filters>
-      ${this._seen.status === TaskStatus.ERROR
-        ? html`<vr-error heading="Your last visit could not be loaded" .error=${this._seen.error}></vr-error>`
-        : this._feed.status === TaskStatus.ERROR
-          ? html`<vr-error heading="What changed could not be loaded" .error=${this._feed.error}></vr-error>`
-          : !page
-            ? html`<p class="loading" role="status">Loading what changed…</p>`
-            : items.length === 0
-              ? html`<p class="empty" role="status">Nothing new since ${sinceDay}.</p>`
-              : html`<div aria-busy=${this._feed.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${
+        this._seen.status === TaskStatus.ERROR
+          ? html`<vr-error heading="Your last visit could not be loaded" .error=${this._seen.error}></vr-error>`
+          : this._feed.status === TaskStatus.ERROR
+            ? html`<vr-error heading="What changed could not be loaded" .error=${this._feed.error}></vr-error>`
+            : !page
+              ? html`<p class="loading" role="status">Loading what changed…</p>`
+              : items.length === 0
+                ? html`<p class="empty" role="status">Nothing new since ${sinceDay}.</p>`
+                : html`<div aria-busy=${this._feed.status === TaskStatus.PENDING ? 'true' : 'false'}>
                   <p class="muted">${items.length} change${items.length === 1 ? '' : 's'} at ${groupByVendor(items).length} vendor(s)${this._next ? ', more below' : ''}.</p>
                   <vr-change-groups .groups=${groupByVendor(items)}></vr-change-groups>
                   ${this._moreError ? html`<vr-error heading="More could not be loaded" .error=${this._moreError}></vr-error>` : nothing}
                   ${this._next ? html`<p><button type="button" class="secondary" @click=${this._loadMore}>More</button></p>` : nothing}
-                </div>`}`;
+                </div>`
+      }`;
   }
 
   private readonly _onFilters = (e: FeedFiltersChanged) => {
     const f = e.filters;
     this.dispatchEvent(
-      new NavigationRequested(urlWith('/', { period: f.period === 'last-visit' ? undefined : f.period, tier: f.tier, owner: f.owner, kind: f.kind }), true, false),
+      new NavigationRequested(
+        urlWith('/', { period: f.period === 'last-visit' ? undefined : f.period, tier: f.tier, owner: f.owner, kind: f.kind }),
+        true,
+        false,
+      ),
     );
   };
 

@@ -151,20 +151,24 @@ export class ComparePage extends LitElement {
   }
 
   private _comparison(ids: readonly number[]) {
-    if (this._compared.status === TaskStatus.ERROR) return html`<vr-error heading="The comparison could not be loaded" .error=${this._compared.error}></vr-error>`;
+    if (this._compared.status === TaskStatus.ERROR)
+      return html`<vr-error heading="The comparison could not be loaded" .error=${this._compared.error}></vr-error>`;
     const v = this._compared.value;
     if (!v || (v.columns.length === 0 && v.failed.length === 0)) return html`<p class="loading" role="status">Loading ${ids.length} vendors…</p>`;
     const busy = this._compared.status === TaskStatus.PENDING ? 'true' : 'false';
     return html`${v.failed.map(
-        (f) => html`<vr-error class="failed" heading=${`Vendor #${f.id} could not be loaded`} .error=${f.error}><p>Remove it above to compare the others.</p></vr-error>`,
-      )}
-      ${v.columns.length >= MIN_COMPARED
-        ? html`<div class="stack" aria-busy=${busy}>
+      (f) =>
+        html`<vr-error class="failed" heading=${`Vendor #${f.id} could not be loaded`} .error=${f.error}><p>Remove it above to compare the others.</p></vr-error>`,
+    )}
+      ${
+        v.columns.length >= MIN_COMPARED
+          ? html`<div class="stack" aria-busy=${busy}>
             <vr-compare-table .columns=${v.columns}></vr-compare-table>
             <vr-compare-findings .columns=${v.columns}></vr-compare-findings>
             <vr-compare-subprocessors .columns=${v.columns} .asOf=${v.columns[0]!.score.asOf}></vr-compare-subprocessors>
           </div>`
-        : html`<p class="muted">Fewer than two vendors could be loaded: nothing to compare.</p>`}`;
+          : html`<p class="muted">Fewer than two vendors could be loaded: nothing to compare.</p>`
+      }`;
   }
 
   protected override updated(): void {

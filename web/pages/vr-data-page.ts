@@ -76,12 +76,14 @@ export class DataPage extends LitElement {
     const analyst = canEdit(role);
     return html`${head}
       <div class="stack">
-        ${analyst
-          ? html`${this._vendors.render(`${this._api.base}/import/vendors/template.csv`)} ${this._veris.render()}`
-          : html`<p class="note" data-note="imports">
+        ${
+          analyst
+            ? html`${this._vendors.render(`${this._api.base}/import/vendors/template.csv`)} ${this._veris.render()}`
+            : html`<p class="note" data-note="imports">
               Importing vendors and incidents needs the Analyst or Admin role; you are signed in as ${role ? ROLE_LABEL[role] : 'nobody'}. Ask an admin if you need
               it. The export below is open to you.
-            </p>`}
+            </p>`
+        }
         ${this._transferCard(isAdmin(role))}
       </div>`;
   }
@@ -96,19 +98,23 @@ export class DataPage extends LitElement {
         snapshots and the reports. Accounts, secrets and the audit log are not in it.
       </p>
       <p><a class="button" href=${`${this._api.base}/export`} download data-action="export">Download export</a></p>
-      ${admin
-        ? html`<h3 id="restore-title">Restore an export</h3>
+      ${
+        admin
+          ? html`<h3 id="restore-title">Restore an export</h3>
             <vr-restore-form ?busy=${t.status === TaskStatus.PENDING} @restore-requested=${this._onRestore}></vr-restore-form>
             <p class="status" role="status">
-              ${t.status === TaskStatus.PENDING
-                ? `Restoring ${this._restoreName}…`
-                : done
-                  ? `${this._restoreName} restored (${RESTORE_MODE_LABEL[done.mode].toLowerCase()}).`
-                  : ''}
+              ${
+                t.status === TaskStatus.PENDING
+                  ? `Restoring ${this._restoreName}…`
+                  : done
+                    ? `${this._restoreName} restored (${RESTORE_MODE_LABEL[done.mode].toLowerCase()}).`
+                    : ''
+              }
             </p>
             ${t.status === TaskStatus.ERROR ? html`<vr-import-failure .error=${t.error} kind="restore" source=${this._restoreName}></vr-import-failure>` : nothing}
             ${done ? counts(restoreCounts(done), 'restore') : nothing}`
-        : html`<p class="note" data-note="restore">Restoring an export needs the Admin role.</p>`}
+          : html`<p class="note" data-note="restore">Restoring an export needs the Admin role.</p>`
+      }
     </section>`;
   }
 

@@ -124,8 +124,9 @@ export class DossierPrintPage extends LitElement {
     const s = d.score;
     return html`<section aria-labelledby="p-findings">
       <h2 id="p-findings">Findings</h2>
-      ${s.findings.length
-        ? html`<table>
+      ${
+        s.findings.length
+          ? html`<table>
             <thead><tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Why</th><th scope="col">Suggested condition</th><th scope="col">Agreed conditions</th></tr></thead>
             <tbody>
               ${s.findings.map(
@@ -134,7 +135,8 @@ export class DossierPrintPage extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p>No findings.</p>`}
+          : html`<p>No findings.</p>`
+      }
       <h3>Gaps in the evidence</h3>
       ${s.gaps.length ? html`<ul>${s.gaps.map((g) => html`<li>${g.text}</li>`)}</ul>` : html`<p>None.</p>`}
     </section>`;
@@ -152,53 +154,65 @@ export class DossierPrintPage extends LitElement {
       </p>
       ${st.reasons.length ? html`<ul>${st.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}
       <h3>Decisions</h3>
-      ${d.review.decisions.length
-        ? html`<table>
+      ${
+        d.review.decisions.length
+          ? html`<table>
             <thead><tr><th scope="col">Decided on</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">Risk then</th><th scope="col">Rationale</th></tr></thead>
             <tbody>
               ${d.review.decisions.map(
-                (r) => html`<tr><td>${day(r.decidedOn)}</td><th scope="row">${DECISION_LABEL[r.decision]}</th><td>${r.decidedBy}</td><td>${points(r.score.risk)}</td><td>${r.rationale}</td></tr>`,
+                (r) =>
+                  html`<tr><td>${day(r.decidedOn)}</td><th scope="row">${DECISION_LABEL[r.decision]}</th><td>${r.decidedBy}</td><td>${points(r.score.risk)}</td><td>${r.rationale}</td></tr>`,
               )}
             </tbody>
           </table>`
-        : html`<p>None.</p>`}
+          : html`<p>None.</p>`
+      }
       <h3>Conditions</h3>
-      ${conditions.length
-        ? html`<table>
+      ${
+        conditions.length
+          ? html`<table>
             <thead><tr><th scope="col">Condition</th><th scope="col">State (today)</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Evidence or waiver</th></tr></thead>
             <tbody>
               ${conditions.map(
-                (c) => html`<tr><th scope="row">${c.text}</th><td>${CONDITION_STATE_LABEL[c.state]}</td><td>${dash(c.owner)}</td><td>${c.dueOn ? day(c.dueOn) : '–'}</td>
+                (
+                  c,
+                ) => html`<tr><th scope="row">${c.text}</th><td>${CONDITION_STATE_LABEL[c.state]}</td><td>${dash(c.owner)}</td><td>${c.dueOn ? day(c.dueOn) : '–'}</td>
                   <td>${c.state === 'waived' ? `Waived until ${dash(c.waiverExpiresOn)} by ${dash(c.waiverApprover)}` : dash(c.evidence)}</td></tr>`,
               )}
             </tbody>
           </table>`
-        : html`<p>None.</p>`}
+          : html`<p>None.</p>`
+      }
     </section>`;
   }
 
   private _incidents(d: Dossier) {
     return html`<section aria-labelledby="p-incidents">
       <h2 id="p-incidents">Incidents</h2>
-      ${d.incidents.length
-        ? html`<table>
+      ${
+        d.incidents.length
+          ? html`<table>
             <thead><tr><th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Intrusion began</th><th scope="col">Disclosed</th><th scope="col">Support involved</th><th scope="col">MFA</th><th scope="col">Customers affected</th></tr></thead>
             <tbody>
               ${d.incidents.map(
-                (i) => html`<tr><th scope="row">${i.title}</th><td>${SEVERITY_LABEL[i.severity]}</td><td>${day(i.intrusionStartDate)}</td><td>${day(i.publicDisclosureDate)}</td>
+                (
+                  i,
+                ) => html`<tr><th scope="row">${i.title}</th><td>${SEVERITY_LABEL[i.severity]}</td><td>${day(i.intrusionStartDate)}</td><td>${day(i.publicDisclosureDate)}</td>
                   <td>${yesNo(i.supportInvolved)}</td><td>${MFA_RELEVANCE_LABEL[i.mfaRelevance]}</td><td>${dash(i.customersAffected)}</td></tr>`,
               )}
             </tbody>
           </table>`
-        : html`<p>No incidents known.</p>`}
+          : html`<p>No incidents known.</p>`
+      }
     </section>`;
   }
 
   private _chain(d: Dossier) {
     return html`<section aria-labelledby="p-chain">
       <h2 id="p-chain">Support chain</h2>
-      ${d.supportChain.length
-        ? html`<table>
+      ${
+        d.supportChain.length
+          ? html`<table>
             <thead><tr><th scope="col">Name</th><th scope="col">Function</th><th scope="col">Outsourced</th><th scope="col">Access</th><th scope="col">Staff MFA</th><th scope="col">Artefacts sanitized</th><th scope="col">Retention</th><th scope="col">Period</th></tr></thead>
             <tbody>
               ${d.supportChain.map(
@@ -208,24 +222,29 @@ export class DossierPrintPage extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p>None on record.</p>`}
+          : html`<p>None on record.</p>`
+      }
     </section>`;
   }
 
   private _mfa(d: Dossier) {
     return html`<section aria-labelledby="p-mfa">
       <h2 id="p-mfa">MFA</h2>
-      ${d.mfa.items.length
-        ? html`<table>
+      ${
+        d.mfa.items.length
+          ? html`<table>
             <thead><tr><th scope="col">Population</th><th scope="col">Method</th><th scope="col">Enforced</th><th scope="col">Evidence</th><th scope="col">Assessed on</th><th scope="col">Known from</th></tr></thead>
             <tbody>
               ${d.mfa.items.map(
-                (r) => html`<tr><th scope="row">${MFA_POPULATION_LABEL[r.population]}</th><td>${MFA_METHOD_LABEL[r.method]}</td><td>${yesNo(r.enforced)}</td><td>${MFA_EVIDENCE_LABEL[r.evidence]}</td>
+                (
+                  r,
+                ) => html`<tr><th scope="row">${MFA_POPULATION_LABEL[r.population]}</th><td>${MFA_METHOD_LABEL[r.method]}</td><td>${yesNo(r.enforced)}</td><td>${MFA_EVIDENCE_LABEL[r.evidence]}</td>
                   <td>${day(r.assessedOn)}</td><td>${day(r.knownFrom)}</td></tr>`,
               )}
             </tbody>
           </table>`
-        : html`<p>No MFA records.</p>`}
+          : html`<p>No MFA records.</p>`
+      }
       <p>${d.mfa.unknown.length ? `Unknown (no record): ${d.mfa.unknown.map((p) => MFA_POPULATION_LABEL[p]).join(', ')}.` : 'Every population has a record.'}</p>
     </section>`;
   }
@@ -233,16 +252,19 @@ export class DossierPrintPage extends LitElement {
   private _statements(d: Dossier) {
     return html`<section aria-labelledby="p-statements">
       <h2 id="p-statements">Statements</h2>
-      ${d.statements.length
-        ? html`<table>
+      ${
+        d.statements.length
+          ? html`<table>
             <thead><tr><th scope="col">Statement</th><th scope="col">Type</th><th scope="col">Stated</th><th scope="col">Known from</th><th scope="col">Confidence</th></tr></thead>
             <tbody>
               ${d.statements.map(
-                (f) => html`<tr><th scope="row">${f.statement}</th><td>${FACT_TYPE_LABEL[f.factType]}</td><td>${day(f.statedDate)}</td><td>${day(f.knownFrom)}</td><td>${CONFIDENCE_LABEL[f.confidence]}</td></tr>`,
+                (f) =>
+                  html`<tr><th scope="row">${f.statement}</th><td>${FACT_TYPE_LABEL[f.factType]}</td><td>${day(f.statedDate)}</td><td>${day(f.knownFrom)}</td><td>${CONFIDENCE_LABEL[f.confidence]}</td></tr>`,
               )}
             </tbody>
           </table>`
-        : html`<p>None.</p>`}
+          : html`<p>None.</p>`
+      }
     </section>`;
   }
 

@@ -110,7 +110,8 @@ export class GraphPage extends LitElement {
       </div>
       <vr-as-of .value=${this.query.get('asOf') ?? ''} .effective=${d?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
     </header>`;
-    if (this._graph.status === TaskStatus.ERROR) return html`${head}<vr-error heading="The supply chain could not be loaded" .error=${this._graph.error}></vr-error>`;
+    if (this._graph.status === TaskStatus.ERROR)
+      return html`${head}<vr-error heading="The supply chain could not be loaded" .error=${this._graph.error}></vr-error>`;
     if (!d) return html`${head}<p class="loading" role="status">Loading the supply chain…</p>`;
     const selected = this.query.get('node') ?? '';
     const showEnded = this.query.get('ended') !== 'hide';
@@ -125,12 +126,14 @@ export class GraphPage extends LitElement {
           </div>
           <vr-supply-chain .data=${d} .selected=${selected} .showEnded=${showEnded}></vr-supply-chain>
           <vr-supply-chain-legend></vr-supply-chain-legend>
-          ${isolated.length > 0
-            ? html`<p class="isolated">
+          ${
+            isolated.length > 0
+              ? html`<p class="isolated">
                 Not drawn: ${isolated.length} vendors with no subprocessor on record (their support chain is unknown):
                 ${isolated.map((n, i) => html`${i > 0 ? ', ' : nothing}<a href=${`/vendors/${n.vendorId}`}>${n.name}</a>`)}.
               </p>`
-            : nothing}
+              : nothing
+          }
         </section>
         <vr-graph-detail .data=${d} .selected=${selected}></vr-graph-detail>
       </div>

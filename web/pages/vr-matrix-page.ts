@@ -146,13 +146,15 @@ export class MatrixPage extends LitElement {
         <div class="body">
           <vr-risk-matrix .rows=${rows} .bands=${data.bands} selected=${selected ? cellKey(selected) : ''} @matrix-cell-selected=${this._onCell}></vr-risk-matrix>
           <div class="list">
-            ${rows.length > 0
-              ? html`<vr-matrix-vendors .cell=${cell ?? null} asOf=${asOf}></vr-matrix-vendors>
+            ${
+              rows.length > 0
+                ? html`<vr-matrix-vendors .cell=${cell ?? null} asOf=${asOf}></vr-matrix-vendors>
                   <vr-matrix-not-assessed class="apart" .vendors=${layout.notAssessed} asOf=${asOf}></vr-matrix-not-assessed>`
-              : data.rows.length > 0
-                ? html`<p class="empty"><strong>No vendor matches these filters.</strong></p>
+                : data.rows.length > 0
+                  ? html`<p class="empty"><strong>No vendor matches these filters.</strong></p>
                     <button class="secondary" type="button" @click=${() => this._go({ filters: NO_FILTERS })}>Clear filters</button>`
-                : html`<p class="empty"><strong>No vendors yet.</strong> Vendors added through the API or the seed are placed here.</p>`}
+                  : html`<p class="empty"><strong>No vendors yet.</strong> Vendors added through the API or the seed are placed here.</p>`
+            }
           </div>
         </div>
       </section>`;

@@ -125,9 +125,11 @@ export class MethodologyPage extends LitElement {
           <h1>Methodology</h1>
           <p class="lede">How scores are made: the parameters in force and why each has its value, how long an incident keeps counting, and what that choice does to the ranking.</p>
         </div>
-        ${admin && m && !this._edit.editing
-          ? html`<button type="button" class="edit" id="methodology-edit" @click=${() => this._edit.open(m)}>Edit a new version</button>`
-          : nothing}
+        ${
+          admin && m && !this._edit.editing
+            ? html`<button type="button" class="edit" id="methodology-edit" @click=${() => this._edit.open(m)}>Edit a new version</button>`
+            : nothing
+        }
       </header>
       ${savedLine(this._edit.said)}
       ${loaded(
@@ -158,10 +160,12 @@ export class MethodologyPage extends LitElement {
     const inForce = policies.find((p) => p.inForce);
     const [lm, sp, peer] = [at('long-memory'), at('short-penalty'), at('peer-half-life')];
     return html`The decay policy decides how much an incident still weighs as it ages. Okta disclosed its second support breach
-      ${REFERENCE_GAP.days} days after its first${lm && sp && peer
-        ? html`: by then long-memory still counted the first at <strong>${lm}</strong> of its weight, peer-half-life (modelled on Bitsight) at
+      ${REFERENCE_GAP.days} days after its first${
+        lm && sp && peer
+          ? html`: by then long-memory still counted the first at <strong>${lm}</strong> of its weight, peer-half-life (modelled on Bitsight) at
             <strong>${peer}</strong>, and short-penalty (modelled on SecurityScorecard) at <strong>${sp}</strong>, as if it had never happened`
-        : nothing}.
+          : nothing
+      }.
       ${inForce ? html`The methodology uses <strong>${inForce.name}</strong>; an admin can choose another, which creates a new methodology version.` : nothing}`;
   }
 

@@ -56,9 +56,22 @@ export class OverdueQuestionnaires extends LitElement {
     args: () => [this.due] as const,
     task: async ([due], { signal }): Promise<Row[]> => {
       if (due) return due.map((d) => ({ ...d })).sort(byDue);
-      const [items, templates] = await Promise.all([this._api.allQuestionnaireRequests({ overdue: true }, { signal }), this._api.questionnaireTemplates({ signal })]);
+      const [items, templates] = await Promise.all([
+        this._api.allQuestionnaireRequests({ overdue: true }, { signal }),
+        this._api.questionnaireTemplates({ signal }),
+      ]);
       const titles = new Map(templates.map((t) => [t.id, t.title]));
-      return items.map((r) => ({ requestId: r.id, vendorId: r.vendorId, vendorName: r.vendorName, templateTitle: titles.get(r.templateId) ?? r.templateId, contactName: r.contactName, state: r.state, dueOn: r.dueOn })).sort(byDue);
+      return items
+        .map((r) => ({
+          requestId: r.id,
+          vendorId: r.vendorId,
+          vendorName: r.vendorName,
+          templateTitle: titles.get(r.templateId) ?? r.templateId,
+          contactName: r.contactName,
+          state: r.state,
+          dueOn: r.dueOn,
+        }))
+        .sort(byDue);
     },
   });
 

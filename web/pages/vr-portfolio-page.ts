@@ -16,7 +16,16 @@ import type { Heatmap } from '../../server/services/scoring-service.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { canEdit } from '../roles.ts';
 import { parseSort, type SortState } from '../charts/heatmap.sort.ts';
-import { categoriesOf, filterKey, filterRows, heatmapStatus, NO_FILTERS, parseFilters, portfolioQuery, type PortfolioFilters } from '../charts/heatmap.filter.ts';
+import {
+  categoriesOf,
+  filterKey,
+  filterRows,
+  heatmapStatus,
+  NO_FILTERS,
+  parseFilters,
+  portfolioQuery,
+  type PortfolioFilters,
+} from '../charts/heatmap.filter.ts';
 import { urlWith } from '../app/routes.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
@@ -97,9 +106,11 @@ export class PortfolioPage extends LitElement {
       <div>
         <h1>Portfolio risk</h1>
         <p class="lede">
-          ${data
-            ? `${data.rows.length} vendors, scored as of ${data.asOf} with methodology ${data.methodologyVersion}. `
-            : 'Every vendor we depend on, scored factor by factor. '}
+          ${
+            data
+              ? `${data.rows.length} vendors, scored as of ${data.asOf} with methodology ${data.methodologyVersion}. `
+              : 'Every vendor we depend on, scored factor by factor. '
+          }
           Open a vendor to see why it scores as it does.
         </p>
         ${canEdit(this._me?.role) ? html`<vr-add-vendor></vr-add-vendor>` : nothing}
@@ -114,7 +125,10 @@ export class PortfolioPage extends LitElement {
     if (!data) return html`${head}<p class="loading" role="status">Loading the portfolio…</p>`;
     const filters = parseFilters(this.query);
     const view = this._filtered(data, filters);
-    const sort = parseSort(this.query, data.factors.map((f) => f.id));
+    const sort = parseSort(
+      this.query,
+      data.factors.map((f) => f.id),
+    );
     return html`${head}
       <vr-data-notice .about=${this._about.value} ?compact=${this._density === 'compact'}></vr-data-notice>
       <section class="card" aria-labelledby="hm-title" aria-busy=${this._heatmap.status === TaskStatus.PENDING ? 'true' : 'false'}>
@@ -137,14 +151,16 @@ export class PortfolioPage extends LitElement {
             <button class="secondary" type="button" aria-pressed=${this._density === 'compact' ? 'true' : 'false'} @click=${this._toggleDensity}>Compact rows</button>
           </div>
         </div>
-        ${view.data.rows.length > 0
-          ? html`<vr-heatmap .data=${view.data} .sort=${sort} density=${this._density} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
+        ${
+          view.data.rows.length > 0
+            ? html`<vr-heatmap .data=${view.data} .sort=${sort} density=${this._density} @vendor-selected=${this._onVendor} @sort-changed=${this._onSort}></vr-heatmap>
               <p class="foot">
                 Click a row, or move to a cell with the arrow keys and press Enter, to open the vendor. Hover or focus a factor cell to see
                 its largest contribution. Confidence is the share of the evidence a score needs that is known and fresh; unknowns are
                 counted, never scored as good.
               </p>`
-          : this._empty(data.rows.length)}
+            : this._empty(data.rows.length)
+        }
       </section>`;
   }
 

@@ -23,7 +23,8 @@ import { revealIn } from './reveal.ts';
 import '../components/vr-error.ts';
 import '../components/vr-questionnaire-review-form.ts';
 
-const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string => (t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '');
+const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
+  t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '';
 
 @customElement('vr-questionnaire-review-page')
 export class QuestionnaireReviewPage extends LitElement {
@@ -77,7 +78,9 @@ export class QuestionnaireReviewPage extends LitElement {
     task: async ([id], { signal }) => {
       const review = await this._api.questionnaireReview(id, { signal });
       // Documents' names, for the links: without them (documents not listed, or refused) the links say "Document 12".
-      const docs = await this._api.get<{ items: Array<{ id: number; fileName: string }> }>(`/vendors/${review.request.vendorId}/documents`, {}, { signal }).catch(() => ({ items: [] }));
+      const docs = await this._api
+        .get<{ items: Array<{ id: number; fileName: string }> }>(`/vendors/${review.request.vendorId}/documents`, {}, { signal })
+        .catch(() => ({ items: [] }));
       return { review, names: new Map(docs.items.map((d) => [d.id, d.fileName])) };
     },
   });
@@ -94,12 +97,14 @@ export class QuestionnaireReviewPage extends LitElement {
 
   override render() {
     const back = html`<a class="back" href=${`/vendors/${this.vendorId}`}>← Back to the vendor</a>`;
-    if (this._review.status === TaskStatus.ERROR) return html`${back}<vr-error heading="This review could not be loaded" .error=${this._review.error}></vr-error>`;
+    if (this._review.status === TaskStatus.ERROR)
+      return html`${back}<vr-error heading="This review could not be loaded" .error=${this._review.error}></vr-error>`;
     const v = this._review.value;
     if (!v) return html`${back}<p class="loading" role="status">Loading the answers…</p>`;
     const r = v.review.request;
     // The address names the vendor too: a request of another vendor is not shown under this one's name.
-    if (r.vendorId !== this.vendorId) return html`${back}<vr-error heading="This review could not be loaded" .error=${new Error(`Request ${r.id} is not a request to this vendor.`)}></vr-error>`;
+    if (r.vendorId !== this.vendorId)
+      return html`${back}<vr-error heading="This review could not be loaded" .error=${new Error(`Request ${r.id} is not a request to this vendor.`)}></vr-error>`;
     const analyst = canEdit(this._me?.role);
     const decidable = analyst && r.state === 'submitted';
     const errors = decisionErrorsById(fieldErrorPaths(this._decide.error), this._sent.decisions);
@@ -112,9 +117,11 @@ export class QuestionnaireReviewPage extends LitElement {
         </div>
       </header>
       ${this._result ? this._resultNote(this._result) : nothing}
-      ${decidable
-        ? html`<p class="note">Accepted answers become facts known from the submission day, marked self-attested, with this answer as their source. Rejected ones go back to the vendor with your comment.</p>`
-        : html`<p class="note">${analyst ? `This request is ${REQUEST_STATE_LABEL[r.state].toLowerCase()}: answers are decided once it is submitted.` : 'Analysts and admins decide on the answers.'}</p>`}
+      ${
+        decidable
+          ? html`<p class="note">Accepted answers become facts known from the submission day, marked self-attested, with this answer as their source. Rejected ones go back to the vendor with your comment.</p>`
+          : html`<p class="note">${analyst ? `This request is ${REQUEST_STATE_LABEL[r.state].toLowerCase()}: answers are decided once it is submitted.` : 'Analysts and admins decide on the answers.'}</p>`
+      }
       <vr-questionnaire-review-form
         .items=${v.review.items}
         .documentNames=${v.names}
@@ -134,10 +141,12 @@ export class QuestionnaireReviewPage extends LitElement {
       <p>
         ${accepted} accepted, ${rejected} rejected. The request is now ${REQUEST_STATE_LABEL[answer.request.state].toLowerCase()}${rejected > 0 ? ': the rejected answers are open to the vendor again, with your comments.' : '.'}
       </p>
-      ${answer.applied.length > 0
-        ? html`<p>Facts written (self-attested):</p>
+      ${
+        answer.applied.length > 0
+          ? html`<p>Facts written (self-attested):</p>
             <ul>${answer.applied.map((a) => html`<li>${a.questionId}: ${a.fact} (${a.ref})</li>`)}</ul>`
-        : html`<p>No fact was written.</p>`}
+          : html`<p>No fact was written.</p>`
+      }
       <p><a href=${`/vendors/${this.vendorId}`}>See the vendor's score and evidence</a></p>
     </section>`;
   }

@@ -20,7 +20,19 @@ import { apiContext, meContext } from '../state/contexts.ts';
 import { isAdmin } from '../roles.ts';
 import { NavigationRequested } from '../events.ts';
 import { shiftQuarter } from '../charts/trend.quarters.ts';
-import { APPENDIX_PAGE_LIMIT, currentQuarter, quarterWords, reportPath, restLists, tier1Sections, viewOf, vsOf, withWholeAppendix, type AppendixItem, type Report } from '../report.ts';
+import {
+  APPENDIX_PAGE_LIMIT,
+  currentQuarter,
+  quarterWords,
+  reportPath,
+  restLists,
+  tier1Sections,
+  viewOf,
+  vsOf,
+  withWholeAppendix,
+  type AppendixItem,
+  type Report,
+} from '../report.ts';
 import type { ReportPicked } from '../components/vr-report-controls.ts';
 import type { RefreezeConfirmed } from '../components/vr-report-history.ts';
 import { pageStyles } from '../styles/page.ts';
@@ -147,9 +159,11 @@ export class ReportPage extends LitElement {
     const failed = this._scores.status === TaskStatus.ERROR;
     const vs = vsOf(r.quarter, this.query);
     return html`<vr-report-notice .report=${r} vs=${vs}></vr-report-notice>
-      ${r.view === 'restated' && r.restatement
-        ? html`<vr-report-restatement .restatement=${r.restatement} .snapshotId=${r.snapshotId ?? 0}></vr-report-restatement>`
-        : nothing}
+      ${
+        r.view === 'restated' && r.restatement
+          ? html`<vr-report-restatement .restatement=${r.restatement} .snapshotId=${r.snapshotId ?? 0}></vr-report-restatement>`
+          : nothing
+      }
       <vr-report-summary .report=${r}></vr-report-summary>
       <vr-report-changes .report=${r}></vr-report-changes>
       ${sections.map(
@@ -178,7 +192,8 @@ export class ReportPage extends LitElement {
 
   private _snapshots(r: Report) {
     if (r.view === 'live') return nothing;
-    if (this._history.status === TaskStatus.ERROR) return html`<vr-error heading="The report's history could not be loaded" .error=${this._history.error}></vr-error>`;
+    if (this._history.status === TaskStatus.ERROR)
+      return html`<vr-error heading="The report's history could not be loaded" .error=${this._history.error}></vr-error>`;
     const h = this._history.value;
     return html`<vr-report-history
       quarter=${r.quarter}

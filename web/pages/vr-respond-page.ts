@@ -146,16 +146,19 @@ export class RespondPage extends LitElement {
       <p>For ${v.request.vendorName}, answered by ${v.request.contactName}. Due by ${v.request.dueOn}.</p>
       ${v.request.message ? html`<p class="message">${v.request.message}</p>` : nothing}
       ${v.template.description ? html`<p>${v.template.description}</p>` : nothing}
-      ${v.request.readOnly
-        ? html`<p class="outcome ok" role="status">
+      ${
+        v.request.readOnly
+          ? html`<p class="outcome ok" role="status">
             ${v.request.state === 'submitted' ? `Submitted ${v.request.submittedAt?.slice(0, 10) ?? ''}. Thank you: the answers are with the reviewer and can no longer be changed here.` : 'The answers have been reviewed and can no longer be changed here.'}
           </p>`
-        : nothing}
+          : nothing
+      }
       <nav class="progress" aria-label="Sections">
         <p><strong>${answered} of ${total}</strong> questions answered.</p>
         <ol>
           ${progress.map(
-            (s) => html`<li><a href=${`#s-${s.id}`} @click=${(e: Event) => this._jump(e, s.id)}>${s.title}</a>: ${s.answered}/${s.total}${s.requiredLeft ? html` (${s.requiredLeft} required left)` : nothing}</li>`,
+            (s) =>
+              html`<li><a href=${`#s-${s.id}`} @click=${(e: Event) => this._jump(e, s.id)}>${s.title}</a>: ${s.answered}/${s.total}${s.requiredLeft ? html` (${s.requiredLeft} required left)` : nothing}</li>`,
           )}
         </ol>
       </nav>
@@ -205,7 +208,10 @@ export class RespondPage extends LitElement {
   private _answerView(q: Question, value: unknown) {
     if (q.type === 'document' && Array.isArray(value)) {
       const byId = new Map((this._view?.documents ?? []).map((d) => [d.id, d]));
-      return (value as number[]).map((id) => byId.get(id)).map((d) => (d ? `${d.fileName} (${KIND_LABELS[d.kind as DocumentKind] ?? d.kind})` : 'a document')).join('; ');
+      return (value as number[])
+        .map((id) => byId.get(id))
+        .map((d) => (d ? `${d.fileName} (${KIND_LABELS[d.kind as DocumentKind] ?? d.kind})` : 'a document'))
+        .join('; ');
     }
     if (q.type !== 'rows' || !isAnswered(value)) return answerText(q, value);
     const cols = q.columns ?? [];
@@ -244,7 +250,10 @@ export class RespondPage extends LitElement {
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 410)) return this._stop(err);
       const errors = err instanceof ApiError ? uploadErrors(err.fields) : {};
-      const failure = Object.keys(errors).length > 0 ? 'The document was not attached; see the messages beside the fields.' : `The document was not attached: ${err instanceof Error ? err.message : String(err)}`;
+      const failure =
+        Object.keys(errors).length > 0
+          ? 'The document was not attached; see the messages beside the fields.'
+          : `The document was not attached: ${err instanceof Error ? err.message : String(err)}`;
       this._setUpload(e.questionId, { errors, refusals: before.refusals + 1, failure, done: '', busy: false });
     }
   };

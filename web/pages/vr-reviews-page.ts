@@ -142,18 +142,22 @@ export class ReviewsPage extends LitElement {
           How long after a decision the next review falls by default, by the vendor's tier. A change applies to decisions recorded from then on; next review
           dates already set stay as they are.${admin ? '' : ' Admins change it.'}
         </p>
-        ${this._editingCadence
-          ? html`<vr-cadence-form .cadence=${shown} .errors=${errors} failure=${this._cadenceFailure(Object.keys(errors).length)}
+        ${
+          this._editingCadence
+            ? html`<vr-cadence-form .cadence=${shown} .errors=${errors} failure=${this._cadenceFailure(Object.keys(errors).length)}
               refusals=${this._cadenceRefusals} ?busy=${this._saveCadence.status === TaskStatus.PENDING}
               @cadence-submitted=${this._onCadence} @cadence-edit-cancelled=${this._closeCadence}></vr-cadence-form>`
-          : nothing}`;
+            : nothing
+        }`;
     }
     return html`<section class="card cadence" aria-labelledby="cadence-title">
       <div class="card-head">
         <h2 id="cadence-title">Review cadence</h2>
-        ${admin && shown && !this._editingCadence
-          ? html`<button type="button" class="edit" id="cadence-edit" @click=${this._openCadence}>Edit<span class="sr-only"> the review cadence</span></button>`
-          : nothing}
+        ${
+          admin && shown && !this._editingCadence
+            ? html`<button type="button" class="edit" id="cadence-edit" @click=${this._openCadence}>Edit<span class="sr-only"> the review cadence</span></button>`
+            : nothing
+        }
       </div>
       <div class="pad">${savedLine(this._cadenceSaid)}${body}</div>
     </section>`;

@@ -40,14 +40,15 @@ export class SetupPage extends LitElement {
     return html`<section class="auth" aria-labelledby="title">
       <h1 id="title">Create the first admin</h1>
       <p class="lede">This one-time link sets up Vendorscope. The admin you create here then adds everyone else.</p>
-      ${!token
-        ? html`<p class="outcome" role="alert">
+      ${
+        !token
+          ? html`<p class="outcome" role="alert">
             This page needs the setup link the server printed when it first started (it ends in <code>#token=…</code>). Open that link, or
             <a href="/sign-in">sign in</a> if setup is done.
           </p>`
-        : refused
-          ? this._refusal(error)
-          : html`<form method="post" @submit=${this._onSubmit}>
+          : refused
+            ? this._refusal(error)
+            : html`<form method="post" @submit=${this._onSubmit}>
               <p class="outcome" role="alert">${error instanceof Error && Object.keys(fields).length === 0 ? error.message : ''}</p>
               ${field({ id: 'email', name: 'email', label: 'Your e-mail address', type: 'email', autocomplete: 'username', required: true, maxlength: 254, error: fields.email })}
               ${field({ id: 'password', name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, maxlength: 256, hint: PASSWORD_HINT, error: fields.password })}
@@ -62,16 +63,19 @@ export class SetupPage extends LitElement {
                 error: this._mismatch ? 'does not match the password' : undefined,
               })}
               <button class="primary" type="submit">${this._setup.status === TaskStatus.PENDING ? 'Creating…' : 'Create admin and sign in'}</button>
-            </form>`}
+            </form>`
+      }
     </section>`;
   }
 
   private _refusal(e: ApiError) {
     return html`<div class="outcome" role="alert">
-        ${e.code === 'setup-complete'
-          ? html`<strong>Setup is complete:</strong> an admin exists already. <a href="/sign-in">Sign in</a> instead.`
-          : html`<strong>This setup link is not valid:</strong> it was used, has expired (after an hour), or was mistyped. Restart the server
-              to print a new one.`}
+        ${
+          e.code === 'setup-complete'
+            ? html`<strong>Setup is complete:</strong> an admin exists already. <a href="/sign-in">Sign in</a> instead.`
+            : html`<strong>This setup link is not valid:</strong> it was used, has expired (after an hour), or was mistyped. Restart the server
+              to print a new one.`
+        }
     </div>`;
   }
 

@@ -52,12 +52,14 @@ export class SignInPage extends LitElement {
       <h1 id="title">Sign in</h1>
       <p class="lede">Vendorscope shows supply-chain risk to signed-in colleagues only.</p>
       ${this.notice ? html`<p class="outcome ok" role="status">${this.notice}</p>` : nothing}
-      ${me
-        ? html`<p class="outcome ok">
+      ${
+        me
+          ? html`<p class="outcome ok">
             Signed in as ${me.user.email} (${ROLE_LABEL[me.user.role]}). Signing in again replaces this session.
             <a href="/">Continue to What changed</a>
           </p>`
-        : nothing}
+          : nothing
+      }
       <!-- method=post: should the submit handler ever not run, the password still never lands in a URL. -->
       <form method="post" @submit=${this._onSubmit} aria-describedby="failure">
         <p class="outcome" id="failure" role="alert">${failed}</p>
@@ -66,12 +68,14 @@ export class SignInPage extends LitElement {
         ${submitButton(busy, 'Sign in', 'Signing in…')}
       </form>
       <div class="or" aria-hidden="true">or</div>
-      ${browserSupportsWebAuthn()
-        ? html`<button class="secondary" type="button" @click=${this._onPasskey} aria-describedby=${hostProblem ? 'host' : nothing}>
+      ${
+        browserSupportsWebAuthn()
+          ? html`<button class="secondary" type="button" @click=${this._onPasskey} aria-describedby=${hostProblem ? 'host' : nothing}>
               ${this._withPasskey.status === TaskStatus.PENDING ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
             </button>
             ${hostProblem ? html`<p class="note" id="host">${hostProblem}</p>` : nothing}`
-        : html`<p class="note">This browser cannot use passkeys; sign in with your password.</p>`}
+          : html`<p class="note">This browser cannot use passkeys; sign in with your password.</p>`
+      }
       <p class="outcome" role="alert">${passkeyFailed}</p>
       <p class="note">No account yet? Ask an admin of Vendorscope to create one for you.</p>
     </section>`;

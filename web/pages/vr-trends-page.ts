@@ -81,9 +81,11 @@ export class TrendsPage extends LitElement {
             @trend-view-changed=${this._onView}
           ></vr-trend-controls>
         </div>
-        ${layout.rows.length > 0
-          ? html`<vr-trend-heatmap .layout=${layout} sort=${view.sort} @vendor-selected=${this._onVendor}></vr-trend-heatmap>`
-          : this._empty(layout, shown)}
+        ${
+          layout.rows.length > 0
+            ? html`<vr-trend-heatmap .layout=${layout} sort=${view.sort} @vendor-selected=${this._onVendor}></vr-trend-heatmap>`
+            : this._empty(layout, shown)
+        }
         <p class="foot">
           Movers (badged, with a bar on the left): the five largest changes of at least 5 points between the first and the last quarter,
           either way. ▲ riskier, ▼ less risky. Click a row, or focus it and press Enter, to open the vendor.

@@ -19,7 +19,8 @@ import '../components/vr-edit-dialog.ts';
 
 function failureOf(error: unknown): string {
   if (error === undefined) return '';
-  if (isEditConflict(error)) return 'Someone changed this vendor since the page was loaded: reload the page, check the vendor, and delete it again if you still mean to.';
+  if (isEditConflict(error))
+    return 'Someone changed this vendor since the page was loaded: reload the page, check the vendor, and delete it again if you still mean to.';
   if (error instanceof ApiError && error.code === 'forbidden') return 'Only admins may delete a vendor.';
   return error instanceof Error ? error.message : String(error);
 }
@@ -58,9 +59,11 @@ export class VendorDelete extends LitElement {
       <h2 id="delete-title">Delete this vendor</h2>
       <p class="muted">Admins only. ${deletionConsequences(v)}</p>
       <button class="danger open" type="button" @click=${this._onOpen}>Delete vendor…</button>
-      ${this._open
-        ? html`<vr-edit-dialog heading=${`Delete ${v.name}?`} narrow open @edit-cancelled=${this._onClose}>${this._question(v)}</vr-edit-dialog>`
-        : nothing}
+      ${
+        this._open
+          ? html`<vr-edit-dialog heading=${`Delete ${v.name}?`} narrow open @edit-cancelled=${this._onClose}>${this._question(v)}</vr-edit-dialog>`
+          : nothing
+      }
     </section>`;
   }
 

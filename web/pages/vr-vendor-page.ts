@@ -104,7 +104,17 @@ export class VendorPage extends LitElement {
         this._api.about(o),
         this._api.methodology(o),
       ]);
-      return { vendor, incidents, subprocessors, mfa, postureFacts, commitments, about, unknownMfa: unknownReading(methodology.mfa), incidentCap: methodology.incidentCap.likelihoodPoints };
+      return {
+        vendor,
+        incidents,
+        subprocessors,
+        mfa,
+        postureFacts,
+        commitments,
+        about,
+        unknownMfa: unknownReading(methodology.mfa),
+        incidentCap: methodology.incidentCap.likelihoodPoints,
+      };
     },
   });
 
@@ -192,20 +202,24 @@ export class VendorPage extends LitElement {
       <vr-section-menu label="Dossier sections" .sections=${DOSSIER_SECTIONS} current=${this._menu.current} @section-requested=${(e: SectionRequested) => this._menu.show(e.id)}></vr-section-menu>
       <div class="top" @edit-requested=${this._onEdit}>
         <div class="stack" aria-busy=${busy}>
-          ${this._score.status === TaskStatus.ERROR
-            ? html`<vr-error heading="The score could not be computed" .error=${this._score.error}></vr-error>`
-            : score
-              ? html`<vr-score-summary id="score" tabindex="-1" .score=${score}></vr-score-summary>`
-              : html`<p class="loading" role="status">Scoring…</p>`}
+          ${
+            this._score.status === TaskStatus.ERROR
+              ? html`<vr-error heading="The score could not be computed" .error=${this._score.error}></vr-error>`
+              : score
+                ? html`<vr-score-summary id="score" tabindex="-1" .score=${score}></vr-score-summary>`
+                : html`<p class="loading" role="status">Scoring…</p>`
+          }
         </div>
         <vr-relationship .vendor=${v} .latestDecision=${this._reviews.list.value?.[0] ?? null} ?editable=${editable} notice=${said('relationship')}></vr-relationship>
       </div>
-      ${scored
-        ? html`<div class="stack" aria-busy=${busy} @evidence-requested=${this._onEvidence}>
+      ${
+        scored
+          ? html`<div class="stack" aria-busy=${busy} @evidence-requested=${this._onEvidence}>
             <vr-findings-list id="findings" tabindex="-1" .score=${scored} .evidence=${evidence}></vr-findings-list>
             <vr-gaps-list .score=${scored} .evidence=${evidence}></vr-gaps-list>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this._reviewSection(v, evidence, editable)}
       <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
@@ -229,11 +243,13 @@ export class VendorPage extends LitElement {
         <vr-commitments .items=${f.commitments} vendorId=${f.vendor.id}></vr-commitments>
         ${this._questionnaireSection(editable)}
         ${this._documentSection(editable)}
-        ${this._changes.status === TaskStatus.ERROR
-          ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
-          : this._changes.value
-            ? html`<vr-change-history id="history" tabindex="-1" .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
-            : html`<p class="loading" role="status">Loading the change history…</p>`}
+        ${
+          this._changes.status === TaskStatus.ERROR
+            ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
+            : this._changes.value
+              ? html`<vr-change-history id="history" tabindex="-1" .items=${this._changes.value.items} total=${this._changes.value.total}></vr-change-history>`
+              : html`<p class="loading" role="status">Loading the change history…</p>`
+        }
       </div>
       ${isAdmin(this._me?.role) ? html`<vr-vendor-delete .vendor=${v}></vr-vendor-delete>` : nothing}
       <div
@@ -256,8 +272,12 @@ export class VendorPage extends LitElement {
   private _documentSection(editable: boolean) {
     const d = this._documents;
     return html`<div @document-upload-requested=${(e: DocumentUploadRequested) => void d.upload(e.meta, e.file)}>
-      ${loaded(d.list, 'documents', (items) => html`<vr-document-list .items=${items} today=${new Date().toISOString().slice(0, 10)} ?editable=${editable}
-        .hrefOf=${(id: number) => this._api.documentUrl(id)} .errors=${d.errors} refusals=${d.refusals} failure=${d.failure} done=${d.done} ?busy=${d.busy}></vr-document-list>`)}
+      ${loaded(
+        d.list,
+        'documents',
+        (items) => html`<vr-document-list .items=${items} today=${new Date().toISOString().slice(0, 10)} ?editable=${editable}
+        .hrefOf=${(id: number) => this._api.documentUrl(id)} .errors=${d.errors} refusals=${d.refusals} failure=${d.failure} done=${d.done} ?busy=${d.busy}></vr-document-list>`,
+      )}
     </div>`;
   }
 
@@ -271,9 +291,13 @@ export class VendorPage extends LitElement {
     return html`<section id="review" tabindex="-1" class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
       <h2 id="reviews-title" tabindex="-1">Procurement review</h2>
       ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} vendorStatus=${v.status} .evidence=${evidence}></vr-review-status>`)}
-      ${loaded(r.list, 'decisions', (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
+      ${loaded(
+        r.list,
+        'decisions',
+        (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
           ?busy=${r.busy} failure=${r.failure('condition')} notice=${r.notice('conditions')} asOf=${this._asOf()}></vr-condition-list>
-        <vr-review-history .reviews=${items}></vr-review-history>`)}
+        <vr-review-history .reviews=${items}></vr-review-history>`,
+      )}
       ${editable ? form : html`<p class="muted">Analysts and admins record decisions and change conditions.</p>`}
     </section>`;
   }
@@ -281,11 +305,19 @@ export class VendorPage extends LitElement {
   private _questionnaireSection(editable: boolean) {
     const q = this._questionnaires;
     const done = q.done ? `Imported: ${importLine(q.done.import)}.` : '';
-    return loaded(q.list, 'imported questionnaires', (items) => html`<vr-questionnaire-imports .items=${items} .detail=${q.detail.value} openId=${q.openId}
+    return loaded(
+      q.list,
+      'imported questionnaires',
+      (items) => html`<vr-questionnaire-imports .items=${items} .detail=${q.detail.value} openId=${q.openId}
         @questionnaire-import-toggled=${(e: QuestionnaireImportToggled) => q.toggle(e.id)}>
-        ${editable ? html`<vr-questionnaire-import-form slot="form" ?busy=${q.busy} .error=${q.error} done=${done}
-          @questionnaire-import-requested=${(e: QuestionnaireImportRequested) => void q.submit(e)}></vr-questionnaire-import-form>` : nothing}
-      </vr-questionnaire-imports>`);
+        ${
+          editable
+            ? html`<vr-questionnaire-import-form slot="form" ?busy=${q.busy} .error=${q.error} done=${done}
+          @questionnaire-import-requested=${(e: QuestionnaireImportRequested) => void q.submit(e)}></vr-questionnaire-import-form>`
+            : nothing
+        }
+      </vr-questionnaire-imports>`,
+    );
   }
 
   protected override updated(): void {
@@ -357,7 +389,12 @@ export class VendorPage extends LitElement {
   private _draft(): WhatIfDraft {
     const draft = draftFromQuery(this.query);
     const f = this._current();
-    return f ? pruneDraft(draft, f.subprocessors.map((s) => s.id)) : draft;
+    return f
+      ? pruneDraft(
+          draft,
+          f.subprocessors.map((s) => s.id),
+        )
+      : draft;
   }
 
   /** A change of the what-if replaces the URL (a link opens the same what-if) and leaves focus and scroll where they are. */

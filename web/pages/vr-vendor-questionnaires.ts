@@ -24,7 +24,8 @@ import '../components/vr-questionnaire-list.ts';
 import '../components/vr-questionnaire-send-form.ts';
 import '../components/vr-questionnaire-link.ts';
 
-const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string => (t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '');
+const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
+  t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '';
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const DEFAULT_DUE_DAYS = 14;
 
@@ -98,7 +99,9 @@ export class VendorQuestionnaires extends LitElement {
     },
     onComplete: ({ e, request: r, sent }) => {
       const said =
-        e.action === 'new-link' ? `Request ${r.id} has a new link; the old one no longer works.` : `Request ${r.id}: ${REQUEST_STATE_LABEL[r.state].toLowerCase()}.`;
+        e.action === 'new-link'
+          ? `Request ${r.id} has a new link; the old one no longer works.`
+          : `Request ${r.id}: ${REQUEST_STATE_LABEL[r.state].toLowerCase()}.`;
       this._afterChange(sent, said, false);
     },
     onError: () => void this._requests.run(),
@@ -112,15 +115,25 @@ export class VendorQuestionnaires extends LitElement {
       <h2 id="questionnaires-title" tabindex="-1">Questionnaires</h2>
       <vr-questionnaire-link .shown=${this._link} @questionnaire-link-dismissed=${this._onDismissed}></vr-questionnaire-link>
       ${outcomes(this._said, message(this._action))}
-      ${loaded(this._requests, 'questionnaire requests', (items) => html`<vr-questionnaire-list .requests=${items} .titles=${titles} today=${this._today}
-          ?editable=${this.editable} ?busy=${busy} @questionnaire-action-requested=${(e: QuestionnaireActionRequested) => void this._action.run([e])}></vr-questionnaire-list>`)}
-      ${this.editable
-        ? html`<h3 id="request-evidence-title">Request evidence</h3>
-            ${loaded(this._templates, 'questionnaire templates', (templates) => html`<vr-questionnaire-send-form .templates=${templates} vendorName=${this.vendorName}
+      ${loaded(
+        this._requests,
+        'questionnaire requests',
+        (items) => html`<vr-questionnaire-list .requests=${items} .titles=${titles} today=${this._today}
+          ?editable=${this.editable} ?busy=${busy} @questionnaire-action-requested=${(e: QuestionnaireActionRequested) => void this._action.run([e])}></vr-questionnaire-list>`,
+      )}
+      ${
+        this.editable
+          ? html`<h3 id="request-evidence-title">Request evidence</h3>
+            ${loaded(
+              this._templates,
+              'questionnaire templates',
+              (templates) => html`<vr-questionnaire-send-form .templates=${templates} vendorName=${this.vendorName}
                 defaultDue=${isoDay(new Date(Date.now() + DEFAULT_DUE_DAYS * 86_400_000))} .errors=${errors}
                 failure=${Object.keys(errors).length === 0 ? message(this._create) : ''} ?busy=${busy} created=${this._created}
-                @questionnaire-send-requested=${(e: QuestionnaireSendRequested) => void this._create.run([this.vendorId, e.body])}></vr-questionnaire-send-form>`)}`
-        : html`<p class="muted">Analysts and admins send questionnaires and review the answers.</p>`}
+                @questionnaire-send-requested=${(e: QuestionnaireSendRequested) => void this._create.run([this.vendorId, e.body])}></vr-questionnaire-send-form>`,
+            )}`
+          : html`<p class="muted">Analysts and admins send questionnaires and review the answers.</p>`
+      }
     </section>`;
   }
 

@@ -21,7 +21,8 @@ import '../components/vr-webhook-form.ts';
 import '../components/vr-webhook-list.ts';
 import '../components/vr-delivery-log.ts';
 
-const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string => (t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '');
+const message = (t: { readonly status: TaskStatus; readonly error: unknown }): string =>
+  t.status === TaskStatus.ERROR && t.error instanceof Error ? t.error.message : '';
 
 @customElement('vr-webhooks-page')
 export class WebhooksPage extends LitElement {
@@ -98,14 +99,16 @@ export class WebhooksPage extends LitElement {
     return html`${head}
       <section class="card" aria-labelledby="add-title">
         <h2 id="add-title">Add a webhook</h2>
-        ${this._secret
-          ? html`<div class="secret" role="status">
+        ${
+          this._secret
+            ? html`<div class="secret" role="status">
               <strong>Secret of ${this._secret.name}: copy it now, it is not shown again.</strong>
               <code>${this._secret.secret}</code>
               Verify each post's <code>X-Vendorscope-Signature</code> with it (see the README).
               <button type="button" class="secondary" @click=${() => (this._secret = null)}>Done</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         <vr-webhook-form
           .errors=${errors}
           failure=${Object.keys(errors).length === 0 ? message(this._create) : ''}

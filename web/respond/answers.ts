@@ -28,7 +28,8 @@ export function progressOf(t: QuestionnaireTemplate, answers: Answers): SectionP
   }));
 }
 
-const labelOf = (q: { options?: ReadonlyArray<{ value: string; label: string }> | undefined }, v: unknown) => q.options?.find((o) => o.value === v)?.label ?? String(v);
+const labelOf = (q: { options?: ReadonlyArray<{ value: string; label: string }> | undefined }, v: unknown) =>
+  q.options?.find((o) => o.value === v)?.label ?? String(v);
 
 /** An answer as plain text (the read-only view): never HTML. */
 export function answerText(q: Question, v: unknown): string {
@@ -67,7 +68,13 @@ export function problemsByQuestion(fields: ReadonlyArray<{ path: string; message
   for (const f of fields) {
     const sub = /^answers\.([a-z0-9-]+)$/.exec(f.path);
     if (sub) add(sub[1]!, 'This question needs an answer.');
-    else if (saved && f.path.startsWith('body.value')) add(saved, f.path === 'body.value' ? f.message : `${f.path.slice('body.value.'.length).replace(/^(\d+)\./, (_m, i: string) => `row ${Number(i) + 1}, `)}: ${f.message}`);
+    else if (saved && f.path.startsWith('body.value'))
+      add(
+        saved,
+        f.path === 'body.value'
+          ? f.message
+          : `${f.path.slice('body.value.'.length).replace(/^(\d+)\./, (_m, i: string) => `row ${Number(i) + 1}, `)}: ${f.message}`,
+      );
   }
   return out;
 }

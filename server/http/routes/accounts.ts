@@ -6,7 +6,9 @@ import { flagParam, idParams } from '../schemas/common.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
 
-const createdToken = apiToken.extend({ token: z.string().meta({ description: 'Shown this once; send it as Authorization: Bearer' }) }).meta({ id: 'CreatedToken' });
+const createdToken = apiToken
+  .extend({ token: z.string().meta({ description: 'Shown this once; send it as Authorization: Bearer' }) })
+  .meta({ id: 'CreatedToken' });
 
 export const accountRoutes = ({ accounts, auth }: Deps) => [
   route({

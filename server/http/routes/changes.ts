@@ -40,7 +40,9 @@ const changesPage = z
   })
   .meta({ id: 'ChangesPage' });
 
-const seen = z.object({ seenAt: timestamp.nullable().meta({ description: 'When the user last marked the feed seen; null before the first time' }) }).meta({ id: 'ChangesSeen' });
+const seen = z
+  .object({ seenAt: timestamp.nullable().meta({ description: 'When the user last marked the feed seen; null before the first time' }) })
+  .meta({ id: 'ChangesSeen' });
 
 export const changeRoutes = ({ feedReader }: Deps) => [
   route({
@@ -52,7 +54,8 @@ export const changeRoutes = ({ feedReader }: Deps) => [
     query: changesQuery,
     status: 200,
     response: changesPage,
-    handle: ({ query }) => feedReader.list({ since: query.since, tiers: query.tier, owner: query.owner, kinds: query.kind, before: query.before, limit: query.limit }),
+    handle: ({ query }) =>
+      feedReader.list({ since: query.since, tiers: query.tier, owner: query.owner, kinds: query.kind, before: query.before, limit: query.limit }),
   }),
   route({
     method: 'get',

@@ -17,8 +17,18 @@ export const DOCUMENT_BODY_LIMIT = DOCUMENT_MAX_BYTES + 64 * 1024;
 
 export const uploadForm = z
   .object({
-    meta: z.string().meta({ description: 'JSON DocumentMeta: `{ "kind": "soc2", "type": "type2", "periodStart": …, "periodEnd": …, "auditor": …, "exceptions": 0, "bridgeLetter": false }`; send it BEFORE the file' }),
-    file: z.string().meta({ description: `The file (PDF, PNG, JPEG or plain UTF-8 text, recognised by content), at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`, format: 'binary' }),
+    meta: z
+      .string()
+      .meta({
+        description:
+          'JSON DocumentMeta: `{ "kind": "soc2", "type": "type2", "periodStart": …, "periodEnd": …, "auditor": …, "exceptions": 0, "bridgeLetter": false }`; send it BEFORE the file',
+      }),
+    file: z
+      .string()
+      .meta({
+        description: `The file (PDF, PNG, JPEG or plain UTF-8 text, recognised by content), at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
+        format: 'binary',
+      }),
   })
   .meta({ id: 'DocumentUpload' });
 
@@ -67,8 +77,12 @@ export const documentRoutes = ({ documents, imports }: Deps) => [
     response: z.object({ document }),
     errors: [404, 413, 415, 429],
     handle: async ({ params, principal, request }) => {
-      const created = await readUpload(request, request.res!, { fileSize: DOCUMENT_MAX_BYTES, fieldSize: META_LIMIT, fileField: 'file' }, ({ fields, fileName, stream }) =>
-        documents.upload({ vendorId: params.id, requestId: null, actor: actorOf(principal), meta: metaOf(fields), fileName, stream }),
+      const created = await readUpload(
+        request,
+        request.res!,
+        { fileSize: DOCUMENT_MAX_BYTES, fieldSize: META_LIMIT, fileField: 'file' },
+        ({ fields, fileName, stream }) =>
+          documents.upload({ vendorId: params.id, requestId: null, actor: actorOf(principal), meta: metaOf(fields), fileName, stream }),
       );
       return { document: created };
     },

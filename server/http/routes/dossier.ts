@@ -37,7 +37,9 @@ export const dossierRoutes = ({ vendors, scoring, reviews, incidents, subprocess
         .enum(['0', '1', 'true', 'false'])
         .optional()
         .transform((v) => v === '1' || v === 'true')
-        .meta({ description: 'JSON only: `1` sends it as an attachment (Content-Disposition) with the same file name as the Markdown; Markdown always is one' }),
+        .meta({
+          description: 'JSON only: `1` sends it as an attachment (Content-Disposition) with the same file name as the Markdown; Markdown always is one',
+        }),
     }),
     status: 200,
     response: dossier,
@@ -60,7 +62,11 @@ export const dossierRoutes = ({ vendors, scoring, reviews, incidents, subprocess
         asOf,
       );
       const name = `vendorscope-dossier-${fileSlug(d.vendor.name, d.vendor.id)}-${asOf}`;
-      if (query.format === 'md') return new Reply(200, dossierMarkdown(d), { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.md"` });
+      if (query.format === 'md')
+        return new Reply(200, dossierMarkdown(d), {
+          'Content-Type': 'text/markdown; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${name}.md"`,
+        });
       if (query.download) return new Reply(200, d, { 'Content-Disposition': `attachment; filename="${name}.json"` });
       return d;
     },

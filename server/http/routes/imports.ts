@@ -25,9 +25,19 @@ export const BODY_LIMITS = { vendorsCsv: 20 * MB, veris: 64 * MB, restore: 64 * 
  */
 const refused = (errors: readonly JobError[], total = errors.length) =>
   errors.every((e) => e.changedSince)
-    ? new HttpError(412, 'edit-conflict', `${total} row(s) update vendors changed by someone else since the preview or during the import; nothing was written. Preview the file again.`, errors.slice(0, 1000))
+    ? new HttpError(
+        412,
+        'edit-conflict',
+        `${total} row(s) update vendors changed by someone else since the preview or during the import; nothing was written. Preview the file again.`,
+        errors.slice(0, 1000),
+      )
     : errors.every((e) => e.duplicateOf)
-      ? new HttpError(409, 'import-possible-duplicates', `${total} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`, errors.slice(0, 1000))
+      ? new HttpError(
+          409,
+          'import-possible-duplicates',
+          `${total} row(s) may duplicate existing vendors; nothing was written. Choose onDuplicate=create or onDuplicate=skip.`,
+          errors.slice(0, 1000),
+        )
       : new HttpError(400, 'import-invalid', `${total} problem(s) found; nothing was written.`, errors.slice(0, 1000));
 
 const jobView = (j: Job) => ({
@@ -86,7 +96,8 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
       summary: 'The CSV template for importing vendors',
       status: 200,
       produces: 'text/csv',
-      handle: () => new Reply(200, VENDOR_TEMPLATE, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="vendors-template.csv"' }),
+      handle: () =>
+        new Reply(200, VENDOR_TEMPLATE, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="vendors-template.csv"' }),
     }),
     route({
       method: 'post',
@@ -103,7 +114,12 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
       errors: [409, 412, 413, 415, 429],
       handle: ({ query, bytes, principal }) =>
         reply(
-          imports.vendorsCsv(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid, onDuplicate: query.onDuplicate, expectVersions: query.expectVersions }),
+          imports.vendorsCsv(bytes, caller(principal), {
+            dryRun: query.dryRun,
+            onInvalid: query.onInvalid,
+            onDuplicate: query.onDuplicate,
+            expectVersions: query.expectVersions,
+          }),
           !query.dryRun,
         ),
     }),
@@ -120,7 +136,8 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
       status: 200,
       response: verisReport,
       errors: [413, 415, 429],
-      handle: ({ query, bytes, principal }) => reply(imports.veris(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid }), !query.dryRun),
+      handle: ({ query, bytes, principal }) =>
+        reply(imports.veris(bytes, caller(principal), { dryRun: query.dryRun, onInvalid: query.onInvalid }), !query.dryRun),
     }),
     route({
       method: 'get',

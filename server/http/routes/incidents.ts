@@ -32,7 +32,11 @@ export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
       const page = incidents.list({ ...filter, limit: limit ?? (format === 'csv' ? Number.MAX_SAFE_INTEGER : 50) });
       if (format === 'json') return page;
       const names = new Map(vendors.all().map((v) => [v.id, v.name]));
-      return csvReply(incidentsToCsv(page.items, (id) => names.get(id) ?? ''), 'incidents', clock.today());
+      return csvReply(
+        incidentsToCsv(page.items, (id) => names.get(id) ?? ''),
+        'incidents',
+        clock.today(),
+      );
     },
   }),
   route({

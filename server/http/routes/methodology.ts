@@ -17,7 +17,9 @@ const decayCatalogue = z.object({
     decayPolicy.and(
       z.object({
         inForce: z.boolean(),
-        curve: z.array(z.object({ days: z.number().int(), weight: z.number() })).meta({ description: 'Remaining weight of an incident by age, every 30 days for six years' }),
+        curve: z
+          .array(z.object({ days: z.number().int(), weight: z.number() }))
+          .meta({ description: 'Remaining weight of an incident by age, every 30 days for six years' }),
       }),
     ),
   ),

@@ -18,7 +18,13 @@ const importQuery = z.strictObject({
 
 const pageQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0).meta({ description: 'Answers to skip.' }),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE).meta({ description: `At most this many answers (up to ${MAX_PAGE}, every answer of a standard sheet).` }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE)
+    .default(MAX_PAGE)
+    .meta({ description: `At most this many answers (up to ${MAX_PAGE}, every answer of a standard sheet).` }),
 });
 
 export const questionnaireImportRoutes = ({ questionnaireImports, imports }: Deps) => [
@@ -38,7 +44,11 @@ export const questionnaireImportRoutes = ({ questionnaireImports, imports }: Dep
     response: importCreated,
     errors: [404, 413, 415, 422, 429],
     handle: ({ params, query, bytes, principal }) =>
-      questionnaireImports.importSheet(actorOf(principal), params.id, bytes, { format: query.format ?? null, knownFrom: query.knownFrom ?? null, fileName: query.fileName ?? null }),
+      questionnaireImports.importSheet(actorOf(principal), params.id, bytes, {
+        format: query.format ?? null,
+        knownFrom: query.knownFrom ?? null,
+        fileName: query.fileName ?? null,
+      }),
   }),
   route({
     method: 'get',

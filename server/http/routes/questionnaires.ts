@@ -1,14 +1,26 @@
 /** Questionnaire templates and requests: the analyst sends a request, revokes or reopens it, and reads it. */
 import { z } from 'zod';
 import { questionnaireRequest, questionnaireTemplate } from '../../domain/questionnaire.ts';
-import { newQuestionnaireRequest, requestDetail, requestListQuery, requestWithVendor, sentRequest, templateSummary } from '../../domain/questionnaire-requests.ts';
+import {
+  newQuestionnaireRequest,
+  requestDetail,
+  requestListQuery,
+  requestWithVendor,
+  sentRequest,
+  templateSummary,
+} from '../../domain/questionnaire-requests.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
 
-const templateParams = z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a template id').meta({ description: 'Template id' }) });
+const templateParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a template id')
+    .meta({ description: 'Template id' }),
+});
 const one = z.object({ request: questionnaireRequest });
 
 export const questionnaireRoutes = ({ questionnaireTemplates: templates, questionnaires }: Deps) => [
@@ -43,7 +55,8 @@ export const questionnaireRoutes = ({ questionnaireTemplates: templates, questio
     path: '/vendors/:id/questionnaire-requests',
     access: 'analyst',
     tag: 'questionnaires',
-    summary: "Ask a vendor's contact to answer a questionnaire: a draft, or sent at once with a response link shown this once (and mailed when e-mail is set up)",
+    summary:
+      "Ask a vendor's contact to answer a questionnaire: a draft, or sent at once with a response link shown this once (and mailed when e-mail is set up)",
     params: idParams,
     body: newQuestionnaireRequest,
     status: 201,

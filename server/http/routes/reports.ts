@@ -24,20 +24,14 @@ export const reportRoutes = ({ reports, keptScores }: Deps) => [
     query: z.strictObject({
       format: z.enum(['json', 'csv', 'md']).default('json'),
       vs: quarterLabel.optional().meta({ description: 'The quarter to compare with; the previous one by default. Only the comparison fields change with it.' }),
-      view: z
-        .enum(REPORT_VIEWS)
-        .default('frozen')
-        .meta({
-          description:
-            '`frozen` (default): the snapshot in force; `restated`: the same quarter and as-of day scored from today’s database under the snapshot’s methodology, not stored (a closed quarter only)',
-        }),
-      appendix: z
-        .enum(['paged', 'full'])
-        .default('paged')
-        .meta({
-          description:
-            'JSON only. `paged` (default): beyond 1,000 vendors the per-vendor lists (`tier1Scores`, `findings`, `notAssessed`) carry their first 50 entries and the rest is read from `/vendors`; `full`: always all of them. CSV and Markdown always hold everything',
-        }),
+      view: z.enum(REPORT_VIEWS).default('frozen').meta({
+        description:
+          '`frozen` (default): the snapshot in force; `restated`: the same quarter and as-of day scored from today’s database under the snapshot’s methodology, not stored (a closed quarter only)',
+      }),
+      appendix: z.enum(['paged', 'full']).default('paged').meta({
+        description:
+          'JSON only. `paged` (default): beyond 1,000 vendors the per-vendor lists (`tier1Scores`, `findings`, `notAssessed`) carry their first 50 entries and the rest is read from `/vendors`; `full`: always all of them. CSV and Markdown always hold everything',
+      }),
     }),
     status: 200,
     response: quarterlyReport,
@@ -46,8 +40,13 @@ export const reportRoutes = ({ reports, keptScores }: Deps) => [
       await keptScores.fresh();
       const report = reports.quarterly(actorOf(principal), params.quarter, { vs: query.vs, view: query.view });
       const name = `vendorscope-report-${report.quarter}${query.vs ? `-vs-${report.vs}` : ''}${report.view === 'restated' ? '-restated' : ''}`;
-      if (query.format === 'csv') return new Reply(200, reportCsv(report), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
-      if (query.format === 'md') return new Reply(200, reportMarkdown(report), { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.md"` });
+      if (query.format === 'csv')
+        return new Reply(200, reportCsv(report), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+      if (query.format === 'md')
+        return new Reply(200, reportMarkdown(report), {
+          'Content-Type': 'text/markdown; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${name}.md"`,
+        });
       return withAppendix(report, query.appendix === 'full');
     },
   }),
@@ -61,7 +60,13 @@ export const reportRoutes = ({ reports, keptScores }: Deps) => [
     params: quarterParams,
     query: z.strictObject({
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: 'Entries to skip' }),
-      limit: z.coerce.number().int().min(1).max(APPENDIX_PAGE.max).default(APPENDIX_PAGE.default).meta({ description: `Entries per page, at most ${APPENDIX_PAGE.max}` }),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(APPENDIX_PAGE.max)
+        .default(APPENDIX_PAGE.default)
+        .meta({ description: `Entries per page, at most ${APPENDIX_PAGE.max}` }),
     }),
     status: 200,
     response: reportAppendixPage,
@@ -108,7 +113,8 @@ export const reportRoutes = ({ reports, keptScores }: Deps) => [
     path: '/reports/quarterly/:quarter/refreeze',
     access: 'admin',
     tag: 'reports',
-    summary: 'Replace a closed quarter’s frozen report by one taken now (today’s database, the methodology in force); the old one stays in the history. Audited',
+    summary:
+      'Replace a closed quarter’s frozen report by one taken now (today’s database, the methodology in force); the old one stays in the history. Audited',
     params: quarterParams,
     status: 200,
     response: refreezeResult,

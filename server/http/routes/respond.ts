@@ -14,7 +14,12 @@ import { DOCUMENT_MAX_BYTES, document } from '../../domain/document.ts';
 import { readUpload } from '../multipart.ts';
 import { DOCUMENT_BODY_LIMIT, META_LIMIT, metaOf, uploadForm } from './documents.ts';
 
-const questionParams = z.strictObject({ questionId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a question id').meta({ description: 'Question id' }) });
+const questionParams = z.strictObject({
+  questionId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a question id')
+    .meta({ description: 'Question id' }),
+});
 const AUTH = `Authenticated by the response token in the ${RESPONSE_TOKEN_HEADER} header (401 response-token-invalid, 410 response-link-gone when expired or withdrawn)`;
 
 export const respondRoutes = ({ respond }: Deps) => {
@@ -66,7 +71,9 @@ export const respondRoutes = ({ respond }: Deps) => {
       tag: 'respond',
       summary: `Submit the answers: they freeze until the request is reopened (422 answers-missing naming the required questions). ${AUTH}`,
       status: 200,
-      response: z.object({ request: z.object({ id: z.number().int(), state: z.enum(REQUEST_STATES), submittedAt: z.string().nullable(), readOnly: z.boolean() }) }),
+      response: z.object({
+        request: z.object({ id: z.number().int(), state: z.enum(REQUEST_STATES), submittedAt: z.string().nullable(), readOnly: z.boolean() }),
+      }),
       errors: [409, 410, 422, 429],
       handle: ({ ctx }) => respond.submit(responding(ctx)),
     }),

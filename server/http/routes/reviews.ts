@@ -21,14 +21,26 @@ const dueFilters = {
   tier: tierParam.optional(),
 };
 
-const dueItem = reviewStatus.extend({ name: z.string(), tier: z.number().int(), status: z.string(), businessOwner: z.string().nullable() }).meta({ id: 'DueReview' });
+const dueItem = reviewStatus
+  .extend({ name: z.string(), tier: z.number().int(), status: z.string(), businessOwner: z.string().nullable() })
+  .meta({ id: 'DueReview' });
 
 const dueCsv = (items: readonly DueItem[]) =>
   toCsv(
     ['vendorId', 'name', 'tier', 'status', 'businessOwner', 'state', 'nextReviewOn', 'lastDecision', 'lastDecidedOn', 'reasons'],
-    items.map((i) => [i.vendorId, i.name, i.tier, i.status, i.businessOwner, i.state, i.nextReviewOn, i.lastReview?.decision ?? null, i.lastReview?.decidedOn ?? null, i.reasons.map((r) => r.text).join(' | ')]),
+    items.map((i) => [
+      i.vendorId,
+      i.name,
+      i.tier,
+      i.status,
+      i.businessOwner,
+      i.state,
+      i.nextReviewOn,
+      i.lastReview?.decision ?? null,
+      i.lastReview?.decidedOn ?? null,
+      i.reasons.map((r) => r.text).join(' | '),
+    ]),
   );
-
 
 export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires, questionnaireTemplates }: Deps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
@@ -100,14 +112,18 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         asOf: z.string(),
         before: z.string(),
         items: z.array(dueItem),
-        questionnaires: z.array(dueQuestionnaire).meta({ description: 'Questionnaire requests past their due day, not submitted nor revoked (same tier and owner filters)' }),
+        questionnaires: z
+          .array(dueQuestionnaire)
+          .meta({ description: 'Questionnaire requests past their due day, not submitted nor revoked (same tier and owner filters)' }),
       }),
       handle: async ({ query }) => {
         // A rescore in progress (a new day, a methodology change) is waited for without blocking other requests.
         await keptScores.fresh();
         const q = dueQuery(query);
         const items = reviews.due(q);
-        return query.format === 'csv' ? csvReply(dueCsv(items), 'reviews-due', q.asOf) : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires(store, questionnaires, questionnaireTemplates, q) };
+        return query.format === 'csv'
+          ? csvReply(dueCsv(items), 'reviews-due', q.asOf)
+          : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires(store, questionnaires, questionnaireTemplates, q) };
       },
     }),
     route({
@@ -116,7 +132,10 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
       access: 'viewer',
       tag: 'reviews',
       summary: 'The due list as an iCalendar feed; calendar apps authenticate with an API token (?token=, Basic password, or Bearer)',
-      query: z.strictObject({ ...dueFilters, token: z.string().max(200).optional().meta({ description: 'An API token, for calendar apps that cannot send headers' }) }),
+      query: z.strictObject({
+        ...dueFilters,
+        token: z.string().max(200).optional().meta({ description: 'An API token, for calendar apps that cannot send headers' }),
+      }),
       tokenInUrl: true,
       status: 200,
       produces: 'text/calendar',
@@ -124,8 +143,16 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         await keptScores.fresh();
         const q = dueQuery(query);
         const origin = ctx.rp.origin;
-        const ics = dueCalendar(reviews.due(q), { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname }, dueQuestionnaires(store, questionnaires, questionnaireTemplates, q));
-        return new Reply(200, ics, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline; filename="vendorscope-reviews.ics"' });
+        const ics = dueCalendar(
+          reviews.due(q),
+          { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname },
+          dueQuestionnaires(store, questionnaires, questionnaireTemplates, q),
+        );
+        return new Reply(200, ics, {
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Cache-Control': 'private, no-store',
+          'Content-Disposition': 'inline; filename="vendorscope-reviews.ics"',
+        });
       },
     }),
     route({

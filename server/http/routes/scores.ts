@@ -26,7 +26,8 @@ export const scoreRoutes = ({ scoring, clock, keptHeatmap, methodology }: Deps) 
     access: 'viewer',
     path: '/portfolio/heatmap',
     tag: 'scores',
-    summary: 'Every engaged vendor (or those of ?status=) × factor, as of a day, riskiest first (optionally under another decay policy); today’s is served from the kept scores with an ETag (If-None-Match → 304)',
+    summary:
+      'Every engaged vendor (or those of ?status=) × factor, as of a day, riskiest first (optionally under another decay policy); today’s is served from the kept scores with an ETag (If-None-Match → 304)',
     query: asOfQuery.extend({
       decay: z.enum(DECAY_POLICY_NAMES).optional().meta({ description: 'Score with this decay policy instead of the methodology’s' }),
       status: z

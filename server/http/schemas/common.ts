@@ -15,7 +15,10 @@ export const idParams = z.strictObject({ id: idParam });
 export const tierParam = z.coerce.number().int().min(1).max(4);
 
 /** A `true`/`false` query flag; absent means false. */
-export const flagParam = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+export const flagParam = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
 
 export const asOfQuery = z.strictObject({
   asOf: isoDay.optional().meta({ description: 'Score as of this day (YYYY-MM-DD); today when left out.' }),

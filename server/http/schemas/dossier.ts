@@ -19,7 +19,9 @@ export const dossier = z
     score: vendorScore.meta({ description: 'The score as of the day, with its findings (each with a suggested condition) and gaps' }),
     review: z.object({
       status: reviewStatus,
-      decisions: z.array(review).meta({ description: 'Decisions taken by the day, latest first, each with its conditions (in their state today: conditions keep no history)' }),
+      decisions: z
+        .array(review)
+        .meta({ description: 'Decisions taken by the day, latest first, each with its conditions (in their state today: conditions keep no history)' }),
     }),
     incidents: z.array(incident).meta({ description: 'Incidents known by the day (disclosed, or failing that first known)' }),
     supportChain: z.array(subprocessor).meta({ description: 'Support arrangements and subprocessors known by the day, ended ones included' }),
@@ -28,10 +30,11 @@ export const dossier = z
       unknown: z.array(z.enum(MFA_POPULATIONS)).meta({ description: 'Populations with no record in force: unknown' }),
     }),
     statements: z.array(postureFact).meta({ description: 'Public posture statements known by the day' }),
-    sources: z.array(z.object({ about: z.string(), source: z.string() })).meta({ description: 'Every URL or citation the facts above rest on, with the fact it supports' }),
+    sources: z
+      .array(z.object({ about: z.string(), source: z.string() }))
+      .meta({ description: 'Every URL or citation the facts above rest on, with the fact it supports' }),
     leftOut: z
       .object({ incidents: count, supportChain: count, mfa: count, statements: count, decisions: count })
       .meta({ description: 'How many records exist but were not yet known (or, for MFA, not yet in force; for decisions, not yet taken) on the day' }),
   })
   .meta({ id: 'Dossier' });
-

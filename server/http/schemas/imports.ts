@@ -6,25 +6,21 @@ import { EXPECT_VERSIONS_PATTERN, parseExpectVersions } from '../../services/imp
 export const problems = z.array(z.looseObject({ path: z.string(), message: z.string() }));
 const firstThousand = (what: string) => problems.meta({ description: `${what}; the first 1,000 (the total is beside it)` });
 
-const dryRun = flagParam.meta({ description: 'true: report what the import would do, and every problem, without writing (the answer is 200 even with problems).' });
-const onInvalid = z
-  .enum(['reject', 'skip'])
-  .default('reject')
-  .meta({
-    description:
-      'reject (default): a single invalid row or record refuses the whole import (400 import-invalid, nothing written). skip: the valid ones are imported and each one left out is reported in `skipped` with its row or record, field and reason.',
-  });
+const dryRun = flagParam.meta({
+  description: 'true: report what the import would do, and every problem, without writing (the answer is 200 even with problems).',
+});
+const onInvalid = z.enum(['reject', 'skip']).default('reject').meta({
+  description:
+    'reject (default): a single invalid row or record refuses the whole import (400 import-invalid, nothing written). skip: the valid ones are imported and each one left out is reported in `skipped` with its row or record, field and reason.',
+});
 
 export const vendorsCsvQuery = z.strictObject({
   dryRun,
   onInvalid,
-  onDuplicate: z
-    .enum(['create', 'skip'])
-    .optional()
-    .meta({
-      description:
-        'What to do with a row that matches no vendor by id, name or alias but whose website domain is an existing vendor\'s (a possible duplicate): create it as a new vendor, or skip it. Left out, such rows refuse the import (409 import-possible-duplicates); a dry run lists them with action "duplicate".',
-    }),
+  onDuplicate: z.enum(['create', 'skip']).optional().meta({
+    description:
+      'What to do with a row that matches no vendor by id, name or alias but whose website domain is an existing vendor\'s (a possible duplicate): create it as a new vendor, or skip it. Left out, such rows refuse the import (409 import-possible-duplicates); a dry run lists them with action "duplicate".',
+  }),
   expectVersions: z
     .string()
     .regex(EXPECT_VERSIONS_PATTERN, 'expected "row:vendorId:version" entries separated by commas, as a dry run answers them')
@@ -73,7 +69,8 @@ export const vendorsCsvReport = z.object({
   skipped: firstThousand('With onInvalid=skip, the problems of the rows left out, each { path, row, column, message }'),
   skippedTotal: z.number().int(),
   expectVersions: z.string().meta({
-    description: 'Each row that matched an existing vendor as "row:vendorId:version", comma-separated: send it back as ?expectVersions= to import only what this preview showed',
+    description:
+      'Each row that matched an existing vendor as "row:vendorId:version", comma-separated: send it back as ?expectVersions= to import only what this preview showed',
   }),
 });
 
@@ -84,7 +81,8 @@ const landing = z
     vendorId: z.number().int().nullable().meta({ description: 'null: a new vendor (not engaged) would be created' }),
     name: z.string(),
     match: z.enum(['name', 'alias', 'incident', 'new']).meta({
-      description: "name or alias: an existing vendor's (case and spacing ignored); incident: the vendor of the incident this record updates; new: a vendor to create",
+      description:
+        "name or alias: an existing vendor's (case and spacing ignored); incident: the vendor of the incident this record updates; new: a vendor to create",
     }),
   })
   .meta({ description: 'The vendor the record lands on' });
@@ -95,7 +93,10 @@ export const verisReport = z.object({
   updated: z.number().int(),
   vendorsCreated: z.number().int(),
   invalid: z.number().int().meta({ description: 'Records without a usable incident_id, victim name or incident year (or an NDJSON line that is not JSON).' }),
-  errors: problems.meta({ description: 'Problems that refuse the import, each { path, index, id, field, message } (or { path: "lines.N", line } for a line that is not JSON); empty when it went through.' }),
+  errors: problems.meta({
+    description:
+      'Problems that refuse the import, each { path, index, id, field, message } (or { path: "lines.N", line } for a line that is not JSON); empty when it went through.',
+  }),
   errorsTotal: z.number().int().meta({ description: 'How many problems refuse the import in all (errors lists the first 1,000).' }),
   skipped: firstThousand('With onInvalid=skip, the problems of the records left out, each { path, index, id, field, message }'),
   skippedTotal: z.number().int(),
@@ -104,7 +105,16 @@ export const verisReport = z.object({
   ),
   warningsTotal: z.number().int(),
   records: z
-    .array(z.object({ index: z.number().int(), id: z.string(), title: z.string(), action: z.enum(['create', 'update']), vendor: landing, warnings: z.number().int() }))
+    .array(
+      z.object({
+        index: z.number().int(),
+        id: z.string(),
+        title: z.string(),
+        action: z.enum(['create', 'update']),
+        vendor: landing,
+        warnings: z.number().int(),
+      }),
+    )
     .optional()
     .meta({ description: 'A dry run only: each record that would be imported and where it lands (the first 1,000; the counts cover them all).' }),
 });

@@ -62,7 +62,8 @@ export const reportSnapshotItem = z
     supersededAt: z.string().nullable().meta({ description: 'When a refreeze replaced it; null for the snapshot in force' }),
     supersededBy: z.string().nullable(),
     origin: z.enum(REPORT_ORIGINS).meta({
-      description: '`first-view`: frozen the first time the quarter was asked for; `refreeze`: by an admin; `per-comparison`: frozen per compared quarter before one snapshot per quarter (kept as history)',
+      description:
+        '`first-view`: frozen the first time the quarter was asked for; `refreeze`: by an admin; `per-comparison`: frozen per compared quarter before one snapshot per quarter (kept as history)',
     }),
     comparedWith: z.string().nullable().meta({ description: 'For a `per-comparison` snapshot, the quarter its body was compared with' }),
     inForce: z.boolean(),
@@ -121,33 +122,36 @@ export const quarterlyReport = z
     vsAsOf: z.string(),
     methodologyVersion: z.string(),
     view: z.enum(['frozen', 'restated', 'live']).meta({
-      description: '`frozen`: a closed quarter’s snapshot; `restated`: the same quarter and as-of day scored from today’s database (not stored); `live`: the current quarter, as of today',
+      description:
+        '`frozen`: a closed quarter’s snapshot; `restated`: the same quarter and as-of day scored from today’s database (not stored); `live`: the current quarter, as of today',
     }),
     frozen: z.boolean().meta({ description: 'True for the frozen view of a closed quarter' }),
     snapshotId: z.number().int().nullable().meta({ description: 'The snapshot shown (or restated); null for the live quarter' }),
     generatedAt: z.string().meta({ description: 'When the snapshot was taken (it never changes); for the live quarter, now' }),
     summary: z.strictObject({ vendors: z.number().int(), byBand, averageRisk: z.number(), critical: z.number().int() }),
-    topRisks: z.array(
-      z.strictObject({
-        vendorId: z.number().int(),
-        name: z.string(),
-        tier: z.number().int(),
-        likelihood: z.number(),
-        impact: z.number(),
-        risk: z.number(),
-        band,
-        cell,
-        topFinding: z.string().nullable(),
-      }),
-    ).meta({ description: 'The ten riskiest assessed vendors (a not-assessed vendor is listed in notAssessed)' }),
-    notAssessed: z
-      .array(notAssessedEntry)
-      .meta({
-        description:
-          'The vendors not assessed (band `not-assessed`), apart from the top risks, by inherent risk; empty in a report frozen before a vendor could be not assessed. Only the first entries when `appendix.complete` is false',
-      }),
+    topRisks: z
+      .array(
+        z.strictObject({
+          vendorId: z.number().int(),
+          name: z.string(),
+          tier: z.number().int(),
+          likelihood: z.number(),
+          impact: z.number(),
+          risk: z.number(),
+          band,
+          cell,
+          topFinding: z.string().nullable(),
+        }),
+      )
+      .meta({ description: 'The ten riskiest assessed vendors (a not-assessed vendor is listed in notAssessed)' }),
+    notAssessed: z.array(notAssessedEntry).meta({
+      description:
+        'The vendors not assessed (band `not-assessed`), apart from the top risks, by inherent risk; empty in a report frozen before a vendor could be not assessed. Only the first entries when `appendix.complete` is false',
+    }),
     movers: z
-      .array(z.strictObject({ vendorId: z.number().int(), name: z.string(), tier: z.number().int(), from: z.number(), to: z.number(), delta: z.number(), causes }))
+      .array(
+        z.strictObject({ vendorId: z.number().int(), name: z.string(), tier: z.number().int(), from: z.number(), to: z.number(), delta: z.number(), causes }),
+      )
       .meta({ description: 'Comparison field: vendors in both reports whose risk moved by a point or more, with causes that add up to the change' }),
     newIncidents: z.array(
       z.strictObject({
@@ -157,7 +161,10 @@ export const quarterlyReport = z
         title: z.string(),
         severity,
         publicDisclosureDate: z.string().nullable(),
-        lagDays: z.number().nullable().meta({ description: 'Days from when the vendor knew to public disclosure (the scoring’s disclosure lag); null when unknown' }),
+        lagDays: z
+          .number()
+          .nullable()
+          .meta({ description: 'Days from when the vendor knew to public disclosure (the scoring’s disclosure lag); null when unknown' }),
         lagApproximate: z.boolean().meta({ description: 'True when the lag rests on a month or a year (shown "≈ 15 days")' }),
         foundByOthersFirst: z.boolean(),
         sources: z.array(z.string()),
@@ -213,7 +220,9 @@ export const quarterlyReport = z
           .meta({ description: 'Vendors in the compared quarter’s report that are not in this one' }),
       })
       .meta({ description: 'Comparison field: the quarter compared with, from its own snapshot' }),
-    restatement: restatement.nullable().meta({ description: 'For a closed quarter, what differs between its frozen snapshot and the quarter as known today; null for the live quarter' }),
+    restatement: restatement
+      .nullable()
+      .meta({ description: 'For a closed quarter, what differs between its frozen snapshot and the quarter as known today; null for the live quarter' }),
     appendix: z
       .strictObject({
         vendors: z.number().int().meta({ description: 'Entries of the per-vendor appendix: one per report vendor' }),
@@ -234,7 +243,9 @@ const appendixItem = z
     vendorId: z.number().int(),
     name: z.string(),
     tier: z.number().int(),
-    score: frozenVendorScore.nullable().meta({ description: 'A tier-1 vendor’s full score as the report used it (its `tier1Scores` entry); null for other tiers' }),
+    score: frozenVendorScore
+      .nullable()
+      .meta({ description: 'A tier-1 vendor’s full score as the report used it (its `tier1Scores` entry); null for other tiers' }),
     findings: z.array(findingEntry).meta({ description: 'Its entries of the report’s `findings` (tier 1 and 2), in the report’s order' }),
     notAssessed: notAssessedEntry.nullable().meta({ description: 'Its `notAssessed` entry; null when it was assessed' }),
   })
@@ -257,7 +268,9 @@ export const reportAppendixPage = z
 export const reportAppendixVendor = z.strictObject({ ...appendixHead, item: appendixItem });
 
 export const reportSnapshots = z.strictObject({ quarter: z.string(), items: z.array(reportSnapshotItem) });
-export const reportSnapshot = reportSnapshotItem.extend({ body: z.looseObject({ quarter: z.string() }).meta({ description: 'The report exactly as it was frozen' }) });
+export const reportSnapshot = reportSnapshotItem.extend({
+  body: z.looseObject({ quarter: z.string() }).meta({ description: 'The report exactly as it was frozen' }),
+});
 export const refreezeResult = z.strictObject({
   quarter: z.string(),
   snapshot: reportSnapshotItem.meta({ description: 'The new snapshot, now in force' }),

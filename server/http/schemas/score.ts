@@ -8,16 +8,14 @@ const contribution = z
     points: z.number(),
     ref: z.string().nullable().meta({ description: 'incident:ID, subprocessor:ID, mfa:POPULATION, impact:PART, or null' }),
     detail: z.string(),
-    formula: z.string().optional().meta({ description: 'The arithmetic with its numbers, e.g. "access 50 × outsourced 1.2 × staff MFA 0.96 + artefacts 10 + retention 5 = 72.6"' }),
-    unknownShare: z
-      .number()
-      .min(0)
-      .max(1)
+    formula: z
+      .string()
       .optional()
-      .meta({
-        description:
-          'Present when the points rest on no evidence (the factor’s prior for an unknown: an MFA population with no record, a support chain with none on record): the share of the factor’s evidence it stands in for (population weight / 100; the whole chain 1)',
-      }),
+      .meta({ description: 'The arithmetic with its numbers, e.g. "access 50 × outsourced 1.2 × staff MFA 0.96 + artefacts 10 + retention 5 = 72.6"' }),
+    unknownShare: z.number().min(0).max(1).optional().meta({
+      description:
+        'Present when the points rest on no evidence (the factor’s prior for an unknown: an MFA population with no record, a support chain with none on record): the share of the factor’s evidence it stands in for (population weight / 100; the whole chain 1)',
+    }),
   })
   .meta({ id: 'Contribution' });
 
@@ -38,12 +36,23 @@ export const vendorScore = z
     likelihood: z.number().min(0).max(100),
     impact: z.number().min(0).max(100),
     risk: z.number().min(0).max(100).meta({ description: 'Residual risk: likelihood × impact / 100, after the evidence (priors standing in for unknowns)' }),
-    band: z.enum(BANDS).meta({ description: 'The band of `risk`, or `not-assessed` when the evidence covers less of the likelihood weight than the methodology’s `assessment.minEvidenceShare`' }),
+    band: z
+      .enum(BANDS)
+      .meta({
+        description:
+          'The band of `risk`, or `not-assessed` when the evidence covers less of the likelihood weight than the methodology’s `assessment.minEvidenceShare`',
+      }),
     assessed: z.boolean().meta({ description: 'False when the band is `not-assessed`' }),
     evidenceCoverage: z.number().min(0).max(1).meta({ description: 'The share of the likelihood weight that rests on evidence rather than on a prior' }),
     unknownPoints: z.number().min(0).max(100).meta({ description: 'Likelihood points that rest on unknowns (priors): "12.4 of 38.0 points rest on unknowns"' }),
-    toAssess: z.array(missingEvidence).meta({ description: 'For a not-assessed vendor, the least evidence (largest share first) that would assess it; empty when assessed' }),
-    inherentLikelihood: z.number().min(0).max(100).meta({ description: 'The category prior: the likelihood of a vendor of this kind before any evidence about it' }),
+    toAssess: z
+      .array(missingEvidence)
+      .meta({ description: 'For a not-assessed vendor, the least evidence (largest share first) that would assess it; empty when assessed' }),
+    inherentLikelihood: z
+      .number()
+      .min(0)
+      .max(100)
+      .meta({ description: 'The category prior: the likelihood of a vendor of this kind before any evidence about it' }),
     inherentRisk: z.number().min(0).max(100).meta({ description: 'Inherent risk, from the relationship alone: category prior × impact / 100' }),
     inherentBand: z.enum(RISK_BANDS).meta({ description: 'The band the inherent risk falls in' }),
     inherentContributions: z.array(contribution).meta({ description: 'The parts of the inherent risk, with their formula' }),
@@ -59,7 +68,10 @@ export const vendorScore = z
         weight: z.number().min(0).max(1),
         known: z.boolean(),
         contributions: z.array(contribution),
-        formula: z.string().optional().meta({ description: 'How the contributions combine when it is not their sum, with its numbers (the support chain’s union of independent risks)' }),
+        formula: z
+          .string()
+          .optional()
+          .meta({ description: 'How the contributions combine when it is not their sum, with its numbers (the support chain’s union of independent risks)' }),
       }),
     ),
     impactContributions: z.array(contribution),
@@ -107,9 +119,7 @@ export const heatmap = z
         confidence: z.number(),
         cell: z.object({ likelihood: z.number().int(), impact: z.number().int() }),
         cells: z.record(z.string(), z.number().nullable()).meta({ description: 'Factor id → score; null when the factor is unknown' }),
-        top: z
-          .record(z.string(), z.object({ label: z.string(), points: z.number() }).nullable())
-          .meta({ description: 'Factor id → its largest contribution' }),
+        top: z.record(z.string(), z.object({ label: z.string(), points: z.number() }).nullable()).meta({ description: 'Factor id → its largest contribution' }),
         findings: z.number().int(),
       }),
     ),
@@ -124,5 +134,14 @@ export const heatmap = z
  * have no assessment or inherent-risk fields.
  */
 export const frozenVendorScore = vendorScore
-  .partial({ assessed: true, evidenceCoverage: true, unknownPoints: true, toAssess: true, inherentLikelihood: true, inherentRisk: true, inherentBand: true, inherentContributions: true })
+  .partial({
+    assessed: true,
+    evidenceCoverage: true,
+    unknownPoints: true,
+    toAssess: true,
+    inherentLikelihood: true,
+    inherentRisk: true,
+    inherentBand: true,
+    inherentContributions: true,
+  })
   .meta({ id: 'FrozenVendorScore' });

@@ -91,7 +91,12 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
   const estimate = (id: string, figure: (typeof FIGURES)[number]) => estimateOf(point[slot(id, figure)]!, at(slot(id, figure)), o.level, digits(figure));
   // A difference is bootstrapped pairwise: both figures from the same resample.
   const difference = (a: string, b: string, figure: (typeof FIGURES)[number]) =>
-    estimateOf(point[slot(a, figure)]! - point[slot(b, figure)]!, draws.map((d) => d[slot(a, figure)]! - d[slot(b, figure)]!), o.level, 4);
+    estimateOf(
+      point[slot(a, figure)]! - point[slot(b, figure)]!,
+      draws.map((d) => d[slot(a, figure)]! - d[slot(b, figure)]!),
+      o.level,
+      4,
+    );
 
   const incidents = new Set(replays.flatMap((r) => r.eventIncidents));
   // Nothing is read from after the last horizon: the run's figures stand however the data grows.
@@ -126,7 +131,12 @@ export function* backtestSteps(facts: readonly ScoringFacts[], policy: Policy, o
       groups: groupRates(p, outcome),
     })),
     comparisons: SCORE_PREDICTORS.flatMap((score) =>
-      COMPARED_BASELINES.map((baseline) => ({ score, baseline, auc: difference(score, baseline, 'auc'), brierSkill: difference(score, baseline, 'brierSkill') })),
+      COMPARED_BASELINES.map((baseline) => ({
+        score,
+        baseline,
+        auc: difference(score, baseline, 'auc'),
+        brierSkill: difference(score, baseline, 'brierSkill'),
+      })),
     ),
     calibration: {
       likelihood: calibrationBins(predictors.find((p) => p.id === 'likelihood')!.probability!, outcome),

@@ -123,7 +123,8 @@ export function predictorsOf(replays: readonly QuarterReplay[], n: number, outco
         id: 'random',
         label: 'random',
         kind: 'baseline',
-        description: 'Every vendor alike: what ranking by chance gives on average (50th percentile, 25 % in the top quarter, AUC 0.5); forecasts the base rate for everyone (Brier skill 0).',
+        description:
+          'Every vendor alike: what ranking by chance gives on average (50th percentile, 25 % in the top quarter, AUC 0.5); forecasts the base rate for everyone (Brier skill 0).',
         values: new Float64Array(replays.length * n),
         probability: null,
         groups: [{ id: 'all', label: 'all vendors' }],
@@ -147,7 +148,8 @@ export function predictorsOf(replays: readonly QuarterReplay[], n: number, outco
         id: 'days-since-last',
         label: 'days since last incident',
         kind: 'baseline',
-        description: "Days since the vendor's latest incident became known, the more recent the riskier (none known ranks last); forecasts the observed rate of its group.",
+        description:
+          "Days since the vendor's latest incident became known, the more recent the riskier (none known ranks last); forecasts the observed rate of its group.",
         values: flatten(replays, n, (r, i) => -r.daysSinceLast[i]!),
         probability: null,
         groups: RECENCY_GROUPS,

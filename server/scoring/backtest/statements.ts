@@ -19,9 +19,26 @@ function rank(f: Figures, id: 'likelihood' | 'risk'): Statement {
   const p = f.predictors.find((x) => x.id === id)!;
   const where = `the vendors about to have an incident sat at the ${ordinal(Math.round(p.meanPercentile.value ?? 50))} percentile on average, ${pct(p.topQuartileShare.value)} of them in the top quarter`;
   const auc = `AUC ${interval(p.auc, two)}`;
-  if ((p.auc.low ?? 0) > 0.5) return { id: `rank-${id}`, about: id, verdict: 'does', text: `${capital(id)} ranks the vendors about to have an incident above the others, better than chance: ${auc}; ${where}.` };
-  if ((p.auc.high ?? 1) < 0.5) return { id: `rank-${id}`, about: id, verdict: 'does-not', text: `${capital(id)} ranks the vendors about to have an incident below the others, worse than chance: ${auc}; ${where}.` };
-  return { id: `rank-${id}`, about: id, verdict: 'does-not', text: `${capital(id)} does not rank the vendors about to have an incident above the others better than chance (0.5): ${auc}; ${where}.` };
+  if ((p.auc.low ?? 0) > 0.5)
+    return {
+      id: `rank-${id}`,
+      about: id,
+      verdict: 'does',
+      text: `${capital(id)} ranks the vendors about to have an incident above the others, better than chance: ${auc}; ${where}.`,
+    };
+  if ((p.auc.high ?? 1) < 0.5)
+    return {
+      id: `rank-${id}`,
+      about: id,
+      verdict: 'does-not',
+      text: `${capital(id)} ranks the vendors about to have an incident below the others, worse than chance: ${auc}; ${where}.`,
+    };
+  return {
+    id: `rank-${id}`,
+    about: id,
+    verdict: 'does-not',
+    text: `${capital(id)} does not rank the vendors about to have an incident above the others better than chance (0.5): ${auc}; ${where}.`,
+  };
 }
 
 function versus(f: Figures, id: 'likelihood' | 'risk', baseline: 'prior-incidents' | 'days-since-last'): Statement {
@@ -40,8 +57,10 @@ function calibration(f: Figures, id: 'likelihood' | 'risk'): Statement {
   const lead = `Read as the probability of an incident becoming known within ${f.horizonDays} days, ${id} ÷ 100`;
   const skill = `Brier skill ${interval(p.brierSkill, two)}`;
   const base = `the base rate (${pct(f.population.baseRate)})`;
-  if ((p.brierSkill.low ?? 0) > 0) return { id: `calibration-${id}`, about: id, verdict: 'does', text: `${lead} forecasts better than giving every vendor ${base}: ${skill}.` };
-  if ((p.brierSkill.value ?? 0) < 0) return { id: `calibration-${id}`, about: id, verdict: 'does-not', text: `${lead} forecasts worse than giving every vendor ${base}: ${skill}.` };
+  if ((p.brierSkill.low ?? 0) > 0)
+    return { id: `calibration-${id}`, about: id, verdict: 'does', text: `${lead} forecasts better than giving every vendor ${base}: ${skill}.` };
+  if ((p.brierSkill.value ?? 0) < 0)
+    return { id: `calibration-${id}`, about: id, verdict: 'does-not', text: `${lead} forecasts worse than giving every vendor ${base}: ${skill}.` };
   return { id: `calibration-${id}`, about: id, verdict: 'does-not', text: `${lead} forecasts no better than giving every vendor ${base}: ${skill}.` };
 }
 
@@ -54,13 +73,25 @@ function ordering(f: Figures, id: 'likelihood' | 'risk'): Statement[] {
   const inversions = rows.slice(1).flatMap((g, k) => (g.rate! > rows[k]!.rate! ? [`${show(g)} is above ${show(rows[k]!)}`] : []));
   const out: Statement[] =
     rows.length < 2
-      ? [{ id: `groups-${id}`, about: id, verdict: 'does-not', text: `Every vendor-quarter fell in one ${what} (${rows.map(show).join('')}): ${id} did not separate vendors into ${what}s.` }]
+      ? [
+          {
+            id: `groups-${id}`,
+            about: id,
+            verdict: 'does-not',
+            text: `Every vendor-quarter fell in one ${what} (${rows.map(show).join('')}): ${id} did not separate vendors into ${what}s.`,
+          },
+        ]
       : inversions.length === 0
         ? [{ id: `groups-${id}`, about: id, verdict: 'does', text: `The observed incident rate falls ${step}: ${rows.map(show).join(', ')}.` }]
         : [{ id: `groups-${id}`, about: id, verdict: 'does-not', text: `The observed incident rate does not fall ${step}: ${inversions.join('; ')}.` }];
   const unassessed = p.groups.find((g) => g.id === NOT_ASSESSED && g.observations > 0);
   if (unassessed) {
-    out.push({ id: `not-assessed-${id}`, about: id, verdict: 'note', text: `Vendor-quarters not assessed (too little evidence): ${unassessed.observations}, of which ${unassessed.events} were followed by an incident (${pct(unassessed.rate)}).` });
+    out.push({
+      id: `not-assessed-${id}`,
+      about: id,
+      verdict: 'note',
+      text: `Vendor-quarters not assessed (too little evidence): ${unassessed.observations}, of which ${unassessed.events} were followed by an incident (${pct(unassessed.rate)}).`,
+    });
   }
   return out;
 }

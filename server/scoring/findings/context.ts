@@ -38,10 +38,12 @@ export interface Precomputed {
 export function findingContext(facts: ScoringFacts, policy: Policy, asOf: number, pre?: Precomputed): FindingContext {
   const recent = facts.incidents.filter((i) => incidentKnownAt(i, asOf) && asOf - incidentKnownFrom(i) <= policy.findings.lookbackDays);
   const isRecent = new Set(recent);
-  const campaigns = pre?.campaigns ?? campaignsOf(
-    facts.incidents.filter((i) => incidentKnownAt(i, asOf)),
-    policy,
-  );
+  const campaigns =
+    pre?.campaigns ??
+    campaignsOf(
+      facts.incidents.filter((i) => incidentKnownAt(i, asOf)),
+      policy,
+    );
   return {
     facts,
     policy,

@@ -36,7 +36,8 @@ export function alertsSink(store: Store, opts: SinkOptions): ChangeSink {
         if (opts.email && rule.email !== 'off') queueMail(store, rule.userId, rule.email, c);
       }
       for (const w of webhooks) {
-        if (webhookMatches(w, c, vendor)) store.deliveries.add({ channel: 'webhook', key: `webhook-${w.id}-change-${c.id}`, webhookId: w.id, nextAt: c.at }, c.id, c.at);
+        if (webhookMatches(w, c, vendor))
+          store.deliveries.add({ channel: 'webhook', key: `webhook-${w.id}-change-${c.id}`, webhookId: w.id, nextAt: c.at }, c.id, c.at);
       }
     }
   };

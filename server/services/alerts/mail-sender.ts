@@ -44,7 +44,9 @@ export function transportOptions(smtpUrl: string, timeoutMs: number) {
 
 export function smtpTransport(settings: MailSettings, timeoutMs: number): MailTransport {
   const url = new URL(settings.smtpUrl);
-  const secrets = [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password), settings.smtpUrl].filter((s) => s.length >= 3);
+  const secrets = [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password), settings.smtpUrl].filter(
+    (s) => s.length >= 3,
+  );
   const transport = nodemailer.createTransport(transportOptions(settings.smtpUrl, timeoutMs));
   const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
   return {

@@ -47,7 +47,8 @@ export function ownedBy(businessOwner: string | null, email: string): boolean {
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-const tierFits = (tiers: readonly number[] | null, vendor: VendorFacts | undefined): boolean => tiers === null || (vendor !== undefined && tiers.includes(vendor.tier));
+const tierFits = (tiers: readonly number[] | null, vendor: VendorFacts | undefined): boolean =>
+  tiers === null || (vendor !== undefined && tiers.includes(vendor.tier));
 
 export function ruleMatches(rule: WatchRule, c: Change, vendor: VendorFacts | undefined, email: string): boolean {
   if (rule.kind !== c.kind || !tierFits(rule.tiers, vendor)) return false;

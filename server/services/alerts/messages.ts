@@ -22,12 +22,18 @@ export interface Mail {
 
 export function mailOf(changes: readonly Change[], base: string | null, digestDay: string | null): Mail {
   const subject =
-    digestDay !== null
-      ? `Vendorscope: ${changes.length} change${changes.length === 1 ? '' : 's'} on ${digestDay}`
-      : `Vendorscope: ${lineOf(changes[0]!)}`;
+    digestDay !== null ? `Vendorscope: ${changes.length} change${changes.length === 1 ? '' : 's'} on ${digestDay}` : `Vendorscope: ${lineOf(changes[0]!)}`;
   const intro = digestDay !== null ? `What changed on ${digestDay} that your watch rules asked for:` : 'A change your watch rules asked for:';
-  const text = [intro, '', ...changes.map((c) => `- ${lineOf(c)}\n  ${absolute(base, linkOf(c))}`), '', `Change your watch rules: ${absolute(base, '/account')}`].join('\n');
-  const items = changes.map((c) => `<li><a href="${escapeHtml(absolute(base, linkOf(c)))}">${escapeHtml(c.vendorName)}</a>: ${escapeHtml(c.title)} (${escapeHtml(c.day)})</li>`);
+  const text = [
+    intro,
+    '',
+    ...changes.map((c) => `- ${lineOf(c)}\n  ${absolute(base, linkOf(c))}`),
+    '',
+    `Change your watch rules: ${absolute(base, '/account')}`,
+  ].join('\n');
+  const items = changes.map(
+    (c) => `<li><a href="${escapeHtml(absolute(base, linkOf(c)))}">${escapeHtml(c.vendorName)}</a>: ${escapeHtml(c.title)} (${escapeHtml(c.day)})</li>`,
+  );
   const html = `<p>${escapeHtml(intro)}</p><ul>${items.join('')}</ul><p><a href="${escapeHtml(absolute(base, '/account'))}">Change your watch rules</a></p>`;
   return { subject, text, html };
 }

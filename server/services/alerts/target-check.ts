@@ -55,7 +55,10 @@ export interface Allowlist {
 export function parseAllowlist(value: string | undefined): Allowlist {
   const hosts = new Set<string>();
   const nets = new BlockList();
-  const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const e of entries) {
     const [addr, prefix] = e.split('/') as [string, string | undefined];
     const type = isIP(addr);
@@ -82,7 +85,8 @@ function plain(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
 /** Throws TargetRefused when this resolved address may not be posted to (`host` as named in the URL). */
 export function checkAddress(address: string, host: string, allow: Allowlist): void {
   const a = plain(address);
-  if (FORBIDDEN.check(a.address, a.family)) throw new TargetRefused(`${host} resolves to ${a.address}, a link-local, metadata or unspecified address, which is never allowed`);
+  if (FORBIDDEN.check(a.address, a.family))
+    throw new TargetRefused(`${host} resolves to ${a.address}, a link-local, metadata or unspecified address, which is never allowed`);
   if (INTERNAL.check(a.address, a.family) && !allow.hosts.has(host.toLowerCase()) && !allow.nets.check(a.address, a.family)) {
     throw new TargetRefused(`${host} resolves to ${a.address}, a loopback or private address; list it in WEBHOOK_ALLOW to allow it`);
   }
@@ -97,7 +101,10 @@ export function checkUrl(raw: string, allow: Allowlist): URL {
     throw new TargetRefused('not a URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetRefused(`only http and https URLs, not ${url.protocol}`);
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (METADATA_HOSTS.has(host)) throw new TargetRefused(`${host} is a cloud metadata endpoint`);
   if (isIP(host) !== 0) checkAddress(host, host, allow);
   return url;

@@ -11,7 +11,11 @@ import { checkUrl, TargetRefused, type Allowlist } from './target-check.ts';
 export const newSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
 
 export function webhooksService(store: Store, clock: Clock, allow: Allowlist) {
-  const found = (id: number): Webhook => store.webhooks.find(id) ?? (() => { throw notFound('webhook', id); })();
+  const found = (id: number): Webhook =>
+    store.webhooks.find(id) ??
+    (() => {
+      throw notFound('webhook', id);
+    })();
   const checked = (url: string): void => {
     try {
       checkUrl(url, allow);
@@ -43,7 +47,11 @@ export function webhooksService(store: Store, clock: Clock, allow: Allowlist) {
         if (!ok) checkVersion('webhook', found(id), ifMatch ?? -1);
         const after = found(id);
         // The audit names a new secret, never shows it.
-        store.audit.append(actor, { action: 'update', entity: 'webhook', entityId: id, before, after: { ...after, ...(secret ? { secretChanged: true } : {}) } }, clock.now());
+        store.audit.append(
+          actor,
+          { action: 'update', entity: 'webhook', entityId: id, before, after: { ...after, ...(secret ? { secretChanged: true } : {}) } },
+          clock.now(),
+        );
         return after;
       });
     },
@@ -63,7 +71,8 @@ export function webhooksService(store: Store, clock: Clock, allow: Allowlist) {
     retry: (id: number) => {
       const d = store.deliveries.find(id);
       if (!d) throw notFound('delivery', id);
-      if (!store.deliveries.retry(id, clock.now())) throw new ServiceError('conflict', 'conflict', `Only a failed delivery can be retried; delivery ${id} is ${d.status}.`);
+      if (!store.deliveries.retry(id, clock.now()))
+        throw new ServiceError('conflict', 'conflict', `Only a failed delivery can be retried; delivery ${id} is ${d.status}.`);
       return store.deliveries.find(id)!;
     },
   };

@@ -75,7 +75,8 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
     }
     const span = quarterSpan(from, to);
     if (span < 1) throw invalid('from must not be after to.', [{ path: `${path}.from`, message: `must not be after ${to}` }]);
-    if (span > BACKTEST.maxQuarters) throw invalid(`At most ${BACKTEST.maxQuarters} quarters at a time.`, [{ path: `${path}.from`, message: `spans ${span} quarters` }]);
+    if (span > BACKTEST.maxQuarters)
+      throw invalid(`At most ${BACKTEST.maxQuarters} quarters at a time.`, [{ path: `${path}.from`, message: `spans ${span} quarters` }]);
     return { from, to, horizonDays };
   };
 
@@ -137,13 +138,23 @@ export function backtestService(store: Store, clock: Clock, methodology: Methodo
       const range = resolveRange(q, 'option');
       const [first, second] = name.split('/');
       if (second !== undefined) {
-        if (!isDecayName(second)) throw invalid(`Unknown decay policy ${second}.`, [{ path: 'option.policy', message: `expected one of ${DECAY_POLICY_NAMES.join(', ')} after the /` }]);
+        if (!isDecayName(second))
+          throw invalid(`Unknown decay policy ${second}.`, [
+            { path: 'option.policy', message: `expected one of ${DECAY_POLICY_NAMES.join(', ')} after the /` },
+          ]);
         return run(policyFor(first, second, 'option.policy'), range, false);
       }
       const stored = methodology.byVersion(name);
-      if (stored && isDecayName(name)) throw invalid(`${name} is both a stored version and a decay policy.`, [{ path: 'option.policy', message: `write ${name}/${name} or VERSION/${name}` }]);
+      if (stored && isDecayName(name))
+        throw invalid(`${name} is both a stored version and a decay policy.`, [{ path: 'option.policy', message: `write ${name}/${name} or VERSION/${name}` }]);
       if (isDecayName(name)) return run(policyFor(undefined, name, 'option.policy'), range, false);
-      if (!stored) throw invalid(`No methodology version or decay policy named ${name}.`, [{ path: 'option.policy', message: `expected a methodology version (${methodology.labels().join(', ')}) or a decay policy (${DECAY_POLICY_NAMES.join(', ')})` }]);
+      if (!stored)
+        throw invalid(`No methodology version or decay policy named ${name}.`, [
+          {
+            path: 'option.policy',
+            message: `expected a methodology version (${methodology.labels().join(', ')}) or a decay policy (${DECAY_POLICY_NAMES.join(', ')})`,
+          },
+        ]);
       return run(stored, range, false);
     },
   };

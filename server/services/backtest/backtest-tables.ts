@@ -8,12 +8,14 @@
 import type { BacktestReport, Estimate, RateRow } from '../../domain/backtest.ts';
 import { decimals, percent } from '../../scoring/backtest/format.ts';
 
-export const policyLabel = (r: Pick<BacktestReport, 'methodologyVersion' | 'decay' | 'draft'>): string => `${r.methodologyVersion} ${r.decay}${r.draft ? ' (draft)' : ''}`;
+export const policyLabel = (r: Pick<BacktestReport, 'methodologyVersion' | 'decay' | 'draft'>): string =>
+  `${r.methodologyVersion} ${r.decay}${r.draft ? ' (draft)' : ''}`;
 
 const fixed = (digits: number) => (x: number | null) => decimals(x, digits);
 const bare = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(0));
 const withInterval = (e: Estimate, f: (x: number | null) => string, g = f) => (e.value === null ? 'n/a' : `${f(e.value)} [${g(e.low)}, ${g(e.high)}]`);
-const rate = (g: RateRow | undefined) => (!g || g.observations === 0 ? '–' : `${percent(g.rate)} [${bare(g.low)}, ${bare(g.high)}] (${g.events}/${g.observations})`);
+const rate = (g: RateRow | undefined) =>
+  !g || g.observations === 0 ? '–' : `${percent(g.rate)} [${bare(g.low)}, ${bare(g.high)}] (${g.events}/${g.observations})`;
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const table = (head: readonly string[], rows: ReadonlyArray<readonly string[]>) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
@@ -31,7 +33,14 @@ export function backtestSummary(r: BacktestReport): string {
 function figures(reports: readonly BacktestReport[]): string {
   const line = (policy: string, r: BacktestReport, id: string) => {
     const p = r.predictors.find((x) => x.id === id)!;
-    return [policy, p.label, withInterval(p.meanPercentile, fixed(1)), withInterval(p.topQuartileShare, percent, bare), withInterval(p.auc, fixed(2)), withInterval(p.brierSkill, fixed(2))];
+    return [
+      policy,
+      p.label,
+      withInterval(p.meanPercentile, fixed(1)),
+      withInterval(p.topQuartileShare, percent, bare),
+      withInterval(p.auc, fixed(2)),
+      withInterval(p.brierSkill, fixed(2)),
+    ];
   };
   const scores = reports.flatMap((r) => r.predictors.filter((p) => p.kind === 'score').map((p) => line(policyLabel(r), r, p.id)));
   const baselines = reports[0]!.predictors.filter((p) => p.kind === 'baseline').map((p) => line('baseline', reports[0]!, p.id));
@@ -42,7 +51,14 @@ function comparisons(reports: readonly BacktestReport[]): string {
   const rows = reports.flatMap((r) =>
     ['likelihood', 'risk'].map((score) => {
       const c = (baseline: string) => r.comparisons.find((x) => x.score === score && x.baseline === baseline)!;
-      return [policyLabel(r), score, withInterval(c('prior-incidents').auc, fixed(2)), withInterval(c('days-since-last').auc, fixed(2)), withInterval(c('prior-incidents').brierSkill, fixed(2)), withInterval(c('days-since-last').brierSkill, fixed(2))];
+      return [
+        policyLabel(r),
+        score,
+        withInterval(c('prior-incidents').auc, fixed(2)),
+        withInterval(c('days-since-last').auc, fixed(2)),
+        withInterval(c('prior-incidents').brierSkill, fixed(2)),
+        withInterval(c('days-since-last').brierSkill, fixed(2)),
+      ];
     }),
   );
   return table(['policy', 'score', 'AUC − prior incidents', 'AUC − days since last', 'Brier skill − prior incidents', 'Brier skill − days since last'], rows);
@@ -53,7 +69,10 @@ function groups(reports: readonly BacktestReport[], id: 'likelihood' | 'risk', h
   const of = (r: BacktestReport) => r.predictors.find((p) => p.id === id)!.groups;
   const ids = [...new Set(reports.flatMap((r) => of(r).map((g) => g.id)))];
   const labelOf = (g: string) => reports.flatMap(of).find((x) => x.id === g)!.label;
-  return table([heading, ...reports.map(policyLabel)], ids.map((g) => [labelOf(g), ...reports.map((r) => rate(of(r).find((x) => x.id === g)))]));
+  return table(
+    [heading, ...reports.map(policyLabel)],
+    ids.map((g) => [labelOf(g), ...reports.map((r) => rate(of(r).find((x) => x.id === g)))]),
+  );
 }
 
 function baselineGroups(r: BacktestReport): string {

@@ -38,7 +38,13 @@ export interface SweepResult {
   readonly recorded: number;
 }
 
-export function feedEvents(store: Store, clock: Clock, changes: ChangesService, reviews: Pick<ReviewsService, 'status' | 'due'>, methodology: Pick<MethodologyService, 'active'>) {
+export function feedEvents(
+  store: Store,
+  clock: Clock,
+  changes: ChangesService,
+  reviews: Pick<ReviewsService, 'status' | 'due'>,
+  methodology: Pick<MethodologyService, 'active'>,
+) {
   /** Records the review state a vendor is in now; an event when it is more urgent than the one last seen. */
   const enter = (v: Vendor, s: Pick<ReviewStatus, 'state' | 'reasons' | 'lastReview' | 'nextReviewOn'>, today: string): NewChange[] => {
     const before = (store.feed.reviewState(v.id) ?? 'ok') as ReviewState;

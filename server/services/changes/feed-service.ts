@@ -33,7 +33,8 @@ export function feedService(store: Store, clock: Clock) {
     /** Marks the feed seen up to `at` (now when left out); never later than now, never back in time. */
     markSeen: (userId: number, at?: string): string | null => {
       const now = clock.now();
-      if (at !== undefined && Date.parse(at) > Date.parse(now)) throw invalid('The feed cannot be marked seen in the future.', [{ path: 'body.seenAt', message: `after now (${now})` }]);
+      if (at !== undefined && Date.parse(at) > Date.parse(now))
+        throw invalid('The feed cannot be marked seen in the future.', [{ path: 'body.seenAt', message: `after now (${now})` }]);
       const value = new Date(Date.parse(at ?? now)).toISOString();
       return store.transaction(() => {
         const before = store.feed.seenAt(userId);

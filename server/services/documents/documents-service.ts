@@ -28,7 +28,10 @@ export interface UploadInput {
   readonly stillAllowed?: () => void;
 }
 
-const tooLarge = () => new ServiceError('too-large', 'payload-too-large', `The file is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB; nothing was stored.`, [{ path: 'body.file', message: `over ${DOCUMENT_MAX_BYTES} bytes` }]);
+const tooLarge = () =>
+  new ServiceError('too-large', 'payload-too-large', `The file is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB; nothing was stored.`, [
+    { path: 'body.file', message: `over ${DOCUMENT_MAX_BYTES} bytes` },
+  ]);
 
 /** The stream's bytes, refusing (and no longer reading) once they pass `max`. */
 async function readCapped(stream: Readable, max: number): Promise<Buffer> {
@@ -47,7 +50,10 @@ async function readCapped(stream: Readable, max: number): Promise<Buffer> {
 /** A name fit for a Content-Disposition header: its last path segment, no control characters, bounded. */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return base === '' ? 'document' : base;
 }
 
@@ -71,9 +77,12 @@ export function documentsService(store: Store, clock: Clock, watch?: { reviewChe
       if (content.length === 0) throw invalid('The file is empty; nothing was stored.', [{ path: 'body.file', message: 'empty: choose a file' }]);
       const mediaType = sniffMediaType(content);
       if (mediaType === null) {
-        throw new ServiceError('unsupported', 'document-type-refused', 'Only PDF, PNG, JPEG and plain UTF-8 text are taken, recognised by their content (not their name); nothing was stored.', [
-          { path: 'body.file', message: 'not a PDF, PNG, JPEG or plain text file' },
-        ]);
+        throw new ServiceError(
+          'unsupported',
+          'document-type-refused',
+          'Only PDF, PNG, JPEG and plain UTF-8 text are taken, recognised by their content (not their name); nothing was stored.',
+          [{ path: 'body.file', message: 'not a PDF, PNG, JPEG or plain text file' }],
+        );
       }
       const now = clock.now();
       return store.transaction(() => {

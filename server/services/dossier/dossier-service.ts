@@ -49,7 +49,13 @@ export interface Dossier {
   readonly mfa: { readonly items: MfaRecord[]; readonly unknown: MfaPopulation[] };
   readonly statements: PostureFact[];
   readonly sources: DossierSource[];
-  readonly leftOut: { readonly incidents: number; readonly supportChain: number; readonly mfa: number; readonly statements: number; readonly decisions: number };
+  readonly leftOut: {
+    readonly incidents: number;
+    readonly supportChain: number;
+    readonly mfa: number;
+    readonly statements: number;
+    readonly decisions: number;
+  };
 }
 
 /** An incident with no date at all is always known; else from the last day of its known date. */
@@ -92,10 +98,14 @@ export function dossierOf(s: DossierSources, id: number, asOf: string): Dossier 
 function sourcesOf(incidents: Incident[], chain: Subprocessor[], mfa: MfaRecord[], statements: PostureFact[]): DossierSource[] {
   return [
     ...incidents.flatMap((i) => i.sources.map((u) => ({ about: `Incident: ${i.title}`, source: u }))),
-    ...incidents.flatMap((i) => (i.source ? [{ about: `Incident: ${i.title}`, source: `${i.source.format.toUpperCase()} ${i.source.id} (${i.source.attribution})` }] : [])),
+    ...incidents.flatMap((i) =>
+      i.source ? [{ about: `Incident: ${i.title}`, source: `${i.source.format.toUpperCase()} ${i.source.id} (${i.source.attribution})` }] : [],
+    ),
     ...chain.flatMap((p) => p.sources.map((u) => ({ about: `Support chain: ${p.name}`, source: u }))),
     ...chain.flatMap((p) => (p.source ? [{ about: `Support chain: ${p.name}`, source: sourceText(p.source) }] : [])),
     ...mfa.flatMap((r) => (r.source === null ? [] : [{ about: `MFA: ${r.population}`, source: isFactSource(r.source) ? sourceText(r.source) : r.source }])),
-    ...statements.flatMap((f) => f.sources.map((u) => ({ about: `Statement: ${f.statement.length > 80 ? `${f.statement.slice(0, 79)}…` : f.statement}`, source: u }))),
+    ...statements.flatMap((f) =>
+      f.sources.map((u) => ({ about: `Statement: ${f.statement.length > 80 ? `${f.statement.slice(0, 79)}…` : f.statement}`, source: u })),
+    ),
   ];
 }

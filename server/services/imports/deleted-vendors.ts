@@ -21,7 +21,14 @@ function fromAudit(e: AuditEntry): DeletedVendor | null {
   if (typeof e.entityId !== 'number') return null;
   const vendor = recordOf(e.before);
   const after = e.after as { cascade?: unknown } | null;
-  return { id: e.entityId, name: typeof vendor.name === 'string' ? vendor.name : `Vendor ${e.entityId}`, deletedAt: e.at, deletedBy: e.actor, cascade: after?.cascade === true, vendor };
+  return {
+    id: e.entityId,
+    name: typeof vendor.name === 'string' ? vendor.name : `Vendor ${e.entityId}`,
+    deletedAt: e.at,
+    deletedBy: e.actor,
+    cascade: after?.cascade === true,
+    vendor,
+  };
 }
 
 function restored(store: Store): DeletedVendor[] {

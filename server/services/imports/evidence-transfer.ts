@@ -40,8 +40,13 @@ export function sourceProblems(d: Evidence & Facts): FieldProblem[] {
     list.flatMap((r, k) => {
       const s = r.source;
       if (!isFactSource(s)) return [];
-      if (s.kind === 'questionnaire') return requests.has(s.requestId) ? [] : [{ path: `body.${where}.${k}.source.requestId`, message: `the document has no questionnaire request ${s.requestId}` }];
-      return imports.has(s.importId) ? [] : [{ path: `body.${where}.${k}.source.importId`, message: `the document has no imported questionnaire ${s.importId}` }];
+      if (s.kind === 'questionnaire')
+        return requests.has(s.requestId)
+          ? []
+          : [{ path: `body.${where}.${k}.source.requestId`, message: `the document has no questionnaire request ${s.requestId}` }];
+      return imports.has(s.importId)
+        ? []
+        : [{ path: `body.${where}.${k}.source.importId`, message: `the document has no imported questionnaire ${s.importId}` }];
     });
   return [...check(d.mfa, 'mfa'), ...check(d.subprocessors, 'subprocessors'), ...check(d.commitments, 'commitments')];
 }
@@ -67,10 +72,12 @@ export function evidenceProblems(d: Evidence): FieldProblem[] {
   });
   const requests = new Set(d.questionnaireRequests.map((r) => r.id));
   d.questionnaireAnswers.forEach((a, k) => {
-    if (!requests.has(a.requestId)) problems.push({ path: `body.questionnaireAnswers.${k}.requestId`, message: `the document has no questionnaire request ${a.requestId}` });
+    if (!requests.has(a.requestId))
+      problems.push({ path: `body.questionnaireAnswers.${k}.requestId`, message: `the document has no questionnaire request ${a.requestId}` });
   });
   d.documents.forEach((doc, k) => {
-    if (doc.requestId !== null && !requests.has(doc.requestId)) problems.push({ path: `body.documents.${k}.requestId`, message: `the document has no questionnaire request ${doc.requestId}` });
+    if (doc.requestId !== null && !requests.has(doc.requestId))
+      problems.push({ path: `body.documents.${k}.requestId`, message: `the document has no questionnaire request ${doc.requestId}` });
   });
   return problems;
 }
@@ -123,7 +130,9 @@ export function* restoreEvidence(store: Store, d: Evidence, atRecord: AtRecord, 
       importIds.set(id, same);
       continue;
     }
-    const newId = atRecord(`body.questionnaireImports[${k}]`, () => store.questionnaireImports.create({ ...fields, vendorId, importedByUserId: null }, exact ? id : null));
+    const newId = atRecord(`body.questionnaireImports[${k}]`, () =>
+      store.questionnaireImports.create({ ...fields, vendorId, importedByUserId: null }, exact ? id : null),
+    );
     importIds.set(id, newId);
     // A mapped answer names its sheet as the facts do: the sheet's id here.
     const moved = answers.map((a) => (a.mapping === null ? a : { ...a, mapping: { ...a.mapping, source: { ...a.mapping.source, importId: newId } } }));

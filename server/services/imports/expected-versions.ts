@@ -41,10 +41,14 @@ export function parseExpectVersions(token: string): ExpectedVersions {
 export function departure(plan: RowPlan, expected: ExpectedVersions): string | null {
   const was = expected.get(plan.row);
   if (plan.vendorId === null || plan.version === undefined) {
-    return was ? `the preview updated vendor ${was.vendorId}, which this row no longer matches (it was deleted or renamed since): preview the file again` : null;
+    return was
+      ? `the preview updated vendor ${was.vendorId}, which this row no longer matches (it was deleted or renamed since): preview the file again`
+      : null;
   }
   if (!was) return `this row now matches ${plan.name} (id ${plan.vendorId}), which it did not in the preview: preview the file again`;
-  if (was.vendorId !== plan.vendorId) return `this row now matches ${plan.name} (id ${plan.vendorId}), not vendor ${was.vendorId} as in the preview: preview the file again`;
-  if (was.version !== plan.version) return `${plan.name} (id ${plan.vendorId}) was changed by someone else since the preview (version ${was.version}, now ${plan.version}): preview the file again to see what this row would change`;
+  if (was.vendorId !== plan.vendorId)
+    return `this row now matches ${plan.name} (id ${plan.vendorId}), not vendor ${was.vendorId} as in the preview: preview the file again`;
+  if (was.version !== plan.version)
+    return `${plan.name} (id ${plan.vendorId}) was changed by someone else since the preview (version ${was.version}, now ${plan.version}): preview the file again to see what this row would change`;
   return null;
 }

@@ -37,20 +37,42 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
     version: EXPORT_VERSION,
     exportedAt: clock.now(),
     appVersion,
-    vendors: store.vendors.all().sort((a, b) => a.id - b.id).map(strip),
+    vendors: store.vendors
+      .all()
+      .sort((a, b) => a.id - b.id)
+      .map(strip),
     incidents: store.incidents
       .all()
       .sort((a, b) => a.id - b.id)
       .map(({ intrusionStartPrecision: _p, derivedRootCause: _r, derivedEntryPath: _e, version: _v, ...i }) => i),
-    subprocessors: store.subprocessors.all().sort((a, b) => a.id - b.id).map(({ version: _v, ...s }) => s),
+    subprocessors: store.subprocessors
+      .all()
+      .sort((a, b) => a.id - b.id)
+      .map(({ version: _v, ...s }) => s),
     mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
     postureFacts: store.postureFacts.all(),
-    methodologyVersions: store.methodology.list().map((m) => ({ version: m.version, parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'], note: m.note, createdAt: m.createdAt })),
-    snapshots: store.snapshots.all().map((s) => ({ vendorId: s.vendorId, quarter: s.quarter, frozenAt: s.frozenAt, score: s.score as unknown as ExportDocument['snapshots'][number]['score'] })),
+    methodologyVersions: store.methodology
+      .list()
+      .map((m) => ({
+        version: m.version,
+        parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'],
+        note: m.note,
+        createdAt: m.createdAt,
+      })),
+    snapshots: store.snapshots
+      .all()
+      .map((s) => ({
+        vendorId: s.vendorId,
+        quarter: s.quarter,
+        frozenAt: s.frozenAt,
+        score: s.score as unknown as ExportDocument['snapshots'][number]['score'],
+      })),
     commitments: store.commitments.all(),
     reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,
-    reportSnapshots: store.reports.all().map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
+    reportSnapshots: store.reports
+      .all()
+      .map((r) => ({ ...r, body: JSON.parse(r.body) as unknown, basis: r.basis === null ? null : (JSON.parse(r.basis) as unknown) })),
     demo: company && seededAt ? { company, seededAt } : null,
     ...exportEvidence(store),
     deletedVendors: exportDeletedVendors(store),
@@ -128,8 +150,15 @@ function restoreReports(store: Store, d: ExportDocument, now: string): void {
 type ExportedMfa = ExportDocument['mfa'][number];
 /** An arrangement's provenance as the document gives it; a document from before it has none: recorded. */
 // A fact's source names its request or sheet by the id it has in this database (`ids`).
-const provenanceOf = (s: ExportDocument['subprocessors'][number], ids: SourceIds) => ({ confidence: s.confidence ?? 'recorded', source: remapSource(s.source ?? null, ids) });
-const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string, ids: SourceIds): MfaRecord => ({ ...r, source: remapSource(r.source, ids), knownFrom: r.knownFrom ?? recorded });
+const provenanceOf = (s: ExportDocument['subprocessors'][number], ids: SourceIds) => ({
+  confidence: s.confidence ?? 'recorded',
+  source: remapSource(s.source ?? null, ids),
+});
+const mfaKnown = ({ vendorId: _v, ...r }: ExportedMfa, recorded: string, ids: SourceIds): MfaRecord => ({
+  ...r,
+  source: remapSource(r.source, ids),
+  knownFrom: r.knownFrom ?? recorded,
+});
 const commitmentOf = (c: ExportDocument['commitments'][number], ids: SourceIds) => ({ ...c, source: remapSource(c.source, ids) });
 
 /** Writes the document with its own ids, into a database that holds no portfolio. */
@@ -157,7 +186,12 @@ function atRecord<T>(path: string, write: () => T): T {
         : code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
           ? `repeats another record's ${fieldsOf(message ?? '') || 'key'}`
           : 'breaks a rule of the stored data';
-    throw new ServiceError('conflict', 'restore-conflict', `A record in the document conflicts with the rest of it (${path.replace(/^body\./, '')} ${why}); nothing was restored.`, [{ path, message: why }]);
+    throw new ServiceError(
+      'conflict',
+      'restore-conflict',
+      `A record in the document conflicts with the rest of it (${path.replace(/^body\./, '')} ${why}); nothing was restored.`,
+      [{ path, message: why }],
+    );
   }
 }
 
@@ -173,31 +207,48 @@ function* restoreExact(store: Store, d: ExportDocument, now: string): Generator<
   // Links once every incident exists: a document lists incidents by id, not by campaign.
   for (const [k, i] of d.incidents.entries()) {
     const { id, vendorId, createdAt, updatedAt, source, ...fields } = i;
-    atRecord(`body.incidents[${k}]`, () => store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt }));
+    atRecord(`body.incidents[${k}]`, () =>
+      store.incidents.create(vendorId, incidentInput.parse({ ...fields, continuationOf: null }), createdAt, source, { id, createdAt, updatedAt }),
+    );
     yield;
   }
   for (const i of d.incidents) if (i.continuationOf != null) store.incidents.setContinuationOf(i.id, i.continuationOf, i.updatedAt);
   // Without knownFrom (an older document), an arrangement is known from its own createdAt day (the repository's default).
   for (const [k, s] of d.subprocessors.entries()) {
     atRecord(`body.subprocessors[${k}]`, () =>
-      store.subprocessors.create(s.parentVendorId, subprocessorInput.parse(subprocessorAsInput(s)), s.createdAt, { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt }, provenanceOf(s, ids)),
+      store.subprocessors.create(
+        s.parentVendorId,
+        subprocessorInput.parse(subprocessorAsInput(s)),
+        s.createdAt,
+        { id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt },
+        provenanceOf(s, ids),
+      ),
     );
     yield;
   }
   const byVendor = new Map<number, ExportedMfa[]>();
   for (const m of d.mfa) byVendor.set(m.vendorId, [...(byVendor.get(m.vendorId) ?? []), m]);
   for (const [vendorId, items] of byVendor) {
-    atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () => store.mfa.replace(vendorId, items.map((m) => mfaKnown(m, recorded, ids)), now));
+    atRecord(`body.mfa[${d.mfa.indexOf(items[0]!)}]`, () =>
+      store.mfa.replace(
+        vendorId,
+        items.map((m) => mfaKnown(m, recorded, ids)),
+        now,
+      ),
+    );
     yield;
   }
   for (const [k, c] of d.commitments.entries()) atRecord(`body.commitments[${k}]`, () => store.commitments.put(commitmentOf(c, ids)));
   for (const [k, f] of d.postureFacts.entries()) {
     const { id, vendorId, ...fields } = f;
-    atRecord(`body.postureFacts[${k}]`, () => store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id));
+    atRecord(`body.postureFacts[${k}]`, () =>
+      store.postureFacts.upsert(vendorId, { ...fields, knownFrom: fields.knownFrom ?? fields.statedDate }, recorded, id),
+    );
     yield;
   }
   store.methodology.clear();
-  for (const [k, m] of d.methodologyVersions.entries()) atRecord(`body.methodologyVersions[${k}]`, () => store.methodology.create(m.version, m.parameters, m.note, m.createdAt));
+  for (const [k, m] of d.methodologyVersions.entries())
+    atRecord(`body.methodologyVersions[${k}]`, () => store.methodology.create(m.version, m.parameters, m.note, m.createdAt));
   store.snapshots.clear();
   for (const s of d.snapshots) store.snapshots.put(s.quarter, s.score as never, s.frozenAt);
   restoreReports(store, d, now);
@@ -238,10 +289,18 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
   const added: number[] = [];
   for (const i of d.incidents) {
     const vendorId = mapVendor(i.vendorId);
-    const existing = (i.source && store.incidents.findBySource(i.source.format, i.source.id)) || (i.ref ? store.incidents.listByVendor(vendorId).find((x) => x.ref === i.ref) : undefined);
+    const existing =
+      (i.source && store.incidents.findBySource(i.source.format, i.source.id)) ||
+      (i.ref ? store.incidents.listByVendor(vendorId).find((x) => x.ref === i.ref) : undefined);
     // A document from before root causes and campaigns keeps what this database has; links are set below, in this database's ids.
     const input = incidentInput.parse({
-      ...incidentAsInput({ ...i, intrusionStartPrecision: null, rootCause: i.rootCause === undefined ? (existing?.rootCause ?? null) : i.rootCause, entryPath: i.entryPath === undefined ? (existing?.entryPath ?? null) : i.entryPath, continuationOf: null }),
+      ...incidentAsInput({
+        ...i,
+        intrusionStartPrecision: null,
+        rootCause: i.rootCause === undefined ? (existing?.rootCause ?? null) : i.rootCause,
+        entryPath: i.entryPath === undefined ? (existing?.entryPath ?? null) : i.entryPath,
+        continuationOf: null,
+      }),
       continuationOf: existing?.continuationOf ?? null,
     });
     if (existing) store.incidents.update(existing.id, input, now);
@@ -251,7 +310,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     yield;
   }
   for (const i of d.incidents) {
-    if (i.continuationOf !== undefined) store.incidents.setContinuationOf(incidentIds.get(i.id)!, i.continuationOf === null ? null : incidentIds.get(i.continuationOf)!, now);
+    if (i.continuationOf !== undefined)
+      store.incidents.setContinuationOf(incidentIds.get(i.id)!, i.continuationOf === null ? null : incidentIds.get(i.continuationOf)!, now);
   }
   for (const s of d.subprocessors) {
     const parent = mapVendor(s.parentVendorId);
@@ -270,7 +330,8 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
     const stored = store.mfa.listByVendor(vendorId);
     const kept = stored.filter((r) => !replaced.has(r.population));
     // Without knownFrom, a record with the same evidence as the stored one keeps its date.
-    const same = (m: ExportedMfa) => stored.find((r) => r.population === m.population && r.method === m.method && r.enforced === m.enforced && r.assessedOn === m.assessedOn)?.knownFrom;
+    const same = (m: ExportedMfa) =>
+      stored.find((r) => r.population === m.population && r.method === m.method && r.enforced === m.enforced && r.assessedOn === m.assessedOn)?.knownFrom;
     store.mfa.replace(vendorId, [...kept, ...items.map((m) => mfaKnown(m, same(m) ?? recorded, ids))], now);
     yield;
   }
@@ -298,26 +359,38 @@ function* merge(store: Store, d: ExportDocument, now: string): Generator<void, n
  * A merge records the incidents it adds on What changed (`feed`); a restore into an empty or
  * replaced database brings back a past state, not news, and records none.
  */
-function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, feed: Pick<FeedEvents, 'incidentsAdded'>): Generator<void, RestoreSummary> {
+function* restoreSteps(
+  store: Store,
+  clock: Clock,
+  actor: Actor,
+  d: ExportDocument,
+  mode: RestoreMode,
+  feed: Pick<FeedEvents, 'incidentsAdded'>,
+): Generator<void, RestoreSummary> {
   const now = clock.now();
   if (mode === 'empty' && store.vendors.all().length > 0) {
-    throw new ServiceError('conflict', 'database-not-empty', 'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.');
+    throw new ServiceError(
+      'conflict',
+      'database-not-empty',
+      'The database already holds vendors: restore with ?mode=merge, or ?mode=replace (admins) to start over.',
+    );
   }
   const future = futureKnownFrom(d, clock.today());
   if (future.length > 0) throw invalid('A record in the document is known from a day after today; nothing was restored.', future.slice(0, 200));
   const links = documentLinkProblems(d);
   if (links.length > 0) throw invalid('A campaign link in the document cannot hold; nothing was restored.', links.slice(0, 200));
   const evidence = evidenceProblems(d);
-  if (evidence.length > 0) throw invalid('A document or questionnaire record in the export does not hold together; nothing was restored.', evidence.slice(0, 200));
+  if (evidence.length > 0)
+    throw invalid('A document or questionnaire record in the export does not hold together; nothing was restored.', evidence.slice(0, 200));
   const sources = sourceProblems(d);
-  if (sources.length > 0) throw invalid('A fact in the export names a questionnaire answer the export does not carry; nothing was restored.', sources.slice(0, 200));
+  if (sources.length > 0)
+    throw invalid('A fact in the export names a questionnaire answer the export does not carry; nothing was restored.', sources.slice(0, 200));
   if (mode === 'replace') store.clearAll();
   try {
     if (mode === 'merge') {
       const added = yield* merge(store, d, now);
       feed.incidentsAdded(added.map((id) => store.incidents.find(id)!));
-    }
-    else yield* restoreExact(store, d, now);
+    } else yield* restoreExact(store, d, now);
     restoreDeletedVendors(store, d);
   } catch (e) {
     // A record that passes the document schema can still be impossible as a whole (dates).
@@ -332,7 +405,14 @@ function* restoreSteps(store: Store, clock: Clock, actor: Actor, d: ExportDocume
 export type RestoreSummary = { mode: RestoreMode } & ReturnType<typeof counts>;
 
 /** Restores the document in one transaction, at once (the CLI). */
-export function restore(store: Store, clock: Clock, actor: Actor, d: ExportDocument, mode: RestoreMode, feed: Pick<FeedEvents, 'incidentsAdded'>): RestoreSummary {
+export function restore(
+  store: Store,
+  clock: Clock,
+  actor: Actor,
+  d: ExportDocument,
+  mode: RestoreMode,
+  feed: Pick<FeedEvents, 'incidentsAdded'>,
+): RestoreSummary {
   return store.transaction(() => {
     const steps = restoreSteps(store, clock, actor, d, mode, feed);
     for (;;) {

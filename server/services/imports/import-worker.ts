@@ -23,7 +23,13 @@ export type WorkerFailure =
   | { readonly reason: 'too-large'; readonly message: string }
   | { readonly reason: 'unreadable'; readonly errors: readonly { path: string; message: string; [k: string]: unknown }[] }
   | { readonly reason: 'csv-syntax'; readonly line: number; readonly message: string }
-  | { readonly reason: 'service'; readonly kind: ServiceError['kind']; readonly code: string; readonly message: string; readonly fields: ServiceError['fields'] };
+  | {
+      readonly reason: 'service';
+      readonly kind: ServiceError['kind'];
+      readonly code: string;
+      readonly message: string;
+      readonly fields: ServiceError['fields'];
+    };
 
 export type WorkerMessage =
   | { readonly type: 'counted'; readonly total: number }
@@ -65,7 +71,8 @@ function run(task: WorkerTask, send: (m: WorkerMessage) => void): void {
     if (e instanceof TooCostly) return send({ type: 'failed', failure: { reason: 'too-large', message: e.message } });
     if (e instanceof UnreadableBody) return send({ type: 'failed', failure: { reason: 'unreadable', errors: e.errors } });
     if (e instanceof CsvSyntaxError) return send({ type: 'failed', failure: { reason: 'csv-syntax', line: e.line, message: e.message } });
-    if (e instanceof ServiceError) return send({ type: 'failed', failure: { reason: 'service', kind: e.kind, code: e.code, message: e.message, fields: e.fields } });
+    if (e instanceof ServiceError)
+      return send({ type: 'failed', failure: { reason: 'service', kind: e.kind, code: e.code, message: e.message, fields: e.fields } });
     return send({ type: 'crashed', message: (e as Error).stack ?? String(e) });
   }
 }

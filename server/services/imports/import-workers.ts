@@ -68,7 +68,10 @@ export function importWorkers(opts: ImportWorkersOptions, log: Logger) {
   let busy = 0;
 
   const spawn = () => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, verisSchemaDir: opts.verisSchemaDir, heapMb: opts.heapMb }, resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } });
+    const worker = new Worker(BOOT, {
+      workerData: { entry: ENTRY, verisSchemaDir: opts.verisSchemaDir, heapMb: opts.heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: opts.heapMb },
+    });
     worker.unref();
     return worker;
   };
@@ -82,7 +85,10 @@ export function importWorkers(opts: ImportWorkersOptions, log: Logger) {
     busy--;
     if (worker) {
       const timer = setTimeout(() => {
-        idle.splice(idle.findIndex((k) => k.worker === worker), 1);
+        idle.splice(
+          idle.findIndex((k) => k.worker === worker),
+          1,
+        );
         void worker.terminate();
       }, opts.idleMs);
       timer.unref();

@@ -43,7 +43,8 @@ export class Unreadable extends Error {
 
 /** A worker's failure in the service's terms. */
 function readFailure(e: unknown): unknown {
-  if (e instanceof WorkerOutOfMemory) return new ServiceError('too-large', 'payload-too-large', 'The body needs more memory to read than an import may use; split it into smaller files.');
+  if (e instanceof WorkerOutOfMemory)
+    return new ServiceError('too-large', 'payload-too-large', 'The body needs more memory to read than an import may use; split it into smaller files.');
   if (!(e instanceof WorkerFailed)) return e;
   const f = e.failure;
   if (f.reason === 'too-large') return new ServiceError('too-large', 'payload-too-large', `The body could not be read: ${f.message}.`);
@@ -154,7 +155,13 @@ export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents
       const doc = await read(workers.run<ExportDocument>({ kind: 'export', bytes }).result);
       // This request holds one import slot; any other import would write into the restore's transaction.
       if (restoring || inFlightTotal > 1 || jobs.runningCount() > 0) {
-        throw new ServiceError('throttled', 'too-many-imports', 'A restore needs the database to itself: wait until the imports running now have finished.', [], IMPORT_RETRY_SECONDS);
+        throw new ServiceError(
+          'throttled',
+          'too-many-imports',
+          'A restore needs the database to itself: wait until the imports running now have finished.',
+          [],
+          IMPORT_RETRY_SECONDS,
+        );
       }
       restoring = true;
       try {

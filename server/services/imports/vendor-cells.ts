@@ -7,13 +7,7 @@
 import { httpUrl, isoDay } from '../../domain/fields.ts';
 import { unneutralize } from './csv.ts';
 import { MAX_ALIASES, nameKey } from '../../domain/vendor.ts';
-import {
-  allowedInWords,
-  DATA_ACCESS_LABELS,
-  ENVIRONMENT_ACCESS_LABELS,
-  valueOfLabel,
-  VENDOR_STATUS_LABELS,
-} from '../../domain/vocabulary-labels.ts';
+import { allowedInWords, DATA_ACCESS_LABELS, ENVIRONMENT_ACCESS_LABELS, valueOfLabel, VENDOR_STATUS_LABELS } from '../../domain/vocabulary-labels.ts';
 
 export const VENDOR_COLUMNS = [
   'id',
@@ -52,7 +46,8 @@ const no = (message: string): Cell => ({ ok: false, message });
 /** A value as a message quotes it, cut short when long. */
 export const quoted = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
 
-const text = (column: string, max: number) => (t: string) => (t.length <= max ? ok(t) : no(`${column} is ${t.length} characters long; at most ${max} are allowed`));
+const text = (column: string, max: number) => (t: string) =>
+  t.length <= max ? ok(t) : no(`${column} is ${t.length} characters long; at most ${max} are allowed`);
 
 const vocabulary =
   <T extends string>(column: string, labels: Readonly<Record<T, string>>) =>
@@ -85,7 +80,9 @@ const READ: Readonly<Record<Column, (t: string) => Cell>> = {
   name: text('name', 200),
   category: text('category', 100),
   website: (t) =>
-    httpUrl.safeParse(t).success ? ok(t) : no(`website ${quoted(t)} is not a web address; write one starting with https:// or http://, such as https://www.example.com`),
+    httpUrl.safeParse(t).success
+      ? ok(t)
+      : no(`website ${quoted(t)} is not a web address; write one starting with https:// or http://, such as https://www.example.com`),
   tier: (t) => {
     const m = /^(?:tier\s*)?([1-4])$/i.exec(t);
     return m ? ok(Number(m[1])) : no(`tier ${quoted(t)} is not a tier; use 1, 2, 3 or 4 (1 = most critical to us, 4 = least)`);

@@ -81,7 +81,10 @@ function targetOf(given: Partial<Record<Column, unknown>>, index: VendorIndex): 
     if (!target) return { column: 'id', message: `no vendor has id ${String(given.id)}; leave id empty to create a vendor` };
     const other = name === undefined ? undefined : index.byName(name);
     if (other && other.vendor.id !== target.id) {
-      return { column: 'name', message: `name ${quoted(name!)} is ${whose(other.via, other.vendor)}; the row's id is ${target.name}'s, and renaming it to another vendor's name is not allowed` };
+      return {
+        column: 'name',
+        message: `name ${quoted(name!)} is ${whose(other.via, other.vendor)}; the row's id is ${target.name}'s, and renaming it to another vendor's name is not allowed`,
+      };
     }
     return { target, rename: name !== undefined && name !== target.name };
   }
@@ -115,7 +118,10 @@ export function planRow(ctx: RowContext, row: number, given: Partial<Record<Colu
     return fail(
       ...fieldProblems(parsed.error, '').map((p) => {
         const [column = null, ...rest] = p.path.split('.');
-        const at = rest.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), column ? merged[column] : undefined);
+        const at = rest.reduce<unknown>(
+          (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+          column ? merged[column] : undefined,
+        );
         return { column, message: `${column ?? 'the row'}${typeof at === 'string' ? ` ${quoted(at)}` : ''} ${p.message}` };
       }),
     );
@@ -125,19 +131,27 @@ export function planRow(ctx: RowContext, row: number, given: Partial<Record<Colu
   const problems: RowProblem[] = [];
   const key = nameKey(input.name);
   const earlierTarget = target ? ctx.claims.targets.get(target.id) : undefined;
-  if (earlierTarget !== undefined) problems.push({ column: given.id !== undefined ? 'id' : 'name', message: `updates the same vendor as row ${earlierTarget} (${target!.name})` });
+  if (earlierTarget !== undefined)
+    problems.push({ column: given.id !== undefined ? 'id' : 'name', message: `updates the same vendor as row ${earlierTarget} (${target!.name})` });
   const earlierName = ctx.claims.names.get(key);
-  if (earlierName !== undefined && earlierTarget === undefined) problems.push({ column: 'name', message: `name ${quoted(input.name)} is also a name or alias in row ${earlierName} (case and spacing are ignored)` });
+  if (earlierName !== undefined && earlierTarget === undefined)
+    problems.push({ column: 'name', message: `name ${quoted(input.name)} is also a name or alias in row ${earlierName} (case and spacing are ignored)` });
   for (const alias of input.aliases) {
     const taken = ctx.index.byName(alias);
-    if (taken && taken.vendor.id !== target?.id) problems.push({ column: 'aliases', message: `aliases ${quoted(alias)} is already ${whose(taken.via, taken.vendor)}` });
-    else if (ctx.claims.names.has(nameKey(alias))) problems.push({ column: 'aliases', message: `aliases ${quoted(alias)} is also a name or alias in row ${ctx.claims.names.get(nameKey(alias))}` });
+    if (taken && taken.vendor.id !== target?.id)
+      problems.push({ column: 'aliases', message: `aliases ${quoted(alias)} is already ${whose(taken.via, taken.vendor)}` });
+    else if (ctx.claims.names.has(nameKey(alias)))
+      problems.push({ column: 'aliases', message: `aliases ${quoted(alias)} is also a name or alias in row ${ctx.claims.names.get(nameKey(alias))}` });
   }
   if (problems.length > 0) return fail(...problems);
 
   let plan: RowPlan;
   if (target) {
-    const changes = FIELD_COLUMNS.filter((c) => !same(input[c], target[c])).map((c): FieldChange => ({ field: c, from: (target[c] ?? null) as FieldValue, to: (input[c] ?? null) as FieldValue }));
+    const changes = FIELD_COLUMNS.filter((c) => !same(input[c], target[c])).map((c): FieldChange => ({
+      field: c,
+      from: (target[c] ?? null) as FieldValue,
+      to: (input[c] ?? null) as FieldValue,
+    }));
     plan = { row, action: changes.length > 0 ? 'update' : 'unchanged', name: input.name, vendorId: target.id, changes, version: target.version };
   } else {
     const domain = domainOf(input.website);

@@ -91,7 +91,13 @@ export interface VendorImportOptions {
 }
 
 /** `source`: the CSV text, or its records as the import worker parsed them. */
-export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor, source: string | Promise<readonly CsvRecord[]>, opts: VendorImportOptions): Promise<VendorImportReport> {
+export async function importVendorsCsv(
+  store: Store,
+  clock: Clock,
+  actor: Actor,
+  source: string | Promise<readonly CsvRecord[]>,
+  opts: VendorImportOptions,
+): Promise<VendorImportReport> {
   const skipInvalid = opts.onInvalid === 'skip';
   const errors = new Capped<JobError>();
   const skipped = new Capped<JobError>();
@@ -201,38 +207,51 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
   });
   if (opts.dryRun || errors.total > 0) return errors.total > 0 ? refusal(rows, invalid) : report();
   // Undecided possible duplicates refuse the import: a domain alone never decides.
-  for (const r of rows) if (r.action === 'duplicate' && r.duplicateOf) errors.push(rowError(r.row, 'website', duplicateMessage(r.duplicateOf), { duplicateOf: r.duplicateOf }));
+  for (const r of rows)
+    if (r.action === 'duplicate' && r.duplicateOf) errors.push(rowError(r.row, 'website', duplicateMessage(r.duplicateOf), { duplicateOf: r.duplicateOf }));
   if (errors.total > 0) return refusal(rows, invalid);
 
   // Rows were planned over several turns of the event loop (a job yields between chunks): an edit
   // that landed meanwhile is not overwritten, because each update is written only at the version
   // its row was computed against. Such a row is refused (the whole import, unless onInvalid=skip).
   const conflicts: JobError[] = [];
-  const write = () => store.transaction(() => {
-    const now = clock.now();
-    const out: RowPlan[] = [];
-    for (const { input, target, ...p } of plans) {
-      if (p.action === 'create') {
-        const id = store.vendors.create(input, now);
-        store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: id, vendorId: id, after: store.vendors.find(id) }, now);
-        out.push({ ...p, vendorId: id });
-        continue;
-      }
-      if (p.action === 'update' && target) {
-        if (!store.vendors.update(target.id, input, now, target.version)) {
-          const nowAt = store.vendors.find(target.id)?.version;
-          const what = nowAt === undefined ? 'was deleted' : `was changed (version ${target.version}, now ${nowAt})`;
-          conflicts.push(rowError(p.row, null, `${target.name} (id ${target.id}) ${what} by someone else while this import ran; this row was not applied: import it again`, { changedSince: true }));
+  const write = () =>
+    store.transaction(() => {
+      const now = clock.now();
+      const out: RowPlan[] = [];
+      for (const { input, target, ...p } of plans) {
+        if (p.action === 'create') {
+          const id = store.vendors.create(input, now);
+          store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: id, vendorId: id, after: store.vendors.find(id) }, now);
+          out.push({ ...p, vendorId: id });
           continue;
         }
-        store.audit.append(actor, { action: 'update', entity: 'vendor', entityId: target.id, vendorId: target.id, before: target, after: store.vendors.find(target.id) }, now);
+        if (p.action === 'update' && target) {
+          if (!store.vendors.update(target.id, input, now, target.version)) {
+            const nowAt = store.vendors.find(target.id)?.version;
+            const what = nowAt === undefined ? 'was deleted' : `was changed (version ${target.version}, now ${nowAt})`;
+            conflicts.push(
+              rowError(
+                p.row,
+                null,
+                `${target.name} (id ${target.id}) ${what} by someone else while this import ran; this row was not applied: import it again`,
+                { changedSince: true },
+              ),
+            );
+            continue;
+          }
+          store.audit.append(
+            actor,
+            { action: 'update', entity: 'vendor', entityId: target.id, vendorId: target.id, before: target, after: store.vendors.find(target.id) },
+            now,
+          );
+        }
+        out.push(p);
       }
-      out.push(p);
-    }
-    // Refused as a whole: throwing rolls back what this transaction wrote.
-    if (conflicts.length > 0 && !skipInvalid) throw new RefusedRows();
-    return out;
-  });
+      // Refused as a whole: throwing rolls back what this transaction wrote.
+      if (conflicts.length > 0 && !skipInvalid) throw new RefusedRows();
+      return out;
+    });
   let written: RowPlan[];
   try {
     written = write();
@@ -247,7 +266,12 @@ export async function importVendorsCsv(store: Store, clock: Clock, actor: Actor,
   const done = { ...report(), dryRun: false, rows: written };
   store.audit.append(
     actor,
-    { action: 'import', entity: 'vendors-csv', entityId: null, after: { created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.invalid + count('skip') } },
+    {
+      action: 'import',
+      entity: 'vendors-csv',
+      entityId: null,
+      after: { created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.invalid + count('skip') },
+    },
     clock.now(),
   );
   return done;

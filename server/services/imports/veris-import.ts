@@ -81,7 +81,8 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
     (byName: (name: string) => { vendor: Vendor; via: 'name' | 'alias' } | undefined): Where =>
     (p) => {
       const existing = store.incidents.findBySource('veris', p.id);
-      if (existing) return { existing, landing: { vendorId: existing.vendorId, name: store.vendors.find(existing.vendorId)?.name ?? p.victim, match: 'incident' } };
+      if (existing)
+        return { existing, landing: { vendorId: existing.vendorId, name: store.vendors.find(existing.vendorId)?.name ?? p.victim, match: 'incident' } };
       const known = byName(p.victim);
       if (known) return { existing, landing: { vendorId: known.vendor.id, name: known.vendor.name, match: known.via } };
       return { existing, landing: { vendorId: null, name: p.victim, match: 'new' } };
@@ -101,7 +102,8 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
       const { existing, landing } = land(p);
       if (!existing) created++;
       if (landing.match === 'new') newVendors.add(nameKey(p.victim));
-      if (previews.length < LIST_LIMIT) previews.push({ index: p.index, id: p.id, title: p.incident.title, action: existing ? 'update' : 'create', vendor: landing, warnings: p.warnings });
+      if (previews.length < LIST_LIMIT)
+        previews.push({ index: p.index, id: p.id, title: p.incident.title, action: existing ? 'update' : 'create', vendor: landing, warnings: p.warnings });
     }
     return { ...base, created, updated: prepared.planned.length - created, vendorsCreated: newVendors.size, records: previews };
   }
@@ -121,7 +123,15 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
       const known = made.get(key);
       if (known !== undefined) return known;
       // A victim we do not do business with stays out of the portfolio until someone engages it.
-      const input = vendorInput.parse({ name: p.victim, category: p.victimCategory, tier: 4, dataAccess: 'none', environmentAccess: 'none', status: 'not-engaged', notes: `Created by a VERIS import. ${VERIS_ATTRIBUTION}.` });
+      const input = vendorInput.parse({
+        name: p.victim,
+        category: p.victimCategory,
+        tier: 4,
+        dataAccess: 'none',
+        environmentAccess: 'none',
+        status: 'not-engaged',
+        notes: `Created by a VERIS import. ${VERIS_ATTRIBUTION}.`,
+      });
       const id = store.vendors.create(input, now);
       store.audit.append(actor, { action: 'create', entity: 'vendor', entityId: id, vendorId: id, after: store.vendors.find(id) }, now);
       made.set(key, id);
@@ -133,10 +143,27 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
         // The record is refreshed from VERIS; a root cause, entry path or campaign an analyst gave it stays where VERIS says nothing.
         store.incidents.update(
           existing.id,
-          { ...p.incident, ref: existing.ref, rootCause: p.incident.rootCause ?? existing.rootCause, entryPath: p.incident.entryPath ?? existing.entryPath, continuationOf: existing.continuationOf },
+          {
+            ...p.incident,
+            ref: existing.ref,
+            rootCause: p.incident.rootCause ?? existing.rootCause,
+            entryPath: p.incident.entryPath ?? existing.entryPath,
+            continuationOf: existing.continuationOf,
+          },
           now,
         );
-        store.audit.append(actor, { action: 'update', entity: 'incident', entityId: existing.id, vendorId: existing.vendorId, before: existing, after: store.incidents.find(existing.id) }, now);
+        store.audit.append(
+          actor,
+          {
+            action: 'update',
+            entity: 'incident',
+            entityId: existing.id,
+            vendorId: existing.vendorId,
+            before: existing,
+            after: store.incidents.find(existing.id),
+          },
+          now,
+        );
         updated++;
       } else {
         const vendorId = vendorFor(p, landing);
@@ -150,7 +177,17 @@ export async function writeVeris(store: Store, clock: Clock, prepared: PreparedV
     vendorsCreated += made.size;
     opts.feed.incidentsAdded(added);
   };
-  const summary = () => store.audit.append(actor, { action: 'import', entity: 'veris', entityId: null, after: { created, updated, vendorsCreated, skipped: prepared.invalid, warnings: prepared.warningsTotal } }, now);
+  const summary = () =>
+    store.audit.append(
+      actor,
+      {
+        action: 'import',
+        entity: 'veris',
+        entityId: null,
+        after: { created, updated, vendorsCreated, skipped: prepared.invalid, warnings: prepared.warningsTotal },
+      },
+      now,
+    );
 
   const size = opts.batch ?? Number.POSITIVE_INFINITY;
   if (prepared.planned.length <= size) {

@@ -6,8 +6,7 @@
 import type { AccessVector, Confidence, EntryPath, RootCause, Severity } from '../../domain/vocabulary.ts';
 import { certainlyBefore } from '../../domain/partial-date.ts';
 
-export const VERIS_ATTRIBUTION =
-  'VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0 (https://github.com/vz-risk/VCDB)';
+export const VERIS_ATTRIBUTION = 'VERIS Community Database (VCDB), Verizon RISK Team and contributors, licensed CC BY-SA 4.0 (https://github.com/vz-risk/VCDB)';
 export const UNKNOWN_VICTIM = 'Unidentified organisation (VERIS)';
 
 type Json = Record<string, unknown>;
@@ -35,12 +34,20 @@ export function accessVectors(r: Json): AccessVector[] {
   const out = new Set<AccessVector>();
   const hv = strings(hacking.variety);
   const hvec = strings(hacking.vector);
-  if (hvec.some((v) => ['Partner', '3rd party desktop', 'Desktop sharing software'].includes(v)) || strings(social.target).includes('Partner') || (obj(r.actor).partner && (action.hacking || action.misuse))) {
+  if (
+    hvec.some((v) => ['Partner', '3rd party desktop', 'Desktop sharing software'].includes(v)) ||
+    strings(social.target).includes('Partner') ||
+    (obj(r.actor).partner && (action.hacking || action.misuse))
+  ) {
     out.add('subprocessor-compromise');
   }
   if (strings(malware.vector).includes('Software update')) out.add('malicious-update-build-compromise');
   if (hv.some((v) => ['Use of stolen creds', 'Brute force', 'Pass-the-hash'].includes(v))) out.add('stolen-credentials');
-  if (action.social && (strings(social.variety).some((v) => ['Phishing', 'Pretexting', 'Forgery', 'Extortion'].includes(v)) || strings(social.vector).some((v) => ['Email', 'Phone', 'Website'].includes(v)))) {
+  if (
+    action.social &&
+    (strings(social.variety).some((v) => ['Phishing', 'Pretexting', 'Forgery', 'Extortion'].includes(v)) ||
+      strings(social.vector).some((v) => ['Email', 'Phone', 'Website'].includes(v)))
+  ) {
     out.add('phishing-social-engineering');
   }
   if (strings(social.variety).includes('Bribery')) out.add('insider-bribery');
@@ -90,10 +97,13 @@ export function verisSeverity(r: Json): { severity: Severity; why: string } {
   const downstream = typeof secondary.amount === 'number' ? secondary.amount : strings(secondary.victim_id).length;
   const varieties = (Array.isArray(c.data) ? c.data : []).map((d) => String(obj(d).variety ?? ''));
   const disclosed = c.data_disclosure === 'Yes';
-  if (downstream >= 10 || (total ?? 0) >= 1_000_000) return { severity: 'critical', why: downstream >= 10 ? `${downstream} downstream organisations hit` : `${total} records exposed` };
+  if (downstream >= 10 || (total ?? 0) >= 1_000_000)
+    return { severity: 'critical', why: downstream >= 10 ? `${downstream} downstream organisations hit` : `${total} records exposed` };
   if ((total ?? 0) >= 10_000) return { severity: 'high', why: `${total} records exposed` };
-  if (disclosed && varieties.some((v) => ['Credentials', 'Secrets', 'Bank', 'Payment'].includes(v))) return { severity: 'high', why: `${varieties.join(', ')} data disclosed` };
-  if (disclosed || obj(r.attribute).integrity || obj(r.attribute).availability || downstream > 0) return { severity: 'medium', why: disclosed ? 'data disclosed' : 'integrity, availability or downstream impact' };
+  if (disclosed && varieties.some((v) => ['Credentials', 'Secrets', 'Bank', 'Payment'].includes(v)))
+    return { severity: 'high', why: `${varieties.join(', ')} data disclosed` };
+  if (disclosed || obj(r.attribute).integrity || obj(r.attribute).availability || downstream > 0)
+    return { severity: 'medium', why: disclosed ? 'data disclosed' : 'integrity, availability or downstream impact' };
   return { severity: 'low', why: 'no confirmed disclosure' };
 }
 
@@ -175,7 +185,10 @@ export function mapVeris(r: Json): MappedVeris {
       mfaRelevance: 'unknown',
       customersAffected: typeof secondary.amount === 'number' ? Math.round(secondary.amount) : null,
       customersAffectedDetail: typeof total === 'number' ? `${total} records exposed (VERIS data_total)` : null,
-      threatActor: known(strings(obj(obj(r.actor).external).name)).join(', ').slice(0, 200) || null,
+      threatActor:
+        known(strings(obj(obj(r.actor).external).name))
+          .join(', ')
+          .slice(0, 200) || null,
       severity,
       severityRationale: `Derived from the VERIS record: ${why}.`,
       sources: references(r.reference),

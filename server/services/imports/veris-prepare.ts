@@ -130,7 +130,10 @@ function* linesOf(text: string): Generator<{ number: number; text: string }> {
 }
 
 /** The mapped incident, or its problems; a field that fails our own rules is left out with a warning, as in the repair. */
-function parseMapped(mapped: Record<string, unknown>, warn: (field: string, value: unknown, message: string) => void): { incident?: IncidentInput; problems: VerisProblem[] } {
+function parseMapped(
+  mapped: Record<string, unknown>,
+  warn: (field: string, value: unknown, message: string) => void,
+): { incident?: IncidentInput; problems: VerisProblem[] } {
   let candidate = { ...mapped };
   for (let pass = 0; pass < 3; pass++) {
     const parsed = incidentInput.safeParse(candidate);
@@ -165,7 +168,14 @@ export function prepareVeris(
     if (index % 500 === 0) opts.progress?.(index);
     const problems: JobError[] = [];
     const fail = (path: string, message: string, id: string | null = null, extra: object = {}) =>
-      problems.push({ path: path.startsWith('lines.') ? path : `records.${index}${path ? `.${path}` : ''}`, index, id, field: path.startsWith('lines.') ? null : path || null, message, ...extra });
+      problems.push({
+        path: path.startsWith('lines.') ? path : `records.${index}${path ? `.${path}` : ''}`,
+        index,
+        id,
+        field: path.startsWith('lines.') ? null : path || null,
+        message,
+        ...extra,
+      });
     let id: string | null = null;
     let warned = 0;
     const warn = (field: string, value: unknown, message: string) => {
@@ -185,7 +195,14 @@ export function prepareVeris(
         const { incident, problems: mapProblems } = parseMapped(mapped.incident, warn);
         for (const p of mapProblems) fail(p.path, p.message, id);
         if (incident) {
-          planned.set(mapped.id.toLowerCase(), { index, id: mapped.id, victim: mapped.victim, victimCategory: mapped.victimCategory, incident, warnings: warned });
+          planned.set(mapped.id.toLowerCase(), {
+            index,
+            id: mapped.id,
+            victim: mapped.victim,
+            victimCategory: mapped.victimCategory,
+            incident,
+            warnings: warned,
+          });
         }
       }
     }

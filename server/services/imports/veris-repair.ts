@@ -48,7 +48,10 @@ function essential(p: VerisProblem, value: unknown): string | null {
   const s = segments(p.path);
   const field = [...s, ...(p.keyword === 'required' && p.property ? [p.property] : [])].join('.');
   if (p.keyword === 'version' || s[0] === 'schema_version') return p.message;
-  if (field === 'incident_id') return p.keyword === 'required' ? 'incident_id is missing; Vendorscope needs it to recognise the record when it comes again' : `incident_id ${words(value)} is not usable: ${p.message}`;
+  if (field === 'incident_id')
+    return p.keyword === 'required'
+      ? 'incident_id is missing; Vendorscope needs it to recognise the record when it comes again'
+      : `incident_id ${words(value)} is not usable: ${p.message}`;
   if (p.keyword === 'required') return null;
   if (field === 'timeline' || field === 'timeline.incident' || field === 'timeline.incident.year') {
     return `${field} ${words(value)} is not a usable incident date (${p.message}); give a year, or leave the date out`;
@@ -141,12 +144,16 @@ function datePass(record: Json, path: string, warn: (w: VerisWarning, key: strin
     return;
   }
   if (t.month !== undefined && (typeof t.month !== 'number' || !Number.isInteger(t.month) || t.month < 1 || t.month > 12)) {
-    drop('month', `${path}.month ${words(t.month)} is not a month (1 to 12); the date is imported as its year alone${typeof t.year === 'number' ? `, ${t.year}` : ''}`);
+    drop(
+      'month',
+      `${path}.month ${words(t.month)} is not a month (1 to 12); the date is imported as its year alone${typeof t.year === 'number' ? `, ${t.year}` : ''}`,
+    );
     delete t.day;
   }
   if (t.day !== undefined && t.month === undefined) drop('day', `${path}.day ${words(t.day)} has no month; imported without it`);
   const full = verisDate(t);
-  if (t.day !== undefined && full && !parsePartialDate(full)) drop('day', `${path}.day ${words(t.day)}: ${full} is not a calendar day; the date is imported as its month, ${full.slice(0, 7)}`);
+  if (t.day !== undefined && full && !parsePartialDate(full))
+    drop('day', `${path}.day ${words(t.day)}: ${full} is not a calendar day; the date is imported as its month, ${full.slice(0, 7)}`);
 }
 
 /** The record made importable, with a warning for each thing taken out, or the problems that refuse it. */
@@ -170,7 +177,11 @@ export function repairVeris(raw: Json, validate: (r: Json) => VerisProblem[]): R
   const incident = verisDate(at(record, ['timeline', 'incident']));
   const notification = verisDate(at(record, ['plus', 'timeline', 'notification']));
   if (incident && notification && certainlyBefore(notification, incident)) {
-    warnings.push({ field: 'plus.timeline.notification', value: notification, message: `plus.timeline.notification ${notification} is before the incident (${incident}); imported without it` });
+    warnings.push({
+      field: 'plus.timeline.notification',
+      value: notification,
+      message: `plus.timeline.notification ${notification} is before the incident (${incident}); imported without it`,
+    });
     const target = record === raw ? structuredClone(raw) : record;
     delete (at(target, ['plus', 'timeline']) as Json).notification;
     return { record: target, warnings, problems: [] };
@@ -185,6 +196,11 @@ function needsDateRepair(r: Json): boolean {
     if (!isObj(t) || Object.keys(t).length === 0) return false;
     const d = verisDate(t);
     const yearOk = path === 'timeline.incident' || (typeof t.year === 'number' && t.year >= 1900 && t.year <= 2100);
-    return !yearOk || (t.day !== undefined && t.month === undefined) || (t.month !== undefined && typeof t.month !== 'number') || (d !== null && !parsePartialDate(d));
+    return (
+      !yearOk ||
+      (t.day !== undefined && t.month === undefined) ||
+      (t.month !== undefined && typeof t.month !== 'number') ||
+      (d !== null && !parsePartialDate(d))
+    );
   });
 }

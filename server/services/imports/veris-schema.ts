@@ -40,7 +40,10 @@ export function verisValidator(schemaDir: string) {
   return (record: Record<string, unknown>): VerisProblem[] => {
     const version = String(record.schema_version ?? '').replace(/_/g, '.');
     const family = (Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>).find((f) => version.startsWith(`${f}.`));
-    if (!family) return [{ path: 'schema_version', keyword: 'version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` }];
+    if (!family)
+      return [
+        { path: 'schema_version', keyword: 'version', message: `unsupported schema_version "${String(record.schema_version)}"; expected 1.3.x or 1.4.x` },
+      ];
     const { fast, full: validate } = validatorFor(family);
     if (fast(record) || validate(record)) return [];
     return (validate.errors ?? []).map((e) => {

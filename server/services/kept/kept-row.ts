@@ -84,7 +84,10 @@ export function causesOf(
   const split = explainChange(f, { day: old.asOf, policy: oldPolicy, risk: old.risk }, { day: score.asOf, policy, risk: score.risk });
   if (!set.has('methodology')) {
     const to = set.has('incidents') && !set.has('posture') ? 'incidents' : 'posture';
-    return roundCauses([0, split.decay, split.incidents + (to === 'incidents' ? split.methodology : 0), split.posture + (to === 'posture' ? split.methodology : 0)], delta);
+    return roundCauses(
+      [0, split.decay, split.incidents + (to === 'incidents' ? split.methodology : 0), split.posture + (to === 'posture' ? split.methodology : 0)],
+      delta,
+    );
   }
   return split;
 }
@@ -95,12 +98,7 @@ const bandWords = (band: string): string => band.replace('-', ' ');
 const findingsOf = (scoreJson: string): readonly Finding[] => (JSON.parse(scoreJson) as VendorScore).findings;
 
 /** The kept row to write and the events to record, given what was kept before (undefined: the first computation). */
-export function nextKept(
-  name: string,
-  c: Computed,
-  old: KeptRow | undefined,
-  causes: Causes,
-): { row: Omit<KeptWrite, 'computedAt'>; events: NewChange[] } {
+export function nextKept(name: string, c: Computed, old: KeptRow | undefined, causes: Causes): { row: Omit<KeptWrite, 'computedAt'>; events: NewChange[] } {
   const s = c.score;
   if (!old) return { row: { ...c.write, recordedRisk: s.risk, recordedBand: s.band, pendingCauses: JSON.stringify(NO_CAUSES) }, events: [] };
   const events: NewChange[] = [];
@@ -122,7 +120,10 @@ export function nextKept(
       newRisk: s.risk,
       oldBand: old.recordedBand as NewChange['oldBand'],
       newBand: s.band,
-      causes: roundCauses(CAUSES.map((k) => pending[k]), moved),
+      causes: roundCauses(
+        CAUSES.map((k) => pending[k]),
+        moved,
+      ),
     });
   }
   if (news && old.score !== c.write.score) {
@@ -130,10 +131,26 @@ export function nextKept(
     const was = new Set(before.map((x) => x.id));
     const now = new Set(s.findings.map((x) => x.id));
     for (const x of s.findings.filter((x) => !was.has(x.id))) {
-      events.push({ vendorId: s.vendorId, vendorName: name, day: s.asOf, kind: 'finding-new', title: `${name}: ${x.title}`, ref: `finding:${x.id}`, detail: { severity: x.severity, rule: x.rule } });
+      events.push({
+        vendorId: s.vendorId,
+        vendorName: name,
+        day: s.asOf,
+        kind: 'finding-new',
+        title: `${name}: ${x.title}`,
+        ref: `finding:${x.id}`,
+        detail: { severity: x.severity, rule: x.rule },
+      });
     }
     for (const x of before.filter((x) => !now.has(x.id))) {
-      events.push({ vendorId: s.vendorId, vendorName: name, day: s.asOf, kind: 'finding-resolved', title: `${name}: resolved: ${x.title}`, ref: `finding:${x.id}`, detail: { severity: x.severity, rule: x.rule } });
+      events.push({
+        vendorId: s.vendorId,
+        vendorName: name,
+        day: s.asOf,
+        kind: 'finding-resolved',
+        title: `${name}: resolved: ${x.title}`,
+        ref: `finding:${x.id}`,
+        detail: { severity: x.severity, rule: x.rule },
+      });
     }
   }
   return {

@@ -49,7 +49,14 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
    * Writes one vendor's new kept row (or drops it: the vendor is gone) and records its events; a
    * row that would not change is not written. Call in a transaction. True when something was written.
    */
-  const apply = (vendorId: number, f: LoadedFacts | undefined, reviews: readonly Review[], reasons: ReadonlySet<StaleReason>, policy: Policy, asOf: string): boolean => {
+  const apply = (
+    vendorId: number,
+    f: LoadedFacts | undefined,
+    reviews: readonly Review[],
+    reasons: ReadonlySet<StaleReason>,
+    policy: Policy,
+    asOf: string,
+  ): boolean => {
     if (!f) {
       kept.remove(vendorId);
       return true;
@@ -61,7 +68,9 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
     const { row, events } = nextKept(f.vendor.name, c, old, causes ?? { methodology: 0, decay: 0, incidents: 0, posture: 0 });
     const same =
       old !== undefined &&
-      (['methodologyVersion', 'asOf', 'status', 'score', 'heatmapRow', 'reviewStatus', 'recordedRisk', 'recordedBand', 'pendingCauses'] as const).every((k) => old[k] === row[k]);
+      (['methodologyVersion', 'asOf', 'status', 'score', 'heatmapRow', 'reviewStatus', 'recordedRisk', 'recordedBand', 'pendingCauses'] as const).every(
+        (k) => old[k] === row[k],
+      );
     if (same) return false;
     kept.put({ ...row, computedAt: clock.now() });
     changes.record(events);
@@ -260,11 +269,15 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
         const c = computeKept(f, reviews.get(id) ?? [], policy, asOf);
         const say = (problem: string) => disagreements.push({ vendorId: id, name: f.vendor.name, problem });
         if (!row) say('nothing kept, and not queued for computation');
-        else if (row.score !== c.write.score) say(`kept risk ${row.risk} (${row.band}), computed ${c.score.risk} (${c.score.band})${row.risk === c.score.risk ? ': factors, findings or gaps differ' : ''}`);
+        else if (row.score !== c.write.score)
+          say(
+            `kept risk ${row.risk} (${row.band}), computed ${c.score.risk} (${c.score.band})${row.risk === c.score.risk ? ': factors, findings or gaps differ' : ''}`,
+          );
         else if (row.heatmapRow !== c.write.heatmapRow) say('the heatmap row differs');
         else if (row.reviewStatus !== c.write.reviewStatus) say('the review status differs');
       }
-      for (const row of rows.values()) disagreements.push({ vendorId: row.vendorId, name: `#${row.vendorId}`, problem: 'kept for a vendor that does not exist' });
+      for (const row of rows.values())
+        disagreements.push({ vendorId: row.vendorId, name: `#${row.vendorId}`, problem: 'kept for a vendor that does not exist' });
       return { checked, pending, disagreements };
     },
 
@@ -282,10 +295,13 @@ export function keptScoresService(store: Store, clock: Clock, methodology: Metho
       const schedule = () => {
         const next = Date.parse(`${clock.today()}T00:00:00.000Z`) + 86_400_000;
         // A minimum wait, so that a clock a little behind the timer's never makes it spin.
-        timer = setTimeout(() => {
-          catchUp();
-          schedule();
-        }, Math.max(1000, next - Date.parse(clock.now())));
+        timer = setTimeout(
+          () => {
+            catchUp();
+            schedule();
+          },
+          Math.max(1000, next - Date.parse(clock.now())),
+        );
         timer.unref();
       };
       catchUp();

@@ -58,7 +58,8 @@ function mfaPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext, 
     const method = e.method ?? r?.method;
     // An answer about enforcement alone cannot say which method: never claim one it did not answer.
     if (method === undefined) {
-      for (const q of e.questionIds) problems.push({ questionId: q, message: 'no MFA method is on record for this population: accept the answer naming its method too' });
+      for (const q of e.questionIds)
+        problems.push({ questionId: q, message: 'no MFA method is on record for this population: accept the answer naming its method too' });
       continue;
     }
     // A method answered without its enforcement keeps the recorded one; none recorded: not enforced (the weaker reading).
@@ -107,7 +108,8 @@ function supportPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanConte
   }
   const accessLevel = values.get('accessLevel');
   if (accessLevel === undefined) {
-    for (const p of parts) problems.push({ questionId: p.questionId, message: 'no support arrangement is on record: accept the answer about its access to customer tenants too' });
+    for (const p of parts)
+      problems.push({ questionId: p.questionId, message: 'no support arrangement is on record: accept the answer about its access to customer tenants too' });
     return [];
   }
   // An arrangement not said to be in-house counts as outsourced (the weaker reading).
@@ -143,7 +145,12 @@ function rowsPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext)
       if (target) {
         const changed = (Object.entries(v) as Array<[RowField, string | number | boolean]>).filter(([f, x]) => f !== 'name' && target[f] !== x);
         if (changed.length === 0) continue;
-        out.push({ questionId: p.questionId, targetId: target.id, patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn } as SubprocessorPatch, source });
+        out.push({
+          questionId: p.questionId,
+          targetId: target.id,
+          patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn } as SubprocessorPatch,
+          source,
+        });
         continue;
       }
       out.push({

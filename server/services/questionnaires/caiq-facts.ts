@@ -111,7 +111,13 @@ export function applyImportFacts(ctx: FactContext, pending: readonly PendingFact
     };
     // One population at a time, the others kept: as an accepted questionnaire answer is written (audited).
     ctx.mfa.putRecord(ctx.actor, ctx.vendorId, record);
-    out.set(p.questionId, { ...base(p), reading: p.reading.words, value, outcome: 'written', detail: `MFA record of ${population} written (self-attested, known from ${ctx.knownFrom})` });
+    out.set(p.questionId, {
+      ...base(p),
+      reading: p.reading.words,
+      value,
+      outcome: 'written',
+      detail: `MFA record of ${population} written (self-attested, known from ${ctx.knownFrom})`,
+    });
   }
 
   // Days to notify: the longest period the sheet names counts (a promise is never read as faster than made).
@@ -135,7 +141,13 @@ export function applyImportFacts(ctx: FactContext, pending: readonly PendingFact
         knownFrom: ctx.knownFrom,
         updatedAt: ctx.now,
       });
-      out.set(notify.questionId, { ...base(notify), reading: notify.reading!.words, value: notify.days, outcome: 'written', detail: `commitment written: notifies customers within ${notify.days} day(s) (self-attested, known from ${ctx.knownFrom})` });
+      out.set(notify.questionId, {
+        ...base(notify),
+        reading: notify.reading!.words,
+        value: notify.days,
+        outcome: 'written',
+        detail: `commitment written: notifies customers within ${notify.days} day(s) (self-attested, known from ${ctx.knownFrom})`,
+      });
     }
   }
 
@@ -143,18 +155,38 @@ export function applyImportFacts(ctx: FactContext, pending: readonly PendingFact
     const done = out.get(p.questionId);
     if (done) return done;
     const r = p.reading;
-    if (r === null) return { ...base(p), reading: 'nothing to read (NA, blank, or no usable words)', value: null, outcome: 'no-reading', detail: 'kept as text only' };
+    if (r === null)
+      return { ...base(p), reading: 'nothing to read (NA, blank, or no usable words)', value: null, outcome: 'no-reading', detail: 'kept as text only' };
     if (r.fact === 'mfa') {
       const winner = chosen.get(p.target as MfaPopulation)!;
-      return { ...base(p), reading: r.words, value: { method: r.method, enforced: r.enforced }, outcome: 'kept-on-record', detail: `${winner.questionId} in this sheet reads weaker for this population and counts` };
+      return {
+        ...base(p),
+        reading: r.words,
+        value: { method: r.method, enforced: r.enforced },
+        outcome: 'kept-on-record',
+        detail: `${winner.questionId} in this sheet reads weaker for this population and counts`,
+      };
     }
     if (r.fact === 'commitment') {
-      if (r.days === null) return { ...base(p), reading: r.words, value: null, outcome: 'not-stored', detail: 'kept with the answer: it names no number of days to store' };
+      if (r.days === null)
+        return { ...base(p), reading: r.words, value: null, outcome: 'not-stored', detail: 'kept with the answer: it names no number of days to store' };
       if (notify && notify.questionId !== p.questionId && r.days <= notify.days) {
-        return { ...base(p), reading: r.words, value: r.days, outcome: 'kept-on-record', detail: `${notify.questionId} in this sheet names a longer period and counts` };
+        return {
+          ...base(p),
+          reading: r.words,
+          value: r.days,
+          outcome: 'kept-on-record',
+          detail: `${notify.questionId} in this sheet names a longer period and counts`,
+        };
       }
       return { ...base(p), reading: r.words, value: r.days, outcome: 'not-stored', detail: 'kept with the answer: more days than a commitment can hold' };
     }
-    return { ...base(p), reading: r.words, value: r.inventory, outcome: 'not-stored', detail: 'a Yes or No names no subprocessor: the subprocessors on record stay as they are' };
+    return {
+      ...base(p),
+      reading: r.words,
+      value: r.inventory,
+      outcome: 'not-stored',
+      detail: 'a Yes or No names no subprocessor: the subprocessors on record stay as they are',
+    };
   });
 }

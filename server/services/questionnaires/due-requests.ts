@@ -10,8 +10,12 @@ import type { Templates } from './templates.ts';
 import type { RequestsService } from './requests-service.ts';
 import { requestView } from './requests-service.ts';
 
-
-export function dueQuestionnaires(store: Store, requests: RequestsService, templates: Templates, q: { asOf: string; owner?: string | undefined; tier?: number | undefined }): DueQuestionnaire[] {
+export function dueQuestionnaires(
+  store: Store,
+  requests: RequestsService,
+  templates: Templates,
+  q: { asOf: string; owner?: string | undefined; tier?: number | undefined },
+): DueQuestionnaire[] {
   const owner = q.owner?.trim().toLowerCase();
   const vendors = new Map(store.vendors.all().map((v) => [v.id, v]));
   return requests

@@ -84,7 +84,8 @@ export function checkTemplateMappings(t: QuestionnaireTemplate): FieldProblem[] 
       if (other) problems.push({ path: `${path}.maps`, message: `${key} is already fed by question ${other}` });
       else seen.set(key, q.id);
       problems.push(...checkNeed(needFor(m), q.type, q.options, path, key));
-      if (isScored(m) && q.feeds.length === 0) problems.push({ path: `${path}.feeds`, message: `${key} is scored: say what it feeds, e.g. "MFA · support staff"` });
+      if (isScored(m) && q.feeds.length === 0)
+        problems.push({ path: `${path}.feeds`, message: `${key} is scored: say what it feeds, e.g. "MFA · support staff"` });
       if (m.fact !== 'subprocessors' || q.type !== 'rows') return;
       const fields = new Map<string, string>();
       (q.columns ?? []).forEach((c, k) => {

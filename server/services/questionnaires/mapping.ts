@@ -116,7 +116,12 @@ export const SESSION_CONTROLS_PREFIX = 'Support-session controls: ';
 
 /** The support-session controls line of an arrangement's evidence, or null. */
 export function sessionControlsOf(evidence: string | null): string | null {
-  return evidence?.split('\n').find((l) => l.startsWith(SESSION_CONTROLS_PREFIX))?.slice(SESSION_CONTROLS_PREFIX.length) ?? null;
+  return (
+    evidence
+      ?.split('\n')
+      .find((l) => l.startsWith(SESSION_CONTROLS_PREFIX))
+      ?.slice(SESSION_CONTROLS_PREFIX.length) ?? null
+  );
 }
 
 /** What a support field of an arrangement holds, in the answer's terms. */
@@ -197,7 +202,14 @@ function rowsProposal(q: Question, v: unknown, on: OnRecord): Proposal {
       .filter(([f]) => !(target && f === 'name'))
       .map(([f, x]) => ({ field: `rows.${i}.${f}`, label: `${who}: ${ROW_LABELS[f]}`, old: target ? shown(f, rowValue(target, f)) : null, new: shown(f, x) }));
   });
-  return { questionId: q.id, fact: 'subprocessors', label: `Subprocessors with tenant access (${rows.length})`, changes, feeds: q.feeds, data: { fact: 'subprocessors', rows } };
+  return {
+    questionId: q.id,
+    fact: 'subprocessors',
+    label: `Subprocessors with tenant access (${rows.length})`,
+    changes,
+    feeds: q.feeds,
+    data: { fact: 'subprocessors', rows },
+  };
 }
 
 function commitmentProposal(q: Question, field: CommitmentField, v: unknown, on: OnRecord): Proposal {

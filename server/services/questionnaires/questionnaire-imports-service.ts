@@ -39,7 +39,8 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
       const knownFrom = opts.knownFrom ?? today;
       const future = knownFromInFuture(knownFrom, today);
       if (future) throw invalid('The answers cannot be known from that day.', [{ path: 'query.knownFrom', message: future }]);
-      if (bytes.length > MAX_SHEET_BYTES) throw new ServiceError('too-large', 'payload-too-large', `An answer sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB.`);
+      if (bytes.length > MAX_SHEET_BYTES)
+        throw new ServiceError('too-large', 'payload-too-large', `An answer sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB.`);
       const read = await readSheets(bytes);
       const sheet = recognise(read.sheets, opts.format);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -64,7 +65,16 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
           const m = mappingFor(sheet.format, a.questionId, a.question);
           if (!m) continue;
           const text = `${a.answer}\n${a.detail ?? ''}`;
-          pending.push({ questionId: a.questionId, question: a.question, answer: a.answer, detail: a.detail, fact: m.fact, target: mappingTarget(m), label: mappingLabel(m), reading: readAnswer(m, a.answerKind, text) });
+          pending.push({
+            questionId: a.questionId,
+            question: a.question,
+            answer: a.answer,
+            detail: a.detail,
+            fact: m.fact,
+            target: mappingTarget(m),
+            label: mappingLabel(m),
+            reading: readAnswer(m, a.answerKind, text),
+          });
         }
         const facts = applyImportFacts({ mfa, commitments, actor, vendorId, importId, format: sheet.format, knownFrom, now: clock.now() }, pending);
         const byQuestion = new Map(facts.map((f) => [f.questionId, f]));
@@ -74,7 +84,14 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
         const created = store.questionnaireImports.find(importId)!;
         store.audit.append(
           actor,
-          { action: 'import', entity: 'questionnaire-import', entityId: importId, vendorId, before: null, after: { ...created, facts: facts.map((f) => ({ questionId: f.questionId, label: f.label, outcome: f.outcome })) } },
+          {
+            action: 'import',
+            entity: 'questionnaire-import',
+            entityId: importId,
+            vendorId,
+            before: null,
+            after: { ...created, facts: facts.map((f) => ({ questionId: f.questionId, label: f.label, outcome: f.outcome })) },
+          },
           clock.now(),
         );
         return { import: created, facts };
@@ -87,7 +104,12 @@ export function questionnaireImportsService(store: Store, clock: Clock, mfa: Mfa
     get: (id: number, offset = 0, limit = MAX_PAGE): ImportDetail => {
       const imp = store.questionnaireImports.find(id);
       if (!imp) throw notFound('questionnaire-import', id);
-      return { import: imp, vendorName: vendorOf(imp.vendorId).name, answers: store.questionnaireImports.answers(id, offset, limit), answersTotal: imp.answerCount };
+      return {
+        import: imp,
+        vendorName: vendorOf(imp.vendorId).name,
+        answers: store.questionnaireImports.answers(id, offset, limit),
+        answersTotal: imp.answerCount,
+      };
     },
   };
 }

@@ -7,7 +7,14 @@ import type { Store } from '../../db/store.ts';
 import type { StoredRequest } from '../../db/questionnaires-repo.ts';
 import type { Actor } from '../../domain/account.ts';
 import { dayNumber, isoDay } from '../../domain/partial-date.ts';
-import { effectiveState, OPEN_STATES, type QuestionnaireAnswer, type QuestionnaireRequest, type QuestionnaireTemplate, type RequestState } from '../../domain/questionnaire.ts';
+import {
+  effectiveState,
+  OPEN_STATES,
+  type QuestionnaireAnswer,
+  type QuestionnaireRequest,
+  type QuestionnaireTemplate,
+  type RequestState,
+} from '../../domain/questionnaire.ts';
 import { DEFAULT_LINK_DAYS_AFTER_DUE, type NewQuestionnaireRequest } from '../../domain/questionnaire-requests.ts';
 import type { Logger } from '../../logger.ts';
 import type { MailTransport } from '../alerts/mail-sender.ts';
@@ -20,7 +27,8 @@ import type { Templates } from './templates.ts';
 export const requestNotFound = (id: number) => new ServiceError('not-found', 'questionnaire-request-not-found', `No questionnaire request with id ${id}.`);
 const stateConflict = (r: { id: number }, state: RequestState, action: string) =>
   new ServiceError('conflict', 'request-state-conflict', `Request ${r.id} is ${state}: it cannot be ${action}.`);
-const raced = (id: number) => new ServiceError('conflict', 'request-state-conflict', `Request ${id} changed while this was being done; nothing was saved. Try again.`);
+const raced = (id: number) =>
+  new ServiceError('conflict', 'request-state-conflict', `Request ${id} changed while this was being done; nothing was saved. Try again.`);
 
 /** The request as the API shows it on `today`: the derived state and whether it is overdue. */
 export function requestView(r: StoredRequest, today: string): QuestionnaireRequest {
@@ -50,7 +58,16 @@ export function requestView(r: StoredRequest, today: string): QuestionnaireReque
 /** Sent, past its due day, not submitted and not revoked (an expired link is still overdue). */
 export const isOverdue = (r: Pick<StoredRequest, 'state' | 'dueOn'>, today: string): boolean => OPEN_STATES.includes(r.state) && r.dueOn < today;
 
-export const answerView = (a: { requestId: number; questionId: string; value: unknown; answeredAt: string; submittedAt: string | null; decision: 'accepted' | 'rejected' | null; decisionComment: string | null; decidedAt: string | null }): QuestionnaireAnswer => ({
+export const answerView = (a: {
+  requestId: number;
+  questionId: string;
+  value: unknown;
+  answeredAt: string;
+  submittedAt: string | null;
+  decision: 'accepted' | 'rejected' | null;
+  decisionComment: string | null;
+  decidedAt: string | null;
+}): QuestionnaireAnswer => ({
   requestId: a.requestId,
   questionId: a.questionId,
   value: a.value,
@@ -77,22 +94,31 @@ export function requestsService(store: Store, clock: Clock, templates: Templates
   const templateOf = (r: StoredRequest): QuestionnaireTemplate => {
     // A template's file may have moved on a version since: the questions are matched by id.
     const t = templates.get(r.templateId);
-    if (!t) throw new ServiceError('not-found', 'questionnaire-template-not-found', `The template "${r.templateId}" of request ${r.id} is no longer installed.`);
+    if (!t)
+      throw new ServiceError('not-found', 'questionnaire-template-not-found', `The template "${r.templateId}" of request ${r.id} is no longer installed.`);
     return t;
   };
 
   /** The link's last day: the one named, or the due day + 30; never before today. */
-  const expiryFor = (dueOn: string, named: string | null | undefined) => named ?? isoDay(Math.max(dayNumber(dueOn), dayNumber(today())) + DEFAULT_LINK_DAYS_AFTER_DUE);
+  const expiryFor = (dueOn: string, named: string | null | undefined) =>
+    named ?? isoDay(Math.max(dayNumber(dueOn), dayNumber(today())) + DEFAULT_LINK_DAYS_AFTER_DUE);
 
   const audit = (actor: Actor, action: string, before: StoredRequest | null, after: StoredRequest) =>
-    store.audit.append(actor, { action, entity: 'questionnaire-request', entityId: after.id, vendorId: after.vendorId, before: before && view(before), after: view(after) }, clock.now());
+    store.audit.append(
+      actor,
+      { action, entity: 'questionnaire-request', entityId: after.id, vendorId: after.vendorId, before: before && view(before), after: view(after) },
+      clock.now(),
+    );
 
   /** Mails the link when e-mail is set up; a failure is logged (without the link) and reported as not mailed. */
   const mailLink = async (r: StoredRequest, link: string): Promise<boolean> => {
     if (!o.mail) return false;
     const vendor = store.vendors.find(r.vendorId);
     try {
-      await o.mail.send(r.contactEmail, requestMail({ vendorName: vendor?.name ?? '', contactName: r.contactName, dueOn: r.dueOn, linkExpiresOn: r.linkExpiresOn, message: r.message, link }));
+      await o.mail.send(
+        r.contactEmail,
+        requestMail({ vendorName: vendor?.name ?? '', contactName: r.contactName, dueOn: r.dueOn, linkExpiresOn: r.linkExpiresOn, message: r.message, link }),
+      );
       return true;
     } catch (e) {
       o.log.info(`questionnaire request ${r.id}: the link could not be mailed (${o.mail.redact(e instanceof Error ? e.message : String(e))})`);
@@ -108,7 +134,9 @@ export function requestsService(store: Store, clock: Clock, templates: Templates
       if (!t) throw invalid('No such questionnaire template.', [{ path: 'body.templateId', message: `no template "${input.templateId}"` }]);
       if (input.dueOn < today()) throw invalid('The due day has passed.', [{ path: 'body.dueOn', message: `before today (${today()})` }]);
       if (input.linkExpiresOn != null && input.linkExpiresOn < input.dueOn) {
-        throw invalid('The link would stop working before the answers are due.', [{ path: 'body.linkExpiresOn', message: `before the due day (${input.dueOn})` }]);
+        throw invalid('The link would stop working before the answers are due.', [
+          { path: 'body.linkExpiresOn', message: `before the due day (${input.dueOn})` },
+        ]);
       }
       const token = input.send ? newResponseToken() : null;
       const created = store.transaction(() => {
@@ -149,7 +177,12 @@ export function requestsService(store: Store, clock: Clock, templates: Templates
         const now = clock.now();
         // An expired link is renewed for another 30 days from today.
         const linkExpiresOn = r.linkExpiresOn !== null && r.linkExpiresOn >= today() ? r.linkExpiresOn : expiryFor(r.dueOn, null);
-        const ok = store.questionnaires.update(id, { state: r.state === 'draft' ? 'sent' : r.state, tokenHash: hashResponseToken(token), linkExpiresOn, sentAt: now }, now, r.version);
+        const ok = store.questionnaires.update(
+          id,
+          { state: r.state === 'draft' ? 'sent' : r.state, tokenHash: hashResponseToken(token), linkExpiresOn, sentAt: now },
+          now,
+          r.version,
+        );
         if (!ok) throw raced(id);
         const after = get(id);
         audit(actor, 'send', r, after);

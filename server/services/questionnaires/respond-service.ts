@@ -21,7 +21,8 @@ import { questionsOf } from './templates.ts';
 /** The vendor's contact, as the audit log names them. */
 export const vendorContact = (requestId: number): Actor => ({ userId: null, label: `vendor contact, request ${requestId}`, via: 'response-link' });
 
-const invalidToken = () => new ServiceError('unauthenticated', 'response-token-invalid', 'This response link is not valid. Check that the whole link was copied, or ask for a new one.');
+const invalidToken = () =>
+  new ServiceError('unauthenticated', 'response-token-invalid', 'This response link is not valid. Check that the whole link was copied, or ask for a new one.');
 const gone = (why: string) => new ServiceError('gone', 'response-link-gone', why);
 const throttled = (wait: number) => new ServiceError('throttled', 'too-many-attempts', `Too many requests; try again in ${wait} s.`, [], wait);
 
@@ -65,7 +66,8 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
       throw invalidToken();
     }
     if (r.state === 'revoked') throw gone('This response link was withdrawn. Ask the person who sent it for a new one.');
-    if (effectiveState(r, clock.today()) === 'expired') throw gone(`This response link expired on ${r.linkExpiresOn}. Ask the person who sent it for a new one.`);
+    if (effectiveState(r, clock.today()) === 'expired')
+      throw gone(`This response link expired on ${r.linkExpiresOn}. Ask the person who sent it for a new one.`);
     const later = throttle.call(hashResponseToken(token!), address);
     if (later > 0) throw throttled(later);
     return { request: r };
@@ -73,7 +75,12 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
 
   /** Open for answers: sent, opened or in progress (not submitted, reviewed, expired or revoked). */
   const writable = (r: StoredRequest) => {
-    if (!OPEN_STATES.includes(r.state)) throw new ServiceError('conflict', 'request-read-only', `The answers were ${r.state === 'submitted' ? 'submitted' : 'reviewed'}; they can change only once the request is reopened.`);
+    if (!OPEN_STATES.includes(r.state))
+      throw new ServiceError(
+        'conflict',
+        'request-read-only',
+        `The answers were ${r.state === 'submitted' ? 'submitted' : 'reviewed'}; they can change only once the request is reopened.`,
+      );
   };
 
   const questionOf = (r: StoredRequest, questionId: string) => {
@@ -85,7 +92,8 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
   /** A save on a sent or opened request moves it to in progress. */
   const markInProgress = (r: StoredRequest, now: string) => {
     if (r.state === 'in-progress') return;
-    if (!store.questionnaires.update(r.id, { state: 'in-progress' }, now, r.version)) throw new ServiceError('conflict', 'request-state-conflict', 'The request changed meanwhile; reload the page.');
+    if (!store.questionnaires.update(r.id, { state: 'in-progress' }, now, r.version))
+      throw new ServiceError('conflict', 'request-state-conflict', 'The request changed meanwhile; reload the page.');
     audit(r, 'start', 'questionnaire-request', r.id, { state: r.state }, { state: 'in-progress' });
   };
 
@@ -103,7 +111,8 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
       const r = store.transaction(() => {
         if (request.state !== 'sent') return request;
         const now = clock.now();
-        if (store.questionnaires.update(request.id, { state: 'opened', openedAt: now }, now, request.version)) audit(request, 'open', 'questionnaire-request', request.id, { state: 'sent' }, { state: 'opened' });
+        if (store.questionnaires.update(request.id, { state: 'opened', openedAt: now }, now, request.version))
+          audit(request, 'open', 'questionnaire-request', request.id, { state: 'sent' }, { state: 'opened' });
         return get(request.id);
       });
       const t = requests.templateOf(r);
@@ -120,7 +129,9 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
           readOnly: !OPEN_STATES.includes(r.state),
         },
         template: t,
-        answers: store.questionnaires.answers(r.id).map((a) => ({ questionId: a.questionId, value: a.value, decision: a.decision, decisionComment: a.decisionComment })),
+        answers: store.questionnaires
+          .answers(r.id)
+          .map((a) => ({ questionId: a.questionId, value: a.value, decision: a.decision, decisionComment: a.decisionComment })),
         documents: documents.listForRequest(r.id).map((d) => ({ id: d.id, fileName: d.fileName, kind: d.kind, size: d.size })),
       };
     },
@@ -128,13 +139,22 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
     saveAnswer: ({ request }: Responding, questionId: string, value: unknown) => {
       const q = questionOf(request, questionId);
       const size = Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
-      if (size > MAX_ANSWER_BYTES) throw new ServiceError('too-large', 'answer-too-large', `An answer may take at most ${MAX_ANSWER_BYTES / 1024} KB; this one takes ${Math.ceil(size / 1024)} KB.`);
+      if (size > MAX_ANSWER_BYTES)
+        throw new ServiceError(
+          'too-large',
+          'answer-too-large',
+          `An answer may take at most ${MAX_ANSWER_BYTES / 1024} KB; this one takes ${Math.ceil(size / 1024)} KB.`,
+        );
       const parsed = answerValueSchema(q).safeParse(value);
-      if (!parsed.success) throw new ServiceError('unprocessable', 'answer-invalid', `The answer does not fit a ${q.type} question.`, fieldProblems(parsed.error, 'body.value'));
+      if (!parsed.success)
+        throw new ServiceError('unprocessable', 'answer-invalid', `The answer does not fit a ${q.type} question.`, fieldProblems(parsed.error, 'body.value'));
       if (q.type === 'document') {
         const mine = new Set(uploaded(request.id));
-        const foreign = (parsed.data as number[]).flatMap((d, i) => (mine.has(d) ? [] : [{ path: `body.value.${i}`, message: `no document ${d} was uploaded with this questionnaire` }]));
-        if (foreign.length > 0) throw new ServiceError('unprocessable', 'answer-invalid', 'A document answer names documents not uploaded with this questionnaire.', foreign);
+        const foreign = (parsed.data as number[]).flatMap((d, i) =>
+          mine.has(d) ? [] : [{ path: `body.value.${i}`, message: `no document ${d} was uploaded with this questionnaire` }],
+        );
+        if (foreign.length > 0)
+          throw new ServiceError('unprocessable', 'answer-invalid', 'A document answer names documents not uploaded with this questionnaire.', foreign);
       }
       return store.transaction(() => {
         const r = get(request.id);
@@ -225,7 +245,8 @@ export function respondService(store: Store, clock: Clock, requests: RequestsSer
         }
         const now = clock.now();
         store.questionnaires.submitAnswers(r.id, now);
-        if (!store.questionnaires.update(r.id, { state: 'submitted', submittedAt: now }, now, r.version)) throw new ServiceError('conflict', 'request-state-conflict', 'The request changed meanwhile; reload the page.');
+        if (!store.questionnaires.update(r.id, { state: 'submitted', submittedAt: now }, now, r.version))
+          throw new ServiceError('conflict', 'request-state-conflict', 'The request changed meanwhile; reload the page.');
         const after = get(r.id);
         audit(r, 'submit', 'questionnaire-request', r.id, { state: r.state }, { state: 'submitted', submittedAt: now, answers: answered.size });
         return { request: { id: after.id, state: requestView(after, clock.today()).state, submittedAt: after.submittedAt, readOnly: true } };

@@ -66,7 +66,10 @@ export class RespondThrottle {
 
   /** A call with a good token: seconds to wait, or 0 (and the call counts). `tokenKey` is the token's hash. */
   call(tokenKey: string, address: string): number {
-    const wait = Math.max(this.wait(`token:${tokenKey}`, this.limits.perTokenPerMinute, 60_000), this.wait(`address:${address}`, this.limits.perAddressPerMinute, 60_000));
+    const wait = Math.max(
+      this.wait(`token:${tokenKey}`, this.limits.perTokenPerMinute, 60_000),
+      this.wait(`address:${address}`, this.limits.perAddressPerMinute, 60_000),
+    );
     if (wait > 0) return wait;
     this.add(`token:${tokenKey}`);
     this.add(`address:${address}`);

@@ -8,7 +8,13 @@
 import type { Store } from '../../db/store.ts';
 import type { StoredRequest } from '../../db/questionnaires-repo.ts';
 import type { Actor } from '../../domain/account.ts';
-import { effectiveState, type QuestionnaireAnswer, type QuestionnaireRequest, type QuestionnaireTemplate, type StoredRequestState } from '../../domain/questionnaire.ts';
+import {
+  effectiveState,
+  type QuestionnaireAnswer,
+  type QuestionnaireRequest,
+  type QuestionnaireTemplate,
+  type StoredRequestState,
+} from '../../domain/questionnaire.ts';
 import type { QuestionnaireReview, ReviewDecisions, ReviewResult } from '../../domain/questionnaire-review.ts';
 import type { FieldProblem } from '../../domain/field-problems.ts';
 import type { Clock } from '../clock.ts';
@@ -45,7 +51,11 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
     const request = found(store.questionnaires.find(id), 'questionnaire-request', id);
     const template = deps.templates(request.templateId, request.templateVersion);
     if (!template) {
-      throw new ServiceError('conflict', 'questionnaire-template-missing', `The template ${request.templateId} ${request.templateVersion} this request was sent with is not loaded.`);
+      throw new ServiceError(
+        'conflict',
+        'questionnaire-template-missing',
+        `The template ${request.templateId} ${request.templateVersion} this request was sent with is not loaded.`,
+      );
     }
     return { request, template };
   };
@@ -88,7 +98,8 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
         const { request, template } = load(id);
         const today = clock.today();
         const state = effectiveState(request, today);
-        if (state !== 'submitted') throw new ServiceError('conflict', 'request-not-submitted', `Request ${id} is ${state}: only submitted answers can be reviewed.`);
+        if (state !== 'submitted')
+          throw new ServiceError('conflict', 'request-not-submitted', `Request ${id} is ${state}: only submitted answers can be reviewed.`);
         const questions = new Set(template.sections.flatMap((s) => s.questions.map((q) => q.id)));
         const answers = submitted(id);
         const problems: FieldProblem[] = [];
@@ -96,10 +107,12 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
         body.decisions.forEach((d, i) => {
           const at = `body.decisions.${i}`;
           if (!questions.has(d.questionId)) problems.push({ path: `${at}.questionId`, message: `no question ${d.questionId} in template ${template.id}` });
-          else if (!answers.some((a) => a.questionId === d.questionId)) problems.push({ path: `${at}.questionId`, message: `question ${d.questionId} has no submitted answer` });
+          else if (!answers.some((a) => a.questionId === d.questionId))
+            problems.push({ path: `${at}.questionId`, message: `question ${d.questionId} has no submitted answer` });
           if (seen.has(d.questionId)) problems.push({ path: `${at}.questionId`, message: `question ${d.questionId} is decided twice` });
           seen.add(d.questionId);
-          if (d.decision === 'rejected' && !d.comment) problems.push({ path: `${at}.comment`, message: 'a rejection needs a comment: what should the vendor change?' });
+          if (d.decision === 'rejected' && !d.comment)
+            problems.push({ path: `${at}.comment`, message: 'a rejection needs a comment: what should the vendor change?' });
         });
         if (problems.length > 0) throw decisionProblem('Some decisions cannot be taken; nothing was recorded.', problems);
 
@@ -113,7 +126,10 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
         const plan = planFor(acceptedProposals, before, { vendorId, requestId: id, submittedOn, now: clock.now() });
         if (plan.problems.length > 0) {
           const index = (q: string) => body.decisions.findIndex((d) => d.questionId === q);
-          throw decisionProblem('Some accepted answers cannot become facts alone; nothing was recorded.', plan.problems.map((p) => ({ path: `body.decisions.${index(p.questionId)}`, message: p.message })));
+          throw decisionProblem(
+            'Some accepted answers cannot become facts alone; nothing was recorded.',
+            plan.problems.map((p) => ({ path: `body.decisions.${index(p.questionId)}`, message: p.message })),
+          );
         }
 
         const applied: ReviewResult['applied'] = [];
@@ -123,7 +139,10 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
         }
         for (const w of plan.subprocessors) {
           const provenance = { confidence: 'self-attested' as const, source: w.source };
-          const written = w.targetId === null ? deps.subprocessors.create(actor, vendorId, w.create, provenance) : deps.subprocessors.update(actor, w.targetId, w.patch, undefined, provenance);
+          const written =
+            w.targetId === null
+              ? deps.subprocessors.create(actor, vendorId, w.create, provenance)
+              : deps.subprocessors.update(actor, w.targetId, w.patch, undefined, provenance);
           const fact = acceptedProposals.find((p) => p.questionId === w.questionId)!.fact;
           applied.push({ questionId: w.questionId, fact, ref: `subprocessor:${written.id}` });
         }
@@ -148,7 +167,14 @@ export function reviewService(store: Store, clock: Clock, deps: ReviewDeps) {
         const reviewed = store.questionnaires.find(id)!;
         store.audit.append(
           actor,
-          { action: 'review', entity: 'questionnaire-request', entityId: id, vendorId, before: { state: request.state }, after: { state: next, decisions: body.decisions, applied } },
+          {
+            action: 'review',
+            entity: 'questionnaire-request',
+            entityId: id,
+            vendorId,
+            before: { state: request.state },
+            after: { state: next, decisions: body.decisions, applied },
+          },
           now,
         );
         return { request: requestView(reviewed, today), applied };

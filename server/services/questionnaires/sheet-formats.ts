@@ -38,7 +38,12 @@ export const FORMATS: Record<ImportFormat, FormatDef> = {
       { label: 'Question', role: 'question', required: true, aliases: ['question', 'question text', 'caiq question'] },
       { label: 'CSP CAIQ Answer', role: 'answer', required: true, aliases: ['csp caiq answer', 'caiq answer', 'csp answer', 'answer'] },
       { label: 'SSRM Control Ownership', role: 'extra', required: false, aliases: ['ssrm control ownership', 'control ownership', 'ssrm ownership'] },
-      { label: 'CSP Implementation Description', role: 'detail', required: false, aliases: ['csp implementation description', 'implementation description', 'csp implementation description optional recommended'] },
+      {
+        label: 'CSP Implementation Description',
+        role: 'detail',
+        required: false,
+        aliases: ['csp implementation description', 'implementation description', 'csp implementation description optional recommended'],
+      },
       { label: 'CSC Responsibilities', role: 'extra', required: false, aliases: ['csc responsibilities', 'csc responsibilities optional recommended'] },
       { label: 'CCM Control ID', role: 'extra', required: false, aliases: ['ccm control id', 'control id'] },
       { label: 'CCM Control Specification', role: 'extra', required: false, aliases: ['ccm control specification', 'control specification'] },
@@ -51,10 +56,20 @@ export const FORMATS: Record<ImportFormat, FormatDef> = {
     title: 'SIG Lite',
     idPattern: null, // SL.75 in the 2019 edition, A.1 and the like in others
     columns: [
-      { label: 'Ques Num', role: 'id', required: true, aliases: ['ques num', 'ques number', 'question num', 'question number', 'ques no', 'question no', 'ques num num'] },
+      {
+        label: 'Ques Num',
+        role: 'id',
+        required: true,
+        aliases: ['ques num', 'ques number', 'question num', 'question number', 'ques no', 'question no', 'ques num num'],
+      },
       { label: 'Question', role: 'question', required: true, aliases: ['question', 'question request', 'ques text', 'question text'] },
       { label: 'Response', role: 'answer', required: true, aliases: ['response', 'answer'] },
-      { label: 'Additional Information', role: 'detail', required: false, aliases: ['additional information', 'additional info', 'comments', 'comment', 'notes'] },
+      {
+        label: 'Additional Information',
+        role: 'detail',
+        required: false,
+        aliases: ['additional information', 'additional info', 'comments', 'comment', 'notes'],
+      },
       { label: 'Category', role: 'extra', required: false, aliases: ['category', 'domain', 'section', 'risk domain'] },
     ],
   },
@@ -88,7 +103,8 @@ export interface RecognisedSheet {
   readonly answers: readonly SheetAnswer[];
 }
 
-export const columnsProblem = (message: string, fields: readonly FieldProblem[]): ServiceError => new ServiceError('unprocessable', 'questionnaire-columns', message, fields);
+export const columnsProblem = (message: string, fields: readonly FieldProblem[]): ServiceError =>
+  new ServiceError('unprocessable', 'questionnaire-columns', message, fields);
 
 /** Yes, No, NA as the sheets write them; anything else is kept as it is, as `other`. */
 export function answerKind(answer: string): AnswerKind {
@@ -132,7 +148,15 @@ export function recognise(sheets: readonly Sheet[], want: ImportFormat | null): 
   const first = sheets.find((s) => s.rows.length > 0);
   if (!first) throw new ServiceError('unprocessable', 'questionnaire-unreadable', 'The sheet is empty: it holds no header and no answers.');
   const found = first.rows.slice(0, 3).flatMap((r) => r.cells.filter((c) => c !== ''));
-  const expected = defs.map((d) => `${d.title}: ${d.columns.filter((c) => c.required).map((c) => c.label).join(', ')}`).join('; or ');
+  const expected = defs
+    .map(
+      (d) =>
+        `${d.title}: ${d.columns
+          .filter((c) => c.required)
+          .map((c) => c.label)
+          .join(', ')}`,
+    )
+    .join('; or ');
   throw columnsProblem(`No ${defs.map((d) => d.title).join(' or ')} header was found; nothing was imported. Expected the columns ${expected}.`, [
     { path: 'columns', message: `found ${found.map((c) => `“${c.slice(0, 80)}”`).join(', ') || 'no column headers'}` },
   ]);
@@ -155,10 +179,14 @@ function readAnswers(sheet: Sheet, at: number, def: FormatDef): RecognisedSheet 
     byColumn.set(i, col);
   });
   const have = new Set(byColumn.values());
-  for (const c of def.columns) if (c.required && !have.has(c)) problems.push({ path: `columns.${c.label}`, message: `missing: a ${def.title} sheet needs the ${c.label} column` });
+  for (const c of def.columns)
+    if (c.required && !have.has(c)) problems.push({ path: `columns.${c.label}`, message: `missing: a ${def.title} sheet needs the ${c.label} column` });
   if (problems.length > 0) {
     const known = def.columns.map((c) => c.label).join(', ');
-    throw columnsProblem(`The ${def.title} sheet${sheet.name ? ` “${sheet.name}”` : ''} has columns that cannot be read; nothing was imported. Known columns: ${known}.`, problems);
+    throw columnsProblem(
+      `The ${def.title} sheet${sheet.name ? ` “${sheet.name}”` : ''} has columns that cannot be read; nothing was imported. Known columns: ${known}.`,
+      problems,
+    );
   }
   const answers: SheetAnswer[] = [];
   const seen = new Map<string, number>();
@@ -177,7 +205,8 @@ function readAnswers(sheet: Sheet, at: number, def: FormatDef): RecognisedSheet 
       continue;
     }
     if (id.length > LIMITS.id) problems.push({ path: `${path}.questionId`, message: `a question id of more than ${LIMITS.id} characters` });
-    else if (def.idPattern && !def.idPattern.test(id)) problems.push({ path: `${path}.questionId`, message: `“${id}” is not a ${def.title} question id (such as IAM-14.1)` });
+    else if (def.idPattern && !def.idPattern.test(id))
+      problems.push({ path: `${path}.questionId`, message: `“${id}” is not a ${def.title} question id (such as IAM-14.1)` });
     const twice = seen.get(id);
     if (twice !== undefined) problems.push({ path: `${path}.questionId`, message: `${id} is answered twice (also on row ${twice})` });
     seen.set(id, r.line);
@@ -192,7 +221,13 @@ function readAnswers(sheet: Sheet, at: number, def: FormatDef): RecognisedSheet 
     }
     answers.push({ line: r.line, questionId: id, question, answer, answerKind: answerKind(answer), detail, extra });
   }
-  if (problems.length > 0) throw new ServiceError('unprocessable', 'questionnaire-rows-invalid', `${problems.length} row problem(s) in the ${def.title} sheet; nothing was imported.`, problems.slice(0, 1000));
+  if (problems.length > 0)
+    throw new ServiceError(
+      'unprocessable',
+      'questionnaire-rows-invalid',
+      `${problems.length} row problem(s) in the ${def.title} sheet; nothing was imported.`,
+      problems.slice(0, 1000),
+    );
   if (answers.length === 0) throw new ServiceError('unprocessable', 'questionnaire-unreadable', `The ${def.title} sheet has a header but no answers.`);
   return { format: def.format, sheetName: sheet.name, answers };
 }

@@ -65,7 +65,11 @@ function readCsv(bytes: Buffer): Sheet[] {
     text = UTF8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     // As every text body of the API: bytes that are not UTF-8 are a bad encoding (400), whatever the file is.
-    throw new ServiceError('invalid', 'bad-encoding', 'The file is neither an XLSX workbook nor UTF-8 CSV text; save the answers as .xlsx, or as CSV in UTF-8.');
+    throw new ServiceError(
+      'invalid',
+      'bad-encoding',
+      'The file is neither an XLSX workbook nor UTF-8 CSV text; save the answers as .xlsx, or as CSV in UTF-8.',
+    );
   }
   // A NUL is never in CSV text: this is some other binary file that happens to decode.
   if (text.includes('\u0000')) throw unreadable('The file is neither an XLSX workbook nor CSV text.');

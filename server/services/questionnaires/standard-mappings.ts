@@ -59,7 +59,11 @@ export function mappingFor(format: ImportFormat, questionId: string, question: s
 }
 
 export const mappingLabel = (m: Mapping): string =>
-  m.fact === 'mfa' ? `MFA · ${POPULATION_LABELS[m.population].toLowerCase()}` : m.fact === 'commitment' ? 'Breach notification commitment (days)' : 'Supply chain inventory';
+  m.fact === 'mfa'
+    ? `MFA · ${POPULATION_LABELS[m.population].toLowerCase()}`
+    : m.fact === 'commitment'
+      ? 'Breach notification commitment (days)'
+      : 'Supply chain inventory';
 
 export const mappingTarget = (m: Mapping): string => (m.fact === 'mfa' ? m.population : m.field);
 
@@ -92,10 +96,22 @@ export function readMfa(kind: AnswerKind, text: string): Reading | null {
   if (kind === 'other' && named.length === 0) return null;
   const enforced = kind === 'yes' && !NOT_ENFORCED.test(text);
   if (named.length === 0) {
-    return { fact: 'mfa', method: 'sms', enforced, methodNamed: false, words: `Yes, no method named: read as ${METHOD_LABELS.sms} (the weakest MFA), ${enforced ? 'enforced' : 'not enforced'}` };
+    return {
+      fact: 'mfa',
+      method: 'sms',
+      enforced,
+      methodNamed: false,
+      words: `Yes, no method named: read as ${METHOD_LABELS.sms} (the weakest MFA), ${enforced ? 'enforced' : 'not enforced'}`,
+    };
   }
   const method = named[0]!;
-  const also = named.length > 1 ? ` (also names ${named.slice(1).map((m) => METHOD_LABELS[m]).join(', ')}; the weakest counts)` : '';
+  const also =
+    named.length > 1
+      ? ` (also names ${named
+          .slice(1)
+          .map((m) => METHOD_LABELS[m])
+          .join(', ')}; the weakest counts)`
+      : '';
   return { fact: 'mfa', method, enforced, methodNamed: true, words: `${METHOD_LABELS[method]}${also}, ${enforced ? 'enforced' : 'not enforced'}` };
 }
 

@@ -53,11 +53,13 @@ export function structuralProblems(t: QuestionnaireTemplate): Array<{ path: stri
       const needsOptions = q.type === 'choice' || q.type === 'multi-choice';
       if (needsOptions && !q.options) problems.push({ path: `${at}.options`, message: `a ${q.type} question needs options` });
       if (!needsOptions && q.options) problems.push({ path: `${at}.options`, message: `a ${q.type} question takes no options` });
-      if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) problems.push({ path: `${at}.options`, message: 'option values repeat' });
+      if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length)
+        problems.push({ path: `${at}.options`, message: 'option values repeat' });
       if (q.type === 'rows' && !q.columns) problems.push({ path: `${at}.columns`, message: 'a rows question needs columns' });
       if (q.type !== 'rows' && q.columns) problems.push({ path: `${at}.columns`, message: `a ${q.type} question takes no columns` });
       (q.columns ?? []).forEach((c, ci) => {
-        if (c.type === 'choice' && (!c.options || c.options.length < 2)) problems.push({ path: `${at}.columns.${ci}.options`, message: 'a choice column needs at least two options' });
+        if (c.type === 'choice' && (!c.options || c.options.length < 2))
+          problems.push({ path: `${at}.columns.${ci}.options`, message: 'a choice column needs at least two options' });
         if (c.type !== 'choice' && c.options) problems.push({ path: `${at}.columns.${ci}.options`, message: `a ${c.type} column takes no options` });
       });
       if (q.columns && new Set(q.columns.map((c) => c.id)).size !== q.columns.length) problems.push({ path: `${at}.columns`, message: 'column ids repeat' });
@@ -80,7 +82,9 @@ export function parseTemplate(text: string, file: string): QuestionnaireTemplate
   const problems = r.success ? [...structuralProblems(r.data), ...checkTemplateMappings(r.data)] : fieldProblems(r.error, '');
   if (problems.length > 0) {
     const listed = problems.slice(0, 10).map((p) => `${p.path || '(top level)'}: ${p.message}`);
-    throw new TemplateError(`questionnaire template ${file} is invalid:\n  ${listed.join('\n  ')}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`);
+    throw new TemplateError(
+      `questionnaire template ${file} is invalid:\n  ${listed.join('\n  ')}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`,
+    );
   }
   return r.data!;
 }
@@ -89,7 +93,9 @@ export function parseTemplate(text: string, file: string): QuestionnaireTemplate
 export function loadTemplates(dir: string): Templates {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     throw new TemplateError(`questionnaire templates: the folder ${dir} cannot be read`);
   }

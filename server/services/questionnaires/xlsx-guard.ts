@@ -23,7 +23,8 @@ export class XlsxRefused extends Error {
 }
 
 /** Zip files start with a local file header. */
-export const looksLikeZip = (bytes: Uint8Array): boolean => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const looksLikeZip = (bytes: Uint8Array): boolean =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 interface Entry {
   readonly name: string;
@@ -48,7 +49,8 @@ export function checkedEntries(bytes: Buffer, limits: { inflatedBytes: number; e
   const out: Entry[] = [];
   let budget = limits.inflatedBytes;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw new XlsxRefused('not-a-zip', 'The XLSX file is damaged: a zip directory entry is unreadable.');
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50)
+      throw new XlsxRefused('not-a-zip', 'The XLSX file is damaged: a zip directory entry is unreadable.');
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const compressed = bytes.readUInt32LE(at + 20);
@@ -60,7 +62,8 @@ export function checkedEntries(bytes: Buffer, limits: { inflatedBytes: number; e
     at += 46 + nameLength + extraLength + commentLength;
     if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue; // images, printer settings: never read
     if (flags & 0x1) throw new XlsxRefused('unsupported', 'The workbook is encrypted; save it without a password.');
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw new XlsxRefused('not-a-zip', 'The XLSX file is damaged: a zip entry is unreadable.');
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50)
+      throw new XlsxRefused('not-a-zip', 'The XLSX file is damaged: a zip entry is unreadable.');
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (start + compressed > bytes.length) throw new XlsxRefused('not-a-zip', 'The XLSX file is damaged: a zip entry runs past the end of the file.');
     const raw = bytes.subarray(start, start + compressed);
@@ -83,7 +86,10 @@ export function checkedEntries(bytes: Buffer, limits: { inflatedBytes: number; e
 }
 
 const tooLarge = (limits: { inflatedBytes: number }) =>
-  new XlsxRefused('too-large', `The workbook inflates to more than ${Math.round(limits.inflatedBytes / 1024 / 1024)} MB of XML; it is refused unread (a zip bomb, or far larger than any questionnaire).`);
+  new XlsxRefused(
+    'too-large',
+    `The workbook inflates to more than ${Math.round(limits.inflatedBytes / 1024 / 1024)} MB of XML; it is refused unread (a zip bomb, or far larger than any questionnaire).`,
+  );
 
 /** The entries as a zip without compression (method 0), for the library to read. */
 export function storedZip(entries: readonly Entry[]): Buffer {

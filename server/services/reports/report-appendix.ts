@@ -50,7 +50,11 @@ export function appendixItems<R extends Lists>(r: R) {
  * The JSON answer: the whole report up to INLINE_VENDORS vendors (or when `full`), else the first
  * INLINE_ENTRIES of each per-vendor list, with `appendix.complete` false saying the rest is paged.
  */
-export function withAppendix<R extends Lists>(r: R, full: boolean, inline = { vendors: INLINE_VENDORS, entries: INLINE_ENTRIES }): R & { appendix: ReturnType<typeof appendixOf> } {
+export function withAppendix<R extends Lists>(
+  r: R,
+  full: boolean,
+  inline = { vendors: INLINE_VENDORS, entries: INLINE_ENTRIES },
+): R & { appendix: ReturnType<typeof appendixOf> } {
   const complete = full || r.vendors.length <= inline.vendors;
   const appendix = appendixOf(r, complete);
   if (complete) return { ...r, appendix };

@@ -68,17 +68,20 @@ export function buildReport(input: {
     critical: byBand.critical,
   };
   // Top risks are ratings: a not-assessed vendor's residual risk rests on priors, so it is listed apart (notAssessed).
-  const topRisks = rows.filter((r) => r.score.band !== 'not-assessed').slice(0, TOP).map(({ facts: { vendor: v }, score: s }) => ({
-    vendorId: v.id,
-    name: v.name,
-    tier: v.tier,
-    likelihood: s.likelihood,
-    impact: s.impact,
-    risk: s.risk,
-    band: s.band,
-    cell: s.cell,
-    topFinding: s.findings[0]?.title ?? null,
-  }));
+  const topRisks = rows
+    .filter((r) => r.score.band !== 'not-assessed')
+    .slice(0, TOP)
+    .map(({ facts: { vendor: v }, score: s }) => ({
+      vendorId: v.id,
+      name: v.name,
+      tier: v.tier,
+      likelihood: s.likelihood,
+      impact: s.impact,
+      risk: s.risk,
+      band: s.band,
+      cell: s.cell,
+      topFinding: s.findings[0]?.title ?? null,
+    }));
 
   const notAssessed = rows
     .filter((r) => r.score.band === 'not-assessed')
@@ -126,10 +129,34 @@ export function buildReport(input: {
   const findings = rows
     .filter(({ facts }) => facts.vendor.tier <= 2)
     .flatMap(({ facts: { vendor: v }, score: s }) => [
-      ...s.findings.map((x) => ({ source: 'score' as const, vendorId: v.id, name: v.name, tier: v.tier, id: x.id, rule: x.rule, severity: x.severity, title: x.title, suggestedCondition: x.suggestedCondition, owner: null, dueOn: null })),
+      ...s.findings.map((x) => ({
+        source: 'score' as const,
+        vendorId: v.id,
+        name: v.name,
+        tier: v.tier,
+        id: x.id,
+        rule: x.rule,
+        severity: x.severity,
+        title: x.title,
+        suggestedCondition: x.suggestedCondition,
+        owner: null,
+        dueOn: null,
+      })),
       ...(reviews.get(v.id) ?? [])
         .flatMap((r) => r.conditions.filter((c) => c.state === 'open'))
-        .map((c) => ({ source: 'condition' as const, vendorId: v.id, name: v.name, tier: v.tier, id: `condition:${c.id}`, rule: 'review-condition', severity: (c.severity ?? 'medium') as Finding['severity'], title: `Open condition: ${c.text}`, suggestedCondition: c.text, owner: c.owner as string | null, dueOn: c.dueOn as string | null })),
+        .map((c) => ({
+          source: 'condition' as const,
+          vendorId: v.id,
+          name: v.name,
+          tier: v.tier,
+          id: `condition:${c.id}`,
+          rule: 'review-condition',
+          severity: (c.severity ?? 'medium') as Finding['severity'],
+          title: `Open condition: ${c.text}`,
+          suggestedCondition: c.text,
+          owner: c.owner as string | null,
+          dueOn: c.dueOn as string | null,
+        })),
     ])
     .sort((a, b) => FINDING_SEVERITIES.indexOf(b.severity) - FINDING_SEVERITIES.indexOf(a.severity) || a.tier - b.tier || a.name.localeCompare(b.name));
 
@@ -168,7 +195,8 @@ export function buildReport(input: {
     bands: input.policyOf(versions[0] ?? '').bands,
     method: {
       vendors: `The vendors engaged at the quarter’s end (${asOf}): a status other than not engaged, and engaged since that day or earlier.`,
-      findings: 'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',
+      findings:
+        'Open findings of tier-1 and tier-2 vendors, from their score at the quarter’s end, and the open contract conditions of their procurement decisions.',
       assessed: NOT_ASSESSED_METHOD,
       lags: 'Lag: days from when the vendor knew (its own detection or the first outside report, whichever came first) to public disclosure; a date given only as a month or a year counts from its middle, and the lag is then approximate (≈).',
     },

@@ -49,7 +49,9 @@ export interface DisclosureLags {
   readonly foundByOthersFirst: number;
 }
 
-export function disclosureLagFigures(incidents: ReadonlyArray<{ lagDays: number | null; lagApproximate: boolean; foundByOthersFirst: boolean }>): DisclosureLags {
+export function disclosureLagFigures(
+  incidents: ReadonlyArray<{ lagDays: number | null; lagApproximate: boolean; foundByOthersFirst: boolean }>,
+): DisclosureLags {
   const known = incidents.filter((n): n is typeof n & { lagDays: number } => n.lagDays !== null);
   const days = known.map((n) => n.lagDays);
   return {

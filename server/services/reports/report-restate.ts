@@ -86,8 +86,15 @@ export function restate(frozen: ReportSide, restated: ReportSide) {
     const rIds = new Set(rFindings.map((x) => x.id));
     const findingsAdded = rFindings.filter((x) => !fIds.has(x.id));
     const findingsRemoved = fFindings.filter((x) => !rIds.has(x.id));
-    const change = !f ? 'added' : !r ? 'removed' : f.risk !== r.risk || f.band !== r.band || f.tier !== r.tier || findingsAdded.length + findingsRemoved.length > 0 ? 'changed' : null;
-    if (change) vendors.push({ vendorId: id, name: (r ?? f)!.name, change, frozen: figures(f) ?? null, restated: figures(r) ?? null, findingsAdded, findingsRemoved });
+    const change = !f
+      ? 'added'
+      : !r
+        ? 'removed'
+        : f.risk !== r.risk || f.band !== r.band || f.tier !== r.tier || findingsAdded.length + findingsRemoved.length > 0
+          ? 'changed'
+          : null;
+    if (change)
+      vendors.push({ vendorId: id, name: (r ?? f)!.name, change, frozen: figures(f) ?? null, restated: figures(r) ?? null, findingsAdded, findingsRemoved });
     if (!f || !r) continue;
     const was = new Map((fBasis.get(id)?.facts.incidents ?? []).map((i) => [i.id, i]));
     const now = new Map((rBasis.get(id)?.facts.incidents ?? []).map((i) => [i.id, i]));
@@ -95,7 +102,17 @@ export function restate(frozen: ReportSide, restated: ReportSide) {
       const [a, b] = [was.get(incidentId), now.get(incidentId)];
       const fields = a && b ? INCIDENT_FIELDS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) : [];
       const what = !a ? 'appeared' : !b ? 'disappeared' : fields.length ? 'changed' : null;
-      if (what) incidents.push({ incidentId, vendorId: id, vendorName: r.name, title: (b ?? a)!.title, change: what, fields, frozen: a ? datesOf(a) : null, restated: b ? datesOf(b) : null });
+      if (what)
+        incidents.push({
+          incidentId,
+          vendorId: id,
+          vendorName: r.name,
+          title: (b ?? a)!.title,
+          change: what,
+          fields,
+          frozen: a ? datesOf(a) : null,
+          restated: b ? datesOf(b) : null,
+        });
     }
   }
   vendors.sort((a, b) => a.name.localeCompare(b.name) || a.vendorId - b.vendorId);

@@ -176,15 +176,19 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
   };
 
   const checkQuarter = (quarter: string) => {
-    if (quarter > history.current()) throw invalid(`${quarter} has not begun.`, [{ path: 'params.quarter', message: `must not be after ${history.current()}` }]);
+    if (quarter > history.current())
+      throw invalid(`${quarter} has not begun.`, [{ path: 'params.quarter', message: `must not be after ${history.current()}` }]);
   };
 
   const checkClosedReport = (quarter: string) => {
     checkQuarter(quarter);
     if (quarter === history.current()) {
-      throw new ServiceError('conflict', 'quarter-not-closed', `${quarter} is the current quarter: its report is live, with its whole appendix at ?appendix=full.`, [
-        { path: 'params.quarter', message: 'must be a closed quarter' },
-      ]);
+      throw new ServiceError(
+        'conflict',
+        'quarter-not-closed',
+        `${quarter} is the current quarter: its report is live, with its whole appendix at ?appendix=full.`,
+        [{ path: 'params.quarter', message: 'must be a closed quarter' }],
+      );
     }
   };
 
@@ -234,7 +238,9 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       checkQuarter(quarter);
       if (vs >= quarter) throw invalid('The quarter compared with must be earlier.', [{ path: 'query.vs', message: `must be before ${quarter}` }]);
       if (live && o.view === 'restated') {
-        throw invalid(`${quarter} is the current quarter: it is live, always as known today, so it has no restated view.`, [{ path: 'query.view', message: 'only a closed quarter has a restated view' }]);
+        throw invalid(`${quarter} is the current quarter: it is live, always as known today, so it has no restated view.`, [
+          { path: 'query.view', message: 'only a closed quarter has a restated view' },
+        ]);
       }
       return store.transaction(() => {
         if (live) return compose('live', liveSide(quarter), frozenSide(vs, actor), null);
@@ -258,7 +264,15 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       return store.transaction(() => {
         const side = frozenSide(quarter, actor);
         const items = appendixItemsOf(side);
-        return { quarter, snapshotId: side.snapshotId!, generatedAt: side.generatedAt, total: items.length, offset: page.offset, limit: page.limit, items: items.slice(page.offset, page.offset + page.limit) };
+        return {
+          quarter,
+          snapshotId: side.snapshotId!,
+          generatedAt: side.generatedAt,
+          total: items.length,
+          offset: page.offset,
+          limit: page.limit,
+          items: items.slice(page.offset, page.offset + page.limit),
+        };
       });
     },
 
@@ -294,9 +308,12 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
     refreeze: (actor: Actor, quarter: string) => {
       checkQuarter(quarter);
       if (quarter === history.current()) {
-        throw new ServiceError('conflict', 'quarter-not-closed', `${quarter} is the current quarter: it is live until it closes, so there is nothing to refreeze.`, [
-          { path: 'params.quarter', message: 'must be a closed quarter' },
-        ]);
+        throw new ServiceError(
+          'conflict',
+          'quarter-not-closed',
+          `${quarter} is the current quarter: it is live until it closes, so there is nothing to refreeze.`,
+          [{ path: 'params.quarter', message: 'must be a closed quarter' }],
+        );
       }
       return store.transaction(() => {
         const now = clock.now();
@@ -309,7 +326,11 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
         };
         const result = { quarter, snapshot: item(fresh, null, null), superseded: old ? item(old, now, actor.label) : null };
         const audit = (s: ReturnType<typeof item> | null) => s && { snapshotId: s.id, generatedAt: s.generatedAt, ...s.headline };
-        store.audit.append(actor, { action: 'refreeze', entity: 'report', entityId: quarter, before: audit(result.superseded), after: audit(result.snapshot) }, now);
+        store.audit.append(
+          actor,
+          { action: 'refreeze', entity: 'report', entityId: quarter, before: audit(result.superseded), after: audit(result.snapshot) },
+          now,
+        );
         return result;
       });
     },

@@ -45,7 +45,14 @@ export interface CalendarOptions {
 
 /** `questionnaires`: overdue questionnaire requests, each an event today until the answers come. */
 export function dueCalendar(items: readonly DueItem[], o: CalendarOptions, questionnaires: readonly DueQuestionnaire[] = []): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vendorscope//Review due list//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Vendorscope reviews'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Vendorscope//Review due list//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Vendorscope reviews',
+  ];
   for (const it of items) {
     const day = it.nextReviewOn !== null && it.nextReviewOn >= o.today && it.state !== 'review-needed' ? it.nextReviewOn : o.today;
     const why = it.reasons.map((r) => `- ${r.text}`).join('\n');

@@ -21,11 +21,14 @@ export function checkConditionChange(current: Condition, patch: ConditionPatch, 
     throw invalid('A condition is met on evidence: say what shows it.', [{ path: 'body.evidence', message: 'required when the state is met' }]);
   }
   if (state === 'waived') {
-    if (!next.waiverExpiresOn) throw invalid('A waiver needs an expiry date.', [{ path: 'body.waiverExpiresOn', message: 'required when the state is waived' }]);
+    if (!next.waiverExpiresOn)
+      throw invalid('A waiver needs an expiry date.', [{ path: 'body.waiverExpiresOn', message: 'required when the state is waived' }]);
     next.waiverApprover ??= actorLabel;
   } else {
     if (patch.waiverExpiresOn || patch.waiverApprover) {
-      throw invalid('Only a waived condition has a waiver.', [{ path: patch.waiverExpiresOn ? 'body.waiverExpiresOn' : 'body.waiverApprover', message: `not allowed when the state is ${state}` }]);
+      throw invalid('Only a waived condition has a waiver.', [
+        { path: patch.waiverExpiresOn ? 'body.waiverExpiresOn' : 'body.waiverApprover', message: `not allowed when the state is ${state}` },
+      ]);
     }
     next.waiverExpiresOn = null;
     next.waiverApprover = null;

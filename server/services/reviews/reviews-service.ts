@@ -4,14 +4,7 @@
  */
 import type { Store } from '../../db/store.ts';
 import type { Actor } from '../../domain/account.ts';
-import {
-  STATUS_OF_DECISION,
-  type Condition,
-  type ConditionPatch,
-  type Review,
-  type ReviewInput,
-  type ReviewStatus,
-} from '../../domain/review.ts';
+import { STATUS_OF_DECISION, type Condition, type ConditionPatch, type Review, type ReviewInput, type ReviewStatus } from '../../domain/review.ts';
 import type { Vendor } from '../../domain/vendor.ts';
 import type { Policy } from '../../scoring/policy.ts';
 import { addMonths } from '../../scoring/review-status.ts';
@@ -68,18 +61,25 @@ export function reviewsService(
     input.conditions.map((c, i) => {
       if (c.findingId === null) return { text: c.text!, findingId: null, severity: null, owner: c.owner, dueOn: c.dueOn };
       const f = score.findings.find((x) => x.id === c.findingId);
-      if (!f) throw invalid('A condition names a finding the score does not have.', [{ path: `body.conditions.${i}.findingId`, message: `no finding ${c.findingId} in the score as of ${score.asOf}` }]);
+      if (!f)
+        throw invalid('A condition names a finding the score does not have.', [
+          { path: `body.conditions.${i}.findingId`, message: `no finding ${c.findingId} in the score as of ${score.asOf}` },
+        ]);
       return { text: c.text ?? f.suggestedCondition, findingId: f.id, severity: f.severity, owner: c.owner, dueOn: c.dueOn };
     });
 
   const checkDecision = (input: ReviewInput, decidedOn: string, today: string) => {
     const n = input.conditions.length;
     if (decidedOn > today) throw invalid('A decision cannot be dated in the future.', [{ path: 'body.decidedOn', message: `after today (${today})` }]);
-    if (input.decision === 'approved-with-conditions' && n === 0) throw invalid('An approval with conditions needs at least one condition.', [{ path: 'body.conditions', message: 'give at least one condition' }]);
+    if (input.decision === 'approved-with-conditions' && n === 0)
+      throw invalid('An approval with conditions needs at least one condition.', [{ path: 'body.conditions', message: 'give at least one condition' }]);
     if ((input.decision === 'approved' || input.decision === 'rejected') && n > 0) {
-      throw invalid(`A decision "${input.decision}" carries no conditions; use approved-with-conditions.`, [{ path: 'body.conditions', message: `not allowed with ${input.decision}` }]);
+      throw invalid(`A decision "${input.decision}" carries no conditions; use approved-with-conditions.`, [
+        { path: 'body.conditions', message: `not allowed with ${input.decision}` },
+      ]);
     }
-    if (input.nextReviewOn && input.nextReviewOn <= decidedOn) throw invalid('The next review must come after the decision.', [{ path: 'body.nextReviewOn', message: `not after ${decidedOn}` }]);
+    if (input.nextReviewOn && input.nextReviewOn <= decidedOn)
+      throw invalid('The next review must come after the decision.', [{ path: 'body.nextReviewOn', message: `not after ${decidedOn}` }]);
   };
 
   return {
@@ -103,7 +103,16 @@ export function reviewsService(
         const byTier = months === null ? null : addMonths(decidedOn, months);
         const nextReviewOn = input.nextReviewOn === undefined ? byTier : input.nextReviewOn;
         const id = store.reviews.create(
-          { vendorId, decision: input.decision, rationale: input.rationale, decidedOn, nextReviewOn, nextReviewSet: input.nextReviewOn === undefined ? 'tier' : 'manual', decidedBy: actor.label, score },
+          {
+            vendorId,
+            decision: input.decision,
+            rationale: input.rationale,
+            decidedOn,
+            nextReviewOn,
+            nextReviewSet: input.nextReviewOn === undefined ? 'tier' : 'manual',
+            decidedBy: actor.label,
+            score,
+          },
           now,
         );
         for (const c of conditions) store.reviews.addCondition(id, c, now);
@@ -112,7 +121,17 @@ export function reviewsService(
         const latest = store.reviews.listByVendor(vendorId)[0]!;
         if (latest.id === id) followDecision(store, actor, v, STATUS_OF_DECISION[input.decision], nextReviewOn, now);
         const created = store.reviews.find(id)!;
-        store.audit.append(actor, { action: 'create', entity: 'review', entityId: id, vendorId, after: { ...created, score: { risk: score.risk, band: score.band, asOf: score.asOf } } }, now);
+        store.audit.append(
+          actor,
+          {
+            action: 'create',
+            entity: 'review',
+            entityId: id,
+            vendorId,
+            after: { ...created, score: { risk: score.risk, band: score.band, asOf: score.asOf } },
+          },
+          now,
+        );
         watch?.reviewCheck([vendorId]);
         return created;
       }),
@@ -122,7 +141,8 @@ export function reviewsService(
         const current = found(store.reviews.findCondition(id), 'condition', id);
         checkVersion('condition', current, ifMatch);
         const next = checkConditionChange(current, patch, actor.label);
-        if (!store.reviews.updateCondition(id, next, clock.now(), current.version)) throw new EditConflict('condition', store.reviews.findCondition(id)!, current.version);
+        if (!store.reviews.updateCondition(id, next, clock.now(), current.version))
+          throw new EditConflict('condition', store.reviews.findCondition(id)!, current.version);
         const after = store.reviews.findCondition(id)!;
         store.audit.append(actor, { action: 'update', entity: 'condition', entityId: id, vendorId: current.vendorId, before: current, after }, clock.now());
         watch?.reviewCheck([current.vendorId]);
@@ -137,7 +157,10 @@ export function reviewsService(
 
     /** Vendors overdue, due by `before`, or flagged, most urgent first. */
     due: (q: DueQuery): DueItem[] => {
-      if (q.before < q.asOf) throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [{ path: 'query.before', message: `is before the as-of day (${q.asOf})` }]);
+      if (q.before < q.asOf)
+        throw new ServiceError('invalid', 'validation-failed', '`before` lies before `asOf`.', [
+          { path: 'query.before', message: `is before the as-of day (${q.asOf})` },
+        ]);
       const policy = methodology.active();
       // Latest decision first within each vendor, as statusOf expects.
       const reviews = groupBy(store.reviews.all({ latestFirst: true }), (r) => r.vendorId);

@@ -80,9 +80,12 @@ describe('the backtest command', () => {
     expect(r.stdout).toMatch(message);
   });
 
-  it.each([[['--horizon-days', 'soon']], [['--from', '2019Q1']], [['--colour', 'red']], [['--format', 'xml']], [['--policy']]])('prints its usage for %j (exit code 2)', async (args) => {
-    const r = await run(args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toContain('usage: npm run vendorscope -- backtest');
-  });
+  it.each([[['--horizon-days', 'soon']], [['--from', '2019Q1']], [['--colour', 'red']], [['--format', 'xml']], [['--policy']]])(
+    'prints its usage for %j (exit code 2)',
+    async (args) => {
+      const r = await run(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('usage: npm run vendorscope -- backtest');
+    },
+  );
 });

@@ -68,7 +68,11 @@ describe('the data commands’ arguments', () => {
   });
 
   it('reads the backtest’s options the same way: a typo or a stray argument is refused with exit 2', async () => {
-    for (const args of [['backtest', '--polcy', '1.0.0'], ['backtest', '2019-Q1'], ['backtest', '--from']]) {
+    for (const args of [
+      ['backtest', '--polcy', '1.0.0'],
+      ['backtest', '2019-Q1'],
+      ['backtest', '--from'],
+    ]) {
       const r = await run(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toContain('usage: npm run vendorscope -- backtest');

@@ -23,7 +23,9 @@ describe('npm run vendorscope -- verify-scores', () => {
 
     // A hand edit of a kept row (no trigger marks it: only verify can tell).
     const db = new Database(env.DB_PATH);
-    db.prepare("UPDATE kept_scores SET score = json_set(score, '$.risk', 99.9), risk = 99.9 WHERE vendor_id = (SELECT id FROM vendors WHERE name = 'Alpha')").run();
+    db.prepare(
+      "UPDATE kept_scores SET score = json_set(score, '$.risk', 99.9), risk = 99.9 WHERE vendor_id = (SELECT id FROM vendors WHERE name = 'Alpha')",
+    ).run();
     db.close();
     const bad = runMain(['verify-scores'], env);
     expect(bad.status).toBe(1);

@@ -21,8 +21,30 @@ describe('migration 0008 (frozen reports)', () => {
   it('keeps every per-comparison report as history, superseded, with the quarter it was compared with', () => {
     const db = at0007();
     const put = db.prepare('INSERT INTO report_snapshots (quarter, vs, body, frozen_at) VALUES (?, ?, ?, ?)');
-    put.run('2023-Q4', '2023-Q3', JSON.stringify({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', summary: { vendors: 34, averageRisk: 19.5, critical: 2, byBand: { critical: 2, high: 2, moderate: 16, low: 14 } }, methodologyVersion: '1.0.0' }), '2026-01-05T10:00:00.000Z');
-    put.run('2023-Q4', '2022-Q4', JSON.stringify({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2022-Q4', summary: { vendors: 51, averageRisk: 17.2, critical: 2, byBand: { critical: 2, high: 3, moderate: 20, low: 26 } }, methodologyVersion: '1.0.0' }), '2026-03-01T09:00:00.000Z');
+    put.run(
+      '2023-Q4',
+      '2023-Q3',
+      JSON.stringify({
+        quarter: '2023-Q4',
+        asOf: '2023-12-31',
+        vs: '2023-Q3',
+        summary: { vendors: 34, averageRisk: 19.5, critical: 2, byBand: { critical: 2, high: 2, moderate: 16, low: 14 } },
+        methodologyVersion: '1.0.0',
+      }),
+      '2026-01-05T10:00:00.000Z',
+    );
+    put.run(
+      '2023-Q4',
+      '2022-Q4',
+      JSON.stringify({
+        quarter: '2023-Q4',
+        asOf: '2023-12-31',
+        vs: '2022-Q4',
+        summary: { vendors: 51, averageRisk: 17.2, critical: 2, byBand: { critical: 2, high: 3, moderate: 20, low: 26 } },
+        methodologyVersion: '1.0.0',
+      }),
+      '2026-03-01T09:00:00.000Z',
+    );
     migrate(db, MIGRATIONS);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'report_snapshots'").get()).toBeUndefined();
 
@@ -32,7 +54,9 @@ describe('migration 0008 (frozen reports)', () => {
       ['2022-Q4', '2026-03-01T09:00:00.000Z', 'per-comparison', false, 51],
       ['2023-Q3', '2026-01-05T10:00:00.000Z', 'per-comparison', false, 34],
     ]);
-    expect(history.every((h) => h.supersededAt !== null && h.supersededBy === 'migration 0008 (one frozen snapshot per quarter)' && h.asOf === '2023-12-31')).toBe(true);
+    expect(
+      history.every((h) => h.supersededAt !== null && h.supersededBy === 'migration 0008 (one frozen snapshot per quarter)' && h.asOf === '2023-12-31'),
+    ).toBe(true);
     // The next view freezes 2023-Q4 anew; the old rows stay readable.
     deps.methodology.ensureDefault();
     const report = deps.reports.quarterly(SYSTEM, '2023-Q4');
@@ -43,7 +67,8 @@ describe('migration 0008 (frozen reports)', () => {
 
   it('moves the demo’s example relationships, still engaged from the day they were seeded, to 2019-01-01', () => {
     const db = at0007();
-    const add = db.prepare(`INSERT INTO vendors (name, name_key, category, tier, data_access, environment_access, status, relationship_is_example, engaged_since, created_at, updated_at)
+    const add =
+      db.prepare(`INSERT INTO vendors (name, name_key, category, tier, data_access, environment_access, status, relationship_is_example, engaged_since, created_at, updated_at)
       VALUES (?, ?, 'x', 1, 'none', 'none', 'approved', ?, ?, ?, ?)`);
     add.run('Demo', 'demo', 1, '2026-11-29', '2026-11-29T12:00:00.000Z', '2026-11-29T12:00:00.000Z');
     add.run('Demo set by hand', 'demo set by hand', 1, '2021-05-01', '2026-11-29T12:00:00.000Z', '2026-11-29T12:00:00.000Z');

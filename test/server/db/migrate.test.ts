@@ -21,11 +21,19 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const db = memDb();
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('incidents')").all().map((c) => c.name);
+    const columns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('incidents')")
+      .all()
+      .map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['public_disclosure_date', 'first_reported_by_third_party_date', 'support_subprocessor']));
-    const fks = db.prepare<[], { table: string; on_delete: string }>("SELECT \"table\", on_delete FROM pragma_foreign_key_list('incidents')").all();
+    const fks = db.prepare<[], { table: string; on_delete: string }>('SELECT "table", on_delete FROM pragma_foreign_key_list(\'incidents\')').all();
     // An incident goes with its vendor; a campaign link to a deleted incident is dropped (0010).
-    expect(fks).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'vendors', on_delete: 'CASCADE' }), expect.objectContaining({ table: 'incidents', on_delete: 'SET NULL' })]));
+    expect(fks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ table: 'vendors', on_delete: 'CASCADE' }),
+        expect.objectContaining({ table: 'incidents', on_delete: 'SET NULL' }),
+      ]),
+    );
     expect(fks).toHaveLength(2);
   });
 
@@ -79,8 +87,11 @@ describe('openDb', () => {
   it('enforces foreign keys', () => {
     const db = memDb();
     expect(() =>
-      db.prepare("INSERT INTO incidents (vendor_id, title, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at) VALUES (99, 't', 'none', 'unknown', 'low', 'low', 'n', 'n')").run(),
+      db
+        .prepare(
+          "INSERT INTO incidents (vendor_id, title, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at) VALUES (99, 't', 'none', 'unknown', 'low', 'low', 'n', 'n')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 });
-

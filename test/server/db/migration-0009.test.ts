@@ -16,7 +16,10 @@ const SEEDED_AT = '2026-01-05T09:30:00.000Z';
 
 function atVersion7(): Db {
   const db = openDb(':memory:');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 7));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 7),
+  );
   expect(schemaVersion(db)).toBe(7);
   return db;
 }
@@ -42,7 +45,12 @@ function writer(db: Db) {
 }
 
 const column = (db: Db, table: string, key: string) =>
-  Object.fromEntries(db.prepare<[], { k: string; known_from: string }>(`SELECT ${key} AS k, known_from FROM ${table} ORDER BY id`).all().map((r) => [r.k, r.known_from]));
+  Object.fromEntries(
+    db
+      .prepare<[], { k: string; known_from: string }>(`SELECT ${key} AS k, known_from FROM ${table} ORDER BY id`)
+      .all()
+      .map((r) => [r.k, r.known_from]),
+  );
 
 describe('migration 0009: knownFrom', () => {
   it('gives every existing row a knownFrom: its creation day, the cited evidence’s date for the demo’s own rows', () => {
@@ -62,20 +70,27 @@ describe('migration 0009: knownFrom', () => {
     w.fact(okta, 'okta-customer-can-block-support-access', null);
 
     expect(migrate(db, MIGRATIONS)).toEqual(MIGRATIONS.filter((m) => m.version > 7).map((m) => m.version));
-    const subs = db.prepare<[], { parent_vendor_id: number; name: string; known_from: string }>('SELECT parent_vendor_id, name, known_from FROM subprocessors ORDER BY id').all();
+    const subs = db
+      .prepare<[], { parent_vendor_id: number; name: string; known_from: string }>('SELECT parent_vendor_id, name, known_from FROM subprocessors ORDER BY id')
+      .all();
     expect(subs.map((s) => [s.parent_vendor_id, s.name, s.known_from])).toEqual([
       [okta, 'Sitel Group (Sykes Enterprises)', '2022-03-23'],
       [okta, 'Okta Customer Support (Help Center case system)', '2023-10-20'],
       [okta, 'An analyst’s own record', '2025-02-14'],
       [acme, 'Sitel Group (Sykes Enterprises)', '2024-03-02'],
     ]);
-    const mfa = db.prepare<[], { vendor_id: number; population: string; known_from: string }>('SELECT vendor_id, population, known_from FROM mfa_postures ORDER BY id').all();
+    const mfa = db
+      .prepare<[], { vendor_id: number; population: string; known_from: string }>('SELECT vendor_id, population, known_from FROM mfa_postures ORDER BY id')
+      .all();
     expect(mfa.map((m) => [m.vendor_id, m.population, m.known_from])).toEqual([
       [okta, 'workforce', '2023-09'],
       [okta, 'admins', '2025-07-01'],
       [acme, 'workforce', '2024-05-06'],
     ]);
-    expect(column(db, 'posture_facts', 'ref')).toEqual({ 'okta-support-subprocessor-sitel-2022': '2022-03-23', 'okta-customer-can-block-support-access': '2026-01-05' });
+    expect(column(db, 'posture_facts', 'ref')).toEqual({
+      'okta-support-subprocessor-sitel-2022': '2022-03-23',
+      'okta-customer-can-block-support-access': '2026-01-05',
+    });
     // And the repositories read them back.
     const store = createStore(db);
     expect(store.subprocessors.listByVendor(okta).map((s) => s.knownFrom)).toEqual(['2025-02-14', '2023-10-20', '2022-03-23']);

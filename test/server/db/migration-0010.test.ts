@@ -14,12 +14,16 @@ const AT = '2026-01-05T09:30:00.000Z';
 
 function atVersion9(seeded: boolean): Db {
   const db = openDb(':memory:');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 9),
+  );
   expect(schemaVersion(db)).toBe(9);
   const vendor = db.prepare(`INSERT INTO vendors (name, name_key, category, website, tier, data_access, environment_access, status,
       business_owner, next_review_on, notes, relationship_is_example, engaged_since, created_at, updated_at)
     VALUES (?, ?, 'password manager', NULL, 1, 'restricted', 'user', 'approved', NULL, NULL, NULL, 1, '2019-01-01', ?, ?)`);
-  const incident = db.prepare(`INSERT INTO incidents (vendor_id, ref, title, public_disclosure_date, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at)
+  const incident =
+    db.prepare(`INSERT INTO incidents (vendor_id, ref, title, public_disclosure_date, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at)
     VALUES (?, ?, ?, ?, 'none', 'unknown', 'critical', 'high', ?, ?)`);
   const lastpass = Number(vendor.run('LastPass', nameKey('LastPass'), AT, AT).lastInsertRowid);
   incident.run(lastpass, 'lastpass-2022-vault-backups', 'November', '2022-11-30', AT, AT);
@@ -41,6 +45,10 @@ describe('migration 0010: root causes and campaigns', () => {
   it('links nothing in a database the demo was never seeded into', () => {
     const db = atVersion9(false);
     migrate(db, MIGRATIONS);
-    expect(createStore(db).incidents.listByVendor(1).map((i) => i.continuationOf)).toEqual([null, null]);
+    expect(
+      createStore(db)
+        .incidents.listByVendor(1)
+        .map((i) => i.continuationOf),
+    ).toEqual([null, null]);
   });
 });

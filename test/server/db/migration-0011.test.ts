@@ -15,19 +15,28 @@ const AT = '2026-01-05T09:30:00.000Z';
 describe('migration 0011: record versions', () => {
   it('starts every existing record at version 1; a write moves it on', () => {
     const db = openDb(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 10),
+    );
     expect(schemaVersion(db)).toBe(10);
     const vendorId = Number(
       db
-        .prepare(`INSERT INTO vendors (name, name_key, category, website, tier, data_access, environment_access, status,
+        .prepare(
+          `INSERT INTO vendors (name, name_key, category, website, tier, data_access, environment_access, status,
             business_owner, next_review_on, notes, relationship_is_example, engaged_since, created_at, updated_at)
-          VALUES ('Okta', ?, 'identity', NULL, 1, 'restricted', 'admin', 'approved', NULL, NULL, NULL, 0, '2019-01-01', ?, ?)`)
+          VALUES ('Okta', ?, 'identity', NULL, 1, 'restricted', 'admin', 'approved', NULL, NULL, NULL, 0, '2019-01-01', ?, ?)`,
+        )
         .run(nameKey('Okta'), AT, AT).lastInsertRowid,
     );
-    db.prepare(`INSERT INTO incidents (vendor_id, ref, title, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at)
-      VALUES (?, 'r', 'T', 'none', 'unknown', 'high', 'high', ?, ?)`).run(vendorId, AT, AT);
-    db.prepare(`INSERT INTO subprocessors (parent_vendor_id, name, function, outsourced, access_level, created_at, updated_at)
-      VALUES (?, 'Sitel', 'support', 1, 'admin', ?, ?)`).run(vendorId, AT, AT);
+    db.prepare(
+      `INSERT INTO incidents (vendor_id, ref, title, support_involvement_type, mfa_relevance, severity, confidence, created_at, updated_at)
+      VALUES (?, 'r', 'T', 'none', 'unknown', 'high', 'high', ?, ?)`,
+    ).run(vendorId, AT, AT);
+    db.prepare(
+      `INSERT INTO subprocessors (parent_vendor_id, name, function, outsourced, access_level, created_at, updated_at)
+      VALUES (?, 'Sitel', 'support', 1, 'admin', ?, ?)`,
+    ).run(vendorId, AT, AT);
     db.prepare(`INSERT INTO users (email, role, created_at, updated_at) VALUES ('a@example.com', 'admin', ?, ?)`).run(AT, AT);
 
     migrate(db, MIGRATIONS);

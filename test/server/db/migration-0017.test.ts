@@ -36,7 +36,10 @@ const planOf = (db: Db, sql: string) =>
 describe('migration 0017: the vendor list in name order', () => {
   it('pages through the name index, with no sort of every vendor', () => {
     const db = openDb(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 17));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 17),
+    );
     const page = preparedSql(db).find((s) => s.includes('FROM vendors v') && s.includes('LIMIT @limit OFFSET @offset'))!;
     expect(page).toBeDefined();
     const plan = planOf(db, page);
@@ -46,7 +49,10 @@ describe('migration 0017: the vendor list in name order', () => {
 
   it('sorted every vendor before it', () => {
     const db = openDb(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 16));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 16),
+    );
     const page = preparedSql(db).find((s) => s.includes('FROM vendors v') && s.includes('LIMIT @limit OFFSET @offset'))!;
     expect(planOf(db, page).join('\n')).toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   });

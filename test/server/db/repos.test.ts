@@ -20,7 +20,13 @@ const setup = () => {
 describe('repositories', () => {
   it('round-trip a vendor, including nulls and booleans', () => {
     const { store, vendorId } = setup();
-    expect(store.vendors.find(vendorId)).toMatchObject({ name: 'Acme Identity', website: 'https://acme.example.com', domain: 'acme.example.com', relationshipIsExample: false, notes: null });
+    expect(store.vendors.find(vendorId)).toMatchObject({
+      name: 'Acme Identity',
+      website: 'https://acme.example.com',
+      domain: 'acme.example.com',
+      relationshipIsExample: false,
+      notes: null,
+    });
     expect(store.vendors.findByName('ACME  identity')!.id).toBe(vendorId);
   });
 
@@ -30,7 +36,14 @@ describe('repositories', () => {
     const id = store.incidents.create(vendorId, input, NOW);
     const { id: _i, vendorId: _v, createdAt, updatedAt, ...stored } = store.incidents.find(id)!;
     // With the root cause and entry path the record implies beside the (unset) ones an analyst may set.
-    expect(stored).toEqual({ ...input, intrusionStartPrecision: 'year', source: null, derivedRootCause: 'support-credential-theft', derivedEntryPath: 'support-channel', version: 1 });
+    expect(stored).toEqual({
+      ...input,
+      intrusionStartPrecision: 'year',
+      source: null,
+      derivedRootCause: 'support-credential-theft',
+      derivedEntryPath: 'support-channel',
+      version: 1,
+    });
     store.incidents.update(id, { ...input, rootCause: 'insider', entryPath: 'employee', continuationOf: null }, NOW);
     expect(store.incidents.find(id)).toMatchObject({ rootCause: 'insider', entryPath: 'employee', derivedEntryPath: 'support-channel', version: 2 });
     // Written only at the version it names: a stale one writes nothing.

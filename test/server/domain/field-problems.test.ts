@@ -12,7 +12,8 @@ const problemsOf = (schema: z.ZodType, value: unknown, prefix = 'body') => {
 };
 
 /** zod's own phrasing, which no answer may carry. */
-const ZOD_WORDS = /Invalid (input|option|string|number|ISO|email|discriminator)|Too (big|small)|expected (one of|string|number)|received|Unrecognized key|<=|>=/;
+const ZOD_WORDS =
+  /Invalid (input|option|string|number|ISO|email|discriminator)|Too (big|small)|expected (one of|string|number)|received|Unrecognized key|<=|>=/;
 
 describe('fieldProblems', () => {
   it('says each broken rule in words, with its rule and data', () => {
@@ -46,7 +47,10 @@ describe('fieldProblems', () => {
   });
 
   it('keeps a message the schema wrote itself, with the rule it broke', () => {
-    const schema = z.strictObject({ email: z.string().email({ message: 'expected an e-mail address' }), n: z.number().refine((n) => n % 2 === 0, 'expected an even number') });
+    const schema = z.strictObject({
+      email: z.string().email({ message: 'expected an e-mail address' }),
+      n: z.number().refine((n) => n % 2 === 0, 'expected an even number'),
+    });
     expect(problemsOf(schema, { email: 'x', n: 3 }, '')).toEqual([
       { path: 'email', rule: 'format', message: 'expected an e-mail address' },
       { path: 'n', rule: 'custom', message: 'expected an even number' },
@@ -62,7 +66,13 @@ describe('fieldProblems', () => {
   });
 
   it('never lets zod phrasing through, whatever the value', () => {
-    const schema = z.strictObject({ a: z.string().min(2).max(5), b: z.number().int().min(0).max(10), c: z.enum(['x', 'y']), d: z.array(z.boolean()).max(2), e: z.literal('k') });
+    const schema = z.strictObject({
+      a: z.string().min(2).max(5),
+      b: z.number().int().min(0).max(10),
+      c: z.enum(['x', 'y']),
+      d: z.array(z.boolean()).max(2),
+      e: z.literal('k'),
+    });
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.anything()), (value) => {
         const r = schema.safeParse(value);

@@ -15,7 +15,9 @@ const valueAt = (o: unknown, path: string): unknown => path.split('.').reduce<un
 
 /** The leaves of a value, as paths (arrays and the decay policy count as one). */
 const leaves = (o: Record<string, unknown>, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? leaves(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? leaves(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 describe('the rationale of the shipped methodology', () => {
   it('has one entry per parameter of DEFAULT_POLICY, each with a why and a source', () => {
@@ -31,11 +33,17 @@ describe('the rationale of the shipped methodology', () => {
   it('covers every value of the policy: each leaf lies under exactly one parameter', () => {
     const { version: _v, rationale: _r, ...values } = DEFAULT_POLICY;
     for (const path of PARAMETER_PATHS) expect(valueAt(values, path), path).toBeDefined();
-    for (const leaf of leaves(values)) expect(PARAMETER_PATHS.filter((p) => leaf === p || leaf.startsWith(`${p}.`)), leaf).toHaveLength(1);
+    for (const leaf of leaves(values))
+      expect(
+        PARAMETER_PATHS.filter((p) => leaf === p || leaf.startsWith(`${p}.`)),
+        leaf,
+      ).toHaveLength(1);
   });
 
   it('splits sections into their fields: each weight and each record is one parameter', () => {
-    expect(PARAMETER_PATHS).toEqual(expect.arrayContaining(['weights.mfa', 'support.accessPoints', 'incidents.severityPoints', 'decay', 'bands', 'findings.lookbackDays']));
+    expect(PARAMETER_PATHS).toEqual(
+      expect.arrayContaining(['weights.mfa', 'support.accessPoints', 'incidents.severityPoints', 'decay', 'bands', 'findings.lookbackDays']),
+    );
     expect(PARAMETER_PATHS).not.toContain('weights');
     expect(PARAMETER_PATHS).not.toContain('support.accessPoints.admin');
   });
@@ -47,7 +55,9 @@ describe('the rationale of the shipped methodology', () => {
   });
 
   it('names only project data files that exist, and says "judgement" where that is the basis', () => {
-    const text = Object.values(SHIPPED_RATIONALE).map((r) => r.source).join(' ');
+    const text = Object.values(SHIPPED_RATIONALE)
+      .map((r) => r.source)
+      .join(' ');
     for (const file of new Set(text.match(/\bdata\/seed\/[\w.-]+\.json/g) ?? [])) expect(() => readFileSync(join(PROJECT_ROOT, file)), file).not.toThrow();
     expect(text).toContain('judgement (');
   });
@@ -65,7 +75,9 @@ describe('the policy schema', () => {
   });
 
   it('refuses a rationale for something that is not a parameter, an empty why, or one over several lines', () => {
-    expect(paths(policy.safeParse({ ...DEFAULT_POLICY, rationale: { ...DEFAULT_POLICY.rationale, colour: { why: 'blue', source: 'judgement' } } }))).toEqual(['rationale.colour']);
+    expect(paths(policy.safeParse({ ...DEFAULT_POLICY, rationale: { ...DEFAULT_POLICY.rationale, colour: { why: 'blue', source: 'judgement' } } }))).toEqual([
+      'rationale.colour',
+    ]);
     const bad = (entry: object) => paths(policy.safeParse({ ...DEFAULT_POLICY, rationale: { ...DEFAULT_POLICY.rationale, 'weights.mfa': entry } }));
     expect(bad({ why: ' ', source: 'judgement' })).toEqual(['rationale.weights.mfa.why']);
     expect(bad({ why: 'one\ntwo', source: 'judgement' })).toEqual(['rationale.weights.mfa.why']);

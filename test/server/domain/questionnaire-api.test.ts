@@ -29,6 +29,7 @@ describe('questionnaire API shapes', () => {
 
   it('every shape converts to JSON Schema (the OpenAPI document is generated from them)', async () => {
     const api = await import('../../../server/domain/questionnaire-api.ts');
-    for (const [name, s] of Object.entries(api)) if (s instanceof z.ZodType) expect(() => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }), name).not.toThrow();
+    for (const [name, s] of Object.entries(api))
+      if (s instanceof z.ZodType) expect(() => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }), name).not.toThrow();
   });
 });

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveEntryPath, deriveRootCause, entryPathOf, rootCauseOf, type Classified } from '../../../server/domain/root-cause.ts';
 
-const reference = JSON.parse(readFileSync(new URL('../../../data/seed/incidents.json', import.meta.url), 'utf8')) as { incidents: Array<Classified & { id: string }> };
+const reference = JSON.parse(readFileSync(new URL('../../../data/seed/incidents.json', import.meta.url), 'utf8')) as {
+  incidents: Array<Classified & { id: string }>;
+};
 const byId = new Map(reference.incidents.map((i) => [i.id, i]));
 
 describe('derived root causes and entry paths of the demo incidents', () => {
@@ -72,15 +74,28 @@ describe('the rules', () => {
 
   it('support involvement decides the path before the vectors do', () => {
     expect(deriveEntryPath({ ...base, supportInvolved: true })).toBe('support-channel');
-    expect(deriveEntryPath({ ...base, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['subprocessor-compromise'] })).toBe('support-channel');
+    expect(deriveEntryPath({ ...base, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['subprocessor-compromise'] })).toBe(
+      'support-channel',
+    );
     expect(deriveEntryPath({ ...base, supportInvolvementType: 'external-contractor' })).toBe('subprocessor');
     expect(deriveEntryPath({ ...base, supportInvolvementType: 'support-platform-vendor' })).toBe('product');
-    expect(deriveRootCause({ ...base, supportInvolvementType: 'in-house-support-system', initialAccessVectors: ['token-theft'], initialAccessDetail: 'HAR files with live sessions were downloaded.' })).toBe('artefact-session-tokens');
-    expect(deriveRootCause({ ...base, supportInvolvementType: 'in-house-support-tool', initialAccessVectors: ['phishing-social-engineering'] })).toBe('support-social-engineering');
+    expect(
+      deriveRootCause({
+        ...base,
+        supportInvolvementType: 'in-house-support-system',
+        initialAccessVectors: ['token-theft'],
+        initialAccessDetail: 'HAR files with live sessions were downloaded.',
+      }),
+    ).toBe('artefact-session-tokens');
+    expect(deriveRootCause({ ...base, supportInvolvementType: 'in-house-support-tool', initialAccessVectors: ['phishing-social-engineering'] })).toBe(
+      'support-social-engineering',
+    );
   });
 
   it('an insider or a SIM swap is that, whatever the path', () => {
-    expect(deriveRootCause({ ...base, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['insider-bribery', 'stolen-credentials'] })).toBe('insider');
+    expect(
+      deriveRootCause({ ...base, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['insider-bribery', 'stolen-credentials'] }),
+    ).toBe('insider');
     expect(deriveRootCause({ ...base, initialAccessVectors: ['sim-swap', 'phishing-social-engineering'] })).toBe('sim-swap');
   });
 

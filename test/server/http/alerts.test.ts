@@ -14,7 +14,10 @@ describe('watch rules API', () => {
     expect(listed.body.items).toHaveLength(5);
     const created = await viewer.post('/api/v1/me/watch-rules').send(rule).expect(201);
     expect(created.body).toMatchObject({ ...rule, mineOnly: false, bandRoseOnly: false, withinDays: null });
-    const replaced = await viewer.put(`/api/v1/me/watch-rules/${created.body.id}`).send({ ...created.body, id: undefined, createdAt: undefined, updatedAt: undefined, email: 'immediate', tiers: null }).expect(200);
+    const replaced = await viewer
+      .put(`/api/v1/me/watch-rules/${created.body.id}`)
+      .send({ ...created.body, id: undefined, createdAt: undefined, updatedAt: undefined, email: 'immediate', tiers: null })
+      .expect(200);
     expect(replaced.body).toMatchObject({ id: created.body.id, email: 'immediate', tiers: null });
     await viewer.delete(`/api/v1/me/watch-rules/${listed.body.items[0].id}`).expect(204);
     expect((await viewer.get('/api/v1/me/watch-rules')).body.items.map((r: { id: number }) => r.id)).not.toContain(listed.body.items[0].id);
@@ -48,7 +51,11 @@ describe('watch rules API', () => {
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain('body.inApp');
     expectProblem(await expectNoWrite(db, () => b.delete(`/api/v1/me/watch-rules/${mine.id}`)), 404, 'watch-rule-not-found');
-    expectProblem(await expectNoWrite(db, () => b.put(`/api/v1/me/watch-rules/${mine.id}`).send({ ...rule, mineOnly: false, bandRoseOnly: false, withinDays: null })), 404, 'watch-rule-not-found');
+    expectProblem(
+      await expectNoWrite(db, () => b.put(`/api/v1/me/watch-rules/${mine.id}`).send({ ...rule, mineOnly: false, bandRoseOnly: false, withinDays: null })),
+      404,
+      'watch-rule-not-found',
+    );
   });
 
   it('needs a signed-in user', async () => {
@@ -67,7 +74,11 @@ describe('notifications API', () => {
     const first = (await viewer.get('/api/v1/me/notifications?limit=2').expect(200)).body;
     expect(first.items).toHaveLength(2);
     expect(first.unread).toBe(3);
-    expect(first.items[0]).toMatchObject({ readAt: null, link: `/vendors/${vendor.id}#incident-1`, change: { kind: 'incident-added', detail: { severity: 'high' } } });
+    expect(first.items[0]).toMatchObject({
+      readAt: null,
+      link: `/vendors/${vendor.id}#incident-1`,
+      change: { kind: 'incident-added', detail: { severity: 'high' } },
+    });
     const second = (await viewer.get(`/api/v1/me/notifications?limit=2&before=${first.nextBefore}`).expect(200)).body;
     expect(second.items).toHaveLength(1);
     expect(second.nextBefore).toBeNull();

@@ -10,7 +10,15 @@ import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpe
 import { DAY, testClock } from '../../helpers/clock.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
-type Entry = { action: string; entity: string; entityId: number | string | null; entityName: string | null; vendorId: number | null; vendorName: string | null; vendorDeleted: boolean };
+type Entry = {
+  action: string;
+  entity: string;
+  entityId: number | string | null;
+  entityName: string | null;
+  vendorId: number | null;
+  vendorName: string | null;
+  vendorDeleted: boolean;
+};
 
 /** Rows of a CSV download as objects by header. */
 const rowsOf = (text: string) => {

@@ -21,7 +21,15 @@ describe('GET /api/v1/methodology/backtest', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const r = res.body as BacktestReport;
     // The test clock is 2026-11-29: 2025-Q3 (ends 30 September 2025) is the last quarter whose 365 days have passed.
-    expect(r).toMatchObject({ methodologyVersion: '2.0.0', decay: 'long-memory', draft: false, from: BACKTEST.from, to: '2025-Q3', horizonDays: 365, minEvents: BACKTEST.minEvents });
+    expect(r).toMatchObject({
+      methodologyVersion: '2.0.0',
+      decay: 'long-memory',
+      draft: false,
+      from: BACKTEST.from,
+      to: '2025-Q3',
+      horizonDays: 365,
+      minEvents: BACKTEST.minEvents,
+    });
     expect(r.quarters).toHaveLength(27);
     expect(r.population).toMatchObject({ vendors: 34, observations: 34 * 27 });
     expect(r.population.events).toBe(r.quarters.reduce((a, q) => a + q.events, 0));
@@ -29,15 +37,23 @@ describe('GET /api/v1/methodology/backtest', () => {
     expect(r.bootstrap).toEqual({ resamples: BACKTEST.resamples, seed: BACKTEST.seed, level: 0.95, unit: 'vendor' });
     expect(r.predictors.map((p) => p.id)).toEqual([...PREDICTOR_IDS]);
     for (const p of r.predictors) {
-      for (const e of [p.meanPercentile, p.topQuartileShare, p.auc, p.brierSkill]) expect(e.low! <= e.value! && e.value! <= e.high!, `${p.id} ${JSON.stringify(e)}`).toBe(true);
+      for (const e of [p.meanPercentile, p.topQuartileShare, p.auc, p.brierSkill])
+        expect(e.low! <= e.value! && e.value! <= e.high!, `${p.id} ${JSON.stringify(e)}`).toBe(true);
       expect(p.groups.reduce((a, g) => a + g.observations, 0)).toBe(r.population.observations);
       expect(p.groups.reduce((a, g) => a + g.events, 0)).toBe(r.population.events);
     }
-    expect(r.predictors.find((p) => p.id === 'random')).toMatchObject({ meanPercentile: { value: 50 }, topQuartileShare: { value: 0.25 }, auc: { value: 0.5 }, brierSkill: { value: 0 } });
+    expect(r.predictors.find((p) => p.id === 'random')).toMatchObject({
+      meanPercentile: { value: 50 },
+      topQuartileShare: { value: 0.25 },
+      auc: { value: 0.5 },
+      brierSkill: { value: 0 },
+    });
     expect(r.predictors.find((p) => p.id === 'risk')!.groups.map((g) => g.id)).toEqual(['critical', 'high', 'moderate', 'low', 'not-assessed']);
     expect(r.comparisons).toHaveLength(4);
     expect(r.calibration.likelihood.reduce((a, b) => a + b.observations, 0)).toBe(r.population.observations);
-    expect(r.statements.map((s) => s.id)).toEqual(expect.arrayContaining(['events', 'rank-likelihood', 'likelihood-vs-prior-incidents', 'calibration-risk', 'groups-risk']));
+    expect(r.statements.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['events', 'rank-likelihood', 'likelihood-vs-prior-incidents', 'calibration-risk', 'groups-risk']),
+    );
   });
 
   it('is the same answer every time (seeded bootstrap), and a new one when the data changes', async () => {
@@ -48,7 +64,16 @@ describe('GET /api/v1/methodology/backtest', () => {
     // Not only the cache: another server, computing afresh, answers the same.
     expect((await demoApp().as('analyst').get(`${URL}?from=2020-Q1&to=2024-Q4`)).body).toEqual(first);
     const vendor = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Newco' }))).body;
-    await http.post(`/api/v1/vendors/${vendor.id}/incidents`).send(incidentBody({ publicDisclosureDate: '2022-06-01', detectedByVendorDate: '2022-05-01', firstReportedByThirdPartyDate: null, intrusionStartDate: '2022-04-01' }));
+    await http
+      .post(`/api/v1/vendors/${vendor.id}/incidents`)
+      .send(
+        incidentBody({
+          publicDisclosureDate: '2022-06-01',
+          detectedByVendorDate: '2022-05-01',
+          firstReportedByThirdPartyDate: null,
+          intrusionStartDate: '2022-04-01',
+        }),
+      );
     const after = (await analyst.get(`${URL}?from=2020-Q1&to=2024-Q4`)).body as BacktestReport;
     expect(after.population.vendors).toBe(first.population.vendors + 1);
     expect(after.population.events).toBe(first.population.events + 4);

@@ -5,10 +5,25 @@ import { incidentBody, subprocessorBody, vendorBody } from '../../helpers/fixtur
 /** A portfolio of two vendors with one incident each: per vendor, incident-added, its score change (kept scores) and review-needed: six events. */
 async function twoVendors() {
   const t = testApp();
-  const okta = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta', tier: 1, businessOwner: 'Ana' })).expect(201)).body;
-  const zoom = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Zoom', tier: 3, businessOwner: 'Ben' })).expect(201)).body;
+  const okta = (
+    await t.http
+      .post('/api/v1/vendors')
+      .send(vendorBody({ name: 'Okta', tier: 1, businessOwner: 'Ana' }))
+      .expect(201)
+  ).body;
+  const zoom = (
+    await t.http
+      .post('/api/v1/vendors')
+      .send(vendorBody({ name: 'Zoom', tier: 3, businessOwner: 'Ben' }))
+      .expect(201)
+  ).body;
   const oi = (await t.http.post(`/api/v1/vendors/${okta.id}/incidents`).send(incidentBody()).expect(201)).body;
-  const zi = (await t.http.post(`/api/v1/vendors/${zoom.id}/incidents`).send(incidentBody({ severity: 'low', title: 'Phished intern' })).expect(201)).body;
+  const zi = (
+    await t.http
+      .post(`/api/v1/vendors/${zoom.id}/incidents`)
+      .send(incidentBody({ severity: 'low', title: 'Phished intern' }))
+      .expect(201)
+  ).body;
   return { ...t, okta, zoom, oi, zi };
 }
 
@@ -33,7 +48,8 @@ describe('GET /api/v1/changes', () => {
 
   it('filters by tier (repeated or a comma list), owner (case ignored) and kind (several)', async () => {
     const { http } = await twoVendors();
-    const names = async (q: string) => (await http.get(`/api/v1/changes?${q}`).expect(200)).body.items.map((c: { vendorName: string; kind: string }) => `${c.vendorName} ${c.kind}`);
+    const names = async (q: string) =>
+      (await http.get(`/api/v1/changes?${q}`).expect(200)).body.items.map((c: { vendorName: string; kind: string }) => `${c.vendorName} ${c.kind}`);
     expect(await names('tier=1&kind=incident-added')).toEqual(['Okta incident-added']);
     expect(await names('tier=1,3&kind=incident-added')).toEqual(['Zoom incident-added', 'Okta incident-added']);
     expect(await names('tier=2&tier=3&kind=incident-added')).toEqual(['Zoom incident-added']);
@@ -92,16 +108,34 @@ describe('GET /api/v1/changes', () => {
     const { http, db } = await twoVendors();
     const res = await expectNoWrite(db, () => http.get(`/api/v1/changes?${q}`));
     expectProblem(res, 400, 'validation-failed');
-    expect(failingPaths(res).some((p) => p.startsWith(path)), JSON.stringify(res.body.errors)).toBe(true);
+    expect(
+      failingPaths(res).some((p) => p.startsWith(path)),
+      JSON.stringify(res.body.errors),
+    ).toBe(true);
   });
 });
 
 describe('incident-added from every path', () => {
   it('a subprocessor incident is recorded once, on the vendor it is filed on (the parent is not named again)', async () => {
     const { http } = testApp();
-    const parent = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta' })).expect(201)).body;
-    const sub = (await http.post(`/api/v1/vendors/${parent.id}/subprocessors`).send(subprocessorBody({ name: 'Sitel' })).expect(201)).body;
-    const made = (await http.post(`/api/v1/subprocessors/${sub.id}/incidents`).send(incidentBody({ title: 'Lapsus$ at Sitel', ref: null })).expect(201)).body;
+    const parent = (
+      await http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Okta' }))
+        .expect(201)
+    ).body;
+    const sub = (
+      await http
+        .post(`/api/v1/vendors/${parent.id}/subprocessors`)
+        .send(subprocessorBody({ name: 'Sitel' }))
+        .expect(201)
+    ).body;
+    const made = (
+      await http
+        .post(`/api/v1/subprocessors/${sub.id}/incidents`)
+        .send(incidentBody({ title: 'Lapsus$ at Sitel', ref: null }))
+        .expect(201)
+    ).body;
     const added = (await http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items;
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ vendorName: 'Sitel', vendorId: made.vendor.id, ref: `incident:${made.incident.id}` });
@@ -137,12 +171,20 @@ describe('incident-added from every path', () => {
 
   it('a merge import records the incidents it adds, not those it updates; a restore into an empty database records none', async () => {
     const source = testApp();
-    const v = (await source.http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta' })).expect(201)).body;
+    const v = (
+      await source.http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Okta' }))
+        .expect(201)
+    ).body;
     await source.http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody()).expect(201);
     const doc = JSON.stringify((await source.http.get('/api/v1/export').expect(200)).body);
 
     const { http } = testApp();
-    await http.post('/api/v1/vendors').send(vendorBody({ name: 'Zoom' })).expect(201);
+    await http
+      .post('/api/v1/vendors')
+      .send(vendorBody({ name: 'Zoom' }))
+      .expect(201);
     const merge = () => http.post('/api/v1/import/full?mode=merge').set('Content-Type', 'application/json').send(doc).expect(200);
     await merge();
     const added = (await http.get('/api/v1/changes?kind=incident-added').expect(200)).body.items;
@@ -157,9 +199,28 @@ describe('incident-added from every path', () => {
 
   it('an incident changed to one that reopens a review records review-needed, once', async () => {
     const { http } = testApp();
-    const v = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta' })).expect(201)).body;
+    const v = (
+      await http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Okta' }))
+        .expect(201)
+    ).body;
     await http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved', rationale: 'Fine', decidedOn: '2026-11-01' }).expect(201);
-    const inc = (await http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody({ severity: 'low', publicDisclosureDate: '2026-11-20', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, firstReportedBy: null, intrusionStartDate: null })).expect(201)).body;
+    const inc = (
+      await http
+        .post(`/api/v1/vendors/${v.id}/incidents`)
+        .send(
+          incidentBody({
+            severity: 'low',
+            publicDisclosureDate: '2026-11-20',
+            detectedByVendorDate: null,
+            firstReportedByThirdPartyDate: null,
+            firstReportedBy: null,
+            intrusionStartDate: null,
+          }),
+        )
+        .expect(201)
+    ).body;
     expect((await http.get('/api/v1/changes?kind=review-needed').expect(200)).body.items).toEqual([]);
     await http.patch(`/api/v1/incidents/${inc.id}`).send({ severity: 'critical' }).expect(200);
     await http.patch(`/api/v1/incidents/${inc.id}`).send({ customersAffected: 10 }).expect(200);
@@ -185,7 +246,9 @@ describe('/api/v1/me/changes-seen', () => {
     expect((await ana.put('/api/v1/me/changes-seen').send({}).expect(200)).body).toEqual({ seenAt: NOW });
     expect((await ana.get('/api/v1/me/changes-seen').expect(200)).body).toEqual({ seenAt: NOW });
     expect((await ben.get('/api/v1/me/changes-seen').expect(200)).body).toEqual({ seenAt: null });
-    expect((await ben.put('/api/v1/me/changes-seen').send({ seenAt: '2026-11-01T08:00:00+01:00' }).expect(200)).body).toEqual({ seenAt: '2026-11-01T07:00:00.000Z' });
+    expect((await ben.put('/api/v1/me/changes-seen').send({ seenAt: '2026-11-01T08:00:00+01:00' }).expect(200)).body).toEqual({
+      seenAt: '2026-11-01T07:00:00.000Z',
+    });
     // An older mark (another browser, a stale tab) leaves the later one.
     expect((await ana.put('/api/v1/me/changes-seen').send({ seenAt: '2026-01-01T00:00:00Z' }).expect(200)).body).toEqual({ seenAt: NOW });
   });
@@ -210,7 +273,9 @@ describe('OpenAPI', () => {
     const get = doc.paths['/api/v1/changes'].get;
     expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(['since', 'tier', 'owner', 'kind', 'before', 'limit']);
     expect(get.parameters.every((p: { description?: string }) => !!p.description)).toBe(true);
-    expect(Object.keys(doc.components.schemas.Change.properties)).toEqual(expect.arrayContaining(['vendorId', 'day', 'at', 'kind', 'oldBand', 'newBand', 'causes', 'ref']));
+    expect(Object.keys(doc.components.schemas.Change.properties)).toEqual(
+      expect.arrayContaining(['vendorId', 'day', 'at', 'kind', 'oldBand', 'newBand', 'causes', 'ref']),
+    );
     expect(Object.keys(doc.paths['/api/v1/me/changes-seen'])).toEqual(['get', 'put']);
   });
 });

@@ -22,10 +22,14 @@ describe('response compression', () => {
   });
 
   it('uses brotli for a client that accepts only it', async () => {
-    const res = await http.get('/api/v1/openapi.json').set('Accept-Encoding', 'br').buffer(true).parse((r, done) => {
-      r.on('data', () => undefined);
-      r.on('end', () => done(null, null));
-    });
+    const res = await http
+      .get('/api/v1/openapi.json')
+      .set('Accept-Encoding', 'br')
+      .buffer(true)
+      .parse((r, done) => {
+        r.on('data', () => undefined);
+        r.on('end', () => done(null, null));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
   });

@@ -9,9 +9,15 @@ import { vendorBody } from '../../helpers/fixtures.ts';
 
 async function vendor() {
   const t = testApp();
-  await t.http.post('/api/v1/vendors').send(vendorBody({ tier: 2 })).expect(201);
+  await t.http
+    .post('/api/v1/vendors')
+    .send(vendorBody({ tier: 2 }))
+    .expect(201);
   // Decided before the evidence lapsed: only what happens after can reopen it.
-  await t.http.post('/api/v1/vendors/1/reviews').send({ decision: 'approved', rationale: 'ok', decidedOn: '2026-09-01', nextReviewOn: '2027-09-01' }).expect(201);
+  await t.http
+    .post('/api/v1/vendors/1/reviews')
+    .send({ decision: 'approved', rationale: 'ok', decidedOn: '2026-09-01', nextReviewOn: '2027-09-01' })
+    .expect(201);
   return t;
 }
 
@@ -39,7 +45,12 @@ describe('document expiry', () => {
     await uploadDocument(http, 1, isoMeta({ expiresOn: '2026-12-20' }), PDF).expect(201);
     const due = (await http.get('/api/v1/reviews/due').expect(200)).body;
     const item = (due.items ?? due).find((d: { vendorId: number }) => d.vendorId === 1);
-    expect(item.reasons).toContainEqual({ code: 'evidence-expiring', text: 'ISO 27001 certificate IS 712345 expires on 2026-12-20, in 21 days.', ref: 'document:1', on: '2026-12-20' });
+    expect(item.reasons).toContainEqual({
+      code: 'evidence-expiring',
+      text: 'ISO 27001 certificate IS 712345 expires on 2026-12-20, in 21 days.',
+      ref: 'document:1',
+      on: '2026-12-20',
+    });
     const ics = (await http.get('/api/v1/reviews/due.ics').expect(200)).text;
     expect(ics).toContain('UID:document-1-expires@');
     expect(ics).toContain('DTSTART;VALUE=DATE:20261220');
@@ -48,7 +59,9 @@ describe('document expiry', () => {
     deps.feed.sweep('2026-11-30');
     const expiring = deps.store.changes.list({ limit: 100 }).filter((c) => c.kind === 'evidence-expiring');
     // Dated the day it came within the window, or the day it became known when later; recorded once.
-    expect(expiring).toEqual([expect.objectContaining({ ref: 'document:1', day: '2026-11-29', title: 'ISO 27001 certificate IS 712345 expires on 2026-12-20' })]);
+    expect(expiring).toEqual([
+      expect.objectContaining({ ref: 'document:1', day: '2026-11-29', title: 'ISO 27001 certificate IS 712345 expires on 2026-12-20' }),
+    ]);
   });
 
   it('a certificate lapsing later than 30 days ahead is not on the due list yet', async () => {

@@ -121,7 +121,13 @@ describe('document uploads at once', () => {
   it('take the import slots: a user with two uploads under way gets 429 for a third, at once', async () => {
     const { port, cookie, db } = await served();
     const held = [0, 1].map(() => {
-      const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/v1/vendors/1/documents', headers: { Host: HOST, Origin: ORIGIN, Cookie: cookie, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` } });
+      const req = http.request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/api/v1/vendors/1/documents',
+        headers: { Host: HOST, Origin: ORIGIN, Cookie: cookie, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` },
+      });
       req.on('error', () => {});
       req.write(preamble());
       return req;

@@ -26,7 +26,15 @@ describe('documents', () => {
       vendorId: 1,
       requestId: null,
       kind: 'soc2',
-      details: { type: 'type2', periodStart: '2025-07-01', periodEnd: '2026-06-30', auditor: 'Example Assurance LLP', exceptions: 2, bridgeLetter: false, title: null },
+      details: {
+        type: 'type2',
+        periodStart: '2025-07-01',
+        periodEnd: '2026-06-30',
+        auditor: 'Example Assurance LLP',
+        exceptions: 2,
+        bridgeLetter: false,
+        title: null,
+      },
       fileName: 'Acme SOC 2 FY26.pdf',
       mediaType: 'application/pdf',
       size: PDF.length,
@@ -75,7 +83,9 @@ describe('documents', () => {
     const res = await http.get('/api/v1/documents/1/content').buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(res.body as Buffer, TEXT)).toBe(0);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="Br_cke letter (final).txt"; filename*=UTF-8''Br%C3%BCcke%20letter%20%28final%29.txt`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Br_cke letter (final).txt"; filename*=UTF-8''Br%C3%BCcke%20letter%20%28final%29.txt`,
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toMatch(/^sandbox/);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -88,7 +98,11 @@ describe('documents', () => {
     expectProblem(res, 415, 'document-type-refused');
     expect(failingPaths(res)).toEqual(['body.file']);
     // Markup without a doctype, SVG, and binary junk too.
-    for (const file of [Buffer.from('  <html><body>x</body></html>'), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), Buffer.from([0, 1, 2, 3, 0xfe])]) {
+    for (const file of [
+      Buffer.from('  <html><body>x</body></html>'),
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      Buffer.from([0, 1, 2, 3, 0xfe]),
+    ]) {
       expectProblem(await expectNoWrite(db, () => uploadDocument(http, 1, soc2Meta(), file)), 415, 'document-type-refused');
     }
   });

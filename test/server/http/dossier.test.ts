@@ -14,7 +14,12 @@ async function withDossier() {
   const finding = score.findings[0];
   const review = await t.http
     .post('/api/v1/vendors/1/reviews')
-    .send({ decision: 'approved-with-conditions', rationale: 'Fine with | conditions', decidedOn: '2024-02-01', conditions: [{ findingId: finding.id, owner: 'Sam' }] });
+    .send({
+      decision: 'approved-with-conditions',
+      rationale: 'Fine with | conditions',
+      decidedOn: '2024-02-01',
+      conditions: [{ findingId: finding.id, owner: 'Sam' }],
+    });
   expect(review.status).toBe(201);
   return { ...t, finding };
 }
@@ -67,7 +72,18 @@ describe('GET /api/v1/vendors/:id/dossier', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="vendorscope-dossier-acme-support-desk-2024-03-01.md"');
     const md = res.text;
     expect(md).toMatch(/^# Acme \\\| Support \\\*Desk\\\*: vendor dossier\n/);
-    for (const h of ['## Score', '## Findings', '## Gaps in the evidence', '## Review', '### Conditions', '## Incidents', '## Support chain', '## MFA', '## Sources']) expect(md).toContain(`\n${h}\n`);
+    for (const h of [
+      '## Score',
+      '## Findings',
+      '## Gaps in the evidence',
+      '## Review',
+      '### Conditions',
+      '## Incidents',
+      '## Support chain',
+      '## MFA',
+      '## Sources',
+    ])
+      expect(md).toContain(`\n${h}\n`);
     expect(md).toContain(finding.title);
     // The finding's row names the condition agreed for it.
     expect(md.split('\n').find((l) => l.includes(finding.title) && l.includes('(open)'))).toBeDefined();

@@ -78,7 +78,12 @@ describe('two edits made against the same version', () => {
   it('of 100 concurrent PATCHes with the same If-Match exactly one answers 200', async () => {
     const { http, vendor } = await withVendor();
     const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => http.patch(`/api/v1/vendors/${vendor.id}`).set('If-Match', '"v1"').send({ notes: `edit ${i}` })),
+      Array.from({ length: 100 }, (_, i) =>
+        http
+          .patch(`/api/v1/vendors/${vendor.id}`)
+          .set('If-Match', '"v1"')
+          .send({ notes: `edit ${i}` }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -126,7 +131,11 @@ describe('every editable record', () => {
     const s = (await http.post(`/api/v1/vendors/${vendor.id}/subprocessors`).send(subprocessorBody())).body;
     expect(s.version).toBe(1);
     expect((await http.patch(`/api/v1/subprocessors/${s.id}`).set('If-Match', '"v1"').send({ location: 'Manila' })).status).toBe(200);
-    expectProblem(await expectNoWrite(db, () => http.patch(`/api/v1/subprocessors/${s.id}`).set('If-Match', '"v1"').send({ location: 'Lisbon' })), 412, 'edit-conflict');
+    expectProblem(
+      await expectNoWrite(db, () => http.patch(`/api/v1/subprocessors/${s.id}`).set('If-Match', '"v1"').send({ location: 'Lisbon' })),
+      412,
+      'edit-conflict',
+    );
     const del = await expectNoWrite(db, () => http.delete(`/api/v1/subprocessors/${s.id}`).set('If-Match', '"v1"'));
     expectProblem(del, 412, 'edit-conflict');
     expect(del.body.current.location).toBe('Manila');
@@ -137,7 +146,10 @@ describe('every editable record', () => {
     const got = await http.get(`/api/v1/vendors/${vendor.id}/mfa`);
     expect(got.body.version).toBe(1);
     expect(got.headers.etag).toBe('"v1"');
-    const put = await http.put(`/api/v1/vendors/${vendor.id}/mfa`).set('If-Match', '"v1"').send({ items: [mfaItem()] });
+    const put = await http
+      .put(`/api/v1/vendors/${vendor.id}/mfa`)
+      .set('If-Match', '"v1"')
+      .send({ items: [mfaItem()] });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(2);
     const stale = await expectNoWrite(db, () => http.put(`/api/v1/vendors/${vendor.id}/mfa`).set('If-Match', '"v1"').send({ items: [] }));
@@ -149,7 +161,11 @@ describe('every editable record', () => {
 
   it('review conditions: a stale PATCH is refused', async () => {
     const { db, http, vendor } = await withVendor();
-    const review = (await http.post(`/api/v1/vendors/${vendor.id}/reviews`).send({ decision: 'approved-with-conditions', rationale: 'ok', conditions: [{ text: 'FIDO2 for support', owner: 'IT' }] })).body;
+    const review = (
+      await http
+        .post(`/api/v1/vendors/${vendor.id}/reviews`)
+        .send({ decision: 'approved-with-conditions', rationale: 'ok', conditions: [{ text: 'FIDO2 for support', owner: 'IT' }] })
+    ).body;
     const c = review.conditions[0];
     expect(c.version).toBe(1);
     const ok = await http.patch(`/api/v1/conditions/${c.id}`).set('If-Match', '"v1"').send({ owner: 'Security' });
@@ -198,7 +214,12 @@ describe('the review cadence', () => {
     const put = await http.put('/api/v1/reviews/cadence').set('If-Match', '"v1"').send(body);
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ ...body, version: 2 });
-    const stale = await expectNoWrite(db, () => http.put('/api/v1/reviews/cadence').set('If-Match', '"v1"').send({ ...body, tier1: 1 }));
+    const stale = await expectNoWrite(db, () =>
+      http
+        .put('/api/v1/reviews/cadence')
+        .set('If-Match', '"v1"')
+        .send({ ...body, tier1: 1 }),
+    );
     expectProblem(stale, 412, 'edit-conflict');
     expect(stale.body.current).toEqual({ ...body, version: 2 });
     expect((await http.get('/api/v1/export')).body.reviewCadence).toEqual(body);

@@ -28,7 +28,10 @@ describe('every API route', () => {
 
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s rejects an unknown query parameter', async (_m, path, r) => {
     const { db, http } = await populated();
-    const url = `/api/v1${path.replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4').replace(':questionId', 'q1')}?zzz=1`;
+    const url = `/api/v1${path
+      .replace(':id', path.startsWith('/jobs') ? 'job_abc' : '1')
+      .replace(':quarter', '2023-Q4')
+      .replace(':questionId', 'q1')}?zzz=1`;
     const res = await expectNoWrite(db, () => http[r.method](url).send(r.body ? {} : undefined));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain('query.zzz');
@@ -45,7 +48,11 @@ describe('every API route', () => {
   );
 
   /** A real path for the route: ids of the populated records, a closed quarter. */
-  const urlOf = (r: AnyRoute) => `/api/v1${r.path.replace(':id', r.path.startsWith('/jobs') ? 'job_abc' : '1').replace(':quarter', '2023-Q4').replace(':questionId', 'q1')}`;
+  const urlOf = (r: AnyRoute) =>
+    `/api/v1${r.path
+      .replace(':id', r.path.startsWith('/jobs') ? 'job_abc' : '1')
+      .replace(':quarter', '2023-Q4')
+      .replace(':questionId', 'q1')}`;
   /** The body type the route reads: JSON, or the first type of a raw body (CSV, NDJSON). */
   const typeOf = (r: AnyRoute) => (r.multipart ? 'multipart/form-data; boundary=x' : (r.rawBody?.types[0] ?? 'application/json'));
   const each = routes.map((r) => [r.method.toUpperCase(), r.path, r] as const);
@@ -82,15 +89,26 @@ describe('every API route', () => {
   });
 
   it.each(each)('%s %s refuses a Content-Encoding it cannot undo, and a body that is not what its encoding says', async (_m, _p, r) => {
-    expectProblem(await malformed(r, (req) => req.set('Content-Type', typeOf(r)).set('Content-Encoding', 'foo').send('{}')), 415, 'unsupported-content-encoding');
+    expectProblem(
+      await malformed(r, (req) => req.set('Content-Type', typeOf(r)).set('Content-Encoding', 'foo').send('{}')),
+      415,
+      'unsupported-content-encoding',
+    );
     expectProblem(await malformed(r, (req) => req.set('Content-Type', typeOf(r)).set('Content-Encoding', 'gzip').send('not gzip')), 400, 'malformed-request');
   });
 
   it.each(each)('%s %s refuses invalid UTF-8 in its body', async (_m, _p, r) => {
     const bytes = Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]); // {"name":"\xC3("}
     // A multipart form carries the bytes in a text field.
-    const body = r.multipart ? Buffer.concat([Buffer.from('--x\r\nContent-Disposition: form-data; name="meta"\r\n\r\n'), bytes, Buffer.from('\r\n--x--\r\n')]) : bytes;
-    const res = await malformed(r, (req) => req.set('Content-Type', typeOf(r)).serialize((b: Buffer) => b as never).send(body as never));
+    const body = r.multipart
+      ? Buffer.concat([Buffer.from('--x\r\nContent-Disposition: form-data; name="meta"\r\n\r\n'), bytes, Buffer.from('\r\n--x--\r\n')])
+      : bytes;
+    const res = await malformed(r, (req) =>
+      req
+        .set('Content-Type', typeOf(r))
+        .serialize((b: Buffer) => b as never)
+        .send(body as never),
+    );
     expectProblem(res, 400, 'bad-encoding');
   });
 });

@@ -35,7 +35,9 @@ describe('field problems in answers', () => {
     const { dataAccess: _d, ...body } = vendorBody();
     const res = await expectNoWrite(db, () => http.post('/api/v1/vendors').send(body));
     expectProblem(res, 400, 'validation-failed');
-    expect(res.body.errors).toEqual([{ path: 'body.dataAccess', rule: 'required', allowed: ['none', 'internal', 'confidential', 'restricted'], message: 'is required' }]);
+    expect(res.body.errors).toEqual([
+      { path: 'body.dataAccess', rule: 'required', allowed: ['none', 'internal', 'confidential', 'restricted'], message: 'is required' },
+    ]);
   });
 
   it('word a bad query parameter the same way', async () => {

@@ -20,7 +20,13 @@ async function served(app: Parameters<typeof listening>[0]) {
 
 /** Starts an upload and sends only `sent` bytes of its body; resolves with the answer if one comes. */
 function upload(port: number, cookie: string, path: string, declared: number, sent = 0) {
-  const req = http.request({ port, host: '127.0.0.1', method: 'POST', path, headers: { Host: HOST, Origin: ORIGIN, Cookie: cookie, 'Content-Type': 'application/x-ndjson', 'Content-Length': declared } });
+  const req = http.request({
+    port,
+    host: '127.0.0.1',
+    method: 'POST',
+    path,
+    headers: { Host: HOST, Origin: ORIGIN, Cookie: cookie, 'Content-Type': 'application/x-ndjson', 'Content-Length': declared },
+  });
   const answer = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
@@ -35,7 +41,8 @@ function upload(port: number, cookie: string, path: string, declared: number, se
   return { answer, abort: () => req.destroy() };
 }
 
-const soon = <T>(p: Promise<T>, ms = 5000) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+const soon = <T>(p: Promise<T>, ms = 5000) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
 
 describe('import limits', () => {
   it('refuses a body declared over the route limit with 413 before a byte of it is sent', async () => {

@@ -13,13 +13,23 @@ const sample = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, any>);
 const records = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ ...structuredClone(sample[i % sample.length]!), incident_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+  Array.from({ length: n }, (_, i) => ({
+    ...structuredClone(sample[i % sample.length]!),
+    incident_id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  }));
 
 describe('a large import and everyone else', () => {
   it('answers other requests while a job is writing its records, batch by batch', async () => {
     const { http, deps } = testApp();
     const total = 1500;
-    const started = await http.post('/api/v1/import/veris').set('Content-Type', 'application/x-ndjson').send(records(total).map((r) => JSON.stringify(r)).join('\n'));
+    const started = await http
+      .post('/api/v1/import/veris')
+      .set('Content-Type', 'application/x-ndjson')
+      .send(
+        records(total)
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      );
     expect(started.status).toBe(202);
     // What other requests saw of the import while it ran: a part written is only visible between transactions.
     const seen = new Set<number>();

@@ -6,7 +6,8 @@ describe('the OpenAPI document of the imports', () => {
   it('describes onDuplicate, onInvalid and dryRun, and the diffs, duplicates, warnings and skipped lists', async () => {
     const { http } = testApp();
     const doc = (await http.get('/api/v1/openapi.json')).body;
-    const params = (path: string, method = 'post') => Object.fromEntries(doc.paths[path][method].parameters.map((p: { name: string; description: string; schema: unknown }) => [p.name, p]));
+    const params = (path: string, method = 'post') =>
+      Object.fromEntries(doc.paths[path][method].parameters.map((p: { name: string; description: string; schema: unknown }) => [p.name, p]));
     const body = (path: string) => doc.paths[path].post.responses['200'].content['application/json'].schema.properties;
 
     const csv = params('/api/v1/import/vendors');
@@ -25,6 +26,9 @@ describe('the OpenAPI document of the imports', () => {
     expect(Object.keys(answer)).toEqual(expect.arrayContaining(['warnings', 'warningsTotal', 'skipped', 'skippedTotal', 'invalid', 'records']));
     expect(answer.warnings.description).toContain('first 1,000');
 
-    expect(params('/api/v1/portfolio/heatmap', 'get').status.schema).toMatchObject({ default: 'engaged', enum: expect.arrayContaining(['engaged', 'all', 'not-engaged']) });
+    expect(params('/api/v1/portfolio/heatmap', 'get').status.schema).toMatchObject({
+      default: 'engaged',
+      enum: expect.arrayContaining(['engaged', 'all', 'not-engaged']),
+    });
   });
 });

@@ -14,9 +14,29 @@ async function withIncidents() {
     return res.body as { id: number };
   };
   // 1: August (known 2022-08-25); 2: another vendor's; 3: November (known 2022-11-30).
-  await post(1, incidentBody({ ref: 'aug', title: 'August', intrusionStartDate: '2022-08', detectedByVendorDate: '2022-08', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-08-25' }));
+  await post(
+    1,
+    incidentBody({
+      ref: 'aug',
+      title: 'August',
+      intrusionStartDate: '2022-08',
+      detectedByVendorDate: '2022-08',
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2022-08-25',
+    }),
+  );
   await post(2, incidentBody({ ref: 'other', title: 'Elsewhere' }));
-  await post(1, incidentBody({ ref: 'nov', title: 'November', intrusionStartDate: '2022-08-12', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-11-30' }));
+  await post(
+    1,
+    incidentBody({
+      ref: 'nov',
+      title: 'November',
+      intrusionStartDate: '2022-08-12',
+      detectedByVendorDate: null,
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2022-11-30',
+    }),
+  );
   return t;
 }
 
@@ -24,7 +44,13 @@ describe('root cause and entry path', () => {
   it('are derived when not set, and the response says both what is set and what the record implies', async () => {
     const { http } = await withIncidents();
     const res = await http.get('/api/v1/incidents/1');
-    expect(incidentSchema.parse(res.body)).toMatchObject({ rootCause: null, entryPath: null, derivedRootCause: 'support-credential-theft', derivedEntryPath: 'support-channel', continuationOf: null });
+    expect(incidentSchema.parse(res.body)).toMatchObject({
+      rootCause: null,
+      entryPath: null,
+      derivedRootCause: 'support-credential-theft',
+      derivedEntryPath: 'support-channel',
+      continuationOf: null,
+    });
   });
 
   it('can be set, changed and cleared (null = derived), and are audited', async () => {
@@ -32,7 +58,12 @@ describe('root cause and entry path', () => {
     const set = await http.patch('/api/v1/incidents/1').send({ rootCause: 'insider', entryPath: 'employee' });
     expect(set.status).toBe(200);
     // The derived root cause follows the entry path in force.
-    expect(set.body).toMatchObject({ rootCause: 'insider', entryPath: 'employee', derivedRootCause: 'stolen-credentials', derivedEntryPath: 'support-channel' });
+    expect(set.body).toMatchObject({
+      rootCause: 'insider',
+      entryPath: 'employee',
+      derivedRootCause: 'stolen-credentials',
+      derivedEntryPath: 'support-channel',
+    });
     const cleared = await http.patch('/api/v1/incidents/1').send({ rootCause: null, entryPath: null });
     expect(cleared.body).toMatchObject({ rootCause: null, entryPath: null, derivedRootCause: 'support-credential-theft' });
     const audit = await http.get('/api/v1/audit?entity=incident');
@@ -54,7 +85,8 @@ describe('root cause and entry path', () => {
     const { http } = await withIncidents();
     const doc = (await http.get('/api/v1/openapi.json')).body;
     const text = JSON.stringify(doc.components.schemas.Incident);
-    for (const word of ['rootCause', 'entryPath', 'continuationOf', 'derivedRootCause', 'support-credential-theft', 'support-channel']) expect(text).toContain(word);
+    for (const word of ['rootCause', 'entryPath', 'continuationOf', 'derivedRootCause', 'support-credential-theft', 'support-channel'])
+      expect(text).toContain(word);
   });
 });
 
@@ -66,14 +98,27 @@ describe('campaign links (continuationOf)', () => {
     expect(res.status).toBe(200);
     expect(res.body.continuationOf).toBe(1);
     const after = (await http.get('/api/v1/vendors/1/score?asOf=2023-01-31')).body;
-    const refs = (s: { factors: Array<{ id: string; contributions: Array<{ ref: string }> }> }) => s.factors.find((f) => f.id === 'incidents')!.contributions.map((c) => c.ref);
+    const refs = (s: { factors: Array<{ id: string; contributions: Array<{ ref: string }> }> }) =>
+      s.factors.find((f) => f.id === 'incidents')!.contributions.map((c) => c.ref);
     expect(refs(before)).toEqual(['incident:3', 'incident:1']);
     expect(refs(after)).toEqual(['incident:1']);
   });
 
   it('can be given when an incident is recorded', async () => {
     const { http } = await withIncidents();
-    const res = await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'dec', title: 'December', continuationOf: 3, publicDisclosureDate: '2022-12-22', intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null }));
+    const res = await http
+      .post('/api/v1/vendors/1/incidents')
+      .send(
+        incidentBody({
+          ref: 'dec',
+          title: 'December',
+          continuationOf: 3,
+          publicDisclosureDate: '2022-12-22',
+          intrusionStartDate: null,
+          detectedByVendorDate: null,
+          firstReportedByThirdPartyDate: null,
+        }),
+      );
     expect(res.status).toBe(201);
     expect(res.body.continuationOf).toBe(3);
   });
@@ -94,7 +139,19 @@ describe('campaign links (continuationOf)', () => {
 
   it('refuses a cycle of links on one day', async () => {
     const { db, http } = await withIncidents();
-    const sameDay = await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'twin', title: 'Twin', continuationOf: 3, intrusionStartDate: '2022-08-12', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-11-30' }));
+    const sameDay = await http
+      .post('/api/v1/vendors/1/incidents')
+      .send(
+        incidentBody({
+          ref: 'twin',
+          title: 'Twin',
+          continuationOf: 3,
+          intrusionStartDate: '2022-08-12',
+          detectedByVendorDate: null,
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2022-11-30',
+        }),
+      );
     expect(sameDay.status).toBe(201);
     const res = await expectNoWrite(db, () => http.patch('/api/v1/incidents/3').send({ continuationOf: sameDay.body.id }));
     expectProblem(res, 400, 'validation-failed');

@@ -15,7 +15,14 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
     const res = await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ intrusionStartDate: '2023-09' }));
     expect(res.status).toBe(201);
     const body = incidentSchema.parse(res.body);
-    expect(body).toMatchObject({ id: 1, vendorId: 1, ref: 'acme-2023-support', intrusionStartPrecision: 'month', severity: 'critical', customersAffected: 134 });
+    expect(body).toMatchObject({
+      id: 1,
+      vendorId: 1,
+      ref: 'acme-2023-support',
+      intrusionStartPrecision: 'month',
+      severity: 'critical',
+      customersAffected: 134,
+    });
     expect(body.sources).toEqual(['https://example.com/advisory']);
     expect((await http.get('/api/v1/vendors/1')).body.incidentCount).toBe(1);
   });
@@ -24,7 +31,14 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
     const { http } = await withVendor();
     const res = await http.post('/api/v1/vendors/1/incidents').send({ title: 'Minimal', severity: 'low' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ ref: null, mfaRelevance: 'unknown', supportInvolvementType: 'none', confidence: 'medium', sources: [], intrusionStartPrecision: null });
+    expect(res.body).toMatchObject({
+      ref: null,
+      mfaRelevance: 'unknown',
+      supportInvolvementType: 'none',
+      confidence: 'medium',
+      sources: [],
+      intrusionStartPrecision: null,
+    });
   });
 
   it.each([
@@ -57,7 +71,9 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
   it('rejects a disclosure before anyone knew of the incident', async () => {
     const { db, http } = await withVendor();
     const res = await expectNoWrite(db, () =>
-      http.post('/api/v1/vendors/1/incidents').send(incidentBody({ intrusionStartDate: null, detectedByVendorDate: '2023-11-01', firstReportedByThirdPartyDate: '2023-10-25' })),
+      http
+        .post('/api/v1/vendors/1/incidents')
+        .send(incidentBody({ intrusionStartDate: null, detectedByVendorDate: '2023-11-01', firstReportedByThirdPartyDate: '2023-10-25' })),
     );
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toEqual(['body.publicDisclosureDate']);
@@ -77,9 +93,31 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
 describe('GET /api/v1/vendors/:id/incidents', () => {
   it('lists newest disclosure first', async () => {
     const { http } = await withVendor();
-    await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'old', title: 'Old', intrusionStartDate: '2022-01-16', detectedByVendorDate: '2022-01-20', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-03-22' }));
+    await http
+      .post('/api/v1/vendors/1/incidents')
+      .send(
+        incidentBody({
+          ref: 'old',
+          title: 'Old',
+          intrusionStartDate: '2022-01-16',
+          detectedByVendorDate: '2022-01-20',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2022-03-22',
+        }),
+      );
     await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'new', title: 'New' }));
-    await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'mid', title: 'Mid', intrusionStartDate: '2023', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-05' }));
+    await http
+      .post('/api/v1/vendors/1/incidents')
+      .send(
+        incidentBody({
+          ref: 'mid',
+          title: 'Mid',
+          intrusionStartDate: '2023',
+          detectedByVendorDate: null,
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2023-05',
+        }),
+      );
     const res = await http.get('/api/v1/vendors/1/incidents');
     expect(res.body.items.map((i: { title: string }) => i.title)).toEqual(['New', 'Mid', 'Old']);
   });

@@ -64,7 +64,9 @@ describe('a subprocessor’s knownFrom', () => {
 describe('an MFA record’s knownFrom', () => {
   it('defaults to the day the posture is recorded; given, it is kept', async () => {
     const { http } = await withVendor();
-    const res = await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem(), mfaItem({ population: 'support', assessedOn: '2023-10', knownFrom: '2023-10-20' })] });
+    const res = await http
+      .put('/api/v1/vendors/1/mfa')
+      .send({ items: [mfaItem(), mfaItem({ population: 'support', assessedOn: '2023-10', knownFrom: '2023-10-20' })] });
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { population: string; knownFrom: string }) => [r.population, r.knownFrom])).toEqual([
       ['admins', TODAY],
@@ -97,7 +99,14 @@ describe('an MFA record’s knownFrom', () => {
 
   it('a same-day or partial knownFrom within the assessed month is accepted', async () => {
     const { http } = await withVendor();
-    const res = await http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }), mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' })] });
+    const res = await http
+      .put('/api/v1/vendors/1/mfa')
+      .send({
+        items: [
+          mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }),
+          mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' }),
+        ],
+      });
     expect(res.status).toBe(200);
   });
 });
@@ -106,7 +115,8 @@ describe('scores use knownFrom', () => {
   it('a record counts from the day it was known, not the day it describes', async () => {
     const { http } = await withVendor();
     await http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody({ since: '2019', knownFrom: '2023-10-20' }));
-    const support = async (asOf: string) => (await http.get(`/api/v1/vendors/1/score?asOf=${asOf}`)).body.factors.find((f: { id: string }) => f.id === 'support');
+    const support = async (asOf: string) =>
+      (await http.get(`/api/v1/vendors/1/score?asOf=${asOf}`)).body.factors.find((f: { id: string }) => f.id === 'support');
     expect((await support('2023-10-19')).known).toBe(false);
     expect((await support('2023-10-20')).contributions.map((c: { ref: string }) => c.ref)).toEqual(['subprocessor:1']);
   });

@@ -73,11 +73,31 @@ const CASES: { name: string; req: RawRequest; status: number; code: string; wait
   { name: 'a malformed percent-encoding in a deep link', req: { path: '/vendors/%ZZ' }, status: 400, code: 'malformed-url' },
   { name: 'a malformed percent-encoding in an asset path', req: { path: '/assets/%ZZ' }, status: 400, code: 'malformed-url' },
   { name: 'an unknown charset', req: signIn([['Content-Type', 'application/json; charset=latin-9000']]), status: 415, code: 'unsupported-charset' },
-  { name: 'a charset other than UTF-8', req: signIn([['Content-Type', 'application/json; charset=utf-16le']], Buffer.from('{}', 'utf16le')), status: 415, code: 'unsupported-charset' },
+  {
+    name: 'a charset other than UTF-8',
+    req: signIn([['Content-Type', 'application/json; charset=utf-16le']], Buffer.from('{}', 'utf16le')),
+    status: 415,
+    code: 'unsupported-charset',
+  },
   { name: 'utf8 (body-parser knows only utf-8)', req: signIn([['Content-Type', 'application/json; charset=utf8']]), status: 415, code: 'unsupported-charset' },
-  { name: 'a utf- charset iconv does not know', req: signIn([['Content-Type', 'application/json; charset=utf-9000']]), status: 415, code: 'unsupported-charset' },
-  { name: 'gzip with a body that is not gzip', req: signIn([JSON_TYPE, ['Content-Encoding', 'gzip']], 'not gzip at all'), status: 400, code: 'malformed-request' },
-  { name: 'gzip with a truncated body', req: signIn([JSON_TYPE, ['Content-Encoding', 'gzip']], gzipSync('{"email":"x@example.com"}').subarray(0, 12)), status: 400, code: 'malformed-request' },
+  {
+    name: 'a utf- charset iconv does not know',
+    req: signIn([['Content-Type', 'application/json; charset=utf-9000']]),
+    status: 415,
+    code: 'unsupported-charset',
+  },
+  {
+    name: 'gzip with a body that is not gzip',
+    req: signIn([JSON_TYPE, ['Content-Encoding', 'gzip']], 'not gzip at all'),
+    status: 400,
+    code: 'malformed-request',
+  },
+  {
+    name: 'gzip with a truncated body',
+    req: signIn([JSON_TYPE, ['Content-Encoding', 'gzip']], gzipSync('{"email":"x@example.com"}').subarray(0, 12)),
+    status: 400,
+    code: 'malformed-request',
+  },
   { name: 'br with a body that is not brotli', req: signIn([JSON_TYPE, ['Content-Encoding', 'br']], '{}'), status: 400, code: 'malformed-request' },
   { name: 'zstd', req: signIn([JSON_TYPE, ['Content-Encoding', 'zstd']], '{}'), status: 415, code: 'unsupported-content-encoding' },
   { name: 'an unknown Content-Encoding', req: signIn([JSON_TYPE, ['Content-Encoding', 'foo']], '{}'), status: 415, code: 'unsupported-content-encoding' },
@@ -88,19 +108,61 @@ const CASES: { name: string; req: RawRequest; status: number; code: string; wait
   { name: 'Host with a path', req: { path: '/api/v1/health', headers: [['Host', 'evil.example/x']] }, status: 400, code: 'bad-host' },
   { name: 'Host with user info', req: { path: '/api/v1/health', headers: [['Host', 'me@evil.example']] }, status: 400, code: 'bad-host' },
   { name: 'Host with a port out of range', req: { path: '/api/v1/health', headers: [['Host', 'vendorscope.test:99999']] }, status: 400, code: 'bad-host' },
-  { name: 'two Host headers', req: { path: '/api/v1/health', headers: [['Host', HOST], ['Host', 'evil.example']] }, status: 400, code: 'bad-host' },
+  {
+    name: 'two Host headers',
+    req: {
+      path: '/api/v1/health',
+      headers: [
+        ['Host', HOST],
+        ['Host', 'evil.example'],
+      ],
+    },
+    status: 400,
+    code: 'bad-host',
+  },
   { name: 'an invalid Host on a page', req: { path: '/', headers: [['Host', '[::1']] }, status: 400, code: 'bad-host' },
-  { name: 'invalid UTF-8 in a JSON body', req: signIn([JSON_TYPE], Buffer.from([...Buffer.from('{"email":"'), 0xff, ...Buffer.from('@example.com","password":"x"}')])), status: 400, code: 'bad-encoding' },
-  { name: 'a body shorter than its Content-Length', req: signIn([JSON_TYPE, ['Content-Length', '100']], '{}'), status: 400, code: 'malformed-request', waitMs: 200 },
-  { name: 'a header line without a colon', req: { path: '/api/v1/health', headers: [['X-Fine', 'yes\r\nNo colon here']] }, status: 400, code: 'malformed-request' },
+  {
+    name: 'invalid UTF-8 in a JSON body',
+    req: signIn([JSON_TYPE], Buffer.from([...Buffer.from('{"email":"'), 0xff, ...Buffer.from('@example.com","password":"x"}')])),
+    status: 400,
+    code: 'bad-encoding',
+  },
+  {
+    name: 'a body shorter than its Content-Length',
+    req: signIn([JSON_TYPE, ['Content-Length', '100']], '{}'),
+    status: 400,
+    code: 'malformed-request',
+    waitMs: 200,
+  },
+  {
+    name: 'a header line without a colon',
+    req: { path: '/api/v1/health', headers: [['X-Fine', 'yes\r\nNo colon here']] },
+    status: 400,
+    code: 'malformed-request',
+  },
   { name: 'a Content-Length that is not a number', req: signIn([JSON_TYPE, ['Content-Length', 'abc']], '{}'), status: 400, code: 'malformed-request' },
   // Found by the fuzz test below (GET //?q=%E0%A4%A with Range: bytes=5-1 answered 500).
   { name: 'an unsatisfiable Range on the page', req: { path: '/', headers: [['Range', 'bytes=5-1']] }, status: 416, code: 'range-not-satisfiable' },
   { name: 'a Range past the end of a deep link', req: { path: '/vendors/3', headers: [['Range', 'bytes=500-']] }, status: 416, code: 'range-not-satisfiable' },
-  { name: 'a Range past the end of an asset', req: { path: '/assets/app-abc123.js', headers: [['Range', 'bytes=500-']] }, status: 416, code: 'range-not-satisfiable' },
+  {
+    name: 'a Range past the end of an asset',
+    req: { path: '/assets/app-abc123.js', headers: [['Range', 'bytes=500-']] },
+    status: 416,
+    code: 'range-not-satisfiable',
+  },
   { name: 'an If-Match the page does not meet', req: { path: '/', headers: [['If-Match', '"x"']] }, status: 412, code: 'precondition-failed' },
-  { name: 'an If-Match an asset does not meet', req: { path: '/assets/app-abc123.js', headers: [['If-Match', '"x"']] }, status: 412, code: 'precondition-failed' },
-  { name: 'an If-Unmodified-Since before the page', req: { path: '/', headers: [['If-Unmodified-Since', 'Mon, 01 Jan 2001 00:00:00 GMT']] }, status: 412, code: 'precondition-failed' },
+  {
+    name: 'an If-Match an asset does not meet',
+    req: { path: '/assets/app-abc123.js', headers: [['If-Match', '"x"']] },
+    status: 412,
+    code: 'precondition-failed',
+  },
+  {
+    name: 'an If-Unmodified-Since before the page',
+    req: { path: '/', headers: [['If-Unmodified-Since', 'Mon, 01 Jan 2001 00:00:00 GMT']] },
+    status: 412,
+    code: 'precondition-failed',
+  },
   { name: 'headers over the size limit', req: { path: '/api/v1/health', headers: [['X-Big', 'a'.repeat(20_000)]] }, status: 431, code: 'headers-too-large' },
 ];
 
@@ -148,7 +210,10 @@ describe('a malformed request', () => {
   });
 
   it('a gzip, deflate or br body that is what it says is read', async () => {
-    for (const [encoding, body] of [['gzip', gzipSync('{}')], ['br', brotliCompressSync('{}')]] as const) {
+    for (const [encoding, body] of [
+      ['gzip', gzipSync('{}')],
+      ['br', brotliCompressSync('{}')],
+    ] as const) {
       const res = await rawRequest(port, signIn([JSON_TYPE, ['Content-Encoding', encoding]], body));
       expectRefused(res, 400, 'validation-failed', s); // an empty object: read, then refused field by field
     }
@@ -178,7 +243,11 @@ describe('invalid UTF-8 in a JSON body', () => {
   const withBytes = (bytes: Uint8Array) => Buffer.concat([Buffer.from(before), bytes, Buffer.from(after)]);
   /** Posts the bytes as they are (superagent would turn a Buffer into JSON of its own). */
   const post = (t: ReturnType<typeof served>, body: Buffer, type = 'application/json') =>
-    t.http.post('/api/v1/vendors').set('Content-Type', type).serialize((b: Buffer) => b as never).send(body as never);
+    t.http
+      .post('/api/v1/vendors')
+      .set('Content-Type', type)
+      .serialize((b: Buffer) => b as never)
+      .send(body as never);
   const UTF8 = new TextDecoder('utf-8', { fatal: true });
   const invalid = (b: Uint8Array) => {
     try {
@@ -208,7 +277,10 @@ describe('invalid UTF-8 in a JSON body', () => {
 
   it('valid UTF-8 is still read, whatever the case of the charset', async () => {
     const t = served();
-    for (const [type, name] of [['application/json; charset=UTF-8', 'Ærø Ltd 🚀'], ['application/json', 'Ærø Ltd 🚀 3']] as const) {
+    for (const [type, name] of [
+      ['application/json; charset=UTF-8', 'Ærø Ltd 🚀'],
+      ['application/json', 'Ærø Ltd 🚀 3'],
+    ] as const) {
       const res = await post(t, withBytes(Buffer.from(name)), type);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.name).toBe(name);
@@ -219,18 +291,64 @@ describe('invalid UTF-8 in a JSON body', () => {
 describe('fuzzed requests', () => {
   const arb = {
     method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
-    path: fc.tuple(
-      fc.constantFrom('/api/v1/health', '/api/v1/vendors', '/api/v1/vendors/1', '/api/v1/session', '/api/v1/import/vendors', '/api/v1/reviews/due.ics', '/api/v1/nothing', '/', '/vendors/3', '/assets/app-abc123.js', '/assets/', '*', 'http://other.example/api/v1/health', 'api/v1/health'),
-      fc.oneof(
-        fc.constant(''),
-        fc.constantFrom('%', '/%', '/%E0%A4%A', '/%ZZ', '/%00', '/%C0%AF', '/..%2F..%2F', '/%2e%2e/', '//', '/;x', '/~', '/\xff\xfe', '/%F0%9F%9A%80', '/%ED%A0%80'),
-        fc.string({ unit: fc.constantFrom(...'abc%/.0123456789EFZ;~-_'.split('')), maxLength: 12 }).map((x) => `/${x}`),
-      ),
-      fc.oneof(
-        fc.constant(''),
-        fc.constantFrom('?q=%E0%A4%A', '?q=%', '?q[a]=1', '?q[]=1&q[]=2', '?q=a&q=b', '?token=%', '?token=a&token=b', '?sort=__proto__', '?__proto__[x]=1', '?constructor=1', '?=&&=', `?q=${'x'.repeat(8000)}`, `?${'a=1&'.repeat(1500)}`),
-      ),
-    ).map(([a, b, c]) => a + b + c),
+    path: fc
+      .tuple(
+        fc.constantFrom(
+          '/api/v1/health',
+          '/api/v1/vendors',
+          '/api/v1/vendors/1',
+          '/api/v1/session',
+          '/api/v1/import/vendors',
+          '/api/v1/reviews/due.ics',
+          '/api/v1/nothing',
+          '/',
+          '/vendors/3',
+          '/assets/app-abc123.js',
+          '/assets/',
+          '*',
+          'http://other.example/api/v1/health',
+          'api/v1/health',
+        ),
+        fc.oneof(
+          fc.constant(''),
+          fc.constantFrom(
+            '%',
+            '/%',
+            '/%E0%A4%A',
+            '/%ZZ',
+            '/%00',
+            '/%C0%AF',
+            '/..%2F..%2F',
+            '/%2e%2e/',
+            '//',
+            '/;x',
+            '/~',
+            '/\xff\xfe',
+            '/%F0%9F%9A%80',
+            '/%ED%A0%80',
+          ),
+          fc.string({ unit: fc.constantFrom(...'abc%/.0123456789EFZ;~-_'.split('')), maxLength: 12 }).map((x) => `/${x}`),
+        ),
+        fc.oneof(
+          fc.constant(''),
+          fc.constantFrom(
+            '?q=%E0%A4%A',
+            '?q=%',
+            '?q[a]=1',
+            '?q[]=1&q[]=2',
+            '?q=a&q=b',
+            '?token=%',
+            '?token=a&token=b',
+            '?sort=__proto__',
+            '?__proto__[x]=1',
+            '?constructor=1',
+            '?=&&=',
+            `?q=${'x'.repeat(8000)}`,
+            `?${'a=1&'.repeat(1500)}`,
+          ),
+        ),
+      )
+      .map(([a, b, c]) => a + b + c),
     header: fc.oneof(
       fc.constantFrom<[string, string]>(
         ['Cookie', `${SESSION_COOKIE}=%E0%A4%A`],
@@ -288,7 +406,9 @@ describe('fuzzed requests', () => {
         ['Range', 'bytes=5-1'],
         ['Range', 'bytes=abc'],
       ),
-      fc.tuple(fc.constantFrom('Cookie', 'Origin', 'Authorization', 'Content-Type', 'Host', 'X-Anything'), fc.string({ maxLength: 20 })).map(([k, v]) => [k, v.replace(/[\r\n]/g, '')] as [string, string]),
+      fc
+        .tuple(fc.constantFrom('Cookie', 'Origin', 'Authorization', 'Content-Type', 'Host', 'X-Anything'), fc.string({ maxLength: 20 }))
+        .map(([k, v]) => [k, v.replace(/[\r\n]/g, '')] as [string, string]),
     ),
     body: fc.oneof(
       fc.constant(''),
@@ -307,25 +427,39 @@ describe('fuzzed requests', () => {
     const signedIn = t.cookieFor('admin', 'fuzz@example.com');
     try {
       await fc.assert(
-        fc.asyncProperty(arb.method, arb.path, fc.array(fc.oneof({ weight: 4, arbitrary: arb.header }, { weight: 1, arbitrary: fc.constant<[string, string]>(['Cookie', signedIn]) }), { maxLength: 4 }), arb.body, arb.contentLength, async (method, path, headers, body, cl) => {
-          const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-          const explicit = headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k));
-          const length: [string, string][] = explicit || cl === 'auto' ? [] : cl === 'none' ? [] : [['Content-Length', String(cl === 'short' ? bytes.length + 7 : Math.max(0, bytes.length - 1))]];
-          t.errors.length = 0;
-          t.lines.length = 0;
-          const res = await rawRequest(p, { method, path, headers: [...headers, ...length], body: bytes, contentLength: cl === 'auto' }, 150);
-          const seen = `${method} ${path.slice(0, 200)} ${JSON.stringify(headers)} → ${res.raw.slice(0, 300)}`;
-          expect(res.status, seen).toBeGreaterThanOrEqual(100);
-          expect(res.status, seen).toBeLessThan(500);
-          // Every refusal is a problem document, but for a missing asset (plain text, so no browser runs a page as a script).
-          const missingAsset = res.status === 404 && path.startsWith('/assets/');
-          if (res.status >= 400 && !missingAsset && method !== 'HEAD') {
-            expect(res.headers['content-type'], seen).toMatch(/^application\/problem\+json/);
-            expect(JSON.parse(res.body).code, seen).toMatch(/^[a-z-]+$/);
-          }
-          expect(res.body, seen).not.toMatch(STACK);
-          expect(t.errors, seen).toEqual([]);
-        }),
+        fc.asyncProperty(
+          arb.method,
+          arb.path,
+          fc.array(fc.oneof({ weight: 4, arbitrary: arb.header }, { weight: 1, arbitrary: fc.constant<[string, string]>(['Cookie', signedIn]) }), {
+            maxLength: 4,
+          }),
+          arb.body,
+          arb.contentLength,
+          async (method, path, headers, body, cl) => {
+            const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+            const explicit = headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k));
+            const length: [string, string][] =
+              explicit || cl === 'auto'
+                ? []
+                : cl === 'none'
+                  ? []
+                  : [['Content-Length', String(cl === 'short' ? bytes.length + 7 : Math.max(0, bytes.length - 1))]];
+            t.errors.length = 0;
+            t.lines.length = 0;
+            const res = await rawRequest(p, { method, path, headers: [...headers, ...length], body: bytes, contentLength: cl === 'auto' }, 150);
+            const seen = `${method} ${path.slice(0, 200)} ${JSON.stringify(headers)} → ${res.raw.slice(0, 300)}`;
+            expect(res.status, seen).toBeGreaterThanOrEqual(100);
+            expect(res.status, seen).toBeLessThan(500);
+            // Every refusal is a problem document, but for a missing asset (plain text, so no browser runs a page as a script).
+            const missingAsset = res.status === 404 && path.startsWith('/assets/');
+            if (res.status >= 400 && !missingAsset && method !== 'HEAD') {
+              expect(res.headers['content-type'], seen).toMatch(/^application\/problem\+json/);
+              expect(JSON.parse(res.body).code, seen).toMatch(/^[a-z-]+$/);
+            }
+            expect(res.body, seen).not.toMatch(STACK);
+            expect(t.errors, seen).toEqual([]);
+          },
+        ),
         { numRuns: 500 },
       );
     } finally {

@@ -3,7 +3,13 @@ import { DEFAULT_POLICY } from '../../../server/scoring/policy.ts';
 import { expectNoWrite, expectProblem, failingPaths, testApp } from '../../helpers/app.ts';
 import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 
-const next = (o: object = {}) => ({ ...DEFAULT_POLICY, version: '2.1.0', note: 'short-penalty trial', decay: { name: 'short-penalty', kind: 'linear', days: 30 }, ...o });
+const next = (o: object = {}) => ({
+  ...DEFAULT_POLICY,
+  version: '2.1.0',
+  note: 'short-penalty trial',
+  decay: { name: 'short-penalty', kind: 'linear', days: 30 },
+  ...o,
+});
 
 describe('GET /api/v1/methodology', () => {
   it('returns the shipped default with every parameter on a new database', async () => {
@@ -74,14 +80,21 @@ describe('PUT /api/v1/methodology', () => {
 describe('PUT /api/v1/methodology: the rationale', () => {
   it('is stored with the version and returned with it', async () => {
     const { http } = testApp();
-    const rationale = { ...DEFAULT_POLICY.rationale, decay: { why: 'Trying the SecurityScorecard-like penalty for a quarter.', source: 'judgement (CISO, 2026-11-29)' } };
+    const rationale = {
+      ...DEFAULT_POLICY.rationale,
+      decay: { why: 'Trying the SecurityScorecard-like penalty for a quarter.', source: 'judgement (CISO, 2026-11-29)' },
+    };
     const res = await http.put('/api/v1/methodology').send(next({ rationale }));
     expect(res.status).toBe(200);
     expect((await http.get('/api/v1/methodology')).body.rationale.decay).toEqual(rationale.decay);
   });
 
   it.each([
-    ['a parameter without one', (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'support.accessPoints')), 'body.rationale.support.accessPoints'],
+    [
+      'a parameter without one',
+      (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'support.accessPoints')),
+      'body.rationale.support.accessPoints',
+    ],
     ['an empty source', (r: Record<string, unknown>) => ({ ...r, 'weights.mfa': { why: 'Because.', source: '' } }), 'body.rationale.weights.mfa.source'],
     ['no rationale at all', () => undefined, 'body.rationale'],
   ])('refuses %s at %s and stores nothing', async (_what, change, path) => {

@@ -67,7 +67,15 @@ describe('an MFA record whose source is a questionnaire answer', () => {
   it('refuses an answer typed into a record an analyst recorded', async () => {
     const t = testApp();
     const vendor = (await t.http.post('/api/v1/vendors').send(vendorBody())).body;
-    const item = { population: 'admins', method: 'fido2', enforced: true, evidence: 'observed', source: { kind: 'questionnaire', requestId: 1, questionId: 'mfa-admins-method' }, assessedOn: '2024-01-01', notes: null };
+    const item = {
+      population: 'admins',
+      method: 'fido2',
+      enforced: true,
+      evidence: 'observed',
+      source: { kind: 'questionnaire', requestId: 1, questionId: 'mfa-admins-method' },
+      assessedOn: '2024-01-01',
+      notes: null,
+    };
     const res = await expectNoWrite(t.db, () => t.http.put(`/api/v1/vendors/${vendor.id}/mfa`).send({ items: [item] }));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toEqual(['body.items.0.source']);
@@ -76,7 +84,15 @@ describe('an MFA record whose source is a questionnaire answer', () => {
   it('refuses a source that is neither a citation nor an answer', async () => {
     const t = testApp();
     const vendor = (await t.http.post('/api/v1/vendors').send(vendorBody())).body;
-    const item = { population: 'admins', method: 'fido2', enforced: true, evidence: 'observed', source: { kind: 'hearsay', requestId: 1 }, assessedOn: '2024-01-01', notes: null };
+    const item = {
+      population: 'admins',
+      method: 'fido2',
+      enforced: true,
+      evidence: 'observed',
+      source: { kind: 'hearsay', requestId: 1 },
+      assessedOn: '2024-01-01',
+      notes: null,
+    };
     const res = await expectNoWrite(t.db, () => t.http.put(`/api/v1/vendors/${vendor.id}/mfa`).send({ items: [item] }));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)[0]).toMatch(/^body\.items\.0\.source/);

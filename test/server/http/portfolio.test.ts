@@ -76,7 +76,12 @@ describe('GET /api/v1/portfolio/supply-chain', () => {
     // Okta serves Cloudflare (its support channel) and is itself served by Sitel and its own support.
     expect(g.edges.filter((e: { target: string }) => e.target === okta.id).map((e: { source: string }) => node2name(g, e.source))).toEqual(['Cloudflare']);
     // As of March 2022 Sitel is known (named on 23 March 2022); Okta's own support case system only became known with the October 2023 breach.
-    expect(g.edges.filter((e: { source: string }) => e.source === okta.id).map((e: { target: string; active: boolean }) => [node2name(g, e.target), e.active]).sort()).toEqual([
+    expect(
+      g.edges
+        .filter((e: { source: string }) => e.source === okta.id)
+        .map((e: { target: string; active: boolean }) => [node2name(g, e.target), e.active])
+        .sort(),
+    ).toEqual([
       ['Okta Customer Support (Help Center case system)', false],
       ['Sitel Group (Sykes Enterprises)', true],
     ]);
@@ -91,7 +96,9 @@ describe('GET /api/v1/portfolio/supply-chain', () => {
       await http.post('/api/v1/vendors').send({ name, category: 'identity provider', tier: 1, dataAccess: 'confidential', environmentAccess: 'admin' });
     }
     for (const id of [1, 2]) {
-      await http.post(`/api/v1/vendors/${id}/subprocessors`).send({ name: 'Callcentre  Ltd', function: 'support', outsourced: true, accessLevel: 'customer-data' });
+      await http
+        .post(`/api/v1/vendors/${id}/subprocessors`)
+        .send({ name: 'Callcentre  Ltd', function: 'support', outsourced: true, accessLevel: 'customer-data' });
     }
     const g = (await http.get('/api/v1/portfolio/supply-chain')).body;
     expect(g.nodes.find((n: { kind: string }) => n.kind === 'subprocessor')).toMatchObject({ name: 'Callcentre  Ltd', serves: 2, concentration: true });

@@ -29,71 +29,96 @@ describe('importing a CAIQ v4 sheet', () => {
   it.each([
     ['XLSX', 'caiq-v4.xlsx', XLSX_TYPE],
     ['CSV', 'caiq-v4.csv', 'text/csv'],
-  ])('from %s: every answer kept as text, IAM-14.1 written as the admins’ MFA (the weakest method named) and SEF-07.2 as the days to notify, both self-attested from their answer; the inventory read but not stored', async (_k, file, type) => {
-    const { http, vendorId } = await withVendor();
-    const res = await post(http, vendorId, fixture(file), type, '?fileName=northwind-caiq.xlsx');
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.import).toMatchObject({ vendorId, format: 'caiq', fileName: 'northwind-caiq.xlsx', answerCount: 14, mappedCount: 3, knownFrom: '2026-11-29' });
-    expect(res.body.import.sheetName).toBe(file.endsWith('.xlsx') ? 'CAIQv4.0.2' : null);
-    const byId = Object.fromEntries(res.body.facts.map((f: { questionId: string }) => [f.questionId, f]));
-    expect(byId['IAM-14.1']).toMatchObject({ fact: 'mfa', target: 'admins', outcome: 'written', value: { method: 'push-number-matching', enforced: true } });
-    expect(byId['IAM-14.1'].source).toEqual({ kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' });
-    expect(byId['SEF-07.2']).toMatchObject({ fact: 'commitment', value: 3, outcome: 'written' });
-    expect(byId['STA-07.1']).toMatchObject({ fact: 'supply-chain', value: true, outcome: 'not-stored' });
-
-    const mfa = await http.get(`/api/v1/vendors/${vendorId}/mfa`);
-    expect(mfa.body.items).toEqual([
-      expect.objectContaining({
-        population: 'admins',
-        method: 'push-number-matching',
-        enforced: true,
-        evidence: 'attestation',
-        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' },
-        assessedOn: '2026-11-29',
-        knownFrom: '2026-11-29',
-        confidence: 'self-attested',
-      }),
-    ]);
-    expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
-      {
+  ])(
+    'from %s: every answer kept as text, IAM-14.1 written as the admins’ MFA (the weakest method named) and SEF-07.2 as the days to notify, both self-attested from their answer; the inventory read but not stored',
+    async (_k, file, type) => {
+      const { http, vendorId } = await withVendor();
+      const res = await post(http, vendorId, fixture(file), type, '?fileName=northwind-caiq.xlsx');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.import).toMatchObject({
         vendorId,
-        field: 'notifyWithinDays',
-        value: 3,
-        confidence: 'self-attested',
-        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SEF-07.2' },
+        format: 'caiq',
+        fileName: 'northwind-caiq.xlsx',
+        answerCount: 14,
+        mappedCount: 3,
         knownFrom: '2026-11-29',
-        updatedAt: expect.any(String),
-      },
-    ]);
+      });
+      expect(res.body.import.sheetName).toBe(file.endsWith('.xlsx') ? 'CAIQv4.0.2' : null);
+      const byId = Object.fromEntries(res.body.facts.map((f: { questionId: string }) => [f.questionId, f]));
+      expect(byId['IAM-14.1']).toMatchObject({ fact: 'mfa', target: 'admins', outcome: 'written', value: { method: 'push-number-matching', enforced: true } });
+      expect(byId['IAM-14.1'].source).toEqual({ kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' });
+      expect(byId['SEF-07.2']).toMatchObject({ fact: 'commitment', value: 3, outcome: 'written' });
+      expect(byId['STA-07.1']).toMatchObject({ fact: 'supply-chain', value: true, outcome: 'not-stored' });
 
-    const detail = await http.get(`/api/v1/questionnaire-imports/${res.body.import.id}`);
-    expect(detail.status).toBe(200);
-    expect(detail.body.answers).toHaveLength(14);
-    expect(detail.body.answers[0]).toMatchObject({ questionId: 'A&A-01.1', answer: 'Yes', answerKind: 'yes', mapping: null, extra: { 'SSRM Control Ownership': 'CSP-owned' } });
-    expect(detail.body.answers.find((a: { questionId: string }) => a.questionId === 'TVM-07.1')).toMatchObject({ answer: 'No', detail: expect.stringContaining('Quarterly external scans') });
-    const page = await http.get(`/api/v1/questionnaire-imports/${res.body.import.id}?offset=12&limit=5`);
-    expect(page.body.answers.map((a: { questionId: string }) => a.questionId)).toEqual(['STA-08.1', 'TVM-07.1']);
-    expect(page.body.answersTotal).toBe(14);
+      const mfa = await http.get(`/api/v1/vendors/${vendorId}/mfa`);
+      expect(mfa.body.items).toEqual([
+        expect.objectContaining({
+          population: 'admins',
+          method: 'push-number-matching',
+          enforced: true,
+          evidence: 'attestation',
+          source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'IAM-14.1' },
+          assessedOn: '2026-11-29',
+          knownFrom: '2026-11-29',
+          confidence: 'self-attested',
+        }),
+      ]);
+      expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
+        {
+          vendorId,
+          field: 'notifyWithinDays',
+          value: 3,
+          confidence: 'self-attested',
+          source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SEF-07.2' },
+          knownFrom: '2026-11-29',
+          updatedAt: expect.any(String),
+        },
+      ]);
 
-    const list = await http.get(`/api/v1/vendors/${vendorId}/questionnaire-imports`);
-    expect(list.body.items.map((i: { id: number }) => i.id)).toEqual([res.body.import.id]);
-    const audit = await http.get('/api/v1/audit?entity=questionnaire-import');
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'import', entityId: res.body.import.id, vendorId, actor: 'admin@example.com' })]);
-  });
+      const detail = await http.get(`/api/v1/questionnaire-imports/${res.body.import.id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.answers).toHaveLength(14);
+      expect(detail.body.answers[0]).toMatchObject({
+        questionId: 'A&A-01.1',
+        answer: 'Yes',
+        answerKind: 'yes',
+        mapping: null,
+        extra: { 'SSRM Control Ownership': 'CSP-owned' },
+      });
+      expect(detail.body.answers.find((a: { questionId: string }) => a.questionId === 'TVM-07.1')).toMatchObject({
+        answer: 'No',
+        detail: expect.stringContaining('Quarterly external scans'),
+      });
+      const page = await http.get(`/api/v1/questionnaire-imports/${res.body.import.id}?offset=12&limit=5`);
+      expect(page.body.answers.map((a: { questionId: string }) => a.questionId)).toEqual(['STA-08.1', 'TVM-07.1']);
+      expect(page.body.answersTotal).toBe(14);
+
+      const list = await http.get(`/api/v1/vendors/${vendorId}/questionnaire-imports`);
+      expect(list.body.items.map((i: { id: number }) => i.id)).toEqual([res.body.import.id]);
+      const audit = await http.get('/api/v1/audit?entity=questionnaire-import');
+      expect(audit.body.items).toEqual([expect.objectContaining({ action: 'import', entityId: res.body.import.id, vendorId, actor: 'admin@example.com' })]);
+    },
+  );
 
   it('keeps a record resting on an audit report, and a bare Yes never replaces a record', async () => {
     const { http, vendorId } = await withVendor();
     await http.put(`/api/v1/vendors/${vendorId}/mfa`).send({ items: [mfaItem({ population: 'admins', method: 'sms', evidence: 'audit-report' })] });
     const res = await post(http, vendorId, CAIQ_CSV);
     expect(res.status).toBe(201);
-    expect(res.body.facts.find((f: { questionId: string }) => f.questionId === 'IAM-14.1')).toMatchObject({ outcome: 'kept-on-record', detail: expect.stringContaining('independent evidence') });
+    expect(res.body.facts.find((f: { questionId: string }) => f.questionId === 'IAM-14.1')).toMatchObject({
+      outcome: 'kept-on-record',
+      detail: expect.stringContaining('independent evidence'),
+    });
     expect((await http.get(`/api/v1/vendors/${vendorId}/mfa`)).body.items[0]).toMatchObject({ method: 'sms', evidence: 'audit-report' });
 
     const bare = CAIQ_CSV.replace(/Okta Verify push with number matching[^"]*/, 'MFA is in place.');
     const t2 = await withVendor();
     await t2.http.put(`/api/v1/vendors/${t2.vendorId}/mfa`).send({ items: [mfaItem({ population: 'admins', method: 'totp', evidence: 'public-statement' })] });
     const r2 = await post(t2.http, t2.vendorId, bare);
-    expect(r2.body.facts.find((f: { questionId: string }) => f.questionId === 'IAM-14.1')).toMatchObject({ outcome: 'kept-on-record', value: { method: 'sms', enforced: true } });
+    expect(r2.body.facts.find((f: { questionId: string }) => f.questionId === 'IAM-14.1')).toMatchObject({
+      outcome: 'kept-on-record',
+      value: { method: 'sms', enforced: true },
+    });
     expect((await t2.http.get(`/api/v1/vendors/${t2.vendorId}/mfa`)).body.items[0]).toMatchObject({ method: 'totp' });
   });
 
@@ -118,7 +143,11 @@ describe('the days to notify from an imported sheet', () => {
     expect(sef(first)).toMatchObject({ value: 4, outcome: 'written' });
     const second = await post(http, vendorId, CAIQ_CSV);
     expect(sef(second)).toMatchObject({ value: 3, outcome: 'written' });
-    expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ value: 3, knownFrom: '2026-11-29', source: { importId: second.body.import.id } });
+    expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({
+      value: 3,
+      knownFrom: '2026-11-29',
+      source: { importId: second.body.import.id },
+    });
     const third = await post(http, vendorId, CAIQ_CSV);
     expect(sef(third)).toMatchObject({ value: 3, outcome: 'kept-on-record', detail: expect.stringContaining('agrees') });
     expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ source: { importId: second.body.import.id } });
@@ -129,7 +158,15 @@ describe('the days to notify from an imported sheet', () => {
     await post(http, vendorId, CAIQ_CSV);
     const older = await post(http, vendorId, CAIQ_CSV.replace('72 hours', '10 days'), 'text/csv', '?knownFrom=2026-10-01');
     expect(sef(older)).toMatchObject({ value: 10, outcome: 'kept-on-record', detail: expect.stringContaining('later day') });
-    deps.store.commitments.put({ vendorId, field: 'notifyWithinDays', value: 1, confidence: 'recorded', source: null, knownFrom: '2026-11-29', updatedAt: '2026-11-29T00:00:00.000Z' });
+    deps.store.commitments.put({
+      vendorId,
+      field: 'notifyWithinDays',
+      value: 1,
+      confidence: 'recorded',
+      source: null,
+      knownFrom: '2026-11-29',
+      updatedAt: '2026-11-29T00:00:00.000Z',
+    });
     const again = await post(http, vendorId, CAIQ_CSV.replace('72 hours', '5 days'));
     expect(sef(again)).toMatchObject({ value: 5, outcome: 'kept-on-record', detail: expect.stringContaining('analyst recorded') });
     expect(notify(await http.get(`/api/v1/vendors/${vendorId}/commitments`))).toMatchObject({ value: 1, confidence: 'recorded', source: null });
@@ -154,12 +191,29 @@ describe('importing a SIG Lite sheet', () => {
     expect(res.body.import).toMatchObject({ format: 'sig', answerCount: 9, mappedCount: 4 });
     const mfa = (await http.get(`/api/v1/vendors/${vendorId}/mfa`)).body.items;
     expect(mfa).toEqual([
-      expect.objectContaining({ population: 'admins', method: 'totp', enforced: true, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.75' } }),
-      expect.objectContaining({ population: 'contractors', method: 'sms', enforced: true, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.77' } }),
+      expect.objectContaining({
+        population: 'admins',
+        method: 'totp',
+        enforced: true,
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.75' },
+      }),
+      expect.objectContaining({
+        population: 'contractors',
+        method: 'sms',
+        enforced: true,
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.77' },
+      }),
     ]);
     expect(res.body.facts.find((f: { questionId: string }) => f.questionId === 'SL.103')).toMatchObject({ value: 2, outcome: 'written' });
     expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
-      expect.objectContaining({ field: 'notifyWithinDays', value: 2, confidence: 'self-attested', source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.103' } }),
+      expect.objectContaining({
+        field: 'notifyWithinDays',
+        value: 2,
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire-import', importId: res.body.import.id, questionId: 'SL.103' },
+      }),
     ]);
   });
 
@@ -179,7 +233,14 @@ describe('bad input writes nothing', () => {
   ]);
   const cases: Array<[string, Buffer | string, string, number, string, string[]?]> = [
     ['a CAIQ sheet with an unknown column', unknownColumns, 'text/csv', 422, 'questionnaire-columns', ['columns.I']],
-    ['an XLSX CAIQ sheet with an unknown column', xlsxOf([{ name: 'CAIQ', rows: csvRows(unknownColumns) }]), XLSX_TYPE, 422, 'questionnaire-columns', ['columns.I']],
+    [
+      'an XLSX CAIQ sheet with an unknown column',
+      xlsxOf([{ name: 'CAIQ', rows: csvRows(unknownColumns) }]),
+      XLSX_TYPE,
+      422,
+      'questionnaire-columns',
+      ['columns.I'],
+    ],
     ['a CAIQ sheet missing its answer column', CAIQ_CSV.replace('CSP CAIQ Answer', ''), 'text/csv', 422, 'questionnaire-columns'],
     ['a sheet of no known format', 'Name,Website\nAcme,https://acme.example\n', 'text/csv', 422, 'questionnaire-columns', ['columns']],
     ['an empty file', '', 'text/csv', 422, 'questionnaire-unreadable'],

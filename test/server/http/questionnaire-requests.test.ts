@@ -31,7 +31,15 @@ describe('questionnaire requests', () => {
     expect(body.link).toBe(`${ORIGIN}/respond#token=${token}`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.mailed).toBe(false);
-    expect(body.request).toMatchObject({ id, vendorId: vendor.id, state: 'sent', dueOn: '2026-12-15', linkExpiresOn: '2027-01-14', overdue: false, templateVersion: '1.0.0' });
+    expect(body.request).toMatchObject({
+      id,
+      vendorId: vendor.id,
+      state: 'sent',
+      dueOn: '2026-12-15',
+      linkExpiresOn: '2027-01-14',
+      overdue: false,
+      templateVersion: '1.0.0',
+    });
     const row = db.prepare('SELECT token_hash FROM questionnaire_requests WHERE id = ?').get(id) as { token_hash: string };
     expect(row.token_hash).toBe(hashResponseToken(token));
     // The token is nowhere in the database, and never in a later answer.
@@ -110,7 +118,10 @@ describe('questionnaire requests', () => {
     const { id, token } = await send();
     await http.post(`/api/v1/questionnaire-requests/${id}/revoke`);
     const audit = await http.get(`/api/v1/audit?entity=questionnaire-request&entityId=${id}`);
-    expect(audit.body.items.map((e: { action: string; actor: string }) => `${e.action} by ${e.actor}`)).toEqual(['revoke by admin@example.com', 'send by admin@example.com']);
+    expect(audit.body.items.map((e: { action: string; actor: string }) => `${e.action} by ${e.actor}`)).toEqual([
+      'revoke by admin@example.com',
+      'send by admin@example.com',
+    ]);
     expect(JSON.stringify(audit.body)).not.toContain(token);
   });
 
@@ -153,7 +164,9 @@ describe('questionnaire links by e-mail', () => {
   it('mails the link to the contact through SMTP when e-mail is set up, and says so', async () => {
     const smtp = await smtpReceiver({ user: 'alerts', pass: 'smtp-password-not-to-leak' });
     closers.push(smtp.close);
-    const { send } = await questionnaireApp({ alerts: { ...DEFAULT_ALERTS, smtpUrl: smtp.url(), mailFrom: 'Vendorscope <alerts@example.com>', webhookTimeoutSeconds: 2 } });
+    const { send } = await questionnaireApp({
+      alerts: { ...DEFAULT_ALERTS, smtpUrl: smtp.url(), mailFrom: 'Vendorscope <alerts@example.com>', webhookTimeoutSeconds: 2 },
+    });
     const { body, link } = await send({ message: 'Questions: <b>ask me</b>' });
     expect(body.mailed).toBe(true);
     expect(smtp.messages).toHaveLength(1);

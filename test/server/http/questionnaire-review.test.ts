@@ -15,7 +15,8 @@ async function setup(state: Parameters<typeof submittedRequest>[3] = 'submitted'
   return { ...t, vendorId: vendor.id as number, requestId };
 }
 
-const decide = (http: ReturnType<typeof testApp>['http'], id: number, decisions: unknown[]) => http.post(`/api/v1/questionnaire-requests/${id}/decisions`).send({ decisions });
+const decide = (http: ReturnType<typeof testApp>['http'], id: number, decisions: unknown[]) =>
+  http.post(`/api/v1/questionnaire-requests/${id}/decisions`).send({ decisions });
 const acceptAll = (ids: string[]) => ids.map((questionId) => ({ questionId, decision: 'accepted' }));
 const ALL = Object.keys(fullAnswers());
 
@@ -88,9 +89,21 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
       source: { kind: 'questionnaire', requestId, questionId: 'support-provider' },
     });
     expect(desk.evidence).toContain('Support-session controls: The customer approves each session; Access expires automatically');
-    expect(subs.find((s: { name: string }) => s.name === 'CloudOps GmbH')).toMatchObject({ accessLevel: 'admin', staffMfa: 'totp', confidence: 'self-attested' });
+    expect(subs.find((s: { name: string }) => s.name === 'CloudOps GmbH')).toMatchObject({
+      accessLevel: 'admin',
+      staffMfa: 'totp',
+      confidence: 'self-attested',
+    });
     expect((await http.get(`/api/v1/vendors/${vendorId}/commitments`)).body.items).toEqual([
-      { vendorId, field: 'notifyWithinDays', value: 3, confidence: 'self-attested', source: { kind: 'questionnaire', requestId, questionId: 'notify-within-days' }, knownFrom: '2026-11-20', updatedAt: expect.any(String) },
+      {
+        vendorId,
+        field: 'notifyWithinDays',
+        value: 3,
+        confidence: 'self-attested',
+        source: { kind: 'questionnaire', requestId, questionId: 'notify-within-days' },
+        knownFrom: '2026-11-20',
+        updatedAt: expect.any(String),
+      },
       expect.objectContaining({ field: 'securityContactName', value: 'Dana Reyes' }),
       expect.objectContaining({ field: 'securityContactEmail', value: 'security@example.com' }),
     ]);
@@ -99,7 +112,9 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     expect(after.likelihood).not.toBe(before.likelihood);
     expect(after.evidenceCoverage).toBeGreaterThan(before.evidenceCoverage);
     expect(after.gaps.map((g: { text: string }) => g.text)).toContain(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`);
-    expect(after.gaps.map((g: { text: string }) => g.text)).toContain(`Helpdesk Partners Ltd rests on the vendor's own word (questionnaire, request ${requestId})`);
+    expect(after.gaps.map((g: { text: string }) => g.text)).toContain(
+      `Helpdesk Partners Ltd rests on the vendor's own word (questionnaire, request ${requestId})`,
+    );
 
     // The kept score followed in the same transaction, and What changed says so.
     const changes = (await http.get('/api/v1/changes?since=2026-11-01T00:00:00.000Z')).body.items;
@@ -148,7 +163,12 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
 
     it('422 decision-invalid for a rejection without a comment', async () => {
       const { db, http, requestId } = await setup();
-      const res = await expectNoWrite(db, () => decide(http, requestId, [{ questionId: 'mfa-admins-method', decision: 'accepted' }, { questionId: 'support-staff-mfa', decision: 'rejected' }]));
+      const res = await expectNoWrite(db, () =>
+        decide(http, requestId, [
+          { questionId: 'mfa-admins-method', decision: 'accepted' },
+          { questionId: 'support-staff-mfa', decision: 'rejected' },
+        ]),
+      );
       expectProblem(res, 422, 'decision-invalid');
       expect(failingPaths(res)).toEqual(['body.decisions.1.comment']);
       const blank = await expectNoWrite(db, () => decide(http, requestId, [{ questionId: 'support-staff-mfa', decision: 'rejected', comment: '   ' }]));
@@ -177,7 +197,11 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     });
 
     it('422 decision-invalid for an accepted answer that does not fit the record it would write', async () => {
-      const { db, http, requestId } = await setup('submitted', { ...fullAnswers(), 'security-contact-email': 'call Dana', 'support-provider': 'x'.repeat(300) });
+      const { db, http, requestId } = await setup('submitted', {
+        ...fullAnswers(),
+        'security-contact-email': 'call Dana',
+        'support-provider': 'x'.repeat(300),
+      });
       const res = await expectNoWrite(db, () => decide(http, requestId, acceptAll(['security-contact-email', 'support-provider', 'support-access-level'])));
       expectProblem(res, 422, 'decision-invalid');
       expect(failingPaths(res)).toEqual(['body.decisions.1', 'body.decisions.0']);
@@ -187,7 +211,13 @@ describe('POST /questionnaire-requests/:id/decisions', () => {
     it('403 for a viewer, 404 for an unknown request, 400 for a malformed body', async () => {
       const { db, as, http, requestId } = await setup();
       const viewer = as('viewer'); // signing the viewer in writes its session: before the check
-      expectProblem(await expectNoWrite(db, () => viewer.post(`/api/v1/questionnaire-requests/${requestId}/decisions`).send({ decisions: acceptAll(['mfa-admins-method']) })), 403, 'forbidden');
+      expectProblem(
+        await expectNoWrite(db, () =>
+          viewer.post(`/api/v1/questionnaire-requests/${requestId}/decisions`).send({ decisions: acceptAll(['mfa-admins-method']) }),
+        ),
+        403,
+        'forbidden',
+      );
       expectProblem(await expectNoWrite(db, () => decide(http, 999, acceptAll(['mfa-admins-method']))), 404, 'questionnaire-request-not-found');
       expectProblem(await expectNoWrite(db, () => decide(http, requestId, [])), 400, 'validation-failed');
       expectProblem(await expectNoWrite(db, () => decide(http, requestId, [{ questionId: 'mfa-admins-method', decision: 'maybe' }])), 400, 'validation-failed');

@@ -17,7 +17,8 @@ type App = Awaited<ReturnType<typeof questionnaireApp>>;
 const attach = (t: App, token: string, meta: unknown, file: Buffer, fileName = 'soc2.pdf') =>
   t.anon().post('/api/v1/respond/documents').set('X-Response-Token', token).field('meta', JSON.stringify(meta)).attach('file', file, fileName);
 
-const documentRows = (t: App) => t.db.prepare('SELECT id, vendor_id AS vendorId, request_id AS requestId, uploaded_by AS uploadedBy FROM documents ORDER BY id').all();
+const documentRows = (t: App) =>
+  t.db.prepare('SELECT id, vendor_id AS vendorId, request_id AS requestId, uploaded_by AS uploadedBy FROM documents ORDER BY id').all();
 
 describe('documents from the response page', () => {
   it("lands on the request's vendor with the request's id, audited as the vendor contact, and is listed by GET /respond", async () => {
@@ -25,13 +26,28 @@ describe('documents from the response page', () => {
     const { id, token } = await t.send();
     const res = await attach(t, token, soc2Meta(), PDF, 'Acme SOC 2.pdf');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.document).toMatchObject({ vendorId: t.vendor.id, requestId: id, kind: 'soc2', fileName: 'Acme SOC 2.pdf', mediaType: 'application/pdf', size: PDF.length, uploadedBy: `vendor contact, request ${id}` });
+    expect(res.body.document).toMatchObject({
+      vendorId: t.vendor.id,
+      requestId: id,
+      kind: 'soc2',
+      fileName: 'Acme SOC 2.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      uploadedBy: `vendor contact, request ${id}`,
+    });
     expect(documentRows(t)).toEqual([{ id: res.body.document.id, vendorId: t.vendor.id, requestId: id, uploadedBy: `vendor contact, request ${id}` }]);
-    const audit = (await t.http.get(`/api/v1/audit?actor=vendor contact, request ${id}&limit=100`)).body.items as Array<{ action: string; entity: string; via: string; vendorId: number }>;
+    const audit = (await t.http.get(`/api/v1/audit?actor=vendor contact, request ${id}&limit=100`)).body.items as Array<{
+      action: string;
+      entity: string;
+      via: string;
+      vendorId: number;
+    }>;
     expect(audit.filter((e) => e.entity === 'document')).toMatchObject([{ action: 'create', via: 'response-link', vendorId: t.vendor.id }]);
     expect(JSON.stringify(audit)).not.toContain(token);
     // The vendor sees it on the page; the analyst sees it on the dossier.
-    expect((await t.vendorCall(token).get()).body.documents).toEqual([{ id: res.body.document.id, fileName: 'Acme SOC 2.pdf', kind: 'soc2', size: PDF.length }]);
+    expect((await t.vendorCall(token).get()).body.documents).toEqual([
+      { id: res.body.document.id, fileName: 'Acme SOC 2.pdf', kind: 'soc2', size: PDF.length },
+    ]);
     expect((await t.http.get(`/api/v1/vendors/${t.vendor.id}/documents`)).body.items).toMatchObject([{ id: res.body.document.id, requestId: id }]);
     // And it may be the answer to a document question.
     const answer = await t.vendorCall(token).put('soc2-report', [res.body.document.id]);
@@ -39,7 +55,7 @@ describe('documents from the response page', () => {
     expect(answer.body.answer.value).toEqual([res.body.document.id]);
   });
 
-  it("a token of another request cannot name that document in an answer (nor see it)", async () => {
+  it('a token of another request cannot name that document in an answer (nor see it)', async () => {
     const t = await questionnaireApp();
     const other = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Other Vendor Inc' }))).body as { id: number };
     const mine = await t.send();
@@ -47,7 +63,9 @@ describe('documents from the response page', () => {
     const theirs = await t.send({ contactName: 'Theo Theirs' }, other.id);
     const doc = (await attach(t, mine.token, otherMeta(), PDF).expect(201)).body.document as { id: number };
     // An analyst's upload on the vendor is not the request's either.
-    const analysts = (await t.http.post(`/api/v1/vendors/${t.vendor.id}/documents`).field('meta', JSON.stringify(otherMeta())).attach('file', PDF, 'a.pdf').expect(201)).body.document as { id: number };
+    const analysts = (
+      await t.http.post(`/api/v1/vendors/${t.vendor.id}/documents`).field('meta', JSON.stringify(otherMeta())).attach('file', PDF, 'a.pdf').expect(201)
+    ).body.document as { id: number };
     for (const token of [sameVendor.token, theirs.token]) {
       const res = await expectNoWrite(t.db, () => t.vendorCall(token).put('soc2-report', [doc.id]));
       expectProblem(res, 422, 'answer-invalid');
@@ -65,7 +83,7 @@ describe('documents from the response page', () => {
     expectProblem(res, 415, 'document-type-refused');
   });
 
-  it("metadata that does not fit its kind: 422 naming the field, nothing written", async () => {
+  it('metadata that does not fit its kind: 422 naming the field, nothing written', async () => {
     const t = await questionnaireApp();
     const { token } = await t.send();
     await t.vendorCall(token).get();
@@ -80,7 +98,11 @@ describe('documents from the response page', () => {
     await t.http.post(`/api/v1/questionnaire-requests/${id}/revoke`).expect(200);
     expectProblem(await expectNoWrite(t.db, () => attach(t, token, soc2Meta(), PDF)), 410, 'response-link-gone');
     expectProblem(await expectNoWrite(t.db, () => attach(t, 'A'.repeat(43), soc2Meta(), PDF)), 401, 'response-token-invalid');
-    expectProblem(await expectNoWrite(t.db, () => t.anon().post('/api/v1/respond/documents').field('meta', JSON.stringify(soc2Meta())).attach('file', PDF, 'a.pdf')), 401, 'response-token-invalid');
+    expectProblem(
+      await expectNoWrite(t.db, () => t.anon().post('/api/v1/respond/documents').field('meta', JSON.stringify(soc2Meta())).attach('file', PDF, 'a.pdf')),
+      401,
+      'response-token-invalid',
+    );
   });
 
   it('after submission: 409 request-read-only, nothing written', async () => {

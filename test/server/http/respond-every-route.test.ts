@@ -43,7 +43,11 @@ describe('a response token against every route', () => {
     const before = fingerprint(t.db);
     const req = t.anon()[r.method](url).set('X-Response-Token', t.mine.token);
     // The upload takes a form (meta, then a small PDF), like the response page sends.
-    const res = await (r.multipart && isRespond(r) ? req.field('meta', JSON.stringify(otherMeta())).attach('file', PDF, 'mine.pdf') : r.body ? req.send(isRespond(r) ? { value: 'My provider' } : {}) : req);
+    const res = await (r.multipart && isRespond(r)
+      ? req.field('meta', JSON.stringify(otherMeta())).attach('file', PDF, 'mine.pdf')
+      : r.body
+        ? req.send(isRespond(r) ? { value: 'My provider' } : {})
+        : req);
     const text = JSON.stringify(res.body ?? '') + (res.text ?? '');
     // Nothing of the other request, ever.
     expect(text).not.toContain('Their secret provider');
@@ -59,7 +63,10 @@ describe('a response token against every route', () => {
     // The respond routes answer about the token's own request only.
     expect(res.status, text).toBeLessThan(400);
     if (r.method === 'get') expect(res.body.request).toMatchObject({ id: t.mine.id, contactName: 'Mina Mine' });
-    const answers = t.db.prepare('SELECT request_id, value FROM questionnaire_answers ORDER BY request_id').all() as Array<{ request_id: number; value: string }>;
+    const answers = t.db.prepare('SELECT request_id, value FROM questionnaire_answers ORDER BY request_id').all() as Array<{
+      request_id: number;
+      value: string;
+    }>;
     expect(answers.filter((a) => a.request_id === t.theirs.id)).toEqual([{ request_id: t.theirs.id, value: '"Their secret provider"' }]);
     expect(answers.every((a) => a.request_id === t.mine.id || a.request_id === t.theirs.id)).toBe(true);
     const theirState = t.db.prepare('SELECT state, version FROM questionnaire_requests WHERE id = ?').get(t.theirs.id);

@@ -8,7 +8,16 @@ import { fingerprint } from '../../helpers/db.ts';
 import { questionnaireApp } from '../../helpers/questionnaires.ts';
 
 const generous = { perTokenPerMinute: 100_000, perAddressPerMinute: 100_000, badTokensPerAddress: 100_000, badTokenWindowSeconds: 900 };
-const QUESTIONS = ['support-mfa-enforced', 'support-mfa-method', 'session-controls', 'retention-days', 'last-review', 'support-provider', 'subprocessors', 'soc2-report'];
+const QUESTIONS = [
+  'support-mfa-enforced',
+  'support-mfa-method',
+  'session-controls',
+  'retention-days',
+  'last-review',
+  'support-provider',
+  'subprocessors',
+  'soc2-report',
+];
 
 describe('response API properties', () => {
   it('answers 401 to any header value but the token, and writes nothing', async () => {

@@ -15,7 +15,17 @@ describe('the response API', () => {
     const v = vendorCall(token);
     const first = await v.get();
     expect(first.status).toBe(200);
-    expect(first.body.request).toEqual({ id, state: 'opened', dueOn: '2026-12-15', vendorName: 'Acme Identity', contactName: 'Dana Contact', templateTitle: 'Fixture: support and identity', message: 'Please answer by mid-December.', submittedAt: null, readOnly: false });
+    expect(first.body.request).toEqual({
+      id,
+      state: 'opened',
+      dueOn: '2026-12-15',
+      vendorName: 'Acme Identity',
+      contactName: 'Dana Contact',
+      templateTitle: 'Fixture: support and identity',
+      message: 'Please answer by mid-December.',
+      submittedAt: null,
+      readOnly: false,
+    });
     expect(first.body.template.id).toBe('fixture-support');
     expect(first.body).toMatchObject({ answers: [], documents: [] });
     // Nothing of the analyst's side: no contact e-mail, no creator, no link expiry internals.
@@ -25,7 +35,10 @@ describe('the response API', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.answer).toMatchObject({ requestId: id, questionId: 'support-mfa-method', value: 'fido2', submittedAt: null });
     expect((await v.get()).body.request.state).toBe('in-progress');
-    const rows = [{ name: 'Sitel', outsourced: true, access: 'admin', retention: 30 }, { name: 'Zendesk', access: 'metadata' }];
+    const rows = [
+      { name: 'Sitel', outsourced: true, access: 'admin', retention: 30 },
+      { name: 'Zendesk', access: 'metadata' },
+    ];
     expect((await v.put('subprocessors', rows)).status).toBe(200);
     expect((await v.put('session-controls', ['approval', 'recording'])).status).toBe(200);
     expect((await v.put('last-review', '2026-10-01')).status).toBe(200);
@@ -38,7 +51,9 @@ describe('the response API', () => {
     expect(submitted.body.request).toMatchObject({ id, state: 'submitted', readOnly: true, submittedAt: '2026-11-29T12:00:00.000Z' });
     const after = await v.get();
     expect(after.body.request).toMatchObject({ state: 'submitted', readOnly: true });
-    expect(after.body.answers.map((a: { questionId: string }) => a.questionId).sort()).toEqual([...Object.keys(REQUIRED_ANSWERS), 'last-review', 'subprocessors'].sort());
+    expect(after.body.answers.map((a: { questionId: string }) => a.questionId).sort()).toEqual(
+      [...Object.keys(REQUIRED_ANSWERS), 'last-review', 'subprocessors'].sort(),
+    );
 
     const detail = await http.get(`/api/v1/questionnaire-requests/${id}`);
     expect(detail.body.request).toMatchObject({ state: 'submitted', submittedAt: '2026-11-29T12:00:00.000Z', openedAt: expect.any(String) });
@@ -52,7 +67,12 @@ describe('the response API', () => {
     await v.get();
     for (const [q, value] of Object.entries(REQUIRED_ANSWERS)) await v.put(q, value);
     await v.submit();
-    const audit = (await http.get('/api/v1/audit?actor=vendor contact, request ' + id + '&limit=100')).body.items as Array<{ action: string; entity: string; actor: string; via: string }>;
+    const audit = (await http.get('/api/v1/audit?actor=vendor contact, request ' + id + '&limit=100')).body.items as Array<{
+      action: string;
+      entity: string;
+      actor: string;
+      via: string;
+    }>;
     // All at the one fixed instant of the test clock, so compared as a set of steps with their counts.
     expect(audit.map((e) => `${e.action} ${e.entity}`).sort()).toEqual([
       'create questionnaire-answer',
@@ -92,7 +112,9 @@ describe('the response API', () => {
     await v.submit();
     // As part A's review would leave it: one answer accepted, one rejected with a comment.
     db.prepare("UPDATE questionnaire_answers SET decision = 'accepted' WHERE request_id = ? AND question_id = 'support-mfa-method'").run(id);
-    db.prepare("UPDATE questionnaire_answers SET decision = 'rejected', decision_comment = 'Name the company' WHERE request_id = ? AND question_id = 'support-provider'").run(id);
+    db.prepare(
+      "UPDATE questionnaire_answers SET decision = 'rejected', decision_comment = 'Name the company' WHERE request_id = ? AND question_id = 'support-provider'",
+    ).run(id);
     await http.post(`/api/v1/questionnaire-requests/${id}/reopen`);
     const seen = (await v.get()).body.answers.find((a: { questionId: string }) => a.questionId === 'support-provider');
     expect(seen).toMatchObject({ decision: 'rejected', decisionComment: 'Name the company' });
@@ -108,7 +130,13 @@ describe('the response API refuses, and writes nothing', () => {
     const { db, send, vendorCall, anon } = await questionnaireApp();
     const { token } = await send();
     const wrong = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    for (const call of [() => vendorCall(wrong).get(), () => vendorCall(wrong).put('support-provider', 'x'), () => vendorCall(wrong).submit(), () => vendorCall('short').get(), () => anon().get('/api/v1/respond')]) {
+    for (const call of [
+      () => vendorCall(wrong).get(),
+      () => vendorCall(wrong).put('support-provider', 'x'),
+      () => vendorCall(wrong).submit(),
+      () => vendorCall('short').get(),
+      () => anon().get('/api/v1/respond'),
+    ]) {
       expectProblem(await expectNoWrite(db, call), 401, 'response-token-invalid');
     }
     // A session is no way in either: the response API takes only the token.
@@ -160,7 +188,7 @@ describe('the response API refuses, and writes nothing', () => {
   it('an oversized answer: 413', async () => {
     const { db, send, vendorCall } = await questionnaireApp();
     const { token } = await send();
-    const rows = Array.from({ length: 200 }, (_, i) => ({ name: `Subprocessor ${i} ${"x".repeat(480)}` }));
+    const rows = Array.from({ length: 200 }, (_, i) => ({ name: `Subprocessor ${i} ${'x'.repeat(480)}` }));
     expect(JSON.stringify(rows).length).toBeGreaterThan(MAX_ANSWER_BYTES);
     const res = await expectNoWrite(db, () => vendorCall(token).put('subprocessors', rows));
     expectProblem(res, 413, 'answer-too-large');
@@ -226,7 +254,9 @@ describe('the response API refuses, and writes nothing', () => {
 
 describe('the response API throttle', () => {
   it('slows one token past its calls a minute, and one address past its wrong tokens', async () => {
-    const { db, clock, send, vendorCall } = await questionnaireApp({ respondLimits: { perTokenPerMinute: 3, perAddressPerMinute: 100, badTokensPerAddress: 2, badTokenWindowSeconds: 900 } });
+    const { db, clock, send, vendorCall } = await questionnaireApp({
+      respondLimits: { perTokenPerMinute: 3, perAddressPerMinute: 100, badTokensPerAddress: 2, badTokenWindowSeconds: 900 },
+    });
     const { token } = await send();
     const other = await send();
     for (let i = 0; i < 3; i++) expect((await vendorCall(token).get()).status).toBe(200);
@@ -253,9 +283,19 @@ describe('the response API in the OpenAPI document', () => {
     const { http } = await questionnaireApp();
     const doc = (await http.get('/api/v1/openapi.json')).body;
     const withResponseToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>)
-      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.some((s) => 'responseToken' in s)).map(([method]) => `${method} ${path}`))
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.security?.some((s) => 'responseToken' in s))
+          .map(([method]) => `${method} ${path}`),
+      )
       .sort();
-    expect(withResponseToken).toEqual(['delete /api/v1/respond/answers/{questionId}', 'get /api/v1/respond', 'post /api/v1/respond/documents', 'post /api/v1/respond/submit', 'put /api/v1/respond/answers/{questionId}']);
+    expect(withResponseToken).toEqual([
+      'delete /api/v1/respond/answers/{questionId}',
+      'get /api/v1/respond',
+      'post /api/v1/respond/documents',
+      'post /api/v1/respond/submit',
+      'put /api/v1/respond/answers/{questionId}',
+    ]);
     expect(doc.components.securitySchemes.responseToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Response-Token' });
     expect(Object.keys(doc.paths['/api/v1/respond'].get.responses)).toEqual(expect.arrayContaining(['401', '410', '429']));
   });

@@ -30,14 +30,39 @@ describe('scoring through the API', () => {
     const { http } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'With history' }));
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Without' }));
-    const earlier = { title: '2022 incident', severity: 'high', intrusionStartDate: '2022-01-16', detectedByVendorDate: '2022-01-20', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-03-22', confidence: 'high' } as const;
-    await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ...earlier, ref: 'a-2022', ...supportChannel, initialAccessVectors: [...supportChannel.initialAccessVectors], supportInvolvementType: 'outsourced-support-provider' }));
+    const earlier = {
+      title: '2022 incident',
+      severity: 'high',
+      intrusionStartDate: '2022-01-16',
+      detectedByVendorDate: '2022-01-20',
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2022-03-22',
+      confidence: 'high',
+    } as const;
+    await http
+      .post('/api/v1/vendors/1/incidents')
+      .send(
+        incidentBody({
+          ...earlier,
+          ref: 'a-2022',
+          ...supportChannel,
+          initialAccessVectors: [...supportChannel.initialAccessVectors],
+          supportInvolvementType: 'outsourced-support-provider',
+        }),
+      );
     // The same incident for the other vendor, but through a vulnerability, not support.
-    await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ...earlier, ref: 'b-2022', supportInvolved: false, supportInvolvementType: 'none', initialAccessVectors: ['vulnerability-exploit'] }));
+    await http
+      .post('/api/v1/vendors/2/incidents')
+      .send(
+        incidentBody({ ...earlier, ref: 'b-2022', supportInvolved: false, supportInvolvementType: 'none', initialAccessVectors: ['vulnerability-exploit'] }),
+      );
     const score = async (id: number) => (await http.get(`/api/v1/vendors/${id}/score?asOf=2023-10-31`)).body;
     const [a0, b0] = [await score(1), await score(2)];
     expect(a0.risk).toBe(b0.risk);
-    for (const id of [1, 2]) await http.post(`/api/v1/vendors/${id}/incidents`).send(incidentBody({ ref: 'new-2023', ...supportChannel, initialAccessVectors: [...supportChannel.initialAccessVectors] }));
+    for (const id of [1, 2])
+      await http
+        .post(`/api/v1/vendors/${id}/incidents`)
+        .send(incidentBody({ ref: 'new-2023', ...supportChannel, initialAccessVectors: [...supportChannel.initialAccessVectors] }));
     const [a1, b1] = [await score(1), await score(2)];
     expect(a1.risk - a0.risk).toBeGreaterThan(b1.risk - b0.risk);
     expect(a1.findings.map((f: { rule: string }) => f.rule)).toContain('repeat-root-cause');

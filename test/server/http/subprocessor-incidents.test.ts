@@ -9,7 +9,9 @@ import { incidentBody, subprocessorBody, vendorBody } from '../../helpers/fixtur
 async function parentWithProvider(provider: Record<string, unknown> = {}) {
   const t = testApp();
   expect((await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Acme Identity' }))).status).toBe(201);
-  expect((await t.http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody({ name: 'Callcentre Ltd', knownFrom: '2023-01-01', ...provider }))).status).toBe(201);
+  expect(
+    (await t.http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody({ name: 'Callcentre Ltd', knownFrom: '2023-01-01', ...provider }))).status,
+  ).toBe(201);
   return t;
 }
 
@@ -25,7 +27,15 @@ describe('POST /api/v1/subprocessors/:id/incidents', () => {
     const res = await http.post('/api/v1/subprocessors/1/incidents').send(incidentBody({ ref: 'callcentre-2023' }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.link).toBe('created');
-    expect(res.body.vendor).toMatchObject({ id: 2, name: 'Callcentre Ltd', category: 'customer support', status: 'not-engaged', tier: 4, dataAccess: 'none', environmentAccess: 'none' });
+    expect(res.body.vendor).toMatchObject({
+      id: 2,
+      name: 'Callcentre Ltd',
+      category: 'customer support',
+      status: 'not-engaged',
+      tier: 4,
+      dataAccess: 'none',
+      environmentAccess: 'none',
+    });
     expect(res.body.subprocessor).toMatchObject({ id: 1, parentVendorId: 1, vendorId: 2 });
     expect(res.body.incident).toMatchObject({ vendorId: 2, ref: 'callcentre-2023', severity: 'critical' });
 

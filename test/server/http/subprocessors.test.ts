@@ -15,7 +15,15 @@ describe('POST /api/v1/vendors/:id/subprocessors', () => {
     const { http } = await withVendors();
     const res = await http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody({ vendorId: 2, since: '2019', until: '2022-03' }));
     expect(res.status).toBe(201);
-    expect(subprocessorSchema.parse(res.body)).toMatchObject({ id: 1, parentVendorId: 1, vendorId: 2, accessLevel: 'session-artifacts', outsourced: true, since: '2019', until: '2022-03' });
+    expect(subprocessorSchema.parse(res.body)).toMatchObject({
+      id: 1,
+      parentVendorId: 1,
+      vendorId: 2,
+      accessLevel: 'session-artifacts',
+      outsourced: true,
+      since: '2019',
+      until: '2022-03',
+    });
     expect((await http.get('/api/v1/vendors/1/subprocessors')).body.items).toHaveLength(1);
     expect((await http.get('/api/v1/subprocessors/1')).body).toEqual(res.body);
   });

@@ -82,8 +82,11 @@ describe('GET /api/v1/openapi.json', () => {
   it('documents a token in the URL for the calendar feed, and for no other route', async () => {
     const { http } = testApp();
     const doc = (await http.get('/api/v1/openapi.json')).body;
-    const withUrlToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>)
-      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.some((s) => 'tokenInUrl' in s)).map(([method]) => `${method} ${path}`));
+    const withUrlToken = Object.entries(doc.paths as Record<string, Record<string, { security?: object[] }>>).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security?.some((s) => 'tokenInUrl' in s))
+        .map(([method]) => `${method} ${path}`),
+    );
     expect(withUrlToken).toEqual(['get /api/v1/reviews/due.ics']);
     expect(doc.components.securitySchemes.tokenInUrl).toMatchObject({ type: 'apiKey', in: 'query', name: 'token' });
   });
@@ -101,7 +104,16 @@ describe('unknown endpoints and failures', () => {
     const t = testApp();
     const logged: string[] = [];
     const log: Logger = { info: () => {}, error: (m, e) => logged.push(`${m} ${String(e)}`) };
-    const deps = { ...t.deps, log, vendors: { ...t.deps.vendors, get: () => { throw new Error('disk password=hunter2 exploded'); } } };
+    const deps = {
+      ...t.deps,
+      log,
+      vendors: {
+        ...t.deps.vendors,
+        get: () => {
+          throw new Error('disk password=hunter2 exploded');
+        },
+      },
+    };
     const res = await request(createApp(deps)).get('/api/v1/vendors/1').set('Host', HOST).set('Cookie', t.cookieFor('viewer'));
     expectProblem(res, 500, 'internal-error');
     expect(JSON.stringify(res.body)).not.toContain('hunter2');

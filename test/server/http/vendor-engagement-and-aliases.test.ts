@@ -47,9 +47,14 @@ describe('a vendor’s engagedSince', () => {
   it('is given to existing vendors by the migration: the day each was recorded', () => {
     const db = openDb(':memory:');
     const all = listMigrations(loadConfig({}).migrationsDir);
-    migrate(db, all.filter((m) => m.version < 7));
-    db.prepare(`INSERT INTO vendors (name, name_key, category, tier, data_access, environment_access, status, created_at, updated_at)
-      VALUES ('Acme', 'acme', 'x', 1, 'none', 'none', 'approved', '2023-05-06T07:08:09.000Z', '2024-01-01T00:00:00.000Z')`).run();
+    migrate(
+      db,
+      all.filter((m) => m.version < 7),
+    );
+    db.prepare(
+      `INSERT INTO vendors (name, name_key, category, tier, data_access, environment_access, status, created_at, updated_at)
+      VALUES ('Acme', 'acme', 'x', 1, 'none', 'none', 'approved', '2023-05-06T07:08:09.000Z', '2024-01-01T00:00:00.000Z')`,
+    ).run();
     migrate(db, all);
     expect(db.prepare('SELECT engaged_since FROM vendors').get()).toEqual({ engaged_since: '2023-05-06' });
   });

@@ -23,9 +23,18 @@ describe('webhooks API', () => {
 
   it('keeps a given secret, changes a target against its version, deletes it', async () => {
     const { http, db } = testApp();
-    const created = (await http.post('/api/v1/admin/webhooks').send({ ...target, secret: 'a secret of our own, long enough' }).expect(201)).body;
+    const created = (
+      await http
+        .post('/api/v1/admin/webhooks')
+        .send({ ...target, secret: 'a secret of our own, long enough' })
+        .expect(201)
+    ).body;
     expect(created.secret).toBe('a secret of our own, long enough');
-    const patched = await http.patch(`/api/v1/admin/webhooks/${created.id}`).set('If-Match', '"v1"').send({ format: 'slack', kinds: ['incident-added'], enabled: false }).expect(200);
+    const patched = await http
+      .patch(`/api/v1/admin/webhooks/${created.id}`)
+      .set('If-Match', '"v1"')
+      .send({ format: 'slack', kinds: ['incident-added'], enabled: false })
+      .expect(200);
     expect(patched.body).toMatchObject({ format: 'slack', kinds: ['incident-added'], enabled: false, version: 2 });
     const stale = await expectNoWrite(db, () => http.patch(`/api/v1/admin/webhooks/${created.id}`).set('If-Match', '"v1"').send({ enabled: true }));
     expectProblem(stale, 412, 'edit-conflict');
@@ -55,8 +64,14 @@ describe('webhooks API', () => {
 
   it('accepts a private or loopback target that WEBHOOK_ALLOW lists, never a metadata one', async () => {
     const { http } = testApp({ alerts: { ...DEFAULT_ALERTS, webhookAllow: '127.0.0.1,10.0.0.0/8,169.254.169.254' } });
-    await http.post('/api/v1/admin/webhooks').send({ ...target, url: 'http://127.0.0.1:8080/hook' }).expect(201);
-    await http.post('/api/v1/admin/webhooks').send({ ...target, url: 'http://10.9.8.7/hook' }).expect(201);
+    await http
+      .post('/api/v1/admin/webhooks')
+      .send({ ...target, url: 'http://127.0.0.1:8080/hook' })
+      .expect(201);
+    await http
+      .post('/api/v1/admin/webhooks')
+      .send({ ...target, url: 'http://10.9.8.7/hook' })
+      .expect(201);
     expectProblem(await http.post('/api/v1/admin/webhooks').send({ ...target, url: 'http://169.254.169.254/' }), 400, 'validation-failed');
     expectProblem(await http.post('/api/v1/admin/webhooks').send({ ...target, url: 'http://192.168.1.1/' }), 400, 'validation-failed');
   });
@@ -69,7 +84,9 @@ describe('webhooks API', () => {
   ])('refuses %s with 400, writing nothing', async (_what, body, path) => {
     const { http, db } = testApp();
     const id = (await http.post('/api/v1/admin/webhooks').send(target)).body.id;
-    const res = await expectNoWrite(db, () => (body === null ? http.patch(`/api/v1/admin/webhooks/${id}`).send({}) : http.post('/api/v1/admin/webhooks').send(body)));
+    const res = await expectNoWrite(db, () =>
+      body === null ? http.patch(`/api/v1/admin/webhooks/${id}`).send({}) : http.post('/api/v1/admin/webhooks').send(body),
+    );
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toContain(path);
   });
@@ -77,7 +94,8 @@ describe('webhooks API', () => {
   it('documents the WebhookEvent body in the OpenAPI document, with the target and delivery shapes', async () => {
     const { http } = testApp();
     const doc = (await http.get('/api/v1/openapi.json').expect(200)).body;
-    for (const id of ['WebhookEvent', 'Webhook', 'CreatedWebhook', 'Delivery', 'WatchRule', 'Notification']) expect(Object.keys(doc.components.schemas)).toContain(id);
+    for (const id of ['WebhookEvent', 'Webhook', 'CreatedWebhook', 'Delivery', 'WatchRule', 'Notification'])
+      expect(Object.keys(doc.components.schemas)).toContain(id);
     expect(doc.components.schemas.WebhookEvent.required).toEqual(expect.arrayContaining(['schema', 'deliveryId', 'sentAt', 'change', 'vendor', 'link']));
     const example = await http.get('/api/v1/admin/webhooks/schema/event').expect(200);
     expect(webhookEvent.parse(example.body).schema).toBe('vendorscope.change/1');
@@ -99,7 +117,9 @@ describe('delivery log API', () => {
     const hook = (await http.post('/api/v1/admin/webhooks').send(target)).body;
     const [c] = deps.changes.record([incidentAdded(vendor, 'critical')]);
     const log = await http.get('/api/v1/admin/deliveries?channel=webhook').expect(200);
-    expect(log.body.items).toMatchObject([{ channel: 'webhook', key: `webhook-${hook.id}-change-${c!.id}`, recipient: 'SIEM', status: 'pending', attempts: 0, lastError: null, changeIds: [c!.id] }]);
+    expect(log.body.items).toMatchObject([
+      { channel: 'webhook', key: `webhook-${hook.id}-change-${c!.id}`, recipient: 'SIEM', status: 'pending', attempts: 0, lastError: null, changeIds: [c!.id] },
+    ]);
     expect(JSON.stringify(log.body)).not.toContain(hook.secret);
     expect((await http.get('/api/v1/admin/deliveries?channel=email').expect(200)).body.items).toEqual([]);
     const id = log.body.items[0].id;

@@ -15,7 +15,9 @@ describe('POST /api/v1/vendors/:id/what-if', () => {
   it('shows what FIDO2 keys for support staff would do, and stores nothing', async () => {
     const { db, http } = await withVendor();
     const res = await expectNoWrite(db, () =>
-      http.post('/api/v1/vendors/1/what-if').send({ asOf: '2024-06-30', mfa: [{ population: 'support', method: 'fido2', enforced: true }], subprocessors: [{ id: 1, staffMfa: 'fido2' }] }),
+      http
+        .post('/api/v1/vendors/1/what-if')
+        .send({ asOf: '2024-06-30', mfa: [{ population: 'support', method: 'fido2', enforced: true }], subprocessors: [{ id: 1, staffMfa: 'fido2' }] }),
     );
     expect(res.status).toBe(200);
     const before = vendorScore.parse(res.body.before);

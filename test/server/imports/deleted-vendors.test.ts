@@ -29,7 +29,12 @@ describe('deleting a vendor', () => {
   it('is audited with the vendor as it was', async () => {
     const { http, acme } = await withDeletion();
     const { items } = (await http.get(`/api/v1/audit?entity=vendor&entityId=${acme.id}`)).body;
-    expect(items[0]).toMatchObject({ action: 'delete', actor: 'admin@example.com', before: { name: 'Acme Identity', aliases: ['Acme Corp'] }, after: { cascade: true } });
+    expect(items[0]).toMatchObject({
+      action: 'delete',
+      actor: 'admin@example.com',
+      before: { name: 'Acme Identity', aliases: ['Acme Corp'] },
+      after: { cascade: true },
+    });
   });
 
   it('stays findable in the full export: a record of the deletion, with the vendor as it was', async () => {

@@ -40,7 +40,16 @@ function questionnaire(t: ReturnType<typeof testApp>) {
     ['support-mfa', 'fido2'],
     ['subprocessors', [{ name: 'BPO', accessLevel: 'customer-data' }]],
   ] as const) {
-    q.insertAnswer({ requestId: id, questionId, value, answeredAt: '2026-11-27T10:00:00.000Z', submittedAt: '2026-11-28T10:00:00.000Z', decision: null, decisionComment: null, decidedAt: null });
+    q.insertAnswer({
+      requestId: id,
+      questionId,
+      value,
+      answeredAt: '2026-11-27T10:00:00.000Z',
+      submittedAt: '2026-11-28T10:00:00.000Z',
+      decision: null,
+      decisionComment: null,
+      decidedAt: null,
+    });
   }
   return id;
 }
@@ -50,24 +59,36 @@ async function withEvidence() {
   await t.http.post('/api/v1/vendors').send(vendorBody()).expect(201);
   const requestId = questionnaire(t);
   await uploadDocument(t.http, 1, soc2Meta(), PDF, 'soc2.pdf').expect(201);
-  await t.deps.documents.upload({ vendorId: 1, requestId, actor: { ...SYSTEM, label: `vendor contact, request ${requestId}` }, meta: isoMeta(), fileName: 'cert.png', stream: Readable.from([PNG]) });
+  await t.deps.documents.upload({
+    vendorId: 1,
+    requestId,
+    actor: { ...SYSTEM, label: `vendor contact, request ${requestId}` },
+    meta: isoMeta(),
+    fileName: 'cert.png',
+    stream: Readable.from([PNG]),
+  });
   return t;
 }
 
-const restoreInto = (http: ReturnType<typeof testApp>['http'], doc: unknown, qs = '') => http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
+const restoreInto = (http: ReturnType<typeof testApp>['http'], doc: unknown, qs = '') =>
+  http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
 const withoutStamp = ({ exportedAt: _e, ...rest }: Record<string, unknown>) => rest;
 
 describe('evidence in the export', () => {
   it('round-trips documents (bytes included), questionnaire requests and answers', async () => {
     const a = await withEvidence();
     const doc = (await a.http.get('/api/v1/export').expect(200)).body;
-    expect(doc.documents.map((d: { kind: string; requestId: number | null; content: string }) => [d.kind, d.requestId, Buffer.from(d.content, 'base64').length])).toEqual([
+    expect(
+      doc.documents.map((d: { kind: string; requestId: number | null; content: string }) => [d.kind, d.requestId, Buffer.from(d.content, 'base64').length]),
+    ).toEqual([
       ['soc2', null, PDF.length],
       ['iso27001', 1, PNG.length],
     ]);
     expect(doc.questionnaireRequests).toHaveLength(1);
     // What the response page lists: the documents that came with the request.
-    expect(a.deps.documents.listForRequest(1).map((d) => [d.fileName, d.kind, d.size, d.uploadedBy])).toEqual([['cert.png', 'iso27001', PNG.length, 'vendor contact, request 1']]);
+    expect(a.deps.documents.listForRequest(1).map((d) => [d.fileName, d.kind, d.size, d.uploadedBy])).toEqual([
+      ['cert.png', 'iso27001', PNG.length, 'vendor contact, request 1'],
+    ]);
     expect(doc.questionnaireAnswers.map((x: { questionId: string }) => x.questionId)).toEqual(['subprocessors', 'support-mfa']);
     // No secret travels: the link's token hash stays behind.
     expect(JSON.stringify(doc.questionnaireRequests)).not.toMatch(/ab12|token/i);
@@ -77,11 +98,14 @@ describe('evidence in the export', () => {
     expect(res.body).toMatchObject({ documents: 2, questionnaireRequests: 1, questionnaireAnswers: 2 });
     const again = (await b.http.get('/api/v1/export').expect(200)).body;
     expect(withoutStamp(again)).toEqual(withoutStamp(doc));
-    const bytes = await b.http.get('/api/v1/documents/2/content').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const bytes = await b.http
+      .get('/api/v1/documents/2/content')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(Buffer.compare(bytes.body as Buffer, PNG)).toBe(0);
     // The restored documents are facts of the score like uploaded ones.
     expect((await b.http.get('/api/v1/vendors/1/documents')).body.items.map((d: { expiresOn: string }) => d.expiresOn)).toEqual(['2027-03-31', '2027-06-30']);
@@ -107,10 +131,23 @@ describe('evidence in the export', () => {
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toEqual(['body.documents.0.content']);
     const html = Buffer.from('<html><script>x</script></html>');
-    const disguised = { ...doc, documents: [{ ...doc.documents[0], content: html.toString('base64'), size: html.length, sha256: (await import('node:crypto')).createHash('sha256').update(html).digest('hex') }] };
+    const disguised = {
+      ...doc,
+      documents: [
+        {
+          ...doc.documents[0],
+          content: html.toString('base64'),
+          size: html.length,
+          sha256: (await import('node:crypto')).createHash('sha256').update(html).digest('hex'),
+        },
+      ],
+    };
     expect(failingPaths(await expectNoWrite(b.db, () => restoreInto(b.http, disguised)))).toEqual(['body.documents.0.content']);
     const orphan = { ...doc, questionnaireRequests: [], documents: [] };
-    expect(failingPaths(await expectNoWrite(b.db, () => restoreInto(b.http, orphan)))).toEqual(['body.questionnaireAnswers.0.requestId', 'body.questionnaireAnswers.1.requestId']);
+    expect(failingPaths(await expectNoWrite(b.db, () => restoreInto(b.http, orphan)))).toEqual([
+      'body.questionnaireAnswers.0.requestId',
+      'body.questionnaireAnswers.1.requestId',
+    ]);
     const badMeta = { ...doc, documents: [{ ...doc.documents[0], details: { ...doc.documents[0].details, periodEnd: 'soon' } }] };
     expect(failingPaths(await expectNoWrite(b.db, () => restoreInto(b.http, badMeta)))).toContain('body.documents.0.details.periodEnd');
   });

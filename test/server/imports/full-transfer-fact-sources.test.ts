@@ -16,10 +16,19 @@ type App = ReturnType<typeof testApp>;
 type Rec = Record<string, unknown>;
 const CAIQ_CSV = readFileSync(join(import.meta.dirname, '../../fixtures/questionnaires/caiq-v4.csv'), 'utf8');
 const app = () => testApp({ questionnaireTemplates: templatesOf(shippedTemplate()) });
-const restoreInto = (http: App['http'], doc: unknown, qs = '') => http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
-const addVendor = async (t: App, name: string) => (await t.http.post('/api/v1/vendors').send(vendorBody({ name, website: `https://${name.toLowerCase().replace(/\W/g, '')}.example.com` })).expect(201)).body.id as number;
+const restoreInto = (http: App['http'], doc: unknown, qs = '') =>
+  http.post(`/api/v1/import/full${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(doc));
+const addVendor = async (t: App, name: string) =>
+  (
+    await t.http
+      .post('/api/v1/vendors')
+      .send(vendorBody({ name, website: `https://${name.toLowerCase().replace(/\W/g, '')}.example.com` }))
+      .expect(201)
+  ).body.id as number;
 const accept = async (t: App, requestId: number) => {
-  const res = await t.http.post(`/api/v1/questionnaire-requests/${requestId}/decisions`).send({ decisions: Object.keys(fullAnswers()).map((questionId) => ({ questionId, decision: 'accepted' })) });
+  const res = await t.http
+    .post(`/api/v1/questionnaire-requests/${requestId}/decisions`)
+    .send({ decisions: Object.keys(fullAnswers()).map((questionId) => ({ questionId, decision: 'accepted' })) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 };
 const importSheet = async (t: App, vendorId: number) => {
@@ -87,7 +96,10 @@ async function expectLinked(t: App) {
   expect(sheet.status).toBe(200);
   expect(sheet.body.answersTotal).toBe(14);
   const iam = sheet.body.answers.find((a: { questionId: string }) => a.questionId === 'IAM-14.1');
-  expect(iam).toMatchObject({ answer: expect.any(String), mapping: { outcome: 'written', source: { kind: 'questionnaire-import', importId, questionId: 'IAM-14.1' } } });
+  expect(iam).toMatchObject({
+    answer: expect.any(String),
+    mapping: { outcome: 'written', source: { kind: 'questionnaire-import', importId, questionId: 'IAM-14.1' } },
+  });
 }
 
 describe('fact sources across export and restore', () => {

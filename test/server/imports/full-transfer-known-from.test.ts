@@ -58,7 +58,8 @@ describe('knownFrom in export and restore', () => {
 
   it('merging a document from before knownFrom keeps the dates this database has', async () => {
     const a = demoApp();
-    const sitel = async () => (await a.http.get(`/api/v1/vendors/${a.idOf('Okta')}/subprocessors`)).body.items.find((s: { name: string }) => s.name.startsWith('Sitel'));
+    const sitel = async () =>
+      (await a.http.get(`/api/v1/vendors/${a.idOf('Okta')}/subprocessors`)).body.items.find((s: { name: string }) => s.name.startsWith('Sitel'));
     const before = await sitel();
     const doc = withoutKnownFrom((await a.http.get('/api/v1/export')).body, '2026-11-29T12:00:00.000Z');
     expect((await restoreInto(a.http, doc, '?mode=merge')).status).toBe(200);

@@ -20,7 +20,9 @@ async function demoExport(): Promise<{ doc: Doc; idOf: (ref: string) => number }
   const t = demoApp();
   const refs = (await t.http.get('/api/v1/incidents?limit=1000')).body.items as Incident[];
   const idOf = (ref: string) => refs.find((i) => i.ref === ref)!.id;
-  expect((await t.http.patch(`/api/v1/incidents/${idOf('okta-2022-01-sitel')}`).send({ rootCause: 'subprocessor-compromise', entryPath: 'subprocessor' })).status).toBe(200);
+  expect(
+    (await t.http.patch(`/api/v1/incidents/${idOf('okta-2022-01-sitel')}`).send({ rootCause: 'subprocessor-compromise', entryPath: 'subprocessor' })).status,
+  ).toBe(200);
   return { doc: (await t.http.get('/api/v1/export')).body, idOf };
 }
 
@@ -50,12 +52,20 @@ describe('root causes and campaigns in export and restore', () => {
     const sitel = (await b.http.get('/api/v1/incidents?limit=1000')).body.items.find((i: Incident) => i.ref === 'okta-2022-01-sitel');
     expect(sitel).toMatchObject({ rootCause: null, entryPath: null, continuationOf: null, derivedRootCause: 'support-credential-theft' });
     const method = (await b.http.get('/api/v1/methodology')).body;
-    expect(method).toMatchObject({ version: '1.0.0', recurrence: { matchOn: 'classes', pairWith: 'closest', requireSameEntryPath: false }, campaigns: { countAsOne: false }, incidentCap: { likelihoodPoints: null } });
+    expect(method).toMatchObject({
+      version: '1.0.0',
+      recurrence: { matchOn: 'classes', pairWith: 'closest', requireSameEntryPath: false },
+      campaigns: { countAsOne: false },
+      incidentCap: { likelihoodPoints: null },
+    });
   });
 
   it.each([
     ['an incident the document does not have', (d: Doc, k: number) => ({ ...d.incidents[k]!, continuationOf: 99_999 })],
-    ["another vendor's incident", (d: Doc, k: number) => ({ ...d.incidents[k]!, continuationOf: d.incidents.find((i) => i.vendorId !== d.incidents[k]!.vendorId)!.id })],
+    [
+      "another vendor's incident",
+      (d: Doc, k: number) => ({ ...d.incidents[k]!, continuationOf: d.incidents.find((i) => i.vendorId !== d.incidents[k]!.vendorId)!.id }),
+    ],
   ])('refuses a link to %s and writes nothing', async (_what, change) => {
     const { doc } = await demoExport();
     const k = doc.incidents.findIndex((i) => i.ref === 'okta-2023-10-support-system');

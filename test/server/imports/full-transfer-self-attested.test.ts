@@ -18,7 +18,9 @@ async function reviewed() {
   const t = testApp({ questionnaireTemplates: templatesOf(shippedTemplate()) });
   const vendor = (await t.http.post('/api/v1/vendors').send(vendorBody())).body;
   const requestId = submittedRequest(t.deps.store, vendor.id);
-  const res = await t.http.post(`/api/v1/questionnaire-requests/${requestId}/decisions`).send({ decisions: Object.keys(fullAnswers()).map((questionId) => ({ questionId, decision: 'accepted' })) });
+  const res = await t.http
+    .post(`/api/v1/questionnaire-requests/${requestId}/decisions`)
+    .send({ decisions: Object.keys(fullAnswers()).map((questionId) => ({ questionId, decision: 'accepted' })) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { ...t, requestId };
 }
@@ -30,7 +32,10 @@ describe('self-attested facts in export and restore', () => {
   it('round-trips confidence, source and commitments exactly', async () => {
     const { http, requestId } = await reviewed();
     const doc: Doc = (await http.get('/api/v1/export')).body;
-    expect(doc.mfa.find((m) => m['population'] === 'support')).toMatchObject({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' } });
+    expect(doc.mfa.find((m) => m['population'] === 'support')).toMatchObject({
+      confidence: 'self-attested',
+      source: { kind: 'questionnaire', requestId, questionId: 'mfa-support-method' },
+    });
     expect(doc.subprocessors.every((s) => s['confidence'] === 'self-attested')).toBe(true);
     expect(doc.commitments).toHaveLength(3);
     const b = testApp();
@@ -49,7 +54,9 @@ describe('self-attested facts in export and restore', () => {
     const b = testApp();
     expect((await restoreInto(b.http, doc, '?mode=merge')).status).toBe(200);
     const back: Doc = (await b.http.get('/api/v1/export')).body;
-    expect(back.subprocessors.map((s) => [s['name'], s['confidence'], s['source']])).toEqual(doc.subprocessors.map((s) => [s['name'], s['confidence'], s['source']]));
+    expect(back.subprocessors.map((s) => [s['name'], s['confidence'], s['source']])).toEqual(
+      doc.subprocessors.map((s) => [s['name'], s['confidence'], s['source']]),
+    );
     expect(back.commitments!.map((c) => c['value'])).toEqual(doc.commitments!.map((c) => c['value']));
   });
 

@@ -16,13 +16,22 @@ async function richApp() {
   expect((await t.http.post('/api/v1/import/veris').set('Content-Type', 'application/json').send(veris)).status).toBe(200);
   // A procurement decision with conditions (one waived), and a changed review cadence.
   const finding = (await t.http.get('/api/v1/vendors/1/score?asOf=2023-11-30')).body.findings[0].id;
-  const review = await t.http.post('/api/v1/vendors/1/reviews').send({ decision: 'approved-with-conditions', rationale: 'Keep, with conditions.', decidedOn: '2023-11-30', conditions: [{ findingId: finding, owner: 'CISO' }, { text: 'Quarterly access review of support staff' }] });
+  const review = await t.http
+    .post('/api/v1/vendors/1/reviews')
+    .send({
+      decision: 'approved-with-conditions',
+      rationale: 'Keep, with conditions.',
+      decidedOn: '2023-11-30',
+      conditions: [{ findingId: finding, owner: 'CISO' }, { text: 'Quarterly access review of support staff' }],
+    });
   expect(review.status, JSON.stringify(review.body)).toBe(201);
   expect((await t.http.patch(`/api/v1/conditions/${review.body.conditions[1].id}`).send({ state: 'waived', waiverExpiresOn: '2024-06-30' })).status).toBe(200);
   expect((await t.http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: null })).status).toBe(200);
   // What issue 12 added: aliases, a backfilled engagement, a backfilled fact's knownFrom, a frozen report and its history.
   expect((await t.http.patch(`/api/v1/vendors/${t.idOf('Microsoft')}`).send({ aliases: ['Microsoft Corp'], engagedSince: '2018-05-01' })).status).toBe(200);
-  const sub = await t.http.post(`/api/v1/vendors/${t.idOf('Slack')}/subprocessors`).send({ name: 'Support BPO', function: 'customer support', outsourced: true, accessLevel: 'customer-data', since: '2021', knownFrom: '2022-06-15' });
+  const sub = await t.http
+    .post(`/api/v1/vendors/${t.idOf('Slack')}/subprocessors`)
+    .send({ name: 'Support BPO', function: 'customer support', outsourced: true, accessLevel: 'customer-data', since: '2021', knownFrom: '2022-06-15' });
   expect(sub.status, JSON.stringify(sub.body)).toBe(201);
   expect((await t.http.get('/api/v1/reports/quarterly/2023-Q4')).status).toBe(200);
   expect((await t.http.post('/api/v1/reports/quarterly/2023-Q4/refreeze')).status).toBe(200);
@@ -53,7 +62,10 @@ describe('export and restore', () => {
     expect(doc.mfa.every((m: { knownFrom?: string }) => typeof m.knownFrom === 'string')).toBe(true);
     expect(doc.postureFacts.every((f: { knownFrom?: string }) => typeof f.knownFrom === 'string')).toBe(true);
     const q4 = doc.reportSnapshots.filter((r: { quarter: string }) => r.quarter === '2023-Q4');
-    expect(q4.map((r: { origin: string; supersededAt: string | null }) => [r.origin, r.supersededAt === null])).toEqual([['first-view', false], ['refreeze', true]]);
+    expect(q4.map((r: { origin: string; supersededAt: string | null }) => [r.origin, r.supersededAt === null])).toEqual([
+      ['first-view', false],
+      ['refreeze', true],
+    ]);
     expect(JSON.stringify(doc)).not.toMatch(/scrypt\$|"password(Hash)?"|token_?hash|vs_session|"email"/i);
 
     const b = testApp();
@@ -64,14 +76,20 @@ describe('export and restore', () => {
     expect(withoutStamp(second)).toEqual(withoutStamp(doc));
     // The restored database scores as the original did.
     const okta = doc.vendors.find((v: { name: string }) => v.name === 'Okta').id;
-    expect((await b.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body).toEqual((await a.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body);
+    expect((await b.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body).toEqual(
+      (await a.http.get(`/api/v1/vendors/${okta}/score?asOf=2023-10-31`)).body,
+    );
     // And its frozen report is the same text, snapshot id and generatedAt included.
     expect((await b.http.get('/api/v1/reports/quarterly/2023-Q4')).text).toBe((await a.http.get('/api/v1/reports/quarterly/2023-Q4')).text);
   });
 
   it.each([
     ['two incidents of a vendor share a ref', (d: Doc) => ({ ...d, incidents: [...d.incidents, { ...d.incidents[0]!, id: 99_001 }] }), 'body.incidents[35]'],
-    ['a subprocessor serves a vendor the document does not have', (d: Doc) => ({ ...d, subprocessors: d.subprocessors.map((x, i) => (i === 2 ? { ...x, parentVendorId: 99_999 } : x)) }), 'body.subprocessors[2]'],
+    [
+      'a subprocessor serves a vendor the document does not have',
+      (d: Doc) => ({ ...d, subprocessors: d.subprocessors.map((x, i) => (i === 2 ? { ...x, parentVendorId: 99_999 } : x)) }),
+      'body.subprocessors[2]',
+    ],
   ])('refuses a document in which %s, naming the record, and writes nothing', async (_what, change, path) => {
     const doc = change((await demoApp().http.get('/api/v1/export')).body as Doc);
     const b = testApp();
@@ -123,7 +141,11 @@ describe('export and restore', () => {
     ['truncated JSON', (d: string) => d.slice(0, d.length / 2), 'body'],
     ['another format', (d: string) => d.replace('"vendorscope-export"', '"spreadsheet"'), 'body.format'],
     ['a wrong type', (d: string) => d.replace(/"tier":1/, '"tier":"one"'), 'body.vendors'],
-    ['an impossible incident', (d: string) => d.replace('"publicDisclosureDate":"2023-10-20"', '"publicDisclosureDate":"2001-01-01"'), 'body.publicDisclosureDate'],
+    [
+      'an impossible incident',
+      (d: string) => d.replace('"publicDisclosureDate":"2023-10-20"', '"publicDisclosureDate":"2001-01-01"'),
+      'body.publicDisclosureDate',
+    ],
   ])('refuses %s and writes nothing', async (_what, spoil, path) => {
     const doc = JSON.stringify((await (await richApp()).http.get('/api/v1/export')).body);
     const b = testApp();
@@ -162,7 +184,17 @@ describe('GET /api/v1/incidents', () => {
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'A' }));
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'B' }));
     await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'a1' }));
-    await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ref: 'b1', intrusionStartDate: '2022-05', detectedByVendorDate: '2022-06-01', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-07-01' }));
+    await http
+      .post('/api/v1/vendors/2/incidents')
+      .send(
+        incidentBody({
+          ref: 'b1',
+          intrusionStartDate: '2022-05',
+          detectedByVendorDate: '2022-06-01',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2022-07-01',
+        }),
+      );
     await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ref: 'b2' }));
     expect((await http.get('/api/v1/incidents')).body.total).toBe(3);
     expect((await http.get('/api/v1/incidents?vendorId=2')).body.items.map((i: { ref: string }) => i.ref)).toEqual(['b2', 'b1']);

@@ -12,7 +12,10 @@ const N = 4000;
 function exported() {
   const { deps, http } = testApp();
   for (let i = 0; i < N; i++) {
-    deps.store.vendors.create(vendorInput.parse({ name: `Vendor ${i}`, category: 'saas', tier: (i % 4) + 1, dataAccess: 'internal', environmentAccess: 'none' }), deps.clock.now());
+    deps.store.vendors.create(
+      vendorInput.parse({ name: `Vendor ${i}`, category: 'saas', tier: (i % 4) + 1, dataAccess: 'internal', environmentAccess: 'none' }),
+      deps.clock.now(),
+    );
   }
   return http.get('/api/v1/export').then((r) => r.text);
 }
@@ -60,7 +63,9 @@ describe('a restore in steps', () => {
     const release = deps.imports.admit(1);
     const doc = await exported();
     const restore = deps.imports.admit(2);
-    await expect(deps.imports.restore(new Uint8Array(Buffer.from(doc)), { kind: 'user', id: 2, email: 'a@example.com', via: 'test' } as never, 'empty')).rejects.toMatchObject({
+    await expect(
+      deps.imports.restore(new Uint8Array(Buffer.from(doc)), { kind: 'user', id: 2, email: 'a@example.com', via: 'test' } as never, 'empty'),
+    ).rejects.toMatchObject({
       code: 'too-many-imports',
     });
     release();

@@ -18,7 +18,9 @@ describe('a row whose website domain alone matches a vendor (the observed bug)',
     const body = csv(HEADER, 'Duo Security Alt,identity provider,https://duo.com,3,internal,user,,,,');
     const res = await expectNoWrite(db, () => upload(http, body));
     expectProblem(res, 409, 'import-possible-duplicates');
-    expect(res.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'website', duplicateOf: { vendorId: duo.id, name: 'Cisco Duo', domain: 'duo.com' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'website', duplicateOf: { vendorId: duo.id, name: 'Cisco Duo', domain: 'duo.com' } }),
+    ]);
     expect(res.body.errors[0].message).toContain('possible duplicate of Cisco Duo');
     expect((await http.get(`/api/v1/vendors/${duo.id}`)).body).toMatchObject({ name: 'Cisco Duo', tier: 1 });
   });
@@ -26,7 +28,8 @@ describe('a row whose website domain alone matches a vendor (the observed bug)',
 
 const FULL = 'id,name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,engagedSince,aliases,notes';
 const vendor = async (http: Http, id: number) => (await http.get(`/api/v1/vendors/${id}`)).body;
-const duoSetup = async (http: Http) => (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Cisco Duo', website: 'https://duo.com', tier: 1, dataAccess: 'restricted' }))).body;
+const duoSetup = async (http: Http) =>
+  (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Cisco Duo', website: 'https://duo.com', tier: 1, dataAccess: 'restricted' }))).body;
 const ALT = 'Duo Security Alt,identity provider,https://duo.com,3,internal,user,,,,';
 
 describe('possible duplicates (same website domain, different name)', () => {
@@ -36,7 +39,13 @@ describe('possible duplicates (same website domain, different name)', () => {
     const res = await expectNoWrite(db, () => upload(http, csv(HEADER, ALT, 'Brand New,payroll,https://new.example,2,none,none,,,,'), '?dryRun=true'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 1, updated: 0, duplicates: 1, errors: [] });
-    expect(res.body.rows[0]).toEqual({ row: 2, action: 'duplicate', name: 'Duo Security Alt', vendorId: null, duplicateOf: { vendorId: duo.id, name: 'Cisco Duo', domain: 'duo.com' } });
+    expect(res.body.rows[0]).toEqual({
+      row: 2,
+      action: 'duplicate',
+      name: 'Duo Security Alt',
+      vendorId: null,
+      duplicateOf: { vendorId: duo.id, name: 'Cisco Duo', domain: 'duo.com' },
+    });
     expect(res.body.rows[1]).toMatchObject({ row: 3, action: 'create' });
   });
 
@@ -128,8 +137,10 @@ describe('updates', () => {
 
   it('that engage a not-engaged vendor start its engagement today, unless the row gives the day', async () => {
     const { http } = testApp();
-    const a = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim A', website: null, status: 'not-engaged', engagedSince: '2020-01-01' }))).body;
-    const b = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim B', website: null, status: 'not-engaged', engagedSince: '2020-01-01' }))).body;
+    const a = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim A', website: null, status: 'not-engaged', engagedSince: '2020-01-01' })))
+      .body;
+    const b = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim B', website: null, status: 'not-engaged', engagedSince: '2020-01-01' })))
+      .body;
     const res = await upload(http, csv(FULL, ',Victim A,,,,,,Approved,,,,,', ',Victim B,,,,,,Approved,,,2023-04-01,,'));
     expect(res.body.rows[0].changes).toEqual([
       { field: 'status', from: 'not-engaged', to: 'approved' },
@@ -210,8 +221,14 @@ describe('labels', () => {
     expect(messages).toEqual([
       ['website', expect.stringContaining('"ftp://x" is not a web address')],
       ['tier', 'tier "Tier 9" is not a tier; use 1, 2, 3 or 4 (1 = most critical to us, 4 = least)'],
-      ['dataAccess', 'dataAccess "Secret data" is not one of the allowed values: None (none), Internal data (internal), Confidential data (confidential), Restricted data (restricted)'],
-      ['environmentAccess', 'environmentAccess "Root" is not one of the allowed values: None (none), User-level (user), Admin (admin), Identity provider for everything (identity-provider)'],
+      [
+        'dataAccess',
+        'dataAccess "Secret data" is not one of the allowed values: None (none), Internal data (internal), Confidential data (confidential), Restricted data (restricted)',
+      ],
+      [
+        'environmentAccess',
+        'environmentAccess "Root" is not one of the allowed values: None (none), User-level (user), Admin (admin), Identity provider for everything (identity-provider)',
+      ],
       ['status', expect.stringContaining('status "Maybe" is not one of the allowed values: Proposed (proposed), Under review (under-review),')],
       ['nextReviewOn', expect.stringContaining('nextReviewOn "31/12/2027" is not a calendar day')],
     ]);
@@ -220,7 +237,14 @@ describe('labels', () => {
 });
 
 describe('onInvalid=skip', () => {
-  const body = csv(HEADER, 'Good One,cat,,1,none,none,,,,', 'Bad Tier,cat,,five,none,none,,,,', 'Good Two,cat,,2,none,none,,,,', ',cat,,1,none,none,,,,', 'Short,cat');
+  const body = csv(
+    HEADER,
+    'Good One,cat,,1,none,none,,,,',
+    'Bad Tier,cat,,five,none,none,,,,',
+    'Good Two,cat,,2,none,none,,,,',
+    ',cat,,1,none,none,,,,',
+    'Short,cat',
+  );
 
   it('imports the valid rows and reports each skipped one with its row, column and reason, and the counts', async () => {
     const { http } = testApp();

@@ -6,7 +6,8 @@ import { vendorBody } from '../../helpers/fixtures.ts';
 const HEADER = 'name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,notes';
 const TEMPLATE_HEADER = 'id,name,category,website,tier,dataAccess,environmentAccess,status,businessOwner,nextReviewOn,engagedSince,aliases,notes';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
-const upload = (http: ReturnType<typeof testApp>['http'], body: string | Buffer, qs = '') => http.post(`/api/v1/import/vendors${qs}`).set('Content-Type', 'text/csv').send(body);
+const upload = (http: ReturnType<typeof testApp>['http'], body: string | Buffer, qs = '') =>
+  http.post(`/api/v1/import/vendors${qs}`).set('Content-Type', 'text/csv').send(body);
 
 describe('GET /api/v1/import/vendors/template.csv', () => {
   it('gives a template (with id, engagedSince and aliases) whose rows the importer accepts, labels and all', async () => {
@@ -21,7 +22,13 @@ describe('GET /api/v1/import/vendors/template.csv', () => {
     expect((await upload(http, res.text, '?dryRun=true')).body).toMatchObject({ created: 2, errors: [] });
     expect((await upload(http, res.text)).status).toBe(200);
     const made = (await http.get('/api/v1/vendors').query({ q: 'Example Identity' })).body.items[0];
-    expect(made).toMatchObject({ environmentAccess: 'identity-provider', dataAccess: 'confidential', status: 'under-review', engagedSince: '2024-01-15', aliases: ['Example Identity', 'ExampleID'] });
+    expect(made).toMatchObject({
+      environmentAccess: 'identity-provider',
+      dataAccess: 'confidential',
+      status: 'under-review',
+      engagedSince: '2024-01-15',
+      aliases: ['Example Identity', 'ExampleID'],
+    });
   });
 });
 
@@ -29,22 +36,31 @@ describe('POST /api/v1/import/vendors', () => {
   it('creates and updates (matched by name ignoring case and spacing, keeping the stored name), with a BOM, quotes and CRLF', async () => {
     const { http } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Acme Identity', website: 'https://acme.example.com' }));
-    const body = '\uFEFF' + csv(
-      ' acme   IDENTITY ,identity provider,https://acme.example.com,2,confidential,identity-provider,approved,,,',
-      '"Quotes, ""Commas"" & Co",email,,4,none,none,proposed,"Ops, team","2027-01-31","line one\r\nline two"',
-    );
+    const body =
+      '\uFEFF' +
+      csv(
+        ' acme   IDENTITY ,identity provider,https://acme.example.com,2,confidential,identity-provider,approved,,,',
+        '"Quotes, ""Commas"" & Co",email,,4,none,none,proposed,"Ops, team","2027-01-31","line one\r\nline two"',
+      );
     const res = await upload(http, Buffer.from(body, 'utf8'));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ dryRun: false, created: 1, updated: 1, errors: [] });
     const list = (await http.get('/api/v1/vendors')).body.items;
     expect(list.find((v: { name: string }) => v.name === 'Acme Identity')).toMatchObject({ id: 1, tier: 2, status: 'approved' });
-    expect(list.find((v: { name: string }) => v.name.startsWith('Quotes'))).toMatchObject({ name: 'Quotes, "Commas" & Co', businessOwner: 'Ops, team', notes: 'line one\r\nline two', nextReviewOn: '2027-01-31' });
+    expect(list.find((v: { name: string }) => v.name.startsWith('Quotes'))).toMatchObject({
+      name: 'Quotes, "Commas" & Co',
+      businessOwner: 'Ops, team',
+      notes: 'line one\r\nline two',
+      nextReviewOn: '2027-01-31',
+    });
   });
 
   it('reports what would change on a dry run, without writing', async () => {
     const { http, db } = testApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Acme Identity' }));
-    const res = await expectNoWrite(db, () => upload(http, csv('Acme Identity,identity provider,,1,confidential,identity-provider,,,,', 'New One,CI/CD,,2,internal,user,,,,'), '?dryRun=true'));
+    const res = await expectNoWrite(db, () =>
+      upload(http, csv('Acme Identity,identity provider,,1,confidential,identity-provider,,,,', 'New One,CI/CD,,2,internal,user,,,,'), '?dryRun=true'),
+    );
     expect(res.body).toMatchObject({ dryRun: true, created: 1, updated: 0, unchanged: 1 });
     expect(res.body.rows.map((r: { action: string }) => r.action)).toEqual(['unchanged', 'create']);
   });

@@ -9,7 +9,8 @@ const DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'vcdb');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const sample = files.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, any>);
 const one = (id: string) => structuredClone(sample.find((r) => r.incident_id === id)!);
-const post = (http: ReturnType<typeof testApp>['http'], body: string, type = 'application/json') => http.post('/api/v1/import/veris').set('Content-Type', type).send(body);
+const post = (http: ReturnType<typeof testApp>['http'], body: string, type = 'application/json') =>
+  http.post('/api/v1/import/veris').set('Content-Type', type).send(body);
 
 describe('POST /api/v1/import/veris', () => {
   it('imports the whole sample, and the counts match ones computed from the files', async () => {
@@ -31,7 +32,12 @@ describe('POST /api/v1/import/veris', () => {
     expect(all.items.filter((i: { supportInvolvementType: string }) => i.supportInvolvementType === 'external-contractor')).toHaveLength(partner);
     expect(partner).toBe(57);
     // Victims became vendors, kept out of the portfolio until engaged.
-    const victims = new Set(sample.map((r) => (r.victim?.victim_id ?? '').trim()).filter((v: string) => v && v !== 'Unknown').map((v: string) => v.replace(/\s+/g, ' ').toLowerCase()));
+    const victims = new Set(
+      sample
+        .map((r) => (r.victim?.victim_id ?? '').trim())
+        .filter((v: string) => v && v !== 'Unknown')
+        .map((v: string) => v.replace(/\s+/g, ' ').toLowerCase()),
+    );
     expect(res.body.vendorsCreated).toBe(victims.size + 1); // + the shared "unidentified organisation"
     expect((await http.get('/api/v1/portfolio/heatmap')).body.rows).toHaveLength(0);
   });
@@ -92,7 +98,9 @@ describe('POST /api/v1/import/veris', () => {
 
   it('matches a victim to an existing vendor by name, ignoring case and spacing', async () => {
     const { http } = testApp();
-    const vendor = (await http.post('/api/v1/vendors').send({ name: 'nhs  ENGLAND', category: 'health', tier: 2, dataAccess: 'restricted', environmentAccess: 'none' })).body;
+    const vendor = (
+      await http.post('/api/v1/vendors').send({ name: 'nhs  ENGLAND', category: 'health', tier: 2, dataAccess: 'restricted', environmentAccess: 'none' })
+    ).body;
     const res = await post(http, JSON.stringify(one('00204495-81A8-4D51-B4FE-896AA0F89DA2')));
     expect(res.body.vendorsCreated).toBe(0);
     expect((await http.get(`/api/v1/vendors/${vendor.id}/incidents`)).body.items).toHaveLength(1);
@@ -140,7 +148,14 @@ describe('POST /api/v1/import/veris', () => {
   it('refuses bad encoding and the wrong content type, writing nothing', async () => {
     const { http, db } = testApp();
     await expectNoWrite(db, async () => {
-      expectProblem(await http.post('/api/v1/import/veris').set('Content-Type', 'application/x-ndjson').send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), 400, 'bad-encoding');
+      expectProblem(
+        await http
+          .post('/api/v1/import/veris')
+          .set('Content-Type', 'application/x-ndjson')
+          .send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])),
+        400,
+        'bad-encoding',
+      );
       expectProblem(await http.post('/api/v1/import/veris').set('Content-Type', 'application/xml').send('<x/>'), 415, 'unsupported-media-type');
     });
   });

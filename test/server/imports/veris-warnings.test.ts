@@ -14,12 +14,17 @@ import { vendorBody } from '../../helpers/fixtures.ts';
 type Http = ReturnType<typeof testApp>['http'];
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures');
 const read = (dir: string, file: string) => JSON.parse(readFileSync(join(FIXTURES, dir, file), 'utf8')) as Record<string, any>;
-const typo = (name: string) => read('vcdb-typos', readdirSync(join(FIXTURES, 'vcdb-typos')).find((f) => f.includes(`.${name}.`))!);
+const typo = (name: string) =>
+  read(
+    'vcdb-typos',
+    readdirSync(join(FIXTURES, 'vcdb-typos')).find((f) => f.includes(`.${name}.`))!,
+  );
 const real = (id: string) => read('vcdb', `${id}.json`);
 const sample = readdirSync(join(FIXTURES, 'vcdb'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => read('vcdb', f));
-const post = (http: Http, records: unknown, qs = '') => http.post(`/api/v1/import/veris${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(records));
+const post = (http: Http, records: unknown, qs = '') =>
+  http.post(`/api/v1/import/veris${qs}`).set('Content-Type', 'application/json').send(JSON.stringify(records));
 const incidents = async (http: Http) => (await http.get('/api/v1/incidents?source=veris&limit=1000')).body.items as Array<Record<string, any>>;
 
 const NHS = '00204495-81A8-4D51-B4FE-896AA0F89DA2';
@@ -48,7 +53,14 @@ describe('an invalid optional field', () => {
   it('(the 31st of September) keeps the month of the date', async () => {
     const { http } = testApp();
     const res = await post(http, typo('september-31'));
-    expect(res.body.warnings).toEqual([expect.objectContaining({ id: LEXIS, field: 'plus.timeline.notification.day', value: 31, message: expect.stringContaining('2013-09-31 is not a calendar day') })]);
+    expect(res.body.warnings).toEqual([
+      expect.objectContaining({
+        id: LEXIS,
+        field: 'plus.timeline.notification.day',
+        value: 31,
+        message: expect.stringContaining('2013-09-31 is not a calendar day'),
+      }),
+    ]);
     expect((await incidents(http))[0]!).toMatchObject({ publicDisclosureDate: '2013-09' });
   });
 
@@ -68,7 +80,9 @@ describe('an invalid optional field', () => {
   it('(a misspelt key, "summery") is left out: the record imports without a summary', async () => {
     const { http } = testApp();
     const res = await post(http, typo('summery'));
-    expect(res.body.warnings).toEqual([expect.objectContaining({ id: NHS, field: 'summery', message: 'summery is not a field of VERIS 1.3.4; imported without it' })]);
+    expect(res.body.warnings).toEqual([
+      expect.objectContaining({ id: NHS, field: 'summery', message: 'summery is not a field of VERIS 1.3.4; imported without it' }),
+    ]);
     expect((await incidents(http))[0]!.title).toBe(`VERIS incident ${NHS}`);
   });
 
@@ -77,14 +91,22 @@ describe('an invalid optional field', () => {
     const r = real(NHS);
     delete r.actor;
     const res = await post(http, r);
-    expect(res.body).toMatchObject({ created: 1, warnings: [expect.objectContaining({ field: 'actor', value: null, message: 'actor is missing (VERIS requires it); imported as unknown' })] });
+    expect(res.body).toMatchObject({
+      created: 1,
+      warnings: [expect.objectContaining({ field: 'actor', value: null, message: 'actor is missing (VERIS requires it); imported as unknown' })],
+    });
   });
 
   it('in the real sample (notifications dated before the incident) is reported for each record, which imports without that date', async () => {
     const { http } = testApp();
     const res = await post(http, sample);
     expect(res.body).toMatchObject({ created: 155, invalid: 0, errors: [], warningsTotal: 4 });
-    const early = ['8769D8BE-FE44-4CD9-9322-54C69991E94C', '9C7D9315-68D2-417D-BFB9-F00F1A584EE7', 'E4FF6839-D564-45C8-986B-0926724BC772', 'c88fbc70-057f-11ea-a6b7-b9a04765ea4f'];
+    const early = [
+      '8769D8BE-FE44-4CD9-9322-54C69991E94C',
+      '9C7D9315-68D2-417D-BFB9-F00F1A584EE7',
+      'E4FF6839-D564-45C8-986B-0926724BC772',
+      'c88fbc70-057f-11ea-a6b7-b9a04765ea4f',
+    ];
     expect(res.body.warnings.map((w: { id: string }) => w.id).sort()).toEqual(early.sort());
     expect(res.body.warnings.find((w: { id: string }) => w.id === early[1])).toMatchObject({
       field: 'plus.timeline.notification',
@@ -104,7 +126,13 @@ describe('an invalid record (no usable id, victim name or incident year)', () =>
     const res = await expectNoWrite(db, () => post(http, batch()));
     expectProblem(res, 400, 'import-invalid');
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ path: 'records.1.timeline.incident.year', index: 1, id: NHS, field: 'timeline.incident.year', message: expect.stringContaining('"2o16" is not a usable incident date') }),
+      expect.objectContaining({
+        path: 'records.1.timeline.incident.year',
+        index: 1,
+        id: NHS,
+        field: 'timeline.incident.year',
+        message: expect.stringContaining('"2o16" is not a usable incident date'),
+      }),
       expect.objectContaining({ path: 'records.2', index: 2, id: null, message: expect.stringContaining('incident_id is missing') }),
     ]);
   });
@@ -133,7 +161,8 @@ describe('an invalid record (no usable id, victim name or incident year)', () =>
 describe('a dry run', () => {
   it('shows each record, the vendor it would land on (by name, by alias, its incident’s, or new) and its warnings, writing nothing', async () => {
     const { http, db } = testApp();
-    const nhs = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'National Health Service (England)', website: null, aliases: ['NHS England'] }))).body;
+    const nhs = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'National Health Service (England)', website: null, aliases: ['NHS England'] })))
+      .body;
     const lexis = real(LEXIS);
     await post(http, lexis);
     const zendesk = real('9C7D9315-68D2-417D-BFB9-F00F1A584EE7');
@@ -143,10 +172,38 @@ describe('a dry run', () => {
     expect(res.body).toMatchObject({ dryRun: true, created: 3, updated: 1, vendorsCreated: 2, warningsTotal: 2 });
     const lexisVendor = (await incidents(http))[0]!.vendorId;
     expect(res.body.records).toEqual([
-      { index: 0, id: NHS, title: 'Outsourced courier company delivers wrong PHI', action: 'create', vendor: { vendorId: nhs.id, name: 'National Health Service (England)', match: 'alias' }, warnings: 1 },
-      { index: 1, id: LEXIS, title: expect.any(String), action: 'update', vendor: { vendorId: lexisVendor, name: 'LexisNexis', match: 'incident' }, warnings: 0 },
-      { index: 2, id: zendesk.incident_id, title: expect.any(String), action: 'create', vendor: { vendorId: null, name: 'Zendesk', match: 'new' }, warnings: 1 },
-      { index: 3, id: other.incident_id, title: expect.any(String), action: 'create', vendor: { vendorId: null, name: 'Hostinger', match: 'new' }, warnings: 0 },
+      {
+        index: 0,
+        id: NHS,
+        title: 'Outsourced courier company delivers wrong PHI',
+        action: 'create',
+        vendor: { vendorId: nhs.id, name: 'National Health Service (England)', match: 'alias' },
+        warnings: 1,
+      },
+      {
+        index: 1,
+        id: LEXIS,
+        title: expect.any(String),
+        action: 'update',
+        vendor: { vendorId: lexisVendor, name: 'LexisNexis', match: 'incident' },
+        warnings: 0,
+      },
+      {
+        index: 2,
+        id: zendesk.incident_id,
+        title: expect.any(String),
+        action: 'create',
+        vendor: { vendorId: null, name: 'Zendesk', match: 'new' },
+        warnings: 1,
+      },
+      {
+        index: 3,
+        id: other.incident_id,
+        title: expect.any(String),
+        action: 'create',
+        vendor: { vendorId: null, name: 'Hostinger', match: 'new' },
+        warnings: 0,
+      },
     ]);
   });
 

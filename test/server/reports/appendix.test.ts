@@ -31,7 +31,12 @@ describe('the quarterly report’s per-vendor appendix', () => {
   it('pages add up to the whole appendix, in the report’s order, from the snapshot in force', async () => {
     const { http } = demoApp();
     const whole = (await http.get(`${Q}?appendix=full`)).body as Report;
-    expect(whole.appendix).toMatchObject({ complete: true, vendors: whole.vendors.length, tier1Scores: whole.tier1Scores.length, findings: whole.findings.length });
+    expect(whole.appendix).toMatchObject({
+      complete: true,
+      vendors: whole.vendors.length,
+      tier1Scores: whole.tier1Scores.length,
+      findings: whole.findings.length,
+    });
     const { items, total } = await allPages(http, 7);
     expect(total).toBe(whole.vendors.length);
     expect(items.map((i) => i.vendorId)).toEqual(whole.vendors.map((v) => v.vendorId));
@@ -83,7 +88,15 @@ describe('the quarterly report’s per-vendor appendix', () => {
     expect(reads).toBe(0);
     const res = await http
       .post(`/api/v1/vendors/${idOf('Okta')}/incidents`)
-      .send(incidentBody({ ref: 'late', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' }));
+      .send(
+        incidentBody({
+          ref: 'late',
+          intrusionStartDate: '2023-11-01',
+          detectedByVendorDate: '2023-11-02',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2023-11-15',
+        }),
+      );
     expect(res.status).toBe(201);
     const after = (await http.get(Q)).body;
     expect(reads).toBeGreaterThan(0);

@@ -35,9 +35,18 @@ const frozenText = (text: string) => {
 
 /** Okta's backfilled incident: recorded today, disclosed inside 2023-Q4. */
 const backfill = (http: Http, okta: number) =>
-  http.post(`/api/v1/vendors/${okta}/incidents`).send(
-    incidentBody({ ref: 'okta-2023-11-backfill', title: 'Backfilled: support tool token theft', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' }),
-  );
+  http
+    .post(`/api/v1/vendors/${okta}/incidents`)
+    .send(
+      incidentBody({
+        ref: 'okta-2023-11-backfill',
+        title: 'Backfilled: support tool token theft',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11-02',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2023-11-15',
+      }),
+    );
 
 describe('one frozen snapshot per closed quarter', () => {
   it('gives 2023-Q4 the same headline, top risks, bands, vendors and appendix whatever it is compared with, after vendors were added', async () => {
@@ -72,7 +81,8 @@ describe('one frozen snapshot per closed quarter', () => {
 
   it('lists only the vendors engaged at the quarter’s end: not one engaged later, nor one recorded later without a backfilled date', async () => {
     const { http } = testApp();
-    const make = async (name: string, o: Parameters<typeof vendorBody>[0] = {}) => (await http.post('/api/v1/vendors').send(vendorBody({ name, ...o }))).body.id as number;
+    const make = async (name: string, o: Parameters<typeof vendorBody>[0] = {}) =>
+      (await http.post('/api/v1/vendors').send(vendorBody({ name, ...o }))).body.id as number;
     const early = await make('Engaged in 2025', { engagedSince: '2025-01-01' });
     const august = await make('Engaged in August', { engagedSince: '2026-08-01' });
     const today = await make('Recorded today'); // engagedSince defaults to today, 2026-11-29
@@ -95,7 +105,9 @@ describe('one frozen snapshot per closed quarter', () => {
     const csv = (await http.get('/api/v1/reports/quarterly/2026-Q3?format=csv')).text;
     expect(csv).toContain('Engaged in August');
     expect(csv.split('\r\n').find((l) => l.includes('Engaged in August'))).toMatch(/,yes,frozen,/);
-    expect((await http.get('/api/v1/reports/quarterly/2026-Q3?format=md')).text).toContain('New since 2026-Q2: Engaged in August. No longer in the report: none.');
+    expect((await http.get('/api/v1/reports/quarterly/2026-Q3?format=md')).text).toContain(
+      'New since 2026-Q2: Engaged in August. No longer in the report: none.',
+    );
   });
 
   it('lists a vendor that was in the compared quarter and is no longer engaged as having left, not as a mover', async () => {
@@ -156,7 +168,16 @@ describe('frozen and restated', () => {
     const d = after.body.restatement;
     expect(d.differs).toBe(true);
     expect(d.incidentChanges).toEqual([
-      { incidentId: added.body.id, vendorId: okta, vendorName: 'Okta', title: 'Backfilled: support tool token theft', change: 'appeared', fields: [], frozen: null, restated: expect.objectContaining({ publicDisclosureDate: '2023-11-15', severity: 'critical' }) },
+      {
+        incidentId: added.body.id,
+        vendorId: okta,
+        vendorName: 'Okta',
+        title: 'Backfilled: support tool token theft',
+        change: 'appeared',
+        fields: [],
+        frozen: null,
+        restated: expect.objectContaining({ publicDisclosureDate: '2023-11-15', severity: 'critical' }),
+      },
     ]);
     const oktaChange = d.vendorChanges.find((v: { vendorId: number }) => v.vendorId === okta);
     expect(oktaChange).toMatchObject({ change: 'changed', frozen: { risk: before.body.vendors.find((v: Row) => v.vendorId === okta).risk } });
@@ -165,7 +186,14 @@ describe('frozen and restated', () => {
 
     // The restated view: the same quarter and day, as known today; reproducible.
     const restated = await report(http, '2023-Q4?view=restated');
-    expect(restated.body).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', view: 'restated', frozen: false, snapshotId: before.body.snapshotId, generatedAt: before.body.generatedAt });
+    expect(restated.body).toMatchObject({
+      quarter: '2023-Q4',
+      asOf: '2023-12-31',
+      view: 'restated',
+      frozen: false,
+      snapshotId: before.body.snapshotId,
+      generatedAt: before.body.generatedAt,
+    });
     expect(restated.body.newIncidents.map((n: { title: string }) => n.title)).toContain('Backfilled: support tool token theft');
     expect(restated.body.vendors.find((v: Row) => v.vendorId === okta).risk).toBe(oktaChange.restated.risk);
     expect(restated.body.restatement).toEqual(d);
@@ -179,7 +207,11 @@ describe('frozen and restated', () => {
   it('shows a corrected date as a changed incident, and an incident moved out of the quarter as gone', async () => {
     const { http, idOf } = demoApp();
     await report(http, '2023-Q4');
-    const incidents = (await http.get(`/api/v1/vendors/${idOf('Okta')}/incidents`)).body.items as Array<{ id: number; publicDisclosureDate: string; detectedByVendorDate: string }>;
+    const incidents = (await http.get(`/api/v1/vendors/${idOf('Okta')}/incidents`)).body.items as Array<{
+      id: number;
+      publicDisclosureDate: string;
+      detectedByVendorDate: string;
+    }>;
     const breach = incidents.find((i) => i.publicDisclosureDate === '2023-10-20')!;
     expect((await http.patch(`/api/v1/incidents/${breach.id}`).send({ detectedByVendorDate: '2023-10-01' })).status).toBe(200);
     let d = (await report(http, '2023-Q4')).body.restatement;
@@ -197,9 +229,18 @@ describe('frozen and restated', () => {
     const okta = idOf('Okta');
     const first = (await report(http, '2023-Q4?vs=2022-Q4')).body;
     const oktaRow = first.vendors.find((v: Row) => v.vendorId === okta);
-    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
-      incidentBody({ ref: 'okta-2022-backfill', intrusionStartDate: '2022-06-01', detectedByVendorDate: '2022-06-02', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2022-06-20', severity: 'high' }),
-    );
+    await http
+      .post(`/api/v1/vendors/${okta}/incidents`)
+      .send(
+        incidentBody({
+          ref: 'okta-2022-backfill',
+          intrusionStartDate: '2022-06-01',
+          detectedByVendorDate: '2022-06-02',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2022-06-20',
+          severity: 'high',
+        }),
+      );
     const again = (await report(http, '2023-Q4?vs=2022-Q4')).body;
     for (const k of ['vendors', 'movers', 'comparison'] as const) expect(again[k]).toEqual(first[k]);
     // Restated, both quarters as known today: 2022-Q4 now has the incident, so Okta started higher.

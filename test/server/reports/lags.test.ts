@@ -35,7 +35,11 @@ describe('disclosure lags in the quarterly report', () => {
   });
 
   it('gives the middle lag of an odd count', async () => {
-    const { http } = await withIncidents([dated('a', '2026-05-01', '2026-05-04'), dated('b', '2026-05-01', '2026-05-22'), dated('c', '2026-05-01', '2026-05-11')]);
+    const { http } = await withIncidents([
+      dated('a', '2026-05-01', '2026-05-04'),
+      dated('b', '2026-05-01', '2026-05-22'),
+      dated('c', '2026-05-01', '2026-05-11'),
+    ]);
     expect((await http.get('/api/v1/reports/quarterly/2026-Q2')).body.disclosureLags.medianDays).toBe(10);
   });
 

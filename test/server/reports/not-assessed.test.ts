@@ -22,7 +22,9 @@ describe('a quarterly report with vendors not assessed', () => {
     expect(r.topRisks.every((t: { band: string }) => t.band !== 'not-assessed')).toBe(true);
     expect(r.topRisks.map((t: { risk: number }) => t.risk)).toEqual([...r.topRisks.map((t: { risk: number }) => t.risk)].sort((a, b) => b - a));
     expect(r.notAssessed.map((n: { vendorId: number }) => n.vendorId).sort()).toEqual(notAssessed.map((v: { vendorId: number }) => v.vendorId).sort());
-    expect(r.notAssessed.map((n: { inherentRisk: number }) => n.inherentRisk)).toEqual([...r.notAssessed.map((n: { inherentRisk: number }) => n.inherentRisk)].sort((a, b) => b - a));
+    expect(r.notAssessed.map((n: { inherentRisk: number }) => n.inherentRisk)).toEqual(
+      [...r.notAssessed.map((n: { inherentRisk: number }) => n.inherentRisk)].sort((a, b) => b - a),
+    );
     expect(r.notAssessed.every((n: { toAssess: string[] }) => n.toAssess.length > 0)).toBe(true);
     // The vendor list: every assessed vendor before any not-assessed one.
     const firstApart = r.vendors.findIndex((v: { assessed: boolean }) => !v.assessed);
@@ -59,7 +61,10 @@ describe('a quarterly report with vendors not assessed', () => {
       summary: { ...body.summary, byBand: { ...byBand, low: byBand.low + _n } },
       notAssessed: undefined,
       method: { ...body.method, assessed: undefined },
-      vendors: body.vendors.map(({ assessed: _a, inherentRisk: _i, evidenceCoverage: _e, ...v }: Record<string, unknown>) => ({ ...v, band: v['band'] === 'not-assessed' ? 'low' : v['band'] })),
+      vendors: body.vendors.map(({ assessed: _a, inherentRisk: _i, evidenceCoverage: _e, ...v }: Record<string, unknown>) => ({
+        ...v,
+        band: v['band'] === 'not-assessed' ? 'low' : v['band'],
+      })),
     };
     db.prepare('UPDATE frozen_reports SET body = ? WHERE id = ?').run(JSON.stringify(old), record.id);
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;

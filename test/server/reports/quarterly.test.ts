@@ -29,7 +29,9 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     expect(r.disclosureLags).toMatchObject({ incidents: 2, known: 2, maxDays: 21, overFourteenDays: 1 });
     // The appendix's material: each tier-1 vendor's score as the report used it, its cell, the bands in force.
     const tier1 = r.vendors.filter((v: { tier: number }) => v.tier === 1);
-    expect(r.tier1Scores.map((s: { vendorId: number; risk: number }) => [s.vendorId, s.risk])).toEqual(tier1.map((v: { vendorId: number; risk: number }) => [v.vendorId, v.risk]));
+    expect(r.tier1Scores.map((s: { vendorId: number; risk: number }) => [s.vendorId, s.risk])).toEqual(
+      tier1.map((v: { vendorId: number; risk: number }) => [v.vendorId, v.risk]),
+    );
     expect(r.tier1Scores.every((s: { asOf: string; factors: unknown[] }) => s.asOf === '2023-12-31' && s.factors.length === 5)).toBe(true);
     expect(r.vendors.every((v: { cell: { likelihood: number; impact: number } }) => v.cell.likelihood >= 1 && v.cell.impact <= 5)).toBe(true);
     expect(r.bands).toEqual(DEFAULT_POLICY.bands);
@@ -48,7 +50,17 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const { http } = demoApp();
     const first = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const okta = first.movers.find((m: { name: string }) => m.name === 'Okta').vendorId;
-    await http.post(`/api/v1/vendors/${okta}/incidents`).send(incidentBody({ ref: 'late-entry', publicDisclosureDate: '2023-11-15', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null }));
+    await http
+      .post(`/api/v1/vendors/${okta}/incidents`)
+      .send(
+        incidentBody({
+          ref: 'late-entry',
+          publicDisclosureDate: '2023-11-15',
+          intrusionStartDate: '2023-11-01',
+          detectedByVendorDate: '2023-11-02',
+          firstReportedByThirdPartyDate: null,
+        }),
+      );
     await http.patch(`/api/v1/vendors/${okta}`).send({ tier: 4 });
     const second = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     // Only the restated notice beside it says that something changed since (frozen.test.ts).

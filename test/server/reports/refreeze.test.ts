@@ -17,17 +17,41 @@ describe('POST /api/v1/reports/quarterly/:quarter/refreeze', () => {
     const okta = idOf('Okta');
     const frozen = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const oldBody = (await http.get(`/api/v1/reports/quarterly/2023-Q4/snapshots/${frozen.snapshotId}`)).body.body;
-    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
-      incidentBody({ ref: 'okta-2023-11-backfill', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11-02', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' }),
-    );
+    await http
+      .post(`/api/v1/vendors/${okta}/incidents`)
+      .send(
+        incidentBody({
+          ref: 'okta-2023-11-backfill',
+          intrusionStartDate: '2023-11-01',
+          detectedByVendorDate: '2023-11-02',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2023-11-15',
+        }),
+      );
     expect((await http.get('/api/v1/reports/quarterly/2023-Q4')).body.restatement.differs).toBe(true);
     clock.advance(10 * MINUTE);
 
     const res = await http.post(REFREEZE);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const { snapshot, superseded } = res.body;
-    expect(snapshot).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', generatedAt: clock.now(), generatedBy: 'admin@example.com', supersededAt: null, origin: 'refreeze', inForce: true });
-    expect(superseded).toMatchObject({ id: frozen.snapshotId, generatedAt: NOW, generatedBy: 'admin@example.com', supersededAt: clock.now(), supersededBy: 'admin@example.com', origin: 'first-view', inForce: false });
+    expect(snapshot).toMatchObject({
+      quarter: '2023-Q4',
+      asOf: '2023-12-31',
+      generatedAt: clock.now(),
+      generatedBy: 'admin@example.com',
+      supersededAt: null,
+      origin: 'refreeze',
+      inForce: true,
+    });
+    expect(superseded).toMatchObject({
+      id: frozen.snapshotId,
+      generatedAt: NOW,
+      generatedBy: 'admin@example.com',
+      supersededAt: clock.now(),
+      supersededBy: 'admin@example.com',
+      origin: 'first-view',
+      inForce: false,
+    });
     expect(superseded.headline).toEqual({ ...frozen.summary, methodologyVersion: '2.0.0' });
 
     // The report now rests on the new snapshot: the incident is in it, nothing differs any more.

@@ -11,7 +11,17 @@ describe('the quarterly report’s documented shapes', () => {
   it('describe every view, the history, a snapshot and a refreeze exactly', async () => {
     const { http, idOf } = demoApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Engaged in 2022', engagedSince: '2022-06-01' }));
-    await http.post(`/api/v1/vendors/${idOf('Okta')}/incidents`).send(incidentBody({ ref: 'b', intrusionStartDate: '2023-11-01', detectedByVendorDate: '2023-11', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-11-15' }));
+    await http
+      .post(`/api/v1/vendors/${idOf('Okta')}/incidents`)
+      .send(
+        incidentBody({
+          ref: 'b',
+          intrusionStartDate: '2023-11-01',
+          detectedByVendorDate: '2023-11',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2023-11-15',
+        }),
+      );
     for (const path of ['2023-Q4', '2023-Q4?vs=2021-Q4', '2023-Q4?view=restated&vs=2022-Q4', '2026-Q4', '2019-Q1']) {
       const r = (await http.get(`/api/v1/reports/quarterly/${path}`)).body;
       const parsed = quarterlyReport.safeParse(r);
@@ -32,7 +42,8 @@ describe('the quarterly report’s documented shapes', () => {
     expect(get.parameters.find((p: { name: string }) => p.name === 'view').schema.enum).toEqual(['frozen', 'restated']);
     const schema = get.responses['200'].content['application/json'].schema;
     const report = doc.components.schemas[schema.$ref.split('/').at(-1)];
-    for (const field of ['view', 'snapshotId', 'generatedAt', 'comparison', 'restatement']) expect(report.properties[field]?.description ?? report.properties[field]?.$ref, field).toBeTruthy();
+    for (const field of ['view', 'snapshotId', 'generatedAt', 'comparison', 'restatement'])
+      expect(report.properties[field]?.description ?? report.properties[field]?.$ref, field).toBeTruthy();
     expect(report.properties.newIncidents.items.properties.lagApproximate.description).toMatch(/≈/);
     expect(doc.paths['/api/v1/reports/quarterly/{quarter}/refreeze'].post.responses['409']).toBeDefined();
     expect(doc.paths['/api/v1/reports/quarterly/{quarter}/snapshots'].get).toBeDefined();

@@ -7,7 +7,11 @@ import { demoApp } from '../../helpers/demo.ts';
 async function withCondition() {
   const t = testApp();
   const v = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Conditioned', tier: 1 }))).body;
-  const r = (await t.http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved-with-conditions', rationale: 'ok', conditions: [{ text: 'FIDO2 for support staff', owner: 'IT' }] })).body;
+  const r = (
+    await t.http
+      .post(`/api/v1/vendors/${v.id}/reviews`)
+      .send({ decision: 'approved-with-conditions', rationale: 'ok', conditions: [{ text: 'FIDO2 for support staff', owner: 'IT' }] })
+  ).body;
   const id = r.conditions[0].id as number;
   const patch = (body: Record<string, unknown>, agent = t.http) => agent.patch(`/api/v1/conditions/${id}`).send(body);
   return { ...t, vendorId: v.id as number, id, patch };
@@ -23,7 +27,11 @@ describe('PATCH /api/v1/conditions/:id', () => {
 
   it('open → waived, with an expiry; the approver defaults to whoever waives it', async () => {
     const { patch } = await withCondition();
-    expect((await patch({ state: 'waived', waiverExpiresOn: '2027-03-31' })).body).toMatchObject({ state: 'waived', waiverExpiresOn: '2027-03-31', waiverApprover: 'admin@example.com' });
+    expect((await patch({ state: 'waived', waiverExpiresOn: '2027-03-31' })).body).toMatchObject({
+      state: 'waived',
+      waiverExpiresOn: '2027-03-31',
+      waiverApprover: 'admin@example.com',
+    });
   });
 
   it('waived → open clears the waiver; met → open keeps the evidence for the record', async () => {
@@ -73,9 +81,25 @@ describe('open conditions in the quarterly report', () => {
   it('appear among the findings of tier-1 and tier-2 vendors until they are met', async () => {
     const { http, idOf } = demoApp();
     const okta = idOf('Okta');
-    const r = (await http.post(`/api/v1/vendors/${okta}/reviews`).send({ decision: 'approved-with-conditions', rationale: 'ok', decidedOn: '2026-10-01', conditions: [{ text: 'Sanitize HAR files', owner: 'IT', dueOn: '2027-01-31' }] })).body;
+    const r = (
+      await http
+        .post(`/api/v1/vendors/${okta}/reviews`)
+        .send({
+          decision: 'approved-with-conditions',
+          rationale: 'ok',
+          decidedOn: '2026-10-01',
+          conditions: [{ text: 'Sanitize HAR files', owner: 'IT', dueOn: '2027-01-31' }],
+        })
+    ).body;
     const findings = async () => (await http.get('/api/v1/reports/quarterly/2026-Q4')).body.findings as Array<Record<string, unknown>>;
-    expect((await findings()).find((f) => f.id === `condition:${r.conditions[0].id}`)).toMatchObject({ source: 'condition', name: 'Okta', tier: 1, title: 'Open condition: Sanitize HAR files', owner: 'IT', dueOn: '2027-01-31' });
+    expect((await findings()).find((f) => f.id === `condition:${r.conditions[0].id}`)).toMatchObject({
+      source: 'condition',
+      name: 'Okta',
+      tier: 1,
+      title: 'Open condition: Sanitize HAR files',
+      owner: 'IT',
+      dueOn: '2027-01-31',
+    });
     await http.patch(`/api/v1/conditions/${r.conditions[0].id}`).send({ state: 'met', evidence: 'Support tooling strips cookies' });
     expect((await findings()).some((f) => f.source === 'condition')).toBe(false);
   });

@@ -4,7 +4,8 @@ import { incidentBody, vendorBody } from '../../helpers/fixtures.ts';
 import { demoApp } from '../../helpers/demo.ts';
 
 type Http = ReturnType<typeof testApp>['http'];
-const decide = (http: Http, vendorId: number, body: Record<string, unknown>) => http.post(`/api/v1/vendors/${vendorId}/reviews`).send({ rationale: 'Reviewed.', ...body });
+const decide = (http: Http, vendorId: number, body: Record<string, unknown>) =>
+  http.post(`/api/v1/vendors/${vendorId}/reviews`).send({ rationale: 'Reviewed.', ...body });
 
 async function vendorWithTier(tier: number) {
   const t = testApp();
@@ -37,7 +38,15 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.conditions).toMatchObject([
-      { text: finding.suggestedCondition, findingId: finding.id, severity: finding.severity, state: 'open', owner: 'CISO', dueOn: '2024-03-31', vendorId: okta },
+      {
+        text: finding.suggestedCondition,
+        findingId: finding.id,
+        severity: finding.severity,
+        state: 'open',
+        owner: 'CISO',
+        dueOn: '2024-03-31',
+        vendorId: okta,
+      },
       { text: 'Sanitize HAR files before upload', findingId: null, state: 'open' },
     ]);
     // The score it was decided on is frozen with it, whatever is recorded later.
@@ -60,7 +69,10 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
 
   it('takes a next review date set by hand, or none', async () => {
     const { http, id } = await vendorWithTier(1);
-    expect((await decide(http, id, { decision: 'approved', nextReviewOn: '2027-01-15' })).body).toMatchObject({ nextReviewOn: '2027-01-15', nextReviewSet: 'manual' });
+    expect((await decide(http, id, { decision: 'approved', nextReviewOn: '2027-01-15' })).body).toMatchObject({
+      nextReviewOn: '2027-01-15',
+      nextReviewSet: 'manual',
+    });
     expect((await decide(http, id, { decision: 'approved', nextReviewOn: null })).body).toMatchObject({ nextReviewOn: null, nextReviewSet: 'manual' });
   });
 
@@ -97,7 +109,11 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
     ['conditions on a rejection', { decision: 'rejected', conditions: [{ text: 'x' }] }, 'body.conditions'],
     ['an approval with conditions but none given', { decision: 'approved-with-conditions' }, 'body.conditions'],
     ['a condition with neither finding nor text', { decision: 'approved-with-conditions', conditions: [{ owner: 'me' }] }, 'body.conditions.0.text'],
-    ['a condition naming a finding the score lacks', { decision: 'approved-with-conditions', conditions: [{ findingId: 'no-such:finding' }] }, 'body.conditions.0.findingId'],
+    [
+      'a condition naming a finding the score lacks',
+      { decision: 'approved-with-conditions', conditions: [{ findingId: 'no-such:finding' }] },
+      'body.conditions.0.findingId',
+    ],
     ['a next review before the decision', { decision: 'approved', decidedOn: '2026-01-01', nextReviewOn: '2025-12-31' }, 'body.nextReviewOn'],
     ['an unknown field', { decision: 'approved', approver: 'me' }, 'body.approver'],
   ])('refuses %s and writes nothing', async (_what, body, path) => {
@@ -114,7 +130,11 @@ describe('POST /api/v1/vendors/:id/reviews', () => {
     expectProblem(await expectNoWrite(db, () => decide(http, 999, { decision: 'approved' })), 404, 'vendor-not-found');
     expectProblem(await expectNoWrite(db, () => decide(viewer, id, { decision: 'approved' })), 403, 'forbidden');
     expectProblem(await expectNoWrite(db, () => analyst.put('/api/v1/reviews/cadence').send({ tier1: 1, tier2: 1, tier3: 1, tier4: 1 })), 403, 'forbidden');
-    expectProblem(await expectNoWrite(db, () => http.put('/api/v1/reviews/cadence').send({ tier1: 0, tier2: 1, tier3: 1, tier4: 1 })), 400, 'validation-failed');
+    expectProblem(
+      await expectNoWrite(db, () => http.put('/api/v1/reviews/cadence').send({ tier1: 0, tier2: 1, tier3: 1, tier4: 1 })),
+      400,
+      'validation-failed',
+    );
     expect((await decide(analyst, id, { decision: 'approved' })).status).toBe(201);
   });
 

@@ -41,7 +41,12 @@ describe("the demo portfolio's example decision", () => {
     const a = demoApp();
     const b = demoApp({}, { exampleDecisions: false });
     for (const asOf of ['2023-10-31', '2026-11-29']) {
-      const rows = async (t: typeof a) => (await t.http.get(`/api/v1/portfolio/heatmap?asOf=${asOf}`)).body.rows.map((r: { name: string; risk: number; band: string }) => [r.name, r.risk, r.band]);
+      const rows = async (t: typeof a) =>
+        (await t.http.get(`/api/v1/portfolio/heatmap?asOf=${asOf}`)).body.rows.map((r: { name: string; risk: number; band: string }) => [
+          r.name,
+          r.risk,
+          r.band,
+        ]);
       expect(await rows(a)).toEqual(await rows(b));
     }
   });

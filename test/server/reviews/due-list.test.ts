@@ -7,7 +7,8 @@ import { demoApp } from '../../helpers/demo.ts';
 /** The demo portfolio with decisions: Okta flagged, Slack overdue, GitHub due soon, Cloudflare fine. */
 async function portfolio() {
   const t = demoApp();
-  const decide = (name: string, body: Record<string, unknown>) => t.http.post(`/api/v1/vendors/${t.idOf(name)}/reviews`).send({ decision: 'approved', rationale: 'ok', ...body });
+  const decide = (name: string, body: Record<string, unknown>) =>
+    t.http.post(`/api/v1/vendors/${t.idOf(name)}/reviews`).send({ decision: 'approved', rationale: 'ok', ...body });
   await decide('Okta', { decidedOn: '2022-06-30', nextReviewOn: '2024-06-30' });
   await decide('Slack', { decidedOn: '2022-01-10', nextReviewOn: '2023-01-10' });
   await decide('GitHub', { decidedOn: '2023-01-05', nextReviewOn: '2023-11-15' });
@@ -56,7 +57,11 @@ describe('GET /api/v1/reviews/due', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const [head, ...rows] = parseCsv(res.text).map((r) => r.cells);
     const okta = rows.find((r) => r[head!.indexOf('name')] === 'Okta')!;
-    expect(Object.fromEntries(head!.map((h, i) => [h, okta[i]]))).toMatchObject({ state: 'review-needed', lastDecision: 'approved', lastDecidedOn: '2022-06-30' });
+    expect(Object.fromEntries(head!.map((h, i) => [h, okta[i]]))).toMatchObject({
+      state: 'review-needed',
+      lastDecision: 'approved',
+      lastDecidedOn: '2022-06-30',
+    });
   });
 
   it.each([

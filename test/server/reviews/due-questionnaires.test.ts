@@ -19,7 +19,11 @@ async function overdueSetUp() {
   await t.vendorCall(answered.token).submit();
   const revoked = await t.send({ dueOn: '2026-12-01' });
   await t.http.post(`/api/v1/questionnaire-requests/${revoked.id}/revoke`);
-  const draft = (await t.http.post(`/api/v1/vendors/${t.vendor.id}/questionnaire-requests`).send({ templateId: 'fixture-support', dueOn: '2026-12-01', contactName: 'D', contactEmail: 'd@x.example', send: false })).body;
+  const draft = (
+    await t.http
+      .post(`/api/v1/vendors/${t.vendor.id}/questionnaire-requests`)
+      .send({ templateId: 'fixture-support', dueOn: '2026-12-01', contactName: 'D', contactEmail: 'd@x.example', send: false })
+  ).body;
   t.clock.advance(5 * DAY); // 2026-12-04
   return { ...t, late, lateToo, notYet, draft, analyst: t.as('analyst') };
 }
@@ -30,7 +34,19 @@ describe('overdue questionnaires in the due list', () => {
     const res = await analyst.get('/api/v1/reviews/due');
     expect(res.status).toBe(200);
     expect(res.body.questionnaires).toEqual([
-      { kind: 'questionnaire', requestId: late.id, vendorId: vendor.id, vendorName: 'Acme Identity', templateTitle: TITLE, tier: 1, businessOwner: 'Dana Reyes', contactName: 'Dana Contact', dueOn: '2026-12-01', daysOverdue: 3, state: 'sent' },
+      {
+        kind: 'questionnaire',
+        requestId: late.id,
+        vendorId: vendor.id,
+        vendorName: 'Acme Identity',
+        templateTitle: TITLE,
+        tier: 1,
+        businessOwner: 'Dana Reyes',
+        contactName: 'Dana Contact',
+        dueOn: '2026-12-01',
+        daysOverdue: 3,
+        state: 'sent',
+      },
       expect.objectContaining({ requestId: lateToo.id, vendorName: 'Beta Tools', tier: 3, daysOverdue: 2 }),
     ]);
   });

@@ -18,9 +18,21 @@ async function mediumAfterDecision(tier: number) {
   const v = (await t.http.post('/api/v1/vendors').send(vendorBody({ tier }))).body;
   await t.http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved', rationale: 'ok', decidedOn: '2023-01-10', nextReviewOn: '2024-12-31' });
   const i = (
-    await t.http.post(`/api/v1/vendors/${v.id}/incidents`).send(
-      incidentBody({ severity: 'medium', supportInvolved: false, supportInvolvementType: 'none', initialAccessVectors: ['vulnerability-exploit'], intrusionStartDate: '2023-05-01', detectedByVendorDate: '2023-05-20', firstReportedByThirdPartyDate: null, firstReportedBy: null, publicDisclosureDate: '2023-06-01' }),
-    )
+    await t.http
+      .post(`/api/v1/vendors/${v.id}/incidents`)
+      .send(
+        incidentBody({
+          severity: 'medium',
+          supportInvolved: false,
+          supportInvolvementType: 'none',
+          initialAccessVectors: ['vulnerability-exploit'],
+          intrusionStartDate: '2023-05-01',
+          detectedByVendorDate: '2023-05-20',
+          firstReportedByThirdPartyDate: null,
+          firstReportedBy: null,
+          publicDisclosureDate: '2023-06-01',
+        }),
+      )
   ).body;
   return { ...t, vendorId: v.id as number, incidentId: i.id as number };
 }
@@ -30,7 +42,9 @@ describe('a medium incident at a tier-1 vendor', () => {
     const { http, vendorId, incidentId } = await mediumAfterDecision(1);
     const s = (await http.get(`/api/v1/vendors/${vendorId}/review-status?asOf=2023-07-01`)).body;
     expect(s.state).toBe('review-needed');
-    expect(s.reasons).toEqual([{ code: 'incident-disclosed', text: 'A medium incident became known on 2023-06-01: Support system breach.', ref: `incident:${incidentId}` }]);
+    expect(s.reasons).toEqual([
+      { code: 'incident-disclosed', text: 'A medium incident became known on 2023-06-01: Support system breach.', ref: `incident:${incidentId}` },
+    ]);
     const due = (await http.get('/api/v1/reviews/due?asOf=2023-07-01&before=2023-07-01')).body.items;
     expect(due.map((i: { vendorId: number; state: string }) => [i.vendorId, i.state])).toEqual([[vendorId, 'review-needed']]);
   });
@@ -56,7 +70,12 @@ describe('a vendor with no decision yet', () => {
   it('is listed as review-needed, above vendors only overdue, in the due list, its CSV and its calendar feed', async () => {
     const { http, idOf } = demoApp({}, { exampleDecisions: false });
     const okta = idOf('Okta');
-    const items = (await http.get('/api/v1/reviews/due?asOf=2023-10-31')).body.items as Array<{ vendorId: number; state: string; lastReview: unknown; reasons: Reason[] }>;
+    const items = (await http.get('/api/v1/reviews/due?asOf=2023-10-31')).body.items as Array<{
+      vendorId: number;
+      state: string;
+      lastReview: unknown;
+      reasons: Reason[];
+    }>;
     const row = items.find((i) => i.vendorId === okta)!;
     expect(row).toMatchObject({ state: 'review-needed', lastReview: null });
     expect(row.reasons.at(-1)!.code).toBe('never-reviewed');
@@ -69,7 +88,10 @@ describe('a vendor with no decision yet', () => {
 
     const token = (await http.post('/api/v1/tokens').send({ name: 'calendar', role: 'viewer', expiresInDays: 90 })).body.token as string;
     const ics = (await http.get(`/api/v1/reviews/due.ics?asOf=2023-10-31&token=${token}`)).text;
-    const event = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).find((e) => e.summary.includes('Okta'))!;
+    const event = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((c) => new ICAL.Event(c))
+      .find((e) => e.summary.includes('Okta'))!;
     expect(event.summary).toMatch(/^Re-review needed: Okta/);
     expect(event.description).toContain('No procurement decision has been recorded');
   });
@@ -77,8 +99,24 @@ describe('a vendor with no decision yet', () => {
   it('with nothing in the look-back stays due, never reviewed', async () => {
     const { http } = testApp();
     const v = (await http.post('/api/v1/vendors').send(vendorBody())).body;
-    await http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody({ publicDisclosureDate: '2019-06-01', detectedByVendorDate: '2019-05-20', firstReportedByThirdPartyDate: null, firstReportedBy: null, intrusionStartDate: '2019-05-01' }));
-    expect((await http.get(`/api/v1/vendors/${v.id}/review-status?asOf=2023-07-01`)).body).toMatchObject({ state: 'due', reasons: [{ code: 'never-reviewed' }] });
-    expect((await http.get(`/api/v1/vendors/${v.id}/review-status?asOf=2019-07-01`)).body).toMatchObject({ state: 'review-needed', reasons: [{ code: 'incident-disclosed' }, { code: 'never-reviewed' }] });
+    await http
+      .post(`/api/v1/vendors/${v.id}/incidents`)
+      .send(
+        incidentBody({
+          publicDisclosureDate: '2019-06-01',
+          detectedByVendorDate: '2019-05-20',
+          firstReportedByThirdPartyDate: null,
+          firstReportedBy: null,
+          intrusionStartDate: '2019-05-01',
+        }),
+      );
+    expect((await http.get(`/api/v1/vendors/${v.id}/review-status?asOf=2023-07-01`)).body).toMatchObject({
+      state: 'due',
+      reasons: [{ code: 'never-reviewed' }],
+    });
+    expect((await http.get(`/api/v1/vendors/${v.id}/review-status?asOf=2019-07-01`)).body).toMatchObject({
+      state: 'review-needed',
+      reasons: [{ code: 'incident-disclosed' }, { code: 'never-reviewed' }],
+    });
   });
 });

@@ -11,12 +11,16 @@ describe('apportion', () => {
 
   it('always adds up exactly, in tenths (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }), (total, shares) => {
-        const parts = apportion(total, shares);
-        const tenths = parts.reduce((a, p) => a + Math.round(p * 10), 0);
-        expect(tenths).toBe(Math.round(total * 10));
-        for (const p of parts) expect(p).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (total, shares) => {
+          const parts = apportion(total, shares);
+          const tenths = parts.reduce((a, p) => a + Math.round(p * 10), 0);
+          expect(tenths).toBe(Math.round(total * 10));
+          for (const p of parts) expect(p).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });

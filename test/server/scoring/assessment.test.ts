@@ -24,7 +24,14 @@ describe('evidence coverage and the not-assessed band', () => {
     expect(s.unknownPoints).toBe(s.likelihood);
     expect(s.unknownPoints).toBeCloseTo(0.25 * 18.4 + 0.2 * 92.5, 1);
     const unknown = s.factors.flatMap((f) => f.contributions.filter((c) => c.unknownShare !== undefined).map((c) => [c.ref, c.unknownShare]));
-    expect(unknown).toEqual([[null, 1], ['mfa:admins', 0.3], ['mfa:support', 0.3], ['mfa:workforce', 0.15], ['mfa:contractors', 0.15], ['mfa:customers', 0.1]]);
+    expect(unknown).toEqual([
+      [null, 1],
+      ['mfa:admins', 0.3],
+      ['mfa:support', 0.3],
+      ['mfa:workforce', 0.15],
+      ['mfa:contractors', 0.15],
+      ['mfa:customers', 0.1],
+    ]);
     // Residual risk is still computed, and the cell with it: the band says it is no rating.
     expect(s.risk).toBeCloseTo(Math.round(s.likelihood * s.impact) / 100, 1);
   });
@@ -90,10 +97,17 @@ describe('the priors of unknown factors', () => {
   });
 
   it('the support prior is the least an arrangement with tenant access scores, so recording one never lowers the factor', () => {
-    const least = subprocessorPoints({ accessLevel: 'customer-data', outsourced: false, staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 0 }, P).points;
+    const least = subprocessorPoints(
+      { accessLevel: 'customer-data', outsourced: false, staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 0 },
+      P,
+    ).points;
     expect(P.support.unknownPrior).toBeCloseTo(least, 9);
     for (const accessLevel of ['customer-data', 'session-artifacts', 'admin'] as const) {
-      const s = scoreVendor(facts({ subprocessors: [subprocessorFacts({ accessLevel, outsourced: false, staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 0 })] }), P, ASOF);
+      const s = scoreVendor(
+        facts({ subprocessors: [subprocessorFacts({ accessLevel, outsourced: false, staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 0 })] }),
+        P,
+        ASOF,
+      );
       expect(factor(s, 'support').score, accessLevel).toBeGreaterThanOrEqual(factor(scoreVendor(facts(), P, ASOF), 'support').score);
     }
   });
@@ -105,7 +119,9 @@ describe('the priors of unknown factors', () => {
     const unknown = factor(scoreVendor(facts(), P, ASOF), 'support');
     expect(factor(s, 'support')).toMatchObject({ known: true, score: 17.3 });
     expect(factor(s, 'support').score).toBeLessThan(unknown.score);
-    expect(factor(s, 'support').contributions[0]!.formula).toBe('access 15 × outsourced 1.2 × staff MFA (0.5 + 0.5 × (1 − (1 − method risk 0.7) × unenforced benefit 0.25)) = 17.325');
+    expect(factor(s, 'support').contributions[0]!.formula).toBe(
+      'access 15 × outsourced 1.2 × staff MFA (0.5 + 0.5 × (1 − (1 − method risk 0.7) × unenforced benefit 0.25)) = 17.325',
+    );
     // It is evidence: the vendor is assessed, and the prior's points no longer count as unknown.
     expect(s.assessed).toBe(true);
     expect(factor(s, 'support').contributions.some((c) => c.unknownShare !== undefined)).toBe(false);
@@ -123,7 +139,12 @@ describe('inherent risk', () => {
     expect(idp.inherentRisk).toBe(41);
     expect(idp.inherentBand).toBe('high');
     expect(idp.inherentContributions).toEqual([
-      expect.objectContaining({ label: 'Category prior (identity and access) × impact', points: 41, ref: 'inherent:category', formula: 'category prior 45 × impact 91 / 100 = 40.95' }),
+      expect.objectContaining({
+        label: 'Category prior (identity and access) × impact',
+        points: 41,
+        ref: 'inherent:category',
+        formula: 'category prior 45 × impact 91 / 100 = 40.95',
+      }),
     ]);
     // Evidence moves the residual risk, never the inherent one.
     const evidenced = scoreVendor(facts({ vendor, incidents: [incidentFacts({ severity: 'critical' })], mfa: allMfa() }), P, ASOF);
@@ -133,7 +154,11 @@ describe('inherent risk', () => {
 
   it('a category no row matches, or none, takes the prior for other categories', () => {
     for (const category of ['social media platform', '', undefined]) {
-      const s = scoreVendor(facts({ vendor: { id: 1, name: 'A', tier: 4, dataAccess: 'none', environmentAccess: 'none', ...(category === undefined ? {} : { category }) } }), P, ASOF);
+      const s = scoreVendor(
+        facts({ vendor: { id: 1, name: 'A', tier: 4, dataAccess: 'none', environmentAccess: 'none', ...(category === undefined ? {} : { category }) } }),
+        P,
+        ASOF,
+      );
       expect(s.inherentLikelihood, String(category)).toBe(P.inherent.otherCategoriesPrior);
       expect(s.inherentContributions[0]!.label).toBe('Category prior (other categories) × impact');
     }

@@ -63,7 +63,9 @@ describe('campaigns', () => {
     // critical 60 × medium 0.85, reach log10(1000) × 0.1 = 0.3, decay from 30 November.
     const decay = 0.5 ** ((DEC - dayNumber('2022-11-30')) / 1095);
     expect(f.score).toBeCloseTo(60 * 0.85 * decay * 1.3, 1);
-    expect(c.formula).toBe(`critical 60 × confidence 0.85 × decay ${Math.round(decay * 10_000) / 10_000} × (1 + reach 0.3) = ${(60 * 0.85 * decay * 1.3).toFixed(1)}`);
+    expect(c.formula).toBe(
+      `critical 60 × confidence 0.85 × decay ${Math.round(decay * 10_000) / 10_000} × (1 + reach 0.3) = ${(60 * 0.85 * decay * 1.3).toFixed(1)}`,
+    );
     expect(incidentsFactor([august, november], { ...apart, incidentCap: { likelihoodPoints: null } }, DEC).contributions).toHaveLength(2);
   });
 
@@ -79,7 +81,14 @@ describe('campaigns', () => {
 
   it('counts a member whose lag is unknown as at least the unknown lag', () => {
     const quick = incidentFacts({ id: 3, publicDisclosureDate: '2022-01-05', detectedByVendorDate: '2022-01-01', intrusionStartDate: '2022-01-01' });
-    const silent = incidentFacts({ id: 4, publicDisclosureDate: '2022-01-06', detectedByVendorDate: null, firstReportedByThirdPartyDate: null, intrusionStartDate: null, continuationOf: 3 });
+    const silent = incidentFacts({
+      id: 4,
+      publicDisclosureDate: '2022-01-06',
+      detectedByVendorDate: null,
+      firstReportedByThirdPartyDate: null,
+      intrusionStartDate: null,
+      continuationOf: 3,
+    });
     const [campaign] = campaignsOf([quick, silent], P);
     expect(countedLagDays(campaignLag(campaign!, DEC), P)).toBe(P.disclosure.unknownLagDays);
   });

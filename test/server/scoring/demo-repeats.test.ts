@@ -65,6 +65,7 @@ describe('repeats on the demo portfolio', () => {
   });
 
   it('Mailchimp: its second support-tool breach repeats its first under both', () => {
-    for (const policy of [V1_POLICY, DEFAULT_POLICY]) expect(pairs('Mailchimp', policy, dayNumber('2022-12-31'))).toEqual(['mailchimp-2022-08-crypto-accounts ← mailchimp-2022-03-support-tool']);
+    for (const policy of [V1_POLICY, DEFAULT_POLICY])
+      expect(pairs('Mailchimp', policy, dayNumber('2022-12-31'))).toEqual(['mailchimp-2022-08-crypto-accounts ← mailchimp-2022-03-support-tool']);
   });
 });

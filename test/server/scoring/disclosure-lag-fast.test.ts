@@ -17,7 +17,10 @@ const range = (d: string | null): DayRange | undefined => (d ? parsePartialDate(
 function straightforwardAwareness(i: Pick<IncidentFacts, 'detectedByVendorDate' | 'firstReportedByThirdPartyDate'>): DayRange | undefined {
   const aware = [range(i.detectedByVendorDate), range(i.firstReportedByThirdPartyDate)].filter((r): r is DayRange => r !== undefined);
   const width = (r: DayRange) => r.last - r.first;
-  return aware.reduce<DayRange | undefined>((best, r) => (!best || midpoint(r) < midpoint(best) || (midpoint(r) === midpoint(best) && width(r) < width(best)) ? r : best), undefined);
+  return aware.reduce<DayRange | undefined>(
+    (best, r) => (!best || midpoint(r) < midpoint(best) || (midpoint(r) === midpoint(best) && width(r) < width(best)) ? r : best),
+    undefined,
+  );
 }
 
 function straightforwardCampaignLag(c: Campaign, asOf: number): CampaignLag {
@@ -32,7 +35,9 @@ function straightforwardCampaignLag(c: Campaign, asOf: number): CampaignLag {
       if (!longest || span.days > longest.days) longest = span;
     }
   }
-  return longest ? { days: longest.days, known: true, approximate: longest.approximate, someUnknown } : { days: 0, known: false, approximate: false, someUnknown };
+  return longest
+    ? { days: longest.days, known: true, approximate: longest.approximate, someUnknown }
+    : { days: 0, known: false, approximate: false, someUnknown };
 }
 
 /** Incidents whose dates are partial, missing, or the same month given two ways. */
@@ -41,7 +46,12 @@ const dated = fc
   .map(([list, dates]) =>
     list.map((i, k) => {
       const [detected, reported, disclosed] = dates[k]!;
-      return { ...i, detectedByVendorDate: detected, firstReportedByThirdPartyDate: k % 3 === 0 ? (detected?.slice(0, 7) ?? reported) : reported, publicDisclosureDate: disclosed };
+      return {
+        ...i,
+        detectedByVendorDate: detected,
+        firstReportedByThirdPartyDate: k % 3 === 0 ? (detected?.slice(0, 7) ?? reported) : reported,
+        publicDisclosureDate: disclosed,
+      };
     }),
   );
 

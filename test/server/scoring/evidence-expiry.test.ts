@@ -15,19 +15,29 @@ const soc2 = (id: number, periodEnd: string, knownFrom = '2025-01-01'): Document
   knownFrom,
   details: { type: 'type2', periodStart: '2024-01-01', periodEnd, auditor: 'Example LLP', exceptions: 0, bridgeLetter: false, title: null },
 });
-const iso = (id: number, expiresOn: string, knownFrom = '2025-01-01'): DocumentFacts => ({ id, kind: 'iso27001', knownFrom, details: { certificateNumber: 'IS 7', expiresOn, title: null } });
-const docGaps = (documents: DocumentFacts[], asOf: string) => scoreVendor(facts({ documents }), DEFAULT_POLICY, asOf).gaps.filter((g) => g.ref?.startsWith('document:'));
+const iso = (id: number, expiresOn: string, knownFrom = '2025-01-01'): DocumentFacts => ({
+  id,
+  kind: 'iso27001',
+  knownFrom,
+  details: { certificateNumber: 'IS 7', expiresOn, title: null },
+});
+const docGaps = (documents: DocumentFacts[], asOf: string) =>
+  scoreVendor(facts({ documents }), DEFAULT_POLICY, asOf).gaps.filter((g) => g.ref?.startsWith('document:'));
 
 describe('lapsed evidence in the score', () => {
   it('is a gap once a SOC 2 report is more than 12 months past its period end', () => {
     const doc = [soc2(1, '2025-06-30')];
     expect(docGaps(doc, '2026-06-30')).toEqual([]);
-    expect(docGaps(doc, '2026-07-01')).toEqual([{ factor: 'mfa', ref: 'document:1', text: 'SOC 2 report (Type II, period ended 2025-06-30) expired on 2026-06-30: ask the vendor for a current one' }]);
+    expect(docGaps(doc, '2026-07-01')).toEqual([
+      { factor: 'mfa', ref: 'document:1', text: 'SOC 2 report (Type II, period ended 2025-06-30) expired on 2026-06-30: ask the vendor for a current one' },
+    ]);
   });
 
   it('is a gap once an ISO 27001 certificate is past its expiry, and not for pentests or other documents', () => {
     expect(docGaps([iso(2, '2026-01-31')], '2026-02-01').map((g) => g.ref)).toEqual(['document:2']);
-    expect(docGaps([{ id: 3, kind: 'pentest', knownFrom: '2020-01-01', details: { testedOn: '2020-01-01', scope: 'x', title: null } }], '2026-02-01')).toEqual([]);
+    expect(docGaps([{ id: 3, kind: 'pentest', knownFrom: '2020-01-01', details: { testedOn: '2020-01-01', scope: 'x', title: null } }], '2026-02-01')).toEqual(
+      [],
+    );
   });
 
   it('goes once a newer report is known, and not before it was known (no hindsight)', () => {
@@ -70,7 +80,10 @@ describe('lapsed evidence in the review status', () => {
 
   it('reopens a decision once evidence expired after it: "evidence expired"', () => {
     const s = reviewStatusOf(calm([iso(4, '2026-03-31')]), DEFAULT_POLICY, '2026-04-01', 30);
-    expect(s).toEqual({ state: 'review-needed', reasons: [{ code: 'evidence-expired', text: 'Evidence expired: ISO 27001 certificate IS 7 expired on 2026-03-31.', ref: 'document:4' }] });
+    expect(s).toEqual({
+      state: 'review-needed',
+      reasons: [{ code: 'evidence-expired', text: 'Evidence expired: ISO 27001 certificate IS 7 expired on 2026-03-31.', ref: 'document:4' }],
+    });
     // Lapsed before the decision: the decision took it into account.
     expect(reviewStatusOf(calm([iso(4, '2025-12-31')]), DEFAULT_POLICY, '2026-04-01', 30).state).toBe('ok');
   });

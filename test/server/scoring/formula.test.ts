@@ -119,7 +119,9 @@ describe('formulas', () => {
       {
         vendor: { id: 1, name: 'Okta', tier: 1, dataAccess: 'confidential', environmentAccess: 'identity-provider', category: 'identity provider' },
         incidents: [],
-        subprocessors: [{ id: 7, name: 'Okta Customer Support', function: 'customer support', ...okta, since: null, until: null, knownFrom: '2023-10-20', ownIncidents: [] }],
+        subprocessors: [
+          { id: 7, name: 'Okta Customer Support', function: 'customer support', ...okta, since: null, until: null, knownFrom: '2023-10-20', ownIncidents: [] },
+        ],
         mfa: [],
       },
       P,
@@ -127,6 +129,8 @@ describe('formulas', () => {
     );
     const support = s.factors.find((x) => x.id === 'support')!;
     expect(support.score).toBe(72.8);
-    expect(support.contributions[0]!.formula).toBe('access 60 × staff MFA (0.5 + 0.5 × (1 − (1 − method risk 0.7) × unenforced benefit 0.25)) + artefacts 10 + retention 5 = 72.75');
+    expect(support.contributions[0]!.formula).toBe(
+      'access 60 × staff MFA (0.5 + 0.5 × (1 − (1 − method risk 0.7) × unenforced benefit 0.25)) + artefacts 10 + retention 5 = 72.75',
+    );
   });
 });

@@ -8,7 +8,10 @@ const rules = (f: ReturnType<typeof facts>, asOf = '2024-01-31') => scoreVendor(
 describe('gaps', () => {
   it('name every unknown the score counted', () => {
     const s = scoreVendor(
-      facts({ subprocessors: [subprocessorFacts({ name: 'Helpdesk', accessLevel: 'session-artifacts' })], incidents: [incidentFacts({ detectedByVendorDate: null })] }),
+      facts({
+        subprocessors: [subprocessorFacts({ name: 'Helpdesk', accessLevel: 'session-artifacts' })],
+        incidents: [incidentFacts({ detectedByVendorDate: null })],
+      }),
       P,
       '2024-01-31',
     );
@@ -66,8 +69,21 @@ describe('findings', () => {
 
   it('flag a repeated root cause as critical when it runs through support, and a recent critical incident', () => {
     // A support agent's stolen credentials both times (an unknown root cause would repeat nothing).
-    const a = incidentFacts({ publicDisclosureDate: '2022-03-22', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['stolen-credentials'] });
-    const b = incidentFacts({ severity: 'critical', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20', intrusionStartDate: '2023-09-28', supportInvolved: true, supportInvolvementType: 'in-house-support-system', initialAccessVectors: ['stolen-credentials'] });
+    const a = incidentFacts({
+      publicDisclosureDate: '2022-03-22',
+      supportInvolved: true,
+      supportInvolvementType: 'outsourced-support-provider',
+      initialAccessVectors: ['stolen-credentials'],
+    });
+    const b = incidentFacts({
+      severity: 'critical',
+      detectedByVendorDate: '2023-10-19',
+      publicDisclosureDate: '2023-10-20',
+      intrusionStartDate: '2023-09-28',
+      supportInvolved: true,
+      supportInvolvementType: 'in-house-support-system',
+      initialAccessVectors: ['stolen-credentials'],
+    });
     const s = scoreVendor(facts({ mfa: fido2Everywhere, incidents: [a, b] }), P, '2023-10-31');
     expect(s.findings[0]).toMatchObject({ rule: 'repeat-root-cause', severity: 'critical', refs: [`incident:${b.id}`, `incident:${a.id}`] });
     expect(s.findings.map((f) => f.rule)).toContain('recent-critical-incident');
@@ -76,7 +92,14 @@ describe('findings', () => {
   });
 
   it('are ordered most severe first and have unique ids', () => {
-    const s = scoreVendor(facts({ subprocessors: [subprocessorFacts({ accessLevel: 'admin' })], incidents: [incidentFacts({ severity: 'critical', publicDisclosureDate: '2023-12-01', detectedByVendorDate: '2023-06-01' })] }), P, '2024-01-31');
+    const s = scoreVendor(
+      facts({
+        subprocessors: [subprocessorFacts({ accessLevel: 'admin' })],
+        incidents: [incidentFacts({ severity: 'critical', publicDisclosureDate: '2023-12-01', detectedByVendorDate: '2023-06-01' })],
+      }),
+      P,
+      '2024-01-31',
+    );
     const order = ['critical', 'high', 'medium', 'low'];
     const ranks = s.findings.map((f) => order.indexOf(f.severity));
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);

@@ -45,6 +45,7 @@ describe('methodology 1.0.0, stored, scores as it did', () => {
 
   it('100 generated vendors (every factor, finding and gap path)', () => {
     expect(golden.generated).toHaveLength(100);
-    for (const [i, g] of golden.generated.entries()) expect(digest(scoreVendor(g.facts, v1, g.asOf)), `generated vendor ${i} as of ${g.asOf}`).toEqual(g.expected);
+    for (const [i, g] of golden.generated.entries())
+      expect(digest(scoreVendor(g.facts, v1, g.asOf)), `generated vendor ${i} as of ${g.asOf}`).toEqual(g.expected);
   });
 });

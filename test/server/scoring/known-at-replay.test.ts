@@ -48,13 +48,20 @@ function knownDays(t: Demo, vendorId: number) {
 }
 
 const refsOf = (s: VendorScore): string[] =>
-  [...s.factors.flatMap((f) => f.contributions.map((c) => c.ref)), ...s.findings.flatMap((f) => f.refs), ...s.gaps.map((g) => g.ref)].filter((r): r is string => r !== null);
+  [...s.factors.flatMap((f) => f.contributions.map((c) => c.ref)), ...s.findings.flatMap((f) => f.refs), ...s.gaps.map((g) => g.ref)].filter(
+    (r): r is string => r !== null,
+  );
 
 /** The refs of a score that rest on something not yet known on its day (an MFA population counted as unknown rests on nothing). */
 function hindsight(t: Demo, s: VendorScore): string[] {
   const day = dayNumber(s.asOf);
   const resolve = knownDays(t, s.vendorId);
-  const mfaUnknown = new Set(s.factors.find((f) => f.id === 'mfa')!.contributions.filter((c) => c.label.endsWith(': unknown')).map((c) => c.ref));
+  const mfaUnknown = new Set(
+    s.factors
+      .find((f) => f.id === 'mfa')!
+      .contributions.filter((c) => c.label.endsWith(': unknown'))
+      .map((c) => c.ref),
+  );
   return [...new Set(refsOf(s))].filter((ref) => {
     if (mfaUnknown.has(ref)) return false;
     const facts = resolve(ref);

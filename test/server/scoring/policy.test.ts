@@ -14,15 +14,27 @@ describe('the default policy', () => {
 
   it.each([
     ['weights that do not add up to 1', { weights: { ...DEFAULT_POLICY.weights, mfa: 0.5 } }, 'weights'],
-    ['MFA risk that rises with a stronger method', { mfa: { ...DEFAULT_POLICY.mfa, methodRisk: { ...DEFAULT_POLICY.mfa.methodRisk, fido2: 0.9 } } }, 'mfa.methodRisk'],
+    [
+      'MFA risk that rises with a stronger method',
+      { mfa: { ...DEFAULT_POLICY.mfa, methodRisk: { ...DEFAULT_POLICY.mfa.methodRisk, fido2: 0.9 } } },
+      'mfa.methodRisk',
+    ],
     ['bands out of order', { bands: [...DEFAULT_POLICY.bands].reverse() }, 'bands'],
     ['an unknown decay kind', { decay: { name: 'x', kind: 'cliff', days: 3 } }, 'decay.kind'],
     ['an unknown parameter', { mood: 'calm' }, ''],
     ['an MFA prior better than SMS not enforced', { mfa: { ...DEFAULT_POLICY.mfa, unknownPrior: 0.7 } }, 'mfa.unknownPrior'],
     ['a support prior above the least arrangement with tenant access', { support: { ...DEFAULT_POLICY.support, unknownPrior: 18.4 } }, 'support.unknownPrior'],
     ['a minimum evidence share above 1', { assessment: { minEvidenceShare: 1.5 } }, 'assessment.minEvidenceShare'],
-    ['a category named twice', { inherent: { ...DEFAULT_POLICY.inherent, categoryPriors: [DEFAULT_POLICY.inherent.categoryPriors[0], DEFAULT_POLICY.inherent.categoryPriors[0]] } }, 'inherent.categoryPriors'],
-    ['a category row without words to match', { inherent: { ...DEFAULT_POLICY.inherent, categoryPriors: [{ ...DEFAULT_POLICY.inherent.categoryPriors[0], matches: [] }] } }, 'inherent.categoryPriors.0.matches'],
+    [
+      'a category named twice',
+      { inherent: { ...DEFAULT_POLICY.inherent, categoryPriors: [DEFAULT_POLICY.inherent.categoryPriors[0], DEFAULT_POLICY.inherent.categoryPriors[0]] } },
+      'inherent.categoryPriors',
+    ],
+    [
+      'a category row without words to match',
+      { inherent: { ...DEFAULT_POLICY.inherent, categoryPriors: [{ ...DEFAULT_POLICY.inherent.categoryPriors[0], matches: [] }] } },
+      'inherent.categoryPriors.0.matches',
+    ],
   ])('rejects %s', (_what, change, path) => {
     const r = policySchema.safeParse({ ...DEFAULT_POLICY, ...change });
     expect(r.success).toBe(false);

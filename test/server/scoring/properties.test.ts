@@ -51,10 +51,21 @@ describe('scoring properties', () => {
       fc.property(vendorFacts, classed, fc.integer({ min: 30, max: 900 }), (f, later, gap) => {
         const laterDay = dayFromIso(later.publicDisclosureDate!);
         const cause = rootCauseOf(later);
-        const same = { ...later, id: later.id + 1, title: 'same way', intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: isoDay(laterDay - gap), rootCause: cause, entryPath: entryPathOf(later) };
+        const same = {
+          ...later,
+          id: later.id + 1,
+          title: 'same way',
+          intrusionStartDate: null,
+          detectedByVendorDate: null,
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: isoDay(laterDay - gap),
+          rootCause: cause,
+          entryPath: entryPathOf(later),
+        };
         const other = { ...same, title: 'another way', rootCause: KNOWN_ROOT_CAUSES.find((c) => c !== cause)! };
         const base = { ...f, incidents: [] };
-        const rise = (earlier: IncidentFacts) => score({ ...base, incidents: [earlier, later] }, ASOF).likelihood - score({ ...base, incidents: [earlier] }, ASOF).likelihood;
+        const rise = (earlier: IncidentFacts) =>
+          score({ ...base, incidents: [earlier, later] }, ASOF).likelihood - score({ ...base, incidents: [earlier] }, ASOF).likelihood;
         expect(rise(same)).toBeGreaterThan(rise(other));
       }),
     );
@@ -63,7 +74,8 @@ describe('scoring properties', () => {
   it('a second incident like the first raises the factor: one incident does not saturate it', () => {
     fc.assert(
       fc.property(incident, (i) => {
-        const f = (xs: IncidentFacts[]) => score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: xs, subprocessors: [], mfa: [] });
+        const f = (xs: IncidentFacts[]) =>
+          score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: xs, subprocessors: [], mfa: [] });
         expect(f([i, { ...i, id: i.id + 1 }]).factors[0]!.score).toBeGreaterThan(f([i]).factors[0]!.score);
       }),
     );
@@ -77,7 +89,8 @@ describe('scoring properties', () => {
         const asOf = dayFromIso(ASOF);
         // Strictly more before rounding; never less once rounded to a tenth.
         expect(incidentPoints(newer, P, asOf).points).toBeGreaterThan(incidentPoints(older, P, asOf).points);
-        const f = (x: IncidentFacts) => score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: [x], subprocessors: [], mfa: [] });
+        const f = (x: IncidentFacts) =>
+          score({ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: [x], subprocessors: [], mfa: [] });
         expect(f(newer).factors[0]!.score).toBeGreaterThanOrEqual(f(older).factors[0]!.score);
       }),
     );
@@ -101,7 +114,13 @@ describe('scoring properties', () => {
       fc.property(vendorFacts, fc.constantFrom(...MFA_POPULATIONS), fc.boolean(), (f, population, enforced) => {
         const others = f.mfa.filter((r) => r.population !== population);
         const withMethod = (method: (typeof MFA_METHODS)[number]) =>
-          score({ ...f, mfa: [...others, { population, method, enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null }] }).risk;
+          score({
+            ...f,
+            mfa: [
+              ...others,
+              { population, method, enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null },
+            ],
+          }).risk;
         const risks = MFA_METHODS.map(withMethod);
         for (let k = 1; k < risks.length; k++) expect(risks[k]!).toBeLessThanOrEqual(risks[k - 1]! + EPS);
         const unknown = score({ ...f, mfa: others }).risk;
@@ -128,7 +147,12 @@ describe('scoring properties', () => {
   it('recording evidence about an unknown lowers a not-assessed vendor’s risk by no more than the priors it replaced; evidence no better than its prior never lowers its risk or band', () => {
     const rank = (b: string) => ['low', 'moderate', 'high', 'critical'].indexOf(b);
     const evidence = fc.oneof(
-      fc.record({ kind: fc.constant('mfa' as const), population: fc.constantFrom(...MFA_POPULATIONS), method: fc.constantFrom(...MFA_METHODS), enforced: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('mfa' as const),
+        population: fc.constantFrom(...MFA_POPULATIONS),
+        method: fc.constantFrom(...MFA_METHODS),
+        enforced: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('subprocessor' as const), s: subprocessor }),
     );
     fc.assert(
@@ -140,7 +164,22 @@ describe('scoring properties', () => {
         if (e.kind === 'mfa') {
           // A population nothing was known about.
           if (f.mfa.some((r) => r.population === e.population)) return;
-          after = score({ ...f, mfa: [...f.mfa, { population: e.population, method: e.method, enforced: e.enforced, evidence: 'observed', source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null }] });
+          after = score({
+            ...f,
+            mfa: [
+              ...f.mfa,
+              {
+                population: e.population,
+                method: e.method,
+                enforced: e.enforced,
+                evidence: 'observed',
+                source: null,
+                assessedOn: '2018-01-01',
+                knownFrom: '2018-01-01',
+                notes: null,
+              },
+            ],
+          });
           const risk = e.enforced ? P.mfa.methodRisk[e.method] : 1 - (1 - P.mfa.methodRisk[e.method]) * P.mfa.unenforcedBenefit;
           noBetterThanPrior = risk >= P.mfa.unknownPrior;
         } else {
@@ -199,7 +238,14 @@ const narrow = (i: IncidentFacts): IncidentFacts => {
   const supportInvolvementType = NARROW_SUPPORT[i.supportInvolvementType.length % 3]!;
   return { ...i, initialAccessVectors, supportInvolvementType, supportInvolved: supportInvolvementType !== 'none', rootCause: null, entryPath: null };
 };
-const history = fc.oneof(vendorFacts, vendorFacts.map((f) => ({ ...f, incidents: f.incidents.map(narrow), subprocessors: f.subprocessors.map((x) => ({ ...x, ownIncidents: x.ownIncidents.map(narrow) })) })));
+const history = fc.oneof(
+  vendorFacts,
+  vendorFacts.map((f) => ({
+    ...f,
+    incidents: f.incidents.map(narrow),
+    subprocessors: f.subprocessors.map((x) => ({ ...x, ownIncidents: x.ownIncidents.map(narrow) })),
+  })),
+);
 const newIncident = fc.oneof(incident, incident.map(narrow));
 
 /** A finding severity's rank, to compare two scores' findings. */
@@ -242,12 +288,23 @@ describe('adding facts (methodology 2)', () => {
 
   it("adding an incident to a subprocessor's own vendor record never lowers its parent's", () => {
     fc.assert(
-      fc.property(history.filter((f) => f.subprocessors.length > 0), newIncident, fc.nat(), fc.option(fc.nat()), policyVariant, day, (f, extra, which, pick, policy, asOf) => {
-        const k = which % f.subprocessors.length;
-        const s = f.subprocessors[k]!;
-        const more = { ...f, subprocessors: f.subprocessors.map((x, j) => (j === k ? { ...x, ownIncidents: [...s.ownIncidents, added(s.ownIncidents, extra, pick, 5000)] } : x)) };
-        expectNoLower(scoreVendor(f, policy, asOf), scoreVendor(more, policy, asOf));
-      }),
+      fc.property(
+        history.filter((f) => f.subprocessors.length > 0),
+        newIncident,
+        fc.nat(),
+        fc.option(fc.nat()),
+        policyVariant,
+        day,
+        (f, extra, which, pick, policy, asOf) => {
+          const k = which % f.subprocessors.length;
+          const s = f.subprocessors[k]!;
+          const more = {
+            ...f,
+            subprocessors: f.subprocessors.map((x, j) => (j === k ? { ...x, ownIncidents: [...s.ownIncidents, added(s.ownIncidents, extra, pick, 5000)] } : x)),
+          };
+          expectNoLower(scoreVendor(f, policy, asOf), scoreVendor(more, policy, asOf));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -257,7 +314,16 @@ describe('adding facts (methodology 2)', () => {
       fc.property(history, fc.constantFrom(...MFA_POPULATIONS), fc.option(fc.nat()), policyVariant, day, (f, population, sub, policy, asOf) => {
         const before = scoreVendor(f, policy, asOf);
         if (!f.mfa.some((r) => r.population === population)) {
-          const fido2 = { population, method: 'fido2' as const, enforced: true, evidence: 'observed' as const, source: null, assessedOn: '2018-01-01', knownFrom: '2018-01-01', notes: null };
+          const fido2 = {
+            population,
+            method: 'fido2' as const,
+            enforced: true,
+            evidence: 'observed' as const,
+            source: null,
+            assessedOn: '2018-01-01',
+            knownFrom: '2018-01-01',
+            notes: null,
+          };
           expectNoHigher(before, scoreVendor({ ...f, mfa: [...f.mfa, fido2] }, policy, asOf));
         }
         const k = sub === null || f.subprocessors.length === 0 ? -1 : sub % f.subprocessors.length;
@@ -312,8 +378,16 @@ function picks(f: ScoringFacts): FactPick[] {
   const drop = <T>(xs: readonly T[], k: number) => xs.filter((_, j) => j !== k);
   const swap = <T>(xs: readonly T[], k: number, x: T) => xs.map((y, j) => (j === k ? x : y));
   return [
-    ...f.incidents.map((i, k): FactPick => ({ ref: `incident:${i.id}`, later: (d) => ({ ...f, incidents: swap(f.incidents, k, incidentLater(i, d)) }), without: { ...f, incidents: drop(f.incidents, k) } })),
-    ...f.subprocessors.map((s, k): FactPick => ({ ref: `subprocessor:${s.id}`, later: (d) => ({ ...f, subprocessors: swap(f.subprocessors, k, { ...s, knownFrom: d }) }), without: { ...f, subprocessors: drop(f.subprocessors, k) } })),
+    ...f.incidents.map((i, k): FactPick => ({
+      ref: `incident:${i.id}`,
+      later: (d) => ({ ...f, incidents: swap(f.incidents, k, incidentLater(i, d)) }),
+      without: { ...f, incidents: drop(f.incidents, k) },
+    })),
+    ...f.subprocessors.map((s, k): FactPick => ({
+      ref: `subprocessor:${s.id}`,
+      later: (d) => ({ ...f, subprocessors: swap(f.subprocessors, k, { ...s, knownFrom: d }) }),
+      without: { ...f, subprocessors: drop(f.subprocessors, k) },
+    })),
     ...f.subprocessors.flatMap((s, k) =>
       s.ownIncidents.map((i, n): FactPick => ({
         ref: `incident:${i.id}`,
@@ -322,15 +396,18 @@ function picks(f: ScoringFacts): FactPick[] {
       })),
     ),
     // A population always has its row (unknown without a record): an MFA record's trace is the difference it makes.
-    ...f.mfa.map((r, k): FactPick => ({ ref: null, later: (d) => ({ ...f, mfa: swap(f.mfa, k, { ...r, knownFrom: d }) }), without: { ...f, mfa: drop(f.mfa, k) } })),
+    ...f.mfa.map((r, k): FactPick => ({
+      ref: null,
+      later: (d) => ({ ...f, mfa: swap(f.mfa, k, { ...r, knownFrom: d }) }),
+      without: { ...f, mfa: drop(f.mfa, k) },
+    })),
   ];
 }
 
-const refsOf = (s: ReturnType<typeof score>): string[] => [
-  ...s.factors.flatMap((x) => x.contributions.map((c) => c.ref)),
-  ...s.findings.flatMap((x) => x.refs),
-  ...s.gaps.map((g) => g.ref),
-].filter((r): r is string => r !== null);
+const refsOf = (s: ReturnType<typeof score>): string[] =>
+  [...s.factors.flatMap((x) => x.contributions.map((c) => c.ref)), ...s.findings.flatMap((x) => x.refs), ...s.gaps.map((g) => g.ref)].filter(
+    (r): r is string => r !== null,
+  );
 
 describe('what was known on asOf', () => {
   it('a fact known only after asOf leaves no trace: the score, its findings and gaps are exactly those of the history without it', () => {
@@ -353,9 +430,16 @@ describe('what was known on asOf', () => {
     fc.assert(
       fc.property(vendorFacts.map(distinctIds), day, (f, asOf) => {
         const known = { ...f, subprocessors: f.subprocessors.map((s) => ({ ...s, knownFrom: asOf })), mfa: f.mfa.map((r) => ({ ...r, knownFrom: asOf })) };
-        const early = { ...f, subprocessors: f.subprocessors.map((s) => ({ ...s, knownFrom: '2017-01-01' })), mfa: f.mfa.map((r) => ({ ...r, knownFrom: '2017-01-01' })) };
+        const early = {
+          ...f,
+          subprocessors: f.subprocessors.map((s) => ({ ...s, knownFrom: '2017-01-01' })),
+          mfa: f.mfa.map((r) => ({ ...r, knownFrom: '2017-01-01' })),
+        };
         // Alike in all but the words that name the day it became known.
-        const gist = (x: ReturnType<typeof score>) => ({ ...x, factors: x.factors.map((c) => ({ ...c, contributions: c.contributions.map(({ detail: _d, ...rest }) => rest) })) });
+        const gist = (x: ReturnType<typeof score>) => ({
+          ...x,
+          factors: x.factors.map((c) => ({ ...c, contributions: c.contributions.map(({ detail: _d, ...rest }) => rest) })),
+        });
         expect(gist(score(known, asOf))).toEqual(gist(score(early, asOf)));
       }),
     );

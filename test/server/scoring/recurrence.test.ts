@@ -62,7 +62,9 @@ describe('recurrence (methodology 2: root cause and entry path)', () => {
     expect(repeat!.shared).toEqual(['support-credential-theft', 'support-channel']);
     const f = recurrenceFactor([sitel2022, harFiles2023], uncapped, OCT);
     expect(f.score).toBeCloseTo(49.7, 1);
-    expect(f.contributions[0]!.detail).toMatch(/through a support agent's stolen credentials or session and the support channel again, like "Sitel" 577 days earlier/);
+    expect(f.contributions[0]!.detail).toMatch(
+      /through a support agent's stolen credentials or session and the support channel again, like "Sitel" 577 days earlier/,
+    );
   });
 
   it('pairs with the strongest earlier match, not the closest: a minor incident in between changes nothing', () => {
@@ -78,7 +80,9 @@ describe('recurrence (methodology 2: root cause and entry path)', () => {
       ['Minor', 'Sitel', 0.7],
       ['HAR files', 'Sitel', 1],
     ]);
-    expect(recurrenceFactor([sitel2022, minor2023, harFiles2023], strongest, OCT).score).toBeGreaterThan(recurrenceFactor([sitel2022, harFiles2023], strongest, OCT).score);
+    expect(recurrenceFactor([sitel2022, minor2023, harFiles2023], strongest, OCT).score).toBeGreaterThan(
+      recurrenceFactor([sitel2022, harFiles2023], strongest, OCT).score,
+    );
   });
 
   it('among equal matches, pairs with the more severe earlier incident, then the closer', () => {
@@ -88,15 +92,26 @@ describe('recurrence (methodology 2: root cause and entry path)', () => {
   });
 
   it('needs the same entry path: the same root cause through another way in is no repeat', () => {
-    const spray2021 = incidentFacts({ title: 'Password spray of a test tenant', publicDisclosureDate: '2023-01-19', initialAccessVectors: ['stolen-credentials'], initialAccessDetail: 'A password spray compromised a corporate test account.' });
-    const customers = incidentFacts({ title: 'Customer logins', publicDisclosureDate: '2023-06-02', initialAccessVectors: ['stolen-credentials'], initialAccessDetail: 'Credential stuffing of customer accounts.' });
+    const spray2021 = incidentFacts({
+      title: 'Password spray of a test tenant',
+      publicDisclosureDate: '2023-01-19',
+      initialAccessVectors: ['stolen-credentials'],
+      initialAccessDetail: 'A password spray compromised a corporate test account.',
+    });
+    const customers = incidentFacts({
+      title: 'Customer logins',
+      publicDisclosureDate: '2023-06-02',
+      initialAccessVectors: ['stolen-credentials'],
+      initialAccessDetail: 'Credential stuffing of customer accounts.',
+    });
     expect(repeatsAt([spray2021, customers], P, OCT)).toEqual([]);
     const anyPath: Policy = { ...P, recurrence: { ...P.recurrence, requireSameEntryPath: false } };
     expect(repeatsAt([spray2021, customers], anyPath, OCT).map((r) => r.shared)).toEqual([['credential-stuffing']]);
   });
 
   it('never pairs an unknown root cause or path', () => {
-    const blank = (title: string, day: string) => incidentFacts({ title, publicDisclosureDate: day, supportInvolved: true, supportInvolvementType: 'in-house-support-tool' });
+    const blank = (title: string, day: string) =>
+      incidentFacts({ title, publicDisclosureDate: day, supportInvolved: true, supportInvolvementType: 'in-house-support-tool' });
     expect(repeatsAt([blank('a', '2022-01-01'), blank('b', '2023-01-01')], P, OCT)).toEqual([]);
   });
 

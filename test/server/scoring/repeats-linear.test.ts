@@ -34,10 +34,20 @@ function straightforwardRepeats(incidents: readonly IncidentFacts[], policy: Pol
     if (candidates.length === 0) continue;
     if (policy.recurrence.pairWith === 'closest') {
       const best = [...candidates].sort((a, b) => a.daysApart - b.daysApart)[0]!;
-      out.push({ incident: i, earlier: best.j, shared: best.match.shared, daysApart: best.daysApart, weight: best.match.weight, critical: best.match.critical, campaign });
+      out.push({
+        incident: i,
+        earlier: best.j,
+        shared: best.match.shared,
+        daysApart: best.daysApart,
+        weight: best.match.weight,
+        critical: best.match.critical,
+        campaign,
+      });
       continue;
     }
-    const best = [...candidates].sort((a, b) => b.match.weight - a.match.weight || Number(b.match.critical) - Number(a.match.critical) || rank(b.j) - rank(a.j) || a.daysApart - b.daysApart)[0]!;
+    const best = [...candidates].sort(
+      (a, b) => b.match.weight - a.match.weight || Number(b.match.critical) - Number(a.match.critical) || rank(b.j) - rank(a.j) || a.daysApart - b.daysApart,
+    )[0]!;
     out.push({
       incident: i,
       earlier: best.j,
@@ -67,17 +77,15 @@ const policies: fc.Arbitrary<Policy> = fc
   }));
 
 /** Incident lists with some undated incidents, some sharing a day, and one object listed twice. */
-const incidents = fc
-  .tuple(incidentList(14), fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), fc.boolean())
-  .map(([list, quirks, twice]) => {
-    const out = list.map((i, k) => {
-      const q = quirks[k]! % 7;
-      if (q === 0) return { ...i, intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: null };
-      if (q === 1 && k > 0) return { ...i, publicDisclosureDate: list[k - 1]!.publicDisclosureDate };
-      return i;
-    });
-    return twice && out.length > 0 ? [...out, out[0]!] : out;
+const incidents = fc.tuple(incidentList(14), fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), fc.boolean()).map(([list, quirks, twice]) => {
+  const out = list.map((i, k) => {
+    const q = quirks[k]! % 7;
+    if (q === 0) return { ...i, intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: null, publicDisclosureDate: null };
+    if (q === 1 && k > 0) return { ...i, publicDisclosureDate: list[k - 1]!.publicDisclosureDate };
+    return i;
   });
+  return twice && out.length > 0 ? [...out, out[0]!] : out;
+});
 const asOf = fc.integer({ min: D2018, max: D2018 + 3000 });
 
 describe('repeatsAt, linear-ish', () => {
@@ -108,7 +116,15 @@ describe('repeatsAt, linear-ish', () => {
 
 describe('repeatsAt at the edge of the window', () => {
   const at = (day: string, id: number) =>
-    incidentFacts({ id, title: `incident ${id}`, severity: 'high', publicDisclosureDate: day, initialAccessVectors: ['subprocessor-compromise'], supportInvolved: true, supportInvolvementType: 'outsourced-support-provider' });
+    incidentFacts({
+      id,
+      title: `incident ${id}`,
+      severity: 'high',
+      publicDisclosureDate: day,
+      initialAccessVectors: ['subprocessor-compromise'],
+      supportInvolved: true,
+      supportInvolvementType: 'outsourced-support-provider',
+    });
   const policy: Policy = { ...DEFAULT_POLICY, recurrence: { ...DEFAULT_POLICY.recurrence, windowDays: 365 } };
   const asOfDay = dayNumber('2026-01-01');
 

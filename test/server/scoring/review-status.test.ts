@@ -51,8 +51,22 @@ describe('re-review triggers', () => {
 
   it('root-cause-repeated: a later incident through the same path as an earlier one', () => {
     // A support agent's stolen credentials both times (methodology 2 matches root cause and entry path; an unknown root cause never repeats).
-    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
-    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], intrusionStartDate: '2023-09-28', detectedByVendorDate: '2023-10-19', publicDisclosureDate: '2023-10-20' });
+    const first = incidentFacts({
+      severity: 'low',
+      supportInvolvementType: 'outsourced-support-provider',
+      supportInvolved: true,
+      initialAccessVectors: ['stolen-credentials'],
+      publicDisclosureDate: '2022-03-22',
+    });
+    const again = incidentFacts({
+      severity: 'low',
+      supportInvolvementType: 'in-house-support-system',
+      supportInvolved: true,
+      initialAccessVectors: ['stolen-credentials'],
+      intrusionStartDate: '2023-09-28',
+      detectedByVendorDate: '2023-10-19',
+      publicDisclosureDate: '2023-10-20',
+    });
     const other = { ...again, supportInvolvementType: 'none' as const, supportInvolved: false, initialAccessVectors: ['vulnerability-exploit' as const] };
     expect(codes(calm({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
     expect(codes(calm({ incidents: [first, other] }))).toEqual([]);
@@ -108,15 +122,31 @@ describe('re-review triggers as issue 13 sets them', () => {
   });
 
   it('the lowest severity that reopens a decision is a methodology parameter, per tier', () => {
-    const policy = { ...DEFAULT_POLICY, reviewTriggers: { ...DEFAULT_POLICY.reviewTriggers, minIncidentSeverity: { 1: 'low', 2: 'medium', 3: 'critical', 4: 'critical' } } } as const;
-    const at = (tier: number, severity: 'low' | 'medium' | 'high') => reviewTriggers(calm({ tier, incidents: [{ ...medium, severity }] }), policy, AS_OF).length;
+    const policy = {
+      ...DEFAULT_POLICY,
+      reviewTriggers: { ...DEFAULT_POLICY.reviewTriggers, minIncidentSeverity: { 1: 'low', 2: 'medium', 3: 'critical', 4: 'critical' } },
+    } as const;
+    const at = (tier: number, severity: 'low' | 'medium' | 'high') =>
+      reviewTriggers(calm({ tier, incidents: [{ ...medium, severity }] }), policy, AS_OF).length;
     expect([at(1, 'low'), at(2, 'low'), at(2, 'medium'), at(3, 'high')]).toEqual([1, 0, 1, 0]);
   });
 
   it('root-cause-repeated: any repeat reopens the decision, whatever its severity and the tier', () => {
     // A support agent's stolen credentials through the support channel, twice (an unknown root cause never repeats).
-    const first = incidentFacts({ severity: 'low', supportInvolvementType: 'outsourced-support-provider', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
-    const again = incidentFacts({ severity: 'low', supportInvolvementType: 'in-house-support-system', supportInvolved: true, initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2023-10-20' });
+    const first = incidentFacts({
+      severity: 'low',
+      supportInvolvementType: 'outsourced-support-provider',
+      supportInvolved: true,
+      initialAccessVectors: ['stolen-credentials'],
+      publicDisclosureDate: '2022-03-22',
+    });
+    const again = incidentFacts({
+      severity: 'low',
+      supportInvolvementType: 'in-house-support-system',
+      supportInvolved: true,
+      initialAccessVectors: ['stolen-credentials'],
+      publicDisclosureDate: '2023-10-20',
+    });
     for (const tier of [1, 2, 3, 4]) expect(codes(calm({ tier, incidents: [first, again] }))).toEqual(['root-cause-repeated']);
   });
 
@@ -146,15 +176,30 @@ describe('re-review triggers as issue 13 sets them', () => {
     it('applies the tier rule, repeats, and new subprocessors with tenant access as with a decision', () => {
       expect(codes(undecided({ tier: 1, incidents: [medium] }))).toEqual(['incident-disclosed']);
       expect(codes(undecided({ tier: 2, incidents: [medium] }))).toEqual([]);
-      const first = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'outsourced-support-provider', initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2022-03-22' });
-      const again = incidentFacts({ severity: 'low', supportInvolved: true, supportInvolvementType: 'in-house-support-system', initialAccessVectors: ['stolen-credentials'], publicDisclosureDate: '2023-10-20' });
+      const first = incidentFacts({
+        severity: 'low',
+        supportInvolved: true,
+        supportInvolvementType: 'outsourced-support-provider',
+        initialAccessVectors: ['stolen-credentials'],
+        publicDisclosureDate: '2022-03-22',
+      });
+      const again = incidentFacts({
+        severity: 'low',
+        supportInvolved: true,
+        supportInvolvementType: 'in-house-support-system',
+        initialAccessVectors: ['stolen-credentials'],
+        publicDisclosureDate: '2023-10-20',
+      });
       expect(codes(undecided({ incidents: [first, again] }))).toEqual(['root-cause-repeated']);
       const sub = { id: 3, name: 'TaskUs', accessLevel: 'session-artifacts' as const, since: '2023-02', knownFrom: '2023-02-01' };
       expect(codes(undecided({ subprocessors: [sub] }))).toEqual(['subprocessor-added']);
     });
 
     it('stays due, never reviewed, when nothing fired', () => {
-      expect(status(undecided())).toEqual({ state: 'due', reasons: [{ code: 'never-reviewed', text: 'No procurement decision has been recorded for this vendor.', ref: null }] });
+      expect(status(undecided())).toEqual({
+        state: 'due',
+        reasons: [{ code: 'never-reviewed', text: 'No procurement decision has been recorded for this vendor.', ref: null }],
+      });
     });
   });
 });

@@ -60,7 +60,10 @@ describe('scoreVendor', () => {
   });
 
   it('ignores posture assessed after asOf and subprocessors outside their period', () => {
-    const f = facts({ mfa: [mfaRecord({ population: 'admins', assessedOn: '2023-06-01' })], subprocessors: [subprocessorFacts({ since: '2020', until: '2022-03' })] });
+    const f = facts({
+      mfa: [mfaRecord({ population: 'admins', assessedOn: '2023-06-01' })],
+      subprocessors: [subprocessorFacts({ since: '2020', until: '2022-03' })],
+    });
     const early = scoreVendor(f, P, '2023-05-31');
     const late = scoreVendor(f, P, '2023-06-01');
     expect(factor(late, 'mfa').score).toBeLessThan(factor(early, 'mfa').score);
@@ -109,13 +112,23 @@ describe('the parts', () => {
 
   it('a lag with a month-only date runs midpoint to midpoint, approximately: detected 2023-01-10, disclosed "2023-01" is ≈ 11 days, not 0', () => {
     // The observed bug: the month was read from its first day, a 0-day lag.
-    const i = incidentFacts({ intrusionStartDate: '2023-01-02', detectedByVendorDate: '2023-01-10', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2023-01' });
+    const i = incidentFacts({
+      intrusionStartDate: '2023-01-02',
+      detectedByVendorDate: '2023-01-10',
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2023-01',
+    });
     // The disclosure cannot precede the detection: the month narrows to 10–31 January, midpoint the 20½th.
     expect(disclosureLag(i, dayNumber('2023-06-30'))).toEqual({ days: 11, known: true, approximate: true });
     const s = scoreVendor(facts({ incidents: [i] }), P, '2023-06-30');
     expect(factor(s, 'disclosure').contributions[0]!.detail).toMatch(/^≈ 11 days to public disclosure;/);
     // Reported in "2023-10", disclosed on the 4th (Atlassian's Confluence flaw): reported on the 1st to the 4th, ≈ 2 days, not 0.
-    const reported = incidentFacts({ intrusionStartDate: null, detectedByVendorDate: null, firstReportedByThirdPartyDate: '2023-10', publicDisclosureDate: '2023-10-04' });
+    const reported = incidentFacts({
+      intrusionStartDate: null,
+      detectedByVendorDate: null,
+      firstReportedByThirdPartyDate: '2023-10',
+      publicDisclosureDate: '2023-10-04',
+    });
     expect(disclosureLag(reported, dayNumber('2023-12-31'))).toEqual({ days: 2, known: true, approximate: true });
   });
 
@@ -127,7 +140,9 @@ describe('the parts', () => {
     const tie = incidentFacts({ detectedByVendorDate: '2023-01-16', firstReportedByThirdPartyDate: '2023-01', publicDisclosureDate: '2023-02-15' });
     expect(disclosureLag(tie, 0)).toEqual({ days: 30, known: true, approximate: false });
     // Not disclosed yet: to the as-of day, an exact day.
-    expect(disclosureLag(incidentFacts({ detectedByVendorDate: '2023-01', publicDisclosureDate: null, intrusionStartDate: null }), dayNumber('2023-03-01'))).toEqual({ days: 44, known: true, approximate: true });
+    expect(
+      disclosureLag(incidentFacts({ detectedByVendorDate: '2023-01', publicDisclosureDate: null, intrusionStartDate: null }), dayNumber('2023-03-01')),
+    ).toEqual({ days: 44, known: true, approximate: true });
   });
 
   it('a late-disclosure finding says "≈" when its lag rests on a month', () => {

@@ -25,7 +25,11 @@ describe('self-attested evidence', () => {
     expect(attested.confidence).toBeLessThan(verified.confidence);
     // MFA's 0.5 of confidence × support's 30 of 100 population weight, counted 0.5 instead of 1: 0.075 less (each side rounded to 2 places).
     expect(Math.abs(verified.confidence - attested.confidence - 0.5 * 0.3 * (1 - P.confidence.selfAttestedWeight))).toBeLessThanOrEqual(0.0051);
-    expect(attested.gaps).toContainEqual({ factor: 'mfa', ref: 'mfa:support', text: "Support staff MFA rests on the vendor's own word (questionnaire, request 12)" });
+    expect(attested.gaps).toContainEqual({
+      factor: 'mfa',
+      ref: 'mfa:support',
+      text: "Support staff MFA rests on the vendor's own word (questionnaire, request 12)",
+    });
     expect(verified.gaps.map((g) => g.text).join('\n')).not.toContain("vendor's own word");
   });
 
@@ -38,12 +42,22 @@ describe('self-attested evidence', () => {
   });
 
   it('a support chain resting only on self-attested arrangements counts half in confidence, and each is a gap', () => {
-    const sub = (o = {}) => subprocessorFacts({ id: 7, name: 'Helpdesk Co', accessLevel: 'customer-data', staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 7, ...o });
+    const sub = (o = {}) =>
+      subprocessorFacts({ id: 7, name: 'Helpdesk Co', accessLevel: 'customer-data', staffMfa: 'fido2', artifactsSanitized: true, retentionDays: 7, ...o });
     const recorded = facts({ subprocessors: [sub()] });
-    const attested = facts({ subprocessors: [sub({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId: 3, questionId: 'support-provider' } })] });
+    const attested = facts({
+      subprocessors: [sub({ confidence: 'self-attested', source: { kind: 'questionnaire', requestId: 3, questionId: 'support-provider' } })],
+    });
     const day = dayNumber(AS_OF);
-    expect(confidenceOf(recorded, P, day) - confidenceOf(attested, P, day)).toBeCloseTo(P.confidence.weights.support * (1 - P.confidence.selfAttestedWeight), 5);
-    expect(scoreVendor(attested, P, AS_OF).gaps).toContainEqual({ factor: 'support', ref: 'subprocessor:7', text: "Helpdesk Co rests on the vendor's own word (questionnaire, request 3)" });
+    expect(confidenceOf(recorded, P, day) - confidenceOf(attested, P, day)).toBeCloseTo(
+      P.confidence.weights.support * (1 - P.confidence.selfAttestedWeight),
+      5,
+    );
+    expect(scoreVendor(attested, P, AS_OF).gaps).toContainEqual({
+      factor: 'support',
+      ref: 'subprocessor:7',
+      text: "Helpdesk Co rests on the vendor's own word (questionnaire, request 3)",
+    });
     // A recorded arrangement beside it makes the chain as sure as the surest one.
     const both = facts({ subprocessors: [sub(), sub({ id: 8, name: 'Other', confidence: 'self-attested' })] });
     expect(confidenceOf(both, P, day)).toBe(confidenceOf(recorded, P, day));

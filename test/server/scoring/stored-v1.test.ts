@@ -44,7 +44,11 @@ describe('a stored 1.x methodology', () => {
   });
 
   it('but methodology 2 reads them', () => {
-    const changed = fc.sample(fc.tuple(vendorFacts, day), { numRuns: 300, seed: 13 }).filter(([f, asOf]) => JSON.stringify(scoreVendor(f, DEFAULT_POLICY, asOf).factors) !== JSON.stringify(scoreVendor(plain(f), DEFAULT_POLICY, asOf).factors));
+    const changed = fc
+      .sample(fc.tuple(vendorFacts, day), { numRuns: 300, seed: 13 })
+      .filter(
+        ([f, asOf]) => JSON.stringify(scoreVendor(f, DEFAULT_POLICY, asOf).factors) !== JSON.stringify(scoreVendor(plain(f), DEFAULT_POLICY, asOf).factors),
+      );
     expect(changed.length).toBeGreaterThan(10);
   });
 });

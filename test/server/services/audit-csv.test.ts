@@ -25,8 +25,38 @@ const entry = (o: Partial<AuditEntry> = {}): AuditEntry => ({
 describe('the audit log as CSV', () => {
   it('writes one row per entry, names beside ids, before and after as JSON', () => {
     const [head, row] = parseCsv(auditToCsv([entry()]));
-    expect(head!.cells).toEqual(['id', 'at', 'actor', 'actorId', 'via', 'action', 'entity', 'entityId', 'entityName', 'vendorId', 'vendorName', 'vendorDeleted', 'before', 'after']);
-    expect(row!.cells).toEqual(['1', '2026-11-01T08:00:00.000Z', 'ana@example.com', '2', 'session', 'update', 'vendor', '3', 'Okta', '3', 'Okta', 'false', '{"tier":1}', '{"tier":2}']);
+    expect(head!.cells).toEqual([
+      'id',
+      'at',
+      'actor',
+      'actorId',
+      'via',
+      'action',
+      'entity',
+      'entityId',
+      'entityName',
+      'vendorId',
+      'vendorName',
+      'vendorDeleted',
+      'before',
+      'after',
+    ]);
+    expect(row!.cells).toEqual([
+      '1',
+      '2026-11-01T08:00:00.000Z',
+      'ana@example.com',
+      '2',
+      'session',
+      'update',
+      'vendor',
+      '3',
+      'Okta',
+      '3',
+      'Okta',
+      'false',
+      '{"tier":1}',
+      '{"tier":2}',
+    ]);
   });
 
   it('leaves the vendor cells empty for an entry about no vendor', () => {

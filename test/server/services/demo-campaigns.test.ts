@@ -62,7 +62,10 @@ describe('the demo campaigns', () => {
     const unknown = seedWith((t) => t.replace('"continuationOf": "lastpass-2022-08-dev-environment"', '"continuationOf": "okta-2022-01-sitel"'));
     expect(() => loadDemoPortfolio(unknown)).toThrow(/names incident "okta-2022-01-sitel", which LastPass does not have/);
     const reversed = seedWith((t) =>
-      t.replace('"incident": "lastpass-2022-vault-backups", "continuationOf": "lastpass-2022-08-dev-environment"', '"incident": "lastpass-2022-08-dev-environment", "continuationOf": "lastpass-2022-vault-backups"'),
+      t.replace(
+        '"incident": "lastpass-2022-vault-backups", "continuationOf": "lastpass-2022-08-dev-environment"',
+        '"incident": "lastpass-2022-08-dev-environment", "continuationOf": "lastpass-2022-vault-backups"',
+      ),
     );
     expect(() => loadDemoPortfolio(reversed)).toThrow(/the continued incident became known after its continuation/);
     const unsourced = seedWith((t) => t.replace(/"sources": \["https:\/\/blog\.lastpass\.com[^\]]*\]/, '"sources": []'));

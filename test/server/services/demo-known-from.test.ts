@@ -40,7 +40,8 @@ afterEach(() => {
 describe('the demo portfolio’s knownFrom', () => {
   it('dates each derived support record by the cited item that established it', () => {
     const store = seededOn('2026-11-29');
-    const known = (vendor: string, name: string) => store.subprocessors.listByVendor(store.vendors.findByName(vendor)!.id).find((s) => s.name === name)!.knownFrom;
+    const known = (vendor: string, name: string) =>
+      store.subprocessors.listByVendor(store.vendors.findByName(vendor)!.id).find((s) => s.name === name)!.knownFrom;
     // Sitel: Okta named it on 23 March 2022; Okta's own support case system: the breach disclosed on 20 October 2023.
     expect(known('Okta', 'Sitel Group (Sykes Enterprises)')).toBe('2022-03-23');
     expect(known('Okta', 'Okta Customer Support (Help Center case system)')).toBe('2023-10-20');
@@ -88,7 +89,12 @@ describe('the demo portfolio’s knownFrom', () => {
     dirs.push(dir);
     cpSync(SEED_DIR, dir, { recursive: true });
     const file = join(dir, 'portfolio.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"knownFromEvidence": "okta-support-subprocessor-sitel-2022"', '"knownFromEvidence": "okta-2023-10-support-system"'));
-    expect(() => loadDemoPortfolio(dir)).toThrow(/subprocessor Sitel Group \(Sykes Enterprises\) is known from "okta-2023-10-support-system", which it does not cite/);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('"knownFromEvidence": "okta-support-subprocessor-sitel-2022"', '"knownFromEvidence": "okta-2023-10-support-system"'),
+    );
+    expect(() => loadDemoPortfolio(dir)).toThrow(
+      /subprocessor Sitel Group \(Sykes Enterprises\) is known from "okta-2023-10-support-system", which it does not cite/,
+    );
   });
 });

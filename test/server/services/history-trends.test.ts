@@ -12,7 +12,10 @@ import { incidentBody } from '../../helpers/fixtures.ts';
 function countFactReads(store: Store) {
   const counts = { all: 0, perVendor: 0 };
   const wrap = <T extends object>(repo: T, bulk: ReadonlyArray<keyof T>, one: ReadonlyArray<keyof T>) => {
-    for (const [names, key] of [[bulk, 'all'], [one, 'perVendor']] as const) {
+    for (const [names, key] of [
+      [bulk, 'all'],
+      [one, 'perVendor'],
+    ] as const) {
       for (const name of names) {
         const real = repo[name] as unknown as (...a: unknown[]) => unknown;
         (repo as Record<keyof T, unknown>)[name] = (...a: unknown[]) => {
@@ -39,7 +42,16 @@ describe('trends of closed quarters', () => {
     const okta = idOf('Okta');
     const res = await http
       .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(incidentBody({ ref: 'late', severity: 'critical', intrusionStartDate: '2024-06-01', detectedByVendorDate: '2024-06-02', firstReportedByThirdPartyDate: null, publicDisclosureDate: '2024-07-01' }));
+      .send(
+        incidentBody({
+          ref: 'late',
+          severity: 'critical',
+          intrusionStartDate: '2024-06-01',
+          detectedByVendorDate: '2024-06-02',
+          firstReportedByThirdPartyDate: null,
+          publicDisclosureDate: '2024-07-01',
+        }),
+      );
     expect(res.status).toBe(201);
     const after = (await http.get(`/api/v1/portfolio/trends?from=2025-Q1&to=2026-Q4`)).body;
     expect(row(after, 'Okta').risks.slice(0, -1)).toEqual(row(before, 'Okta').risks.slice(0, -1));

@@ -42,7 +42,11 @@ describe('methodology 2.0.0 on a database of the first release', () => {
       ['1.0.0', false],
       ['2.0.0', true],
     ]);
-    expect(deps.methodology.current()).toMatchObject({ version: '2.0.0', note: 'Shipped default (replaces the shipped 1.0.0)', assessment: DEFAULT_POLICY.assessment });
+    expect(deps.methodology.current()).toMatchObject({
+      version: '2.0.0',
+      note: 'Shipped default (replaces the shipped 1.0.0)',
+      assessment: DEFAULT_POLICY.assessment,
+    });
     const audit = deps.store.audit.list({ entity: 'methodology', limit: 10, offset: 0 }).items;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: SYSTEM.label, action: 'create', entityId: '2.0.0', before: { version: '1.0.0' }, after: { version: '2.0.0' } });
@@ -55,7 +59,9 @@ describe('methodology 2.0.0 on a database of the first release', () => {
   });
 
   it('keeps an admin’s own version in force', () => {
-    const { deps } = firstRelease((d) => d.store.methodology.create('1.1.0', { ...POLICY_1_0_0.parameters, decay: { name: 'short-penalty', kind: 'linear', days: 30 } }, 'ours', NOW));
+    const { deps } = firstRelease((d) =>
+      d.store.methodology.create('1.1.0', { ...POLICY_1_0_0.parameters, decay: { name: 'short-penalty', kind: 'linear', days: 30 } }, 'ours', NOW),
+    );
     deps.methodology.ensureDefault();
     expect(deps.methodology.versions().map((v) => [v.version, v.active])).toEqual([
       ['1.0.0', false],
@@ -66,7 +72,12 @@ describe('methodology 2.0.0 on a database of the first release', () => {
   it('keeps a 1.0.0 that is not the one shipped (edited by hand)', () => {
     const db = memDb();
     const deps = makeDeps(db, testOptions());
-    deps.store.methodology.create('1.0.0', { ...POLICY_1_0_0.parameters, weights: { incidents: 0.4, recurrence: 0, support: 0.25, mfa: 0.2, disclosure: 0.15 } }, 'Shipped default', NOW);
+    deps.store.methodology.create(
+      '1.0.0',
+      { ...POLICY_1_0_0.parameters, weights: { incidents: 0.4, recurrence: 0, support: 0.25, mfa: 0.2, disclosure: 0.15 } },
+      'Shipped default',
+      NOW,
+    );
     deps.methodology.ensureDefault();
     expect(deps.methodology.versions().map((v) => v.version)).toEqual(['1.0.0']);
   });

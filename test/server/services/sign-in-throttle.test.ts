@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THROTTLE, SignInThrottle, type Reservation, type ThrottleLimits } from '../../../server/services/sign-in-throttle.ts';
 
-const LIMITS: ThrottleLimits = { ...DEFAULT_THROTTLE, perAccountAddress: 3, windowSeconds: 60, accountFreeFailures: 4, addressFreeFailures: 6, backoffBaseSeconds: 1, backoffMaxSeconds: 8 };
+const LIMITS: ThrottleLimits = {
+  ...DEFAULT_THROTTLE,
+  perAccountAddress: 3,
+  windowSeconds: 60,
+  accountFreeFailures: 4,
+  addressFreeFailures: 6,
+  backoffBaseSeconds: 1,
+  backoffMaxSeconds: 8,
+};
 
 const make = (limits = LIMITS) => {
   let now = 0;

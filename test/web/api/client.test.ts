@@ -27,7 +27,13 @@ describe('ApiClient', () => {
   });
 
   it('throws an ApiError with the status and code of a problem+json body', async () => {
-    const problem = { type: 'urn:vendorscope:problem:vendor-not-found', title: 'Vendor not found', status: 404, detail: 'No vendor with id 9.', code: 'vendor-not-found' };
+    const problem = {
+      type: 'urn:vendorscope:problem:vendor-not-found',
+      title: 'Vendor not found',
+      status: 404,
+      detail: 'No vendor with id 9.',
+      code: 'vendor-not-found',
+    };
     const api = new ApiClient('/api/v1', fakeFetch(404, problem, 'application/problem+json').impl);
     const e = await api.vendor(9).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
@@ -114,7 +120,12 @@ describe('ApiClient and the session', () => {
   });
 
   it('does not report a failed sign-in attempt or a refusal as "signed out"', async () => {
-    for (const [status, code] of [[401, 'invalid-credentials'], [401, 'passkey-not-verified'], [403, 'forbidden'], [403, 'passkey-required']] as const) {
+    for (const [status, code] of [
+      [401, 'invalid-credentials'],
+      [401, 'passkey-not-verified'],
+      [403, 'forbidden'],
+      [403, 'passkey-required'],
+    ] as const) {
       const api = new ApiClient('/api/v1', recorder(status, { status, code }).impl);
       let called = false;
       api.onSignedOut = () => (called = true);
@@ -145,9 +156,14 @@ describe('fieldErrors', () => {
       { path: 'body.email', message: 'expected an e-mail address' },
       { path: 'query.limit', message: 'too big' },
     ]);
-    expect(fieldErrors(e)).toEqual({ password: 'Password must be at least 12 characters. Password is a commonly used password.', email: 'E-mail address must be an e-mail address.' });
+    expect(fieldErrors(e)).toEqual({
+      password: 'Password must be at least 12 characters. Password is a commonly used password.',
+      email: 'E-mail address must be an e-mail address.',
+    });
     // A form's own labels name its fields.
-    expect(fieldErrors(e, 'body', { password: 'First password' }).password).toBe('First password must be at least 12 characters. First password is a commonly used password.');
+    expect(fieldErrors(e, 'body', { password: 'First password' }).password).toBe(
+      'First password must be at least 12 characters. First password is a commonly used password.',
+    );
     expect(fieldErrors(e, 'query')).toEqual({ limit: 'Limit is too big.' });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });

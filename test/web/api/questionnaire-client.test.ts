@@ -34,7 +34,15 @@ describe('the questionnaire calls of the API client (the contract of issue 16)',
 
   it('creates, sends, revokes, reopens and decides with the bodies the contract has', async () => {
     const { calls, api } = recording();
-    const body = { templateId: 'support-chain-identity', dueOn: '2027-01-15', contactName: 'Dana', contactEmail: 'dana@okta.example', message: null, linkExpiresOn: null, send: true };
+    const body = {
+      templateId: 'support-chain-identity',
+      dueOn: '2027-01-15',
+      contactName: 'Dana',
+      contactEmail: 'dana@okta.example',
+      message: null,
+      linkExpiresOn: null,
+      send: true,
+    };
     await api.createQuestionnaireRequest(3, body);
     await api.sendQuestionnaireRequest(12);
     await api.revokeQuestionnaireRequest(12);
@@ -45,7 +53,11 @@ describe('the questionnaire calls of the API client (the contract of issue 16)',
       { method: 'POST', url: '/api/v1/questionnaire-requests/12/send', body: undefined },
       { method: 'POST', url: '/api/v1/questionnaire-requests/12/revoke', body: undefined },
       { method: 'POST', url: '/api/v1/questionnaire-requests/12/reopen', body: undefined },
-      { method: 'POST', url: '/api/v1/questionnaire-requests/12/decisions', body: { decisions: [{ questionId: 'support-mfa-method', decision: 'rejected', comment: 'Which key?' }] } },
+      {
+        method: 'POST',
+        url: '/api/v1/questionnaire-requests/12/decisions',
+        body: { decisions: [{ questionId: 'support-mfa-method', decision: 'rejected', comment: 'Which key?' }] },
+      },
     ]);
   });
 });

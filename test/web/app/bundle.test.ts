@@ -20,11 +20,18 @@ describe('the web build', () => {
     const logger = createLogger('warn');
     logger.warn = (msg) => void warnings.push(msg);
     logger.warnOnce = (msg) => void warnings.push(msg);
-    await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), mode: 'production', customLogger: logger, build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: join(root, 'vite.config.ts'),
+      root: join(root, 'web'),
+      mode: 'production',
+      customLogger: logger,
+      build: { outDir, emptyOutDir: true },
+    });
 
     expect(warnings.filter((w) => /larger than|chunk/i.test(w))).toEqual([]);
     const js = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
-    for (const page of ['vr-vendor-page', 'vr-portfolio-page', 'vr-report-page', 'vr-sign-in-page']) expect(js.some((f) => f.startsWith(`${page}-`))).toBe(true);
+    for (const page of ['vr-vendor-page', 'vr-portfolio-page', 'vr-report-page', 'vr-sign-in-page'])
+      expect(js.some((f) => f.startsWith(`${page}-`))).toBe(true);
     const largest = Math.max(...js.map((f) => statSync(join(outDir, 'assets', f)).size));
     expect(largest).toBeLessThan(500 * 1024);
   });

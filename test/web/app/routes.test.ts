@@ -55,7 +55,8 @@ describe('matchRoute', () => {
   it('shows the review of a questionnaire at /vendors/:id/questionnaires/:requestId/review', () => {
     expect(matchRoute('/vendors/3/questionnaires/12/review')).toEqual({ name: 'questionnaire-review', vendorId: 3, requestId: 12 });
     expect(matchRoute('/vendors/3/questionnaires/12/review/')).toMatchObject({ name: 'questionnaire-review' });
-    for (const p of ['/vendors/3/questionnaires/0/review', '/vendors/3/questionnaires/12', '/vendors/3/questionnaires/x/review']) expect(matchRoute(p).name).toBe('not-found');
+    for (const p of ['/vendors/3/questionnaires/0/review', '/vendors/3/questionnaires/12', '/vendors/3/questionnaires/x/review'])
+      expect(matchRoute(p).name).toBe('not-found');
   });
 
   it.each(['/vendors/0', '/vendors/abc', '/vendors/-1', '/vendors/3/extra', '/elsewhere'])('knows nothing at %j', (path) => {
@@ -129,7 +130,9 @@ describe('account and admin routes', () => {
   });
 
   it('lets anyone see only the sign-in, setup and response pages', () => {
-    const open = ['/', '/vendors/1', '/sign-in', '/setup', '/respond', '/account', '/admin/users', '/admin/audit', '/nowhere'].filter((p) => isPublic(matchRoute(p)));
+    const open = ['/', '/vendors/1', '/sign-in', '/setup', '/respond', '/account', '/admin/users', '/admin/audit', '/nowhere'].filter((p) =>
+      isPublic(matchRoute(p)),
+    );
     expect(open).toEqual(['/sign-in', '/setup', '/respond']);
   });
 

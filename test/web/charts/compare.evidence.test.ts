@@ -42,7 +42,13 @@ describe('factorEvidence', () => {
 
   it('dates an incident factor by the newest incident its contributions rest on, with its first source', () => {
     const e = factorEvidence(factor('incidents', ['incident:17', 'incident:18']), facts({ incidents: [okta2022, okta2023] }), '2023-10-31');
-    expect(e).toMatchObject({ none: false, what: 'Newest incident disclosed 20 Oct 2023', ageDays: 11, age: '11 days old', source: 'https://okta.example/2023' });
+    expect(e).toMatchObject({
+      none: false,
+      what: 'Newest incident disclosed 20 Oct 2023',
+      ageDays: 11,
+      age: '11 days old',
+      source: 'https://okta.example/2023',
+    });
     expect(e.note).toBe('2 incidents behind it');
   });
 
@@ -70,7 +76,12 @@ describe('factorEvidence', () => {
     const a = sub(1, { since: '2021-03', knownFrom: '2024-01-15' });
     const b = sub(2, { since: '2024-06-01', knownFrom: '2024-02-01', sources: ['https://b.example'] });
     const e = factorEvidence(factor('support', ['subprocessor:1', 'subprocessor:2:incidents']), facts({ subprocessors: [a, b] }), '2024-07-01');
-    expect(e).toMatchObject({ what: 'Newest record: Provider 2, in place since 1 Jun 2024', ageDays: 30, source: 'https://b.example', note: '2 arrangements behind it' });
+    expect(e).toMatchObject({
+      what: 'Newest record: Provider 2, in place since 1 Jun 2024',
+      ageDays: 30,
+      source: 'https://b.example',
+      note: '2 arrangements behind it',
+    });
   });
 
   it('names the day an arrangement became known', () => {
@@ -104,7 +115,10 @@ describe('factorEvidence', () => {
   });
 
   it('says "no evidence" for an unknown support chain', () => {
-    expect(factorEvidence(factor('support', [null], false), facts(), '2024-01-01')).toMatchObject({ none: true, what: 'No evidence: no support arrangement on record' });
+    expect(factorEvidence(factor('support', [null], false), facts(), '2024-01-01')).toMatchObject({
+      none: true,
+      what: 'No evidence: no support arrangement on record',
+    });
   });
 
   it('names a questionnaire answer behind the newest MFA record in words, never as an object', () => {
@@ -122,6 +136,10 @@ describe('factorEvidence', () => {
   });
 
   it('says "no evidence" for MFA with no record by the day', () => {
-    expect(factorEvidence(factor('mfa'), facts(), '2023-10-31')).toMatchObject({ none: true, what: 'No evidence: no MFA record by this day', note: '5 of 5 populations: no evidence' });
+    expect(factorEvidence(factor('mfa'), facts(), '2023-10-31')).toMatchObject({
+      none: true,
+      what: 'No evidence: no MFA record by this day',
+      note: '5 of 5 populations: no evidence',
+    });
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../server/scoring/types.ts';
-import { chainLinks, chainSentence, compareUrl, findingRows, listNames, nameKey, parseIds, sharedSentence, sharedSubprocessors } from '../../../web/charts/compare.layout.ts';
+import {
+  chainLinks,
+  chainSentence,
+  compareUrl,
+  findingRows,
+  listNames,
+  nameKey,
+  parseIds,
+  sharedSentence,
+  sharedSubprocessors,
+} from '../../../web/charts/compare.layout.ts';
 import { sub } from './compare.fixtures.ts';
 
 const finding = (rule: string, severity: Finding['severity'], title = rule): Finding => ({
@@ -34,7 +44,10 @@ describe('listNames', () => {
 describe('findingRows', () => {
   it('makes one row per rule with a cell per vendor, the most severe and widespread first', () => {
     const rows = findingRows([
-      { vendorId: 1, findings: [finding('late-disclosure', 'medium', 'a'), finding('late-disclosure', 'high', 'b'), finding('outsourced-tenant-access', 'high')] },
+      {
+        vendorId: 1,
+        findings: [finding('late-disclosure', 'medium', 'a'), finding('late-disclosure', 'high', 'b'), finding('outsourced-tenant-access', 'high')],
+      },
       { vendorId: 7, findings: [finding('outsourced-tenant-access', 'medium'), finding('repeat-root-cause', 'critical')] },
       { vendorId: 9, findings: [] },
     ]);
@@ -66,7 +79,9 @@ describe('shared subprocessors', () => {
 
   it('matches the same name, whatever its case and spacing', () => {
     const other = { vendorId: 9, name: 'Discord', subprocessors: [sub(4, { name: ' sitel  group' })] };
-    expect(sharedSubprocessors([okta, cloudflare, other], '2024-01-01')).toEqual([{ name: 'Sitel Group', linkedVendorId: null, vendorIds: [1, 9], subprocessorIds: [1, 4] }]);
+    expect(sharedSubprocessors([okta, cloudflare, other], '2024-01-01')).toEqual([
+      { name: 'Sitel Group', linkedVendorId: null, vendorIds: [1, 9], subprocessorIds: [1, 4] },
+    ]);
   });
 
   it('matches the same linked vendor record under different names, and names it after that vendor when compared', () => {

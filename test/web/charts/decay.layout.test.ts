@@ -40,7 +40,13 @@ describe('policyWeight', () => {
   });
 
   it('falls back to the samples for a kind it does not know', () => {
-    const custom = { kind: 'step', curve: [{ days: 0, weight: 1 }, { days: 30, weight: 0.5 }] } as unknown as Parameters<typeof policyWeight>[0];
+    const custom = {
+      kind: 'step',
+      curve: [
+        { days: 0, weight: 1 },
+        { days: 30, weight: 0.5 },
+      ],
+    } as unknown as Parameters<typeof policyWeight>[0];
     expect(policyWeight(custom, 15)).toBe(0.75);
   });
 });
@@ -67,11 +73,15 @@ describe('layoutDecayPlot', () => {
       expect(l.path.split('L').length).toBeGreaterThanOrEqual(SPAN_DAYS / 30 + 1);
     }
     // Peer-half-life drops straight down at its 730-day cut-off: two points at the same x.
-    const xs = g.lines[2]!.path.slice(1).split('L').map((p) => Number(p.split(',')[0]));
+    const xs = g.lines[2]!.path.slice(1)
+      .split('L')
+      .map((p) => Number(p.split(',')[0]));
     const atCut = left + ((720 - left - right) * 730) / SPAN_DAYS;
     expect(xs.filter((x) => Math.abs(x - atCut) < 0.01).length).toBe(2);
     // Short-penalty is at zero (the bottom) from 30 days on.
-    const points = g.lines[1]!.path.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    const points = g.lines[1]!.path.slice(1)
+      .split('L')
+      .map((p) => p.split(',').map(Number) as [number, number]);
     const day30 = left + ((720 - left - right) * 30) / SPAN_DAYS;
     expect(points.filter(([x]) => x >= day30 - 1e-9).every(([, y]) => y === 320 - bottom)).toBe(true);
     expect(points.filter(([x]) => x < day30 - 0.01).every(([, y]) => y < 320 - bottom)).toBe(true);
@@ -89,7 +99,11 @@ describe('layoutDecayPlot', () => {
     const lm = g.lines[0]!.label;
     expect(lm.x).toBeCloseTo(left + ((720 - left - right) * 1095) / SPAN_DAYS + 8, 0);
     const box = (l: (typeof g.lines)[number]) => ({ x0: l.label.x, x1: l.label.x + l.label.text.length * 6.6, y0: l.label.y - 11, y1: l.label.y + 3 });
-    const points = (path: string) => path.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    const points = (path: string) =>
+      path
+        .slice(1)
+        .split('L')
+        .map((p) => p.split(',').map(Number) as [number, number]);
     const through = (b: ReturnType<typeof box>, pts: Array<[number, number]>) =>
       pts.some(([x0, y0], i) => {
         const [x1, y1] = pts[i + 1] ?? [x0, y0];
@@ -104,7 +118,12 @@ describe('layoutDecayPlot', () => {
         const [a, b] = [box(l), box(o)];
         expect(a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0).toBe(true);
       }
-      expect(through(box(l), [[g.gap.x, 0], [g.gap.x, 320]])).toBe(false);
+      expect(
+        through(box(l), [
+          [g.gap.x, 0],
+          [g.gap.x, 320],
+        ]),
+      ).toBe(false);
     }
   });
 

@@ -44,7 +44,13 @@ const names = (rows: readonly HeatmapRow[]) => rows.map((r) => r.name);
 
 describe('parseFilters', () => {
   it('reads tier, category, band and text from the URL', () => {
-    expect(parseFilters(new URLSearchParams('tier=1&band=high&q=okta&category=CRM'))).toEqual({ tier: 1, category: 'CRM', band: 'high', status: 'engaged', q: 'okta' });
+    expect(parseFilters(new URLSearchParams('tier=1&band=high&q=okta&category=CRM'))).toEqual({
+      tier: 1,
+      category: 'CRM',
+      band: 'high',
+      status: 'engaged',
+      q: 'okta',
+    });
     expect(parseFilters(new URLSearchParams('status=not-engaged')).status).toBe('not-engaged');
     expect(parseFilters(new URLSearchParams('status=all')).status).toBe('all');
   });

@@ -80,7 +80,7 @@ describe('layoutHeatmap', () => {
 
   it('colours known cells from the scale and marks null cells as unknown', () => {
     const g = layoutHeatmap({ factors: FACTORS, rows: [row()] }, SIZE);
-    const [known, unknown] = g.rows[0]!.cells as [typeof g.rows[0]['cells'][0], typeof g.rows[0]['cells'][0]];
+    const [known, unknown] = g.rows[0]!.cells as [(typeof g.rows)[0]['cells'][0], (typeof g.rows)[0]['cells'][0]];
     expect(known).toMatchObject({ unknown: false, value: 44.4, fill: riskColor(44.4), text: '44' });
     expect(known.label).toBe('Past incidents: 44.4 of 100 (weight 35%)');
     expect(unknown).toMatchObject({ unknown: true, value: null, fill: UNKNOWN_FILL, text: 'unknown' });

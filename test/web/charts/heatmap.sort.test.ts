@@ -105,7 +105,8 @@ describe('the sort in the URL', () => {
 });
 
 describe('not-assessed vendors', () => {
-  const na = (vendorId: number, name: string, risk: number, inherentRisk: number) => row(vendorId, name, risk, { band: 'not-assessed', assessed: false, inherentRisk, toAssess: ['The support chain'] });
+  const na = (vendorId: number, name: string, risk: number, inherentRisk: number) =>
+    row(vendorId, name, risk, { band: 'not-assessed', assessed: false, inherentRisk, toAssess: ['The support chain'] });
   const rows = [...ROWS, na(6, 'CircleCI', 30.7, 37), na(7, 'Discord', 3.5, 5.3), na(8, 'GitHub too', 21, 41.6)];
 
   it('come after every assessed vendor in the default sort, by inherent risk: a residual risk on priors is no rating', () => {

@@ -65,7 +65,12 @@ describe('cellTip', () => {
 
   it('explains the totals: likelihood by its biggest known share, risk by its formula, the band by its range', () => {
     const cols = heatColumns(FACTORS);
-    const of = (kind: string) => cellTip(OKTA, cols.find((c) => c.kind === kind)!, ctx);
+    const of = (kind: string) =>
+      cellTip(
+        OKTA,
+        cols.find((c) => c.kind === kind)!,
+        ctx,
+      );
     // Support chain: 0.25 × 72.8 = 18.2 beats past incidents: 0.3 × 44.4 = 13.3.
     expect(of('likelihood').lines).toContain('Biggest known share: Support chain, 18.2 points');
     expect(of('risk').lines).toEqual(['Likelihood 52.9 × impact 91.0 ÷ 100', 'High band']);
@@ -102,7 +107,16 @@ describe('bands', () => {
   });
 
   it('puts a risk in its band as the engine does', () => {
-    expect([0, 14.9, 15, 29.9, 30, 49.9, 50, 100].map((r) => bandAt(r))).toEqual(['low', 'low', 'moderate', 'moderate', 'high', 'high', 'critical', 'critical']);
+    expect([0, 14.9, 15, 29.9, 30, 49.9, 50, 100].map((r) => bandAt(r))).toEqual([
+      'low',
+      'low',
+      'moderate',
+      'moderate',
+      'high',
+      'high',
+      'critical',
+      'critical',
+    ]);
   });
 
   it('tints bands darker as they get riskier, from the heatmap ramp, each with readable ink', () => {
@@ -112,7 +126,18 @@ describe('bands', () => {
 });
 
 describe('a not-assessed vendor', () => {
-  const row: HeatmapRow = { ...OKTA, band: 'not-assessed', assessed: false, evidenceCoverage: 0.58, unknownPoints: 22.3, likelihood: 31.5, risk: 28.7, inherentRisk: 41, inherentBand: 'high', toAssess: ['The support chain: who can reach customer tenants'] };
+  const row: HeatmapRow = {
+    ...OKTA,
+    band: 'not-assessed',
+    assessed: false,
+    evidenceCoverage: 0.58,
+    unknownPoints: 22.3,
+    likelihood: 31.5,
+    risk: 28.7,
+    inherentRisk: 41,
+    inherentBand: 'high',
+    toAssess: ['The support chain: who can reach customer tenants'],
+  };
 
   it('says why, its inherent risk, the points on unknowns and what would assess it, on the risk and band cells', () => {
     for (const kind of ['risk', 'band'] as const) {

@@ -4,7 +4,16 @@ import type { MfaPosture } from '../../../server/domain/mfa.ts';
 
 const OKTA: MfaPosture = {
   items: [
-    { population: 'workforce', method: 'fido2', enforced: true, evidence: 'public-statement', source: 'https://www.okta.com/blog/2023/09/how-we-went-passwordless-at-okta', assessedOn: '2023-09', knownFrom: '2023-09', notes: null },
+    {
+      population: 'workforce',
+      method: 'fido2',
+      enforced: true,
+      evidence: 'public-statement',
+      source: 'https://www.okta.com/blog/2023/09/how-we-went-passwordless-at-okta',
+      assessedOn: '2023-09',
+      knownFrom: '2023-09',
+      notes: null,
+    },
   ],
 };
 
@@ -36,7 +45,9 @@ describe('mfaGrid', () => {
     expect(row('2023-09-30').notYet).toBe('not known on 30 Sep 2023 — known from 20 Oct 2023');
     expect(row('2023-10-20').notYet).toBeNull();
     // Known only from a month: from its last day.
-    const later = mfaGrid({ items: [{ ...support, assessedOn: '2023-11', knownFrom: '2023-11' }] }, undefined, '2023-11-15').find((r) => r.population === 'support')!;
+    const later = mfaGrid({ items: [{ ...support, assessedOn: '2023-11', knownFrom: '2023-11' }] }, undefined, '2023-11-15').find(
+      (r) => r.population === 'support',
+    )!;
     expect(later.notYet).toBe('not known on 15 Nov 2023 — known from Nov 2023');
     // Without a day, nothing is marked.
     expect(mfaGrid({ items: [support] }).find((r) => r.population === 'support')!.notYet).toBeNull();
@@ -58,7 +69,9 @@ describe('mfaGrid', () => {
   });
 
   it('says "not enforced" for a method on record that is not enforced', () => {
-    const admins = mfaGrid({ items: [{ ...OKTA.items[0]!, population: 'admins', method: 'totp', enforced: false, evidence: 'audit-report', assessedOn: '2022-05-03' }] })[0]!;
+    const admins = mfaGrid({
+      items: [{ ...OKTA.items[0]!, population: 'admins', method: 'totp', enforced: false, evidence: 'audit-report', assessedOn: '2022-05-03' }],
+    })[0]!;
     expect(admins.cells.find((c) => c.recorded)!.method).toBe('totp');
     expect(admins.status).toBe('not enforced');
     expect(admins.evidence).toBe('Audit report · 3 May 2022');

@@ -4,9 +4,30 @@ import { CAUSES, CAUSE_COLOUR, describeMover, layoutMovers, signed, type MoverIn
 import { contrast } from '../../../web/charts/heatmap.layout.ts';
 
 // As the 2023-Q4 report gives them (vs 2022-Q4 for Okta: causes of both signs).
-const OKTA: MoverInput = { vendorId: 1, name: 'Okta', from: 50.5, to: 61.9, delta: 11.4, causes: { methodology: 0, decay: -2.5, incidents: 21.4, posture: -7.5 } };
-const MICROSOFT: MoverInput = { vendorId: 2, name: 'Microsoft', from: 70.9, to: 69.5, delta: -1.4, causes: { methodology: 0, decay: -1.4, incidents: 0, posture: 0 } };
-const ATLASSIAN: MoverInput = { vendorId: 15, name: 'Atlassian', from: 20.4, to: 27.6, delta: 7.2, causes: { methodology: 0, decay: 0, incidents: 7.2, posture: 0 } };
+const OKTA: MoverInput = {
+  vendorId: 1,
+  name: 'Okta',
+  from: 50.5,
+  to: 61.9,
+  delta: 11.4,
+  causes: { methodology: 0, decay: -2.5, incidents: 21.4, posture: -7.5 },
+};
+const MICROSOFT: MoverInput = {
+  vendorId: 2,
+  name: 'Microsoft',
+  from: 70.9,
+  to: 69.5,
+  delta: -1.4,
+  causes: { methodology: 0, decay: -1.4, incidents: 0, posture: 0 },
+};
+const ATLASSIAN: MoverInput = {
+  vendorId: 15,
+  name: 'Atlassian',
+  from: 20.4,
+  to: 27.6,
+  delta: 7.2,
+  causes: { methodology: 0, decay: 0, incidents: 7.2, posture: 0 },
+};
 
 describe('signed', () => {
   it('writes a change with its sign, a true minus, to a tenth', () => {
@@ -78,9 +99,16 @@ describe('the causes palette', () => {
 
 /** Causes as the server gives them: tenths, which add up to the change (server/scoring/attribution.ts roundCauses). */
 const tenth = fc.integer({ min: -400, max: 400 }).map((n) => n / 10);
-const mover = fc.record({ methodology: tenth, decay: tenth, incidents: tenth, posture: tenth }).map(
-  (causes): MoverInput => ({ vendorId: 1, name: 'Vendor', from: 50, to: 50, delta: Math.round(CAUSES.reduce((a, c) => a + causes[c] * 10, 0)) / 10, causes }),
-);
+const mover = fc
+  .record({ methodology: tenth, decay: tenth, incidents: tenth, posture: tenth })
+  .map((causes): MoverInput => ({
+    vendorId: 1,
+    name: 'Vendor',
+    from: 50,
+    to: 50,
+    delta: Math.round(CAUSES.reduce((a, c) => a + causes[c] * 10, 0)) / 10,
+    causes,
+  }));
 
 describe('layoutMovers, for any causes', () => {
   it('stacks each bar so that its rises less its falls come to the change itself', () => {

@@ -46,8 +46,21 @@ describe('rankings', () => {
   });
 
   it('keeps only the largest moves, ties at the cut-off included, and never a vendor that does not move', () => {
-    expect(rankings([{ policy: 'a', inForce: true, rows: longMemory }, { policy: 'b', inForce: false, rows: shortPenalty }], 1).movers.map((m) => m.name)).toEqual(['Coinbase', 'Okta']);
-    expect(rankings([{ policy: 'a', inForce: true, rows: longMemory }, { policy: 'b', inForce: false, rows: longMemory }]).movers).toEqual([]);
+    expect(
+      rankings(
+        [
+          { policy: 'a', inForce: true, rows: longMemory },
+          { policy: 'b', inForce: false, rows: shortPenalty },
+        ],
+        1,
+      ).movers.map((m) => m.name),
+    ).toEqual(['Coinbase', 'Okta']);
+    expect(
+      rankings([
+        { policy: 'a', inForce: true, rows: longMemory },
+        { policy: 'b', inForce: false, rows: longMemory },
+      ]).movers,
+    ).toEqual([]);
     expect(rankings([]).movers).toEqual([]);
   });
 });

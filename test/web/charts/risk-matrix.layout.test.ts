@@ -26,7 +26,13 @@ const row = (vendorId: number, name: string, likelihood: number, impact: number,
   ...ASSESSED,
 });
 
-const ROWS = [row(1, 'Microsoft', 4, 5, 59.8), row(2, 'Okta', 3, 5, 48.1), row(3, 'Zendesk', 2, 3, 14.8), row(4, 'Slack', 2, 3, 14.3), row(5, 'Atlassian', 2, 3, 24)];
+const ROWS = [
+  row(1, 'Microsoft', 4, 5, 59.8),
+  row(2, 'Okta', 3, 5, 48.1),
+  row(3, 'Zendesk', 2, 3, 14.8),
+  row(4, 'Slack', 2, 3, 14.3),
+  row(5, 'Atlassian', 2, 3, 24),
+];
 
 describe('cell keys', () => {
   it('reads "likelihood-impact" and nothing else', () => {
@@ -127,14 +133,19 @@ describe('layoutRiskMatrix', () => {
   it('property: no vendor is in a band above its cell, and every vendor has a marker or counts in +N', () => {
     const rank = (b: string) => ['low', 'moderate', 'high', 'critical'].indexOf(b);
     fc.assert(
-      fc.property(fc.array(fc.record({ l: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 5 }), risk: fc.double({ min: 0, max: 100, noNaN: true }) }), { maxLength: 40 }), (specs) => {
-        const g = layoutRiskMatrix(specs.map((x, n) => row(n + 1, `V${n}`, x.l, x.i, x.risk)));
-        for (const c of g.rows.flat()) {
-          for (const v of c.vendors) expect(rank(v.band)).toBeLessThanOrEqual(rank(c.level));
-          expect(c.occupied).toBe(c.vendors.length > 0);
-          expect(c.markers.length + c.more).toBe(c.vendors.length);
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ l: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 5 }), risk: fc.double({ min: 0, max: 100, noNaN: true }) }), {
+          maxLength: 40,
+        }),
+        (specs) => {
+          const g = layoutRiskMatrix(specs.map((x, n) => row(n + 1, `V${n}`, x.l, x.i, x.risk)));
+          for (const c of g.rows.flat()) {
+            for (const v of c.vendors) expect(rank(v.band)).toBeLessThanOrEqual(rank(c.level));
+            expect(c.occupied).toBe(c.vendors.length > 0);
+            expect(c.markers.length + c.more).toBe(c.vendors.length);
+          }
+        },
+      ),
     );
   });
 
@@ -174,7 +185,12 @@ describe('layoutRiskMatrix', () => {
 
 describe('not-assessed vendors', () => {
   it('are listed apart, highest inherent risk first, and in no cell', () => {
-    const na = (vendorId: number, name: string, inherentRisk: number): HeatmapRow => ({ ...row(vendorId, name, 2, 5, 20), band: 'not-assessed', assessed: false, inherentRisk });
+    const na = (vendorId: number, name: string, inherentRisk: number): HeatmapRow => ({
+      ...row(vendorId, name, 2, 5, 20),
+      band: 'not-assessed',
+      assessed: false,
+      inherentRisk,
+    });
     const g = layoutRiskMatrix([...ROWS, na(6, 'Discord', 5.3), na(7, 'CircleCI', 37)]);
     expect(g.notAssessed.map((r) => r.name)).toEqual(['CircleCI', 'Discord']);
     expect(g.rows.flat().flatMap((c) => c.vendors.map((v) => v.name))).not.toContain('CircleCI');

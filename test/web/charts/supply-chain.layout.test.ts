@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { SupplyChainEdge, SupplyChainNode } from '../../../server/services/supply-chain-service.ts';
 import { ACCESS_ORDER, ACCESS_STROKE, ARROW_GAP, CONCENTRATION_RING, layoutSupplyChain, shorten } from '../../../web/charts/supply-chain.layout.ts';
 
-const vendor = (id: number, name: string, serves = 0): SupplyChainNode => ({ id: `vendor:${id}`, kind: 'vendor', name, vendorId: id, tier: 1, serves, concentration: serves >= 2 });
-const provider = (key: string, name: string, serves: number): SupplyChainNode => ({ id: `sub:${key}`, kind: 'subprocessor', name, vendorId: null, tier: null, serves, concentration: serves >= 2 });
+const vendor = (id: number, name: string, serves = 0): SupplyChainNode => ({
+  id: `vendor:${id}`,
+  kind: 'vendor',
+  name,
+  vendorId: id,
+  tier: 1,
+  serves,
+  concentration: serves >= 2,
+});
+const provider = (key: string, name: string, serves: number): SupplyChainNode => ({
+  id: `sub:${key}`,
+  kind: 'subprocessor',
+  name,
+  vendorId: null,
+  tier: null,
+  serves,
+  concentration: serves >= 2,
+});
 const edge = (source: string, target: string, subprocessorId: number, accessLevel: SupplyChainEdge['accessLevel'], active = true): SupplyChainEdge => ({
   source,
   target,
@@ -47,7 +63,12 @@ describe('layoutSupplyChain', () => {
 
   it('draws every node that has an arrangement, and lists the others apart', () => {
     const g = layoutSupplyChain(GRAPH, 900, 520);
-    expect(g.nodes.map((n) => n.id).sort()).toEqual(GRAPH.nodes.filter((n) => n.id !== 'vendor:20').map((n) => n.id).sort());
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(
+      GRAPH.nodes
+        .filter((n) => n.id !== 'vendor:20')
+        .map((n) => n.id)
+        .sort(),
+    );
     expect(g.isolated.map((n) => n.name)).toEqual(['Kaseya']);
     expect(g.edges).toHaveLength(GRAPH.edges.length);
   });

@@ -17,7 +17,12 @@ const row = (vendorId: number, name: string, risks: number[], mover = false): Tr
 const DATA: Trends = {
   quarters: ['2026-Q2', '2026-Q3', '2026-Q4'],
   asOf: ['2026-06-30', '2026-09-30', '2026-11-29'],
-  rows: [row(1, 'Microsoft', [67.7, 63.8, 59.8], true), row(2, 'Salesloft', [11, 21.1, 18.7], true), row(3, 'GitHub', [21, 21, 21]), row(4, 'atlassian', [25.8, 24.9, 24])],
+  rows: [
+    row(1, 'Microsoft', [67.7, 63.8, 59.8], true),
+    row(2, 'Salesloft', [11, 21.1, 18.7], true),
+    row(3, 'GitHub', [21, 21, 21]),
+    row(4, 'atlassian', [25.8, 24.9, 24]),
+  ],
 };
 const names = (rows: readonly TrendRow[]) => rows.map((r) => r.name);
 
@@ -94,7 +99,11 @@ describe('layoutTrends', () => {
 describe('a quarter the vendor was not assessed', () => {
   it('is grey, never a point on the ramp, with the residual risk in words', () => {
     const r = { ...row(5, 'Discord', [23.1, 3.5]), bands: ['not-assessed', 'low'] as TrendRow['bands'] };
-    const g = layoutTrends({ ...DATA, quarters: ['2026-Q3', '2026-Q4'], asOf: ['2026-09-30', '2026-11-29'], rows: [r] }, { movers: false, sort: 'risk' }, '2026-Q4');
+    const g = layoutTrends(
+      { ...DATA, quarters: ['2026-Q3', '2026-Q4'], asOf: ['2026-09-30', '2026-11-29'], rows: [r] },
+      { movers: false, sort: 'risk' },
+      '2026-Q4',
+    );
     const [was, now] = g.rows[0]!.cells;
     expect(was).toMatchObject({ notAssessed: true, band: 'not-assessed', text: '23.1', fill: '#f3f4f6' });
     expect(now).toMatchObject({ notAssessed: false, fill: riskColor(3.5) });

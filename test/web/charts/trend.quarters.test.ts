@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUARTERS, normalizeRange, quarterEnd, quarterOf, quarterSpan, quarterState, rangeChoices, shiftQuarter } from '../../../web/charts/trend.quarters.ts';
+import {
+  MAX_QUARTERS,
+  normalizeRange,
+  quarterEnd,
+  quarterOf,
+  quarterSpan,
+  quarterState,
+  rangeChoices,
+  shiftQuarter,
+} from '../../../web/charts/trend.quarters.ts';
 
 describe('quarter arithmetic (as server/domain/quarter.ts counts)', () => {
   it('finds the quarter of a day, its last day, and its neighbours across years', () => {

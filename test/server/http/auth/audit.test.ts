@@ -33,7 +33,11 @@ describe('the audit log', () => {
     expect(update).toMatchObject({ entity: 'vendor', entityId: 1, via: 'session', at: clock.now() });
     expect(update.before).toMatchObject({ tier: 1, name: 'Acme Identity' });
     expect(update.after).toMatchObject({ tier: 2, name: 'Acme Identity' });
-    expect(items.find((e: { entity: string }) => e.entity === 'methodology')).toMatchObject({ entityId: '2.1.0', before: { version: '2.0.0' }, after: { version: '2.1.0' } });
+    expect(items.find((e: { entity: string }) => e.entity === 'methodology')).toMatchObject({
+      entityId: '2.1.0',
+      before: { version: '2.0.0' },
+      after: { version: '2.1.0' },
+    });
   });
 
   it('filters by entity, actor and time', async () => {
@@ -74,7 +78,11 @@ describe('the audit log', () => {
     await http.patch('/api/v1/incidents/1').send({ severity: 'high' });
     const viewer = as('viewer');
     const history = (await viewer.get('/api/v1/vendors/1/changes')).body;
-    expect(history.items.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual(['update incident', 'create incident', 'create vendor']);
+    expect(history.items.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual([
+      'update incident',
+      'create incident',
+      'create vendor',
+    ]);
     await expectNoWrite(db, async () => {
       expectProblem(await viewer.get('/api/v1/vendors/9/changes'), 404, 'vendor-not-found');
       expectProblem(await viewer.get('/api/v1/audit'), 403, 'forbidden');
@@ -88,7 +96,9 @@ describe('the audit log', () => {
     const token = (await as('analyst').post('/api/v1/tokens').send({ name: 'ci', role: 'viewer', expiresInDays: 1 })).body.token;
     const { items } = (await http.get('/api/v1/audit?limit=50')).body;
     const text = JSON.stringify(items);
-    expect(items.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual(expect.arrayContaining(['create user', 'sign-in session', 'create token']));
+    expect(items.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual(
+      expect.arrayContaining(['create user', 'sign-in session', 'create token']),
+    );
     const sessionId = (signIn.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!.split('=')[1]!;
     for (const secret of ['quiet violet harbour 9', token, sessionId]) expect(text).not.toContain(secret);
   });

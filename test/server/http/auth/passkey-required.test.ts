@@ -27,7 +27,13 @@ describe('passkey sign-in, server side', () => {
     const res = await anon().post('/api/v1/session/passkey-options');
     expect(res.status).toBe(200);
     expect(res.body.options).toMatchObject({ rpId: 'vendorscope.test', userVerification: 'required' });
-    const fake = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+    const fake = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+      clientExtensionResults: {},
+    };
     expectProblem(await anon().post('/api/v1/session/passkey').send({ challengeId: res.body.challengeId, response: fake }), 401, 'passkey-not-verified');
     expectProblem(await anon().post('/api/v1/session/passkey').send({ challengeId: 'unknown', response: fake }), 401, 'passkey-not-verified');
   });

@@ -34,7 +34,12 @@ describe('PUT /api/v1/me/password with revokeTokens', () => {
     expect([await t.works(a), await t.works(b), await t.works(old)]).toEqual([false, false, false]);
     // The session that made the change goes on.
     expect((await t.vic.get('/api/v1/me')).status).toBe(200);
-    expect(t.lastAudit()).toMatchObject({ action: 'change-password', entityId: t.userId, actor: 'vic@example.com', after: { sessionsEnded: 0, tokensRevoked: 2, revokeTokens: true } });
+    expect(t.lastAudit()).toMatchObject({
+      action: 'change-password',
+      entityId: t.userId,
+      actor: 'vic@example.com',
+      after: { sessionsEnded: 0, tokensRevoked: 2, revokeTokens: true },
+    });
   });
 
   it('leaves the tokens working when not asked (the default)', async () => {
@@ -97,7 +102,13 @@ describe('PUT /api/v1/users/:id/password (admin reset)', () => {
     expect(await t.works(a)).toBe(false);
     expectProblem(await t.anon().post('/api/v1/session').send({ email: 'vic@example.com', password: TEST_PASSWORD }), 401, 'invalid-credentials');
     expect((await t.anon().post('/api/v1/session').send({ email: 'vic@example.com', password: NEW_PASSWORD })).status).toBe(200);
-    expect(t.lastAudit()).toMatchObject({ action: 'reset-password', entity: 'user', entityId: t.userId, actor: 'admin@example.com', after: { sessionsEnded: 1, tokensRevoked: 1 } });
+    expect(t.lastAudit()).toMatchObject({
+      action: 'reset-password',
+      entity: 'user',
+      entityId: t.userId,
+      actor: 'admin@example.com',
+      after: { sessionsEnded: 1, tokensRevoked: 1 },
+    });
     expect(JSON.stringify(t.lastAudit())).not.toContain(NEW_PASSWORD);
   });
 

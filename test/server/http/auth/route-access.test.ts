@@ -14,7 +14,12 @@ const below = (role: Role): Role | undefined => ROLES[ROLES.indexOf(role) - 1];
 
 describe('access to every route', () => {
   it('is public only for health, sign-in, setup and the response API', () => {
-    expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
+    expect(
+      routes
+        .filter((r) => r.access === 'public')
+        .map((r) => `${r.method.toUpperCase()} ${r.path}`)
+        .sort(),
+    ).toEqual([
       'DELETE /respond/answers/:questionId',
       'GET /health',
       'GET /respond',
@@ -32,7 +37,11 @@ describe('access to every route', () => {
     '%s %s answers 401 to an anonymous caller',
     async (_m, path, r) => {
       const { db, anon } = testApp();
-      const res = await expectNoWrite(db, () => anon()[r.method](url(path)).send(r.body ? {} : undefined));
+      const res = await expectNoWrite(db, () =>
+        anon()
+          [r.method](url(path))
+          .send(r.body ? {} : undefined),
+      );
       expectProblem(res, 401, 'authentication-required');
     },
   );

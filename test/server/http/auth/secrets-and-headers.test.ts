@@ -19,7 +19,10 @@ describe('no secrets in logs', () => {
     await t.http.post('/api/v1/users').send({ email: 'viv@example.com', password, role: 'analyst' });
     const signIn = await t.anon().post('/api/v1/session').send({ email: 'viv@example.com', password });
     const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
-    const failed = await t.anon().post('/api/v1/session').send({ email: 'viv@example.com', password: `${password}x` });
+    const failed = await t
+      .anon()
+      .post('/api/v1/session')
+      .send({ email: 'viv@example.com', password: `${password}x` });
     expect(failed.status).toBe(401);
     const viv = t.anon().set('Cookie', cookie);
     const token = (await viv.post('/api/v1/tokens').send({ name: 'ci', role: 'analyst', expiresInDays: 1 })).body.token as string;
@@ -27,7 +30,16 @@ describe('no secrets in logs', () => {
     await t.anon().set('Authorization', `Bearer ${token}`).get(`/api/v1/vendors?q=${token}`);
     await t.anon().set('Authorization', 'Bearer vst_wrong').get('/api/v1/vendors');
     // An unexpected failure while a token is in use: logged with its stack, still without secrets.
-    const broken = { ...t.deps, log, vendors: { ...t.deps.vendors, get: () => { throw new Error('boom'); } } };
+    const broken = {
+      ...t.deps,
+      log,
+      vendors: {
+        ...t.deps.vendors,
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    };
     const res500 = await request(createApp(broken)).get('/api/v1/vendors/1').set('Host', HOST).set('Origin', ORIGIN).set('Authorization', `Bearer ${token}`);
     expect(res500.status).toBe(500);
 
@@ -54,7 +66,8 @@ describe('security headers', () => {
 
   it('keep API answers, refusals and errors included, out of every cache', async () => {
     const { http, anon } = testApp();
-    for (const path of ['/api/v1/health', '/api/v1/vendors', '/api/v1/no-such-thing']) expect((await http.get(path)).headers['cache-control'], path).toMatch(/no-store/);
+    for (const path of ['/api/v1/health', '/api/v1/vendors', '/api/v1/no-such-thing'])
+      expect((await http.get(path)).headers['cache-control'], path).toMatch(/no-store/);
     expect((await anon().get('/api/v1/vendors')).headers['cache-control']).toMatch(/no-store/); // a 401 as well
   });
 

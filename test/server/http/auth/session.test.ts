@@ -33,10 +33,19 @@ describe('POST /api/v1/session (sign-in)', () => {
 
   it('marks the cookie Secure behind a trusted TLS-terminating proxy, and not for an untrusted one', async () => {
     const trusted = withUser('analyst', { trustProxy: 'loopback' });
-    const viaProxy = await trusted.anon().post('/api/v1/session').set('X-Forwarded-Proto', 'https').set('Origin', `https://${HOST}`).send({ email: 'ana@example.com', password: TEST_PASSWORD });
+    const viaProxy = await trusted
+      .anon()
+      .post('/api/v1/session')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Origin', `https://${HOST}`)
+      .send({ email: 'ana@example.com', password: TEST_PASSWORD });
     expect(cookieOf(viaProxy)).toMatch(/Secure/);
     const untrusted = withUser();
-    const spoofed = await untrusted.anon().post('/api/v1/session').set('X-Forwarded-Proto', 'https').send({ email: 'ana@example.com', password: TEST_PASSWORD });
+    const spoofed = await untrusted
+      .anon()
+      .post('/api/v1/session')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: 'ana@example.com', password: TEST_PASSWORD });
     expect(cookieOf(spoofed)).not.toMatch(/Secure/);
   });
 
@@ -78,8 +87,11 @@ describe('POST /api/v1/session (sign-in)', () => {
   it('throttles failed sign-ins per account from an address, with Retry-After, whether or not the account exists', async () => {
     const { anon, clock } = withUser();
     for (const email of ['ana@example.com', 'ghost@example.com']) {
-      for (let i = 0; i < 5; i++) expectProblem(await anon().post('/api/v1/session').send({ email, password: 'wrong wrong wrong' }), 401, 'invalid-credentials');
-      const blocked = await anon().post('/api/v1/session').send({ email, password: email === 'ana@example.com' ? TEST_PASSWORD : 'x' });
+      for (let i = 0; i < 5; i++)
+        expectProblem(await anon().post('/api/v1/session').send({ email, password: 'wrong wrong wrong' }), 401, 'invalid-credentials');
+      const blocked = await anon()
+        .post('/api/v1/session')
+        .send({ email, password: email === 'ana@example.com' ? TEST_PASSWORD : 'x' });
       expectProblem(blocked, 429, 'too-many-attempts');
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     }
@@ -89,7 +101,10 @@ describe('POST /api/v1/session (sign-in)', () => {
 
   it('slows failed sign-ins per address across accounts', async () => {
     const { anon } = withUser();
-    for (let i = 0; i < 20; i++) await anon().post('/api/v1/session').send({ email: `user${i}@example.com`, password: 'wrong wrong wrong' });
+    for (let i = 0; i < 20; i++)
+      await anon()
+        .post('/api/v1/session')
+        .send({ email: `user${i}@example.com`, password: 'wrong wrong wrong' });
     expectProblem(await anon().post('/api/v1/session').send({ email: 'ana@example.com', password: TEST_PASSWORD }), 429, 'too-many-attempts');
   });
 
@@ -190,6 +205,13 @@ describe('CSRF', () => {
 
   it('accepts a change from the app’s own origin', async () => {
     const { as } = testApp();
-    expect((await as('analyst').post('/api/v1/vendors').set('Origin', ORIGIN).send({ name: 'X', category: 'c', tier: 2, dataAccess: 'none', environmentAccess: 'none' })).status).toBe(201);
+    expect(
+      (
+        await as('analyst')
+          .post('/api/v1/vendors')
+          .set('Origin', ORIGIN)
+          .send({ name: 'X', category: 'c', tier: 2, dataAccess: 'none', environmentAccess: 'none' })
+      ).status,
+    ).toBe(201);
   });
 });

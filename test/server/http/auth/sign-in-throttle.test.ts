@@ -77,7 +77,10 @@ async function burst(t: ReturnType<typeof setup>, requests: Array<() => request.
 describe('a burst of sign-ins', () => {
   it('from one address: 100 guesses at once evaluate 5, and the right password among them (51st) does not sign in', async () => {
     const t = setup({ hashConcurrency: 100, hashQueue: 0 }, true);
-    const answers = await burst(t, Array.from({ length: 100 }, (_, i) => () => t.signIn(ANA, i === 50 ? TEST_PASSWORD : WRONG)));
+    const answers = await burst(
+      t,
+      Array.from({ length: 100 }, (_, i) => () => t.signIn(ANA, i === 50 ? TEST_PASSWORD : WRONG)),
+    );
     expect(t.verifier.calls).toBe(DEFAULT_THROTTLE.perAccountAddress);
     expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
     for (const r of answers.filter((r) => r.status !== 401)) {
@@ -92,7 +95,10 @@ describe('a burst of sign-ins', () => {
 
   it('from 100 addresses: 100 guesses at once evaluate 10 (the account’s allowance), and the 51st, right, does not sign in', async () => {
     const t = setup({ hashConcurrency: 100, hashQueue: 0 }, true);
-    const answers = await burst(t, Array.from({ length: 100 }, (_, i) => () => t.signIn(ANA, i === 50 ? TEST_PASSWORD : WRONG, `198.51.100.${i}`)));
+    const answers = await burst(
+      t,
+      Array.from({ length: 100 }, (_, i) => () => t.signIn(ANA, i === 50 ? TEST_PASSWORD : WRONG, `198.51.100.${i}`)),
+    );
     expect(t.verifier.calls).toBe(DEFAULT_THROTTLE.accountFreeFailures);
     expectProblem(answers[50]!, 429, 'too-many-attempts');
     expect(t.sessions()).toBe(0);

@@ -30,7 +30,11 @@ describe('POST /api/v1/users (admin)', () => {
   it('refuses a taken e-mail (409), a bad role and unknown fields', async () => {
     const { http, db } = testApp();
     await expectNoWrite(db, async () => {
-      expectProblem(await http.post('/api/v1/users').send({ email: 'ADMIN@example.com', password: 'quiet violet harbour 9', role: 'viewer' }), 409, 'user-exists');
+      expectProblem(
+        await http.post('/api/v1/users').send({ email: 'ADMIN@example.com', password: 'quiet violet harbour 9', role: 'viewer' }),
+        409,
+        'user-exists',
+      );
       const bad = await http.post('/api/v1/users').send({ email: 'not-an-email', password: 'quiet violet harbour 9', role: 'owner', extra: 1 });
       expectProblem(bad, 400, 'validation-failed');
       expect(failingPaths(bad).sort()).toEqual(['body.email', 'body.extra', 'body.role']);
@@ -99,9 +103,19 @@ describe('first admin: setup token', () => {
     const { deps, anon, clock, db } = fresh();
     const { token } = deps.accounts.issueSetupToken();
     await expectNoWrite(db, async () => {
-      expectProblem(await anon().post('/api/v1/setup').send({ token: `${token}x`, email: 'first@example.com', password: 'the very first admin' }), 403, 'setup-token-invalid');
+      expectProblem(
+        await anon()
+          .post('/api/v1/setup')
+          .send({ token: `${token}x`, email: 'first@example.com', password: 'the very first admin' }),
+        403,
+        'setup-token-invalid',
+      );
       clock.advance(HOUR + 1);
-      expectProblem(await anon().post('/api/v1/setup').send({ token, email: 'first@example.com', password: 'the very first admin' }), 403, 'setup-token-invalid');
+      expectProblem(
+        await anon().post('/api/v1/setup').send({ token, email: 'first@example.com', password: 'the very first admin' }),
+        403,
+        'setup-token-invalid',
+      );
     });
   });
 

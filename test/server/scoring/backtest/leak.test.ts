@@ -19,7 +19,9 @@ const QUARTERS = quarterRange('2018-Q1', '2024-Q4');
 const HORIZON = 180;
 const OPTIONS = { horizonDays: HORIZON, resamples: 25, seed: 13, level: 0.95, minEvents: 0, draft: false } as const;
 
-const portfolio = fc.array(vendorFacts, { minLength: 1, maxLength: 5 }).map((vs) => vs.map((v, i) => ({ ...v, vendor: { ...v.vendor, id: i + 1, name: `V${i + 1}` } })));
+const portfolio = fc
+  .array(vendorFacts, { minLength: 1, maxLength: 5 })
+  .map((vs) => vs.map((v, i) => ({ ...v, vendor: { ...v.vendor, id: i + 1, name: `V${i + 1}` } })));
 
 /** The incident moved in time so that it becomes known `after` days after `day`. */
 function knownOn(i: IncidentFacts, day: number): IncidentFacts {
@@ -39,7 +41,8 @@ function knownOn(i: IncidentFacts, day: number): IncidentFacts {
 function withIncident(all: readonly ScoringFacts[], k: number, onSub: boolean, extra: IncidentFacts): ScoringFacts[] {
   return all.map((f, i) => {
     if (i !== k % all.length) return f;
-    if (onSub && f.subprocessors.length > 0) return { ...f, subprocessors: f.subprocessors.map((s, j) => (j === 0 ? { ...s, ownIncidents: [...s.ownIncidents, extra] } : s)) };
+    if (onSub && f.subprocessors.length > 0)
+      return { ...f, subprocessors: f.subprocessors.map((s, j) => (j === 0 ? { ...s, ownIncidents: [...s.ownIncidents, extra] } : s)) };
     return { ...f, incidents: [...f.incidents, extra] };
   });
 }
@@ -86,7 +89,9 @@ describe('the backtest is blind to what became known later', () => {
   });
 
   it('while an incident within the horizon is an event (the test can fail)', () => {
-    const all: ScoringFacts[] = [{ vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: [], subprocessors: [], mfa: [] }];
+    const all: ScoringFacts[] = [
+      { vendor: { id: 1, name: 'V', tier: 1, dataAccess: 'none', environmentAccess: 'none' }, incidents: [], subprocessors: [], mfa: [] },
+    ];
     const sample = fc.sample(incident, { numRuns: 1, seed: 1 })[0]!;
     const added = withIncident(all, 0, false, knownOn(sample, dayNumber(quarterEnd('2020-Q1')) + 10));
     expect(replayQuarter(added, DEFAULT_POLICY, '2020-Q1', HORIZON).event[0]).toBe(1);

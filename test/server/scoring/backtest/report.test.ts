@@ -76,7 +76,12 @@ function figures(o: { auc?: Estimate; versus?: Estimate; skill?: Estimate; rates
     minEvents: 20,
     predictors: (['likelihood', 'risk', 'random', 'prior-incidents', 'days-since-last'] as const).map(predictor),
     comparisons: (['likelihood', 'risk'] as const).flatMap((score) =>
-      (['prior-incidents', 'days-since-last'] as const).map((baseline) => ({ score, baseline, auc: o.versus ?? estimate(0.1, 0.05, 0.15), brierSkill: estimate(0.1, 0.05, 0.15) })),
+      (['prior-incidents', 'days-since-last'] as const).map((baseline) => ({
+        score,
+        baseline,
+        auc: o.versus ?? estimate(0.1, 0.05, 0.15),
+        brierSkill: estimate(0.1, 0.05, 0.15),
+      })),
     ),
     calibration: { likelihood: [], risk: [] },
   };
@@ -86,29 +91,55 @@ const said = (f: ReturnType<typeof figures>, id: string) => statementsOf(f).find
 describe('what the figures say', () => {
   it('claims better than chance, or a lead over a baseline, only when the whole interval says so', () => {
     expect(said(figures(), 'rank-likelihood')).toMatchObject({ verdict: 'does', text: expect.stringContaining('better than chance') });
-    expect(said(figures({ auc: estimate(0.55, 0.48, 0.62) }), 'rank-likelihood')).toMatchObject({ verdict: 'does-not', text: expect.stringContaining('does not rank') });
-    expect(said(figures({ auc: estimate(0.4, 0.3, 0.48) }), 'rank-likelihood')).toMatchObject({ verdict: 'does-not', text: expect.stringContaining('worse than chance') });
-    expect(said(figures(), 'likelihood-vs-prior-incidents')).toMatchObject({ verdict: 'does', text: expect.stringMatching(/^Likelihood beats the prior incidents baseline/) });
-    expect(said(figures({ versus: estimate(0.02, -0.01, 0.05) }), 'likelihood-vs-prior-incidents').text).toMatch(/^Likelihood does not beat the prior incidents baseline: .*\(95 % interval -0\.01 to 0\.05\)\.$/);
+    expect(said(figures({ auc: estimate(0.55, 0.48, 0.62) }), 'rank-likelihood')).toMatchObject({
+      verdict: 'does-not',
+      text: expect.stringContaining('does not rank'),
+    });
+    expect(said(figures({ auc: estimate(0.4, 0.3, 0.48) }), 'rank-likelihood')).toMatchObject({
+      verdict: 'does-not',
+      text: expect.stringContaining('worse than chance'),
+    });
+    expect(said(figures(), 'likelihood-vs-prior-incidents')).toMatchObject({
+      verdict: 'does',
+      text: expect.stringMatching(/^Likelihood beats the prior incidents baseline/),
+    });
+    expect(said(figures({ versus: estimate(0.02, -0.01, 0.05) }), 'likelihood-vs-prior-incidents').text).toMatch(
+      /^Likelihood does not beat the prior incidents baseline: .*\(95 % interval -0\.01 to 0\.05\)\.$/,
+    );
     expect(said(figures({ versus: estimate(-0.1, -0.15, -0.05) }), 'risk-vs-prior-incidents').text).toContain('ranking by prior incidents alone does better');
   });
 
   it('says whether the score forecasts better than the base rate, and whether the rate falls band by band', () => {
     expect(said(figures(), 'calibration-likelihood').verdict).toBe('does');
-    expect(said(figures({ skill: estimate(-0.3, -0.4, -0.2) }), 'calibration-risk').text).toContain('forecasts worse than giving every vendor the base rate (2 %)');
+    expect(said(figures({ skill: estimate(-0.3, -0.4, -0.2) }), 'calibration-risk').text).toContain(
+      'forecasts worse than giving every vendor the base rate (2 %)',
+    );
     expect(said(figures(), 'groups-risk').text).toBe('The observed incident rate falls band by band: critical 30 %, high 20 %, moderate 10 %, low 5 %.');
-    expect(said(figures({ rates: [0.3, 0.1, 0.05, 0.2] }), 'groups-risk')).toMatchObject({ verdict: 'does-not', text: 'The observed incident rate does not fall band by band: low 20 % is above moderate 5 %.' });
+    expect(said(figures({ rates: [0.3, 0.1, 0.05, 0.2] }), 'groups-risk')).toMatchObject({
+      verdict: 'does-not',
+      text: 'The observed incident rate does not fall band by band: low 20 % is above moderate 5 %.',
+    });
   });
 });
 
 describe('the minimum of events', () => {
   const options: BacktestOptions = { from: '2022-Q1', to: '2022-Q4', horizonDays: 365, resamples: 10, seed: 13, level: 0.95, minEvents: 2, draft: false };
-  const vendor = (id: number, disclosed: string[]) => facts({ vendor: { ...facts().vendor, id }, incidents: disclosed.map((d) => incidentFacts({ intrusionStartDate: null, detectedByVendorDate: null, publicDisclosureDate: d })) });
+  const vendor = (id: number, disclosed: string[]) =>
+    facts({
+      vendor: { ...facts().vendor, id },
+      incidents: disclosed.map((d) => incidentFacts({ intrusionStartDate: null, detectedByVendorDate: null, publicDisclosureDate: d })),
+    });
 
   it('refuses with the counts when events or vendor-quarters without one are fewer than the minimum', () => {
     // One incident in 2023-02: an event at the end of 2022-Q1 … Q4 for one vendor (4), none for the other (4 without).
     const all = [vendor(1, ['2023-02-01']), vendor(2, [])];
-    expect(backtest(all, DEFAULT_POLICY, { ...options, minEvents: 5 })).toEqual({ ok: false, reason: 'too-few-events', events: 4, nonEvents: 4, observations: 8 });
+    expect(backtest(all, DEFAULT_POLICY, { ...options, minEvents: 5 })).toEqual({
+      ok: false,
+      reason: 'too-few-events',
+      events: 4,
+      nonEvents: 4,
+      observations: 8,
+    });
     expect(backtest(all, DEFAULT_POLICY, options).ok).toBe(true);
   });
 });

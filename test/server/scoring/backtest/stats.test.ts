@@ -1,7 +1,17 @@
 /** The backtest's statistics on cases small enough to compute by hand. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { figuresOf, mulberry32, percentileInterval, prepare, quantile, resampleWeights, unitWeights, wilson, type Forecast } from '../../../../server/scoring/backtest/stats.ts';
+import {
+  figuresOf,
+  mulberry32,
+  percentileInterval,
+  prepare,
+  quantile,
+  resampleWeights,
+  unitWeights,
+  wilson,
+  type Forecast,
+} from '../../../../server/scoring/backtest/stats.ts';
 
 /** Strata of n items (quarters of n vendors), ranked by value, forecast by their own value as a probability unless told otherwise. */
 function measure(values: number[], outcomes: number[], o: { n?: number; weights?: Float64Array; forecast?: Forecast } = {}) {
@@ -15,7 +25,8 @@ const ranks = (values: number[], outcomes: number[], weights?: Float64Array) => 
 /** Brier skill of probabilities. */
 const brier = (p: number[], y: number[]) => measure(p, y).brierSkill;
 /** Brier skill of group rates. */
-const groupBrier = (group: number[], groups: number, y: number[]) => measure(new Array(y.length).fill(0), y, { forecast: { group: Uint8Array.from(group), groups } }).brierSkill;
+const groupBrier = (group: number[], groups: number, y: number[]) =>
+  measure(new Array(y.length).fill(0), y, { forecast: { group: Uint8Array.from(group), groups } }).brierSkill;
 
 describe('rank figures', () => {
   it('scores the textbook case: AUC 0.75, mean percentile 62.5, half in the top quarter', () => {
@@ -55,21 +66,46 @@ describe('rank figures', () => {
 
   it('weighs a unit drawn twice as two copies of it (what a resample does)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }).map((v) => v / 5), fc.boolean(), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 12 }), (items) => {
-        const weighted = ranks(items.map(([v]) => v), items.map(([, y]) => Number(y)), Float64Array.from(items.map(([, , w]) => w)));
-        const copies = items.flatMap(([v, y, w]) => Array.from({ length: w }, () => [v, Number(y)] as const));
-        const copied = ranks(copies.map(([v]) => v), copies.map(([, y]) => y));
-        for (const k of ['meanPercentile', 'topQuartileShare', 'auc', 'brierSkill'] as const) {
-          if (Number.isNaN(copied[k])) expect(weighted[k]).toBeNaN();
-          else expect(weighted[k]).toBeCloseTo(copied[k], 9);
-        }
-        // Forecast by group (the value's sixth) instead: the group rates are weighted the same way.
-        const byGroup = (vs: readonly number[]) => ({ forecast: { group: Uint8Array.from(vs.map((v) => v * 5)), groups: 6 } });
-        const g1 = measure(items.map(([v]) => v), items.map(([, y]) => Number(y)), { weights: Float64Array.from(items.map(([, , w]) => w)), ...byGroup(items.map(([v]) => v)) });
-        const g2 = measure(copies.map(([v]) => v), copies.map(([, y]) => y), byGroup(copies.map(([v]) => v)));
-        if (Number.isNaN(g2.brierSkill)) expect(g1.brierSkill).toBeNaN();
-        else expect(g1.brierSkill).toBeCloseTo(g2.brierSkill, 9);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 5 }).map((v) => v / 5),
+            fc.boolean(),
+            fc.integer({ min: 0, max: 3 }),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (items) => {
+          const weighted = ranks(
+            items.map(([v]) => v),
+            items.map(([, y]) => Number(y)),
+            Float64Array.from(items.map(([, , w]) => w)),
+          );
+          const copies = items.flatMap(([v, y, w]) => Array.from({ length: w }, () => [v, Number(y)] as const));
+          const copied = ranks(
+            copies.map(([v]) => v),
+            copies.map(([, y]) => y),
+          );
+          for (const k of ['meanPercentile', 'topQuartileShare', 'auc', 'brierSkill'] as const) {
+            if (Number.isNaN(copied[k])) expect(weighted[k]).toBeNaN();
+            else expect(weighted[k]).toBeCloseTo(copied[k], 9);
+          }
+          // Forecast by group (the value's sixth) instead: the group rates are weighted the same way.
+          const byGroup = (vs: readonly number[]) => ({ forecast: { group: Uint8Array.from(vs.map((v) => v * 5)), groups: 6 } });
+          const g1 = measure(
+            items.map(([v]) => v),
+            items.map(([, y]) => Number(y)),
+            { weights: Float64Array.from(items.map(([, , w]) => w)), ...byGroup(items.map(([v]) => v)) },
+          );
+          const g2 = measure(
+            copies.map(([v]) => v),
+            copies.map(([, y]) => y),
+            byGroup(copies.map(([v]) => v)),
+          );
+          if (Number.isNaN(g2.brierSkill)) expect(g1.brierSkill).toBeNaN();
+          else expect(g1.brierSkill).toBeCloseTo(g2.brierSkill, 9);
+        },
+      ),
     );
   });
 });

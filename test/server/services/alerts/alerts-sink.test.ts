@@ -41,7 +41,9 @@ describe('alerts sink with the day-one rules', () => {
     expect(unread(jane)).toBe(0);
     const [rose] = deps.changes.record([scoreChanged(tier1, 'moderate', 'high')]);
     expect(unread(jane)).toBe(1);
-    expect(deps.watch.notifications(jane, { unreadOnly: false, limit: 10 }).items).toMatchObject([{ change: { id: rose!.id }, link: `/vendors/${tier1.id}#incident-1`, readAt: null }]);
+    expect(deps.watch.notifications(jane, { unreadOnly: false, limit: 10 }).items).toMatchObject([
+      { change: { id: rose!.id }, link: `/vendors/${tier1.id}#incident-1`, readAt: null },
+    ]);
   });
 
   it('notifies high and critical incidents only', async () => {
@@ -73,7 +75,16 @@ describe('alerts sink with the day-one rules', () => {
   it('notifies a disabled user of nothing, and one change once however many rules match', async () => {
     const { deps, tier1, jane, bob, unread } = await setUp();
     deps.store.users.update(bob, 'analyst', '2026-11-02T00:00:00.000Z', '2026-11-02T00:00:00.000Z');
-    deps.watch.createRule(jane, { kind: 'incident-added', tiers: [1], minSeverity: null, mineOnly: false, bandRoseOnly: false, withinDays: null, inApp: true, email: 'off' });
+    deps.watch.createRule(jane, {
+      kind: 'incident-added',
+      tiers: [1],
+      minSeverity: null,
+      mineOnly: false,
+      bandRoseOnly: false,
+      withinDays: null,
+      inApp: true,
+      email: 'off',
+    });
     deps.changes.record([incidentAdded(tier1, 'critical')]);
     expect([unread(jane), unread(bob)]).toEqual([1, 0]);
   });
@@ -90,10 +101,20 @@ describe('alerts sink with the day-one rules', () => {
     const [c1, c2] = deps.changes.record([conditionOverdue(tier1), conditionOverdue(tier3)]);
     const [c3] = deps.changes.record([evidenceExpiring(tier3, '2026-12-01')]);
     const log = deps.store.deliveries.log({ channel: 'email', limit: 20 });
-    const of = (userId: number) => log.filter((d) => d.userId === userId).map((d) => ({ key: d.key, digestDay: d.digestDay, changeIds: d.changeIds, nextAt: d.nextAt, status: d.status }));
-    for (const [user, name] of [[jane, 'jane'], [bob, 'bob']] as const) {
+    const of = (userId: number) =>
+      log.filter((d) => d.userId === userId).map((d) => ({ key: d.key, digestDay: d.digestDay, changeIds: d.changeIds, nextAt: d.nextAt, status: d.status }));
+    for (const [user, name] of [
+      [jane, 'jane'],
+      [bob, 'bob'],
+    ] as const) {
       expect(of(user), name).toEqual([
-        { key: `digest-${user}-2026-11-29`, digestDay: '2026-11-29', changeIds: [c1!.id, c2!.id, c3!.id], nextAt: '2026-11-30T00:00:00.000Z', status: 'pending' },
+        {
+          key: `digest-${user}-2026-11-29`,
+          digestDay: '2026-11-29',
+          changeIds: [c1!.id, c2!.id, c3!.id],
+          nextAt: '2026-11-30T00:00:00.000Z',
+          status: 'pending',
+        },
         { key: `email-${user}-change-${incident!.id}`, digestDay: null, changeIds: [incident!.id], nextAt: incident!.at, status: 'pending' },
       ]);
     }
@@ -102,11 +123,30 @@ describe('alerts sink with the day-one rules', () => {
   it('queues a webhook delivery per matching enabled target, and none for a disabled one', async () => {
     const { deps, tier1, tier3 } = await setUp();
     const admin = { userId: null, label: 'system', via: null };
-    const all = deps.webhooks.create(admin, { name: 'SIEM', url: 'https://siem.example.com/hook', format: 'json', kinds: null, tiers: null, minSeverity: 'high', enabled: true });
-    const tier1Only = deps.webhooks.create(admin, { name: 'Slack', url: 'https://hooks.slack.com/services/x', format: 'slack', kinds: ['incident-added'], tiers: [1], minSeverity: null, enabled: true });
+    const all = deps.webhooks.create(admin, {
+      name: 'SIEM',
+      url: 'https://siem.example.com/hook',
+      format: 'json',
+      kinds: null,
+      tiers: null,
+      minSeverity: 'high',
+      enabled: true,
+    });
+    const tier1Only = deps.webhooks.create(admin, {
+      name: 'Slack',
+      url: 'https://hooks.slack.com/services/x',
+      format: 'slack',
+      kinds: ['incident-added'],
+      tiers: [1],
+      minSeverity: null,
+      enabled: true,
+    });
     deps.webhooks.create(admin, { name: 'Off', url: 'https://off.example.com/', format: 'json', kinds: null, tiers: null, minSeverity: null, enabled: false });
     const [low, high, overdue] = deps.changes.record([incidentAdded(tier1, 'low'), incidentAdded(tier3, 'high'), conditionOverdue(tier1)]);
-    const keys = deps.store.deliveries.log({ channel: 'webhook', limit: 20 }).map((d) => d.key).sort();
+    const keys = deps.store.deliveries
+      .log({ channel: 'webhook', limit: 20 })
+      .map((d) => d.key)
+      .sort();
     expect(keys).toEqual(
       [`webhook-${tier1Only.id}-change-${low!.id}`, `webhook-${all.id}-change-${high!.id}`, `webhook-${all.id}-change-${overdue!.id}`].sort(),
     );
@@ -127,57 +167,88 @@ describe('alerts sink with the day-one rules', () => {
 
   it('notifies each user of a batch exactly the changes one of their rules matches, once each, and mails them when asked (property)', async () => {
     const { deps, db, tier1, tier3, jane, bob } = await setUp(true);
-    const rule = fc.record<WatchRuleInput>({
-      kind: fc.constantFrom(...CHANGE_KINDS),
-      tiers: fc.option(fc.subarray([1, 2, 3, 4], { minLength: 1 }), { nil: null }),
-      minSeverity: fc.constant(null),
-      mineOnly: fc.boolean(),
-      bandRoseOnly: fc.constant(false),
-      withinDays: fc.constant(null),
-      inApp: fc.boolean(),
-      email: fc.constantFrom('off', 'immediate', 'digest'),
-    }).map((r) => ({
-      ...r,
-      minSeverity: r.kind === 'incident-added' ? 'high' : null,
-      bandRoseOnly: r.kind === 'score-changed',
-      withinDays: r.kind === 'evidence-expiring' ? 30 : null,
-    }) as WatchRuleInput);
-    const change = fc.record({
-      vendor: fc.constantFrom(tier1, tier3),
-      kind: fc.constantFrom(...CHANGE_KINDS),
-      oldBand: fc.constantFrom(...BANDS),
-      newBand: fc.constantFrom(...BANDS),
-      severity: fc.constantFrom(...SEVERITIES),
-      expiresIn: fc.integer({ min: 0, max: 60 }),
-    }).map(({ vendor, kind, oldBand, newBand, severity, expiresIn }): NewChange => ({
-      vendorId: vendor.id,
-      vendorName: vendor.name,
-      day: '2026-11-29',
-      kind,
-      title: kind,
-      oldBand,
-      newBand,
-      detail: { severity, expiresOn: new Date(Date.parse('2026-11-29') + expiresIn * 86_400_000).toISOString().slice(0, 10) },
-    }));
+    const rule = fc
+      .record<WatchRuleInput>({
+        kind: fc.constantFrom(...CHANGE_KINDS),
+        tiers: fc.option(fc.subarray([1, 2, 3, 4], { minLength: 1 }), { nil: null }),
+        minSeverity: fc.constant(null),
+        mineOnly: fc.boolean(),
+        bandRoseOnly: fc.constant(false),
+        withinDays: fc.constant(null),
+        inApp: fc.boolean(),
+        email: fc.constantFrom('off', 'immediate', 'digest'),
+      })
+      .map(
+        (r) =>
+          ({
+            ...r,
+            minSeverity: r.kind === 'incident-added' ? 'high' : null,
+            bandRoseOnly: r.kind === 'score-changed',
+            withinDays: r.kind === 'evidence-expiring' ? 30 : null,
+          }) as WatchRuleInput,
+      );
+    const change = fc
+      .record({
+        vendor: fc.constantFrom(tier1, tier3),
+        kind: fc.constantFrom(...CHANGE_KINDS),
+        oldBand: fc.constantFrom(...BANDS),
+        newBand: fc.constantFrom(...BANDS),
+        severity: fc.constantFrom(...SEVERITIES),
+        expiresIn: fc.integer({ min: 0, max: 60 }),
+      })
+      .map(({ vendor, kind, oldBand, newBand, severity, expiresIn }): NewChange => ({
+        vendorId: vendor.id,
+        vendorName: vendor.name,
+        day: '2026-11-29',
+        kind,
+        title: kind,
+        oldBand,
+        newBand,
+        detail: { severity, expiresOn: new Date(Date.parse('2026-11-29') + expiresIn * 86_400_000).toISOString().slice(0, 10) },
+      }));
     const users = [jane, bob];
     await fc.assert(
-      fc.asyncProperty(fc.array(rule, { maxLength: 4 }), fc.array(rule, { maxLength: 4 }), fc.array(change, { minLength: 1, maxLength: 6 }), async (janeRules, bobRules, events) => {
-        db.exec('DELETE FROM notifications; DELETE FROM delivery_changes; DELETE FROM deliveries; DELETE FROM watch_rules');
-        janeRules.forEach((r) => deps.watch.createRule(jane, r));
-        bobRules.forEach((r) => deps.watch.createRule(bob, r));
-        const saved = deps.changes.record(events);
-        for (const user of users) {
-          const email = deps.store.users.find(user)!.email;
-          const rules = deps.watch.rules(user);
-          const vendorOf = (id: number | null) => { const v = deps.store.vendors.find(id!)!; return { tier: v.tier, businessOwner: v.businessOwner }; };
-          const matching = (c: (typeof saved)[number]) => rules.filter((r) => ruleMatches(r, c, vendorOf(c.vendorId), email));
-          const expectedInApp = saved.filter((c) => matching(c).some((r) => r.inApp)).map((c) => c.id).sort((a, b) => a - b);
-          const got = deps.watch.notifications(user, { unreadOnly: false, limit: 100 }).items.map((n) => n.change.id).sort((a, b) => a - b);
-          expect(got).toEqual(expectedInApp);
-          const mailed = new Set(deps.store.deliveries.log({ channel: 'email', limit: 500 }).filter((d) => d.userId === user).flatMap((d) => d.changeIds));
-          expect([...mailed].sort((a, b) => a - b)).toEqual(saved.filter((c) => matching(c).some((r) => r.email !== 'off')).map((c) => c.id).sort((a, b) => a - b));
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(rule, { maxLength: 4 }),
+        fc.array(rule, { maxLength: 4 }),
+        fc.array(change, { minLength: 1, maxLength: 6 }),
+        async (janeRules, bobRules, events) => {
+          db.exec('DELETE FROM notifications; DELETE FROM delivery_changes; DELETE FROM deliveries; DELETE FROM watch_rules');
+          janeRules.forEach((r) => deps.watch.createRule(jane, r));
+          bobRules.forEach((r) => deps.watch.createRule(bob, r));
+          const saved = deps.changes.record(events);
+          for (const user of users) {
+            const email = deps.store.users.find(user)!.email;
+            const rules = deps.watch.rules(user);
+            const vendorOf = (id: number | null) => {
+              const v = deps.store.vendors.find(id!)!;
+              return { tier: v.tier, businessOwner: v.businessOwner };
+            };
+            const matching = (c: (typeof saved)[number]) => rules.filter((r) => ruleMatches(r, c, vendorOf(c.vendorId), email));
+            const expectedInApp = saved
+              .filter((c) => matching(c).some((r) => r.inApp))
+              .map((c) => c.id)
+              .sort((a, b) => a - b);
+            const got = deps.watch
+              .notifications(user, { unreadOnly: false, limit: 100 })
+              .items.map((n) => n.change.id)
+              .sort((a, b) => a - b);
+            expect(got).toEqual(expectedInApp);
+            const mailed = new Set(
+              deps.store.deliveries
+                .log({ channel: 'email', limit: 500 })
+                .filter((d) => d.userId === user)
+                .flatMap((d) => d.changeIds),
+            );
+            expect([...mailed].sort((a, b) => a - b)).toEqual(
+              saved
+                .filter((c) => matching(c).some((r) => r.email !== 'off'))
+                .map((c) => c.id)
+                .sort((a, b) => a - b),
+            );
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

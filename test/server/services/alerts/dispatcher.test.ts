@@ -22,9 +22,14 @@ afterEach(async () => {
 
 async function setUp(alerts: Partial<AlertSettings> = {}) {
   const clock = testClock('2026-11-29T12:00:00.000Z');
-  const t = testApp({ clock, publicUrl: ORIGIN, alerts: { ...DEFAULT_ALERTS, webhookAllow: '127.0.0.1', deliveryRetrySeconds: 60, deliveryMaxAttempts: 3, webhookTimeoutSeconds: 2, ...alerts } });
+  const t = testApp({
+    clock,
+    publicUrl: ORIGIN,
+    alerts: { ...DEFAULT_ALERTS, webhookAllow: '127.0.0.1', deliveryRetrySeconds: 60, deliveryMaxAttempts: 3, webhookTimeoutSeconds: 2, ...alerts },
+  });
   const vendor = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Acme Identity', tier: 1, businessOwner: 'jane.doe@example.com' }))).body;
-  const hook = (url: string, o: Record<string, unknown> = {}) => t.deps.webhooks.create(SYSTEM, { name: 'receiver', url, secret: SECRET, format: 'json', kinds: null, tiers: null, minSeverity: null, enabled: true, ...o });
+  const hook = (url: string, o: Record<string, unknown> = {}) =>
+    t.deps.webhooks.create(SYSTEM, { name: 'receiver', url, secret: SECRET, format: 'json', kinds: null, tiers: null, minSeverity: null, enabled: true, ...o });
   const log = () => t.deps.store.deliveries.log({ limit: 50 });
   return { ...t, clock, vendor, hook, log };
 }
@@ -75,7 +80,10 @@ describe('webhook deliveries', () => {
     await deps.dispatcher.tick();
     const body = r.hits[0]!.json as { text: string; blocks: Array<{ type: string; text?: { type: string; text: string } }> };
     expect(body.text).toBe('Vendorscope: Acme Identity: Incident added: support system breach (high) (2026-11-29)');
-    expect(body.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `<${ORIGIN}/vendors/${vendor.id}#incident-1|Acme Identity>: Incident added: support system breach (high)` } });
+    expect(body.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `<${ORIGIN}/vendors/${vendor.id}#incident-1|Acme Identity>: Incident added: support system breach (high)` },
+    });
     expect(Object.keys(body).sort()).toEqual(['blocks', 'text']);
   });
 
@@ -119,7 +127,16 @@ describe('webhook deliveries', () => {
     let restoring = true;
     const { dispatcher } = await import('../../../../server/services/alerts/dispatcher.ts');
     const { parseAllowlist } = await import('../../../../server/services/alerts/target-check.ts');
-    const d = dispatcher(deps.store, clock, deps.log, { allow: parseAllowlist('127.0.0.1'), mail: null, timeoutMs: 2000, backoffMs: 1000, maxAttempts: 3, pollMs: 1000, publicUrl: null, paused: () => restoring });
+    const d = dispatcher(deps.store, clock, deps.log, {
+      allow: parseAllowlist('127.0.0.1'),
+      mail: null,
+      timeoutMs: 2000,
+      backoffMs: 1000,
+      maxAttempts: 3,
+      pollMs: 1000,
+      publicUrl: null,
+      paused: () => restoring,
+    });
     expect(await d.tick()).toBe(0);
     expect(r.requests).toBe(0);
     restoring = false;
@@ -170,11 +187,23 @@ describe('webhook deliveries', () => {
     // The same database read by a process whose WEBHOOK_ALLOW no longer lists 127.0.0.1.
     const { dispatcher } = await import('../../../../server/services/alerts/dispatcher.ts');
     const { parseAllowlist } = await import('../../../../server/services/alerts/target-check.ts');
-    const strict = dispatcher(allowed.deps.store, allowed.clock, allowed.deps.log, { allow: parseAllowlist(''), mail: null, timeoutMs: 1000, backoffMs: 1000, maxAttempts: 3, pollMs: 1000, publicUrl: null });
+    const strict = dispatcher(allowed.deps.store, allowed.clock, allowed.deps.log, {
+      allow: parseAllowlist(''),
+      mail: null,
+      timeoutMs: 1000,
+      backoffMs: 1000,
+      maxAttempts: 3,
+      pollMs: 1000,
+      publicUrl: null,
+    });
     allowed.deps.changes.record([incidentAdded(allowed.vendor, 'critical')]);
     await strict.tick();
     expect(r.requests).toBe(0);
-    expect(allowed.log()[0]).toMatchObject({ key: expect.stringContaining(`webhook-${w.id}-`), status: 'failed', lastError: expect.stringContaining('127.0.0.1, a loopback or private address') });
+    expect(allowed.log()[0]).toMatchObject({
+      key: expect.stringContaining(`webhook-${w.id}-`),
+      status: 'failed',
+      lastError: expect.stringContaining('127.0.0.1, a loopback or private address'),
+    });
   });
 });
 

@@ -4,7 +4,13 @@ import { smtpTransport, transportOptions } from '../../../../server/services/ale
 
 describe('SMTP settings', () => {
   it('smtps:// is TLS from the start on 465', () => {
-    expect(transportOptions('smtps://a:b%40c@mail.example.com', 5000)).toMatchObject({ host: 'mail.example.com', port: 465, secure: true, requireTLS: false, auth: { user: 'a', pass: 'b@c' } });
+    expect(transportOptions('smtps://a:b%40c@mail.example.com', 5000)).toMatchObject({
+      host: 'mail.example.com',
+      port: 465,
+      secure: true,
+      requireTLS: false,
+      auth: { user: 'a', pass: 'b@c' },
+    });
   });
 
   it('smtp:// with credentials requires STARTTLS, except to this machine', () => {

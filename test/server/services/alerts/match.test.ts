@@ -7,12 +7,35 @@ import type { Change } from '../../../../server/domain/change.ts';
 import type { WatchRule } from '../../../../server/domain/watch-rule.ts';
 
 const change = (o: Partial<Change>): Change => ({
-  id: 1, vendorId: 1, vendorName: 'Acme', day: '2026-11-29', at: '2026-11-29T12:00:00.000Z', kind: 'incident-added', title: 't',
-  oldRisk: null, newRisk: null, oldBand: null, newBand: null, causes: null, ref: null, detail: null, ...o,
+  id: 1,
+  vendorId: 1,
+  vendorName: 'Acme',
+  day: '2026-11-29',
+  at: '2026-11-29T12:00:00.000Z',
+  kind: 'incident-added',
+  title: 't',
+  oldRisk: null,
+  newRisk: null,
+  oldBand: null,
+  newBand: null,
+  causes: null,
+  ref: null,
+  detail: null,
+  ...o,
 });
 const rule = (o: Partial<WatchRule>): WatchRule => ({
-  id: 1, kind: 'incident-added', tiers: null, minSeverity: null, mineOnly: false, bandRoseOnly: false, withinDays: null, inApp: true, email: 'off',
-  createdAt: '', updatedAt: '', ...o,
+  id: 1,
+  kind: 'incident-added',
+  tiers: null,
+  minSeverity: null,
+  mineOnly: false,
+  bandRoseOnly: false,
+  withinDays: null,
+  inApp: true,
+  email: 'off',
+  createdAt: '',
+  updatedAt: '',
+  ...o,
 });
 
 describe('matching', () => {

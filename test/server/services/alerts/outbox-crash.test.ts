@@ -46,9 +46,23 @@ function recordPending(dbPath: string, url: string): string[] {
   const db = openDb(dbPath);
   migrate(db, MIGRATIONS);
   const deps = makeDeps(db, testOptions({ clock: systemClock, alerts: { ...DEFAULT_ALERTS, webhookAllow: '127.0.0.1' } }));
-  const id = Number(deps.store.vendors.create(vendorInput.parse({ name: 'Acme Identity', category: 'Identity', tier: 1, dataAccess: 'confidential', environmentAccess: 'admin' }), systemClock.now()));
+  const id = Number(
+    deps.store.vendors.create(
+      vendorInput.parse({ name: 'Acme Identity', category: 'Identity', tier: 1, dataAccess: 'confidential', environmentAccess: 'admin' }),
+      systemClock.now(),
+    ),
+  );
   const vendor = { id, name: 'Acme Identity' };
-  const w = deps.webhooks.create(SYSTEM, { name: 'receiver', url, secret: SECRET, format: 'json', kinds: ['incident-added', 'score-changed', 'condition-overdue'], tiers: null, minSeverity: null, enabled: true });
+  const w = deps.webhooks.create(SYSTEM, {
+    name: 'receiver',
+    url,
+    secret: SECRET,
+    format: 'json',
+    kinds: ['incident-added', 'score-changed', 'condition-overdue'],
+    tiers: null,
+    minSeverity: null,
+    enabled: true,
+  });
   const saved = deps.changes.record([incidentAdded(vendor, 'critical'), scoreChanged(vendor, 'moderate', 'high'), conditionOverdue(vendor)]);
   db.close();
   return saved.map((c) => `webhook-${w.id}-change-${c.id}`);

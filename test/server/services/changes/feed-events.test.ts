@@ -16,7 +16,12 @@ const feedOnly = (cs: readonly Change[]) => cs.filter((c) => !['score-changed', 
 
 async function vendorWithDecision(conditions: unknown[] = [{ text: 'Hardware keys for support staff', dueOn: '2026-12-10' }]) {
   const t = testApp();
-  const v = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Okta', tier: 1 })).expect(201)).body;
+  const v = (
+    await t.http
+      .post('/api/v1/vendors')
+      .send(vendorBody({ name: 'Okta', tier: 1 }))
+      .expect(201)
+  ).body;
   const review = (
     await t.http
       .post(`/api/v1/vendors/${v.id}/reviews`)
@@ -34,14 +39,25 @@ describe('review-needed', () => {
     expect(kinds(all())).toEqual([]);
     expect(deps.store.feed.reviewState(v.id) ?? 'ok').toBe('ok');
     // A critical incident disclosed after the decision reopens it: one event, in the incident's transaction.
-    const inc = (await http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody({ publicDisclosureDate: '2026-11-29', detectedByVendorDate: '2026-11-20' })).expect(201)).body;
+    const inc = (
+      await http
+        .post(`/api/v1/vendors/${v.id}/incidents`)
+        .send(incidentBody({ publicDisclosureDate: '2026-11-29', detectedByVendorDate: '2026-11-20' }))
+        .expect(201)
+    ).body;
     expect(kinds(feedOnly(all()))).toEqual([`review-needed incident:${inc.id}`, `incident-added incident:${inc.id}`]);
-    expect(feedOnly(all())[0]).toMatchObject({ title: expect.stringMatching(/^Review needed: A critical incident became known on 2026-11-29/), detail: { state: 'review-needed' } });
+    expect(feedOnly(all())[0]).toMatchObject({
+      title: expect.stringMatching(/^Review needed: A critical incident became known on 2026-11-29/),
+      detail: { state: 'review-needed' },
+    });
     // Looking again (status reads, sweeps, another incident) while it stays in that state records nothing more.
     await http.get(`/api/v1/vendors/${v.id}/review-status`).expect(200);
     deps.feed.sweep('2026-11-29');
     deps.feed.sweep('2026-11-30');
-    await http.post(`/api/v1/vendors/${v.id}/incidents`).send(incidentBody({ ref: 'second', publicDisclosureDate: '2026-11-29' })).expect(201);
+    await http
+      .post(`/api/v1/vendors/${v.id}/incidents`)
+      .send(incidentBody({ ref: 'second', publicDisclosureDate: '2026-11-29' }))
+      .expect(201);
     expect(all().filter((c) => c.kind === 'review-needed')).toHaveLength(1);
     // A new decision leaves the state; the next trigger is a new entry.
     await http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved', rationale: 'Reviewed the incidents' }).expect(201);
@@ -70,7 +86,11 @@ describe('the daily sweep', () => {
     deps.feed.sweep('2026-12-15');
     const overdue = all().filter((c) => c.kind === 'condition-overdue');
     expect(overdue).toHaveLength(1);
-    expect(overdue[0]).toMatchObject({ ref: `condition:${id}`, day: '2026-12-11', title: 'Condition overdue since 2026-12-10: Hardware keys for support staff' });
+    expect(overdue[0]).toMatchObject({
+      ref: `condition:${id}`,
+      day: '2026-12-11',
+      title: 'Condition overdue since 2026-12-10: Hardware keys for support staff',
+    });
   });
 
   it('records nothing for a condition met before its due day', async () => {
@@ -94,20 +114,34 @@ describe('the daily sweep', () => {
   it('records MFA evidence about to go stale (confidence.freshDays after it was assessed), once per record', async () => {
     const { http, deps, v, all } = await vendorWithDecision([]);
     // Assessed 2024-12-20: stale 730 days later, on 2026-12-20, so within 30 days of 2026-11-29.
-    await http.put(`/api/v1/vendors/${v.id}/mfa`).send({ items: [mfaItem({ population: 'support', assessedOn: '2024-12-20' }), mfaItem({ population: 'admins', assessedOn: '2026-01-10' })] }).expect(200);
+    await http
+      .put(`/api/v1/vendors/${v.id}/mfa`)
+      .send({ items: [mfaItem({ population: 'support', assessedOn: '2024-12-20' }), mfaItem({ population: 'admins', assessedOn: '2026-01-10' })] })
+      .expect(200);
     expect(deps.feed.sweep('2026-11-29').recorded).toBe(1);
     expect(deps.feed.sweep('2026-11-30').recorded).toBe(0);
     const e = all().filter((c) => c.kind === 'evidence-expiring');
     expect(e).toMatchObject([{ ref: 'mfa:support', day: '2026-11-20', detail: { evidence: 'mfa', expiresOn: '2026-12-20', assessedOn: '2024-12-20' } }]);
     // New evidence for the population replaces it: nothing expiring any more.
-    await http.put(`/api/v1/vendors/${v.id}/mfa`).send({ items: [mfaItem({ population: 'support', assessedOn: '2026-11-01' })] }).expect(200);
+    await http
+      .put(`/api/v1/vendors/${v.id}/mfa`)
+      .send({ items: [mfaItem({ population: 'support', assessedOn: '2026-11-01' })] })
+      .expect(200);
     expect(deps.feed.sweep('2026-12-01').recorded).toBe(0);
   });
 
   it('is one transaction and records nothing for vendors outside the portfolio', async () => {
     const { http, deps } = testApp();
-    const v = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Someone else', status: 'not-engaged' })).expect(201)).body;
-    await http.put(`/api/v1/vendors/${v.id}/mfa`).send({ items: [mfaItem({ population: 'admins', assessedOn: '2024-12-20' })] }).expect(200);
+    const v = (
+      await http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Someone else', status: 'not-engaged' }))
+        .expect(201)
+    ).body;
+    await http
+      .put(`/api/v1/vendors/${v.id}/mfa`)
+      .send({ items: [mfaItem({ population: 'admins', assessedOn: '2024-12-20' })] })
+      .expect(200);
     expect(deps.feed.sweep('2026-11-29').recorded).toBe(0);
     expect(deps.store.changes.list({ limit: 10 })).toEqual([]);
   });

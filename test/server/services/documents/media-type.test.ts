@@ -18,11 +18,15 @@ describe('sniffMediaType', () => {
 
   it('takes printable UTF-8 text, and never text that opens like markup', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }).filter((s) => !/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ud800-\udfff]/.test(s)), fc.stringMatching(/^[ \t\r\n]{0,3}$/), (text, space) => {
-        const expected = text.startsWith('%PDF-') ? 'application/pdf' : /^\uFEFF?\s*</.test(text) ? null : 'text/plain';
-        expect(sniffMediaType(Buffer.from(text, 'utf8'))).toBe(expected);
-        expect(sniffMediaType(Buffer.from(`${space}<${text}`, 'utf8'))).toBeNull();
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }).filter((s) => !/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ud800-\udfff]/.test(s)),
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        (text, space) => {
+          const expected = text.startsWith('%PDF-') ? 'application/pdf' : /^\uFEFF?\s*</.test(text) ? null : 'text/plain';
+          expect(sniffMediaType(Buffer.from(text, 'utf8'))).toBe(expected);
+          expect(sniffMediaType(Buffer.from(`${space}<${text}`, 'utf8'))).toBeNull();
+        },
+      ),
     );
   });
 

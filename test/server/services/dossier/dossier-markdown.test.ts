@@ -9,12 +9,18 @@ const unescapedPipes = (row: string) => row.replace(/\\./g, '').split('|').lengt
 describe('dossier Markdown escaping', () => {
   it('a table row keeps its columns and one line whatever the cells hold', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('a|b', 'x\\|y', '\\', '\n|\r\n', '*[x](y)*', '# h')), { minLength: 1, maxLength: 6 }), (row) => {
-        const lines = mdTable(row.map((_, i) => `c${i}`), [row]).split('\n');
-        expect(lines).toHaveLength(3);
-        expect(unescapedPipes(lines[2]!)).toBe(row.length + 1);
-        expect(cells(lines[2]!)).toHaveLength(row.length);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('a|b', 'x\\|y', '\\', '\n|\r\n', '*[x](y)*', '# h')), { minLength: 1, maxLength: 6 }),
+        (row) => {
+          const lines = mdTable(
+            row.map((_, i) => `c${i}`),
+            [row],
+          ).split('\n');
+          expect(lines).toHaveLength(3);
+          expect(unescapedPipes(lines[2]!)).toBe(row.length + 1);
+          expect(cells(lines[2]!)).toHaveLength(row.length);
+        },
+      ),
     );
   });
 

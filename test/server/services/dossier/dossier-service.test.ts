@@ -18,8 +18,12 @@ const sources = (over: Partial<DossierSources>): DossierSources => ({
 
 describe('dossierOf', () => {
   it('cites an answer a fact came from, in words, as its source', () => {
-    const chain = [{ name: 'Callcentre', sources: [], knownFrom: '2024-01-01', source: { kind: 'questionnaire', requestId: 12, questionId: 'q1' } }] as unknown as Subprocessor[];
-    const mfa = [{ population: 'support', assessedOn: '2024-01-01', knownFrom: '2024-01-01', source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14' } }] as unknown as MfaRecord[];
+    const chain = [
+      { name: 'Callcentre', sources: [], knownFrom: '2024-01-01', source: { kind: 'questionnaire', requestId: 12, questionId: 'q1' } },
+    ] as unknown as Subprocessor[];
+    const mfa = [
+      { population: 'support', assessedOn: '2024-01-01', knownFrom: '2024-01-01', source: { kind: 'questionnaire-import', importId: 3, questionId: 'IAM-14' } },
+    ] as unknown as MfaRecord[];
     const d = dossierOf(sources({ subprocessors: () => chain, mfa: () => ({ items: mfa, version: 1 }) }), 1, '2024-06-30');
     expect(d.sources).toEqual([
       { about: 'Support chain: Callcentre', source: 'questionnaire, request 12' },

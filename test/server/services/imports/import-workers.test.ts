@@ -48,7 +48,13 @@ describe('import workers', () => {
     const third = workers.run({ kind: 'csv', bytes: bytes('a\n3\n') });
     second.cancel();
     await expect(second.result).rejects.toThrow(/cancelled/);
-    expect(await first.result).toEqual([{ line: 1, cells: ['a'] }, { line: 2, cells: ['1'] }]);
-    expect(await third.result).toEqual([{ line: 1, cells: ['a'] }, { line: 2, cells: ['3'] }]);
+    expect(await first.result).toEqual([
+      { line: 1, cells: ['a'] },
+      { line: 2, cells: ['1'] },
+    ]);
+    expect(await third.result).toEqual([
+      { line: 1, cells: ['a'] },
+      { line: 2, cells: ['3'] },
+    ]);
   });
 });

@@ -14,13 +14,29 @@ import { incidentBody, mfaItem, subprocessorBody, vendorBody } from '../../../he
 
 const pick = fc.nat({ max: 99 });
 const command = fc.oneof(
-  fc.record({ kind: fc.constant('incident' as const), vendor: pick, severity: fc.constantFrom('low', 'medium', 'high', 'critical'), month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 2022, max: 2026 }) }),
+  fc.record({
+    kind: fc.constant('incident' as const),
+    vendor: pick,
+    severity: fc.constantFrom('low', 'medium', 'high', 'critical'),
+    month: fc.integer({ min: 1, max: 12 }),
+    year: fc.integer({ min: 2022, max: 2026 }),
+  }),
   fc.record({ kind: fc.constant('edit-incident' as const), which: pick, severity: fc.constantFrom('low', 'critical') }),
   fc.record({ kind: fc.constant('delete-incident' as const), which: pick }),
-  fc.record({ kind: fc.constant('subprocessor' as const), vendor: pick, linked: fc.option(pick), access: fc.constantFrom('none', 'metadata', 'customer-data', 'session-artifacts', 'admin') }),
+  fc.record({
+    kind: fc.constant('subprocessor' as const),
+    vendor: pick,
+    linked: fc.option(pick),
+    access: fc.constantFrom('none', 'metadata', 'customer-data', 'session-artifacts', 'admin'),
+  }),
   fc.record({ kind: fc.constant('delete-subprocessor' as const), which: pick }),
   fc.record({ kind: fc.constant('mfa' as const), vendor: pick, method: fc.constantFrom('none', 'sms', 'totp', 'fido2') }),
-  fc.record({ kind: fc.constant('relationship' as const), vendor: pick, tier: fc.integer({ min: 1, max: 4 }), status: fc.constantFrom('proposed', 'approved', 'offboarded') }),
+  fc.record({
+    kind: fc.constant('relationship' as const),
+    vendor: pick,
+    tier: fc.integer({ min: 1, max: 4 }),
+    status: fc.constantFrom('proposed', 'approved', 'offboarded'),
+  }),
   fc.record({ kind: fc.constant('decision' as const), vendor: pick, decision: fc.constantFrom('approved', 'rejected', 'needs-information') }),
   fc.record({ kind: fc.constant('methodology' as const), shift: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('day' as const), days: fc.integer({ min: 1, max: 200 }) }),
@@ -44,9 +60,19 @@ describe('kept scores: a property over random write sequences', () => {
             switch (c.kind) {
               case 'incident': {
                 const d = `${c.year}-${String(c.month).padStart(2, '0')}-10`;
-                const r = await http.post(`/api/v1/vendors/${at(vendors, c.vendor)}/incidents`).send(
-                  incidentBody({ ref: null as never, severity: c.severity as never, intrusionStartDate: d, firstReportedByThirdPartyDate: null, firstReportedBy: null, detectedByVendorDate: d, publicDisclosureDate: d }),
-                );
+                const r = await http
+                  .post(`/api/v1/vendors/${at(vendors, c.vendor)}/incidents`)
+                  .send(
+                    incidentBody({
+                      ref: null as never,
+                      severity: c.severity as never,
+                      intrusionStartDate: d,
+                      firstReportedByThirdPartyDate: null,
+                      firstReportedBy: null,
+                      detectedByVendorDate: d,
+                      publicDisclosureDate: d,
+                    }),
+                  );
                 if (r.status === 201) incidents.push(r.body.id);
                 return r;
               }
@@ -63,7 +89,9 @@ describe('kept scores: a property over random write sequences', () => {
               case 'subprocessor': {
                 const parent = at(vendors, c.vendor)!;
                 const linked = c.linked === null ? null : at(vendors, c.linked)!;
-                const r = await http.post(`/api/v1/vendors/${parent}/subprocessors`).send(subprocessorBody({ name: `Sub ${subprocessors.length}`, vendorId: linked === parent ? null : linked, accessLevel: c.access as never }));
+                const r = await http
+                  .post(`/api/v1/vendors/${parent}/subprocessors`)
+                  .send(subprocessorBody({ name: `Sub ${subprocessors.length}`, vendorId: linked === parent ? null : linked, accessLevel: c.access as never }));
                 if (r.status === 201) subprocessors.push(r.body.id);
                 return r;
               }
@@ -74,7 +102,9 @@ describe('kept scores: a property over random write sequences', () => {
                 return http.delete(`/api/v1/subprocessors/${id}`);
               }
               case 'mfa':
-                return http.put(`/api/v1/vendors/${at(vendors, c.vendor)}/mfa`).send({ items: [mfaItem({ population: 'support', method: c.method as never })] });
+                return http
+                  .put(`/api/v1/vendors/${at(vendors, c.vendor)}/mfa`)
+                  .send({ items: [mfaItem({ population: 'support', method: c.method as never })] });
               case 'relationship':
                 return http.patch(`/api/v1/vendors/${at(vendors, c.vendor)}`).send({ tier: c.tier, status: c.status });
               case 'decision':

@@ -50,7 +50,12 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     const t = await withVendor();
     const before = keptOf(t, t.id)!.risk;
     const findingsBefore = new Set(keptOf(t, t.id)!.score.findings.map((f: { id: string }) => f.id));
-    const recent = { intrusionStartDate: '2026-09-28', firstReportedByThirdPartyDate: '2026-09-29', detectedByVendorDate: '2026-10-19', publicDisclosureDate: '2026-11-20' };
+    const recent = {
+      intrusionStartDate: '2026-09-28',
+      firstReportedByThirdPartyDate: '2026-09-29',
+      detectedByVendorDate: '2026-10-19',
+      publicDisclosureDate: '2026-11-20',
+    };
     const inc = (await t.http.post(`/api/v1/vendors/${t.id}/incidents`).send(incidentBody(recent))).body;
     expectKeptCurrent(t);
     expect(keptOf(t, t.id)!.risk).toBeGreaterThan(before);
@@ -58,7 +63,9 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     expect(changed).toMatchObject({ vendorId: t.id, oldRisk: before, newRisk: keptOf(t, t.id)!.risk, day: '2026-11-29' });
     // Only incidents changed: the whole move is theirs, set without any extra scoring.
     expect(changed!.causes).toEqual({ methodology: 0, decay: 0, incidents: Math.round((changed!.newRisk! - before) * 10) / 10, posture: 0 });
-    const added = keptOf(t, t.id)!.score.findings.filter((f: { id: string }) => !findingsBefore.has(f.id)).map((f: { id: string }) => `finding:${f.id}`);
+    const added = keptOf(t, t.id)!
+      .score.findings.filter((f: { id: string }) => !findingsBefore.has(f.id))
+      .map((f: { id: string }) => `finding:${f.id}`);
     expect(added.length).toBeGreaterThan(0);
     expect(changesOf(t, 'finding-new').map((c) => c.ref)).toEqual(added);
 
@@ -67,18 +74,37 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     await t.http.delete(`/api/v1/incidents/${inc.id}`);
     expectKeptCurrent(t);
     expect(keptOf(t, t.id)!.risk).toBe(before);
-    expect(changesOf(t, 'finding-resolved').map((c) => c.ref).sort()).toEqual([...added].sort());
+    expect(
+      changesOf(t, 'finding-resolved')
+        .map((c) => c.ref)
+        .sort(),
+    ).toEqual([...added].sort());
   });
 
   it('a vendor we do not engage with is kept but is no news: no score or finding events, and its title says the bands in words', async () => {
     const t = testApp();
-    const recent = { intrusionStartDate: '2026-09-28', firstReportedByThirdPartyDate: '2026-09-29', detectedByVendorDate: '2026-10-19', publicDisclosureDate: '2026-11-20' };
-    const victim = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Victim', status: 'not-engaged' })).expect(201)).body.id as number;
+    const recent = {
+      intrusionStartDate: '2026-09-28',
+      firstReportedByThirdPartyDate: '2026-09-29',
+      detectedByVendorDate: '2026-10-19',
+      publicDisclosureDate: '2026-11-20',
+    };
+    const victim = (
+      await t.http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Victim', status: 'not-engaged' }))
+        .expect(201)
+    ).body.id as number;
     await t.http.post(`/api/v1/vendors/${victim}/incidents`).send(incidentBody(recent)).expect(201);
     expectKeptCurrent(t);
     expect(changesOf(t).filter((c) => ['score-changed', 'finding-new', 'finding-resolved'].includes(c.kind))).toEqual([]);
     // The same write on an engaged vendor is news.
-    const engaged = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Engaged' })).expect(201)).body.id as number;
+    const engaged = (
+      await t.http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: 'Engaged' }))
+        .expect(201)
+    ).body.id as number;
     await t.http.post(`/api/v1/vendors/${engaged}/incidents`).send(incidentBody(recent)).expect(201);
     const [changed] = changesOf(t, 'score-changed');
     expect(changed).toMatchObject({ vendorId: engaged });
@@ -88,7 +114,9 @@ describe('kept scores follow every kind of write, in the same transaction', () =
 
   it('a subprocessor, and the incidents of a vendor record it links to (inherited risk)', async () => {
     const t = await withVendor();
-    const callcentre = (await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Callcentre Ltd', tier: 4, dataAccess: 'none', environmentAccess: 'none' }))).body.id as number;
+    const callcentre = (
+      await t.http.post('/api/v1/vendors').send(vendorBody({ name: 'Callcentre Ltd', tier: 4, dataAccess: 'none', environmentAccess: 'none' }))
+    ).body.id as number;
     const sub = (await t.http.post(`/api/v1/vendors/${t.id}/subprocessors`).send(subprocessorBody({ vendorId: callcentre }))).body;
     expectKeptCurrent(t);
     const parentBefore = keptOf(t, t.id)!.risk;
@@ -127,7 +155,22 @@ describe('kept scores follow every kind of write, in the same transaction', () =
   it('a posture statement written by the seed or a restore marks its vendor stale, and the next read computes it', async () => {
     const t = await withVendor();
     // Written straight through the repository, outside any service: the trigger still marks it.
-    t.deps.store.postureFacts.upsert(t.id, { ref: 'p1', factType: 'mfa', appliesTo: 'support', statement: 'Keys for all', statedDate: '2024-01-01', relatedIncidentIds: [], sources: [], confidence: 'high', notes: null, knownFrom: null } as never, '2026-11-29');
+    t.deps.store.postureFacts.upsert(
+      t.id,
+      {
+        ref: 'p1',
+        factType: 'mfa',
+        appliesTo: 'support',
+        statement: 'Keys for all',
+        statedDate: '2024-01-01',
+        relatedIncidentIds: [],
+        sources: [],
+        confidence: 'high',
+        notes: null,
+        knownFrom: null,
+      } as never,
+      '2026-11-29',
+    );
     expect(t.deps.store.kept.anyStale()).toBe(true);
     expect((await t.http.get(`/api/v1/vendors/${t.id}/score`)).status).toBe(200);
     expectKeptCurrent(t);
@@ -159,7 +202,9 @@ describe('kept scores follow every kind of write, in the same transaction', () =
     expect((await t.http.put('/api/v1/methodology').send({ ...DEFAULT_POLICY, version: '9.0.0', note: 'heavier incidents', weights })).status).toBe(200);
     expectKeptCurrent(t);
     expect(keptOf(t, t.id)!.methodologyVersion).toBe('9.0.0');
-    const moved = changesOf(t, 'score-changed').slice(n > 0 ? 0 : 0).filter((c) => c.id > n);
+    const moved = changesOf(t, 'score-changed')
+      .slice(n > 0 ? 0 : 0)
+      .filter((c) => c.id > n);
     for (const c of moved) expect(c.causes).toMatchObject({ decay: 0, incidents: 0, posture: 0 });
   });
 
@@ -182,7 +227,17 @@ describe('a new day', () => {
   it('is not served yesterday’s scores as today’s; a small daily move is kept but recorded only once it adds up, as decay', async () => {
     const clock = testClock('2026-11-29T23:00:00.000Z');
     const t = await withVendor({ clock });
-    await t.http.post(`/api/v1/vendors/${t.id}/incidents`).send(incidentBody({ intrusionStartDate: '2026-10-01', firstReportedByThirdPartyDate: null, firstReportedBy: null, detectedByVendorDate: '2026-10-02', publicDisclosureDate: '2026-10-03' }));
+    await t.http
+      .post(`/api/v1/vendors/${t.id}/incidents`)
+      .send(
+        incidentBody({
+          intrusionStartDate: '2026-10-01',
+          firstReportedByThirdPartyDate: null,
+          firstReportedBy: null,
+          detectedByVendorDate: '2026-10-02',
+          publicDisclosureDate: '2026-10-03',
+        }),
+      );
     const n = changesOf(t).length;
     const recorded = keptOf(t, t.id)!.recordedRisk;
     clock.advance(2 * 60 * 60 * 1000);
@@ -276,7 +331,11 @@ describe('GET /api/v1/portfolio/heatmap (today): ETag and 304', () => {
 
   it('gzips a body once for clients that accept it, under an ETag of its own; 304 for either encoding', async () => {
     const t = testApp();
-    for (let i = 0; i < 12; i++) await t.http.post('/api/v1/vendors').send(vendorBody({ name: `Vendor ${i}` })).expect(201);
+    for (let i = 0; i < 12; i++)
+      await t.http
+        .post('/api/v1/vendors')
+        .send(vendorBody({ name: `Vendor ${i}` }))
+        .expect(201);
     const plain = await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     const etag = plain.headers.etag as string;
@@ -288,7 +347,14 @@ describe('GET /api/v1/portfolio/heatmap (today): ETag and 304', () => {
     // The same JSON, decoded (by supertest) from gzip once, not gzipped again by the compression middleware.
     expect(zipped.body).toEqual(plain.body);
     expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text));
-    expect((await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'gzip').set('If-None-Match', zipped.headers.etag as string)).status).toBe(304);
+    expect(
+      (
+        await t.http
+          .get('/api/v1/portfolio/heatmap')
+          .set('Accept-Encoding', 'gzip')
+          .set('If-None-Match', zipped.headers.etag as string)
+      ).status,
+    ).toBe(304);
     expect((await t.http.get('/api/v1/portfolio/heatmap').set('Accept-Encoding', 'identity').set('If-None-Match', etag)).status).toBe(304);
   });
 

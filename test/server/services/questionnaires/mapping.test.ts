@@ -63,10 +63,16 @@ describe('the shipped template', () => {
   });
 
   it('maps MFA per population, the support arrangement, subprocessors, the disclosure commitment and the security contact', () => {
-    const targets = questions(t).flatMap((q) => (q.maps ? [q.maps.fact === 'mfa' ? `mfa.${q.maps.population}.${q.maps.field}` : 'field' in q.maps ? `${q.maps.fact}.${q.maps.field}` : q.maps.fact] : []));
-    for (const p of ['admins', 'support', 'workforce', 'contractors', 'customers']) expect(targets).toEqual(expect.arrayContaining([`mfa.${p}.method`, `mfa.${p}.enforced`]));
-    for (const f of ['provider', 'outsourced', 'location', 'accessLevel', 'artifactsSanitized', 'retentionDays', 'sessionControls', 'staffMfa']) expect(targets).toContain(`support.${f}`);
-    expect(targets).toEqual(expect.arrayContaining(['subprocessors', 'commitment.notifyWithinDays', 'commitment.securityContactName', 'commitment.securityContactEmail']));
+    const targets = questions(t).flatMap((q) =>
+      q.maps ? [q.maps.fact === 'mfa' ? `mfa.${q.maps.population}.${q.maps.field}` : 'field' in q.maps ? `${q.maps.fact}.${q.maps.field}` : q.maps.fact] : [],
+    );
+    for (const p of ['admins', 'support', 'workforce', 'contractors', 'customers'])
+      expect(targets).toEqual(expect.arrayContaining([`mfa.${p}.method`, `mfa.${p}.enforced`]));
+    for (const f of ['provider', 'outsourced', 'location', 'accessLevel', 'artifactsSanitized', 'retentionDays', 'sessionControls', 'staffMfa'])
+      expect(targets).toContain(`support.${f}`);
+    expect(targets).toEqual(
+      expect.arrayContaining(['subprocessors', 'commitment.notifyWithinDays', 'commitment.securityContactName', 'commitment.securityContactEmail']),
+    );
   });
 
   it('says beside every scored question what it feeds', () => {
@@ -82,14 +88,26 @@ describe('the shipped template', () => {
 
 describe('checkTemplateMappings', () => {
   it('refuses an MFA method question whose options are not MFA methods', () => {
-    const raw = withQuestion('mfa-admins-method', (q) => ({ ...q, options: [{ value: 'fido2', label: 'Keys' }, { value: 'yes', label: 'Yes' }] }));
+    const raw = withQuestion('mfa-admins-method', (q) => ({
+      ...q,
+      options: [
+        { value: 'fido2', label: 'Keys' },
+        { value: 'yes', label: 'Yes' },
+      ],
+    }));
     expect(problemsOf(raw)).toEqual([{ path: 'sections.0.questions.0.options', message: expect.stringContaining('not yes') }]);
   });
 
   it('refuses an answer type the fact cannot take', () => {
     const raw = withQuestion('mfa-admins-enforced', (q) => ({ ...q, type: 'text' }));
     expect(problemsOf(raw)).toEqual([{ path: 'sections.0.questions.1.type', message: 'mfa.admins.enforced needs a yes-no answer, not text' }]);
-    const access = withQuestion('support-access-level', (q) => ({ ...q, options: [{ value: 'full', label: 'Full' }, { value: 'none', label: 'None' }] }));
+    const access = withQuestion('support-access-level', (q) => ({
+      ...q,
+      options: [
+        { value: 'full', label: 'Full' },
+        { value: 'none', label: 'None' },
+      ],
+    }));
     expect(problemsOf(access)[0]!.path).toBe('sections.1.questions.3.options');
   });
 
@@ -99,8 +117,13 @@ describe('checkTemplateMappings', () => {
   });
 
   it('refuses a scored question that does not say what it feeds, and a rows question without a name or access level column', () => {
-    expect(problemsOf(withQuestion('support-staff-mfa', (q) => ({ ...q, feeds: [] })))).toEqual([{ path: 'sections.1.questions.7.feeds', message: expect.stringContaining('is scored') }]);
-    const noAccess = withQuestion('subprocessors-tenant-access', (q) => ({ ...q, columns: (q['columns'] as Array<Record<string, unknown>>).filter((c) => c['field'] !== 'accessLevel') }));
+    expect(problemsOf(withQuestion('support-staff-mfa', (q) => ({ ...q, feeds: [] })))).toEqual([
+      { path: 'sections.1.questions.7.feeds', message: expect.stringContaining('is scored') },
+    ]);
+    const noAccess = withQuestion('subprocessors-tenant-access', (q) => ({
+      ...q,
+      columns: (q['columns'] as Array<Record<string, unknown>>).filter((c) => c['field'] !== 'accessLevel'),
+    }));
     expect(problemsOf(noAccess)).toEqual([{ path: 'sections.2.questions.0.columns', message: 'a subprocessor needs a required column mapped to accessLevel' }]);
   });
 });
@@ -116,7 +139,11 @@ describe('proposalsFor', () => {
       changes: [{ field: 'method', label: 'Support staff MFA: method', old: null, new: 'FIDO2 / passkeys' }],
       feeds: ['MFA · support staff'],
     });
-    expect(p.get('support-access-level')).toMatchObject({ fact: 'support', label: 'Support arrangement (new)', changes: [{ old: null, new: 'troubleshooting artefacts that can carry session tokens' }] });
+    expect(p.get('support-access-level')).toMatchObject({
+      fact: 'support',
+      label: 'Support arrangement (new)',
+      changes: [{ old: null, new: 'troubleshooting artefacts that can carry session tokens' }],
+    });
     expect(p.get('subprocessors-tenant-access')!.changes.map((c) => c.label)).toContain('CloudOps GmbH: access to customer tenants');
     expect(p.get('notify-within-days')!.changes).toEqual([{ field: 'notifyWithinDays', label: expect.any(String), old: null, new: '3 days' }]);
     for (const q of ['mfa-last-reviewed', 'assurance-report', 'anything-else', 'last-customer-notification']) expect(p.has(q)).toBe(false);
@@ -128,7 +155,9 @@ describe('proposalsFor', () => {
     expect(p.get('mfa-support-method')!.changes).toEqual([{ field: 'method', label: 'Support staff MFA: method', old: 'SMS codes', new: 'FIDO2 / passkeys' }]);
     expect(p.get('mfa-support-enforced')!.changes).toEqual([]);
     expect(p.get('support-provider')!.changes).toEqual([]);
-    expect(p.get('support-retention-days')!.changes).toEqual([{ field: 'retentionDays', label: 'Support arrangement: artefact retention (days)', old: '90 days', new: '14 days' }]);
+    expect(p.get('support-retention-days')!.changes).toEqual([
+      { field: 'retentionDays', label: 'Support arrangement: artefact retention (days)', old: '90 days', new: '14 days' },
+    ]);
     expect(p.get('support-staff-mfa')!.label).toBe('Support arrangement (Helpdesk Partners Ltd)');
   });
 
@@ -140,22 +169,28 @@ describe('proposalsFor', () => {
   it('property: never claims a stronger MFA method than answered, nor enforcement that was not answered', () => {
     const population = fc.constantFrom('admins', 'support', 'workforce', 'contractors', 'customers');
     fc.assert(
-      fc.property(population, fc.constantFrom(...MFA_METHODS), fc.option(fc.boolean(), { nil: undefined }), fc.option(fc.constantFrom(...MFA_METHODS), { nil: undefined }), (who, answered, enforced, recorded) => {
-        const answers: Record<string, unknown> = { [`mfa-${who}-method`]: answered };
-        if (enforced !== undefined) answers[`mfa-${who}-enforced`] = enforced;
-        const on: OnRecord = { ...NOTHING, mfa: recorded ? [mfaRecord({ population: who, method: recorded, enforced: true })] : [] };
-        const proposals = [...proposalsFor(t, asAnswers(answers), on).values()];
-        const method = proposals.find((p) => p.data.fact === 'mfa' && p.data.field === 'method')!;
-        expect(method.data).toMatchObject({ value: answered });
-        for (const c of method.changes) expect(c.new).toBe(METHOD_LABELS[answered]);
-        const plan = planFor(proposals, on, CTX);
-        for (const m of plan.mfa) {
-          expect(MFA_METHODS.indexOf(m.record.method)).toBe(MFA_METHODS.indexOf(answered));
-          // Enforcement is what was answered, else what was on record, else not enforced: never assumed.
-          expect(m.record.enforced).toBe(enforced ?? (recorded ? true : false));
-          expect(m.record).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', source: { kind: 'questionnaire', requestId: 12 } });
-        }
-      }),
+      fc.property(
+        population,
+        fc.constantFrom(...MFA_METHODS),
+        fc.option(fc.boolean(), { nil: undefined }),
+        fc.option(fc.constantFrom(...MFA_METHODS), { nil: undefined }),
+        (who, answered, enforced, recorded) => {
+          const answers: Record<string, unknown> = { [`mfa-${who}-method`]: answered };
+          if (enforced !== undefined) answers[`mfa-${who}-enforced`] = enforced;
+          const on: OnRecord = { ...NOTHING, mfa: recorded ? [mfaRecord({ population: who, method: recorded, enforced: true })] : [] };
+          const proposals = [...proposalsFor(t, asAnswers(answers), on).values()];
+          const method = proposals.find((p) => p.data.fact === 'mfa' && p.data.field === 'method')!;
+          expect(method.data).toMatchObject({ value: answered });
+          for (const c of method.changes) expect(c.new).toBe(METHOD_LABELS[answered]);
+          const plan = planFor(proposals, on, CTX);
+          for (const m of plan.mfa) {
+            expect(MFA_METHODS.indexOf(m.record.method)).toBe(MFA_METHODS.indexOf(answered));
+            // Enforcement is what was answered, else what was on record, else not enforced: never assumed.
+            expect(m.record.enforced).toBe(enforced ?? (recorded ? true : false));
+            expect(m.record).toMatchObject({ confidence: 'self-attested', knownFrom: '2026-11-20', source: { kind: 'questionnaire', requestId: 12 } });
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -174,9 +209,14 @@ describe('planFor', () => {
     const plan = planFor([...proposalsFor(t, asAnswers(fullAnswers()), on).values()], on, CTX);
     expect(plan.mfa.map((m) => m.record.population)).not.toContain('support');
     const support = plan.subprocessors.find((w) => w.targetId === 5)!;
-    expect(support).toMatchObject({ questionId: 'support-artifacts-sanitized', patch: { artifactsSanitized: true, retentionDays: 14, staffMfa: 'fido2', knownFrom: '2026-11-20' } });
+    expect(support).toMatchObject({
+      questionId: 'support-artifacts-sanitized',
+      patch: { artifactsSanitized: true, retentionDays: 14, staffMfa: 'fido2', knownFrom: '2026-11-20' },
+    });
     expect('patch' in support && support.patch.evidence).toBe('Support-session controls: The customer approves each session; Access expires automatically');
-    expect(plan.subprocessors.find((w) => w.targetId === null)).toMatchObject({ create: { name: 'CloudOps GmbH', accessLevel: 'admin', outsourced: true, knownFrom: '2026-11-20' } });
+    expect(plan.subprocessors.find((w) => w.targetId === null)).toMatchObject({
+      create: { name: 'CloudOps GmbH', accessLevel: 'admin', outsourced: true, knownFrom: '2026-11-20' },
+    });
     expect(plan.commitments.map((c) => c.commitment.field)).toEqual(['notifyWithinDays', 'securityContactName', 'securityContactEmail']);
     expect(plan.problems).toEqual([]);
   });

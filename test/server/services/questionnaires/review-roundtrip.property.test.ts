@@ -26,7 +26,14 @@ const answers = fc.record({
   retention: fc.integer({ min: 0, max: 400 }),
   sanitized: fc.boolean(),
   notify: fc.integer({ min: 0, max: 90 }),
-  rows: fc.uniqueArray(fc.record({ name: fc.constantFrom('CloudOps GmbH', 'Tier2 Desk', 'LogVault'), access: fc.constantFrom(...ACCESS), mfa: fc.option(fc.constantFrom(...MFA_METHODS), { nil: null }) }), { selector: (r) => r.name, maxLength: 3 }),
+  rows: fc.uniqueArray(
+    fc.record({
+      name: fc.constantFrom('CloudOps GmbH', 'Tier2 Desk', 'LogVault'),
+      access: fc.constantFrom(...ACCESS),
+      mfa: fc.option(fc.constantFrom(...MFA_METHODS), { nil: null }),
+    }),
+    { selector: (r) => r.name, maxLength: 3 },
+  ),
 });
 
 describe('review round trip', () => {
@@ -39,12 +46,25 @@ describe('review round trip', () => {
         const vendorId = deps.store.vendors.create(vendorInput.parse(vendorBody()), '2026-01-01T00:00:00.000Z');
         if (withRecord) {
           // Something already on record: an SMS support-staff record and a support desk with other values.
-          deps.mfa.replace(SYSTEM, vendorId, mfaPostureInput.parse({ items: [mfaItem({ population: 'support', method: 'sms', enforced: false, assessedOn: '2025-01-01' })] }));
-          deps.subprocessors.create(SYSTEM, vendorId, subprocessorInput.parse(subprocessorBody({ name: 'Old Desk', function: 'customer support', accessLevel: 'admin', knownFrom: '2025-01-01' })));
+          deps.mfa.replace(
+            SYSTEM,
+            vendorId,
+            mfaPostureInput.parse({ items: [mfaItem({ population: 'support', method: 'sms', enforced: false, assessedOn: '2025-01-01' })] }),
+          );
+          deps.subprocessors.create(
+            SYSTEM,
+            vendorId,
+            subprocessorInput.parse(subprocessorBody({ name: 'Old Desk', function: 'customer support', accessLevel: 'admin', knownFrom: '2025-01-01' })),
+          );
         }
         const given: Record<string, unknown> = {
           ...fullAnswers(),
-          ...Object.fromEntries(METHOD_QUESTIONS.flatMap((p, i) => [[`mfa-${p}-method`, a.methods[i]], [`mfa-${p}-enforced`, a.enforced[i]]])),
+          ...Object.fromEntries(
+            METHOD_QUESTIONS.flatMap((p, i) => [
+              [`mfa-${p}-method`, a.methods[i]],
+              [`mfa-${p}-enforced`, a.enforced[i]],
+            ]),
+          ),
           'support-access-level': a.access,
           'support-staff-mfa': a.staffMfa,
           'support-retention-days': a.retention,

@@ -27,17 +27,42 @@ describe('recognising a sheet', () => {
   });
 
   it('takes SIG Lite headers (Ques Num, Question/Request, Ques #) and skips section rows', () => {
-    const r = recognise([sheet([['Ques #', 'Question/Request', 'Response', 'Comments'], ['', 'H. Access Control', '', ''], ['H.1', 'Unique IDs?', 'Y', '']])], null);
+    const r = recognise(
+      [
+        sheet([
+          ['Ques #', 'Question/Request', 'Response', 'Comments'],
+          ['', 'H. Access Control', '', ''],
+          ['H.1', 'Unique IDs?', 'Y', ''],
+        ]),
+      ],
+      null,
+    );
     expect(r).toMatchObject({ format: 'sig', answers: [{ questionId: 'H.1', answerKind: 'yes' }] });
   });
 
   it('finds the answers on a later sheet of a workbook, under a title row', () => {
-    const r = recognise([sheet([['Introduction']], 'Intro'), sheet([['CAIQ v4.0.2'], ['Question ID', 'Question', 'CSP CAIQ Answer'], ['A&A-01.1', 'Policies?', 'NA']], 'CAIQv4.0.2')], null);
+    const r = recognise(
+      [
+        sheet([['Introduction']], 'Intro'),
+        sheet([['CAIQ v4.0.2'], ['Question ID', 'Question', 'CSP CAIQ Answer'], ['A&A-01.1', 'Policies?', 'NA']], 'CAIQv4.0.2'),
+      ],
+      null,
+    );
     expect(r).toMatchObject({ sheetName: 'CAIQv4.0.2', answers: [{ line: 3, answerKind: 'na' }] });
   });
 
   it('refuses unknown, repeated and missing columns, naming them', () => {
-    const e = refusal(() => recognise([sheet([['Question ID', 'Question', 'Risk', 'Question'], ['IAM-14.1', 'MFA?', 'High', 'x']])], null));
+    const e = refusal(() =>
+      recognise(
+        [
+          sheet([
+            ['Question ID', 'Question', 'Risk', 'Question'],
+            ['IAM-14.1', 'MFA?', 'High', 'x'],
+          ]),
+        ],
+        null,
+      ),
+    );
     expect(e.code).toBe('questionnaire-columns');
     expect(e.fields).toEqual([
       { path: 'columns.C', message: 'unknown column “Risk” in a CAIQ v4 sheet' },
@@ -47,20 +72,62 @@ describe('recognising a sheet', () => {
   });
 
   it('ignores a blank header over an empty column, refuses one over answers', () => {
-    expect(recognise([sheet([['Question ID', 'Question', 'CSP CAIQ Answer', ''], ['IAM-14.1', 'MFA?', 'Yes', '']])], null).answers).toHaveLength(1);
-    expect(refusal(() => recognise([sheet([['Question ID', 'Question', 'CSP CAIQ Answer', ''], ['IAM-14.1', 'MFA?', 'Yes', 'stray']])], null)).fields).toEqual([
-      { path: 'columns.D', message: 'column D has answers but no header' },
-    ]);
+    expect(
+      recognise(
+        [
+          sheet([
+            ['Question ID', 'Question', 'CSP CAIQ Answer', ''],
+            ['IAM-14.1', 'MFA?', 'Yes', ''],
+          ]),
+        ],
+        null,
+      ).answers,
+    ).toHaveLength(1);
+    expect(
+      refusal(() =>
+        recognise(
+          [
+            sheet([
+              ['Question ID', 'Question', 'CSP CAIQ Answer', ''],
+              ['IAM-14.1', 'MFA?', 'Yes', 'stray'],
+            ]),
+          ],
+          null,
+        ),
+      ).fields,
+    ).toEqual([{ path: 'columns.D', message: 'column D has answers but no header' }]);
   });
 
   it('a forced format does not read the other one', () => {
-    expect(refusal(() => recognise([sheet([['Ques Num', 'Question', 'Response'], ['SL.1', 'Q', 'Yes']])], 'caiq')).code).toBe('questionnaire-columns');
+    expect(
+      refusal(() =>
+        recognise(
+          [
+            sheet([
+              ['Ques Num', 'Question', 'Response'],
+              ['SL.1', 'Q', 'Yes'],
+            ]),
+          ],
+          'caiq',
+        ),
+      ).code,
+    ).toBe('questionnaire-columns');
   });
 
   it('refuses an answer without a question id', () => {
-    expect(refusal(() => recognise([sheet([['Ques Num', 'Question', 'Response'], ['', 'Q', 'Yes']])], null)).fields).toEqual([
-      { path: 'rows.2.questionId', message: 'an answer (“Yes”) without a question id' },
-    ]);
+    expect(
+      refusal(() =>
+        recognise(
+          [
+            sheet([
+              ['Ques Num', 'Question', 'Response'],
+              ['', 'Q', 'Yes'],
+            ]),
+          ],
+          null,
+        ),
+      ).fields,
+    ).toEqual([{ path: 'rows.2.questionId', message: 'an answer (“Yes”) without a question id' }]);
   });
 });
 
@@ -77,18 +144,28 @@ describe('headers and answers', () => {
 describe('recognition, over any order of the columns (property)', () => {
   const def = FORMATS.caiq;
   const variant = (label: string) => fc.constantFrom(label, label.toUpperCase(), `${label} (Optional/Recommended)`, ` ${label.toLowerCase()} `);
-  const columns = fc.shuffledSubarray(def.columns.filter((c) => !c.required), { minLength: 0 }).chain((optional) =>
-    fc.shuffledSubarray([...def.columns.filter((c) => c.required), ...optional], { minLength: def.columns.filter((c) => c.required).length + optional.length }),
-  );
+  const columns = fc
+    .shuffledSubarray(
+      def.columns.filter((c) => !c.required),
+      { minLength: 0 },
+    )
+    .chain((optional) =>
+      fc.shuffledSubarray([...def.columns.filter((c) => c.required), ...optional], {
+        minLength: def.columns.filter((c) => c.required).length + optional.length,
+      }),
+    );
   const headerOf = (cols: typeof def.columns) => fc.tuple(...cols.map((c) => variant(c.label)));
 
   it('reads every answer whatever the order and wording of the known columns', () => {
     fc.assert(
-      fc.property(columns.chain((cols) => fc.tuple(fc.constant(cols), headerOf(cols))), ([cols, header]) => {
-        const row = cols.map((c) => (c.role === 'id' ? 'IAM-14.1' : c.role === 'answer' ? 'Yes' : 'text'));
-        const r = recognise([sheet([header, row])], null);
-        return r.format === 'caiq' && r.answers.length === 1 && r.answers[0]!.questionId === 'IAM-14.1' && r.answers[0]!.answerKind === 'yes';
-      }),
+      fc.property(
+        columns.chain((cols) => fc.tuple(fc.constant(cols), headerOf(cols))),
+        ([cols, header]) => {
+          const row = cols.map((c) => (c.role === 'id' ? 'IAM-14.1' : c.role === 'answer' ? 'Yes' : 'text'));
+          const r = recognise([sheet([header, row])], null);
+          return r.format === 'caiq' && r.answers.length === 1 && r.answers[0]!.questionId === 'IAM-14.1' && r.answers[0]!.answerKind === 'yes';
+        },
+      ),
     );
   });
 

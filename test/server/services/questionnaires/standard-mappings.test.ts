@@ -5,21 +5,34 @@ import { MFA_METHODS } from '../../../../server/domain/vocabulary.ts';
 import { ANSWER_KINDS } from '../../../../server/domain/questionnaire-import.ts';
 import { mappingFor, namedMethods, readInventory, readMfa, readNotifyDays } from '../../../../server/services/questionnaires/standard-mappings.ts';
 
-const IAM_14_1 = 'Are processes, procedures, and technical measures for authenticating access ... including multifactor authentication for a least-privileged user and sensitive data access defined, implemented, and evaluated?';
+const IAM_14_1 =
+  'Are processes, procedures, and technical measures for authenticating access ... including multifactor authentication for a least-privileged user and sensitive data access defined, implemented, and evaluated?';
 
 describe('which questions map', () => {
   it('CAIQ by id, guarded by what the question asks', () => {
     expect(mappingFor('caiq', 'IAM-14.1', IAM_14_1)).toEqual({ fact: 'mfa', population: 'admins' });
-    expect(mappingFor('caiq', 'SEF-07.2', 'Are security breaches and assumed security breaches reported as per applicable SLAs?')).toEqual({ fact: 'commitment', field: 'notifyWithinDays' });
-    expect(mappingFor('caiq', 'STA-07.1', 'Is an inventory of all supply chain relationships developed and maintained?')).toEqual({ fact: 'supply-chain', field: 'inventory' });
+    expect(mappingFor('caiq', 'SEF-07.2', 'Are security breaches and assumed security breaches reported as per applicable SLAs?')).toEqual({
+      fact: 'commitment',
+      field: 'notifyWithinDays',
+    });
+    expect(mappingFor('caiq', 'STA-07.1', 'Is an inventory of all supply chain relationships developed and maintained?')).toEqual({
+      fact: 'supply-chain',
+      field: 'inventory',
+    });
     // Another control under the same id (another CAIQ version): not read as MFA.
     expect(mappingFor('caiq', 'IAM-14.1', 'Are passwords rotated?')).toBeNull();
     expect(mappingFor('caiq', 'IAM-09.1', 'Are administrative access roles segregated?')).toBeNull();
   });
 
   it('SIG Lite by what the question asks, whatever its number', () => {
-    expect(mappingFor('sig', 'SL.75', 'Is two factor authentication required to access the production environment containing scoped data?')).toEqual({ fact: 'mfa', population: 'admins' });
-    expect(mappingFor('sig', 'H.5.2', 'Is multi-factor authentication required for third parties with remote access?')).toEqual({ fact: 'mfa', population: 'contractors' });
+    expect(mappingFor('sig', 'SL.75', 'Is two factor authentication required to access the production environment containing scoped data?')).toEqual({
+      fact: 'mfa',
+      population: 'admins',
+    });
+    expect(mappingFor('sig', 'H.5.2', 'Is multi-factor authentication required for third parties with remote access?')).toEqual({
+      fact: 'mfa',
+      population: 'contractors',
+    });
     expect(mappingFor('sig', 'H.5.1', 'Is MFA required for all remote access?')).toEqual({ fact: 'mfa', population: 'workforce' });
     expect(mappingFor('sig', 'J.4', 'Are clients notified of a breach of their data?')).toEqual({ fact: 'commitment', field: 'notifyWithinDays' });
     expect(mappingFor('sig', 'SL.73', 'Is remote access permitted?')).toBeNull();
@@ -66,7 +79,12 @@ describe('reading an MFA answer', () => {
       fc.property(fc.uniqueArray(fc.constantFrom(...named), { minLength: 1 }), (methods) => {
         const r = readMfa('yes', `Yes\n${methods.map((m) => words[m]).join('; ')}`);
         const weakest = Math.min(...methods.map((m) => MFA_METHODS.indexOf(m)));
-        return r !== null && r.fact === 'mfa' && MFA_METHODS.indexOf(r.method) === weakest && namedMethods(methods.map((m) => words[m]).join('; ')).length === methods.length;
+        return (
+          r !== null &&
+          r.fact === 'mfa' &&
+          MFA_METHODS.indexOf(r.method) === weakest &&
+          namedMethods(methods.map((m) => words[m]).join('; ')).length === methods.length
+        );
       }),
     );
   });

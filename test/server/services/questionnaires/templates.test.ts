@@ -35,7 +35,15 @@ describe('questionnaire templates', () => {
     const tpl = t.get('fixture-support')!;
     expect(new Set(questionsOf(tpl).map((q) => q.question.type))).toEqual(new Set(ANSWER_TYPES));
     expect(t.summaries()).toEqual([
-      expect.objectContaining({ id: 'fixture-support', version: '1.0.0', questionCount: 8, sections: [{ id: 'identity', title: 'Identity', questionCount: 3 }, { id: 'support', title: 'Support arrangement', questionCount: 5 }] }),
+      expect.objectContaining({
+        id: 'fixture-support',
+        version: '1.0.0',
+        questionCount: 8,
+        sections: [
+          { id: 'identity', title: 'Identity', questionCount: 3 },
+          { id: 'support', title: 'Support arrangement', questionCount: 5 },
+        ],
+      }),
     ]);
     expect(t.get('nope')).toBeUndefined();
   });
@@ -47,24 +55,38 @@ describe('questionnaire templates', () => {
   it('names the field of a shape error', () => {
     expect(refused((t) => (t.sections[1].questions[0].type = 'slider'))).toMatch(/broken\.json is invalid:\n {2}sections\.1\.questions\.0\.type: /);
     expect(refused((t) => (t.version = 'one'))).toMatch(/version: /);
-    expect(refused((t) => (t.sections[0].questions[0].maps = { fact: 'mfa', population: 'robots', field: 'method' }))).toMatch(/sections\.0\.questions\.0\.maps\.population/);
+    expect(refused((t) => (t.sections[0].questions[0].maps = { fact: 'mfa', population: 'robots', field: 'method' }))).toMatch(
+      /sections\.0\.questions\.0\.maps\.population/,
+    );
     expect(refused((t) => (t.sections[0].questions[0].colour = 'red'))).toMatch(/sections\.0\.questions\.0\.colour: unknown field/);
   });
 
   it('refuses a question id used twice, with both places', () => {
-    expect(refused((t) => (t.sections[1].questions[2].id = 'support-mfa-method'))).toMatch(/sections\.1\.questions\.2\.id: question id "support-mfa-method" is used twice \(first at sections\.0\.questions\.1\)/);
+    expect(refused((t) => (t.sections[1].questions[2].id = 'support-mfa-method'))).toMatch(
+      /sections\.1\.questions\.2\.id: question id "support-mfa-method" is used twice \(first at sections\.0\.questions\.1\)/,
+    );
   });
 
   it('refuses choices without options, options where none belong, and rows without columns', () => {
     expect(refused((t) => delete t.sections[0].questions[1].options)).toMatch(/sections\.0\.questions\.1\.options: a choice question needs options/);
-    expect(refused((t) => (t.sections[0].questions[0].options = [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }]))).toMatch(/a yes-no question takes no options/);
+    expect(
+      refused(
+        (t) =>
+          (t.sections[0].questions[0].options = [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ]),
+      ),
+    ).toMatch(/a yes-no question takes no options/);
     expect(refused((t) => delete t.sections[1].questions[3].columns)).toMatch(/sections\.1\.questions\.3\.columns: a rows question needs columns/);
     expect(refused((t) => delete t.sections[1].questions[3].columns[2].options)).toMatch(/columns\.2\.options: a choice column needs at least two options/);
     expect(refused((t) => (t.sections[0].questions[1].options[1].value = 'none'))).toMatch(/option values repeat/);
   });
 
   it('refuses two files with one template id, and a folder that is not there', () => {
-    expect(() => loadTemplates(folderWith({ 'a.json': fixtureText, 'b.json': fixtureText }))).toThrow(/b\.json: id "fixture-support" is used by another template file too/);
+    expect(() => loadTemplates(folderWith({ 'a.json': fixtureText, 'b.json': fixtureText }))).toThrow(
+      /b\.json: id "fixture-support" is used by another template file too/,
+    );
     expect(() => loadTemplates(join(tmpdir(), 'no-such-folder-for-templates'))).toThrow(/cannot be read/);
   });
 
