@@ -86,11 +86,9 @@ export const document = z
     uploadedAt: timestamp,
     uploadedBy: z.string(),
     knownFrom: isoDay.meta({ description: 'The day it was uploaded: the day what it says became known to us' }),
-    expiresOn: isoDay
-      .nullable()
-      .meta({
-        description: `Last day it counts as evidence: a SOC 2 report's period end + ${SOC2_VALID_MONTHS} months, an ISO 27001 certificate's expiry; null for other kinds`,
-      }),
+    expiresOn: isoDay.nullable().meta({
+      description: `Last day it counts as evidence: a SOC 2 report's period end + ${SOC2_VALID_MONTHS} months, an ISO 27001 certificate's expiry; null for other kinds`,
+    }),
     expired: z.boolean().meta({ description: 'Whether today is after expiresOn' }),
   })
   .meta({ id: 'Document' });

@@ -101,21 +101,17 @@ const parameterFields = z
       repeatPoints: points,
       classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
       severityScale: byKey(SEVERITIES, share),
-      matchOn: z
-        .enum(['root-cause', 'classes'])
-        .meta({
-          description:
-            'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
-        }),
+      matchOn: z.enum(['root-cause', 'classes']).meta({
+        description:
+          'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
+      }),
       requireSameEntryPath: z
         .boolean()
         .meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
-      pairWith: z
-        .enum(['strongest', 'closest'])
-        .meta({
-          description:
-            'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
-        }),
+      pairWith: z.enum(['strongest', 'closest']).meta({
+        description:
+          'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
+      }),
       rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({
         description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats',
       }),
@@ -127,15 +123,10 @@ const parameterFields = z
       }),
     }),
     incidentCap: z.strictObject({
-      likelihoodPoints: z
-        .number()
-        .min(1)
-        .max(100)
-        .nullable()
-        .meta({
-          description:
-            'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
-        }),
+      likelihoodPoints: z.number().min(1).max(100).nullable().meta({
+        description:
+          'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
+      }),
     }),
     disclosure: z.strictObject({
       lagPoints: points,

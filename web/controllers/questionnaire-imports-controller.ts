@@ -51,13 +51,11 @@ export class QuestionnaireImportsController {
     this.done = undefined;
     this._host.requestUpdate();
     try {
-      this.done = await this._source
-        .api()
-        .importQuestionnaire(this._source.vendorId(), e.file, {
-          format: e.format ?? undefined,
-          knownFrom: e.knownFrom || undefined,
-          fileName: e.fileName || undefined,
-        });
+      this.done = await this._source.api().importQuestionnaire(this._source.vendorId(), e.file, {
+        format: e.format ?? undefined,
+        knownFrom: e.knownFrom || undefined,
+        fileName: e.fileName || undefined,
+      });
       this.error = undefined;
       this.openId = this.done.import.id;
       await Promise.all([this.list.run(), this._source.afterImport()]);

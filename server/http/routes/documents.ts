@@ -17,18 +17,14 @@ export const DOCUMENT_BODY_LIMIT = DOCUMENT_MAX_BYTES + 64 * 1024;
 
 export const uploadForm = z
   .object({
-    meta: z
-      .string()
-      .meta({
-        description:
-          'JSON DocumentMeta: `{ "kind": "soc2", "type": "type2", "periodStart": …, "periodEnd": …, "auditor": …, "exceptions": 0, "bridgeLetter": false }`; send it BEFORE the file',
-      }),
-    file: z
-      .string()
-      .meta({
-        description: `The file (PDF, PNG, JPEG or plain UTF-8 text, recognised by content), at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
-        format: 'binary',
-      }),
+    meta: z.string().meta({
+      description:
+        'JSON DocumentMeta: `{ "kind": "soc2", "type": "type2", "periodStart": …, "periodEnd": …, "auditor": …, "exceptions": 0, "bridgeLetter": false }`; send it BEFORE the file',
+    }),
+    file: z.string().meta({
+      description: `The file (PDF, PNG, JPEG or plain UTF-8 text, recognised by content), at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`,
+      format: 'binary',
+    }),
   })
   .meta({ id: 'DocumentUpload' });
 

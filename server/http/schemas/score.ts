@@ -36,12 +36,10 @@ export const vendorScore = z
     likelihood: z.number().min(0).max(100),
     impact: z.number().min(0).max(100),
     risk: z.number().min(0).max(100).meta({ description: 'Residual risk: likelihood × impact / 100, after the evidence (priors standing in for unknowns)' }),
-    band: z
-      .enum(BANDS)
-      .meta({
-        description:
-          'The band of `risk`, or `not-assessed` when the evidence covers less of the likelihood weight than the methodology’s `assessment.minEvidenceShare`',
-      }),
+    band: z.enum(BANDS).meta({
+      description:
+        'The band of `risk`, or `not-assessed` when the evidence covers less of the likelihood weight than the methodology’s `assessment.minEvidenceShare`',
+    }),
     assessed: z.boolean().meta({ description: 'False when the band is `not-assessed`' }),
     evidenceCoverage: z.number().min(0).max(1).meta({ description: 'The share of the likelihood weight that rests on evidence rather than on a prior' }),
     unknownPoints: z.number().min(0).max(100).meta({ description: 'Likelihood points that rest on unknowns (priors): "12.4 of 38.0 points rest on unknowns"' }),

@@ -51,22 +51,18 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
       .map(({ version: _v, ...s }) => s),
     mfa: [...mfa.entries()].sort(([a], [b]) => a - b).flatMap(([vendorId, items]) => items.map((i) => ({ ...i, vendorId }))),
     postureFacts: store.postureFacts.all(),
-    methodologyVersions: store.methodology
-      .list()
-      .map((m) => ({
-        version: m.version,
-        parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'],
-        note: m.note,
-        createdAt: m.createdAt,
-      })),
-    snapshots: store.snapshots
-      .all()
-      .map((s) => ({
-        vendorId: s.vendorId,
-        quarter: s.quarter,
-        frozenAt: s.frozenAt,
-        score: s.score as unknown as ExportDocument['snapshots'][number]['score'],
-      })),
+    methodologyVersions: store.methodology.list().map((m) => ({
+      version: m.version,
+      parameters: m.parameters as ExportDocument['methodologyVersions'][number]['parameters'],
+      note: m.note,
+      createdAt: m.createdAt,
+    })),
+    snapshots: store.snapshots.all().map((s) => ({
+      vendorId: s.vendorId,
+      quarter: s.quarter,
+      frozenAt: s.frozenAt,
+      score: s.score as unknown as ExportDocument['snapshots'][number]['score'],
+    })),
     commitments: store.commitments.all(),
     reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),
     reviewCadence: cadence ? cadenceShape.parse(JSON.parse(cadence)) : null,

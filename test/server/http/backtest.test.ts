@@ -64,16 +64,14 @@ describe('GET /api/v1/methodology/backtest', () => {
     // Not only the cache: another server, computing afresh, answers the same.
     expect((await demoApp().as('analyst').get(`${URL}?from=2020-Q1&to=2024-Q4`)).body).toEqual(first);
     const vendor = (await http.post('/api/v1/vendors').send(vendorBody({ name: 'Newco' }))).body;
-    await http
-      .post(`/api/v1/vendors/${vendor.id}/incidents`)
-      .send(
-        incidentBody({
-          publicDisclosureDate: '2022-06-01',
-          detectedByVendorDate: '2022-05-01',
-          firstReportedByThirdPartyDate: null,
-          intrusionStartDate: '2022-04-01',
-        }),
-      );
+    await http.post(`/api/v1/vendors/${vendor.id}/incidents`).send(
+      incidentBody({
+        publicDisclosureDate: '2022-06-01',
+        detectedByVendorDate: '2022-05-01',
+        firstReportedByThirdPartyDate: null,
+        intrusionStartDate: '2022-04-01',
+      }),
+    );
     const after = (await analyst.get(`${URL}?from=2020-Q1&to=2024-Q4`)).body as BacktestReport;
     expect(after.population.vendors).toBe(first.population.vendors + 1);
     expect(after.population.events).toBe(first.population.events + 4);

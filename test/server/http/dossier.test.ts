@@ -12,14 +12,12 @@ async function withDossier() {
   await t.http.put('/api/v1/vendors/1/mfa').send({ items: [mfaItem({ knownFrom: '2023-01-15' })] });
   const score = (await t.http.get('/api/v1/vendors/1/score')).body;
   const finding = score.findings[0];
-  const review = await t.http
-    .post('/api/v1/vendors/1/reviews')
-    .send({
-      decision: 'approved-with-conditions',
-      rationale: 'Fine with | conditions',
-      decidedOn: '2024-02-01',
-      conditions: [{ findingId: finding.id, owner: 'Sam' }],
-    });
+  const review = await t.http.post('/api/v1/vendors/1/reviews').send({
+    decision: 'approved-with-conditions',
+    rationale: 'Fine with | conditions',
+    decidedOn: '2024-02-01',
+    conditions: [{ findingId: finding.id, owner: 'Sam' }],
+  });
   expect(review.status).toBe(201);
   return { ...t, finding };
 }

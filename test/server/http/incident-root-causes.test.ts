@@ -106,19 +106,17 @@ describe('campaign links (continuationOf)', () => {
 
   it('can be given when an incident is recorded', async () => {
     const { http } = await withIncidents();
-    const res = await http
-      .post('/api/v1/vendors/1/incidents')
-      .send(
-        incidentBody({
-          ref: 'dec',
-          title: 'December',
-          continuationOf: 3,
-          publicDisclosureDate: '2022-12-22',
-          intrusionStartDate: null,
-          detectedByVendorDate: null,
-          firstReportedByThirdPartyDate: null,
-        }),
-      );
+    const res = await http.post('/api/v1/vendors/1/incidents').send(
+      incidentBody({
+        ref: 'dec',
+        title: 'December',
+        continuationOf: 3,
+        publicDisclosureDate: '2022-12-22',
+        intrusionStartDate: null,
+        detectedByVendorDate: null,
+        firstReportedByThirdPartyDate: null,
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.continuationOf).toBe(3);
   });
@@ -139,19 +137,17 @@ describe('campaign links (continuationOf)', () => {
 
   it('refuses a cycle of links on one day', async () => {
     const { db, http } = await withIncidents();
-    const sameDay = await http
-      .post('/api/v1/vendors/1/incidents')
-      .send(
-        incidentBody({
-          ref: 'twin',
-          title: 'Twin',
-          continuationOf: 3,
-          intrusionStartDate: '2022-08-12',
-          detectedByVendorDate: null,
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2022-11-30',
-        }),
-      );
+    const sameDay = await http.post('/api/v1/vendors/1/incidents').send(
+      incidentBody({
+        ref: 'twin',
+        title: 'Twin',
+        continuationOf: 3,
+        intrusionStartDate: '2022-08-12',
+        detectedByVendorDate: null,
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2022-11-30',
+      }),
+    );
     expect(sameDay.status).toBe(201);
     const res = await expectNoWrite(db, () => http.patch('/api/v1/incidents/3').send({ continuationOf: sameDay.body.id }));
     expectProblem(res, 400, 'validation-failed');

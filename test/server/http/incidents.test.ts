@@ -93,31 +93,27 @@ describe('POST /api/v1/vendors/:id/incidents', () => {
 describe('GET /api/v1/vendors/:id/incidents', () => {
   it('lists newest disclosure first', async () => {
     const { http } = await withVendor();
-    await http
-      .post('/api/v1/vendors/1/incidents')
-      .send(
-        incidentBody({
-          ref: 'old',
-          title: 'Old',
-          intrusionStartDate: '2022-01-16',
-          detectedByVendorDate: '2022-01-20',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2022-03-22',
-        }),
-      );
+    await http.post('/api/v1/vendors/1/incidents').send(
+      incidentBody({
+        ref: 'old',
+        title: 'Old',
+        intrusionStartDate: '2022-01-16',
+        detectedByVendorDate: '2022-01-20',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2022-03-22',
+      }),
+    );
     await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'new', title: 'New' }));
-    await http
-      .post('/api/v1/vendors/1/incidents')
-      .send(
-        incidentBody({
-          ref: 'mid',
-          title: 'Mid',
-          intrusionStartDate: '2023',
-          detectedByVendorDate: null,
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2023-05',
-        }),
-      );
+    await http.post('/api/v1/vendors/1/incidents').send(
+      incidentBody({
+        ref: 'mid',
+        title: 'Mid',
+        intrusionStartDate: '2023',
+        detectedByVendorDate: null,
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2023-05',
+      }),
+    );
     const res = await http.get('/api/v1/vendors/1/incidents');
     expect(res.body.items.map((i: { title: string }) => i.title)).toEqual(['New', 'Mid', 'Old']);
   });

@@ -99,14 +99,9 @@ describe('an MFA record’s knownFrom', () => {
 
   it('a same-day or partial knownFrom within the assessed month is accepted', async () => {
     const { http } = await withVendor();
-    const res = await http
-      .put('/api/v1/vendors/1/mfa')
-      .send({
-        items: [
-          mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }),
-          mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' }),
-        ],
-      });
+    const res = await http.put('/api/v1/vendors/1/mfa').send({
+      items: [mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }), mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' })],
+    });
     expect(res.status).toBe(200);
   });
 });

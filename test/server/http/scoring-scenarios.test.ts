@@ -39,17 +39,15 @@ describe('scoring through the API', () => {
       publicDisclosureDate: '2022-03-22',
       confidence: 'high',
     } as const;
-    await http
-      .post('/api/v1/vendors/1/incidents')
-      .send(
-        incidentBody({
-          ...earlier,
-          ref: 'a-2022',
-          ...supportChannel,
-          initialAccessVectors: [...supportChannel.initialAccessVectors],
-          supportInvolvementType: 'outsourced-support-provider',
-        }),
-      );
+    await http.post('/api/v1/vendors/1/incidents').send(
+      incidentBody({
+        ...earlier,
+        ref: 'a-2022',
+        ...supportChannel,
+        initialAccessVectors: [...supportChannel.initialAccessVectors],
+        supportInvolvementType: 'outsourced-support-provider',
+      }),
+    );
     // The same incident for the other vendor, but through a vulnerability, not support.
     await http
       .post('/api/v1/vendors/2/incidents')

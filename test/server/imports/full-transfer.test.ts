@@ -16,14 +16,12 @@ async function richApp() {
   expect((await t.http.post('/api/v1/import/veris').set('Content-Type', 'application/json').send(veris)).status).toBe(200);
   // A procurement decision with conditions (one waived), and a changed review cadence.
   const finding = (await t.http.get('/api/v1/vendors/1/score?asOf=2023-11-30')).body.findings[0].id;
-  const review = await t.http
-    .post('/api/v1/vendors/1/reviews')
-    .send({
-      decision: 'approved-with-conditions',
-      rationale: 'Keep, with conditions.',
-      decidedOn: '2023-11-30',
-      conditions: [{ findingId: finding, owner: 'CISO' }, { text: 'Quarterly access review of support staff' }],
-    });
+  const review = await t.http.post('/api/v1/vendors/1/reviews').send({
+    decision: 'approved-with-conditions',
+    rationale: 'Keep, with conditions.',
+    decidedOn: '2023-11-30',
+    conditions: [{ findingId: finding, owner: 'CISO' }, { text: 'Quarterly access review of support staff' }],
+  });
   expect(review.status, JSON.stringify(review.body)).toBe(201);
   expect((await t.http.patch(`/api/v1/conditions/${review.body.conditions[1].id}`).send({ state: 'waived', waiverExpiresOn: '2024-06-30' })).status).toBe(200);
   expect((await t.http.put('/api/v1/reviews/cadence').send({ tier1: 3, tier2: 12, tier3: 24, tier4: null })).status).toBe(200);
@@ -184,17 +182,15 @@ describe('GET /api/v1/incidents', () => {
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'A' }));
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'B' }));
     await http.post('/api/v1/vendors/1/incidents').send(incidentBody({ ref: 'a1' }));
-    await http
-      .post('/api/v1/vendors/2/incidents')
-      .send(
-        incidentBody({
-          ref: 'b1',
-          intrusionStartDate: '2022-05',
-          detectedByVendorDate: '2022-06-01',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2022-07-01',
-        }),
-      );
+    await http.post('/api/v1/vendors/2/incidents').send(
+      incidentBody({
+        ref: 'b1',
+        intrusionStartDate: '2022-05',
+        detectedByVendorDate: '2022-06-01',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2022-07-01',
+      }),
+    );
     await http.post('/api/v1/vendors/2/incidents').send(incidentBody({ ref: 'b2' }));
     expect((await http.get('/api/v1/incidents')).body.total).toBe(3);
     expect((await http.get('/api/v1/incidents?vendorId=2')).body.items.map((i: { ref: string }) => i.ref)).toEqual(['b2', 'b1']);

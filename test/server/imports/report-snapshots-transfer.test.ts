@@ -16,17 +16,15 @@ const beforeNotice = (text: string) => text.slice(0, text.indexOf('"restatement"
 async function withHistory() {
   const t = demoApp();
   await t.http.get('/api/v1/reports/quarterly/2023-Q4');
-  await t.http
-    .post(`/api/v1/vendors/${t.idOf('Okta')}/incidents`)
-    .send(
-      incidentBody({
-        ref: 'backfill',
-        intrusionStartDate: '2023-11-01',
-        detectedByVendorDate: '2023-11-02',
-        firstReportedByThirdPartyDate: null,
-        publicDisclosureDate: '2023-11-15',
-      }),
-    );
+  await t.http.post(`/api/v1/vendors/${t.idOf('Okta')}/incidents`).send(
+    incidentBody({
+      ref: 'backfill',
+      intrusionStartDate: '2023-11-01',
+      detectedByVendorDate: '2023-11-02',
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2023-11-15',
+    }),
+  );
   expect((await t.http.post('/api/v1/reports/quarterly/2023-Q4/refreeze')).status).toBe(200);
   return t;
 }

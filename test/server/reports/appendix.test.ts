@@ -86,17 +86,15 @@ describe('the quarterly report’s per-vendor appendix', () => {
     };
     expect((await http.get(Q)).body).toEqual(first);
     expect(reads).toBe(0);
-    const res = await http
-      .post(`/api/v1/vendors/${idOf('Okta')}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'late',
-          intrusionStartDate: '2023-11-01',
-          detectedByVendorDate: '2023-11-02',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2023-11-15',
-        }),
-      );
+    const res = await http.post(`/api/v1/vendors/${idOf('Okta')}/incidents`).send(
+      incidentBody({
+        ref: 'late',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11-02',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2023-11-15',
+      }),
+    );
     expect(res.status).toBe(201);
     const after = (await http.get(Q)).body;
     expect(reads).toBeGreaterThan(0);

@@ -35,18 +35,16 @@ const frozenText = (text: string) => {
 
 /** Okta's backfilled incident: recorded today, disclosed inside 2023-Q4. */
 const backfill = (http: Http, okta: number) =>
-  http
-    .post(`/api/v1/vendors/${okta}/incidents`)
-    .send(
-      incidentBody({
-        ref: 'okta-2023-11-backfill',
-        title: 'Backfilled: support tool token theft',
-        intrusionStartDate: '2023-11-01',
-        detectedByVendorDate: '2023-11-02',
-        firstReportedByThirdPartyDate: null,
-        publicDisclosureDate: '2023-11-15',
-      }),
-    );
+  http.post(`/api/v1/vendors/${okta}/incidents`).send(
+    incidentBody({
+      ref: 'okta-2023-11-backfill',
+      title: 'Backfilled: support tool token theft',
+      intrusionStartDate: '2023-11-01',
+      detectedByVendorDate: '2023-11-02',
+      firstReportedByThirdPartyDate: null,
+      publicDisclosureDate: '2023-11-15',
+    }),
+  );
 
 describe('one frozen snapshot per closed quarter', () => {
   it('gives 2023-Q4 the same headline, top risks, bands, vendors and appendix whatever it is compared with, after vendors were added', async () => {
@@ -229,18 +227,16 @@ describe('frozen and restated', () => {
     const okta = idOf('Okta');
     const first = (await report(http, '2023-Q4?vs=2022-Q4')).body;
     const oktaRow = first.vendors.find((v: Row) => v.vendorId === okta);
-    await http
-      .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'okta-2022-backfill',
-          intrusionStartDate: '2022-06-01',
-          detectedByVendorDate: '2022-06-02',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2022-06-20',
-          severity: 'high',
-        }),
-      );
+    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
+      incidentBody({
+        ref: 'okta-2022-backfill',
+        intrusionStartDate: '2022-06-01',
+        detectedByVendorDate: '2022-06-02',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2022-06-20',
+        severity: 'high',
+      }),
+    );
     const again = (await report(http, '2023-Q4?vs=2022-Q4')).body;
     for (const k of ['vendors', 'movers', 'comparison'] as const) expect(again[k]).toEqual(first[k]);
     // Restated, both quarters as known today: 2022-Q4 now has the incident, so Okta started higher.

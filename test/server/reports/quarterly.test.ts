@@ -50,17 +50,15 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const { http } = demoApp();
     const first = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const okta = first.movers.find((m: { name: string }) => m.name === 'Okta').vendorId;
-    await http
-      .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'late-entry',
-          publicDisclosureDate: '2023-11-15',
-          intrusionStartDate: '2023-11-01',
-          detectedByVendorDate: '2023-11-02',
-          firstReportedByThirdPartyDate: null,
-        }),
-      );
+    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
+      incidentBody({
+        ref: 'late-entry',
+        publicDisclosureDate: '2023-11-15',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11-02',
+        firstReportedByThirdPartyDate: null,
+      }),
+    );
     await http.patch(`/api/v1/vendors/${okta}`).send({ tier: 4 });
     const second = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     // Only the restated notice beside it says that something changed since (frozen.test.ts).

@@ -17,17 +17,15 @@ describe('POST /api/v1/reports/quarterly/:quarter/refreeze', () => {
     const okta = idOf('Okta');
     const frozen = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const oldBody = (await http.get(`/api/v1/reports/quarterly/2023-Q4/snapshots/${frozen.snapshotId}`)).body.body;
-    await http
-      .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'okta-2023-11-backfill',
-          intrusionStartDate: '2023-11-01',
-          detectedByVendorDate: '2023-11-02',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2023-11-15',
-        }),
-      );
+    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
+      incidentBody({
+        ref: 'okta-2023-11-backfill',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11-02',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2023-11-15',
+      }),
+    );
     expect((await http.get('/api/v1/reports/quarterly/2023-Q4')).body.restatement.differs).toBe(true);
     clock.advance(10 * MINUTE);
 

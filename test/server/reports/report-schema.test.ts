@@ -11,17 +11,15 @@ describe('the quarterly report’s documented shapes', () => {
   it('describe every view, the history, a snapshot and a refreeze exactly', async () => {
     const { http, idOf } = demoApp();
     await http.post('/api/v1/vendors').send(vendorBody({ name: 'Engaged in 2022', engagedSince: '2022-06-01' }));
-    await http
-      .post(`/api/v1/vendors/${idOf('Okta')}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'b',
-          intrusionStartDate: '2023-11-01',
-          detectedByVendorDate: '2023-11',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2023-11-15',
-        }),
-      );
+    await http.post(`/api/v1/vendors/${idOf('Okta')}/incidents`).send(
+      incidentBody({
+        ref: 'b',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2023-11-15',
+      }),
+    );
     for (const path of ['2023-Q4', '2023-Q4?vs=2021-Q4', '2023-Q4?view=restated&vs=2022-Q4', '2026-Q4', '2019-Q1']) {
       const r = (await http.get(`/api/v1/reports/quarterly/${path}`)).body;
       const parsed = quarterlyReport.safeParse(r);

@@ -82,14 +82,12 @@ describe('open conditions in the quarterly report', () => {
     const { http, idOf } = demoApp();
     const okta = idOf('Okta');
     const r = (
-      await http
-        .post(`/api/v1/vendors/${okta}/reviews`)
-        .send({
-          decision: 'approved-with-conditions',
-          rationale: 'ok',
-          decidedOn: '2026-10-01',
-          conditions: [{ text: 'Sanitize HAR files', owner: 'IT', dueOn: '2027-01-31' }],
-        })
+      await http.post(`/api/v1/vendors/${okta}/reviews`).send({
+        decision: 'approved-with-conditions',
+        rationale: 'ok',
+        decidedOn: '2026-10-01',
+        conditions: [{ text: 'Sanitize HAR files', owner: 'IT', dueOn: '2027-01-31' }],
+      })
     ).body;
     const findings = async () => (await http.get('/api/v1/reports/quarterly/2026-Q4')).body.findings as Array<Record<string, unknown>>;
     expect((await findings()).find((f) => f.id === `condition:${r.conditions[0].id}`)).toMatchObject({

@@ -18,21 +18,19 @@ async function mediumAfterDecision(tier: number) {
   const v = (await t.http.post('/api/v1/vendors').send(vendorBody({ tier }))).body;
   await t.http.post(`/api/v1/vendors/${v.id}/reviews`).send({ decision: 'approved', rationale: 'ok', decidedOn: '2023-01-10', nextReviewOn: '2024-12-31' });
   const i = (
-    await t.http
-      .post(`/api/v1/vendors/${v.id}/incidents`)
-      .send(
-        incidentBody({
-          severity: 'medium',
-          supportInvolved: false,
-          supportInvolvementType: 'none',
-          initialAccessVectors: ['vulnerability-exploit'],
-          intrusionStartDate: '2023-05-01',
-          detectedByVendorDate: '2023-05-20',
-          firstReportedByThirdPartyDate: null,
-          firstReportedBy: null,
-          publicDisclosureDate: '2023-06-01',
-        }),
-      )
+    await t.http.post(`/api/v1/vendors/${v.id}/incidents`).send(
+      incidentBody({
+        severity: 'medium',
+        supportInvolved: false,
+        supportInvolvementType: 'none',
+        initialAccessVectors: ['vulnerability-exploit'],
+        intrusionStartDate: '2023-05-01',
+        detectedByVendorDate: '2023-05-20',
+        firstReportedByThirdPartyDate: null,
+        firstReportedBy: null,
+        publicDisclosureDate: '2023-06-01',
+      }),
+    )
   ).body;
   return { ...t, vendorId: v.id as number, incidentId: i.id as number };
 }
@@ -99,17 +97,15 @@ describe('a vendor with no decision yet', () => {
   it('with nothing in the look-back stays due, never reviewed', async () => {
     const { http } = testApp();
     const v = (await http.post('/api/v1/vendors').send(vendorBody())).body;
-    await http
-      .post(`/api/v1/vendors/${v.id}/incidents`)
-      .send(
-        incidentBody({
-          publicDisclosureDate: '2019-06-01',
-          detectedByVendorDate: '2019-05-20',
-          firstReportedByThirdPartyDate: null,
-          firstReportedBy: null,
-          intrusionStartDate: '2019-05-01',
-        }),
-      );
+    await http.post(`/api/v1/vendors/${v.id}/incidents`).send(
+      incidentBody({
+        publicDisclosureDate: '2019-06-01',
+        detectedByVendorDate: '2019-05-20',
+        firstReportedByThirdPartyDate: null,
+        firstReportedBy: null,
+        intrusionStartDate: '2019-05-01',
+      }),
+    );
     expect((await http.get(`/api/v1/vendors/${v.id}/review-status?asOf=2023-07-01`)).body).toMatchObject({
       state: 'due',
       reasons: [{ code: 'never-reviewed' }],

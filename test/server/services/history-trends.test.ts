@@ -40,18 +40,16 @@ describe('trends of closed quarters', () => {
     const row = (body: typeof before, name: string) => body.rows.find((r: { name: string }) => r.name === name);
     // A critical breach recorded now, dated years back: it would raise every quarter's score.
     const okta = idOf('Okta');
-    const res = await http
-      .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'late',
-          severity: 'critical',
-          intrusionStartDate: '2024-06-01',
-          detectedByVendorDate: '2024-06-02',
-          firstReportedByThirdPartyDate: null,
-          publicDisclosureDate: '2024-07-01',
-        }),
-      );
+    const res = await http.post(`/api/v1/vendors/${okta}/incidents`).send(
+      incidentBody({
+        ref: 'late',
+        severity: 'critical',
+        intrusionStartDate: '2024-06-01',
+        detectedByVendorDate: '2024-06-02',
+        firstReportedByThirdPartyDate: null,
+        publicDisclosureDate: '2024-07-01',
+      }),
+    );
     expect(res.status).toBe(201);
     const after = (await http.get(`/api/v1/portfolio/trends?from=2025-Q1&to=2026-Q4`)).body;
     expect(row(after, 'Okta').risks.slice(0, -1)).toEqual(row(before, 'Okta').risks.slice(0, -1));

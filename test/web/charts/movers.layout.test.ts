@@ -99,16 +99,14 @@ describe('the causes palette', () => {
 
 /** Causes as the server gives them: tenths, which add up to the change (server/scoring/attribution.ts roundCauses). */
 const tenth = fc.integer({ min: -400, max: 400 }).map((n) => n / 10);
-const mover = fc
-  .record({ methodology: tenth, decay: tenth, incidents: tenth, posture: tenth })
-  .map((causes): MoverInput => ({
-    vendorId: 1,
-    name: 'Vendor',
-    from: 50,
-    to: 50,
-    delta: Math.round(CAUSES.reduce((a, c) => a + causes[c] * 10, 0)) / 10,
-    causes,
-  }));
+const mover = fc.record({ methodology: tenth, decay: tenth, incidents: tenth, posture: tenth }).map((causes): MoverInput => ({
+  vendorId: 1,
+  name: 'Vendor',
+  from: 50,
+  to: 50,
+  delta: Math.round(CAUSES.reduce((a, c) => a + causes[c] * 10, 0)) / 10,
+  causes,
+}));
 
 describe('layoutMovers, for any causes', () => {
   it('stacks each bar so that its rises less its falls come to the change itself', () => {

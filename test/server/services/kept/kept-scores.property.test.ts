@@ -60,19 +60,17 @@ describe('kept scores: a property over random write sequences', () => {
             switch (c.kind) {
               case 'incident': {
                 const d = `${c.year}-${String(c.month).padStart(2, '0')}-10`;
-                const r = await http
-                  .post(`/api/v1/vendors/${at(vendors, c.vendor)}/incidents`)
-                  .send(
-                    incidentBody({
-                      ref: null as never,
-                      severity: c.severity as never,
-                      intrusionStartDate: d,
-                      firstReportedByThirdPartyDate: null,
-                      firstReportedBy: null,
-                      detectedByVendorDate: d,
-                      publicDisclosureDate: d,
-                    }),
-                  );
+                const r = await http.post(`/api/v1/vendors/${at(vendors, c.vendor)}/incidents`).send(
+                  incidentBody({
+                    ref: null as never,
+                    severity: c.severity as never,
+                    intrusionStartDate: d,
+                    firstReportedByThirdPartyDate: null,
+                    firstReportedBy: null,
+                    detectedByVendorDate: d,
+                    publicDisclosureDate: d,
+                  }),
+                );
                 if (r.status === 201) incidents.push(r.body.id);
                 return r;
               }

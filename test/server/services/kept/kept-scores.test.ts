@@ -227,17 +227,15 @@ describe('a new day', () => {
   it('is not served yesterday’s scores as today’s; a small daily move is kept but recorded only once it adds up, as decay', async () => {
     const clock = testClock('2026-11-29T23:00:00.000Z');
     const t = await withVendor({ clock });
-    await t.http
-      .post(`/api/v1/vendors/${t.id}/incidents`)
-      .send(
-        incidentBody({
-          intrusionStartDate: '2026-10-01',
-          firstReportedByThirdPartyDate: null,
-          firstReportedBy: null,
-          detectedByVendorDate: '2026-10-02',
-          publicDisclosureDate: '2026-10-03',
-        }),
-      );
+    await t.http.post(`/api/v1/vendors/${t.id}/incidents`).send(
+      incidentBody({
+        intrusionStartDate: '2026-10-01',
+        firstReportedByThirdPartyDate: null,
+        firstReportedBy: null,
+        detectedByVendorDate: '2026-10-02',
+        publicDisclosureDate: '2026-10-03',
+      }),
+    );
     const n = changesOf(t).length;
     const recorded = keptOf(t, t.id)!.recordedRisk;
     clock.advance(2 * 60 * 60 * 1000);
