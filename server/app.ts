@@ -107,7 +107,10 @@ export function createApp(deps: Deps): Express {
   // After the access log and no-store, so that a refused API request is logged and never cached.
   app.use(wellFormedRequest);
   app.use('/api', duringRestore(deps));
-  app.use('/api/v1', mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl }));
+  app.use(
+    '/api/v1',
+    mountRoutes(apiRoutes(deps), { authenticate: authenticator(deps), publicUrl: deps.publicUrl, checkResponses: deps.checkResponses ?? false }),
+  );
   app.use('/api', (req) => {
     throw new HttpError(404, 'no-such-endpoint', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);
   });

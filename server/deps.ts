@@ -80,6 +80,12 @@ export interface DepsOptions {
    * the templates loaded from questionnaireDir, by id (a request keeps its template id; the file is the current version).
    */
   readonly questionnaireTemplates?: TemplateLookup;
+  /**
+   * Check every JSON answer against its route's declared response schema, and answer 500
+   * `response-contract` when it does not match: the API tests run with it on; production does not
+   * pay for it.
+   */
+  readonly checkResponses?: boolean;
 }
 
 export const DEFAULT_ALERTS: AlertSettings = {

@@ -73,7 +73,7 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', conv
   });
 }
 
-export function openApiDocument(routes: readonly AnyRoute[], version: string): Json {
+export function openApiDocument(routes: readonly AnyRoute[], version: string) {
   const components: Json = {};
   const convert = converter(components);
   const paths: Record<string, Json> = {};

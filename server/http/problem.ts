@@ -91,6 +91,7 @@ export const PROBLEM_TITLES = {
   'document-not-found': 'Document not found',
   'document-type-refused': 'The file is not a PDF, PNG, JPEG or plain text',
   'too-many-uploads': 'Another upload is still arriving',
+  'response-contract': 'The answer does not match the route’s declared response (a server bug; checked in tests)',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

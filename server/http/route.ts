@@ -19,8 +19,21 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Access = 'public' | Role;
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+/**
+ * What a handler may return: the declared response (its input type, before any transform), or a
+ * `Reply`/`PreparedJson` for the answers that are not the usual one. A route with no response schema
+ * answers 204 or a non-JSON body (`produces`).
+ */
+export type HandlerResult<R> = (R extends z.ZodType ? DeepReadonly<z.input<R>> : void | string | Buffer) | Reply | PreparedJson;
+/** Services hand out readonly records; a response only has to match the schema's shape. */
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? // A loose object's index signature says "more keys may come", not that a record must declare one.
+      { readonly [K in keyof T as string extends K ? never : K]: DeepReadonly<T[K]> }
+    : T;
 
-export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefined, B = undefined> {
+export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefined, B = undefined, R = undefined> {
   readonly method: Method;
   /** Express path under /api/v1, e.g. `/vendors/:id`. */
   readonly path: string;
@@ -59,7 +72,7 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
   readonly status: 200 | 201 | 202 | 204;
   /** The response's content type when it is not JSON (e.g. text/csv); the handler returns a string. */
   readonly produces?: string;
-  readonly response?: z.ZodType;
+  readonly response?: R;
   /** Error statuses this route can answer besides 400, 401, 403 and 500. */
   readonly errors?: readonly number[];
   /**
@@ -82,19 +95,46 @@ export interface RouteSpec<A extends Access = Access, P = undefined, Q = undefin
     ifMatch: number | undefined;
     /** The request, on a `multipart` route: its body is still unread, for the handler to stream. */
     request: Request;
-  }) => unknown;
+  }) => HandlerResult<R> | Promise<HandlerResult<R>>;
 }
 
-export type AnyRoute = RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+export type AnyRoute = RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+/**
+ * What a route promises its callers, kept as types on the route (it exists at run time as nothing):
+ * `server/http/contract.ts` reads it to name every route's request and response.
+ */
+export interface RouteTypes<M extends Method, Path extends string, P, Q, B, R> {
+  readonly key: `${Uppercase<M>} ${Path}`;
+  readonly params: Out<P>;
+  /** What a caller sends (before defaults and coercion). */
+  readonly query: In<Q>;
+  readonly body: In<B>;
+  /** What a caller receives: the declared response; undefined when the route answers 204 or a file. */
+  readonly response: Out<R>;
+}
+declare const routeTypes: unique symbol;
+export type TypedRoute<M extends Method, Path extends string, P, Q, B, R> = AnyRoute & {
+  readonly method: M;
+  readonly path: Path;
+  readonly [routeTypes]?: RouteTypes<M, Path, P, Q, B, R>;
+};
+/** The request and response types a route (as returned by `route`) carries. */
+export type TypesOf<T> = T extends { readonly [routeTypes]?: infer X } ? NonNullable<X> : never;
 
 export const route = <
   A extends Access,
+  M extends Method,
+  Path extends string,
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
 >(
-  spec: RouteSpec<A, P, Q, B>,
-): AnyRoute => spec as unknown as AnyRoute;
+  spec: RouteSpec<A, P, Q, B, R> & { readonly method: M; readonly path: Path },
+): TypedRoute<M, Path, P, Q, B, R> => spec as unknown as TypedRoute<M, Path, P, Q, B, R>;
 
 /** Resolves the caller: null when anonymous; throws when credentials are present but no good. */
 export type Authenticate = (req: Request) => Principal | null;
@@ -102,6 +142,8 @@ export type Authenticate = (req: Request) => Principal | null;
 export interface MountOptions {
   readonly authenticate: Authenticate;
   readonly publicUrl: string | null;
+  /** Check each JSON answer against the route's response schema (tests); see `checkedAnswer`. */
+  readonly checkResponses?: boolean;
 }
 
 const NO_QUERY = z.strictObject({});
@@ -285,6 +327,30 @@ function multipartOnly(req: Request, res: Response): void {
   }
 }
 
+/**
+ * The answer as a client will read it (through JSON) must parse with the route's declared response:
+ * the type check holds handlers to the schema's shape, this holds what they actually send (values,
+ * ranges, formats, what a cast or an `unknown` let through). A mismatch is a server bug: 500.
+ */
+function checkAnswer(spec: AnyRoute, result: unknown): void {
+  let body: unknown;
+  if (result instanceof PreparedJson) body = JSON.parse(result.body.toString('utf8'));
+  else if (result instanceof Reply) {
+    if (result.status !== spec.status || typeof result.body === 'string' || Buffer.isBuffer(result.body)) return;
+    body = JSON.parse(JSON.stringify(result.body));
+  } else if (spec.status === 204 || spec.produces) return;
+  else body = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+  if (!spec.response) {
+    if (body === undefined) return;
+    throw new HttpError(500, 'response-contract', `${spec.method.toUpperCase()} ${spec.path} answered JSON but declares no response schema.`);
+  }
+  const r = spec.response.safeParse(body);
+  if (!r.success) {
+    const where = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new HttpError(500, 'response-contract', `${spec.method.toUpperCase()} ${spec.path} answered outside its response schema: ${where}`);
+  }
+}
+
 /** Mounts the routes, each authorizing and validating its input before its handler runs. */
 export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Router {
   const router = Router();
@@ -328,6 +394,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
         },
       };
       const result = await spec.handle(input as never);
+      if (opts.checkResponses) checkAnswer(spec, result);
       const version = spec.versioned ? versionOf(result) : undefined;
       if (version !== undefined) res.set('ETag', etagOf(version));
       if (result instanceof Reply) return result.send(res);

@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import type { Vendor } from '../domain/vendor.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import { riskiestFirst } from '../scoring/assessment.ts';
-import { FACTOR_IDS, FACTOR_LABELS, type VendorScore } from '../scoring/types.ts';
+import { FACTOR_IDS, FACTOR_LABELS, type FactorId, type VendorScore } from '../scoring/types.ts';
 import type { Policy } from '../scoring/policy.ts';
 import { DECAY_POLICIES } from '../scoring/decay.ts';
 import type { DecayPolicyName } from '../domain/methodology.ts';
@@ -42,7 +42,7 @@ export interface Heatmap {
   methodologyVersion: string;
   /** The decay policy the scores use (the methodology's, or the one asked for). */
   decay: string;
-  factors: Array<{ id: string; label: string; weight: number }>;
+  factors: Array<{ id: FactorId; label: string; weight: number }>;
   /** Lowest risk of each band, so a reader can see where the bands begin. */
   bands: Policy['bands'];
   rows: HeatmapRow[];

@@ -38,6 +38,8 @@ export const testOptions = (over: Partial<DepsOptions> = {}): DepsOptions => ({
   publicUrl: null,
   verisSchemaDir: loadConfig({}).verisSchemaDir,
   questionnaireDir: FIXTURE_QUESTIONNAIRES,
+  // Every answer in the API tests is checked against its route's response schema (500 when it is not).
+  checkResponses: true,
   ...over,
 });
 

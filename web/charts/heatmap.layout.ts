@@ -65,7 +65,7 @@ export interface HeatCell {
 }
 
 export interface HeatmapLayout {
-  readonly factors: ReadonlyArray<{ id: string; label: string; weight: number; weightText: string }>;
+  readonly factors: ReadonlyArray<Heatmap['factors'][number] & { weightText: string }>;
   readonly rows: ReadonlyArray<{ readonly row: HeatmapRow; readonly cells: readonly HeatCell[] }>;
   readonly cell: { readonly width: number; readonly height: number; readonly hatch: string };
   readonly unknownCount: number;

@@ -4,7 +4,7 @@ import { passkey } from '../../domain/account.ts';
 import { label } from '../../domain/fields.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
-import { meOf } from './session.ts';
+import { me, meOf } from './session.ts';
 import type { Deps } from '../../deps.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 
@@ -80,6 +80,7 @@ export const passkeyRoutes = ({ passkeys, auth }: Deps) => [
     summary: 'Sign in with a passkey; sets the session cookie',
     body: z.strictObject({ challengeId: z.string().min(1).max(200), response: credentialJson }),
     status: 200,
+    response: me,
     errors: [401, 413, 415],
     handle: async ({ body, ctx }) => {
       const { secret } = await passkeys.signIn(ctx.rp, body.challengeId, body.response as unknown as AuthenticationResponseJSON, ctx, ctx.sessionCookie);

@@ -6,7 +6,7 @@ import type { Principal } from '../../services/auth-service.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import type { Deps } from '../../deps.ts';
 
-const me = z
+export const me = z
   .object({
     user,
     role: z.enum(ROLES).meta({ description: 'The role this session or token acts with' }),

@@ -46,6 +46,9 @@ export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRo
     tag: 'system',
     summary: 'This API, as an OpenAPI 3.1 document generated from the validating schemas',
     status: 200,
+    response: z
+      .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+      .meta({ description: 'An OpenAPI 3.1 document' }),
     handle: () => openApiDocument(all(), version),
   }),
 ];

@@ -59,6 +59,9 @@ function withAssessment(body: ReportBody): Omit<ReportBody, 'vendors'> & { vendo
   };
 }
 
+/** A frozen body, read back as it was written: older bodies may have older shapes, but each names its quarter. */
+type FrozenBody = { readonly quarter: string } & Readonly<Record<string, unknown>>;
+
 const snapshotItem = (m: FrozenReportMeta & { body: string }) => {
   const { body, ...meta } = m;
   return { ...meta, inForce: m.supersededAt === null, headline: headlineOf(body) };
@@ -298,7 +301,7 @@ export function reportService(store: Store, clock: Clock, history: HistoryServic
       const r = store.reports.find(quarter, id);
       if (!r) throw new ServiceError('not-found', 'report-snapshot-not-found', `No snapshot ${id} of the ${quarter} report.`);
       const { basis: _b, body, ...meta } = r;
-      return { ...snapshotItem({ ...meta, body }), body: JSON.parse(body) as unknown };
+      return { ...snapshotItem({ ...meta, body }), body: JSON.parse(body) as FrozenBody };
     },
 
     /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
-import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { contrast, hatchPath, inkOn, layoutHeatmap, layoutLegend, onDark, riskColor, UNKNOWN_FILL } from '../../../web/charts/heatmap.layout.ts';
 import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
@@ -8,7 +8,7 @@ const SIZE = { cellWidth: 90, cellHeight: 24 };
 const FACTORS = [
   { id: 'incidents', label: 'Past incidents', weight: 0.35 },
   { id: 'support', label: 'Support chain', weight: 0.25 },
-];
+] satisfies Heatmap['factors'];
 
 function row(over: Partial<HeatmapRow> = {}): HeatmapRow {
   return {

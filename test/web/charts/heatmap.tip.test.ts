@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { cellTip, heatColumns, placeTip } from '../../../web/charts/heatmap.tip.ts';
 import { bandAt, bandRanges, BAND_TINT } from '../../../web/charts/heatmap.bands.ts';
 import { contrast, inkOn, riskColor } from '../../../web/charts/heatmap.layout.ts';
@@ -9,7 +9,7 @@ const FACTORS = [
   { id: 'incidents', label: 'Past incidents', weight: 0.3 },
   { id: 'support', label: 'Support chain', weight: 0.25 },
   { id: 'mfa', label: 'MFA posture', weight: 0.2 },
-];
+] satisfies Heatmap['factors'];
 
 const OKTA: HeatmapRow = {
   vendorId: 3,
