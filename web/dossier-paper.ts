@@ -3,7 +3,7 @@
  * and the links to the same dossier as a download. The view renders; this says what it says.
  */
 import type { Dossier } from '../server/services/dossier/dossier-service.ts';
-import { urlWith } from './app/routes.ts';
+import { urlWith } from './urls.ts';
 
 export type { Dossier };
 

@@ -3,7 +3,8 @@
  * `addEventListener` and Lit's `@event` bindings see the payload type. They bubble and cross
  * shadow roots, because the listener is usually a page or the app, several roots up.
  */
-import type { SortDir } from './charts/heatmap.sort.ts';
+/** A sort direction; the heatmap's sort (charts/heatmap.sort.ts) and its SortRequested event share it. */
+export type SortDir = 'asc' | 'desc';
 
 const UP: EventInit = { bubbles: true, composed: true };
 

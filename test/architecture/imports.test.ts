@@ -1,82 +1,83 @@
 /**
- * The layering DESIGN §7 asks for, checked on the source: http → services → (scoring, db);
- * scoring is pure; the web takes only types from the server; side effects only in main.ts.
+ * The layering DESIGN §7 asks for, checked on the source with the TypeScript compiler (every import
+ * form: type-only, side-effect, dynamic, re-export). The layer graph lives in layers.ts:
+ *
+ * Server, a staircase (each layer imports itself and those it lists, never upward):
+ *   main → cli → app → http → deps → config → services → logger → db → scoring → domain
+ *   main      → cli, app, http, deps, config, services, logger, db, scoring, domain
+ *   cli       → deps, config, logger, services, db, scoring, domain
+ *   app       → http, deps, config, logger, domain
+ *   http      → deps, logger, services, scoring (types.ts only), domain
+ *   deps      → config, logger, services, db, scoring, domain
+ *   config    → services (the webhook allow-list parser), domain
+ *   services  → logger, db, scoring, domain
+ *   db        → scoring (types.ts, type-only), domain
+ *   scoring   → domain (pure: no package)
+ *   domain    → zod only
+ *
+ * Web, nothing importing upward:
+ *   shell (web/main.ts, web/app) → pages (web/pages) → components (web/components)
+ *     → charts (web/charts) → controllers (web/controllers)
+ *     → pure (web/*.ts, web/api, web/state, web/styles, web/respond)
+ *   web → server: server/http/contract.ts (types), server/domain (types; values only from
+ *   dependency-free modules: no zod, package or node: import, transitively).
+ *
+ * Bends (layers.ts BENDS): web/report.ts → web/charts/trend.quarters.ts until the quarter
+ * arithmetic comes from the shared pure domain module. `npm run layers` prints the graph with counts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
+import { BENDS, layerOf, SERVER_LAYERS, WEB_LAYERS, type Layer } from './layers.ts';
+import { check, readProject, RULES, type RuleName } from './rules.ts';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (name === 'dist' || name === 'node_modules') return [];
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-interface Import {
-  from: string;
-  to: string;
-  typeOnly: boolean;
-}
-
-const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm;
-
-function importsOf(file: string): Import[] {
-  const text = readFileSync(file, 'utf8');
-  const out: Import[] = [];
-  for (const m of text.matchAll(IMPORT)) {
-    const spec = m[3]!;
-    const to = spec.startsWith('.') ? relative(PROJECT_ROOT, resolve(dirname(file), spec)) : spec;
-    out.push({ from: relative(PROJECT_ROOT, file), to, typeOnly: Boolean(m[2]) });
-  }
-  return out;
-}
-
-const all = [...files(join(PROJECT_ROOT, 'server')), ...files(join(PROJECT_ROOT, 'web'))].flatMap(importsOf);
-const under = (dir: string) => (i: Import) => i.from.startsWith(`${dir}/`);
-const violations = (list: Import[], allowed: (i: Import) => boolean) => list.filter((i) => !allowed(i)).map((i) => `${i.from} → ${i.to}`);
+const project = readProject(PROJECT_ROOT);
+const found = check(project);
 
 describe('import rules', () => {
-  it('scoring is pure: it imports only scoring and domain modules', () => {
-    expect(violations(all.filter(under('server/scoring')), (i) => /^server\/(scoring|domain)\//.test(i.to))).toEqual([]);
+  for (const rule of Object.keys(RULES) as RuleName[]) {
+    it(rule, () => {
+      expect(found[rule]).toEqual([]);
+    });
+  }
+});
+
+/** Layer names a table reaches from `start` by its allowed edges. */
+function reachable(layers: readonly Layer[], start: string): Set<string> {
+  const seen = new Set<string>();
+  const walk = (name: string) => {
+    for (const next of layers.find((l) => l.name === name)?.imports ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      walk(next);
+    }
+  };
+  walk(start);
+  return seen;
+}
+
+describe('the layer tables', () => {
+  it.each([
+    ['server', SERVER_LAYERS],
+    ['web', WEB_LAYERS],
+  ] as const)('the %s table names only its own layers and has no cycle (a layer never reaches itself)', (_side, layers) => {
+    const names = layers.map((l) => l.name);
+    for (const l of layers) {
+      expect(l.imports.filter((n) => !names.includes(n))).toEqual([]);
+      expect(reachable(layers, l.name).has(l.name)).toBe(false);
+    }
   });
 
-  it('domain imports only domain modules and zod', () => {
-    expect(violations(all.filter(under('server/domain')), (i) => i.to === 'zod' || i.to.startsWith('server/domain/'))).toEqual([]);
+  it('every bend is still needed: its import exists, and the table alone would refuse it', () => {
+    for (const b of BENDS) {
+      const layers = b.from.startsWith('server/') ? SERVER_LAYERS : WEB_LAYERS;
+      expect(project.imports.some((i) => i.from === b.from && i.to === b.to)).toBe(true);
+      expect(layerOf(layers, b.from)?.imports).not.toContain(layerOf(layers, b.to)?.name);
+    }
   });
 
-  it('db imports only db, domain, node built-ins, better-sqlite3 and the score type', () => {
-    const allowed = (i: Import) => /^(server\/(db|domain)\/|node:|better-sqlite3$)/.test(i.to) || (i.typeOnly && i.to === 'server/scoring/types.ts');
-    expect(violations(all.filter(under('server/db')), allowed)).toEqual([]);
-  });
-
-  it('services never import http; nothing below http imports it', () => {
-    const low = all.filter((i) => /^server\/(services|db|scoring|domain)\//.test(i.from));
-    expect(violations(low, (i) => !i.to.startsWith('server/http/'))).toEqual([]);
-  });
-
-  it('http reaches storage only through services (scoring only for its vocabulary types)', () => {
-    expect(
-      violations(
-        all.filter(under('server/http')),
-        (i) => !i.to.startsWith('server/db/') && !(i.to.startsWith('server/scoring/') && i.to !== 'server/scoring/types.ts'),
-      ),
-    ).toEqual([]);
-  });
-
-  it('the web takes only types from the server, and never node built-ins', () => {
-    const web = all.filter(under('web'));
-    expect(violations(web, (i) => (!i.to.startsWith('server/') || i.typeOnly) && !i.to.startsWith('node:'))).toEqual([]);
-  });
-
-  it('nothing imports main.ts, and only main.ts reads the environment, listens or exits', () => {
-    expect(all.filter((i) => i.to === 'server/main.ts')).toEqual([]);
-    const effects = files(join(PROJECT_ROOT, 'server'))
-      .filter((f) => !f.endsWith('main.ts'))
-      .filter((f) => /process\.(env|exit|argv)|\.listen\(/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(PROJECT_ROOT, f));
-    expect(effects).toEqual([]);
+  it('reads the forms a regular expression missed: the shell loads each page with a dynamic import', () => {
+    const dynamic = project.imports.filter((i) => i.from === 'web/app/pages.ts' && i.kind === 'dynamic');
+    expect(dynamic.map((i) => i.to)).toContain('web/pages/vr-portfolio-page.ts');
+    expect(project.imports.filter((i) => i.kind === 'side-effect' && i.from === 'web/main.ts').map((i) => i.to)).toEqual(['web/app/vr-app.ts']);
   });
 });

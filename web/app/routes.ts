@@ -1,4 +1,5 @@
 /** The app's URLs, PURE: which page a location shows, and which link clicks the app handles itself. */
+import { urlWith } from '../urls.ts';
 
 export type Route =
   /** What changed: the landing page (`/`). */
@@ -111,9 +112,6 @@ export function signInUrl(wanted: string): string {
   return urlWith('/sign-in', { next: next === '/' ? undefined : next });
 }
 
-/** The token of a setup or response link's `#token=…` fragment, or '' when there is none. */
-export const setupToken = (hash: string): string => new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
-
 export interface LinkClick {
   readonly href: string;
   readonly target: string;
@@ -141,10 +139,4 @@ export function inAppTarget(link: LinkClick, origin: string, current = ''): stri
   if (url.hash && `${url.pathname}${url.search}` === current) return null;
   // Another page keeps the fragment: the page shows the part it names once drawn (/methodology#params-support).
   return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/** `path?query`, leaving out empty values so URLs stay short. */
-export function urlWith(path: string, query: Record<string, string | undefined>): string {
-  const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
-  return q.size > 0 ? `${path}?${q}` : path;
 }

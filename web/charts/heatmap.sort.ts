@@ -1,7 +1,7 @@
 /** Sorting the heatmap rows, PURE. The sort lives in the URL (`?sort=risk&dir=desc`), so it is parsed here too. */
 import type { HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { SortDir } from '../events.ts';
 
-export type SortDir = 'asc' | 'desc';
 export interface SortState {
   readonly key: string;
   readonly dir: SortDir;

@@ -8,7 +8,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { layoutLegend, UNKNOWN_STROKE } from './heatmap.layout.ts';
 import { NOT_ASSESSED_TEXT } from './heatmap.bands.ts';
-import '../components/vr-band-badge.ts';
+import './vr-band-badge.ts';
 
 @customElement('vr-heatmap-legend')
 export class HeatmapLegend extends LitElement {

@@ -28,7 +28,7 @@ import { heatmapStyles } from './vr-heatmap.styles.ts';
 import { DENSITY_SIZES, type Density } from './heatmap.density.ts';
 import type { HeatmapTooltip } from './vr-heatmap-tooltip.ts';
 import './vr-heatmap-tooltip.ts';
-import '../components/vr-band-badge.ts';
+import './vr-band-badge.ts';
 
 const one = (n: number) => n.toFixed(1);
 type Cell = HTMLTableCellElement;

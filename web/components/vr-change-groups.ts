@@ -9,7 +9,7 @@ import type { Change } from '../../server/domain/change.ts';
 import { evidenceHref, signed, weightOf, type VendorGroup } from '../changes.ts';
 import { CHANGE_KIND_LABELS } from '../change-kinds.ts';
 import { card, srOnly } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 const CAUSES = [
   ['incidents', 'new incidents'],

@@ -13,7 +13,7 @@ import { inkOn, riskColor } from '../charts/heatmap.layout.ts';
 import { linkText, percent, points } from '../format.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
 import { compareTableStyles } from './vr-compare-table.styles.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 /** Contributions shown per factor cell; the vendor page has them all. */
 const TOP = 2;

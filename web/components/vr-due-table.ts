@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { DueItem } from '../api/client.ts';
 import { partialDate } from '../format.ts';
 import { DECISION_LABEL, reviewKind } from '../reviews.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { tableStyles } from '../styles/shared.ts';
 import './vr-review-badge.ts';
 

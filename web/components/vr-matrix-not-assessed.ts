@@ -7,9 +7,9 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HeatmapRow } from '../../server/services/scoring-service.ts';
 import { NOT_ASSESSED_TEXT } from '../charts/heatmap.bands.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { numColumns, tableStyles } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 const LIMIT = 100;
 

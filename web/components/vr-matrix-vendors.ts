@@ -8,9 +8,9 @@ import { customElement, property } from 'lit/decorators.js';
 import type { MatrixCell } from '../charts/risk-matrix.layout.ts';
 import { levelRange } from '../charts/risk-matrix.layout.ts';
 import { BAND_LABEL } from '../charts/heatmap.bands.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { numColumns, tableStyles } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 const LIMIT = 100;
 const plural = (n: number) => `${n} vendor${n === 1 ? '' : 's'}`;

@@ -13,7 +13,7 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Rankings } from '../charts/ranking.diff.ts';
+import type { Rankings } from '../ranking-diff.ts';
 import {
   draftFromForm,
   getAt,

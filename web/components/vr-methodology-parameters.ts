@@ -13,7 +13,7 @@ import { FACTOR_LABEL, percent, timestamp } from '../format.ts';
 import { sectionAnchor } from '../methodology-draft.ts';
 import { card, dataTable, numColumns } from '../styles/shared.ts';
 import { evidenceLink } from './evidence-link.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 @customElement('vr-methodology-parameters')
 export class MethodologyParameters extends LitElement {

@@ -7,11 +7,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Mover, RankingColumn, Rankings } from '../charts/ranking.diff.ts';
+import type { Mover, RankingColumn, Rankings } from '../ranking-diff.ts';
 import { listNames } from '../charts/compare.layout.ts';
 import { points } from '../format.ts';
 import { dataTable } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 const ordinal = (n: number) => {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');

@@ -12,7 +12,7 @@ import { signed } from '../charts/movers.layout.ts';
 import { timestamp } from '../format.ts';
 import { reportSheet } from './vr-report-sheet.styles.ts';
 import '../charts/vr-risk-matrix.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 /** Not-assessed vendors listed on the summary page. */
 const NOT_ASSESSED_SHOWN = 5;

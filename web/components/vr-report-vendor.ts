@@ -12,7 +12,7 @@ import { causesText, signed } from '../charts/movers.layout.ts';
 import { lagText, quarterWords, type Tier1Section } from '../report.ts';
 import { percent, points, SEVERITY_LABEL } from '../format.ts';
 import { reportSheet } from './vr-report-sheet.styles.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 @customElement('vr-report-vendor')
 export class ReportVendor extends LitElement {

@@ -11,7 +11,7 @@ import type { Band } from '../../server/scoring/types.ts';
 import { partialDate, points } from '../format.ts';
 import { DECISION_LABEL } from '../reviews.ts';
 import { anchorTarget, card, provenance } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;
 

@@ -13,7 +13,7 @@ import { partialDate, STATUS_LABEL } from '../format.ts';
 import { DECISION_LABEL, reasonTarget, reviewKind } from '../reviews.ts';
 import { card, controls, srOnly } from '../styles/shared.ts';
 import { evidenceLink, evidenceLinkStyles } from './evidence-link.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 import './vr-review-badge.ts';
 
 const day = (d: string) => html`<time datetime=${d}>${partialDate(d)}</time>`;

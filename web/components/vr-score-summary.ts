@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import { percent, points } from '../format.ts';
 import { card } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 
 @customElement('vr-score-summary')
 export class ScoreSummary extends LitElement {

@@ -11,7 +11,7 @@ import { points, SEVERITY_LABEL } from '../format.ts';
 import { delta, findingChanges } from '../what-if.ts';
 import { factorMoves, unmovedFactors } from '../what-if-factors.ts';
 import { numColumns, tableStyles } from '../styles/shared.ts';
-import './vr-band-badge.ts';
+import '../charts/vr-band-badge.ts';
 import './vr-error.ts';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient, Methodology, MethodologyBody } from '../api/client.ts';
 import { ApiError, fieldErrorPaths } from '../api/api-error.ts';
-import { rankings, type Rankings } from '../charts/ranking.diff.ts';
+import { rankings, type Rankings } from '../ranking-diff.ts';
 import { draftBody, draftOf, placeErrors, type MethodologyDraft } from '../methodology-draft.ts';
 
 export interface MethodologyEditSource {

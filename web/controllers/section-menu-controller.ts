@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { currentSection, type DossierSection } from '../dossier-sections.ts';
-import { revealIn } from '../pages/reveal.ts';
+import { revealIn } from '../reveal.ts';
 
 /** Room (px) above a section scrolled to, for the sticky menu. */
 export const MENU_CLEARANCE = 56;

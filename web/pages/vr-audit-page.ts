@@ -10,7 +10,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested } from '../events.ts';
 import type { AuditFiltersChanged, PageRequested } from '../account-events.ts';
 import { AUDIT_CSV_MAX_ROWS, AUDIT_FILTERS, auditCsvHref, auditFiltersOf } from '../audit.ts';

@@ -11,7 +11,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient, FeedPage } from '../api/client.ts';
 import type { Change } from '../../server/domain/change.ts';
 import { apiContext } from '../state/contexts.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested } from '../events.ts';
 import { groupByVendor, parseFeedFilters, sinceOf, type FeedFilters } from '../changes.ts';
 import type { FeedFiltersChanged } from '../change-events.ts';

@@ -12,7 +12,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { agreedFor, dossierDownloads, leftOutLine, type Dossier } from '../dossier-paper.ts';
 import { BAND_LABEL } from '../charts/heatmap.bands.ts';
 import { CONDITION_STATE_LABEL, DECISION_LABEL, REVIEW_STATE_LABEL } from '../reviews.ts';

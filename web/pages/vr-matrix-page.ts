@@ -14,7 +14,7 @@ import { apiContext } from '../state/contexts.ts';
 import { categoriesOf, filterKey, filtersQuery, filterRows, NO_FILTERS, parseFilters, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { cellKey, layoutRiskMatrix, parseCell, type MatrixLayout } from '../charts/risk-matrix.layout.ts';
 import { bandRanges, BAND_INK, BAND_TINT } from '../charts/heatmap.bands.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested, type AsOfChanged } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import type { MatrixCellSelected } from '../charts/vr-risk-matrix.ts';

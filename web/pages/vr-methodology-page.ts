@@ -14,7 +14,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient, DecayPolicyCurve, Me } from '../api/client.ts';
 import type { DecayPolicyName } from '../../server/domain/methodology.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import { isAdmin } from '../roles.ts';
 import { MethodologyEditController } from '../controllers/methodology-edit-controller.ts';
@@ -22,7 +22,7 @@ import type { MethodologyDraftChanged, MethodologyDraftCompare, MethodologyDraft
 import type { MethodologyDraft } from '../methodology-draft.ts';
 import { editControlStyles, savedLine } from '../components/edit-controls.ts';
 import { policyWeight, REFERENCE_GAP } from '../charts/decay.layout.ts';
-import { rankings } from '../charts/ranking.diff.ts';
+import { rankings } from '../ranking-diff.ts';
 import { percent } from '../format.ts';
 import { card } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
@@ -37,7 +37,7 @@ import '../components/vr-methodology-rationale.ts';
 import '../components/vr-methodology-editor.ts';
 import '../components/vr-methodology-backtest.ts';
 import '../components/vr-backtest.ts';
-import { revealIn } from './reveal.ts';
+import { revealIn } from '../reveal.ts';
 
 /** The policies the heatmap can rank under (`?decay=`), in the order the engine lists them. */
 const NAMED = ['long-memory', 'short-penalty', 'peer-half-life'] as const satisfies readonly DecayPolicyName[];

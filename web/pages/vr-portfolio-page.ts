@@ -26,7 +26,7 @@ import {
   portfolioQuery,
   type PortfolioFilters,
 } from '../charts/heatmap.filter.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested, type AsOfChanged, type SortChanged, type VendorSelected } from '../events.ts';
 import type { PortfolioFiltersChanged } from '../components/vr-portfolio-filters.ts';
 import { viewPage } from '../styles/page.ts';

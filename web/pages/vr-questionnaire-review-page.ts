@@ -19,7 +19,7 @@ import { timestamp } from '../format.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { forms } from '../styles/forms.ts';
-import { revealIn } from './reveal.ts';
+import { revealIn } from '../reveal.ts';
 import '../components/vr-error.ts';
 import '../components/vr-questionnaire-review-form.ts';
 

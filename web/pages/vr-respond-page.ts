@@ -10,7 +10,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Question } from '../../server/domain/questionnaire.ts';
 import { ApiError } from '../api/api-error.ts';
 import { RespondClient, type RespondView } from '../api/respond-client.ts';
-import { setupToken } from '../app/routes.ts';
+import { setupToken } from '../urls.ts';
 import { AnswerEdited, DocumentAttachRequested, NO_UPLOAD, type UploadState } from '../components/vr-respond-question.ts';
 import { KIND_LABELS, uploadErrors, type DocumentKind } from '../documents.ts';
 import { answerText, cellText, isAnswered, problemsByQuestion, progressOf } from '../respond/answers.ts';

@@ -13,7 +13,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient, Cadence, DueList, Me, StoredCadence } from '../api/client.ts';
 import { ApiError, fieldErrors } from '../api/api-error.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested } from '../events.ts';
 import type { DueFiltersChanged } from '../review-events.ts';
 import { cadenceInWords, cadenceOutcome, countByKind, dueQuery, NO_DUE_FILTERS, ownersOf, parseDueFilters, sortDue, type DueFilters } from '../reviews.ts';

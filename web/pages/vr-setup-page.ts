@@ -12,7 +12,7 @@ import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
 import { SignedIn } from '../account-events.ts';
 import { PASSWORD_HINT } from '../account.ts';
-import { setupToken } from '../app/routes.ts';
+import { setupToken } from '../urls.ts';
 import { field, formText } from '../components/form-field.ts';
 
 import { controls } from '../styles/shared.ts';

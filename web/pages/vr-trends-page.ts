@@ -12,7 +12,7 @@ import type { ApiClient, Trends } from '../api/client.ts';
 import { apiContext } from '../state/contexts.ts';
 import { layoutTrends, parseTrendView, trendQuery, type TrendLayout, type TrendView } from '../charts/trend.layout.ts';
 import { quarterOf, quarterText } from '../charts/trend.quarters.ts';
-import { urlWith } from '../app/routes.ts';
+import { urlWith } from '../urls.ts';
 import { NavigationRequested, type VendorSelected } from '../events.ts';
 import type { TrendViewChanged } from '../components/vr-trend-controls.ts';
 import { viewPage } from '../styles/page.ts';

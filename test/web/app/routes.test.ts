@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inAppTarget, isOutside, isPublic, MAIN_NAV, matchRoute, safeNext, setupToken, signInUrl, urlWith, type LinkClick } from '../../../web/app/routes.ts';
+import { inAppTarget, isOutside, isPublic, MAIN_NAV, matchRoute, safeNext, signInUrl, type LinkClick } from '../../../web/app/routes.ts';
 
 describe('matchRoute', () => {
   it.each(['/', ''])('lands on What changed at %j', (path) => {
@@ -91,13 +91,6 @@ describe('inAppTarget', () => {
   });
 });
 
-describe('urlWith', () => {
-  it('leaves out empty values', () => {
-    expect(urlWith('/', { sort: 'risk', asOf: '', dir: undefined })).toBe('/?sort=risk');
-    expect(urlWith('/vendors/1', {})).toBe('/vendors/1');
-  });
-});
-
 describe('account and admin routes', () => {
   it.each([
     ['/account', 'account'],
@@ -153,13 +146,5 @@ describe('safeNext and signInUrl', () => {
     expect(signInUrl('/vendors/3?asOf=2023-10-31')).toBe('/sign-in?next=%2Fvendors%2F3%3FasOf%3D2023-10-31');
     expect(signInUrl('/')).toBe('/sign-in');
     expect(signInUrl('/sign-in?next=/account')).toBe('/sign-in');
-  });
-});
-
-describe('setupToken', () => {
-  it('reads the token from the fragment, never from the query', () => {
-    expect(setupToken('#token=abc_DEF-123')).toBe('abc_DEF-123');
-    expect(setupToken('')).toBe('');
-    expect(setupToken('#other=1')).toBe('');
   });
 });

@@ -12,7 +12,7 @@ import {
   parseFilters,
   portfolioQuery,
 } from '../../../web/charts/heatmap.filter.ts';
-import { urlWith } from '../../../web/app/routes.ts';
+import { urlWith } from '../../../web/urls.ts';
 import { ASSESSED } from '../../helpers/heatmap-row.ts';
 
 const row = (vendorId: number, name: string, over: Partial<HeatmapRow> = {}): HeatmapRow => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Trends } from '../../../web/api/client.ts';
 import { deltaOf, layoutTrends, parseTrendView, sortTrendRows, trendQuery, type TrendRow } from '../../../web/charts/trend.layout.ts';
 import { riskColor } from '../../../web/charts/heatmap.layout.ts';
-import { urlWith } from '../../../web/app/routes.ts';
+import { urlWith } from '../../../web/urls.ts';
 
 const row = (vendorId: number, name: string, risks: number[], mover = false): TrendRow => ({
   vendorId,

@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Band } from '../../server/scoring/types.ts';
-import { BAND_INK, BAND_LABEL, BAND_TINT } from '../charts/heatmap.bands.ts';
+import { BAND_INK, BAND_LABEL, BAND_TINT } from './heatmap.bands.ts';
 
 @customElement('vr-band-badge')
 export class BandBadge extends LitElement {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HeatmapRow } from '../../../server/services/scoring-service.ts';
-import { rankings, rankRows } from '../../../web/charts/ranking.diff.ts';
+import type { HeatmapRow } from '../../server/services/scoring-service.ts';
+import { rankings, rankRows } from '../../web/ranking-diff.ts';
 
 const row = (vendorId: number, name: string, risk: number): HeatmapRow => ({ vendorId, name, risk, band: risk >= 30 ? 'high' : 'low' }) as HeatmapRow;
 
