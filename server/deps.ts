@@ -45,6 +45,7 @@ import type { AlertSettings } from './config.ts';
 import { fromList, loadTemplates } from './services/questionnaires/templates.ts';
 import { requestsService } from './services/questionnaires/requests-service.ts';
 import { respondService } from './services/questionnaires/respond-service.ts';
+import { dueQuestionnairesService } from './services/questionnaires/due-requests.ts';
 import { DEFAULT_RESPOND_LIMITS, RespondThrottle, type RespondLimits } from './services/questionnaires/respond-throttle.ts';
 import { commitmentsService } from './services/commitments-service.ts';
 import { reviewService, type TemplateLookup } from './services/questionnaires/review-service.ts';
@@ -179,6 +180,7 @@ export function makeDeps(db: Db, opts: DepsOptions) {
     mailDescription: mail?.describe ?? null,
     imports,
     questionnaireTemplates,
+    dueQuestionnaires: dueQuestionnairesService(store, questionnaires, questionnaireTemplates),
     questionnaires,
     respond: respondService(store, opts.clock, questionnaires, respondThrottle, documents),
     veris: verisValidator(opts.verisSchemaDir),

@@ -11,7 +11,6 @@ import { csvReply } from '../csv-reply.ts';
 import { Reply, route } from '../route.ts';
 import { asOfQuery, idParams, tierParam } from '../schemas/common.ts';
 import type { Deps } from '../../deps.ts';
-import { dueQuestionnaires } from '../../services/questionnaires/due-requests.ts';
 import { dueQuestionnaire } from '../../domain/questionnaire-api.ts';
 
 const dueFilters = {
@@ -42,7 +41,7 @@ const dueCsv = (items: readonly DueItem[]) =>
     ]),
   );
 
-export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires, questionnaireTemplates }: Deps) => {
+export const reviewRoutes = ({ reviews, clock, keptScores, dueQuestionnaires }: Deps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
     const asOf = q.asOf ?? clock.today();
     return { asOf, before: q.before ?? isoDayOf(dayNumber(asOf) + DUE_SOON_DAYS), owner: q.owner, tier: q.tier };
@@ -123,7 +122,7 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         const items = reviews.due(q);
         return query.format === 'csv'
           ? csvReply(dueCsv(items), 'reviews-due', q.asOf)
-          : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires(store, questionnaires, questionnaireTemplates, q) };
+          : { asOf: q.asOf, before: q.before, items, questionnaires: dueQuestionnaires.list(q) };
       },
     }),
     route({
@@ -143,11 +142,7 @@ export const reviewRoutes = ({ reviews, clock, keptScores, store, questionnaires
         await keptScores.fresh();
         const q = dueQuery(query);
         const origin = ctx.rp.origin;
-        const ics = dueCalendar(
-          reviews.due(q),
-          { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname },
-          dueQuestionnaires(store, questionnaires, questionnaireTemplates, q),
-        );
+        const ics = dueCalendar(reviews.due(q), { now: clock.now(), today: clock.today(), origin, host: new URL(origin).hostname }, dueQuestionnaires.list(q));
         return new Reply(200, ics, {
           'Content-Type': 'text/calendar; charset=utf-8',
           'Cache-Control': 'private, no-store',

@@ -10,7 +10,13 @@ import type { Templates } from './templates.ts';
 import type { RequestsService } from './requests-service.ts';
 import { requestView } from './requests-service.ts';
 
-export function dueQuestionnaires(
+/** The overdue questionnaire requests, for the due list and its calendar feed. */
+export const dueQuestionnairesService = (store: Store, requests: RequestsService, templates: Templates) => ({
+  list: (q: { asOf: string; owner?: string | undefined; tier?: number | undefined }) => dueQuestionnaires(store, requests, templates, q),
+});
+export type DueQuestionnairesService = ReturnType<typeof dueQuestionnairesService>;
+
+function dueQuestionnaires(
   store: Store,
   requests: RequestsService,
   templates: Templates,
