@@ -14,7 +14,8 @@
  */
 
 const RAW = new Set(['pre', 'textarea', 'script', 'style']);
-const WS = /[ \t\n\r\f]/;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
+const TAG_NAME = /\/?([a-zA-Z][\w-]*)/y;
 
 type State =
   | { readonly at: 'text' }
@@ -22,6 +23,9 @@ type State =
   | { readonly at: 'quote'; readonly q: string; readonly name: string }
   | { readonly at: 'comment' }
   | { readonly at: 'raw'; readonly name: string };
+
+/** Lower case, for finding a raw element's end (`</PRE>` too); one part at a time. */
+const lower = (s: string) => s.toLowerCase();
 
 /** The static parts of one template (raw text, between its bindings), minified; as many parts as given. */
 export function minifyHtmlParts(parts: readonly string[]): string[] {
@@ -46,7 +50,7 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           continue;
         }
         case 'raw': {
-          const end = part.toLowerCase().indexOf(`</${state.name}`, i);
+          const end = lower(part).indexOf(`</${state.name}`, i);
           const stop = end < 0 ? part.length : end;
           out += part.slice(i, stop);
           i = stop;
@@ -59,22 +63,24 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           if (c === state.q) state = { at: 'tag', name: state.name };
           continue;
         case 'tag':
-          if (WS.test(c)) break;
+          if (isSpace(c)) break;
           out += c;
           i++;
           if (c === '"' || c === "'") state = { at: 'quote', q: c, name: state.name };
           else if (c === '>') state = RAW.has(state.name) ? { at: 'raw', name: state.name } : { at: 'text' };
           continue;
         case 'text':
-          if (WS.test(c)) break;
+          if (isSpace(c)) break;
           if (part.startsWith('<!--', i)) {
             out += '<!--';
             i += 4;
             state = { at: 'comment' };
             continue;
           }
-          if (c === '<' && /^[a-zA-Z/]/.test(part[i + 1] ?? '')) {
-            const name = /^\/?([a-zA-Z][\w-]*)/.exec(part.slice(i + 1))?.[1] ?? '';
+          TAG_NAME.lastIndex = i + 1;
+          const tag = c === '<' ? TAG_NAME.exec(part) : null;
+          if (tag) {
+            const name = tag[1]!;
             // A closing tag never opens raw content.
             state = { at: 'tag', name: part[i + 1] === '/' ? '' : name.toLowerCase() };
           }
@@ -83,7 +89,7 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           continue;
       }
       // A whitespace run, in text or in a tag: one space.
-      while (i < part.length && WS.test(part[i]!)) i++;
+      while (i < part.length && isSpace(part[i])) i++;
       out += ' ';
     }
     return out;

@@ -1,12 +1,11 @@
 /**
  * A build-time Vite plugin: Lit's html``, svg`` and css`` templates in web/ lose their indentation
  * (minify-html.ts and minify-css.ts say what changes and what never does). The templates are found
- * with the TypeScript parser, never a regular expression, and only where the tag is the one imported
+ * with Vite's own parser (oxc, TypeScript syntax), never a regular expression, and only where the tag is the one imported
  * from 'lit' (under whatever local name); nested templates inside bindings are minified too, and the
  * bindings themselves are left exactly as written. Runs before the TypeScript transform, on source.
  */
-import ts from 'typescript';
-import type { Plugin } from 'vite';
+import { parseSync, type Plugin } from 'vite';
 import { minifyCssParts } from './minify-css.ts';
 import { minifyHtmlParts } from './minify-html.ts';
 
@@ -15,52 +14,64 @@ interface Edit {
   readonly end: number;
   readonly text: string;
 }
+/** The few ESTree fields read here (oxc's AST, offsets in UTF-16 code units like the source string). */
+interface Node {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly [key: string]: unknown;
+}
+interface TemplateElement extends Node {
+  readonly value: { readonly raw: string };
+}
+
+const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && typeof (x as Node).type === 'string';
 
 /** Local names under which the file imports Lit's template tags: name → kind. */
-function litTags(sf: ts.SourceFile): Map<string, 'html' | 'css'> {
+function litTags(program: Node): Map<string, 'html' | 'css'> {
   const tags = new Map<string, 'html' | 'css'>();
-  for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== 'lit') continue;
-    const named = s.importClause?.namedBindings;
-    if (!named || !ts.isNamedImports(named) || s.importClause.isTypeOnly) continue;
-    for (const el of named.elements) {
-      const imported = (el.propertyName ?? el.name).text;
-      if (imported === 'html' || imported === 'svg') tags.set(el.name.text, 'html');
-      if (imported === 'css') tags.set(el.name.text, 'css');
+  for (const s of program.body as Node[]) {
+    if (s.type !== 'ImportDeclaration' || (s.source as { value: string }).value !== 'lit' || s.importKind === 'type') continue;
+    for (const spec of s.specifiers as Node[]) {
+      if (spec.type !== 'ImportSpecifier' || spec.importKind === 'type') continue;
+      const imported = (spec.imported as { name?: string }).name;
+      const local = (spec.local as { name: string }).name;
+      if (imported === 'html' || imported === 'svg') tags.set(local, 'html');
+      if (imported === 'css') tags.set(local, 'css');
     }
   }
   return tags;
 }
 
-/** [start, end) of each static part's raw text in the source, in order. */
-function partRanges(sf: ts.SourceFile, t: ts.TemplateLiteral): Array<[number, number]> {
-  if (ts.isNoSubstitutionTemplateLiteral(t)) return [[t.getStart(sf) + 1, t.end - 1]];
-  const ranges: Array<[number, number]> = [[t.head.getStart(sf) + 1, t.head.end - 2]];
-  for (const span of t.templateSpans) {
-    const lit = span.literal;
-    ranges.push([lit.getStart(sf) + 1, lit.end - (ts.isTemplateTail(lit) ? 1 : 2)]);
-  }
-  return ranges;
+/** [start, end) of a template element's raw text in the source (the parser's span may include the `, ${ and }). */
+function rawRange(code: string, q: TemplateElement): [number, number] {
+  const begin = code[q.start] === '`' || code[q.start] === '}' ? q.start + 1 : q.start;
+  return [begin, begin + q.value.raw.length];
 }
 
 /** The source with its Lit templates' whitespace minified; unchanged when it has none. */
 export function minifyTemplates(code: string, fileName = 'module.ts'): string {
-  const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const tags = litTags(sf);
+  const { program, errors } = parseSync(fileName, code, { lang: 'ts', sourceType: 'module' });
+  if (errors.length > 0) return code; // the TypeScript transform reports them
+  const tags = litTags(program as unknown as Node);
   if (tags.size === 0) return code;
   const edits: Edit[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.has(node.tag.text) && !node.typeArguments) {
-      const ranges = partRanges(sf, node.template);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isNode(node)) return;
+    const tag = node.tag as Node | undefined;
+    if (node.type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && tags.has(tag.name as string) && !node.typeArguments) {
+      const quasis = (node.quasi as { quasis: TemplateElement[] }).quasis;
+      const ranges = quasis.map((q) => rawRange(code, q));
       const parts = ranges.map(([s, e]) => code.slice(s, e));
-      const out = tags.get(node.tag.text) === 'css' ? minifyCssParts(parts) : minifyHtmlParts(parts);
+      const out = tags.get(tag.name as string) === 'css' ? minifyCssParts(parts) : minifyHtmlParts(parts);
       ranges.forEach(([start, end], i) => {
         if (out[i] !== parts[i]) edits.push({ start, end, text: out[i]! });
       });
     }
-    ts.forEachChild(node, visit);
+    for (const key in node) if (key !== 'parent') visit(node[key]);
   };
-  visit(sf);
+  visit(program);
   let result = code;
   for (const e of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
   return result;

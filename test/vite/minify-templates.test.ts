@@ -78,6 +78,12 @@ describe('minifyTemplates', () => {
     expect(out).toContain('css`p{color: red}`');
   });
 
+  it('finds the parts after non-ASCII text, and leaves a file that does not parse as it is', () => {
+    expect(minifyTemplates(src("const a = '—é≈';\nconst t = html`\n  <p>·  ${a}</p>\n`;"))).toContain("const a = '—é≈';\nconst t = html` <p>· ${a}</p> `;");
+    const broken = src('const t = html`\n  <p>${</p>`;');
+    expect(minifyTemplates(broken)).toBe(broken);
+  });
+
   it('leaves alone a file without Lit, a tag of another origin, and plain template strings', () => {
     const plain = 'const html = (s: TemplateStringsArray) => s.join("");\nconst a = html`\n  <p>\n  x</p>`;\nconst b = `\n   <p>   </p>`;';
     expect(minifyTemplates(plain)).toBe(plain);
