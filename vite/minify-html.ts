@@ -24,9 +24,6 @@ type State =
   | { readonly at: 'comment' }
   | { readonly at: 'raw'; readonly name: string };
 
-/** Lower case, for finding a raw element's end (`</PRE>` too); one part at a time. */
-const lower = (s: string) => s.toLowerCase();
-
 /** The static parts of one template (raw text, between its bindings), minified; as many parts as given. */
 export function minifyHtmlParts(parts: readonly string[]): string[] {
   let state: State = { at: 'text' };
@@ -50,7 +47,8 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           continue;
         }
         case 'raw': {
-          const end = lower(part).indexOf(`</${state.name}`, i);
+          // `</PRE>` ends a <pre> too.
+          const end = part.toLowerCase().indexOf(`</${state.name}`, i);
           const stop = end < 0 ? part.length : end;
           out += part.slice(i, stop);
           i = stop;
