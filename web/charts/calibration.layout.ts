@@ -4,7 +4,7 @@
  * perfectly calibrated forecast would follow. Marks above the diagonal: more incidents than the
  * score said; below: fewer. Series differ by shape (circle, square) and by colour.
  */
-import { scaleLinear, scaleSqrt } from 'd3';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
 import type { CalibrationBin } from '../../server/domain/backtest.ts';
 
 export interface CalibrationSeries {

@@ -5,7 +5,8 @@
  * Lines differ by dash pattern and by direct label, not by colour alone; the policy in force is
  * drawn heavier and says so.
  */
-import { line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import type { DecayPolicyCurve } from '../api/client.ts';
 import { onDark, riskColor } from './heatmap.layout.ts';
 

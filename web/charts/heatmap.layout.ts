@@ -2,7 +2,9 @@
  * Portfolio heatmap geometry and colours, PURE: data and cell size in, plain values out. d3 is
  * used for math only (scales, colour); nothing here touches the DOM, so it is tested in node.
  */
-import { interpolateMagma, rgb, scaleLinear, scaleSequential } from 'd3';
+import { rgb } from 'd3-color';
+import { scaleLinear, scaleSequential } from 'd3-scale';
+import { interpolateMagma } from 'd3-scale-chromatic';
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
 
 /**

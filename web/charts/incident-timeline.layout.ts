@@ -7,9 +7,10 @@
  * Intrusion and disclosure sit above each row's line, report and detection below it, so that
  * dates a day apart (Okta 2023: intrusion 28 Sep, report 29 Sep) do not cover each other.
  */
-import { scaleUtc, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import type { Incident } from '../../server/domain/incident.ts';
 import { disclosureLag, lagDays, partialDate } from '../format.ts';
+import { utcAxis, utcTickFormat } from './utc-axis.ts';
 
 export type TimelineIncident = Pick<
   Incident,
@@ -106,7 +107,7 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
   const hi = lasts.length > 0 ? Math.max(...lasts) : DAY_MS;
   // A little air at both ends (at least two weeks), so end markers are not cut by the frame.
   const pad = Math.max(14 * DAY_MS, (hi - lo) * 0.04);
-  const x = scaleUtc([new Date(lo - pad), new Date(hi + pad)], [LEFT, w - RIGHT]);
+  const x = utcAxis(new Date(lo - pad), new Date(hi + pad), [LEFT, w - RIGHT]);
   const at = (d: Date) => x(d);
 
   const rows = [...dated]
@@ -157,8 +158,7 @@ export function layoutIncidentTimeline(incidents: readonly TimelineIncident[], w
     });
 
   const axisY = TOP + rows.length * ROW_H + 4;
-  const format = x.tickFormat();
-  const ticks = x.ticks(Math.max(2, Math.floor((w - LEFT - RIGHT) / 90))).map((d) => ({ x: x(d), text: format(d) }));
+  const ticks = x.ticks(Math.max(2, Math.floor((w - LEFT - RIGHT) / 90))).map((d) => ({ x: x(d), text: utcTickFormat(d) }));
   return { width: w, height: axisY + AXIS_H, left: LEFT, right: w - RIGHT, rows, ticks, axisY };
 }
 

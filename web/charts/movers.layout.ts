@@ -7,7 +7,7 @@
  * under the common colour-vision deficiencies and at least 3:1 on both the light and the dark
  * surface; the legend and the table say the same in words and numbers.
  */
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 
 export const CAUSES = ['incidents', 'decay', 'posture', 'methodology'] as const;
 export type Cause = (typeof CAUSES)[number];

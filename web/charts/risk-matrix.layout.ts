@@ -10,7 +10,8 @@
  * A not-assessed vendor has no place in a cell: its likelihood rests on priors, so placing it would
  * rate it. It is listed apart, beside the matrix, by inherent risk (`notAssessed`).
  */
-import { interpolateRgb, scaleBand } from 'd3';
+import { interpolateRgb } from 'd3-interpolate';
+import { scaleBand } from 'd3-scale';
 import type { RiskBand } from '../../server/scoring/types.ts';
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
 import { BAND_INK, BAND_LABEL, BAND_TINT, bandAt, DEFAULT_BANDS } from './heatmap.bands.ts';

@@ -5,7 +5,8 @@
  * access level as width AND dash pattern (colour only echoes it); nodes are sized by the access
  * they hold or hand out, and a provider serving two or more of our vendors is marked.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, scaleLinear, scaleSqrt, type SimulationNodeDatum } from 'd3';
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
 import type { SupplyChainEdge, SupplyChainNode } from '../../server/services/supply-chain-service.ts';
 import type { AccessLevel } from '../../server/domain/vocabulary.ts';
 import { onDark, riskColor } from './heatmap.layout.ts';

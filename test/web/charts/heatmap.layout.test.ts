@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rgb } from 'd3';
+import { rgb } from 'd3-color';
 import type { Heatmap, HeatmapRow } from '../../../server/services/scoring-service.ts';
 import { contrast, hatchPath, inkOn, layoutHeatmap, layoutLegend, onDark, riskColor, UNKNOWN_FILL } from '../../../web/charts/heatmap.layout.ts';
 import { ASSESSED } from '../../helpers/heatmap-row.ts';
