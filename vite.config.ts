@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
-import { minifyTemplatesPlugin } from './vite/minify-templates.ts';
-import { purePalettes } from './vite/pure-palettes.ts';
+import { minifyTemplatesPlugin } from './web/build/minify-templates.ts';
+import { purePalettes } from './web/build/pure-palettes.ts';
 
 // The web app lives in web/; Express serves web/dist in production.
 export default defineConfig({

@@ -23,6 +23,8 @@
  *   controllers web/controllers/**        → pure   (Lit reactive controllers: page logic that fetches, and
  *                                                    the width/row-window helpers the charts use; no elements)
  *   pure        web/*.ts, web/api/**, web/state/**, web/styles/**, web/respond/**  → (nothing above)
+ *   build       web/build/**              → (nothing of the app: Vite plugins that run in Node at build time;
+ *                                          no layer imports them, only vite.config.ts does)
  *
  * Web → server: `server/http/contract.ts` (type-only) and `server/domain/**` (type-only; a value
  * import only from a dependency-free domain module, see rules.ts). Nothing else of the server.
@@ -57,6 +59,7 @@ export const WEB_LAYERS: readonly Layer[] = [
   { name: 'charts', paths: ['web/charts/**'], imports: ['controllers', 'pure'] },
   { name: 'controllers', paths: ['web/controllers/**'], imports: ['pure'] },
   { name: 'pure', paths: ['web/*.ts', 'web/api/**', 'web/state/**', 'web/styles/**', 'web/respond/**'], imports: [] },
+  { name: 'build', paths: ['web/build/**'], imports: [] },
 ];
 
 /** An import a layer table forbids but the project keeps for now: each one says why, and when it goes. */

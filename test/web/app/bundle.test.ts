@@ -36,7 +36,7 @@ describe('the web build', () => {
       expect(js.some((f) => f.startsWith(`${page}-`))).toBe(true);
     const largest = Math.max(...js.map((f) => statSync(join(outDir, 'assets', f)).size));
     expect(largest).toBeLessThan(500 * 1024);
-    // Lit templates lose their indentation in the build (vite/minify-templates.ts): no newline-and-indent before a tag.
+    // Lit templates lose their indentation in the build (web/build/minify-templates.ts): no newline-and-indent before a tag.
     const indented = js.filter((f) => /\n[ \t]{2,}</.test(readFileSync(join(outDir, 'assets', f), 'utf8')));
     expect(indented).toEqual([]);
   });

@@ -1,8 +1,8 @@
 /** The build's template minifier changes whitespace only where no browser could draw the difference. */
 import { describe, expect, it } from 'vitest';
-import { minifyCssParts } from '../../vite/minify-css.ts';
-import { minifyHtmlParts } from '../../vite/minify-html.ts';
-import { minifyTemplates } from '../../vite/minify-templates.ts';
+import { minifyCssParts } from '../../../web/build/minify-css.ts';
+import { minifyHtmlParts } from '../../../web/build/minify-html.ts';
+import { minifyTemplates } from '../../../web/build/minify-templates.ts';
 
 const html = (s: string) => minifyHtmlParts([s])[0];
 

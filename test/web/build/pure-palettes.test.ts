@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromatic from 'd3-scale-chromatic';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { markPalettesPure, purePalettes } from '../../vite/pure-palettes.ts';
+import { markPalettesPure, purePalettes } from '../../../web/build/pure-palettes.ts';
 
 const file = fileURLToPath(import.meta.resolve('d3-scale-chromatic'));
 const source = readFileSync(file, 'utf8');
@@ -39,7 +39,7 @@ describe('pure marks on d3-scale-chromatic', () => {
   });
 
   it('let a build that uses one palette drop the others', { timeout: 60_000 }, async () => {
-    const entry = fileURLToPath(new URL('../fixtures/vite/magma-only.ts', import.meta.url));
+    const entry = fileURLToPath(new URL('../../fixtures/vite/magma-only.ts', import.meta.url));
     const out = (await build({
       configFile: false,
       logLevel: 'silent',
