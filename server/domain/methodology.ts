@@ -4,21 +4,15 @@
  * data, not code (DESIGN §4.9).
  */
 import { z } from 'zod';
+import { FACTOR_IDS } from './labels.ts';
 import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 import { withV1Defaults } from './methodology-v1.ts';
 import { categoryPriorRow, DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from './category-priors.ts';
 
-export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
-export type FactorId = (typeof FACTOR_IDS)[number];
-export const FACTOR_LABELS: Readonly<Record<FactorId, string>> = {
-  incidents: 'Past incidents',
-  recurrence: 'Repeat incidents',
-  support: 'Support chain',
-  mfa: 'MFA posture',
-  disclosure: 'Disclosure',
-};
+// The factors and their names are dependency-free (labels.ts), so that the web shares them.
+export { FACTOR_IDS, FACTOR_LABELS, type FactorId } from './labels.ts';
 
 /** The bands a risk falls in, from least to most risk: the policy's `bands` set where each begins. */
 export const RISK_BANDS = ['low', 'moderate', 'high', 'critical'] as const;
@@ -101,21 +95,17 @@ const parameterFields = z
       repeatPoints: points,
       classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
       severityScale: byKey(SEVERITIES, share),
-      matchOn: z
-        .enum(['root-cause', 'classes'])
-        .meta({
-          description:
-            'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
-        }),
+      matchOn: z.enum(['root-cause', 'classes']).meta({
+        description:
+          'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
+      }),
       requireSameEntryPath: z
         .boolean()
         .meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
-      pairWith: z
-        .enum(['strongest', 'closest'])
-        .meta({
-          description:
-            'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
-        }),
+      pairWith: z.enum(['strongest', 'closest']).meta({
+        description:
+          'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
+      }),
       rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({
         description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats',
       }),
@@ -127,15 +117,10 @@ const parameterFields = z
       }),
     }),
     incidentCap: z.strictObject({
-      likelihoodPoints: z
-        .number()
-        .min(1)
-        .max(100)
-        .nullable()
-        .meta({
-          description:
-            'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
-        }),
+      likelihoodPoints: z.number().min(1).max(100).nullable().meta({
+        description:
+          'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
+      }),
     }),
     disclosure: z.strictObject({
       lagPoints: points,
