@@ -126,7 +126,10 @@ export function makeDeps(db: Db, opts: DepsOptions) {
   const mfa = mfaService(store, opts.clock);
   const commitments = commitmentsService(store, opts.clock);
   const documents = documentsService(store, opts.clock, feed);
-  const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log));
+  // The imports service holds the store and decides inline or job: the import routes never see the database.
+  const imports = importsService(store, opts.clock, feed, jobs, importWorkers({ ...DEFAULT_IMPORT_WORKERS, verisSchemaDir: opts.verisSchemaDir }, opts.log), {
+    version: opts.version,
+  });
   return {
     ...opts,
     store,

@@ -1,4 +1,8 @@
-/** Words and numbers for the screen, PURE. Vocabulary maps are typed by the server's unions, so a new value fails the type check here. */
+/**
+ * Words and numbers for the screen, PURE. Vocabulary maps are typed by the server's unions, so a new
+ * value fails the type check here; the words the server also uses come from its dependency-free
+ * domain modules (labels.ts, vocabulary-labels.ts), written once.
+ */
 import type {
   AccessLevel,
   AccessVector,
@@ -15,52 +19,19 @@ import type {
 } from '../server/domain/vocabulary.ts';
 import type { Incident } from '../server/domain/incident.ts';
 import type { MfaRecord } from '../server/domain/mfa.ts';
-import type { FactorId } from '../server/domain/methodology.ts';
+import { FACTOR_LABELS, FINDING_RULE_LABELS, type FactorId } from '../server/domain/labels.ts';
+import { DATA_ACCESS_LABELS, ENVIRONMENT_ACCESS_LABELS, VENDOR_STATUS_LABELS } from '../server/domain/vocabulary-labels.ts';
 
-/** As the engine names its factors (server/domain/methodology.ts FACTOR_LABELS, which the web may not import); typed, so a new factor fails here. */
-export const FACTOR_LABEL: Readonly<Record<FactorId, string>> = {
-  incidents: 'Past incidents',
-  recurrence: 'Repeat incidents',
-  support: 'Support chain',
-  mfa: 'MFA posture',
-  disclosure: 'Disclosure',
-};
+/** As the engine names its factors: the server's own words (dependency-free domain/labels.ts); typed, so a new factor needs one. */
+export const FACTOR_LABEL: Readonly<Record<FactorId, string>> = FACTOR_LABELS;
 
 /** Short names of the engine's finding rules (row headings in compare, what-if lists); a rule not listed is named by its finding's title. */
-export const FINDING_RULE_LABEL: Readonly<Record<string, string>> = {
-  'repeat-root-cause': 'Same root cause twice',
-  'recent-critical-incident': 'Critical incident in the last year',
-  'late-disclosure': 'Late disclosure',
-  'found-by-others-first': 'Found by others first',
-  'unsanitized-support-artifacts': 'Unsanitized support artefacts',
-  'outsourced-tenant-access': 'Outsourced access to customer tenants',
-  'support-mfa-not-phishing-resistant': 'Support staff MFA not phishing-resistant',
-  'admins-mfa-not-phishing-resistant': 'Admin MFA not phishing-resistant',
-};
+export const FINDING_RULE_LABEL: Readonly<Record<string, string>> = FINDING_RULE_LABELS;
 
-export const DATA_ACCESS_LABEL: Readonly<Record<DataAccess, string>> = {
-  none: 'None',
-  internal: 'Internal data',
-  confidential: 'Confidential data',
-  restricted: 'Restricted data',
-};
-
-export const ENVIRONMENT_ACCESS_LABEL: Readonly<Record<EnvironmentAccess, string>> = {
-  none: 'None',
-  user: 'User-level',
-  admin: 'Admin',
-  'identity-provider': 'Identity provider for everything',
-};
-
-export const STATUS_LABEL: Readonly<Record<VendorStatus, string>> = {
-  proposed: 'Proposed',
-  'under-review': 'Under review',
-  approved: 'Approved',
-  'approved-with-conditions': 'Approved with conditions',
-  rejected: 'Rejected',
-  offboarded: 'Offboarded',
-  'not-engaged': 'Not engaged',
-};
+/** Our relationship's vocabularies in words, as a CSV import reads them back (dependency-free domain/vocabulary-labels.ts). */
+export const DATA_ACCESS_LABEL: Readonly<Record<DataAccess, string>> = DATA_ACCESS_LABELS;
+export const ENVIRONMENT_ACCESS_LABEL: Readonly<Record<EnvironmentAccess, string>> = ENVIRONMENT_ACCESS_LABELS;
+export const STATUS_LABEL: Readonly<Record<VendorStatus, string>> = VENDOR_STATUS_LABELS;
 
 export const ACCESS_LEVEL_LABEL: Readonly<Record<AccessLevel, string>> = {
   none: 'No access to customer tenants',

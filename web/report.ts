@@ -8,7 +8,7 @@ import type { HeatmapRow } from '../server/services/scoring-service.ts';
 import type { QuarterlyReport, ReportAppendixPage, ReportSnapshots } from './api/client.ts';
 import { SEVERITIES_MOST_FIRST } from './format.ts';
 import { urlWith } from './urls.ts';
-import { isQuarter, quarterOf, quarterSpan, shiftQuarter } from './charts/trend.quarters.ts';
+import { isQuarter, quarterOf, quarterSpan, shiftQuarter } from '../server/domain/quarters.ts';
 
 export type Report = QuarterlyReport;
 export type ReportVendor = Report['vendors'][number];

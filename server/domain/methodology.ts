@@ -4,21 +4,15 @@
  * data, not code (DESIGN §4.9).
  */
 import { z } from 'zod';
+import { FACTOR_IDS } from './labels.ts';
 import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 import { withV1Defaults } from './methodology-v1.ts';
 import { categoryPriorRow, DEFAULT_CATEGORY_PRIORS, DEFAULT_OTHER_CATEGORIES_PRIOR } from './category-priors.ts';
 
-export const FACTOR_IDS = ['incidents', 'recurrence', 'support', 'mfa', 'disclosure'] as const;
-export type FactorId = (typeof FACTOR_IDS)[number];
-export const FACTOR_LABELS: Readonly<Record<FactorId, string>> = {
-  incidents: 'Past incidents',
-  recurrence: 'Repeat incidents',
-  support: 'Support chain',
-  mfa: 'MFA posture',
-  disclosure: 'Disclosure',
-};
+// The factors and their names are dependency-free (labels.ts), so that the web shares them.
+export { FACTOR_IDS, FACTOR_LABELS, type FactorId } from './labels.ts';
 
 /** The bands a risk falls in, from least to most risk: the policy's `bands` set where each begins. */
 export const RISK_BANDS = ['low', 'moderate', 'high', 'critical'] as const;

@@ -1,7 +1,7 @@
 /**
  * The words the app shows for our relationship's vocabularies, so that a spreadsheet may say
- * "User-level" where the API says `user`. The web keeps its own copy (web/format.ts: it may not
- * import server values); test/web/vocabulary-labels.test.ts proves the two agree. PURE.
+ * "User-level" where the API says `user`. PURE and dependency-free (its one import is a type), so
+ * the web shows these same words (web/format.ts imports them).
  */
 import type { DataAccess, EnvironmentAccess, VendorStatus } from './vocabulary.ts';
 

@@ -3,7 +3,7 @@
  * back unchanged afterwards, so a report on that quarter is reproducible; recomputing it (say,
  * under a new methodology) is an explicit action. The current quarter is live, as of today.
  */
-import { quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
+import { DEFAULT_QUARTERS, MAX_QUARTERS, quarterEnd, quarterOf, quarterRange, quarterSpan, shiftQuarter } from '../domain/quarter.ts';
 import type { Store } from '../db/store.ts';
 import type { TrendVendor } from '../db/snapshots-repo.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
@@ -16,7 +16,8 @@ import { found, invalid } from './errors.ts';
 import { loadAllFacts, loadFacts, type LoadedFacts } from './facts-loader.ts';
 import type { MethodologyService } from './methodology-service.ts';
 
-export const MAX_QUARTERS = 40;
+/** The most quarters one request spans: shared with the web (domain/quarters.ts), which offers as many. */
+export { MAX_QUARTERS };
 const MOVERS = 5;
 const MOVER_POINTS = 5;
 /** Up to this many vendors to freeze, their facts are read one vendor at a time; beyond, the whole portfolio at once. */
@@ -107,7 +108,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
     history: (vendorId: number, range: { from?: string | undefined; to?: string | undefined }): { items: HistoryItem[] } => {
       const vendor = found(store.vendors.find(vendorId), 'vendor', vendorId);
       const to = range.to ?? current();
-      const from = range.from ?? shiftQuarter(to, -7);
+      const from = range.from ?? shiftQuarter(to, -(DEFAULT_QUARTERS - 1));
       if (to > current())
         throw invalid('The history cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
       const span = quarterSpan(from, to);
@@ -133,7 +134,7 @@ export function historyService(store: Store, clock: Clock, methodology: Methodol
      */
     trends: (range: { from?: string | undefined; to?: string | undefined }) => {
       const to = range.to ?? current();
-      const from = range.from ?? shiftQuarter(to, -7);
+      const from = range.from ?? shiftQuarter(to, -(DEFAULT_QUARTERS - 1));
       if (to > current()) throw invalid('Trends cannot reach past the current quarter.', [{ path: 'query.to', message: `must not be after ${current()}` }]);
       const span = quarterSpan(from, to);
       if (span < 2) throw invalid('Trends need at least two quarters.', [{ path: 'query.from', message: `must be before ${to}` }]);

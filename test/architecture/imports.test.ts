@@ -22,8 +22,8 @@
  *   web → server: server/http/contract.ts (types), server/domain (types; values only from
  *   dependency-free modules: no zod, package or node: import, transitively).
  *
- * Bends (layers.ts BENDS): web/report.ts → web/charts/trend.quarters.ts until the quarter
- * arithmetic comes from the shared pure domain module. `npm run layers` prints the graph with counts.
+ * Bends (layers.ts BENDS): none (each would be an entry there with its reason). `npm run layers`
+ * prints the graph with counts.
  */
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';

@@ -69,15 +69,7 @@ export interface Bend {
   readonly why: string;
 }
 
-export const BENDS: readonly Bend[] = [
-  {
-    from: 'web/report.ts',
-    to: 'web/charts/trend.quarters.ts',
-    // Issue 18 §1 moves the quarter arithmetic into a pure server/domain module that web/report.ts
-    // will import directly; moving trend.quarters.ts here as well would collide with that change.
-    why: 'quarter arithmetic, until it comes from the shared pure domain module (issue 18 §1)',
-  },
-];
+export const BENDS: readonly Bend[] = [];
 
 /** The server files the web may import types from, besides the domain. */
 export const WEB_CONTRACT = 'server/http/contract.ts';

@@ -1,6 +1,6 @@
 /**
- * The words for our relationship's vocabularies live twice: on the server, which accepts them in a
- * CSV, and in the web app, which shows them (the web may not import server values). They must agree.
+ * The words for our relationship's vocabularies: the server accepts them in a CSV, and the web app
+ * shows them (web/format.ts takes them from the dependency-free domain module). They must agree.
  */
 import { describe, expect, it } from 'vitest';
 import { DATA_ACCESS_LABELS, ENVIRONMENT_ACCESS_LABELS, valueOfLabel, VENDOR_STATUS_LABELS } from '../../server/domain/vocabulary-labels.ts';

@@ -1,35 +1,12 @@
 /**
- * Calendar quarters (`2023-Q4`) for the trend view, PURE: the server's rules (server/domain/
- * quarter.ts) restated, because the web takes only types from the server. Also what the view's
- * URL holds (`/trends?from=2025-Q1&to=2026-Q4&movers=1&sort=delta`) and which quarter is live.
+ * Calendar quarters (`2023-Q4`) for the trend view, PURE: what the view's URL holds
+ * (`/trends?from=2025-Q1&to=2026-Q4&movers=1&sort=delta`), which quarter is live, and the range
+ * pickers' rules. The arithmetic is the server's own (server/domain/quarters.ts, dependency-free,
+ * so the web imports its values); re-exported here for the web's modules.
  */
+import { isQuarter, MAX_QUARTERS, quarterEnd, quarterSpan, shiftQuarter } from '../../server/domain/quarters.ts';
 
-/** The server refuses longer ranges; its default is the last eight quarters. */
-export const MAX_QUARTERS = 40;
-export const DEFAULT_QUARTERS = 8;
-
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-export const isQuarter = (s: string | null | undefined): s is string => !!s && QUARTER.test(s);
-
-const index = (q: string): number => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
-const label = (i: number): string => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
-
-/** The quarter `n` quarters after (or, negative, before) `q`. */
-export const shiftQuarter = (q: string, n: number): string => label(index(q) + n);
-
-/** Quarters from `from` to `to`, both included (0 or less when `to` is earlier). */
-export const quarterSpan = (from: string, to: string): number => index(to) - index(from) + 1;
-
-/** The quarter a `YYYY-MM-DD` day falls in. */
-export const quarterOf = (day: string): string => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-
-/** The last day of a quarter, `YYYY-MM-DD`. */
-export function quarterEnd(q: string): string {
-  const year = Number(q.slice(0, 4));
-  const month = Number(q.slice(6)) * 3;
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${day}`;
-}
+export { DEFAULT_QUARTERS, isQuarter, MAX_QUARTERS, quarterEnd, quarterOf, quarterSpan, shiftQuarter } from '../../server/domain/quarters.ts';
 
 /** "2025 Q1", as a column says it. */
 export const quarterText = (q: string): string => q.replace('-', ' ');

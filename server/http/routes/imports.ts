@@ -4,7 +4,6 @@ import { atLeast } from '../../domain/account.ts';
 import { exportDocument } from '../../domain/export.ts';
 import { actorOf, type Principal } from '../../services/auth-service.ts';
 import type { Job, JobError } from '../../services/jobs-service.ts';
-import { exportAll } from '../../services/imports/full-transfer.ts';
 import { Unreadable, type Outcome } from '../../services/imports/imports-service.ts';
 import { VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
 import { HttpError } from '../problem.ts';
@@ -70,7 +69,7 @@ const job = z
 
 const importProblems = problems;
 
-export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => {
+export const importRoutes = ({ jobs, imports }: Deps) => {
   const caller = (principal: Principal) => ({ actor: actorOf(principal), userId: principal.user.id });
   /** A job answers 202 with its Location; a report with problems refuses the import (a dry run reports them). */
   const reply = async <R extends { errors: readonly JobError[]; errorsTotal: number }>(outcome: Promise<Outcome<R>>, refuse: boolean): Promise<R | Reply> => {
@@ -160,7 +159,7 @@ export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => 
       status: 200,
       response: exportDocument,
       handle: () => {
-        const doc = exportAll(store, clock, version);
+        const doc = imports.exportAll();
         return new Reply(200, doc, { 'Content-Disposition': `attachment; filename="vendorscope-${doc.exportedAt.slice(0, 10)}.json"` });
       },
     }),

@@ -1,4 +1,5 @@
 /** What every finding rule reads, computed once per score. */
+import type { FindingRuleId } from '../../domain/labels.ts';
 import type { MfaRecord } from '../../domain/mfa.ts';
 import type { MfaPopulation } from '../../domain/vocabulary.ts';
 import { incidentKnownAt, incidentKnownFrom, subprocessorActiveAt } from '../known-at.ts';
@@ -23,7 +24,8 @@ export interface FindingContext {
 }
 
 export interface FindingRule {
-  readonly id: string;
+  /** One of FINDING_RULE_IDS, so that every rule has its short name (domain/labels.ts). */
+  readonly id: FindingRuleId;
   evaluate(ctx: FindingContext): Finding[];
 }
 

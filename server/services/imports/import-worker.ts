@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
-import { parseExport } from './full-transfer.ts';
+import { parseExport } from './full-export.ts';
 import { csvParseCost, jsonParseCost } from './parse-cost.ts';
 import { prepareVeris, readVerisBody, TooCostly, UnreadableBody, type OnInvalid } from './veris-prepare.ts';
 import { verisValidator } from './veris-schema.ts';

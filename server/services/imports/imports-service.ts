@@ -1,8 +1,9 @@
 /**
- * Imports and restores, as the API runs them: the body is read and checked in an import worker
- * (import-workers.ts), so the thread that serves requests stays free; an import of more than
- * JOB_THRESHOLD records runs as a job, writing in batched transactions with the event loop free
- * between them. How many imports run at once is bounded per user and in all.
+ * Imports, exports and restores, as the API runs them: the body is read and checked in an import
+ * worker (import-workers.ts), so the thread that serves requests stays free; this service decides
+ * whether an import runs inline or, past `jobThreshold` records, as a job, writing in batched
+ * transactions with the event loop free between them. How many imports run at once is bounded per
+ * user and in all. It holds the store: the import routes only hand it the parsed request and the caller.
  */
 import type { Actor } from '../../domain/account.ts';
 import type { ExportDocument } from '../../domain/export.ts';
@@ -11,6 +12,7 @@ import type { Clock } from '../clock.ts';
 import { ServiceError } from '../errors.ts';
 import { breathe, IMPORT_RETRY_SECONDS, tooManyImports, type Job, type JobError, type JobsService, type Progress } from '../jobs-service.ts';
 import { CsvSyntaxError, type CsvRecord } from './csv.ts';
+import { exportAll } from './full-export.ts';
 import { restoreStepwise, type RestoreMode } from './full-transfer.ts';
 import { WorkerFailed, WorkerOutOfMemory, type ImportWorkers, type WorkerRun } from './import-workers.ts';
 import { importVendorsCsv, type VendorImportOptions, type VendorImportReport } from './vendors-csv.ts';
@@ -20,6 +22,16 @@ import type { PreparedVeris } from './veris-prepare.ts';
 
 /** Imports larger than this run as a job (202) whose progress GET /jobs/:id reports. */
 export const JOB_THRESHOLD = 1000;
+
+export interface ImportsOptions {
+  /** The app's version, written into an export. */
+  readonly version: string;
+  /** Records up to which an import runs inline; more run as a job (JOB_THRESHOLD). */
+  readonly jobThreshold?: number;
+}
+
+/** Whether an import of `total` records runs as a job rather than inline. */
+export const runsAsJob = (total: number, threshold = JOB_THRESHOLD): boolean => total > threshold;
 /** Records per write transaction in a job: small enough that one batch holds the event loop only a few milliseconds. */
 export const WRITE_BATCH = 100;
 
@@ -65,7 +77,15 @@ async function read<T>(p: Promise<T>): Promise<T> {
 /** Records a restore writes between turns of the event loop. */
 export const RESTORE_STEP = 500;
 
-export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents, 'incidentsAdded'>, jobs: JobsService, workers: ImportWorkers) {
+export function importsService(
+  store: Store,
+  clock: Clock,
+  feed: Pick<FeedEvents, 'incidentsAdded'>,
+  jobs: JobsService,
+  workers: ImportWorkers,
+  opts: ImportsOptions,
+) {
+  const threshold = opts.jobThreshold ?? JOB_THRESHOLD;
   const inFlight = new Map<number, number>();
   let inFlightTotal = 0;
   let restoring = false;
@@ -85,7 +105,7 @@ export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents
       if (e instanceof CsvSyntaxError) return { report: await work(Promise.reject(e)) };
       throw e;
     }
-    if (total <= JOB_THRESHOLD) return { report: await work(read(run.result)) };
+    if (!runsAsJob(total, threshold)) return { report: await work(read(run.result)) };
     try {
       return {
         job: jobs.start(kind, who.userId, total, (progress) => {
@@ -140,6 +160,9 @@ export function importsService(store: Store, clock: Clock, feed: Pick<FeedEvents
       const run = workers.run<CsvRecord[]>({ kind: 'csv', bytes });
       return inlineOrJob('vendors-csv', who, run, (records, progress) => importVendorsCsv(store, clock, who.actor, records, { ...opts, progress }));
     },
+
+    /** Everything but accounts, secrets and the audit trail, as one versioned document. */
+    exportAll: (): ExportDocument => exportAll(store, clock, opts.version),
 
     /**
      * Whether a restore is writing. Its transaction stays open while the event loop turns, so every
