@@ -191,3 +191,8 @@ export function makeDeps(db: Db, opts: DepsOptions) {
 }
 
 export type Deps = ReturnType<typeof makeDeps>;
+/**
+ * What a route may use: every service, never the store. A route that needs data asks a service,
+ * so the database handle stays below the http layer (a route reaching for `store` fails the type check).
+ */
+export type RouteDeps = Omit<Deps, 'store'>;

@@ -4,13 +4,13 @@ import { apiToken, newToken, newUser, passwordChanged, passwordReset, session, u
 import { route } from '../route.ts';
 import { flagParam, idParams } from '../schemas/common.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const createdToken = apiToken
   .extend({ token: z.string().meta({ description: 'Shown this once; send it as Authorization: Bearer' }) })
   .meta({ id: 'CreatedToken' });
 
-export const accountRoutes = ({ accounts, auth }: Deps) => [
+export const accountRoutes = ({ accounts, auth }: RouteDeps) => [
   route({
     method: 'get',
     path: '/users',

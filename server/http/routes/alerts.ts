@@ -4,12 +4,12 @@ import { newWatchRule, watchRule, watchRuleReplace } from '../../domain/watch-ru
 import { notificationPage } from '../../domain/notification.ts';
 import { route } from '../route.ts';
 import { flagParam, idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const rules = z.object({ items: z.array(watchRule) }).meta({ id: 'WatchRules' });
 const unread = z.object({ unread: z.number().int().meta({ description: 'Your unread notifications' }) }).meta({ id: 'UnreadCount' });
 
-export const alertRoutes = ({ watch }: Deps) => [
+export const alertRoutes = ({ watch }: RouteDeps) => [
   route({
     method: 'get',
     path: '/me/watch-rules',

@@ -6,11 +6,11 @@ import { route } from '../route.ts';
 import { csvReply } from '../csv-reply.ts';
 import { AUDIT_CSV_MAX_ROWS } from '../../services/audit-csv.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const page = z.object({ items: z.array(auditEntry), total: z.number().int() });
 
-export const auditRoutes = ({ audit, clock }: Deps) => [
+export const auditRoutes = ({ audit, clock }: RouteDeps) => [
   route({
     method: 'get',
     path: '/audit',

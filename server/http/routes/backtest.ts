@@ -5,9 +5,9 @@
  */
 import { backtestDraftQuery, backtestQuery, backtestReport, draftMethodology } from '../../domain/backtest.ts';
 import { route } from '../route.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
-export const backtestRoutes = ({ backtest }: Deps) => [
+export const backtestRoutes = ({ backtest }: RouteDeps) => [
   route({
     method: 'get',
     path: '/methodology/backtest',

@@ -4,7 +4,7 @@ import { change, CHANGE_KINDS } from '../../domain/change.ts';
 import { isoDay, timestamp } from '../../domain/fields.ts';
 import { route } from '../route.ts';
 import { idParam, tierParam } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 /** A query parameter given several times (`tier=1&tier=2`) or as a comma list (`tier=1,2`), or both. */
 // The item schema reads one string (tierParam coerces it); any: zod types a coercing schema's input as unknown.
@@ -44,7 +44,7 @@ const seen = z
   .object({ seenAt: timestamp.nullable().meta({ description: 'When the user last marked the feed seen; null before the first time' }) })
   .meta({ id: 'ChangesSeen' });
 
-export const changeRoutes = ({ feedReader }: Deps) => [
+export const changeRoutes = ({ feedReader }: RouteDeps) => [
   route({
     method: 'get',
     path: '/changes',

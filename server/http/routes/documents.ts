@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DOCUMENT_MAX_BYTES, document } from '../../domain/document.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 import { readUpload } from '../multipart.ts';
 import { validationError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
@@ -46,7 +46,7 @@ export function metaOf(fields: ReadonlyMap<string, string>): unknown {
   }
 }
 
-export const documentRoutes = ({ documents, imports }: Deps) => [
+export const documentRoutes = ({ documents, imports }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

@@ -6,7 +6,7 @@ import { dossierMarkdown } from '../../services/dossier/dossier-markdown.ts';
 import { Reply, route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
 import { dossier } from '../schemas/dossier.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 /** "Okta, Inc." → "okta-inc": an ASCII file name part, safe in a header; the id when nothing is left. */
 export function fileSlug(name: string, id: number): string {
@@ -21,7 +21,7 @@ export function fileSlug(name: string, id: number): string {
   return slug || `vendor-${id}`;
 }
 
-export const dossierRoutes = ({ vendors, scoring, reviews, incidents, subprocessors, mfa, clock }: Deps) => [
+export const dossierRoutes = ({ vendors, scoring, reviews, incidents, subprocessors, mfa, clock }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

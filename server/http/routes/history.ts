@@ -7,7 +7,7 @@ import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
 import { vendorScore } from '../schemas/score.ts';
 import { BANDS } from '../../scoring/types.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const historyItem = z.object({
   quarter: z.string(),
@@ -22,7 +22,7 @@ const historyItem = z.object({
 
 const delta = z.object({ likelihood: z.number(), impact: z.number(), risk: z.number() });
 
-export const historyRoutes = ({ history, whatIf: whatIfs }: Deps) => [
+export const historyRoutes = ({ history, whatIf: whatIfs }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

@@ -9,7 +9,7 @@ import { VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
 import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 /**
  * Body limits of the import routes, refused with 413 before they are read whole (a declared
@@ -69,7 +69,7 @@ const job = z
 
 const importProblems = problems;
 
-export const importRoutes = ({ jobs, imports }: Deps) => {
+export const importRoutes = ({ jobs, imports }: RouteDeps) => {
   const caller = (principal: Principal) => ({ actor: actorOf(principal), userId: principal.user.id });
   /** A job answers 202 with its Location; a report with problems refuses the import (a dry run reports them). */
   const reply = async <R extends { errors: readonly JobError[]; errorsTotal: number }>(outcome: Promise<Outcome<R>>, refuse: boolean): Promise<R | Reply> => {

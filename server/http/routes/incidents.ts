@@ -6,7 +6,7 @@ import { csvReply } from '../csv-reply.ts';
 import { incidentsToCsv } from '../../services/imports/incidents-csv.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const listQuery = z.strictObject({
   vendorId: z.coerce.number().int().positive().optional(),
@@ -17,7 +17,7 @@ const listQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-export const incidentRoutes = ({ incidents, vendors, clock }: Deps) => [
+export const incidentRoutes = ({ incidents, vendors, clock }: RouteDeps) => [
   route({
     method: 'get',
     path: '/incidents',

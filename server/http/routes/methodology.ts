@@ -5,7 +5,7 @@ import { route } from '../route.ts';
 import { asOfQuery } from '../schemas/common.ts';
 import { heatmap } from '../schemas/score.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const stored = policy.extend({ note: z.string().nullable(), createdAt: z.string() }).meta({ id: 'MethodologyVersion' });
 const newVersion = policy
@@ -25,7 +25,7 @@ const decayCatalogue = z.object({
   ),
 });
 
-export const methodologyRoutes = ({ methodology, scoring, clock }: Deps) => [
+export const methodologyRoutes = ({ methodology, scoring, clock }: RouteDeps) => [
   route({
     method: 'get',
     path: '/methodology/decay-policies',

@@ -3,9 +3,9 @@ import { mfaPostureInput, storedMfaPosture } from '../../domain/mfa.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
-export const mfaRoutes = ({ mfa }: Deps) => [
+export const mfaRoutes = ({ mfa }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

@@ -5,7 +5,7 @@ import { label } from '../../domain/fields.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
 import { me, meOf } from './session.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 
 // The browser's credential JSON; its inner fields are the verifier's to check.
@@ -18,7 +18,7 @@ const credentialJson = z.looseObject({
 });
 const options = z.looseObject({ challenge: z.string() }).meta({ description: 'WebAuthn options for navigator.credentials' });
 
-export const passkeyRoutes = ({ passkeys, auth }: Deps) => [
+export const passkeyRoutes = ({ passkeys, auth }: RouteDeps) => [
   route({
     method: 'get',
     path: '/passkeys',

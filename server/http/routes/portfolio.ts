@@ -5,7 +5,7 @@ import { ACCESS_LEVELS } from '../../domain/vocabulary.ts';
 import { BANDS } from '../../scoring/types.ts';
 import { route } from '../route.ts';
 import { asOfQuery } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const trends = z
   .object({
@@ -53,7 +53,7 @@ const graph = z
   })
   .meta({ id: 'SupplyChain' });
 
-export const portfolioRoutes = ({ history, supplyChain, clock, keptScores }: Deps) => [
+export const portfolioRoutes = ({ history, supplyChain, clock, keptScores }: RouteDeps) => [
   route({
     method: 'get',
     path: '/portfolio/trends',

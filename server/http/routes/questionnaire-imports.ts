@@ -6,7 +6,7 @@ import { actorOf } from '../../services/auth-service.ts';
 import { MAX_PAGE, MAX_SHEET_BYTES } from '../../services/questionnaires/questionnaire-imports-service.ts';
 import { idParams } from '../schemas/common.ts';
 import { route } from '../route.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,7 +27,7 @@ const pageQuery = z.strictObject({
     .meta({ description: `At most this many answers (up to ${MAX_PAGE}, every answer of a standard sheet).` }),
 });
 
-export const questionnaireImportRoutes = ({ questionnaireImports, imports }: Deps) => [
+export const questionnaireImportRoutes = ({ questionnaireImports, imports }: RouteDeps) => [
   route({
     method: 'post',
     path: '/vendors/:id/questionnaire-imports',

@@ -4,9 +4,9 @@ import { questionnaireReview, reviewDecisions, reviewResult } from '../../domain
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
-export const questionnaireReviewRoutes = ({ questionnaireReview: review, commitments }: Deps) => [
+export const questionnaireReviewRoutes = ({ questionnaireReview: review, commitments }: RouteDeps) => [
   route({
     method: 'get',
     access: 'analyst',

@@ -13,7 +13,7 @@ import { actorOf } from '../../services/auth-service.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const templateParams = z.strictObject({
   id: z
@@ -23,7 +23,7 @@ const templateParams = z.strictObject({
 });
 const one = z.object({ request: questionnaireRequest });
 
-export const questionnaireRoutes = ({ questionnaireTemplates: templates, questionnaires }: Deps) => [
+export const questionnaireRoutes = ({ questionnaireTemplates: templates, questionnaires }: RouteDeps) => [
   route({
     method: 'get',
     path: '/questionnaire-templates',

@@ -8,11 +8,11 @@ import { Reply, route } from '../route.ts';
 import { idParam } from '../schemas/common.ts';
 import { quarterlyReport, refreezeResult, reportAppendixPage, reportAppendixVendor, reportSnapshot, reportSnapshots } from '../schemas/report.ts';
 import { APPENDIX_PAGE, withAppendix } from '../../services/reports/report-appendix.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const quarterParams = z.strictObject({ quarter: quarterLabel });
 
-export const reportRoutes = ({ reports, keptScores }: Deps) => [
+export const reportRoutes = ({ reports, keptScores }: RouteDeps) => [
   route({
     method: 'get',
     path: '/reports/quarterly/:quarter',

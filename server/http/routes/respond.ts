@@ -9,7 +9,7 @@ import { answerInput, RESPONSE_TOKEN_HEADER, respondAnswer, respondView } from '
 import { REQUEST_STATES } from '../../domain/questionnaire.ts';
 import type { RequestContext } from '../request-context.ts';
 import { route } from '../route.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 import { DOCUMENT_MAX_BYTES, document } from '../../domain/document.ts';
 import { readUpload } from '../multipart.ts';
 import { DOCUMENT_BODY_LIMIT, META_LIMIT, metaOf, uploadForm } from './documents.ts';
@@ -22,7 +22,7 @@ const questionParams = z.strictObject({
 });
 const AUTH = `Authenticated by the response token in the ${RESPONSE_TOKEN_HEADER} header (401 response-token-invalid, 410 response-link-gone when expired or withdrawn)`;
 
-export const respondRoutes = ({ respond }: Deps) => {
+export const respondRoutes = ({ respond }: RouteDeps) => {
   const responding = (ctx: RequestContext) => respond.authenticate(ctx.header(RESPONSE_TOKEN_HEADER), ctx.ip);
   return [
     route({

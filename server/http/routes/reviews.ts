@@ -10,7 +10,7 @@ import { DUE_SOON_DAYS, type DueItem } from '../../services/reviews/reviews-serv
 import { csvReply } from '../csv-reply.ts';
 import { Reply, route } from '../route.ts';
 import { asOfQuery, idParams, tierParam } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 import { dueQuestionnaire } from '../../domain/questionnaire-api.ts';
 
 const dueFilters = {
@@ -41,7 +41,7 @@ const dueCsv = (items: readonly DueItem[]) =>
     ]),
   );
 
-export const reviewRoutes = ({ reviews, clock, keptScores, dueQuestionnaires }: Deps) => {
+export const reviewRoutes = ({ reviews, clock, keptScores, dueQuestionnaires }: RouteDeps) => {
   const dueQuery = (q: { before?: string | undefined; asOf?: string | undefined; owner?: string | undefined; tier?: number | undefined }) => {
     const asOf = q.asOf ?? clock.today();
     return { asOf, before: q.before ?? isoDayOf(dayNumber(asOf) + DUE_SOON_DAYS), owner: q.owner, tier: q.tier };

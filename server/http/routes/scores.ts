@@ -5,9 +5,9 @@ import { DECAY_POLICY_NAMES } from '../../domain/methodology.ts';
 import { VENDOR_STATUSES } from '../../domain/vocabulary.ts';
 import { asOfQuery, idParams } from '../schemas/common.ts';
 import { heatmap, vendorScore } from '../schemas/score.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
-export const scoreRoutes = ({ scoring, clock, keptHeatmap, methodology }: Deps) => [
+export const scoreRoutes = ({ scoring, clock, keptHeatmap, methodology }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

@@ -4,7 +4,7 @@ import { credentials, email, password, passwordChange, passwordChanged, user, RO
 import { route } from '../route.ts';
 import type { Principal } from '../../services/auth-service.ts';
 import { actorOf } from '../../services/auth-service.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 export const me = z
   .object({
@@ -26,7 +26,7 @@ export const meOf = (p: Principal): z.output<typeof me> => ({
   sessionId: p.sessionId,
 });
 
-export const sessionRoutes = ({ auth, accounts }: Deps) => [
+export const sessionRoutes = ({ auth, accounts }: RouteDeps) => [
   route({
     method: 'post',
     path: '/session',

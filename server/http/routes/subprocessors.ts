@@ -6,7 +6,7 @@ import { vendor } from '../../domain/vendor.ts';
 import { route } from '../route.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const subprocessorIncident = z
   .object({
@@ -20,7 +20,7 @@ const subprocessorIncident = z
   })
   .meta({ id: 'SubprocessorIncident' });
 
-export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: Deps) => [
+export const subprocessorRoutes = ({ subprocessors, subprocessorIncidents }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

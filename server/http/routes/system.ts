@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { route, type AnyRoute } from '../route.ts';
 import { openApiDocument } from '../openapi.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const aboutInfo = z
   .object({
@@ -18,7 +18,7 @@ const aboutInfo = z
 
 const health = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), db: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
 
-export const systemRoutes = ({ about, version }: Deps, all: () => readonly AnyRoute[]) => [
+export const systemRoutes = ({ about, version }: RouteDeps, all: () => readonly AnyRoute[]) => [
   route({
     method: 'get',
     access: 'public',

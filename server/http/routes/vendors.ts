@@ -7,7 +7,7 @@ import { csvReply } from '../csv-reply.ts';
 import { vendorsToCsv } from '../../services/imports/vendors-csv.ts';
 import { actorOf } from '../../services/auth-service.ts';
 import { flagParam, idParams, tierParam } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
 const listQuery = z.strictObject({
   tier: tierParam.optional(),
@@ -22,7 +22,7 @@ const deleteQuery = z.strictObject({
   cascade: flagParam.meta({ description: 'Also delete the vendor’s incidents; without it a vendor with incidents is not deleted (409).' }),
 });
 
-export const vendorRoutes = ({ vendors, clock }: Deps) => [
+export const vendorRoutes = ({ vendors, clock }: RouteDeps) => [
   route({
     method: 'get',
     access: 'viewer',

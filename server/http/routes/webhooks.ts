@@ -4,9 +4,9 @@ import { createdWebhook, delivery, DELIVERY_CHANNELS, DELIVERY_STATUSES, newWebh
 import { actorOf } from '../../services/auth-service.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
-import type { Deps } from '../../deps.ts';
+import type { RouteDeps } from '../../deps.ts';
 
-export const webhookRoutes = ({ webhooks }: Deps) => [
+export const webhookRoutes = ({ webhooks }: RouteDeps) => [
   route({
     method: 'get',
     path: '/admin/webhooks',
