@@ -115,7 +115,7 @@ export const AUDIT_CSV_MAX_ROWS = 10_000;
 
 /** The CSV download of the log as filtered (GET /audit?format=csv, the same filters). */
 export function auditCsvHref(f: AuditFilterValues, base = '/api/v1'): string {
-  const p = new URLSearchParams(AUDIT_FILTERS.flatMap((k) => (f[k] ? [[k, f[k]!]] : [])));
+  const p = new URLSearchParams(AUDIT_FILTERS.flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
   p.set('format', 'csv');
   return `${base}/audit?${p}`;
 }

@@ -94,7 +94,7 @@ export const route = <
   B extends z.ZodType | undefined = undefined,
 >(
   spec: RouteSpec<A, P, Q, B>,
-): AnyRoute => spec as unknown as AnyRoute;
+): AnyRoute => spec;
 
 /** Resolves the caller: null when anonymous; throws when credentials are present but no good. */
 export type Authenticate = (req: Request) => Principal | null;
@@ -300,7 +300,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
       const principal = authorize(spec, req, opts.authenticate);
       checkOrigin(req, principal, opts.publicUrl);
       tooLarge(spec, req, res);
-      if (spec.admit) res.once('close', spec.admit(principal as Principal));
+      if (spec.admit) res.once('close', spec.admit(principal));
       res.locals.principal = principal;
       next();
     };
@@ -327,7 +327,7 @@ export function mountRoutes(routes: readonly AnyRoute[], opts: MountOptions): Ro
           return (text ??= spec.rawBody ? rawText(bytes) : '');
         },
       };
-      const result = await spec.handle(input as never);
+      const result = await spec.handle(input);
       const version = spec.versioned ? versionOf(result) : undefined;
       if (version !== undefined) res.set('ETag', etagOf(version));
       if (result instanceof Reply) return result.send(res);

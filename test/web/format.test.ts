@@ -74,7 +74,7 @@ describe('disclosureLag agrees with the engine', () => {
             initialAccessVectors: [],
             supportInvolved: null,
             supportInvolvementType: 'none',
-          } as IncidentFacts,
+          },
           asOf,
         );
         const web = disclosureLag(i, asOf);

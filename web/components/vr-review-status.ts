@@ -92,7 +92,7 @@ export class ReviewStatusView extends LitElement {
           ${
             last
               ? html`${evidenceLink({ anchor: `review-${last.id}`, label: DECISION_LABEL[last.decision] })} on ${day(last.decidedOn)},
-                taken on a <vr-band-badge band=${last.band as Band}></vr-band-badge> band`
+                taken on a <vr-band-badge band=${last.band}></vr-band-badge> band`
               : html`<span class="muted">none recorded</span>${
                   this.vendorStatus
                     ? html`<span class="muted" data-field="status-source">; the status on the relationship, ${STATUS_LABEL[this.vendorStatus]}, was set by hand, not by a decision</span>`

@@ -43,7 +43,7 @@ describe('a subprocessor’s knownFrom', () => {
     [{ knownFrom: 20231020 }, 'a number'],
   ] as Array<[object, string]>)('refuses %j (%s) at body.knownFrom and writes nothing', async (patch) => {
     const { db, http } = await withVendor();
-    const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody(patch as object)));
+    const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody(patch)));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toEqual(['body.knownFrom']);
   });
@@ -99,14 +99,9 @@ describe('an MFA record’s knownFrom', () => {
 
   it('a same-day or partial knownFrom within the assessed month is accepted', async () => {
     const { http } = await withVendor();
-    const res = await http
-      .put('/api/v1/vendors/1/mfa')
-      .send({
-        items: [
-          mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }),
-          mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' }),
-        ],
-      });
+    const res = await http.put('/api/v1/vendors/1/mfa').send({
+      items: [mfaItem({ assessedOn: '2023-09', knownFrom: '2023-09-15' }), mfaItem({ population: 'support', assessedOn: '2023-09-15', knownFrom: '2023-09' })],
+    });
     expect(res.status).toBe(200);
   });
 });
