@@ -108,7 +108,7 @@ export type AuditFilterValues = Partial<Record<(typeof AUDIT_FILTERS)[number], s
 
 /** The filters in force: the URL's, empty ones left out. */
 export const auditFiltersOf = (query: URLSearchParams): AuditFilterValues =>
-  Object.fromEntries(AUDIT_FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!.trim()]] : [])).filter(([, v]) => v !== ''));
+  Object.fromEntries(AUDIT_FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!.trim()] as const] : [])).filter(([, v]) => v !== ''));
 
 /** As the server's AUDIT_CSV_MAX_ROWS (server/services/audit-csv.ts; the web takes only types from it): the newest entries a download holds. */
 export const AUDIT_CSV_MAX_ROWS = 10_000;

@@ -4,7 +4,7 @@
  * data, not code (DESIGN §4.9).
  */
 import { z } from 'zod';
-import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
+import { parameterPathsOf, rationaleFor, withRationale } from './parameter-rationale.ts';
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 import { withV1Defaults } from './methodology-v1.ts';
@@ -101,21 +101,17 @@ const parameterFields = z
       repeatPoints: points,
       classWeights: byKey(INCIDENT_CLASSES, share).meta({ description: 'How telling a repeat through each 1.x class is (used when matchOn is classes)' }),
       severityScale: byKey(SEVERITIES, share),
-      matchOn: z
-        .enum(['root-cause', 'classes'])
-        .meta({
-          description:
-            'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
-        }),
+      matchOn: z.enum(['root-cause', 'classes']).meta({
+        description:
+          'root-cause: a repeat has the same root cause (and entry path, see requireSameEntryPath) as an earlier incident; classes: shares any 1.x class with it (methodology 1.x)',
+      }),
       requireSameEntryPath: z
         .boolean()
         .meta({ description: 'A repeat must also have come in the same way (support channel, subprocessor, employee, product)' }),
-      pairWith: z
-        .enum(['strongest', 'closest'])
-        .meta({
-          description:
-            'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
-        }),
+      pairWith: z.enum(['strongest', 'closest']).meta({
+        description:
+          'Which earlier match a repeat is paired with: the strongest (monotone: adding an incident never weakens a repeat) or the closest in time (methodology 1.x)',
+      }),
       rootCauseWeights: byKey(KNOWN_ROOT_CAUSES, share).meta({
         description: 'How telling a repeat of each root cause is (used when matchOn is root-cause); an unknown root cause never repeats',
       }),
@@ -127,15 +123,10 @@ const parameterFields = z
       }),
     }),
     incidentCap: z.strictObject({
-      likelihoodPoints: z
-        .number()
-        .min(1)
-        .max(100)
-        .nullable()
-        .meta({
-          description:
-            'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
-        }),
+      likelihoodPoints: z.number().min(1).max(100).nullable().meta({
+        description:
+          'Most likelihood points one incident (a campaign counts as one) adds through incidents, recurrence and disclosure together; null = no cap (methodology 1.x)',
+      }),
     }),
     disclosure: z.strictObject({
       lagPoints: points,
@@ -312,7 +303,8 @@ function legacyMfaPrior(
  */
 export function withAssessmentDefaults(parameters: unknown): unknown {
   if (typeof parameters !== 'object' || parameters === null) return parameters;
-  const p = parameters as Record<string, any>;
+  // Stored JSON of an older version, before validation: any of these fields may be missing.
+  const p = parameters as Record<string, unknown> & Parameters<typeof legacySupportPrior>[0] & { mfa?: Parameters<typeof legacyMfaPrior>[0] };
   const support =
     p['support'] && typeof p['support'] === 'object' && !('unknownPrior' in p['support'])
       ? { ...p['support'], unknownPrior: legacySupportPrior(p) }
@@ -335,7 +327,7 @@ export function withAssessmentDefaults(parameters: unknown): unknown {
  */
 export const DEFAULT_SELF_ATTESTED_WEIGHT = 0.5;
 
-function withSelfAttestedDefault(p: Record<string, any>): Record<string, any> {
+function withSelfAttestedDefault(p: Record<string, unknown>): Record<string, unknown> {
   const c = p['confidence'];
   if (!c || typeof c !== 'object' || 'selfAttestedWeight' in c) return p;
   return { ...p, confidence: { ...c, selfAttestedWeight: DEFAULT_SELF_ATTESTED_WEIGHT } };

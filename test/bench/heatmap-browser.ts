@@ -54,7 +54,7 @@ async function load(page: Page, url: string): Promise<Load> {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('heatmap-painted').length > 0, undefined, { timeout: 120_000 });
   // Strings, not functions: tsx would wrap named helpers inside a function in a `__name` the page lacks.
-  const t = (await page.evaluate(`(() => {
+  const t = await page.evaluate<{ painted: number; rendered: number; requestStart: number; responseEnd: number; bytes: number }>(`(() => {
     const res = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/portfolio/heatmap'));
     return {
       painted: performance.getEntriesByName('heatmap-painted')[0].startTime,
@@ -63,7 +63,7 @@ async function load(page: Page, url: string): Promise<Load> {
       responseEnd: res.responseEnd,
       bytes: res.decodedBodySize,
     };
-  })()`)) as { painted: number; rendered: number; requestStart: number; responseEnd: number; bytes: number };
+  })()`);
   const grid = page.locator('vr-heatmap table');
   return {
     fromNavigation: t.painted,

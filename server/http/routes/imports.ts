@@ -9,7 +9,7 @@ import { Unreadable, type Outcome } from '../../services/imports/imports-service
 import { VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
-import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
+import { verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
 import type { Deps } from '../../deps.ts';
 
 /**
@@ -67,8 +67,6 @@ const job = z
     finishedAt: z.string().nullable(),
   })
   .meta({ id: 'Job' });
-
-const importProblems = problems;
 
 export const importRoutes = ({ store, clock, jobs, imports, version }: Deps) => {
   const caller = (principal: Principal) => ({ actor: actorOf(principal), userId: principal.user.id });

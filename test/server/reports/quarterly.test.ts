@@ -14,7 +14,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '2.0.0', frozen: true });
     expect(r.summary.vendors).toBe(34);
-    expect(sum(Object.values(r.summary.byBand) as number[])).toBe(34);
+    expect(sum(Object.values<number>(r.summary.byBand))).toBe(34);
     const breach = r.newIncidents.find((n: { title: string }) => n.title.startsWith('Stolen service-account credentials'));
     expect(breach).toMatchObject({ vendorName: 'Okta', publicDisclosureDate: '2023-10-20', lagDays: 21, foundByOthersFirst: true, severity: 'critical' });
     const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');
@@ -50,17 +50,15 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const { http } = demoApp();
     const first = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     const okta = first.movers.find((m: { name: string }) => m.name === 'Okta').vendorId;
-    await http
-      .post(`/api/v1/vendors/${okta}/incidents`)
-      .send(
-        incidentBody({
-          ref: 'late-entry',
-          publicDisclosureDate: '2023-11-15',
-          intrusionStartDate: '2023-11-01',
-          detectedByVendorDate: '2023-11-02',
-          firstReportedByThirdPartyDate: null,
-        }),
-      );
+    await http.post(`/api/v1/vendors/${okta}/incidents`).send(
+      incidentBody({
+        ref: 'late-entry',
+        publicDisclosureDate: '2023-11-15',
+        intrusionStartDate: '2023-11-01',
+        detectedByVendorDate: '2023-11-02',
+        firstReportedByThirdPartyDate: null,
+      }),
+    );
     await http.patch(`/api/v1/vendors/${okta}`).send({ tier: 4 });
     const second = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     // Only the restated notice beside it says that something changed since (frozen.test.ts).
