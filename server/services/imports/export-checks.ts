@@ -8,7 +8,6 @@ import type { FieldProblem } from '../../domain/field-problems.ts';
 import { knownFromInFuture } from '../../domain/known-from.ts';
 import { isPartialDate } from '../../domain/partial-date.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
-import type { IncidentFacts } from '../../scoring/types.ts';
 
 /**
  * The day a record without knownFrom (a document from before it) is known from when it has no
