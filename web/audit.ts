@@ -108,14 +108,14 @@ export type AuditFilterValues = Partial<Record<(typeof AUDIT_FILTERS)[number], s
 
 /** The filters in force: the URL's, empty ones left out. */
 export const auditFiltersOf = (query: URLSearchParams): AuditFilterValues =>
-  Object.fromEntries(AUDIT_FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!.trim()]] : [])).filter(([, v]) => v !== ''));
+  Object.fromEntries(AUDIT_FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!.trim()] as const] : [])).filter(([, v]) => v !== ''));
 
 /** As the server's AUDIT_CSV_MAX_ROWS (server/services/audit-csv.ts; the web takes only types from it): the newest entries a download holds. */
 export const AUDIT_CSV_MAX_ROWS = 10_000;
 
 /** The CSV download of the log as filtered (GET /audit?format=csv, the same filters). */
 export function auditCsvHref(f: AuditFilterValues, base = '/api/v1'): string {
-  const p = new URLSearchParams(AUDIT_FILTERS.flatMap((k) => (f[k] ? [[k, f[k]!]] : [])));
+  const p = new URLSearchParams(AUDIT_FILTERS.flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
   p.set('format', 'csv');
   return `${base}/audit?${p}`;
 }

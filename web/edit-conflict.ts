@@ -66,11 +66,11 @@ export function conflictRows(sent: VendorEdit, current: unknown): ConflictRow[] 
   switch (sent.kind) {
     case 'incident':
     case 'subprocessor':
-      return diff(sent.body as Record<string, unknown>, theirs);
+      return diff(sent.body, theirs);
     case 'relationship':
-      return diff(sent.patch as Record<string, unknown>, theirs);
+      return diff(sent.patch, theirs);
     case 'mfa':
-      return mfaDiff(sent.posture.items as readonly MfaLine[], Array.isArray(theirs.items) ? (theirs.items as MfaLine[]) : []);
+      return mfaDiff(sent.posture.items, Array.isArray(theirs.items) ? (theirs.items as MfaLine[]) : []);
     default:
       return [];
   }

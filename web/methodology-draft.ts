@@ -65,7 +65,7 @@ export const getAt = (o: unknown, path: string): unknown =>
 export function setAt<T>(o: T, path: string, value: unknown): T {
   const [head, ...rest] = path.split('.') as [string, ...string[]];
   const inner = rest.length === 0 ? value : setAt((o as Record<string, unknown>)[head], rest.join('.'), value);
-  if (Array.isArray(o)) return o.map((x, i) => (String(i) === head ? inner : x)) as T;
+  if (Array.isArray(o)) return (o as unknown[]).map((x, i) => (String(i) === head ? inner : x)) as T;
   return { ...(o as object), [head]: inner } as T;
 }
 
@@ -136,7 +136,7 @@ export function sectionsOf(values: Readonly<Record<string, unknown>>, rationale:
 /** A value in words: "low 8, medium 20"; a list item by item ("critical 50, high 30"); none as "none". */
 export function valueText(v: unknown): string {
   if (v === null || v === undefined) return 'none';
-  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? Object.values(x).map(String).join(' ') : String(x))).join(', ');
+  if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? Object.values(x).map(String).join(' ') : String(x))).join(', ');
   if (typeof v === 'object')
     return Object.entries(v)
       .map(([k, x]) => `${k} ${valueText(x)}`)

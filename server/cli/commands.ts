@@ -181,7 +181,7 @@ export async function runCommand(deps: Deps, args: readonly string[], out: Outpu
       out.line(`backed up to ${file} (checked: ${Object.keys(result.tables).length} tables, ${rows} rows)`);
       return 0;
     }
-    return usage(out, `unknown command ${command}`);
+    return usage(out, `unknown command ${String(command)}`);
   } catch (e) {
     if (e instanceof ServiceError)
       return reportErrors(out, e.fields.length > 0 ? e.fields.map((f) => ({ path: f.path, message: f.message })) : [{ path: '', message: e.message }]);

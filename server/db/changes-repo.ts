@@ -31,9 +31,9 @@ const toChange = (r: ChangeRow): Change => ({
   newRisk: r.new_risk,
   oldBand: r.old_band as Change['oldBand'],
   newBand: r.new_band as Change['newBand'],
-  causes: r.causes === null ? null : JSON.parse(r.causes),
+  causes: r.causes === null ? null : (JSON.parse(r.causes) as Change['causes']),
   ref: r.ref,
-  detail: r.detail === null ? null : JSON.parse(r.detail),
+  detail: r.detail === null ? null : (JSON.parse(r.detail) as Change['detail']),
 });
 
 export interface ChangeFilter {

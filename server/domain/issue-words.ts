@@ -69,7 +69,7 @@ function bound(issue: { origin: string; inclusive?: boolean; exact?: boolean }, 
 function zodWrote(issue: Issue): boolean {
   if (issue.code === 'invalid_type') return /^Invalid input: expected \S+, received \S+$/.test(issue.message);
   // The issue lacks only `input`, which zod's words use for invalid_type alone (handled above).
-  const said = z.locales.en().localeError({ ...issue, input: undefined } as Parameters<z.core.$ZodErrorMap>[0]);
+  const said = z.locales.en().localeError({ ...issue, input: undefined });
   return issue.message === (typeof said === 'string' ? said : said?.message);
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FACTOR_IDS } from './labels.ts';
-import { parameterPathsOf, rationaleEntry, rationaleFor, withRationale } from './parameter-rationale.ts';
+import { parameterPathsOf, rationaleFor, withRationale } from './parameter-rationale.ts';
 import { SHIPPED_RATIONALE } from './shipped-rationale.ts';
 import { ACCESS_LEVELS, CONFIDENCES, DATA_ACCESS, ENVIRONMENT_ACCESS, KNOWN_ROOT_CAUSES, MFA_METHODS, MFA_POPULATIONS, SEVERITIES } from './vocabulary.ts';
 import { withV1Defaults } from './methodology-v1.ts';
@@ -297,7 +297,8 @@ function legacyMfaPrior(
  */
 export function withAssessmentDefaults(parameters: unknown): unknown {
   if (typeof parameters !== 'object' || parameters === null) return parameters;
-  const p = parameters as Record<string, any>;
+  // Stored JSON of an older version, before validation: any of these fields may be missing.
+  const p = parameters as Record<string, unknown> & Parameters<typeof legacySupportPrior>[0] & { mfa?: Parameters<typeof legacyMfaPrior>[0] };
   const support =
     p['support'] && typeof p['support'] === 'object' && !('unknownPrior' in p['support'])
       ? { ...p['support'], unknownPrior: legacySupportPrior(p) }
@@ -320,7 +321,7 @@ export function withAssessmentDefaults(parameters: unknown): unknown {
  */
 export const DEFAULT_SELF_ATTESTED_WEIGHT = 0.5;
 
-function withSelfAttestedDefault(p: Record<string, any>): Record<string, any> {
+function withSelfAttestedDefault(p: Record<string, unknown>): Record<string, unknown> {
   const c = p['confidence'];
   if (!c || typeof c !== 'object' || 'selfAttestedWeight' in c) return p;
   return { ...p, confidence: { ...c, selfAttestedWeight: DEFAULT_SELF_ATTESTED_WEIGHT } };

@@ -22,7 +22,7 @@ export interface LapsingEvidence {
 }
 
 function labelOf(d: DocumentFacts): string {
-  const details = d.details as Record<string, unknown>;
+  const details = d.details;
   if (d.kind === 'soc2') return `${DOCUMENT_KIND_LABELS.soc2} (${details.type === 'type1' ? 'Type I' : 'Type II'}, period ended ${String(details.periodEnd)})`;
   if (d.kind === 'iso27001') return `${DOCUMENT_KIND_LABELS.iso27001} ${String(details.certificateNumber)}`;
   return DOCUMENT_KIND_LABELS[d.kind];

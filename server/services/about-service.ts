@@ -15,7 +15,7 @@ export const DATA_SOURCES = [
 export function aboutService(store: Store, version: string) {
   return {
     health: () => {
-      let db: 'ok' | 'unavailable' = 'unavailable';
+      let db: 'ok' | 'unavailable';
       try {
         db = store.meta.ping() ? 'ok' : 'unavailable';
       } catch {

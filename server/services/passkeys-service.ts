@@ -130,7 +130,7 @@ export function passkeysService(store: Store, clock: Clock, auth: AuthService) {
           expectedChallenge: c.challenge,
           expectedOrigin: rp.origin,
           expectedRPID: rp.id,
-          credential: { id: key.credentialId, publicKey: key.publicKey, counter: key.counter, transports: key.transports as AuthenticatorTransport[] },
+          credential: { id: key.credentialId, publicKey: key.publicKey, counter: key.counter, transports: key.transports },
           requireUserVerification: true,
         });
       } catch {

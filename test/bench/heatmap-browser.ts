@@ -59,7 +59,7 @@ async function load(page: Page, url: string): Promise<Load> {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('heatmap-painted').length > 0, undefined, { timeout: 120_000 });
   // Strings, not functions: tsx would wrap named helpers inside a function in a `__name` the page lacks.
-  const t = (await page.evaluate(`(() => {
+  const t = await page.evaluate<{ painted: number; rendered: number; requestStart: number; responseEnd: number; bytes: number }>(`(() => {
     const res = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/portfolio/heatmap'));
     return {
       painted: performance.getEntriesByName('heatmap-painted')[0].startTime,
@@ -68,7 +68,7 @@ async function load(page: Page, url: string): Promise<Load> {
       responseEnd: res.responseEnd,
       bytes: res.decodedBodySize,
     };
-  })()`)) as { painted: number; rendered: number; requestStart: number; responseEnd: number; bytes: number };
+  })()`);
   const grid = page.locator('vr-heatmap table');
   return {
     fromNavigation: t.painted,
@@ -102,7 +102,7 @@ async function coldLoad(browser: Browser, cookie: { name: string; value: string;
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('heatmap-painted').length > 0, undefined, { timeout: 120_000 });
     await page.locator('vr-heatmap tbody tr[data-vendor-id]').first().waitFor({ state: 'visible' });
-    return (await page.evaluate(`(() => {
+    return await page.evaluate<ColdLoad>(`(() => {
       const js = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js'));
       return {
         firstRows: performance.getEntriesByName('heatmap-painted')[0].startTime,
@@ -111,7 +111,7 @@ async function coldLoad(browser: Browser, cookie: { name: string; value: string;
         jsTransferred: js.reduce((n, e) => n + e.transferSize, 0),
         jsDecoded: js.reduce((n, e) => n + e.decodedBodySize, 0),
       };
-    })()`)) as ColdLoad;
+    })()`);
   } finally {
     await context.close();
   }

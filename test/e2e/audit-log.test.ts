@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)('the audit log in Chromium', () => {
     expect(await link.getAttribute('href')).toBe(`/api/v1/audit?vendorId=${probe}&format=csv`);
     const [download] = await Promise.all([s.page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [head, ...records] = parseCsv(await readFile((await download.path())!, 'utf8'));
+    const [head, ...records] = parseCsv(await readFile(await download.path(), 'utf8'));
     const col = (name: string) => head!.cells.indexOf(name);
     expect(records.map((r) => [r.cells[col('action')], r.cells[col('entity')], r.cells[col('entityName')], r.cells[col('vendorName')]])).toEqual([
       ['create', 'incident', INCIDENT, PROBE],

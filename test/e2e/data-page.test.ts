@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
     const skipped = section('vendors').locator('vr-import-problems[data-problems="skipped"]');
     const problems = skipped.locator('tr.problem');
     await expect.poll(() => problems.count()).toBe(2);
-    const rows = await problems.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const rows = await problems.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
     expect(rows).toContainEqual(['row 3', 'tier', 'tier "9" is not a tier; use 1, 2, 3 or 4 (1 = most critical to us, 4 = least)']);
     expect(rows.some(([where, column]) => where === 'row 4' && column === 'name')).toBe(true);
     expect(await skipped.locator('h3').textContent()).toBe('2 rows have problems: left out unless you fix the file');
@@ -236,20 +236,20 @@ describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
       'nhs.json and more.ndjson checked: 2 incidents to create, 0 to update; 2 new vendors (not engaged); 1 warning; 1 invalid record to leave out.',
     );
     const records = preview.locator('table[data-table="records"] tbody tr');
-    const cells = await records.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
+    const cells = await records.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
     expect(cells.map((c) => [c[0], c[1], c[3], c[4]])).toEqual([
       ['nhs.json, record 1', NHS, 'Create', 'NHS England (new vendor, not engaged)'],
       ['more.ndjson, record 1', LEXIS, 'Create', 'LexisNexis (new vendor, not engaged)'],
     ]);
     const warning = preview.locator('table[data-table="warnings"] tr.warning');
-    expect(await warning.evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()))).toEqual([
+    expect(await warning.evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
       `nhs.json, record 1 (${NHS})`,
       'plus.timeline.notification.month',
       '20',
       'plus.timeline.notification.month 20 is not a month (1 to 12); the date is imported as its year alone, 2016',
     ]);
     const invalid = preview.locator('vr-import-problems[data-problems="skipped"] tr.problem');
-    expect(await invalid.first().evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()).slice(0, 2))).toEqual([
+    expect(await invalid.first().evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()).slice(0, 2))).toEqual([
       `more.ndjson, record 2 (${ZENDESK})`,
       'timeline.incident.year',
     ]);

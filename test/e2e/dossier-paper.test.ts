@@ -88,12 +88,12 @@ describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
     const paper = s.page.locator('vr-vendor-page .paper');
     const [md] = await Promise.all([s.page.waitForEvent('download'), paper.getByRole('link', { name: 'Markdown' }).click()]);
     expect(md.suggestedFilename()).toBe(`vendorscope-dossier-okta-${today}.md`);
-    const text = readFileSync((await md.path())!, 'utf8');
+    const text = readFileSync(await md.path(), 'utf8');
     expect(text).toMatch(/^# Okta: vendor dossier\n/);
     expect(text).toContain('\n## Support chain\n');
     const [json] = await Promise.all([s.page.waitForEvent('download'), paper.getByRole('link', { name: 'JSON' }).click()]);
     expect(json.suggestedFilename()).toBe(`vendorscope-dossier-okta-${today}.json`);
-    const doc = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Dossier;
+    const doc = JSON.parse(readFileSync(await json.path(), 'utf8')) as Dossier;
     expect(doc.vendor.name).toBe('Okta');
     expect(doc.incidents.map((i) => i.title)).toContain(OKTA_2023);
     await paper.getByRole('link', { name: 'Print / Save as PDF' }).click();

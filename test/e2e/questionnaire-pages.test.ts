@@ -70,7 +70,7 @@ class StandIn {
     if (path === '/questionnaire-requests' && method === 'GET')
       return json(200, { items: this.requests.filter((r) => r.overdue).map((r) => ({ ...r, vendorName: 'Okta' })) });
     this.calls.push({ method, path, body });
-    if ((m = /^\/vendors\/(\d+)\/questionnaire-requests$/.exec(path))) {
+    if (/^\/vendors\/(\d+)\/questionnaire-requests$/.test(path)) {
       if (method === 'GET') return json(200, { items: [...this.requests].reverse() });
       const b = body as { contactEmail: string; contactName: string; dueOn: string; send: boolean };
       if (!b.contactEmail.includes('@'))

@@ -154,7 +154,7 @@ export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2e
   return new Proxy({} as E2eSession, {
     get(_, key) {
       if (!session) throw new Error(`the e2e session is not open yet (reading ${String(key)})`);
-      return session[key as keyof E2eSession];
+      return Reflect.get(session, key);
     },
   });
 }

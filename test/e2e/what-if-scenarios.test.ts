@@ -26,7 +26,7 @@ describe.skipIf(!chromiumPath)('what-if scenarios in Chromium', () => {
     result()
       .locator('.moves tr[data-factor]')
       .evaluateAll((trs) =>
-        trs.map((tr) => [tr.getAttribute('data-factor'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())].join(' | ')),
+        trs.map((tr) => [tr.getAttribute('data-factor'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())].join(' | ')),
       );
   const rowsOf = (r: WhatIfResult) =>
     factorMoves(r.before, r.after).map((m) => [m.key, m.before.toFixed(1), m.after.toFixed(1), `${m.delta.text} (${m.delta.spoken})`].join(' | '));

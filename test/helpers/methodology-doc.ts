@@ -6,7 +6,6 @@
  */
 import { makeDeps } from '../../server/deps.ts';
 import { SYSTEM } from '../../server/domain/account.ts';
-import { silentLogger } from '../../server/logger.ts';
 import { DECAY_POLICIES, remainingWeight } from '../../server/scoring/decay.ts';
 import { DEFAULT_POLICY } from '../../server/scoring/policy.ts';
 import { PARAMETER_PATHS } from '../../server/domain/methodology.ts';

@@ -26,8 +26,8 @@ export function startServer(env: Record<string, string>): Promise<{ url: string;
         resolve({ url: m[1]!, child, output: () => out });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));

@@ -44,28 +44,33 @@ export async function webhookReceiver(opts: WebhookReceiverOptions, port = 0) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      requests++;
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (!verifySignature(opts.secret, req.headers['x-vendorscope-signature'] as string | undefined, body, 300, opts.now?.() ?? Date.now())) {
-        badSignatures++;
-        res.writeHead(401).end();
-        return;
-      }
-      if (opts.failFirst && requests <= opts.failFirst) {
-        res.writeHead(503).end('try later');
-        return;
-      }
-      const key = String(req.headers['x-vendorscope-delivery']);
-      const r: Received = { key, body, json: JSON.parse(body), headers: req.headers };
-      hits.push(r);
-      // Processes each key once (deduplicating by the idempotency key), then acknowledges: a repeat
-      // (our acknowledgement lost, the sender died) is acknowledged and not processed again.
-      if (!unique.has(key)) unique.set(key, r);
-      if (opts.hold) await opts.hold(key);
-      if (opts.status && opts.status >= 300 && opts.status < 400) res.writeHead(opts.status, { location: 'http://169.254.169.254/' }).end();
-      else res.writeHead(opts.status ?? 200).end('ok');
-    });
+    // An async listener's rejection goes unheard by the emitter: a throw here surfaces as an unhandled rejection, failing the test.
+    req.on(
+      'end',
+      () =>
+        void (async () => {
+          requests++;
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (!verifySignature(opts.secret, req.headers['x-vendorscope-signature'] as string | undefined, body, 300, opts.now?.() ?? Date.now())) {
+            badSignatures++;
+            res.writeHead(401).end();
+            return;
+          }
+          if (opts.failFirst && requests <= opts.failFirst) {
+            res.writeHead(503).end('try later');
+            return;
+          }
+          const key = String(req.headers['x-vendorscope-delivery']);
+          const r: Received = { key, body, json: JSON.parse(body), headers: req.headers };
+          hits.push(r);
+          // Processes each key once (deduplicating by the idempotency key), then acknowledges: a repeat
+          // (our acknowledgement lost, the sender died) is acknowledged and not processed again.
+          if (!unique.has(key)) unique.set(key, r);
+          if (opts.hold) await opts.hold(key);
+          if (opts.status && opts.status >= 300 && opts.status < 400) res.writeHead(opts.status, { location: 'http://169.254.169.254/' }).end();
+          else res.writeHead(opts.status ?? 200).end('ok');
+        })(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actualPort = (server.address() as AddressInfo).port;

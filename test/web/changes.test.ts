@@ -62,7 +62,7 @@ describe('groupByVendor', () => {
         fc.array(
           fc.record({
             vendorId: fc.integer({ min: 1, max: 5 }),
-            kind: fc.constantFrom('review-needed', 'incident-added', 'score-changed') as fc.Arbitrary<Change['kind']>,
+            kind: fc.constantFrom('review-needed', 'incident-added', 'score-changed'),
           }),
         ),
         (rows) => {

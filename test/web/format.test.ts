@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { disclosureLag, lagDays, linkText, partialDate, percent, timestamp, yesNo } from '../../web/format.ts';
 import { disclosureLag as engineLag } from '../../server/scoring/disclosure-factor.ts';
 import { dayNumber, isoDay } from '../../server/domain/partial-date.ts';
-import type { IncidentFacts } from '../../server/scoring/types.ts';
 
 const dates = (detected: string | null, reported: string | null, disclosed: string | null) => ({
   detectedByVendorDate: detected,
@@ -74,7 +73,7 @@ describe('disclosureLag agrees with the engine', () => {
             initialAccessVectors: [],
             supportInvolved: null,
             supportInvolvementType: 'none',
-          } as IncidentFacts,
+          },
           asOf,
         );
         const web = disclosureLag(i, asOf);

@@ -44,9 +44,7 @@ describe('what was known on a day, as the dossier shows it', () => {
   it('dates MFA records and statements, and says when an MFA record was not yet in force', () => {
     expect(mfaDates({ assessedOn: '2023-09', knownFrom: '2023-09' }, '2023-10-19').both).toBe('true since Sep 2023; known from Sep 2023');
     expect(mfaNotInForce({ assessedOn: '2023-12', knownFrom: '2023-12' }, '2023-12-15')).toBe('not known on 15 Dec 2023 — known from Dec 2023');
-    expect(mfaNotInForce({ assessedOn: '2023-12-20', knownFrom: '2023-12-01' } as never, '2023-12-15')).toBe(
-      'not in force on 15 Dec 2023 — true from 20 Dec 2023',
-    );
+    expect(mfaNotInForce({ assessedOn: '2023-12-20', knownFrom: '2023-12-01' }, '2023-12-15')).toBe('not in force on 15 Dec 2023 — true from 20 Dec 2023');
     expect(mfaNotInForce({ assessedOn: '2023-09', knownFrom: '2023-09' }, '2023-10-19')).toBeNull();
     expect(statementDates({ statedDate: null, knownFrom: '2026-11-29' }, '2023-10-19')).toMatchObject({
       trueSince: 'true since: undated',

@@ -23,7 +23,7 @@ const draft: fc.Arbitrary<WhatIfDraft> = fc.record({
     },
     { requiredKeys: [] },
   ),
-}) as fc.Arbitrary<WhatIfDraft>;
+});
 
 describe('the what-if draft in the URL', () => {
   it('writes readable keys under wi.', () => {

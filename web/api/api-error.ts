@@ -40,7 +40,7 @@ export async function problemOf(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown; current?: unknown };
     const code = typeof body.code === 'string' ? body.code : `http-${res.status}`;
-    const fields: Problem[] = Array.isArray(body.errors) ? body.errors : [];
+    const fields: Problem[] = Array.isArray(body.errors) ? (body.errors as Problem[]) : [];
     const said = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : fallback;
     // "2 field(s) failed validation." is the server's count, not a sentence for a person.
     const message = code === 'validation-failed' && fields.length > 0 && /^\d+ field\(s\) failed validation\.$/.test(said) ? notAccepted(fields.length) : said;

@@ -182,7 +182,10 @@ export class App extends LitElement {
     this.navigate(r.name === 'sign-in' ? r.next : '/', true, true);
   };
 
-  private readonly _onSignOutRequested = async () => {
+  // A listener's promise would go unheard: the sign-out handles its own failure.
+  private readonly _onSignOutRequested = () => void this._signOut();
+
+  private readonly _signOut = async () => {
     try {
       await this.api.signOut();
     } catch {

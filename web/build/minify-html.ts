@@ -67,7 +67,7 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           if (c === '"' || c === "'") state = { at: 'quote', q: c, name: state.name };
           else if (c === '>') state = RAW.has(state.name) ? { at: 'raw', name: state.name } : { at: 'text' };
           continue;
-        case 'text':
+        case 'text': {
           if (isSpace(c)) break;
           if (part.startsWith('<!--', i)) {
             out += '<!--';
@@ -85,6 +85,7 @@ export function minifyHtmlParts(parts: readonly string[]): string[] {
           out += c;
           i++;
           continue;
+        }
       }
       // A whitespace run, in text or in a tag: one space.
       while (i < part.length && isSpace(part[i])) i++;

@@ -19,7 +19,7 @@ const CALL = /(?<![\w$.])([\w$]+)\(/g;
  * before `new Array(3)` would cover that `new` alone, not the calls chained on it, so the whole
  * initializer becomes an arrow called at once, and that call is marked.
  */
-const SCHEME = /^var ([\w$]+) = (new Array\(3\)\.concat\(\n(?:  "[0-9a-f]*",?\n)+\)\.map\(colors\));$/gm;
+const SCHEME = /^var ([\w$]+) = (new Array\(3\)\.concat\(\n(?: {2}"[0-9a-f]*",?\n)+\)\.map\(colors\));$/gm;
 
 /**
  * Marks the palette-building top-level code of d3-scale-chromatic as pure: every call in a one-line

@@ -6,7 +6,7 @@
  *
  * @fires graph-node-selected - a node was picked, or the selection cleared ('')
  */
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { SupplyChain } from '../api/client.ts';

@@ -3,7 +3,7 @@
  * score, its largest contributions, and the age and source of the evidence behind it. A table,
  * so a screen reader announces the vendor and the factor of every cell.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FactorScore } from '../../server/scoring/types.ts';

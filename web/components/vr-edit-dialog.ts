@@ -121,7 +121,7 @@ export class EditDialog extends LitElement {
 
   private async _focusFirst(): Promise<void> {
     const content = this.renderRoot.querySelector('slot')?.assignedElements({ flatten: true }) ?? [];
-    await Promise.all(content.map((el) => (el as Partial<ReactiveElement>).updateComplete));
+    await Promise.all(content.flatMap((el) => (el as Partial<ReactiveElement>).updateComplete ?? []));
     const pick = (selector: string) => content.map((el) => deepFind(el, selector)).find((el) => el !== null);
     (pick('[autofocus]') ?? pick(FIELD) ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
   }

@@ -34,7 +34,7 @@ export class IncidentForm extends EditForm {
   override render() {
     const i = this.incident;
     const e = this.errors;
-    const date = (name: keyof Incident & string, label: string) =>
+    const date = (name: keyof Incident, label: string) =>
       field({ id: `inc-${name}`, name, label, value: (i?.[name] as string | null) ?? '', placeholder: 'YYYY-MM-DD', error: e[name], maxlength: 10 });
     return this.form(
       html`${field({ id: 'inc-title', name: 'title', label: 'Title', required: true, maxlength: 300, value: i?.title ?? '', error: e.title })}

@@ -5,7 +5,7 @@
  *
  * @fires sign-out-requested - the user chose "Sign out"
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Me } from '../api/client.ts';
 import { SignOutRequested } from '../account-events.ts';

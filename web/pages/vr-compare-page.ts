@@ -103,7 +103,7 @@ export class ComparePage extends LitElement {
       if (signal.aborted) throw signal.reason;
       return {
         columns: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
-        failed: settled.flatMap((s, i) => (s.status === 'rejected' ? [{ id: list[i]!, error: s.reason }] : [])),
+        failed: settled.flatMap((s, i) => (s.status === 'rejected' ? [{ id: list[i]!, error: s.reason as unknown }] : [])),
       };
     },
   });

@@ -221,7 +221,7 @@ export class MethodologyPage extends LitElement {
     // A link such as /methodology#params-support: the browser cannot see into shadow roots, so show it once drawn.
     if (!this._fragmentShown && location.hash.startsWith('#params-') && this._method.value) {
       this._fragmentShown = true;
-      const parts = [...this.renderRoot.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete);
+      const parts = [...this.renderRoot.querySelectorAll('*')].flatMap((el) => (el as Partial<ReactiveElement>).updateComplete ?? []);
       void Promise.all(parts).then(() => this._reveal(decodeURIComponent(location.hash.slice(1))));
     }
   }

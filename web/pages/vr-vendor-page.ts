@@ -327,7 +327,7 @@ export class VendorPage extends LitElement {
     if (location.hash.length > 1 && this._fragmentShownFor !== this.vendorId && this._current() && this._score.value) {
       this._fragmentShownFor = this.vendorId;
       const anchor = decodeURIComponent(location.hash.slice(1));
-      const parts = [...this.renderRoot.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete);
+      const parts = [...this.renderRoot.querySelectorAll('*')].flatMap((el) => (el as Partial<ReactiveElement>).updateComplete ?? []);
       void Promise.all(parts).then(() => this._reveal(anchor));
     }
   }

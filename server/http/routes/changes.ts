@@ -8,6 +8,7 @@ import type { RouteDeps } from '../../deps.ts';
 
 /** A query parameter given several times (`tier=1&tier=2`) or as a comma list (`tier=1,2`), or both. */
 // The item schema reads one string (tierParam coerces it); any: zod types a coercing schema's input as unknown.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- neither unknown nor string is accepted both by the pipe and from a coercing schema
 const listParam = <O>(item: z.ZodType<O, any>, description: string) =>
   z
     .union([z.string(), z.array(z.string()).max(20)])

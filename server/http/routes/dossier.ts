@@ -56,7 +56,7 @@ export const dossierRoutes = ({ vendors, scoring, reviews, incidents, subprocess
           subprocessors: subprocessors.listForVendor,
           mfa: mfa.get,
           statements: vendors.postureFacts,
-          now: clock.now,
+          now: () => clock.now(),
         },
         params.id,
         asOf,

@@ -8,7 +8,7 @@ import { Unreadable, type Outcome } from '../../services/imports/imports-service
 import { VENDOR_TEMPLATE } from '../../services/imports/vendors-csv.ts';
 import { HttpError } from '../problem.ts';
 import { Reply, route } from '../route.ts';
-import { problems, verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
+import { verisQuery, verisReport, vendorsCsvQuery, vendorsCsvReport } from '../schemas/imports.ts';
 import type { RouteDeps } from '../../deps.ts';
 
 /**
@@ -66,8 +66,6 @@ const job = z
     finishedAt: z.string().nullable(),
   })
   .meta({ id: 'Job' });
-
-const importProblems = problems;
 
 export const importRoutes = ({ jobs, imports }: RouteDeps) => {
   const caller = (principal: Principal) => ({ actor: actorOf(principal), userId: principal.user.id });

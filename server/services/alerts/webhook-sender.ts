@@ -57,7 +57,7 @@ export function postWebhook(p: WebhookPost, opts: PostOptions): Promise<void> {
       url,
       {
         method: 'POST',
-        lookup: checkedLookup(opts.allow) as never,
+        lookup: checkedLookup(opts.allow),
         timeout: opts.timeoutMs,
         headers: {
           'content-type': 'application/json',

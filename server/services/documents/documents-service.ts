@@ -49,8 +49,8 @@ async function readCapped(stream: Readable, max: number): Promise<Buffer> {
 
 /** A name fit for a Content-Disposition header: its last path segment, no control characters, bounded. */
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(0, 200);

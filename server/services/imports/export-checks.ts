@@ -8,7 +8,6 @@ import type { FieldProblem } from '../../domain/field-problems.ts';
 import { knownFromInFuture } from '../../domain/known-from.ts';
 import { isPartialDate } from '../../domain/partial-date.ts';
 import { continuesValidly } from '../../scoring/campaigns.ts';
-import type { IncidentFacts } from '../../scoring/types.ts';
 
 /**
  * The day a record without knownFrom (a document from before it) is known from when it has no
@@ -42,8 +41,7 @@ export function documentLinkProblems(d: Pick<ExportDocument, 'incidents'>): Fiel
     const path = `body.incidents.${k}.continuationOf`;
     if (!target) return [{ path, message: `the document has no incident ${i.continuationOf}` }];
     if (target.vendorId !== i.vendorId) return [{ path, message: `incident ${target.id} belongs to another vendor: a campaign is one vendor's` }];
-    if (!continuesValidly(target as IncidentFacts, i as IncidentFacts))
-      return [{ path, message: `incident ${target.id} became known after incident ${i.id}, which continues it` }];
+    if (!continuesValidly(target, i)) return [{ path, message: `incident ${target.id} became known after incident ${i.id}, which continues it` }];
     const seen = new Set<number>([i.id]);
     for (let at = target; at.continuationOf != null; at = byId.get(at.continuationOf) ?? at) {
       if (seen.has(at.id)) return [{ path, message: `the links from incident ${i.id} make a cycle` }];

@@ -149,8 +149,8 @@ export function planRow(ctx: RowContext, row: number, given: Partial<Record<Colu
   if (target) {
     const changes = FIELD_COLUMNS.filter((c) => !same(input[c], target[c])).map((c): FieldChange => ({
       field: c,
-      from: (target[c] ?? null) as FieldValue,
-      to: (input[c] ?? null) as FieldValue,
+      from: target[c] ?? null,
+      to: input[c] ?? null,
     }));
     plan = { row, action: changes.length > 0 ? 'update' : 'unchanged', name: input.name, vendorId: target.id, changes, version: target.version };
   } else {

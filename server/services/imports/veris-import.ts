@@ -15,7 +15,7 @@ import { nameKey, vendorInput, type Vendor } from '../../domain/vendor.ts';
 import type { Incident } from '../../domain/incident.ts';
 import type { Store } from '../../db/store.ts';
 import type { Clock } from '../clock.ts';
-import { breathe, type JobError, type Progress } from '../jobs-service.ts';
+import { breathe, type Progress } from '../jobs-service.ts';
 import { LIST_LIMIT } from './capped.ts';
 import { vendorIndex } from './vendor-index.ts';
 import { VERIS_ATTRIBUTION } from './veris-map.ts';

@@ -60,8 +60,10 @@ export class BrokenLine {
 }
 
 /** Problems that refuse a body before any record is read (it is empty, or not JSON at all). */
-export class UnreadableBody {
-  constructor(readonly errors: readonly JobError[]) {}
+export class UnreadableBody extends Error {
+  constructor(readonly errors: readonly JobError[]) {
+    super('the body is empty or not JSON');
+  }
 }
 
 /** A body (or one of its lines) whose parse would need more memory than `maxCost` allows (parse-cost.ts). */

@@ -120,7 +120,7 @@ function schemaPass(record: Json, validate: (r: Json) => VerisProblem[], warn: (
       warn({ field, value: shown(value), message: warningText(p, field, value, version) }, field);
       if (p.keyword === 'required') continue;
       if (p.keyword === 'uniqueItems' && Array.isArray(value)) {
-        const once = [...new Map(value.map((x) => [JSON.stringify(x), x])).values()];
+        const once = [...new Map(value.map((x: unknown) => [JSON.stringify(x), x])).values()];
         value.splice(0, value.length, ...once);
       } else removals.push(target);
     }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
-import type { ValidateFunction } from 'ajv';
+import type { SchemaObject, ValidateFunction } from 'ajv';
 
 export interface VerisProblem {
   readonly path: string;
@@ -26,7 +26,7 @@ export function verisValidator(schemaDir: string) {
   const validatorFor = (family: keyof typeof SCHEMAS) => {
     let v = compiled.get(family);
     if (!v) {
-      const schema = JSON.parse(readFileSync(join(schemaDir, SCHEMAS[family]), 'utf8'));
+      const schema = JSON.parse(readFileSync(join(schemaDir, SCHEMAS[family]), 'utf8')) as SchemaObject;
       // strict: false, because the VERIS schemas use minLength on integers and other loose keywords.
       // ajv-draft-04 is CommonJS: its class is the default export's `default`.
       const make = (allErrors: boolean) => new AjvDraft04.default({ allErrors, strict: false }).compile(schema);

@@ -104,7 +104,7 @@ function supportPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanConte
       else if (f === 'sessionControls') patch['evidence'] = withSessionControls(target.evidence, v as string);
       else patch[f] = v;
     }
-    return [{ questionId: first, targetId: target.id, patch: patch as SubprocessorPatch, source }];
+    return [{ questionId: first, targetId: target.id, patch: patch, source }];
   }
   const accessLevel = values.get('accessLevel');
   if (accessLevel === undefined) {
@@ -148,7 +148,7 @@ function rowsPlan(accepted: readonly Proposal[], on: OnRecord, ctx: PlanContext)
         out.push({
           questionId: p.questionId,
           targetId: target.id,
-          patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn } as SubprocessorPatch,
+          patch: { ...Object.fromEntries(changed), knownFrom: ctx.submittedOn },
           source,
         });
         continue;

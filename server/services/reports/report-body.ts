@@ -154,8 +154,8 @@ export function buildReport(input: {
           severity: (c.severity ?? 'medium') as Finding['severity'],
           title: `Open condition: ${c.text}`,
           suggestedCondition: c.text,
-          owner: c.owner as string | null,
-          dueOn: c.dueOn as string | null,
+          owner: c.owner,
+          dueOn: c.dueOn,
         })),
     ])
     .sort((a, b) => FINDING_SEVERITIES.indexOf(b.severity) - FINDING_SEVERITIES.indexOf(a.severity) || a.tier - b.tier || a.name.localeCompare(b.name));

@@ -6,7 +6,6 @@ import type { Store } from '../../db/store.ts';
 import type { Actor } from '../../domain/account.ts';
 import { STATUS_OF_DECISION, type Condition, type ConditionPatch, type Review, type ReviewInput, type ReviewStatus } from '../../domain/review.ts';
 import type { Vendor } from '../../domain/vendor.ts';
-import type { Policy } from '../../scoring/policy.ts';
 import { addMonths } from '../../scoring/review-status.ts';
 import { scoreVendor } from '../../scoring/score-vendor.ts';
 import type { VendorScore } from '../../scoring/types.ts';

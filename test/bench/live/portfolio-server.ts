@@ -73,12 +73,13 @@ const kept = { ms: performance.now() - k0, cpu: cpuMs() - c0 };
 
 const server = http.createServer(createApp(deps));
 server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port, cookie, adminCookie, kept }));
-process.on('message', async (m: { cmd: string; runs?: number; budgetMs?: number }) => {
+type Command = { cmd: string; runs?: number; budgetMs?: number };
+const answer = async (m: Command) => {
   sample();
   // Every question gets an answer, so the parent can wait for each.
   switch (m.cmd) {
     case 'exit':
-      process.exit(0);
+      return process.exit(0);
     case 'reset':
       peak = { rss: 0, heapUsed: 0 };
       return process.send!({});
@@ -91,4 +92,6 @@ process.on('message', async (m: { cmd: string; runs?: number; budgetMs?: number 
     default:
       return process.send!({ error: `unknown command ${m.cmd}` });
   }
-});
+};
+// A rejection ends this child (Node's default), which the parent sees as an exit.
+process.on('message', (m: Command) => void answer(m));

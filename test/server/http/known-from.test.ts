@@ -43,7 +43,7 @@ describe('a subprocessor’s knownFrom', () => {
     [{ knownFrom: 20231020 }, 'a number'],
   ] as Array<[object, string]>)('refuses %j (%s) at body.knownFrom and writes nothing', async (patch) => {
     const { db, http } = await withVendor();
-    const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody(patch as object)));
+    const res = await expectNoWrite(db, () => http.post('/api/v1/vendors/1/subprocessors').send(subprocessorBody(patch)));
     expectProblem(res, 400, 'validation-failed');
     expect(failingPaths(res)).toEqual(['body.knownFrom']);
   });

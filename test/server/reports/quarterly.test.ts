@@ -14,7 +14,7 @@ describe('GET /api/v1/reports/quarterly/:quarter', () => {
     const r = (await http.get('/api/v1/reports/quarterly/2023-Q4')).body;
     expect(r).toMatchObject({ quarter: '2023-Q4', asOf: '2023-12-31', vs: '2023-Q3', methodologyVersion: '2.0.0', frozen: true });
     expect(r.summary.vendors).toBe(34);
-    expect(sum(Object.values(r.summary.byBand) as number[])).toBe(34);
+    expect(sum(Object.values<number>(r.summary.byBand))).toBe(34);
     const breach = r.newIncidents.find((n: { title: string }) => n.title.startsWith('Stolen service-account credentials'));
     expect(breach).toMatchObject({ vendorName: 'Okta', publicDisclosureDate: '2023-10-20', lagDays: 21, foundByOthersFirst: true, severity: 'critical' });
     const okta = r.movers.find((m: { name: string }) => m.name === 'Okta');

@@ -9,7 +9,7 @@ import { incidentPoints } from '../../../server/scoring/incidents-factor.ts';
 import { entryPathOf, rootCauseOf } from '../../../server/domain/root-cause.ts';
 import { FINDING_SEVERITIES, type IncidentFacts, type ScoringFacts, type VendorScore } from '../../../server/scoring/types.ts';
 import type { Policy } from '../../../server/scoring/policy.ts';
-import { day, incident, mfa, subprocessor, vendorFacts } from '../../helpers/scoring-arbitraries.ts';
+import { day, incident, subprocessor, vendorFacts } from '../../helpers/scoring-arbitraries.ts';
 
 const ASOF = '2025-06-30';
 const score = (f: ScoringFacts, asOf = ASOF) => scoreVendor(f, P, asOf);

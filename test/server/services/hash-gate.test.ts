@@ -25,7 +25,7 @@ describe('HashGate', () => {
     expect(gate.load).toEqual({ running: 2, waiting: 0 });
     holds[1]!.resolve();
     holds[2]!.resolve();
-    expect(await Promise.all(runs)).toEqual([0, 1, 2]);
+    expect(await Promise.all(runs.map((r) => r!))).toEqual([0, 1, 2]);
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
   });
 

@@ -4,8 +4,16 @@ import type { FactorScore } from '../../../server/scoring/types.ts';
 import { activeAt, ageText, dayRange, factorEvidence, type EvidenceFacts } from '../../../web/charts/compare.evidence.ts';
 import { incident, sub } from './compare.fixtures.ts';
 
-const mfa = (population: MfaRecord['population'], assessedOn: string, source = `https://example.com/${population}`, knownFrom = assessedOn): MfaRecord =>
-  ({ population, method: 'fido2', enforced: true, evidence: 'public-statement', source, assessedOn, knownFrom, notes: null }) as MfaRecord;
+const mfa = (population: MfaRecord['population'], assessedOn: string, source = `https://example.com/${population}`, knownFrom = assessedOn): MfaRecord => ({
+  population,
+  method: 'fido2',
+  enforced: true,
+  evidence: 'public-statement',
+  source,
+  assessedOn,
+  knownFrom,
+  notes: null,
+});
 
 const factor = (id: FactorScore['id'], refs: Array<string | null> = [], known = true): Pick<FactorScore, 'id' | 'known' | 'contributions'> => ({
   id,

@@ -11,7 +11,7 @@ const POLICIES = [
 
 describe('weightAt', () => {
   it('reads a sample, or the straight line between two', () => {
-    const c = POLICIES[0]!.curve;
+    const c = POLICIES[0].curve;
     expect(weightAt(c, 0)).toBe(1);
     expect(weightAt(c, 1095)).toBeCloseTo(0.5, 2);
     expect(weightAt(c, 15)).toBeCloseTo((1 + c[1]!.weight) / 2, 6);
@@ -21,9 +21,9 @@ describe('weightAt', () => {
 
   it('keeps about 69% under long-memory at the Okta gap, about 4% under peer-half-life, nothing under short-penalty', () => {
     expect(REFERENCE_GAP.days).toBe(577);
-    expect(weightAt(POLICIES[0]!.curve, 577)).toBeCloseTo(0.5 ** (577 / 1095), 2);
-    expect(weightAt(POLICIES[2]!.curve, 577)).toBeCloseTo(0.036, 3);
-    expect(weightAt(POLICIES[1]!.curve, 577)).toBe(0);
+    expect(weightAt(POLICIES[0].curve, 577)).toBeCloseTo(0.5 ** (577 / 1095), 2);
+    expect(weightAt(POLICIES[2].curve, 577)).toBeCloseTo(0.036, 3);
+    expect(weightAt(POLICIES[1].curve, 577)).toBe(0);
   });
 });
 

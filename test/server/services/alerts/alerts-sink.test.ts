@@ -178,15 +178,12 @@ describe('alerts sink with the day-one rules', () => {
         inApp: fc.boolean(),
         email: fc.constantFrom('off', 'immediate', 'digest'),
       })
-      .map(
-        (r) =>
-          ({
-            ...r,
-            minSeverity: r.kind === 'incident-added' ? 'high' : null,
-            bandRoseOnly: r.kind === 'score-changed',
-            withinDays: r.kind === 'evidence-expiring' ? 30 : null,
-          }) as WatchRuleInput,
-      );
+      .map((r): WatchRuleInput => ({
+        ...r,
+        minSeverity: r.kind === 'incident-added' ? 'high' : null,
+        bandRoseOnly: r.kind === 'score-changed',
+        withinDays: r.kind === 'evidence-expiring' ? 30 : null,
+      }));
     const change = fc
       .record({
         vendor: fc.constantFrom(tier1, tier3),
