@@ -23,6 +23,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
   let heatmap: Heatmap;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     quietConsole: true,
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');

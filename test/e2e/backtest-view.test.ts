@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
   const runs = new Map<string, BacktestReport>();
   const s = useSession(chromiumPath!, {
     quietConsole: true,
-    signInAt: '/methodology',
+    sharedPage: { signInAt: '/methodology' },
     start: async () => {
       for (const p of POLICIES) runs.set(p, await s.api<BacktestReport>(`/methodology/backtest?decay=${p}`));
     },

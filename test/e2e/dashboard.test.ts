@@ -20,6 +20,7 @@ describe.skipIf(!chromiumPath)('dashboard in Chromium', () => {
   let heatmap: Heatmap;
   // Signs in in its first test, as an anonymous visitor would.
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
     },

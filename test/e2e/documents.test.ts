@@ -19,6 +19,7 @@ const MARKER = 'BRIDGE-LETTER-CONTENT-NEVER-SHOWN';
 describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium', () => {
   let vendorId: number;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       vendorId = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
       await s.go(`/vendors/${vendorId}`);

@@ -19,6 +19,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)('edits made against a record someone else changed, in Chromium', () => {
   let okta: number;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
       await s.go(`/vendors/${okta}`);

@@ -29,7 +29,7 @@ const visibleRows = (page: Page) =>
 const boxToTop = (page: Page) => page.locator('vr-heatmap').evaluate((hm) => hm.shadowRoot!.querySelector('.scroller')!.scrollIntoView({ block: 'start' }));
 
 describe.skipIf(!chromiumPath)('the heatmap’s density and narrow layout in Chromium', () => {
-  const s = useSession(chromiumPath!, { viewport: { width: 1366, height: 768 }, signInAt: '/portfolio', quietConsole: true });
+  const s = useSession(chromiumPath!, { viewport: { width: 1366, height: 768 }, sharedPage: { signInAt: '/portfolio' }, quietConsole: true });
   const toggle = () => s.page.getByRole('button', { name: 'Compact rows' });
 
   it('shows more rows at 1366 × 768 in the compact density, and remembers it', async () => {

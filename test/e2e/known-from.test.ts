@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     start: async () => {
       okta = (await s.api<{ items: Array<{ id: number; name: string }> }>('/vendors?q=okta')).items.find((v) => v.name === 'Okta')!.id;
     },
-    signInAt: '/',
+    sharedPage: { signInAt: '/' },
     quietConsole: true,
   });
   const open = async (asOf: string) => {

@@ -18,7 +18,7 @@ const FORMULA = 'access 60 × outsourced 1 × staff MFA 0.96 + artefacts 10 + re
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('the methodology, defensible and editable, in Chromium', () => {
-  const s = useSession(chromiumPath!, { quietConsole: true, signInAt: '/methodology' });
+  const s = useSession(chromiumPath!, { quietConsole: true, sharedPage: { signInAt: '/methodology' } });
   const editor = () => s.page.locator('vr-methodology-editor');
 
   it('shows every parameter with its value, why and source, grouped by section', async () => {

@@ -16,7 +16,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)('the methodology in Chromium', () => {
   const s = useSession(chromiumPath!, {
     quietConsole: true,
-    signInAt: '/methodology',
+    sharedPage: { signInAt: '/methodology' },
   });
 
   describe('methodology', () => {

@@ -17,7 +17,7 @@ import { chromiumForTests } from './harness.ts';
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('not assessed, in Chromium', () => {
-  const { s, heatmap, vendor } = usePortfolioSession(chromiumPath!);
+  const { s, heatmap, vendor } = usePortfolioSession(chromiumPath!, { sharedPage: { signInAt: '/portfolio' } });
   const rows = (): Locator => s.page.locator('vr-heatmap tbody tr[data-vendor-id]');
   const names = (): Promise<string[]> => rows().locator('th.vendor a').allTextContents();
   const summary = () => s.page.locator('vr-score-summary');

@@ -19,6 +19,7 @@ describe.skipIf(!chromiumPath)('portfolio views in Chromium', () => {
   let heatmap: Heatmap;
   // Signs in in its first test, through a shared link.
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
     },

@@ -29,6 +29,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)('procurement reviews in Chromium', () => {
   let okta: number;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     quietConsole: true,
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;

@@ -21,6 +21,7 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
   let ids: Record<string, number>;
   let titles: Record<string, string>;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       lastpass = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'LastPass')!.vendorId;
       const items = (await s.api<{ items: Incident[] }>(`/vendors/${lastpass}/incidents`)).items;

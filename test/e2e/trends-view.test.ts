@@ -17,7 +17,7 @@ describe.skipIf(!chromiumPath)('the trend heatmap in Chromium', () => {
     start: async () => {
       trends = await s.api<Trends>('/portfolio/trends');
     },
-    signInAt: '/trends',
+    sharedPage: { signInAt: '/trends' },
   });
 
   describe('trend heatmap', () => {

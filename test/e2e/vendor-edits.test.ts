@@ -23,6 +23,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)("analysts' forms on Okta's dossier, in Chromium", () => {
   let okta: number;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
       await s.go(`/vendors/${okta}`);

@@ -17,7 +17,7 @@ const SUPPORT_MFA_GAP = 'No evidence about support staff MFA';
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)("what Okta's dossier asks to act on, in Chromium", () => {
-  const { s, heatmap, vendor } = usePortfolioSession(chromiumPath!);
+  const { s, heatmap, vendor } = usePortfolioSession(chromiumPath!, { sharedPage: { signInAt: '/portfolio' } });
   const okta = () => vendor('Okta');
 
   it(`as of ${AFTER_OKTA_2023}, shows the repeat-root-cause finding with its contract condition, and the support MFA gap`, async () => {
