@@ -13,7 +13,7 @@ import { isFocused } from './session.ts';
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('compare search in Chromium', () => {
-  const { s, vendor, heatmap } = usePortfolioSession(chromiumPath!, { sharedPage: { signInAt: '/portfolio' } });
+  const { s, vendor, heatmap } = usePortfolioSession(chromiumPath!);
   const picker = () => s.page.locator('vr-compare-picker');
   const search = () => picker().getByLabel('Add a vendor');
   const box = () => s.page.locator('vr-compare-subprocessors');

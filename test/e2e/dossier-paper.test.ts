@@ -16,7 +16,7 @@ import { deepFocus } from './session.ts';
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)("Okta's dossier on paper in Chromium", () => {
-  const { s, vendor } = usePortfolioSession(chromiumPath!, { sharedPage: { signInAt: '/portfolio' } });
+  const { s, vendor } = usePortfolioSession(chromiumPath!);
   const okta = () => vendor('Okta').vendorId;
   const openPrint = async (query = '') => {
     await s.go(`/vendors/${okta()}/print${query}`);
