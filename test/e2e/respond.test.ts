@@ -16,7 +16,6 @@ describe.skipIf(!chromiumPath)('the response page in Chromium', () => {
   let requestId = 0;
   let token = '';
   const s = useSession(chromiumPath!, {
-    sharedPage: {},
     server: { env: { VENDORSCOPE_DEMO: 'off', QUESTIONNAIRE_DIR: FIXTURE_QUESTIONNAIRES } },
     start: async () => {
       const vendor = (await (
