@@ -1,8 +1,15 @@
 /**
- * One browser-test file's setup, shared: a real server on a fresh database (the demo portfolio, a
- * first admin), headless Chromium with one page in a context of its own, the console watched, the
- * test's own API session as the admin, and the small helpers every file used to repeat (go to a
- * path, screenshot into test-results/, axe, focus inside shadow roots).
+ * One browser-test file's setup: a real server on a fresh database (the demo portfolio, a first
+ * admin) and headless Chromium, shared by the file's tests; for each test a page of its own (a fresh
+ * browser context, signed in as the admin, its console watched); the test's own API session as the
+ * admin; and the small helpers every file used to repeat (go to a path, screenshot into
+ * test-results/, axe, focus inside shadow roots).
+ *
+ * The convention (checked by independence.test.ts): every test stands alone and runs by itself with
+ * `vitest -t`. It opens the page it checks (`openAt`, or `s.go(...)` first thing), makes the changes
+ * it needs (a vendor of its own where it writes, so that no other test reads what it wrote; a server
+ * of its own, in a describe block with its own useSession, where it must change shared facts such as
+ * the methodology in force), and leaves no page or variable for the next test.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
