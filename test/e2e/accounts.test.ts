@@ -19,6 +19,7 @@ describe.skipIf(!chromiumPath)('accounts in Chromium', () => {
   /** The test's own API calls as the admin (a test that ends this session opens another). */
   let call: ApiCall;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       admin = s.page;
       call = s.call;

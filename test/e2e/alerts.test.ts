@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)('alerts in Chromium', () => {
       });
       vendor = (await res.json()) as Vendor;
     },
-    signInAt: '/account',
+    openAt: '/account',
     quietConsole: true,
   });
 

@@ -6,7 +6,7 @@
  * provider through the API (so it runs last): the demo portfolio has none, and a concentration
  * must show in both compare and the graph.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Incident } from '../../server/domain/incident.ts';
@@ -26,10 +26,6 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     quietConsole: true,
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
-      await s.go('/compare');
-      // Signing in forgets the one 401 of asking GET /me before (see web/README.md).
-      await s.signIn();
-      await s.page.waitForURL(s.url('/compare'));
     },
   });
   const idOf = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
@@ -49,9 +45,16 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     const search = () => picker().getByLabel('Add a vendor');
     const columns = () => s.page.locator('vr-compare-table thead th[data-vendor-id]');
     const cell = (factor: string, vendorId: number) => s.page.locator(`vr-compare-table tr[data-factor="${factor}"] td[data-vendor-id="${vendorId}"]`);
+    /** Opens compare with Okta and Cloudflare, and waits for both columns and the subprocessor panel. */
+    const openOktaAndCloudflare = async () => {
+      await s.go(`/compare?ids=${idOf('Okta')},${idOf('Cloudflare')}`);
+      await columns().nth(1).waitFor();
+      await s.page.locator('vr-compare-subprocessors .callout').waitFor();
+    };
 
     it('starts empty, then compares Okta and Cloudflare picked with the picker (mouse and keyboard), the ids in the URL', async () => {
       const [okta, cloudflare] = [idOf('Okta'), idOf('Cloudflare')];
+      await s.go('/compare');
       await s.page.locator('vr-compare-page h2', { hasText: 'Pick at least two vendors' }).waitFor();
 
       await search().fill('okt');
@@ -79,6 +82,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('shows both vendors’ scores and every factor, each with its largest contributions', async () => {
+      await openOktaAndCloudflare();
       for (const name of ['Okta', 'Cloudflare']) {
         const score = await s.api<VendorScore>(`/vendors/${idOf(name)}/score`);
         const risk = s.page.locator(`vr-compare-table tr[data-row="risk"] td[data-vendor-id="${idOf(name)}"]`);
@@ -95,6 +99,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('gives the age and source of the evidence behind each factor cell, and says "no evidence" for unknowns', async () => {
+      await openOktaAndCloudflare();
       const okta = idOf('Okta');
       const incidents = (await s.api<{ items: Incident[] }>(`/vendors/${okta}/incidents`)).items;
       const newest = incidents.find((i) => i.title === OKTA_2023)!;
@@ -160,6 +165,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('says what the two have in common: no shared subprocessor, but Cloudflare’s chain runs through Okta', async () => {
+      await openOktaAndCloudflare();
       const [okta, cloudflare] = [idOf('Okta'), idOf('Cloudflare')];
       // The demo data: Cloudflare's one arrangement is Okta's own vendor record; Okta's are its support system and Sitel.
       const cfSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${cloudflare}/subprocessors`)).items;
@@ -182,6 +188,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('has no accessibility violations (axe)', async () => {
+      await openOktaAndCloudflare();
       await s.expectNoAxeViolations();
       await s.shoot('compare.png');
     });
@@ -231,6 +238,10 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     let graph: Graph;
     const node = (id: string) => s.page.locator(`vr-supply-chain g.node[data-node-id="${id}"]`);
     const detail = () => s.page.locator('vr-graph-detail section');
+    const openGraph = async () => {
+      await s.go('/graph');
+      await s.page.locator('vr-supply-chain g.node').first().waitFor();
+    };
 
     beforeAll(async () => {
       graph = await s.api<Graph>('/portfolio/supply-chain');
@@ -264,6 +275,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('lists the same arrangements in the edge table as the API', async () => {
+      await openGraph();
       const rows = s.page.locator('vr-graph-edge-table tbody tr');
       const listed = await rows.evaluateAll((trs) =>
         trs.map((tr) => `${tr.getAttribute('data-source')}>${tr.getAttribute('data-target')}#${tr.getAttribute('data-subprocessor-id')}`),
@@ -275,6 +287,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('opens a node’s details on a click, with the node in the URL', async () => {
+      await openGraph();
       const okta = idOf('Okta');
       await node(`vendor:${okta}`).click();
       await s.page.waitForURL(s.url(`/graph?node=vendor:${okta}`));
@@ -289,6 +302,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('opens a node’s details with Enter on the focused node, and Escape closes them', async () => {
+      await openGraph();
       const sitel = graph.nodes.find((n) => n.name.startsWith('Sitel'))!;
       await node(sitel.id).focus();
       await s.page.keyboard.press('Enter');
@@ -304,6 +318,7 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
     });
 
     it('hides ended arrangements with the toggle, keeping them in the table', async () => {
+      await openGraph();
       const sitel = graph.nodes.find((n) => n.name.startsWith('Sitel'))!;
       await s.page.getByLabel('Show ended arrangements').uncheck();
       await s.page.waitForURL(s.url('/graph?ended=hide'));
@@ -325,10 +340,6 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
   });
 
   describe('in a narrow window', () => {
-    afterAll(async () => {
-      await s.page.setViewportSize({ width: 1400, height: 900 });
-    });
-
     it('keeps every page’s content within the width', async () => {
       await s.page.setViewportSize({ width: 400, height: 900 });
       await s.go(`/compare?ids=${idOf('Okta')},${idOf('Cloudflare')}`);
@@ -342,39 +353,49 @@ describe.skipIf(!chromiumPath)('analysis views in Chromium', () => {
       expect(await overflowing('vr-methodology-page')).toEqual([]);
     });
   });
+});
 
-  describe('a provider shared by two vendors (added through the API)', () => {
-    it('is highlighted in compare and emphasized in the graph', async () => {
-      const [coinbase, cloudflare] = [idOf('Coinbase'), idOf('Cloudflare')];
-      const coinbaseSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${coinbase}/subprocessors`)).items;
-      expect(coinbaseSubs.map((s) => s.name)).toContain('TaskUs');
-      // The same provider under another spelling (the server trims the spaces; the case differs).
-      const res = await s.call(`/vendors/${cloudflare}/subprocessors`, {
-        method: 'POST',
-        body: { name: '  TASKUS ', function: 'customer support', outsourced: true, accessLevel: 'customer-data', sources: ['https://example.com/taskus'] },
-      });
-      expect(res.status).toBe(201);
+// A server of its own: it adds a subprocessor to Cloudflare, which the compare and graph tests above read as the demo has it.
+describe.skipIf(!chromiumPath)('a provider shared by two vendors (added through the API), in Chromium', () => {
+  let heatmap: Heatmap;
+  const s = useSession(chromiumPath!, {
+    quietConsole: true,
+    start: async () => {
+      heatmap = await s.api<Heatmap>('/portfolio/heatmap');
+    },
+  });
+  const idOf = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
 
-      await s.go(`/compare?ids=${coinbase},${cloudflare}`);
-      const box = s.page.locator('vr-compare-subprocessors');
-      await box.locator('li[data-shared]').first().waitFor();
-      expect(await box.locator('.callout').textContent()).toContain('Coinbase and Cloudflare share TaskUs: a concentration risk');
-      expect(await box.locator('li[data-shared]').count()).toBe(2);
-      expect(await box.locator(`section[data-vendor-id="${coinbase}"] li[data-shared] .tag`).textContent()).toBe('Shared with Cloudflare');
-
-      const graph = await s.api<Graph>('/portfolio/supply-chain');
-      // One node, whichever spelling the server met first.
-      const taskus = graph.nodes.find((n) => n.id === 'sub:taskus')!;
-      expect(taskus).toMatchObject({ serves: 2, concentration: true });
-      await s.go('/graph');
-      const n = s.page.locator(`vr-supply-chain g.node[data-node-id="${taskus.id}"]`);
-      await n.waitFor();
-      expect(await n.getAttribute('data-concentration')).toBe('');
-      expect(await n.locator('circle.ring').count()).toBe(1);
-      expect(await s.page.locator(`vr-supply-chain g.node-label[data-node-id="${taskus.id}"] text.serves`).textContent()).toBe('serves 2');
-      await n.click();
-      await s.page.locator('vr-graph-detail .concentration', { hasText: 'Serves 2 of our vendors: a concentration risk' }).waitFor();
-      expect(await s.page.locator('vr-graph-edge-table tbody tr', { hasText: 'TaskUs' }).count()).toBe(2);
+  it('is highlighted in compare and emphasized in the graph', async () => {
+    const [coinbase, cloudflare] = [idOf('Coinbase'), idOf('Cloudflare')];
+    const coinbaseSubs = (await s.api<{ items: Subprocessor[] }>(`/vendors/${coinbase}/subprocessors`)).items;
+    expect(coinbaseSubs.map((s) => s.name)).toContain('TaskUs');
+    // The same provider under another spelling (the server trims the spaces; the case differs).
+    const res = await s.call(`/vendors/${cloudflare}/subprocessors`, {
+      method: 'POST',
+      body: { name: '  TASKUS ', function: 'customer support', outsourced: true, accessLevel: 'customer-data', sources: ['https://example.com/taskus'] },
     });
+    expect(res.status).toBe(201);
+
+    await s.go(`/compare?ids=${coinbase},${cloudflare}`);
+    const box = s.page.locator('vr-compare-subprocessors');
+    await box.locator('li[data-shared]').first().waitFor();
+    expect(await box.locator('.callout').textContent()).toContain('Coinbase and Cloudflare share TaskUs: a concentration risk');
+    expect(await box.locator('li[data-shared]').count()).toBe(2);
+    expect(await box.locator(`section[data-vendor-id="${coinbase}"] li[data-shared] .tag`).textContent()).toBe('Shared with Cloudflare');
+
+    const graph = await s.api<Graph>('/portfolio/supply-chain');
+    // One node, whichever spelling the server met first.
+    const taskus = graph.nodes.find((n) => n.id === 'sub:taskus')!;
+    expect(taskus).toMatchObject({ serves: 2, concentration: true });
+    await s.go('/graph');
+    const n = s.page.locator(`vr-supply-chain g.node[data-node-id="${taskus.id}"]`);
+    await n.waitFor();
+    expect(await n.getAttribute('data-concentration')).toBe('');
+    expect(await n.locator('circle.ring').count()).toBe(1);
+    expect(await s.page.locator(`vr-supply-chain g.node-label[data-node-id="${taskus.id}"] text.serves`).textContent()).toBe('serves 2');
+    await n.click();
+    await s.page.locator('vr-graph-detail .concentration', { hasText: 'Serves 2 of our vendors: a concentration risk' }).waitFor();
+    expect(await s.page.locator('vr-graph-edge-table tbody tr', { hasText: 'TaskUs' }).count()).toBe(2);
   });
 });

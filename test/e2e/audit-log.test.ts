@@ -32,7 +32,6 @@ describe.skipIf(!chromiumPath)('the audit log in Chromium', () => {
       });
       expect(incident.status, await incident.text()).toBe(201);
     },
-    signInAt: '/admin/audit',
     quietConsole: true,
   });
   const rows = () => s.page.locator('vr-audit-table tbody tr[data-audit-id]');

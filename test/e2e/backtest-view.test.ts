@@ -18,12 +18,14 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
   const runs = new Map<string, BacktestReport>();
   const s = useSession(chromiumPath!, {
     quietConsole: true,
-    signInAt: '/methodology',
+    openAt: '/methodology',
     start: async () => {
       for (const p of POLICIES) runs.set(p, await s.api<BacktestReport>(`/methodology/backtest?decay=${p}`));
     },
   });
   const text = async (selector: string) => ((await s.page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  /** Each test's page opens at /methodology: wait for the run in force to be shown. */
+  const shown = () => s.page.locator('vr-backtest-report [data-summary]').first().waitFor();
 
   it('compares the methodology in force under each decay policy, as the API computes it', async () => {
     const rows = s.page.locator('vr-backtest-policies tbody tr');
@@ -38,6 +40,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
 
   it('shows the run in force in detail: what it does and does not predict, the figures beside the baselines', async () => {
     const r = runs.get('long-memory')!;
+    await shown();
     expect(await text('vr-backtest-report [data-summary]')).toContain(`2.0.0 · long-memory: 34 vendors scored at each quarter end from 2019-Q1 to ${r.to}`);
     for (const st of r.statements) expect(await text(`vr-backtest-statements li[data-statement="${st.id}"]`)).toBe(st.text);
     // Where the score does not beat the prior-incidents baseline, the page says so under "does not".
@@ -74,6 +77,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
   });
 
   it('shows another policy in detail when chosen by keyboard', async () => {
+    await shown();
     await s.page.locator('vr-backtest-policies tr[data-decay="long-memory"] input[type="radio"]').focus();
     await s.page.keyboard.press('ArrowDown');
     await s.page.locator('vr-backtest-report [data-summary]', { hasText: '2.0.0 · short-penalty' }).waitFor();
@@ -87,6 +91,7 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
   it('embeds for a draft: <vr-backtest .draft=…> backtests parameters not stored, under other decay policies too', async () => {
     const { createdAt: _c, note: _n, version: _v, ...parameters } = await s.api<Record<string, unknown>>('/methodology');
     const draft = { ...parameters, decay: { name: 'quick', kind: 'half-life', halfLifeDays: 200, cutoffDays: null } };
+    await shown();
     await s.page.locator('vr-methodology-backtest').evaluate((host, body) => {
       const el = document.createElement('vr-backtest');
       el.id = 'draft-backtest';
@@ -103,10 +108,11 @@ describe.skipIf(!chromiumPath)('the backtest in Chromium', () => {
     expect(await text('#draft-backtest vr-backtest-policies tr[data-decay="short-penalty"] td[data-score="likelihood"][data-figure="auc"]')).toBe(
       estimateText('auc', auc),
     );
-    await s.page.locator('#draft-backtest').evaluate((el) => el.remove());
   });
 
   it('has no accessibility violations (axe)', async () => {
+    await shown();
+    await s.page.locator('vr-calibration-plot svg g[data-series]').first().waitFor();
     await s.page.locator('vr-methodology-backtest').scrollIntoViewIfNeeded();
     await s.expectNoAxeViolations();
     await s.shootElement(s.page.locator('vr-methodology-backtest'), 'methodology-backtest.png');

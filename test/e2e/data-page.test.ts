@@ -39,7 +39,7 @@ const LEXIS = '064F5887-C2DA-4139-B3AA-D55906F8C30A';
 describe.skipIf(!chromiumPath)('the data page in Chromium', () => {
   const s = useSession(chromiumPath!, {
     quietConsole: true,
-    signInAt: '/data',
+    sharedPage: { signInAt: '/data' },
   });
 
   const section = (name: string) => s.page.locator(`vr-data-page section[data-section="${name}"]`);

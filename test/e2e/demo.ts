@@ -1,6 +1,6 @@
 /** Facts of the demo portfolio that several browser-test files check the pages against, and a session on it. */
 import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
-import { useSession, type E2eSession } from './session.ts';
+import { useSession, type E2eSession, type UseSessionOptions } from './session.ts';
 
 /** The titles of Okta's two support-system incidents. */
 export const OKTA_2023 = "Stolen service-account credentials expose customer HAR files in Okta's support case system";
@@ -14,16 +14,19 @@ export const AFTER_OKTA_2023 = '2023-10-31';
 export const SUPPORT_MFA_FINDING = 'support-mfa-not-phishing-resistant:mfa:support';
 
 /**
- * A session for the enclosing describe block, signed in at the portfolio (/portfolio), with today's heatmap
- * of the demo portfolio fetched first: `vendor('Okta')` is Okta's row in it.
+ * A session for the enclosing describe block (useSession: a fresh signed-in page per test, opened at `openAt` if given),
+ * with today's heatmap of the demo portfolio fetched first: `vendor('Okta')` is Okta's row in it.
  */
-export function usePortfolioSession(chromiumPath: string): { s: E2eSession; heatmap: () => Heatmap; vendor: (name: string) => HeatmapRow } {
+export function usePortfolioSession(
+  chromiumPath: string,
+  o: Pick<UseSessionOptions, 'openAt' | 'quietConsole' | 'sharedPage'> = {},
+): { s: E2eSession; heatmap: () => Heatmap; vendor: (name: string) => HeatmapRow } {
   let heatmap: Heatmap;
   const s = useSession(chromiumPath, {
+    ...o,
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
     },
-    signInAt: '/portfolio',
   });
   return { s, heatmap: () => heatmap, vendor: (name) => heatmap.rows.find((r) => r.name === name)! };
 }

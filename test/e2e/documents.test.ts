@@ -3,11 +3,12 @@
  * their fields (an HTML page named .pdf at the file, a period that ends before it starts at Period
  * end), nothing written; a SOC 2 report past its 12 months uploaded through the form shows as
  * expired, becomes a gap in the score linking to it; a text file's content is never shown on the
- * page; the download is an attachment with the file's name. Each stage passes axe.
+ * page; the download is an attachment with the file's name. Each stage passes axe. Each test adds
+ * a vendor of its own (no document yet) and opens its dossier, so what one uploads no other sees.
  */
 import { describe, expect, it } from 'vitest';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { Document } from '../../server/domain/document.ts';
+import { vendorBody } from '../helpers/fixtures.ts';
 import { chromiumForTests } from './harness.ts';
 import { useSession } from './session.ts';
 
@@ -17,15 +18,18 @@ const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></
 const MARKER = 'BRIDGE-LETTER-CONTENT-NEVER-SHOWN';
 
 describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium', () => {
+  /** The vendor of the running test (set by openOwnVendor, first thing in each test). */
   let vendorId: number;
-  const s = useSession(chromiumPath!, {
-    start: async () => {
-      vendorId = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-      await s.go(`/vendors/${vendorId}`);
-      await s.signIn();
-      await s.page.locator('vr-document-list h2').waitFor();
-    },
-  });
+  let added = 0;
+  const s = useSession(chromiumPath!, {});
+  /** Adds a vendor of the test's own and opens its dossier at the document list. */
+  const openOwnVendor = async () => {
+    const res = await s.call('/vendors', { method: 'POST', body: vendorBody({ name: `Document probe ${++added}` }) });
+    expect(res.status, await res.clone().text()).toBe(201);
+    vendorId = ((await res.json()) as { id: number }).id;
+    await s.go(`/vendors/${vendorId}`);
+    await s.page.locator('vr-document-list h2').waitFor();
+  };
   const form = () => s.page.locator('vr-document-form');
   const documents = async () => (await s.api<{ items: Document[] }>(`/vendors/${vendorId}/documents`)).items;
   const fillSoc2 = async (periodStart: string, periodEnd: string) => {
@@ -43,12 +47,14 @@ describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium',
   };
 
   it('lists none at first, with the upload form, and passes axe', async () => {
+    await openOwnVendor();
     expect(await s.page.locator('vr-document-list h2').textContent()).toContain('Evidence documents (0)');
     await form().getByLabel('Kind').waitFor();
     await s.expectNoAxeViolations();
   });
 
   it("shows the server's refusals beside their fields and writes nothing", async () => {
+    await openOwnVendor();
     await fillSoc2('2024-01-01', '2024-06-30');
     await form().getByLabel('File').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: HTML });
     await form().getByRole('button', { name: 'Upload' }).click();
@@ -75,6 +81,7 @@ describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium',
   });
 
   it('uploads a SOC 2 report past its 12 months: listed as expired, a gap in the score that links to it', async () => {
+    await openOwnVendor();
     await fillSoc2('2024-01-01', '2024-06-30');
     await form().getByLabel('File').setInputFiles({ name: 'okta-soc2.pdf', mimeType: 'application/pdf', buffer: PDF });
     await form().getByRole('button', { name: 'Upload' }).click();
@@ -96,6 +103,7 @@ describe.skipIf(!chromiumPath)('evidence documents on the dossier, in Chromium',
   });
 
   it("never shows a text document's content, and downloads it as an attachment with its name", async () => {
+    await openOwnVendor();
     await form().getByLabel('Kind').selectOption('other');
     await form().getByLabel('Title', { exact: true }).fill('Bridge letter');
     await form()

@@ -4,7 +4,7 @@
  * opened it" and both versions field by field; "Load their version" reopens the form on theirs,
  * "Save mine over theirs" saves on purpose. Two browser pages hold two stale forms; a delete asked
  * for on a stale record is refused too; so is a CSV import row whose vendor was edited after its
- * preview. Each stage passes axe.
+ * preview. Each stage passes axe. Each test opens its own page and reads back only what it wrote.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,11 +21,12 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
   const s = useSession(chromiumPath!, {
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-      await s.go(`/vendors/${okta}`);
-      await s.signIn();
-      await s.page.locator('vr-incident-list article').first().waitFor();
     },
   });
+  const openOkta = async () => {
+    await s.go(`/vendors/${okta}`);
+    await s.page.locator('vr-incident-list article').first().waitFor();
+  };
   const vendorNow = () => s.api<Vendor>(`/vendors/${okta}`);
   const openRelationship = async (page: Page) => {
     await page.locator('vr-relationship').getByRole('button', { name: 'Edit relationship' }).click();
@@ -35,6 +36,7 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
   };
 
   it('refuses a stale relationship form with both versions, then loads theirs', async () => {
+    await openOkta();
     const form = await openRelationship(s.page);
     // Someone else saves the relationship while the form is open.
     const theirs = await s.call(`/vendors/${okta}`, { method: 'PATCH', body: { businessOwner: 'Identity Team' } });
@@ -71,8 +73,7 @@ describe.skipIf(!chromiumPath)('edits made against a record someone else changed
       await other.goto(s.url(`/vendors/${okta}`));
       await signInThroughPage(other, ADMIN.email, ADMIN.password);
       await other.locator('vr-incident-list article').first().waitFor();
-      await s.go(`/vendors/${okta}`);
-      await s.page.locator('vr-incident-list article').first().waitFor();
+      await openOkta();
 
       // Both open the relationship form on the same version.
       const mine = await openRelationship(s.page);

@@ -16,7 +16,7 @@ const CAIQ_CSV = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'questionna
 const ZOD_WORDS = /Invalid (input|option|string)|Too (big|small)|expected (one of|string|number)|received|<=|>=|validation-failed/;
 
 describe.skipIf(!chromiumPath)("the server's refusals in words beside the fields, in Chromium", () => {
-  const s = useSession(chromiumPath!, { signInAt: '/portfolio', quietConsole: true });
+  const s = useSession(chromiumPath!, { quietConsole: true });
 
   it('names the new user’s password by its label and says what it needs', async () => {
     await s.go('/admin/users');

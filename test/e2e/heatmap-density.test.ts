@@ -29,7 +29,7 @@ const visibleRows = (page: Page) =>
 const boxToTop = (page: Page) => page.locator('vr-heatmap').evaluate((hm) => hm.shadowRoot!.querySelector('.scroller')!.scrollIntoView({ block: 'start' }));
 
 describe.skipIf(!chromiumPath)('the heatmap’s density and narrow layout in Chromium', () => {
-  const s = useSession(chromiumPath!, { viewport: { width: 1366, height: 768 }, signInAt: '/portfolio', quietConsole: true });
+  const s = useSession(chromiumPath!, { viewport: { width: 1366, height: 768 }, quietConsole: true });
   const toggle = () => s.page.getByRole('button', { name: 'Compact rows' });
 
   it('shows more rows at 1366 × 768 in the compact density, and remembers it', async () => {
@@ -60,8 +60,9 @@ describe.skipIf(!chromiumPath)('the heatmap’s density and narrow layout in Chr
   });
 
   it('keeps the keyboard grid working in the compact density (arrows, then Enter opens the vendor)', async () => {
-    await s.page.evaluate(() => localStorage.setItem('vendorscope.heatmap.density', 'compact'));
     await s.go('/portfolio');
+    await s.page.evaluate(() => localStorage.setItem('vendorscope.heatmap.density', 'compact'));
+    await s.page.reload();
     const first = s.page.locator(ROWS).first();
     await first.waitFor();
     const id = await s.page.locator(ROWS).nth(1).getAttribute('data-vendor-id');
@@ -69,7 +70,6 @@ describe.skipIf(!chromiumPath)('the heatmap’s density and narrow layout in Chr
     await s.page.keyboard.press('ArrowDown');
     await s.page.keyboard.press('Enter');
     await s.page.waitForURL(new RegExp(`/vendors/${id}$`));
-    await s.page.evaluate(() => localStorage.removeItem('vendorscope.heatmap.density'));
   });
 
   it('keeps the vendor, Risk and Band in view at 390 px while the factors scroll sideways', async () => {

@@ -4,13 +4,15 @@
  * is shown as not yet known (greyed, "not known on 19 Oct 2023 — known from 20 Oct 2023"), and so
  * is the breach itself; nothing the score shows rests on them. As of 20 October both count. The
  * analysts' subprocessor and MFA forms have a "Known from" field (today by default, with its hint),
- * send it, and show the server's refusal of a future one beside it.
+ * send it, and show the server's refusal of a future one beside it. Each test opens its own page;
+ * the subprocessor form is tried on a vendor of its own, so Okta's dossier as of 2023 never changes.
  */
 import { describe, expect, it } from 'vitest';
 import type { VendorScore } from '../../server/scoring/types.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
 import { OKTA_2023, OKTA_2022 } from './demo.ts';
+import { vendorBody } from '../helpers/fixtures.ts';
 import { chromiumForTests } from './harness.ts';
 import { isFocused, useSession } from './session.ts';
 
@@ -23,7 +25,6 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     start: async () => {
       okta = (await s.api<{ items: Array<{ id: number; name: string }> }>('/vendors?q=okta')).items.find((v) => v.name === 'Okta')!.id;
     },
-    signInAt: '/',
     quietConsole: true,
   });
   const open = async (asOf: string) => {
@@ -89,7 +90,11 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
   });
 
   it("an analyst's subprocessor form has a Known from field (today by default, with its hint), sends it, and shows the server's refusal beside it", async () => {
-    await s.go(`/vendors/${okta}`);
+    // A vendor of its own: the subprocessor it adds (known from Apr 2022) would change Okta's dossier as of 2023.
+    const res = await s.call('/vendors', { method: 'POST', body: vendorBody({ name: 'Knownfrom Probe Support' }) });
+    expect(res.status).toBe(201);
+    const probe = ((await res.json()) as { id: number }).id;
+    await s.go(`/vendors/${probe}`);
     await s.page.locator('vr-subprocessor-list button.add').click();
     const form = s.page.locator('vr-subprocessor-form');
     const known = form.getByLabel('Known from');
@@ -109,19 +114,19 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
     expect(await error.textContent()).toContain('Known from is after today');
     expect(await known.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => isFocused(known)).toBe(true);
-    expect((await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items.map((x) => x.name)).not.toContain('Teleperformance');
+    expect((await s.api<{ items: Subprocessor[] }>(`/vendors/${probe}/subprocessors`)).items.map((x) => x.name)).not.toContain('Teleperformance');
     // Chromium logs the refused request; that refusal was the point.
     expect(s.problems).toEqual([expect.stringMatching(/400 \(Bad Request\).*\/subprocessors\)$/)]);
     s.problems.length = 0;
 
     // Backfilled: the evidence's own date goes to the server as given.
     const sent: string[] = [];
-    s.page.on('request', (r) => r.method() === 'POST' && r.url().endsWith(`/vendors/${okta}/subprocessors`) && sent.push(r.postData() ?? ''));
+    s.page.on('request', (r) => r.method() === 'POST' && r.url().endsWith(`/vendors/${probe}/subprocessors`) && sent.push(r.postData() ?? ''));
     await known.fill('2022-04');
     await form.getByRole('button', { name: 'Add subprocessor' }).click();
     await s.page.locator('vr-subprocessor-list .saved', { hasText: 'Teleperformance' }).waitFor();
     expect(sent.map((b) => JSON.parse(b).knownFrom)).toEqual(['2022-04']);
-    const stored = (await s.api<{ items: Subprocessor[] }>(`/vendors/${okta}/subprocessors`)).items.find((x) => x.name === 'Teleperformance')!;
+    const stored = (await s.api<{ items: Subprocessor[] }>(`/vendors/${probe}/subprocessors`)).items.find((x) => x.name === 'Teleperformance')!;
     expect(stored.knownFrom).toBe('2022-04');
     expect(await subprocessor('Teleperformance').locator('.dates').textContent()).toBe(
       'true since: start unknown, counted from when known; known from Apr 2022',
@@ -129,6 +134,7 @@ describe.skipIf(!chromiumPath)("Okta's dossier as it was known on a day, in Chro
   });
 
   it("an analyst's MFA form sends each population's Known from", async () => {
+    await s.go(`/vendors/${okta}`);
     await s.page.locator('vr-mfa-grid button.add').click();
     const form = s.page.locator('vr-mfa-form');
     const support = form.locator('fieldset[data-population="support"]');

@@ -16,7 +16,7 @@ const chromiumPath = chromiumForTests();
 describe.skipIf(!chromiumPath)('the methodology in Chromium', () => {
   const s = useSession(chromiumPath!, {
     quietConsole: true,
-    signInAt: '/methodology',
+    openAt: '/methodology',
   });
 
   describe('methodology', () => {

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)('the app’s finish in Chromium', () => {
         ['audit', '/admin/audit', 'vr-audit-table tbody tr[data-audit-id]'],
       ];
     },
-    signInAt: '/sign-in',
+    sharedPage: { signInAt: '/sign-in' },
   });
 
   /** Every page of a signed-in admin; the sign-in page is opened anonymously on its own. */

@@ -27,7 +27,6 @@ describe.skipIf(!chromiumPath)('standard questionnaires on the dossier, in Chrom
       });
       vendorId = ((await res.json()) as { id: number }).id;
     },
-    signInAt: '/portfolio',
   });
   const section = () => s.page.locator('vr-questionnaire-imports');
   const form = () => s.page.locator('vr-questionnaire-import-form');

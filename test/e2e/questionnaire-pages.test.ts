@@ -122,6 +122,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   let okta: number;
   let api: StandIn;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     quietConsole: true,
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;

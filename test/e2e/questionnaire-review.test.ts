@@ -111,6 +111,7 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   /** Okta's score before the questionnaire. */
   let before: VendorScoreView;
   const s = useSession(chromiumPath!, {
+    sharedPage: {},
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
       before = await s.api<VendorScoreView>(`/vendors/${okta}/score`);

@@ -25,7 +25,6 @@ describe.skipIf(!chromiumPath)('the quarterly report in Chromium', () => {
     start: async () => {
       q4 = await s.api<QuarterlyReport>('/reports/quarterly/2023-Q4');
     },
-    signInAt: '/reports/2023-Q4',
   });
 
   const open = async (path: string) => {

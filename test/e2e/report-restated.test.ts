@@ -42,7 +42,6 @@ describe.skipIf(!chromiumPath)('frozen and restated reports in Chromium', () => 
       expect(res.status).toBe(201);
       incidentId = ((await res.json()) as { id: number }).id;
     },
-    signInAt: '/reports/2023-Q4',
   });
 
   const summaryLoaded = () => s.page.locator('vr-report-summary [data-figure="vendors"]').waitFor();

@@ -1,12 +1,19 @@
 /**
- * One browser-test file's setup, shared: a real server on a fresh database (the demo portfolio, a
- * first admin), headless Chromium with one page in a context of its own, the console watched, the
- * test's own API session as the admin, and the small helpers every file used to repeat (go to a
- * path, screenshot into test-results/, axe, focus inside shadow roots).
+ * One browser-test file's setup: a real server on a fresh database (the demo portfolio, a first
+ * admin) and headless Chromium, shared by the file's tests; for each test a page of its own (a fresh
+ * browser context, signed in as the admin, its console watched); the test's own API session as the
+ * admin; and the small helpers every file used to repeat (go to a path, screenshot into
+ * test-results/, axe, focus inside shadow roots).
+ *
+ * The convention (checked by independence.test.ts): every test stands alone and runs by itself with
+ * `vitest -t`. It opens the page it checks (`openAt`, or `s.go(...)` first thing), makes the changes
+ * it needs (a vendor of its own where it writes, so that no other test reads what it wrote; a server
+ * of its own, in a describe block with its own useSession, where it must change shared facts such as
+ * the methodology in force), and leaves no page or variable for the next test.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import {
   ADMIN,
@@ -81,14 +88,8 @@ export async function expectNoAxeViolationsOn(page: Page, keep: (v: AxeViolation
   expect(violations.map((v) => v.id)).toEqual([]);
 }
 
-/** Everything a test file needs, with Chromium at `chromiumPath` (from chromiumForTests()). */
-export async function openSession(chromiumPath: string, o: SessionOptions = {}): Promise<E2eSession> {
-  const server = await startServer(o.server);
-  const browser = await launchBrowser(chromiumPath);
-  const page = await (await browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 }, ...o.context })).newPage();
-  page.setDefaultTimeout(15_000);
-  const problems = watchConsole(page);
-  const call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+/** The session's calls on one page: going places, signing in, screenshots and axe there. */
+function onPage(server: RunningServer, browser: Browser, call: ApiCall, page: Page, problems: string[], close: () => Promise<void>): E2eSession {
   const url = (path: string) => `${server.appUrl}${path}`;
   return {
     server,
@@ -112,34 +113,106 @@ export async function openSession(chromiumPath: string, o: SessionOptions = {}):
       await l.screenshot({ path: resultPath(file) });
     },
     expectNoAxeViolations: (keep) => expectNoAxeViolationsOn(page, keep),
-    async close() {
-      await browser.close();
-      await server.stop();
-    },
+    close,
   };
 }
 
+/** A page in a browser context of its own (cookies, storage, viewport), with the timeout every test file uses. */
+async function newPage(browser: Browser, o: SessionOptions, storageState?: BrowserContextOptions['storageState']): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 }, ...o.context, storageState })).newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Everything a test file needs, with Chromium at `chromiumPath` (from chromiumForTests()). */
+export async function openSession(chromiumPath: string, o: SessionOptions = {}): Promise<E2eSession> {
+  const server = await startServer(o.server);
+  const browser = await launchBrowser(chromiumPath);
+  const page = await newPage(browser, o);
+  const problems = watchConsole(page);
+  const call = await apiSession(server.url, ADMIN.email, ADMIN.password);
+  return onPage(server, browser, call, page, problems, async () => {
+    await browser.close();
+    await server.stop();
+  });
+}
+
 export interface UseSessionOptions extends SessionOptions {
-  /** Runs once the session is open (the returned object works by then), in beforeAll: fetch what the tests compare against, go to a page, sign in. */
+  /** Runs once the session is open (the returned object works by then), in beforeAll: fetch what the tests compare against, add the file's own data. */
   readonly start?: () => Promise<unknown>;
-  /** After `start`, the page to open and sign in at, through the sign-in form the app shows there. */
-  readonly signInAt?: string;
+  /** Where each test's page opens (signed in as the admin), before the test runs; without it the page starts blank. */
+  readonly openAt?: string;
   /** After each test, expect no page or console problems (a test that causes some on purpose clears them). */
   readonly quietConsole?: boolean;
+  /**
+   * LEGACY, for files not yet made independent: one page for the whole file, signed in at `signInAt`
+   * once, each test going on from where the one before left it. Do not use in new files.
+   */
+  readonly sharedPage?: { readonly signInAt?: string };
 }
 
 /**
- * One session for the enclosing describe block: opened (then `start`, then signed in at `signInAt`) in beforeAll, closed in
- * afterAll. The object returned stands for it: each property is read from the open session, so
- * `s.page` in a test is the session's page (reading one before beforeAll has run throws).
+ * One server and one browser for the enclosing describe block (opened in beforeAll, closed in afterAll), and a fresh
+ * page for each test: its own browser context, signed in as the admin (cookies from one sign-in through the sign-in page
+ * in beforeAll), opened at `openAt` if given, closed after the test. So a test never sees another's page, scroll,
+ * viewport, local storage or console, and runs alone (`vitest -t`). Data is shared (one database per file): a test that
+ * writes adds its own records, or changes what no other test reads. A test that wants a stranger's browser calls
+ * `s.page.context().clearCookies()`; one that signs out signs in on its own first (signing out ends the session the
+ * other tests' pages share).
+ *
+ * The object returned stands for it: each property is read when used, so `s.page` in a test is that test's page and in
+ * `start` a set-up page (reading one before beforeAll has run throws).
  */
 export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2eSession {
+  if (o.sharedPage) return useSharedPage(chromiumPath, o, o.sharedPage.signInAt);
+  let file: E2eSession | undefined;
+  let test: E2eSession | undefined;
+  let signedIn: BrowserContextOptions['storageState'];
+  beforeAll(async () => {
+    file = await openSession(chromiumPath, o);
+    await file.go('/sign-in');
+    await file.signIn();
+    signedIn = await file.page.context().storageState();
+    await o.start?.();
+    await file.page.context().close();
+  }, 120_000);
+  beforeEach(async () => {
+    const page = await newPage(file!.browser, o, signedIn);
+    test = onPage(file!.server, file!.browser, file!.call, page, watchConsole(page), () => page.context().close());
+    if (o.openAt !== undefined) {
+      await test.go(o.openAt);
+      await page.locator('vr-user-menu button.toggle').waitFor();
+    }
+  });
+  afterEach(async () => {
+    const done = test;
+    test = undefined;
+    try {
+      if (o.quietConsole) expect(done?.problems).toEqual([]);
+    } finally {
+      await done?.close();
+    }
+  });
+  afterAll(async () => {
+    await file?.close();
+  });
+  return new Proxy({} as E2eSession, {
+    get(_, key) {
+      const current = test ?? file;
+      if (!current) throw new Error(`the e2e session is not open yet (reading ${String(key)})`);
+      return key === 'close' ? file!.close : current[key as keyof E2eSession];
+    },
+  });
+}
+
+/** The legacy one-page-per-file session (see `sharedPage`). */
+function useSharedPage(chromiumPath: string, o: UseSessionOptions, signInAt: string | undefined): E2eSession {
   let session: E2eSession | undefined;
   beforeAll(async () => {
     session = await openSession(chromiumPath, o);
     await o.start?.();
-    if (o.signInAt !== undefined) {
-      await session.go(o.signInAt);
+    if (signInAt !== undefined) {
+      await session.go(signInAt);
       await session.signIn();
     }
   }, 120_000);

@@ -45,7 +45,6 @@ describe.skipIf(!chromiumPath)('the skip link in Chromium', () => {
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
     },
-    signInAt: '/portfolio',
     quietConsole: true,
   });
 

@@ -22,7 +22,6 @@ describe.skipIf(!chromiumPath)('one review status, the matrix, "Scores as of" in
     start: async () => {
       heatmap = await s.api<Heatmap>('/portfolio/heatmap');
     },
-    signInAt: '/portfolio',
   });
   const idOf = (name: string) => heatmap.rows.find((r) => r.name === name)!.vendorId;
   const statusCell = () => s.page.locator('vr-relationship dd[data-field="status"]');

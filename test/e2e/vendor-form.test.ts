@@ -16,7 +16,7 @@ const chromiumPath = chromiumForTests();
 const PASSWORD = 'violet harbour ember 83';
 
 describe.skipIf(!chromiumPath)('adding and deleting a vendor, in Chromium', () => {
-  const s = useSession(chromiumPath!, { quietConsole: true, signInAt: '/portfolio' });
+  const s = useSession(chromiumPath!, { quietConsole: true });
 
   /** A page in its own browser context, signed in as a new user with this role, at `path`. */
   async function pageAs(role: 'analyst' | 'viewer', email: string, path: string): Promise<Page> {

@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('What changed in Chromium', () => {
       expect(res.status, await res.clone().text()).toBe(201);
       incident = (await res.json()) as Incident;
     },
-    signInAt: '/',
+    openAt: '/',
   });
   const group = () => s.page.locator('vr-change-groups section[data-vendor="Okta"]');
 

@@ -15,7 +15,7 @@ import { chromiumForTests } from './harness.ts';
 const chromiumPath = chromiumForTests();
 
 describe.skipIf(!chromiumPath)('what-if scenarios in Chromium', () => {
-  const { s, vendor } = usePortfolioSession(chromiumPath!);
+  const { s, vendor } = usePortfolioSession(chromiumPath!, { quietConsole: true });
   const panel = () => s.page.locator('vr-what-if-panel');
   const result = () => s.page.locator('vr-what-if-result');
   const scenario = (name: string | RegExp) => panel().locator('.scenarios').getByRole('checkbox', { name });

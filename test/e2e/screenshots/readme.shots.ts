@@ -21,7 +21,7 @@ describe.skipIf(!chromiumPath)('the README’s screenshots', () => {
     start: async () => {
       ids = new Map((await s.api<Heatmap>('/portfolio/heatmap')).rows.map((r) => [r.name, r.vendorId]));
     },
-    signInAt: '/portfolio',
+    openAt: '/portfolio',
   });
   const id = (name: string) => ids.get(name)!;
 
@@ -39,9 +39,11 @@ describe.skipIf(!chromiumPath)('the README’s screenshots', () => {
     await l.screenshot({ path: join(OUT, `${name}.png`) });
   };
 
+  /** The portfolio in compact rows, so that its first screen shows the heatmap (each test's page starts with the default). */
+  const compactRows = () => s.page.evaluate(() => localStorage.setItem('vendorscope.heatmap.density', 'compact'));
+
   it('takes each page’s first screen', async () => {
-    // The portfolio in compact rows, so that its first screen shows the heatmap.
-    await s.page.evaluate(() => localStorage.setItem('vendorscope.heatmap.density', 'compact'));
+    await compactRows();
     await page('portfolio', '/portfolio', 'vr-heatmap tbody tr[data-vendor-id]', 900);
     await page('matrix', '/matrix', 'vr-risk-matrix svg', 698);
     await page('trends', '/trends', 'vr-trend-heatmap tbody tr', 714);
@@ -76,9 +78,8 @@ describe.skipIf(!chromiumPath)('the README’s screenshots', () => {
   });
 
   it('takes the portfolio in the dark scheme', async () => {
+    await compactRows();
     await s.page.emulateMedia({ colorScheme: 'dark' });
     await page('dark-portfolio', '/portfolio', 'vr-heatmap tbody tr[data-vendor-id]', 900);
-    await s.page.emulateMedia({ colorScheme: 'light' });
-    await s.page.evaluate(() => localStorage.removeItem('vendorscope.heatmap.density'));
   });
 });
