@@ -3,7 +3,7 @@
  * used for math only (scales, colour); nothing here touches the DOM, so it is tested in node.
  */
 import { interpolateMagma, rgb, scaleLinear, scaleSequential } from 'd3';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
 
 /**
  * Colour of a factor score, 0–100 (higher is riskier). Magma is perceptually uniform and its

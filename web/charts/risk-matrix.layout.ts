@@ -11,8 +11,8 @@
  * rate it. It is listed apart, beside the matrix, by inherent risk (`notAssessed`).
  */
 import { interpolateRgb, scaleBand } from 'd3';
-import type { RiskBand } from '../../server/scoring/types.ts';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
+import type { RiskBand } from '../../server/domain/methodology.ts';
 import { BAND_INK, BAND_LABEL, BAND_TINT, bandAt, DEFAULT_BANDS } from './heatmap.bands.ts';
 import { inkOn } from './heatmap.layout.ts';
 

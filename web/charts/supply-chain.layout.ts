@@ -6,7 +6,7 @@
  * they hold or hand out, and a provider serving two or more of our vendors is marked.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, scaleLinear, scaleSqrt, type SimulationNodeDatum } from 'd3';
-import type { SupplyChainEdge, SupplyChainNode } from '../../server/services/supply-chain-service.ts';
+import type { SupplyChainEdge, SupplyChainNode } from '../../server/http/contract.ts';
 import type { AccessLevel } from '../../server/domain/vocabulary.ts';
 import { onDark, riskColor } from './heatmap.layout.ts';
 

@@ -7,7 +7,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Review } from '../api/client.ts';
-import type { Band } from '../../server/scoring/types.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import { partialDate, points } from '../format.ts';
 import { DECISION_LABEL } from '../reviews.ts';
 import { anchorTarget, card, provenance } from '../styles/shared.ts';

@@ -6,7 +6,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReviewStatus } from '../api/client.ts';
-import type { Band } from '../../server/scoring/types.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import type { EvidenceTarget } from '../evidence.ts';
 import type { VendorStatus } from '../../server/domain/vocabulary.ts';
 import { partialDate, STATUS_LABEL } from '../format.ts';
