@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { atLeastOneField, id, isoDay, label, prose, recordVersion, timestamp } from './fields.ts';
 import type { VendorStatus } from './vocabulary.ts';
+import { BANDS } from './methodology.ts';
 
 export const DECISIONS = ['approved', 'approved-with-conditions', 'rejected', 'needs-information'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -102,7 +103,7 @@ export const review = z
       asOf: z.string(),
       methodologyVersion: z.string(),
       risk: z.number(),
-      band: z.string(),
+      band: z.enum(BANDS),
       findings: z.array(z.looseObject({ id: z.string() })).readonly(),
     }),
     conditions: z.array(condition),

@@ -12,7 +12,7 @@ import { reviewCalls } from './reviews.ts';
 import { vendorCalls } from './vendors.ts';
 
 export { ApiError } from './api-error.ts';
-export type { ImportOutcome, RequestOptions } from './core.ts';
+export type { CallInput, ImportOutcome, RequestOptions } from './core.ts';
 export type { AuditQuery } from './accounts.ts';
 export type { ChangesQuery } from './alerts.ts';
 export type { ImportOptions } from './data.ts';

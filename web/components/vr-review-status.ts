@@ -6,7 +6,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReviewStatus } from '../api/client.ts';
-import type { Band } from '../../server/domain/methodology.ts';
 import type { EvidenceTarget } from '../evidence.ts';
 import type { VendorStatus } from '../../server/domain/vocabulary.ts';
 import { partialDate, STATUS_LABEL } from '../format.ts';
@@ -92,7 +91,7 @@ export class ReviewStatusView extends LitElement {
           ${
             last
               ? html`${evidenceLink({ anchor: `review-${last.id}`, label: DECISION_LABEL[last.decision] })} on ${day(last.decidedOn)},
-                taken on a <vr-band-badge band=${last.band as Band}></vr-band-badge> band`
+                taken on a <vr-band-badge band=${last.band}></vr-band-badge> band`
               : html`<span class="muted">none recorded</span>${
                   this.vendorStatus
                     ? html`<span class="muted" data-field="status-source">; the status on the relationship, ${STATUS_LABEL[this.vendorStatus]}, was set by hand, not by a decision</span>`

@@ -109,6 +109,28 @@ describe('ApiClient and the session', () => {
     expect(f.calls.map((c) => c.url)).toEqual(['/api/v1/import/vendors?dryRun=true', '/api/v1/import/vendors?expectVersions=2%3A1%3A3']);
   });
 
+  it("takes a call's method and path from its route key: params filled in and encoded, list values repeated, empty ones left out", async () => {
+    const f = recorder(200, { items: [] });
+    const api = createApiClient('/api/v1', f.impl);
+    await api.questionnaireTemplate('a b/c');
+    await api.refreezeReport('2023-Q4');
+    await api.changes({ kind: ['incident-added', 'score-changed'], owner: '' });
+    expect(f.calls.map((c) => `${c.init?.method} ${c.url}`)).toEqual([
+      'GET /api/v1/questionnaire-templates/a%20b%2Fc',
+      'POST /api/v1/reports/quarterly/2023-Q4/refreeze',
+      'GET /api/v1/changes?kind=incident-added&kind=score-changed',
+    ]);
+    expect(api.documentUrl(5)).toBe('/api/v1/documents/5/content');
+  });
+
+  it('hands back a large import answered 202 as a job to poll, and a finished one as its result', async () => {
+    const job = { id: 'job_1', kind: 'vendors-csv', state: 'running', done: 0, total: 2400 };
+    const started = await createApiClient('/api/v1', recorder(202, job).impl).importVeris('{}', 'application/json');
+    expect(started).toEqual({ kind: 'job', job });
+    const done = await createApiClient('/api/v1', recorder(200, { dryRun: true }).impl).importVendors('name\n', { dryRun: true });
+    expect(done).toEqual({ kind: 'done', result: { dryRun: true } });
+  });
+
   it('answers undefined for 204 No Content', async () => {
     const f = recorder(204, null);
     expect(await createApiClient('/api/v1', f.impl).revokeToken(4)).toBeUndefined();
