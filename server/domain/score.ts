@@ -10,6 +10,7 @@ import { VENDOR_STATUSES } from './vocabulary.ts';
 import type { DeepReadonly } from './deep-readonly.ts';
 
 export const FINDING_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
 export const contribution = z
   .object({
