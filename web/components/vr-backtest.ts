@@ -63,7 +63,7 @@ export class BacktestPanel extends LitElement {
       const catalogue = await this._api.decayPolicies({ signal });
       const parameters = (name: string) => {
         const { inForce: _f, curve: _c, ...policy } = catalogue.find((p) => p.name === name)!;
-        return policy as DraftMethodologyBody['decay'];
+        return policy;
       };
       return [own, ...(await Promise.all(names.map((name) => this._api.backtestDraft({ ...draft, decay: parameters(name) }, range, { signal }))))];
     },
