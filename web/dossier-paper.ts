@@ -2,7 +2,7 @@
  * The words of a vendor's dossier on paper (the print view), PURE: how each fact reads in a cell,
  * and the links to the same dossier as a download. The view renders; this says what it says.
  */
-import type { Dossier } from '../server/services/dossier/dossier-service.ts';
+import type { Dossier } from '../server/http/contract.ts';
 import { urlWith } from './urls.ts';
 
 export type { Dossier };

@@ -8,7 +8,7 @@ import type { Incident } from '../server/domain/incident.ts';
 import type { MfaRecord } from '../server/domain/mfa.ts';
 import type { Subprocessor } from '../server/domain/subprocessor.ts';
 import type { FactConfidence, FactSource } from '../server/domain/fact-source.ts';
-import type { FactorScore, Finding, Gap } from '../server/scoring/types.ts';
+import type { FactorScore, Finding, Gap } from '../server/http/contract.ts';
 import { MFA_POPULATION_LABEL, MFA_POPULATIONS, SEVERITIES_MOST_FIRST, SEVERITY_LABEL } from './format.ts';
 import { incidentDates, mfaDates, subprocessorDates } from './known.ts';
 

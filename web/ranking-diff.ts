@@ -3,7 +3,7 @@
  * a different memory show what the choice of policy does: a vendor that climbs when old incidents
  * are forgotten is one whose risk lives in its history.
  */
-import type { Heatmap } from '../server/services/scoring-service.ts';
+import type { Heatmap } from '../server/http/contract.ts';
 
 export interface RankedVendor {
   /** 1 for the riskiest; vendors of equal risk share a rank (1, 2, 2, 4). */

@@ -4,7 +4,7 @@
  * report's own data, so a closed quarter's frozen figures are never mixed with today's: the risk
  * matrix's rows, the average risk of the quarter compared with, and each tier-1 vendor's section.
  */
-import type { HeatmapRow } from '../server/services/scoring-service.ts';
+import type { HeatmapRow } from '../server/http/contract.ts';
 import type { QuarterlyReport, ReportAppendixPage, ReportSnapshots } from './api/client.ts';
 import { SEVERITIES_MOST_FIRST } from './format.ts';
 import { urlWith } from './urls.ts';

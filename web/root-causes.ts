@@ -7,7 +7,7 @@
 import type { EntryPath, RootCause } from '../server/domain/vocabulary.ts';
 import type { Incident } from '../server/domain/incident.ts';
 import type { FactorId } from '../server/domain/methodology.ts';
-import type { VendorScore } from '../server/scoring/types.ts';
+import type { VendorScore } from '../server/http/contract.ts';
 
 export const ROOT_CAUSE_LABEL: Readonly<Record<RootCause, string>> = {
   'support-credential-theft': "Support agent's credentials or session stolen",

@@ -21,7 +21,7 @@ import type {
   SupportInvolvementType,
   VendorStatus,
 } from '../server/domain/vocabulary.ts';
-import type { IncidentBody, MfaPostureBody, SubprocessorBody, VendorBody } from './api/client.ts';
+import type { IncidentBody, MfaPostureBody, SubprocessorBody, SubprocessorPatch, VendorBody, VendorPatch } from './api/client.ts';
 import { fieldErrorPaths } from './api/api-error.ts';
 import { MFA_POPULATIONS } from './format.ts';
 
@@ -34,7 +34,7 @@ export type VendorEdit = (
   | { readonly kind: 'subprocessor'; readonly id: number | null; readonly body: SubprocessorBody }
   | { readonly kind: 'subprocessor-incident'; readonly subprocessorId: number; readonly name: string; readonly body: IncidentBody }
   | { readonly kind: 'mfa'; readonly posture: MfaPostureBody }
-  | { readonly kind: 'relationship'; readonly patch: Partial<VendorBody> }
+  | { readonly kind: 'relationship'; readonly patch: VendorPatch }
   | { readonly kind: 'delete-incident'; readonly id: number; readonly label: string }
   | { readonly kind: 'delete-subprocessor'; readonly id: number; readonly label: string }
 ) & { readonly version?: number | undefined };
@@ -163,12 +163,18 @@ export function mfaFieldErrors(e: unknown, sent: MfaPostureBody): Record<string,
   return out;
 }
 
+/** A subprocessor form's change to a stored record: an emptied "known from" keeps the stored day (a patch takes no null). */
+export function subprocessorPatch(body: SubprocessorBody): SubprocessorPatch {
+  const { knownFrom, ...rest } = body;
+  return knownFrom === null ? rest : { ...rest, knownFrom };
+}
+
 /**
  * The relationship form's change. `engagedSince` goes only when the analyst changed it: left as it
  * was, a vendor that becomes engaged now starts today (the server's rule). The aliases, one a
  * line, replace the vendor's.
  */
-export function relationshipPatch(fd: FormData, current?: { readonly engagedSince: string }): Partial<VendorBody> {
+export function relationshipPatch(fd: FormData, current?: { readonly engagedSince: string }): VendorPatch {
   const engagedSince = textOrNull(fd, 'engagedSince');
   return {
     tier: Number(text(fd, 'tier')),

@@ -4,7 +4,7 @@
  * write, given the choice made for possible duplicates. Tested in node.
  */
 import type { VendorImport } from './api/client.ts';
-import type { FieldChange, OnDuplicate } from '../server/services/imports/vendors-csv.ts';
+import type { FieldChange, OnDuplicate } from '../server/http/contract.ts';
 import { DATA_ACCESS_LABEL, ENVIRONMENT_ACCESS_LABEL, partialDate, STATUS_LABEL } from './format.ts';
 
 export type { FieldChange, OnDuplicate };

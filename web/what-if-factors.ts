@@ -3,7 +3,7 @@
  * each part of the impact (tier, data access, access into our environment), before → after with
  * the change, only those that moved, in the order the score lists them.
  */
-import type { Contribution, VendorScore } from '../server/scoring/types.ts';
+import type { Contribution, VendorScore } from '../server/http/contract.ts';
 import { delta, type Delta } from './what-if.ts';
 
 export interface FactorMove {

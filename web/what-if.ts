@@ -3,7 +3,7 @@
  * changed (anything left out stays as recorded); `whatIfChange` turns it into the body of
  * POST /vendors/:id/what-if, and `findingChanges` / `delta` read the answer.
  */
-import type { Finding } from '../server/scoring/types.ts';
+import type { Finding } from '../server/http/contract.ts';
 import type { DataAccess, EnvironmentAccess, MfaMethod } from '../server/domain/vocabulary.ts';
 import type { WhatIfRequest } from './api/client.ts';
 

@@ -1,6 +1,7 @@
 /** SQL for procurement reviews and the contract conditions they carry. */
 import type { Db } from './open.ts';
 import type { Condition, ConditionState, Decision, Review } from '../domain/review.ts';
+import type { FindingSeverity } from '../domain/score.ts';
 
 interface ReviewRow {
   id: number;
@@ -39,7 +40,7 @@ const toCondition = (r: ConditionRow): Condition => ({
   vendorId: r.vendor_id,
   text: r.text,
   findingId: r.finding_id,
-  severity: r.severity,
+  severity: r.severity as FindingSeverity | null,
   state: r.state as ConditionState,
   owner: r.owner,
   dueOn: r.due_on,

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { atLeastOneField, id, isoDay, label, prose, recordVersion, timestamp } from './fields.ts';
 import type { VendorStatus } from './vocabulary.ts';
+import { BANDS } from './methodology.ts';
+import { FINDING_SEVERITIES } from './score.ts';
 
 export const DECISIONS = ['approved', 'approved-with-conditions', 'rejected', 'needs-information'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -72,7 +74,7 @@ export const condition = z
     vendorId: id,
     text: z.string(),
     findingId: z.string().nullable(),
-    severity: z.string().nullable(),
+    severity: z.enum(FINDING_SEVERITIES).nullable().meta({ description: 'The severity of the finding the condition answers; null for one written by hand' }),
     state: z.enum(CONDITION_STATES),
     owner: z.string().nullable(),
     dueOn: z.string().nullable(),
@@ -102,7 +104,7 @@ export const review = z
       asOf: z.string(),
       methodologyVersion: z.string(),
       risk: z.number(),
-      band: z.string(),
+      band: z.enum(BANDS),
       findings: z.array(z.looseObject({ id: z.string() })).readonly(),
     }),
     conditions: z.array(condition),

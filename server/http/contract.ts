@@ -75,3 +75,5 @@ export type ResponseOf<K extends RouteKey> = Api[K]['response'];
 export type QueryOf<K extends RouteKey> = Api[K]['query'];
 export type BodyOf<K extends RouteKey> = Api[K]['body'];
 export type ParamsOf<K extends RouteKey> = Api[K]['params'];
+
+export type * from './contract/records.ts';

@@ -10,43 +10,9 @@ import type { DecayPolicyName } from '../domain/methodology.ts';
 import { found } from './errors.ts';
 import { loadAllFacts, loadFacts } from './facts-loader.ts';
 import type { MethodologyService } from './methodology-service.ts';
+import type { Heatmap, HeatmapRow } from '../domain/score.ts';
 
-export interface HeatmapRow {
-  vendorId: number;
-  name: string;
-  category: string;
-  tier: number;
-  status: Vendor['status'];
-  likelihood: number;
-  impact: number;
-  /** Residual risk. */
-  risk: number;
-  band: VendorScore['band'];
-  assessed: boolean;
-  evidenceCoverage: number;
-  unknownPoints: number;
-  inherentRisk: number;
-  inherentBand: VendorScore['inherentBand'];
-  /** For a not-assessed vendor, what evidence would assess it, in words. */
-  toAssess: string[];
-  confidence: number;
-  cell: VendorScore['cell'];
-  cells: Record<string, number | null>;
-  /** Per factor, its largest contribution: what a tooltip says the value is made of. */
-  top: Record<string, { label: string; points: number } | null>;
-  findings: number;
-}
-
-export interface Heatmap {
-  asOf: string;
-  methodologyVersion: string;
-  /** The decay policy the scores use (the methodology's, or the one asked for). */
-  decay: string;
-  factors: Array<{ id: FactorId; label: string; weight: number }>;
-  /** Lowest risk of each band, so a reader can see where the bands begin. */
-  bands: Policy['bands'];
-  rows: HeatmapRow[];
-}
+export type { Heatmap, HeatmapRow } from '../domain/score.ts';
 
 /** Which vendors the heatmap shows: the engaged ones (every status but not-engaged), all of them, or those of one status. */
 export type HeatmapStatus = 'engaged' | 'all' | Vendor['status'];

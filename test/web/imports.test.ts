@@ -24,7 +24,6 @@ import {
 const job = (o: Partial<Job> = {}): Job => ({
   id: 'job_1',
   kind: 'vendors-csv',
-  ownerId: 1,
   state: 'running',
   done: 0,
   total: 2400,

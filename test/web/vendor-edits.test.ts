@@ -10,6 +10,7 @@ import {
   relationshipFieldErrors,
   relationshipPatch,
   subprocessorBody,
+  subprocessorPatch,
   textOrNull,
   triState,
 } from '../../web/vendor-edits.ts';
@@ -112,6 +113,22 @@ describe('incidentBody', () => {
         ]),
       ),
     ).toMatchObject({ rootCause: null, entryPath: null, continuationOf: null });
+  });
+});
+
+describe('subprocessorPatch', () => {
+  it('leaves out an emptied "known from" (a patch takes no null: the stored day stays) and keeps a given one', () => {
+    const emptied = subprocessorPatch(
+      subprocessorBody(
+        form([
+          ['name', 'Sitel'],
+          ['knownFrom', ''],
+        ]),
+      ),
+    );
+    expect(emptied).not.toHaveProperty('knownFrom');
+    expect(emptied).toMatchObject({ name: 'Sitel' });
+    expect(subprocessorPatch(subprocessorBody(form([['knownFrom', '2024-03-01']])))).toMatchObject({ knownFrom: '2024-03-01' });
   });
 });
 

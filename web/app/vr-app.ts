@@ -8,7 +8,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { ApiClient, type Me } from '../api/client.ts';
+import { createApiClient, type Me } from '../api/client.ts';
 import { isSignedOut, type ApiError } from '../api/api-error.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { inAppTarget, isOutside, isPublic, MAIN_NAV, matchRoute, signInUrl, type Route } from './routes.ts';
@@ -29,7 +29,7 @@ const pathHere = (): string => `${location.pathname}${location.search}`;
 export class App extends LitElement {
   static override styles = [controls, appStyles];
 
-  @provide({ context: apiContext }) api = new ApiClient();
+  @provide({ context: apiContext }) api = createApiClient();
   /** The signed-in caller: undefined until GET /me answers, null when nobody is signed in. */
   @provide({ context: meContext }) @state() private _me: Me | null | undefined = undefined;
   @state() private _route: Route = here();

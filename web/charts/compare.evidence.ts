@@ -9,7 +9,7 @@
 import type { Incident } from '../../server/domain/incident.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { MfaPosture } from '../../server/domain/mfa.ts';
-import type { FactorScore } from '../../server/scoring/types.ts';
+import type { FactorScore } from '../../server/http/contract.ts';
 import { partialDate } from '../format.ts';
 import { incidentKnownDate as knownDate } from '../known.ts';
 import { isFactSource, sourceWords } from '../evidence.ts';

@@ -3,7 +3,7 @@
  * rule, and the subprocessors compared vendors have in common (a concentration risk: one
  * breach there reaches several of our vendors at once).
  */
-import type { Finding, VendorScore } from '../../server/scoring/types.ts';
+import type { Finding, VendorScore } from '../../server/http/contract.ts';
 import type { Subprocessor } from '../../server/domain/subprocessor.ts';
 import type { Vendor } from '../../server/domain/vendor.ts';
 import { FINDING_RULE_LABEL, SEVERITIES_MOST_FIRST } from '../format.ts';

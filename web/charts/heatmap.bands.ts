@@ -2,8 +2,8 @@
  * Risk bands in words and tints, PURE: where each band begins and ends, and the tint that echoes
  * it (the word always comes with it; the tint is never the only carrier).
  */
-import type { Band, RiskBand } from '../../server/scoring/types.ts';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
+import type { Heatmap } from '../../server/http/contract.ts';
+import type { Band, RiskBand } from '../../server/domain/methodology.ts';
 import { inkOn, riskColor, UNKNOWN_FILL } from './heatmap.layout.ts';
 
 export const BAND_LABEL: Readonly<Record<Band, string>> = {

@@ -5,9 +5,9 @@
  * is the one that also changes what is fetched: the server sends the engaged vendors unless asked
  * for all of them (`heatmapStatus`).
  */
-import type { HeatmapRow, HeatmapStatus } from '../../server/services/scoring-service.ts';
+import type { HeatmapRow, HeatmapStatus } from '../../server/http/contract.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import type { VendorStatus } from '../../server/domain/vocabulary.ts';
-import type { Band } from '../../server/scoring/types.ts';
 import { STATUS_LABEL } from '../format.ts';
 import { BAND_FILTERS, BAND_LABEL } from './heatmap.bands.ts';
 import { sortQuery, type SortState } from './heatmap.sort.ts';

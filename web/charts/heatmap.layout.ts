@@ -5,7 +5,7 @@
 import { rgb } from 'd3-color';
 import { scaleLinear, scaleSequential } from 'd3-scale';
 import { interpolateMagma } from 'd3-scale-chromatic';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
 
 /**
  * Colour of a factor score, 0–100 (higher is riskier). Magma is perceptually uniform and its

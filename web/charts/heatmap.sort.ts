@@ -1,5 +1,5 @@
 /** Sorting the heatmap rows, PURE. The sort lives in the URL (`?sort=risk&dir=desc`), so it is parsed here too. */
-import type { HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { HeatmapRow } from '../../server/http/contract.ts';
 import type { SortDir } from '../events.ts';
 
 export interface SortState {

@@ -3,7 +3,7 @@
  * largest contribution (the API's `top`), so a reader sees what a number is made of without
  * leaving the grid. Also where the tooltip goes so that it stays on screen.
  */
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
 import { STATUS_LABEL } from '../format.ts';
 import { BAND_LABEL, bandRanges } from './heatmap.bands.ts';
 

@@ -12,8 +12,8 @@
  */
 import { interpolateRgb } from 'd3-interpolate';
 import { scaleBand } from 'd3-scale';
-import type { RiskBand } from '../../server/scoring/types.ts';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
+import type { RiskBand } from '../../server/domain/methodology.ts';
 import { BAND_INK, BAND_LABEL, BAND_TINT, bandAt, DEFAULT_BANDS } from './heatmap.bands.ts';
 import { inkOn } from './heatmap.layout.ts';
 

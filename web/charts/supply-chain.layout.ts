@@ -7,7 +7,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
-import type { SupplyChainEdge, SupplyChainNode } from '../../server/services/supply-chain-service.ts';
+import type { SupplyChainEdge, SupplyChainNode } from '../../server/http/contract.ts';
 import type { AccessLevel } from '../../server/domain/vocabulary.ts';
 import { onDark, riskColor } from './heatmap.layout.ts';
 

@@ -4,7 +4,7 @@
  * alone), the biggest movers marked. Also the view the URL holds: range, movers only, sort.
  */
 import type { Trends } from '../api/client.ts';
-import type { Band } from '../../server/scoring/types.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import { swatchOf, UNKNOWN_FILL } from './heatmap.layout.ts';
 import { isQuarter, quarterState, quarterText } from './trend.quarters.ts';
 

@@ -2,7 +2,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Band } from '../../server/scoring/types.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import { BAND_INK, BAND_LABEL, BAND_TINT } from './heatmap.bands.ts';
 
 @customElement('vr-band-badge')

@@ -16,7 +16,7 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
 import { layoutHeatmap, type HeatCell } from './heatmap.layout.ts';
 import { defaultDir, DEFAULT_SORT, sortRows, type SortState } from './heatmap.sort.ts';
 import { clampCell, gridKey, type CellPos } from './heatmap.keys.ts';

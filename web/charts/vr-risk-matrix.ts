@@ -10,7 +10,7 @@
  */
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Heatmap, HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { Heatmap, HeatmapRow } from '../../server/http/contract.ts';
 import { bandCounts, cellKey, layoutRiskMatrix, LEVELS, levelRange, MATRIX_MARGIN_X, type MatrixCell, type MatrixLayout } from './risk-matrix.layout.ts';
 import { BAND_LABEL } from './heatmap.bands.ts';
 import { gridKey, type CellPos } from './heatmap.keys.ts';

@@ -6,7 +6,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { FactorScore } from '../../server/scoring/types.ts';
+import type { FactorScore } from '../../server/http/contract.ts';
 import type { CompareColumn } from '../charts/compare.layout.ts';
 import type { FactorEvidence } from '../charts/compare.evidence.ts';
 import { inkOn, riskColor } from '../charts/heatmap.layout.ts';

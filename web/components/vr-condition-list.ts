@@ -86,7 +86,7 @@ export class ConditionList extends LitElement {
           <dt>Due</dt>
           <dd>${c.dueOn ? html`${day(c.dueOn)}${late ? html` <span class="late">late</span>` : nothing}` : html`<span class="muted">no date</span>`}</dd>
         </div>
-        <div><dt>From</dt><dd>${DECISION_LABEL[r.decision]} on ${day(r.decidedOn)}${c.severity ? html`, a ${((SEVERITY_LABEL as Record<string, string>)[c.severity] ?? c.severity).toLowerCase()} finding` : nothing}</dd></div>
+        <div><dt>From</dt><dd>${DECISION_LABEL[r.decision]} on ${day(r.decidedOn)}${c.severity ? html`, a ${SEVERITY_LABEL[c.severity].toLowerCase()} finding` : nothing}</dd></div>
         ${
           c.state === 'waived'
             ? html`<div><dt>Waiver</dt><dd>until ${c.waiverExpiresOn ? day(c.waiverExpiresOn) : '?'}, approved by ${c.waiverApprover ?? 'nobody named'}</dd></div>`

@@ -14,7 +14,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Cadence } from '../api/client.ts';
-import type { Finding } from '../../server/scoring/types.ts';
+import type { Finding } from '../../server/http/contract.ts';
 import { partialDate, SEVERITY_LABEL } from '../format.ts';
 import {
   addFreeCondition,

@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Finding, VendorScore } from '../../server/scoring/types.ts';
+import type { Finding, VendorScore } from '../../server/http/contract.ts';
 import type { EvidenceTarget } from '../evidence.ts';
 import { severityCounts } from '../evidence.ts';
 import { partialDate, SEVERITY_LABEL } from '../format.ts';

@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Gap, VendorScore } from '../../server/scoring/types.ts';
+import type { Gap, VendorScore } from '../../server/http/contract.ts';
 import { groupGaps, type EvidenceTarget } from '../evidence.ts';
 import { partialDate, percent } from '../format.ts';
 import { card, controls, provenance } from '../styles/shared.ts';

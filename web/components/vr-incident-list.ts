@@ -15,7 +15,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Incident } from '../../server/domain/incident.ts';
-import type { VendorScore } from '../../server/scoring/types.ts';
+import type { VendorScore } from '../../server/http/contract.ts';
 import { incidentWeights } from '../root-causes.ts';
 import { campaignOf, readingOf, readingStyles, weightOf } from './vr-incident-reading.ts';
 import { evidenceLinkStyles } from './evidence-link.ts';

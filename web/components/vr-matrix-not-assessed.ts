@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { HeatmapRow } from '../../server/services/scoring-service.ts';
+import type { HeatmapRow } from '../../server/http/contract.ts';
 import { NOT_ASSESSED_TEXT } from '../charts/heatmap.bands.ts';
 import { urlWith } from '../urls.ts';
 import { numColumns, tableStyles } from '../styles/shared.ts';

@@ -8,7 +8,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Band } from '../../server/scoring/types.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import {
   BANDS_LOW_FIRST,
   describeFilters,

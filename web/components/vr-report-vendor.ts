@@ -7,7 +7,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { VendorScore } from '../../server/scoring/types.ts';
+import type { FrozenScore } from '../../server/http/contract.ts';
 import { causesText, signed } from '../charts/movers.layout.ts';
 import { lagText, quarterWords, type Tier1Section } from '../report.ts';
 import { percent, points, SEVERITY_LABEL } from '../format.ts';
@@ -72,7 +72,7 @@ export class ReportVendor extends LitElement {
   @property() asOf = '';
   @property() methodologyVersion = '';
   /** The vendor's score for `asOf`: undefined while loading, null when it could not be had. */
-  @property({ attribute: false }) score: VendorScore | null | undefined;
+  @property({ attribute: false }) score: FrozenScore | null | undefined;
   /** True when the score was recomputed from today's facts (an old report that did not carry it). */
   @property({ type: Boolean }) recomputed = false;
 

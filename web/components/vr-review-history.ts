@@ -7,7 +7,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Review } from '../api/client.ts';
-import type { Band } from '../../server/scoring/types.ts';
 import { partialDate, points } from '../format.ts';
 import { DECISION_LABEL } from '../reviews.ts';
 import { anchorTarget, card, provenance } from '../styles/shared.ts';
@@ -74,7 +73,7 @@ export class ReviewHistory extends LitElement {
                 </p>
                 <p class="rationale">${r.rationale}</p>
                 <p class="meta">
-                  Taken on a <vr-band-badge band=${r.score.band as Band}></vr-band-badge> band, risk ${points(r.score.risk)} (score as of
+                  Taken on a <vr-band-badge band=${r.score.band}></vr-band-badge> band, risk ${points(r.score.risk)} (score as of
                   ${day(r.score.asOf)}, methodology ${r.score.methodologyVersion}); ${nextWords(r)};
                   ${r.conditions.length === 1 ? '1 condition' : `${r.conditions.length} conditions`}.
                 </p>

@@ -11,7 +11,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Contribution, FactorScore, VendorScore } from '../../server/scoring/types.ts';
+import type { Contribution, FactorScore, VendorScore } from '../../server/http/contract.ts';
 import { percent, points } from '../format.ts';
 import { sectionAnchor } from '../methodology-draft.ts';
 import { card, dataTable, provenance, srOnly } from '../styles/shared.ts';

@@ -6,7 +6,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { VendorScore } from '../../server/scoring/types.ts';
+import type { VendorScore } from '../../server/http/contract.ts';
 import { percent, points } from '../format.ts';
 import { card } from '../styles/shared.ts';
 import '../charts/vr-band-badge.ts';

@@ -5,7 +5,8 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Band, Finding } from '../../server/scoring/types.ts';
+import type { Finding } from '../../server/http/contract.ts';
+import type { Band } from '../../server/domain/methodology.ts';
 import type { WhatIfResult } from '../api/client.ts';
 import { points, SEVERITY_LABEL } from '../format.ts';
 import { delta, findingChanges } from '../what-if.ts';

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { VendorScore } from '../../server/scoring/types.ts';
+import type { VendorScore } from '../../server/http/contract.ts';
 import type { ApiClient, Cadence, ConditionChange, Review, ReviewBody, ReviewStatus } from '../api/client.ts';
 import { ApiError, fieldErrorPaths, fieldErrors, isEditConflict } from '../api/api-error.ts';
 import { conditionOutcome, decisionOutcome } from '../reviews.ts';

@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
 import { isEditConflict } from '../api/api-error.ts';
-import { editOutcome, type VendorEdit } from '../vendor-edits.ts';
+import { editOutcome, subprocessorPatch, type VendorEdit } from '../vendor-edits.ts';
 import type { EditTarget } from '../vendor-events.ts';
 
 export type OpenDialog =
@@ -125,7 +125,7 @@ export class VendorEditsController {
       case 'incident':
         return edit.id === null ? api.createIncident(vendorId, edit.body) : api.updateIncident(edit.id, edit.body, version());
       case 'subprocessor':
-        return edit.id === null ? api.createSubprocessor(vendorId, edit.body) : api.updateSubprocessor(edit.id, edit.body, version());
+        return edit.id === null ? api.createSubprocessor(vendorId, edit.body) : api.updateSubprocessor(edit.id, subprocessorPatch(edit.body), version());
       case 'subprocessor-incident':
         return api.createSubprocessorIncident(edit.subprocessorId, edit.body);
       case 'mfa':

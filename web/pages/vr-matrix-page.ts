@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../api/client.ts';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
+import type { Heatmap } from '../../server/http/contract.ts';
 import { apiContext } from '../state/contexts.ts';
 import { categoriesOf, filterKey, filtersQuery, filterRows, NO_FILTERS, parseFilters, type PortfolioFilters } from '../charts/heatmap.filter.ts';
 import { cellKey, layoutRiskMatrix, parseCell, type MatrixLayout } from '../charts/risk-matrix.layout.ts';

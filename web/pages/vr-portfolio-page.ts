@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient, Me } from '../api/client.ts';
-import type { Heatmap } from '../../server/services/scoring-service.ts';
+import type { Heatmap } from '../../server/http/contract.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { canEdit } from '../roles.ts';
 import { parseSort, type SortState } from '../charts/heatmap.sort.ts';

@@ -78,10 +78,8 @@ export class QuestionnaireReviewPage extends LitElement {
     task: async ([id], { signal }) => {
       const review = await this._api.questionnaireReview(id, { signal });
       // Documents' names, for the links: without them (documents not listed, or refused) the links say "Document 12".
-      const docs = await this._api
-        .get<{ items: Array<{ id: number; fileName: string }> }>(`/vendors/${review.request.vendorId}/documents`, {}, { signal })
-        .catch(() => ({ items: [] }));
-      return { review, names: new Map(docs.items.map((d) => [d.id, d.fileName])) };
+      const docs = await this._api.documents(review.request.vendorId, { signal }).catch(() => []);
+      return { review, names: new Map(docs.map((d) => [d.id, d.fileName])) };
     },
   });
   private _decide = new Task(this, {

@@ -14,7 +14,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { VendorScore } from '../../server/scoring/types.ts';
+import type { FrozenScore } from '../../server/http/contract.ts';
 import type { ApiClient, Me } from '../api/client.ts';
 import { apiContext, meContext } from '../state/contexts.ts';
 import { isAdmin } from '../roles.ts';
@@ -101,11 +101,11 @@ export class ReportPage extends LitElement {
     args: () => [this._report.value] as const,
     task: async ([r], { signal }) => {
       if (!r) return initialState;
-      if (r.tier1Scores) return { report: r, byId: new Map<number, VendorScore | null>(r.tier1Scores.map((s) => [s.vendorId, s])), recomputed: false };
+      if (r.tier1Scores) return { report: r, byId: new Map<number, FrozenScore | null>(r.tier1Scores.map((s) => [s.vendorId, s])), recomputed: false };
       const ids = r.vendors.filter((v) => v.tier === 1).map((v) => v.vendorId);
       const got = await Promise.allSettled(ids.map((id) => this._api.score(id, r.asOf, { signal })));
       signal.throwIfAborted();
-      const byId = new Map<number, VendorScore | null>(ids.map((id, i) => [id, got[i]?.status === 'fulfilled' ? got[i].value : null]));
+      const byId = new Map<number, FrozenScore | null>(ids.map((id, i) => [id, got[i]?.status === 'fulfilled' ? got[i].value : null]));
       return { report: r, byId, recomputed: true };
     },
   });

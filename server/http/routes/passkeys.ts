@@ -16,7 +16,15 @@ const credentialJson = z.looseObject({
   response: z.looseObject({ clientDataJSON: z.string().max(8192) }),
   clientExtensionResults: z.looseObject({}),
 });
-const options = z.looseObject({ challenge: z.string() }).meta({ description: 'WebAuthn options for navigator.credentials' });
+const options = z.looseObject({ challenge: z.string() }).meta({ description: 'WebAuthn options for navigator.credentials.get' });
+// What navigator.credentials.create needs besides the challenge (the browser reads further WebAuthn fields as sent).
+const creationOptions = options
+  .extend({
+    rp: z.looseObject({ name: z.string(), id: z.string().optional() }),
+    user: z.looseObject({ id: z.string(), name: z.string(), displayName: z.string() }),
+    pubKeyCredParams: z.array(z.looseObject({ alg: z.number().int(), type: z.literal('public-key') })),
+  })
+  .meta({ description: 'WebAuthn options for navigator.credentials.create' });
 
 export const passkeyRoutes = ({ passkeys, auth }: RouteDeps) => [
   route({
@@ -36,7 +44,7 @@ export const passkeyRoutes = ({ passkeys, auth }: RouteDeps) => [
     tag: 'passkeys',
     summary: 'Start registering a passkey: options for navigator.credentials.create',
     status: 200,
-    response: options,
+    response: creationOptions,
     handle: ({ principal, ctx }) => passkeys.registrationOptions(principal, ctx.rp),
   }),
   route({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { flagParam } from './common.ts';
 import { EXPECT_VERSIONS_PATTERN, parseExpectVersions } from '../../services/imports/expected-versions.ts';
+import { VENDOR_COLUMNS } from '../../services/imports/vendor-cells.ts';
 
 export const problems = z.array(z.looseObject({ path: z.string(), message: z.string() }));
 const firstThousand = (what: string) => problems.meta({ description: `${what}; the first 1,000 (the total is beside it)` });
@@ -54,7 +55,7 @@ export const vendorsCsvReport = z.object({
       name: z.string(),
       vendorId: z.number().int().nullable(),
       changes: z
-        .array(z.object({ field: z.string(), from: value, to: value }))
+        .array(z.object({ field: z.enum(VENDOR_COLUMNS).exclude(['id']), from: value, to: value }))
         .optional()
         .meta({ description: "An update's (or unchanged row's) field-level diff: each field that changes, its stored value and the new one." }),
       duplicateOf: duplicateOf.optional(),

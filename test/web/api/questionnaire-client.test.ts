@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../../web/api/client.ts';
+import { createApiClient } from '../../../web/api/client.ts';
 
 /** A fetch that answers `{ items: [] }` to everything and remembers what was asked. */
 function recording() {
@@ -8,7 +8,7 @@ function recording() {
     calls.push({ method: init?.method ?? 'GET', url, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
     return new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
   };
-  return { calls, api: new ApiClient('/api/v1', impl) };
+  return { calls, api: createApiClient('/api/v1', impl) };
 }
 
 describe('the questionnaire calls of the API client (the contract of issue 16)', () => {
