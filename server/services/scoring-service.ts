@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import type { Vendor } from '../domain/vendor.ts';
 import { scoreVendor } from '../scoring/score-vendor.ts';
 import { riskiestFirst } from '../scoring/assessment.ts';
-import { FACTOR_IDS, FACTOR_LABELS, type FactorId, type VendorScore } from '../scoring/types.ts';
+import { FACTOR_IDS, FACTOR_LABELS, type VendorScore } from '../scoring/types.ts';
 import type { Policy } from '../scoring/policy.ts';
 import { DECAY_POLICIES } from '../scoring/decay.ts';
 import type { DecayPolicyName } from '../domain/methodology.ts';

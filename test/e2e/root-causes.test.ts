@@ -29,7 +29,6 @@ describe.skipIf(!chromiumPath)("root causes and campaigns on LastPass's dossier,
     },
   });
   const article = (ref: string) => s.page.locator(`vr-incident-list article[data-incident-id="${ids[ref]}"]`);
-  const dialog = () => s.page.locator('vr-edit-dialog dialog');
   const openLastPass = async () => {
     await s.go(`/vendors/${lastpass}`);
     await s.page.locator('vr-incident-list p.weight').first().waitFor();

@@ -200,6 +200,8 @@ export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2e
     get(_, key) {
       const current = test ?? file;
       if (!current) throw new Error(`the e2e session is not open yet (reading ${String(key)})`);
+      // The session's members are closures over its state (no `this`): handing them out unbound is safe.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       return key === 'close' ? file!.close : current[key as keyof E2eSession];
     },
   });
