@@ -22,7 +22,7 @@ import { apiContext, meContext } from '../state/contexts.ts';
 import { urlWith } from '../urls.ts';
 import { NavigationRequested, type AsOfChanged, type EvidenceRequested } from '../events.ts';
 import type { ConflictChoice, DeleteRequested, EditRequested, EditSubmitted, WhatIfChanged } from '../vendor-events.ts';
-import { evidenceTargets, type EvidenceTarget } from '../evidence.ts';
+import { evidenceTargets } from '../evidence.ts';
 import { canEdit, isAdmin } from '../roles.ts';
 import { pruneDraft, type WhatIfDraft } from '../what-if.ts';
 import { draftFromQuery, draftToQuery, withoutDraft } from '../what-if-url.ts';
@@ -30,19 +30,15 @@ import { WhatIfController } from '../controllers/what-if-controller.ts';
 import { VendorEditsController } from '../controllers/vendor-edits-controller.ts';
 import { ReviewsController } from '../controllers/reviews-controller.ts';
 import { QuestionnaireImportsController } from '../controllers/questionnaire-imports-controller.ts';
-import type { QuestionnaireImportRequested, QuestionnaireImportToggled } from '../questionnaire-import-events.ts';
-import { importLine } from '../questionnaire-imports.ts';
 import { DocumentsController } from '../controllers/documents-controller.ts';
-import type { DocumentUploadRequested } from '../document-events.ts';
-import type { Vendor } from '../../server/domain/vendor.ts';
 import type { VendorEdit } from '../vendor-edits.ts';
 import { controls } from '../styles/shared.ts';
 import { pageStyles } from '../styles/page.ts';
 import { linkText } from '../format.ts';
 import { vendorPageStyles } from './vr-vendor-page.styles.ts';
 import { vendorDialog } from './vendor-dialog.ts';
+import { documentSection, paperLinks, questionnaireSection, reviewSection } from './vendor-page-sections.ts';
 import './vr-vendor-delete.ts';
-import { loaded } from './loaded.ts';
 import '../components/vr-as-of.ts';
 import '../components/vr-data-notice.ts';
 import '../components/vr-error.ts';
@@ -57,20 +53,12 @@ import '../components/vr-subprocessor-list.ts';
 import '../components/vr-mfa-grid.ts';
 import '../components/vr-posture-facts.ts';
 import '../components/vr-commitments.ts';
-import '../components/vr-document-list.ts';
 import { unknownReading } from '../charts/mfa-grid.layout.ts';
 import '../components/vr-change-history.ts';
-import '../components/vr-review-status.ts';
-import '../components/vr-condition-list.ts';
-import '../components/vr-review-history.ts';
-import '../components/vr-decision-form.ts';
-import '../components/vr-questionnaire-imports.ts';
-import '../components/vr-questionnaire-import-form.ts';
 import { revealIn } from '../reveal.ts';
 import '../components/vr-section-menu.ts';
 import { DOSSIER_SECTIONS, type SectionRequested } from '../dossier-sections.ts';
 import { SectionMenuController } from '../controllers/section-menu-controller.ts';
-import { dossierDownloads, printHref } from '../dossier-paper.ts';
 import './vr-vendor-questionnaires.ts';
 
 /** How many of a vendor's newest changes the page shows. */
@@ -195,7 +183,7 @@ export class VendorPage extends LitElement {
         </div>
         <div class="head-tools">
           <vr-as-of .value=${this._asOf()} .effective=${score?.asOf ?? ''} @as-of-changed=${this._onAsOf}></vr-as-of>
-          ${this._paperLinks(v.id)}
+          ${paperLinks(this._api, v.id, this._asOf())}
         </div>
       </header>
       <vr-data-notice .about=${f.about}></vr-data-notice>
@@ -220,7 +208,7 @@ export class VendorPage extends LitElement {
           </div>`
           : nothing
       }
-      ${this._reviewSection(v, evidence, editable)}
+      ${reviewSection(this._reviews, v, evidence, editable, this._asOf(), this._onEvidence)}
       <vr-vendor-questionnaires vendorId=${v.id} vendorName=${v.name} ?editable=${editable} @questionnaires-changed=${() => void this._changes.run()}></vr-vendor-questionnaires>
       <vr-what-if-panel
         id="what-if"
@@ -241,8 +229,8 @@ export class VendorPage extends LitElement {
         <vr-mfa-grid id="mfa" tabindex="-1" vendorId=${f.vendor.id} .posture=${f.mfa} .unknownAs=${f.unknownMfa} ?editable=${editable} notice=${said('mfa')} asOf=${asOf}></vr-mfa-grid>
         <vr-posture-facts id="statements" tabindex="-1" .items=${f.postureFacts} asOf=${asOf}></vr-posture-facts>
         <vr-commitments .items=${f.commitments} vendorId=${f.vendor.id}></vr-commitments>
-        ${this._questionnaireSection(editable)}
-        ${this._documentSection(editable)}
+        ${questionnaireSection(this._questionnaires, editable)}
+        ${documentSection(this._documents, this._api, editable)}
         ${
           this._changes.status === TaskStatus.ERROR
             ? html`<vr-error heading="The change history could not be loaded" .error=${this._changes.error}></vr-error>`
@@ -260,66 +248,6 @@ export class VendorPage extends LitElement {
   }
 
   /** The dossier on paper and as files, as of the page's day. */
-  private _paperLinks(id: number) {
-    const files = dossierDownloads(this._api.base, id, this._asOf());
-    return html`<p class="paper">
-      <a href=${printHref(id, this._asOf())}>Print / Save as PDF</a>
-      <a href=${files.md} download>Markdown</a>
-      <a href=${files.json} download>JSON</a>
-    </p>`;
-  }
-
-  private _documentSection(editable: boolean) {
-    const d = this._documents;
-    return html`<div @document-upload-requested=${(e: DocumentUploadRequested) => void d.upload(e.meta, e.file)}>
-      ${loaded(
-        d.list,
-        'documents',
-        (items) => html`<vr-document-list .items=${items} today=${new Date().toISOString().slice(0, 10)} ?editable=${editable}
-        .hrefOf=${(id: number) => this._api.documentUrl(id)} .errors=${d.errors} refusals=${d.refusals} failure=${d.failure} done=${d.done} ?busy=${d.busy}></vr-document-list>`,
-      )}
-    </div>`;
-  }
-
-  private _reviewSection(v: Vendor, evidence: ReadonlyMap<string, EvidenceTarget>, editable: boolean) {
-    const r = this._reviews;
-    const f = r.findings;
-    const done = f.status === TaskStatus.COMPLETE ? f.value : undefined;
-    const form = html`<vr-decision-form vendorId=${v.id} tier=${v.tier} .cadence=${r.cadence.value} .findings=${done?.findings}
-      findingsAsOf=${done?.asOf ?? ''} findingsFailure=${f.status === TaskStatus.ERROR ? String((f.error as Error)?.message ?? f.error) : ''} .errors=${r.decisionErrors}
-      refusals=${r.refusals} recorded=${r.recorded} ?busy=${r.busy} failure=${r.failure('decision')} notice=${r.notice('decision')}></vr-decision-form>`;
-    return html`<section id="review" tabindex="-1" class="reviews" aria-labelledby="reviews-title" @evidence-requested=${this._onEvidence}>
-      <h2 id="reviews-title" tabindex="-1">Procurement review</h2>
-      ${loaded(r.status, 'review status', (s) => html`<vr-review-status .status=${s} vendorStatus=${v.status} .evidence=${evidence}></vr-review-status>`)}
-      ${loaded(
-        r.list,
-        'decisions',
-        (items) => html`<vr-condition-list .reviews=${items} ?editable=${editable} .editing=${r.editing} .errors=${r.conditionErrors} refusals=${r.refusals}
-          ?busy=${r.busy} failure=${r.failure('condition')} notice=${r.notice('conditions')} asOf=${this._asOf()}></vr-condition-list>
-        <vr-review-history .reviews=${items}></vr-review-history>`,
-      )}
-      ${editable ? form : html`<p class="muted">Analysts and admins record decisions and change conditions.</p>`}
-    </section>`;
-  }
-
-  private _questionnaireSection(editable: boolean) {
-    const q = this._questionnaires;
-    const done = q.done ? `Imported: ${importLine(q.done.import)}.` : '';
-    return loaded(
-      q.list,
-      'imported questionnaires',
-      (items) => html`<vr-questionnaire-imports .items=${items} .detail=${q.detail.value} openId=${q.openId}
-        @questionnaire-import-toggled=${(e: QuestionnaireImportToggled) => q.toggle(e.id)}>
-        ${
-          editable
-            ? html`<vr-questionnaire-import-form slot="form" ?busy=${q.busy} .error=${q.error} done=${done}
-          @questionnaire-import-requested=${(e: QuestionnaireImportRequested) => void q.submit(e)}></vr-questionnaire-import-form>`
-            : nothing
-        }
-      </vr-questionnaire-imports>`,
-    );
-  }
-
   protected override updated(): void {
     const name = this._facts.value?.vendor.name;
     document.title = name ? `${name} · Vendorscope` : 'Vendor · Vendorscope';
