@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from './harness.ts';
 const DIR = join(PROJECT_ROOT, 'test', 'e2e');
 
 /** Files not yet made independent (issue 18 §3): they keep one page for the whole file. */
-const LEGACY = ['data-page', 'polish'].map((n) => `${n}.test.ts`);
+const LEGACY = ['polish'].map((n) => `${n}.test.ts`);
 
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.test.ts') && f !== 'independence.test.ts')
