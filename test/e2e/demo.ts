@@ -19,7 +19,7 @@ export const SUPPORT_MFA_FINDING = 'support-mfa-not-phishing-resistant:mfa:suppo
  */
 export function usePortfolioSession(
   chromiumPath: string,
-  o: Pick<UseSessionOptions, 'openAt' | 'quietConsole' | 'sharedPage'> = {},
+  o: Pick<UseSessionOptions, 'openAt' | 'quietConsole'> = {},
 ): { s: E2eSession; heatmap: () => Heatmap; vendor: (name: string) => HeatmapRow } {
   let heatmap: Heatmap;
   const s = useSession(chromiumPath, {

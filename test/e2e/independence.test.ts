@@ -2,8 +2,8 @@
  * Browser tests stand alone: each test opens its own page (useSession gives every test a fresh browser
  * context) and sets up what it needs, so one failure does not cascade and `vitest -t` runs any test
  * by itself. This reads the e2e files' text and fails on the patterns that chained tests before:
- * - the legacy one-page-per-file session (`sharedPage`) outside the files still listed below (the list
- *   may only shrink: a listed file that no longer uses it fails too);
+ * - the one-page-per-file session (`sharedPage`) the last chained files used: gone from session.ts,
+ *   and no file may bring it back;
  * - a `Page` kept in a variable of the describe block (`let page: Page`), assigned by one test or hook
  *   and used by the next;
  * - a last test that checks the console of all the tests before it ("logged no page errors"): use
@@ -15,9 +15,6 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './harness.ts';
 
 const DIR = join(PROJECT_ROOT, 'test', 'e2e');
-
-/** Files not yet made independent (issue 18 §3): they keep one page for the whole file. */
-const LEGACY = ['accounts', 'data-page', 'polish', 'questionnaire-pages', 'questionnaire-review'].map((n) => `${n}.test.ts`);
 
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.test.ts') && f !== 'independence.test.ts')
@@ -31,20 +28,19 @@ describe('e2e tests stand alone', () => {
     expect(files.length).toBeGreaterThan(30);
   });
 
-  it('uses the one-page-per-file session only in the files still listed as legacy', () => {
-    const using = files.filter((f) => /\bsharedPage:/.test(f.text)).map((f) => f.name);
-    expect(using.filter((f) => !LEGACY.includes(f))).toEqual([]);
-    // Made independent: take the file off the list.
-    expect(LEGACY.filter((f) => !using.includes(f))).toEqual([]);
+  it('uses no one-page-per-file session', () => {
+    const using = files.filter((f) => /\bsharedPage\b/.test(f.text)).map((f) => f.name);
+    expect(using).toEqual([]);
+    expect(readFileSync(join(DIR, 'session.ts'), 'utf8')).not.toMatch(/\bsharedPage\b/);
   });
 
   it('keeps no page in a describe-level variable for the next test', () => {
-    const offending = files.filter((f) => !LEGACY.includes(f.name) && sharedPageVariables(f.text).length > 0).map((f) => f.name);
+    const offending = files.filter((f) => sharedPageVariables(f.text).length > 0).map((f) => f.name);
     expect(offending).toEqual([]);
   });
 
   it('has no last test checking the console of the tests before it', () => {
-    const offending = files.filter((f) => !LEGACY.includes(f.name) && /it\(\s*['"`]logged no page errors/.test(f.text)).map((f) => f.name);
+    const offending = files.filter((f) => /it\(\s*['"`]logged no page errors/.test(f.text)).map((f) => f.name);
     expect(offending).toEqual([]);
   });
 

@@ -6,9 +6,10 @@
  * fields, the link shown once with Copy and the plain warning, revoke asked first; the review page:
  * every answer type as text (an HTML-looking answer stays text), on record → if accepted, a rejection
  * refused without a comment beside its field, the decisions sent and their result; the reviews page's
- * overdue questionnaires. Keyboard and axe throughout.
+ * overdue questionnaires. Keyboard and axe throughout. Each test opens its own page on a fresh
+ * stand-in (Okta's requests 12 and 13), so any one runs alone (issue 18).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
 import type { QuestionnaireRequest } from '../../server/domain/questionnaire.ts';
@@ -122,24 +123,30 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   let okta: number;
   let api: StandIn;
   const s = useSession(chromiumPath!, {
-    sharedPage: {},
     quietConsole: true,
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-      api = new StandIn(okta);
-      api.requests.push(
-        request({ id: 12, vendorId: okta }),
-        request({ id: 13, vendorId: okta, state: 'opened', dueOn: '2026-01-05', overdue: true, submittedAt: null }),
-      );
-      await s.page.route('**/api/v1/**', (route) => api.handle(route));
-      await s.go(`/vendors/${okta}`);
-      await s.signIn();
     },
   });
+  // Each test's page talks to a stand-in of its own, holding Okta's two requests (12 submitted, 13 opened and overdue).
+  beforeEach(async () => {
+    api = new StandIn(okta);
+    api.requests.push(
+      request({ id: 12, vendorId: okta }),
+      request({ id: 13, vendorId: okta, state: 'opened', dueOn: '2026-01-05', overdue: true, submittedAt: null }),
+    );
+    await s.page.route('**/api/v1/**', (route) => api.handle(route));
+  });
+  /** Okta's dossier, its questionnaire history shown. */
+  const openDossier = async () => {
+    await s.go(`/vendors/${okta}`);
+    await s.page.locator('vr-questionnaire-list tr[data-request-id="12"]').waitFor();
+  };
   const section = () => s.page.locator('vr-vendor-questionnaires');
   const form = () => s.page.locator('vr-questionnaire-send-form');
 
   it("lists the vendor's requests with their state, due day and what can be done", async () => {
+    await openDossier();
     const list = s.page.locator('vr-questionnaire-list');
     await list.locator('tr[data-request-id="12"]').waitFor();
     const open = list.locator('tr[data-request-id="13"]');
@@ -152,6 +159,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   });
 
   it("shows the server's refusal beside the field, then the link once, with Copy and the warning", async () => {
+    await openDossier();
     const f = form();
     await f.getByLabel('Questionnaire').selectOption(SUMMARY.id);
     await f.getByLabel('Contact name').fill('Dana Vendor');
@@ -202,6 +210,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   });
 
   it('asks before revoking (Keep takes focus), and a new link is shown once again', async () => {
+    await openDossier();
     const row = s.page.locator('vr-questionnaire-list tr[data-request-id="13"]');
     await row.getByRole('button', { name: 'Revoke request 13' }).click();
     await expect.poll(() => deepFocus(s.page)).toMatchObject({ tag: 'button', text: 'Keep' });
@@ -210,7 +219,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
     expect(api.calls.filter((c) => c.path.endsWith('/revoke'))).toHaveLength(0);
 
     await row.getByRole('button', { name: 'New link request 13' }).click();
-    await s.page.locator('vr-questionnaire-link code.link', { hasText: LINK(2) }).waitFor();
+    await s.page.locator('vr-questionnaire-link code.link', { hasText: LINK(1) }).waitFor();
     expect(await s.page.locator('vr-questionnaire-link .box').textContent()).toContain('It was also mailed to dana@vendor.example.');
 
     await row.getByRole('button', { name: 'Revoke request 13' }).click();
@@ -221,6 +230,7 @@ describe.skipIf(!chromiumPath)("the analyst's questionnaire pages, in Chromium (
   });
 
   it('shows every answer as text beside the record, and refuses a rejection without a comment beside its field', async () => {
+    await openDossier();
     await s.page.locator('vr-questionnaire-list').getByRole('link', { name: 'Review answers request 12' }).click();
     const page = s.page.locator('vr-questionnaire-review-page');
     const reviewForm = page.locator('vr-questionnaire-review-form');

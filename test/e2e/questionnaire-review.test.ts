@@ -8,6 +8,11 @@
  * comment, and accepts. Then Okta's score, confidence and gaps have changed, the facts are
  * self-attested with the answer as their source and the submission day as known-from, and on the
  * dossier the self-attested record links to the answer on the review page. axe on every page.
+ *
+ * Each test stands alone (issue 18): the steps before the one it checks (send, answer and submit,
+ * accept) it makes itself over the API, on a request of its own. A test whose answers are accepted
+ * (or reviewed) sends them to a vendor of its own, on no evidence yet, so its facts rest on its own
+ * request; the send form and the vendor's page use Okta.
  */
 import { describe, expect, it } from 'vitest';
 import type { Heatmap } from '../../server/services/scoring-service.ts';
@@ -104,22 +109,75 @@ async function answerOnPage(page: Page, q: Question): Promise<void> {
 
 describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   let okta: number;
-  let link = '';
-  let requestId = 0;
-  /** The submission day (UTC), which accepted facts are known from. */
-  let submittedOn = '';
-  /** Okta's score before the questionnaire. */
-  let before: VendorScoreView;
   const s = useSession(chromiumPath!, {
-    sharedPage: {},
     start: async () => {
       okta = (await s.api<Heatmap>('/portfolio/heatmap')).rows.find((r) => r.name === 'Okta')!.vendorId;
-      before = await s.api<VendorScoreView>(`/vendors/${okta}/score`);
-      await s.go(`/vendors/${okta}`);
-      await s.signIn();
     },
   });
+
+  /** An API call that must succeed: its JSON answer. */
+  async function ok<T>(res: Promise<Response>): Promise<T> {
+    const r = await res;
+    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  }
+
+  let vendors = 0;
+  /**
+   * A vendor of the test's own, on no evidence yet, for a test whose answers are accepted: accepting the same answers
+   * again for one vendor changes no record, so facts resting on an earlier test's request would stay as they were.
+   */
+  async function ownVendor(): Promise<number> {
+    const body = {
+      name: `Questionnaire Vendor ${++vendors} ${Date.now()}`,
+      category: 'identity provider',
+      tier: 1,
+      dataAccess: 'confidential',
+      environmentAccess: 'identity-provider',
+    };
+    return (await ok<{ id: number }>(s.call('/vendors', { method: 'POST', body }))).id;
+  }
+
+  /** A request of the shipped questionnaire sent to the vendor over the API, as the send form does: its id and link. */
+  async function sendRequest(vendorId: number): Promise<{ requestId: number; link: string; token: string }> {
+    const body = { templateId: TEMPLATE_ID, dueOn: '2027-01-15', contactName: 'Dana Okta', contactEmail: 'dana@okta.example', send: true };
+    const sent = await ok<{ request: QuestionnaireRequest; link: string }>(s.call(`/vendors/${vendorId}/questionnaire-requests`, { method: 'POST', body }));
+    return { requestId: sent.request.id, link: sent.link, token: new URL(sent.link).hash.replace(/^#token=/, '') };
+  }
+
+  /** A request sent and answered by the vendor over the response API (every question but the document, as answerFor answers it), submitted. */
+  async function submittedRequest(vendorId: number): Promise<{ requestId: number; submittedOn: string }> {
+    const { requestId, token } = await sendRequest(vendorId);
+    const respond = (path: string, method: string, body?: unknown) =>
+      ok(
+        fetch(`${s.server.url}/api/v1/respond${path}`, {
+          method,
+          headers: { 'X-Response-Token': token, origin: s.server.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    const template = await s.api<QuestionnaireTemplate>(`/questionnaire-templates/${TEMPLATE_ID}`);
+    for (const q of template.sections.flatMap((sec) => sec.questions)) {
+      const value = answerFor(q);
+      if (value !== undefined) await respond(`/answers/${q.id}`, 'PUT', { value });
+    }
+    await respond('/submit', 'POST');
+    const r = await s.api<{ request: QuestionnaireRequest }>(`/questionnaire-requests/${requestId}`);
+    expect(r.request.state).toBe('submitted');
+    return { requestId, submittedOn: r.request.submittedAt!.slice(0, 10) };
+  }
+
+  /** A submitted request whose every answer the analyst accepted over the API: the vendor's facts now rest on it. */
+  async function acceptedRequest(vendorId: number): Promise<{ requestId: number; submittedOn: string }> {
+    const submitted = await submittedRequest(vendorId);
+    const { answers } = await s.api<{ answers: Array<{ questionId: string }> }>(`/questionnaire-requests/${submitted.requestId}`);
+    const decisions = answers.map((a) => ({ questionId: a.questionId, decision: 'accepted' }));
+    await ok(s.call(`/questionnaire-requests/${submitted.requestId}/decisions`, { method: 'POST', body: { decisions } }));
+    return submitted;
+  }
+
   it('sends the questionnaire from the dossier and shows the link once, with whether it was mailed', async () => {
+    await s.go(`/vendors/${okta}`);
     const form = s.page.locator('vr-questionnaire-send-form');
     await form.getByLabel('Questionnaire').selectOption(TEMPLATE_ID);
     await form.getByLabel('Contact name').fill('Dana Okta');
@@ -129,14 +187,15 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
     await form.getByRole('button', { name: 'Send request' }).press('Enter');
     const shown = s.page.locator('vr-questionnaire-link');
     await shown.locator('code.link').waitFor();
-    link = (await shown.locator('code.link').textContent()) ?? '';
+    const link = (await shown.locator('code.link').textContent()) ?? '';
     expect(link).toMatch(/^http:\/\/localhost:\d+\/respond#token=[A-Za-z0-9_-]{43}$/);
     expect(await shown.locator('.box').textContent()).toContain('it will not be shown again');
     // No SMTP_URL on the e2e server: not mailed, and the page says so.
     expect(await shown.locator('.box').textContent()).toContain('It was not mailed');
-    const [r] = (await s.api<{ items: QuestionnaireRequest[] }>(`/vendors/${okta}/questionnaire-requests`)).items;
+    // The request just sent: Okta's newest (other tests send their own).
+    const r = (await s.api<{ items: QuestionnaireRequest[] }>(`/vendors/${okta}/questionnaire-requests`)).items.reduce((a, b) => (b.id > a.id ? b : a));
     expect(r).toMatchObject({ templateId: TEMPLATE_ID, state: 'sent', contactEmail: 'dana@okta.example', dueOn: '2027-01-15', linkExpiresOn: '2027-02-14' });
-    requestId = r!.id;
+    const requestId = r.id;
     await s.page.locator(`vr-questionnaire-list tr[data-request-id="${requestId}"]`).waitFor();
     await s.expectNoAxeViolations();
     await shown.getByRole('button', { name: 'Done, I have sent it' }).click();
@@ -144,6 +203,7 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it('the vendor opens the link in a browser of their own (the token leaves the address bar), answers on the page, uploads a PDF and submits', async () => {
+    const { requestId, link } = await sendRequest(okta);
     const context = await s.browser.newContext({ viewport: { width: 1200, height: 900 } });
     try {
       const page = await context.newPage();
@@ -194,7 +254,6 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
 
     const r = await s.api<{ request: QuestionnaireRequest; answers: Array<{ questionId: string; value: unknown }> }>(`/questionnaire-requests/${requestId}`);
     expect(r.request.state).toBe('submitted');
-    submittedOn = r.request.submittedAt!.slice(0, 10);
     expect(r.answers.find((a) => a.questionId === 'mfa-support-method')?.value).toBe('fido2');
     expect(r.answers.find((a) => a.questionId === 'mfa-support-enforced')?.value).toBe(true);
     // The PDF is on Okta's record, with the request it came through and the vendor contact as its uploader.
@@ -210,7 +269,9 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it('the analyst reviews the answers as text beside the record, must explain a rejection, and accepts', async () => {
-    await s.go(`/vendors/${okta}`);
+    const vendor = await ownVendor();
+    const { requestId } = await submittedRequest(vendor);
+    await s.go(`/vendors/${vendor}`);
     const row = s.page.locator(`vr-questionnaire-list tr[data-request-id="${requestId}"]`);
     await row.getByRole('link', { name: `Review answers request ${requestId}` }).click();
     const form = s.page.locator('vr-questionnaire-review-form');
@@ -241,7 +302,9 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it('accepted answers are self-attested facts whose source is the answer, known from the submission day', async () => {
-    const posture = await s.api<{ items: Array<Record<string, unknown>> }>(`/vendors/${okta}/mfa`);
+    const vendor = await ownVendor();
+    const { requestId, submittedOn } = await acceptedRequest(vendor);
+    const posture = await s.api<{ items: Array<Record<string, unknown>> }>(`/vendors/${vendor}/mfa`);
     const support = posture.items.find((i) => i.population === 'support')!;
     expect(support).toMatchObject({ method: 'fido2', enforced: true, confidence: 'self-attested', knownFrom: submittedOn });
     // The source object, whatever the field is named: the questionnaire, this request, the answer.
@@ -254,7 +317,10 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it("the vendor's score, confidence and gaps change accordingly", async () => {
-    const after = await s.api<VendorScoreView>(`/vendors/${okta}/score`);
+    const vendor = await ownVendor();
+    const before = await s.api<VendorScoreView>(`/vendors/${vendor}/score`);
+    const { requestId } = await acceptedRequest(vendor);
+    const after = await s.api<VendorScoreView>(`/vendors/${vendor}/score`);
     const mfaPoints = (v: VendorScoreView) => v.factors.find((f) => f.id === 'mfa')!.score;
     // Support staff, admins, contractors and customers on FIDO2, enforced: the MFA factor and the risk fall.
     expect(mfaPoints(after)).toBeLessThan(mfaPoints(before));
@@ -268,25 +334,27 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it('on the dossier the self-attested record links to the answer it came from, on the review page', async () => {
-    await s.go(`/vendors/${okta}`);
+    const vendor = await ownVendor();
+    const { requestId } = await acceptedRequest(vendor);
+    await s.go(`/vendors/${vendor}`);
     const row = s.page.locator('vr-mfa-grid tr#mfa-support');
     await row.waitFor();
     const link = row.locator('.attested a');
     expect(await link.textContent()).toMatch(new RegExp(`Self-attested: questionnaire request ${requestId}, question mfa-support-(method|enforced)`));
     const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^/vendors/${okta}/questionnaires/${requestId}/review#answer-mfa-support-(method|enforced)$`));
+    expect(href).toMatch(new RegExp(`^/vendors/${vendor}/questionnaires/${requestId}/review#answer-mfa-support-(method|enforced)$`));
     // The score panel says it too.
     await s.page.getByText(`Support staff MFA rests on the vendor's own word (questionnaire, request ${requestId})`).first().waitFor();
     // The commitments answered (days to notify, security contact) are on the dossier too, each linking to its answer.
     const notify = s.page.locator('vr-commitments dd[data-commitment="notifyWithinDays"]');
     expect(await notify.textContent()).toMatch(/\d+ days?/);
-    expect(await notify.locator('a').getAttribute('href')).toBe(`/vendors/${okta}/questionnaires/${requestId}/review#answer-notify-within-days`);
+    expect(await notify.locator('a').getAttribute('href')).toBe(`/vendors/${vendor}/questionnaires/${requestId}/review#answer-notify-within-days`);
     await s.page.locator('vr-commitments dd[data-commitment="securityContactEmail"]').waitFor();
     await s.expectNoAxeViolations();
     await s.shoot('questionnaire-loop-dossier.png');
 
     await link.click();
-    await expect.poll(() => new URL(s.page.url()).pathname).toBe(`/vendors/${okta}/questionnaires/${requestId}/review`);
+    await expect.poll(() => new URL(s.page.url()).pathname).toBe(`/vendors/${vendor}/questionnaires/${requestId}/review`);
     const answer = s.page.locator(`vr-questionnaire-review-form article#${href.split('#')[1]}`);
     await answer.waitFor();
     await expect.poll(() => isFocused(answer)).toBe(true);
@@ -295,11 +363,13 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
   });
 
   it('an accepted MFA record edited by hand shows its answer read only, keeps it when saved unchanged, and is the analyst’s once a citation replaces it', async () => {
+    const vendor = await ownVendor();
+    const { requestId } = await acceptedRequest(vendor);
     type Rec = { population: string; source: unknown; confidence: string };
-    const posture = async () => (await s.api<{ items: Rec[] }>(`/vendors/${okta}/mfa`)).items;
+    const posture = async () => (await s.api<{ items: Rec[] }>(`/vendors/${vendor}/mfa`)).items;
     const answered = (await posture()).find((x) => typeof x.source === 'object' && x.source !== null)!;
     const words = `Questionnaire request ${requestId}, question ${(answered.source as { questionId: string }).questionId}`;
-    await s.go(`/vendors/${okta}`);
+    await s.go(`/vendors/${vendor}`);
     const gridRow = s.page.locator(`vr-mfa-grid tr[data-population="${answered.population}"]`);
     await gridRow.locator('td.source', { hasText: words }).waitFor();
 
@@ -317,7 +387,7 @@ describe.skipIf(!chromiumPath)('the questionnaire loop, in Chromium', () => {
     expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({ source: answered.source, confidence: 'self-attested' });
     await s.expectNoAxeViolations();
 
-    await s.go(`/vendors/${okta}`);
+    await s.go(`/vendors/${vendor}`);
     await save('https://example.com/trust/mfa');
     expect((await posture()).find((x) => x.population === answered.population)).toMatchObject({
       source: 'https://example.com/trust/mfa',

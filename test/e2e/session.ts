@@ -144,11 +144,6 @@ export interface UseSessionOptions extends SessionOptions {
   readonly openAt?: string;
   /** After each test, expect no page or console problems (a test that causes some on purpose clears them). */
   readonly quietConsole?: boolean;
-  /**
-   * LEGACY, for files not yet made independent: one page for the whole file, signed in at `signInAt`
-   * once, each test going on from where the one before left it. Do not use in new files.
-   */
-  readonly sharedPage?: { readonly signInAt?: string };
 }
 
 /**
@@ -164,7 +159,6 @@ export interface UseSessionOptions extends SessionOptions {
  * `start` a set-up page (reading one before beforeAll has run throws).
  */
 export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2eSession {
-  if (o.sharedPage) return useSharedPage(chromiumPath, o, o.sharedPage.signInAt);
   let file: E2eSession | undefined;
   let test: E2eSession | undefined;
   let signedIn: BrowserContextOptions['storageState'];
@@ -203,33 +197,6 @@ export function useSession(chromiumPath: string, o: UseSessionOptions = {}): E2e
       // The session's members are closures over its state (no `this`): handing them out unbound is safe.
       // eslint-disable-next-line @typescript-eslint/unbound-method
       return key === 'close' ? file!.close : current[key as keyof E2eSession];
-    },
-  });
-}
-
-/** The legacy one-page-per-file session (see `sharedPage`). */
-function useSharedPage(chromiumPath: string, o: UseSessionOptions, signInAt: string | undefined): E2eSession {
-  let session: E2eSession | undefined;
-  beforeAll(async () => {
-    session = await openSession(chromiumPath, o);
-    await o.start?.();
-    if (signInAt !== undefined) {
-      await session.go(signInAt);
-      await session.signIn();
-    }
-  }, 120_000);
-  if (o.quietConsole) {
-    afterEach(() => {
-      expect(session?.problems).toEqual([]);
-    });
-  }
-  afterAll(async () => {
-    await session?.close();
-  });
-  return new Proxy({} as E2eSession, {
-    get(_, key) {
-      if (!session) throw new Error(`the e2e session is not open yet (reading ${String(key)})`);
-      return Reflect.get(session, key);
     },
   });
 }
