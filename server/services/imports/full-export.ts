@@ -51,7 +51,7 @@ export function exportAll(store: Store, clock: Clock, appVersion: string): Expor
       vendorId: s.vendorId,
       quarter: s.quarter,
       frozenAt: s.frozenAt,
-      score: s.score as unknown as ExportDocument['snapshots'][number]['score'],
+      score: s.score,
     })),
     commitments: store.commitments.all(),
     reviews: store.reviews.all().map((r) => ({ ...r, conditions: r.conditions.map(({ vendorId: _v, reviewId: _r, version: _n, ...c }) => c) })),

@@ -151,7 +151,7 @@ export function buildReport(input: {
           tier: v.tier,
           id: `condition:${c.id}`,
           rule: 'review-condition',
-          severity: (c.severity ?? 'medium') as Finding['severity'],
+          severity: c.severity ?? 'medium',
           title: `Open condition: ${c.text}`,
           suggestedCondition: c.text,
           owner: c.owner,

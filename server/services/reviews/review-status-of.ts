@@ -19,7 +19,7 @@ export function reviewStatusFor(f: LoadedFacts, reviews: readonly Review[], poli
   const next = last === null ? null : last.id === reviews[0]?.id ? f.vendor.nextReviewOn : last.nextReviewOn;
   const facts: ReviewFacts = {
     tier: f.vendor.tier,
-    lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band as Band },
+    lastReview: last && { id: last.id, decision: last.decision, decidedOn: last.decidedOn, nextReviewOn: next, band: last.score.band },
     bandNow: bandNow ?? scoreVendor(f, policy, asOf).band,
     incidents: f.incidents,
     // A subprocessor counts from the later of its start and the day it became known (knownFrom).
